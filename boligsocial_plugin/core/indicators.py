@@ -1,0 +1,357 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Indicator definitions (built-in and user-defined) and their aggregation per area and date.
+
+An indicator is a numerator over a population:
+
+* ``share``: Σ value over the population / number in the population, published in percent.
+  ``value`` is a 0/1 column, a fraction column (``outside_fte``) or a condition.
+* ``mean``: Σ value / number in the population with a known value (e.g. income).
+* ``count``: number in the population meeting the condition (denominator = residents).
+
+Aggregation returns the *raw* table (nothing suppressed). Discretion is applied afterwards
+by :mod:`boligsocial_plugin.core.discretion`; the raw table never leaves the process.
+"""
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import pandas as pd
+
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr
+
+OPS = ("==", "!=", "<", "<=", ">", ">=", "in", "notnull", "isnull")
+KINDS = ("share", "mean", "count")
+CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """``column op value``, evaluated with numpy (never eval)."""
+
+    column: str
+    op: str
+    value: object = None
+
+    def evaluate(self, df: pd.DataFrame) -> np.ndarray:
+        """Boolean mask; missing values never satisfy a comparison."""
+        s = df[self.column]
+        if self.op == "notnull":
+            return s.notna().to_numpy()
+        if self.op == "isnull":
+            return s.isna().to_numpy()
+        if self.op == "in":
+            return s.isin(list(self.value)).to_numpy()
+        if pd.api.types.is_numeric_dtype(s) and not isinstance(self.value, str):
+            a = s.to_numpy(dtype=float, na_value=np.nan)
+            v = float(self.value)
+            with np.errstate(invalid="ignore"):
+                out = {"==": a == v, "!=": a != v, "<": a < v, "<=": a <= v,
+                       ">": a > v, ">=": a >= v}[self.op]
+            return out & ~np.isnan(a)
+        a = s.astype("string").to_numpy(dtype=object, na_value=None)
+        v = str(self.value)
+        if self.op == "==":
+            return np.array([x == v for x in a], dtype=bool)
+        if self.op == "!=":
+            return np.array([x is not None and x != v for x in a], dtype=bool)
+        raise BoligsocialError(tr("The comparison '{op}' needs a numeric column, but '{col}' "
+                                  "holds text.").format(op=self.op, col=self.column))
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator: a numerator over a population (see module doc)."""
+
+    code: str
+    kind: str
+    label: str
+    value: Optional[str] = None          # column summed in the numerator
+    condition: Optional[Condition] = None  # or: persons meeting this condition
+    age_min: Optional[int] = None
+    age_max: Optional[int] = None
+    where: Tuple[Condition, ...] = field(default_factory=tuple)
+    unit: str = "%"
+    requires: Tuple[str, ...] = field(default_factory=tuple)
+    source: str = ""
+
+    def columns(self) -> List[str]:
+        """Columns of the extract this indicator needs."""
+        cols = set(self.requires)
+        if self.value:
+            cols.add(self.value)
+        if self.condition:
+            cols.add(self.condition.column)
+        if self.age_min is not None or self.age_max is not None:
+            cols.add("age")
+        cols.update(c.column for c in self.where)
+        return sorted(cols)
+
+
+def builtin_indicators() -> List[Indicator]:
+    """The built-in indicators of CONTRACT.md, with the law's age bands and denominators."""
+    return [
+        Indicator("outside_labour", "share", tr("Outside labour market and education, 18-64"),
+                  value="outside_fte", age_min=18, age_max=64,
+                  source="almenboligloven § 61 a, stk. 1, nr. 1 (full-time persons)"),
+        Indicator("nonwestern", "share", tr("Immigrants and descendants from non-western countries"),
+                  value="nonwestern", source="almenboligloven § 61 a, stk. 2"),
+        Indicator("convicted", "share", tr("Convicted, residents 18 and over"),
+                  value="convicted", age_min=18, source="almenboligloven § 61 a, stk. 1, nr. 2"),
+        Indicator("basic_edu", "share", tr("Only basic schooling, 30-59"),
+                  value="basic_edu", age_min=30, age_max=59,
+                  source="almenboligloven § 61 a, stk. 1, nr. 3 (unknown counts as basic)"),
+        Indicator("income", "mean", tr("Mean gross income, taxpayers 15-64 not in education"),
+                  value="gross_income", age_min=15, age_max=64,
+                  where=(Condition("student", "!=", 1), Condition("taxpayer", "!=", 0)),
+                  unit="kr.", source="almenboligloven § 61 a, stk. 1, nr. 4"),
+        Indicator("age_0_17", "share", tr("Children 0-17"),
+                  condition=Condition("age", "<=", 17), requires=("age",),
+                  source="DOMAIN.md §4"),
+        Indicator("age_18_64", "share", tr("Adults 18-64"),
+                  condition=Condition("age", "in", tuple(range(18, 65))), requires=("age",),
+                  source="DOMAIN.md §4"),
+        Indicator("age_65plus", "share", tr("Residents 65 and over"),
+                  condition=Condition("age", ">=", 65), requires=("age",),
+                  source="DOMAIN.md §4"),
+        Indicator("single_parent", "share", tr("Residents in single-parent households"),
+                  value="single_parent", source="DOMAIN.md §4 (Odense)"),
+    ]
+
+
+def available_indicators(columns: Sequence[str],
+                         extra: Sequence[Indicator] = ()) -> Tuple[List[Indicator], List[str]]:
+    """Indicators computable from these columns, and codes skipped for a missing column."""
+    have = set(columns)
+    keep, skipped = [], []
+    for ind in list(builtin_indicators()) + list(extra):
+        # student/taxpayer are optional refinements of the income population
+        need = [c for c in ind.columns() if c not in ("student", "taxpayer")]
+        if all(c in have for c in need):
+            keep.append(ind)
+        else:
+            skipped.append(ind.code)
+    return keep, skipped
+
+
+# --------------------------------------------------------------------------- user-defined
+
+def parse_user_indicators(text: str, known_columns: Sequence[str]) -> List[Indicator]:
+    """Parse user-defined indicators from JSON text (a list of objects, see the catalogue).
+
+    Each object: ``code``, ``type`` (share/mean/count), ``label``, and either ``value``
+    (a 0/1 or numeric column to sum) or ``condition`` (``{"column", "op", "value"}``),
+    optional population ``age_min``, ``age_max``, ``sex`` (M/K) and ``where`` (a list of
+    conditions). Nothing is evaluated as code.
+    """
+    try:
+        data = json.loads(text)
+    except ValueError as e:
+        raise BoligsocialError(tr("The indicator definition file is not valid JSON: {err}. "
+                                  "Start from indicator_catalogue.json.").format(err=e))
+    if isinstance(data, dict):
+        data = data.get("indicators", [])
+    if not isinstance(data, list):
+        raise BoligsocialError(tr("The indicator definition file must hold a list of "
+                                  "indicators."))
+    known = set(known_columns)
+    builtin_codes = {i.code for i in builtin_indicators()}
+    out: List[Indicator] = []
+    seen = set()
+    for n, d in enumerate(data, start=1):
+        where = tr("indicator no. {n}").format(n=n)
+        if not isinstance(d, dict):
+            raise BoligsocialError(tr("{where}: must be an object with code, type and value "
+                                      "or condition.").format(where=where))
+        code = str(d.get("code", "")).strip()
+        if not CODE_RE.match(code):
+            raise BoligsocialError(tr("{where}: the code '{code}' must start with a letter and "
+                                      "hold only a-z, 0-9 and _ (at most 31 characters)."
+                                      ).format(where=where, code=code))
+        if code in seen or code in builtin_codes:
+            raise BoligsocialError(tr("{where}: the code '{code}' is used twice or is a "
+                                      "built-in indicator; choose another code."
+                                      ).format(where=where, code=code))
+        seen.add(code)
+        kind = str(d.get("type", "share")).strip().lower()
+        if kind not in KINDS:
+            raise BoligsocialError(tr("{where}: type '{kind}' is unknown; use share, mean or "
+                                      "count.").format(where=where, kind=kind))
+        value = d.get("value")
+        cond = _parse_condition(d["condition"], where) if d.get("condition") else None
+        if (value is None) == (cond is None):
+            raise BoligsocialError(tr("{where}: give either 'value' (a column to sum) or "
+                                      "'condition', not both and not neither.").format(where=where))
+        conds = [_parse_condition(c, where) for c in d.get("where", []) or []]
+        if d.get("sex"):
+            sex = str(d["sex"]).upper()
+            if sex not in ("M", "K"):
+                raise BoligsocialError(tr("{where}: sex must be M or K.").format(where=where))
+            conds.append(Condition("sex", "==", sex))
+        ind = Indicator(code, kind, str(d.get("label", code)), value=value, condition=cond,
+                        age_min=_int_or_none(d.get("age_min"), where),
+                        age_max=_int_or_none(d.get("age_max"), where), where=tuple(conds),
+                        unit=str(d.get("unit", "%" if kind == "share" else "")),
+                        source=str(d.get("source", "")))
+        missing = [c for c in ind.columns() if c not in known]
+        if missing:
+            raise BoligsocialError(tr("Indicator '{code}' needs the column(s) {cols}, which the "
+                                      "extract does not have.").format(code=code,
+                                                                        cols=", ".join(missing)))
+        out.append(ind)
+    return out
+
+
+def _int_or_none(v, where: str) -> Optional[int]:
+    if v is None or v == "":
+        return None
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        raise BoligsocialError(tr("{where}: age limits must be whole numbers, not '{v}'."
+                                  ).format(where=where, v=v))
+
+
+def _parse_condition(d, where: str) -> Condition:
+    if not isinstance(d, dict) or "column" not in d:
+        raise BoligsocialError(tr("{where}: a condition needs 'column', 'op' and 'value'."
+                                  ).format(where=where))
+    op = str(d.get("op", "==")).strip()
+    if op not in OPS:
+        raise BoligsocialError(tr("{where}: the operator '{op}' is not allowed; use one of "
+                                  "{ops}.").format(where=where, op=op, ops=" ".join(OPS)))
+    value = d.get("value")
+    if op == "in" and not isinstance(value, list):
+        raise BoligsocialError(tr("{where}: 'in' needs a list of values.").format(where=where))
+    if op in ("<", "<=", ">", ">="):
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            raise BoligsocialError(tr("{where}: '{op}' needs a number, not '{v}'."
+                                      ).format(where=where, op=op, v=value))
+    return Condition(str(d["column"]).strip().lower(), op, tuple(value) if op == "in" else value)
+
+
+# --------------------------------------------------------------------------- aggregation
+
+def population_mask(ind: Indicator, df: pd.DataFrame) -> np.ndarray:
+    """Persons in the indicator's denominator population."""
+    mask = np.ones(len(df), dtype=bool)
+    if ind.age_min is not None or ind.age_max is not None:
+        age = df["age"].to_numpy(dtype=float, na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            if ind.age_min is not None:
+                mask &= age >= ind.age_min
+            if ind.age_max is not None:
+                mask &= age <= ind.age_max
+    for c in ind.where:
+        if c.column not in df.columns:
+            continue  # optional refinement column absent (student/taxpayer)
+        if c.op == "!=":
+            # "not in education": a missing value is not a 1
+            a = df[c.column].to_numpy(dtype=float, na_value=np.nan)
+            mask &= ~(a == float(c.value))
+        else:
+            mask &= c.evaluate(df)
+    return mask
+
+
+def contribution(ind: Indicator, df: pd.DataFrame) -> np.ndarray:
+    """Each person's contribution to the numerator (NaN = unknown)."""
+    if ind.condition is not None:
+        return ind.condition.evaluate(df).astype(float)
+    a = df[ind.value].to_numpy(dtype=float, na_value=np.nan)
+    if ind.code == "basic_edu":
+        a = np.where(np.isnan(a), 1.0, a)  # the law: unknown education counts as basic
+    return a
+
+
+def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
+              indicators: Sequence[Indicator]) -> pd.DataFrame:
+    """Raw (unsuppressed) aggregates, one row per area and reference date.
+
+    ``df`` holds canonical columns with a ``ref_date`` string column; ``area_idx`` gives each
+    row's area (0..n_areas-1, or -1 outside every area, which is not aggregated).
+    Columns: ``area_idx, ref_date, residents`` and per indicator ``C_num`` (sum),
+    ``C_den`` (population size, for means: with a known value), ``C_cnt`` (persons
+    contributing > 0), ``C_rest`` (persons in the population contributing < 1), and for
+    means ``C_top1``/``C_top2`` (the largest two contributions, for dominance rules).
+    """
+    inside = area_idx >= 0
+    dates = sorted(pd.unique(df["ref_date"][inside].astype(str))) if inside.any() else []
+    date_codes = pd.Categorical(df["ref_date"].astype(str), categories=dates).codes
+    n_dates = len(dates)
+    size = n_areas * n_dates
+    gidx = np.where(inside & (date_codes >= 0), area_idx.astype(np.int64) * n_dates + date_codes,
+                    -1)
+    ok = gidx >= 0
+    g = gidx[ok]
+    out = {
+        "area_idx": np.repeat(np.arange(n_areas), n_dates),
+        "ref_date": np.tile(np.array(dates, dtype=object), n_areas),
+        "residents": np.bincount(g, minlength=size).astype(np.int64),
+    }
+    for ind in indicators:
+        pop = population_mask(ind, df)[ok]
+        val = contribution(ind, df)[ok]
+        known = pop & ~np.isnan(val) if ind.kind == "mean" else pop
+        v0 = np.where(np.isnan(val), 0.0, val)
+        num = np.bincount(g, weights=np.where(known, v0, 0.0), minlength=size)
+        den = np.bincount(g, weights=known.astype(float), minlength=size)
+        cnt = np.bincount(g, weights=(known & (v0 > 0)).astype(float), minlength=size)
+        rest = np.bincount(g, weights=(known & (v0 < 1)).astype(float), minlength=size)
+        if ind.kind == "count":
+            den = out["residents"].astype(float)
+        out[f"{ind.code}_num"] = num
+        out[f"{ind.code}_den"] = den
+        out[f"{ind.code}_cnt"] = cnt.astype(np.int64)
+        out[f"{ind.code}_rest"] = rest.astype(np.int64)
+        if ind.kind == "mean":
+            t1, t2 = _top2(g[known], np.abs(v0[known]), size)
+            out[f"{ind.code}_top1"] = t1
+            out[f"{ind.code}_top2"] = t2
+    return pd.DataFrame(out)
+
+
+def _top2(g: np.ndarray, v: np.ndarray, size: int) -> Tuple[np.ndarray, np.ndarray]:
+    """Largest and second-largest value per group."""
+    t1 = np.zeros(size)
+    t2 = np.zeros(size)
+    if len(g) == 0:
+        return t1, t2
+    order = np.lexsort((v, g))
+    gs, vs = g[order], v[order]
+    last = np.r_[gs[1:] != gs[:-1], True]
+    t1[gs[last]] = vs[last]
+    idx = np.nonzero(last)[0] - 1
+    has2 = (idx >= 0) & (gs[np.maximum(idx, 0)] == gs[last])
+    t2[gs[last][has2]] = vs[idx[has2]]
+    return t1, t2
+
+
+def values(raw: pd.DataFrame, ind: Indicator) -> np.ndarray:
+    """Published value before discretion: percent for shares, mean, or count."""
+    num = raw[f"{ind.code}_num"].to_numpy(dtype=float)
+    den = raw[f"{ind.code}_den"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if ind.kind == "share":
+            v = 100.0 * num / den
+        elif ind.kind == "mean":
+            v = num / den
+        else:
+            v = num.copy()
+    v[den <= 0] = np.nan
+    return v
+
+
+def catalogue_path() -> str:
+    """Path of the shipped catalogue of user-definable indicators."""
+    import os
+    return os.path.join(os.path.dirname(__file__), "indicator_catalogue.json")
+
+
+def indicator_dict(indicators: Sequence[Indicator]) -> Dict[str, Indicator]:
+    """Indicators by code."""
+    return {i.code: i for i in indicators}
