@@ -1,0 +1,329 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Reading and checking person extracts: Danish CSV, column matching, types, every problem.
+
+:func:`prepare` turns any table of person rows (pandas, all columns as read) into the typed
+canonical extract and a list of :class:`Problem` s. ``validateextract`` reports the problems;
+``computeindicators`` refuses the extract when any is blocking.
+"""
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+
+import numpy as np
+import pandas as pd
+
+from boligsocial_plugin.core.datamodel import COLUMNS, direct_identifier_columns, match_columns
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr
+
+BLOCKING, WARNING, INFO = "blocking", "warning", "info"
+CPR_RE = re.compile(r"^\s*[0-3]\d[01]\d\d{2}-?\d{4}\s*$")
+MAX_EXAMPLES = 5
+
+
+@dataclass
+class Problem:
+    """One kind of problem in an extract, with a count and example row numbers (1-based)."""
+
+    code: str
+    column: str
+    severity: str
+    count: int
+    message: str
+    examples: List[int] = field(default_factory=list)
+
+
+@dataclass
+class Extract:
+    """The typed canonical extract and what was found while preparing it."""
+
+    data: pd.DataFrame
+    mapping: Dict[str, str]
+    problems: List[Problem]
+
+    @property
+    def blocking(self) -> List[Problem]:
+        """Problems that stop computeindicators."""
+        return [p for p in self.problems if p.severity == BLOCKING]
+
+
+# --------------------------------------------------------------------------- CSV
+
+def sniff_csv(path: str) -> Tuple[str, str, str]:
+    """Encoding, separator and decimal mark of a CSV file (Danish exports: ';' and ',')."""
+    with open(path, "rb") as f:
+        head = f.read(1 << 20)
+    if not head.strip():
+        raise BoligsocialError(tr("The file {path} is empty. Export the extract again.").format(
+            path=path))
+    encoding = "utf-8-sig"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        with open(path, "rb") as f:  # the whole file: a cp1252 'ø' may come late
+            dec = codecs.getincrementaldecoder("utf-8")()
+            for chunk in iter(lambda: f.read(1 << 24), b""):
+                dec.decode(chunk)
+            dec.decode(b"", final=True)
+    except UnicodeDecodeError:
+        encoding = "cp1252"
+    text = head.decode(encoding if encoding != "utf-8-sig" else "utf-8", errors="replace")
+    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    counts = {sep: first.count(sep) for sep in (";", ",", "\t", "|")}
+    sep = max(counts, key=lambda s: counts[s])
+    if counts[sep] == 0:
+        raise BoligsocialError(tr("Could not find the column separator in {path}: the first "
+                                  "line has no ';', ',' or tab. Is it a CSV file?").format(
+            path=path))
+    decimal = "," if sep == ";" else "."
+    return encoding, sep, decimal
+
+
+def read_csv(path: str, text_columns: Sequence[str] = ()) -> pd.DataFrame:
+    """Read a person CSV as pandas, handling Danish separators, decimal comma and encodings.
+
+    Columns named in ``text_columns`` (any case) and every column whose role is an id, date or
+    text are read as strings so ids keep leading zeros.
+    """
+    encoding, sep, decimal = sniff_csv(path)
+    with open(path, "r", encoding=encoding, errors="replace", newline="") as f:
+        header = next(csv.reader([f.readline()], delimiter=sep), [])
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    try:
+        roles = match_columns(header)
+    except BoligsocialError:
+        roles = {}
+    wanted = {c.lower() for c in text_columns}
+    str_cols = [h for h in header if h.lower() in wanted]
+    str_cols += [actual for role, actual in roles.items()
+                 if COLUMNS[role].kind in ("id", "date", "text", "sex")]
+    try:
+        df = pd.read_csv(path, sep=sep, decimal=decimal, encoding=encoding,
+                         dtype={c: str for c in str_cols}, keep_default_na=True,
+                         na_values=[""], skipinitialspace=True, low_memory=False,
+                         on_bad_lines="error", encoding_errors="replace")
+    except pd.errors.EmptyDataError:
+        raise BoligsocialError(tr("The file {path} has no rows. Export the extract again."
+                                  ).format(path=path))
+    except (pd.errors.ParserError, ValueError) as e:
+        raise BoligsocialError(tr("The file {path} is not a well-formed CSV file ({err}). Check "
+                                  "for a truncated export or unbalanced quotes.").format(
+            path=path, err=str(e).strip()[:200]))
+    df.columns = [str(c).strip().lstrip("\ufeff") for c in df.columns]
+    return df
+
+
+# --------------------------------------------------------------------------- preparing
+
+def _rows(mask: np.ndarray) -> List[int]:
+    return [int(i) + 1 for i in np.nonzero(mask)[0][:MAX_EXAMPLES]]
+
+
+def _to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
+    """Numbers (decimal comma accepted) and a mask of non-empty values that are not numbers."""
+    if pd.api.types.is_bool_dtype(s):
+        return s.to_numpy(dtype=float), np.zeros(len(s), dtype=bool)
+    if pd.api.types.is_numeric_dtype(s):
+        return s.to_numpy(dtype=float, na_value=np.nan), np.zeros(len(s), dtype=bool)
+    t = s.astype("string").str.strip()
+    t = t.str.replace("\u2212", "-", regex=False)
+    # decimal comma; a thousands dot only in the "1.234,5" form
+    both = t.str.contains(",", regex=False, na=False) & t.str.contains(".", regex=False, na=False)
+    t = t.mask(both, t.str.replace(".", "", regex=False))
+    t = t.str.replace(",", ".", regex=False)
+    num = pd.to_numeric(t, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    bad = np.isnan(num) & t.notna().to_numpy() & (t != "").fillna(False).to_numpy(dtype=bool)
+    return num, bad
+
+
+def _to_date(s: pd.Series) -> Tuple[pd.Series, np.ndarray]:
+    """ISO dates as 'YYYY-MM-DD' strings (also accepts DD-MM-YYYY and YYYYMMDD)."""
+    if pd.api.types.is_datetime64_any_dtype(s):
+        d = s
+    else:
+        t = s.astype("string").str.strip().str.slice(0, 10)
+        d = pd.to_datetime(t, format="%Y-%m-%d", errors="coerce")
+        for fmt in ("%d-%m-%Y", "%d.%m.%Y", "%Y%m%d", "%d/%m/%Y"):
+            miss = d.isna() & t.notna()
+            if not miss.any():
+                break
+            d = d.fillna(pd.to_datetime(t.where(miss), format=fmt, errors="coerce"))
+    bad = (d.isna() & s.notna()).to_numpy()
+    out = d.dt.strftime("%Y-%m-%d")
+    return out, bad
+
+
+def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
+            has_geometry: bool = False, needs_location: bool = True) -> Extract:
+    """Type the extract's known columns and collect every problem (nothing is dropped here).
+
+    ``has_geometry``: the persons come with point geometry (columns ``x``/``y`` filled by the
+    reader). Rows with bad values are kept; problems say how many and which rows.
+    """
+    problems: List[Problem] = []
+    try:
+        mapping = match_columns(raw.columns, explicit)
+    except BoligsocialError as e:
+        return Extract(pd.DataFrame(), {}, [Problem("columns", "", BLOCKING, 1, str(e))])
+    n = len(raw)
+    if n == 0:
+        problems.append(Problem("empty", "", BLOCKING, 0, tr(
+            "The extract has no rows. Check the export or the layer's filter.")))
+    for role in ("person_id", "ref_date", "age"):
+        if role not in mapping:
+            problems.append(Problem("missing_column", role, BLOCKING, n, tr(
+                "The required column '{col}' (Danish: '{alias}') is missing. Rename the column "
+                "or choose it in the field parameters.").format(
+                col=role, alias=COLUMNS[role].alias)))
+    if needs_location and not has_geometry and not ({"x", "y"} <= set(mapping)) and \
+            "address_id" not in mapping:
+        problems.append(Problem("missing_location", "x/y", BLOCKING, n, tr(
+            "The extract has no location: give a point layer, x and y columns, or an "
+            "address_id column together with an address layer.")))
+    ids = direct_identifier_columns(raw.columns)
+    if ids:
+        problems.append(Problem("direct_identifier", ", ".join(ids), WARNING, len(ids), tr(
+            "Columns that look like direct identifiers ({cols}) are ignored and never "
+            "written. Remove them from the extract.").format(cols=", ".join(ids))))
+    out: Dict[str, object] = {}
+    for role, actual in mapping.items():
+        col = COLUMNS[role]
+        s = raw[actual]
+        if col.kind in ("id", "text"):
+            t = s.astype("string").str.strip()
+            if col.kind == "id" and n:
+                cpr = t.str.match(CPR_RE.pattern, na=False).to_numpy(dtype=bool)
+                if cpr.any():
+                    problems.append(Problem("cpr_shaped", role, BLOCKING, int(cpr.sum()), tr(
+                        "{n} values in '{col}' look like CPR numbers. Pseudonymise the extract "
+                        "first (boligsocial:pseudonymise).").format(n=int(cpr.sum()), col=actual),
+                        _rows(cpr)))
+            empty = t.isna().to_numpy() | (t == "").fillna(True).to_numpy(dtype=bool)
+            if role == "person_id" and empty.any():
+                problems.append(Problem("missing_value", role, BLOCKING, int(empty.sum()), tr(
+                    "{n} rows have no person key in '{col}'.").format(n=int(empty.sum()),
+                                                                     col=actual), _rows(empty)))
+            out[role] = t.mask(pd.Series(empty, index=t.index))
+        elif col.kind == "date":
+            d, bad = _to_date(s)
+            missing = s.isna().to_numpy()
+            if bad.any() or missing.any():
+                m = bad | missing
+                problems.append(Problem("bad_date", role, BLOCKING, int(m.sum()), tr(
+                    "{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD)."
+                    ).format(n=int(m.sum()), col=actual), _rows(m)))
+            out[role] = d
+        elif col.kind == "sex":
+            t = s.astype("string").str.strip().str.upper()
+            t = t.replace({"F": "K", "W": "K", "1": "M", "2": "K"})
+            bad = (~t.isin(["M", "K"]) & t.notna()).to_numpy(dtype=bool)
+            if bad.any():
+                problems.append(Problem("unknown_code", role, WARNING, int(bad.sum()), tr(
+                    "{n} values in '{col}' are not M or K; they count as unknown sex."
+                    ).format(n=int(bad.sum()), col=actual), _rows(bad)))
+            out[role] = t.where(~pd.Series(bad, index=t.index))
+        else:
+            num, bad = _to_number(s)
+            if bad.any():
+                problems.append(Problem("wrong_type", role, BLOCKING, int(bad.sum()), tr(
+                    "{n} values in '{col}' are not numbers. Fix them in the extract."
+                    ).format(n=int(bad.sum()), col=actual), _rows(bad)))
+            inf = np.isinf(num)
+            if inf.any():
+                problems.append(Problem("not_finite", role, BLOCKING, int(inf.sum()), tr(
+                    "{n} values in '{col}' are infinite.").format(n=int(inf.sum()), col=actual),
+                    _rows(inf)))
+                num = np.where(inf, np.nan, num)
+            _check_range(role, actual, num, problems)
+            if col.kind != "coord":
+                miss = np.isnan(num) & ~bad
+                if miss.any() and role != "basic_edu":
+                    sev = BLOCKING if col.required else WARNING
+                    problems.append(Problem("missing_value", role, sev, int(miss.sum()), tr(
+                        "{n} rows have no value in '{col}'; they are left out of the indicators "
+                        "that use it.").format(n=int(miss.sum()), col=actual), _rows(miss)))
+                elif miss.any():
+                    problems.append(Problem("missing_value", role, INFO, int(miss.sum()), tr(
+                        "{n} rows have unknown education; by law they count as basic schooling "
+                        "only.").format(n=int(miss.sum())), _rows(miss)))
+            out[role] = num
+    data = pd.DataFrame(out, index=raw.index).reset_index(drop=True)
+    if "person_id" in data and "ref_date" in data and n:
+        dup = data.duplicated(["ref_date", "person_id"], keep="first").to_numpy()
+        dup &= data["person_id"].notna().to_numpy()
+        if dup.any():
+            problems.append(Problem("duplicate_person", "person_id", BLOCKING, int(dup.sum()), tr(
+                "{n} rows repeat a person key within the same reference date. Each person "
+                "may appear once per date.").format(n=int(dup.sum())), _rows(dup)))
+    if {"x", "y"} <= set(data.columns):
+        noloc = (np.isnan(data["x"].to_numpy()) | np.isnan(data["y"].to_numpy()))
+        if "address_id" in data:
+            noloc &= data["address_id"].isna().to_numpy()
+        if noloc.any():
+            problems.append(Problem("no_location", "x/y", WARNING, int(noloc.sum()), tr(
+                "{n} rows have no coordinates; they are counted as without location and left "
+                "out of every area.").format(n=int(noloc.sum())), _rows(noloc)))
+    return Extract(data, mapping, problems)
+
+
+def _check_range(role: str, actual: str, num: np.ndarray, problems: List[Problem]) -> None:
+    col = COLUMNS[role]
+    with np.errstate(invalid="ignore"):
+        if col.kind == "binary":
+            bad = ~np.isnan(num) & (num != 0) & (num != 1)
+            msg = tr("{n} values in '{col}' are not 0 or 1.")
+        elif col.kind == "int":
+            bad = ~np.isnan(num) & ((num < col.lo) | (num > col.hi) | (num != np.round(num)))
+            msg = tr("{n} values in '{col}' are not whole numbers between 0 and 125.")
+        elif col.kind == "fraction":
+            bad = ~np.isnan(num) & ((num < 0) | (num > 1))
+            msg = tr("{n} values in '{col}' are outside 0..1 (a share of a full-time year).")
+        elif col.kind == "amount":
+            bad = ~np.isnan(num) & ((num < col.lo) | (num > col.hi))
+            msg = tr("{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).")
+        else:
+            return
+    if bad.any():
+        problems.append(Problem("out_of_range", role, BLOCKING, int(bad.sum()),
+                                msg.format(n=int(bad.sum()), col=actual), _rows(bad)))
+
+
+def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:
+    """Problems as a table (severity, code, column, count, example rows, message)."""
+    return pd.DataFrame({
+        "severity": [p.severity for p in problems],
+        "problem": [p.code for p in problems],
+        "column": [p.column for p in problems],
+        "count": [int(p.count) for p in problems],
+        "example_rows": [", ".join(map(str, p.examples)) for p in problems],
+        "message": [p.message for p in problems],
+    })
+
+
+def verdict(problems: Sequence[Problem]) -> str:
+    """'blocking', 'warnings' or 'ok'."""
+    if any(p.severity == BLOCKING for p in problems):
+        return "blocking"
+    if any(p.severity == WARNING for p in problems):
+        return "warnings"
+    return "ok"
+
+
+def blocking_message(problems: Sequence[Problem]) -> str:
+    """One message listing the blocking problems (for computeindicators' refusal)."""
+    lines = [tr("The person extract has problems that must be fixed first "
+                "(run 'Validate person extract' for the full list):")]
+    for p in problems:
+        if p.severity == BLOCKING:
+            ex = tr(" (rows {rows})").format(rows=", ".join(map(str, p.examples))) \
+                if p.examples else ""
+            lines.append("- " + p.message + ex)
+    return "\n".join(lines)
+
+
+def read_text_sample(path: str, n: int = 3) -> str:
+    """First lines of a file (for messages)."""
+    with io.open(path, "r", encoding="utf-8", errors="replace") as f:
+        return "".join(f.readline() for _ in range(n))

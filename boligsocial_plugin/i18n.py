@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Translations: one Qt context ('Boligsocial') for the whole plugin, Danish in i18n/."""
+import os
+from typing import Optional
+
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+from boligsocial_plugin.core import i18n as core_i18n
+
+CONTEXT = "Boligsocial"
+PLUGIN_DIR = os.path.dirname(__file__)
+
+
+def tr(text: str) -> str:
+    """Translate an English literal in the plugin's context."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def locale_code() -> str:
+    """Two-letter UI language of QGIS (never crashes on a missing setting)."""
+    value = QgsSettings().value("locale/userLocale", "") or QLocale().name() or "en"
+    return str(value)[:2]
+
+
+def qm_path(lang: str) -> Optional[str]:
+    """Path of the compiled translation for a language, if shipped."""
+    for folder in (os.path.join(PLUGIN_DIR, "i18n"),
+                   os.path.join(os.path.dirname(PLUGIN_DIR), "i18n")):
+        path = os.path.join(folder, "boligsocial_{}.qm".format(lang))
+        if os.path.exists(path):
+            return path
+    return None
+
+
+def install_translator(lang: Optional[str] = None) -> Optional[QTranslator]:
+    """Load and install the translator for QGIS's locale; returns it (keep a reference)."""
+    core_i18n.set_translator(tr)
+    path = qm_path(lang or locale_code())
+    if not path:
+        return None
+    translator = QTranslator()
+    if not translator.load(path):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
+def remove_translator(translator: Optional[QTranslator]) -> None:
+    """Undo install_translator."""
+    if translator is not None:
+        QCoreApplication.removeTranslator(translator)

@@ -1,0 +1,167 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""boligsocial:computeindicators: person extract + areas -> indicator layer with discretion."""
+from typing import List, Tuple
+
+import numpy as np
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from boligsocial_plugin.core.indicators import (
+    available_indicators,
+    catalogue_path,
+    parse_user_indicators,
+)
+from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE, compute
+from boligsocial_plugin.processing import common
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.qgis_io import fields_for, write_frame
+
+INDICATOR_DEFINITIONS = "INDICATOR_DEFINITIONS"
+OVERLAPS = "OVERLAPS"
+OUTPUT = "OUTPUT"
+
+
+def indicator_field_types(codes: List[str]) -> List[Tuple[str, QVariant.Type]]:
+    """Output fields of the indicator layer (CONTRACT.md)."""
+    out = [("area_id", QVariant.String), ("area_name", QVariant.String),
+           ("ref_date", QVariant.Date), ("residents", QVariant.LongLong)]
+    for c in codes:
+        out += [(c + "_num", QVariant.Double), (c + "_den", QVariant.Double),
+                (c + "_val", QVariant.Double), (c + "_flag", QVariant.String)]
+    return out
+
+
+class ComputeIndicators(BoligsocialAlgorithm):
+    """Join persons to areas and compute every indicator with discretion."""
+
+    ALG_ID = "computeindicators"
+    DISPLAY = N_("Compute indicators")
+    TAGS = N_("indicators,areas,join,discretion,boligsocial,indikatorer,områder")
+    HELP = N_(
+        "Joins a person extract (one row per resident per reference date) to area polygons and "
+        "computes one row per area and reference date with every built-in indicator as C_num "
+        "(numerator or sum), C_den (denominator), C_val (percent, or the mean) and C_flag "
+        "('' published, P primary suppression, S secondary suppression, A area below the "
+        "minimum). Suppressed values are NULL, never 0.<br><br>"
+        "<b>Join rules</b>: a person exactly on a boundary shared by two areas is counted once, "
+        "in the area to the east (north for an east-west boundary); a person on an outer "
+        "boundary is counted in that area. Persons outside every area and rows without "
+        "location are counted and reported, never silently dropped. Overlapping areas are "
+        "refused by default (the message names them); choose 'count in each area' to allow "
+        "them. Invalid area geometries are repaired and reported. Areas and persons in "
+        "different CRSs are transformed.<br><br>"
+        "<b>Reference dates</b>: every date in the extract gives its own rows; give a date "
+        "(YYYY-MM-DD) to compute one date only.<br><br>"
+        "<b>Indicators</b>: outside_labour (full-time persons outside the labour market and "
+        "education / residents 18-64), nonwestern (/ all), convicted (/ residents 18+), "
+        "basic_edu (/ residents 30-59, unknown counts as basic), income (mean gross income of "
+        "taxpayers 15-64 not in education), age_0_17, age_18_64, age_65plus, single_parent. "
+        "User-defined indicators come from a JSON file; start from the shipped "
+        "indicator_catalogue.json.<br><br>"
+        "The extract is checked first (see 'Validate person extract'); blocking problems stop "
+        "the run with a message saying how to fix them.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        """Parameters (see CONTRACT.md)."""
+        common.add_person_parameters(self)
+        p = QgsProcessingParameterString(common.REF_DATE, self.tr(
+            "Reference date (YYYY-MM-DD; empty = every date)"), optional=True)
+        self.addParameter(p)
+        p = QgsProcessingParameterFile(INDICATOR_DEFINITIONS, self.tr(
+            "User-defined indicators (JSON)"), extension="json", optional=True)
+        p.setHelp(self.tr("Start from {path}.").format(path=catalogue_path()))
+        self.addParameter(p)
+        common.add_discretion_parameters(self)
+        p = QgsProcessingParameterEnum(OVERLAPS, self.tr("Overlapping areas"),
+                                       options=[OVERLAP_REFUSE, OVERLAP_ALLOW],
+                                       defaultValue=OVERLAP_REFUSE, usesStaticStrings=True)
+        p.setHelp(self.tr("refuse: stop with a message naming the overlapping areas; allow: "
+                          "count a person in every area that contains it (reported)."))
+        self.addParameter(common._advanced(p))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Indicators"), QgsProcessing.TypeVectorPolygon))
+        for name, label in (("PERSONS_READ", N_("Person rows read")),
+                            ("PERSONS_IN_AREAS", N_("Persons in an area")),
+                            ("PERSONS_OUTSIDE", N_("Persons outside every area")),
+                            ("PERSONS_NO_LOCATION", N_("Persons without location")),
+                            ("AREAS_REPAIRED", N_("Repaired area geometries"))):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    def process(self, parameters, context, feedback):
+        """Read, check, join, aggregate, protect, write."""
+        feedback.setProgressText(self.tr("Reading the person extract"))
+        ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
+        common.require_no_blocking(ext, feedback)
+        feedback.setProgress(15)
+        areas = common.load_areas(self, parameters, context, feedback, crs)
+        extra = []
+        path = self.parameterAsFile(parameters, INDICATOR_DEFINITIONS, context)
+        if path:
+            with open(path, encoding="utf-8-sig") as f:
+                extra = parse_user_indicators(f.read(), ext.data.columns)
+        indicators, skipped = available_indicators(ext.data.columns, extra)
+        if skipped:
+            feedback.pushInfo(self.tr("Indicators skipped because the extract lacks their "
+                                      "columns: {codes}").format(codes=", ".join(skipped)))
+        rules = common.discretion_rules(self, parameters, context)
+        ref_date = self.parameterAsString(parameters, common.REF_DATE, context).strip()
+        overlaps = self.parameterAsEnumString(parameters, OVERLAPS, context) or OVERLAP_REFUSE
+        feedback.setProgressText(self.tr("Joining persons to areas"))
+
+        def progress(frac: float) -> bool:
+            feedback.setProgress(20 + 60 * frac)
+            return not feedback.isCanceled()
+
+        res = compute(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
+                      ref_date or None, overlaps, progress)
+        for line in res.stats.lines():
+            feedback.pushInfo(line)
+        if res.stats.joined == 0 and res.stats.rows_date > 0:
+            feedback.reportError(self.tr(
+                "No person lies in any area. Check that the extract's CRS ({crs}) and x/y "
+                "columns are right and that the areas cover the persons.").format(
+                crs=crs.authid()), False)
+        codes = [i.code for i in res.indicators]
+        types = indicator_field_types(codes)
+        sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields_for(types),
+                                          QgsWkbTypes.MultiPolygon, areas.crs)
+        if sink is None:
+            raise self._sink_error(parameters)
+        pub = res.published
+        idx = pub["area_idx"].to_numpy()
+        pub = pub.assign(area_id=np.array(areas.ids, dtype=object)[idx],
+                         area_name=np.array(areas.names, dtype=object)[idx])
+        geoms = [_multi(areas.geometries[i]) for i in idx]
+        feedback.setProgressText(self.tr("Writing {n} rows").format(n=len(pub)))
+        write_frame(sink, pub, types, geoms, feedback)
+        del sink
+        feedback.pushInfo(self.tr("Discretion: smallest published count {c}, smallest area "
+                                  "{r} residents.").format(c=rules.min_count,
+                                                            r=rules.min_residents))
+        return {OUTPUT: dest, "PERSONS_READ": res.stats.rows,
+                "PERSONS_IN_AREAS": res.stats.joined, "PERSONS_OUTSIDE": res.stats.outside,
+                "PERSONS_NO_LOCATION": res.stats.no_location, "AREAS_REPAIRED": areas.repaired}
+
+    def _sink_error(self, parameters):
+        from qgis.core import QgsProcessingException
+
+        return QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+
+
+def _multi(g):
+    from qgis.core import QgsGeometry
+
+    if g is None or g.isNull():
+        return None
+    g = QgsGeometry(g)
+    g.convertToMultiType()
+    return g
+

@@ -1,0 +1,195 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Parameters and loading shared by the algorithms that read a person extract and areas."""
+from typing import Dict, Optional, Tuple
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+)
+
+from boligsocial_plugin.core import discretion
+from boligsocial_plugin.core.datamodel import COLUMNS
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.extract import Extract, blocking_message, prepare
+from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.qgis_io import AreaSet, read_addresses, read_areas, read_person_layer
+
+PERSONS, X_FIELD, Y_FIELD, PERSONS_CRS = "PERSONS", "X_FIELD", "Y_FIELD", "PERSONS_CRS"
+ADDRESSES, ADDRESS_KEY_FIELD = "ADDRESSES", "ADDRESS_KEY_FIELD"
+AREAS, AREA_ID_FIELD, AREA_NAME_FIELD = "AREAS", "AREA_ID_FIELD", "AREA_NAME_FIELD"
+MIN_COUNT, MIN_RESIDENTS = "MIN_COUNT", "MIN_RESIDENTS"
+REF_DATE = "REF_DATE"
+ROLE_PARAMS = {role: role.upper() + "_FIELD" for role in COLUMNS if role not in ("x", "y")}
+
+
+def _advanced(p):
+    p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return p
+
+
+def add_person_parameters(alg, with_areas: bool = True) -> None:
+    """PERSONS (+ x/y, CRS, address layer, per-role fields) and, optionally, AREAS."""
+    p = QgsProcessingParameterFeatureSource(
+        PERSONS, tr("Person extract (point layer or table)"), [QgsProcessing.TypeVector])
+    p.setHelp(tr("One row per resident per reference date: a point layer, or a table (CSV, "
+                 "GeoPackage) with x/y columns or an address id."))
+    alg.addParameter(p)
+    alg.addParameter(_advanced(QgsProcessingParameterField(
+        X_FIELD, tr("X column (tables without geometry)"), "x", PERSONS, optional=True)))
+    alg.addParameter(_advanced(QgsProcessingParameterField(
+        Y_FIELD, tr("Y column (tables without geometry)"), "y", PERSONS, optional=True)))
+    alg.addParameter(_advanced(QgsProcessingParameterCrs(
+        PERSONS_CRS, tr("CRS of the x/y columns"), "EPSG:25832", optional=True)))
+    alg.addParameter(_advanced(QgsProcessingParameterFeatureSource(
+        ADDRESSES, tr("Address points (when the extract has address_id instead of x/y)"),
+        [QgsProcessing.TypeVectorPoint], optional=True)))
+    alg.addParameter(_advanced(QgsProcessingParameterField(
+        ADDRESS_KEY_FIELD, tr("Address key field of the address layer"), "address_id",
+        ADDRESSES, optional=True)))
+    for role, pname in ROLE_PARAMS.items():
+        alg.addParameter(_advanced(QgsProcessingParameterField(
+            pname, tr("Column for '{role}' (default: found by name or Danish alias)").format(
+                role=role), None, PERSONS, optional=True)))
+    if with_areas:
+        add_area_parameters(alg)
+
+
+def add_area_parameters(alg) -> None:
+    """AREAS with id and name fields."""
+    alg.addParameter(QgsProcessingParameterFeatureSource(
+        AREAS, tr("Areas (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+    alg.addParameter(QgsProcessingParameterField(
+        AREA_ID_FIELD, tr("Area id field"), "area_id", AREAS))
+    alg.addParameter(QgsProcessingParameterField(
+        AREA_NAME_FIELD, tr("Area name field"), "area_name", AREAS, optional=True))
+
+
+def add_discretion_parameters(alg) -> None:
+    """MIN_COUNT and MIN_RESIDENTS (and the preset, when the discretion module offers one)."""
+    presets = getattr(discretion, "PRESETS", None)
+    if presets:
+        alg.addParameter(QgsProcessingParameterEnum(
+            "DISCRETION_PRESET", tr("Discretion preset (overrides the two numbers below)"),
+            options=list(presets.keys()), defaultValue=None, optional=True,
+            usesStaticStrings=True))
+    p = QgsProcessingParameterNumber(MIN_COUNT, tr("Smallest published count"),
+                                     QgsProcessingParameterNumber.Integer, 5, minValue=1)
+    p.setHelp(tr("Counts below this are never published (NULL and flag P)."))
+    alg.addParameter(p)
+    alg.addParameter(QgsProcessingParameterNumber(
+        MIN_RESIDENTS, tr("Smallest area published (residents)"),
+        QgsProcessingParameterNumber.Integer, 50, minValue=0))
+
+
+def discretion_rules(alg, parameters, context) -> discretion.Rules:
+    """Rules from the preset or the two numbers."""
+    presets = getattr(discretion, "PRESETS", None)
+    if presets and parameters.get("DISCRETION_PRESET"):
+        name = alg.parameterAsEnumString(parameters, "DISCRETION_PRESET", context)
+        if name:
+            return presets[name]
+    return discretion.Rules(
+        min_count=alg.parameterAsInt(parameters, MIN_COUNT, context),
+        min_residents=alg.parameterAsInt(parameters, MIN_RESIDENTS, context))
+
+
+def load_persons(alg, parameters, context, feedback,
+                 needs_location: bool = True) -> Tuple[Extract, np.ndarray, np.ndarray,
+                                                       QgsCoordinateReferenceSystem]:
+    """Read and prepare the extract; coordinates from geometry, x/y columns or addresses."""
+    source = alg.parameterAsSource(parameters, PERSONS, context)
+    if source is None:
+        raise QgsProcessingException(alg.invalidSourceError(parameters, PERSONS))
+    layer = alg.parameterAsVectorLayer(parameters, PERSONS, context)
+    default_crs = alg.parameterAsCrs(parameters, PERSONS_CRS, context)
+    if not default_crs.isValid():
+        default_crs = QgsCoordinateReferenceSystem("EPSG:25832")
+    table = read_person_layer(parameters, PERSONS, context, feedback, layer, source, default_crs)
+    explicit: Dict[str, str] = {}
+    for role, pname in ROLE_PARAMS.items():
+        v = alg.parameterAsString(parameters, pname, context)
+        if v:
+            explicit[role] = v
+    frame = table.frame
+    has_geom = table.x is not None
+    xf = alg.parameterAsString(parameters, X_FIELD, context) or "x"
+    yf = alg.parameterAsString(parameters, Y_FIELD, context) or "y"
+    if has_geom:
+        frame = frame.drop(columns=[c for c in frame.columns if c.lower() in ("x", "y")])
+        frame["x"] = table.x
+        frame["y"] = table.y
+        explicit.pop("x", None)
+        explicit.pop("y", None)
+    else:
+        lower = {c.lower(): c for c in frame.columns}
+        for want, canon in ((xf, "x"), (yf, "y")):
+            actual = lower.get(want.lower())
+            if actual is not None:
+                explicit[canon] = actual
+    ext = prepare(frame, explicit, has_geometry=has_geom, needs_location=needs_location)
+    data = ext.data
+    n = len(data)
+    x = data["x"].to_numpy(dtype=float) if "x" in data else np.full(n, np.nan)
+    y = data["y"].to_numpy(dtype=float) if "y" in data else np.full(n, np.nan)
+    crs = table.crs
+    addr = alg.parameterAsSource(parameters, ADDRESSES, context)
+    if "address_id" in data and addr is not None and (np.isnan(x).all() or not has_geom):
+        key = alg.parameterAsString(parameters, ADDRESS_KEY_FIELD, context) or "address_id"
+        keys, ax, ay = read_addresses(addr, key, crs, context)
+        pos = pd.Index(keys).get_indexer(data["address_id"].astype("string").str.lower()
+                                         .fillna("").to_numpy(dtype=object))
+        found = pos >= 0
+        use = np.isnan(x) & found
+        x = np.where(use, ax[np.maximum(pos, 0)], x)
+        y = np.where(use, ay[np.maximum(pos, 0)], y)
+        unknown = int((~found & data["address_id"].notna().to_numpy()).sum())
+        if unknown:
+            feedback.pushWarning(tr("{n} rows have an address id that is not in the address "
+                                    "layer; they are counted as without location.").format(
+                n=unknown))
+    elif "address_id" in data and addr is None and not has_geom and \
+            not {"x", "y"} <= set(data.columns):
+        raise BoligsocialError(tr("The extract locates persons by address_id: choose the "
+                                  "address point layer in 'Address points'."))
+    feedback.pushInfo(tr("Read {n} person rows ({how}).").format(n=n, how=table.how))
+    return ext, x, y, crs
+
+
+def require_no_blocking(ext: Extract, feedback) -> None:
+    """Refuse an extract with blocking problems; report the others."""
+    for p in ext.problems:
+        if p.severity != "blocking":
+            feedback.pushWarning(p.message)
+    if ext.blocking:
+        raise BoligsocialError(blocking_message(ext.problems))
+
+
+def load_areas(alg, parameters, context, feedback,
+               join_crs: QgsCoordinateReferenceSystem,
+               keep_fields: Tuple[str, ...] = ()) -> AreaSet:
+    """Read areas with their rings in the persons' CRS."""
+    source = alg.parameterAsSource(parameters, AREAS, context)
+    if source is None:
+        raise QgsProcessingException(alg.invalidSourceError(parameters, AREAS))
+    id_field = alg.parameterAsString(parameters, AREA_ID_FIELD, context) or "area_id"
+    name_field: Optional[str] = alg.parameterAsString(parameters, AREA_NAME_FIELD, context)
+    if name_field and source.fields().lookupField(name_field) < 0:
+        name_field = None if parameters.get(AREA_NAME_FIELD) in (None, "", "area_name") \
+            else name_field
+    areas = read_areas(source, id_field, name_field, join_crs, context, feedback, keep_fields)
+    if areas.repaired:
+        feedback.pushWarning(tr("{n} invalid area geometries were repaired (make valid).").format(
+            n=areas.repaired))
+    if areas.empty:
+        feedback.pushWarning(tr("{n} areas have no geometry; they get no residents.").format(
+            n=areas.empty))
+    return areas

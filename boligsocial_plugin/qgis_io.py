@@ -1,0 +1,420 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The one bridge between QGIS layers and pandas/numpy.
+
+Person extracts are read columnar where the source allows it (pandas for CSV files, GDAL's
+Arrow stream for OGR sources such as GeoPackage and Shapefile) and feature by feature only for
+other providers (memory, PostGIS) or when the user limits the input to selected features.
+"""
+import os
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+from urllib.parse import parse_qs, unquote, urlparse
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QVariant
+
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.extract import read_csv
+from boligsocial_plugin.core.spatial import rings_from_wkb
+from boligsocial_plugin.i18n import tr
+
+
+@dataclass
+class PersonTable:
+    """Raw person rows as read (all columns), plus point coordinates when the source has them."""
+
+    frame: pd.DataFrame
+    x: Optional[np.ndarray]
+    y: Optional[np.ndarray]
+    crs: QgsCoordinateReferenceSystem
+    how: str  # 'csv', 'arrow', 'features'
+
+
+@dataclass
+class AreaSet:
+    """Area polygons with ids and names; rings are in the persons' CRS for the join."""
+
+    ids: List[str]
+    names: List[str]
+    geometries: List[QgsGeometry]
+    rings: List[List[np.ndarray]]
+    crs: QgsCoordinateReferenceSystem
+    repaired: int = 0
+    empty: int = 0
+    extra: Dict[str, List[Any]] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- persons
+
+def _plain_layer(parameters: Dict[str, Any], name: str, layer: Optional[QgsVectorLayer]) -> bool:
+    """True when the whole layer is used (no selection, no limit, no subset filter)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit not in (-1, None):
+            return False
+    return layer is not None and not layer.subsetString()
+
+
+def _ogr_path(layer: QgsVectorLayer) -> Tuple[str, Optional[str]]:
+    parts = layer.source().split("|")
+    path = parts[0]
+    name = None
+    for p in parts[1:]:
+        if p.startswith("layername="):
+            name = p.split("=", 1)[1]
+    return path, name
+
+
+def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
+                      layer: Optional[QgsVectorLayer], source,
+                      default_crs: QgsCoordinateReferenceSystem) -> PersonTable:
+    """Read a person extract from any QGIS source, columnar where possible."""
+    if layer is not None and _plain_layer(parameters, name, layer):
+        provider = layer.providerType()
+        if provider == "ogr":
+            path, lname = _ogr_path(layer)
+            if os.path.splitext(path)[1].lower() in (".csv", ".txt", ".tsv"):
+                feedback.pushInfo(tr("Reading {path} with pandas (Danish CSV handled).").format(
+                    path=path))
+                return PersonTable(read_csv(path), None, None, default_crs, "csv")
+            try:
+                return _read_arrow(path, lname, layer, default_crs)
+            except BoligsocialError:
+                raise
+            except Exception as e:  # fall back to QGIS iteration on any GDAL surprise
+                feedback.pushDebugInfo("Arrow read failed, using features: {}".format(e))
+        elif provider == "delimitedtext":
+            url = urlparse(layer.source())
+            path = unquote(url.path)
+            q = parse_qs(url.query)
+            frame = read_csv(path)
+            crs = layer.crs() if layer.crs().isValid() else default_crs
+            xf, yf = q.get("xField", [None])[0], q.get("yField", [None])[0]
+            if xf and yf and xf in frame and yf in frame:
+                from boligsocial_plugin.core.extract import _to_number
+                x, _ = _to_number(frame[xf])
+                y, _ = _to_number(frame[yf])
+                return PersonTable(frame, x, y, crs, "csv")
+            return PersonTable(frame, None, None, crs, "csv")
+    return _read_features(source, default_crs, feedback)
+
+
+def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
+                default_crs: QgsCoordinateReferenceSystem) -> PersonTable:
+    from osgeo import ogr
+
+    ogr.UseExceptions()
+    ds = ogr.Open(path)
+    lyr = ds.GetLayerByName(lname) if lname else ds.GetLayer(0)
+    geom_col = lyr.GetGeometryColumn() or "geometry"
+    fid_col = lyr.GetFIDColumn() or "fid"
+    cols: Dict[str, List[np.ndarray]] = {}
+    geoms: List[np.ndarray] = []
+    has_geom = lyr.GetGeomType() != ogr.wkbNone
+    for batch in lyr.GetArrowStreamAsNumPy():
+        for k, v in batch.items():
+            if k == fid_col:
+                continue
+            if has_geom and k in (geom_col, "wkb_geometry", "geometry", "geom"):
+                geoms.append(v)
+                continue
+            cols.setdefault(k, []).append(v)
+    data: Dict[str, Any] = {}
+    for k, parts in cols.items():
+        arr = np.ma.concatenate(parts) if parts else np.zeros(0)
+        mask = np.ma.getmaskarray(arr)
+        raw = np.ma.getdata(arr)
+        if raw.dtype.kind == "S":
+            s = pd.Series(raw).str.decode("utf-8", errors="replace").astype(object)
+            s[mask] = None
+            data[k] = s
+        elif raw.dtype.kind == "O":
+            s = pd.Series([v.decode("utf-8", "replace") if isinstance(v, bytes) else v
+                           for v in raw], dtype=object)
+            s[mask] = None
+            data[k] = s
+        elif raw.dtype.kind in "iufb":
+            f = raw.astype(float)
+            f[mask] = np.nan
+            data[k] = f
+        else:
+            data[k] = pd.Series(raw.astype(str)).where(~mask)
+    frame = pd.DataFrame(data)
+    crs = layer.crs() if layer.crs().isValid() else default_crs
+    if not has_geom:
+        return PersonTable(frame, None, None, crs, "arrow")
+    x, y = _points_from_wkb(np.concatenate(geoms) if geoms else np.zeros(0, "V21"))
+    return PersonTable(frame, x, y, crs, "arrow")
+
+
+def _points_from_wkb(g: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """x, y of point WKB values (fast path for uniform 2D points)."""
+    n = len(g)
+    if g.dtype.kind == "V" and g.dtype.itemsize == 21:
+        buf = np.frombuffer(g.tobytes(), dtype=np.uint8).reshape(n, 21)
+        if n == 0 or (buf[:, 0] == 1).all():
+            xy = buf[:, 5:21].copy().view("<f8").reshape(n, 2)
+            return xy[:, 0].copy(), xy[:, 1].copy()
+    x = np.full(n, np.nan)
+    y = np.full(n, np.nan)
+    for i, w in enumerate(g):
+        if w is None or (hasattr(w, "__len__") and len(w) == 0):
+            continue
+        geom = QgsGeometry()
+        geom.fromWkb(bytes(w))
+        if not geom.isEmpty():
+            p = geom.centroid().asPoint() if not geom.isMultipart() else \
+                geom.asMultiPoint()[0]
+            x[i], y[i] = p.x(), p.y()
+    return x, y
+
+
+def _read_features(source, default_crs: QgsCoordinateReferenceSystem, feedback) -> PersonTable:
+    names = source.fields().names()
+    has_geom = source.wkbType() not in (QgsWkbTypes.NoGeometry, QgsWkbTypes.Unknown)
+    req = QgsFeatureRequest()
+    if not has_geom:
+        req.setFlags(QgsFeatureRequest.NoGeometry)
+    cols: List[List[Any]] = [[] for _ in names]
+    xs: List[float] = []
+    ys: List[float] = []
+    total = source.featureCount()
+    for i, f in enumerate(source.getFeatures(req)):
+        if feedback.isCanceled():
+            break
+        attrs = f.attributes()
+        for c, v in zip(cols, attrs):
+            c.append(None if v is None or (hasattr(v, "isNull") and v.isNull()) else v)
+        if has_geom:
+            g = f.geometry()
+            if g is None or g.isEmpty():
+                xs.append(np.nan)
+                ys.append(np.nan)
+            else:
+                p = g.constGet()
+                if QgsWkbTypes.flatType(g.wkbType()) == QgsWkbTypes.Point:
+                    xs.append(p.x())
+                    ys.append(p.y())
+                else:
+                    c = g.pointOnSurface().asPoint()
+                    xs.append(c.x())
+                    ys.append(c.y())
+        if total > 0 and i % 50000 == 0:
+            feedback.setProgress(10.0 * i / total)
+    frame = pd.DataFrame({n: pd.Series(c, dtype=object) for n, c in zip(names, cols)})
+    for n in names:
+        frame[n] = _qt_to_py(frame[n])
+    crs = source.sourceCrs() if source.sourceCrs().isValid() else default_crs
+    if not has_geom:
+        return PersonTable(frame, None, None, crs, "features")
+    return PersonTable(frame, np.asarray(xs, float), np.asarray(ys, float), crs, "features")
+
+
+def _qt_to_py(s: pd.Series) -> pd.Series:
+    """QDate/QDateTime to ISO strings; numbers stay numbers."""
+    first = next((v for v in s if v is not None), None)
+    if first is None:
+        return s
+    if hasattr(first, "toString") and hasattr(first, "isValid"):
+        return s.map(lambda v: None if v is None else
+                     (v.toString("yyyy-MM-dd") if hasattr(v, "toString") else str(v)))
+    if isinstance(first, (int, float)) and not isinstance(first, bool):
+        return pd.to_numeric(s, errors="coerce") if all(
+            v is None or isinstance(v, (int, float)) for v in s) else s
+    return s
+
+
+# --------------------------------------------------------------------------- addresses
+
+def read_addresses(source, key_field: str, target_crs: QgsCoordinateReferenceSystem,
+                   context) -> Tuple[pd.Series, np.ndarray, np.ndarray]:
+    """Address keys and coordinates (in the target CRS)."""
+    idx = source.fields().lookupField(key_field)
+    if idx < 0:
+        raise BoligsocialError(tr("The address layer has no field '{f}'. Choose the address key "
+                                  "field.").format(f=key_field))
+    tr_ = None
+    if source.sourceCrs().isValid() and target_crs.isValid() and source.sourceCrs() != target_crs:
+        tr_ = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
+    keys, xs, ys = [], [], []
+    req = QgsFeatureRequest().setSubsetOfAttributes([idx])
+    for f in source.getFeatures(req):
+        g = f.geometry()
+        if g is None or g.isEmpty():
+            continue
+        if tr_ is not None:
+            g = QgsGeometry(g)
+            g.transform(tr_)
+        p = g.asPoint() if not g.isMultipart() else g.asMultiPoint()[0]
+        keys.append(str(f.attribute(idx)).strip().lower())
+        xs.append(p.x())
+        ys.append(p.y())
+    return pd.Series(keys, dtype=object), np.asarray(xs, float), np.asarray(ys, float)
+
+
+# --------------------------------------------------------------------------- areas
+
+def read_areas(source, id_field: str, name_field: Optional[str],
+               join_crs: QgsCoordinateReferenceSystem, context, feedback,
+               keep_fields: Tuple[str, ...] = ()) -> AreaSet:
+    """Area polygons: ids, names, output geometry (repaired), rings in the join CRS."""
+    fields = source.fields()
+    if fields.lookupField(id_field) < 0:
+        raise BoligsocialError(tr("The area layer has no field '{f}'. Choose the area id field."
+                                  ).format(f=id_field))
+    if name_field and fields.lookupField(name_field) < 0:
+        raise BoligsocialError(tr("The area layer has no field '{f}'.").format(f=name_field))
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        raise BoligsocialError(tr("The area layer must hold polygons."))
+    crs = source.sourceCrs()
+    if not crs.isValid():
+        raise BoligsocialError(tr("The area layer has no coordinate reference system. Set its "
+                                  "CRS (e.g. EPSG:25832) in the layer properties."))
+    xform = None
+    if join_crs.isValid() and join_crs != crs:
+        xform = QgsCoordinateTransform(crs, join_crs, context.transformContext())
+        feedback.pushInfo(tr("Areas are in {a} and persons in {p}; areas are transformed for "
+                             "the join.").format(a=crs.authid(), p=join_crs.authid()))
+    out = AreaSet([], [], [], [], crs)
+    for k in keep_fields:
+        out.extra[k] = []
+    seen: Dict[str, int] = {}
+    for f in source.getFeatures():
+        if feedback.isCanceled():
+            break
+        aid = f.attribute(id_field)
+        if aid is None or (hasattr(aid, "isNull") and aid.isNull()) or str(aid).strip() == "":
+            raise BoligsocialError(tr("An area (feature id {fid}) has no value in '{f}'. Every "
+                                      "area needs an id.").format(fid=f.id(), f=id_field))
+        aid = str(aid).strip()
+        if aid in seen:
+            raise BoligsocialError(tr("The area id '{id}' occurs more than once in '{f}'. Area ids "
+                                      "must be unique (dissolve the areas first).").format(
+                id=aid, f=id_field))
+        seen[aid] = len(out.ids)
+        name = f.attribute(name_field) if name_field else None
+        g = QgsGeometry(f.geometry())
+        if g.isNull() or g.isEmpty():
+            out.empty += 1
+            rings: List[np.ndarray] = []
+        else:
+            if not g.isGeosValid():
+                fixed = g.makeValid()
+                if fixed.isNull() or fixed.isEmpty():
+                    raise BoligsocialError(tr("The geometry of area '{id}' is invalid and could "
+                                              "not be repaired. Fix it with 'Fix geometries'."
+                                              ).format(id=aid))
+                if QgsWkbTypes.geometryType(fixed.wkbType()) != QgsWkbTypes.PolygonGeometry:
+                    fixed = fixed.extractPolygons() if hasattr(fixed, "extractPolygons") \
+                        else fixed
+                g = fixed
+                out.repaired += 1
+            if QgsWkbTypes.isCurvedType(g.wkbType()):
+                g = QgsGeometry(g.constGet().segmentize())
+            jg = QgsGeometry(g)
+            if xform is not None:
+                jg.transform(xform)
+            rings = _rings(jg)
+        out.ids.append(aid)
+        out.names.append("" if name is None or (hasattr(name, "isNull") and name.isNull())
+                         else str(name))
+        out.geometries.append(g)
+        out.rings.append(rings)
+        for k in keep_fields:
+            out.extra[k].append(f.attribute(k))
+    if not out.ids:
+        raise BoligsocialError(tr("The area layer is empty. Choose a layer with area polygons."))
+    return out
+
+
+def _rings(g: QgsGeometry) -> List[np.ndarray]:
+    wkb = g.asWkb()
+    try:
+        return rings_from_wkb(bytes(wkb))
+    except ValueError:
+        polys = g.asMultiPolygon() if g.isMultipart() else [g.asPolygon()]
+        return [np.array([[p.x(), p.y()] for p in ring]) for poly in polys for ring in poly]
+
+
+# --------------------------------------------------------------------------- writing
+
+def qvariant_type(dtype_kind: str) -> QVariant.Type:
+    """QVariant type for a numpy dtype kind."""
+    return {"i": QVariant.LongLong, "u": QVariant.LongLong, "f": QVariant.Double,
+            "b": QVariant.Int}.get(dtype_kind, QVariant.String)
+
+
+def fields_for(columns: List[Tuple[str, QVariant.Type]]) -> QgsFields:
+    """QgsFields from (name, type) pairs."""
+    fields = QgsFields()
+    for name, t in columns:
+        fields.append(QgsField(name, t))
+    return fields
+
+
+def py_value(v: Any, t: QVariant.Type) -> Any:
+    """A numpy/pandas value as a QGIS attribute (NULL for NaN/None)."""
+    if v is None:
+        return None
+    if isinstance(v, float) and np.isnan(v):
+        return None
+    if t == QVariant.Date:
+        return QDate.fromString(str(v)[:10], "yyyy-MM-dd")
+    if t in (QVariant.Int, QVariant.LongLong):
+        try:
+            return int(v)
+        except (TypeError, ValueError):
+            return None
+    if t == QVariant.Double:
+        fv = float(v)
+        return None if np.isnan(fv) else fv
+    return str(v)
+
+
+def write_frame(sink, frame: pd.DataFrame, types: List[Tuple[str, QVariant.Type]],
+                geometries: Optional[List[Optional[QgsGeometry]]], feedback,
+                progress: Tuple[float, float] = (90.0, 100.0)) -> int:
+    """Write a DataFrame (columns in ``types`` order) to a sink; returns features written."""
+    from qgis.core import QgsFeatureSink
+
+    cols = [frame[n].to_numpy(dtype=object) for n, _ in types]
+    kinds = [t for _, t in types]
+    n = len(frame)
+    feats = []
+    fields = fields_for(types)
+    for i in range(n):
+        f = QgsFeature(fields)
+        f.setAttributes([py_value(c[i], t) for c, t in zip(cols, kinds)])
+        if geometries is not None and geometries[i] is not None:
+            f.setGeometry(geometries[i])
+        feats.append(f)
+        if len(feats) >= 5000:
+            if not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
+                raise BoligsocialError(tr("Could not write to the output: {err}").format(
+                    err=sink.lastError() if hasattr(sink, "lastError") else ""))
+            feats = []
+            if feedback.isCanceled():
+                return i
+            feedback.setProgress(progress[0] + (progress[1] - progress[0]) * i / max(1, n))
+    if feats and not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
+        raise BoligsocialError(tr("Could not write to the output."))
+    return n
+
+
+def project_layer(layer_id: str) -> Optional[QgsVectorLayer]:
+    """A layer of the current project by id."""
+    return QgsProject.instance().mapLayer(layer_id)

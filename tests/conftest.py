@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Shared fixtures: the real plugin loaded through classFactory, small synthetic data."""
+import os
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_app, qgis_processing):
+    """The boligsocial provider registered once, as QGIS does when loading the plugin."""
+    from qgis.core import QgsApplication
+
+    import boligsocial_plugin
+
+    plugin = boligsocial_plugin.classFactory(None)
+    plugin.initProcessing()
+    prov = QgsApplication.processingRegistry().providerById("boligsocial")
+    assert prov is not None
+    yield prov
+
+
+@pytest.fixture
+def run_alg(provider):
+    """processing.run for our algorithms with a fresh context and feedback."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    def _run(alg_id, params, feedback=None):
+        ctx = QgsProcessingContext()
+        ctx.setProject(QgsProject.instance())
+        return processing.run("boligsocial:" + alg_id, params, context=ctx,
+                              feedback=feedback or QgsProcessingFeedback())
+
+    return _run
