@@ -597,8 +597,8 @@ def _category_label(sev: int) -> str:
 
 
 def _list_label(code: str) -> str:
-    return {"udsat": tr("Udsat boligområde criteria"),
-            "forebyggelse": tr("Forebyggelsesområde criteria")}[code]
+    return {"udsat": tr("Udsatte boligområder list"),
+            "forebyggelse": tr("Forebyggelsesområder list")}[code]
 
 
 def _num(v: float, decimals: int, threshold: float) -> str:
@@ -907,14 +907,15 @@ def _explain(rs: RuleSet, met, meas, persons, keep_met, i: int, eligible: bool, 
             n="{:,}".format(rs.min_residents)))
     elif sev == INGEN:
         parts.append(tr("No category."))
-    else:
+    elif sev in (PARALLEL, OMDANNELSE):
         parts.append(_category_label(sev) + ".")
+    defining = "forebyggelse" if sev == FOREBYGGELSE else "udsat"
     if not all(meas[k].flag[i] == "A" for k in meas):
-        for lst in rs.lists:
-            label = _category_label(UDSAT) if (lst.code == "udsat" and sev in (
-                UDSAT, PARALLEL, OMDANNELSE)) else (
-                _category_label(FOREBYGGELSE) if lst.code == "forebyggelse"
-                and sev == FOREBYGGELSE else _list_label(lst.code))
+        for lst in sorted(rs.lists, key=lambda x: x.code != defining):
+            if sev != INGEN and lst.code == defining:
+                label = _category_label(UDSAT if defining == "udsat" else FOREBYGGELSE)
+            else:
+                label = _list_label(lst.code)
             parts.append(_list_sentence(rs, lst, met, meas, keep_met, i, label))
     else:
         parts.append(tr("Values not published: fewer residents than the discretion minimum."))

@@ -8,11 +8,23 @@ from boligsocial_plugin.processing.base import ICON
 
 
 def algorithm_classes():
-    """All algorithm classes of the provider (imported lazily)."""
-    from boligsocial_plugin.processing.alg_computeindicators import ComputeIndicators
-    from boligsocial_plugin.processing.alg_validateextract import ValidateExtract
+    """All algorithm classes: every BoligsocialAlgorithm in processing/alg_*.py, by id."""
+    import importlib
+    import inspect
+    import os
 
-    return [ComputeIndicators, ValidateExtract]
+    from boligsocial_plugin.processing.base import BoligsocialAlgorithm
+
+    here = os.path.dirname(__file__)
+    found = {}
+    for name in sorted(os.listdir(here)):
+        if name.startswith("alg_") and name.endswith(".py"):
+            mod = importlib.import_module("boligsocial_plugin.processing." + name[:-3])
+            for _n, obj in inspect.getmembers(mod, inspect.isclass):
+                if issubclass(obj, BoligsocialAlgorithm) and obj.ALG_ID and \
+                        obj.__module__ == mod.__name__:
+                    found[obj.ALG_ID] = obj
+    return [found[k] for k in sorted(found)]
 
 
 class BoligsocialProvider(QgsProcessingProvider):
