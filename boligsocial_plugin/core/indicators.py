@@ -196,11 +196,13 @@ def parse_user_indicators(text: str, known_columns: Sequence[str]) -> List[Indic
                         age_max=_int_or_none(d.get("age_max"), where), where=tuple(conds),
                         unit=str(d.get("unit", "%" if kind == "share" else "")),
                         source=str(d.get("source", "")))
-        missing = [c for c in ind.columns() if c not in known]
-        if missing:
-            raise BoligsocialError(tr("Indicator '{code}' needs the column(s) {cols}, which the "
-                                      "extract does not have.").format(code=code,
-                                                                        cols=", ".join(missing)))
+        from boligsocial_plugin.core.datamodel import COLUMNS
+
+        unknown = [c for c in ind.columns() if c not in known and c not in COLUMNS]
+        if unknown:
+            raise BoligsocialError(tr("Indicator '{code}' uses the column(s) {cols}, which are "
+                                      "neither in the extract nor in the data model. Check the "
+                                      "spelling.").format(code=code, cols=", ".join(unknown)))
         out.append(ind)
     return out
 

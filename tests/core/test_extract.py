@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Reading Danish CSV and finding every problem of an extract."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.extract import prepare, read_csv, verdict
+
+DK = ("personnoegle;opgoerelsesdato;alder;koen;udenfor_fte;bruttoindkomst;x;y\n"
+      "P1;2025-01-01;34;K;0,25;312.345,50;575000,5;6225000\n"
+      "P2;2025-01-01;7;M;0;0;575001;6225001\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252", "utf-8-sig"])
+def test_danish_csv_semicolon_decimal_comma_and_encodings(tmp_path, encoding):
+    p = tmp_path / "dk.csv"
+    p.write_bytes(("område;" + DK.splitlines()[0] + "\n" + "\n".join(
+        "Søndervang Æblehaven;" + line for line in DK.splitlines()[1:]) + "\n").encode(encoding))
+    df = read_csv(str(p))
+    assert df.loc[0, "område"] == "Søndervang Æblehaven"
+    ext = prepare(df)
+    assert not ext.blocking, [q.message for q in ext.problems]
+    d = ext.data
+    assert d.loc[0, "outside_fte"] == 0.25 and d.loc[0, "gross_income"] == 312345.5
+    assert d.loc[0, "x"] == 575000.5 and d.loc[0, "age"] == 34
+    assert d.loc[0, "person_id"] == "P1" and d.loc[0, "ref_date"] == "2025-01-01"
+
+
+def _codes(df, **kw):
+    return {(p.code, p.column): p for p in prepare(df, **kw).problems}
+
+
+BASE = {"person_id": ["P1", "P2", "P3"], "ref_date": ["2025-01-01"] * 3, "age": [1, 2, 3],
+        "x": [1.0, 2.0, 3.0], "y": [1.0, 2.0, 3.0]}
+
+
+@pytest.mark.parametrize("change,code,column,blocking", [
+    ({"age": [1, 140, 3]}, "out_of_range", "age", True),
+    ({"age": [1, -2, 3]}, "out_of_range", "age", True),
+    ({"age": [1, "ti", 3]}, "wrong_type", "age", True),
+    ({"outside_fte": [0, 1.7, 0.5]}, "out_of_range", "outside_fte", True),
+    ({"convicted": [0, 2, 1]}, "out_of_range", "convicted", True),
+    ({"person_id": ["P1", "P1", "P3"]}, "duplicate_person", "person_id", True),
+    ({"ref_date": ["2025-01-01", "1. januar", "2025-01-01"]}, "bad_date", "ref_date", True),
+    ({"x": [1.0, np.nan, 3.0]}, "no_location", "x/y", False),
+    ({"sex": ["M", "X", "K"]}, "unknown_code", "sex", False),
+    ({"gross_income": [1.0, np.inf, 2.0]}, "not_finite", "gross_income", True),
+])
+def test_each_problem_is_found_with_rows(change, code, column, blocking):
+    df = pd.DataFrame({**BASE, **change})
+    found = _codes(df)
+    assert (code, column) in found, list(found)
+    p = found[(code, column)]
+    assert p.count == 1 and p.examples == [2]
+    assert (p.severity == "blocking") == blocking
+    assert verdict(prepare(df).problems) == ("blocking" if blocking else "warnings")
+
+
+def test_missing_required_columns_and_location():
+    found = _codes(pd.DataFrame({"person_id": ["P1"]}))
+    assert ("missing_column", "ref_date") in found and ("missing_column", "age") in found
+    assert ("missing_location", "x/y") in found
+
+
+def test_cpr_shaped_keys_are_blocking_and_not_echoed():
+    # built at run time so no CPR-shaped literal sits in the repository
+    fake = "".join(["01", "01", "70"]) + "-" + "0000"
+    found = _codes(pd.DataFrame({**BASE, "person_id": [fake, "P2", "P3"]}))
+    p = found[("cpr_shaped", "person_id")]
+    assert p.severity == "blocking" and fake not in p.message
+
+
+def test_duplicate_columns_and_alias_clash():
+    df = pd.DataFrame([[1, 2]], columns=["age", "alder"])
+    assert ("columns", "") in _codes(df)
+    with pytest.raises(BoligsocialError, match="column"):
+        from boligsocial_plugin.core.datamodel import match_columns
+        match_columns(["Age", "AGE"])
+
+
+def test_aliases_are_case_insensitive():
+    df = pd.DataFrame({"PERSONNOEGLE": ["P1"], "OpgoerelsesDato": ["2025-01-01"],
+                       "ALDER": [40], "X": [1.0], "Y": [2.0]})
+    ext = prepare(df)
+    assert not ext.blocking and ext.mapping["age"] == "ALDER"
+
+
+def test_empty_and_truncated_files(tmp_path):
+    p = tmp_path / "e.csv"
+    p.write_text("")
+    with pytest.raises(BoligsocialError, match="empty"):
+        read_csv(str(p))
+    p.write_text('person_id,ref_date,age\n"P1,2025-01-01,3\n')
+    with pytest.raises(BoligsocialError):
+        read_csv(str(p))

@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Point-in-polygon join: the documented boundary policy, holes, overlaps, WKB parsing."""
+import struct
+
+import numpy as np
+import pytest
+
+from boligsocial_plugin.core.spatial import join_points, polygon_set, rings_from_wkb
+
+
+def sq(x0, y0, x1, y1):
+    return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]], float)
+
+
+@pytest.mark.parametrize("pt,expected", [
+    ((0.5, 0.5), 0), ((1.5, 0.5), 1),
+    ((1.0, 0.5), 1),    # shared north-south edge: the eastern area
+    ((0.5, 1.0), 2),    # shared east-west edge between A (south) and C (north): the northern
+    ((0.0, 0.5), 0),    # outer boundary: that area
+    ((2.0, 0.5), 1), ((0.5, 2.0), 2),
+    ((5.0, 5.0), -1),   # outside
+])
+def test_boundary_points_are_counted_exactly_once(pt, expected):
+    polys = polygon_set([[sq(0, 0, 1, 1)], [sq(1, 0, 2, 1)], [sq(0, 1, 1, 2)]])
+    r = join_points(np.array([pt[0]]), np.array([pt[1]]), polys)
+    assert r.area[0] == expected
+    assert len(r.overlap_points) == 0
+
+
+def test_holes_and_multipart_areas():
+    donut = [sq(0, 0, 10, 10), sq(4, 4, 6, 6)[::-1]]
+    islands = [sq(4.5, 4.5, 5.5, 5.5), sq(20, 20, 21, 21)]
+    polys = polygon_set([donut, islands])
+    px = np.array([1.0, 5.0, 4.2, 20.5, 15.0])
+    py = np.array([1.0, 5.0, 4.2, 20.5, 15.0])
+    assert list(join_points(px, py, polys).area) == [0, 1, -1, 1, -1]
+
+
+def test_overlapping_areas_are_reported():
+    polys = polygon_set([[sq(0, 0, 2, 2)], [sq(1, 1, 3, 3)]])
+    r = join_points(np.array([1.5, 0.5]), np.array([1.5, 0.5]), polys)
+    assert list(r.area) == [0, 0]
+    assert list(r.overlap_points) == [0] and list(r.overlap_areas) == [1]
+
+
+def test_random_points_match_grid_arithmetic():
+    rng = np.random.default_rng(3)
+    areas = [[sq(i, j, i + 1, j + 1)] for i in range(10) for j in range(10)]
+    px, py = rng.uniform(-1, 11, 20000), rng.uniform(-1, 11, 20000)
+    r = join_points(px, py, polygon_set(areas))
+    inside = (px > 0) & (px < 10) & (py > 0) & (py < 10)
+    exp = np.where(inside, np.floor(px).astype(int) * 10 + np.floor(py).astype(int), -1)
+    assert np.array_equal(r.area, exp)
+
+
+def test_wkb_polygon_and_multipolygon():
+    def poly(ring):
+        return struct.pack("<BII", 1, 3, 1) + struct.pack("<I", len(ring)) + \
+            ring.astype("<f8").tobytes()
+    p = poly(sq(0, 0, 1, 1))
+    mp = struct.pack("<BII", 1, 6, 2) + p + poly(sq(5, 5, 6, 6))
+    assert len(rings_from_wkb(p)) == 1
+    rings = rings_from_wkb(mp)
+    assert len(rings) == 2 and rings[1][0].tolist() == [5.0, 5.0]
+    with pytest.raises(ValueError):
+        rings_from_wkb(struct.pack("<BIdd", 1, 1, 0.0, 0.0))
