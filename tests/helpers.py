@@ -51,7 +51,8 @@ def persons_frame(areas, n_per_area: Sequence[int], dates=("2025-01-01",), seed:
             for d in dates:
                 rows.append({
                     "person_id": "P{:07d}".format(pid), "ref_date": d,
-                    "x": float(rng.uniform(xa + 1, xb - 1)), "y": float(rng.uniform(ya + 1, yb - 1)),
+                    "x": float(rng.uniform(xa + 1, xb - 1)),
+                    "y": float(rng.uniform(ya + 1, yb - 1)),
                     "age": age, "sex": "M" if rng.random() < 0.5 else "K",
                     "nonwestern": int(rng.random() < 0.3),
                     "outside_fte": float(rng.choice([0, 0, 0, 0.25, 0.5, 1.0])),
