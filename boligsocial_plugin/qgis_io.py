@@ -138,10 +138,10 @@ def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
         arr = np.ma.concatenate(parts) if parts else np.zeros(0)
         mask = np.ma.getmaskarray(arr)
         raw = np.ma.getdata(arr)
-        if raw.dtype.kind == "S":
-            s = pd.Series(raw).str.decode("utf-8", errors="replace").astype(object)
-            s[mask] = None
-            data[k] = s
+        if raw.dtype.kind == "S":  # decoded later on unique values only (extract._factor)
+            obj = raw.astype(object)
+            obj[mask] = None
+            data[k] = obj
         elif raw.dtype.kind == "O":
             s = pd.Series([v.decode("utf-8", "replace") if isinstance(v, bytes) else v
                            for v in raw], dtype=object)

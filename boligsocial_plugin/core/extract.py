@@ -138,6 +138,82 @@ def _to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
     return num, bad
 
 
+def _factor(s: pd.Series) -> Tuple[np.ndarray, pd.Index]:
+    """Codes per row (-1 missing) and the unique values as stripped text (work on uniques)."""
+    codes, uniques = pd.factorize(s.to_numpy(dtype=object) if s.dtype.kind == "S" else s)
+    u, changed = _text(np.asarray(uniques, dtype=object))
+    if changed:  # values equal after stripping share one code
+        c2, u = pd.factorize(u)
+        codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+    return codes.astype(np.int64), pd.Index(u, dtype=object)
+
+
+_SPACE = np.array([9, 10, 11, 12, 13, 32, 160], dtype=np.uint32)
+
+
+def _text(vals: np.ndarray) -> Tuple[np.ndarray, bool]:
+    """Unique values as str, stripped (and whether any changed); vectorised."""
+    kind = pd.api.types.infer_dtype(vals, skipna=True) if len(vals) else "string"
+    if kind == "bytes":
+        try:
+            vals = vals.astype("S").astype("U").astype(object)
+        except UnicodeDecodeError:
+            vals = np.array([v.decode("utf-8", "replace") for v in vals], dtype=object)
+    elif kind != "string":
+        vals = np.array([v.toString("yyyy-MM-dd") if hasattr(v, "toString") else str(v)
+                         for v in vals], dtype=object)
+    if not len(vals):
+        return vals, False
+    m = _codepoints(vals)
+    lens = (m != 0).sum(axis=1)
+    first = m[:, 0]
+    last = m[np.arange(len(m)), np.maximum(lens - 1, 0)]
+    ws = np.isin(first, _SPACE) | np.isin(last, _SPACE)
+    if ws.any():
+        vals = vals.copy()
+        vals[ws] = [v.strip() for v in vals[ws]]
+    return vals, bool(ws.any())
+
+
+def _codepoints(vals: np.ndarray) -> np.ndarray:
+    """(n, width) matrix of the unicode code points of each string (0-padded)."""
+    arr = np.asarray(vals, dtype=str)
+    width = max(1, arr.dtype.itemsize // 4)
+    return arr.view(np.uint32).reshape(len(arr), width) if arr.dtype.itemsize else \
+        np.zeros((len(arr), 1), dtype=np.uint32)
+
+
+def cpr_shaped(vals: np.ndarray) -> np.ndarray:
+    """Which strings look like CPR numbers (ddmmyy-xxxx or 10 digits); vectorised."""
+    if not len(vals):
+        return np.zeros(0, dtype=bool)
+    m = _codepoints(vals)
+    if m.shape[1] < 11:
+        m = np.pad(m, ((0, 0), (0, 11 - m.shape[1])))
+    lens = (m != 0).sum(axis=1)
+    dig = (m >= 48) & (m <= 57)
+    plain = (lens == 10) & dig[:, :10].all(axis=1)
+    dash = (lens == 11) & dig[:, :6].all(axis=1) & (m[:, 6] == 45) & dig[:, 7:11].all(axis=1)
+    ok_day = (m[:, 0] >= 48) & (m[:, 0] <= 51)
+    ok_month = (m[:, 2] >= 48) & (m[:, 2] <= 49)
+    return (plain | dash) & ok_day & ok_month
+
+
+def _categorical(codes: np.ndarray, categories: pd.Index) -> pd.Categorical:
+    """A categorical column from codes and (possibly repeated) category labels."""
+    c2, u2 = pd.factorize(categories)
+    if len(u2) != len(categories):
+        codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+        categories = pd.Index(u2)
+    if (categories == "").any():
+        keep = categories != ""
+        remap = np.cumsum(keep) - 1
+        codes = np.where((codes >= 0) & keep[np.maximum(codes, 0)],
+                         remap[np.maximum(codes, 0)], -1)
+        categories = categories[keep]
+    return pd.Categorical.from_codes(codes, categories=categories)
+
+
 def _to_date(s: pd.Series) -> Tuple[pd.Series, np.ndarray]:
     """ISO dates as 'YYYY-MM-DD' strings (also accepts DD-MM-YYYY and YYYYMMDD)."""
     if pd.api.types.is_datetime64_any_dtype(s):
@@ -191,39 +267,47 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
     for role, actual in mapping.items():
         col = COLUMNS[role]
         s = raw[actual]
+        if role == "household_id":
+            continue  # not used by any indicator; never carried further
         if col.kind in ("id", "text"):
-            t = s.astype("string").str.strip()
-            if col.kind == "id" and n:
-                cpr = t.str.match(CPR_RE.pattern, na=False).to_numpy(dtype=bool)
-                if cpr.any():
+            codes, u = _factor(s)
+            if col.kind == "id" and len(u):
+                cpr_u = cpr_shaped(u.to_numpy(dtype=object))
+                if cpr_u.any():
+                    cpr = (codes >= 0) & cpr_u[np.maximum(codes, 0)]
                     problems.append(Problem("cpr_shaped", role, BLOCKING, int(cpr.sum()), tr(
                         "{n} values in '{col}' look like CPR numbers. Pseudonymise the extract "
                         "first (boligsocial:pseudonymise).").format(n=int(cpr.sum()), col=actual),
                         _rows(cpr)))
-            empty = t.isna().to_numpy() | (t == "").fillna(True).to_numpy(dtype=bool)
+            empty_u = np.asarray(u == "", dtype=bool)
+            if empty_u.any():
+                codes = np.where((codes >= 0) & empty_u[np.maximum(codes, 0)], -1, codes)
+            empty = codes < 0
             if role == "person_id" and empty.any():
                 problems.append(Problem("missing_value", role, BLOCKING, int(empty.sum()), tr(
                     "{n} rows have no person key in '{col}'.").format(n=int(empty.sum()),
                                                                      col=actual), _rows(empty)))
-            out[role] = t.mask(pd.Series(empty, index=t.index))
+            out[role] = _categorical(codes, u)
         elif col.kind == "date":
-            d, bad = _to_date(s)
-            missing = s.isna().to_numpy()
-            if bad.any() or missing.any():
-                m = bad | missing
-                problems.append(Problem("bad_date", role, BLOCKING, int(m.sum()), tr(
+            codes, u = _factor(s)
+            d, bad_u = _to_date(pd.Series(u, dtype=object))
+            bad = (codes < 0) | bad_u[np.maximum(codes, 0)] if len(u) else codes < 0
+            if bad.any():
+                problems.append(Problem("bad_date", role, BLOCKING, int(bad.sum()), tr(
                     "{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD)."
-                    ).format(n=int(m.sum()), col=actual), _rows(m)))
-            out[role] = d
+                    ).format(n=int(bad.sum()), col=actual), _rows(bad)))
+            iso = pd.Index(d.fillna("").to_numpy(dtype=object))
+            out[role] = _categorical(np.where(bad, -1, codes), iso)
         elif col.kind == "sex":
-            t = s.astype("string").str.strip().str.upper()
-            t = t.replace({"F": "K", "W": "K", "1": "M", "2": "K"})
-            bad = (~t.isin(["M", "K"]) & t.notna()).to_numpy(dtype=bool)
+            codes, u = _factor(s)
+            u = u.str.upper().map(lambda v: {"F": "K", "W": "K", "1": "M", "2": "K"}.get(v, v))
+            ok_u = pd.Index(u).isin(["M", "K"])
+            bad = (codes >= 0) & ~ok_u[np.maximum(codes, 0)] if len(u) else codes < -1
             if bad.any():
                 problems.append(Problem("unknown_code", role, WARNING, int(bad.sum()), tr(
                     "{n} values in '{col}' are not M or K; they count as unknown sex."
                     ).format(n=int(bad.sum()), col=actual), _rows(bad)))
-            out[role] = t.where(~pd.Series(bad, index=t.index))
+            out[role] = _categorical(np.where(bad, -1, codes), pd.Index(u))
         else:
             num, bad = _to_number(s)
             if bad.any():
@@ -251,8 +335,9 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
             out[role] = num
     data = pd.DataFrame(out, index=raw.index).reset_index(drop=True)
     if "person_id" in data and "ref_date" in data and n:
-        dup = data.duplicated(["ref_date", "person_id"], keep="first").to_numpy()
-        dup &= data["person_id"].notna().to_numpy()
+        pc = data["person_id"].cat.codes.to_numpy()
+        dc = data["ref_date"].cat.codes.to_numpy()
+        dup = pd.DataFrame({"d": dc, "p": pc}).duplicated(keep="first").to_numpy() & (pc >= 0)
         if dup.any():
             problems.append(Problem("duplicate_person", "person_id", BLOCKING, int(dup.sum()), tr(
                 "{n} rows repeat a person key within the same reference date. Each person "

@@ -283,8 +283,17 @@ def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
     means ``C_top1``/``C_top2`` (the largest two contributions, for dominance rules).
     """
     inside = area_idx >= 0
-    dates = sorted(pd.unique(df["ref_date"][inside].astype(str))) if inside.any() else []
-    date_codes = pd.Categorical(df["ref_date"].astype(str), categories=dates).codes
+    ref = df["ref_date"]
+    if not isinstance(ref.dtype, pd.CategoricalDtype):
+        ref = ref.astype(str).astype("category")
+    codes0 = ref.cat.codes.to_numpy()
+    used = np.unique(codes0[inside & (codes0 >= 0)])
+    cats = np.asarray(ref.cat.categories, dtype=object)
+    dates = sorted(str(d) for d in cats[used])
+    rank = np.full(len(cats) + 1, -1, dtype=np.int64)
+    for i, d in enumerate(dates):
+        rank[list(cats).index(d)] = i
+    date_codes = np.where(codes0 >= 0, rank[codes0], -1)
     n_dates = len(dates)
     size = n_areas * n_dates
     gidx = np.where(inside & (date_codes >= 0), area_idx.astype(np.int64) * n_dates + date_codes,

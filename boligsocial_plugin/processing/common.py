@@ -145,8 +145,10 @@ def load_persons(alg, parameters, context, feedback,
     if "address_id" in data and addr is not None and (np.isnan(x).all() or not has_geom):
         key = alg.parameterAsString(parameters, ADDRESS_KEY_FIELD, context) or "address_id"
         keys, ax, ay = read_addresses(addr, key, crs, context)
-        pos = pd.Index(keys).get_indexer(data["address_id"].astype("string").str.lower()
-                                         .fillna("").to_numpy(dtype=object))
+        cat = data["address_id"].cat
+        pos_u = pd.Index(keys).get_indexer(cat.categories.str.lower())
+        codes = cat.codes.to_numpy()
+        pos = np.where(codes >= 0, pos_u[np.maximum(codes, 0)] if len(pos_u) else -1, -1)
         found = pos >= 0
         use = np.isnan(x) & found
         x = np.where(use, ax[np.maximum(pos, 0)], x)
