@@ -368,7 +368,7 @@ def fields_for(columns: List[Tuple[str, QVariant.Type]]) -> QgsFields:
 
 def py_value(v: Any, t: QVariant.Type) -> Any:
     """A numpy/pandas value as a QGIS attribute (NULL for NaN/None)."""
-    if v is None:
+    if v is None or v is pd.NA or v is pd.NaT:
         return None
     if isinstance(v, float) and np.isnan(v):
         return None

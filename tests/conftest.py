@@ -38,3 +38,17 @@ def run_alg(provider):
                               feedback=feedback or QgsProcessingFeedback())
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def demo_data(tmp_path_factory):
+    """A small generated demo municipality (40 areas, 20,000 persons, yearly 2021-2025)."""
+    import importlib.util
+
+    out = tmp_path_factory.mktemp("demo")
+    spec = importlib.util.spec_from_file_location(
+        "generate_demo", os.path.join(ROOT, "scripts", "generate_demo.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.generate(str(out), persons=20000, seed=3, areas=40, formats=("csv", "gpkg", "dkcsv"))
+    return out

@@ -62,3 +62,19 @@ def persons_frame(areas, n_per_area: Sequence[int], dates=("2025-01-01",), seed:
                     "taxpayer": 1, "convicted": int(rng.random() < 0.05),
                     "area_truth": aid})
     return pd.DataFrame(rows)
+
+
+def layer_frame(layer) -> pd.DataFrame:
+    """All attributes of a layer as a DataFrame, QGIS NULL as None, QDate as ISO text."""
+    from qgis.core import NULL
+
+    def conv(v):
+        if v is None or v == NULL:
+            return None
+        if hasattr(v, "toString") and hasattr(v, "isValid"):
+            return v.toString("yyyy-MM-dd")
+        return v
+
+    names = layer.fields().names()
+    rows = [[conv(v) for v in f.attributes()] for f in layer.getFeatures()]
+    return pd.DataFrame(rows, columns=names)

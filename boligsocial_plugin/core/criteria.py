@@ -25,6 +25,8 @@ history=None, margins=Margins(), rules=Rules()) -> pandas.DataFrame``
     The output columns in order, type ``'str'``, ``'int'`` or ``'float'`` (for the layer).
 ``choose_dates(dates, assessment_date=None)`` / ``previous_year_date(dates, date)``
     Which snapshots are assessed (see "Dates" below).
+``flip_amounts(criterion, n, alpha, beta, lo, hi)`` / ``persons_column(key, list_code)``
+    The persons-to-flip computation and the name of its column.
 
 Output columns
 --------------
@@ -77,7 +79,8 @@ Decisions
   ingen do not) and otherwise from older yearly snapshots in ``raw`` assessed with the same
   rule set and reference values. Years are matched as assessed year minus 1, 2, ...
   Without enough history the category is parallelsamfund, ``category_certain`` 0.
-* Discretion (``rules``, core.discretion.primary_flags): ``K_val``, ``K_gap_L`` and
+* Discretion (``rules``, all primary rules of core.discretion.primary_flags, including the
+  dominance rules for income): ``K_val``, ``K_gap_L`` and
   ``K_persons_L`` are NULL when the value rests on a cell flagged in either year used
   (``K_flag`` ``P``), or the area has fewer than ``min_residents`` (``A``). ``K_met_L`` of a
   ``P`` value is kept for areas with >= 1,000 residents: that met/not met is what the state
@@ -93,6 +96,10 @@ Decisions
   (``Margins``: ``points`` percentage points for percent criteria, ``relative`` times the
   threshold for the conviction criterion) were on the other side of their thresholds;
   ``near_criteria`` lists those criteria (``K_L``) whatever the effect on the category.
+  Areas under 1,000 residents are never at risk; the resident count itself has no margin.
+* ``explanation``: plain text (English literals through tr()): the category, per list the
+  criteria met with value and threshold, and the cheapest single change (smallest distance
+  relative to the threshold) that would take the area off its list or onto one.
 """
 import math
 from dataclasses import dataclass
@@ -549,36 +556,31 @@ def _history_status(history: Optional[pd.DataFrame]) -> Dict[Tuple[str, int], fl
 
 # --------------------------------------------------------------------------- flips
 
-def _met_scalar(crit: Criterion, v: float) -> bool:
-    return bool(crit.met(np.array([v]))[0] > 0.5)
+def flip_amounts(crit: Criterion, n: np.ndarray, alpha: np.ndarray, beta: np.ndarray,
+                 lo: float = 0.0, hi=np.inf) -> np.ndarray:
+    """Smallest whole change of n (value = alpha + beta*n) that flips met; NaN if impossible.
 
-
-def flip_amount(crit: Criterion, n: float, alpha: float, beta: float,
-                lo: float = 0.0, hi: float = math.inf) -> Optional[int]:
-    """Smallest whole change of n (value = alpha + beta*n) that flips met; None if impossible."""
-    if any(math.isnan(x) for x in (n, alpha, beta)) or beta <= 0:
-        return None
-    cur = _met_scalar(crit, alpha + beta * n)
-    up = (crit.op in (">", ">=")) != cur
-    sign = 1.0 if up else -1.0
-    dist = abs((crit.threshold - alpha) / beta - n)
-    d = max(1, int(math.floor(dist)))
-
-    def flips(k: int) -> bool:
-        return _met_scalar(crit, alpha + beta * (n + sign * k)) != cur
-
-    for _ in range(5):
-        if flips(d):
-            break
-        d += 1
-    else:
-        return None
-    while d > 1 and flips(d - 1):
-        d -= 1
-    new = n + sign * d
-    if new < lo - 1e-9 or new > hi + 1e-9:
-        return None
-    return d
+    ``n`` is the assessed year's numerator (or the mean for income), ``lo``/``hi`` its bounds.
+    """
+    n, alpha, beta = (np.asarray(x, dtype=float) for x in (n, alpha, beta))
+    hi = np.broadcast_to(np.asarray(hi, dtype=float), n.shape)
+    out = np.full(n.shape, np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ok = ~(np.isnan(n) | np.isnan(alpha) | np.isnan(beta)) & (beta > 0)
+        cur = crit.met(alpha + beta * n)
+        up = (crit.op in (">", ">=")) != (cur > 0.5)
+        sign = np.where(up, 1.0, -1.0)
+        dist = np.abs((crit.threshold - alpha) / beta - n)
+        start = np.maximum(1.0, np.floor(np.where(ok, dist, 1.0)))
+        # the answer is floor(dist) or floor(dist) + 1; a few more guard against rounding
+        for k in (-1.0, 0.0, 1.0, 2.0, 3.0):
+            d = start + k
+            new = n + sign * d
+            flips = ok & (d >= 1) & np.isnan(out) & (crit.met(alpha + beta * new) != cur)
+            out = np.where(flips, d, out)
+        new = n + sign * out
+        out = np.where((new < lo - 1e-9) | (new > hi + 1e-9), np.nan, out)
+    return out
 
 
 # --------------------------------------------------------------------------- text
@@ -725,8 +727,8 @@ def assess_criteria(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
 
     out: Dict[str, object] = {
         "area_id": ids, "area_name": names,
-        "residents": pd.array(np.where((residents > 0) & (residents < rules.min_count),
-                                       np.nan, residents), dtype="Float64").astype("Int64"),
+        "residents": _int_array(np.where((residents > 0) & (residents < rules.min_count),
+                                         np.nan, residents)),
         "rule_set": [rs.code] * n_areas, "ref_date": [d0] * n_areas,
         "prev_date": [d1 or ""] * n_areas,
     }
@@ -739,25 +741,24 @@ def assess_criteria(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
         else:
             out[f"{k}_val"] = np.full(n_areas, np.nan)
             out[f"{k}_flag"] = np.full(n_areas, PUBLISHED, dtype=object)
-    persons: Dict[Tuple[str, str], List[Optional[int]]] = {}
+    persons: Dict[Tuple[str, str], np.ndarray] = {}
     for lst in rs.lists:
         lc = lst.code
         for c in rs.reported(lc):
             m = meas[c.key]
             mt = np.where(keep_met[c.key], met[lc][c.key], np.nan)
-            out[f"{c.key}_met_{lc}"] = pd.array(mt, dtype="Float64").astype("Int64")
+            out[f"{c.key}_met_{lc}"] = _int_array(mt)
             out[f"{c.key}_gap_{lc}"] = np.where(published[c.key], c.gap(m.val), np.nan)
-            amounts = [flip_amount(c, m.n[i], m.alpha[i], m.beta[i], 0.0, m.hi[i])
-                       if published[c.key][i] else None for i in range(n_areas)]
+            amounts = np.where(published[c.key], flip_amounts(c, m.n, m.alpha, m.beta, 0.0,
+                                                              m.hi), np.nan)
             persons[(lc, c.key)] = amounts
-            out[persons_column(c.key, lc)] = pd.array(amounts, dtype="Int64")
+            out[persons_column(c.key, lc)] = _int_array(amounts)
         cnt = np.zeros(n_areas)
         hidden = np.zeros(n_areas, bool)
         for c in lst.counted:
             cnt += np.nan_to_num(met[lc][c.key]) > 0.5
             hidden |= ~keep_met[c.key]
-        out[f"criteria_met_{lc}"] = pd.array(np.where(hidden, np.nan, cnt),
-                                             dtype="Float64").astype("Int64")
+        out[f"criteria_met_{lc}"] = _int_array(np.where(hidden, np.nan, cnt))
 
     two_year_keys = [k for k in meas if rs.measure(k).two_year]
     single_any = np.zeros(n_areas, bool)
@@ -765,16 +766,17 @@ def assess_criteria(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
         single_any |= meas[k].single
     cats, certain, reasons, nears, notes, texts = [], [], [], [], [], []
     for i in range(n_areas):
-        note = _data_note(rs, meas, i, two_year_keys, hist_note[i])
-        reason = _category_reason(rs, met, meas, i, eligible[i], int(sev_low[i]),
-                                  int(sev_high[i]), n_years, hist_found, omd_hist)
+        note = _data_note(rs, meas, i, two_year_keys,
+                          hist_note[i] if sev_high[i] >= PARALLEL else "")
+        reason, doubt = _category_reason(rs, met, meas, i, eligible[i], int(sev_low[i]),
+                                         int(sev_high[i]), n_years, hist_found, omd_hist)
         cats.append(CATEGORIES[sev_low[i]])
         certain.append(int(sev_low[i] == sev_high[i]))
-        reasons.append(reason)
+        reasons.append(reason + ("; " + doubt if doubt else ""))
         nears.append(", ".join(f"{k}_{lc}" for lc in near for k in near[lc] if near[lc][k][i]))
         notes.append(note)
         texts.append(_explain(rs, met, meas, persons, keep_met, i, bool(eligible[i]),
-                              int(sev_low[i]), reason, sev_low[i] != sev_high[i]))
+                              int(sev_low[i]), doubt))
     out.update({"category": cats, "category_certain": pd.array(certain, dtype="Int64"),
                 "category_reason": reasons,
                 "at_risk": pd.array(at_risk.astype(int), dtype="Int64"),
@@ -782,6 +784,13 @@ def assess_criteria(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
                 "two_year": pd.array((~single_any).astype(int), dtype="Int64"),
                 "data_note": notes, "explanation": texts})
     return pd.DataFrame(out, columns=[name for name, _ in output_fields(rs)])
+
+
+def _int_array(a: np.ndarray) -> pd.arrays.IntegerArray:
+    """Nullable integers: NaN becomes NULL (pd.NA)."""
+    a = np.asarray(a, dtype=float)
+    mask = np.isnan(a)
+    return pd.arrays.IntegerArray(np.where(mask, 0, np.round(a)).astype(np.int64), mask)
 
 
 def _omdannelse_history(tables: _Tables, rs: RuleSet, ids: List[str], d0: str, year: int,
@@ -832,9 +841,10 @@ def _data_note(rs: RuleSet, meas: Dict[str, _Measure], i: int, two_year_keys: Li
 
 
 def _category_reason(rs: RuleSet, met, meas, i: int, eligible: bool, low: int, high: int,
-                     n_years: Optional[int], hist_found, omd_hist) -> str:
+                     n_years: Optional[int], hist_found, omd_hist) -> Tuple[str, str]:
+    """(why this category, why it could be more severe or '')."""
     if not eligible:
-        return tr("under {n} residents").format(n="{:,}".format(rs.min_residents))
+        return tr("under {n} residents").format(n="{:,}".format(rs.min_residents)), ""
     udsat = rs.get_list("udsat")
     k_u = sum(int(met["udsat"][c.key][i] == 1) for c in udsat.counted)
     if low == OMDANNELSE:
@@ -852,34 +862,39 @@ def _category_reason(rs: RuleSet, met, meas, i: int, eligible: bool, low: int, h
             t="{:g}".format(fb.required[0].threshold), k=k_f, n=len(fb.counted))
     else:
         reason = tr("the conditions of no list are met")
-    if high != low:
-        hist_open = (high == OMDANNELSE and low == PARALLEL and omd_hist is not None
-                     and np.isnan(omd_hist[i]))
-        if hist_open:
-            reason += "; " + tr("omdannelsesområde could not be determined: needs {n} years "
-                                "of history, {k} found").format(n=n_years, k=hist_found[i])
-        else:
-            why = sorted({meas[k].reason[i] for k in meas if meas[k].reason[i]})
-            reason += "; " + tr("not determinable: {why}; could be {category}").format(
-                why=", ".join(why), category=CATEGORIES[high])
-    return reason
+    return reason, _uncertainty(meas, i, low, high, n_years, hist_found, omd_hist)
+
+
+def _uncertainty(meas, i: int, low: int, high: int, n_years: Optional[int], hist_found,
+                 omd_hist) -> str:
+    """Why the category could be more severe than the one given ('' if certain)."""
+    if high == low:
+        return ""
+    if (high == OMDANNELSE and low == PARALLEL and omd_hist is not None
+            and np.isnan(omd_hist[i])):
+        return tr("omdannelsesområde could not be determined: needs {n} years of history, "
+                  "{k} found").format(n=n_years, k=hist_found[i])
+    why = sorted({meas[k].reason[i] for k in meas if meas[k].reason[i]})
+    return tr("could be {category} ({why})").format(category=CATEGORIES[high],
+                                                    why=", ".join(why))
 
 
 def _list_sentence(rs: RuleSet, lst: CriteriaList, met, meas, keep_met, i: int,
                    label: str) -> str:
     details = []
+    counted = {c.key for c in lst.counted}
     for c in rs.reported(lst.code):
         m = met[lst.code][c.key][i]
         if np.isnan(m) or not keep_met[c.key][i]:
             continue
-        is_counted = c in lst.counted
+        is_counted = c.key in counted
         if m == 1 or not is_counted:
             if meas[c.key].flag[i] == PUBLISHED:
                 details.append(_condition_text(c, meas[c.key].val[i], m == 1))
             else:
                 details.append(tr("{label}: {state} (value suppressed)").format(
                     label=_criterion_label(c.key), state=tr("met") if m == 1 else tr("not met")))
-    k = sum(int(met[lst.code][c.key][i] == 1) for c in lst.counted)
+    k = sum(int(met[lst.code][key][i] == 1) for key in counted)
     text = tr("{label}: {k} of {n} criteria met").format(label=label, k=k, n=len(lst.counted))
     if details:
         text += " (" + "; ".join(details) + ")"
@@ -891,7 +906,7 @@ def _cheapest(cands: List[Tuple[Criterion, str, bool]], meas, persons, i: int):
     best = None
     for c, lc, more in cands:
         amount = persons[(lc, c.key)][i]
-        if amount is None:
+        if np.isnan(amount):
             continue
         rel = abs(float(c.gap(np.array([meas[c.key].val[i]]))[0])) / c.threshold
         if best is None or rel < best[0]:
@@ -900,7 +915,7 @@ def _cheapest(cands: List[Tuple[Criterion, str, bool]], meas, persons, i: int):
 
 
 def _explain(rs: RuleSet, met, meas, persons, keep_met, i: int, eligible: bool, sev: int,
-             reason: str, uncertain: bool) -> str:
+             doubt: str) -> str:
     parts: List[str] = []
     if not eligible:
         parts.append(tr("Under {n} residents, so not on the state lists.").format(
@@ -923,8 +938,8 @@ def _explain(rs: RuleSet, met, meas, persons, keep_met, i: int, eligible: bool, 
         flip = _flip_sentence(rs, met, meas, persons, i, sev)
         if flip:
             parts.append(flip)
-    if uncertain:
-        parts.append(tr("Category uncertain: {reason}.").format(reason=reason))
+    if doubt:
+        parts.append(tr("Category uncertain: {why}.").format(why=doubt))
     return " ".join(parts)
 
 
@@ -966,7 +981,7 @@ def _flip_sentence(rs: RuleSet, met, meas, persons, i: int, sev: int) -> str:
     if best is None:
         return ""
     _, c, amount, more = best
-    change = _change_text(c.key, amount, more)
+    change = _change_text(c.key, int(amount), more)
     if rs.measure(c.key).two_year and not meas[c.key].single[i]:
         change += tr(" this year (last year unchanged)")
     if leave:

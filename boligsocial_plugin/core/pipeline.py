@@ -96,6 +96,18 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     ``data`` is the prepared canonical extract; ``x``/``y`` its coordinates in the CRS of the
     rings (NaN = without location).
     """
+    raw, stats = join_and_aggregate(data, x, y, area_rings, area_ids, indicators, ref_date,
+                                    overlaps, progress)
+    published = discretion.protect_indicators(raw, indicators, rules)
+    return IndicatorResult(raw, published, stats, list(indicators))
+
+
+def join_and_aggregate(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
+                       area_rings: Sequence[Sequence[np.ndarray]], area_ids: Sequence[str],
+                       indicators: Sequence[Indicator], ref_date: Optional[str] = None,
+                       overlaps: str = OVERLAP_REFUSE,
+                       progress: Optional[Callable[[float], bool]] = None):
+    """The raw (internal, unprotected) aggregate table and the join statistics."""
     stats = JoinStats(rows=len(data))
     mask = select_date(data, ref_date)
     data = data.loc[mask].reset_index(drop=True)
@@ -150,5 +162,4 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     stats.joined = int((area[:stats.rows_date] >= 0).sum())
     stats.dates = sorted({str(d) for d in data["ref_date"].dropna().unique()})
     raw = aggregate(data, area, len(area_ids), indicators)
-    published = discretion.protect_indicators(raw, indicators, rules)
-    return IndicatorResult(raw, published, stats, list(indicators))
+    return raw, stats

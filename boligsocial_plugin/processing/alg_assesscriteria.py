@@ -1,0 +1,198 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""boligsocial:assesscriteria: person snapshots + areas -> state-criteria layer with margins."""
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from boligsocial_plugin.core.criteria import Margins, assess_criteria, output_fields
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.indicators import builtin_indicators
+from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE, join_and_aggregate
+from boligsocial_plugin.processing import common
+from boligsocial_plugin.processing.alg_computeindicators import OVERLAPS, _multi
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.qgis_io import fields_for, write_frame
+
+RULE_SET = "RULE_SET"
+NATIONAL_CONVICTION_RATE = "NATIONAL_CONVICTION_RATE"
+REGIONAL_MEAN_INCOME = "REGIONAL_MEAN_INCOME"
+ASSESSMENT_DATE = "ASSESSMENT_DATE"
+HISTORY = "HISTORY"
+AT_RISK_POINTS = "AT_RISK_POINTS"
+AT_RISK_RELATIVE = "AT_RISK_RELATIVE"
+OUTPUT = "OUTPUT"
+CRITERIA_CODES = ("outside_labour", "convicted", "basic_edu", "income", "nonwestern")
+QTYPES = {"str": QVariant.String, "int": QVariant.LongLong, "float": QVariant.Double}
+
+
+class AssessCriteria(BoligsocialAlgorithm):
+    """Assess every area against the state's lists, with margins and explanations."""
+
+    ALG_ID = "assesscriteria"
+    DISPLAY = N_("Assess state criteria")
+    TAGS = N_("criteria,udsat,parallelsamfund,forebyggelse,ghetto,almenboligloven,kriterier")
+    HELP = N_(
+        "Assesses every area against the state's criteria for udsatte boligområder, "
+        "parallelsamfund, omdannelsesområder and forebyggelsesområder (almenboligloven "
+        "§ 61 a and § 61 b). Needs a person extract with at least two yearly snapshots "
+        "(e.g. 1 January this year and last year) because outside the labour market and "
+        "convictions are two-year averages; a missing previous year is reported and the "
+        "single-year value used.<br><br>"
+        "One row per area with, for every criterion K: K_val as the law measures it "
+        "(percent; convicted in times the national rate; income in percent of the regional "
+        "mean), K_met_L (1/0, NULL when not assessable), K_gap_L (distance to the threshold, "
+        "positive when met) and how many persons would have to change status for the "
+        "criterion to flip; criteria_met_L, the category (omdannelsesomraade, "
+        "parallelsamfund, udsat, forebyggelse, ingen — 2021 vocabulary for every rule set), "
+        "at_risk when within the margin of a threshold, and a plain-language explanation.<br>"
+        "<b>Rule sets</b>: 2013 (3 of 5 criteria), 2018 (udsat, ghetto, hard ghetto) and "
+        "2021 (udsat, parallelsamfund, omdannelsesområde, forebyggelsesområde).<br>"
+        "<b>Reference values</b>: the national conviction rate (percent of residents 18+ "
+        "convicted, two-year average) and the regional mean gross income of taxpayers 15-64 "
+        "not in education are published by Social- og Boligstyrelsen with the yearly list "
+        "(1 December) and can be computed from Statistics Denmark's tables. Without them the "
+        "relative criteria are NULL (not assessable) with the reason, never guessed.<br>"
+        "<b>History</b>: omdannelsesområde needs parallelsamfund status in each of the last "
+        "five years: give a table (area_id, year, category) of earlier official lists, or "
+        "include older yearly snapshots in the extract. Otherwise the reason says it could "
+        "not be determined.<br>"
+        "Areas under 1,000 residents get category 'ingen' with the reason. Values resting on "
+        "fewer persons than the smallest published count are suppressed (NULL, flag P).")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        """Parameters (see CONTRACT.md)."""
+        common.add_person_parameters(self)
+        p = QgsProcessingParameterEnum(RULE_SET, self.tr("Rule set"),
+                                       options=["2013", "2018", "2021"], defaultValue="2021",
+                                       usesStaticStrings=True)
+        p.setHelp(self.tr("2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: "
+                          "the lists from 2021 on."))
+        self.addParameter(p)
+        p = QgsProcessingParameterNumber(
+            NATIONAL_CONVICTION_RATE, self.tr("National conviction rate (% of residents 18+)"),
+            QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0)
+        p.setHelp(self.tr("Two-year national average share of residents 18 and over convicted "
+                          "under the criminal code, the weapons act or the drugs act "
+                          "(Social- og Boligstyrelsen's yearly calculation)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterNumber(
+            REGIONAL_MEAN_INCOME, self.tr("Regional mean gross income (kr.)"),
+            QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0)
+        p.setHelp(self.tr("Mean gross income of taxpayers 15-64 not in education in the "
+                          "region (Social- og Boligstyrelsen's yearly calculation)."))
+        self.addParameter(p)
+        self.addParameter(QgsProcessingParameterString(
+            ASSESSMENT_DATE, self.tr("Assessment date (YYYY-MM-DD; empty = latest snapshot)"),
+            optional=True))
+        p = QgsProcessingParameterFeatureSource(
+            HISTORY, self.tr("Earlier categories (table: area_id, year, category)"),
+            [QgsProcessing.TypeVector], optional=True)
+        self.addParameter(p)
+        self.addParameter(common._advanced(QgsProcessingParameterNumber(
+            AT_RISK_POINTS, self.tr("At-risk margin (percentage points)"),
+            QgsProcessingParameterNumber.Double, 2.0, minValue=0.0)))
+        self.addParameter(common._advanced(QgsProcessingParameterNumber(
+            AT_RISK_RELATIVE, self.tr("At-risk margin for relative criteria (share of the "
+                                      "threshold)"),
+            QgsProcessingParameterNumber.Double, 0.1, minValue=0.0)))
+        common.add_discretion_parameters(self)
+        self.addParameter(common._advanced(QgsProcessingParameterEnum(
+            OVERLAPS, self.tr("Overlapping areas"), options=[OVERLAP_REFUSE, OVERLAP_ALLOW],
+            defaultValue=OVERLAP_REFUSE, usesStaticStrings=True)))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Criteria"), QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber("AREAS_IN_CATEGORY",
+                                                 self.tr("Areas in a category")))
+        self.addOutput(QgsProcessingOutputNumber("AREAS_AT_RISK", self.tr("Areas at risk")))
+
+    def process(self, parameters, context, feedback):
+        """Read, join, aggregate all snapshots, assess, write, style."""
+        ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
+        common.require_no_blocking(ext, feedback)
+        areas = common.load_areas(self, parameters, context, feedback, crs)
+        inds = [i for i in builtin_indicators() if i.code in CRITERIA_CODES and
+                all(c in ext.data.columns or c in ("student", "taxpayer")
+                    for c in i.columns())]
+        missing = sorted(set(CRITERIA_CODES) - {i.code for i in inds})
+        if missing:
+            feedback.pushWarning(self.tr("The extract lacks the columns for {codes}; those "
+                                         "criteria are not assessable.").format(
+                codes=", ".join(missing)))
+        overlaps = self.parameterAsEnumString(parameters, OVERLAPS, context) or OVERLAP_REFUSE
+
+        def progress(frac: float) -> bool:
+            feedback.setProgress(20 + 50 * frac)
+            return not feedback.isCanceled()
+
+        raw, stats = join_and_aggregate(ext.data, x, y, areas.rings, areas.ids, inds, None,
+                                        overlaps, progress)
+        for line in stats.lines():
+            feedback.pushInfo(line)
+        rule_set = self.parameterAsEnumString(parameters, RULE_SET, context) or "2021"
+        history = self._history(parameters, context)
+        res = assess_criteria(
+            raw, areas.ids, areas.names, rule_set,
+            national_conviction_rate=self._optional_number(parameters,
+                                                           NATIONAL_CONVICTION_RATE, context),
+            regional_mean_income=self._optional_number(parameters, REGIONAL_MEAN_INCOME,
+                                                       context),
+            assessment_date=self.parameterAsString(parameters, ASSESSMENT_DATE,
+                                                   context).strip() or None,
+            history=history,
+            margins=Margins(self.parameterAsDouble(parameters, AT_RISK_POINTS, context),
+                            self.parameterAsDouble(parameters, AT_RISK_RELATIVE, context)),
+            rules=common.discretion_rules(self, parameters, context))
+        types = [(n, QTYPES[t]) for n, t in output_fields(rule_set)]
+        sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields_for(types),
+                                          QgsWkbTypes.MultiPolygon, areas.crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        geoms = [_multi(g) for g in areas.geometries]
+        write_frame(sink, res, types, geoms, feedback)
+        del sink
+        cats = res["category"].fillna("ingen")
+        counts = cats.value_counts().to_dict()
+        feedback.pushInfo(self.tr("Categories: {c}").format(
+            c=", ".join("{} {}".format(k, v) for k, v in sorted(counts.items()))))
+        at_risk = int(pd.to_numeric(res["at_risk"], errors="coerce").fillna(0).sum())
+        self._style(dest, context, feedback)
+        return {OUTPUT: dest, "AREAS_IN_CATEGORY": int((cats != "ingen").sum()),
+                "AREAS_AT_RISK": at_risk}
+
+    def _optional_number(self, parameters, name, context):
+        v = parameters.get(name)
+        if v is None or v == "" or (isinstance(v, float) and np.isnan(v)):
+            return None
+        return self.parameterAsDouble(parameters, name, context)
+
+    def _history(self, parameters, context):
+        src = self.parameterAsSource(parameters, HISTORY, context)
+        if src is None:
+            return None
+        names = [n.lower() for n in src.fields().names()]
+        need = {"area_id", "year", "category"}
+        if not need <= set(names):
+            raise BoligsocialError(self.tr(
+                "The history table needs the fields area_id, year and category; it has "
+                "{have}.").format(have=", ".join(src.fields().names())))
+        idx = {n: names.index(n) for n in need}
+        rows = [{k: f.attributes()[i] for k, i in idx.items()} for f in src.getFeatures()]
+        return pd.DataFrame(rows, columns=["area_id", "year", "category"])
+
+    def _style(self, dest, context, feedback):
+        try:
+            from boligsocial_plugin.styling import style_output
+        except ImportError:
+            return
+        style_output(dest, "category", context, feedback)
