@@ -41,6 +41,8 @@ PUBLISHED, PRIMARY, SECONDARY, AREA = "", "P", "S", "A"
 # numerical tolerance of the audit: singular values below _RANK_TOL * largest count as zero
 _RANK_TOL = 1e-9
 _NULL_TOL = 1e-9
+# cheaper cells of a block tried (each with a local rank test) before a costlier one
+_MAX_TRIES = 25
 
 
 # =========================================================================== rules
@@ -411,20 +413,35 @@ def audit(relations: Relations, hidden: np.ndarray, protect: Optional[np.ndarray
         lab_t = labels[hcell]
         order = np.lexsort((hcell, hrel, lab_t))
         lab_t, hrel_s, hcell_s, hcoef_s = lab_t[order], hrel[order], hcell[order], hcoef[order]
-        starts = np.r_[0, np.nonzero(lab_t[1:] != lab_t[:-1])[0] + 1, lab_t.size]
+        nt = lab_t.size
+        new_block = np.r_[True, lab_t[1:] != lab_t[:-1]]
+        starts = np.r_[np.nonzero(new_block)[0], nt]
         blocks = len(starts) - 1
+        block_of_term = np.cumsum(new_block) - 1
+        # local row: relations numbered within the block
+        new_row = new_block | np.r_[True, hrel_s[1:] != hrel_s[:-1]]
+        crow = np.cumsum(new_row) - 1
+        row_loc = crow - crow[starts[:-1]][block_of_term]
+        # local column: cells numbered (ascending) within the block
+        o2 = np.lexsort((hcell_s, lab_t))
+        c2 = hcell_s[o2]
+        new_col = new_block[o2] | np.r_[True, c2[1:] != c2[:-1]]
+        ccol = np.cumsum(new_col) - 1
+        first_col = ccol[starts[:-1]]       # blocks keep their positions in both orders
+        col_loc = np.empty(nt, dtype=np.int64)
+        col_loc[o2] = ccol - first_col[block_of_term]
+        ucells_all = c2[new_col]
+        ustart = np.r_[0, np.cumsum(np.bincount(block_of_term[o2][new_col], minlength=blocks))]
         for b in range(blocks):
             s, e = starts[b], starts[b + 1]
-            bc = hcell_s[s:e]
-            if np.all(bc == bc[0]):
-                determined[bc[0]] = True      # one hidden cell in a relation: subtraction
+            ucell = ucells_all[ustart[b]:ustart[b + 1]]
+            if ucell.size == 1:
+                determined[ucell[0]] = True     # one hidden cell in a relation: subtraction
                 continue
-            if not protect[bc].any():
+            if not protect[ucell].any():
                 continue
-            ucell, col = np.unique(bc, return_inverse=True)
-            _, row = np.unique(hrel_s[s:e], return_inverse=True)
-            m = np.zeros((row.max() + 1, len(ucell)))
-            np.add.at(m, (row, col), hcoef_s[s:e])
+            m = np.zeros((row_loc[e - 1] + 1, ucell.size))
+            np.add.at(m, (row_loc[s:e], col_loc[s:e]), hcoef_s[s:e])
             key = (m.shape, m.tobytes())
             det = cache.get(key)
             if det is None:
@@ -458,12 +475,14 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
 
     Loop: audit → for each recoverable cell (lowest index first) hide one publishable
     ``candidate`` cell of a relation that contains it, the one with the smallest
-    ``(priority, relation not containing the cell, hidden cells in the relation, weight,
-    index)``; when no relation containing it has a candidate of the lowest priority, cells
-    of the other relations of its block compete too (so a total of priority 1 is hidden only
-    when no priority-0 cell of the block can be). ``link`` (group id per cell, -1 none) hides
-    cells together (an indicator's numerator, denominator and value). Cells of one relation
-    get one new suppression per round; then the audit runs again. Raises
+    ``(priority, relations where it would be the only hidden cell, hidden cells in the
+    relation, weight, index)`` (the second term avoids cascades: it prefers cells that complete
+    a rectangle of hidden cells). When no relation containing the cell has a candidate of the
+    lowest priority, cheaper cells of the other relations of its block are tried (at most
+    ``_MAX_TRIES``, each with a local rank test that it really protects the cell), so a total
+    (priority 1) is hidden only when no count can do. ``link`` (group id per cell, -1 none)
+    hides cells together (an indicator's numerator and denominator). Cells sharing a relation
+    with a new suppression wait for the next round's audit. Raises
     :class:`BoligsocialError` if a recoverable cell has no candidate left (only possible for
     relations that fix a cell on their own, e.g. a sub-area that is its parent's only child).
     """
@@ -482,15 +501,19 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
     cptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(cells, minlength=n), out=cptr[1:])
     crel = rel_of[corder]
-    link_members: Dict[int, np.ndarray] = {}
     if link is not None:
         link = np.asarray(link, dtype=np.int64)
         lk = np.nonzero(link >= 0)[0]
-        lo = lk[np.argsort(link[lk], kind="stable")]
-        if lo.size:
-            cuts = np.nonzero(np.diff(link[lo]))[0] + 1
-            for grp in np.split(lo, cuts):
-                link_members[int(link[grp[0]])] = grp
+        link_cells = lk[np.argsort(link[lk], kind="stable")]
+        link_keys = link[link_cells]
+
+    def group(c: int) -> Sequence[int]:
+        """Cells hidden together with ``c``."""
+        if link is None or link[c] < 0:
+            return [c]
+        a, b = np.searchsorted(link_keys, link[c], "left"), np.searchsorted(link_keys, link[c],
+                                                                             "right")
+        return link_cells[a:b]
     cache: dict = {}
     rounds = 0
     while True:
@@ -500,53 +523,86 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
         rounds += 1
         hid_count = np.bincount(rel_of[hidden[cells]], minlength=nrel)
         touched = np.zeros(nrel, dtype=bool)
-        block_cells: Dict[int, np.ndarray] = {}
+        block_of: Optional[Dict[int, np.ndarray]] = None
+        stuck: List[int] = []
         for j in res.recoverable:
             rels_j = crel[cptr[j]:cptr[j + 1]]
             if touched[rels_j].any():
                 continue
-            best = _best_candidate(rels_j, rels_j, indptr, cells, hidden, candidate, priority,
-                                   weight, hid_count)
+            own = _candidates(rels_j, rels_j, indptr, cells, hidden, candidate, priority,
+                              weight, hid_count, crel, cptr)
+            best = own[0][1] if own else None
             if best is None or priority[best] > priority.min():
-                lab = res.labels[j]
-                if lab not in block_cells:
-                    block_cells[lab] = np.nonzero((res.labels == lab) & hidden)[0]
-                members = block_cells[lab]
+                # a cheaper cell elsewhere in the block, if hiding it really protects j
+                if block_of is None:
+                    block_of = _blocks(res.labels, hidden)
+                members = block_of[int(res.labels[j])]
                 rels_b = np.unique(np.concatenate([crel[cptr[c]:cptr[c + 1]] for c in members]))
-                alt = _best_candidate(rels_b, rels_j, indptr, cells, hidden, candidate,
-                                      priority, weight, hid_count)
-                if alt is not None and (best is None or priority[alt] < priority[best]):
-                    best = alt
+                alts = _candidates(rels_b, rels_j, indptr, cells, hidden, candidate, priority,
+                                   weight, hid_count, crel, cptr)
+                limit = priority[best] if best is not None else np.inf
+                for _, c in [a for a in alts if priority[a[1]] < limit][:_MAX_TRIES]:
+                    if _protects(j, group(c), members, indptr, cells, coefs, hidden, crel, cptr):
+                        best = c
+                        break
+                if best is None and alts:
+                    best = alts[0][1]
             if best is None:
-                raise BoligsocialError(tr("Cell {cell} can be computed from the published "
-                                          "relations whatever else is hidden (for example a "
-                                          "sub-area that is the only child of its parent); "
-                                          "remove that relation or merge the area."
-                                          ).format(cell=int(j)))
-            new = [best] if link is None or link[best] < 0 else link_members[int(link[best])]
-            for c in new:
+                stuck.append(int(j))
+                continue
+            for c in group(best):
                 if not hidden[c]:
                     hidden[c] = True
                     touched[crel[cptr[c]:cptr[c + 1]]] = True
+                    hid_count[crel[cptr[c]:cptr[c + 1]]] += 1
+        if stuck and not touched.any():
+            raise BoligsocialError(tr("Cell {cell} can be computed from the published "
+                                      "relations whatever else is hidden (for example a "
+                                      "sub-area that is the only child of its parent); "
+                                      "remove that relation or merge the area."
+                                      ).format(cell=stuck[0]))
 
 
-def _best_candidate(rels: np.ndarray, rels_j: np.ndarray, indptr, cells, hidden, candidate,
-                    priority, weight, hid_count) -> Optional[int]:
-    """Publishable cell of ``rels`` with the smallest secondary-suppression cost."""
-    best_key = None
-    best = None
+def _blocks(labels: np.ndarray, hidden: np.ndarray) -> Dict[int, np.ndarray]:
+    """Hidden cells by block label."""
+    hc = np.nonzero(hidden)[0]
+    order = hc[np.argsort(labels[hc], kind="stable")]
+    cuts = np.nonzero(np.diff(labels[order]))[0] + 1
+    return {int(labels[g[0]]): g for g in np.split(order, cuts) if g.size}
+
+
+def _candidates(rels: np.ndarray, rels_j: np.ndarray, indptr, cells, hidden, candidate,
+                priority, weight, hid_count, crel, cptr) -> List[Tuple[tuple, int]]:
+    """Publishable cells of ``rels``, cheapest secondary suppression first."""
+    keys: Dict[int, tuple] = {}
     own = set(int(r) for r in rels_j)
     for r in rels:
         terms = cells[indptr[r]:indptr[r + 1]]
         ok = terms[~hidden[terms] & candidate[terms]]
-        if ok.size == 0:
-            continue
         outside = 0 if int(r) in own else 1
         for c in ok:
-            key = (int(priority[c]), outside, int(hid_count[r]), float(weight[c]), int(c))
-            if best_key is None or key < best_key:
-                best_key, best = key, int(c)
-    return best
+            # relations (other than r) in which c would be the only hidden cell: new leaks
+            others = crel[cptr[c]:cptr[c + 1]]
+            lone = int(np.sum(hid_count[others[others != r]] == 0))
+            key = (int(priority[c]), outside, lone, int(hid_count[r]), float(weight[c]), int(c))
+            c = int(c)
+            if c not in keys or key < keys[c]:
+                keys[c] = key
+    return sorted((k, c) for c, k in keys.items())
+
+
+def _protects(j: int, new: Sequence[int], members: np.ndarray, indptr, cells, coefs, hidden,
+              crel, cptr) -> bool:
+    """Whether hiding the cells ``new`` makes ``j`` unrecoverable in its block (local check)."""
+    cols = np.union1d(members, new)
+    rels = np.unique(np.concatenate([crel[cptr[x]:cptr[x + 1]] for x in cols]))
+    idx = np.concatenate([np.arange(indptr[r], indptr[r + 1]) for r in rels])
+    row = np.repeat(np.arange(len(rels)), np.diff(indptr)[rels])
+    keep = hidden[cells[idx]] | np.isin(cells[idx], new)
+    ucell, col = np.unique(cells[idx][keep], return_inverse=True)
+    m = np.zeros((len(rels), len(ucell)))
+    np.add.at(m, (row[keep], col), coefs[idx][keep])
+    return not _determined(m)[np.searchsorted(ucell, j)]
 
 
 # =========================================================================== rounding
@@ -755,7 +811,8 @@ def protect_indicators_audited(raw: pd.DataFrame, indicators: Sequence[Indicator
         cols = [0] + [c for i, ind in enumerate(indicators) if ind.kind != "mean"
                       for c in (1 + 2 * i, 2 + 2 * i)]
         for c in cols:
-            name = "residents" if c == 0 else f"{indicators[(c - 1) // 2].code}_{c}"
+            name = ("residents" if c == 0 else indicators[(c - 1) // 2].code
+                    + ("_num" if c % 2 else "_den"))
             ck = [f"{b}\x1f{name}\x1f{v}" for b, v in zip(keys_base, vals[:, c])]
             pub[:, c] = keyed_round(pub[:, c], round_base, round_key, ck, rules.min_count)
     out = {"area_idx": raw["area_idx"].to_numpy(), "ref_date": raw["ref_date"].to_numpy(),
@@ -781,7 +838,7 @@ def protect_indicators_audited(raw: pd.DataFrame, indicators: Sequence[Indicator
         out[f"{ind.code}_flag"] = f
         for fl in n_flags:
             n_flags[fl] += int(np.sum(f == fl))
-    report = _report(rules, sup, len(templates) * n, n_flags, t0)
+    report = _report(rules, sup, len(rel), n_flags, t0)
     report["residents_hidden"] = int(hid[:, 0].sum())
     report["rounding"] = {"base": int(round_base or 0)}
     return pd.DataFrame(out), report

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The main job on a generated demo municipality, headless through qgis_process:
+# validate the extract, compute indicators with discretion, assess the state criteria,
+# style them and export a map (PNG) and a one-page report (PDF).
+# Installs what is missing first (QGIS 3.22 from Debian, ...). Leaves demo_output/:
+#   boligsocial_demo.gpkg (layers indicators, criteria, styled), map.png, report.pdf
+# Options: --persons N (default 60000), --fresh (regenerate the demo data)
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+PERSONS=60000
+FRESH=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --persons) PERSONS="$2"; shift 2 ;;
+    --fresh) FRESH=1; shift ;;
+    *) echo "unknown option $1"; exit 2 ;;
+  esac
+done
+. "$REPO/scripts/setup_env.sh"
+DATA="$REPO/demo_data"
+OUT="$REPO/demo_output"
+if [ "$FRESH" = 1 ] || [ ! -f "$DATA/persons_dk.csv" ]; then
+  echo "[demo] generating a synthetic municipality ($PERSONS persons per date, 2021-2025)"
+  /usr/bin/python3 scripts/generate_demo.py --out "$DATA" --persons "$PERSONS" --formats csv,gpkg,dkcsv
+fi
+echo "[demo] installing the plugin into your QGIS profile 'default' (for desktop QGIS)"
+scripts/install_plugin.sh default
+rm -rf "$OUT"; mkdir -p "$OUT"
+GPKG="$OUT/boligsocial_demo.gpkg"
+QP="$REPO/scripts/qgis_process.sh"
+NCR=$(/usr/bin/python3 -c "import json;print(json.load(open('$DATA/reference_values.json'))['national_conviction_rate'])")
+RMI=$(/usr/bin/python3 -c "import json;print(json.load(open('$DATA/reference_values.json'))['regional_mean_income'])")
+DATE=$(/usr/bin/python3 -c "import json;print(json.load(open('$DATA/reference_values.json'))['assessment_date'])")
+step() { echo "[demo] $1"; shift; local t0=$SECONDS; "$@"; echo "[demo]   done in $((SECONDS - t0)) s"; }
+step "validating the person extract (Danish CSV: ';', decimal comma, Windows-1252)" \
+  "$QP" run boligsocial:validateextract -- PERSONS="$DATA/persons_dk.csv" OUTPUT="$OUT/validation.csv"
+step "computing indicators for $DATE" \
+  "$QP" run boligsocial:computeindicators -- PERSONS="$DATA/persons_dk.csv" \
+    AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name REF_DATE="$DATE" \
+    OUTPUT="ogr:dbname='$GPKG' table=\"indicators\" (geom)"
+step "assessing the state criteria (rule set 2021)" \
+  "$QP" run boligsocial:assesscriteria -- PERSONS="$DATA/persons_dk.csv" \
+    AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name RULE_SET=2021 \
+    NATIONAL_CONVICTION_RATE="$NCR" REGIONAL_MEAN_INCOME="$RMI" \
+    OUTPUT="ogr:dbname='$GPKG' table=\"criteria\" (geom)"
+if "$QP" help boligsocial:exportmap >/dev/null 2>&1; then
+  step "exporting the map and the report" \
+    "$QP" run boligsocial:exportmap -- INPUT="$GPKG|layername=indicators" \
+      FIELD=outside_labour_val TITLE="Uden for arbejdsmarked og uddannelse, 18-64 år ($DATE)" \
+      OUTPUT_PNG="$OUT/map.png" OUTPUT_PDF="$OUT/report.pdf"
+fi
+echo
+echo "[demo] results in $OUT:"
+ls -l "$OUT"
