@@ -27,6 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QVariant
 
+from boligsocial_plugin.core.datamodel import columns_to_read
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import read_csv
 from boligsocial_plugin.core.spatial import rings_from_wkb
@@ -81,8 +82,17 @@ def _ogr_path(layer: QgsVectorLayer) -> Tuple[str, Optional[str]]:
 
 def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
                       layer: Optional[QgsVectorLayer], source,
-                      default_crs: QgsCoordinateReferenceSystem) -> PersonTable:
-    """Read a person extract from any QGIS source, columnar where possible."""
+                      default_crs: QgsCoordinateReferenceSystem,
+                      explicit: Optional[Dict[str, str]] = None, extra: Tuple[str, ...] = (),
+                      xy: Tuple[str, str] = ("x", "y")) -> PersonTable:
+    """Read a person extract from any QGIS source, columnar where possible.
+
+    Only the columns the data model, the x/y fields and ``extra`` (user-defined indicators)
+    need are read; direct identifiers never are.
+    """
+    def keep(names, has_geometry=False, xy_=xy):
+        return columns_to_read(names, explicit, has_geometry, extra, xy_)
+
     if layer is not None and _plain_layer(parameters, name, layer):
         provider = layer.providerType()
         if provider == "ogr":
@@ -90,9 +100,9 @@ def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
             if os.path.splitext(path)[1].lower() in (".csv", ".txt", ".tsv"):
                 feedback.pushInfo(tr("Reading {path} with pandas (Danish CSV handled).").format(
                     path=path))
-                return PersonTable(read_csv(path), None, None, default_crs, "csv")
+                return PersonTable(read_csv(path, keep=keep), None, None, default_crs, "csv")
             try:
-                return _read_arrow(path, lname, layer, default_crs)
+                return _read_arrow(path, lname, layer, default_crs, keep)
             except BoligsocialError:
                 raise
             except Exception as e:  # fall back to QGIS iteration on any GDAL surprise
@@ -101,20 +111,20 @@ def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
             url = urlparse(layer.source())
             path = unquote(url.path)
             q = parse_qs(url.query)
-            frame = read_csv(path)
-            crs = layer.crs() if layer.crs().isValid() else default_crs
             xf, yf = q.get("xField", [None])[0], q.get("yField", [None])[0]
+            frame = read_csv(path, keep=lambda names: keep(names, False, (xf or "x", yf or "y")))
+            crs = layer.crs() if layer.crs().isValid() else default_crs
             if xf and yf and xf in frame and yf in frame:
                 from boligsocial_plugin.core.extract import _to_number
                 x, _ = _to_number(frame[xf])
                 y, _ = _to_number(frame[yf])
                 return PersonTable(frame, x, y, crs, "csv")
             return PersonTable(frame, None, None, crs, "csv")
-    return _read_features(source, default_crs, feedback)
+    return _read_features(source, default_crs, feedback, keep)
 
 
 def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
-                default_crs: QgsCoordinateReferenceSystem) -> PersonTable:
+                default_crs: QgsCoordinateReferenceSystem, keep=None) -> PersonTable:
     from osgeo import ogr
 
     ogr.UseExceptions()
@@ -125,6 +135,11 @@ def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
     cols: Dict[str, List[np.ndarray]] = {}
     geoms: List[np.ndarray] = []
     has_geom = lyr.GetGeomType() != ogr.wkbNone
+    if keep is not None:
+        defn = lyr.GetLayerDefn()
+        names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+        wanted = set(keep(names, has_geom))
+        lyr.SetIgnoredFields([n for n in names if n not in wanted])
     for batch in lyr.GetArrowStreamAsNumPy():
         for k, v in batch.items():
             if k == fid_col:
@@ -183,13 +198,17 @@ def _points_from_wkb(g: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
-def _read_features(source, default_crs: QgsCoordinateReferenceSystem, feedback) -> PersonTable:
-    names = source.fields().names()
+def _read_features(source, default_crs: QgsCoordinateReferenceSystem, feedback,
+                   keep=None) -> PersonTable:
+    all_names = source.fields().names()
     has_geom = source.wkbType() not in (QgsWkbTypes.NoGeometry, QgsWkbTypes.Unknown)
+    names = list(keep(all_names, has_geom)) if keep is not None else all_names
     req = QgsFeatureRequest()
+    req.setSubsetOfAttributes([all_names.index(n) for n in names])
     if not has_geom:
         req.setFlags(QgsFeatureRequest.NoGeometry)
     cols: List[List[Any]] = [[] for _ in names]
+    idx = [all_names.index(n) for n in names]
     xs: List[float] = []
     ys: List[float] = []
     total = source.featureCount()
@@ -197,6 +216,7 @@ def _read_features(source, default_crs: QgsCoordinateReferenceSystem, feedback) 
         if feedback.isCanceled():
             break
         attrs = f.attributes()
+        attrs = [attrs[i] for i in idx]
         for c, v in zip(cols, attrs):
             c.append(None if v is None or (hasattr(v, "isNull") and v.isNull()) else v)
         if has_geom:

@@ -109,3 +109,25 @@ def match_columns(available: Iterable[str],
 def direct_identifier_columns(available: Iterable[str]) -> List[str]:
     """Columns whose names look like direct identifiers (CPR, name, address text)."""
     return [c for c in available if str(c).strip().lower() in DIRECT_IDENTIFIERS]
+
+
+def columns_to_read(available: Iterable[str], explicit: Optional[Mapping[str, str]] = None,
+                    has_geometry: bool = False, extra: Iterable[str] = (),
+                    xy: Iterable[str] = ("x", "y")) -> List[str]:
+    """The columns worth reading from a source (the rest is never loaded).
+
+    Data-model columns (not household_id, which no indicator uses; not address_id when the
+    persons come with geometry), the x/y columns, and extra columns named by user-defined
+    indicators. Direct identifiers (CPR, names, address text) are never read.
+    """
+    cols = list(available)
+    try:
+        mapping = match_columns(cols, explicit)
+    except BoligsocialError:
+        return cols  # let prepare() report the clash
+    skip = {"household_id"} | ({"address_id", "x", "y"} if has_geometry else set())
+    keep = {actual for role, actual in mapping.items() if role not in skip}
+    wanted = {c.lower() for c in list(extra) + ([] if has_geometry else list(xy))}
+    keep |= {c for c in cols if str(c).strip().lower() in wanted}
+    banned = set(direct_identifier_columns(cols))
+    return [c for c in cols if c in keep and c not in banned]

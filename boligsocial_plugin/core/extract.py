@@ -10,7 +10,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -81,7 +81,8 @@ def sniff_csv(path: str) -> Tuple[str, str, str]:
     return encoding, sep, decimal
 
 
-def read_csv(path: str, text_columns: Sequence[str] = ()) -> pd.DataFrame:
+def read_csv(path: str, text_columns: Sequence[str] = (),
+             keep: Optional[Callable[[List[str]], List[str]]] = None) -> pd.DataFrame:
     """Read a person CSV as pandas, handling Danish separators, decimal comma and encodings.
 
     Columns named in ``text_columns`` (any case) and every column whose role is an id, date or
@@ -99,8 +100,12 @@ def read_csv(path: str, text_columns: Sequence[str] = ()) -> pd.DataFrame:
     str_cols = [h for h in header if h.lower() in wanted]
     str_cols += [actual for role, actual in roles.items()
                  if COLUMNS[role].kind in ("id", "date", "text", "sex")]
+    usecols = None
+    if keep is not None:
+        wanted_cols = set(keep(header))
+        usecols = (lambda c: str(c).strip().lstrip("\ufeff") in wanted_cols)
     try:
-        df = pd.read_csv(path, sep=sep, decimal=decimal, encoding=encoding,
+        df = pd.read_csv(path, sep=sep, decimal=decimal, encoding=encoding, usecols=usecols,
                          dtype={c: str for c in str_cols}, keep_default_na=True,
                          na_values=[""], skipinitialspace=True, low_memory=False,
                          on_bad_lines="error", encoding_errors="replace")
@@ -127,6 +132,13 @@ def _to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
         return s.to_numpy(dtype=float), np.zeros(len(s), dtype=bool)
     if pd.api.types.is_numeric_dtype(s):
         return s.to_numpy(dtype=float, na_value=np.nan), np.zeros(len(s), dtype=bool)
+    if s.dtype == object:  # bytes (GDAL text columns) or mixed: each distinct value once
+        codes, u = _factor(s)
+        num_u, bad_u = _to_number(pd.Series(u.to_numpy(dtype=object), dtype="string"))
+        ok = codes >= 0
+        num, bad = np.full(len(s), np.nan), np.zeros(len(s), dtype=bool)
+        num[ok], bad[ok] = num_u[codes[ok]], bad_u[codes[ok]]
+        return num, bad
     t = s.astype("string").str.strip()
     t = t.str.replace("\u2212", "-", regex=False)
     # decimal comma; a thousands dot only in the "1.234,5" form
@@ -149,13 +161,18 @@ def _factor(s: pd.Series) -> Tuple[np.ndarray, pd.Index]:
 
 
 _SPACE = np.array([9, 10, 11, 12, 13, 32, 160], dtype=np.uint32)
+_WIDE = 64  # longest value handled by the vectorised path
 
 
 def _text(vals: np.ndarray) -> Tuple[np.ndarray, bool]:
     """Unique values as str, stripped (and whether any changed); vectorised."""
     kind = pd.api.types.infer_dtype(vals, skipna=True) if len(vals) else "string"
+    # one enormous value would make the fixed-width matrices huge (n x longest): plain loops
+    wide = bool(len(vals)) and kind in ("bytes", "string") and max(map(len, vals)) > _WIDE
     if kind == "bytes":
         try:
+            if wide:
+                raise UnicodeDecodeError("utf-8", b"", 0, 1, "wide")
             vals = vals.astype("S").astype("U").astype(object)
         except UnicodeDecodeError:
             vals = np.array([v.decode("utf-8", "replace") for v in vals], dtype=object)
@@ -164,6 +181,10 @@ def _text(vals: np.ndarray) -> Tuple[np.ndarray, bool]:
                          for v in vals], dtype=object)
     if not len(vals):
         return vals, False
+    if wide or max(map(len, vals)) > _WIDE:
+        stripped = np.array([v.strip() for v in vals], dtype=object)
+        changed = stripped != vals
+        return (stripped, True) if changed.any() else (vals, False)
     m = _codepoints(vals)
     lens = (m != 0).sum(axis=1)
     first = m[:, 0]
@@ -183,19 +204,60 @@ def _codepoints(vals: np.ndarray) -> np.ndarray:
         np.zeros((len(arr), 1), dtype=np.uint32)
 
 
+def _person_keys(s: pd.Series) -> Tuple[np.ndarray, np.ndarray, int]:
+    """Integer code per row (-1 empty), CPR-shaped rows, number of distinct keys.
+
+    Keys are compared as given (after trimming surrounding blanks) and never kept as text.
+    Everything runs on one code-point matrix of the distinct keys (no per-key Python).
+    """
+    codes, uniques = pd.factorize(s.to_numpy(dtype=object) if s.dtype.kind == "S" else s)
+    vals = np.asarray(uniques, dtype=object)
+    if len(vals) and pd.api.types.infer_dtype(vals, skipna=True) != "string":
+        vals, _changed = _text(vals)
+    m = _codepoints(vals)
+    if len(vals):
+        lens = (m != 0).sum(axis=1)
+        ws = np.isin(m[:, 0], _SPACE) | np.isin(m[np.arange(len(m)), np.maximum(lens - 1, 0)],
+                                                  _SPACE)
+        if ws.any():
+            vals = vals.copy()
+            vals[ws] = [v.strip() for v in vals[ws]]
+            c2, vals = pd.factorize(vals)
+            codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+            vals = np.asarray(vals, dtype=object)
+            m = _codepoints(vals)
+    empty_u = m[:, 0] == 0 if len(vals) else np.zeros(0, dtype=bool)
+    if empty_u.any():
+        codes = np.where((codes >= 0) & empty_u[np.maximum(codes, 0)], -1, codes)
+    cpr_u = _cpr_matrix(m)
+    cpr = (codes >= 0) & cpr_u[np.maximum(codes, 0)] if len(vals) else codes < -1
+    return codes.astype(np.int64), cpr, len(vals)
+
+
 def cpr_shaped(vals: np.ndarray) -> np.ndarray:
     """Which strings look like CPR numbers (ddmmyy-xxxx or 10 digits); vectorised."""
     if not len(vals):
         return np.zeros(0, dtype=bool)
     m = _codepoints(vals)
-    if m.shape[1] < 11:
-        m = np.pad(m, ((0, 0), (0, 11 - m.shape[1])))
-    lens = (m != 0).sum(axis=1)
-    dig = (m >= 48) & (m <= 57)
-    plain = (lens == 10) & dig[:, :10].all(axis=1)
-    dash = (lens == 11) & dig[:, :6].all(axis=1) & (m[:, 6] == 45) & dig[:, 7:11].all(axis=1)
-    ok_day = (m[:, 0] >= 48) & (m[:, 0] <= 51)
-    ok_month = (m[:, 2] >= 48) & (m[:, 2] <= 49)
+    if m.shape[1] > _WIDE:  # 12 characters decide; keeps the matrix small
+        m = _codepoints(np.array([v[:12] for v in vals], dtype=object))
+    return _cpr_matrix(m)
+
+
+def _cpr_matrix(m: np.ndarray) -> np.ndarray:
+    """CPR shape test on a code-point matrix (rows = strings, 0-padded)."""
+    n, w = m.shape
+    if w < 10:
+        return np.zeros(n, dtype=bool)
+    col = (lambda j: m[:, j] if j < w else np.zeros(n, dtype=m.dtype))
+    dig = [(col(j) >= 48) & (col(j) <= 57) for j in range(11)]
+    end10 = col(10) == 0
+    end11 = col(11) == 0
+    first6 = np.logical_and.reduce(dig[:6])
+    plain = first6 & np.logical_and.reduce(dig[6:10]) & end10
+    dash = first6 & (col(6) == 45) & np.logical_and.reduce(dig[7:11]) & end11
+    ok_day = (col(0) >= 48) & (col(0) <= 51)
+    ok_month = (col(2) >= 48) & (col(2) <= 49)
     return (plain | dash) & ok_day & ok_month
 
 
@@ -232,7 +294,8 @@ def _to_date(s: pd.Series) -> Tuple[pd.Series, np.ndarray]:
 
 
 def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
-            has_geometry: bool = False, needs_location: bool = True) -> Extract:
+            has_geometry: bool = False, needs_location: bool = True,
+            extra_columns: Sequence[str] = ()) -> Extract:
     """Type the extract's known columns and collect every problem (nothing is dropped here).
 
     ``has_geometry``: the persons come with point geometry (columns ``x``/``y`` filled by the
@@ -269,7 +332,22 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
         s = raw[actual]
         if role == "household_id":
             continue  # not used by any indicator; never carried further
-        if col.kind in ("id", "text"):
+        if role == "person_id":
+            codes, cpr, n_unique = _person_keys(s)
+            if cpr.any():
+                problems.append(Problem("cpr_shaped", role, BLOCKING, int(cpr.sum()), tr(
+                    "{n} values in '{col}' look like CPR numbers. Pseudonymise the extract "
+                    "first (boligsocial:pseudonymise).").format(n=int(cpr.sum()), col=actual),
+                    _rows(cpr)))
+            empty = codes < 0
+            if empty.any():
+                problems.append(Problem("missing_value", role, BLOCKING, int(empty.sum()), tr(
+                    "{n} rows have no person key in '{col}'.").format(n=int(empty.sum()),
+                                                                     col=actual), _rows(empty)))
+            out[role] = codes  # keys are only compared, never carried to an output
+        elif col.kind in ("id", "text"):
+            if role == "address_id" and has_geometry:
+                continue  # the geometry locates the persons; the address key is not needed
             codes, u = _factor(s)
             if col.kind == "id" and len(u):
                 cpr_u = cpr_shaped(u.to_numpy(dtype=object))
@@ -333,9 +411,16 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
                         "{n} rows have unknown education; by law they count as basic schooling "
                         "only.").format(n=int(miss.sum())), _rows(miss)))
             out[role] = num
+    lower = {str(c).strip().lower(): c for c in raw.columns}
+    for name in extra_columns:
+        key = str(name).strip().lower()
+        if key in out or key not in lower or key in COLUMNS:
+            continue
+        num, bad = _to_number(raw[lower[key]])
+        out[key] = num if not bad.any() else _categorical(*_factor(raw[lower[key]]))
     data = pd.DataFrame(out, index=raw.index).reset_index(drop=True)
     if "person_id" in data and "ref_date" in data and n:
-        pc = data["person_id"].cat.codes.to_numpy()
+        pc = data["person_id"].to_numpy()
         dc = data["ref_date"].cat.codes.to_numpy()
         dup = pd.DataFrame({"d": dc, "p": pc}).duplicated(keep="first").to_numpy() & (pc >= 0)
         if dup.any():

@@ -180,7 +180,7 @@ def parse_user_indicators(text: str, known_columns: Sequence[str]) -> List[Indic
         if kind not in KINDS:
             raise BoligsocialError(tr("{where}: type '{kind}' is unknown; use share, mean or "
                                       "count.").format(where=where, kind=kind))
-        value = d.get("value")
+        value = str(d["value"]).strip().lower() if d.get("value") is not None else None
         cond = _parse_condition(d["condition"], where) if d.get("condition") else None
         if (value is None) == (cond is None):
             raise BoligsocialError(tr("{where}: give either 'value' (a column to sum) or "

@@ -97,16 +97,20 @@ class ComputeIndicators(BoligsocialAlgorithm):
 
     def process(self, parameters, context, feedback):
         """Read, check, join, aggregate, protect, write."""
-        feedback.setProgressText(self.tr("Reading the person extract"))
-        ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
-        common.require_no_blocking(ext, feedback)
-        feedback.setProgress(15)
-        areas = common.load_areas(self, parameters, context, feedback, crs)
         extra = []
         path = self.parameterAsFile(parameters, INDICATOR_DEFINITIONS, context)
         if path:
+            source = self.parameterAsSource(parameters, common.PERSONS, context)
+            names = [n.lower() for n in source.fields().names()] if source else []
             with open(path, encoding="utf-8-sig") as f:
-                extra = parse_user_indicators(f.read(), ext.data.columns)
+                extra = parse_user_indicators(f.read(), names)
+        extra_cols = tuple(sorted({c for i in extra for c in i.columns()}))
+        feedback.setProgressText(self.tr("Reading the person extract"))
+        ext, x, y, crs = common.load_persons(self, parameters, context, feedback,
+                                             extra=extra_cols)
+        common.require_no_blocking(ext, feedback)
+        feedback.setProgress(15)
+        areas = common.load_areas(self, parameters, context, feedback, crs)
         indicators, skipped = available_indicators(ext.data.columns, extra)
         if skipped:
             feedback.pushInfo(self.tr("Indicators skipped because the extract lacks their "

@@ -102,10 +102,13 @@ def discretion_rules(alg, parameters, context) -> discretion.Rules:
         min_residents=alg.parameterAsInt(parameters, MIN_RESIDENTS, context))
 
 
-def load_persons(alg, parameters, context, feedback,
-                 needs_location: bool = True) -> Tuple[Extract, np.ndarray, np.ndarray,
+def load_persons(alg, parameters, context, feedback, needs_location: bool = True,
+                 extra: Tuple[str, ...] = ()) -> Tuple[Extract, np.ndarray, np.ndarray,
                                                        QgsCoordinateReferenceSystem]:
-    """Read and prepare the extract; coordinates from geometry, x/y columns or addresses."""
+    """Read and prepare the extract; coordinates from geometry, x/y columns or addresses.
+
+    ``extra``: further columns to keep (used by user-defined indicators).
+    """
     source = alg.parameterAsSource(parameters, PERSONS, context)
     if source is None:
         raise QgsProcessingException(alg.invalidSourceError(parameters, PERSONS))
@@ -113,16 +116,17 @@ def load_persons(alg, parameters, context, feedback,
     default_crs = alg.parameterAsCrs(parameters, PERSONS_CRS, context)
     if not default_crs.isValid():
         default_crs = QgsCoordinateReferenceSystem("EPSG:25832")
-    table = read_person_layer(parameters, PERSONS, context, feedback, layer, source, default_crs)
     explicit: Dict[str, str] = {}
     for role, pname in ROLE_PARAMS.items():
         v = alg.parameterAsString(parameters, pname, context)
         if v:
             explicit[role] = v
-    frame = table.frame
-    has_geom = table.x is not None
     xf = alg.parameterAsString(parameters, X_FIELD, context) or "x"
     yf = alg.parameterAsString(parameters, Y_FIELD, context) or "y"
+    table = read_person_layer(parameters, PERSONS, context, feedback, layer, source, default_crs,
+                              explicit, tuple(extra), (xf, yf))
+    frame = table.frame
+    has_geom = table.x is not None
     if has_geom:
         frame = frame.drop(columns=[c for c in frame.columns if c.lower() in ("x", "y")])
         frame["x"] = table.x
@@ -135,7 +139,8 @@ def load_persons(alg, parameters, context, feedback,
             actual = lower.get(want.lower())
             if actual is not None:
                 explicit[canon] = actual
-    ext = prepare(frame, explicit, has_geometry=has_geom, needs_location=needs_location)
+    ext = prepare(frame, explicit, has_geometry=has_geom, needs_location=needs_location,
+                  extra_columns=extra)
     data = ext.data
     n = len(data)
     x = data["x"].to_numpy(dtype=float) if "x" in data else np.full(n, np.nan)

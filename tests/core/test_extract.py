@@ -24,7 +24,8 @@ def test_danish_csv_semicolon_decimal_comma_and_encodings(tmp_path, encoding):
     d = ext.data
     assert d.loc[0, "outside_fte"] == 0.25 and d.loc[0, "gross_income"] == 312345.5
     assert d.loc[0, "x"] == 575000.5 and d.loc[0, "age"] == 34
-    assert d.loc[0, "person_id"] == "P1" and d.loc[0, "ref_date"] == "2025-01-01"
+    assert d.loc[0, "person_id"] == 0 and d.loc[1, "person_id"] == 1  # keys become codes
+    assert d.loc[0, "ref_date"] == "2025-01-01"
 
 
 def _codes(df, **kw):

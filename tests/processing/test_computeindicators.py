@@ -79,3 +79,28 @@ def test_persons_outside_are_counted(run_alg, small_data):
     assert res["PERSONS_OUTSIDE"] == 10
     assert res["PERSONS_IN_AREAS"] == len(d) - 10
     assert np.isfinite(res["PERSONS_READ"])
+
+
+def test_user_defined_indicator_on_an_extra_column(run_alg, small_data):
+    import json
+
+    tmp, areas, df = small_data
+    d = df.copy()
+    d["Skolefravaer"] = (d.index % 4 == 0).astype(int)  # any 0/1 column of the warehouse
+    d.drop(columns=["area_truth"]).to_csv(tmp / "extra.csv", index=False)
+    spec = [{"code": "absence", "type": "share", "label": "Skolefravær 6-16",
+             "value": "skolefravaer", "age_min": 6, "age_max": 16}]
+    (tmp / "ind.json").write_text(json.dumps(spec), encoding="utf-8")
+    res = run_alg("computeindicators", {"PERSONS": str(tmp / "extra.csv"),
+                                        "AREAS": str(tmp / "areas.gpkg"),
+                                        "AREA_ID_FIELD": "area_id", "MIN_COUNT": 1,
+                                        "MIN_RESIDENTS": 0, "REF_DATE": "2025-01-01",
+                                        "INDICATOR_DEFINITIONS": str(tmp / "ind.json"),
+                                        "OUTPUT": str(tmp / "u.gpkg")})
+    feats = {f["area_id"]: f for f in _features(res["OUTPUT"])}
+    sub = d[(d["ref_date"] == "2025-01-01") & d["age"].between(6, 16)]
+    for aid, g in sub.groupby("area_truth"):
+        f = feats[aid]
+        if f["absence_flag"] == "":
+            assert f["absence_den"] == len(g)
+            assert f["absence_num"] == g["Skolefravaer"].sum()
