@@ -163,9 +163,10 @@ def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
             s[mask] = None
             data[k] = s
         elif raw.dtype.kind in "iufb":
-            f = raw.astype(float)
-            f[mask] = np.nan
-            data[k] = f
+            if mask.any() or raw.dtype.kind == "b":
+                raw = raw.astype(float)
+                raw[mask] = np.nan
+            data[k] = raw
         else:
             data[k] = pd.Series(raw.astype(str)).where(~mask)
     frame = pd.DataFrame(data)

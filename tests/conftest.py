@@ -11,18 +11,38 @@ if ROOT not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-@pytest.fixture(scope="session")
-def provider(qgis_app, qgis_processing):
-    """The boligsocial provider registered once, as QGIS does when loading the plugin."""
+_PLUGINS = []
+
+
+def ensure_provider():
+    """The boligsocial provider, registered as QGIS does when loading the plugin.
+
+    Registered again when an earlier test (the load/unload tests) removed it.
+    """
     from qgis.core import QgsApplication
 
     import boligsocial_plugin
 
-    plugin = boligsocial_plugin.classFactory(None)
-    plugin.initProcessing()
     prov = QgsApplication.processingRegistry().providerById("boligsocial")
+    if prov is None:
+        plugin = boligsocial_plugin.classFactory(None)
+        plugin.initProcessing()
+        _PLUGINS.append(plugin)  # keep the plugin (and its provider) alive
+        prov = QgsApplication.processingRegistry().providerById("boligsocial")
     assert prov is not None
-    yield prov
+    return prov
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_app, qgis_processing):
+    """The provider, registered once for the session."""
+    return ensure_provider()
+
+
+@pytest.fixture
+def live_provider(qgis_app, qgis_processing):
+    """The provider as registered right now (re-registered if a test removed it)."""
+    return ensure_provider()
 
 
 @pytest.fixture
@@ -32,6 +52,7 @@ def run_alg(provider):
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
     def _run(alg_id, params, feedback=None):
+        ensure_provider()
         ctx = QgsProcessingContext()
         ctx.setProject(QgsProject.instance())
         return processing.run("boligsocial:" + alg_id, params, context=ctx,

@@ -214,8 +214,17 @@ def _person_keys(s: pd.Series) -> Tuple[np.ndarray, np.ndarray, int]:
     vals = np.asarray(uniques, dtype=object)
     if len(vals) and pd.api.types.infer_dtype(vals, skipna=True) != "string":
         vals, _changed = _text(vals)
-    m = _codepoints(vals)
-    if len(vals):
+    wide = bool(len(vals)) and max(map(len, vals)) > _WIDE
+    if wide:  # one huge key: no (keys x longest) matrix
+        stripped, changed = _text(vals)
+        if changed:
+            c2, stripped = pd.factorize(stripped)
+            codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+        vals = np.asarray(stripped, dtype=object)
+        m = _codepoints(np.array([v[:12] for v in vals], dtype=object))  # 12 chars decide
+    else:
+        m = _codepoints(vals)
+    if len(vals) and not wide:
         lens = (m != 0).sum(axis=1)
         ws = np.isin(m[:, 0], _SPACE) | np.isin(m[np.arange(len(m)), np.maximum(lens - 1, 0)],
                                                   _SPACE)
@@ -238,10 +247,9 @@ def cpr_shaped(vals: np.ndarray) -> np.ndarray:
     """Which strings look like CPR numbers (ddmmyy-xxxx or 10 digits); vectorised."""
     if not len(vals):
         return np.zeros(0, dtype=bool)
-    m = _codepoints(vals)
-    if m.shape[1] > _WIDE:  # 12 characters decide; keeps the matrix small
-        m = _codepoints(np.array([v[:12] for v in vals], dtype=object))
-    return _cpr_matrix(m)
+    if max(map(len, vals)) > _WIDE:  # 12 characters decide; keeps the matrix small
+        vals = np.array([v[:12] for v in vals], dtype=object)
+    return _cpr_matrix(_codepoints(vals))
 
 
 def _cpr_matrix(m: np.ndarray) -> np.ndarray:

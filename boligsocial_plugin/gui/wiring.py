@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Menu, toolbar and dock panel: installed by initGui, removed completely by unload."""
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -8,6 +10,7 @@ from boligsocial_plugin.processing.base import ICON
 
 MENU_OBJECT = "boligsocialMenu"
 TOOLBAR_OBJECT = "boligsocialToolbar"
+DOCK_ACTION_OBJECT = "boligsocial_dock"
 
 
 def _open_algorithm(alg_id: str) -> None:
@@ -34,11 +37,33 @@ def install_gui(plugin) -> None:
         iface.addPluginToMenu(menu_title, action)
         plugin.actions.append(action)
     plugin.toolbar.addAction(plugin.actions[0])
+    _install_dock(plugin)
+
+
+def _install_dock(plugin) -> None:
+    """Create the monitoring panel (hidden unless it was open last time) and its toggle action."""
+    from boligsocial_plugin.gui.dock import SETTINGS_PREFIX, BoligsocialDock
+
+    iface = plugin.iface
+    plugin.dock = BoligsocialDock(iface, iface.mainWindow())
+    iface.addDockWidget(Qt.RightDockWidgetArea, plugin.dock)
+    action = QAction(QIcon(ICON), tr("Monitoring panel"), iface.mainWindow())
+    action.setObjectName(DOCK_ACTION_OBJECT)
+    action.setCheckable(True)
+    action.setToolTip(tr("Show or hide the Boligsocial monitoring panel"))
+    plugin.dock.setToggleVisibilityAction(action)
+    iface.addPluginToMenu(plugin.menu_title, action)
+    plugin.toolbar.addAction(action)
+    plugin.actions.append(action)
+    visible = QgsSettings().value(SETTINGS_PREFIX + "visible", False, type=bool)
+    plugin.dock.setVisible(visible)
 
 
 def remove_gui(plugin) -> None:
     """Remove every menu entry, toolbar and dock the plugin added."""
     iface = plugin.iface
+    if plugin.dock is not None:
+        plugin.dock.cleanup()  # map tool, signal connections, running tasks
     for action in plugin.actions:
         iface.removePluginMenu(getattr(plugin, "menu_title", ""), action)
         action.deleteLater()

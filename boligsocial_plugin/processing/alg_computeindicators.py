@@ -147,6 +147,11 @@ class ComputeIndicators(BoligsocialAlgorithm):
         feedback.setProgressText(self.tr("Writing {n} rows").format(n=len(pub)))
         write_frame(sink, pub, types, geoms, feedback)
         del sink
+        if codes:
+            from boligsocial_plugin.styling import style_output
+
+            field = "outside_labour_val" if "outside_labour" in codes else codes[0] + "_val"
+            style_output(dest, field, context, feedback)
         feedback.pushInfo(self.tr("Discretion: smallest published count {c}, smallest area "
                                   "{r} residents.").format(c=rules.min_count,
                                                             r=rules.min_residents))

@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.i18n import tr as _tr
+from boligsocial_plugin.processing.audit import AuditRun
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
 
@@ -73,21 +74,25 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
         return {}
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        """Run; turn errors users can cause into QgsProcessingException, never a traceback."""
-        try:
-            return self.process(parameters, context, feedback)
-        except BoligsocialError as e:
-            raise QgsProcessingException(str(e))
-        except QgsProcessingException:
-            raise
-        except MemoryError:
-            raise QgsProcessingException(self.tr(
-                "Out of memory. Run on fewer reference dates or a smaller extract."))
-        except Exception as e:  # pragma: no cover - a bug of ours; keep QGIS alive
-            feedback.pushDebugInfo(traceback.format_exc())
-            raise QgsProcessingException(self.tr(
-                "Unexpected error in {alg}: {err}. Please report it with the log.").format(
-                alg=self.ALG_ID, err=e))
+        """Run; turn errors users can cause into QgsProcessingException, never a traceback.
+
+        Every run, successful or not, writes an entry to the audit log (processing/audit.py).
+        """
+        with AuditRun(self, parameters, context, feedback) as audit:
+            try:
+                return audit.done(self.process(parameters, context, feedback))
+            except BoligsocialError as e:
+                raise QgsProcessingException(str(e))
+            except QgsProcessingException:
+                raise
+            except MemoryError:
+                raise QgsProcessingException(self.tr(
+                    "Out of memory. Run on fewer reference dates or a smaller extract."))
+            except Exception as e:  # pragma: no cover - a bug of ours; keep QGIS alive
+                feedback.pushDebugInfo(traceback.format_exc())
+                raise QgsProcessingException(self.tr(
+                    "Unexpected error in {alg}: {err}. Please report it with the log.").format(
+                    alg=self.ALG_ID, err=e))
 
     def process(self, parameters: Dict[str, Any], context, feedback) -> Dict[str, Any]:
         """Implemented by subclasses."""

@@ -1,0 +1,148 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Polygon contiguity (rook adjacency) with QGIS geometry, for ``mergesmallareas``.
+
+Two areas are neighbours when their boundaries share a line of positive length; the weight
+of the pair is that length (in layer units). Areas that touch at a single point (a corner)
+are **not** neighbours: a region joined only at a corner is not contiguous on the ground.
+Overlapping areas are neighbours too (weight: the part of one boundary inside the other).
+With a ``tolerance`` > 0 (layer units), small gaps between areas digitised apart are bridged:
+the weight is the longer of the two boundary lengths within ``tolerance`` of the other area
+(symmetric), and a pair
+is a neighbour when that length exceeds ``2 * tolerance`` (so that corners stay apart).
+
+Candidates come from a bulk-loaded :class:`QgsSpatialIndex` and are tested with a prepared
+GEOS engine, so 10,000 areas take seconds. The result does not depend on the input order.
+"""
+from typing import Callable, List, Optional, Sequence
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsSpatialIndex,
+    QgsVectorLayer,
+)
+
+
+def bulk_index(geometries: Sequence[Optional[QgsGeometry]]) -> "tuple[QgsSpatialIndex, dict]":
+    """A bulk-loaded spatial index of the geometries and a map index-feature id -> position."""
+    feats: List[QgsFeature] = []
+    pos: List[int] = []
+    for k, g in enumerate(geometries):
+        if g is None or g.isNull() or g.isEmpty():
+            continue
+        f = QgsFeature()
+        f.setGeometry(QgsGeometry.fromRect(g.boundingBox()))
+        feats.append(f)
+        pos.append(k)
+    layer = QgsVectorLayer("Polygon", "bbox", "memory")
+    ok, added = layer.dataProvider().addFeatures(feats)
+    if not ok:  # pragma: no cover - memory provider
+        raise RuntimeError("could not build the spatial index")
+    fid_pos = {f.id(): k for f, k in zip(added, pos)}
+    # the iterator constructor bulk-loads the R-tree (faster and better packed than inserts)
+    index = QgsSpatialIndex(layer.getFeatures(QgsFeatureRequest().setNoAttributes()))
+    return index, fid_pos
+
+
+def polygon_adjacency(geometries: Sequence[Optional[QgsGeometry]], tolerance: float = 0.0,
+                      progress: Optional[Callable[[float], bool]] = None) -> np.ndarray:
+    """Edge array ``(m, 3)``: ``i < j`` neighbour positions and the shared boundary length.
+
+    ``progress(fraction)`` is called now and then; returning False cancels (empty result).
+    Empty geometries have no neighbours.
+    """
+    n = len(geometries)
+    index, fid_pos = bulk_index(geometries)
+    boundaries: List[Optional[QgsGeometry]] = []
+    for g in geometries:
+        if g is None or g.isNull() or g.isEmpty():
+            boundaries.append(None)
+        else:
+            boundaries.append(QgsGeometry(g.constGet().boundary()))
+    tol = max(0.0, float(tolerance or 0.0))
+    zones: List[Optional[QgsGeometry]] = [None] * n
+    if tol > 0:
+        zones = [None if b is None else g.buffer(tol, 4) for g, b in zip(geometries, boundaries)]
+    box = np.full((n, 4), np.nan)
+    for k, g in enumerate(geometries):
+        if boundaries[k] is not None:
+            r = g.boundingBox()
+            box[k] = (r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum())
+    # candidate pairs i < j from the index
+    ci: List[int] = []
+    cj: List[int] = []
+    for i in range(n):
+        if boundaries[i] is None:
+            continue
+        if progress is not None and i % 1000 == 0 and not progress(0.2 * i / max(1, n)):
+            return np.zeros((0, 3))
+        bbox = geometries[i].boundingBox()
+        if tol > 0:
+            bbox = bbox.buffered(tol)
+        for f in index.intersects(bbox):
+            j = fid_pos[f]
+            if j > i:
+                ci.append(i)
+                cj.append(j)
+    pi = np.asarray(ci, dtype=np.int64)
+    pj = np.asarray(cj, dtype=np.int64)
+    if tol == 0 and len(pi):
+        # boxes meeting in a single point: the areas can share a point at most
+        w_box = np.minimum(box[pi, 2], box[pj, 2]) - np.maximum(box[pi, 0], box[pj, 0])
+        h_box = np.minimum(box[pi, 3], box[pj, 3]) - np.maximum(box[pi, 1], box[pj, 1])
+        keep = (w_box > 0) | (h_box > 0)
+        pi, pj = pi[keep], pj[keep]
+    order = np.lexsort((pj, pi))
+    pi, pj = pi[order].tolist(), pj[order].tolist()
+    src: List[int] = []
+    dst: List[int] = []
+    wts: List[float] = []
+    m = len(pi)
+    last = -1
+    engine = None
+    for k in range(m):
+        i, j = pi[k], pj[k]
+        if progress is not None and k % 2000 == 0 and not progress(0.2 + 0.8 * k / max(1, m)):
+            return np.zeros((0, 3))
+        if i != last:
+            last, engine = i, None
+        gi, gj = geometries[i], geometries[j]
+        if tol > 0:
+            w = max(boundaries[j].intersection(zones[i]).length(),
+                    boundaries[i].intersection(zones[j]).length())
+            if w <= 2 * tol:
+                continue
+        else:
+            w = boundaries[i].intersection(boundaries[j]).length()
+            if w <= 0:
+                # disjoint, touching at points only (not contiguous), or overlapping
+                if engine is None:
+                    engine = QgsGeometry.createGeometryEngine(gi.constGet())
+                    engine.prepareGeometry()
+                if not engine.intersects(gj.constGet()) or engine.touches(gj.constGet()):
+                    continue
+                # overlapping areas: the part of either boundary inside the other
+                w = max(boundaries[i].intersection(gj).length(),
+                        boundaries[j].intersection(gi).length())
+                if w <= 0:
+                    continue
+        src.append(i)
+        dst.append(j)
+        wts.append(float(w))
+    if progress is not None:
+        progress(1.0)
+    if not src:
+        return np.zeros((0, 3))
+    return np.column_stack([np.asarray(src, float), np.asarray(dst, float),
+                            np.asarray(wts, float)])
+
+
+def islands(n: int, edges: np.ndarray) -> np.ndarray:
+    """Positions of the ``n`` areas that have no neighbour in ``edges``."""
+    has = np.zeros(n, dtype=bool)
+    if len(edges):
+        has[edges[:, 0].astype(np.int64)] = True
+        has[edges[:, 1].astype(np.int64)] = True
+    return np.nonzero(~has)[0]

@@ -1,0 +1,426 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""boligsocial:applydiscretion: any aggregated count table -> same table with suppression."""
+import html
+import json
+import math
+import os
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from boligsocial_plugin.core import discretion
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.processing import common
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+
+INPUT, COUNT_FIELDS, TOTAL_FIELD = "INPUT", "COUNT_FIELDS", "TOTAL_FIELD"
+PARENT_FIELD, ID_FIELD = "PARENT_FIELD", "ID_FIELD"
+CATEGORIES_EXHAUSTIVE = "CATEGORIES_EXHAUSTIVE"
+ROUND_BASE, ROUND_KEY_FILE = "ROUND_BASE", "ROUND_KEY_FILE"
+OUTPUT, OUTPUT_REPORT = "OUTPUT", "OUTPUT_REPORT"
+EXHAUSTIVE_OPTIONS = ["auto", "yes", "no"]
+#: text marking a cell the source already suppressed (Statistics Denmark writes '..')
+MISSING_MARKS = ("", "..")
+MIN_KEY_BYTES = 16
+
+
+def parse_counts(values: Sequence[Any], field: str) -> np.ndarray:
+    """Whole, non-negative counts from attribute values (NaN where missing); else an error."""
+    out = np.full(len(values), np.nan)
+    for i, v in enumerate(values):
+        if v is None or (hasattr(v, "isNull") and v.isNull()):
+            continue
+        if isinstance(v, str):
+            s = v.strip().replace(" ", "")
+            if s in MISSING_MARKS:
+                continue
+            try:
+                x = float(s)
+            except ValueError:
+                raise BoligsocialError(tr(
+                    "The count field '{f}' holds '{v}' in row {row}, which is not a number. "
+                    "Count fields must hold whole numbers; fix the value or deselect the field."
+                ).format(f=field, v=v, row=i + 1))
+        elif isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+            raise BoligsocialError(tr(
+                "The count field '{f}' must hold numbers (counts), not '{v}'; deselect it."
+            ).format(f=field, v=v))
+        else:
+            x = float(v)
+        if math.isnan(x):
+            continue
+        if math.isinf(x) or x < 0:
+            raise BoligsocialError(tr(
+                "The count field '{f}' holds a negative or infinite value ({v}) in row {row}. "
+                "Counts cannot be negative; fix the table.").format(f=field, v=v, row=i + 1))
+        if abs(x - round(x)) > 1e-9:
+            raise BoligsocialError(tr(
+                "The count field '{f}' holds {v} in row {row}, which is not a whole number. "
+                "Discretion applies to counts of persons; choose count fields (not shares, "
+                "means or sums of fractions).").format(f=field, v=v, row=i + 1))
+        out[i] = round(x)
+    return out
+
+
+def read_key(path: str) -> bytes:
+    """The rounding secret from a file (whitespace stripped); never logged or written."""
+    if not path or not os.path.isfile(path):
+        raise BoligsocialError(tr(
+            "Keyed rounding needs a key file with a secret; the file '{path}' does not exist. "
+            "Choose a key file or set the rounding base to 0.").format(path=path or ""))
+    try:
+        with open(path, "rb") as f:
+            key = f.read(1 << 16).strip()
+    except OSError as e:
+        raise BoligsocialError(tr("The key file {path} cannot be read ({err}).").format(
+            path=path, err=e.strerror or e))
+    if len(key) < MIN_KEY_BYTES:
+        raise BoligsocialError(tr(
+            "The rounding key is too short ({n} bytes; at least {m} are needed). Use a long "
+            "random secret, e.g. 64 hex characters.").format(n=len(key), m=MIN_KEY_BYTES))
+    return key
+
+
+def verify(out: pd.DataFrame, frame: pd.DataFrame, cols: Sequence[str], total: Optional[str],
+           rules: discretion.Rules) -> None:
+    """Independent check before writing: hidden cells are NULL, no small count is published.
+
+    ``frame`` holds the input counts; a 0 may be published only in an empty row (total 0,
+    or no known total > 0) or with ``publish_zeros``.
+    """
+    nonempty = np.ones(len(out), dtype=bool)
+    if total:
+        with np.errstate(invalid="ignore"):
+            nonempty = frame[total].to_numpy(dtype=float) > 0
+    for c in cols:
+        v = out[c].to_numpy(dtype=float)
+        published = out[c + "_flag"].to_numpy(dtype=object) == discretion.PUBLISHED
+        with np.errstate(invalid="ignore"):
+            small = published & (v > 0) & (v < rules.min_count)
+            if not rules.publish_zeros:
+                small |= published & (v == 0) & (nonempty if c != total else False)
+        leaked = ~published & ~np.isnan(v)
+        if small.any() or leaked.any() or (published & np.isnan(v)).any():
+            raise BoligsocialError(tr(
+                "Internal check failed for '{f}': the protected table would publish a value "
+                "the rules hide. Nothing was written; please report this.").format(f=c))
+
+
+def report_lines(report: Dict[str, Any]) -> List[str]:
+    """The audit report as log lines."""
+    lines = [tr("Rules applied:")] + ["  " + r for r in report["rules_applied"]]
+    lines.append(tr("Cells hidden: {p} primary (P), {s} secondary (S), {a} area minimum (A); "
+                    "{n} published.").format(p=report["primary"], s=report["secondary"],
+                                             a=report["area"], n=report.get("published", 0)))
+    lines.append(tr("Audit: {r} ({k} of {m} relations involve hidden cells; no hidden cell "
+                    "can be computed from the published ones).").format(
+        r=report["audit"], k=report["relations_checked"], m=report["relations"])
+        if report["audit"] == "passed" else tr("Audit: FAILED"))
+    base = report.get("rounding", {}).get("base", 0)
+    if base and base > 1:
+        lines.append(tr("Keyed rounding of published counts to multiples of {b}.").format(
+            b=base))
+    lines.append(tr("Seconds: {s}").format(s=report["seconds"]))
+    return lines
+
+
+def write_report(path: str, report: Dict[str, Any], lines: List[str]) -> None:
+    """The audit report as JSON, or HTML when the file name ends in .html/.htm."""
+    if path.lower().endswith((".html", ".htm")):
+        body = "".join("<li>{}</li>".format(html.escape(x.strip())) for x in lines)
+        warn = "".join("<li>{}</li>".format(html.escape(w)) for w in report["warnings"])
+        doc = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{t}</title></head>"
+               "<body><h1>{t}</h1><ul>{b}</ul>{w}<h2>{r}</h2><pre>{j}</pre></body></html>"
+               ).format(t=html.escape(tr("Discretion audit report")), b=body,
+                        w="<h2>{}</h2><ul>{}</ul>".format(
+                            html.escape(tr("Warnings")), warn) if warn else "",
+                        r=html.escape(tr("Details")),
+                        j=html.escape(json.dumps(report, indent=2, ensure_ascii=False,
+                                                 default=str)))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(doc)
+    else:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(report, f, indent=2, ensure_ascii=False, default=str)
+
+
+class ApplyDiscretion(BoligsocialAlgorithm):
+    """Primary and secondary suppression of any aggregated count table, with an audit."""
+
+    ALG_ID = "applydiscretion"
+    DISPLAY = N_("Apply discretion to a table")
+    GROUP_ID = "discretion"
+    GROUP = N_("Discretion")
+    TAGS = N_("discretion,suppression,confidentiality,disclosure,audit,rounding,"
+              "diskretion,fortrolighed,diskretionering,Danmarks Statistik")
+    HELP = N_(
+        "Applies statistical discretion to any aggregated table or layer with count columns "
+        "(one of ours, or one from Statistics Denmark or Landsbyggefonden) and checks the "
+        "result. Publishing is allowed only for aggregates from which no person can be "
+        "inferred (persondataloven § 10 and the security order § 19; today the GDPR).<br><br>"
+        "<b>Rules</b> (flags in &lt;column&gt;_flag: '' published, P primary, S secondary, "
+        "A area minimum; hidden values are NULL, never 0):<br>"
+        "&bull; <i>Frequency</i>: counts below the smallest published count are hidden "
+        "(Aarhus: fewer than 5; Statistics Denmark: at least 3 per cell; the health-data "
+        "research service: at least 5).<br>"
+        "&bull; <i>Complement</i>: a count is hidden when the total minus the count is below "
+        "the threshold too (\"N &minus; k small\": it tells about almost everybody).<br>"
+        "&bull; <i>Zeros</i>: a 0 in a non-empty row is hidden (a 0 % or 100 % group tells "
+        "every member's attribute); an empty row (total 0) is published.<br>"
+        "&bull; <i>Area minimum</i>: a row whose total is below the smallest area shows its "
+        "total only (flag A; Copenhagen SØK 50 residents, Frederiksberg 250).<br>"
+        "&bull; <i>Secondary suppression</i>: a hidden cell must not be recoverable by "
+        "subtraction from the total, from the other categories or from a parent area; more "
+        "cells (smallest first, the total last) are hidden until an exact linear-algebra "
+        "audit proves that no hidden cell can be computed. The tool never writes a table "
+        "its audit rejects.<br>"
+        "&bull; <i>Keyed rounding</i> (advanced): published counts rounded to multiples of a "
+        "base with a secret key, so repeated or overlapping releases cannot be averaged or "
+        "differenced (the same cell always rounds the same way).<br><br>"
+        "<b>Presets</b>: default (&lt;5 hidden, areas &ge;50), aarhus (&lt;5), sok (areas "
+        "&ge;50), frederiksberg (areas &ge;250), dst (&lt;3). A preset overrides the two "
+        "numbers.<br><br>"
+        "<b>Columns</b>: count fields are the categories; the total field (optional) is the "
+        "row total (e.g. residents). If the categories do not add up to the total, the "
+        "unpublished rest is protected too ('Categories add up to the total': auto detects "
+        "it). A parent field groups rows (e.g. areas in a district): the group's sums count "
+        "as published; with the id field, a row whose id equals a parent value is that "
+        "parent's own row. Count values must be whole numbers of 0 or more; empty cells and "
+        "'..' are taken as already suppressed by the source (flag P). The audit report "
+        "(JSON or HTML) lists the rules, the hidden cells and the audit result; the key "
+        "is never written.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        """Parameters."""
+        p = QgsProcessingParameterFeatureSource(INPUT, self.tr("Aggregated table or layer"),
+                                                [QgsProcessing.TypeVector])
+        p.setHelp(self.tr("Any table with count columns, with or without geometry."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(COUNT_FIELDS, self.tr("Count fields (categories)"),
+                                        None, INPUT, QgsProcessingParameterField.Any,
+                                        allowMultiple=True)
+        p.setHelp(self.tr("Whole numbers of persons. Text columns of numbers (CSV) are "
+                          "accepted."))
+        self.addParameter(p)
+        self.addParameter(QgsProcessingParameterField(
+            TOTAL_FIELD, self.tr("Total field (row total, e.g. residents)"), None, INPUT,
+            QgsProcessingParameterField.Any, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            PARENT_FIELD, self.tr("Parent field (e.g. district)"), None, INPUT,
+            optional=True))
+        p = QgsProcessingParameterField(ID_FIELD, self.tr("Row id field"), None, INPUT,
+                                        optional=True)
+        p.setHelp(self.tr("The row id; lets a parent's own row be found (its id equals the "
+                          "parent value) and keys the rounding."))
+        self.addParameter(p)
+        p = QgsProcessingParameterEnum(CATEGORIES_EXHAUSTIVE, self.tr(
+            "Categories add up to the total"), options=EXHAUSTIVE_OPTIONS, defaultValue="auto",
+            usesStaticStrings=True)
+        p.setHelp(self.tr("auto: yes when every row's counts add up to its total; no: there "
+                          "is an unpublished rest, which is protected too."))
+        self.addParameter(p)
+        common.add_discretion_parameters(self)
+        p = QgsProcessingParameterNumber(ROUND_BASE, self.tr(
+            "Keyed rounding base (0 = off)"), QgsProcessingParameterNumber.Integer, 0,
+            minValue=0)
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(p)
+        p = QgsProcessingParameterFile(ROUND_KEY_FILE, self.tr("Rounding key file (secret)"),
+                                       optional=True)
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        p.setHelp(self.tr("A file holding a secret of at least 16 bytes. Keep it: the same "
+                          "key gives the same rounding in every release."))
+        self.addParameter(p)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Protected table"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            OUTPUT_REPORT, self.tr("Audit report"), self.tr("JSON (*.json);;HTML (*.html)"),
+            optional=True, createByDefault=False))
+        for name, label in (("PRIMARY", N_("Cells hidden by a primary rule")),
+                            ("SECONDARY", N_("Cells hidden by secondary suppression")),
+                            ("AREA", N_("Cells hidden by the area minimum"))):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        self.addOutput(QgsProcessingOutputString("AUDIT", self.tr("Audit result")))
+
+    def _fields(self, parameters, context, fields: QgsFields) -> Tuple[List[str], str, str, str]:
+        counts = self.parameterAsFields(parameters, COUNT_FIELDS, context)
+        total = self.parameterAsString(parameters, TOTAL_FIELD, context)
+        parent = self.parameterAsString(parameters, PARENT_FIELD, context)
+        id_field = self.parameterAsString(parameters, ID_FIELD, context)
+        if not counts:
+            raise BoligsocialError(self.tr("Choose at least one count field."))
+        for f in counts + [x for x in (total, parent, id_field) if x]:
+            if fields.lookupField(f) < 0:
+                raise BoligsocialError(self.tr("The input has no field '{f}'; choose an "
+                                               "existing field.").format(f=f))
+        if total and total in counts:
+            raise BoligsocialError(self.tr("The total field '{f}' is also chosen as a count "
+                                           "field; choose it only as the total.").format(f=total))
+        if len(set(counts)) != len(counts):
+            raise BoligsocialError(self.tr("A count field is chosen twice."))
+        for f in counts + ([total] if total else []):
+            fld = fields.field(fields.lookupField(f))
+            if not (fld.isNumeric() or fld.type() == QVariant.String):
+                raise BoligsocialError(self.tr(
+                    "The count field '{f}' is of type {t}, not a number. Choose numeric "
+                    "fields.").format(f=f, t=fld.typeName()))
+        return counts, total, parent, id_field
+
+    def process(self, parameters, context, feedback) -> Dict[str, Any]:
+        """Read, check, protect, audit, write."""
+        source = self.parameterAsSource(parameters, INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, INPUT))
+        in_fields = source.fields()
+        counts, total, parent, id_field = self._fields(parameters, context, in_fields)
+        rules = common.discretion_rules(self, parameters, context)
+        exh = self.parameterAsEnumString(parameters, CATEGORIES_EXHAUSTIVE, context) or "auto"
+        base = self.parameterAsInt(parameters, ROUND_BASE, context)
+        key: Optional[bytes] = None
+        if base > 1:
+            key = read_key(self.parameterAsFile(parameters, ROUND_KEY_FILE, context))
+        # ---- read
+        feedback.setProgressText(self.tr("Reading the table"))
+        feats: List[QgsFeature] = []
+        n_total = source.featureCount()
+        for f in source.getFeatures():
+            if feedback.isCanceled():
+                return {}
+            feats.append(QgsFeature(f))
+            if n_total > 0 and len(feats) % 10000 == 0:
+                feedback.setProgress(20.0 * len(feats) / n_total)
+        if not feats:
+            raise BoligsocialError(self.tr("The input table is empty; there is nothing to "
+                                           "protect."))
+        cols = counts + ([total] if total else [])
+        data: Dict[str, Any] = {}
+        for c in cols:
+            i = in_fields.lookupField(c)
+            data[c] = parse_counts([f.attributes()[i] for f in feats], c)
+        for c in (parent, id_field):
+            if c and c not in data:
+                i = in_fields.lookupField(c)
+                data[c] = [_key_text(f.attributes()[i]) for f in feats]
+        frame = pd.DataFrame(data)
+        # ---- protect
+        feedback.setProgressText(self.tr("Applying discretion to {n} rows").format(
+            n=len(frame)))
+        feedback.setProgress(25)
+        out, report = discretion.protect_table(
+            frame, counts, total or None, parent or None, rules, id_field=id_field or None,
+            categories_exhaustive={"auto": None, "yes": True, "no": False}[exh],
+            round_base=base if base > 1 else 0, round_key=key)
+        if report.get("audit") != "passed":
+            raise BoligsocialError(self.tr(
+                "The discretion audit failed: some hidden cells could still be computed. "
+                "Nothing was written; please report this with the log."))
+        verify(out, frame, cols, total or None, rules)
+        feedback.setProgress(70)
+        # ---- report
+        lines = report_lines(report)
+        for line in lines:
+            feedback.pushInfo(line)
+        for w in report["warnings"]:
+            feedback.pushWarning(w)
+        report = dict(report)
+        report.update({"algorithm": "boligsocial:" + self.ALG_ID, "rows": len(frame),
+                       "count_fields": counts, "total_field": total or None,
+                       "parent_field": parent or None, "id_field": id_field or None,
+                       "categories_exhaustive": exh,
+                       "preset": self.parameterAsEnumString(parameters, "DISCRETION_PRESET",
+                                                            context) or None})
+        # ---- write
+        out_fields, positions = _output_fields(in_fields, cols)
+        sink, dest = self.parameterAsSink(parameters, OUTPUT, context, out_fields,
+                                          source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        values = {c: out[c].to_numpy(dtype=float) for c in cols}
+        flags = {c: out[c + "_flag"].to_numpy(dtype=object) for c in cols}
+        n_attr = len(out_fields)
+        batch = []
+        for r, f in enumerate(feats):
+            attrs = list(f.attributes()) + [None] * (n_attr - len(in_fields))
+            for c in cols:
+                vi, fi = positions[c]
+                v = values[c][r]
+                ftype = out_fields.field(vi).type()
+                attrs[vi] = None if np.isnan(v) else (
+                    float(v) if ftype == QVariant.Double else int(v))
+                attrs[fi] = str(flags[c][r])
+            nf = QgsFeature(out_fields)
+            nf.setAttributes(attrs)
+            if f.hasGeometry():
+                nf.setGeometry(f.geometry())
+            batch.append(nf)
+            if len(batch) >= 5000:
+                if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+                    raise BoligsocialError(self.tr("Could not write to the output."))
+                batch = []
+                if feedback.isCanceled():
+                    return {}
+                feedback.setProgress(70 + 28 * r / len(feats))
+        if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+            raise BoligsocialError(self.tr("Could not write to the output."))
+        del sink
+        results: Dict[str, Any] = {OUTPUT: dest, "PRIMARY": int(report["primary"]),
+                                   "SECONDARY": int(report["secondary"]),
+                                   "AREA": int(report["area"]), "AUDIT": report["audit"]}
+        path = self.parameterAsFileOutput(parameters, OUTPUT_REPORT, context)
+        if path:
+            write_report(path, report, lines)
+            results[OUTPUT_REPORT] = path
+        feedback.setProgress(100)
+        return results
+
+
+def _key_text(v: Any) -> Optional[str]:
+    """A parent or id value as text; NULL and empty text (CSV) are None."""
+    if v is None or (hasattr(v, "isNull") and v.isNull()):
+        return None
+    s = v.toString("yyyy-MM-dd") if hasattr(v, "toString") and hasattr(v, "isValid") else str(v)
+    return s.strip() or None
+
+
+def _output_fields(in_fields: QgsFields, cols: Sequence[str]
+                   ) -> Tuple[QgsFields, Dict[str, Tuple[int, int]]]:
+    """Input fields (text count columns become integers) plus a ``<col>_flag`` per column.
+
+    Returns the fields and, per column, the positions of its value and its flag.
+    """
+    flag_names = {c + "_flag": c for c in cols}
+    out = QgsFields()
+    for i in range(in_fields.count()):
+        fld = QgsField(in_fields.field(i))
+        name = fld.name()
+        if name in cols and not fld.isNumeric():
+            fld = QgsField(name, QVariant.LongLong)
+        elif name in flag_names:  # an existing flag column is replaced
+            fld = QgsField(name, QVariant.String)
+        out.append(fld)
+    for flag in flag_names:
+        if out.lookupField(flag) < 0:
+            out.append(QgsField(flag, QVariant.String))
+    positions = {c: (out.lookupField(c), out.lookupField(c + "_flag")) for c in cols}
+    return out, positions

@@ -1,0 +1,266 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""boligsocial:exportmap: a choropleth (or double map) as PNG and a one-page PDF report."""
+import textwrap
+from typing import List, Optional
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+)
+
+from boligsocial_plugin import report, styling
+from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.processing.alg_stylechoropleth import (
+    add_classification_parameters,
+    classification_values,
+)
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.processing.common import _advanced
+
+INPUT, FIELD, REF_DATE = "INPUT", "FIELD", "REF_DATE"
+INPUT2, FIELD2, REF_DATE2 = "INPUT2", "FIELD2", "REF_DATE2"
+TITLE, SOURCE, MIN_COUNT, TABLE_ROWS = "TITLE", "SOURCE", "MIN_COUNT", "TABLE_ROWS"
+NORTH_ARROW, OUTPUT_PNG, OUTPUT_PDF = "NORTH_ARROW", "OUTPUT_PNG", "OUTPUT_PDF"
+
+
+class ExportMap(BoligsocialAlgorithm):
+    """Render a choropleth (or two side by side) to PNG and a one-page PDF report."""
+
+    ALG_ID = "exportmap"
+    DISPLAY = N_("Export map and report")
+    GROUP_ID = "maps"
+    GROUP = N_("Maps and reports")
+    TAGS = N_("map,report,pdf,png,choropleth,layout,print,kort,rapport,dobbeltkort")
+    HELP = N_(
+        "Draws a field of an indicator or criteria layer as a choropleth (suppressed values "
+        "grey hatched) and writes a PNG of the map and a one-page PDF report: title, map, "
+        "legend, scale bar, north arrow, source and date, a note on discretion and a table of "
+        "the areas sorted by the value (suppressed values last).<br><br>"
+        "<b>Double map</b>: give a second field (another indicator of the same layer), a "
+        "second reference date (the same indicator another year) or a second layer; the two "
+        "maps are drawn side by side. The same field on both maps shares one set of classes, "
+        "so colours compare.<br><br>"
+        "<b>Reference date</b>: when the layer holds several dates and none is given, the "
+        "latest is drawn.<br><br>"
+        "The user's layers are not changed: the maps are drawn from copies.")
+
+    def flags(self):
+        """Print layouts and rendering: main thread only."""
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        """Parameters."""
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            INPUT, self.tr("Indicator or criteria layer"), [QgsProcessing.TypeVectorPolygon]))
+        p = QgsProcessingParameterField(FIELD, self.tr("Field to map"), None, INPUT,
+                                        QgsProcessingParameterField.Any)
+        p.setHelp(self.tr("An indicator value (e.g. outside_labour_val) or 'category'."))
+        self.addParameter(p)
+        self.addParameter(QgsProcessingParameterString(REF_DATE, self.tr(
+            "Reference date (YYYY-MM-DD; empty = the latest)"), optional=True))
+        p = QgsProcessingParameterField(FIELD2, self.tr("Second map: field"), None, INPUT,
+                                        QgsProcessingParameterField.Any, optional=True)
+        p.setHelp(self.tr("Another field for a second map beside the first."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(REF_DATE2, self.tr(
+            "Second map: reference date (e.g. a year earlier)"), optional=True)
+        self.addParameter(p)
+        p = QgsProcessingParameterVectorLayer(INPUT2, self.tr("Second map: layer"),
+                                              [QgsProcessing.TypeVectorPolygon], optional=True)
+        p.setHelp(self.tr("Another layer (e.g. last year's output) for the second map; its "
+                          "field is the second field, or the first field when empty."))
+        self.addParameter(_advanced(p))
+        self.addParameter(QgsProcessingParameterString(TITLE, self.tr(
+            "Title (empty = the field's name)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(SOURCE, self.tr(
+            "Source text (empty = the layer's name)"), optional=True))
+        add_classification_parameters(self)
+        p = QgsProcessingParameterNumber(MIN_COUNT, self.tr("Smallest published count"),
+                                         QgsProcessingParameterNumber.Integer, 5, minValue=1)
+        p.setHelp(self.tr("Named in the discretion note; residents below it are not shown."))
+        self.addParameter(p)
+        self.addParameter(_advanced(QgsProcessingParameterNumber(
+            TABLE_ROWS, self.tr("Areas in the table (at most)"),
+            QgsProcessingParameterNumber.Integer, 25, minValue=0, maxValue=60)))
+        self.addParameter(_advanced(QgsProcessingParameterBoolean(
+            NORTH_ARROW, self.tr("North arrow"), defaultValue=True)))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            OUTPUT_PNG, self.tr("Map picture"), self.tr("PNG files (*.png)"), optional=True,
+            createByDefault=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            OUTPUT_PDF, self.tr("Report"), self.tr("PDF files (*.pdf)"), optional=True,
+            createByDefault=True))
+        self.addOutput(QgsProcessingOutputNumber("AREAS", self.tr("Areas drawn")))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _date(self, layer, wanted: str, feedback) -> Optional[str]:
+        dates = report.ref_dates(layer)
+        if wanted:
+            if dates and wanted not in dates:
+                raise BoligsocialError(self.tr(
+                    "The layer '{layer}' has no rows with ref_date {date}; it has {dates}."
+                ).format(layer=layer.name(), date=wanted, dates=", ".join(dates)))
+            return wanted if dates else None
+        if len(dates) > 1:
+            feedback.pushInfo(self.tr("The layer holds {n} reference dates; drawing the latest, "
+                                      "{date}.").format(n=len(dates), date=dates[-1]))
+        return dates[-1] if dates else None
+
+    @staticmethod
+    def _check_field(layer, field: str) -> None:
+        if layer.fields().lookupField(field) < 0:
+            raise BoligsocialError(styling.tr("The layer '{layer}' has no field '{field}'.")
+                                   .format(layer=layer.name(), field=field))
+
+    # ------------------------------------------------------------------ run
+
+    def process(self, parameters, context, feedback):
+        """Copy, filter, style, render PNG, build and export the layout."""
+        layer = self.parameterAsVectorLayer(parameters, INPUT, context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, INPUT))
+        field = self.parameterAsString(parameters, FIELD, context)
+        self._check_field(layer, field)
+        method, n, ramp = classification_values(self, parameters, context)
+        field2 = self.parameterAsString(parameters, FIELD2, context)
+        date_wanted = self.parameterAsString(parameters, REF_DATE, context).strip()
+        date2_wanted = self.parameterAsString(parameters, REF_DATE2, context).strip()
+        layer2 = self.parameterAsVectorLayer(parameters, INPUT2, context) \
+            if parameters.get(INPUT2) else None
+        png = self.parameterAsFileOutput(parameters, OUTPUT_PNG, context)
+        pdf = self.parameterAsFileOutput(parameters, OUTPUT_PDF, context)
+        if not png and not pdf:
+            raise BoligsocialError(self.tr("Choose a map picture (PNG) or a report (PDF) to "
+                                           "write."))
+        min_count = self.parameterAsInt(parameters, MIN_COUNT, context)
+        criteria = styling.is_criteria_layer(layer)
+
+        date1 = self._date(layer, date_wanted, feedback)
+        panels: List[report.Panel] = [self._panel(layer, field, date1, "map1")]
+        double = bool(field2 or date2_wanted or layer2 is not None)
+        if double:
+            src2 = layer2 if layer2 is not None else layer
+            f2 = field2 or field
+            self._check_field(src2, f2)
+            date2 = self._date(src2, date2_wanted, feedback)
+            if src2 is layer and f2 == field and date2 == date1:
+                raise BoligsocialError(self.tr(
+                    "The second map would repeat the first: give another field, another "
+                    "reference date or another layer."))
+            panels.append(self._panel(src2, f2, date2, "map2"))
+        same_field = all(p.field == panels[0].field for p in panels)
+        dates_differ = len({p.date for p in panels}) > 1
+        main = panels[0]
+        if same_field and dates_differ:  # the earlier year on the left
+            panels.sort(key=lambda p: p.date)
+        sort_by = panels.index(main)
+        for p in panels:
+            if len(panels) == 1:
+                p.caption = p.date
+            elif same_field:
+                p.caption = p.date if dates_differ else p.layer.name()
+            else:
+                p.caption = p.label + (" ({})".format(p.date) if dates_differ and p.date
+                                       else "")
+        shared = len(panels) == 2 and panels[0].field == panels[1].field and \
+            panels[0].unit == panels[1].unit
+
+        # classes: the same field on both maps shares one set computed from both maps
+        ranges = None
+        if shared and field != "category" and method != "law":
+            values = []
+            for p in panels:
+                values += styling.published_values(p.layer, p.field)
+            ranges = styling.classify(panels[0].layer, field, method, n, values)
+        for p in panels:
+            if p.field == "category":
+                styling.apply_style(p.layer, p.field)
+            else:
+                p.ranges = styling.apply_choropleth(p.layer, p.field, method, n, ramp, ranges)
+        if feedback.isCanceled():
+            return {}
+
+        results = {"AREAS": panels[0].layer.featureCount()}
+        if png:
+            feedback.setProgressText(self.tr("Drawing the map picture"))
+            report.render_png(panels, png)
+            results[OUTPUT_PNG] = png
+        feedback.setProgress(40)
+        if pdf:
+            feedback.setProgressText(self.tr("Writing the report"))
+            title = self.parameterAsString(parameters, TITLE, context).strip() or \
+                main.label
+            source = self.parameterAsString(parameters, SOURCE, context).strip() or \
+                layer.name()
+            dates = [d for d in dict.fromkeys(p.date for p in panels) if d]
+            notes = "\n".join([
+                report.made_text(source, dates),
+                cls.discretion_note(min_count),
+                self.tr("Classes: {method}, computed from published values only.").format(
+                    method=cls.method_label(method))
+                if any(p.field != "category" for p in panels) else "",
+            ]).strip()
+            subtitle = self._subtitle(panels, same_field)
+            legend_titles = [self._legend_title(p) for p in panels]
+            headers = ["#", self.tr("Area")] + \
+                [self._short(p, panels, same_field) for p in panels] + [self.tr("Residents")]
+            rows = report.area_table(panels, min_count, sort_by)
+            project = QgsProject()
+            for p in panels:
+                project.addMapLayer(p.layer, False)
+            layout = report.build_layout(
+                project, panels, report.ReportText(title, subtitle, notes, legend_titles,
+                                                   headers),
+                rows, self.parameterAsInt(parameters, TABLE_ROWS, context),
+                shared_legend=shared or len(panels) == 1,
+                north_arrow=self.parameterAsBoolean(parameters, NORTH_ARROW, context))
+            report.export_pdf(layout, pdf)
+            results[OUTPUT_PDF] = pdf
+            for p in panels:  # the project owns the copies now
+                project.takeMapLayer(p.layer)
+        feedback.setProgress(100)
+        if criteria:
+            feedback.pushInfo(self.tr("Criteria layer: classes and units follow rule set "
+                                      "{rs}.").format(rs=styling.layer_rule_set(layer)))
+        return results
+
+    def _panel(self, layer, field: str, date: Optional[str], name: str) -> report.Panel:
+        copy = report.filtered_copy(layer, date, name)
+        crit = styling.is_criteria_layer(layer)
+        copy.setName(layer.name())
+        return report.Panel(copy, field, unit=styling.field_unit(layer, field),
+                            label=cls.field_label(field, crit), date=date or "")
+
+    def _subtitle(self, panels, same_field: bool) -> str:
+        if len(panels) == 1 or not same_field:
+            dates = [p.date for p in panels if p.date]
+            if not dates:
+                return ""
+            return self.tr("Reference date {date}").format(date=" / ".join(
+                dict.fromkeys(dates)))
+        return " – ".join(p.caption for p in panels)
+
+    @staticmethod
+    def _legend_title(p: report.Panel) -> str:
+        title = p.label if not p.unit else "{} ({})".format(p.label, p.unit)
+        return "\n".join(textwrap.wrap(title, 34))
+
+    def _short(self, p: report.Panel, panels, same_field: bool) -> str:
+        if p.field == "category":
+            return self.tr("Category")
+        if len(panels) == 1:
+            return self.tr("Value")
+        if same_field:
+            return p.date[:4] if p.date else p.caption[:10]
+        return cls.indicator_code(p.field)[:12]

@@ -1,0 +1,298 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""boligsocial:mergesmallareas: merge areas into contiguous regions with a minimum population."""
+from typing import Any, Dict, List, Optional
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from boligsocial_plugin.adjacency import islands, polygon_adjacency
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.pipeline import join_and_aggregate
+from boligsocial_plugin.core.regions import merge_small_areas
+from boligsocial_plugin.processing import common
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.qgis_io import fields_for
+
+AREAS, AREA_ID_FIELD = common.AREAS, common.AREA_ID_FIELD
+POPULATION_FIELD, PARENT_FIELD = "POPULATION_FIELD", "PARENT_FIELD"
+MINIMUM, TOLERANCE = "MINIMUM", "TOLERANCE"
+OUTPUT, OUTPUT_MEMBERS = "OUTPUT", "OUTPUT_MEMBERS"
+
+REGION_FIELDS = [("region_id", QVariant.String), ("members", QVariant.Int),
+                 ("population", QVariant.LongLong), ("feasible", QVariant.Int),
+                 ("parent", QVariant.String)]
+MEMBER_FIELDS = [("area_id", QVariant.String), ("region_id", QVariant.String),
+                 ("feasible", QVariant.Int)]
+
+
+def region_label(r: int, k: int) -> str:
+    """Region id text: 'R0001' (wider when there are 10,000 regions or more)."""
+    return "R{}".format(str(r + 1).zfill(max(4, len(str(k)))))
+
+
+class MergeSmallAreas(BoligsocialAlgorithm):
+    """Merge small areas into contiguous regions that reach a minimum number of residents."""
+
+    ALG_ID = "mergesmallareas"
+    DISPLAY = N_("Merge small areas")
+    GROUP_ID = "discretion"
+    GROUP = N_("Discretion")
+    TAGS = N_("merge,regions,regionalisation,max-p,minimum,discretion,contiguity,"
+              "sammenlægning,diskretion,områder")
+    HELP = N_(
+        "Merges areas into contiguous regions that each have at least a minimum number of "
+        "residents, so that figures can be published for every region (DOMAIN: an area "
+        "below the minimum is hidden or merged; Frederiksberg merges blocks to reach 250 "
+        "persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark "
+        "commonly asks for sub-areas of about 200 residents &mdash; check the current terms "
+        "of your own data agreement).<br><br>"
+        "<b>Residents</b> come from a numeric field of the areas or are counted from a "
+        "person extract (on one reference date: the given one, else the latest in the "
+        "extract). Give one of the two.<br>"
+        "<b>Contiguity</b>: two areas are neighbours when their boundaries share a line; "
+        "areas that touch only at a corner are not neighbours. The shared boundary length "
+        "decides between candidates (longer first). A tolerance (advanced) bridges small "
+        "gaps between areas digitised apart.<br>"
+        "<b>Method</b> (greedy, deterministic, max-p style): the smallest region below the "
+        "minimum joins a neighbour, preferring neighbours still below the minimum, then the "
+        "longest shared boundary, then the smallest population, then the smallest area id; "
+        "repeated until no region is below the minimum. With a parent field (e.g. the "
+        "district) no region crosses a parent boundary.<br>"
+        "<b>Infeasible</b>: a group of areas that cannot reach the minimum (an island "
+        "without neighbours, or a parent with too few residents) becomes one region with "
+        "feasible = 0 and population NULL, and is reported in the log. Islands are listed "
+        "too.<br><br>"
+        "Outputs: the merged regions (dissolved geometry; region_id, members, population, "
+        "feasible, parent) and a table area_id &rarr; region_id, feasible. Populations below "
+        "the smallest published count are NULL.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        """Parameters (see CONTRACT.md)."""
+        p = QgsProcessingParameterFeatureSource(AREAS, self.tr("Areas (polygons)"),
+                                                [QgsProcessing.TypeVectorPolygon])
+        self.addParameter(p)
+        self.addParameter(QgsProcessingParameterField(
+            AREA_ID_FIELD, self.tr("Area id field"), "area_id", AREAS))
+        p = QgsProcessingParameterField(
+            POPULATION_FIELD, self.tr("Residents field of the areas (or give a person extract)"),
+            None, AREAS, QgsProcessingParameterField.Numeric, optional=True)
+        p.setHelp(self.tr("Number of residents of each area. Leave empty to count them from "
+                          "the person extract."))
+        self.addParameter(p)
+        common.add_person_parameters(self, with_areas=False)
+        persons = self.parameterDefinition(common.PERSONS)
+        persons.setFlags(persons.flags() | QgsProcessingParameterDefinition.FlagOptional)
+        persons.setDescription(self.tr("Person extract (to count residents; optional)"))
+        self.addParameter(QgsProcessingParameterString(common.REF_DATE, self.tr(
+            "Reference date of the extract (YYYY-MM-DD; empty = the latest)"), optional=True))
+        p = QgsProcessingParameterNumber(MINIMUM, self.tr("Minimum residents per region"),
+                                         QgsProcessingParameterNumber.Integer, 250, minValue=1)
+        p.setHelp(self.tr("Frederiksberg 250, SØK 50, Statistics Denmark about 200 (check "
+                          "your data agreement)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(PARENT_FIELD, self.tr(
+            "Parent field (regions never cross it, e.g. the district)"), None, AREAS,
+            optional=True)
+        self.addParameter(p)
+        p = QgsProcessingParameterNumber(common.MIN_COUNT, self.tr("Smallest published count"),
+                                         QgsProcessingParameterNumber.Integer, 5, minValue=1)
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(p)
+        p = QgsProcessingParameterNumber(TOLERANCE, self.tr(
+            "Gap tolerance for neighbours (layer units; 0 = boundaries must coincide)"),
+            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0)
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        p.setHelp(self.tr("Areas closer than this count as neighbours when they run alongside "
+                          "each other for more than twice the tolerance. Slower."))
+        self.addParameter(p)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Merged regions"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT_MEMBERS, self.tr("Area to region table"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=True))
+        for name, label in (("REGIONS", N_("Regions")),
+                            ("INFEASIBLE", N_("Regions below the minimum (infeasible)")),
+                            ("ISLANDS", N_("Areas without neighbours"))):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _population(self, parameters, context, feedback):
+        """Areas and residents per area, from the field or counted from the extract."""
+        pop_field = self.parameterAsString(parameters, POPULATION_FIELD, context)
+        parent_field = self.parameterAsString(parameters, PARENT_FIELD, context)
+        has_persons = parameters.get(common.PERSONS) not in (None, "")
+        keep = tuple(f for f in (pop_field, parent_field) if f)
+        if pop_field and has_persons:
+            raise BoligsocialError(self.tr("Give either a residents field or a person extract, "
+                                           "not both."))
+        if not pop_field and not has_persons:
+            raise BoligsocialError(self.tr("Give a residents field of the areas or a person "
+                                           "extract to count residents from."))
+        source = self.parameterAsSource(parameters, AREAS, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, AREAS))
+        for f in keep:
+            if source.fields().lookupField(f) < 0:
+                raise BoligsocialError(self.tr("The area layer has no field '{f}'.").format(f=f))
+        if pop_field:
+            areas = common.load_areas(self, parameters, context, feedback,
+                                      source.sourceCrs(), keep)
+            pop = np.zeros(len(areas.ids))
+            for i, v in enumerate(areas.extra[pop_field]):
+                try:
+                    x = float(v)
+                except (TypeError, ValueError):
+                    x = float("nan")
+                if v is None or np.isnan(x) or x < 0:
+                    raise BoligsocialError(self.tr(
+                        "The area '{id}' has no valid number of residents in '{f}' ({v}). "
+                        "Every area needs a count of 0 or more.").format(
+                        id=areas.ids[i], f=pop_field, v=v))
+                pop[i] = x
+            return areas, pop, pop_field
+        feedback.setProgressText(self.tr("Reading the person extract"))
+        ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
+        common.require_no_blocking(ext, feedback)
+        areas = common.load_areas(self, parameters, context, feedback, crs, keep)
+        ref_date = self.parameterAsString(parameters, common.REF_DATE, context).strip()
+        if not ref_date:
+            dates = sorted({str(d) for d in ext.data["ref_date"].dropna().unique()})
+            if not dates:
+                raise BoligsocialError(self.tr("The person extract has no reference date."))
+            ref_date = dates[-1]
+            if len(dates) > 1:
+                feedback.pushInfo(self.tr("Residents counted on the latest reference date, "
+                                          "{d}.").format(d=ref_date))
+        raw, stats = join_and_aggregate(ext.data, x, y, areas.rings, areas.ids, [], ref_date)
+        for line in stats.lines():
+            feedback.pushInfo(line)
+        pop = np.zeros(len(areas.ids))
+        np.add.at(pop, raw["area_idx"].to_numpy(dtype=np.int64),
+                  raw["residents"].to_numpy(dtype=float))
+        return areas, pop, None
+
+    # ------------------------------------------------------------------ run
+
+    def process(self, parameters, context, feedback) -> Dict[str, Any]:
+        """Residents, adjacency, merge, dissolve, write."""
+        areas, pop, _ = self._population(parameters, context, feedback)
+        parent_field = self.parameterAsString(parameters, PARENT_FIELD, context)
+        minimum = self.parameterAsInt(parameters, MINIMUM, context)
+        min_count = self.parameterAsInt(parameters, common.MIN_COUNT, context)
+        tolerance = self.parameterAsDouble(parameters, TOLERANCE, context)
+        n = len(areas.ids)
+        feedback.setProgressText(self.tr("Finding neighbours of {n} areas").format(n=n))
+        feedback.setProgress(20)
+
+        def progress(frac: float) -> bool:
+            feedback.setProgress(20 + 50 * frac)
+            return not feedback.isCanceled()
+
+        edges = polygon_adjacency(areas.geometries, tolerance, progress)
+        if feedback.isCanceled():
+            return {}
+        lonely = islands(n, edges)
+        feedback.pushInfo(self.tr("{m} neighbour pairs found.").format(m=len(edges)))
+        if len(lonely):
+            names = ", ".join(areas.ids[i] for i in lonely[:20])
+            more = "" if len(lonely) <= 20 else " …"
+            feedback.pushWarning(self.tr("{n} areas have no neighbour (islands): {ids}{more}"
+                                         ).format(n=len(lonely), ids=names, more=more))
+        parent: Optional[List[str]] = None
+        if parent_field:
+            parent = ["" if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v)
+                      for v in areas.extra[parent_field]]
+        feedback.setProgressText(self.tr("Merging areas"))
+        res = merge_small_areas(pop, edges, minimum, parent=parent, area_ids=areas.ids)
+        k = len(res.population)
+        for comp in res.infeasible_components:
+            ids = [str(a) for a in comp["areas"]]
+            feedback.pushWarning(self.tr(
+                "Areas {ids} cannot reach {m} residents together (no more neighbours{par}); "
+                "they form one region marked infeasible, population not published.").format(
+                ids=", ".join(ids[:20]) + (" …" if len(ids) > 20 else ""), m=minimum,
+                par=self.tr(" within the parent") if parent_field else ""))
+        feedback.setProgress(75)
+        feedback.setProgressText(self.tr("Dissolving {k} regions").format(k=k))
+        members: List[List[int]] = [[] for _ in range(k)]
+        for i, r in enumerate(res.region.tolist()):
+            members[r].append(i)
+        sink, dest = self.parameterAsSink(parameters, OUTPUT, context,
+                                          fields_for(REGION_FIELDS), QgsWkbTypes.MultiPolygon,
+                                          areas.crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        fields = fields_for(REGION_FIELDS)
+        batch = []
+        for r in range(k):
+            if feedback.isCanceled():
+                return {}
+            feas = bool(res.feasible[r])
+            p = float(res.population[r])
+            f = QgsFeature(fields)
+            f.setAttributes([region_label(r, k), len(members[r]),
+                             int(round(p)) if feas and p >= min_count else None, int(feas),
+                             parent[members[r][0]] if parent is not None else None])
+            f.setGeometry(_dissolve([areas.geometries[i] for i in members[r]]))
+            batch.append(f)
+            if len(batch) >= 1000:
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
+                feedback.setProgress(75 + 20 * r / max(1, k))
+        if batch:
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        del sink
+        results: Dict[str, Any] = {OUTPUT: dest}
+        msink, mdest = self.parameterAsSink(parameters, OUTPUT_MEMBERS, context,
+                                            fields_for(MEMBER_FIELDS), QgsWkbTypes.NoGeometry,
+                                            areas.crs)
+        if msink is not None:
+            mfields = fields_for(MEMBER_FIELDS)
+            rows = []
+            for i, r in enumerate(res.region.tolist()):
+                f = QgsFeature(mfields)
+                f.setAttributes([areas.ids[i], region_label(r, k), int(res.feasible[r])])
+                rows.append(f)
+            msink.addFeatures(rows, QgsFeatureSink.FastInsert)
+            del msink
+            results[OUTPUT_MEMBERS] = mdest
+        rep = res.report()
+        feedback.pushInfo(self.tr("{n} areas merged into {k} regions ({f} reach {m} "
+                                  "residents, {i} do not).").format(
+            n=n, k=k, f=rep["feasible_regions"], m=minimum, i=rep["infeasible_regions"]))
+        feedback.setProgress(100)
+        results.update({"REGIONS": k, "INFEASIBLE": int(rep["infeasible_regions"]),
+                        "ISLANDS": int(len(lonely))})
+        return results
+
+
+def _dissolve(geoms: List[QgsGeometry]) -> Optional[QgsGeometry]:
+    """Union of the member geometries as a valid multipolygon."""
+    parts = [g for g in geoms if g is not None and not g.isNull() and not g.isEmpty()]
+    if not parts:
+        return None
+    g = QgsGeometry.unaryUnion(parts) if len(parts) > 1 else QgsGeometry(parts[0])
+    if not g.isGeosValid():
+        g = g.makeValid()
+    if QgsWkbTypes.flatType(g.wkbType()) == QgsWkbTypes.GeometryCollection:
+        polys = [QgsGeometry(p.clone()) for p in g.constGet()
+                 if QgsWkbTypes.geometryType(p.wkbType()) == QgsWkbTypes.PolygonGeometry]
+        g = QgsGeometry.collectGeometry(polys)
+    g.convertToMultiType()
+    return g

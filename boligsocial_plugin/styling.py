@@ -1,0 +1,351 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Choropleth and category styles for indicator and criteria layers, and saving them.
+
+The choropleth is a rule-based renderer: one rule per class (breaks from QGIS's own
+classification methods, or the law's thresholds; see ``core/classes.py``) that matches only
+published values, and one "Suppressed" rule (grey, hatched) for NULL values and rows whose
+``*_flag`` is not empty. A plain graduated renderer would not draw NULL features at all and
+would offer no legend entry for them. Classes are computed from published values only.
+"""
+import json
+import os
+from typing import Any, Dict, List, Optional, Sequence
+
+from qgis.core import (
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsExpression,
+    QgsFillSymbol,
+    QgsLinePatternFillSymbolLayer,
+    QgsProcessingContext,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingUtils,
+    QgsRendererCategory,
+    QgsRuleBasedRenderer,
+    QgsSymbol,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QColor
+
+from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.core.classes import ClassRange
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.i18n import tr
+
+PROPERTY = "boligsocial/style"
+STYLE_NAME = "boligsocial"
+
+# Post-processors must be kept alive by a module-level dict keyed by destination
+# (QGIS_NOTES §1: a reference on the algorithm or a class singleton is not enough).
+_POSTPROCESSORS: Dict[str, "StylePostProcessor"] = {}
+
+
+# --------------------------------------------------------------------------- inspection
+
+def is_criteria_layer(layer: QgsVectorLayer) -> bool:
+    """True for an assesscriteria output (rule_set and category columns)."""
+    return cls.is_criteria_fields(layer.fields().names())
+
+
+def layer_rule_set(layer: QgsVectorLayer) -> str:
+    """Rule set of a criteria layer (its rule_set column), 2021 otherwise."""
+    idx = layer.fields().lookupField("rule_set")
+    if idx >= 0:
+        for f in layer.getFeatures():
+            v = f.attribute(idx)
+            if v is not None and str(v) not in ("", "NULL"):
+                return str(v)
+    return "2021"
+
+
+def flag_field(layer: QgsVectorLayer, field: str) -> Optional[str]:
+    """The layer's discretion flag column for a value column, if present."""
+    name = cls.flag_field_name(field)
+    if name and layer.fields().lookupField(name) >= 0:
+        return name
+    return None
+
+
+def _is_null(v: Any) -> bool:
+    return v is None or (hasattr(v, "isNull") and v.isNull()) or str(v) == "NULL"
+
+
+def published_values(layer: QgsVectorLayer, field: str) -> List[float]:
+    """Values of published features (not NULL, empty flag) of a numeric field."""
+    idx = layer.fields().lookupField(field)
+    if idx < 0:
+        raise BoligsocialError(tr("The layer '{layer}' has no field '{field}'.").format(
+            layer=layer.name(), field=field))
+    flag = flag_field(layer, field)
+    fidx = layer.fields().lookupField(flag) if flag else -1
+    out = []
+    for f in layer.getFeatures():
+        v = f.attribute(idx)
+        if _is_null(v):
+            continue
+        if fidx >= 0 and not _is_null(f.attribute(fidx)) and str(f.attribute(fidx)) != "":
+            continue
+        try:
+            out.append(float(v))
+        except (TypeError, ValueError):
+            raise BoligsocialError(tr("The field '{field}' holds '{v}', which is not a number; "
+                                      "choose a numeric field.").format(field=field, v=v))
+    return out
+
+
+def field_unit(layer: QgsVectorLayer, field: str) -> str:
+    """Unit of a field of this layer ('%', 'kr.', '×' or '')."""
+    crit = is_criteria_layer(layer)
+    return cls.field_unit(field, crit, layer_rule_set(layer) if crit else "2021")
+
+
+# --------------------------------------------------------------------------- classification
+
+def qgis_classes(values: Sequence[float], method: str, classes: int) -> List[tuple]:
+    """(lower, upper) bounds from QGIS's own classification method for these values."""
+    vals = [float(v) for v in values]
+    if not vals:
+        return []
+    if len(set(vals)) == 1:
+        return [(vals[0], vals[0])]
+    m = QgsApplication.classificationMethodRegistry().method(cls.QGIS_METHOD_IDS[method])
+    if m is None:  # pragma: no cover - registry ids are fixed in 3.22
+        raise BoligsocialError(tr("QGIS lacks the classification method '{m}'.").format(
+            m=method))
+    return [(c.lowerBound(), c.upperBound()) for c in m.classes(vals, int(classes))]
+
+
+def classify(layer: QgsVectorLayer, field: str, method: str = "jenks", classes: int = 5,
+             values: Optional[Sequence[float]] = None) -> List[ClassRange]:
+    """Class ranges for a field: QGIS's method on the published values, or the law's breaks.
+
+    ``values`` overrides the layer's published values (e.g. the union of two maps).
+    """
+    cls.check_method(method, classes)
+    crit = is_criteria_layer(layer)
+    rule_set = layer_rule_set(layer) if crit else "2021"
+    unit = cls.field_unit(field, crit, rule_set)
+    if method == "law":
+        return cls.law_ranges(field, crit, rule_set, unit)
+    if values is None:
+        values = published_values(layer, field)
+    return cls.ranges_from_bounds(qgis_classes(values, method, classes), unit)
+
+
+# --------------------------------------------------------------------------- symbols
+
+def _class_symbol(layer: QgsVectorLayer, colour: str) -> QgsSymbol:
+    if layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+        return QgsFillSymbol.createSimple({"color": colour, "outline_color": cls.OUTLINE,
+                                           "outline_width": "0.2", "outline_width_unit": "MM"})
+    sym = QgsSymbol.defaultSymbol(layer.geometryType())
+    sym.setColor(QColor(colour))
+    return sym
+
+
+def suppressed_symbol(layer: QgsVectorLayer) -> QgsSymbol:
+    """Light grey fill with dark grey diagonal hatching (polygons), grey otherwise."""
+    if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        sym = QgsSymbol.defaultSymbol(layer.geometryType())
+        sym.setColor(QColor(cls.SUPPRESSED_FILL).darker(130))
+        return sym
+    sym = QgsFillSymbol.createSimple({"color": cls.SUPPRESSED_FILL,
+                                      "outline_color": cls.OUTLINE, "outline_width": "0.2",
+                                      "outline_width_unit": "MM"})
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(45)
+    hatch.setDistance(1.5)
+    hatch.setLineWidth(0.35)
+    hatch.setColor(QColor(cls.SUPPRESSED_HATCH))
+    sym.appendSymbolLayer(hatch)
+    return sym
+
+
+# --------------------------------------------------------------------------- renderers
+
+def choropleth_renderer(layer: QgsVectorLayer, field: str, ranges: Sequence[ClassRange],
+                        ramp: str = cls.DEFAULT_RAMP) -> QgsRuleBasedRenderer:
+    """Rule-based renderer: one rule per class (published values only) + a suppressed rule."""
+    ref = QgsExpression.quotedColumnRef(field)
+    flag = flag_field(layer, field)
+    published = ""
+    suppressed = "{f} IS NULL".format(f=ref)
+    if flag:
+        fref = QgsExpression.quotedColumnRef(flag)
+        published = "coalesce({f}, '') = '' AND ".format(f=fref)
+        suppressed += " OR coalesce({f}, '') <> ''".format(f=fref)
+    root = QgsRuleBasedRenderer.Rule(None)
+    for r, colour in zip(ranges, cls.ramp_colours(ramp, len(ranges))):
+        root.appendChild(QgsRuleBasedRenderer.Rule(
+            _class_symbol(layer, colour), 0, 0, published + r.expression(ref), r.label))
+    root.appendChild(QgsRuleBasedRenderer.Rule(
+        suppressed_symbol(layer), 0, 0, suppressed, cls.suppressed_label()))
+    return QgsRuleBasedRenderer(root)
+
+
+def apply_choropleth(layer: QgsVectorLayer, field: str, method: str = "jenks",
+                     classes: int = cls.DEFAULT_CLASSES, ramp: str = cls.DEFAULT_RAMP,
+                     ranges: Optional[Sequence[ClassRange]] = None,
+                     values: Optional[Sequence[float]] = None) -> List[ClassRange]:
+    """Style a numeric field as a choropleth; returns the classes used.
+
+    method: jenks, quantile, equal, pretty (QGIS's methods on the published values) or law
+    (the law's thresholds). ``ranges`` gives the classes directly (e.g. shared by two maps);
+    ``values`` classifies these values instead of the layer's.
+    """
+    if ranges is None:
+        ranges = classify(layer, field, method, classes, values)
+    else:
+        cls.check_method(method, classes)
+    cls.ramp_colours(ramp, 1)  # validates the ramp name
+    layer.setRenderer(choropleth_renderer(layer, field, ranges, ramp))
+    layer.setCustomProperty(PROPERTY, json.dumps({
+        "kind": "choropleth", "field": field, "method": method, "classes": int(classes),
+        "ramp": ramp, "breaks": [[r.lower, r.upper] for r in ranges]}))
+    layer.triggerRepaint()
+    return list(ranges)
+
+
+def apply_categories(layer: QgsVectorLayer, field: str = "category") -> None:
+    """Categorised style of assesscriteria's categories (fixed colours, Danish names)."""
+    if layer.fields().lookupField(field) < 0:
+        raise BoligsocialError(tr("The layer '{layer}' has no field '{field}'.").format(
+            layer=layer.name(), field=field))
+    cats = []
+    for code in cls.CATEGORY_ORDER:
+        cats.append(QgsRendererCategory(code, _class_symbol(layer, cls.CATEGORY_COLOURS[code]),
+                                        cls.category_label(code)))
+    # the empty value is the renderer's "all other values" entry (NULL included)
+    cats.append(QgsRendererCategory("", suppressed_symbol(layer), cls.not_assessed_label()))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, cats))
+    layer.setCustomProperty(PROPERTY, json.dumps({"kind": "categories", "field": field}))
+    layer.triggerRepaint()
+
+
+def apply_style(layer: QgsVectorLayer, field: str, method: str = "jenks",
+                classes: int = cls.DEFAULT_CLASSES, ramp: str = cls.DEFAULT_RAMP) -> None:
+    """Categories for a text field named 'category', a choropleth otherwise."""
+    idx = layer.fields().lookupField(field)
+    if idx < 0:
+        raise BoligsocialError(tr("The layer '{layer}' has no field '{field}'.").format(
+            layer=layer.name(), field=field))
+    if not layer.fields().at(idx).isNumeric():
+        if field == "category":
+            apply_categories(layer, field)
+            return
+        raise BoligsocialError(tr("The field '{field}' is not numeric; choose an indicator "
+                                  "value field (*_val) or 'category'.").format(field=field))
+    apply_choropleth(layer, field, method, classes, ramp)
+
+
+def style_settings(layer: QgsVectorLayer) -> Optional[Dict[str, Any]]:
+    """What apply_choropleth/apply_categories stored on the layer (field, method, ...)."""
+    raw = layer.customProperty(PROPERTY)
+    if not raw:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def legend_labels(layer: QgsVectorLayer) -> List[str]:
+    """Labels of the layer's legend entries, in order."""
+    r = layer.renderer()
+    return [item.label() for item in r.legendSymbolItems()] if r is not None else []
+
+
+# --------------------------------------------------------------------------- saving
+
+def qml_path_for(layer: QgsVectorLayer) -> Optional[str]:
+    """The .qml next to a file-based layer (out.gpkg -> out.qml), None for other layers."""
+    path = layer.source().split("|")[0]
+    if layer.providerType() != "ogr" or not os.path.isfile(path):
+        return None
+    return os.path.splitext(path)[0] + ".qml"
+
+
+def save_default_style(layer: QgsVectorLayer, qml_path: Optional[str] = None,
+                       to_database: bool = True) -> List[str]:
+    """Save the style as the layer's default (in its GeoPackage) and as .qml; returns where.
+
+    The .qml goes to ``qml_path``, or next to a file-based layer when not given.
+    """
+    saved = []
+    provider = layer.dataProvider()
+    if to_database and provider is not None and \
+            provider.isSaveAndLoadStyleToDatabaseSupported():
+        err = layer.saveStyleToDatabase(STYLE_NAME, tr("Boligsocial choropleth"), True, "")
+        if err:
+            raise BoligsocialError(tr("Could not save the style into '{src}': {err}").format(
+                src=layer.source(), err=err))
+        saved.append(layer.source().split("|")[0])
+    qml = qml_path or qml_path_for(layer)
+    if qml:
+        msg, ok = layer.saveNamedStyle(qml)
+        if not ok:
+            raise BoligsocialError(tr("Could not write the style file '{path}': {err}").format(
+                path=qml, err=msg))
+        saved.append(qml)
+    return saved
+
+
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies the style to an output layer when QGIS loads it into the project."""
+
+    def __init__(self, field: str, method: str, classes: int, ramp: str):
+        super().__init__()
+        self.field, self.method, self.classes, self.ramp = field, method, classes, ramp
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        """Restyle the loaded layer (the toolbox does not load default styles)."""
+        if not isinstance(layer, QgsVectorLayer):
+            return
+        try:
+            apply_style(layer, self.field, self.method, self.classes, self.ramp)
+        except BoligsocialError as e:
+            feedback.reportError(str(e), False)
+
+
+def register_post_processor(dest: str, context: QgsProcessingContext, field: str,
+                            method: str = "jenks", classes: int = cls.DEFAULT_CLASSES,
+                            ramp: str = cls.DEFAULT_RAMP) -> bool:
+    """Style the output when QGIS loads it on completion; False when it will not be loaded."""
+    if not context.willLoadLayerOnCompletion(dest):
+        return False
+    pp = StylePostProcessor(field, method, classes, ramp)
+    _POSTPROCESSORS[dest] = pp
+    context.layerToLoadOnCompletionDetails(dest).setPostProcessor(pp)
+    return True
+
+
+def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
+                 method: str = "jenks", classes: int = cls.DEFAULT_CLASSES,
+                 ramp: str = cls.DEFAULT_RAMP) -> Optional[QgsVectorLayer]:
+    """Style an algorithm's written output and store the style in it (call after ``del sink``).
+
+    Opens the output by its destination, applies the style, saves it as the default style
+    in the GeoPackage and as a .qml next to file outputs, and registers a post-processor so
+    the toolbox shows the styled layer. Styling problems are reported, never fatal.
+    """
+    path = dest.split("|")[0]
+    try:
+        if os.path.isfile(path):
+            layer = QgsVectorLayer(dest, "output", "ogr")
+        else:  # memory layer or other temporary output kept in the context
+            layer = QgsProcessingUtils.mapLayerFromString(dest, context)
+        if layer is None or not layer.isValid():
+            feedback.reportError(tr("Could not open '{dest}' to style it.").format(dest=dest),
+                                 False)
+            return None
+        apply_style(layer, field, method, classes, ramp)
+        if os.path.isfile(path):
+            for where in save_default_style(layer):
+                feedback.pushInfo(tr("Style saved to {where}.").format(where=where))
+        register_post_processor(dest, context, field, method, classes, ramp)
+        return layer
+    except BoligsocialError as e:
+        feedback.reportError(tr("The output was written but not styled: {err}").format(err=e),
+                             False)
+        return None

@@ -1,0 +1,198 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""mergesmallareas end to end: contiguity, minimum, membership, determinism, parents, islands."""
+from collections import defaultdict, deque
+
+import numpy as np
+import pandas as pd
+import pytest
+from qgis.core import QgsGeometry, QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+
+from tests.helpers import grid_areas, layer_frame
+
+
+def _layer(path: str) -> QgsVectorLayer:
+    lyr = QgsVectorLayer(path, "l", "ogr")
+    assert lyr.isValid(), path
+    return lyr
+
+
+def _area_geoms(path: str, id_field: str = "area_id"):
+    return {str(f[id_field]): QgsGeometry(f.geometry()) for f in _layer(path).getFeatures()}
+
+
+def _contiguous(ids, geoms) -> bool:
+    """BFS over members sharing a boundary line (corners do not count)."""
+    ids = list(ids)
+    bounds = {a: QgsGeometry(geoms[a].constGet().boundary()) for a in ids}
+    nb = defaultdict(set)
+    for k, a in enumerate(ids):
+        for b in ids[k + 1:]:
+            if bounds[a].intersection(bounds[b]).length() > 0:
+                nb[a].add(b)
+                nb[b].add(a)
+    seen = {ids[0]}
+    todo = deque([ids[0]])
+    while todo:
+        for b in nb[todo.popleft()] - seen:
+            seen.add(b)
+            todo.append(b)
+    return len(seen) == len(ids)
+
+
+def _run(run_alg, tmp_path, name, **params):
+    params.setdefault("AREA_ID_FIELD", "area_id")
+    res = run_alg("mergesmallareas", dict(params, OUTPUT=str(tmp_path / (name + ".gpkg")),
+                                          OUTPUT_MEMBERS=str(tmp_path / (name + "_m.gpkg"))))
+    regions = layer_frame(_layer(res["OUTPUT"]))
+    members = layer_frame(_layer(res["OUTPUT_MEMBERS"]))
+    return res, regions, members
+
+
+def _check(regions, members, area_ids, geoms, minimum, parent=None):
+    """The invariants every run must satisfy."""
+    # every input area in exactly one region, every region listed
+    assert sorted(members["area_id"]) == sorted(area_ids)
+    assert set(members["region_id"]) == set(regions["region_id"])
+    by_region = members.groupby("region_id")["area_id"].apply(list)
+    for _, r in regions.iterrows():
+        ms = by_region[r["region_id"]]
+        assert r["members"] == len(ms)
+        assert _contiguous(ms, geoms) or r["feasible"] == 0, r["region_id"]
+        if r["feasible"] == 1:
+            assert r["population"] >= minimum
+        else:
+            assert pd.isna(r["population"])
+        if parent is not None:
+            assert {parent[a] for a in ms} == {r["parent"]}
+    feas = dict(zip(members["area_id"], members["feasible"]))
+    reg_feas = dict(zip(regions["region_id"], regions["feasible"]))
+    assert all(reg_feas[r] == feas[a] for a, r in zip(members["area_id"], members["region_id"]))
+
+
+@pytest.fixture(scope="module")
+def demo_areas(demo_data):
+    path = str(demo_data / "areas.gpkg")
+    frame = layer_frame(_layer(path))
+    return path, list(frame["area_id"]), dict(zip(frame["area_id"], frame["district_id"]))
+
+
+@pytest.mark.parametrize("minimum", [250, 1500])
+def test_demo_regions_contiguous_and_big_enough(run_alg, tmp_path, demo_data, demo_areas,
+                                                 minimum):
+    path, ids, _ = demo_areas
+    res, regions, members = _run(run_alg, tmp_path, "m", AREAS=path,
+                                 PERSONS=str(demo_data / "persons.csv"), MINIMUM=minimum)
+    geoms = _area_geoms(path)
+    _check(regions, members, ids, geoms, minimum)
+    assert res["INFEASIBLE"] == 0 and (regions["feasible"] == 1).all()
+    assert res["REGIONS"] == len(regions) > 1
+    if minimum == 1500:
+        assert len(regions) < len(ids)  # some areas had to merge
+    # residents of the latest date, all inside the areas: nothing lost in the merge
+    persons = pd.read_csv(demo_data / "persons.csv", usecols=["ref_date"])
+    assert regions["population"].sum() == (persons["ref_date"] == persons["ref_date"].max()).sum()
+    for g in _layer(res["OUTPUT"]).getFeatures():
+        assert g.geometry().isGeosValid()
+
+
+def test_same_output_on_rerun(run_alg, tmp_path, demo_data, demo_areas):
+    path, _, _ = demo_areas
+    outs = [_run(run_alg, tmp_path, "r{}".format(k), AREAS=path,
+                 PERSONS=str(demo_data / "persons.csv"), MINIMUM=1200)[1:] for k in range(2)]
+    for a, b in zip(*outs):
+        pd.testing.assert_frame_equal(a.drop(columns=["fid"]), b.drop(columns=["fid"]))
+    g = [[f.geometry().asWkt(3) for f in _layer(str(tmp_path / (n + ".gpkg"))).getFeatures()]
+         for n in ("r0", "r1")]
+    assert g[0] == g[1]
+
+
+def test_parent_boundaries_respected(run_alg, tmp_path, demo_data, demo_areas):
+    path, ids, parent = demo_areas
+    res, regions, members = _run(run_alg, tmp_path, "p", AREAS=path,
+                                 PERSONS=str(demo_data / "persons.csv"), MINIMUM=1500,
+                                 PARENT_FIELD="district_id")
+    _check(regions, members, ids, _area_geoms(path), 1500, parent)
+    assert regions["parent"].notna().all()
+
+
+def test_island_is_reported_infeasible(run_alg, tmp_path, demo_data, demo_areas):
+    from osgeo import ogr
+
+    path, ids, _ = demo_areas
+    ogr.UseExceptions()
+    src = ogr.Open(path)
+    copy = str(tmp_path / "with_island.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CopyDataSource(src, copy)
+    lyr = ds.GetLayerByName("areas")
+    ext = lyr.GetExtent()
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f.SetField("area_id", "ISLAND")
+    f.SetField("district_id", "X")
+    x0, y0 = ext[1] + 5000, ext[3] + 5000
+    f.SetGeometry(ogr.CreateGeometryFromWkt(
+        "MULTIPOLYGON((({0} {1},{2} {1},{2} {3},{0} {3},{0} {1})))".format(
+            x0, y0, x0 + 500, y0 + 500)))
+    lyr.CreateFeature(f)
+    ds = src = None
+    res, regions, members = _run(run_alg, tmp_path, "i", AREAS=copy,
+                                 PERSONS=str(demo_data / "persons.csv"), MINIMUM=250)
+    assert res["ISLANDS"] == 1 and res["INFEASIBLE"] == 1
+    rid = members.set_index("area_id").loc["ISLAND", "region_id"]
+    island = regions.set_index("region_id").loc[rid]
+    assert island["feasible"] == 0 and island["members"] == 1 and pd.isna(island["population"])
+    _check(regions, members, ids + ["ISLAND"], _area_geoms(copy), 250)
+
+
+def _grid(tmp_path, n, seed):
+    """An n x n grid of squares with unique ids and a random 'pop' field; returns path, pops."""
+    from osgeo import ogr
+
+    path = str(tmp_path / "grid.gpkg")
+    grid_areas(path, n, n, size=100.0)
+    rng = np.random.default_rng(seed)
+    ogr.UseExceptions()
+    ds = ogr.Open(path, 1)
+    lyr = ds.GetLayerByName("areas")
+    lyr.CreateField(ogr.FieldDefn("pop", ogr.OFTInteger))
+    pops = {}
+    lyr.StartTransaction()
+    for f in lyr:
+        aid = "G{:05d}".format(f.GetFID())  # helpers' ids repeat beyond 10 x 10
+        f.SetField("area_id", aid)
+        pops[aid] = int(rng.integers(0, 120))
+        f.SetField("pop", pops[aid])
+        lyr.SetFeature(f)
+    lyr.CommitTransaction()
+    ds = None
+    return path, pops
+
+
+def test_grid_with_random_populations(run_alg, tmp_path):
+    path, pops = _grid(tmp_path, 40, seed=7)
+    res, regions, members = _run(run_alg, tmp_path, "g", AREAS=path, POPULATION_FIELD="pop",
+                                 MINIMUM=250)
+    assert res["INFEASIBLE"] == 0 and res["ISLANDS"] == 0
+    _check(regions, members, list(pops), _area_geoms(path), 250)
+    # squares joined along edges dissolve into one polygon; a corner contact would give two
+    for f in _layer(res["OUTPUT"]).getFeatures():
+        g = f.geometry()
+        assert QgsWkbTypes.geometryType(g.wkbType()) == QgsWkbTypes.PolygonGeometry
+        assert g.constGet().numGeometries() == 1, f["region_id"]
+    truth = members.assign(pop=members["area_id"].map(pops)).groupby("region_id")["pop"].sum()
+    got = regions.set_index("region_id")["population"]
+    assert (got == truth[got.index]).all()
+    assert len(regions) >= sum(pops.values()) // (2 * 250)  # not one giant region
+
+
+@pytest.mark.parametrize("params,words", [
+    ({}, "residents field"),                                        # neither source
+    ({"POPULATION_FIELD": "pop", "PERSONS": "x.csv"}, "not both"),  # both
+])
+def test_population_source_errors(run_alg, tmp_path, params, words):
+    path, _ = _grid(tmp_path, 3, seed=1)
+    if "PERSONS" in params:
+        (tmp_path / "x.csv").write_text("person_id,ref_date,x,y,age\n")
+        params = dict(params, PERSONS=str(tmp_path / "x.csv"))
+    with pytest.raises(QgsProcessingException, match=words):
+        run_alg("mergesmallareas", dict(params, AREAS=path, AREA_ID_FIELD="area_id",
+                                        OUTPUT="memory:"))
