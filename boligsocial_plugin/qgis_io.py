@@ -408,11 +408,19 @@ def py_value(v: Any, t: QVariant.Type) -> Any:
 
 def write_frame(sink, frame: pd.DataFrame, types: List[Tuple[str, QVariant.Type]],
                 geometries: Optional[List[Optional[QgsGeometry]]], feedback,
-                progress: Tuple[float, float] = (90.0, 100.0)) -> int:
-    """Write a DataFrame (columns in ``types`` order) to a sink; returns features written."""
+                progress: Tuple[float, float] = (90.0, 100.0), dest: str = "") -> int:
+    """Write a DataFrame (columns in ``types`` order) to a sink; returns features written.
+
+    For CSV destinations text cells that a spreadsheet would run as a formula are escaped.
+    """
     from qgis.core import QgsFeatureSink
 
+    from boligsocial_plugin.core.csvsafe import escape_formula
+
     cols = [frame[n].to_numpy(dtype=object) for n, _ in types]
+    if os.path.splitext(str(dest).split("|")[0])[1].lower() in (".csv", ".txt", ".tsv"):
+        cols = [np.array([escape_formula(v) for v in c], dtype=object)
+                if t == QVariant.String else c for c, (_n, t) in zip(cols, types)]
     kinds = [t for _, t in types]
     n = len(frame)
     feats = []

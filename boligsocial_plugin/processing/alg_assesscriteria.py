@@ -159,7 +159,7 @@ class AssessCriteria(BoligsocialAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
         geoms = [_multi(g) for g in areas.geometries]
-        write_frame(sink, res, types, geoms, feedback)
+        write_frame(sink, res, types, geoms, feedback, dest=dest)
         del sink
         cats = res["category"].fillna("ingen")
         counts = cats.value_counts().to_dict()

@@ -145,7 +145,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
                          area_name=np.array(areas.names, dtype=object)[idx])
         geoms = [_multi(areas.geometries[i]) for i in idx]
         feedback.setProgressText(self.tr("Writing {n} rows").format(n=len(pub)))
-        write_frame(sink, pub, types, geoms, feedback)
+        write_frame(sink, pub, types, geoms, feedback, dest=dest)
         del sink
         if codes:
             from boligsocial_plugin.styling import style_output

@@ -53,7 +53,7 @@ class ValidateExtract(BoligsocialAlgorithm):
         frame = problems_frame(ext.problems)
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields_for(TYPES),
                                           QgsWkbTypes.NoGeometry)
-        write_frame(sink, frame, TYPES, None, feedback)
+        write_frame(sink, frame, TYPES, None, feedback, dest=dest)
         del sink
         v = verdict(ext.problems)
         labels = {"ok": self.tr("OK: no problems found."),

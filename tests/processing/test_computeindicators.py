@@ -104,3 +104,25 @@ def test_user_defined_indicator_on_an_extra_column(run_alg, small_data):
         if f["absence_flag"] == "":
             assert f["absence_den"] == len(g)
             assert f["absence_num"] == g["Skolefravaer"].sum()
+
+
+def test_csv_output_escapes_formula_like_area_names(run_alg, tmp_path):
+    from osgeo import ogr
+
+    areas = grid_areas(str(tmp_path / "areas.gpkg"), nx=1, ny=1)
+    ds = ogr.Open(str(tmp_path / "areas.gpkg"), 1)
+    lyr = ds.GetLayer(0)
+    f = lyr.GetNextFeature()
+    f.SetField("area_name", "=cmd|' /C calc'!A0")
+    lyr.SetFeature(f)
+    ds = None
+    df = persons_frame(areas, [60])
+    df.drop(columns=["area_truth"]).to_csv(tmp_path / "p.csv", index=False)
+    out = tmp_path / "ind.csv"
+    run_alg("computeindicators", {"PERSONS": str(tmp_path / "p.csv"),
+                                  "AREAS": str(tmp_path / "areas.gpkg"),
+                                  "AREA_ID_FIELD": "area_id", "AREA_NAME_FIELD": "area_name",
+                                  "OUTPUT": str(out)})
+    text = out.read_text(encoding="utf-8")
+    assert "'=cmd" in text
+    assert ",=cmd" not in text and '"=cmd' not in text
