@@ -3,7 +3,6 @@
 import html
 import json
 import math
-import os
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -30,6 +29,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.pseudonym import load_key
 from boligsocial_plugin.i18n import tr
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
@@ -42,7 +42,6 @@ OUTPUT, OUTPUT_REPORT = "OUTPUT", "OUTPUT_REPORT"
 EXHAUSTIVE_OPTIONS = ["auto", "yes", "no"]
 #: text marking a cell the source already suppressed (Statistics Denmark writes '..')
 MISSING_MARKS = ("", "..")
-MIN_KEY_BYTES = 16
 
 
 def parse_counts(values: Sequence[Any], field: str) -> np.ndarray:
@@ -84,22 +83,12 @@ def parse_counts(values: Sequence[Any], field: str) -> np.ndarray:
 
 
 def read_key(path: str) -> bytes:
-    """The rounding secret from a file (whitespace stripped); never logged or written."""
-    if not path or not os.path.isfile(path):
+    """The rounding secret from a file (the same rules as pseudonymise's key file)."""
+    if not path:
         raise BoligsocialError(tr(
-            "Keyed rounding needs a key file with a secret; the file '{path}' does not exist. "
-            "Choose a key file or set the rounding base to 0.").format(path=path or ""))
-    try:
-        with open(path, "rb") as f:
-            key = f.read(1 << 16).strip()
-    except OSError as e:
-        raise BoligsocialError(tr("The key file {path} cannot be read ({err}).").format(
-            path=path, err=e.strerror or e))
-    if len(key) < MIN_KEY_BYTES:
-        raise BoligsocialError(tr(
-            "The rounding key is too short ({n} bytes; at least {m} are needed). Use a long "
-            "random secret, e.g. 64 hex characters.").format(n=len(key), m=MIN_KEY_BYTES))
-    return key
+            "Keyed rounding needs a key file with a secret. Choose a key file or set the "
+            "rounding base to 0."))
+    return load_key(path)
 
 
 def verify(out: pd.DataFrame, frame: pd.DataFrame, cols: Sequence[str], total: Optional[str],
