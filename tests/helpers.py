@@ -25,7 +25,7 @@ def grid_areas(path: str, nx: int = 3, ny: int = 2, size: float = 1000.0,
     out = []
     for i in range(nx):
         for j in range(ny):
-            aid = "A{}{}".format(i, j)
+            aid = "A{}{}".format(i, j) if max(nx, ny) <= 10 else "A{:03d}_{:03d}".format(i, j)
             bx = (x0 + i * size, y0 + j * size, x0 + (i + 1) * size, y0 + (j + 1) * size)
             f = ogr.Feature(lyr.GetLayerDefn())
             f.SetField("area_id", aid)

@@ -122,6 +122,15 @@ def read_csv(path: str, text_columns: Sequence[str] = (),
 
 # --------------------------------------------------------------------------- preparing
 
+def _all_located(raw: pd.DataFrame, mapping: Mapping[str, str]) -> bool:
+    """Every row has numeric x and y (so an address key would not be used)."""
+    if "x" not in mapping or "y" not in mapping:
+        return False
+    x, y = raw[mapping["x"]], raw[mapping["y"]]
+    return bool(pd.api.types.is_numeric_dtype(x) and pd.api.types.is_numeric_dtype(y) and
+                x.notna().all() and y.notna().all())
+
+
 def _rows(mask: np.ndarray) -> List[int]:
     return [int(i) + 1 for i in np.nonzero(mask)[0][:MAX_EXAMPLES]]
 
@@ -150,8 +159,68 @@ def _to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
     return num, bad
 
 
+def _fast_codes(s: pd.Series):
+    """Codes per row (-1 missing), the code-point matrix of each distinct value, and the row
+    of each value's first occurrence; vectorised for text of up to 64 characters.
+
+    Each value's characters are hashed row-wise (64-bit FNV-1a over the matrix columns) and the
+    hashes factorized; a hash collision is detected by comparing the matrix rows, and then
+    (like for blanks around values, or mixed types) None is returned so the caller falls back
+    to the plain path. Returns None for small inputs, where the plain path is as fast.
+    """
+    n = len(s)
+    if n < 20000:
+        return None
+    vals = s.to_numpy(dtype=object)
+    null = pd.isna(vals)
+    kind = pd.api.types.infer_dtype(vals, skipna=True)
+    try:
+        if kind == "bytes":
+            arr = np.where(null, b"", vals).astype("S")
+            m = arr.view(np.uint8).reshape(n, max(1, arr.dtype.itemsize))
+        elif kind == "string":
+            arr = np.where(null, "", vals).astype("U")
+            m = arr.view(np.uint32).reshape(n, max(1, arr.dtype.itemsize // 4))
+        else:
+            return None
+    except (UnicodeError, ValueError, TypeError):
+        return None
+    if arr.dtype.itemsize == 0 or m.shape[1] > _WIDE:
+        return None
+    lens = (m != 0).sum(axis=1)
+    last = m[np.arange(n), np.maximum(lens - 1, 0)]
+    if (np.isin(m[:, 0], _SPACE) | np.isin(last, _SPACE)).any():
+        return None
+    h = np.full(n, 14695981039346656037, dtype=np.uint64)
+    prime = np.uint64(1099511628211)
+    for j in range(m.shape[1]):
+        h ^= m[:, j].astype(np.uint64)
+        h *= prime
+    empty = null | (lens == 0)
+    codes, _u = pd.factorize(np.where(empty, np.uint64(0), h))
+    first = np.empty(len(_u), dtype=np.int64)
+    first[codes[::-1]] = np.arange(n)[::-1]
+    if not (m[first[codes]] == m).all():
+        return None  # a hash collision: let pandas compare the values themselves
+    if empty.any():
+        # drop the code of the empty values and renumber
+        ecode = codes[np.nonzero(empty)[0][0]]
+        keep = np.ones(len(first), dtype=bool)
+        keep[ecode] = False
+        remap = np.cumsum(keep) - 1
+        codes = np.where(empty, -1, remap[codes])
+        first = first[keep]
+    return codes.astype(np.int64), m[first], first
+
+
 def _factor(s: pd.Series) -> Tuple[np.ndarray, pd.Index]:
     """Codes per row (-1 missing) and the unique values as stripped text (work on uniques)."""
+    fast = _fast_codes(s)
+    if fast is not None:
+        codes, _m, first = fast
+        vals = s.to_numpy(dtype=object)[first]
+        u = [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in vals]
+        return codes, pd.Index(u, dtype=object)
     codes, uniques = pd.factorize(s.to_numpy(dtype=object) if s.dtype.kind == "S" else s)
     u, changed = _text(np.asarray(uniques, dtype=object))
     if changed:  # values equal after stripping share one code
@@ -210,6 +279,11 @@ def _person_keys(s: pd.Series) -> Tuple[np.ndarray, np.ndarray, int]:
     Keys are compared as given (after trimming surrounding blanks) and never kept as text.
     Everything runs on one code-point matrix of the distinct keys (no per-key Python).
     """
+    fast = _fast_codes(s)
+    if fast is not None:
+        codes, m, _first = fast
+        cpr_u = _cpr_matrix(m) if len(m) else np.zeros(1, dtype=bool)
+        return codes, (codes >= 0) & cpr_u[np.maximum(codes, 0)], len(m)
     codes, uniques = pd.factorize(s.to_numpy(dtype=object) if s.dtype.kind == "S" else s)
     vals = np.asarray(uniques, dtype=object)
     if len(vals) and pd.api.types.infer_dtype(vals, skipna=True) != "string":
@@ -354,8 +428,8 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
                                                                      col=actual), _rows(empty)))
             out[role] = codes  # keys are only compared, never carried to an output
         elif col.kind in ("id", "text"):
-            if role == "address_id" and has_geometry:
-                continue  # the geometry locates the persons; the address key is not needed
+            if role == "address_id" and (has_geometry or _all_located(raw, mapping)):
+                continue  # coordinates locate every person; the address key is not needed
             codes, u = _factor(s)
             if col.kind == "id" and len(u):
                 cpr_u = cpr_shaped(u.to_numpy(dtype=object))
