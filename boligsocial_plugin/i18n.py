@@ -36,13 +36,16 @@ def qm_path(lang: str) -> Optional[str]:
 def install_translator(lang: Optional[str] = None) -> Optional[QTranslator]:
     """Load and install the translator for QGIS's locale; returns it (keep a reference)."""
     core_i18n.set_translator(tr)
-    path = qm_path(lang or locale_code())
+    lang = lang or locale_code()
+    core_i18n.set_language("en")
+    path = qm_path(lang)
     if not path:
         return None
     translator = QTranslator()
     if not translator.load(path):
         return None
     QCoreApplication.installTranslator(translator)
+    core_i18n.set_language(lang)
     return translator
 
 
@@ -50,3 +53,4 @@ def remove_translator(translator: Optional[QTranslator]) -> None:
     """Undo install_translator."""
     if translator is not None:
         QCoreApplication.removeTranslator(translator)
+        core_i18n.set_language("en")

@@ -110,7 +110,7 @@ import pandas as pd
 
 from boligsocial_plugin.core.discretion import PRIMARY, PUBLISHED, Rules, primary_flags
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.i18n import number, tr
 from boligsocial_plugin.core.indicators import builtin_indicators
 
 KEYS = ("outside", "convicted", "basic_edu", "income", "nonwestern")
@@ -609,7 +609,7 @@ def _num(v: float, decimals: int, threshold: float) -> str:
     while d < 6 and float(s) == threshold and v != threshold:
         d += 1
         s = f"{v:.{d}f}"
-    return s
+    return number(v, d)
 
 
 def _value_text(crit: Criterion, v: float) -> str:
@@ -622,6 +622,8 @@ def _value_text(crit: Criterion, v: float) -> str:
 
 def _condition_text(crit: Criterion, v: float, met: bool) -> str:
     t = "{:g}".format(crit.threshold)
+    if t != "{:.0f}".format(crit.threshold):
+        t = number(crit.threshold, len(t.split(".")[1]))
     if crit.unit != TIMES_NATIONAL:
         t += " %"
     sym = {(">", True): ">", (">", False): "≤", (">=", True): "≥", (">=", False): "<",
@@ -645,7 +647,7 @@ def _change_text(key: str, amount: int, more: bool) -> str:
         ("income", True): tr("the mean gross income were {n} kr. higher"),
         ("income", False): tr("the mean gross income were {n} kr. lower"),
     }
-    return texts[(key, more)].format(n="{:,}".format(amount))
+    return texts[(key, more)].format(n=number(amount))
 
 
 # --------------------------------------------------------------------------- output
@@ -844,7 +846,7 @@ def _category_reason(rs: RuleSet, met, meas, i: int, eligible: bool, low: int, h
                      n_years: Optional[int], hist_found, omd_hist) -> Tuple[str, str]:
     """(why this category, why it could be more severe or '')."""
     if not eligible:
-        return tr("under {n} residents").format(n="{:,}".format(rs.min_residents)), ""
+        return tr("under {n} residents").format(n=number(rs.min_residents)), ""
     udsat = rs.get_list("udsat")
     k_u = sum(int(met["udsat"][c.key][i] == 1) for c in udsat.counted)
     if low == OMDANNELSE:
@@ -875,7 +877,7 @@ def _uncertainty(meas, i: int, low: int, high: int, n_years: Optional[int], hist
         return tr("omdannelsesområde could not be determined: needs {n} years of history, "
                   "{k} found").format(n=n_years, k=hist_found[i])
     why = sorted({meas[k].reason[i] for k in meas if meas[k].reason[i]})
-    return tr("could be {category} ({why})").format(category=CATEGORIES[high],
+    return tr("could be {category} ({why})").format(category=_category_label(high).lower(),
                                                     why=", ".join(why))
 
 
@@ -919,7 +921,7 @@ def _explain(rs: RuleSet, met, meas, persons, keep_met, i: int, eligible: bool, 
     parts: List[str] = []
     if not eligible:
         parts.append(tr("Under {n} residents, so not on the state lists.").format(
-            n="{:,}".format(rs.min_residents)))
+            n=number(rs.min_residents)))
     elif sev == INGEN:
         parts.append(tr("No category."))
     elif sev in (PARALLEL, OMDANNELSE):

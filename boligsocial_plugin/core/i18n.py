@@ -14,3 +14,25 @@ def set_translator(fn: Callable[[str], str]) -> None:
     """Install the function used by tr(); the plugin passes QCoreApplication.translate."""
     global _translate
     _translate = fn
+
+
+_language = "en"
+
+
+def set_language(lang: str) -> None:
+    """The UI language for number formats ('da': 1.234,5; otherwise 1,234.5)."""
+    global _language
+    _language = (lang or "en")[:2].lower()
+
+
+def language() -> str:
+    """The current UI language code."""
+    return _language
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number formatted for the UI language (thousands separator and decimal mark)."""
+    s = "{:,.{d}f}".format(float(value), d=max(0, decimals))
+    if _language == "da":
+        s = s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return s

@@ -140,7 +140,8 @@ def join_and_aggregate(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
             raise BoligsocialError(tr(
                 "Some area polygons overlap, so {n} persons lie in more than one area "
                 "(e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set "
-                "'Overlapping areas' to count such persons in each area.").format(
+                "'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each "
+                "area.").format(
                 n=stats.overlap_persons,
                 pairs="; ".join("{} ({} locations)".format(k, v) for k, v in top)))
         # count in each area: duplicate rows for the extra areas

@@ -56,7 +56,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
               "sammenlægning,diskretion,områder")
     HELP = N_(
         "Merges areas into contiguous regions that each have at least a minimum number of "
-        "residents, so that figures can be published for every region (DOMAIN: an area "
+        "residents, so that figures can be published for every region (practice: an area "
         "below the minimum is hidden or merged; Frederiksberg merges blocks to reach 250 "
         "persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark "
         "commonly asks for sub-areas of about 200 residents &mdash; check the current terms "
