@@ -484,7 +484,8 @@ def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]],
     usable = w - len(headers) * 1.6
     need = []
     for i, head in enumerate(headers):
-        longest = max([len(str(head))] + [len(str(r[i])) for r in rows if i < len(r)])
+        # headers are bold: about a fifth wider than body text
+        longest = max([len(str(head)) * 1.2] + [len(str(r[i])) for r in rows if i < len(r)])
         need.append(longest * per_char + 1.0)
     name = usable - sum(need) + need[1]
     if name < 26:  # squeeze the other columns rather than the names

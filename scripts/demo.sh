@@ -4,7 +4,8 @@
 # validate the extract, compute indicators with discretion, assess the state criteria,
 # style them and export a map (PNG) and a one-page report (PDF).
 # Installs what is missing first (QGIS 3.22 from Debian, ...). Leaves demo_output/:
-#   boligsocial_demo.gpkg (layers indicators, criteria, styled), map.png, report.pdf
+#   boligsocial_demo.gpkg (layers indicators, criteria, styled), map.png, report.pdf,
+#   criteria_map.png, criteria_report.pdf, validation.csv
 # Options: --persons N (default 60000), --fresh (regenerate the demo data)
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +30,7 @@ echo "[demo] installing the plugin into your QGIS profile 'default' (for desktop
 scripts/install_plugin.sh default
 rm -rf "$OUT"; mkdir -p "$OUT"
 GPKG="$OUT/boligsocial_demo.gpkg"
+export BOLIGSOCIAL_LOCALE="${BOLIGSOCIAL_LOCALE:-da_DK}"   # Danish report; set en_GB for English
 QP="$REPO/scripts/qgis_process.sh"
 NCR=$(/usr/bin/python3 -c "import json;print(json.load(open('$DATA/reference_values.json'))['national_conviction_rate'])")
 RMI=$(/usr/bin/python3 -c "import json;print(json.load(open('$DATA/reference_values.json'))['regional_mean_income'])")
@@ -50,6 +52,10 @@ if "$QP" help boligsocial:exportmap >/dev/null 2>&1; then
     "$QP" run boligsocial:exportmap -- INPUT="$GPKG|layername=indicators" \
       FIELD=outside_labour_val TITLE="Uden for arbejdsmarked og uddannelse, 18-64 år ($DATE)" \
       OUTPUT_PNG="$OUT/map.png" OUTPUT_PDF="$OUT/report.pdf"
+  step "exporting the state-criteria map and report" \
+    "$QP" run boligsocial:exportmap -- INPUT="$GPKG|layername=criteria" \
+      FIELD=category TITLE="Statens kriterier for almene boligområder ($DATE)" \
+      OUTPUT_PNG="$OUT/criteria_map.png" OUTPUT_PDF="$OUT/criteria_report.pdf"
 fi
 echo
 echo "[demo] results in $OUT:"

@@ -25,4 +25,20 @@ fi
 if ! grep -qs "^boligsocial_plugin=true" "$INI"; then
   /usr/bin/qgis_process.bin plugins enable boligsocial_plugin >/dev/null 2>&1 || true
 fi
+# BOLIGSOCIAL_LOCALE=da_DK runs in Danish (messages, legends, reports); own profile only.
+if [ -n "${BOLIGSOCIAL_LOCALE:-}" ] && [ "$CFG" != "default" ]; then
+  /usr/bin/python3 - "$INI" "$BOLIGSOCIAL_LOCALE" <<'PY'
+import configparser, sys
+path, loc = sys.argv[1], sys.argv[2]
+cp = configparser.RawConfigParser()
+cp.optionxform = str
+cp.read(path, encoding="utf-8")
+if not cp.has_section("locale"):
+    cp.add_section("locale")
+cp.set("locale", "userLocale", loc)
+cp.set("locale", "overrideFlag", "true")
+with open(path, "w", encoding="utf-8") as f:
+    cp.write(f, space_around_delimiters=False)
+PY
+fi
 exec /usr/bin/qgis_process.bin "$@"
