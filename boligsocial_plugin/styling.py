@@ -104,7 +104,7 @@ def field_unit(layer: QgsVectorLayer, field: str) -> str:
 
 def qgis_classes(values: Sequence[float], method: str, classes: int) -> List[tuple]:
     """(lower, upper) bounds from QGIS's own classification method for these values."""
-    vals = [float(v) for v in values]
+    vals = sorted(float(v) for v in values)  # Jenks returns unsorted breaks for few values
     if not vals:
         return []
     if len(set(vals)) == 1:
@@ -266,6 +266,20 @@ def qml_path_for(layer: QgsVectorLayer) -> Optional[str]:
     return os.path.splitext(path)[0] + ".qml"
 
 
+def _delete_stored_style(layer: QgsVectorLayer) -> None:
+    """Remove this layer's earlier style of our name from its database (re-runs, restyling)."""
+    try:
+        listed = layer.listStylesInDatabase()
+    except Exception:  # pragma: no cover - provider without style listing
+        return
+    if not listed or len(listed) < 3:
+        return
+    n_related, ids, names = listed[0], listed[1], listed[2]  # this layer's styles come first
+    for sid, name in zip(ids[:n_related], names[:n_related]):
+        if name == STYLE_NAME:
+            layer.deleteStyleFromDatabase(sid)
+
+
 def save_default_style(layer: QgsVectorLayer, qml_path: Optional[str] = None,
                        to_database: bool = True) -> List[str]:
     """Save the style as the layer's default (in its GeoPackage) and as .qml; returns where.
@@ -276,6 +290,7 @@ def save_default_style(layer: QgsVectorLayer, qml_path: Optional[str] = None,
     provider = layer.dataProvider()
     if to_database and provider is not None and \
             provider.isSaveAndLoadStyleToDatabaseSupported():
+        _delete_stored_style(layer)  # QGIS 3.22 asks "overwrite?" in a dialog otherwise
         err = layer.saveStyleToDatabase(STYLE_NAME, tr("Boligsocial choropleth"), True, "")
         if err:
             raise BoligsocialError(tr("Could not save the style into '{src}': {err}").format(

@@ -84,7 +84,7 @@
       <translation>Laget har ingen objekter med geometri, der kan tegnes.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" line="517" />
+      <location filename="../boligsocial_plugin/report.py" line="518" />
       <source>Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial plugin for QGIS.</source>
       <translation>Kilde: {source}. Opgørelsesdato: {dates}. Udarbejdet {today} med Boligsocial-pluginet til QGIS.</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>Kunne ikke skrive billedet '{path}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" line="509" />
+      <location filename="../boligsocial_plugin/report.py" line="510" />
       <source>Could not write the PDF '{path}' (error {code}).</source>
       <translation>Kunne ikke skrive PDF-filen '{path}' (fejl {code}).</translation>
     </message>
@@ -1729,6 +1729,11 @@
       <translation>Områder i risiko</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="141" />
+      <source>Cancelled: no output was written.</source>
+      <translation>Annulleret: der blev ikke skrevet noget resultat.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="103" />
       <source>At-risk margin (percentage points)</source>
       <translation>Risikomargin (procentpoint)</translation>
@@ -1744,7 +1749,7 @@
       <translation>Overlappende områder</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="166" />
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="168" />
       <source>Categories: {c}</source>
       <translation>Kategorier: {c}</translation>
     </message>
@@ -1754,102 +1759,102 @@
       <translation>Udtrækket mangler kolonnerne til {codes}; disse kriterier kan ikke vurderes.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="186" />
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="188" />
       <source>The history table needs the fields area_id, year and category; it has {have}.</source>
       <translation>Historiktabellen skal have felterne area_id, year og category; den har {have}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="46" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="47" />
       <source>Compute indicators</source>
       <translation>Beregn indikatorer</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="47" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="48" />
       <source>indicators,areas,join,discretion,boligsocial,indikatorer,områder</source>
       <translation>indikatorer,områder,sammenkobling,diskretionering,boligsocial,indicators,areas,join,discretion</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="48" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="49" />
       <source>Joins a person extract (one row per resident per reference date) to area polygons and computes one row per area and reference date with every built-in indicator as C_num (numerator or sum), C_den (denominator), C_val (percent, or the mean) and C_flag ('' published, P primary suppression, S secondary suppression, A area below the minimum). Suppressed values are NULL, never 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Join rules&lt;/b&gt;: a person exactly on a boundary shared by two areas is counted once, in the area to the east (north for an east-west boundary); a person on an outer boundary is counted in that area. Persons outside every area and rows without location are counted and reported, never silently dropped. Overlapping areas are refused by default (the message names them); set 'Overlapping areas' to 'allow' to count such persons in each area. Invalid area geometries are repaired and reported. Areas and persons in different CRSs are transformed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference dates&lt;/b&gt;: every date in the extract gives its own rows; give a date (YYYY-MM-DD) to compute one date only.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indicators&lt;/b&gt;: outside_labour (full-time persons outside the labour market and education / residents 18-64), nonwestern (/ all), convicted (/ residents 18+), basic_edu (/ residents 30-59, unknown counts as basic), income (mean gross income of taxpayers 15-64 not in education), age_0_17, age_18_64, age_65plus, single_parent. User-defined indicators come from a JSON file; start from the shipped indicator_catalogue.json.&lt;br&gt;&lt;br&gt;The extract is checked first (see 'Validate person extract'); blocking problems stop the run with a message saying how to fix them.</source>
       <translation>Kobler et personudtræk (én række pr. beboer pr. opgørelsesdato) til områdepolygoner og beregner én række pr. område og opgørelsesdato med alle indbyggede indikatorer som C_num (tæller eller sum), C_den (nævner), C_val (procent eller gennemsnit) og C_flag ('' offentliggjort, P primær diskretionering, S sekundær diskretionering, A område under mindstegrænsen). Diskretionerede værdier er NULL, aldrig 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler for sammenkobling&lt;/b&gt;: en person, der ligger præcis på en grænse mellem to områder, tælles én gang, i det østlige område (det nordlige ved en øst-vest-gående grænse); en person på en ydre grænse tælles i det pågældende område. Personer uden for alle områder og rækker uden placering tælles og rapporteres – de forsvinder aldrig i stilhed. Overlappende områder afvises som standard (meddelelsen nævner dem); sæt 'Overlappende områder' til 'allow' for at tælle sådanne personer med i hvert område. Ugyldige områdegeometrier repareres og rapporteres. Områder og personer i forskellige koordinatsystemer transformeres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdatoer&lt;/b&gt;: hver dato i udtrækket giver sine egne rækker; angiv en dato (ÅÅÅÅ-MM-DD) for kun at beregne én dato.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indikatorer&lt;/b&gt;: outside_labour (fuldtidspersoner uden for arbejdsmarkedet og uddannelse / beboere 18-64 år), nonwestern (/ alle), convicted (/ beboere 18+), basic_edu (/ beboere 30-59 år; ukendt uddannelse tæller som grundskole), income (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse), age_0_17, age_18_64, age_65plus, single_parent. Brugerdefinerede indikatorer hentes fra en JSON-fil; tag udgangspunkt i den medfølgende indicator_catalogue.json.&lt;br&gt;&lt;br&gt;Udtrækket kontrolleres først (se 'Valider personudtræk'); blokerende problemer stopper kørslen med en meddelelse om, hvordan de rettes.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="76" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="77" />
       <source>Reference date (YYYY-MM-DD; empty = every date)</source>
       <translation>Opgørelsesdato (ÅÅÅÅ-MM-DD; tom = alle datoer)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="79" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="80" />
       <source>User-defined indicators (JSON)</source>
       <translation>Brugerdefinerede indikatorer (JSON)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="87" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="88" />
       <source>refuse: stop with a message naming the overlapping areas; allow: count a person in every area that contains it (reported).</source>
       <translation>refuse: stop med en meddelelse, der nævner de overlappende områder; allow: tæl en person med i hvert område, der indeholder vedkommende (rapporteres).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="109" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="110" />
       <source>Reading the person extract</source>
       <translation>Læser personudtrækket</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="122" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="123" />
       <source>Joining persons to areas</source>
       <translation>Kobler personer til områder</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="91" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="92" />
       <source>Indicators</source>
       <translation>Indikatorer</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="92" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="93" />
       <source>Person rows read</source>
       <translation>Læste personrækker</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="93" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="94" />
       <source>Persons in an area</source>
       <translation>Personer i et område</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="94" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="95" />
       <source>Persons outside every area</source>
       <translation>Personer uden for alle områder</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="95" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="96" />
       <source>Persons without location</source>
       <translation>Personer uden placering</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="96" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="97" />
       <source>Repaired area geometries</source>
       <translation>Reparerede områdegeometrier</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="81" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="82" />
       <source>Start from {path}.</source>
       <translation>Tag udgangspunkt i {path}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="148" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="151" />
       <source>Writing {n} rows</source>
       <translation>Skriver {n} rækker</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="156" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="159" />
       <source>Discretion: smallest published count {c}, smallest area {r} residents.</source>
       <translation>Diskretionering: mindste offentliggjorte antal {c}, mindste område {r} beboere.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="117" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="118" />
       <source>Indicators skipped because the extract lacks their columns: {codes}</source>
       <translation>Indikatorer, der er sprunget over, fordi udtrækket mangler deres kolonner: {codes}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="133" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="136" />
       <source>No person lies in any area. Check that the extract's CRS ({crs}) and x/y columns are right and that the areas cover the persons.</source>
       <translation>Ingen personer ligger i noget område. Kontroller, at udtrækkets koordinatsystem ({crs}) og x/y-kolonner er korrekte, og at områderne dækker personerne.</translation>
     </message>

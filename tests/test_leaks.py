@@ -74,8 +74,10 @@ def gpkg_rows(path: str) -> pd.DataFrame:
     """The feature table(s) of a GeoPackage as one frame (geometry dropped)."""
     con = sqlite3.connect(path)
     try:
+        # layer_styles (the saved default style) is checked by the text dump, not counted
         tables = [t for (t,) in con.execute("select table_name from gpkg_contents where "
-                                            "data_type in ('features', 'attributes')")]
+                                            "data_type in ('features', 'attributes') and "
+                                            "table_name != 'layer_styles'")]
         frames = [pd.read_sql('select * from "{}"'.format(t), con) for t in tables]
     finally:
         con.close()

@@ -137,6 +137,8 @@ class AssessCriteria(BoligsocialAlgorithm):
 
         raw, stats = join_and_aggregate(ext.data, x, y, areas.rings, areas.ids, inds, None,
                                         overlaps, progress)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
         for line in stats.lines():
             feedback.pushInfo(line)
         rule_set = self.parameterAsEnumString(parameters, RULE_SET, context) or "2021"

@@ -5,6 +5,7 @@ from typing import List, Tuple
 import numpy as np
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -127,6 +128,8 @@ class ComputeIndicators(BoligsocialAlgorithm):
 
         res = compute(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
                       ref_date or None, overlaps, progress)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
         for line in res.stats.lines():
             feedback.pushInfo(line)
         if res.stats.joined == 0 and res.stats.rows_date > 0:

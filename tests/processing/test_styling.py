@@ -230,3 +230,20 @@ def test_a_flagged_value_counts_as_suppressed_even_when_not_null(layer_copy):
     assert ranges[-1].upper == pytest.approx(max(values))
     f = next(layer_copy.getFeatures("\"area_id\" = 'A00'"))
     assert _matching_rules(layer_copy, f) == ["Suppressed"]
+
+
+def test_saving_again_replaces_the_style_and_keeps_other_layers_styles(layer_copy):
+    gpkg = layer_copy.source().split("|")[0]
+    with sqlite3.connect(gpkg) as db:  # a second layer's style in the same GeoPackage
+        db.execute("INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+                   "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, "
+                   "description, owner, ui) VALUES ('', '', 'other', 'geom', ?, '<qgis/>', '', "
+                   "1, '', '', '')", (styling.STYLE_NAME,))
+    for method in ("jenks", "quantile"):  # the second save must not ask to overwrite
+        styling.apply_choropleth(layer_copy, FIELD, method, 4)
+        styling.save_default_style(layer_copy)
+    with sqlite3.connect(gpkg) as db:
+        rows = db.execute("SELECT f_table_name, styleName FROM layer_styles").fetchall()
+    ours = [r for r in rows if r[0] != "other"]
+    assert len(ours) == 1, rows
+    assert ("other", styling.STYLE_NAME) in rows
