@@ -4,7 +4,8 @@
 
 The model chains the plugin's algorithms as a user would in the graphical modeler:
 validate the person extract -> compute indicators -> assess the state criteria -> export a
-map and report. Run with QGIS's Python:  QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_model.py
+map and report. Run with QGIS's Python:
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_model.py
 """
 import os
 import sys
