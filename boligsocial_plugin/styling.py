@@ -259,11 +259,20 @@ def legend_labels(layer: QgsVectorLayer) -> List[str]:
 # --------------------------------------------------------------------------- saving
 
 def qml_path_for(layer: QgsVectorLayer) -> Optional[str]:
-    """The .qml next to a file-based layer (out.gpkg -> out.qml), None for other layers."""
-    path = layer.source().split("|")[0]
+    """The .qml next to a file-based layer, None for other layers.
+
+    out.gpkg -> out.qml; a layer of a GeoPackage named other than the file gets its own file
+    (out.gpkg|layername=criteria -> out_criteria.qml) so styles do not overwrite each other.
+    """
+    parts = layer.source().split("|")
+    path = parts[0]
     if layer.providerType() != "ogr" or not os.path.isfile(path):
         return None
-    return os.path.splitext(path)[0] + ".qml"
+    stem = os.path.splitext(path)[0]
+    names = [p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")]
+    if names and names[0] != os.path.basename(stem):
+        return "{}_{}.qml".format(stem, names[0])
+    return stem + ".qml"
 
 
 def _delete_stored_style(layer: QgsVectorLayer) -> None:
