@@ -43,6 +43,7 @@ class PersonTable:
     y: Optional[np.ndarray]
     crs: QgsCoordinateReferenceSystem
     how: str  # 'csv', 'arrow', 'features'
+    xy_in_frame: bool = False  # the point coordinates are already the frame's x/y columns
 
 
 @dataclass
@@ -169,12 +170,14 @@ def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
             data[k] = raw
         else:
             data[k] = pd.Series(raw.astype(str)).where(~mask)
-    frame = pd.DataFrame(data)
     crs = layer.crs() if layer.crs().isValid() else default_crs
     if not has_geom:
-        return PersonTable(frame, None, None, crs, "arrow")
+        return PersonTable(pd.DataFrame(data), None, None, crs, "arrow")
     x, y = _points_from_wkb(np.concatenate(geoms) if geoms else np.zeros(0, "V21"))
-    return PersonTable(frame, x, y, crs, "arrow")
+    # the point coordinates go in as columns x/y at once (inserting later costs a copy)
+    data = {k: v for k, v in data.items() if str(k).lower() not in ("x", "y")}
+    data["x"], data["y"] = x, y
+    return PersonTable(pd.DataFrame(data), x, y, crs, "arrow", xy_in_frame=True)
 
 
 def _points_from_wkb(g: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:

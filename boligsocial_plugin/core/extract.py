@@ -500,7 +500,8 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
             continue
         num, bad = _to_number(raw[lower[key]])
         out[key] = num if not bad.any() else _categorical(*_factor(raw[lower[key]]))
-    data = pd.DataFrame(out, index=raw.index).reset_index(drop=True)
+    out = {k: (v.to_numpy() if isinstance(v, pd.Series) else v) for k, v in out.items()}
+    data = pd.DataFrame(out)  # one consolidation; rows keep the order of raw
     if "person_id" in data and "ref_date" in data and n:
         pc = data["person_id"].to_numpy()
         dc = data["ref_date"].cat.codes.to_numpy()

@@ -110,8 +110,9 @@ def join_and_aggregate(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     """The raw (internal, unprotected) aggregate table and the join statistics."""
     stats = JoinStats(rows=len(data))
     mask = select_date(data, ref_date)
-    data = data.loc[mask].reset_index(drop=True)
-    x, y = x[mask], y[mask]
+    if not mask.all():  # one date chosen: keep its rows (no copy when all are kept)
+        data = data.loc[mask].reset_index(drop=True)
+        x, y = x[mask], y[mask]
     stats.rows_date = len(data)
     has_loc = ~(np.isnan(x) | np.isnan(y))
     stats.no_location = int((~has_loc).sum())

@@ -128,9 +128,10 @@ def load_persons(alg, parameters, context, feedback, needs_location: bool = True
     frame = table.frame
     has_geom = table.x is not None
     if has_geom:
-        frame = frame.drop(columns=[c for c in frame.columns if c.lower() in ("x", "y")])
-        frame["x"] = table.x
-        frame["y"] = table.y
+        if not table.xy_in_frame:
+            frame = frame.drop(columns=[c for c in frame.columns if c.lower() in ("x", "y")])
+            frame["x"] = table.x
+            frame["y"] = table.y
         explicit.pop("x", None)
         explicit.pop("y", None)
     else:
