@@ -4,67 +4,67 @@
   <context>
     <name>Boligsocial</name>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="303" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="306" />
       <source>The area layer must hold polygons.</source>
       <translation>Områdelaget skal indeholde polygoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="306" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="309" />
       <source>The area layer has no coordinate reference system. Set its CRS (e.g. EPSG:25832) in the layer properties.</source>
       <translation>Områdelaget har intet koordinatsystem. Angiv lagets koordinatsystem (fx EPSG:25832) i lagegenskaberne.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="361" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="364" />
       <source>The area layer is empty. Choose a layer with area polygons.</source>
       <translation>Områdelaget er tomt. Vælg et lag med områdepolygoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="443" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="446" />
       <source>Could not write to the output.</source>
       <translation>Resultatet kunne ikke skrives.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="269" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="272" />
       <source>The address layer has no field '{f}'. Choose the address key field.</source>
       <translation>Adresselaget har intet felt '{f}'. Vælg feltet med adressenøglen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="298" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="301" />
       <source>The area layer has no field '{f}'. Choose the area id field.</source>
       <translation>Områdelaget har intet felt '{f}'. Vælg feltet med område-id.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="301" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="304" />
       <source>The area layer has no field '{f}'.</source>
       <translation>Områdelaget har intet felt '{f}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="311" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="314" />
       <source>Areas are in {a} and persons in {p}; areas are transformed for the join.</source>
       <translation>Områderne er i {a} og personerne i {p}; områderne transformeres ved sammenkoblingen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="322" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="325" />
       <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
       <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="326" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="329" />
       <source>The area id '{id}' occurs more than once in '{f}'. Area ids must be unique (dissolve the areas first).</source>
       <translation>Område-id'et '{id}' forekommer mere end én gang i '{f}'. Område-id'er skal være entydige (saml områderne først, fx med 'Dissolve').</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="101" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="102" />
       <source>Reading {path} with pandas (Danish CSV handled).</source>
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="436" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="439" />
       <source>Could not write to the output: {err}</source>
       <translation>Resultatet kunne ikke skrives: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="339" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="342" />
       <source>The geometry of area '{id}' is invalid and could not be repaired. Fix it with 'Fix geometries'.</source>
       <translation>Geometrien for området '{id}' er ugyldig og kunne ikke repareres. Ret den med 'Fix geometries'.</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>Kortet kunne ikke tegnes: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" line="279" />
+      <location filename="../boligsocial_plugin/styling.py" line="303" />
       <source>Boligsocial choropleth</source>
       <translation>Boligsocialt koropletkort</translation>
     </message>
@@ -134,22 +134,22 @@
       <translation>Feltet '{field}' er ikke numerisk; vælg et felt med indikatorværdier (*_val) eller 'category'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" line="281" />
+      <location filename="../boligsocial_plugin/styling.py" line="305" />
       <source>Could not save the style into '{src}': {err}</source>
       <translation>Kunne ikke gemme stilen i '{src}': {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" line="288" />
+      <location filename="../boligsocial_plugin/styling.py" line="312" />
       <source>Could not write the style file '{path}': {err}</source>
       <translation>Kunne ikke skrive stilfilen '{path}': {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" line="339" />
+      <location filename="../boligsocial_plugin/styling.py" line="363" />
       <source>Could not open '{dest}' to style it.</source>
       <translation>Kunne ikke åbne '{dest}' for at give det en stil.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" line="349" />
+      <location filename="../boligsocial_plugin/styling.py" line="373" />
       <source>The output was written but not styled: {err}</source>
       <translation>Resultatet blev skrevet, men stilen kunne ikke anvendes: {err}</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>Feltet '{field}' indeholder '{v}', som ikke er et tal; vælg et numerisk felt.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" line="345" />
+      <location filename="../boligsocial_plugin/styling.py" line="369" />
       <source>Style saved to {where}.</source>
       <translation>Stilen er gemt i {where}.</translation>
     </message>
@@ -664,12 +664,12 @@
       <translation>Kolonnen '{col}' skal indeholde tal (antal); ret eller fravælg den.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="568" />
+      <location filename="../boligsocial_plugin/core/extract.py" line="569" />
       <source>The person extract has problems that must be fixed first (run 'Validate person extract' for the full list):</source>
       <translation>Personudtrækket har problemer, der skal rettes først (kør 'Valider personudtræk' for at se hele listen):</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="528" />
+      <location filename="../boligsocial_plugin/core/extract.py" line="529" />
       <source>{n} values in '{col}' are not 0 or 1.</source>
       <translation>{n} værdier i '{col}' er ikke 0 eller 1.</translation>
     </message>
@@ -684,7 +684,7 @@
       <translation>Udtrækket har ingen placering: angiv et punktlag, x- og y-kolonner eller en address_id-kolonne sammen med et adresselag.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="531" />
+      <location filename="../boligsocial_plugin/core/extract.py" line="532" />
       <source>{n} values in '{col}' are not whole numbers between 0 and 125.</source>
       <translation>{n} værdier i '{col}' er ikke hele tal mellem 0 og 125.</translation>
     </message>
@@ -699,7 +699,7 @@
       <translation>Kunne ikke finde kolonneseparatoren i {path}: første linje indeholder hverken ';', ',' eller tabulator. Er det en CSV-fil?</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="534" />
+      <location filename="../boligsocial_plugin/core/extract.py" line="535" />
       <source>{n} values in '{col}' are outside 0..1 (a share of a full-time year).</source>
       <translation>{n} værdier i '{col}' ligger uden for 0..1 (en andel af et fuldtidsår).</translation>
     </message>
@@ -719,12 +719,12 @@
       <translation>Kolonner, der ligner direkte identifikatorer ({cols}), ignoreres og skrives aldrig. Fjern dem fra udtrækket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="537" />
+      <location filename="../boligsocial_plugin/core/extract.py" line="538" />
       <source>{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).</source>
       <translation>{n} værdier i '{col}' er usandsynlige beløb (over ±1 mia. kr.).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="572" />
+      <location filename="../boligsocial_plugin/core/extract.py" line="573" />
       <source> (rows {rows})</source>
       <translation> (rækker {rows})</translation>
     </message>
@@ -734,12 +734,12 @@
       <translation>Den påkrævede kolonne '{col}' (på dansk: '{alias}') mangler. Omdøb kolonnen, eller vælg den i feltparametrene.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="509" />
+      <location filename="../boligsocial_plugin/core/extract.py" line="510" />
       <source>{n} rows repeat a person key within the same reference date. Each person may appear once per date.</source>
       <translation>{n} rækker gentager en personnøgle inden for samme opgørelsesdato. Hver person må kun optræde én gang pr. dato.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="517" />
+      <location filename="../boligsocial_plugin/core/extract.py" line="518" />
       <source>{n} rows have no coordinates; they are counted as without location and left out of every area.</source>
       <translation>{n} rækker har ingen koordinater; de tælles som uden placering og indgår ikke i noget område.</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>{where}: '{op}' kræver et tal, ikke '{v}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="123" />
+      <location filename="../boligsocial_plugin/core/pipeline.py" line="124" />
       <source>Cancelled.</source>
       <translation>Annulleret.</translation>
     </message>
@@ -964,7 +964,7 @@
       <translation>Personer i overlappende områder (talt med i hvert af dem): {n}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="140" />
+      <location filename="../boligsocial_plugin/core/pipeline.py" line="141" />
       <source>Some area polygons overlap, so {n} persons lie in more than one area (e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each area.</source>
       <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'allow' (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
     </message>
@@ -1855,8 +1855,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="136" />
-      <source>No person lies in any area. Check that the extract's CRS ({crs}) and x/y columns are right and that the areas cover the persons.</source>
-      <translation>Ingen personer ligger i noget område. Kontroller, at udtrækkets koordinatsystem ({crs}) og x/y-kolonner er korrekte, og at områderne dækker personerne.</translation>
+      <source>No person lies in any area. Check that the extract's CRS ({crs}; parameter PERSONS_CRS for x/y columns) and x/y columns are right and that the areas cover the persons.</source>
+      <translation>Ingen personer ligger i et område. Kontrollér, at udtrækkets koordinatsystem ({crs}; parameteren PERSONS_CRS for x/y-kolonner) og x/y-kolonnerne er rigtige, og at områderne dækker personerne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="40" />
@@ -2509,27 +2509,27 @@
       <translation>Forudindstilling for diskretionering (tilsidesætter de to tal nedenfor)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="168" />
+      <location filename="../boligsocial_plugin/processing/common.py" line="169" />
       <source>The extract locates persons by address_id: choose the address point layer in 'Address points'.</source>
       <translation>Udtrækket placerer personer via address_id: vælg adressepunktlaget i 'Adressepunkter'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="170" />
+      <location filename="../boligsocial_plugin/processing/common.py" line="171" />
       <source>Read {n} person rows ({how}).</source>
       <translation>Læste {n} personrækker ({how}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="197" />
+      <location filename="../boligsocial_plugin/processing/common.py" line="198" />
       <source>{n} invalid area geometries were repaired (make valid).</source>
       <translation>{n} ugyldige områdegeometrier blev repareret (make valid).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="200" />
+      <location filename="../boligsocial_plugin/processing/common.py" line="201" />
       <source>{n} areas have no geometry; they get no residents.</source>
       <translation>{n} områder har ingen geometri; de får ingen beboere.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="163" />
+      <location filename="../boligsocial_plugin/processing/common.py" line="164" />
       <source>{n} rows have an address id that is not in the address layer; they are counted as without location.</source>
       <translation>{n} rækker har et adresse-id, der ikke findes i adresselaget; de tælles som uden placering.</translation>
     </message>

@@ -132,11 +132,11 @@ class ComputeIndicators(BoligsocialAlgorithm):
             raise QgsProcessingException(self.tr("Cancelled: no output was written."))
         for line in res.stats.lines():
             feedback.pushInfo(line)
-        if res.stats.joined == 0 and res.stats.rows_date > 0:
-            feedback.reportError(self.tr(
-                "No person lies in any area. Check that the extract's CRS ({crs}) and x/y "
-                "columns are right and that the areas cover the persons.").format(
-                crs=crs.authid()), False)
+        if res.stats.joined == 0 and res.stats.rows_date > res.stats.no_location:
+            raise QgsProcessingException(self.tr(
+                "No person lies in any area. Check that the extract's CRS ({crs}; parameter "
+                "PERSONS_CRS for x/y columns) and x/y columns are right and that the areas "
+                "cover the persons.").format(crs=crs.authid()))
         codes = [i.code for i in res.indicators]
         types = indicator_field_types(codes)
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields_for(types),

@@ -126,3 +126,68 @@ def test_csv_output_escapes_formula_like_area_names(run_alg, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "'=cmd" in text
     assert ",=cmd" not in text and '"=cmd' not in text
+
+
+def _counts(path, field="residents"):
+    from tests.helpers import layer_frame
+
+    f = layer_frame(QgsVectorLayer(path, "o", "ogr"))
+    return f.groupby("area_id")[field].sum()
+
+
+def test_counts_equal_qgis_countpointsinpolygon(run_alg, demo_data, tmp_path):
+    import processing
+
+    ours = run_alg("computeindicators", {"PERSONS": str(demo_data / "persons.gpkg"),
+                                         "AREAS": str(demo_data / "areas.gpkg"),
+                                         "AREA_ID_FIELD": "area_id", "MIN_COUNT": 1,
+                                         "MIN_RESIDENTS": 0, "OUTPUT": str(tmp_path / "o.gpkg")})
+    native = processing.run("native:countpointsinpolygon", {
+        "POLYGONS": str(demo_data / "areas.gpkg"), "POINTS": str(demo_data / "persons.gpkg"),
+        "FIELD": "n", "OUTPUT": str(tmp_path / "n.gpkg")})
+    a = _counts(ours["OUTPUT"])  # summed over the reference dates
+    b = _counts(native["OUTPUT"], "n")
+    assert len(a) == len(b) == 40
+    assert (a.sort_index() == b.sort_index()).all()
+    assert a.sum() == ours["PERSONS_READ"]
+
+
+@pytest.mark.parametrize("epsg", [4326, 3857])
+def test_areas_in_another_crs_are_transformed(run_alg, small_data, epsg):
+    import processing
+
+    tmp, _areas, df = small_data
+    moved = processing.run("native:reprojectlayer", {
+        "INPUT": str(tmp / "areas.gpkg"), "TARGET_CRS": "EPSG:{}".format(epsg),
+        "OUTPUT": str(tmp / "areas_{}.gpkg".format(epsg))})["OUTPUT"]
+    res = run_alg("computeindicators", {"PERSONS": str(tmp / "persons.csv"), "AREAS": moved,
+                                        "AREA_ID_FIELD": "area_id", "MIN_COUNT": 1,
+                                        "MIN_RESIDENTS": 0, "OUTPUT": "memory:"})
+    assert res["PERSONS_OUTSIDE"] == 0
+    assert res["PERSONS_IN_AREAS"] == len(df)
+
+
+def test_coordinates_in_the_wrong_crs_give_a_clear_message(run_alg, small_data):
+    tmp, _areas, df = small_data
+    d = df.drop(columns=["area_truth"]).copy()
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsPointXY,
+        QgsProject,
+    )
+
+    xf = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
+                                QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    pts = [xf.transform(QgsPointXY(x, y)) for x, y in zip(d["x"], d["y"])]
+    d["x"], d["y"] = [p.x() for p in pts], [p.y() for p in pts]  # degrees, not EPSG:25832
+    d.to_csv(tmp / "deg.csv", index=False)
+    with pytest.raises(QgsProcessingException, match="CRS"):
+        run_alg("computeindicators", {"PERSONS": str(tmp / "deg.csv"),
+                                      "AREAS": str(tmp / "areas.gpkg"),
+                                      "AREA_ID_FIELD": "area_id", "OUTPUT": "memory:"})
+    res = run_alg("computeindicators", {"PERSONS": str(tmp / "deg.csv"),  # declared: fine
+                                        "AREAS": str(tmp / "areas.gpkg"),
+                                        "PERSONS_CRS": "EPSG:4326", "AREA_ID_FIELD": "area_id",
+                                        "OUTPUT": "memory:"})
+    assert res["PERSONS_READ"] == len(d)
