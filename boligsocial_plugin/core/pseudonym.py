@@ -34,8 +34,9 @@ PSEUDONYM_HEX = 32
 MIN_KEY_BYTES = 16
 MAX_EXAMPLES = 5
 #: Anything shaped like a CPR number inside a longer text (for redaction and leak checks).
-#: Not inside a longer number or after a decimal mark (a coordinate with ten decimals).
-CPR_ANYWHERE = re.compile(r"(?<![\d.,])[0-3]\d[01]\d{3}-?\d{4}(?![\d]|[.,]\d)")
+#: Not inside a longer word or number (a UUID such as 2d301579-0020-... is no CPR number)
+#: nor after a decimal mark (a coordinate with ten decimals).
+CPR_ANYWHERE = re.compile(r"(?<![\w.,])[0-3]\d[01]\d{3}-?\d{4}(?![\w]|[.,]\d)")
 _CPR_SHAPE = r"^\d{6}-?\d{4}$"
 
 
