@@ -61,7 +61,9 @@ DIRECT_IDENTIFIERS = ("cpr", "cprnr", "cpr_nr", "cpr_nummer", "navn", "name", "f
 
 def _candidates(name: str) -> List[str]:
     col = COLUMNS[name]
-    return [name.lower(), col.alias.lower()] + EXTRA_ALIASES.get(name, [])
+    names = [name.lower(), col.alias.lower()] + EXTRA_ALIASES.get(name, [])
+    # Shapefiles (dBase) cut field names to 10 characters: outside_fte -> outside_ft
+    return names + [n[:10] for n in names if len(n) > 10]
 
 
 def match_columns(available: Iterable[str],
