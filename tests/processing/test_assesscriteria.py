@@ -117,3 +117,31 @@ def test_qgis_process_runs_assesscriteria(demo_data, tmp_path):
     assert js["results"]["AREAS_IN_CATEGORY"] == int((m["category"] != "ingen").sum())
     # the style travels inside the GeoPackage (qgis_process never runs post-processors)
     assert lyr.renderer().type() in ("categorizedSymbol", "RuleRenderer")
+
+
+def test_history_table_decides_omdannelsesomraade(run_alg, demo_data, tmp_path):
+    refs = _refs(demo_data)
+    exp = pd.read_csv(demo_data / "expected_categories.csv")
+    omd = exp[exp["expected_category_2021"] == "omdannelsesomraade"]["area_id"].tolist()
+    assert omd, "the demo builds areas that have been parallelsamfund for five years"
+    df = pd.read_csv(demo_data / "persons.csv", dtype={"person_id": str})
+    two = tmp_path / "two_years.csv"
+    df[df["ref_date"].isin(["2024-01-01", "2025-01-01"])].to_csv(two, index=False)
+    params = {"PERSONS": str(two), "AREAS": str(demo_data / "areas.gpkg"),
+              "AREA_ID_FIELD": "area_id", "RULE_SET": "2021",
+              "NATIONAL_CONVICTION_RATE": refs["national_conviction_rate"],
+              "REGIONAL_MEAN_INCOME": refs["regional_mean_income"]}
+    # without history: parallelsamfund, and the reason says omdannelse could not be determined
+    res = run_alg("assesscriteria", dict(params, OUTPUT=str(tmp_path / "a.gpkg")))
+    got, _ = _frame(res["OUTPUT"])
+    rows = got[got["area_id"].isin(omd)]
+    assert (rows["category"] == "parallelsamfund").all()
+    assert rows["category_reason"].str.contains("history").all()
+    # an official-list history (as a CSV table, years 2021-2023) makes them omdannelsesområder
+    hist = pd.DataFrame([{"area_id": a, "year": y, "category": "parallelsamfund"}
+                         for a in omd for y in (2021, 2022, 2023)])
+    hist.to_csv(tmp_path / "history.csv", index=False)
+    res = run_alg("assesscriteria", dict(params, HISTORY=str(tmp_path / "history.csv"),
+                                         OUTPUT=str(tmp_path / "b.gpkg")))
+    got, _ = _frame(res["OUTPUT"])
+    assert (got[got["area_id"].isin(omd)]["category"] == "omdannelsesomraade").all()
