@@ -976,7 +976,8 @@ class BoligsocialDock(QgsDockWidget):
             aid = _text(f["area_id"])
             items = [_sortable(aid, aid), _sortable(_text(f["area_name"]), _text(f["area_name"]))]
             res = f["residents"]
-            items.append(_sortable(_text(res), None if is_null(res) else float(res)))
+            items.append(_sortable("–" if is_null(res) else _number(res),
+                                   None if is_null(res) else float(res)))
             if show_value:
                 v = f[field] if layer.fields().indexOf(field) >= 0 else None
                 flag = _text(f[code + "_flag"]) if layer.fields().indexOf(code + "_flag") >= 0 \
