@@ -3,7 +3,7 @@
 import os
 from typing import Optional
 
-from qgis.core import QgsSettings
+from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 from boligsocial_plugin.core import i18n as core_i18n
@@ -19,8 +19,12 @@ def tr(text: str) -> str:
 
 def locale_code() -> str:
     """Two-letter UI language of QGIS (never crashes on a missing setting)."""
-    value = QgsSettings().value("locale/userLocale", "") or QLocale().name() or "en"
-    return str(value)[:2]
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        value = settings.value("locale/userLocale", "") or ""
+    else:  # QGIS follows the system's language unless the user overrides it
+        value = QgsApplication.locale() or QLocale.system().name()
+    return str(value or "en")[:2]
 
 
 def qm_path(lang: str) -> Optional[str]:

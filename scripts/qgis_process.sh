@@ -25,9 +25,10 @@ fi
 if ! grep -qs "^boligsocial_plugin=true" "$INI"; then
   /usr/bin/qgis_process.bin plugins enable boligsocial_plugin >/dev/null 2>&1 || true
 fi
-# BOLIGSOCIAL_LOCALE=da_DK runs in Danish (messages, legends, reports); own profile only.
-if [ -n "${BOLIGSOCIAL_LOCALE:-}" ] && [ "$CFG" != "default" ]; then
-  /usr/bin/python3 - "$INI" "$BOLIGSOCIAL_LOCALE" <<'PY'
+# BOLIGSOCIAL_LOCALE=da_DK runs in Danish (messages, legends, reports); unset = the system's
+# language. Only our own profile is changed.
+if [ "$CFG" != "default" ] && { [ -n "${BOLIGSOCIAL_LOCALE:-}" ] || grep -qs "^overrideFlag=true" "$INI"; }; then
+  /usr/bin/python3 - "$INI" "${BOLIGSOCIAL_LOCALE:-}" <<'PY'
 import configparser, sys
 path, loc = sys.argv[1], sys.argv[2]
 cp = configparser.RawConfigParser()
@@ -35,8 +36,9 @@ cp.optionxform = str
 cp.read(path, encoding="utf-8")
 if not cp.has_section("locale"):
     cp.add_section("locale")
-cp.set("locale", "userLocale", loc)
-cp.set("locale", "overrideFlag", "true")
+if loc:
+    cp.set("locale", "userLocale", loc)
+cp.set("locale", "overrideFlag", "true" if loc else "false")
 with open(path, "w", encoding="utf-8") as f:
     cp.write(f, space_around_delimiters=False)
 PY
