@@ -168,6 +168,10 @@ def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
                 raw = raw.astype(float)
                 raw[mask] = np.nan
             data[k] = raw
+        elif raw.dtype.kind == "M":  # date fields stay dates (the checks work on unique values)
+            raw = raw.astype("datetime64[ns]")
+            raw[mask] = np.datetime64("NaT")
+            data[k] = raw
         else:
             data[k] = pd.Series(raw.astype(str)).where(~mask)
     crs = layer.crs() if layer.crs().isValid() else default_crs

@@ -169,7 +169,7 @@ def _fast_codes(s: pd.Series):
     to the plain path. Returns None for small inputs, where the plain path is as fast.
     """
     n = len(s)
-    if n < 20000:
+    if n < 20000 or s.dtype != object:  # numbers and dates factorize fast as they are
         return None
     vals = s.to_numpy(dtype=object)
     null = pd.isna(vals)
