@@ -4,52 +4,52 @@
   <context>
     <name>Boligsocial</name>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="306" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="310" />
       <source>The area layer must hold polygons.</source>
       <translation>Områdelaget skal indeholde polygoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="309" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="313" />
       <source>The area layer has no coordinate reference system. Set its CRS (e.g. EPSG:25832) in the layer properties.</source>
       <translation>Områdelaget har intet koordinatsystem. Angiv lagets koordinatsystem (fx EPSG:25832) i lagegenskaberne.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="364" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="368" />
       <source>The area layer is empty. Choose a layer with area polygons.</source>
       <translation>Områdelaget er tomt. Vælg et lag med områdepolygoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="446" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="450" />
       <source>Could not write to the output.</source>
       <translation>Resultatet kunne ikke skrives.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="272" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="276" />
       <source>The address layer has no field '{f}'. Choose the address key field.</source>
       <translation>Adresselaget har intet felt '{f}'. Vælg feltet med adressenøglen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="301" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="305" />
       <source>The area layer has no field '{f}'. Choose the area id field.</source>
       <translation>Områdelaget har intet felt '{f}'. Vælg feltet med område-id.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="304" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="308" />
       <source>The area layer has no field '{f}'.</source>
       <translation>Områdelaget har intet felt '{f}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="314" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="318" />
       <source>Areas are in {a} and persons in {p}; areas are transformed for the join.</source>
       <translation>Områderne er i {a} og personerne i {p}; områderne transformeres ved sammenkoblingen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="325" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="329" />
       <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
       <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="329" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="333" />
       <source>The area id '{id}' occurs more than once in '{f}'. Area ids must be unique (dissolve the areas first).</source>
       <translation>Område-id'et '{id}' forekommer mere end én gang i '{f}'. Område-id'er skal være entydige (saml områderne først, fx med 'Dissolve').</translation>
     </message>
@@ -59,12 +59,12 @@
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="439" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="443" />
       <source>Could not write to the output: {err}</source>
       <translation>Resultatet kunne ikke skrives: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="342" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="346" />
       <source>The geometry of area '{id}' is invalid and could not be repaired. Fix it with 'Fix geometries'.</source>
       <translation>Geometrien for området '{id}' er ugyldig og kunne ikke repareres. Ret den med 'Fix geometries'.</translation>
     </message>
@@ -529,17 +529,17 @@
       <translation>ikke opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/datamodel.py" line="81" />
+      <location filename="../boligsocial_plugin/core/datamodel.py" line="83" />
       <source>The extract has duplicate column names: {cols}. Rename them so each column name occurs once.</source>
       <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/datamodel.py" line="91" />
+      <location filename="../boligsocial_plugin/core/datamodel.py" line="93" />
       <source>The column '{col}' chosen for '{role}' is not in the extract. Available columns: {avail}.</source>
       <translation>Kolonnen '{col}', der er valgt som '{role}', findes ikke i udtrækket. Tilgængelige kolonner: {avail}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/datamodel.py" line="102" />
+      <location filename="../boligsocial_plugin/core/datamodel.py" line="104" />
       <source>Both '{a}' and '{b}' could be the column '{role}'. Keep one of them or choose the column explicitly.</source>
       <translation>Både '{a}' og '{b}' kan være kolonnen '{role}'. Behold kun den ene, eller vælg kolonnen eksplicit.</translation>
     </message>
@@ -969,57 +969,57 @@
       <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'allow' (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="273" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="274" />
       <source>empty</source>
       <translation>tom</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="273" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="274" />
       <source>not 10 digits (ddmmyy-xxxx)</source>
       <translation>ikke 10 cifre (ddmmåå-xxxx)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="274" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="275" />
       <source>not a valid birth date</source>
       <translation>ikke en gyldig fødselsdato</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="81" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="82" />
       <source>No key was given. Choose the key file (or an authentication configuration holding the key).</source>
       <translation>Der er ikke angivet nogen nøgle. Vælg nøglefilen (eller en godkendelseskonfiguration, der indeholder nøglen).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="135" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="136" />
       <source>Two different person keys got the same pseudonym. Use another key and report this (it should never happen).</source>
       <translation>To forskellige personnøgler fik samme pseudonym. Brug en anden nøgle, og rapportér fejlen (det bør aldrig ske).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="279" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="280" />
       <source>{n} rows have a missing or malformed CPR number in '{col}' ({kinds}); for example {examples}.</source>
       <translation>{n} rækker har et manglende eller fejlformateret CPR-nummer i '{col}' ({kinds}); fx {examples}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="287" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="288" />
       <source>{n} rows repeat a person key in '{col}' within the same reference date (rows {rows}). Each person may appear once per date; 'Compute indicators' will refuse the extract until they are removed.</source>
       <translation>{n} rækker gentager en personnøgle i '{col}' inden for samme opgørelsesdato (rækker {rows}). Hver person må kun optræde én gang pr. dato; 'Beregn indikatorer' afviser udtrækket, indtil de er fjernet.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="70" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="71" />
       <source>The pseudonymisation key is too short ({n} bytes; at least {m} are needed). Use a long random secret, e.g. 64 hex characters from a password manager or 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</source>
       <translation>Pseudonymiseringsnøglen er for kort ({n} bytes; der kræves mindst {m}). Brug en lang, tilfældig hemmelighed, fx 64 hex-tegn fra en adgangskodeadministrator eller 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="84" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="85" />
       <source>The key file {path} does not exist or is not a file. Choose the file holding the municipality's secret key.</source>
       <translation>Nøglefilen {path} findes ikke eller er ikke en fil. Vælg filen med kommunens hemmelige nøgle.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="278" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="279" />
       <source>row {row}: {value}</source>
       <translation>række {row}: {value}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="91" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" line="92" />
       <source>The key file {path} cannot be read ({err}). Check that you have access to it.</source>
       <translation>Nøglefilen {path} kan ikke læses ({err}). Kontroller, at du har adgang til den.</translation>
     </message>
@@ -1299,42 +1299,42 @@
       <translation>Boligsocial: {alg}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1052" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1053" />
       <source>Residents: {n}</source>
       <translation>Beboere: {n}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1068" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1069" />
       <source>Indicator</source>
       <translation>Indikator</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1069" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1070" />
       <source>Count / base</source>
       <translation>Antal / grundlag</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1088" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1089" />
       <source>The area has fewer residents than the smallest area published, so only the number of residents is shown.</source>
       <translation>Området har færre beboere end det mindste område, der offentliggøres, så kun antallet af beboere vises.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1103" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1104" />
       <source>Per list: met or not, with the margin to the threshold in brackets (positive when met).</source>
       <translation>Pr. liste: opfyldt eller ej, med afstanden til grænseværdien i parentes (positiv, når kriteriet er opfyldt).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1117" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1118" />
       <source>not assessable</source>
       <translation>kan ikke vurderes</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1125" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1126" />
       <source>n/a</source>
       <translation>i/t</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1138" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1139" />
       <source>Criteria met</source>
       <translation>Opfyldte kriterier</translation>
     </message>
@@ -1354,22 +1354,22 @@
       <translation>{n} områder i en kategori, {r} i risiko.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1054" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1055" />
       <source>Reference date: {d}</source>
       <translation>Opgørelsesdato: {d}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1125" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1126" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1125" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1126" />
       <source>no</source>
       <translation>nej</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1143" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1144" />
       <source>At risk: within the margin of a criterion threshold.</source>
       <translation>I risiko: inden for risikomarginen til en af kriteriernes grænseværdier.</translation>
     </message>
@@ -1379,22 +1379,22 @@
       <translation>Kunne ikke give {field} en stil: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1046" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1047" />
       <source>No result for area {id}.</source>
       <translation>Intet resultat for område {id}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1078" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1079" />
       <source>none</source>
       <translation>ingen</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1097" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1098" />
       <source>State criteria ({rules})</source>
       <translation>Statens kriterier ({rules})</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1101" />
+      <location filename="../boligsocial_plugin/gui/dock.py" line="1102" />
       <source>Category: {c}</source>
       <translation>Kategori: {c}</translation>
     </message>
@@ -2185,86 +2185,86 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="74" />
-      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx, the dash optional) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR-shaped values; dropped columns are listed in the log.</source>
-      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx, bindestregen er valgfri) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder værdier formet som CPR-numre; udeladte kolonner vises i loggen.</translation>
+      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx, the dash optional) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR-shaped values; dropped columns are listed in the log.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
+      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx, bindestregen er valgfri) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder værdier formet som CPR-numre; udeladte kolonner vises i loggen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="99" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="102" />
       <source>Person extract (point layer or table)</source>
       <translation>Personudtræk (punktlag eller tabel)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="101" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="104" />
       <source>Column holding the CPR number (or other direct key)</source>
       <translation>Kolonne med CPR-nummeret (eller en anden direkte nøgle)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="104" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="107" />
       <source>The key is a CPR number (check it and accept ddmmyy-xxxx and ddmmyyxxxx alike)</source>
       <translation>Nøglen er et CPR-nummer (kontroller det, og acceptér både ddmmåå-xxxx og ddmmååxxxx)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="109" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="112" />
       <source>Key file (the secret)</source>
       <translation>Nøglefil (hemmeligheden)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="111" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="114" />
       <source>A text file holding the secret key only. Store it where only the people allowed to pseudonymise can read it.</source>
       <translation>En tekstfil, der kun indeholder den hemmelige nøgle. Opbevar den, hvor kun de personer, der må pseudonymisere, kan læse den.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="114" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="117" />
       <source>Or: authentication configuration holding the key as its password</source>
       <translation>Eller: godkendelseskonfiguration med nøglen som adgangskode</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="163" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="167" />
       <source>Checking the keys</source>
       <translation>Kontrollerer nøglerne</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="215" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="219" />
       <source>Computing pseudonyms</source>
       <translation>Beregner pseudonymer</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="118" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="121" />
       <source>Drop rows with malformed keys (else the run stops)</source>
       <translation>Udelad rækker med fejlformaterede nøgler (ellers stopper kørslen)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="120" />
-      <source>Pseudonymised extract</source>
-      <translation>Pseudonymiseret udtræk</translation>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="123" />
+      <source>Pseudonymised extract (internal, person level)</source>
+      <translation>Pseudonymiseret udtræk (internt, personniveau)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="121" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="125" />
       <source>Rows read</source>
       <translation>Læste rækker</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="121" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="125" />
       <source>Rows written</source>
       <translation>Skrevne rækker</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="122" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="126" />
       <source>Rows with a malformed key</source>
       <translation>Rækker med en fejlformateret nøgle</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="123" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="127" />
       <source>Repeated keys within a reference date</source>
       <translation>Gentagne nøgler inden for en opgørelsesdato</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="125" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="129" />
       <source>Dropped columns</source>
       <translation>Udeladte kolonner</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="131" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="135" />
       <source>Give the key either as a file or as an authentication configuration, not both.</source>
       <translation>Angiv nøglen enten som fil eller som godkendelseskonfiguration, ikke begge.</translation>
     </message>
@@ -2279,42 +2279,42 @@
       <translation>Godkendelseskonfigurationen '{id}' indeholder ingen adgangskode. Gem nøglen som adgangskode i en godkendelseskonfiguration af typen 'Basic'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="201" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="205" />
       <source>These rows are left out.</source>
       <translation>Disse rækker udelades.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="223" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="227" />
       <source>Columns dropped (key and direct identifiers): {cols}</source>
       <translation>Udeladte kolonner (nøgle og direkte identifikatorer): {cols}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="254" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="258" />
       <source>{w} of {n} rows written with a pseudonym.</source>
       <translation>{w} af {n} rækker skrevet med et pseudonym.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="147" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="151" />
       <source>The column '{col}' is not in the extract. Choose the column holding the CPR number.</source>
       <translation>Kolonnen '{col}' findes ikke i udtrækket. Vælg kolonnen med CPR-nummeret.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="193" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="197" />
       <source>{n} rows have no value in '{col}' (rows {rows}).</source>
       <translation>{n} rækker har ingen værdi i '{col}' (rækker {rows}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="198" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="202" />
       <source>Fix them in the source, or tick 'Drop rows with malformed keys' to leave those rows out (they are counted).</source>
       <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="203" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="207" />
       <source>{n} CPR numbers in the numeric column '{col}' had lost their leading zero; it was restored. Store CPR numbers as text.</source>
       <translation>{n} CPR-numre i den numeriske kolonne '{col}' havde mistet det foranstillede nul; det er genskabt. Gem CPR-numre som tekst.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="211" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="215" />
       <source>The column '{col}' holds {n} values shaped like CPR numbers; it was dropped. Pseudonymise it separately if it is needed.</source>
       <translation>Kolonnen '{col}' indeholder {n} værdier, der ligner CPR-numre; den er udeladt. Pseudonymisér den separat, hvis der er brug for den.</translation>
     </message>

@@ -91,7 +91,10 @@ class Pseudonymise(BoligsocialAlgorithm):
         "<b>Output</b>: the same rows and geometry with person_id first, then every other "
         "column except the key column and columns that look like direct identifiers (cpr, "
         "navn, name, adresse, address, vejnavn, husnr...) or hold CPR-shaped values; dropped "
-        "columns are listed in the log.")
+        "columns are listed in the log.<br><br>"
+        "<b>Internal, person level</b>: the output still holds one row per person and is "
+        "personal data. Keep it where only the analysts may read it; never publish or share "
+        "it. Publish only the aggregated, discretion-checked layers of the other algorithms.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (see CONTRACT.md)."""
@@ -117,7 +120,8 @@ class Pseudonymise(BoligsocialAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             DROP_INVALID, self.tr("Drop rows with malformed keys (else the run stops)"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Pseudonymised extract"), QgsProcessing.TypeVector))
+            OUTPUT, self.tr("Pseudonymised extract (internal, person level)"),
+            QgsProcessing.TypeVector))
         for name, label in (("ROWS_READ", N_("Rows read")), ("ROWS_WRITTEN", N_("Rows written")),
                             ("MALFORMED", N_("Rows with a malformed key")),
                             ("DUPLICATES", N_("Repeated keys within a reference date"))):
