@@ -357,6 +357,12 @@ def read_areas(source, id_field: str, name_field: Optional[str],
             if xform is not None:
                 jg.transform(xform)
             rings = _rings(jg)
+            if any(not np.isfinite(r).all() for r in rings):
+                raise BoligsocialError(tr(
+                    "Area '{id}' cannot be placed in the persons' coordinate reference system "
+                    "({to}); the area layer says {frm}. Set the right CRS on the area layer "
+                    "(layer properties) or on the extract (PERSONS_CRS).").format(
+                    id=aid, to=join_crs.authid(), frm=crs.authid() or crs.description()))
         out.ids.append(aid)
         out.names.append("" if name is None or (hasattr(name, "isNull") and name.isNull())
                          else str(name))

@@ -14,12 +14,12 @@
       <translation>Områdelaget har intet koordinatsystem. Angiv lagets koordinatsystem (fx EPSG:25832) i lagegenskaberne.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="368" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="374" />
       <source>The area layer is empty. Choose a layer with area polygons.</source>
       <translation>Områdelaget er tomt. Vælg et lag med områdepolygoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="450" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="456" />
       <source>Could not write to the output.</source>
       <translation>Resultatet kunne ikke skrives.</translation>
     </message>
@@ -59,7 +59,12 @@
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="443" />
+      <location filename="../boligsocial_plugin/qgis_io.py" line="361" />
+      <source>Area '{id}' cannot be placed in the persons' coordinate reference system ({to}); the area layer says {frm}. Set the right CRS on the area layer (layer properties) or on the extract (PERSONS_CRS).</source>
+      <translation>Området '{id}' kan ikke placeres i personernes koordinatsystem ({to}); områdelaget angiver {frm}. Angiv det rigtige koordinatsystem på områdelaget (lagegenskaber) eller på udtrækket (PERSONS_CRS).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" line="449" />
       <source>Could not write to the output: {err}</source>
       <translation>Resultatet kunne ikke skrives: {err}</translation>
     </message>
