@@ -23,7 +23,7 @@ from boligsocial_plugin.core.criteria import (
     get_rule_set,
 )
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.i18n import number, tr
 from boligsocial_plugin.core.indicators import builtin_indicators
 
 METHODS = ("jenks", "quantile", "equal", "pretty", "law")
@@ -166,8 +166,7 @@ def field_label(field: str, criteria: bool = False) -> str:
 
 def format_number(value: float, decimals: int) -> str:
     """Danish number format: '.' between thousands, ',' as decimal mark (1.234,5)."""
-    s = "{:,.{d}f}".format(float(value), d=max(0, decimals))
-    return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return number(value, decimals, "da")
 
 
 def format_value(value: Optional[float], unit: str, decimals: Optional[int] = None) -> str:

@@ -30,9 +30,9 @@ def language() -> str:
     return _language
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """A number formatted for the UI language (thousands separator and decimal mark)."""
+def number(value: float, decimals: int = 0, lang: str = "") -> str:
+    """A number formatted for a language (default: the UI language): 1.234,5 or 1,234.5."""
     s = "{:,.{d}f}".format(float(value), d=max(0, decimals))
-    if _language == "da":
+    if (lang or _language) == "da":
         s = s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return s
