@@ -4,2544 +4,2544 @@
   <context>
     <name>Boligsocial</name>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="310" />
-      <source>The area layer must hold polygons.</source>
-      <translation>Områdelaget skal indeholde polygoner.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="313" />
-      <source>The area layer has no coordinate reference system. Set its CRS (e.g. EPSG:25832) in the layer properties.</source>
-      <translation>Områdelaget har intet koordinatsystem. Angiv lagets koordinatsystem (fx EPSG:25832) i lagegenskaberne.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="374" />
-      <source>The area layer is empty. Choose a layer with area polygons.</source>
-      <translation>Områdelaget er tomt. Vælg et lag med områdepolygoner.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="456" />
-      <source>Could not write to the output.</source>
-      <translation>Resultatet kunne ikke skrives.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="276" />
-      <source>The address layer has no field '{f}'. Choose the address key field.</source>
-      <translation>Adresselaget har intet felt '{f}'. Vælg feltet med adressenøglen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="305" />
-      <source>The area layer has no field '{f}'. Choose the area id field.</source>
-      <translation>Områdelaget har intet felt '{f}'. Vælg feltet med område-id.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="308" />
-      <source>The area layer has no field '{f}'.</source>
-      <translation>Områdelaget har intet felt '{f}'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="318" />
-      <source>Areas are in {a} and persons in {p}; areas are transformed for the join.</source>
-      <translation>Områderne er i {a} og personerne i {p}; områderne transformeres ved sammenkoblingen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="329" />
-      <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
-      <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="333" />
-      <source>The area id '{id}' occurs more than once in '{f}'. Area ids must be unique (dissolve the areas first).</source>
-      <translation>Område-id'et '{id}' forekommer mere end én gang i '{f}'. Område-id'er skal være entydige (saml områderne først, fx med 'Dissolve').</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="102" />
-      <source>Reading {path} with pandas (Danish CSV handled).</source>
-      <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="361" />
-      <source>Area '{id}' cannot be placed in the persons' coordinate reference system ({to}); the area layer says {frm}. Set the right CRS on the area layer (layer properties) or on the extract (PERSONS_CRS).</source>
-      <translation>Området '{id}' kan ikke placeres i personernes koordinatsystem ({to}); områdelaget angiver {frm}. Angiv det rigtige koordinatsystem på områdelaget (lagegenskaber) eller på udtrækket (PERSONS_CRS).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="449" />
-      <source>Could not write to the output: {err}</source>
-      <translation>Resultatet kunne ikke skrives: {err}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" line="346" />
-      <source>The geometry of area '{id}' is invalid and could not be repaired. Fix it with 'Fix geometries'.</source>
-      <translation>Geometrien for området '{id}' er ugyldig og kunne ikke repareres. Ret den med 'Fix geometries'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/report.py" line="201" />
-      <source>suppressed</source>
-      <translation>diskretioneret</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/report.py" line="200" />
-      <source>not assessed</source>
-      <translation>ikke vurderet</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/report.py" line="216" />
-      <source>The layer has no features with geometry to draw.</source>
-      <translation>Laget har ingen objekter med geometri, der kan tegnes.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/report.py" line="518" />
-      <source>Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial plugin for QGIS.</source>
-      <translation>Kilde: {source}. Opgørelsesdato: {dates}. Udarbejdet {today} med Boligsocial-pluginet til QGIS.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/report.py" line="464" />
-      <source>… {n} more areas</source>
-      <translation>… {n} områder mere</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/report.py" line="114" />
-      <source>The layer '{layer}' has no rows with ref_date {date}; it has {dates}.</source>
-      <translation>Laget '{layer}' har ingen rækker med ref_date {date}; det har {dates}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/report.py" line="253" />
-      <source>Could not write the picture '{path}'.</source>
-      <translation>Kunne ikke skrive billedet '{path}'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/report.py" line="510" />
-      <source>Could not write the PDF '{path}' (error {code}).</source>
-      <translation>Kunne ikke skrive PDF-filen '{path}' (fejl {code}).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/report.py" line="242" />
-      <source>Rendering the map failed: {err}</source>
-      <translation>Kortet kunne ikke tegnes: {err}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/styling.py" line="303" />
-      <source>Boligsocial choropleth</source>
-      <translation>Boligsocialt koropletkort</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/styling.py" line="78" />
-      <source>The layer '{layer}' has no field '{field}'.</source>
-      <translation>Laget '{layer}' har intet felt '{field}'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/styling.py" line="114" />
-      <source>QGIS lacks the classification method '{m}'.</source>
-      <translation>QGIS mangler klassifikationsmetoden '{m}'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/styling.py" line="237" />
-      <source>The field '{field}' is not numeric; choose an indicator value field (*_val) or 'category'.</source>
-      <translation>Feltet '{field}' er ikke numerisk; vælg et felt med indikatorværdier (*_val) eller 'category'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/styling.py" line="305" />
-      <source>Could not save the style into '{src}': {err}</source>
-      <translation>Kunne ikke gemme stilen i '{src}': {err}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/styling.py" line="312" />
-      <source>Could not write the style file '{path}': {err}</source>
-      <translation>Kunne ikke skrive stilfilen '{path}': {err}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/styling.py" line="363" />
-      <source>Could not open '{dest}' to style it.</source>
-      <translation>Kunne ikke åbne '{dest}' for at give det en stil.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/styling.py" line="373" />
-      <source>The output was written but not styled: {err}</source>
-      <translation>Resultatet blev skrevet, men stilen kunne ikke anvendes: {err}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/styling.py" line="92" />
-      <source>The field '{field}' holds '{v}', which is not a number; choose a numeric field.</source>
-      <translation>Feltet '{field}' indeholder '{v}', som ikke er et tal; vælg et numerisk felt.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/styling.py" line="369" />
-      <source>Style saved to {where}.</source>
-      <translation>Stilen er gemt i {where}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="337" />
-      <source>Suppressed</source>
-      <translation>Diskretioneret</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="342" />
-      <source>Not assessed</source>
-      <translation>Ikke vurderet</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="148" />
-      <source>Category (state lists)</source>
-      <translation>Kategori (statens lister)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="347" />
-      <source>Values based on fewer than {n} persons are suppressed (grey hatching); areas are never shown with a count below that.</source>
-      <translation>Værdier, der bygger på færre end {n} personer, er diskretioneret (grå skravering); områder vises aldrig med et antal under denne grænse.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="328" />
-      <source>Omdannelsesområde</source>
-      <translation>Omdannelsesområde</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="329" />
-      <source>Parallelsamfund</source>
-      <translation>Parallelsamfund</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="330" />
-      <source>Udsat boligområde</source>
-      <translation>Udsat boligområde</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="331" />
-      <source>Forebyggelsesområde</source>
-      <translation>Forebyggelsesområde</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="332" />
-      <source>No category</source>
-      <translation>Ingen kategori</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="353" />
-      <source>natural breaks (Jenks)</source>
-      <translation>naturlige brud (Jenks)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="353" />
-      <source>quantiles (equal count)</source>
-      <translation>kvantiler (lige mange i hver klasse)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="354" />
-      <source>equal intervals</source>
-      <translation>lige store intervaller</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="354" />
-      <source>pretty breaks</source>
-      <translation>pæne intervaller</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="355" />
-      <source>the law's thresholds</source>
-      <translation>lovens grænseværdier</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="155" />
-      <source>Convicted, times the national rate</source>
-      <translation>Dømte, antal gange landsgennemsnittet</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="157" />
-      <source>Mean gross income, percent of the regional mean</source>
-      <translation>Gennemsnitlig bruttoindkomst i procent af gennemsnitsindkomsten i regionen</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="254" />
-      <source>The law has no threshold for the field '{field}'. Law classes exist for outside_labour_val, basic_edu_val and nonwestern_val of the indicator layer and for every *_val of the criteria layer (convicted and income are relative to the national rate and the regional mean). Choose another classification method.</source>
-      <translation>Loven har ingen grænseværdi for feltet '{field}'. Lovens klasser findes for outside_labour_val, basic_edu_val og nonwestern_val i indikatorlaget og for alle *_val i kriterielaget (dømte og indkomst er relative til landsgennemsnittet og gennemsnitsindkomsten i regionen). Vælg en anden klassifikationsmetode.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="292" />
-      <source>Unknown classification method '{m}'; use one of {all}.</source>
-      <translation>Ukendt klassifikationsmetode '{m}'; brug en af {all}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="295" />
-      <source>The number of classes must be between {lo} and {hi}.</source>
-      <translation>Antallet af klasser skal være mellem {lo} og {hi}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/classes.py" line="304" />
-      <source>Unknown colour ramp '{r}'; use one of {all}.</source>
-      <translation>Ukendt farveforløb '{r}'; brug et af {all}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="637" />
-      <source>{n} more full-time persons were outside the labour market</source>
-      <translation>{n} flere fuldtidspersoner var uden for arbejdsmarkedet og uddannelse</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="638" />
-      <source>{n} fewer full-time persons were outside the labour market</source>
-      <translation>{n} færre fuldtidspersoner var uden for arbejdsmarkedet og uddannelse</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="639" />
-      <source>{n} more residents aged 18 and over were convicted</source>
-      <translation>{n} flere beboere på 18 år og derover var dømt</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="640" />
-      <source>{n} fewer residents aged 18 and over were convicted</source>
-      <translation>{n} færre beboere på 18 år og derover var dømt</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="641" />
-      <source>{n} more residents aged 30-59 had only basic schooling</source>
-      <translation>{n} flere beboere i alderen 30-59 år kun havde en grundskoleuddannelse</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="642" />
-      <source>{n} fewer residents aged 30-59 had only basic schooling</source>
-      <translation>{n} færre beboere i alderen 30-59 år kun havde en grundskoleuddannelse</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="643" />
-      <source>{n} more residents were non-western immigrants or descendants</source>
-      <translation>{n} flere beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="645" />
-      <source>{n} fewer residents were non-western immigrants or descendants</source>
-      <translation>{n} færre beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="647" />
-      <source>the mean gross income were {n} kr. higher</source>
-      <translation>den gennemsnitlige bruttoindkomst var {n} kr. højere</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="648" />
-      <source>the mean gross income were {n} kr. lower</source>
-      <translation>den gennemsnitlige bruttoindkomst var {n} kr. lavere</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="988" />
-      <source> this year (last year unchanged)</source>
-      <translation> i år (sidste år uændret)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="320" />
-      <source>The person extract has no reference dates inside the areas; check that the persons lie inside the area polygons.</source>
-      <translation>Personudtrækket har ingen opgørelsesdatoer inden for områderne; kontroller, at personerne ligger inden for områdepolygonerne.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="589" />
-      <source>outside labour market and education (18-64)</source>
-      <translation>uden for arbejdsmarkedet og uddannelse (18-64 år)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="590" />
-      <source>convicted (18 and over)</source>
-      <translation>dømte (18 år og derover)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="591" />
-      <source>only basic schooling (30-59)</source>
-      <translation>kun grundskoleuddannelse (30-59 år)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="592" />
-      <source>mean gross income</source>
-      <translation>gennemsnitlig bruttoindkomst</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="593" />
-      <source>non-western immigrants and descendants</source>
-      <translation>indvandrere og efterkommere fra ikke-vestlige lande</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="602" />
-      <source>Udsatte boligområder list</source>
-      <translation>Listen over udsatte boligområder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="603" />
-      <source>Forebyggelsesområder list</source>
-      <translation>Listen over forebyggelsesområder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="691" />
-      <source>The at-risk margins must be zero or positive.</source>
-      <translation>Risikomarginerne skal være nul eller positive.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="880" />
-      <source>could be {category} ({why})</source>
-      <translation>kunne være {category} ({why})</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="900" />
-      <source>{label}: {k} of {n} criteria met</source>
-      <translation>{label}: {k} af {n} kriterier opfyldt</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="938" />
-      <source>Values not published: fewer residents than the discretion minimum.</source>
-      <translation>Værdierne offentliggøres ikke: færre beboere end mindstegrænsen for diskretionering.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="995" />
-      <source>Would become {category} if {change}.</source>
-      <translation>Ville blive {category}, hvis {change}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="411" />
-      <source>not assessable: {key} is not in the extract</source>
-      <translation>kan ikke vurderes: {key} findes ikke i udtrækket</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="617" />
-      <source>{v} times the national average</source>
-      <translation>{v} gange landsgennemsnittet</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="619" />
-      <source>{v} % of the regional mean</source>
-      <translation>{v} % af gennemsnitsindkomsten i regionen</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="825" />
-      <source>history {years} computed from the extract</source>
-      <translation>historik for {years} beregnet ud fra udtrækket</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="853" />
-      <source>parallelsamfund conditions met in each of the last {n} years</source>
-      <translation>betingelserne for parallelsamfund opfyldt i hvert af de seneste {n} år</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="877" />
-      <source>omdannelsesområde could not be determined: needs {n} years of history, {k} found</source>
-      <translation>omdannelsesområde kunne ikke afgøres: kræver {n} års historik, {k} fundet</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="926" />
-      <source>No category.</source>
-      <translation>Ingen kategori.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="990" />
-      <source>Would no longer be {category} if {change}.</source>
-      <translation>Ville ikke længere være {category}, hvis {change}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="291" />
-      <source>The rule set '{code}' is unknown; use 2013, 2018 or 2021.</source>
-      <translation>Regelsættet '{code}' er ukendt; brug 2013, 2018 eller 2021.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="461" />
-      <source>not assessable: nobody in the population of {key}</source>
-      <translation>kan ikke vurderes: ingen i populationen for {key}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="534" />
-      <source>The history table needs the columns area_id, year and category; missing: {cols}.</source>
-      <translation>Historiktabellen skal have kolonnerne area_id, year og category; mangler: {cols}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="835" />
-      <source>previous year missing: single-year value used for {keys}</source>
-      <translation>forrige år mangler: etårsværdi brugt for {keys}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="849" />
-      <source>under {n} residents</source>
-      <translation>under {n} beboere</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="856" />
-      <source>udsat ({k} of {n} criteria met) and non-western share above {t} %</source>
-      <translation>udsat ({k} af {n} kriterier opfyldt) og andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} %</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="866" />
-      <source>the conditions of no list are met</source>
-      <translation>betingelserne for ingen af listerne er opfyldt</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="923" />
-      <source>Under {n} residents, so not on the state lists.</source>
-      <translation>Under {n} beboere og derfor ikke omfattet af statens lister.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="944" />
-      <source>Category uncertain: {why}.</source>
-      <translation>Kategorien er usikker: {why}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="330" />
-      <source>No snapshot at or before the assessment date {d}; the earliest reference date is {first}.</source>
-      <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="374" />
-      <source>The reference value {name} must be a positive number, not '{v}'.</source>
-      <translation>Referenceværdien {name} skal være et positivt tal, ikke '{v}'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="426" />
-      <source>not assessable: regional mean income missing</source>
-      <translation>kan ikke vurderes: gennemsnitsindkomsten i regionen mangler</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="859" />
-      <source>{k} of {n} criteria met</source>
-      <translation>{k} af {n} kriterier opfyldt</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="326" />
-      <source>The assessment date '{d}' is not a date; write it as YYYY-MM-DD.</source>
-      <translation>Vurderingsdatoen '{d}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="456" />
-      <source>not assessable: national conviction rate missing</source>
-      <translation>kan ikke vurderes: landsgennemsnittet for dømte mangler</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="544" />
-      <source>The history table has the unknown category '{cat}'; use omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen (or ghetto, haardt_ghettoomraade).</source>
-      <translation>Historiktabellen har den ukendte kategori '{cat}'; brug omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen (eller ghetto, haardt_ghettoomraade).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="550" />
-      <source>The history table has the year '{y}'; write years as four digits.</source>
-      <translation>Historiktabellen har årstallet '{y}'; skriv årstal med fire cifre.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="863" />
-      <source>non-western share above {t} % and {k} of {n} criteria met</source>
-      <translation>andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} % og {k} af {n} kriterier opfyldt</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="897" />
-      <source>{label}: {state} (value suppressed)</source>
-      <translation>{label}: {state} (værdien er diskretioneret)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="898" />
-      <source>met</source>
-      <translation>opfyldt</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" line="898" />
-      <source>not met</source>
-      <translation>ikke opfyldt</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/datamodel.py" line="83" />
-      <source>The extract has duplicate column names: {cols}. Rename them so each column name occurs once.</source>
-      <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/datamodel.py" line="93" />
-      <source>The column '{col}' chosen for '{role}' is not in the extract. Available columns: {avail}.</source>
-      <translation>Kolonnen '{col}', der er valgt som '{role}', findes ikke i udtrækket. Tilgængelige kolonner: {avail}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/datamodel.py" line="104" />
-      <source>Both '{a}' and '{b}' could be the column '{role}'. Keep one of them or choose the column explicitly.</source>
-      <translation>Både '{a}' og '{b}' kan være kolonnen '{role}'. Behold kun den ene, eller vælg kolonnen eksplicit.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="129" />
-      <source>Default: &lt;5 hidden, areas ≥50</source>
-      <translation>Standard: &lt;5 skjules, områder ≥50</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="130" />
-      <source>Aarhus: &lt;5</source>
-      <translation>Aarhus: &lt;5</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="131" />
-      <source>SØK: areas ≥50</source>
-      <translation>SØK: områder ≥50</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="132" />
-      <source>Frederiksberg: ≥250</source>
-      <translation>Frederiksberg: ≥250</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="133" />
-      <source>Statistics Denmark: &lt;3</source>
-      <translation>Danmarks Statistik: &lt;3</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="636" />
-      <source>Keyed rounding needs a secret key; give a key or turn rounding off.</source>
-      <translation>Nøglebaseret afrunding kræver en hemmelig nøgle; angiv en nøgle, eller slå afrunding fra.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="898" />
-      <source>Choose at least one count column to protect.</source>
-      <translation>Vælg mindst én antalskolonne, der skal beskyttes.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="89" />
-      <source>Discretion thresholds cannot be negative.</source>
-      <translation>Diskretionsgrænser kan ikke være negative.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="102" />
-      <source>zeros published</source>
-      <translation>nuller offentliggøres</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="102" />
-      <source>zeros hidden</source>
-      <translation>nuller skjules</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="112" />
-      <source>means: identical values hidden</source>
-      <translation>gennemsnit: identiske værdier skjules</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="924" />
-      <source>The count columns add up to more than the total in some rows; they are treated as overlapping (no sum relation).</source>
-      <translation>Antalskolonnerne summerer i nogle rækker til mere end totalen; de behandles som overlappende (ingen sumrelation).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="98" />
-      <source>frequency: counts below {n} hidden</source>
-      <translation>hyppighed: antal under {n} skjules</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="105" />
-      <source>means: at least {n} persons</source>
-      <translation>gennemsnit: mindst {n} personer</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="85" />
-      <source>The dominance rule supports n = 1 or n = 2 (the two largest contributions are kept), not {n}.</source>
-      <translation>Dominansreglen understøtter n = 1 eller n = 2 (de to største bidrag gemmes), ikke {n}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="100" />
-      <source>complement: hidden when total minus count is below {n}</source>
-      <translation>komplement: skjules, når total minus antal er under {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="104" />
-      <source>area minimum: {n} residents</source>
-      <translation>områdeminimum: {n} beboere</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="107" />
-      <source>means: dominance ({n},{k})</source>
-      <translation>gennemsnit: dominans ({n},{k})</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="110" />
-      <source>means: p%-rule p={p}</source>
-      <translation>gennemsnit: p%-regel p={p}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="142" />
-      <source>Unknown discretion preset '{name}'; use one of {names}.</source>
-      <translation>Ukendt forudindstilling for diskretionering '{name}'; brug en af {names}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="559" />
-      <source>Cell {cell} can be computed from the published relations whatever else is hidden (for example a sub-area that is the only child of its parent); remove that relation or merge the area.</source>
-      <translation>Celle {cell} kan beregnes ud fra de offentliggjorte relationer, uanset hvad der ellers skjules (fx et delområde, der er det eneste i sit overordnede område); fjern relationen, eller sammenlæg området.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="901" />
-      <source>The table has no column '{col}'; choose an existing column.</source>
-      <translation>Tabellen har ingen kolonne '{col}'; vælg en eksisterende kolonne.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="982" />
-      <source>The parent(s) {names} have only one sub-area, whose figures would equal the parent's published totals; merge the sub-area or leave the parent field empty.</source>
-      <translation>De overordnede områder {names} har kun ét delområde hver, og delområdets tal ville være lig med det overordnede områdes offentliggjorte totaler; sammenlæg delområdet, eller lad feltet for overordnet område være tomt.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" line="909" />
-      <source>The column '{col}' must hold numbers (counts); fix or deselect it.</source>
-      <translation>Kolonnen '{col}' skal indeholde tal (antal); ret eller fravælg den.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="569" />
-      <source>The person extract has problems that must be fixed first (run 'Validate person extract' for the full list):</source>
-      <translation>Personudtrækket har problemer, der skal rettes først (kør 'Valider personudtræk' for at se hele listen):</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="529" />
-      <source>{n} values in '{col}' are not 0 or 1.</source>
-      <translation>{n} værdier i '{col}' er ikke 0 eller 1.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="393" />
-      <source>The extract has no rows. Check the export or the layer's filter.</source>
-      <translation>Udtrækket har ingen rækker. Kontroller eksporten eller lagets filter.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="403" />
-      <source>The extract has no location: give a point layer, x and y columns, or an address_id column together with an address layer.</source>
-      <translation>Udtrækket har ingen placering: angiv et punktlag, x- og y-kolonner eller en address_id-kolonne sammen med et adresselag.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="532" />
-      <source>{n} values in '{col}' are not whole numbers between 0 and 125.</source>
-      <translation>{n} værdier i '{col}' er ikke hele tal mellem 0 og 125.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="60" />
-      <source>The file {path} is empty. Export the extract again.</source>
-      <translation>Filen {path} er tom. Eksportér udtrækket igen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="77" />
-      <source>Could not find the column separator in {path}: the first line has no ';', ',' or tab. Is it a CSV file?</source>
-      <translation>Kunne ikke finde kolonneseparatoren i {path}: første linje indeholder hverken ';', ',' eller tabulator. Er det en CSV-fil?</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="535" />
-      <source>{n} values in '{col}' are outside 0..1 (a share of a full-time year).</source>
-      <translation>{n} værdier i '{col}' ligger uden for 0..1 (en andel af et fuldtidsår).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="113" />
-      <source>The file {path} has no rows. Export the extract again.</source>
-      <translation>Filen {path} har ingen rækker. Eksportér udtrækket igen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="116" />
-      <source>The file {path} is not a well-formed CSV file ({err}). Check for a truncated export or unbalanced quotes.</source>
-      <translation>Filen {path} er ikke en gyldig CSV-fil ({err}). Kontroller, om eksporten er afkortet, eller om der er anførselstegn, som ikke er lukket.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="408" />
-      <source>Columns that look like direct identifiers ({cols}) are ignored and never written. Remove them from the extract.</source>
-      <translation>Kolonner, der ligner direkte identifikatorer ({cols}), ignoreres og skrives aldrig. Fjern dem fra udtrækket.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="538" />
-      <source>{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).</source>
-      <translation>{n} værdier i '{col}' er usandsynlige beløb (over ±1 mia. kr.).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="573" />
+      <location filename="../boligsocial_plugin/core/extract.py" />
       <source> (rows {rows})</source>
       <translation> (rækker {rows})</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="397" />
-      <source>The required column '{col}' (Danish: '{alias}') is missing. Rename the column or choose it in the field parameters.</source>
-      <translation>Den påkrævede kolonne '{col}' (på dansk: '{alias}') mangler. Omdøb kolonnen, eller vælg den i feltparametrene.</translation>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source> this year (last year unchanged)</source>
+      <translation> i år (sidste år uændret)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="510" />
-      <source>{n} rows repeat a person key within the same reference date. Each person may appear once per date.</source>
-      <translation>{n} rækker gentager en personnøgle inden for samme opgørelsesdato. Hver person må kun optræde én gang pr. dato.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="518" />
-      <source>{n} rows have no coordinates; they are counted as without location and left out of every area.</source>
-      <translation>{n} rækker har ingen koordinater; de tælles som uden placering og indgår ikke i noget område.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="420" />
-      <source>{n} values in '{col}' look like CPR numbers. Pseudonymise the extract first (boligsocial:pseudonymise).</source>
-      <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="426" />
-      <source>{n} rows have no person key in '{col}'.</source>
-      <translation>{n} rækker har ingen personnøgle i '{col}'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="456" />
-      <source>{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD).</source>
-      <translation>{n} rækker har ingen gyldig opgørelsesdato i '{col}' (brug ÅÅÅÅ-MM-DD).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="467" />
-      <source>{n} values in '{col}' are not M or K; they count as unknown sex.</source>
-      <translation>{n} værdier i '{col}' er hverken M eller K; de tælles som ukendt køn.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="474" />
-      <source>{n} values in '{col}' are not numbers. Fix them in the extract.</source>
-      <translation>{n} værdier i '{col}' er ikke tal. Ret dem i udtrækket.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="479" />
-      <source>{n} values in '{col}' are infinite.</source>
-      <translation>{n} værdier i '{col}' er uendelige.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="488" />
-      <source>{n} rows have no value in '{col}'; they are left out of the indicators that use it.</source>
-      <translation>{n} rækker har ingen værdi i '{col}'; de udelades af de indikatorer, der bruger kolonnen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/extract.py" line="492" />
-      <source>{n} rows have unknown education; by law they count as basic schooling only.</source>
-      <translation>{n} rækker har ukendt uddannelse; efter loven tælles de som kun grundskoleuddannelse.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="96" />
-      <source>Outside labour market and education, 18-64</source>
-      <translation>Uden for arbejdsmarkedet og uddannelse, 18-64 år</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="100" />
-      <source>Immigrants and descendants from non-western countries</source>
-      <translation>Indvandrere og efterkommere fra ikke-vestlige lande</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="102" />
-      <source>Convicted, residents 18 and over</source>
-      <translation>Dømte, beboere på 18 år og derover</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="104" />
-      <source>Only basic schooling, 30-59</source>
-      <translation>Kun grundskoleuddannelse, 30-59 år</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="107" />
-      <source>Mean gross income, taxpayers 15-64 not in education</source>
-      <translation>Gennemsnitlig bruttoindkomst, skattepligtige 15-64 år, der ikke er under uddannelse</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="111" />
-      <source>Children 0-17</source>
-      <translation>Børn 0-17 år</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="114" />
-      <source>Adults 18-64</source>
-      <translation>Voksne 18-64 år</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="117" />
-      <source>Residents 65 and over</source>
-      <translation>Beboere på 65 år og derover</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="120" />
-      <source>Residents in single-parent households</source>
-      <translation>Beboere i husstande med enlig forsørger</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="158" />
-      <source>The indicator definition file must hold a list of indicators.</source>
-      <translation>Filen med indikatordefinitioner skal indeholde en liste af indikatorer.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="165" />
-      <source>indicator no. {n}</source>
-      <translation>indikator nr. {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="60" />
-      <source>The comparison '{op}' needs a numeric column, but '{col}' holds text.</source>
-      <translation>Sammenligningen '{op}' kræver en numerisk kolonne, men '{col}' indeholder tekst.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="222" />
-      <source>{where}: a condition needs 'column', 'op' and 'value'.</source>
-      <translation>{where}: en betingelse skal have 'column', 'op' og 'value'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="226" />
-      <source>{where}: the operator '{op}' is not allowed; use one of {ops}.</source>
-      <translation>{where}: operatoren '{op}' er ikke tilladt; brug en af {ops}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="230" />
-      <source>{where}: 'in' needs a list of values.</source>
-      <translation>{where}: 'in' kræver en liste af værdier.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="153" />
-      <source>The indicator definition file is not valid JSON: {err}. Start from indicator_catalogue.json.</source>
-      <translation>Filen med indikatordefinitioner er ikke gyldig JSON: {err}. Tag udgangspunkt i indicator_catalogue.json.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="167" />
-      <source>{where}: must be an object with code, type and value or condition.</source>
-      <translation>{where}: skal være et objekt med code, type og enten value eller condition.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="171" />
-      <source>{where}: the code '{code}' must start with a letter and hold only a-z, 0-9 and _ (at most 31 characters).</source>
-      <translation>{where}: koden '{code}' skal starte med et bogstav og må kun indeholde a-z, 0-9 og _ (højst 31 tegn).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="175" />
-      <source>{where}: the code '{code}' is used twice or is a built-in indicator; choose another code.</source>
-      <translation>{where}: koden '{code}' er brugt to gange eller er en indbygget indikator; vælg en anden kode.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="181" />
-      <source>{where}: type '{kind}' is unknown; use share, mean or count.</source>
-      <translation>{where}: typen '{kind}' er ukendt; brug share, mean eller count.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="186" />
-      <source>{where}: give either 'value' (a column to sum) or 'condition', not both and not neither.</source>
-      <translation>{where}: angiv enten 'value' (en kolonne, der summeres) eller 'condition' – ikke begge og ikke ingen af dem.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="203" />
-      <source>Indicator '{code}' uses the column(s) {cols}, which are neither in the extract nor in the data model. Check the spelling.</source>
-      <translation>Indikatoren '{code}' bruger kolonnen/kolonnerne {cols}, som hverken findes i udtrækket eller i datamodellen. Kontroller stavningen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="216" />
-      <source>{where}: age limits must be whole numbers, not '{v}'.</source>
-      <translation>{where}: aldersgrænser skal være hele tal, ikke '{v}'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="192" />
-      <source>{where}: sex must be M or K.</source>
-      <translation>{where}: køn skal være M eller K.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" line="235" />
-      <source>{where}: '{op}' needs a number, not '{v}'.</source>
-      <translation>{where}: '{op}' kræver et tal, ikke '{v}'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="124" />
-      <source>Cancelled.</source>
-      <translation>Annulleret.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="38" />
-      <source>Person rows read: {n}</source>
-      <translation>Læste personrækker: {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="41" />
-      <source>Reference dates: {d}</source>
-      <translation>Opgørelsesdatoer: {d}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="42" />
-      <source>Unique locations joined: {n}</source>
-      <translation>Unikke placeringer i sammenkoblingen: {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="43" />
-      <source>Persons in an area: {n}</source>
-      <translation>Personer i et område: {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="44" />
-      <source>Persons outside every area (counted, not in any area): {n}</source>
-      <translation>Personer uden for alle områder (talt med, men ikke i noget område): {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="46" />
-      <source>Persons without location (counted, not in any area): {n}</source>
-      <translation>Personer uden placering (talt med, men ikke i noget område): {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="84" />
-      <source>The reference date {d} is not in the extract. It holds: {h}.</source>
-      <translation>Opgørelsesdatoen {d} findes ikke i udtrækket. Det indeholder: {h}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="40" />
-      <source>Rows on the chosen reference date: {n}</source>
-      <translation>Rækker på den valgte opgørelsesdato: {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="49" />
-      <source>Persons exactly on an outer area boundary (counted in that area): {n}</source>
-      <translation>Personer præcis på en ydre områdegrænse (talt med i det pågældende område): {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="52" />
-      <source>Persons inside overlapping areas (counted in each): {n}</source>
-      <translation>Personer i overlappende områder (talt med i hvert af dem): {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" line="141" />
-      <source>Some area polygons overlap, so {n} persons lie in more than one area (e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each area.</source>
-      <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'allow' (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="274" />
-      <source>empty</source>
-      <translation>tom</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="274" />
-      <source>not 10 digits (ddmmyy-xxxx)</source>
-      <translation>ikke 10 cifre (ddmmåå-xxxx)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="275" />
-      <source>not a valid birth date</source>
-      <translation>ikke en gyldig fødselsdato</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="82" />
-      <source>No key was given. Choose the key file (or an authentication configuration holding the key).</source>
-      <translation>Der er ikke angivet nogen nøgle. Vælg nøglefilen (eller en godkendelseskonfiguration, der indeholder nøglen).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="136" />
-      <source>Two different person keys got the same pseudonym. Use another key and report this (it should never happen).</source>
-      <translation>To forskellige personnøgler fik samme pseudonym. Brug en anden nøgle, og rapportér fejlen (det bør aldrig ske).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="280" />
-      <source>{n} rows have a missing or malformed CPR number in '{col}' ({kinds}); for example {examples}.</source>
-      <translation>{n} rækker har et manglende eller fejlformateret CPR-nummer i '{col}' ({kinds}); fx {examples}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="288" />
-      <source>{n} rows repeat a person key in '{col}' within the same reference date (rows {rows}). Each person may appear once per date; 'Compute indicators' will refuse the extract until they are removed.</source>
-      <translation>{n} rækker gentager en personnøgle i '{col}' inden for samme opgørelsesdato (rækker {rows}). Hver person må kun optræde én gang pr. dato; 'Beregn indikatorer' afviser udtrækket, indtil de er fjernet.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="71" />
-      <source>The pseudonymisation key is too short ({n} bytes; at least {m} are needed). Use a long random secret, e.g. 64 hex characters from a password manager or 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</source>
-      <translation>Pseudonymiseringsnøglen er for kort ({n} bytes; der kræves mindst {m}). Brug en lang, tilfældig hemmelighed, fx 64 hex-tegn fra en adgangskodeadministrator eller 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="85" />
-      <source>The key file {path} does not exist or is not a file. Choose the file holding the municipality's secret key.</source>
-      <translation>Nøglefilen {path} findes ikke eller er ikke en fil. Vælg filen med kommunens hemmelige nøgle.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="279" />
-      <source>row {row}: {value}</source>
-      <translation>række {row}: {value}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pseudonym.py" line="92" />
-      <source>The key file {path} cannot be read ({err}). Check that you have access to it.</source>
-      <translation>Nøglefilen {path} kan ikke læses ({err}). Kontroller, at du har adgang til den.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/regions.py" line="90" />
-      <source>Residents must be known and not negative for every area.</source>
-      <translation>Antallet af beboere skal være kendt og må ikke være negativt for noget område.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/regions.py" line="105" />
-      <source>Area ids must be unique.</source>
-      <translation>Område-id'er skal være entydige.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="101" />
-      <source>count below the minimum</source>
-      <translation>antal under mindstegrænsen</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="102" />
-      <source>protects another figure</source>
-      <translation>beskytter et andet tal</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="103" />
-      <source>area below the minimum size</source>
-      <translation>område under minimumsstørrelsen</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="304" />
-      <source>Boligsocial monitorering</source>
-      <translation>Boligsocial monitorering</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="341" />
-      <source>Input</source>
-      <translation>Inddata</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="346" />
-      <source>One row per resident per reference date: a point layer or a table with x/y columns.</source>
-      <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel med x/y-kolonner.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="348" />
-      <source>Person extract</source>
-      <translation>Personudtræk</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="351" />
-      <source>Areas</source>
-      <translation>Områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="353" />
-      <source>Area id field</source>
-      <translation>Felt med område-id</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="356" />
-      <source>Area name field</source>
-      <translation>Felt med områdenavn</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="359" />
-      <source>every date (YYYY-MM-DD)</source>
-      <translation>alle datoer (ÅÅÅÅ-MM-DD)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="360" />
-      <source>Reference date to compute; empty computes every date and shows the latest.</source>
-      <translation>Opgørelsesdato, der skal beregnes; tom beregner alle datoer og viser den seneste.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="362" />
-      <source>Reference date</source>
-      <translation>Opgørelsesdato</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="364" />
-      <source>Indicator definitions (*.json)</source>
-      <translation>Indikatordefinitioner (*.json)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="365" />
-      <source>Optional user-defined indicators; the built-in indicators are always computed.</source>
-      <translation>Valgfrie brugerdefinerede indikatorer; de indbyggede indikatorer beregnes altid.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="367" />
-      <source>Extra indicators</source>
-      <translation>Ekstra indikatorer</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="370" />
-      <source>Discretion</source>
-      <translation>Diskretionering</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="373" />
-      <source>Custom (numbers below)</source>
-      <translation>Tilpasset (tallene nedenfor)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="377" />
-      <source>Preset</source>
-      <translation>Forudindstilling</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="382" />
-      <source>Smallest published count</source>
-      <translation>Mindste offentliggjorte antal</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="386" />
-      <source>Smallest area (residents)</source>
-      <translation>Mindste område (beboere)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="392" />
-      <source>Assess state criteria (needs two yearly snapshots)</source>
-      <translation>Vurder statens kriterier (kræver to årlige opgørelser)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="401" />
-      <source>Rule set</source>
-      <translation>Regelsæt</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="406" />
-      <source>algorithm default</source>
-      <translation>algoritmens standardværdi</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="407" />
-      <source>National conviction rate</source>
-      <translation>Landsgennemsnittet for dømte</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="414" />
-      <source>Regional mean income</source>
-      <translation>Gennemsnitsindkomsten i regionen</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="417" />
-      <source>Setup</source>
-      <translation>Opsætning</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="428" />
-      <source>Inspect area</source>
-      <translation>Undersøg område</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="430" />
-      <source>Click an area on the map to see its profile.</source>
-      <translation>Klik på et område på kortet for at se dets profil.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="443" />
-      <source>Select an area in the table or on the map.</source>
-      <translation>Vælg et område i tabellen eller på kortet.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="449" />
-      <source>Results</source>
-      <translation>Resultater</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="452" />
-      <source>Run</source>
-      <translation>Kør</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="453" />
-      <source>Runs the same algorithms as the Processing toolbox in the background.</source>
-      <translation>Kører de samme algoritmer som Processing-værktøjskassen, i baggrunden.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="455" />
-      <source>Cancel</source>
-      <translation>Annuller</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="803" />
-      <source>Boligsocial indicators</source>
-      <translation>Boligsociale indikatorer</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="804" />
-      <source>Boligsocial criteria</source>
-      <translation>Boligsociale kriterier</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="958" />
-      <source>Area</source>
-      <translation>Område</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="958" />
-      <source>Name</source>
-      <translation>Navn</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="958" />
-      <source>Residents</source>
-      <translation>Beboere</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="423" />
-      <source>Show</source>
-      <translation>Vis</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="698" />
-      <source>Choose a person extract layer (add it to the project first).</source>
-      <translation>Vælg et lag med personudtrækket (føj det til projektet først).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="701" />
-      <source>Choose an area layer with polygons.</source>
-      <translation>Vælg et områdelag med polygoner.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="704" />
-      <source>Choose the field holding the area id.</source>
-      <translation>Vælg feltet med område-id.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="758" />
-      <source>Cancelling…</source>
-      <translation>Annullerer…</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="782" />
-      <source>Cancelled; nothing was loaded.</source>
-      <translation>Annulleret; intet blev indlæst.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="786" />
-      <source>The algorithm failed; see the Processing log.</source>
-      <translation>Algoritmen fejlede; se Processing-loggen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="827" />
-      <source>{n} areas on {date}.</source>
-      <translation>{n} områder pr. {date}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="895" />
-      <source>State criteria: category</source>
-      <translation>Statens kriterier: kategori</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="960" />
-      <source>Value</source>
-      <translation>Værdi</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="962" />
-      <source>Category</source>
-      <translation>Kategori</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="730" />
-      <source>The algorithm {alg} is not available; reinstall the plugin.</source>
-      <translation>Algoritmen {alg} er ikke tilgængelig; geninstaller pluginet.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="733" />
-      <source>{alg} must run on the main thread; run it from the Processing toolbox.</source>
-      <translation>{alg} skal køre i hovedtråden; kør den fra Processing-værktøjskassen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="746" />
-      <source>Boligsocial: {alg}</source>
-      <translation>Boligsocial: {alg}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1053" />
-      <source>Residents: {n}</source>
-      <translation>Beboere: {n}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1069" />
-      <source>Indicator</source>
-      <translation>Indikator</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1070" />
-      <source>Count / base</source>
-      <translation>Antal / grundlag</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1089" />
-      <source>The area has fewer residents than the smallest area published, so only the number of residents is shown.</source>
-      <translation>Området har færre beboere end det mindste område, der offentliggøres, så kun antallet af beboere vises.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1104" />
-      <source>Per list: met or not, with the margin to the threshold in brackets (positive when met).</source>
-      <translation>Pr. liste: opfyldt eller ej, med afstanden til grænseværdien i parentes (positiv, når kriteriet er opfyldt).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1118" />
-      <source>not assessable</source>
-      <translation>kan ikke vurderes</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1126" />
-      <source>n/a</source>
-      <translation>i/t</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1139" />
-      <source>Criteria met</source>
-      <translation>Opfyldte kriterier</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="807" />
-      <source>Could not open the result {path}.</source>
-      <translation>Kunne ikke åbne resultatet {path}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="830" />
-      <source>{n} persons lie outside every area.</source>
-      <translation>{n} personer ligger uden for alle områder.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="833" />
-      <source>{n} areas in a category, {r} at risk.</source>
-      <translation>{n} områder i en kategori, {r} i risiko.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1055" />
-      <source>Reference date: {d}</source>
-      <translation>Opgørelsesdato: {d}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1126" />
-      <source>yes</source>
-      <translation>ja</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1126" />
-      <source>no</source>
-      <translation>nej</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1144" />
-      <source>At risk: within the margin of a criterion threshold.</source>
-      <translation>I risiko: inden for risikomarginen til en af kriteriernes grænseværdier.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="927" />
-      <source>Could not style {field}: {err}</source>
-      <translation>Kunne ikke give {field} en stil: {err}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1047" />
-      <source>No result for area {id}.</source>
-      <translation>Intet resultat for område {id}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1079" />
-      <source>none</source>
-      <translation>ingen</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1098" />
-      <source>State criteria ({rules})</source>
-      <translation>Statens kriterier ({rules})</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" line="1102" />
-      <source>Category: {c}</source>
-      <translation>Kategori: {c}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/wiring.py" line="25" />
-      <source>&amp;Boligsocial monitoring</source>
-      <translation>&amp;Boligsocial monitorering</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/wiring.py" line="27" />
-      <source>Boligsocial monitoring</source>
-      <translation>Boligsocial monitorering</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/wiring.py" line="50" />
-      <source>Monitoring panel</source>
-      <translation>Monitoreringspanel</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/wiring.py" line="53" />
-      <source>Show or hide the Boligsocial monitoring panel</source>
-      <translation>Vis eller skjul panelet Boligsocial monitorering</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/wiring.py" line="30" />
-      <source>Compute indicators…</source>
-      <translation>Beregn indikatorer…</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/gui/wiring.py" line="31" />
-      <source>Validate person extract…</source>
-      <translation>Valider personudtræk…</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="161" />
-      <source>Apply discretion to a table</source>
-      <translation>Anvend diskretionering på en tabel</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="164" />
-      <source>discretion,suppression,confidentiality,disclosure,audit,rounding,diskretion,fortrolighed,diskretionering,Danmarks Statistik</source>
-      <translation>diskretionering,diskretion,fortrolighed,afrunding,kontrol,Danmarks Statistik,discretion,suppression,confidentiality,disclosure,audit,rounding</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="166" />
-      <source>Applies statistical discretion to any aggregated table or layer with count columns (one of ours, or one from Statistics Denmark or Landsbyggefonden) and checks the result. Publishing is allowed only for aggregates from which no person can be inferred (persondataloven § 10 and the security order § 19; today the GDPR).&lt;br&gt;&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt; (flags in &amp;lt;column&amp;gt;_flag: '' published, P primary, S secondary, A area minimum; hidden values are NULL, never 0):&lt;br&gt;&amp;bull; &lt;i&gt;Frequency&lt;/i&gt;: counts below the smallest published count are hidden (Aarhus: fewer than 5; Statistics Denmark: at least 3 per cell; the health-data research service: at least 5).&lt;br&gt;&amp;bull; &lt;i&gt;Complement&lt;/i&gt;: a count is hidden when the total minus the count is below the threshold too ("N &amp;minus; k small": it tells about almost everybody).&lt;br&gt;&amp;bull; &lt;i&gt;Zeros&lt;/i&gt;: a 0 in a non-empty row is hidden (a 0 % or 100 % group tells every member's attribute); an empty row (total 0) is published.&lt;br&gt;&amp;bull; &lt;i&gt;Area minimum&lt;/i&gt;: a row whose total is below the smallest area shows its total only (flag A; Copenhagen SØK 50 residents, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Secondary suppression&lt;/i&gt;: a hidden cell must not be recoverable by subtraction from the total, from the other categories or from a parent area; more cells (smallest first, the total last) are hidden until an exact linear-algebra audit proves that no hidden cell can be computed. The tool never writes a table its audit rejects.&lt;br&gt;&amp;bull; &lt;i&gt;Keyed rounding&lt;/i&gt; (advanced): published counts rounded to multiples of a base with a secret key, so repeated or overlapping releases cannot be averaged or differenced (the same cell always rounds the same way).&lt;br&gt;&lt;br&gt;&lt;b&gt;Presets&lt;/b&gt;: default (&amp;lt;5 hidden, areas &amp;ge;50), aarhus (&amp;lt;5), sok (areas &amp;ge;50), frederiksberg (areas &amp;ge;250), dst (&amp;lt;3). A preset overrides the two numbers.&lt;br&gt;&lt;br&gt;&lt;b&gt;Columns&lt;/b&gt;: count fields are the categories; the total field (optional) is the row total (e.g. residents). If the categories do not add up to the total, the unpublished rest is protected too ('Categories add up to the total': auto detects it). A parent field groups rows (e.g. areas in a district): the group's sums count as published; with the id field, a row whose id equals a parent value is that parent's own row. Count values must be whole numbers of 0 or more; empty cells and '..' are taken as already suppressed by the source (flag P). The audit report (JSON or HTML) lists the rules, the hidden cells and the audit result; the key is never written.</source>
-      <translation>Anvender statistisk diskretionering på en vilkårlig aggregeret tabel eller et lag med antalskolonner (en af pluginets egne eller en fra Danmarks Statistik eller Landsbyggefonden) og kontrollerer resultatet. Der må kun offentliggøres aggregerede resultater, som ingen person kan udledes af (persondataloven § 10 og sikkerhedsbekendtgørelsen § 19; i dag databeskyttelsesforordningen).&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler&lt;/b&gt; (flag i &amp;lt;kolonne&amp;gt;_flag: '' offentliggjort, P primær, S sekundær, A områdeminimum; skjulte værdier er NULL, aldrig 0):&lt;br&gt;&amp;bull; &lt;i&gt;Hyppighed&lt;/i&gt;: antal under det mindste offentliggjorte antal skjules (Aarhus: færre end 5; Danmarks Statistik: mindst 3 pr. celle; Sundhedsdatastyrelsens forskerservice: mindst 5).&lt;br&gt;&amp;bull; &lt;i&gt;Komplement&lt;/i&gt;: et antal skjules også, når totalen minus antallet er under grænsen ("N &amp;minus; k lille": det fortæller noget om næsten alle).&lt;br&gt;&amp;bull; &lt;i&gt;Nuller&lt;/i&gt;: et 0 i en ikke-tom række skjules (en gruppe med 0 % eller 100 % afslører alle medlemmers egenskab); en tom række (total 0) offentliggøres.&lt;br&gt;&amp;bull; &lt;i&gt;Områdeminimum&lt;/i&gt;: en række, hvis total er under det mindste område, viser kun totalen (flag A; Københavns SØK 50 beboere, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Sekundær diskretionering&lt;/i&gt;: en skjult celle må ikke kunne genskabes ved at trække fra totalen, fra de øvrige kategorier eller fra et overordnet område; flere celler (de mindste først, totalen sidst) skjules, indtil en eksakt lineær-algebraisk kontrol beviser, at ingen skjult celle kan beregnes. Værktøjet skriver aldrig en tabel, som kontrollen afviser.&lt;br&gt;&amp;bull; &lt;i&gt;Nøglebaseret afrunding&lt;/i&gt; (avanceret): offentliggjorte antal afrundes til multipla af et grundtal ved hjælp af en hemmelig nøgle, så gentagne eller overlappende udgivelser ikke kan midles eller trækkes fra hinanden (samme celle afrundes altid på samme måde).&lt;br&gt;&lt;br&gt;&lt;b&gt;Forudindstillinger&lt;/b&gt;: default (&amp;lt;5 skjules, områder &amp;ge;50), aarhus (&amp;lt;5), sok (områder &amp;ge;50), frederiksberg (områder &amp;ge;250), dst (&amp;lt;3). En forudindstilling tilsidesætter de to tal.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kolonner&lt;/b&gt;: antalsfelterne er kategorierne; totalfeltet (valgfrit) er rækkens total (fx beboere). Hvis kategorierne ikke summerer til totalen, beskyttes den ikke-offentliggjorte rest også ('Kategorierne summerer til totalen': auto finder selv ud af det). Et felt for overordnet område grupperer rækkerne (fx områder i et distrikt): gruppens summer regnes som offentliggjorte; sammen med id-feltet gælder, at en række, hvis id er lig med en værdi i feltet for overordnet område, er det overordnede områdes egen række. Antal skal være hele tal på 0 eller derover; tomme celler og '..' betragtes som allerede diskretioneret af kilden (flag P). Kontrolrapporten (JSON eller HTML) viser reglerne, de skjulte celler og kontrolresultatet; nøglen skrives aldrig.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="88" />
-      <source>Keyed rounding needs a key file with a secret. Choose a key file or set the rounding base to 0.</source>
-      <translation>Nøglebaseret afrunding kræver en nøglefil med en hemmelighed. Vælg en nøglefil, eller sæt grundtallet for afrunding til 0.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="121" />
-      <source>Rules applied:</source>
-      <translation>Anvendte regler:</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="128" />
-      <source>Audit: FAILED</source>
-      <translation>Kontrol: FEJLET</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="205" />
-      <source>Aggregated table or layer</source>
-      <translation>Aggregeret tabel eller lag</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="207" />
-      <source>Any table with count columns, with or without geometry.</source>
-      <translation>En vilkårlig tabel med antalskolonner, med eller uden geometri.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="209" />
-      <source>Count fields (categories)</source>
-      <translation>Antalsfelter (kategorier)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="212" />
-      <source>Whole numbers of persons. Text columns of numbers (CSV) are accepted.</source>
-      <translation>Hele antal personer. Tekstkolonner med tal (CSV) accepteres.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="221" />
-      <source>Row id field</source>
-      <translation>Felt med række-id</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="223" />
-      <source>The row id; lets a parent's own row be found (its id equals the parent value) and keys the rounding.</source>
-      <translation>Rækkens id; gør det muligt at finde et overordnet områdes egen række (dens id er lig med værdien i feltet for overordnet område) og bruges som nøgle ved afrundingen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="226" />
-      <source>Categories add up to the total</source>
-      <translation>Kategorierne summerer til totalen</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="229" />
-      <source>auto: yes when every row's counts add up to its total; no: there is an unpublished rest, which is protected too.</source>
-      <translation>auto: behandles som yes, når hver rækkes antal summerer til rækkens total; no: der er en ikke-offentliggjort rest, som også beskyttes.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="233" />
-      <source>Keyed rounding base (0 = off)</source>
-      <translation>Grundtal for nøglebaseret afrunding (0 = fra)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="238" />
-      <source>Rounding key file (secret)</source>
-      <translation>Nøglefil til afrunding (hemmelig)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="241" />
-      <source>A file holding a secret of at least 16 bytes. Keep it: the same key gives the same rounding in every release.</source>
-      <translation>En fil med en hemmelighed på mindst 16 bytes. Gem den: samme nøgle giver samme afrunding i alle udgivelser.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="293" />
-      <source>Reading the table</source>
-      <translation>Læser tabellen</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="122" />
-      <source>Cells hidden: {p} primary (P), {s} secondary (S), {a} area minimum (A); {n} published.</source>
-      <translation>Skjulte celler: {p} primær (P), {s} sekundær (S), {a} områdeminimum (A); {n} offentliggjort.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="133" />
-      <source>Seconds: {s}</source>
-      <translation>Sekunder: {s}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="216" />
-      <source>Total field (row total, e.g. residents)</source>
-      <translation>Totalfelt (rækkens total, fx beboere)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="219" />
-      <source>Parent field (e.g. district)</source>
-      <translation>Felt for overordnet område (fx distrikt)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="245" />
-      <source>Protected table</source>
-      <translation>Beskyttet tabel</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="247" />
-      <source>Audit report</source>
-      <translation>Kontrolrapport</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="247" />
-      <source>JSON (*.json);;HTML (*.html)</source>
-      <translation>JSON (*.json);;HTML (*.html)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="249" />
-      <source>Cells hidden by a primary rule</source>
-      <translation>Celler skjult af en primær regel</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="250" />
-      <source>Cells hidden by secondary suppression</source>
-      <translation>Celler skjult ved sekundær diskretionering</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="251" />
-      <source>Cells hidden by the area minimum</source>
-      <translation>Celler skjult af områdeminimum</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="253" />
-      <source>Audit result</source>
-      <translation>Kontrolresultat</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="261" />
-      <source>Choose at least one count field.</source>
-      <translation>Vælg mindst ét antalsfelt.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="270" />
-      <source>A count field is chosen twice.</source>
-      <translation>Et antalsfelt er valgt to gange.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="303" />
-      <source>The input table is empty; there is nothing to protect.</source>
-      <translation>Inputtabellen er tom; der er intet at beskytte.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="324" />
-      <source>The discretion audit failed: some hidden cells could still be computed. Nothing was written; please report this with the log.</source>
-      <translation>Kontrollen af diskretioneringen fejlede: nogle skjulte celler kunne stadig beregnes. Intet blev skrevet; rapportér venligst fejlen sammen med loggen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="125" />
-      <source>Audit: {r} ({k} of {m} relations involve hidden cells; no hidden cell can be computed from the published ones).</source>
-      <translation>Kontrol: {r} ({k} af {m} relationer omfatter skjulte celler; ingen skjult celle kan beregnes ud fra de offentliggjorte).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="131" />
-      <source>Keyed rounding of published counts to multiples of {b}.</source>
-      <translation>Nøglebaseret afrunding af offentliggjorte antal til multipla af {b}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="144" />
-      <source>Discretion audit report</source>
-      <translation>Kontrolrapport for diskretionering</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="147" />
-      <source>Details</source>
-      <translation>Detaljer</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="316" />
-      <source>Applying discretion to {n} rows</source>
-      <translation>Anvender diskretionering på {n} rækker</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="73" />
-      <source>The count field '{f}' holds a negative or infinite value ({v}) in row {row}. Counts cannot be negative; fix the table.</source>
-      <translation>Antalsfeltet '{f}' indeholder en negativ eller uendelig værdi ({v}) i række {row}. Antal kan ikke være negative; ret tabellen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="77" />
-      <source>The count field '{f}' holds {v} in row {row}, which is not a whole number. Discretion applies to counts of persons; choose count fields (not shares, means or sums of fractions).</source>
-      <translation>Antalsfeltet '{f}' indeholder {v} i række {row}, hvilket ikke er et helt tal. Diskretionering gælder antal personer; vælg antalsfelter (ikke andele, gennemsnit eller summer af brøkdele).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="114" />
-      <source>Internal check failed for '{f}': the protected table would publish a value the rules hide. Nothing was written; please report this.</source>
-      <translation>Den interne kontrol fejlede for '{f}': den beskyttede tabel ville offentliggøre en værdi, som reglerne skjuler. Intet blev skrevet; rapportér venligst fejlen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="267" />
-      <source>The total field '{f}' is also chosen as a count field; choose it only as the total.</source>
-      <translation>Totalfeltet '{f}' er også valgt som antalsfelt; vælg det kun som total.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="65" />
-      <source>The count field '{f}' must hold numbers (counts), not '{v}'; deselect it.</source>
-      <translation>Antalsfeltet '{f}' skal indeholde tal (antal), ikke '{v}'; fravælg det.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="146" />
-      <source>Warnings</source>
-      <translation>Advarsler</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="264" />
-      <source>The input has no field '{f}'; choose an existing field.</source>
-      <translation>Inputtet har intet felt '{f}'; vælg et eksisterende felt.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="274" />
-      <source>The count field '{f}' is of type {t}, not a number. Choose numeric fields.</source>
-      <translation>Antalsfeltet '{f}' er af typen {t}, ikke et tal. Vælg numeriske felter.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" line="60" />
-      <source>The count field '{f}' holds '{v}' in row {row}, which is not a number. Count fields must hold whole numbers; fix the value or deselect the field.</source>
-      <translation>Antalsfeltet '{f}' indeholder '{v}' i række {row}, hvilket ikke er et tal. Antalsfelter skal indeholde hele tal; ret værdien, eller fravælg feltet.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="43" />
-      <source>Assess state criteria</source>
-      <translation>Vurder statens kriterier</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="44" />
-      <source>criteria,udsat,parallelsamfund,forebyggelse,ghetto,almenboligloven,kriterier</source>
-      <translation>kriterier,udsat,parallelsamfund,omdannelse,forebyggelse,ghetto,almenboligloven,criteria</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="45" />
-      <source>Assesses every area against the state's criteria for udsatte boligområder, parallelsamfund, omdannelsesområder and forebyggelsesområder (almenboligloven § 61 a and § 61 b). Needs a person extract with at least two yearly snapshots (e.g. 1 January this year and last year) because outside the labour market and convictions are two-year averages; a missing previous year is reported and the single-year value used.&lt;br&gt;&lt;br&gt;One row per area with, for every criterion K: K_val as the law measures it (percent; convicted in times the national rate; income in percent of the regional mean), K_met_L (1/0, NULL when not assessable), K_gap_L (distance to the threshold, positive when met) and how many persons would have to change status for the criterion to flip; criteria_met_L, the category (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — 2021 vocabulary for every rule set), at_risk when within the margin of a threshold, and a plain-language explanation.&lt;br&gt;&lt;b&gt;Rule sets&lt;/b&gt;: 2013 (3 of 5 criteria), 2018 (udsat, ghetto, hard ghetto) and 2021 (udsat, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Reference values&lt;/b&gt;: the national conviction rate (percent of residents 18+ convicted, two-year average) and the regional mean gross income of taxpayers 15-64 not in education are published by Social- og Boligstyrelsen with the yearly list (1 December) and can be computed from Statistics Denmark's tables. Without them the relative criteria are NULL (not assessable) with the reason, never guessed.&lt;br&gt;&lt;b&gt;History&lt;/b&gt;: omdannelsesområde needs parallelsamfund status in each of the last five years: give a table (area_id, year, category) of earlier official lists, or include older yearly snapshots in the extract. Otherwise the reason says it could not be determined.&lt;br&gt;Areas under 1,000 residents get category 'ingen' with the reason. Values resting on fewer persons than the smallest published count are suppressed (NULL, flag P).</source>
-      <translation>Vurderer alle områder i forhold til statens kriterier for udsatte boligområder, parallelsamfund, omdannelsesområder og forebyggelsesområder (almenboligloven § 61 a og § 61 b). Kræver et personudtræk med mindst to årlige opgørelser (fx 1. januar i år og sidste år), fordi andelen uden for arbejdsmarkedet og uddannelse og andelen af dømte opgøres som gennemsnit over to år; mangler det forrige år, rapporteres det, og etårsværdien bruges.&lt;br&gt;&lt;br&gt;Én række pr. område med følgende for hvert kriterium K: K_val, som loven måler det (procent; dømte i antal gange landsgennemsnittet; indkomst i procent af gennemsnitsindkomsten i regionen), K_met_L (1/0, NULL hvis det ikke kan vurderes), K_gap_L (afstanden til grænseværdien, positiv når kriteriet er opfyldt) og hvor mange personer der skal skifte status, før kriteriet skifter; desuden criteria_met_L, kategorien (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — begreberne fra 2021 for alle regelsæt), at_risk når området er inden for risikomarginen til en grænseværdi, og en forklaring i almindeligt sprog.&lt;br&gt;&lt;b&gt;Regelsæt&lt;/b&gt;: 2013 (3 af 5 kriterier), 2018 (udsat boligområde, ghettoområde, hårdt ghettoområde) og 2021 (udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Referenceværdier&lt;/b&gt;: landsgennemsnittet for dømte (andelen af beboere på 18 år og derover, der er dømt, i procent, gennemsnit over to år) og gennemsnitsindkomsten i regionen (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse) offentliggøres af Social- og Boligstyrelsen sammen med den årlige liste (1. december) og kan beregnes ud fra Danmarks Statistiks tabeller. Uden dem er de relative kriterier NULL (kan ikke vurderes) med angivelse af årsagen – de gættes aldrig.&lt;br&gt;&lt;b&gt;Historik&lt;/b&gt;: et omdannelsesområde kræver status som parallelsamfund i hvert af de seneste fem år: angiv en tabel (area_id, year, category) med tidligere officielle lister, eller medtag ældre årlige opgørelser i udtrækket. Ellers oplyser begrundelsen, at det ikke kunne afgøres.&lt;br&gt;Områder med under 1.000 beboere får kategorien 'ingen' med begrundelse. Værdier, der bygger på færre personer end det mindste offentliggjorte antal, diskretioneres (NULL, flag P).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="79" />
-      <source>2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: the lists from 2021 on.</source>
-      <translation>2013: 3 af 5 kriterier (2013-2017); 2018: listerne 2018-2020; 2021: listerne fra 2021 og frem.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="83" />
-      <source>National conviction rate (% of residents 18+)</source>
-      <translation>Landsgennemsnittet for dømte (% af beboere på 18 år og derover)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="85" />
-      <source>Two-year national average share of residents 18 and over convicted under the criminal code, the weapons act or the drugs act (Social- og Boligstyrelsen's yearly calculation).</source>
-      <translation>Landsgennemsnittet over to år for andelen af beboere på 18 år og derover, der er dømt for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer (Social- og Boligstyrelsens årlige opgørelse).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="90" />
-      <source>Regional mean gross income (kr.)</source>
-      <translation>Gennemsnitlig bruttoindkomst i regionen (kr.)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="92" />
-      <source>Mean gross income of taxpayers 15-64 not in education in the region (Social- og Boligstyrelsen's yearly calculation).</source>
-      <translation>Gennemsnitlig bruttoindkomst i regionen for skattepligtige 15-64-årige, der ikke er under uddannelse (Social- og Boligstyrelsens årlige opgørelse).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="99" />
-      <source>Earlier categories (table: area_id, year, category)</source>
-      <translation>Tidligere kategorier (tabel: area_id, year, category)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="96" />
-      <source>Assessment date (YYYY-MM-DD; empty = latest snapshot)</source>
-      <translation>Vurderingsdato (ÅÅÅÅ-MM-DD; tom = seneste opgørelse)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="114" />
-      <source>Criteria</source>
-      <translation>Kriterier</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="116" />
-      <source>Areas in a category</source>
-      <translation>Områder i en kategori</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="117" />
-      <source>Areas at risk</source>
-      <translation>Områder i risiko</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="141" />
-      <source>Cancelled: no output was written.</source>
-      <translation>Annulleret: der blev ikke skrevet noget resultat.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="103" />
-      <source>At-risk margin (percentage points)</source>
-      <translation>Risikomargin (procentpoint)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="106" />
-      <source>At-risk margin for relative criteria (share of the threshold)</source>
-      <translation>Risikomargin for relative kriterier (andel af grænseværdien)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="111" />
-      <source>Overlapping areas</source>
-      <translation>Overlappende områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="168" />
-      <source>Categories: {c}</source>
-      <translation>Kategorier: {c}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="129" />
-      <source>The extract lacks the columns for {codes}; those criteria are not assessable.</source>
-      <translation>Udtrækket mangler kolonnerne til {codes}; disse kriterier kan ikke vurderes.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" line="188" />
-      <source>The history table needs the fields area_id, year and category; it has {have}.</source>
-      <translation>Historiktabellen skal have felterne area_id, year og category; den har {have}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="47" />
-      <source>Compute indicators</source>
-      <translation>Beregn indikatorer</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="48" />
-      <source>indicators,areas,join,discretion,boligsocial,indikatorer,områder</source>
-      <translation>indikatorer,områder,sammenkobling,diskretionering,boligsocial,indicators,areas,join,discretion</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="49" />
-      <source>Joins a person extract (one row per resident per reference date) to area polygons and computes one row per area and reference date with every built-in indicator as C_num (numerator or sum), C_den (denominator), C_val (percent, or the mean) and C_flag ('' published, P primary suppression, S secondary suppression, A area below the minimum). Suppressed values are NULL, never 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Join rules&lt;/b&gt;: a person exactly on a boundary shared by two areas is counted once, in the area to the east (north for an east-west boundary); a person on an outer boundary is counted in that area. Persons outside every area and rows without location are counted and reported, never silently dropped. Overlapping areas are refused by default (the message names them); set 'Overlapping areas' to 'allow' to count such persons in each area. Invalid area geometries are repaired and reported. Areas and persons in different CRSs are transformed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference dates&lt;/b&gt;: every date in the extract gives its own rows; give a date (YYYY-MM-DD) to compute one date only.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indicators&lt;/b&gt;: outside_labour (full-time persons outside the labour market and education / residents 18-64), nonwestern (/ all), convicted (/ residents 18+), basic_edu (/ residents 30-59, unknown counts as basic), income (mean gross income of taxpayers 15-64 not in education), age_0_17, age_18_64, age_65plus, single_parent. User-defined indicators come from a JSON file; start from the shipped indicator_catalogue.json.&lt;br&gt;&lt;br&gt;The extract is checked first (see 'Validate person extract'); blocking problems stop the run with a message saying how to fix them.</source>
-      <translation>Kobler et personudtræk (én række pr. beboer pr. opgørelsesdato) til områdepolygoner og beregner én række pr. område og opgørelsesdato med alle indbyggede indikatorer som C_num (tæller eller sum), C_den (nævner), C_val (procent eller gennemsnit) og C_flag ('' offentliggjort, P primær diskretionering, S sekundær diskretionering, A område under mindstegrænsen). Diskretionerede værdier er NULL, aldrig 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler for sammenkobling&lt;/b&gt;: en person, der ligger præcis på en grænse mellem to områder, tælles én gang, i det østlige område (det nordlige ved en øst-vest-gående grænse); en person på en ydre grænse tælles i det pågældende område. Personer uden for alle områder og rækker uden placering tælles og rapporteres – de forsvinder aldrig i stilhed. Overlappende områder afvises som standard (meddelelsen nævner dem); sæt 'Overlappende områder' til 'allow' for at tælle sådanne personer med i hvert område. Ugyldige områdegeometrier repareres og rapporteres. Områder og personer i forskellige koordinatsystemer transformeres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdatoer&lt;/b&gt;: hver dato i udtrækket giver sine egne rækker; angiv en dato (ÅÅÅÅ-MM-DD) for kun at beregne én dato.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indikatorer&lt;/b&gt;: outside_labour (fuldtidspersoner uden for arbejdsmarkedet og uddannelse / beboere 18-64 år), nonwestern (/ alle), convicted (/ beboere 18+), basic_edu (/ beboere 30-59 år; ukendt uddannelse tæller som grundskole), income (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse), age_0_17, age_18_64, age_65plus, single_parent. Brugerdefinerede indikatorer hentes fra en JSON-fil; tag udgangspunkt i den medfølgende indicator_catalogue.json.&lt;br&gt;&lt;br&gt;Udtrækket kontrolleres først (se 'Valider personudtræk'); blokerende problemer stopper kørslen med en meddelelse om, hvordan de rettes.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="77" />
-      <source>Reference date (YYYY-MM-DD; empty = every date)</source>
-      <translation>Opgørelsesdato (ÅÅÅÅ-MM-DD; tom = alle datoer)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="80" />
-      <source>User-defined indicators (JSON)</source>
-      <translation>Brugerdefinerede indikatorer (JSON)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="88" />
-      <source>refuse: stop with a message naming the overlapping areas; allow: count a person in every area that contains it (reported).</source>
-      <translation>refuse: stop med en meddelelse, der nævner de overlappende områder; allow: tæl en person med i hvert område, der indeholder vedkommende (rapporteres).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="110" />
-      <source>Reading the person extract</source>
-      <translation>Læser personudtrækket</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="123" />
-      <source>Joining persons to areas</source>
-      <translation>Kobler personer til områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="92" />
-      <source>Indicators</source>
-      <translation>Indikatorer</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="93" />
-      <source>Person rows read</source>
-      <translation>Læste personrækker</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="94" />
-      <source>Persons in an area</source>
-      <translation>Personer i et område</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="95" />
-      <source>Persons outside every area</source>
-      <translation>Personer uden for alle områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="96" />
-      <source>Persons without location</source>
-      <translation>Personer uden placering</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="97" />
-      <source>Repaired area geometries</source>
-      <translation>Reparerede områdegeometrier</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="82" />
-      <source>Start from {path}.</source>
-      <translation>Tag udgangspunkt i {path}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="151" />
-      <source>Writing {n} rows</source>
-      <translation>Skriver {n} rækker</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="159" />
-      <source>Discretion: smallest published count {c}, smallest area {r} residents.</source>
-      <translation>Diskretionering: mindste offentliggjorte antal {c}, mindste område {r} beboere.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="118" />
-      <source>Indicators skipped because the extract lacks their columns: {codes}</source>
-      <translation>Indikatorer, der er sprunget over, fordi udtrækket mangler deres kolonner: {codes}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" line="136" />
-      <source>No person lies in any area. Check that the extract's CRS ({crs}; parameter PERSONS_CRS for x/y columns) and x/y columns are right and that the areas cover the persons.</source>
-      <translation>Ingen personer ligger i et område. Kontrollér, at udtrækkets koordinatsystem ({crs}; parameteren PERSONS_CRS for x/y-kolonner) og x/y-kolonnerne er rigtige, og at områderne dækker personerne.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="40" />
-      <source>Export map and report</source>
-      <translation>Eksportér kort og rapport</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="42" />
-      <source>Maps and reports</source>
-      <translation>Kort og rapporter</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="43" />
-      <source>map,report,pdf,png,choropleth,layout,print,kort,rapport,dobbeltkort</source>
-      <translation>kort,rapport,dobbeltkort,koropletkort,layout,udskrift,pdf,png,map,report,choropleth,print</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="44" />
-      <source>Draws a field of an indicator or criteria layer as a choropleth (suppressed values grey hatched) and writes a PNG of the map and a one-page PDF report: title, map, legend, scale bar, north arrow, source and date, a note on discretion and a table of the areas sorted by the value (suppressed values last).&lt;br&gt;&lt;br&gt;&lt;b&gt;Double map&lt;/b&gt;: give a second field (another indicator of the same layer), a second reference date (the same indicator another year) or a second layer; the two maps are drawn side by side. The same field on both maps shares one set of classes, so colours compare.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference date&lt;/b&gt;: when the layer holds several dates and none is given, the latest is drawn.&lt;br&gt;&lt;br&gt;The user's layers are not changed: the maps are drawn from copies.</source>
-      <translation>Tegner et felt fra et indikator- eller kriterielag som koropletkort (diskretionerede værdier med grå skravering) og skriver et PNG-billede af kortet og en PDF-rapport på én side: titel, kort, signaturforklaring, målestok, nordpil, kilde og dato, en note om diskretionering og en tabel over områderne sorteret efter værdi (diskretionerede værdier sidst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Dobbeltkort&lt;/b&gt;: angiv et andet felt (en anden indikator fra samme lag), en anden opgørelsesdato (samme indikator et andet år) eller et andet lag; de to kort tegnes side om side. Samme felt på begge kort deler ét sæt klasser, så farverne kan sammenlignes.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdato&lt;/b&gt;: når laget indeholder flere datoer, og ingen er angivet, tegnes den seneste.&lt;br&gt;&lt;br&gt;Brugerens lag ændres ikke: kortene tegnes ud fra kopier.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="65" />
-      <source>Field to map</source>
-      <translation>Felt, der skal vises på kortet</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="67" />
-      <source>An indicator value (e.g. outside_labour_val) or 'category'.</source>
-      <translation>En indikatorværdi (fx outside_labour_val) eller 'category'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="71" />
-      <source>Second map: field</source>
-      <translation>Andet kort: felt</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="73" />
-      <source>Another field for a second map beside the first.</source>
-      <translation>Et andet felt til et ekstra kort ved siden af det første.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="75" />
-      <source>Second map: reference date (e.g. a year earlier)</source>
-      <translation>Andet kort: opgørelsesdato (fx et år tidligere)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="78" />
-      <source>Second map: layer</source>
-      <translation>Andet kort: lag</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="80" />
-      <source>Another layer (e.g. last year's output) for the second map; its field is the second field, or the first field when empty.</source>
-      <translation>Et andet lag (fx sidste års resultat) til det andet kort; feltet er det andet felt eller det første felt, hvis det andet er tomt.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="90" />
-      <source>Named in the discretion note; residents below it are not shown.</source>
-      <translation>Nævnes i noten om diskretionering; områder med færre beboere vises ikke.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="64" />
-      <source>Indicator or criteria layer</source>
-      <translation>Indikator- eller kriterielag</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="69" />
-      <source>Reference date (YYYY-MM-DD; empty = the latest)</source>
-      <translation>Opgørelsesdato (ÅÅÅÅ-MM-DD; tom = den seneste)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="83" />
-      <source>Title (empty = the field's name)</source>
-      <translation>Titel (tom = feltets navn)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="85" />
-      <source>Source text (empty = the layer's name)</source>
-      <translation>Kildetekst (tom = lagets navn)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="98" />
-      <source>Map picture</source>
-      <translation>Kortbillede</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="98" />
-      <source>PNG files (*.png)</source>
-      <translation>PNG-filer (*.png)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="101" />
-      <source>Report</source>
-      <translation>Rapport</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="101" />
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="103" />
-      <source>Areas drawn</source>
-      <translation>Tegnede områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="144" />
-      <source>Choose a map picture (PNG) or a report (PDF) to write.</source>
-      <translation>Vælg et kortbillede (PNG) eller en rapport (PDF), der skal skrives.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="196" />
-      <source>Drawing the map picture</source>
-      <translation>Tegner kortbilledet</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="201" />
-      <source>Writing the report</source>
-      <translation>Skriver rapporten</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="93" />
-      <source>Areas in the table (at most)</source>
-      <translation>Områder i tabellen (højst)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="96" />
-      <source>North arrow</source>
-      <translation>Nordpil</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="158" />
-      <source>The second map would repeat the first: give another field, another reference date or another layer.</source>
-      <translation>Det andet kort ville gentage det første: angiv et andet felt, en anden opgørelsesdato eller et andet lag.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="250" />
-      <source>Reference date {date}</source>
-      <translation>Opgørelsesdato {date}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="116" />
-      <source>The layer holds {n} reference dates; drawing the latest, {date}.</source>
-      <translation>Laget indeholder {n} opgørelsesdatoer; den seneste, {date}, tegnes.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="234" />
-      <source>Criteria layer: classes and units follow rule set {rs}.</source>
-      <translation>Kriterielag: klasser og enheder følger regelsæt {rs}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" line="210" />
-      <source>Classes: {method}, computed from published values only.</source>
-      <translation>Klasser: {method}, beregnet alene ud fra offentliggjorte værdier.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="52" />
-      <source>Merge small areas</source>
-      <translation>Sammenlæg små områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="55" />
-      <source>merge,regions,regionalisation,max-p,minimum,discretion,contiguity,sammenlægning,diskretion,områder</source>
-      <translation>sammenlægning,sammenlæg,områder,regionalisering,max-p,minimum,diskretion,naboskab,merge,regions,regionalisation,contiguity,discretion</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="57" />
-      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not neighbours. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (greedy, deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary, then the smallest population, then the smallest area id; repeated until no region is below the minimum. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, feasible, parent) and a table area_id &amp;rarr; region_id, feasible. Populations below the smallest published count are NULL.</source>
-      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (grådig, deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse, dernæst den med den mindste befolkning og til sidst den med det mindste område-id; det gentages, indtil intet sammenlagt område er under minimum. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible. Befolkningstal under det mindste offentliggjorte antal er NULL.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="86" />
-      <source>Areas (polygons)</source>
-      <translation>Områder (polygoner)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="92" />
-      <source>Residents field of the areas (or give a person extract)</source>
-      <translation>Beboerfelt i områdelaget (eller angiv et personudtræk)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="94" />
-      <source>Number of residents of each area. Leave empty to count them from the person extract.</source>
-      <translation>Antal beboere i hvert område. Lad feltet stå tomt for at tælle dem fra personudtrækket.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="100" />
-      <source>Person extract (to count residents; optional)</source>
-      <translation>Personudtræk (til optælling af beboere; valgfrit)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="103" />
-      <source>Minimum residents per region</source>
-      <translation>Mindste antal beboere pr. sammenlagt område</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="105" />
-      <source>Frederiksberg 250, SØK 50, Statistics Denmark about 200 (check your data agreement).</source>
-      <translation>Frederiksberg 250, SØK 50, Danmarks Statistik omkring 200 (kontroller jeres dataaftale).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="108" />
-      <source>Parent field (regions never cross it, e.g. the district)</source>
-      <translation>Felt for overordnet område, fx distriktet (sammenlagte områder krydser aldrig dets grænser)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="116" />
-      <source>Gap tolerance for neighbours (layer units; 0 = boundaries must coincide)</source>
-      <translation>Tolerance for huller mellem naboer (lagets enheder; 0 = grænserne skal falde sammen)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="120" />
-      <source>Areas closer than this count as neighbours when they run alongside each other for more than twice the tolerance. Slower.</source>
-      <translation>Områder, der ligger tættere på hinanden end dette, regnes som naboer, når de løber langs hinanden over mere end to gange tolerancen. Langsommere.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="221" />
-      <source>Merging areas</source>
-      <translation>Sammenlægger områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="101" />
-      <source>Reference date of the extract (YYYY-MM-DD; empty = the latest)</source>
-      <translation>Udtrækkets opgørelsesdato (ÅÅÅÅ-MM-DD; tom = den seneste)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="124" />
-      <source>Merged regions</source>
-      <translation>Sammenlagte områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="126" />
-      <source>Area to region table</source>
-      <translation>Tabel fra område til sammenlagt område</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="128" />
-      <source>Regions</source>
-      <translation>Antal sammenlagte områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="129" />
-      <source>Regions below the minimum (infeasible)</source>
-      <translation>Sammenlagte områder under minimum (ikke mulige)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="130" />
-      <source>Areas without neighbours</source>
-      <translation>Områder uden naboer</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="142" />
-      <source>Give either a residents field or a person extract, not both.</source>
-      <translation>Angiv enten et beboerfelt eller et personudtræk, ikke begge.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="145" />
-      <source>Give a residents field of the areas or a person extract to count residents from.</source>
-      <translation>Angiv et beboerfelt i områdelaget eller et personudtræk, som beboerne kan tælles ud fra.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="177" />
-      <source>The person extract has no reference date.</source>
-      <translation>Personudtrækket har ingen opgørelsesdato.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="200" />
-      <source>Finding neighbours of {n} areas</source>
-      <translation>Finder naboer til {n} områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="211" />
-      <source>{m} neighbour pairs found.</source>
-      <translation>{m} nabopar fundet.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="232" />
-      <source>Dissolving {k} regions</source>
-      <translation>Samler geometrien for {k} sammenlagte områder</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="276" />
-      <source>{n} areas merged into {k} regions ({f} reach {m} residents, {i} do not).</source>
-      <translation>{n} områder lagt sammen til {k} sammenlagte områder ({f} når {m} beboere, {i} gør ikke).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="215" />
-      <source>{n} areas have no neighbour (islands): {ids}{more}</source>
-      <translation>{n} områder har ingen nabo (øer): {ids}{more}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="226" />
-      <source>Areas {ids} cannot reach {m} residents together (no more neighbours{par}); they form one region marked infeasible, population not published.</source>
-      <translation>Områderne {ids} kan ikke tilsammen nå {m} beboere (ikke flere naboer{par}); de danner ét sammenlagt område, der er markeret som ikke muligt, og befolkningstallet offentliggøres ikke.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="180" />
-      <source>Residents counted on the latest reference date, {d}.</source>
-      <translation>Beboere talt på den seneste opgørelsesdato, {d}.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="230" />
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source> within the parent</source>
       <translation> inden for det overordnede område</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" line="163" />
-      <source>The area '{id}' has no valid number of residents in '{f}' ({v}). Every area needs a count of 0 or more.</source>
-      <translation>Området '{id}' har intet gyldigt antal beboere i '{f}' ({v}). Alle områder skal have et antal på 0 eller derover.</translation>
+      <location filename="../boligsocial_plugin/gui/wiring.py" />
+      <source>&amp;Boligsocial monitoring</source>
+      <translation>&amp;Boligsocial monitorering</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="70" />
-      <source>Pseudonymise person extract</source>
-      <translation>Pseudonymisér personudtræk</translation>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: the lists from 2021 on.</source>
+      <translation>2013: 3 af 5 kriterier (2013-2017); 2018: listerne 2018-2020; 2021: listerne fra 2021 og frem.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="72" />
-      <source>Data preparation</source>
-      <translation>Dataforberedelse</translation>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>A count field is chosen twice.</source>
+      <translation>Et antalsfelt er valgt to gange.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="73" />
-      <source>pseudonymise,pseudonym,cpr,hmac,privacy,gdpr,pseudonymisering,databeskyttelse</source>
-      <translation>pseudonymisering,pseudonymisér,pseudonym,cpr,hmac,databeskyttelse,gdpr,pseudonymise,privacy</translation>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>A file holding a secret of at least 16 bytes. Keep it: the same key gives the same rounding in every release.</source>
+      <translation>En fil med en hemmelighed på mindst 16 bytes. Gem den: samme nøgle giver samme afrunding i alle udgivelser.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="74" />
-      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx, the dash optional) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR-shaped values; dropped columns are listed in the log.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
-      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx, bindestregen er valgfri) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder værdier formet som CPR-numre; udeladte kolonner vises i loggen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="102" />
-      <source>Person extract (point layer or table)</source>
-      <translation>Personudtræk (punktlag eller tabel)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="104" />
-      <source>Column holding the CPR number (or other direct key)</source>
-      <translation>Kolonne med CPR-nummeret (eller en anden direkte nøgle)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="107" />
-      <source>The key is a CPR number (check it and accept ddmmyy-xxxx and ddmmyyxxxx alike)</source>
-      <translation>Nøglen er et CPR-nummer (kontroller det, og acceptér både ddmmåå-xxxx og ddmmååxxxx)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="112" />
-      <source>Key file (the secret)</source>
-      <translation>Nøglefil (hemmeligheden)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="114" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>A text file holding the secret key only. Store it where only the people allowed to pseudonymise can read it.</source>
       <translation>En tekstfil, der kun indeholder den hemmelige nøgle. Opbevar den, hvor kun de personer, der må pseudonymisere, kan læse den.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="117" />
-      <source>Or: authentication configuration holding the key as its password</source>
-      <translation>Eller: godkendelseskonfiguration med nøglen som adgangskode</translation>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>Aarhus: &lt;5</source>
+      <translation>Aarhus: &lt;5</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="167" />
-      <source>Checking the keys</source>
-      <translation>Kontrollerer nøglerne</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="219" />
-      <source>Computing pseudonyms</source>
-      <translation>Beregner pseudonymer</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="121" />
-      <source>Drop rows with malformed keys (else the run stops)</source>
-      <translation>Udelad rækker med fejlformaterede nøgler (ellers stopper kørslen)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="123" />
-      <source>Pseudonymised extract (internal, person level)</source>
-      <translation>Pseudonymiseret udtræk (internt, personniveau)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="125" />
-      <source>Rows read</source>
-      <translation>Læste rækker</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="125" />
-      <source>Rows written</source>
-      <translation>Skrevne rækker</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="126" />
-      <source>Rows with a malformed key</source>
-      <translation>Rækker med en fejlformateret nøgle</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="127" />
-      <source>Repeated keys within a reference date</source>
-      <translation>Gentagne nøgler inden for en opgørelsesdato</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="129" />
-      <source>Dropped columns</source>
-      <translation>Udeladte kolonner</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="135" />
-      <source>Give the key either as a file or as an authentication configuration, not both.</source>
-      <translation>Angiv nøglen enten som fil eller som godkendelseskonfiguration, ikke begge.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="54" />
-      <source>The authentication configuration '{id}' could not be read. Check the id and that the QGIS master password is set (Settings &gt; Options &gt; Authentication).</source>
-      <translation>Godkendelseskonfigurationen '{id}' kunne ikke læses. Kontroller id'et, og at QGIS' hovedadgangskode er angivet (Settings &gt; Options &gt; Authentication).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="60" />
-      <source>The authentication configuration '{id}' holds no password. Store the key as the password of a 'Basic' authentication configuration.</source>
-      <translation>Godkendelseskonfigurationen '{id}' indeholder ingen adgangskode. Gem nøglen som adgangskode i en godkendelseskonfiguration af typen 'Basic'.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="205" />
-      <source>These rows are left out.</source>
-      <translation>Disse rækker udelades.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="227" />
-      <source>Columns dropped (key and direct identifiers): {cols}</source>
-      <translation>Udeladte kolonner (nøgle og direkte identifikatorer): {cols}</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="258" />
-      <source>{w} of {n} rows written with a pseudonym.</source>
-      <translation>{w} af {n} rækker skrevet med et pseudonym.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="151" />
-      <source>The column '{col}' is not in the extract. Choose the column holding the CPR number.</source>
-      <translation>Kolonnen '{col}' findes ikke i udtrækket. Vælg kolonnen med CPR-nummeret.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="197" />
-      <source>{n} rows have no value in '{col}' (rows {rows}).</source>
-      <translation>{n} rækker har ingen værdi i '{col}' (rækker {rows}).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="202" />
-      <source>Fix them in the source, or tick 'Drop rows with malformed keys' to leave those rows out (they are counted).</source>
-      <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="207" />
-      <source>{n} CPR numbers in the numeric column '{col}' had lost their leading zero; it was restored. Store CPR numbers as text.</source>
-      <translation>{n} CPR-numre i den numeriske kolonne '{col}' havde mistet det foranstillede nul; det er genskabt. Gem CPR-numre som tekst.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" line="215" />
-      <source>The column '{col}' holds {n} values shaped like CPR numbers; it was dropped. Pseudonymise it separately if it is needed.</source>
-      <translation>Kolonnen '{col}' indeholder {n} værdier, der ligner CPR-numre; den er udeladt. Pseudonymisér den separat, hvis der er brug for den.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="62" />
-      <source>Style choropleth map</source>
-      <translation>Opsæt koropletkort</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="65" />
-      <source>choropleth,style,map,classes,jenks,legend,kort,tematisk,signatur</source>
-      <translation>koropletkort,kort,tematisk,signatur,signaturforklaring,klasser,stil,jenks,choropleth,style,map,classes,legend</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="66" />
-      <source>Styles a numeric field of a polygon layer as a choropleth map (or the 'category' field of a criteria layer with the categories' fixed colours). Classes come from QGIS's own classification methods applied to the published values only, or from the law's thresholds. Suppressed values (NULL, or a non-empty *_flag column) are drawn grey hatched with their own legend entry 'Suppressed', never as a data class.&lt;br&gt;&lt;br&gt;The layer itself is restyled. When its provider supports it (GeoPackage), the style is saved into the file as the layer's default style, so it opens styled anywhere; give a .qml file to save the style there as well.</source>
-      <translation>Giver et numerisk felt i et polygonlag en stil som koropletkort (eller feltet 'category' i et kriterielag med kategoriernes faste farver). Klasserne beregnes med QGIS' egne klassifikationsmetoder alene ud fra de offentliggjorte værdier eller følger lovens grænseværdier. Diskretionerede værdier (NULL eller en ikke-tom *_flag-kolonne) tegnes med grå skravering og har deres egen post i signaturforklaringen, 'Diskretioneret', og indgår aldrig i en dataklasse.&lt;br&gt;&lt;br&gt;Selve laget får den nye stil. Når datakilden understøtter det (GeoPackage), gemmes stilen i filen som lagets standardstil, så laget åbner med stilen overalt; angiv en .qml-fil for også at gemme stilen dér.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="27" />
-      <source>Classification method</source>
-      <translation>Klassifikationsmetode</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="30" />
-      <source>jenks (natural breaks), quantile (equal count), equal (equal intervals), pretty (round numbers; may give more or fewer classes), law (the law's thresholds: outside 30/40 %, basic schooling 60 %, non-western 30/50 %; on a criteria layer also convicted 2/3 times the national rate and income 55/65 % of the regional mean).</source>
-      <translation>jenks (naturlige brud), quantile (kvantiler, lige mange i hver klasse), equal (lige store intervaller), pretty (pæne intervaller med runde tal; kan give flere eller færre klasser), law (lovens grænseværdier: uden for arbejdsmarkedet og uddannelse 30/40 %, kun grundskoleuddannelse 60 %, ikke-vestlige 30/50 %; i et kriterielag også dømte 2/3 gange landsgennemsnittet og indkomst 55/65 % af gennemsnitsindkomsten i regionen).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="36" />
-      <source>Number of classes</source>
-      <translation>Antal klasser</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="40" />
-      <source>Ignored by the law method.</source>
-      <translation>Ignoreres af metoden law.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="42" />
-      <source>Colour ramp</source>
-      <translation>Farveforløb</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="45" />
-      <source>Sequential ramps that colour-blind readers can tell apart and that keep their order in a greyscale print.</source>
-      <translation>Sekventielle farveforløb, som farveblinde læsere kan skelne, og som bevarer rækkefølgen ved udskrift i gråtoner.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="89" />
-      <source>Save as the layer's default style (GeoPackage)</source>
-      <translation>Gem som lagets standardstil (GeoPackage)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="83" />
-      <source>Polygon layer</source>
-      <translation>Polygonlag</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="93" />
-      <source>Style file</source>
-      <translation>Stilfil</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="93" />
-      <source>QGIS style files (*.qml)</source>
-      <translation>QGIS-stilfiler (*.qml)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="95" />
-      <source>Styled layer</source>
-      <translation>Lag med stil</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="96" />
-      <source>Style saved to</source>
-      <translation>Stil gemt i</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" line="116" />
-      <source>The layer's data source cannot store styles (it is not a GeoPackage or database); give a style file to keep the style.</source>
-      <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" line="27" />
-      <source>Validate person extract</source>
-      <translation>Valider personudtræk</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" line="28" />
-      <source>validate,check,extract,data model,kontrol,udtræk</source>
-      <translation>valider,kontrol,udtræk,personudtræk,datamodel,validate,check,extract,data model</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" line="29" />
-      <source>Checks a person extract against the data model (CONTRACT.md) and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only.</source>
-      <translation>Kontrollerer et personudtræk i forhold til datamodellen (CONTRACT.md) og rapporterer hvert problem i en tabel med antal og eksempler på rækkenumre (1 = første datarække): manglende eller dublerede kolonner, værdier af forkert type, værdier uden for det gyldige interval (alder uden for 0-125, outside_fte uden for 0..1, andre koder end 0/1), ukendte kønskoder, dublerede personnøgler inden for en opgørelsesdato, nøgler formet som CPR-numre, rækker uden placering og kolonner, der ligner direkte identifikatorer.&lt;br&gt;Alvorligheden 'blocking' stopper 'Beregn indikatorer'; 'warning' tælles og rapporteres. Konklusionen er ok, warnings eller blocking. Der skrives ingen værdier på personniveau: tabellen indeholder kun antal og rækkenumre.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" line="59" />
-      <source>OK: no problems found.</source>
-      <translation>OK: ingen problemer fundet.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" line="60" />
-      <source>Usable, with warnings (see the table).</source>
-      <translation>Kan bruges, men med advarsler (se tabellen).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" line="61" />
-      <source>Blocking problems: fix them before computing indicators.</source>
-      <translation>Blokerende problemer: ret dem, før indikatorerne beregnes.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" line="44" />
-      <source>Problems</source>
-      <translation>Problemer</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" line="45" />
-      <source>Verdict</source>
-      <translation>Konklusion</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" line="46" />
-      <source>Blocking problems</source>
-      <translation>Blokerende problemer</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/audit.py" line="118" />
-      <source>Could not write the audit log ({err}). The run itself is not affected; check the setting {key} or the environment variable BOLIGSOCIAL_AUDIT_LOG.</source>
-      <translation>Kunne ikke skrive brugsloggen ({err}). Selve kørslen påvirkes ikke; kontroller indstillingen {key} eller miljøvariablen BOLIGSOCIAL_AUDIT_LOG.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/base.py" line="28" />
-      <source>Analysis</source>
-      <translation>Analyse</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/base.py" line="89" />
-      <source>Out of memory. Run on fewer reference dates or a smaller extract.</source>
-      <translation>Hukommelsen slap op. Kør med færre opgørelsesdatoer eller et mindre udtræk.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/base.py" line="93" />
-      <source>Unexpected error in {alg}: {err}. Please report it with the log.</source>
-      <translation>Uventet fejl i {alg}: {err}. Rapportér den venligst sammen med loggen.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="43" />
-      <source>One row per resident per reference date: a point layer, or a table (CSV, GeoPackage) with x/y columns or an address id.</source>
-      <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="86" />
-      <source>Counts below this are never published (NULL and flag P).</source>
-      <translation>Antal under denne grænse offentliggøres aldrig (NULL og flag P).</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="89" />
-      <source>Smallest area published (residents)</source>
-      <translation>Mindste område der offentliggøres (beboere)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="47" />
-      <source>X column (tables without geometry)</source>
-      <translation>X-kolonne (tabeller uden geometri)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="49" />
-      <source>Y column (tables without geometry)</source>
-      <translation>Y-kolonne (tabeller uden geometri)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="51" />
-      <source>CRS of the x/y columns</source>
-      <translation>Koordinatsystem for x/y-kolonnerne</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="53" />
-      <source>Address points (when the extract has address_id instead of x/y)</source>
-      <translation>Adressepunkter (når udtrækket har address_id i stedet for x/y)</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="56" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Address key field of the address layer</source>
       <translation>Adressenøglefelt i adresselaget</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="81" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Address points (when the extract has address_id instead of x/y)</source>
+      <translation>Adressepunkter (når udtrækket har address_id i stedet for x/y)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>Adults 18-64</source>
+      <translation>Voksne 18-64 år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Aggregated table or layer</source>
+      <translation>Aggregeret tabel eller lag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
+      <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>An indicator value (e.g. outside_labour_val) or 'category'.</source>
+      <translation>En indikatorværdi (fx outside_labour_val) eller 'category'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/base.py" />
+      <source>Analysis</source>
+      <translation>Analyse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Another field for a second map beside the first.</source>
+      <translation>Et andet felt til et ekstra kort ved siden af det første.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Another layer (e.g. last year's output) for the second map; its field is the second field, or the first field when empty.</source>
+      <translation>Et andet lag (fx sidste års resultat) til det andet kort; feltet er det andet felt eller det første felt, hvis det andet er tomt.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Any table with count columns, with or without geometry.</source>
+      <translation>En vilkårlig tabel med antalskolonner, med eller uden geometri.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Applies statistical discretion to any aggregated table or layer with count columns (one of ours, or one from Statistics Denmark or Landsbyggefonden) and checks the result. Publishing is allowed only for aggregates from which no person can be inferred (persondataloven § 10 and the security order § 19; today the GDPR).&lt;br&gt;&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt; (flags in &amp;lt;column&amp;gt;_flag: '' published, P primary, S secondary, A area minimum; hidden values are NULL, never 0):&lt;br&gt;&amp;bull; &lt;i&gt;Frequency&lt;/i&gt;: counts below the smallest published count are hidden (Aarhus: fewer than 5; Statistics Denmark: at least 3 per cell; the health-data research service: at least 5).&lt;br&gt;&amp;bull; &lt;i&gt;Complement&lt;/i&gt;: a count is hidden when the total minus the count is below the threshold too ("N &amp;minus; k small": it tells about almost everybody).&lt;br&gt;&amp;bull; &lt;i&gt;Zeros&lt;/i&gt;: a 0 in a non-empty row is hidden (a 0 % or 100 % group tells every member's attribute); an empty row (total 0) is published.&lt;br&gt;&amp;bull; &lt;i&gt;Area minimum&lt;/i&gt;: a row whose total is below the smallest area shows its total only (flag A; Copenhagen SØK 50 residents, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Secondary suppression&lt;/i&gt;: a hidden cell must not be recoverable by subtraction from the total, from the other categories or from a parent area; more cells (smallest first, the total last) are hidden until an exact linear-algebra audit proves that no hidden cell can be computed. The tool never writes a table its audit rejects.&lt;br&gt;&amp;bull; &lt;i&gt;Keyed rounding&lt;/i&gt; (advanced): published counts rounded to multiples of a base with a secret key, so repeated or overlapping releases cannot be averaged or differenced (the same cell always rounds the same way).&lt;br&gt;&lt;br&gt;&lt;b&gt;Presets&lt;/b&gt;: default (&amp;lt;5 hidden, areas &amp;ge;50), aarhus (&amp;lt;5), sok (areas &amp;ge;50), frederiksberg (areas &amp;ge;250), dst (&amp;lt;3). A preset overrides the two numbers.&lt;br&gt;&lt;br&gt;&lt;b&gt;Columns&lt;/b&gt;: count fields are the categories; the total field (optional) is the row total (e.g. residents). If the categories do not add up to the total, the unpublished rest is protected too ('Categories add up to the total': auto detects it). A parent field groups rows (e.g. areas in a district): the group's sums count as published; with the id field, a row whose id equals a parent value is that parent's own row. Count values must be whole numbers of 0 or more; empty cells and '..' are taken as already suppressed by the source (flag P). The audit report (JSON or HTML) lists the rules, the hidden cells and the audit result; the key is never written.</source>
+      <translation>Anvender statistisk diskretionering på en vilkårlig aggregeret tabel eller et lag med antalskolonner (en af pluginets egne eller en fra Danmarks Statistik eller Landsbyggefonden) og kontrollerer resultatet. Der må kun offentliggøres aggregerede resultater, som ingen person kan udledes af (persondataloven § 10 og sikkerhedsbekendtgørelsen § 19; i dag databeskyttelsesforordningen).&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler&lt;/b&gt; (flag i &amp;lt;kolonne&amp;gt;_flag: '' offentliggjort, P primær, S sekundær, A områdeminimum; skjulte værdier er NULL, aldrig 0):&lt;br&gt;&amp;bull; &lt;i&gt;Hyppighed&lt;/i&gt;: antal under det mindste offentliggjorte antal skjules (Aarhus: færre end 5; Danmarks Statistik: mindst 3 pr. celle; Sundhedsdatastyrelsens forskerservice: mindst 5).&lt;br&gt;&amp;bull; &lt;i&gt;Komplement&lt;/i&gt;: et antal skjules også, når totalen minus antallet er under grænsen ("N &amp;minus; k lille": det fortæller noget om næsten alle).&lt;br&gt;&amp;bull; &lt;i&gt;Nuller&lt;/i&gt;: et 0 i en ikke-tom række skjules (en gruppe med 0 % eller 100 % afslører alle medlemmers egenskab); en tom række (total 0) offentliggøres.&lt;br&gt;&amp;bull; &lt;i&gt;Områdeminimum&lt;/i&gt;: en række, hvis total er under det mindste område, viser kun totalen (flag A; Københavns SØK 50 beboere, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Sekundær diskretionering&lt;/i&gt;: en skjult celle må ikke kunne genskabes ved at trække fra totalen, fra de øvrige kategorier eller fra et overordnet område; flere celler (de mindste først, totalen sidst) skjules, indtil en eksakt lineær-algebraisk kontrol beviser, at ingen skjult celle kan beregnes. Værktøjet skriver aldrig en tabel, som kontrollen afviser.&lt;br&gt;&amp;bull; &lt;i&gt;Nøglebaseret afrunding&lt;/i&gt; (avanceret): offentliggjorte antal afrundes til multipla af et grundtal ved hjælp af en hemmelig nøgle, så gentagne eller overlappende udgivelser ikke kan midles eller trækkes fra hinanden (samme celle afrundes altid på samme måde).&lt;br&gt;&lt;br&gt;&lt;b&gt;Forudindstillinger&lt;/b&gt;: default (&amp;lt;5 skjules, områder &amp;ge;50), aarhus (&amp;lt;5), sok (områder &amp;ge;50), frederiksberg (områder &amp;ge;250), dst (&amp;lt;3). En forudindstilling tilsidesætter de to tal.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kolonner&lt;/b&gt;: antalsfelterne er kategorierne; totalfeltet (valgfrit) er rækkens total (fx beboere). Hvis kategorierne ikke summerer til totalen, beskyttes den ikke-offentliggjorte rest også ('Kategorierne summerer til totalen': auto finder selv ud af det). Et felt for overordnet område grupperer rækkerne (fx områder i et distrikt): gruppens summer regnes som offentliggjorte; sammen med id-feltet gælder, at en række, hvis id er lig med en værdi i feltet for overordnet område, er det overordnede områdes egen række. Antal skal være hele tal på 0 eller derover; tomme celler og '..' betragtes som allerede diskretioneret af kilden (flag P). Kontrolrapporten (JSON eller HTML) viser reglerne, de skjulte celler og kontrolresultatet; nøglen skrives aldrig.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Apply discretion to a table</source>
+      <translation>Anvend diskretionering på en tabel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Applying discretion to {n} rows</source>
+      <translation>Anvender diskretionering på {n} rækker</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Area</source>
+      <translation>Område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>Area '{id}' cannot be placed in the persons' coordinate reference system ({to}); the area layer says {frm}. Set the right CRS on the area layer (layer properties) or on the extract (PERSONS_CRS).</source>
+      <translation>Området '{id}' kan ikke placeres i personernes koordinatsystem ({to}); områdelaget angiver {frm}. Angiv det rigtige koordinatsystem på områdelaget (lagegenskaber) eller på udtrækket (PERSONS_CRS).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Area id field</source>
+      <translation>Felt med område-id</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/regions.py" />
+      <source>Area ids must be unique.</source>
+      <translation>Område-id'er skal være entydige.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Area name field</source>
+      <translation>Felt med områdenavn</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Area to region table</source>
+      <translation>Tabel fra område til sammenlagt område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Areas</source>
+      <translation>Områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Areas (polygons)</source>
+      <translation>Områder (polygoner)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>Areas are in {a} and persons in {p}; areas are transformed for the join.</source>
+      <translation>Områderne er i {a} og personerne i {p}; områderne transformeres ved sammenkoblingen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Areas at risk</source>
+      <translation>Områder i risiko</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Areas closer than this count as neighbours when they run alongside each other for more than twice the tolerance. Slower.</source>
+      <translation>Områder, der ligger tættere på hinanden end dette, regnes som naboer, når de løber langs hinanden over mere end to gange tolerancen. Langsommere.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Areas drawn</source>
+      <translation>Tegnede områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Areas in a category</source>
+      <translation>Områder i en kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Areas in the table (at most)</source>
+      <translation>Områder i tabellen (højst)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Areas without neighbours</source>
+      <translation>Områder uden naboer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Areas {ids} cannot reach {m} residents together (no more neighbours{par}); they form one region marked infeasible, population not published.</source>
+      <translation>Områderne {ids} kan ikke tilsammen nå {m} beboere (ikke flere naboer{par}); de danner ét sammenlagt område, der er markeret som ikke muligt, og befolkningstallet offentliggøres ikke.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Assess state criteria</source>
+      <translation>Vurder statens kriterier</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Assess state criteria (needs two yearly snapshots)</source>
+      <translation>Vurder statens kriterier (kræver to årlige opgørelser)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Assesses every area against the state's criteria for udsatte boligområder, parallelsamfund, omdannelsesområder and forebyggelsesområder (almenboligloven § 61 a and § 61 b). Needs a person extract with at least two yearly snapshots (e.g. 1 January this year and last year) because outside the labour market and convictions are two-year averages; a missing previous year is reported and the single-year value used.&lt;br&gt;&lt;br&gt;One row per area with, for every criterion K: K_val as the law measures it (percent; convicted in times the national rate; income in percent of the regional mean), K_met_L (1/0, NULL when not assessable), K_gap_L (distance to the threshold, positive when met) and how many persons would have to change status for the criterion to flip; criteria_met_L, the category (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — 2021 vocabulary for every rule set), at_risk when within the margin of a threshold, and a plain-language explanation.&lt;br&gt;&lt;b&gt;Rule sets&lt;/b&gt;: 2013 (3 of 5 criteria), 2018 (udsat, ghetto, hard ghetto) and 2021 (udsat, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Reference values&lt;/b&gt;: the national conviction rate (percent of residents 18+ convicted, two-year average) and the regional mean gross income of taxpayers 15-64 not in education are published by Social- og Boligstyrelsen with the yearly list (1 December) and can be computed from Statistics Denmark's tables. Without them the relative criteria are NULL (not assessable) with the reason, never guessed.&lt;br&gt;&lt;b&gt;History&lt;/b&gt;: omdannelsesområde needs parallelsamfund status in each of the last five years: give a table (area_id, year, category) of earlier official lists, or include older yearly snapshots in the extract. Otherwise the reason says it could not be determined.&lt;br&gt;Areas under 1,000 residents get category 'ingen' with the reason. Values resting on fewer persons than the smallest published count are suppressed (NULL, flag P).</source>
+      <translation>Vurderer alle områder i forhold til statens kriterier for udsatte boligområder, parallelsamfund, omdannelsesområder og forebyggelsesområder (almenboligloven § 61 a og § 61 b). Kræver et personudtræk med mindst to årlige opgørelser (fx 1. januar i år og sidste år), fordi andelen uden for arbejdsmarkedet og uddannelse og andelen af dømte opgøres som gennemsnit over to år; mangler det forrige år, rapporteres det, og etårsværdien bruges.&lt;br&gt;&lt;br&gt;Én række pr. område med følgende for hvert kriterium K: K_val, som loven måler det (procent; dømte i antal gange landsgennemsnittet; indkomst i procent af gennemsnitsindkomsten i regionen), K_met_L (1/0, NULL hvis det ikke kan vurderes), K_gap_L (afstanden til grænseværdien, positiv når kriteriet er opfyldt) og hvor mange personer der skal skifte status, før kriteriet skifter; desuden criteria_met_L, kategorien (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — begreberne fra 2021 for alle regelsæt), at_risk når området er inden for risikomarginen til en grænseværdi, og en forklaring i almindeligt sprog.&lt;br&gt;&lt;b&gt;Regelsæt&lt;/b&gt;: 2013 (3 af 5 kriterier), 2018 (udsat boligområde, ghettoområde, hårdt ghettoområde) og 2021 (udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Referenceværdier&lt;/b&gt;: landsgennemsnittet for dømte (andelen af beboere på 18 år og derover, der er dømt, i procent, gennemsnit over to år) og gennemsnitsindkomsten i regionen (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse) offentliggøres af Social- og Boligstyrelsen sammen med den årlige liste (1. december) og kan beregnes ud fra Danmarks Statistiks tabeller. Uden dem er de relative kriterier NULL (kan ikke vurderes) med angivelse af årsagen – de gættes aldrig.&lt;br&gt;&lt;b&gt;Historik&lt;/b&gt;: et omdannelsesområde kræver status som parallelsamfund i hvert af de seneste fem år: angiv en tabel (area_id, year, category) med tidligere officielle lister, eller medtag ældre årlige opgørelser i udtrækket. Ellers oplyser begrundelsen, at det ikke kunne afgøres.&lt;br&gt;Områder med under 1.000 beboere får kategorien 'ingen' med begrundelse. Værdier, der bygger på færre personer end det mindste offentliggjorte antal, diskretioneres (NULL, flag P).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Assessment date (YYYY-MM-DD; empty = latest snapshot)</source>
+      <translation>Vurderingsdato (ÅÅÅÅ-MM-DD; tom = seneste opgørelse)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>At risk: within the margin of a criterion threshold.</source>
+      <translation>I risiko: inden for risikomarginen til en af kriteriernes grænseværdier.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>At-risk margin (percentage points)</source>
+      <translation>Risikomargin (procentpoint)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>At-risk margin for relative criteria (share of the threshold)</source>
+      <translation>Risikomargin for relative kriterier (andel af grænseværdien)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Audit report</source>
+      <translation>Kontrolrapport</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Audit result</source>
+      <translation>Kontrolresultat</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Audit: FAILED</source>
+      <translation>Kontrol: FEJLET</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Audit: {r} ({k} of {m} relations involve hidden cells; no hidden cell can be computed from the published ones).</source>
+      <translation>Kontrol: {r} ({k} af {m} relationer omfatter skjulte celler; ingen skjult celle kan beregnes ud fra de offentliggjorte).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>Blocking problems</source>
+      <translation>Blokerende problemer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>Blocking problems: fix them before computing indicators.</source>
+      <translation>Blokerende problemer: ret dem, før indikatorerne beregnes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/styling.py" />
+      <source>Boligsocial choropleth</source>
+      <translation>Boligsocialt koropletkort</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Boligsocial criteria</source>
+      <translation>Boligsociale kriterier</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Boligsocial indicators</source>
+      <translation>Boligsociale indikatorer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Boligsocial monitorering</source>
+      <translation>Boligsocial monitorering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/wiring.py" />
+      <source>Boligsocial monitoring</source>
+      <translation>Boligsocial monitorering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Boligsocial: {alg}</source>
+      <translation>Boligsocial: {alg}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/datamodel.py" />
+      <source>Both '{a}' and '{b}' could be the column '{role}'. Keep one of them or choose the column explicitly.</source>
+      <translation>Både '{a}' og '{b}' kan være kolonnen '{role}'. Behold kun den ene, eller vælg kolonnen eksplicit.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>CRS of the x/y columns</source>
+      <translation>Koordinatsystem for x/y-kolonnerne</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Cancel</source>
+      <translation>Annuller</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Cancelled.</source>
+      <translation>Annulleret.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Cancelled: no output was written.</source>
+      <translation>Annulleret: der blev ikke skrevet noget resultat.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Cancelled; nothing was loaded.</source>
+      <translation>Annulleret; intet blev indlæst.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Cancelling…</source>
+      <translation>Annullerer…</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Categories add up to the total</source>
+      <translation>Kategorierne summerer til totalen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Categories: {c}</source>
+      <translation>Kategorier: {c}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Category</source>
+      <translation>Kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Category (state lists)</source>
+      <translation>Kategori (statens lister)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>Category uncertain: {why}.</source>
+      <translation>Kategorien er usikker: {why}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Category: {c}</source>
+      <translation>Kategori: {c}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>Cell {cell} can be computed from the published relations whatever else is hidden (for example a sub-area that is the only child of its parent); remove that relation or merge the area.</source>
+      <translation>Celle {cell} kan beregnes ud fra de offentliggjorte relationer, uanset hvad der ellers skjules (fx et delområde, der er det eneste i sit overordnede område); fjern relationen, eller sammenlæg området.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Cells hidden by a primary rule</source>
+      <translation>Celler skjult af en primær regel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Cells hidden by secondary suppression</source>
+      <translation>Celler skjult ved sekundær diskretionering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Cells hidden by the area minimum</source>
+      <translation>Celler skjult af områdeminimum</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Cells hidden: {p} primary (P), {s} secondary (S), {a} area minimum (A); {n} published.</source>
+      <translation>Skjulte celler: {p} primær (P), {s} sekundær (S), {a} områdeminimum (A); {n} offentliggjort.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Checking the keys</source>
+      <translation>Kontrollerer nøglerne</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>Checks a person extract against the data model (CONTRACT.md) and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only.</source>
+      <translation>Kontrollerer et personudtræk i forhold til datamodellen (CONTRACT.md) og rapporterer hvert problem i en tabel med antal og eksempler på rækkenumre (1 = første datarække): manglende eller dublerede kolonner, værdier af forkert type, værdier uden for det gyldige interval (alder uden for 0-125, outside_fte uden for 0..1, andre koder end 0/1), ukendte kønskoder, dublerede personnøgler inden for en opgørelsesdato, nøgler formet som CPR-numre, rækker uden placering og kolonner, der ligner direkte identifikatorer.&lt;br&gt;Alvorligheden 'blocking' stopper 'Beregn indikatorer'; 'warning' tælles og rapporteres. Konklusionen er ok, warnings eller blocking. Der skrives ingen værdier på personniveau: tabellen indeholder kun antal og rækkenumre.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>Children 0-17</source>
+      <translation>Børn 0-17 år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Choose a map picture (PNG) or a report (PDF) to write.</source>
+      <translation>Vælg et kortbillede (PNG) eller en rapport (PDF), der skal skrives.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Choose a person extract layer (add it to the project first).</source>
+      <translation>Vælg et lag med personudtrækket (føj det til projektet først).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Choose an area layer with polygons.</source>
+      <translation>Vælg et områdelag med polygoner.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>Choose at least one count column to protect.</source>
+      <translation>Vælg mindst én antalskolonne, der skal beskyttes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Choose at least one count field.</source>
+      <translation>Vælg mindst ét antalsfelt.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Choose the field holding the area id.</source>
+      <translation>Vælg feltet med område-id.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Classes: {method}, computed from published values only.</source>
+      <translation>Klasser: {method}, beregnet alene ud fra offentliggjorte værdier.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Classification method</source>
+      <translation>Klassifikationsmetode</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Click an area on the map to see its profile.</source>
+      <translation>Klik på et område på kortet for at se dets profil.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Colour ramp</source>
+      <translation>Farveforløb</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column for '{role}' (default: found by name or Danish alias)</source>
+      <translation>Kolonne for '{role}' (standard: findes ud fra navn eller dansk alias)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Column holding the CPR number (or other direct key)</source>
+      <translation>Kolonne med CPR-nummeret (eller en anden direkte nøgle)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Columns dropped (key and direct identifiers): {cols}</source>
+      <translation>Udeladte kolonner (nøgle og direkte identifikatorer): {cols}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>Columns that look like direct identifiers ({cols}) are ignored and never written. Remove them from the extract.</source>
+      <translation>Kolonner, der ligner direkte identifikatorer ({cols}), ignoreres og skrives aldrig. Fjern dem fra udtrækket.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Compute indicators</source>
+      <translation>Beregn indikatorer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/wiring.py" />
+      <source>Compute indicators…</source>
+      <translation>Beregn indikatorer…</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Computing pseudonyms</source>
+      <translation>Beregner pseudonymer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>Convicted, residents 18 and over</source>
+      <translation>Dømte, beboere på 18 år og derover</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Convicted, times the national rate</source>
+      <translation>Dømte, antal gange landsgennemsnittet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>Could not find the column separator in {path}: the first line has no ';', ',' or tab. Is it a CSV file?</source>
+      <translation>Kunne ikke finde kolonneseparatoren i {path}: første linje indeholder hverken ';', ',' eller tabulator. Er det en CSV-fil?</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/styling.py" />
+      <source>Could not open '{dest}' to style it.</source>
+      <translation>Kunne ikke åbne '{dest}' for at give det en stil.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Could not open the result {path}.</source>
+      <translation>Kunne ikke åbne resultatet {path}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/styling.py" />
+      <source>Could not save the style into '{src}': {err}</source>
+      <translation>Kunne ikke gemme stilen i '{src}': {err}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Could not style {field}: {err}</source>
+      <translation>Kunne ikke give {field} en stil: {err}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/report.py" />
+      <source>Could not write the PDF '{path}' (error {code}).</source>
+      <translation>Kunne ikke skrive PDF-filen '{path}' (fejl {code}).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/audit.py" />
+      <source>Could not write the audit log ({err}). The run itself is not affected; check the setting {key} or the environment variable BOLIGSOCIAL_AUDIT_LOG.</source>
+      <translation>Kunne ikke skrive brugsloggen ({err}). Selve kørslen påvirkes ikke; kontroller indstillingen {key} eller miljøvariablen BOLIGSOCIAL_AUDIT_LOG.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/report.py" />
+      <source>Could not write the picture '{path}'.</source>
+      <translation>Kunne ikke skrive billedet '{path}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/styling.py" />
+      <source>Could not write the style file '{path}': {err}</source>
+      <translation>Kunne ikke skrive stilfilen '{path}': {err}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>Could not write to the output.</source>
+      <translation>Resultatet kunne ikke skrives.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>Could not write to the output: {err}</source>
+      <translation>Resultatet kunne ikke skrives: {err}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Count / base</source>
+      <translation>Antal / grundlag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Count fields (categories)</source>
+      <translation>Antalsfelter (kategorier)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Counts below this are never published (NULL and flag P).</source>
+      <translation>Antal under denne grænse offentliggøres aldrig (NULL og flag P).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Criteria</source>
+      <translation>Kriterier</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Criteria layer: classes and units follow rule set {rs}.</source>
+      <translation>Kriterielag: klasser og enheder følger regelsæt {rs}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Criteria met</source>
+      <translation>Opfyldte kriterier</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Custom (numbers below)</source>
+      <translation>Tilpasset (tallene nedenfor)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Data preparation</source>
+      <translation>Dataforberedelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>Default: &lt;5 hidden, areas ≥50</source>
+      <translation>Standard: &lt;5 skjules, områder ≥50</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Details</source>
+      <translation>Detaljer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Discretion</source>
+      <translation>Diskretionering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Discretion audit report</source>
+      <translation>Kontrolrapport for diskretionering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Discretion preset (overrides the two numbers below)</source>
       <translation>Forudindstilling for diskretionering (tilsidesætter de to tal nedenfor)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="169" />
-      <source>The extract locates persons by address_id: choose the address point layer in 'Address points'.</source>
-      <translation>Udtrækket placerer personer via address_id: vælg adressepunktlaget i 'Adressepunkter'.</translation>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>Discretion thresholds cannot be negative.</source>
+      <translation>Diskretionsgrænser kan ikke være negative.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="171" />
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Discretion: smallest published count {c}, smallest area {r} residents.</source>
+      <translation>Diskretionering: mindste offentliggjorte antal {c}, mindste område {r} beboere.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Dissolving {k} regions</source>
+      <translation>Samler geometrien for {k} sammenlagte områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Drawing the map picture</source>
+      <translation>Tegner kortbilledet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Draws a field of an indicator or criteria layer as a choropleth (suppressed values grey hatched) and writes a PNG of the map and a one-page PDF report: title, map, legend, scale bar, north arrow, source and date, a note on discretion and a table of the areas sorted by the value (suppressed values last).&lt;br&gt;&lt;br&gt;&lt;b&gt;Double map&lt;/b&gt;: give a second field (another indicator of the same layer), a second reference date (the same indicator another year) or a second layer; the two maps are drawn side by side. The same field on both maps shares one set of classes, so colours compare.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference date&lt;/b&gt;: when the layer holds several dates and none is given, the latest is drawn.&lt;br&gt;&lt;br&gt;The user's layers are not changed: the maps are drawn from copies.</source>
+      <translation>Tegner et felt fra et indikator- eller kriterielag som koropletkort (diskretionerede værdier med grå skravering) og skriver et PNG-billede af kortet og en PDF-rapport på én side: titel, kort, signaturforklaring, målestok, nordpil, kilde og dato, en note om diskretionering og en tabel over områderne sorteret efter værdi (diskretionerede værdier sidst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Dobbeltkort&lt;/b&gt;: angiv et andet felt (en anden indikator fra samme lag), en anden opgørelsesdato (samme indikator et andet år) eller et andet lag; de to kort tegnes side om side. Samme felt på begge kort deler ét sæt klasser, så farverne kan sammenlignes.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdato&lt;/b&gt;: når laget indeholder flere datoer, og ingen er angivet, tegnes den seneste.&lt;br&gt;&lt;br&gt;Brugerens lag ændres ikke: kortene tegnes ud fra kopier.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Drop rows with malformed keys (else the run stops)</source>
+      <translation>Udelad rækker med fejlformaterede nøgler (ellers stopper kørslen)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Dropped columns</source>
+      <translation>Udeladte kolonner</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Earlier categories (table: area_id, year, category)</source>
+      <translation>Tidligere kategorier (tabel: area_id, year, category)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Export map and report</source>
+      <translation>Eksportér kort og rapport</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Extra indicators</source>
+      <translation>Ekstra indikatorer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Field to map</source>
+      <translation>Felt, der skal vises på kortet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Finding neighbours of {n} areas</source>
+      <translation>Finder naboer til {n} områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Fix them in the source, or tick 'Drop rows with malformed keys' to leave those rows out (they are counted).</source>
+      <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Forebyggelsesområde</source>
+      <translation>Forebyggelsesområde</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>Forebyggelsesområder list</source>
+      <translation>Listen over forebyggelsesområder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Frederiksberg 250, SØK 50, Statistics Denmark about 200 (check your data agreement).</source>
+      <translation>Frederiksberg 250, SØK 50, Danmarks Statistik omkring 200 (kontroller jeres dataaftale).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>Frederiksberg: ≥250</source>
+      <translation>Frederiksberg: ≥250</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Gap tolerance for neighbours (layer units; 0 = boundaries must coincide)</source>
+      <translation>Tolerance for huller mellem naboer (lagets enheder; 0 = grænserne skal falde sammen)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Give a residents field of the areas or a person extract to count residents from.</source>
+      <translation>Angiv et beboerfelt i områdelaget eller et personudtræk, som beboerne kan tælles ud fra.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Give either a residents field or a person extract, not both.</source>
+      <translation>Angiv enten et beboerfelt eller et personudtræk, ikke begge.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Give the key either as a file or as an authentication configuration, not both.</source>
+      <translation>Angiv nøglen enten som fil eller som godkendelseskonfiguration, ikke begge.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Ignored by the law method.</source>
+      <translation>Ignoreres af metoden law.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>Immigrants and descendants from non-western countries</source>
+      <translation>Indvandrere og efterkommere fra ikke-vestlige lande</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Indicator</source>
+      <translation>Indikator</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>Indicator '{code}' uses the column(s) {cols}, which are neither in the extract nor in the data model. Check the spelling.</source>
+      <translation>Indikatoren '{code}' bruger kolonnen/kolonnerne {cols}, som hverken findes i udtrækket eller i datamodellen. Kontroller stavningen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Indicator definitions (*.json)</source>
+      <translation>Indikatordefinitioner (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Indicator or criteria layer</source>
+      <translation>Indikator- eller kriterielag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Indicators</source>
+      <translation>Indikatorer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Indicators skipped because the extract lacks their columns: {codes}</source>
+      <translation>Indikatorer, der er sprunget over, fordi udtrækket mangler deres kolonner: {codes}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Input</source>
+      <translation>Inddata</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Inspect area</source>
+      <translation>Undersøg område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Internal check failed for '{f}': the protected table would publish a value the rules hide. Nothing was written; please report this.</source>
+      <translation>Den interne kontrol fejlede for '{f}': den beskyttede tabel ville offentliggøre en værdi, som reglerne skjuler. Intet blev skrevet; rapportér venligst fejlen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>JSON (*.json);;HTML (*.html)</source>
+      <translation>JSON (*.json);;HTML (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Joining persons to areas</source>
+      <translation>Kobler personer til områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Joins a person extract (one row per resident per reference date) to area polygons and computes one row per area and reference date with every built-in indicator as C_num (numerator or sum), C_den (denominator), C_val (percent, or the mean) and C_flag ('' published, P primary suppression, S secondary suppression, A area below the minimum). Suppressed values are NULL, never 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Join rules&lt;/b&gt;: a person exactly on a boundary shared by two areas is counted once, in the area to the east (north for an east-west boundary); a person on an outer boundary is counted in that area. Persons outside every area and rows without location are counted and reported, never silently dropped. Overlapping areas are refused by default (the message names them); set 'Overlapping areas' to 'allow' to count such persons in each area. Invalid area geometries are repaired and reported. Areas and persons in different CRSs are transformed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference dates&lt;/b&gt;: every date in the extract gives its own rows; give a date (YYYY-MM-DD) to compute one date only.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indicators&lt;/b&gt;: outside_labour (full-time persons outside the labour market and education / residents 18-64), nonwestern (/ all), convicted (/ residents 18+), basic_edu (/ residents 30-59, unknown counts as basic), income (mean gross income of taxpayers 15-64 not in education), age_0_17, age_18_64, age_65plus, single_parent. User-defined indicators come from a JSON file; start from the shipped indicator_catalogue.json.&lt;br&gt;&lt;br&gt;The extract is checked first (see 'Validate person extract'); blocking problems stop the run with a message saying how to fix them.</source>
+      <translation>Kobler et personudtræk (én række pr. beboer pr. opgørelsesdato) til områdepolygoner og beregner én række pr. område og opgørelsesdato med alle indbyggede indikatorer som C_num (tæller eller sum), C_den (nævner), C_val (procent eller gennemsnit) og C_flag ('' offentliggjort, P primær diskretionering, S sekundær diskretionering, A område under mindstegrænsen). Diskretionerede værdier er NULL, aldrig 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler for sammenkobling&lt;/b&gt;: en person, der ligger præcis på en grænse mellem to områder, tælles én gang, i det østlige område (det nordlige ved en øst-vest-gående grænse); en person på en ydre grænse tælles i det pågældende område. Personer uden for alle områder og rækker uden placering tælles og rapporteres – de forsvinder aldrig i stilhed. Overlappende områder afvises som standard (meddelelsen nævner dem); sæt 'Overlappende områder' til 'allow' for at tælle sådanne personer med i hvert område. Ugyldige områdegeometrier repareres og rapporteres. Områder og personer i forskellige koordinatsystemer transformeres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdatoer&lt;/b&gt;: hver dato i udtrækket giver sine egne rækker; angiv en dato (ÅÅÅÅ-MM-DD) for kun at beregne én dato.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indikatorer&lt;/b&gt;: outside_labour (fuldtidspersoner uden for arbejdsmarkedet og uddannelse / beboere 18-64 år), nonwestern (/ alle), convicted (/ beboere 18+), basic_edu (/ beboere 30-59 år; ukendt uddannelse tæller som grundskole), income (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse), age_0_17, age_18_64, age_65plus, single_parent. Brugerdefinerede indikatorer hentes fra en JSON-fil; tag udgangspunkt i den medfølgende indicator_catalogue.json.&lt;br&gt;&lt;br&gt;Udtrækket kontrolleres først (se 'Valider personudtræk'); blokerende problemer stopper kørslen med en meddelelse om, hvordan de rettes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Key file (the secret)</source>
+      <translation>Nøglefil (hemmeligheden)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Keyed rounding base (0 = off)</source>
+      <translation>Grundtal for nøglebaseret afrunding (0 = fra)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Keyed rounding needs a key file with a secret. Choose a key file or set the rounding base to 0.</source>
+      <translation>Nøglebaseret afrunding kræver en nøglefil med en hemmelighed. Vælg en nøglefil, eller sæt grundtallet for afrunding til 0.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>Keyed rounding needs a secret key; give a key or turn rounding off.</source>
+      <translation>Nøglebaseret afrunding kræver en hemmelig nøgle; angiv en nøgle, eller slå afrunding fra.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Keyed rounding of published counts to multiples of {b}.</source>
+      <translation>Nøglebaseret afrunding af offentliggjorte antal til multipla af {b}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Map picture</source>
+      <translation>Kortbillede</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Maps and reports</source>
+      <translation>Kort og rapporter</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Mean gross income of taxpayers 15-64 not in education in the region (Social- og Boligstyrelsen's yearly calculation).</source>
+      <translation>Gennemsnitlig bruttoindkomst i regionen for skattepligtige 15-64-årige, der ikke er under uddannelse (Social- og Boligstyrelsens årlige opgørelse).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Mean gross income, percent of the regional mean</source>
+      <translation>Gennemsnitlig bruttoindkomst i procent af gennemsnitsindkomsten i regionen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>Mean gross income, taxpayers 15-64 not in education</source>
+      <translation>Gennemsnitlig bruttoindkomst, skattepligtige 15-64 år, der ikke er under uddannelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Merge small areas</source>
+      <translation>Sammenlæg små områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Merged regions</source>
+      <translation>Sammenlagte områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not neighbours. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (greedy, deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary, then the smallest population, then the smallest area id; repeated until no region is below the minimum. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, feasible, parent) and a table area_id &amp;rarr; region_id, feasible. Populations below the smallest published count are NULL.</source>
+      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (grådig, deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse, dernæst den med den mindste befolkning og til sidst den med det mindste område-id; det gentages, indtil intet sammenlagt område er under minimum. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible. Befolkningstal under det mindste offentliggjorte antal er NULL.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Merging areas</source>
+      <translation>Sammenlægger områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Minimum residents per region</source>
+      <translation>Mindste antal beboere pr. sammenlagt område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/wiring.py" />
+      <source>Monitoring panel</source>
+      <translation>Monitoreringspanel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Name</source>
+      <translation>Navn</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Named in the discretion note; residents below it are not shown.</source>
+      <translation>Nævnes i noten om diskretionering; områder med færre beboere vises ikke.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>National conviction rate</source>
+      <translation>Landsgennemsnittet for dømte</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>National conviction rate (% of residents 18+)</source>
+      <translation>Landsgennemsnittet for dømte (% af beboere på 18 år og derover)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>No category</source>
+      <translation>Ingen kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>No category.</source>
+      <translation>Ingen kategori.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>No key was given. Choose the key file (or an authentication configuration holding the key).</source>
+      <translation>Der er ikke angivet nogen nøgle. Vælg nøglefilen (eller en godkendelseskonfiguration, der indeholder nøglen).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>No person lies in any area. Check that the extract's CRS ({crs}; parameter PERSONS_CRS for x/y columns) and x/y columns are right and that the areas cover the persons.</source>
+      <translation>Ingen personer ligger i et område. Kontrollér, at udtrækkets koordinatsystem ({crs}; parameteren PERSONS_CRS for x/y-kolonner) og x/y-kolonnerne er rigtige, og at områderne dækker personerne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>No result for area {id}.</source>
+      <translation>Intet resultat for område {id}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>No snapshot at or before the assessment date {d}; the earliest reference date is {first}.</source>
+      <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>North arrow</source>
+      <translation>Nordpil</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Not assessed</source>
+      <translation>Ikke vurderet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Number of classes</source>
+      <translation>Antal klasser</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Number of residents of each area. Leave empty to count them from the person extract.</source>
+      <translation>Antal beboere i hvert område. Lad feltet stå tomt for at tælle dem fra personudtrækket.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>OK: no problems found.</source>
+      <translation>OK: ingen problemer fundet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Omdannelsesområde</source>
+      <translation>Omdannelsesområde</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>One row per resident per reference date: a point layer or a table with x/y columns.</source>
+      <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel med x/y-kolonner.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>One row per resident per reference date: a point layer, or a table (CSV, GeoPackage) with x/y columns or an address id.</source>
+      <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>Only basic schooling, 30-59</source>
+      <translation>Kun grundskoleuddannelse, 30-59 år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Optional user-defined indicators; the built-in indicators are always computed.</source>
+      <translation>Valgfrie brugerdefinerede indikatorer; de indbyggede indikatorer beregnes altid.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Or: authentication configuration holding the key as its password</source>
+      <translation>Eller: godkendelseskonfiguration med nøglen som adgangskode</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/base.py" />
+      <source>Out of memory. Run on fewer reference dates or a smaller extract.</source>
+      <translation>Hukommelsen slap op. Kør med færre opgørelsesdatoer eller et mindre udtræk.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>Outside labour market and education, 18-64</source>
+      <translation>Uden for arbejdsmarkedet og uddannelse, 18-64 år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Overlapping areas</source>
+      <translation>Overlappende områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>PNG files (*.png)</source>
+      <translation>PNG-filer (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Parallelsamfund</source>
+      <translation>Parallelsamfund</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Parent field (e.g. district)</source>
+      <translation>Felt for overordnet område (fx distrikt)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Parent field (regions never cross it, e.g. the district)</source>
+      <translation>Felt for overordnet område, fx distriktet (sammenlagte områder krydser aldrig dets grænser)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Per list: met or not, with the margin to the threshold in brackets (positive when met).</source>
+      <translation>Pr. liste: opfyldt eller ej, med afstanden til grænseværdien i parentes (positiv, når kriteriet er opfyldt).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Person extract</source>
+      <translation>Personudtræk</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Person extract (point layer or table)</source>
+      <translation>Personudtræk (punktlag eller tabel)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Person extract (to count residents; optional)</source>
+      <translation>Personudtræk (til optælling af beboere; valgfrit)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Person rows read</source>
+      <translation>Læste personrækker</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Person rows read: {n}</source>
+      <translation>Læste personrækker: {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Persons exactly on an outer area boundary (counted in that area): {n}</source>
+      <translation>Personer præcis på en ydre områdegrænse (talt med i det pågældende område): {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Persons in an area</source>
+      <translation>Personer i et område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Persons in an area: {n}</source>
+      <translation>Personer i et område: {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Persons inside overlapping areas (counted in each): {n}</source>
+      <translation>Personer i overlappende områder (talt med i hvert af dem): {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Persons outside every area</source>
+      <translation>Personer uden for alle områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Persons outside every area (counted, not in any area): {n}</source>
+      <translation>Personer uden for alle områder (talt med, men ikke i noget område): {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Persons without location</source>
+      <translation>Personer uden placering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Persons without location (counted, not in any area): {n}</source>
+      <translation>Personer uden placering (talt med, men ikke i noget område): {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Polygon layer</source>
+      <translation>Polygonlag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Preset</source>
+      <translation>Forudindstilling</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>Problems</source>
+      <translation>Problemer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Protected table</source>
+      <translation>Beskyttet tabel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Pseudonymise person extract</source>
+      <translation>Pseudonymisér personudtræk</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Pseudonymised extract (internal, person level)</source>
+      <translation>Pseudonymiseret udtræk (internt, personniveau)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/styling.py" />
+      <source>QGIS lacks the classification method '{m}'.</source>
+      <translation>QGIS mangler klassifikationsmetoden '{m}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>QGIS style files (*.qml)</source>
+      <translation>QGIS-stilfiler (*.qml)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Read {n} person rows ({how}).</source>
       <translation>Læste {n} personrækker ({how}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="198" />
-      <source>{n} invalid area geometries were repaired (make valid).</source>
-      <translation>{n} ugyldige områdegeometrier blev repareret (make valid).</translation>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Reading the person extract</source>
+      <translation>Læser personudtrækket</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="201" />
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Reading the table</source>
+      <translation>Læser tabellen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>Reading {path} with pandas (Danish CSV handled).</source>
+      <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Reference date</source>
+      <translation>Opgørelsesdato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Reference date (YYYY-MM-DD; empty = every date)</source>
+      <translation>Opgørelsesdato (ÅÅÅÅ-MM-DD; tom = alle datoer)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Reference date (YYYY-MM-DD; empty = the latest)</source>
+      <translation>Opgørelsesdato (ÅÅÅÅ-MM-DD; tom = den seneste)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Reference date of the extract (YYYY-MM-DD; empty = the latest)</source>
+      <translation>Udtrækkets opgørelsesdato (ÅÅÅÅ-MM-DD; tom = den seneste)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Reference date to compute; empty computes every date and shows the latest.</source>
+      <translation>Opgørelsesdato, der skal beregnes; tom beregner alle datoer og viser den seneste.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Reference date {date}</source>
+      <translation>Opgørelsesdato {date}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Reference date: {d}</source>
+      <translation>Opgørelsesdato: {d}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Reference dates: {d}</source>
+      <translation>Opgørelsesdatoer: {d}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Regional mean gross income (kr.)</source>
+      <translation>Gennemsnitlig bruttoindkomst i regionen (kr.)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Regional mean income</source>
+      <translation>Gennemsnitsindkomsten i regionen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Regions</source>
+      <translation>Antal sammenlagte områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Regions below the minimum (infeasible)</source>
+      <translation>Sammenlagte områder under minimum (ikke mulige)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/report.py" />
+      <source>Rendering the map failed: {err}</source>
+      <translation>Kortet kunne ikke tegnes: {err}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Repaired area geometries</source>
+      <translation>Reparerede områdegeometrier</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Repeated keys within a reference date</source>
+      <translation>Gentagne nøgler inden for en opgørelsesdato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx, the dash optional) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR-shaped values; dropped columns are listed in the log.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
+      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx, bindestregen er valgfri) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder værdier formet som CPR-numre; udeladte kolonner vises i loggen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Report</source>
+      <translation>Rapport</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Residents</source>
+      <translation>Beboere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>Residents 65 and over</source>
+      <translation>Beboere på 65 år og derover</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Residents counted on the latest reference date, {d}.</source>
+      <translation>Beboere talt på den seneste opgørelsesdato, {d}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Residents field of the areas (or give a person extract)</source>
+      <translation>Beboerfelt i områdelaget (eller angiv et personudtræk)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>Residents in single-parent households</source>
+      <translation>Beboere i husstande med enlig forsørger</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/regions.py" />
+      <source>Residents must be known and not negative for every area.</source>
+      <translation>Antallet af beboere skal være kendt og må ikke være negativt for noget område.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Residents: {n}</source>
+      <translation>Beboere: {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Results</source>
+      <translation>Resultater</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Rounding key file (secret)</source>
+      <translation>Nøglefil til afrunding (hemmelig)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Row id field</source>
+      <translation>Felt med række-id</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Rows on the chosen reference date: {n}</source>
+      <translation>Rækker på den valgte opgørelsesdato: {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Rows read</source>
+      <translation>Læste rækker</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Rows with a malformed key</source>
+      <translation>Rækker med en fejlformateret nøgle</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Rows written</source>
+      <translation>Skrevne rækker</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Rule set</source>
+      <translation>Regelsæt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Rules applied:</source>
+      <translation>Anvendte regler:</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Run</source>
+      <translation>Kør</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Runs the same algorithms as the Processing toolbox in the background.</source>
+      <translation>Kører de samme algoritmer som Processing-værktøjskassen, i baggrunden.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Save as the layer's default style (GeoPackage)</source>
+      <translation>Gem som lagets standardstil (GeoPackage)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Second map: field</source>
+      <translation>Andet kort: felt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Second map: layer</source>
+      <translation>Andet kort: lag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Second map: reference date (e.g. a year earlier)</source>
+      <translation>Andet kort: opgørelsesdato (fx et år tidligere)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Seconds: {s}</source>
+      <translation>Sekunder: {s}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Select an area in the table or on the map.</source>
+      <translation>Vælg et område i tabellen eller på kortet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Sequential ramps that colour-blind readers can tell apart and that keep their order in a greyscale print.</source>
+      <translation>Sekventielle farveforløb, som farveblinde læsere kan skelne, og som bevarer rækkefølgen ved udskrift i gråtoner.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Setup</source>
+      <translation>Opsætning</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Show</source>
+      <translation>Vis</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/wiring.py" />
+      <source>Show or hide the Boligsocial monitoring panel</source>
+      <translation>Vis eller skjul panelet Boligsocial monitorering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Smallest area (residents)</source>
+      <translation>Mindste område (beboere)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Smallest area published (residents)</source>
+      <translation>Mindste område der offentliggøres (beboere)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Smallest published count</source>
+      <translation>Mindste offentliggjorte antal</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Some area polygons overlap, so {n} persons lie in more than one area (e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each area.</source>
+      <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'allow' (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Source text (empty = the layer's name)</source>
+      <translation>Kildetekst (tom = lagets navn)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/report.py" />
+      <source>Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial plugin for QGIS.</source>
+      <translation>Kilde: {source}. Opgørelsesdato: {dates}. Udarbejdet {today} med Boligsocial-pluginet til QGIS.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Start from {path}.</source>
+      <translation>Tag udgangspunkt i {path}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>State criteria ({rules})</source>
+      <translation>Statens kriterier ({rules})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>State criteria: category</source>
+      <translation>Statens kriterier: kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>Statistics Denmark: &lt;3</source>
+      <translation>Danmarks Statistik: &lt;3</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Style choropleth map</source>
+      <translation>Opsæt koropletkort</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Style file</source>
+      <translation>Stilfil</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Style saved to</source>
+      <translation>Stil gemt i</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/styling.py" />
+      <source>Style saved to {where}.</source>
+      <translation>Stilen er gemt i {where}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Styled layer</source>
+      <translation>Lag med stil</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Styles a numeric field of a polygon layer as a choropleth map (or the 'category' field of a criteria layer with the categories' fixed colours). Classes come from QGIS's own classification methods applied to the published values only, or from the law's thresholds. Suppressed values (NULL, or a non-empty *_flag column) are drawn grey hatched with their own legend entry 'Suppressed', never as a data class.&lt;br&gt;&lt;br&gt;The layer itself is restyled. When its provider supports it (GeoPackage), the style is saved into the file as the layer's default style, so it opens styled anywhere; give a .qml file to save the style there as well.</source>
+      <translation>Giver et numerisk felt i et polygonlag en stil som koropletkort (eller feltet 'category' i et kriterielag med kategoriernes faste farver). Klasserne beregnes med QGIS' egne klassifikationsmetoder alene ud fra de offentliggjorte værdier eller følger lovens grænseværdier. Diskretionerede værdier (NULL eller en ikke-tom *_flag-kolonne) tegnes med grå skravering og har deres egen post i signaturforklaringen, 'Diskretioneret', og indgår aldrig i en dataklasse.&lt;br&gt;&lt;br&gt;Selve laget får den nye stil. Når datakilden understøtter det (GeoPackage), gemmes stilen i filen som lagets standardstil, så laget åbner med stilen overalt; angiv en .qml-fil for også at gemme stilen dér.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Suppressed</source>
+      <translation>Diskretioneret</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>SØK: areas ≥50</source>
+      <translation>SØK: områder ≥50</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>The address layer has no field '{f}'. Choose the address key field.</source>
+      <translation>Adresselaget har intet felt '{f}'. Vælg feltet med adressenøglen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>The algorithm failed; see the Processing log.</source>
+      <translation>Algoritmen fejlede; se Processing-loggen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>The algorithm {alg} is not available; reinstall the plugin.</source>
+      <translation>Algoritmen {alg} er ikke tilgængelig; geninstaller pluginet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The area '{id}' has no valid number of residents in '{f}' ({v}). Every area needs a count of 0 or more.</source>
+      <translation>Området '{id}' har intet gyldigt antal beboere i '{f}' ({v}). Alle områder skal have et antal på 0 eller derover.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>The area has fewer residents than the smallest area published, so only the number of residents is shown.</source>
+      <translation>Området har færre beboere end det mindste område, der offentliggøres, så kun antallet af beboere vises.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>The area id '{id}' occurs more than once in '{f}'. Area ids must be unique (dissolve the areas first).</source>
+      <translation>Område-id'et '{id}' forekommer mere end én gang i '{f}'. Område-id'er skal være entydige (saml områderne først, fx med 'Dissolve').</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>The area layer has no coordinate reference system. Set its CRS (e.g. EPSG:25832) in the layer properties.</source>
+      <translation>Områdelaget har intet koordinatsystem. Angiv lagets koordinatsystem (fx EPSG:25832) i lagegenskaberne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>The area layer has no field '{f}'.</source>
+      <translation>Områdelaget har intet felt '{f}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>The area layer has no field '{f}'. Choose the area id field.</source>
+      <translation>Områdelaget har intet felt '{f}'. Vælg feltet med område-id.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>The area layer is empty. Choose a layer with area polygons.</source>
+      <translation>Områdelaget er tomt. Vælg et lag med områdepolygoner.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>The area layer must hold polygons.</source>
+      <translation>Områdelaget skal indeholde polygoner.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>The assessment date '{d}' is not a date; write it as YYYY-MM-DD.</source>
+      <translation>Vurderingsdatoen '{d}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>The at-risk margins must be zero or positive.</source>
+      <translation>Risikomarginerne skal være nul eller positive.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>The authentication configuration '{id}' could not be read. Check the id and that the QGIS master password is set (Settings &gt; Options &gt; Authentication).</source>
+      <translation>Godkendelseskonfigurationen '{id}' kunne ikke læses. Kontroller id'et, og at QGIS' hovedadgangskode er angivet (Settings &gt; Options &gt; Authentication).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>The authentication configuration '{id}' holds no password. Store the key as the password of a 'Basic' authentication configuration.</source>
+      <translation>Godkendelseskonfigurationen '{id}' indeholder ingen adgangskode. Gem nøglen som adgangskode i en godkendelseskonfiguration af typen 'Basic'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/datamodel.py" />
+      <source>The column '{col}' chosen for '{role}' is not in the extract. Available columns: {avail}.</source>
+      <translation>Kolonnen '{col}', der er valgt som '{role}', findes ikke i udtrækket. Tilgængelige kolonner: {avail}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>The column '{col}' holds {n} values shaped like CPR numbers; it was dropped. Pseudonymise it separately if it is needed.</source>
+      <translation>Kolonnen '{col}' indeholder {n} værdier, der ligner CPR-numre; den er udeladt. Pseudonymisér den separat, hvis der er brug for den.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>The column '{col}' is not in the extract. Choose the column holding the CPR number.</source>
+      <translation>Kolonnen '{col}' findes ikke i udtrækket. Vælg kolonnen med CPR-nummeret.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>The column '{col}' must hold numbers (counts); fix or deselect it.</source>
+      <translation>Kolonnen '{col}' skal indeholde tal (antal); ret eller fravælg den.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>The comparison '{op}' needs a numeric column, but '{col}' holds text.</source>
+      <translation>Sammenligningen '{op}' kræver en numerisk kolonne, men '{col}' indeholder tekst.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>The count columns add up to more than the total in some rows; they are treated as overlapping (no sum relation).</source>
+      <translation>Antalskolonnerne summerer i nogle rækker til mere end totalen; de behandles som overlappende (ingen sumrelation).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The count field '{f}' holds '{v}' in row {row}, which is not a number. Count fields must hold whole numbers; fix the value or deselect the field.</source>
+      <translation>Antalsfeltet '{f}' indeholder '{v}' i række {row}, hvilket ikke er et tal. Antalsfelter skal indeholde hele tal; ret værdien, eller fravælg feltet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The count field '{f}' holds a negative or infinite value ({v}) in row {row}. Counts cannot be negative; fix the table.</source>
+      <translation>Antalsfeltet '{f}' indeholder en negativ eller uendelig værdi ({v}) i række {row}. Antal kan ikke være negative; ret tabellen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The count field '{f}' holds {v} in row {row}, which is not a whole number. Discretion applies to counts of persons; choose count fields (not shares, means or sums of fractions).</source>
+      <translation>Antalsfeltet '{f}' indeholder {v} i række {row}, hvilket ikke er et helt tal. Diskretionering gælder antal personer; vælg antalsfelter (ikke andele, gennemsnit eller summer af brøkdele).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The count field '{f}' is of type {t}, not a number. Choose numeric fields.</source>
+      <translation>Antalsfeltet '{f}' er af typen {t}, ikke et tal. Vælg numeriske felter.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The count field '{f}' must hold numbers (counts), not '{v}'; deselect it.</source>
+      <translation>Antalsfeltet '{f}' skal indeholde tal (antal), ikke '{v}'; fravælg det.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The discretion audit failed: some hidden cells could still be computed. Nothing was written; please report this with the log.</source>
+      <translation>Kontrollen af diskretioneringen fejlede: nogle skjulte celler kunne stadig beregnes. Intet blev skrevet; rapportér venligst fejlen sammen med loggen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>The dominance rule supports n = 1 or n = 2 (the two largest contributions are kept), not {n}.</source>
+      <translation>Dominansreglen understøtter n = 1 eller n = 2 (de to største bidrag gemmes), ikke {n}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/datamodel.py" />
+      <source>The extract has duplicate column names: {cols}. Rename them so each column name occurs once.</source>
+      <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>The extract has no location: give a point layer, x and y columns, or an address_id column together with an address layer.</source>
+      <translation>Udtrækket har ingen placering: angiv et punktlag, x- og y-kolonner eller en address_id-kolonne sammen med et adresselag.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>The extract has no rows. Check the export or the layer's filter.</source>
+      <translation>Udtrækket har ingen rækker. Kontroller eksporten eller lagets filter.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>The extract lacks the columns for {codes}; those criteria are not assessable.</source>
+      <translation>Udtrækket mangler kolonnerne til {codes}; disse kriterier kan ikke vurderes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>The extract locates persons by address_id: choose the address point layer in 'Address points'.</source>
+      <translation>Udtrækket placerer personer via address_id: vælg adressepunktlaget i 'Adressepunkter'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/styling.py" />
+      <source>The field '{field}' holds '{v}', which is not a number; choose a numeric field.</source>
+      <translation>Feltet '{field}' indeholder '{v}', som ikke er et tal; vælg et numerisk felt.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/styling.py" />
+      <source>The field '{field}' is not numeric; choose an indicator value field (*_val) or 'category'.</source>
+      <translation>Feltet '{field}' er ikke numerisk; vælg et felt med indikatorværdier (*_val) eller 'category'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>The file {path} has no rows. Export the extract again.</source>
+      <translation>Filen {path} har ingen rækker. Eksportér udtrækket igen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>The file {path} is empty. Export the extract again.</source>
+      <translation>Filen {path} er tom. Eksportér udtrækket igen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>The file {path} is not a well-formed CSV file ({err}). Check for a truncated export or unbalanced quotes.</source>
+      <translation>Filen {path} er ikke en gyldig CSV-fil ({err}). Kontroller, om eksporten er afkortet, eller om der er anførselstegn, som ikke er lukket.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <source>The geometry of area '{id}' is invalid and could not be repaired. Fix it with 'Fix geometries'.</source>
+      <translation>Geometrien for området '{id}' er ugyldig og kunne ikke repareres. Ret den med 'Fix geometries'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>The history table has the unknown category '{cat}'; use omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen (or ghetto, haardt_ghettoomraade).</source>
+      <translation>Historiktabellen har den ukendte kategori '{cat}'; brug omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen (eller ghetto, haardt_ghettoomraade).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>The history table has the year '{y}'; write years as four digits.</source>
+      <translation>Historiktabellen har årstallet '{y}'; skriv årstal med fire cifre.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>The history table needs the columns area_id, year and category; missing: {cols}.</source>
+      <translation>Historiktabellen skal have kolonnerne area_id, year og category; mangler: {cols}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>The history table needs the fields area_id, year and category; it has {have}.</source>
+      <translation>Historiktabellen skal have felterne area_id, year og category; den har {have}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>The indicator definition file is not valid JSON: {err}. Start from indicator_catalogue.json.</source>
+      <translation>Filen med indikatordefinitioner er ikke gyldig JSON: {err}. Tag udgangspunkt i indicator_catalogue.json.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>The indicator definition file must hold a list of indicators.</source>
+      <translation>Filen med indikatordefinitioner skal indeholde en liste af indikatorer.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The input has no field '{f}'; choose an existing field.</source>
+      <translation>Inputtet har intet felt '{f}'; vælg et eksisterende felt.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The input table is empty; there is nothing to protect.</source>
+      <translation>Inputtabellen er tom; der er intet at beskytte.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>The key file {path} cannot be read ({err}). Check that you have access to it.</source>
+      <translation>Nøglefilen {path} kan ikke læses ({err}). Kontroller, at du har adgang til den.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>The key file {path} does not exist or is not a file. Choose the file holding the municipality's secret key.</source>
+      <translation>Nøglefilen {path} findes ikke eller er ikke en fil. Vælg filen med kommunens hemmelige nøgle.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>The key is a CPR number (check it and accept ddmmyy-xxxx and ddmmyyxxxx alike)</source>
+      <translation>Nøglen er et CPR-nummer (kontroller det, og acceptér både ddmmåå-xxxx og ddmmååxxxx)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>The law has no threshold for the field '{field}'. Law classes exist for outside_labour_val, basic_edu_val and nonwestern_val of the indicator layer and for every *_val of the criteria layer (convicted and income are relative to the national rate and the regional mean). Choose another classification method.</source>
+      <translation>Loven har ingen grænseværdi for feltet '{field}'. Lovens klasser findes for outside_labour_val, basic_edu_val og nonwestern_val i indikatorlaget og for alle *_val i kriterielaget (dømte og indkomst er relative til landsgennemsnittet og gennemsnitsindkomsten i regionen). Vælg en anden klassifikationsmetode.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/styling.py" />
+      <source>The layer '{layer}' has no field '{field}'.</source>
+      <translation>Laget '{layer}' har intet felt '{field}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/report.py" />
+      <source>The layer '{layer}' has no rows with ref_date {date}; it has {dates}.</source>
+      <translation>Laget '{layer}' har ingen rækker med ref_date {date}; det har {dates}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/report.py" />
+      <source>The layer has no features with geometry to draw.</source>
+      <translation>Laget har ingen objekter med geometri, der kan tegnes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>The layer holds {n} reference dates; drawing the latest, {date}.</source>
+      <translation>Laget indeholder {n} opgørelsesdatoer; den seneste, {date}, tegnes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>The layer's data source cannot store styles (it is not a GeoPackage or database); give a style file to keep the style.</source>
+      <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>The number of classes must be between {lo} and {hi}.</source>
+      <translation>Antallet af klasser skal være mellem {lo} og {hi}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/styling.py" />
+      <source>The output was written but not styled: {err}</source>
+      <translation>Resultatet blev skrevet, men stilen kunne ikke anvendes: {err}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>The parent(s) {names} have only one sub-area, whose figures would equal the parent's published totals; merge the sub-area or leave the parent field empty.</source>
+      <translation>De overordnede områder {names} har kun ét delområde hver, og delområdets tal ville være lig med det overordnede områdes offentliggjorte totaler; sammenlæg delområdet, eller lad feltet for overordnet område være tomt.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The person extract has no reference date.</source>
+      <translation>Personudtrækket har ingen opgørelsesdato.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>The person extract has no reference dates inside the areas; check that the persons lie inside the area polygons.</source>
+      <translation>Personudtrækket har ingen opgørelsesdatoer inden for områderne; kontroller, at personerne ligger inden for områdepolygonerne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>The person extract has problems that must be fixed first (run 'Validate person extract' for the full list):</source>
+      <translation>Personudtrækket har problemer, der skal rettes først (kør 'Valider personudtræk' for at se hele listen):</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>The pseudonymisation key is too short ({n} bytes; at least {m} are needed). Use a long random secret, e.g. 64 hex characters from a password manager or 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</source>
+      <translation>Pseudonymiseringsnøglen er for kort ({n} bytes; der kræves mindst {m}). Brug en lang, tilfældig hemmelighed, fx 64 hex-tegn fra en adgangskodeadministrator eller 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>The reference date {d} is not in the extract. It holds: {h}.</source>
+      <translation>Opgørelsesdatoen {d} findes ikke i udtrækket. Det indeholder: {h}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>The reference value {name} must be a positive number, not '{v}'.</source>
+      <translation>Referenceværdien {name} skal være et positivt tal, ikke '{v}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>The required column '{col}' (Danish: '{alias}') is missing. Rename the column or choose it in the field parameters.</source>
+      <translation>Den påkrævede kolonne '{col}' (på dansk: '{alias}') mangler. Omdøb kolonnen, eller vælg den i feltparametrene.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The row id; lets a parent's own row be found (its id equals the parent value) and keys the rounding.</source>
+      <translation>Rækkens id; gør det muligt at finde et overordnet områdes egen række (dens id er lig med værdien i feltet for overordnet område) og bruges som nøgle ved afrundingen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>The rule set '{code}' is unknown; use 2013, 2018 or 2021.</source>
+      <translation>Regelsættet '{code}' er ukendt; brug 2013, 2018 eller 2021.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>The second map would repeat the first: give another field, another reference date or another layer.</source>
+      <translation>Det andet kort ville gentage det første: angiv et andet felt, en anden opgørelsesdato eller et andet lag.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>The table has no column '{col}'; choose an existing column.</source>
+      <translation>Tabellen har ingen kolonne '{col}'; vælg en eksisterende kolonne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The total field '{f}' is also chosen as a count field; choose it only as the total.</source>
+      <translation>Totalfeltet '{f}' er også valgt som antalsfelt; vælg det kun som total.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>These rows are left out.</source>
+      <translation>Disse rækker udelades.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Title (empty = the field's name)</source>
+      <translation>Titel (tom = feltets navn)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Total field (row total, e.g. residents)</source>
+      <translation>Totalfelt (rækkens total, fx beboere)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>Two different person keys got the same pseudonym. Use another key and report this (it should never happen).</source>
+      <translation>To forskellige personnøgler fik samme pseudonym. Brug en anden nøgle, og rapportér fejlen (det bør aldrig ske).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Two-year national average share of residents 18 and over convicted under the criminal code, the weapons act or the drugs act (Social- og Boligstyrelsen's yearly calculation).</source>
+      <translation>Landsgennemsnittet over to år for andelen af beboere på 18 år og derover, der er dømt for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer (Social- og Boligstyrelsens årlige opgørelse).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Udsat boligområde</source>
+      <translation>Udsat boligområde</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>Udsatte boligområder list</source>
+      <translation>Listen over udsatte boligområder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>Under {n} residents, so not on the state lists.</source>
+      <translation>Under {n} beboere og derfor ikke omfattet af statens lister.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/base.py" />
+      <source>Unexpected error in {alg}: {err}. Please report it with the log.</source>
+      <translation>Uventet fejl i {alg}: {err}. Rapportér den venligst sammen med loggen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Unique locations joined: {n}</source>
+      <translation>Unikke placeringer i sammenkoblingen: {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Unknown classification method '{m}'; use one of {all}.</source>
+      <translation>Ukendt klassifikationsmetode '{m}'; brug en af {all}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Unknown colour ramp '{r}'; use one of {all}.</source>
+      <translation>Ukendt farveforløb '{r}'; brug et af {all}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>Unknown discretion preset '{name}'; use one of {names}.</source>
+      <translation>Ukendt forudindstilling for diskretionering '{name}'; brug en af {names}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>Usable, with warnings (see the table).</source>
+      <translation>Kan bruges, men med advarsler (se tabellen).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>User-defined indicators (JSON)</source>
+      <translation>Brugerdefinerede indikatorer (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>Validate person extract</source>
+      <translation>Valider personudtræk</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/wiring.py" />
+      <source>Validate person extract…</source>
+      <translation>Valider personudtræk…</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>Value</source>
+      <translation>Værdi</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>Values based on fewer than {n} persons are suppressed (grey hatching); areas are never shown with a count below that.</source>
+      <translation>Værdier, der bygger på færre end {n} personer, er diskretioneret (grå skravering); områder vises aldrig med et antal under denne grænse.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>Values not published: fewer residents than the discretion minimum.</source>
+      <translation>Værdierne offentliggøres ikke: færre beboere end mindstegrænsen for diskretionering.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>Verdict</source>
+      <translation>Konklusion</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Warnings</source>
+      <translation>Advarsler</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Whole numbers of persons. Text columns of numbers (CSV) are accepted.</source>
+      <translation>Hele antal personer. Tekstkolonner med tal (CSV) accepteres.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>Would become {category} if {change}.</source>
+      <translation>Ville blive {category}, hvis {change}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>Would no longer be {category} if {change}.</source>
+      <translation>Ville ikke længere være {category}, hvis {change}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Writing the report</source>
+      <translation>Skriver rapporten</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Writing {n} rows</source>
+      <translation>Skriver {n} rækker</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>X column (tables without geometry)</source>
+      <translation>X-kolonne (tabeller uden geometri)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Y column (tables without geometry)</source>
+      <translation>Y-kolonne (tabeller uden geometri)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>algorithm default</source>
+      <translation>algoritmens standardværdi</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>area below the minimum size</source>
+      <translation>område under minimumsstørrelsen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>area minimum: {n} residents</source>
+      <translation>områdeminimum: {n} beboere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>auto: yes when every row's counts add up to its total; no: there is an unpublished rest, which is protected too.</source>
+      <translation>auto: behandles som yes, når hver rækkes antal summerer til rækkens total; no: der er en ikke-offentliggjort rest, som også beskyttes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>choropleth,style,map,classes,jenks,legend,kort,tematisk,signatur</source>
+      <translation>koropletkort,kort,tematisk,signatur,signaturforklaring,klasser,stil,jenks,choropleth,style,map,classes,legend</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>complement: hidden when total minus count is below {n}</source>
+      <translation>komplement: skjules, når total minus antal er under {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>convicted (18 and over)</source>
+      <translation>dømte (18 år og derover)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>could be {category} ({why})</source>
+      <translation>kunne være {category} ({why})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>count below the minimum</source>
+      <translation>antal under mindstegrænsen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>criteria,udsat,parallelsamfund,forebyggelse,ghetto,almenboligloven,kriterier</source>
+      <translation>kriterier,udsat,parallelsamfund,omdannelse,forebyggelse,ghetto,almenboligloven,criteria</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>discretion,suppression,confidentiality,disclosure,audit,rounding,diskretion,fortrolighed,diskretionering,Danmarks Statistik</source>
+      <translation>diskretionering,diskretion,fortrolighed,afrunding,kontrol,Danmarks Statistik,discretion,suppression,confidentiality,disclosure,audit,rounding</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>empty</source>
+      <translation>tom</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>equal intervals</source>
+      <translation>lige store intervaller</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>every date (YYYY-MM-DD)</source>
+      <translation>alle datoer (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>frequency: counts below {n} hidden</source>
+      <translation>hyppighed: antal under {n} skjules</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>history {years} computed from the extract</source>
+      <translation>historik for {years} beregnet ud fra udtrækket</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>indicator no. {n}</source>
+      <translation>indikator nr. {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>indicators,areas,join,discretion,boligsocial,indikatorer,områder</source>
+      <translation>indikatorer,områder,sammenkobling,diskretionering,boligsocial,indicators,areas,join,discretion</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>jenks (natural breaks), quantile (equal count), equal (equal intervals), pretty (round numbers; may give more or fewer classes), law (the law's thresholds: outside 30/40 %, basic schooling 60 %, non-western 30/50 %; on a criteria layer also convicted 2/3 times the national rate and income 55/65 % of the regional mean).</source>
+      <translation>jenks (naturlige brud), quantile (kvantiler, lige mange i hver klasse), equal (lige store intervaller), pretty (pæne intervaller med runde tal; kan give flere eller færre klasser), law (lovens grænseværdier: uden for arbejdsmarkedet og uddannelse 30/40 %, kun grundskoleuddannelse 60 %, ikke-vestlige 30/50 %; i et kriterielag også dømte 2/3 gange landsgennemsnittet og indkomst 55/65 % af gennemsnitsindkomsten i regionen).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>map,report,pdf,png,choropleth,layout,print,kort,rapport,dobbeltkort</source>
+      <translation>kort,rapport,dobbeltkort,koropletkort,layout,udskrift,pdf,png,map,report,choropleth,print</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>mean gross income</source>
+      <translation>gennemsnitlig bruttoindkomst</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>means: at least {n} persons</source>
+      <translation>gennemsnit: mindst {n} personer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>means: dominance ({n},{k})</source>
+      <translation>gennemsnit: dominans ({n},{k})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>means: identical values hidden</source>
+      <translation>gennemsnit: identiske værdier skjules</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>means: p%-rule p={p}</source>
+      <translation>gennemsnit: p%-regel p={p}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>merge,regions,regionalisation,max-p,minimum,discretion,contiguity,sammenlægning,diskretion,områder</source>
+      <translation>sammenlægning,sammenlæg,områder,regionalisering,max-p,minimum,diskretion,naboskab,merge,regions,regionalisation,contiguity,discretion</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>met</source>
+      <translation>opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>n/a</source>
+      <translation>i/t</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>natural breaks (Jenks)</source>
+      <translation>naturlige brud (Jenks)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>no</source>
+      <translation>nej</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>non-western immigrants and descendants</source>
+      <translation>indvandrere og efterkommere fra ikke-vestlige lande</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>non-western share above {t} % and {k} of {n} criteria met</source>
+      <translation>andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} % og {k} af {n} kriterier opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>none</source>
+      <translation>ingen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>not 10 digits (ddmmyy-xxxx)</source>
+      <translation>ikke 10 cifre (ddmmåå-xxxx)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>not a valid birth date</source>
+      <translation>ikke en gyldig fødselsdato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>not assessable</source>
+      <translation>kan ikke vurderes</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>not assessable: national conviction rate missing</source>
+      <translation>kan ikke vurderes: landsgennemsnittet for dømte mangler</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>not assessable: nobody in the population of {key}</source>
+      <translation>kan ikke vurderes: ingen i populationen for {key}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>not assessable: regional mean income missing</source>
+      <translation>kan ikke vurderes: gennemsnitsindkomsten i regionen mangler</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>not assessable: {key} is not in the extract</source>
+      <translation>kan ikke vurderes: {key} findes ikke i udtrækket</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/report.py" />
+      <source>not assessed</source>
+      <translation>ikke vurderet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>not met</source>
+      <translation>ikke opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>omdannelsesområde could not be determined: needs {n} years of history, {k} found</source>
+      <translation>omdannelsesområde kunne ikke afgøres: kræver {n} års historik, {k} fundet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>only basic schooling (30-59)</source>
+      <translation>kun grundskoleuddannelse (30-59 år)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>outside labour market and education (18-64)</source>
+      <translation>uden for arbejdsmarkedet og uddannelse (18-64 år)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>parallelsamfund conditions met in each of the last {n} years</source>
+      <translation>betingelserne for parallelsamfund opfyldt i hvert af de seneste {n} år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>pretty breaks</source>
+      <translation>pæne intervaller</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>previous year missing: single-year value used for {keys}</source>
+      <translation>forrige år mangler: etårsværdi brugt for {keys}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>protects another figure</source>
+      <translation>beskytter et andet tal</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>pseudonymise,pseudonym,cpr,hmac,privacy,gdpr,pseudonymisering,databeskyttelse</source>
+      <translation>pseudonymisering,pseudonymisér,pseudonym,cpr,hmac,databeskyttelse,gdpr,pseudonymise,privacy</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>quantiles (equal count)</source>
+      <translation>kvantiler (lige mange i hver klasse)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>refuse: stop with a message naming the overlapping areas; allow: count a person in every area that contains it (reported).</source>
+      <translation>refuse: stop med en meddelelse, der nævner de overlappende områder; allow: tæl en person med i hvert område, der indeholder vedkommende (rapporteres).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>row {row}: {value}</source>
+      <translation>række {row}: {value}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/report.py" />
+      <source>suppressed</source>
+      <translation>diskretioneret</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>the conditions of no list are met</source>
+      <translation>betingelserne for ingen af listerne er opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/classes.py" />
+      <source>the law's thresholds</source>
+      <translation>lovens grænseværdier</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>the mean gross income were {n} kr. higher</source>
+      <translation>den gennemsnitlige bruttoindkomst var {n} kr. højere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>the mean gross income were {n} kr. lower</source>
+      <translation>den gennemsnitlige bruttoindkomst var {n} kr. lavere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>udsat ({k} of {n} criteria met) and non-western share above {t} %</source>
+      <translation>udsat ({k} af {n} kriterier opfyldt) og andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} %</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>under {n} residents</source>
+      <translation>under {n} beboere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>validate,check,extract,data model,kontrol,udtræk</source>
+      <translation>valider,kontrol,udtræk,personudtræk,datamodel,validate,check,extract,data model</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>zeros hidden</source>
+      <translation>nuller skjules</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <source>zeros published</source>
+      <translation>nuller offentliggøres</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>{alg} must run on the main thread; run it from the Processing toolbox.</source>
+      <translation>{alg} skal køre i hovedtråden; kør den fra Processing-værktøjskassen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{k} of {n} criteria met</source>
+      <translation>{k} af {n} kriterier opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{label}: {k} of {n} criteria met</source>
+      <translation>{label}: {k} af {n} kriterier opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{label}: {state} (value suppressed)</source>
+      <translation>{label}: {state} (værdien er diskretioneret)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>{m} neighbour pairs found.</source>
+      <translation>{m} nabopar fundet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>{n} CPR numbers in the numeric column '{col}' had lost their leading zero; it was restored. Store CPR numbers as text.</source>
+      <translation>{n} CPR-numre i den numeriske kolonne '{col}' havde mistet det foranstillede nul; det er genskabt. Gem CPR-numre som tekst.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>{n} areas have no geometry; they get no residents.</source>
       <translation>{n} områder har ingen geometri; de får ingen beboere.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="164" />
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>{n} areas have no neighbour (islands): {ids}{more}</source>
+      <translation>{n} områder har ingen nabo (øer): {ids}{more}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>{n} areas in a category, {r} at risk.</source>
+      <translation>{n} områder i en kategori, {r} i risiko.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>{n} areas merged into {k} regions ({f} reach {m} residents, {i} do not).</source>
+      <translation>{n} områder lagt sammen til {k} sammenlagte områder ({f} når {m} beboere, {i} gør ikke).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>{n} areas on {date}.</source>
+      <translation>{n} områder pr. {date}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{n} fewer full-time persons were outside the labour market</source>
+      <translation>{n} færre fuldtidspersoner var uden for arbejdsmarkedet og uddannelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{n} fewer residents aged 18 and over were convicted</source>
+      <translation>{n} færre beboere på 18 år og derover var dømt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{n} fewer residents aged 30-59 had only basic schooling</source>
+      <translation>{n} færre beboere i alderen 30-59 år kun havde en grundskoleuddannelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{n} fewer residents were non-western immigrants or descendants</source>
+      <translation>{n} færre beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>{n} invalid area geometries were repaired (make valid).</source>
+      <translation>{n} ugyldige områdegeometrier blev repareret (make valid).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{n} more full-time persons were outside the labour market</source>
+      <translation>{n} flere fuldtidspersoner var uden for arbejdsmarkedet og uddannelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{n} more residents aged 18 and over were convicted</source>
+      <translation>{n} flere beboere på 18 år og derover var dømt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{n} more residents aged 30-59 had only basic schooling</source>
+      <translation>{n} flere beboere i alderen 30-59 år kun havde en grundskoleuddannelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{n} more residents were non-western immigrants or descendants</source>
+      <translation>{n} flere beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <source>{n} persons lie outside every area.</source>
+      <translation>{n} personer ligger uden for alle områder.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>{n} rows have a missing or malformed CPR number in '{col}' ({kinds}); for example {examples}.</source>
+      <translation>{n} rækker har et manglende eller fejlformateret CPR-nummer i '{col}' ({kinds}); fx {examples}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>{n} rows have an address id that is not in the address layer; they are counted as without location.</source>
       <translation>{n} rækker har et adresse-id, der ikke findes i adresselaget; de tælles som uden placering.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" line="60" />
-      <source>Column for '{role}' (default: found by name or Danish alias)</source>
-      <translation>Kolonne for '{role}' (standard: findes ud fra navn eller dansk alias)</translation>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} rows have no coordinates; they are counted as without location and left out of every area.</source>
+      <translation>{n} rækker har ingen koordinater; de tælles som uden placering og indgår ikke i noget område.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} rows have no person key in '{col}'.</source>
+      <translation>{n} rækker har ingen personnøgle i '{col}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD).</source>
+      <translation>{n} rækker har ingen gyldig opgørelsesdato i '{col}' (brug ÅÅÅÅ-MM-DD).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>{n} rows have no value in '{col}' (rows {rows}).</source>
+      <translation>{n} rækker har ingen værdi i '{col}' (rækker {rows}).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} rows have no value in '{col}'; they are left out of the indicators that use it.</source>
+      <translation>{n} rækker har ingen værdi i '{col}'; de udelades af de indikatorer, der bruger kolonnen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} rows have unknown education; by law they count as basic schooling only.</source>
+      <translation>{n} rækker har ukendt uddannelse; efter loven tælles de som kun grundskoleuddannelse.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>{n} rows repeat a person key in '{col}' within the same reference date (rows {rows}). Each person may appear once per date; 'Compute indicators' will refuse the extract until they are removed.</source>
+      <translation>{n} rækker gentager en personnøgle i '{col}' inden for samme opgørelsesdato (rækker {rows}). Hver person må kun optræde én gang pr. dato; 'Beregn indikatorer' afviser udtrækket, indtil de er fjernet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} rows repeat a person key within the same reference date. Each person may appear once per date.</source>
+      <translation>{n} rækker gentager en personnøgle inden for samme opgørelsesdato. Hver person må kun optræde én gang pr. dato.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).</source>
+      <translation>{n} værdier i '{col}' er usandsynlige beløb (over ±1 mia. kr.).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} values in '{col}' are infinite.</source>
+      <translation>{n} værdier i '{col}' er uendelige.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} values in '{col}' are not 0 or 1.</source>
+      <translation>{n} værdier i '{col}' er ikke 0 eller 1.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} values in '{col}' are not M or K; they count as unknown sex.</source>
+      <translation>{n} værdier i '{col}' er hverken M eller K; de tælles som ukendt køn.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} values in '{col}' are not numbers. Fix them in the extract.</source>
+      <translation>{n} værdier i '{col}' er ikke tal. Ret dem i udtrækket.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} values in '{col}' are not whole numbers between 0 and 125.</source>
+      <translation>{n} værdier i '{col}' er ikke hele tal mellem 0 og 125.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} values in '{col}' are outside 0..1 (a share of a full-time year).</source>
+      <translation>{n} værdier i '{col}' ligger uden for 0..1 (en andel af et fuldtidsår).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/extract.py" />
+      <source>{n} values in '{col}' look like CPR numbers. Pseudonymise the extract first (boligsocial:pseudonymise).</source>
+      <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{v} % of the regional mean</source>
+      <translation>{v} % af gennemsnitsindkomsten i regionen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <source>{v} times the national average</source>
+      <translation>{v} gange landsgennemsnittet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: 'in' needs a list of values.</source>
+      <translation>{where}: 'in' kræver en liste af værdier.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: '{op}' needs a number, not '{v}'.</source>
+      <translation>{where}: '{op}' kræver et tal, ikke '{v}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: a condition needs 'column', 'op' and 'value'.</source>
+      <translation>{where}: en betingelse skal have 'column', 'op' og 'value'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: age limits must be whole numbers, not '{v}'.</source>
+      <translation>{where}: aldersgrænser skal være hele tal, ikke '{v}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: give either 'value' (a column to sum) or 'condition', not both and not neither.</source>
+      <translation>{where}: angiv enten 'value' (en kolonne, der summeres) eller 'condition' – ikke begge og ikke ingen af dem.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: must be an object with code, type and value or condition.</source>
+      <translation>{where}: skal være et objekt med code, type og enten value eller condition.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: sex must be M or K.</source>
+      <translation>{where}: køn skal være M eller K.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: the code '{code}' is used twice or is a built-in indicator; choose another code.</source>
+      <translation>{where}: koden '{code}' er brugt to gange eller er en indbygget indikator; vælg en anden kode.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: the code '{code}' must start with a letter and hold only a-z, 0-9 and _ (at most 31 characters).</source>
+      <translation>{where}: koden '{code}' skal starte med et bogstav og må kun indeholde a-z, 0-9 og _ (højst 31 tegn).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: the operator '{op}' is not allowed; use one of {ops}.</source>
+      <translation>{where}: operatoren '{op}' er ikke tilladt; brug en af {ops}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <source>{where}: type '{kind}' is unknown; use share, mean or count.</source>
+      <translation>{where}: typen '{kind}' er ukendt; brug share, mean eller count.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>{w} of {n} rows written with a pseudonym.</source>
+      <translation>{w} af {n} rækker skrevet med et pseudonym.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/report.py" />
+      <source>… {n} more areas</source>
+      <translation>… {n} områder mere</translation>
     </message>
   </context>
 </TS>

@@ -76,10 +76,12 @@ def write_ts(path: str, lang: str, strings, old: Dict[str, Tuple[str, str]]) -> 
     ET.SubElement(ctx, "name").text = CONTEXT
     done = todo = 0
     seen = set()
-    for text, rel, line in strings:
+    # sorted by source text, no line numbers: edits elsewhere in a file and parallel branches
+    # do not rewrite unrelated entries (clean diffs and merges)
+    for text, rel, _line in sorted(strings, key=lambda s: s[0]):
         seen.add(text)
         msg = ET.SubElement(ctx, "message")
-        ET.SubElement(msg, "location", filename="../" + rel, line=str(line))
+        ET.SubElement(msg, "location", filename="../" + rel)
         ET.SubElement(msg, "source").text = text
         tr_text, _typ = old.get(text, ("", "unfinished"))
         t = ET.SubElement(msg, "translation")
@@ -89,7 +91,7 @@ def write_ts(path: str, lang: str, strings, old: Dict[str, Tuple[str, str]]) -> 
         else:
             t.set("type", "unfinished")
             todo += 1
-    for text, (tr_text, _typ) in old.items():
+    for text, (tr_text, _typ) in sorted(old.items()):
         if text not in seen and tr_text:
             msg = ET.SubElement(ctx, "message")
             ET.SubElement(msg, "source").text = text
