@@ -1,0 +1,351 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The secondary-suppression engine: cells, linear relations, the exact audit.
+
+A general engine on a flat vector of cells and sparse linear relations (:class:`Relations`,
+:func:`audit`, :func:`secondary_suppression`). The audit is exact linear algebra: a hidden cell
+is recoverable iff its unit vector lies in the row space of the relation matrix restricted to
+the hidden cells (equivalently: every null-space vector has a zero in that cell). It is computed
+per connected block of hidden cells with numpy's SVD. Bounds (counts are >= 0 and <= their
+totals) are the job of :mod:`boligsocial_plugin.core.discretion.intervals`.
+"""
+import time
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr
+
+# numerical tolerance of the audit: singular values below _RANK_TOL * largest count as zero
+_RANK_TOL = 1e-9
+_NULL_TOL = 1e-9
+# cheaper cells of a block tried (each with a local rank test) before a costlier one
+_MAX_TRIES = 25
+
+class Relations:
+    """Linear relations ``Σ coef·cell = 0`` over a flat vector of ``n_cells`` cells.
+
+    Cells the attacker knows but that are not in the vector (a published parent total,
+    persons with unknown age) are simply left out of a relation: known terms do not change
+    which hidden cells are recoverable.
+    """
+
+    def __init__(self, n_cells: int):
+        self.n_cells = int(n_cells)
+        self._lens: List[np.ndarray] = []
+        self._cells: List[np.ndarray] = []
+        self._coefs: List[np.ndarray] = []
+        self._csr: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
+
+    def add(self, cells: Sequence[int], coefs: Sequence[float]) -> None:
+        """One relation."""
+        self.add_many(np.asarray(cells, dtype=np.int64)[None, :], coefs)
+
+    def add_many(self, cells: np.ndarray, coefs) -> None:
+        """``n`` relations of ``k`` terms: ``cells`` (n, k); ``-1`` marks an absent term."""
+        cells = np.asarray(cells, dtype=np.int64)
+        if cells.size == 0:
+            return
+        co = np.broadcast_to(np.asarray(coefs, dtype=float), cells.shape)
+        keep = cells >= 0
+        lens = keep.sum(axis=1)
+        self._lens.append(lens[lens > 0])
+        self._cells.append(cells[keep])
+        self._coefs.append(co[keep])
+        self._csr = None
+
+    def add_sums(self, cells: np.ndarray, group: np.ndarray, coefs=1.0) -> None:
+        """One relation per value of ``group``: the terms ``cells`` with that group value."""
+        cells = np.asarray(cells, dtype=np.int64)
+        group = np.asarray(group)
+        co = np.broadcast_to(np.asarray(coefs, dtype=float), cells.shape)
+        ok = cells >= 0
+        cells, group, co = cells[ok], group[ok], co[ok]
+        if cells.size == 0:
+            return
+        order = np.argsort(group, kind="stable")
+        _, lens = np.unique(group[order], return_counts=True)
+        self._lens.append(lens)
+        self._cells.append(cells[order])
+        self._coefs.append(co[order])
+        self._csr = None
+
+    def __len__(self) -> int:
+        return int(sum(len(x) for x in self._lens))
+
+    def csr(self) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(indptr, cells, coefs)`` of all relations."""
+        if self._csr is None:
+            lens = np.concatenate(self._lens) if self._lens else np.zeros(0, np.int64)
+            indptr = np.zeros(len(lens) + 1, dtype=np.int64)
+            np.cumsum(lens, out=indptr[1:])
+            cells = np.concatenate(self._cells) if self._cells else np.zeros(0, np.int64)
+            coefs = np.concatenate(self._coefs) if self._coefs else np.zeros(0)
+            self._csr = (indptr, cells, coefs)
+        return self._csr
+
+
+@dataclass
+class AuditResult:
+    """Outcome of :func:`audit`."""
+
+    passed: bool
+    recoverable: np.ndarray      # protected hidden cells the published cells determine
+    relations: int               # relations in the system
+    relations_checked: int       # relations with at least one hidden cell
+    blocks: int                  # connected blocks of hidden cells solved
+    hidden_checked: int          # protected hidden cells checked
+    seconds: float
+    labels: Optional[np.ndarray] = None  # block label per cell (internal)
+
+
+def components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Connected-component label (smallest member) of each of ``n`` nodes, edges ``u–v``."""
+    lab = np.arange(n, dtype=np.int64)
+    u = np.asarray(u, dtype=np.int64)
+    v = np.asarray(v, dtype=np.int64)
+    if u.size == 0:
+        return lab
+    while True:
+        lu, lv = lab[u], lab[v]
+        if np.array_equal(lu, lv):
+            return lab
+        np.minimum.at(lab, np.maximum(lu, lv), np.minimum(lu, lv))
+        while True:
+            nl = lab[lab]
+            if np.array_equal(nl, lab):
+                break
+            lab = nl
+
+
+def _determined(m: np.ndarray) -> np.ndarray:
+    """Columns of ``m`` whose unit vector lies in the row space of ``m``."""
+    _, s, vt = np.linalg.svd(m, full_matrices=True)
+    smax = s[0] if s.size else 0.0
+    rank = int(np.sum(s > _RANK_TOL * max(smax, 1.0)))
+    null = vt[rank:]
+    return np.sum(null * null, axis=0) < _NULL_TOL
+
+
+def audit(relations: Relations, hidden: np.ndarray, protect: Optional[np.ndarray] = None,
+          cache: Optional[dict] = None) -> AuditResult:
+    """Exact audit: which protected hidden cells can be computed from the published ones.
+
+    Hidden cell ``j`` is determined iff every vector of the null space of the relation matrix
+    restricted to the hidden columns has a zero ``j``-component. The hidden cells fall apart
+    into blocks linked by relations (mostly one block per area); each block is solved with an
+    SVD, identical block structures once (``cache``). ``protect`` (default: all) names the
+    cells that must not be recoverable; other hidden cells (a denominator that equals a
+    published total) still take part in the algebra.
+    """
+    t0 = time.perf_counter()
+    hidden = np.asarray(hidden, dtype=bool)
+    protect = hidden if protect is None else (hidden & np.asarray(protect, dtype=bool))
+    indptr, cells, coefs = relations.csr()
+    nrel = len(indptr) - 1
+    cache = {} if cache is None else cache
+    rel_of = np.repeat(np.arange(nrel, dtype=np.int64), np.diff(indptr))
+    th = hidden[cells] & (coefs != 0)
+    hrel, hcell, hcoef = rel_of[th], cells[th], coefs[th]
+    n_active = int(np.unique(hrel).size)
+    determined = np.zeros(relations.n_cells, dtype=bool)
+    labels = np.arange(relations.n_cells, dtype=np.int64)
+    blocks = 0
+    if hrel.size:
+        first_pos = np.r_[0, np.nonzero(hrel[1:] != hrel[:-1])[0] + 1]
+        first_cell = np.repeat(hcell[first_pos], np.diff(np.r_[first_pos, hrel.size]))
+        labels = components(relations.n_cells, first_cell, hcell)
+        lab_t = labels[hcell]
+        order = np.lexsort((hcell, hrel, lab_t))
+        lab_t, hrel_s, hcell_s, hcoef_s = lab_t[order], hrel[order], hcell[order], hcoef[order]
+        nt = lab_t.size
+        new_block = np.r_[True, lab_t[1:] != lab_t[:-1]]
+        starts = np.r_[np.nonzero(new_block)[0], nt]
+        blocks = len(starts) - 1
+        block_of_term = np.cumsum(new_block) - 1
+        # local row: relations numbered within the block
+        new_row = new_block | np.r_[True, hrel_s[1:] != hrel_s[:-1]]
+        crow = np.cumsum(new_row) - 1
+        row_loc = crow - crow[starts[:-1]][block_of_term]
+        # local column: cells numbered (ascending) within the block
+        o2 = np.lexsort((hcell_s, lab_t))
+        c2 = hcell_s[o2]
+        new_col = new_block[o2] | np.r_[True, c2[1:] != c2[:-1]]
+        ccol = np.cumsum(new_col) - 1
+        first_col = ccol[starts[:-1]]       # blocks keep their positions in both orders
+        col_loc = np.empty(nt, dtype=np.int64)
+        col_loc[o2] = ccol - first_col[block_of_term]
+        ucells_all = c2[new_col]
+        ustart = np.r_[0, np.cumsum(np.bincount(block_of_term[o2][new_col], minlength=blocks))]
+        for b in range(blocks):
+            s, e = starts[b], starts[b + 1]
+            ucell = ucells_all[ustart[b]:ustart[b + 1]]
+            if ucell.size == 1:
+                determined[ucell[0]] = True     # one hidden cell in a relation: subtraction
+                continue
+            if not protect[ucell].any():
+                continue
+            m = np.zeros((row_loc[e - 1] + 1, ucell.size))
+            np.add.at(m, (row_loc[s:e], col_loc[s:e]), hcoef_s[s:e])
+            key = (m.shape, m.tobytes())
+            det = cache.get(key)
+            if det is None:
+                det = _determined(m)
+                cache[key] = det
+            determined[ucell[det]] = True
+    rec = np.nonzero(determined & protect)[0]
+    return AuditResult(passed=rec.size == 0, recoverable=rec, relations=nrel,
+                       relations_checked=n_active, blocks=blocks,
+                       hidden_checked=int(protect.sum()),
+                       seconds=time.perf_counter() - t0, labels=labels)
+
+
+@dataclass
+class Suppression:
+    """Outcome of :func:`secondary_suppression`."""
+
+    hidden: np.ndarray       # final hidden cells
+    secondary: np.ndarray    # cells hidden by the engine (bool)
+    audit: AuditResult       # the final, passing audit
+    rounds: int
+
+
+def secondary_suppression(relations: Relations, hidden: np.ndarray,
+                          protect: Optional[np.ndarray] = None,
+                          candidate: Optional[np.ndarray] = None,
+                          priority: Optional[np.ndarray] = None,
+                          weight: Optional[np.ndarray] = None,
+                          link: Optional[np.ndarray] = None) -> Suppression:
+    """Add secondary suppressions until :func:`audit` passes; deterministic.
+
+    Loop: audit → for each recoverable cell (lowest index first) hide one publishable
+    ``candidate`` cell of a relation that contains it, the one with the smallest
+    ``(priority, relations where it would be the only hidden cell, hidden cells in the
+    relation, weight, index)`` (the second term avoids cascades: it prefers cells that complete
+    a rectangle of hidden cells). When no relation containing the cell has a candidate of the
+    lowest priority, cheaper cells of the other relations of its block are tried (at most
+    ``_MAX_TRIES``, each with a local rank test that it really protects the cell), so a total
+    (priority 1) is hidden only when no count can do. ``link`` (group id per cell, -1 none)
+    hides cells together (an indicator's numerator and denominator). Cells sharing a relation
+    with a new suppression wait for the next round's audit. Raises
+    :class:`BoligsocialError` if a recoverable cell has no candidate left (only possible for
+    relations that fix a cell on their own, e.g. a sub-area that is its parent's only child).
+    """
+    n = relations.n_cells
+    hidden = np.array(hidden, dtype=bool, copy=True)
+    start = hidden.copy()
+    protect = np.ones(n, bool) if protect is None else np.asarray(protect, dtype=bool)
+    candidate = np.ones(n, bool) if candidate is None else np.asarray(candidate, dtype=bool)
+    priority = np.zeros(n, np.int64) if priority is None else np.asarray(priority)
+    weight = np.zeros(n) if weight is None else np.nan_to_num(np.asarray(weight, float))
+    indptr, cells, coefs = relations.csr()
+    nrel = len(indptr) - 1
+    rel_of = np.repeat(np.arange(nrel, dtype=np.int64), np.diff(indptr))
+    # cell -> relations (CSC)
+    corder = np.argsort(cells, kind="stable")
+    cptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(cells, minlength=n), out=cptr[1:])
+    crel = rel_of[corder]
+    if link is not None:
+        link = np.asarray(link, dtype=np.int64)
+        lk = np.nonzero(link >= 0)[0]
+        link_cells = lk[np.argsort(link[lk], kind="stable")]
+        link_keys = link[link_cells]
+
+    def group(c: int) -> Sequence[int]:
+        """Cells hidden together with ``c``."""
+        if link is None or link[c] < 0:
+            return [c]
+        a, b = np.searchsorted(link_keys, link[c], "left"), np.searchsorted(link_keys, link[c],
+                                                                             "right")
+        return link_cells[a:b]
+    cache: dict = {}
+    rounds = 0
+    while True:
+        res = audit(relations, hidden, protect, cache)
+        if res.passed:
+            return Suppression(hidden, hidden & ~start, res, rounds)
+        rounds += 1
+        hid_count = np.bincount(rel_of[hidden[cells]], minlength=nrel)
+        touched = np.zeros(nrel, dtype=bool)
+        block_of: Optional[Dict[int, np.ndarray]] = None
+        stuck: List[int] = []
+        for j in res.recoverable:
+            rels_j = crel[cptr[j]:cptr[j + 1]]
+            if touched[rels_j].any():
+                continue
+            own = _candidates(rels_j, rels_j, indptr, cells, hidden, candidate, priority,
+                              weight, hid_count, crel, cptr)
+            best = own[0][1] if own else None
+            if best is None or priority[best] > priority.min():
+                # a cheaper cell elsewhere in the block, if hiding it really protects j
+                if block_of is None:
+                    block_of = _blocks(res.labels, hidden)
+                members = block_of[int(res.labels[j])]
+                rels_b = np.unique(np.concatenate([crel[cptr[c]:cptr[c + 1]] for c in members]))
+                alts = _candidates(rels_b, rels_j, indptr, cells, hidden, candidate, priority,
+                                   weight, hid_count, crel, cptr)
+                limit = priority[best] if best is not None else np.inf
+                for _, c in [a for a in alts if priority[a[1]] < limit][:_MAX_TRIES]:
+                    if _protects(j, group(c), members, indptr, cells, coefs, hidden, crel, cptr):
+                        best = c
+                        break
+                if best is None and alts:
+                    best = alts[0][1]
+            if best is None:
+                stuck.append(int(j))
+                continue
+            for c in group(best):
+                if not hidden[c]:
+                    hidden[c] = True
+                    touched[crel[cptr[c]:cptr[c + 1]]] = True
+                    hid_count[crel[cptr[c]:cptr[c + 1]]] += 1
+        if stuck and not touched.any():
+            raise BoligsocialError(tr("Cell {cell} can be computed from the published "
+                                      "relations whatever else is hidden (for example a "
+                                      "sub-area that is the only child of its parent); "
+                                      "remove that relation or merge the area."
+                                      ).format(cell=stuck[0]))
+
+
+def _blocks(labels: np.ndarray, hidden: np.ndarray) -> Dict[int, np.ndarray]:
+    """Hidden cells by block label."""
+    hc = np.nonzero(hidden)[0]
+    order = hc[np.argsort(labels[hc], kind="stable")]
+    cuts = np.nonzero(np.diff(labels[order]))[0] + 1
+    return {int(labels[g[0]]): g for g in np.split(order, cuts) if g.size}
+
+
+def _candidates(rels: np.ndarray, rels_j: np.ndarray, indptr, cells, hidden, candidate,
+                priority, weight, hid_count, crel, cptr) -> List[Tuple[tuple, int]]:
+    """Publishable cells of ``rels``, cheapest secondary suppression first."""
+    keys: Dict[int, tuple] = {}
+    own = set(int(r) for r in rels_j)
+    for r in rels:
+        terms = cells[indptr[r]:indptr[r + 1]]
+        ok = terms[~hidden[terms] & candidate[terms]]
+        outside = 0 if int(r) in own else 1
+        for c in ok:
+            # relations (other than r) in which c would be the only hidden cell: new leaks
+            others = crel[cptr[c]:cptr[c + 1]]
+            lone = int(np.sum(hid_count[others[others != r]] == 0))
+            key = (int(priority[c]), outside, lone, int(hid_count[r]), float(weight[c]), int(c))
+            c = int(c)
+            if c not in keys or key < keys[c]:
+                keys[c] = key
+    return sorted((k, c) for c, k in keys.items())
+
+
+def _protects(j: int, new: Sequence[int], members: np.ndarray, indptr, cells, coefs, hidden,
+              crel, cptr) -> bool:
+    """Whether hiding the cells ``new`` makes ``j`` unrecoverable in its block (local check)."""
+    cols = np.union1d(members, new)
+    rels = np.unique(np.concatenate([crel[cptr[x]:cptr[x + 1]] for x in cols]))
+    idx = np.concatenate([np.arange(indptr[r], indptr[r + 1]) for r in rels])
+    row = np.repeat(np.arange(len(rels)), np.diff(indptr)[rels])
+    keep = hidden[cells[idx]] | np.isin(cells[idx], new)
+    ucell, col = np.unique(cells[idx][keep], return_inverse=True)
+    m = np.zeros((len(rels), len(ucell)))
+    np.add.at(m, (row[keep], col), coefs[idx][keep])
+    return not _determined(m)[np.searchsorted(ucell, j)]
