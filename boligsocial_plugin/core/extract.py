@@ -18,6 +18,7 @@ import pandas as pd
 from boligsocial_plugin.core.datamodel import COLUMNS, direct_identifier_columns, match_columns
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.personkeys import keys_from_codepoints, keys_from_strings
 
 BLOCKING, WARNING, INFO = "blocking", "warning", "info"
 CPR_RE = re.compile(r"^\s*[0-3]\d[01]\d\d{2}-?\d{4}\s*$")
@@ -273,17 +274,23 @@ def _codepoints(vals: np.ndarray) -> np.ndarray:
         np.zeros((len(arr), 1), dtype=np.uint32)
 
 
-def _person_keys(s: pd.Series) -> Tuple[np.ndarray, np.ndarray, int]:
-    """Integer code per row (-1 empty), CPR-shaped rows, number of distinct keys.
+def _person_keys(s: pd.Series) -> Tuple[np.ndarray, np.ndarray, int, np.ndarray]:
+    """Integer code per row (-1 empty), CPR-shaped rows, number of distinct keys, and the
+    64-bit person key (core.personkeys) of each distinct value.
 
     Keys are compared as given (after trimming surrounding blanks) and never kept as text.
     Everything runs on one code-point matrix of the distinct keys (no per-key Python).
     """
     fast = _fast_codes(s)
     if fast is not None:
-        codes, m, _first = fast
+        codes, m, first = fast
         cpr_u = _cpr_matrix(m) if len(m) else np.zeros(1, dtype=bool)
-        return codes, (codes >= 0) & cpr_u[np.maximum(codes, 0)], len(m)
+        if m.dtype == np.uint8 and (m >= 128).any():  # UTF-8 bytes: hash the characters
+            raw = s.to_numpy(dtype=object)[first]
+            keys_u = keys_from_strings([v.decode("utf-8", "replace") for v in raw])
+        else:
+            keys_u = keys_from_codepoints(m)
+        return codes, (codes >= 0) & cpr_u[np.maximum(codes, 0)], len(m), keys_u
     codes, uniques = pd.factorize(s.to_numpy(dtype=object) if s.dtype.kind == "S" else s)
     vals = np.asarray(uniques, dtype=object)
     if len(vals) and pd.api.types.infer_dtype(vals, skipna=True) != "string":
@@ -314,7 +321,8 @@ def _person_keys(s: pd.Series) -> Tuple[np.ndarray, np.ndarray, int]:
         codes = np.where((codes >= 0) & empty_u[np.maximum(codes, 0)], -1, codes)
     cpr_u = _cpr_matrix(m)
     cpr = (codes >= 0) & cpr_u[np.maximum(codes, 0)] if len(vals) else codes < -1
-    return codes.astype(np.int64), cpr, len(vals)
+    keys_u = keys_from_strings(vals) if wide else keys_from_codepoints(m)
+    return codes.astype(np.int64), cpr, len(vals), keys_u
 
 
 def cpr_shaped(vals: np.ndarray) -> np.ndarray:
@@ -415,7 +423,7 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
         if role == "household_id":
             continue  # not used by any indicator; never carried further
         if role == "person_id":
-            codes, cpr, n_unique = _person_keys(s)
+            codes, cpr, n_unique, keys_u = _person_keys(s)
             if cpr.any():
                 problems.append(Problem("cpr_shaped", role, BLOCKING, int(cpr.sum()), tr(
                     "{n} values in '{col}' look like CPR numbers. Pseudonymise the extract "
@@ -427,6 +435,9 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
                     "{n} rows have no person key in '{col}'.").format(n=int(empty.sum()),
                                                                      col=actual), _rows(empty)))
             out[role] = codes  # keys are only compared, never carried to an output
+            # 64-bit person keys for cell keys and the release register (0 = no key)
+            out["person_key"] = np.where(codes >= 0, keys_u[np.maximum(codes, 0)]
+                                         if len(keys_u) else 0, 0).astype(np.uint64)
         elif col.kind in ("id", "text"):
             if role == "address_id" and (has_geometry or _all_located(raw, mapping)):
                 continue  # coordinates locate every person; the address key is not needed
