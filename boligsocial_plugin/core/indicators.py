@@ -14,7 +14,7 @@ by :mod:`boligsocial_plugin.core.discretion`; the raw table never leaves the pro
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -281,6 +281,13 @@ def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
     ``C_den`` (population size, for means: with a known value), ``C_cnt`` (persons
     contributing > 0), ``C_rest`` (persons in the population contributing < 1), and for
     means ``C_top1``/``C_top2`` (the largest two contributions, for dominance rules).
+
+    When ``df`` has ``person_key`` (core.personkeys), every cell also gets its cell key for
+    the perturbation (``residents_ck``, ``C_ckn``, ``C_ckd``; core.discretion.perturbation).
+    Nested populations found in the data (one indicator's population inside another's with the
+    same contributions, e.g. children 0-17 in single-parent households inside all residents
+    in them) are listed in ``raw.attrs["nestings"]`` with the figures of their difference
+    (``nestK_*``), see :func:`find_nestings`.
     """
     inside = area_idx >= 0
     ref = df["ref_date"]
@@ -305,26 +312,135 @@ def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
         "ref_date": np.tile(np.array(dates, dtype=object), n_areas),
         "residents": np.bincount(g, minlength=size).astype(np.int64),
     }
+    rkeys = None
+    if "person_key" in df.columns:
+        from boligsocial_plugin.core.discretion.perturbation import cell_keys, record_keys
+
+        rkeys = record_keys(df["person_key"].to_numpy()[ok])
+        out["residents_ck"] = cell_keys(rkeys, g, size)
+    parts: Dict[str, Tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for ind in indicators:
         pop = population_mask(ind, df)[ok]
         val = contribution(ind, df)[ok]
         known = pop & ~np.isnan(val) if ind.kind == "mean" else pop
         v0 = np.where(np.isnan(val), 0.0, val)
-        num = np.bincount(g, weights=np.where(known, v0, 0.0), minlength=size)
-        den = np.bincount(g, weights=known.astype(float), minlength=size)
-        cnt = np.bincount(g, weights=(known & (v0 > 0)).astype(float), minlength=size)
-        rest = np.bincount(g, weights=(known & (v0 < 1)).astype(float), minlength=size)
-        if ind.kind == "count":
-            den = out["residents"].astype(float)
-        out[f"{ind.code}_num"] = num
-        out[f"{ind.code}_den"] = den
-        out[f"{ind.code}_cnt"] = cnt.astype(np.int64)
-        out[f"{ind.code}_rest"] = rest.astype(np.int64)
-        if ind.kind == "mean":
-            t1, t2 = _top2(g[known], np.abs(v0[known]), size)
-            out[f"{ind.code}_top1"] = t1
-            out[f"{ind.code}_top2"] = t2
-    return pd.DataFrame(out)
+        parts[ind.code] = (known, v0, val)
+        _aggregate_cells(out, ind.code, ind.kind, g, size, known, v0, rkeys)
+    nestings = find_nestings(indicators, parts)
+    kinds = {i.code: i.kind for i in indicators}
+    for k, (small, big, how) in enumerate(nestings):
+        if how == NEST_SAME:
+            continue  # no rest
+        kb, vb, _ = parts[big]
+        ks, vs, _ = parts[small]
+        if how == NEST_NUM and np.array_equal(kb, ks):  # one population: counted by big only
+            _aggregate_cells(out, "nest{}".format(k), kinds[big], g, size, kb, vb - vs, None)
+        else:  # the persons of big's population outside small's
+            _aggregate_cells(out, "nest{}".format(k), kinds[big], g, size, kb & ~ks, vb, None)
+    frame = pd.DataFrame(out)
+    frame.attrs["nestings"] = nestings
+    return frame
+
+
+def _aggregate_cells(out: Dict[str, np.ndarray], code: str, kind: str, g: np.ndarray,
+                     size: int, known: np.ndarray, v0: np.ndarray,
+                     rkeys: Optional[np.ndarray]) -> None:
+    """The raw cells of one indicator (or one nested difference) per group."""
+    num = np.bincount(g, weights=np.where(known, v0, 0.0), minlength=size)
+    den = np.bincount(g, weights=known.astype(float), minlength=size)
+    cnt = np.bincount(g, weights=(known & (v0 > 0)).astype(float), minlength=size)
+    rest = np.bincount(g, weights=(known & (v0 < 1)).astype(float), minlength=size)
+    if kind == "count":
+        den = out["residents"].astype(float)
+    out[f"{code}_num"] = num
+    out[f"{code}_den"] = den
+    out[f"{code}_cnt"] = cnt.astype(np.int64)
+    out[f"{code}_rest"] = rest.astype(np.int64)
+    if kind == "mean":
+        t1, t2 = _top2(g[known], np.abs(v0[known]), size)
+        out[f"{code}_top1"] = t1
+        out[f"{code}_top2"] = t2
+    if rkeys is not None:
+        from boligsocial_plugin.core.discretion.perturbation import cell_keys
+
+        out[f"{code}_ckn"] = cell_keys(rkeys, g, size, known & (v0 != 0))
+        out[f"{code}_ckd"] = out["residents_ck"] if kind == "count" else \
+            cell_keys(rkeys, g, size, known)
+
+
+def _nest_possible(a: Indicator, b: Indicator) -> bool:
+    """Whether a's population can lie inside b's by their age limits (the data decide)."""
+    if a.code == b.code:
+        return False
+    if b.kind == "count":
+        return True  # b's population is every resident
+    lo_a = -np.inf if a.age_min is None or a.kind == "count" else a.age_min
+    hi_a = np.inf if a.age_max is None or a.kind == "count" else a.age_max
+    lo_b = -np.inf if b.age_min is None else b.age_min
+    hi_b = np.inf if b.age_max is None else b.age_max
+    return lo_b <= lo_a and hi_a <= hi_b
+
+
+NEST_DEN, NEST_NUM, NEST_SAME = "den", "num", "same"
+
+
+def find_nestings(indicators: Sequence[Indicator],
+                  parts: Mapping[str, Tuple[np.ndarray, np.ndarray, np.ndarray]]
+                  ) -> List[Tuple[str, str, str]]:
+    """Pairs (small, big, cell) of indicators whose ``cell`` (den or num) differ by a group.
+
+    Checked on the persons in areas (the definitions only pre-select pairs):
+
+    * ``den``: the population of ``small`` lies inside that of ``big`` (one pair per two
+      distinct populations): ``den_big = den_small + den_rest``, e.g. residents 30-59 inside
+      residents 18-64 (the rest: 18-29 and 60-64).
+    * ``num``: ``num_big = num_small + num_rest`` with a rest of persons counted by big only:
+      small's population inside big's with the same contribution of every person of small
+      (outside_16_66 over outside_labour, children_single_parent over single_parent,
+      income_women over income), or one population and small's 0/1 numerator never above
+      big's (age_80plus inside age_65plus).
+    * ``same``: one population and the same numerator (children_count and age_0_17):
+      ``num_big = num_small``.
+
+    The rest is an implied cell, protected like any other (core.discretion.indicators).
+    """
+    out: List[Tuple[str, str, str]] = []
+    reps: List[Tuple[str, np.ndarray]] = []  # one indicator per distinct population
+    cls: Dict[str, int] = {}
+    for ind in indicators:
+        k = parts[ind.code][0]
+        for j, (_code, km) in enumerate(reps):
+            if np.array_equal(k, km):
+                cls[ind.code] = j
+                break
+        else:
+            cls[ind.code] = len(reps)
+            reps.append((ind.code, k))
+    by_code = {i.code: i for i in indicators}
+    inside = {}
+    for i, (ca, ka) in enumerate(reps):
+        for j, (cb, kb) in enumerate(reps):
+            if i != j and _nest_possible(by_code[ca], by_code[cb]) and not (ka & ~kb).any():
+                inside[(i, j)] = True
+                out.append((ca, cb, NEST_DEN))
+    for a in indicators:
+        for b in indicators:
+            if a.code == b.code or (a.kind == "mean") != (b.kind == "mean"):
+                continue
+            ka, va, _ = parts[a.code]
+            kb, vb, _ = parts[b.code]
+            if (cls[a.code], cls[b.code]) in inside:
+                if np.array_equal(va[ka], vb[ka]):
+                    out.append((a.code, b.code, NEST_NUM))
+            elif cls[a.code] == cls[b.code] and np.array_equal(va[ka], vb[ka]):
+                if a.code < b.code:
+                    out.append((a.code, b.code, NEST_SAME))
+            elif a.kind != "mean" and cls[a.code] == cls[b.code]:
+                xa, xb = va[ka], vb[ka]
+                binary = np.isin(xa, (0.0, 1.0)).all() and np.isin(xb, (0.0, 1.0)).all()
+                if binary and (xa <= xb).all() and (xa < xb).any():
+                    out.append((a.code, b.code, NEST_NUM))
+    return out
 
 
 def _top2(g: np.ndarray, v: np.ndarray, size: int) -> Tuple[np.ndarray, np.ndarray]:

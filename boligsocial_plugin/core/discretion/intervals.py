@@ -1,0 +1,357 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The attacker's audit: the feasible interval of every hidden cell, by linear programming.
+
+The exact audit of :mod:`.engine` asks whether a hidden cell can be *computed* from the
+published cells and the relations. An attacker knows more: counts are ≥ 0, a count is at most
+its total (a numerator at most its denominator, a denominator at most the residents). With
+those bounds a hidden cell that is not computable can still be pinned to one value, or a small
+count narrowed to [2, 5]. τ-ARGUS calls the required uncertainty a *protection interval*; here
+a release passes only if
+
+* no hidden cell is pinned (its interval is narrower than ``PINNED_WIDTH``), and
+* every *primary* hidden cell (flag P or A, and every implied cell that must be protected,
+  e.g. the rest of a parent area) has an interval at least the protection width wide
+  (default ``MIN_COUNT``).
+
+The feasible set is ``{x : relations hold, lower ≤ x ≤ upper, x_a ≤ x_b for each bound pair}``
+over the hidden cells, with the published cells fixed. Because every relation holds for the
+true values, its right-hand side is computed from the true values of its hidden terms, so cells
+the attacker knows but that are not in the vector need no value here.
+
+Cost: most cells are certified without a solver. From the true values ``x*`` (feasible by
+definition), moving along a null-space direction ``v`` of the block's relations keeps every
+relation; the box and bound pairs limit the step ``t``; then ``|v_j|·(t_max − t_min)`` is a lower
+bound on the width of cell ``j``. Only cells this certificate cannot clear are solved with
+scipy's HiGHS (min and max of the cell), per connected block of hidden cells.
+"""
+import time
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from boligsocial_plugin.core.discretion.engine import (
+    Relations,
+    Suppression,
+    components,
+    secondary_suppression,
+)
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr
+
+#: a hidden cell whose interval is narrower than this is pinned (counts: one integer value)
+PINNED_WIDTH = 1.0
+_TOL = 1e-7
+
+
+@dataclass
+class IntervalResult:
+    """Outcome of :func:`interval_audit`."""
+
+    passed: bool
+    lo: np.ndarray              # per cell: the attacker's lower bound (NaN: not solved)
+    hi: np.ndarray              # per cell: the attacker's upper bound (NaN: not solved)
+    min_width: np.ndarray       # per cell: proven lower bound of the width (NaN: no need)
+    failing: np.ndarray         # indices of hidden cells narrower than required
+    checked: int                # hidden cells with a requirement
+    certified: int              # of those, cleared by the null-space certificate
+    solved: int                 # of those, solved by linear programming (2 LPs each)
+    unknown_blocks: int         # blocks skipped because a hidden cell's true value is unknown
+    seconds: float
+
+    def interval(self, cell: int) -> Tuple[float, float]:
+        """(lo, hi) of one cell (NaN when only its minimum width was proven)."""
+        return float(self.lo[cell]), float(self.hi[cell])
+
+
+def _linprog():
+    try:
+        from scipy.optimize import linprog
+    except ImportError:  # pragma: no cover - scipy is a dependency (python3-scipy)
+        return None
+    return linprog
+
+
+def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
+                   width: np.ndarray, lower: Optional[np.ndarray] = None,
+                   upper: Optional[np.ndarray] = None,
+                   leq: Optional[np.ndarray] = None,
+                   only: Optional[np.ndarray] = None, certify: bool = True) -> IntervalResult:
+    """Feasible intervals of the hidden cells and whether each is wide enough.
+
+    ``values``: true value of every cell (NaN = unknown; a block with an unknown hidden value
+    is skipped and counted in ``unknown_blocks``). ``width``: required width per cell (0 = no
+    requirement; use ``PINNED_WIDTH`` for "not pinned"). ``lower``/``upper``: bounds per cell
+    (default 0 and +inf). ``leq``: (k, 2) pairs ``x[a] <= x[b]``. ``only``: restrict the work to
+    blocks holding these cells (bool per cell). ``certify=False`` solves every cell (exact
+    intervals for a report) instead of clearing most with the certificate.
+    """
+    t0 = time.perf_counter()
+    n = relations.n_cells
+    values = np.asarray(values, dtype=float)
+    hidden = np.asarray(hidden, dtype=bool)
+    width = np.asarray(width, dtype=float)
+    lower = np.zeros(n) if lower is None else np.asarray(lower, dtype=float)
+    upper = np.full(n, np.inf) if upper is None else np.asarray(upper, dtype=float)
+    leq = np.zeros((0, 2), dtype=np.int64) if leq is None else \
+        np.asarray(leq, dtype=np.int64).reshape(-1, 2)
+    lo = np.full(n, np.nan)
+    hi = np.full(n, np.nan)
+    min_width = np.full(n, np.nan)
+    need = hidden & (width > 0)
+    if only is not None:
+        need &= np.asarray(only, dtype=bool)
+    # bound pairs with one side published become plain bounds
+    lo_eff, up_eff = lower.copy(), upper.copy()
+    if len(leq):
+        a, b = leq[:, 0], leq[:, 1]
+        ha, hb = hidden[a], hidden[b]
+        m = ha & ~hb  # x_a <= published b
+        np.minimum.at(up_eff, a[m], values[b[m]])
+        m = ~ha & hb  # published a <= x_b
+        np.maximum.at(lo_eff, b[m], values[a[m]])
+        pairs = leq[ha & hb]
+    else:
+        pairs = leq
+    indptr, cells, coefs = relations.csr()
+    nrel = len(indptr) - 1
+    rel_of = np.repeat(np.arange(nrel, dtype=np.int64), np.diff(indptr))
+    th = hidden[cells] & (coefs != 0)
+    hrel, hcell, hcoef = rel_of[th], cells[th], coefs[th]
+    # blocks: hidden cells linked by relations or by bound pairs
+    if hrel.size:
+        first_pos = np.r_[0, np.nonzero(hrel[1:] != hrel[:-1])[0] + 1]
+        first_cell = np.repeat(hcell[first_pos], np.diff(np.r_[first_pos, hrel.size]))
+    else:
+        first_cell = np.zeros(0, dtype=np.int64)
+    u = np.concatenate([first_cell, pairs[:, 0]])
+    v = np.concatenate([hcell, pairs[:, 1]])
+    labels = components(n, u, v)
+    targets = np.nonzero(need)[0]
+    if targets.size == 0:
+        return IntervalResult(True, lo, hi, min_width, np.zeros(0, np.int64), 0, 0, 0, 0,
+                              time.perf_counter() - t0)
+    hid_idx = np.nonzero(hidden)[0]
+    order = np.argsort(labels[hid_idx], kind="stable")
+    hid_sorted = hid_idx[order]
+    lab_sorted = labels[hid_sorted]
+    # relation terms grouped by block
+    t_order = np.argsort(labels[hcell], kind="stable")
+    t_lab = labels[hcell][t_order]
+    p_lab = labels[pairs[:, 0]] if len(pairs) else np.zeros(0, np.int64)
+    p_order = np.argsort(p_lab, kind="stable")
+    certified = solved = unknown = 0
+    failing: List[int] = []
+    linprog = None
+    for lab in np.unique(labels[targets]):
+        members = hid_sorted[np.searchsorted(lab_sorted, lab, "left"):
+                             np.searchsorted(lab_sorted, lab, "right")]
+        tsel = t_order[np.searchsorted(t_lab, lab, "left"):np.searchsorted(t_lab, lab, "right")]
+        psel = p_order[np.searchsorted(p_lab[p_order], lab, "left"):
+                       np.searchsorted(p_lab[p_order], lab, "right")] if len(pairs) else []
+        xs = values[members]
+        if np.isnan(xs).any():
+            unknown += 1
+            continue
+        col = {int(c): k for k, c in enumerate(members)}
+        rows = {}
+        for r in hrel[tsel]:
+            rows.setdefault(int(r), len(rows))
+        a_eq = np.zeros((len(rows), len(members)))
+        for r, c, x in zip(hrel[tsel], hcell[tsel], hcoef[tsel]):
+            a_eq[rows[int(r)], col[int(c)]] += x
+        b_eq = a_eq @ xs
+        lb, ub = lo_eff[members], up_eff[members]
+        a_ub = np.zeros((len(psel), len(members)))
+        for k, p in enumerate(psel):
+            a_ub[k, col[int(pairs[p, 0])]] += 1.0
+            a_ub[k, col[int(pairs[p, 1])]] -= 1.0
+        want = [k for k, c in enumerate(members) if need[c]]
+        cert = _certificate(a_eq, xs, lb, ub, a_ub, want) if certify else np.zeros(len(xs))
+        for k in want:
+            c = members[k]
+            if cert[k] >= width[c] - _TOL:
+                certified += 1
+                min_width[c] = cert[k]
+                continue
+            if linprog is None:
+                linprog = _linprog()
+            solved += 1
+            lo[c], hi[c] = _extremes(linprog, a_eq, b_eq, a_ub, lb, ub, k, xs[k])
+            min_width[c] = hi[c] - lo[c]
+            if hi[c] - lo[c] < width[c] - _TOL:
+                failing.append(int(c))
+    return IntervalResult(not failing, lo, hi, min_width,
+                          np.array(sorted(failing), dtype=np.int64),
+                          int(targets.size), certified, solved, unknown,
+                          time.perf_counter() - t0)
+
+
+def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,
+                 a_ub: np.ndarray, want: Sequence[int]) -> np.ndarray:
+    """A lower bound on each cell's interval width from null-space moves around ``xs``."""
+    k = len(xs)
+    out = np.zeros(k)
+    if a_eq.shape[0] == 0:
+        null = np.eye(k)
+    else:
+        _, s, vt = np.linalg.svd(a_eq, full_matrices=True)
+        rank = int(np.sum(s > 1e-9 * max(s[0] if s.size else 0.0, 1.0)))
+        null = vt[rank:]
+    if null.shape[0] == 0:
+        return out
+    for v in null:
+        t_lo, t_hi = _step_range(v, xs, lb, ub, a_ub)
+        span = np.abs(v) * (t_hi - t_lo)
+        out = np.maximum(out, np.where(np.isfinite(span), span, np.inf))
+    return out
+
+
+def _step_range(v: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,
+                a_ub: np.ndarray) -> Tuple[float, float]:
+    """Range of t with lb <= xs + t v <= ub and a_ub (xs + t v) <= 0."""
+    t_lo, t_hi = -np.inf, np.inf
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pos, neg = v > 1e-12, v < -1e-12
+        if pos.any():
+            t_hi = min(t_hi, np.min((ub[pos] - xs[pos]) / v[pos]))
+            t_lo = max(t_lo, np.max((lb[pos] - xs[pos]) / v[pos]))
+        if neg.any():
+            t_hi = min(t_hi, np.min((lb[neg] - xs[neg]) / v[neg]))
+            t_lo = max(t_lo, np.max((ub[neg] - xs[neg]) / v[neg]))
+        if a_ub.shape[0]:
+            g = a_ub @ v
+            slack = -(a_ub @ xs)  # >= 0 at the true values
+            p, q = g > 1e-12, g < -1e-12
+            if p.any():
+                t_hi = min(t_hi, np.min(slack[p] / g[p]))
+            if q.any():
+                t_lo = max(t_lo, np.max(slack[q] / g[q]))
+    if not (t_lo <= 0.0 <= t_hi):  # numerical noise at an active bound
+        t_lo, t_hi = min(t_lo, 0.0), max(t_hi, 0.0)
+    return t_lo, t_hi
+
+
+def _extremes(linprog, a_eq, b_eq, a_ub, lb, ub, k: int, x0: float) -> Tuple[float, float]:
+    """Min and max of variable k over the feasible set (HiGHS)."""
+    if linprog is None:  # pragma: no cover - no solver: be cautious, call it pinned
+        return x0, x0
+    n = a_eq.shape[1]
+    bounds = [(None if not np.isfinite(a) else float(a), None if not np.isfinite(b) else float(b))
+              for a, b in zip(lb, ub)]
+    kw: Dict[str, object] = {"bounds": bounds, "method": "highs"}
+    if a_eq.shape[0]:
+        kw.update(A_eq=a_eq, b_eq=b_eq)
+    if a_ub.shape[0]:
+        kw.update(A_ub=a_ub, b_ub=np.zeros(a_ub.shape[0]))
+    out = []
+    for sign in (1.0, -1.0):
+        c = np.zeros(n)
+        c[k] = sign
+        res = linprog(c, **kw)
+        if res.status == 3:  # unbounded
+            out.append(-np.inf * sign)
+        elif res.status == 0:
+            out.append(float(res.x[k]))
+        else:  # infeasible by rounding: the true value is feasible; be cautious
+            out.append(x0)
+    return min(out), max(out)
+
+
+def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndarray,
+                       protect: np.ndarray, width: float, *,
+                       candidate: Optional[np.ndarray] = None,
+                       priority: Optional[np.ndarray] = None,
+                       weight: Optional[np.ndarray] = None,
+                       link: Optional[np.ndarray] = None,
+                       lower: Optional[np.ndarray] = None,
+                       upper: Optional[np.ndarray] = None,
+                       leq: Optional[np.ndarray] = None,
+                       certify: bool = True,
+                       max_rounds: int = 200) -> Tuple[Suppression, IntervalResult]:
+    """Secondary suppression until both audits pass: nothing computable, nothing narrow.
+
+    The protected cells hidden at the start (primary cells) need an interval of at least
+    ``width``; every other protected hidden cell must not be pinned. Each round runs
+    :func:`boligsocial_plugin.core.discretion.engine.secondary_suppression`, then
+    :func:`interval_audit`; for each cell that is still too narrow one more publishable cell
+    of its relations (or the published bound that limits it) is hidden: the smallest whose
+    value covers the missing width, else the largest. Raises :class:`BoligsocialError` when a
+    narrow cell has nothing left to hide.
+    """
+    n = relations.n_cells
+    start = np.array(hidden, dtype=bool, copy=True)
+    protect = np.asarray(protect, dtype=bool)
+    candidate = np.ones(n, bool) if candidate is None else np.asarray(candidate, dtype=bool)
+    priority = np.zeros(n, np.int64) if priority is None else np.asarray(priority)
+    values = np.asarray(values, dtype=float)
+    need = np.where(start & protect, float(width), np.where(protect, PINNED_WIDTH, 0.0))
+    leq_arr = np.zeros((0, 2), dtype=np.int64) if leq is None else \
+        np.asarray(leq, dtype=np.int64).reshape(-1, 2)
+    indptr, cells, _coefs = relations.csr()
+    nrel = len(indptr) - 1
+    rel_of = np.repeat(np.arange(nrel, dtype=np.int64), np.diff(indptr))
+    corder = np.argsort(cells, kind="stable")
+    cptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(cells, minlength=n), out=cptr[1:])
+    crel = rel_of[corder]
+    groups: Dict[int, np.ndarray] = {}
+    if link is not None:
+        link = np.asarray(link, dtype=np.int64)
+        lk = np.nonzero(link >= 0)[0]
+        srt = lk[np.argsort(link[lk], kind="stable")]
+        keys = link[srt]
+        cuts = np.nonzero(np.diff(keys))[0] + 1
+        for g in np.split(srt, cuts):
+            if g.size:
+                groups[int(link[g[0]])] = g
+    hid = start.copy()
+    rounds = 0
+    while True:
+        sup = secondary_suppression(relations, hid, protect, candidate, priority, weight, link)
+        hid = sup.hidden
+        need_now = np.where(hid & protect & ~start, PINNED_WIDTH, need)
+        iv = interval_audit(relations, values, hid, need_now, lower, upper, leq_arr,
+                            certify=certify)
+        if iv.passed:
+            return Suppression(hid, hid & ~start, sup.audit, sup.rounds + rounds), iv
+        rounds += 1
+        if rounds > max_rounds:
+            raise BoligsocialError(tr("The protection did not converge; please report this "
+                                      "with the log."))
+        touched = np.zeros(n, dtype=bool)
+        added = False
+        for j in iv.failing:
+            if touched[j]:
+                continue
+            rels = crel[cptr[j]:cptr[j + 1]]
+            pool = [cells[indptr[r]:indptr[r + 1]] for r in rels]
+            if len(leq_arr):
+                pool.append(leq_arr[leq_arr[:, 0] == j, 1])
+                pool.append(leq_arr[leq_arr[:, 1] == j, 0])
+            cand = np.unique(np.concatenate(pool)) if pool else np.zeros(0, np.int64)
+            cand = cand[~hid[cand] & candidate[cand]]
+            if cand.size == 0:
+                continue
+            deficit = need_now[j] - (iv.hi[j] - iv.lo[j])
+            v = np.nan_to_num(values[cand], nan=0.0)
+            big = cand[np.abs(v) >= deficit]
+            if big.size:
+                key = np.lexsort((big, np.abs(np.nan_to_num(values[big])), priority[big]))
+                c = int(big[key[0]])
+            else:
+                c = int(cand[np.argmax(np.abs(v))])
+            grp = groups.get(int(link[c]), np.array([c])) if link is not None and link[c] >= 0 \
+                else np.array([c])
+            hid[grp] = True
+            for x in grp:
+                for r in crel[cptr[x]:cptr[x + 1]]:
+                    touched[cells[indptr[r]:indptr[r + 1]]] = True
+            added = True
+        if not added:
+            j = int(iv.failing[0])
+            raise BoligsocialError(tr(
+                "Cell {cell} can be narrowed to [{lo}, {hi}] from the published cells and "
+                "whatever else is hidden; nothing is left to hide around it. Merge the area "
+                "or drop the relation.").format(cell=j, lo=round(iv.lo[j], 2),
+                                                hi=round(iv.hi[j], 2)))
