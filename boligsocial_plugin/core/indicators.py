@@ -77,6 +77,14 @@ class Indicator:
     requires: Tuple[str, ...] = field(default_factory=tuple)
     source: str = ""
 
+    def fingerprint(self) -> str:
+        """Short hash of the definition (numerator, population), not of the label or code."""
+        import hashlib
+
+        text = repr((self.kind, self.value, self.condition, self.age_min, self.age_max,
+                     tuple(sorted(map(repr, self.where)))))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
     def columns(self) -> List[str]:
         """Columns of the extract this indicator needs."""
         cols = set(self.requires)

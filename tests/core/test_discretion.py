@@ -500,17 +500,3 @@ def test_primary_flags_share_boundary_and_mean_rules():
     assert f0["convicted"].tolist() == ["", "P", "", ""]
     fa = d.primary_flags(raw, inds, d.Rules(min_residents=61))
     assert fa["convicted"].tolist() == ["A"] * 4
-
-
-def test_protect_indicators_rounding_keeps_hidden_hidden():
-    inds = builtin_indicators()
-    df, area = _extract()
-    raw = aggregate(df, area, 40, inds)
-    plain = d.protect_indicators(raw, inds, d.Rules())
-    out, _ = d.protect_indicators_audited(raw, inds, d.Rules(), round_base=5, round_key="k")
-    for ind in inds:
-        assert out[f"{ind.code}_flag"].tolist() == plain[f"{ind.code}_flag"].tolist()
-        hid = out[f"{ind.code}_flag"].to_numpy() != ""
-        assert np.isnan(out[f"{ind.code}_num"].to_numpy()[hid]).all()
-    r = out["residents"].dropna().to_numpy()
-    assert np.all(r % 5 == 0)

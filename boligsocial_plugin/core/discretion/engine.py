@@ -38,6 +38,12 @@ class Relations:
         self._coefs: List[np.ndarray] = []
         self._csr: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
 
+    def grow(self, k: int) -> int:
+        """Add ``k`` cells at the end; returns the index of the first new cell."""
+        first = self.n_cells
+        self.n_cells += max(0, int(k))
+        return first
+
     def add(self, cells: Sequence[int], coefs: Sequence[float]) -> None:
         """One relation."""
         self.add_many(np.asarray(cells, dtype=np.int64)[None, :], coefs)

@@ -2,22 +2,19 @@
 """Protection of the indicator layer: relations between its cells, suppression, report."""
 import time
 from dataclasses import asdict
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
 
-from boligsocial_plugin.core.discretion.engine import Relations, Suppression, secondary_suppression
-from boligsocial_plugin.core.discretion.rounding import keyed_round
+from boligsocial_plugin.core.discretion.engine import Suppression
 from boligsocial_plugin.core.discretion.rules import (
     AREA,
     PRIMARY,
-    PUBLISHED,
     SECONDARY,
     Rules,
-    primary_flags,
 )
-from boligsocial_plugin.core.indicators import Condition, Indicator, values
+from boligsocial_plugin.core.indicators import Condition, Indicator
 
 
 def _age_band(cond: Optional[Condition]) -> Optional[Tuple[float, float]]:
@@ -118,97 +115,23 @@ def protect_indicators(raw: pd.DataFrame, indicators: Sequence[Indicator],
 
 
 def protect_indicators_audited(raw: pd.DataFrame, indicators: Sequence[Indicator],
-                               rules: Rules, round_base: int = 0,
-                               round_key: Union[str, bytes, None] = None
-                               ) -> Tuple[pd.DataFrame, Dict[str, object]]:
+                               rules: Rules, **options) -> Tuple[pd.DataFrame, Dict[str, object]]:
     """:func:`protect_indicators` plus its audit report.
 
     Cells per row: residents (hidden, flag-less, when ``0 < residents < min_count``), and per
     indicator numerator and denominator, hidden together with the value. Relations:
-    :func:`indicator_relation_templates` (within one area and date; areas are not summed, so
-    no relation crosses rows). Numerators and residents must not be recoverable; a hidden
-    denominator may be (it equals a published total, e.g. residents). Secondary suppression
-    prefers indicators (smallest numerator first), then denominators, residents last.
-    Optional keyed rounding (``round_base`` > 1) rounds published residents, numerators and
-    denominators of shares and counts and recomputes their values; means are not rounded.
+    :func:`indicator_relation_templates` within one area and date, plus the nested indicators
+    the data show. Numerators and residents must not be recoverable nor narrowed below the
+    protection width; a hidden denominator may be recoverable (it equals a published total,
+    e.g. residents) unless it is itself a small count. Secondary suppression prefers
+    indicators (smallest numerator first), then denominators, residents last. ``options`` go
+    to :func:`boligsocial_plugin.core.discretion.release.protect_release` (perturbation, links
+    to earlier releases, totals).
     """
-    t0 = time.perf_counter()
-    n = len(raw)
-    k = len(indicators)
-    w = 1 + 2 * k
-    flags = primary_flags(raw, indicators, rules)
-    residents = raw["residents"].to_numpy().astype(float)
-    vals = np.zeros((n, w))
-    vals[:, 0] = residents
-    hidden = np.zeros((n, w), dtype=bool)
-    hidden[:, 0] = (residents > 0) & (residents < rules.min_count)
-    protect = np.ones((n, w), dtype=bool)
-    priority = np.zeros((n, w), dtype=np.int64)
-    priority[:, 0] = 2
-    weight = np.zeros((n, w))
-    link = np.full((n, w), -1, dtype=np.int64)
-    rows = np.arange(n, dtype=np.int64)
-    for i, ind in enumerate(indicators):
-        num = raw[f"{ind.code}_num"].to_numpy(dtype=float)
-        den = raw[f"{ind.code}_den"].to_numpy(dtype=float)
-        vals[:, 1 + 2 * i] = num
-        vals[:, 2 + 2 * i] = den
-        hide = flags[ind.code] != PUBLISHED
-        hidden[:, 1 + 2 * i] = hide
-        hidden[:, 2 + 2 * i] = hide
-        protect[:, 2 + 2 * i] = False
-        priority[:, 2 + 2 * i] = 1
-        weight[:, 1 + 2 * i] = num
-        weight[:, 2 + 2 * i] = num
-        link[:, 1 + 2 * i] = rows * k + i
-        link[:, 2 + 2 * i] = rows * k + i
-    rel = Relations(n * w)
-    templates = indicator_relation_templates(indicators)
-    for t in templates:
-        cols = np.array([c for c, _ in t], dtype=np.int64)
-        coefs = np.array([x for _, x in t])
-        rel.add_many(rows[:, None] * w + cols[None, :], coefs)
-    sup = secondary_suppression(rel, hidden.ravel(), protect.ravel(), None, priority.ravel(),
-                                weight.ravel(), link.ravel())
-    hid = sup.hidden.reshape(n, w)
-    sec = sup.secondary.reshape(n, w)
-    pub = np.where(hid, np.nan, vals)
-    if round_base and round_base > 1:
-        keys_base = [f"{a}\x1f{d}" for a, d in zip(raw["area_idx"], raw["ref_date"])]
-        cols = [0] + [c for i, ind in enumerate(indicators) if ind.kind != "mean"
-                      for c in (1 + 2 * i, 2 + 2 * i)]
-        for c in cols:
-            name = ("residents" if c == 0 else indicators[(c - 1) // 2].code
-                    + ("_num" if c % 2 else "_den"))
-            ck = [f"{b}\x1f{name}\x1f{v}" for b, v in zip(keys_base, vals[:, c])]
-            pub[:, c] = keyed_round(pub[:, c], round_base, round_key, ck, rules.min_count)
-    out = {"area_idx": raw["area_idx"].to_numpy(), "ref_date": raw["ref_date"].to_numpy(),
-           "residents": pub[:, 0]}
-    n_flags = {PRIMARY: 0, SECONDARY: 0, AREA: 0}
-    for i, ind in enumerate(indicators):
-        f = flags[ind.code].copy()
-        f[sec[:, 1 + 2 * i] | sec[:, 2 + 2 * i]] = SECONDARY
-        hide = f != PUBLISHED
-        num = pub[:, 1 + 2 * i].copy()
-        den = pub[:, 2 + 2 * i].copy()
-        if round_base and round_base > 1 and ind.kind != "mean":
-            tmp = pd.DataFrame({f"{ind.code}_num": num, f"{ind.code}_den": den})
-            val = values(tmp, ind)
-        else:
-            val = values(raw, ind)
-        num[hide] = np.nan
-        den[hide] = np.nan
-        val[hide] = np.nan
-        out[f"{ind.code}_num"] = num
-        out[f"{ind.code}_den"] = den
-        out[f"{ind.code}_val"] = val
-        out[f"{ind.code}_flag"] = f
-        for fl in n_flags:
-            n_flags[fl] += int(np.sum(f == fl))
-    report = _report(rules, sup, len(rel), n_flags, t0)
-    report["residents_hidden"] = int(hid[:, 0].sum())
-    report["rounding"] = {"base": int(round_base or 0)}
-    return pd.DataFrame(out), report
+    from boligsocial_plugin.core.discretion.release import protect_release
+
+    res = protect_release(raw, indicators, rules, **options)
+    return res.published, res.report
 
 
 def _report(rules: Rules, sup: Suppression, n_rel: int, n_flags: Dict[str, int],

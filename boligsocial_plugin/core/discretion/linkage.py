@@ -1,0 +1,192 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Which published populations an attacker can subtract from each other.
+
+A *population* is the set of persons behind one row of a published table: an area at a
+reference date, in this release or in an earlier one (the release register). Two populations
+that are equal, nearly equal, or one (nearly) inside the other give a relation between their
+cells that the attacker can use:
+
+* **equal**: the same persons (a re-run, the same area in the criteria layer and the indicator
+  layer, an area nobody entered or left between two dates): ``x_a = x_b``;
+* **near**: fewer than ``tolerance`` persons differ on each side (a boundary moved a few metres,
+  one person moved in between two months): ``x_a − x_b = Δ``; the difference Δ is the figure of
+  at most 2·tolerance persons and is always protected;
+* **sum**: populations ``m_1 … m_k`` lie inside ``c`` (each with fewer than ``tolerance``
+  persons outside it) and are disjoint: ``x_c = Σ x_m + rest``, where the rest is the group of
+  persons in ``c`` and in none of the ``m`` (a parent district minus its published sub-areas, a
+  merged region minus a published member, the persons who moved in since the last date). The
+  rest is protected when its own figures fail the primary rules.
+
+Populations that overlap without either being nearly inside the other give only a difference
+of two large groups and no relation; the perturbation keeps such differences inexact.
+
+Pairs are looked for among populations of the same date (any geography, any release) and
+among populations of the same area label at different dates (change over time). Overlaps are
+counted with a sparse incidence matrix (persons × populations), so the cost grows with the
+number of person rows, not with the number of pairs.
+"""
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+EQUAL, NEAR, SUM = "equal", "near", "sum"
+
+
+@dataclass
+class Populations:
+    """Populations with their member keys (sorted uint64, concatenated; ``ptr`` offsets)."""
+
+    dates: List[str]
+    labels: List[str]
+    release: List[str]           # '' for the release being made, else the register's id
+    row: np.ndarray              # row of the current table, -1 for an earlier release
+    ptr: np.ndarray
+    keys: np.ndarray
+    hidden: List[frozenset] = field(default_factory=list)     # cell types hidden (earlier)
+    published: List[frozenset] = field(default_factory=list)  # cell types published (earlier)
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    def members(self, i: int) -> np.ndarray:
+        """Sorted keys of population ``i``."""
+        return self.keys[self.ptr[i]:self.ptr[i + 1]]
+
+    def size(self) -> np.ndarray:
+        """Number of persons per population."""
+        return np.diff(self.ptr)
+
+
+def populations_from_rows(group: np.ndarray, keys: np.ndarray, n_groups: int,
+                          dates: Sequence[str], labels: Sequence[str]) -> Populations:
+    """The populations of a table's rows: ``group`` is each person row's table row (-1: none)."""
+    g = np.asarray(group, dtype=np.int64)
+    k = np.asarray(keys, dtype=np.uint64)
+    ok = g >= 0
+    g, k = g[ok], k[ok]
+    order = np.lexsort((k, g))
+    g, k = g[order], k[order]
+    ptr = np.zeros(n_groups + 1, dtype=np.int64)
+    np.cumsum(np.bincount(g, minlength=n_groups), out=ptr[1:])
+    n = n_groups
+    return Populations(list(dates), list(labels), [""] * n, np.arange(n, dtype=np.int64), ptr, k,
+                       [frozenset()] * n, [frozenset()] * n)
+
+
+def concat(a: Populations, b: Populations) -> Populations:
+    """Both sets of populations in one (b's rows keep their -1)."""
+    return Populations(a.dates + b.dates, a.labels + b.labels, a.release + b.release,
+                       np.concatenate([a.row, b.row]),
+                       np.concatenate([a.ptr[:-1], b.ptr + a.ptr[-1]]),
+                       np.concatenate([a.keys, b.keys]), a.hidden + b.hidden,
+                       a.published + b.published)
+
+
+@dataclass
+class Link:
+    """One relation between populations (see the module doc)."""
+
+    kind: str
+    container: int               # EQUAL/NEAR: population a; SUM: the container c
+    members: Tuple[int, ...]     # EQUAL/NEAR: (b,); SUM: the disjoint populations inside c
+    rest: np.ndarray             # SUM: keys of the rest group; NEAR: keys of a Δ b
+    date: str                    # the date of the rest group's persons
+
+
+def _overlaps(pops: Populations, idx: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, persons in both) for pairs i < j of the populations ``idx`` that share persons."""
+    from scipy import sparse
+
+    if len(idx) < 2:
+        return (np.zeros(0, np.int64),) * 3
+    sizes = pops.size()[idx]
+    cols = np.repeat(np.arange(len(idx), dtype=np.int64), sizes)
+    parts = [pops.members(int(i)) for i in idx]
+    keys = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
+    if keys.size == 0:
+        return (np.zeros(0, np.int64),) * 3
+    uk, rows = np.unique(keys, return_inverse=True)
+    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)),
+                          shape=(len(uk), len(idx)))
+    prod = sparse.triu(m.T @ m, k=1).tocoo()
+    return idx[prod.row], idx[prod.col], np.round(prod.data).astype(np.int64)
+
+
+def find_links(pops: Populations, tolerance: int) -> List[Link]:
+    """Every relation an attacker can use between the populations (see the module doc)."""
+    sizes = pops.size()
+    dates = np.array(pops.dates, dtype=object)
+    labels = np.array(pops.labels, dtype=object)
+    pairs_i, pairs_j, pairs_o = [], [], []
+    for d in sorted(set(pops.dates)):
+        idx = np.nonzero(dates == d)[0]
+        i, j, o = _overlaps(pops, idx)
+        pairs_i.append(i)
+        pairs_j.append(j)
+        pairs_o.append(o)
+    for lab in sorted(set(pops.labels)):
+        idx = np.nonzero(labels == lab)[0]
+        if len(set(dates[idx])) < 2:
+            continue
+        i, j, o = _overlaps(pops, idx)
+        cross = dates[i] != dates[j]
+        pairs_i.append(i[cross])
+        pairs_j.append(j[cross])
+        pairs_o.append(o[cross])
+    i = np.concatenate(pairs_i) if pairs_i else np.zeros(0, np.int64)
+    j = np.concatenate(pairs_j) if pairs_j else np.zeros(0, np.int64)
+    o = np.concatenate(pairs_o) if pairs_o else np.zeros(0, np.int64)
+    only_i = sizes[i] - o
+    only_j = sizes[j] - o
+    links: List[Link] = []
+    equal = (only_i == 0) & (only_j == 0)
+    near = (only_i < tolerance) & (only_j < tolerance) & ~equal
+    for a, b in zip(i[equal], j[equal]):
+        links.append(Link(EQUAL, int(a), (int(b),), np.zeros(0, np.uint64), pops.dates[a]))
+    for a, b in zip(i[near], j[near]):
+        delta = np.setxor1d(pops.members(int(a)), pops.members(int(b)), assume_unique=True)
+        links.append(Link(NEAR, int(a), (int(b),), delta, pops.dates[a]))
+    # nested: member m nearly inside container c
+    inside: Dict[int, List[Tuple[int, int]]] = {}
+    m1 = (only_i < tolerance) & (only_j >= tolerance)
+    m2 = (only_j < tolerance) & (only_i >= tolerance)
+    for m, c in list(zip(i[m1], j[m1])) + list(zip(j[m2], i[m2])):
+        inside.setdefault(int(c), []).append((int(m), int(sizes[m])))
+    overlap = {(int(a), int(b)): int(x) for a, b, x in zip(i, j, o)}
+    for c, mem in sorted(inside.items()):
+        by_date: Dict[str, List[Tuple[int, int]]] = {}
+        for m, s in mem:
+            by_date.setdefault(pops.dates[m], []).append((m, s))
+        for _d, group in sorted(by_date.items()):
+            chosen: List[int] = []
+            for m, _s in sorted(group, key=lambda t: (-t[1], t[0])):
+                if all(overlap.get((min(m, x), max(m, x)), 0) == 0 for x in chosen):
+                    chosen.append(m)
+            union = np.concatenate([pops.members(m) for m in chosen])
+            rest = np.setdiff1d(pops.members(c), union, assume_unique=False)
+            links.append(Link(SUM, c, tuple(sorted(chosen)), rest, pops.dates[c]))
+    return links
+
+
+def describe(link: Link, pops: Populations) -> str:
+    """A short text naming the populations of a link (for reports)."""
+    def name(i: int) -> str:
+        rel = pops.release[i] or "this release"
+        return "{} {} ({})".format(pops.labels[i], pops.dates[i], rel)
+    if link.kind == SUM:
+        return "{} = {} + {} others".format(name(link.container),
+                                             " + ".join(name(m) for m in link.members),
+                                             len(link.rest))
+    sym = "=" if link.kind == EQUAL else "≈"
+    return "{} {} {}".format(name(link.container), sym, name(link.members[0]))
+
+
+def earliest_release(links: Sequence[Link], pops: Populations) -> Optional[str]:
+    """The earlier release most involved in the links (for messages)."""
+    count: Dict[str, int] = {}
+    for lk in links:
+        for p in (lk.container,) + lk.members:
+            if pops.release[p]:
+                count[pops.release[p]] = count.get(pops.release[p], 0) + 1
+    return max(count, key=lambda r: count[r]) if count else None

@@ -1,0 +1,169 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The release register: what was published before, so a new release cannot undo it.
+
+A folder (default ``<QGIS profile>/boligsocial/releases``; a folder the user names with the
+``RELEASE_REGISTER`` parameter, or the environment variable ``BOLIGSOCIAL_RELEASE_REGISTER``)
+with two files per release: ``<id>.json`` (when, which algorithm, which output, the dates, the
+discretion rules, how many populations) and ``<id>.npz`` (per published population: its date,
+area label, the 64-bit keys of its persons (core.personkeys, never the pseudonyms), and which
+cell types were published or hidden). No counts, sums or values are stored.
+
+The register holds person-level information (keys of pseudonyms); keep it where the person
+extract is kept (files are written with mode 0600). To forget a release (a draft that was
+never published), delete its two files; ``Register.forget`` does that.
+"""
+import datetime as _dt
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence
+
+import numpy as np
+
+from boligsocial_plugin.core.discretion.linkage import Populations
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr
+
+FORMAT = 1
+
+
+@dataclass
+class ReleaseInfo:
+    """The metadata of one registered release."""
+
+    id: str
+    created: str
+    algorithm: str
+    output: str
+    dates: List[str]
+    populations: int
+    rules: Dict[str, object]
+
+    def label(self) -> str:
+        """How messages name the release."""
+        return "{alg} {when} → {out}".format(alg=self.algorithm, when=self.created[:16],
+                                           out=os.path.basename(self.output) or self.output)
+
+
+class Register:
+    """A folder of released populations (see the module doc)."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def releases(self) -> List[ReleaseInfo]:
+        """Every registered release, oldest first (unreadable files are skipped)."""
+        out = []
+        if not os.path.isdir(self.folder):
+            return out
+        for name in sorted(os.listdir(self.folder)):
+            if not name.endswith(".json"):
+                continue
+            try:
+                with open(os.path.join(self.folder, name), encoding="utf-8") as f:
+                    meta = json.load(f)
+                if not os.path.exists(os.path.join(self.folder, meta["id"] + ".npz")):
+                    continue
+                out.append(ReleaseInfo(meta["id"], meta["created"], meta["algorithm"],
+                                       meta.get("output", ""), list(meta.get("dates", [])),
+                                       int(meta.get("populations", 0)),
+                                       dict(meta.get("rules", {}))))
+            except (OSError, ValueError, KeyError):
+                continue
+        return sorted(out, key=lambda r: (r.created, r.id))
+
+    def info(self, release_id: str) -> Optional[ReleaseInfo]:
+        """The metadata of one release."""
+        for r in self.releases():
+            if r.id == release_id:
+                return r
+        return None
+
+    def load(self, dates: Sequence[str], labels: Sequence[str],
+             cell_types: Sequence[str]) -> Populations:
+        """Registered populations at these dates, or with these labels at any date."""
+        want_d, want_l = set(dates), set(labels)
+        parts = []
+        for r in self.releases():
+            try:
+                z = np.load(os.path.join(self.folder, r.id + ".npz"), allow_pickle=False)
+                pd_, pl, ptr, keys = z["dates"], z["labels"], z["ptr"], z["keys"]
+                types = [str(t) for t in z["types"]]
+                hid, pub = z["hidden"], z["published"]
+            except (OSError, ValueError, KeyError):
+                continue
+            sel = [i for i in range(len(pd_)) if str(pd_[i]) in want_d or str(pl[i]) in want_l]
+            for i in sel:
+                parts.append((str(pd_[i]), str(pl[i]), r.id, keys[ptr[i]:ptr[i + 1]],
+                              frozenset(t for t, h in zip(types, hid[i]) if h),
+                              frozenset(t for t, p in zip(types, pub[i]) if p)))
+        n = len(parts)
+        ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum([len(p[3]) for p in parts], out=ptr[1:]) if n else None
+        keys = np.concatenate([p[3] for p in parts]).astype(np.uint64) if n else \
+            np.zeros(0, np.uint64)
+        return Populations([p[0] for p in parts], [p[1] for p in parts],
+                           [p[2] for p in parts], np.full(n, -1, dtype=np.int64), ptr, keys,
+                           [p[4] for p in parts], [p[5] for p in parts])
+
+    def add(self, pops: Populations, hidden: np.ndarray, published: np.ndarray,
+            types: Sequence[str], algorithm: str, output: str,
+            rules: Dict[str, object]) -> str:
+        """Record a release: the populations with their hidden/published cell types."""
+        try:
+            os.makedirs(self.folder, mode=0o700, exist_ok=True)
+        except OSError as e:
+            raise BoligsocialError(tr("The release register folder {path} cannot be created "
+                                      "({err}). Choose another folder in 'Release register'."
+                                      ).format(path=self.folder, err=e))
+        rid = _dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+        meta = {"format": FORMAT, "id": rid,
+                "created": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                "algorithm": algorithm, "output": output,
+                "dates": sorted(set(pops.dates)), "populations": len(pops), "rules": rules}
+        npz = os.path.join(self.folder, rid + ".npz")
+        tmp = npz + ".part"
+        try:
+            with _private(tmp) as f:
+                np.savez_compressed(
+                    f, dates=np.array(pops.dates, dtype=str), labels=np.array(pops.labels,
+                                                                             dtype=str),
+                    ptr=pops.ptr, keys=pops.keys, types=np.array(list(types), dtype=str),
+                    hidden=np.asarray(hidden, dtype=bool), published=np.asarray(published,
+                                                                                dtype=bool))
+            os.replace(tmp, npz)
+            with _private(os.path.join(self.folder, rid + ".json"), text=True) as f:
+                json.dump(meta, f, ensure_ascii=False, indent=1)
+        except OSError as e:
+            raise BoligsocialError(tr("The release could not be written to the register {path} "
+                                      "({err}); nothing was recorded.").format(path=self.folder,
+                                                                               err=e))
+        return rid
+
+    def forget(self, release_id: str) -> bool:
+        """Delete a release (a draft that was never published). True if it existed."""
+        found = False
+        for ext in (".json", ".npz"):
+            p = os.path.join(self.folder, release_id + ext)
+            if os.path.exists(p):
+                os.remove(p)
+                found = True
+        return found
+
+
+class _private:
+    """Open a new file readable by its owner only."""
+
+    def __init__(self, path: str, text: bool = False):
+        self.path, self.text = path, text
+
+    def __enter__(self):
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        self.f = os.fdopen(fd, "w" if self.text else "wb",
+                           **({"encoding": "utf-8"} if self.text else {}))
+        return self.f
+
+    def __exit__(self, *exc):
+        self.f.close()
+        return False

@@ -1,0 +1,474 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Protecting a release of the indicator layer as a whole: cells, relations, audits, noise.
+
+One function, :func:`protect_release`, protects everything a publishing algorithm writes from
+person rows (computeindicators, assesscriteria, and the series and moves outputs built on them):
+
+1. **Cells** per row (an area at a date): residents, and per indicator its numerator and
+   denominator; per nested pair of indicators the implied difference (core.indicators
+   ``find_nestings``); optionally the run's totals (persons in an area, outside, without
+   location, read); the hidden cells of earlier releases and the implied groups that link the
+   rows to each other and to earlier releases (core.discretion.linkage).
+2. **Primary** rules (core.discretion.rules) on every cell, also on the implied groups.
+3. **Relations**: within a row (core.discretion.indicators templates), between nested
+   indicators, the totals, and the links (equal / near / sum).
+4. **Secondary suppression** until the exact audit (nothing computable) and the attacker's
+   interval audit (nothing pinned, every primary cell at least ``width`` wide) pass
+   (core.discretion.intervals).
+5. **Perturbation** of what is published (core.discretion.perturbation), when enabled.
+
+The result says, for the register, which cell types of every row were published or hidden.
+"""
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import pandas as pd
+
+from boligsocial_plugin.core.discretion.engine import Relations
+from boligsocial_plugin.core.discretion.indicators import indicator_relation_templates
+from boligsocial_plugin.core.discretion.intervals import secure_suppression
+from boligsocial_plugin.core.discretion.linkage import (
+    EQUAL,
+    NEAR,
+    SUM,
+    Link,
+    Populations,
+    describe,
+)
+from boligsocial_plugin.core.discretion.perturbation import (
+    OFF,
+    Perturbation,
+    perturb_amounts,
+    perturb_counts,
+)
+from boligsocial_plugin.core.discretion.rules import (
+    AREA,
+    PRIMARY,
+    PUBLISHED,
+    SECONDARY,
+    Rules,
+    frequency_rule,
+    primary_flags,
+)
+from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.indicators import NEST_DEN, NEST_SAME, Indicator
+
+#: group tables: given [(date, sorted keys)], a raw-like table (one row per group, the columns
+#: of core.indicators.aggregate) and whether every person of each group was found
+GroupTables = Callable[[List[Tuple[str, np.ndarray]]], Tuple[pd.DataFrame, np.ndarray]]
+
+TOTAL_NAMES = ("PERSONS_IN_AREAS", "PERSONS_OUTSIDE", "PERSONS_NO_LOCATION", "PERSONS_READ")
+
+
+@dataclass
+class Totals:
+    """The run's person counts, protected like cells (None = not published)."""
+
+    joined: int
+    outside: int
+    no_location: int
+    read: int
+    ck: int = 0            # cell key of the persons in an area (perturbation)
+    read_adds_up: bool = True  # read = joined + outside + no_location (one date, no overlaps)
+
+
+@dataclass
+class ReleaseResult:
+    """The published table, the report, and what the register records."""
+
+    published: pd.DataFrame
+    report: Dict[str, object]
+    types: List[str]                     # cell types of a row (register)
+    hidden_types: np.ndarray             # (rows, types) bool
+    totals: Dict[str, Optional[float]] = field(default_factory=dict)
+
+
+def cell_types(indicators: Sequence[Indicator]) -> List[str]:
+    """The register's cell types of a row: residents, then num/den per indicator."""
+    out = ["residents"]
+    for ind in indicators:
+        fp = ind.fingerprint()
+        out += ["{}:{}:num".format(ind.code, fp), "{}:{}:den".format(ind.code, fp)]
+    return out
+
+
+def _nest_rules(raw: pd.DataFrame, indicators: Sequence[Indicator], nestings, rules: Rules):
+    """Protection of each nesting's implied cell (True = must not be computable or narrow)."""
+    kinds = {i.code: i.kind for i in indicators}
+    out = []
+    for k, (_small, big, how) in enumerate(nestings):
+        if how == NEST_SAME:
+            out.append(None)
+            continue
+        code = "nest{}".format(k)
+        den = raw[code + "_den"].to_numpy(dtype=float)
+        if how == NEST_DEN:
+            out.append(frequency_rule(den, rules, den > 0))
+            continue
+        pseudo = Indicator(code, kinds[big], code)
+        f = primary_flags(raw, [pseudo], rules)[code]
+        out.append(f != PUBLISHED)
+    return out
+
+
+def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: Rules, *,
+                    perturbation: Perturbation = OFF, width: Optional[float] = None,
+                    pops: Optional[Populations] = None, links: Sequence[Link] = (),
+                    group_tables: Optional[GroupTables] = None,
+                    totals: Optional[Totals] = None) -> ReleaseResult:
+    """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table."""
+    t0 = time.perf_counter()
+    width = float(rules.min_count if width is None else width)
+    n, k = len(raw), len(indicators)
+    nestings = [t for t in raw.attrs.get("nestings", []) if t[0] in {i.code for i in indicators}
+                and t[1] in {i.code for i in indicators}]
+    rest_idx = [m for m, t in enumerate(nestings) if t[2] != NEST_SAME]
+    w = 1 + 2 * k + len(rest_idx)
+    col = {i.code: 1 + 2 * j for j, i in enumerate(indicators)}
+    flags = primary_flags(raw, indicators, rules)
+    residents = raw["residents"].to_numpy().astype(float)
+    vals = np.zeros((n, w))
+    vals[:, 0] = residents
+    hidden = np.zeros((n, w), dtype=bool)
+    hidden[:, 0] = (residents > 0) & (residents < rules.min_count)
+    protect = np.ones((n, w), dtype=bool)
+    candidate = np.ones((n, w), dtype=bool)
+    priority = np.zeros((n, w), dtype=np.int64)
+    priority[:, 0] = 2
+    weight = np.zeros((n, w))
+    lower = np.zeros((n, w))
+    upper = np.full((n, w), np.inf)
+    link = np.full((n, w), -1, dtype=np.int64)
+    rows = np.arange(n, dtype=np.int64)
+    leq: List[np.ndarray] = []
+    for i, ind in enumerate(indicators):
+        c = col[ind.code]
+        num = raw[f"{ind.code}_num"].to_numpy(dtype=float)
+        den = raw[f"{ind.code}_den"].to_numpy(dtype=float)
+        vals[:, c], vals[:, c + 1] = num, den
+        hide = flags[ind.code] != PUBLISHED
+        hidden[:, c] = hidden[:, c + 1] = hide
+        protect[:, c + 1] = frequency_rule(den, rules)  # a small population is a small count
+        priority[:, c + 1] = 1
+        weight[:, c] = weight[:, c + 1] = num
+        link[:, c] = link[:, c + 1] = rows * k + i
+        if ind.kind == "mean":
+            lower[:, c] = -np.inf  # amounts may be negative
+        else:
+            leq.append(np.stack([rows * w + c, rows * w + c + 1], axis=1))  # num <= den
+        leq.append(np.stack([rows * w + c + 1, rows * w], axis=1))          # den <= residents
+    nest_protect = _nest_rules(raw, indicators, nestings, rules)
+    for pos, m in enumerate(rest_idx):
+        c = 1 + 2 * k + pos
+        small, big, how = nestings[m]
+        cell = "den" if how == NEST_DEN else "num"
+        vals[:, c] = raw["nest{}_{}".format(m, cell)].to_numpy(dtype=float)
+        hidden[:, c] = True
+        candidate[:, c] = False
+        protect[:, c] = nest_protect[m]
+        big_kind = {i.code: i.kind for i in indicators}[big]
+        if big_kind == "mean" and cell == "num":
+            lower[:, c] = -np.inf
+    # ------------------------------------------------------------------ relations
+    rel = Relations(n * w)
+    for t in indicator_relation_templates(indicators):
+        cols = np.array([c for c, _ in t], dtype=np.int64)
+        coefs = np.array([x for _, x in t])
+        rel.add_many(rows[:, None] * w + cols[None, :], coefs)
+    for pos, m in enumerate(rest_idx + [m for m, t in enumerate(nestings) if t[2] == NEST_SAME]):
+        small, big, how = nestings[m]
+        off = 1 if how == NEST_DEN else 0
+        cs, cb = col[small] + off, col[big] + off
+        if how == NEST_SAME:
+            rel.add_many(np.stack([rows * w + cb, rows * w + cs], axis=1), [1.0, -1.0])
+        else:
+            cr = 1 + 2 * k + pos
+            rel.add_many(np.stack([rows * w + cb, rows * w + cs, rows * w + cr], axis=1),
+                         [1.0, -1.0, -1.0])
+    extra = _Extra(n * w)
+    warnings: List[str] = []
+    # the run's totals
+    tot_cells = None
+    if totals is not None:
+        tot_cells = extra.add(4, values=[totals.joined, totals.outside, totals.no_location,
+                                         totals.read])
+        t_in, t_out, t_nl, t_read = tot_cells
+        extra.hidden[[t_out - n * w, t_nl - n * w]] = frequency_rule(
+            np.array([totals.outside, totals.no_location], float), rules,
+            np.array([True, True]))
+        extra.priority[:] = 0
+        rel.grow(4)
+        rel.add(np.r_[rows * w, t_in], np.r_[np.ones(n), -1.0])
+        if totals.read_adds_up:
+            rel.add([t_in, t_out, t_nl, t_read], [1.0, 1.0, 1.0, -1.0])
+    # links between this release's rows and earlier releases
+    known_before = np.zeros(n * w, dtype=bool)
+    if pops is not None and links:
+        links = [lk for lk in links if any(pops.row[p] >= 0 for p in (lk.container,)
+                                           + lk.members)]
+        known_before = _add_links(raw, indicators, rules, pops, links, rel, extra, col, w,
+                                  group_tables)
+    # ------------------------------------------------------------------ solve
+    n_all = rel.n_cells
+    h = np.concatenate([hidden.ravel(), extra.hidden])
+    pr = np.concatenate([protect.ravel(), extra.protect])
+    ca = np.concatenate([candidate.ravel(), extra.candidate])
+    po = np.concatenate([priority.ravel(), extra.priority])
+    we = np.concatenate([weight.ravel(), np.zeros(n_all - n * w)])
+    lk = np.concatenate([link.ravel(), np.full(n_all - n * w, -1, dtype=np.int64)])
+    va = np.concatenate([vals.ravel(), extra.values])
+    lo = np.concatenate([lower.ravel(), extra.lower])
+    up = np.concatenate([upper.ravel(), np.full(n_all - n * w, np.inf)])
+    lq = np.concatenate(leq) if leq else np.zeros((0, 2), np.int64)
+    # cells an earlier release published for the same persons are known to the attacker
+    if known_before.any():
+        lost = int((known_before & hidden.ravel() & protect.ravel()).sum())
+        if lost:
+            warnings.append(tr("{n} figures hidden now were published for the same persons by "
+                               "an earlier release; they count as known.").format(n=lost))
+        kb = np.concatenate([known_before, np.zeros(n_all - n * w, dtype=bool)])
+        h, ca = h & ~kb, ca & ~kb
+    sup, iv = secure_suppression(rel, va, h, pr, width, candidate=ca, priority=po, weight=we,
+                                 link=lk, lower=lo, upper=up, leq=lq)
+    hid_all = sup.hidden.copy()
+    if known_before.any():
+        hid_all[:n * w] |= hidden.ravel()  # never publish what the rules hide
+    hid = hid_all[:n * w].reshape(n, w)
+    sec = (hid & ~hidden)
+    # ------------------------------------------------------------------ publish
+    pub = np.where(hid, np.nan, vals)
+    changes: List[np.ndarray] = []
+    if perturbation.enabled:
+        pub = _perturb(raw, indicators, pub, col, rules, perturbation, changes)
+    out: Dict[str, object] = {"area_idx": raw["area_idx"].to_numpy(),
+                              "ref_date": raw["ref_date"].to_numpy(), "residents": pub[:, 0]}
+    n_flags = {PRIMARY: 0, SECONDARY: 0, AREA: 0}
+    for ind in indicators:
+        c = col[ind.code]
+        f = flags[ind.code].copy()
+        f[sec[:, c] | sec[:, c + 1]] = SECONDARY
+        hide = f != PUBLISHED
+        num, den = pub[:, c].copy(), pub[:, c + 1].copy()
+        num[hide] = np.nan
+        den[hide] = np.nan
+        with np.errstate(invalid="ignore", divide="ignore"):
+            if ind.kind == "share":
+                val = np.clip(100.0 * num / den, 0.0, 100.0)
+            elif ind.kind == "mean":
+                val = num / den
+            else:
+                val = num.copy()
+        val[~(den > 0)] = np.nan
+        out[f"{ind.code}_num"], out[f"{ind.code}_den"] = num, den
+        out[f"{ind.code}_val"], out[f"{ind.code}_flag"] = val, f
+        for fl in n_flags:
+            n_flags[fl] += int(np.sum(f == fl))
+    published = pd.DataFrame(out)
+    types = cell_types(indicators)
+    hidden_types = np.zeros((n, len(types)), dtype=bool)
+    hidden_types[:, 0] = hid[:, 0]
+    for j, ind in enumerate(indicators):
+        hidden_types[:, 1 + 2 * j] = hid[:, col[ind.code]]
+        hidden_types[:, 2 + 2 * j] = hid[:, col[ind.code] + 1]
+    tot_out: Dict[str, Optional[float]] = {}
+    if tot_cells is not None:
+        tv = [totals.joined, totals.outside, totals.no_location, totals.read]
+        for name, cidx, v in zip(TOTAL_NAMES, tot_cells, tv):
+            tot_out[name] = None if hid_all[cidx] else float(v)
+        if perturbation.enabled and tot_out["PERSONS_IN_AREAS"] is not None:
+            tot_out["PERSONS_IN_AREAS"] = float(perturb_counts(
+                np.array([totals.joined], float), np.array([totals.ck]), rules.min_count,
+                perturbation)[0])
+    a = sup.audit
+    report: Dict[str, object] = {
+        "rules_applied": rules.describe(),
+        "primary": n_flags[PRIMARY], "secondary": n_flags[SECONDARY], "area": n_flags[AREA],
+        "audit": "passed" if (a.passed and iv.passed) else "failed",
+        "relations": len(rel), "relations_checked": a.relations_checked,
+        "blocks": a.blocks, "hidden_checked": a.hidden_checked, "rounds": sup.rounds,
+        "interval_audit": {"protection_width": width, "checked": iv.checked,
+                           "certified": iv.certified, "solved_by_lp": iv.solved,
+                           "blocks_without_values": iv.unknown_blocks},
+        "links": {"equal": sum(1 for x in links if x.kind == EQUAL),
+                  "near": sum(1 for x in links if x.kind == NEAR),
+                  "sum": sum(1 for x in links if x.kind == SUM),
+                  "examples": [describe(x, pops) for x in list(links)[:5]] if pops else []},
+        "perturbation": perturbation.describe(),
+        "mean_abs_change": round(float(np.mean(np.concatenate(changes))), 4) if changes
+        else 0.0,
+        "seconds": round(time.perf_counter() - t0, 4),
+        "warnings": warnings,
+        "residents_hidden": int(hid[:, 0].sum()),
+    }
+    return ReleaseResult(published, report, types, hidden_types, tot_out)
+
+
+class _Extra:
+    """Cells beyond the rows: totals, hidden cells of earlier releases, implied groups."""
+
+    def __init__(self, first: int):
+        self.first = first
+        self.values = np.zeros(0)
+        self.hidden = np.zeros(0, dtype=bool)
+        self.protect = np.zeros(0, dtype=bool)
+        self.candidate = np.zeros(0, dtype=bool)
+        self.priority = np.zeros(0, dtype=np.int64)
+        self.lower = np.zeros(0)
+
+    def add(self, count: int, values=None, hidden=False, protect=True, candidate=True,
+            lower=0.0) -> List[int]:
+        """``count`` new cells; returns their indices."""
+        start = self.first + len(self.values)
+        v = np.full(count, np.nan) if values is None else np.asarray(values, dtype=float)
+        self.values = np.concatenate([self.values, v])
+        self.hidden = np.concatenate([self.hidden, np.broadcast_to(hidden, (count,))])
+        self.protect = np.concatenate([self.protect, np.broadcast_to(protect, (count,))])
+        self.candidate = np.concatenate([self.candidate, np.broadcast_to(candidate, (count,))])
+        self.priority = np.concatenate([self.priority, np.zeros(count, dtype=np.int64)])
+        self.lower = np.concatenate([self.lower, np.broadcast_to(float(lower), (count,))])
+        return list(range(start, start + count))
+
+
+def _type_columns(indicators: Sequence[Indicator], col: Dict[str, int]) -> List[Tuple[str, int]]:
+    """(cell type, column within a row) for every type."""
+    out = [("residents", 0)]
+    for t, ind in zip(cell_types(indicators)[1::2], indicators):
+        out.append((t, col[ind.code]))
+        out.append((t[:-3] + "den", col[ind.code] + 1))
+    return out
+
+
+def _group_values(raw_like: pd.DataFrame, indicators: Sequence[Indicator]) -> np.ndarray:
+    """(groups, types) values of raw-like rows."""
+    cols = [raw_like["residents"].to_numpy(dtype=float)]
+    for ind in indicators:
+        cols.append(raw_like[f"{ind.code}_num"].to_numpy(dtype=float))
+        cols.append(raw_like[f"{ind.code}_den"].to_numpy(dtype=float))
+    return np.stack(cols, axis=1) if len(raw_like) else np.zeros((0, len(cols)))
+
+
+def _group_protect(raw_like: pd.DataFrame, indicators: Sequence[Indicator],
+                   rules: Rules) -> np.ndarray:
+    """(groups, types): whether an implied group's cell must be protected (primary rules)."""
+    n = len(raw_like)
+    out = np.zeros((n, 1 + 2 * len(indicators)), dtype=bool)
+    if n == 0:
+        return out
+    res = raw_like["residents"].to_numpy(dtype=float)
+    out[:, 0] = frequency_rule(res, rules, res > 0)
+    flags = primary_flags(raw_like, indicators, rules)
+    for j, ind in enumerate(indicators):
+        f = flags[ind.code] != PUBLISHED
+        out[:, 1 + 2 * j] = f
+        den = raw_like[f"{ind.code}_den"].to_numpy(dtype=float)
+        out[:, 2 + 2 * j] = frequency_rule(den, rules, den > 0) | (flags[ind.code] == AREA)
+    return out
+
+
+def _add_links(raw, indicators, rules, pops: Populations, links: Sequence[Link],
+               rel: Relations, extra: _Extra, col, w: int, group_tables) -> np.ndarray:
+    """Cells and relations of the links (see core.discretion.linkage).
+
+    Returns the cells of this release that an earlier release published for exactly the same
+    persons (an attacker knows them).
+    """
+    known_before = np.zeros(len(raw) * w, dtype=bool)
+    tcols = _type_columns(indicators, col)
+    ntypes = len(tcols)
+    # values of earlier populations with hidden cells, and of the implied groups
+    old = sorted({p for lk in links for p in (lk.container,) + lk.members
+                  if pops.row[p] < 0 and pops.hidden[p]})
+    implied = [lk for lk in links if lk.kind in (SUM, NEAR)]
+    groups = [(pops.dates[p], pops.members(p)) for p in old] + \
+        [(lk.date, lk.rest) for lk in implied]
+    if groups and group_tables is not None:
+        table, found = group_tables(groups)
+        gvals = _group_values(table, indicators)
+        gprot = _group_protect(table, indicators, rules)
+    else:
+        found = np.zeros(len(groups), dtype=bool)
+        gvals = np.full((len(groups), ntypes), np.nan)
+        gprot = np.ones((len(groups), ntypes), dtype=bool)
+    gvals[~found] = np.nan
+    gprot[~found] = True
+    old_pos = {p: i for i, p in enumerate(old)}
+    old_cell: Dict[Tuple[int, int], int] = {}
+
+    def cell(p: int, t: int) -> Optional[int]:
+        """Engine cell of population p's type t; -1 known (published earlier); None absent."""
+        if pops.row[p] >= 0:
+            return int(pops.row[p]) * w + tcols[t][1]
+        name = tcols[t][0]
+        if name in pops.hidden[p]:
+            key = (p, t)
+            if key not in old_cell:
+                v = gvals[old_pos[p], t] if p in old_pos else np.nan
+                old_cell[key] = extra.add(1, values=[v], hidden=True, protect=True,
+                                          candidate=False)[0]
+            return old_cell[key]
+        if name in pops.published[p]:
+            return -1
+        return None
+
+    implied_pos = {id(lk): len(old) + i for i, lk in enumerate(implied)}
+    for lk in links:
+        for t in range(ntypes):
+            terms = [cell(lk.container, t)] + [cell(m, t) for m in lk.members]
+            if any(x is None for x in terms):
+                continue
+            coefs = [1.0] + [-1.0] * len(lk.members)
+            if lk.kind in (SUM, NEAR):
+                g = implied_pos[id(lk)]
+                v = gvals[g, t]
+                prot = True if lk.kind == NEAR else bool(gprot[g, t])
+                lower = -np.inf if lk.kind == NEAR else 0.0
+                c = extra.add(1, values=[v], hidden=True, protect=prot, candidate=False,
+                              lower=lower)[0]
+                terms.append(c)
+                coefs.append(-1.0)
+            keep = [(x, a) for x, a in zip(terms, coefs) if x >= 0]
+            if lk.kind == EQUAL and len(keep) == 1 and keep[0][0] < len(known_before):
+                known_before[keep[0][0]] = True  # the same persons, published before
+                continue
+            if len(keep) < 2:
+                continue
+            rel.grow(extra.first + len(extra.values) - rel.n_cells)
+            rel.add([x for x, _ in keep], [a for _, a in keep])
+    rel.grow(extra.first + len(extra.values) - rel.n_cells)
+    return known_before
+
+
+def _perturb(raw, indicators, pub, col, rules: Rules, p: Perturbation,
+             changes: List[np.ndarray]) -> np.ndarray:
+    """Cell-key noise on the published cells (exact values decide everything else)."""
+    out = pub.copy()
+    if "residents_ck" not in raw.columns:
+        return out
+    res = perturb_counts(pub[:, 0], raw["residents_ck"].to_numpy(), rules.min_count, p)
+    changes.append(np.abs(res - pub[:, 0])[~np.isnan(pub[:, 0])])
+    out[:, 0] = res
+    for ind in indicators:
+        c = col[ind.code]
+        num, den = pub[:, c], pub[:, c + 1]
+        ckn = raw[f"{ind.code}_ckn"].to_numpy()
+        ckd = raw[f"{ind.code}_ckd"].to_numpy()
+        d2 = perturb_counts(den, ckd, rules.min_count, p)
+        changes.append(np.abs(d2 - den)[~np.isnan(den)])
+        if ind.kind == "mean":
+            scale = p.amount_share * raw[f"{ind.code}_top1"].to_numpy(dtype=float)
+            n2 = perturb_amounts(num, ckn, scale, p)
+        else:
+            raw_num = raw[f"{ind.code}_num"].to_numpy(dtype=float)
+            fractional = bool(np.any(np.abs(raw_num - np.round(raw_num)) > 1e-9))
+            if fractional:
+                n2 = perturb_amounts(num, ckn, np.full(len(num), p.fte_max), p)
+                n2 = np.where(np.isnan(n2), np.nan, np.maximum(n2, 0.0))
+            else:
+                n2 = perturb_counts(num, ckn, rules.min_count, p)
+                changes.append(np.abs(n2 - num)[~np.isnan(num)])
+            with np.errstate(invalid="ignore"):
+                n2 = np.where(n2 > d2, d2, n2)
+        out[:, c], out[:, c + 1] = n2, d2
+    return out
