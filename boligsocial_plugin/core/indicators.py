@@ -437,10 +437,15 @@ def find_nestings(indicators: Sequence[Indicator],
                 continue
             ka, va, _ = parts[a.code]
             kb, vb, _ = parts[b.code]
+            same_def = a.value == b.value and a.condition == b.condition
+            same_col = (a.value or (a.condition.column if a.condition else None)) == \
+                (b.value or (b.condition.column if b.condition else None))
+            if not same_col:
+                continue
             if (cls[a.code], cls[b.code]) in inside:
-                if np.array_equal(va[ka], vb[ka]):
+                if same_def and np.array_equal(va[ka], vb[ka]):
                     out.append((a.code, b.code, NEST_NUM))
-            elif cls[a.code] == cls[b.code] and np.array_equal(va[ka], vb[ka]):
+            elif cls[a.code] == cls[b.code] and same_def and np.array_equal(va[ka], vb[ka]):
                 if a.code < b.code:
                     out.append((a.code, b.code, NEST_SAME))
             elif a.kind != "mean" and cls[a.code] == cls[b.code]:

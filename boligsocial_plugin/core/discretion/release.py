@@ -109,7 +109,7 @@ def _nest_rules(raw: pd.DataFrame, indicators: Sequence[Indicator], nestings, ru
             continue
         pseudo = Indicator(code, kinds[big], code)
         f = primary_flags(raw, [pseudo], rules)[code]
-        out.append(f != PUBLISHED)
+        out.append((f != PUBLISHED) & (den > 0))  # an empty group has nothing to protect
     return out
 
 
@@ -150,7 +150,9 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         vals[:, c], vals[:, c + 1] = num, den
         hide = flags[ind.code] != PUBLISHED
         hidden[:, c] = hidden[:, c + 1] = hide
-        protect[:, c + 1] = frequency_rule(den, rules)  # a small population is a small count
+        # a small population is a small count; an empty population has nothing to protect
+        protect[:, c + 1] = frequency_rule(den, rules, den > 0)
+        protect[:, c] = den > 0
         priority[:, c + 1] = 1
         weight[:, c] = weight[:, c + 1] = num
         link[:, c] = link[:, c + 1] = rows * k + i
@@ -360,10 +362,11 @@ def _group_protect(raw_like: pd.DataFrame, indicators: Sequence[Indicator],
     out[:, 0] = frequency_rule(res, rules, res > 0)
     flags = primary_flags(raw_like, indicators, rules)
     for j, ind in enumerate(indicators):
-        f = flags[ind.code] != PUBLISHED
-        out[:, 1 + 2 * j] = f
         den = raw_like[f"{ind.code}_den"].to_numpy(dtype=float)
-        out[:, 2 + 2 * j] = frequency_rule(den, rules, den > 0) | (flags[ind.code] == AREA)
+        f = (flags[ind.code] != PUBLISHED) & (den > 0)
+        out[:, 1 + 2 * j] = f
+        out[:, 2 + 2 * j] = frequency_rule(den, rules, den > 0) | ((flags[ind.code] == AREA)
+                                                                    & (den > 0))
     return out
 
 
