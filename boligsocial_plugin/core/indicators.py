@@ -279,6 +279,29 @@ def contribution(ind: Indicator, df: pd.DataFrame) -> np.ndarray:
     return a
 
 
+def group_index(df: pd.DataFrame, area_idx: np.ndarray) -> Tuple[np.ndarray, List[str]]:
+    """Each row's row of the aggregate table (area * n_dates + date; -1 none) and the dates.
+
+    The dates are those with at least one person in an area, sorted.
+    """
+    inside = np.asarray(area_idx) >= 0
+    ref = df["ref_date"]
+    if not isinstance(ref.dtype, pd.CategoricalDtype):
+        ref = ref.astype(str).astype("category")
+    codes0 = ref.cat.codes.to_numpy()
+    used = np.unique(codes0[inside & (codes0 >= 0)])
+    cats = np.asarray(ref.cat.categories, dtype=object)
+    dates = sorted(str(d) for d in cats[used])
+    rank = np.full(len(cats) + 1, -1, dtype=np.int64)
+    pos = {str(c): i for i, c in enumerate(cats)}
+    for i, d in enumerate(dates):
+        rank[pos[d]] = i
+    date_codes = np.where(codes0 >= 0, rank[codes0], -1)
+    gidx = np.where(inside & (date_codes >= 0),
+                    np.asarray(area_idx).astype(np.int64) * len(dates) + date_codes, -1)
+    return gidx, dates
+
+
 def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
               indicators: Sequence[Indicator]) -> pd.DataFrame:
     """Raw (unsuppressed) aggregates, one row per area and reference date.
@@ -297,22 +320,9 @@ def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
     in them) are listed in ``raw.attrs["nestings"]`` with the figures of their difference
     (``nestK_*``), see :func:`find_nestings`.
     """
-    inside = area_idx >= 0
-    ref = df["ref_date"]
-    if not isinstance(ref.dtype, pd.CategoricalDtype):
-        ref = ref.astype(str).astype("category")
-    codes0 = ref.cat.codes.to_numpy()
-    used = np.unique(codes0[inside & (codes0 >= 0)])
-    cats = np.asarray(ref.cat.categories, dtype=object)
-    dates = sorted(str(d) for d in cats[used])
-    rank = np.full(len(cats) + 1, -1, dtype=np.int64)
-    for i, d in enumerate(dates):
-        rank[list(cats).index(d)] = i
-    date_codes = np.where(codes0 >= 0, rank[codes0], -1)
+    gidx, dates = group_index(df, area_idx)
     n_dates = len(dates)
     size = n_areas * n_dates
-    gidx = np.where(inside & (date_codes >= 0), area_idx.astype(np.int64) * n_dates + date_codes,
-                    -1)
     ok = gidx >= 0
     g = gidx[ok]
     out = {

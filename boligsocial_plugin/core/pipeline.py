@@ -3,16 +3,30 @@
 
 The dock panel and every algorithm call this one function, so all give the same numbers.
 """
-from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
 
 from boligsocial_plugin.core import discretion
+from boligsocial_plugin.core.discretion.linkage import (
+    Populations,
+    concat,
+    find_links,
+    populations_from_rows,
+)
+from boligsocial_plugin.core.discretion.perturbation import OFF, Perturbation
+from boligsocial_plugin.core.discretion.register import Register
+from boligsocial_plugin.core.discretion.release import (
+    ReleaseResult,
+    Totals,
+    cell_types,
+    protect_release,
+)
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
-from boligsocial_plugin.core.indicators import Indicator, aggregate
+from boligsocial_plugin.core.indicators import Indicator, aggregate, group_index
 from boligsocial_plugin.core.spatial import join_points, polygon_set
 
 OVERLAP_REFUSE, OVERLAP_ALLOW = "refuse", "allow"
@@ -108,6 +122,26 @@ def join_and_aggregate(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
                        overlaps: str = OVERLAP_REFUSE,
                        progress: Optional[Callable[[float], bool]] = None):
     """The raw (internal, unprotected) aggregate table and the join statistics."""
+    joined = join_persons(data, x, y, area_rings, area_ids, ref_date, overlaps, progress)
+    raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
+    return raw, joined.stats
+
+
+@dataclass
+class Joined:
+    """Person rows with their area (after choosing the date; overlaps repeat rows)."""
+
+    data: pd.DataFrame
+    area: np.ndarray
+    stats: JoinStats
+    overlaps: bool = False
+
+
+def join_persons(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
+                 area_rings: Sequence[Sequence[np.ndarray]], area_ids: Sequence[str],
+                 ref_date: Optional[str] = None, overlaps: str = OVERLAP_REFUSE,
+                 progress: Optional[Callable[[float], bool]] = None) -> Joined:
+    """Each person row's area (one pass over the unique locations), with the statistics."""
     stats = JoinStats(rows=len(data))
     mask = select_date(data, ref_date)
     if not mask.all():  # one date chosen: keep its rows (no copy when all are kept)
@@ -163,5 +197,125 @@ def join_and_aggregate(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     stats.outside = int((has_loc & (area[:stats.rows_date] < 0)).sum())
     stats.joined = int((area[:stats.rows_date] >= 0).sum())
     stats.dates = sorted({str(d) for d in data["ref_date"].dropna().unique()})
-    raw = aggregate(data, area, len(area_ids), indicators)
-    return raw, stats
+    return Joined(data, area, stats, overlaps=len(area) > stats.rows_date)
+
+
+# --------------------------------------------------------------------------- publishing
+
+@dataclass
+class Publication:
+    """How a release is protected: rules, perturbation, protection width and the register."""
+
+    rules: discretion.Rules
+    perturbation: Perturbation = OFF
+    width: Optional[float] = None
+    register: Optional[Register] = None   # earlier releases to protect against (None: none)
+
+
+@dataclass
+class ProtectedRelease:
+    """A protected release, and what the register records once it is written."""
+
+    result: ReleaseResult
+    populations: Populations
+    rules: discretion.Rules
+
+    @property
+    def published(self) -> pd.DataFrame:
+        """The publishable table."""
+        return self.result.published
+
+    def record(self, register: Register, algorithm: str, output: str) -> str:
+        """Record the release (call after the output was written)."""
+        types = self.result.types
+        hidden = self.result.hidden_types
+        return register.add(self.populations, hidden, ~hidden, types, algorithm, output,
+                            asdict(self.rules))
+
+
+class GroupFigures:
+    """Raw figures of any group of persons (by date and person keys) of a joined extract."""
+
+    def __init__(self, joined: Joined, indicators: Sequence[Indicator]):
+        data = joined.data.iloc[:joined.stats.rows_date]
+        need = {"ref_date", "person_key"} | {c for i in indicators for c in i.columns()}
+        self.data = data[[c for c in data.columns if c in need]]
+        self.indicators = list(indicators)
+        self._by_date: Dict[str, tuple] = {}
+
+    def _date(self, date: str):
+        if date not in self._by_date:
+            rows = np.nonzero(self.data["ref_date"].astype(str).to_numpy() == date)[0]
+            keys = self.data["person_key"].to_numpy()[rows]
+            order = np.argsort(keys, kind="stable")
+            self._by_date[date] = (rows[order], keys[order])
+        return self._by_date[date]
+
+    def __call__(self, groups: List[Tuple[str, np.ndarray]]) -> Tuple[pd.DataFrame, np.ndarray]:
+        """A raw-like table (one row per group, in order) and whether each group was found."""
+        found = np.zeros(len(groups), dtype=bool)
+        frames = []
+        by_date: Dict[str, List[int]] = {}
+        for gi, (d, _k) in enumerate(groups):
+            by_date.setdefault(str(d), []).append(gi)
+        for d, members in by_date.items():
+            rows, keys = self._date(d)
+            sel_rows, sel_gid = [], []
+            for local, gi in enumerate(members):
+                want = np.asarray(groups[gi][1], dtype=np.uint64)
+                if len(keys) == 0:
+                    found[gi] = len(want) == 0
+                    continue
+                pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+                hit = keys[pos] == want
+                found[gi] = bool(hit.all())
+                sel_rows.append(rows[pos[hit]])
+                sel_gid.append(np.full(int(hit.sum()), local, dtype=np.int64))
+            gid = np.concatenate(sel_gid) if sel_gid else np.zeros(0, np.int64)
+            sub = self.data.iloc[np.concatenate(sel_rows) if sel_rows else []]
+            sub = sub.drop(columns=["person_key"]).assign(ref_date=d).reset_index(drop=True)
+            if len(sub):
+                t = aggregate(sub, gid, len(members), self.indicators)
+            else:  # nobody found: the figures of empty groups
+                one = self.data.iloc[:1].drop(columns=["person_key"]).assign(ref_date=d)
+                t = aggregate(one, np.zeros(len(one), np.int64), len(members), self.indicators)
+                num = [c for c in t.columns if c not in ("area_idx", "ref_date")]
+                t[num] = 0
+            t.index = members
+            frames.append(t)
+        table = pd.concat(frames).sort_index() if frames else pd.DataFrame()
+        return table.reset_index(drop=True), found
+
+
+def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicator],
+                area_ids: Sequence[str], pub: Publication,
+                with_totals: bool = True) -> ProtectedRelease:
+    """Protect a run's table against itself, the run's totals and the register's releases."""
+    gidx, dates = group_index(joined.data, joined.area)
+    n = len(raw)
+    row_dates = [str(d) for d in raw["ref_date"]]
+    labels = [str(area_ids[i]) for i in raw["area_idx"]]
+    keys = joined.data["person_key"].to_numpy() if "person_key" in joined.data else \
+        np.zeros(len(joined.data), dtype=np.uint64)
+    current = populations_from_rows(gidx, keys, n, row_dates, labels)
+    pops = current
+    if pub.register is not None:
+        old = pub.register.load(sorted(set(row_dates)), sorted(set(labels)),
+                                cell_types(indicators))
+        if len(old):
+            pops = concat(current, old)
+    links = find_links(pops, max(1, pub.rules.min_count))
+    totals = None
+    if with_totals:
+        st = joined.stats
+        ck = int(np.sum(raw["residents_ck"].to_numpy(dtype=np.int64)) % (1 << 32)) \
+            if "residents_ck" in raw else 0
+        totals = Totals(st.joined, st.outside, st.no_location, st.rows, ck,
+                        read_adds_up=(st.rows == st.rows_date and not joined.overlaps))
+        if joined.overlaps:
+            totals = None  # persons counted in several areas: the sums do not hold
+    figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
+    res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
+                          width=pub.width, pops=pops, links=links, group_tables=figures,
+                          totals=totals)
+    return ProtectedRelease(res, current, pub.rules)

@@ -92,6 +92,8 @@ class Link:
     members: Tuple[int, ...]     # EQUAL/NEAR: (b,); SUM: the disjoint populations inside c
     rest: np.ndarray             # SUM: keys of the rest group; NEAR: keys of a Δ b
     date: str                    # the date of the rest group's persons
+    #: SUM: the persons of a member outside the container (members only nearly inside)
+    foreign: Tuple[np.ndarray, ...] = ()
 
 
 def _overlaps(pops: Populations, idx: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -159,14 +161,39 @@ def find_links(pops: Populations, tolerance: int) -> List[Link]:
         for m, s in mem:
             by_date.setdefault(pops.dates[m], []).append((m, s))
         for _d, group in sorted(by_date.items()):
-            chosen: List[int] = []
-            for m, _s in sorted(group, key=lambda t: (-t[1], t[0])):
-                if all(overlap.get((min(m, x), max(m, x)), 0) == 0 for x in chosen):
-                    chosen.append(m)
-            union = np.concatenate([pops.members(m) for m in chosen])
-            rest = np.setdiff1d(pops.members(c), union, assume_unique=False)
-            links.append(Link(SUM, c, tuple(sorted(chosen)), rest, pops.dates[c]))
+            exact = [(m, s) for m, s in group if _only(m, c, overlap, sizes) == 0]
+            families = [_disjoint(exact, overlap)] if exact else []
+            if len(exact) < len(group):  # members nearly inside: a second, wider relation
+                wide = _disjoint(sorted(exact, key=lambda t: (-t[1], t[0])) +
+                                 sorted([t for t in group if t not in exact],
+                                        key=lambda t: (-t[1], t[0])), overlap, keep_order=True)
+                if wide != (families[0] if families else None):
+                    families.append(wide)
+            for chosen in families:
+                if not chosen:
+                    continue
+                union = np.concatenate([pops.members(m) for m in chosen])
+                rest = np.setdiff1d(pops.members(c), union)
+                foreign = tuple(np.setdiff1d(pops.members(m), pops.members(c))
+                                for m in chosen if _only(m, c, overlap, sizes) > 0)
+                links.append(Link(SUM, c, tuple(chosen), rest, pops.dates[c], foreign))
     return links
+
+
+def _only(m: int, c: int, overlap: Dict[Tuple[int, int], int], sizes: np.ndarray) -> int:
+    """Persons of m outside c."""
+    return int(sizes[m]) - overlap.get((min(m, c), max(m, c)), 0)
+
+
+def _disjoint(members: List[Tuple[int, int]], overlap: Dict[Tuple[int, int], int],
+              keep_order: bool = False) -> List[int]:
+    """A family of pairwise disjoint members, largest first (or in the given order)."""
+    chosen: List[int] = []
+    order = members if keep_order else sorted(members, key=lambda t: (-t[1], t[0]))
+    for m, _s in order:
+        if all(overlap.get((min(m, x), max(m, x)), 0) == 0 for x in chosen):
+            chosen.append(m)
+    return sorted(chosen)
 
 
 def describe(link: Link, pops: Populations) -> str:

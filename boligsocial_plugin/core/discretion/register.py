@@ -98,6 +98,7 @@ class Register:
                 parts.append((str(pd_[i]), str(pl[i]), r.id, keys[ptr[i]:ptr[i + 1]],
                               frozenset(t for t, h in zip(types, hid[i]) if h),
                               frozenset(t for t, p in zip(types, pub[i]) if p)))
+        parts = _merge_identical(parts)
         n = len(parts)
         ptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum([len(p[3]) for p in parts], out=ptr[1:]) if n else None
@@ -150,6 +151,28 @@ class Register:
                 os.remove(p)
                 found = True
         return found
+
+
+def _merge_identical(parts):
+    """One population for the same persons at the same date (re-runs of one release).
+
+    What any of them published is known; what all of them hid stays hidden.
+    """
+    from boligsocial_plugin.core.personkeys import mix64
+
+    seen: Dict[tuple, int] = {}
+    out: List[list] = []
+    for d, lab, rid, keys, hid, pub in parts:
+        fp = (d, len(keys), int(np.bitwise_xor.reduce(mix64(keys))) if len(keys) else 0)
+        j = seen.get(fp)
+        if j is not None and np.array_equal(out[j][3], keys):
+            published = out[j][5] | pub
+            out[j][4] = (out[j][4] | hid) - published
+            out[j][5] = published
+            continue
+        seen[fp] = len(out)
+        out.append([d, lab, rid, keys, hid - pub, pub])
+    return [tuple(p) for p in out]
 
 
 class _private:

@@ -385,7 +385,8 @@ def _add_links(raw, indicators, rules, pops: Populations, links: Sequence[Link],
                   if pops.row[p] < 0 and pops.hidden[p]})
     implied = [lk for lk in links if lk.kind in (SUM, NEAR)]
     groups = [(pops.dates[p], pops.members(p)) for p in old] + \
-        [(lk.date, lk.rest) for lk in implied]
+        [(lk.date, lk.rest) for lk in implied] + \
+        [(lk.date, f) for lk in implied for f in lk.foreign]
     if groups and group_tables is not None:
         table, found = group_tables(groups)
         gvals = _group_values(table, indicators)
@@ -416,6 +417,11 @@ def _add_links(raw, indicators, rules, pops: Populations, links: Sequence[Link],
         return None
 
     implied_pos = {id(lk): len(old) + i for i, lk in enumerate(implied)}
+    foreign_pos: Dict[int, int] = {}
+    pos = len(old) + len(implied)
+    for lk in implied:
+        foreign_pos[id(lk)] = pos
+        pos += len(lk.foreign)
     for lk in links:
         for t in range(ntypes):
             terms = [cell(lk.container, t)] + [cell(m, t) for m in lk.members]
@@ -431,6 +437,12 @@ def _add_links(raw, indicators, rules, pops: Populations, links: Sequence[Link],
                               lower=lower)[0]
                 terms.append(c)
                 coefs.append(-1.0)
+                for f in range(len(lk.foreign)):  # persons of a member outside c: + their cell
+                    gf = foreign_pos[id(lk)] + f
+                    cf = extra.add(1, values=[gvals[gf, t]], hidden=True, protect=True,
+                                   candidate=False)[0]
+                    terms.append(cf)
+                    coefs.append(1.0)
             keep = [(x, a) for x, a in zip(terms, coefs) if x >= 0]
             if lk.kind == EQUAL and len(keep) == 1 and keep[0][0] < len(known_before):
                 known_before[keep[0][0]] = True  # the same persons, published before

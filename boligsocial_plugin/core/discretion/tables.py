@@ -6,8 +6,15 @@ from typing import Dict, List, Optional, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
-from boligsocial_plugin.core.discretion.engine import Relations, secondary_suppression
+from boligsocial_plugin.core.discretion.engine import Relations
 from boligsocial_plugin.core.discretion.indicators import _report
+from boligsocial_plugin.core.discretion.intervals import secure_suppression
+from boligsocial_plugin.core.discretion.perturbation import (
+    OFF,
+    Perturbation,
+    perturb_counts,
+    table_cell_keys,
+)
 from boligsocial_plugin.core.discretion.rounding import keyed_round
 from boligsocial_plugin.core.discretion.rules import (
     AREA,
@@ -26,8 +33,9 @@ from boligsocial_plugin.core.i18n import tr
 def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
                   total_column: Optional[str] = None, parent_field: Optional[str] = None,
                   rules: Optional[Rules] = None, *, id_field: Optional[str] = None,
-                  categories_exhaustive: Optional[bool] = None, round_base: int = 0,
-                  round_key: Union[str, bytes, None] = None
+                  categories_exhaustive: Union[None, bool, str] = None, round_base: int = 0,
+                  round_key: Union[str, bytes, None] = None, width: Optional[float] = None,
+                  perturbation: Perturbation = OFF
                   ) -> Tuple[pd.DataFrame, Dict[str, object]]:
     """Discretion for any aggregated count table (``boligsocial:applydiscretion``).
 
@@ -41,8 +49,14 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
       Counts already missing in the input (suppressed by the source) stay hidden, flag ``P``.
     * Relations: per row, categories + an implied unpublished *rest* = total. The rest is
       protected when it is itself small. If every row's categories add up to the total
-      (``categories_exhaustive`` None = detect), there is no rest. Categories that add up to
-      more than the total overlap: then no row relation is assumed (warning in the report).
+      (``categories_exhaustive`` None = detect), there is no rest. A row whose categories add
+      up to more than its total is an error naming the rows, unless ``categories_exhaustive``
+      is ``"overlap"`` (the count columns overlap, e.g. men, women and children): then no sum
+      relation, but every count is still at most the total.
+    * Bounds: every count is ≥ 0 and at most the total. The attacker's interval audit
+      (core.discretion.intervals) requires every primary cell's feasible interval to be at
+      least ``width`` wide (default ``min_count``) and no hidden cell to be pinned; the report
+      lists the intervals of the hidden cells.
     * Parent field: rows with the same parent form a group. If ``id_field`` is given and a
       row's id equals the parent value, the group's column sums equal that row (and its cells
       can be hidden); otherwise the group's column sums count as published (a municipality
@@ -51,7 +65,8 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     * Secondary suppression (:func:`secondary_suppression`): the smallest count of the
       relation first; the total is hidden only when no count can be (unavoidable).
     * Optional keyed rounding of published cells (:func:`keyed_round`), cell key = row id
-      (or position) + column + true value.
+      (or position) + column + true value; or cell-key perturbation (``perturbation``), the
+      cell key from the row id and the column.
     """
     t0 = time.perf_counter()
     rules = rules or Rules()
@@ -81,10 +96,16 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     if total is not None:
         with np.errstate(invalid="ignore"):
             rest = total - counts.sum(axis=1)
-        if np.any(rest < -1e-9):
+            bad = rest < -1e-9
+        if categories_exhaustive == "overlap":
             additive = False
-            warnings.append(tr("The count columns add up to more than the total in some rows; "
-                               "they are treated as overlapping (no sum relation)."))
+        elif bad.any():
+            where = np.nonzero(bad)[0]
+            raise BoligsocialError(tr(
+                "In {n} rows (e.g. rows {rows}) the count columns add up to more than the total. "
+                "Fix the table, or, if the count columns overlap (e.g. men, women and "
+                "children), say so in 'Categories' (overlapping).").format(
+                    n=len(where), rows=", ".join(str(i + 1) for i in where[:5])))
         elif categories_exhaustive is None:
             use_rest = not np.all(np.nan_to_num(rest) == 0)
         else:
@@ -150,19 +171,37 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
             gg = np.concatenate([codes, np.nonzero(prow >= 0)[0]])
             co = np.concatenate([np.ones(len(child_rows)), -np.ones(int((prow >= 0).sum()))])
             rel.add_sums(cc, gg, co)
-    sup = secondary_suppression(rel, hidden.ravel(), protect.ravel(), candidate.ravel(),
-                                priority.ravel(), vals.ravel())
+    truth = vals.copy()
+    truth[:, :len(cols)][source_hidden] = np.nan  # unknown to us too
+    if use_rest:
+        truth[:, -1] = rest
+    leq = []
+    if total is not None:
+        for j in list(range(kc)) + ([w - 1] if use_rest else []):
+            leq.append(np.stack([cell[:, j], cell[:, kc]], axis=1))
+    leq_arr = np.concatenate(leq) if leq else np.zeros((0, 2), np.int64)
+    wid = float(rules.min_count if width is None else width)
+    small = int(hidden.sum()) <= 3000
+    sup, iv = secure_suppression(rel, truth.ravel(), hidden.ravel(), protect.ravel(), wid,
+                                 candidate=candidate.ravel(), priority=priority.ravel(),
+                                 weight=vals.ravel(), leq=leq_arr, certify=not small)
     hid = sup.hidden.reshape(n, w)
     sec = sup.secondary.reshape(n, w)
     flags[sec[:, :len(cols)]] = SECONDARY
     out = df.copy()
     row_keys = (df[id_field].astype(str).to_numpy() if id_field
                 else np.array([str(i) for i in range(n)], dtype=object))
+    changes = []
     for j, c in enumerate(cols):
         v = np.where(hid[:, j], np.nan, data[:, j])
         if round_base and round_base > 1:
             ck = [f"{rk}\x1f{c}\x1f{x}" for rk, x in zip(row_keys, data[:, j])]
             v = keyed_round(v, round_base, round_key, ck, rules.min_count)
+        elif perturbation.enabled:
+            v2 = perturb_counts(v, table_cell_keys([f"{rk}\x1f{c}" for rk in row_keys]),
+                                rules.min_count, perturbation)
+            changes.append(np.abs(v2 - v)[~np.isnan(v)])
+            v = v2
         out[c] = v
         out[f"{c}_flag"] = flags[:, j]
     n_flags = {fl: int(np.sum(flags == fl)) for fl in (PRIMARY, SECONDARY, AREA)}
@@ -172,4 +211,21 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     report["rest_column"] = use_rest
     report["totals_hidden_secondary"] = int(sec[:, kc].sum()) if total is not None else 0
     report["rounding"] = {"base": int(round_base or 0)}
+    report["perturbation"] = perturbation.describe()
+    report["mean_abs_change"] = round(float(np.mean(np.concatenate(changes))), 4) \
+        if changes and sum(len(x) for x in changes) else 0.0
+    report["audit"] = "passed" if (sup.audit.passed and iv.passed) else "failed"
+    report["interval_audit"] = {"protection_width": wid, "checked": iv.checked,
+                                "certified": iv.certified, "solved_by_lp": iv.solved}
+    intervals = []
+    for cidx in np.nonzero(hid[:, :len(cols)].ravel())[0] if small else []:
+        i, j = divmod(int(cidx), len(cols))
+        lo, hi = iv.interval(i * w + j)
+        intervals.append({"row": i + 1, "column": cols[j], "flag": flags[i, j],
+                          "lo": None if np.isnan(lo) else round(lo, 2),
+                          "hi": None if np.isnan(hi) else (round(hi, 2) if np.isfinite(hi)
+                                                           else "inf"),
+                          "min_width": None if np.isnan(iv.min_width[i * w + j]) else
+                          round(float(min(iv.min_width[i * w + j], 1e12)), 2)})
+    report["intervals"] = intervals
     return out, report

@@ -1,0 +1,292 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Attacks on published figures across outputs: each recovers nothing it should not.
+
+Every test plays the attacker with only what a release publishes (cells that are not NULL) and
+what the attacker can know of the geography (which areas lie inside which). A test fails if a
+figure of a group below the thresholds comes back exactly by subtraction, or a hidden cell is
+pinned, or a primary cell is narrowed below the protection width.
+"""
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from boligsocial_plugin.core import discretion as d
+from boligsocial_plugin.core.discretion.perturbation import Perturbation
+from boligsocial_plugin.core.discretion.register import Register
+from boligsocial_plugin.core.indicators import aggregate, builtin_indicators
+from boligsocial_plugin.core.personkeys import keys_from_strings
+from boligsocial_plugin.core.pipeline import Publication, join_persons, protect_run
+
+INDS = [i for i in builtin_indicators() if i.code != "single_parent"]
+RULES = d.Rules()  # < 5 hidden, areas < 50 residents hidden
+
+
+def sq(x0, y0, x1, y1):
+    return [np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]], float)]
+
+
+def persons(points, date="2025-01-01", seed=0, start=0):
+    """Person rows at the given points, with every attribute random (a seeded generator)."""
+    rng = np.random.default_rng(seed)
+    n = len(points)
+    ids = ["p{:06d}".format(start + i) for i in range(n)]
+    df = pd.DataFrame({
+        "ref_date": date, "age": rng.integers(0, 90, n).astype(float),
+        "nonwestern": (rng.random(n) < 0.3).astype(float),
+        "outside_fte": np.where(rng.random(n) < 0.3, rng.choice([0.25, 0.5, 1.0], n), 0.0),
+        "convicted": (rng.random(n) < 0.1).astype(float),
+        "basic_edu": (rng.random(n) < 0.4).astype(float),
+        "gross_income": rng.integers(50000, 900000, n).astype(float),
+        "student": 0.0, "taxpayer": 1.0,
+        "person_key": keys_from_strings(ids)})
+    df["x"] = [p[0] for p in points]
+    df["y"] = [p[1] for p in points]
+    df["pid"] = ids
+    return df
+
+
+def scatter(rng, box, n, margin=0.01):
+    x0, y0, x1, y1 = box
+    return list(zip(rng.uniform(x0 + margin, x1 - margin, n),
+                    rng.uniform(y0 + margin, y1 - margin, n)))
+
+
+def publish(df, areas, register=None, rules=RULES, perturbation=None, record=True,
+            inds=INDS):
+    """One release: join, aggregate, protect (against the register), record."""
+    ids = [a for a, _ in areas]
+    joined = join_persons(df, df["x"].to_numpy(), df["y"].to_numpy(), [r for _, r in areas],
+                          ids)
+    raw = aggregate(joined.data, joined.area, len(ids), inds)
+    pub = Publication(rules, perturbation or Perturbation(enabled=False), register=register)
+    rel = protect_run(raw, joined, inds, ids, pub)
+    if register is not None and record:
+        rel.record(register, "test", "out")
+    out = rel.published.copy()
+    out["area_id"] = [ids[i] for i in out["area_idx"]]
+    return out.set_index(["area_id", "ref_date"]), rel, raw
+
+
+def figures(df, mask, date):
+    """The exact figures of a group of persons (the attacker's target)."""
+    sub = df[mask & (df["ref_date"] == date)]
+    raw = aggregate(sub, np.zeros(len(sub), dtype=np.int64), 1, INDS)
+    return raw.iloc[0] if len(raw) else None
+
+
+CELLS = ["residents"] + [f"{i.code}_{x}" for i in INDS for x in ("num", "den")]
+
+
+def published_cells(row):
+    return {c: row[c] for c in CELLS if c in row and not pd.isna(row[c])}
+
+
+def sensitive(fig, rules=RULES):
+    """Whether a group's figures must not be published (group below the thresholds)."""
+    if fig is None:
+        return False
+    return 0 < fig["residents"] < max(rules.min_count, rules.min_residents)
+
+
+def exact_recoveries(big, small, target):
+    """Cells where big − small equals the target group's exact figure (non-trivially)."""
+    a, b = published_cells(big), published_cells(small)
+    hits = []
+    for c in set(a) & set(b):
+        t = target[c] if c in target else None
+        if t is not None and abs((a[c] - b[c]) - t) < 1e-6 and t != 0:
+            hits.append(c)
+    return hits
+
+
+# ------------------------------------------------------------------ geographies
+
+
+def test_merged_region_minus_published_area_reveals_nothing(tmp_path):
+    rng = np.random.default_rng(1)
+    a_box, b_box = (0, 0, 1, 1), (1, 0, 2, 1)
+    df = persons(scatter(rng, a_box, 3) + scatter(rng, b_box, 200))
+    reg = Register(str(tmp_path / "reg"))
+    first, _, _ = publish(df, [("A", sq(*a_box)), ("B", sq(*b_box))], reg)
+    assert (first.loc[("A", "2025-01-01"), "nonwestern_flag"]) == "A"
+    second, rel, _ = publish(df, [("AB", sq(0, 0, 2, 1))], reg)
+    target = figures(df, df["x"] < 1, "2025-01-01")
+    hits = exact_recoveries(second.loc[("AB", "2025-01-01")], first.loc[("B", "2025-01-01")],
+                            target)
+    assert hits == [], hits
+    assert rel.result.report["links"]["sum"] >= 1
+
+
+def test_without_register_the_same_attack_succeeds(tmp_path):
+    """The attack is real: without the register (or perturbation) it recovers the area."""
+    rng = np.random.default_rng(1)
+    a_box, b_box = (0, 0, 1, 1), (1, 0, 2, 1)
+    df = persons(scatter(rng, a_box, 3) + scatter(rng, b_box, 200))
+    first, _, _ = publish(df, [("A", sq(*a_box)), ("B", sq(*b_box))])
+    second, _, _ = publish(df, [("AB", sq(0, 0, 2, 1))])
+    target = figures(df, df["x"] < 1, "2025-01-01")
+    assert exact_recoveries(second.loc[("AB", "2025-01-01")],
+                            first.loc[("B", "2025-01-01")], target)
+
+
+def test_boundary_moved_a_few_metres(tmp_path):
+    rng = np.random.default_rng(2)
+    pts = scatter(rng, (0, 0, 1, 1), 300)
+    near_edge = [(0.995, 0.5), (0.996, 0.6)]  # two persons just inside the old boundary
+    df = persons(pts + near_edge)
+    reg = Register(str(tmp_path / "reg"))
+    first, _, _ = publish(df, [("A", sq(0, 0, 1, 1))], reg)
+    second, _, _ = publish(df, [("A2", sq(0, 0, 0.99, 1))], reg)
+    target = figures(df, df["x"] >= 0.99, "2025-01-01")
+    hits = exact_recoveries(first.loc[("A", "2025-01-01")],
+                            second.loc[("A2", "2025-01-01")], target)
+    assert hits == [], hits
+
+
+def test_parent_district_minus_its_published_sub_areas(tmp_path):
+    rng = np.random.default_rng(3)
+    boxes = [(0, 0, 1, 1), (1, 0, 2, 1), (2, 0, 3, 1)]
+    df = persons(scatter(rng, boxes[0], 120) + scatter(rng, boxes[1], 90)
+                 + scatter(rng, boxes[2], 4))
+    reg = Register(str(tmp_path / "reg"))
+    district, _, _ = publish(df, [("D", sq(0, 0, 3, 1))], reg)
+    subs, _, _ = publish(df, [("S{}".format(i), sq(*b)) for i, b in enumerate(boxes)], reg)
+    target = figures(df, df["x"] >= 2, "2025-01-01")
+    row_d = published_cells(district.loc[("D", "2025-01-01")])
+    s0 = published_cells(subs.loc[("S0", "2025-01-01")])
+    s1 = published_cells(subs.loc[("S1", "2025-01-01")])
+    for c in set(row_d) & set(s0) & set(s1):
+        diff = row_d[c] - s0[c] - s1[c]
+        assert not (abs(diff - target[c]) < 1e-6 and target[c] != 0), c
+
+
+# ------------------------------------------------------------------ time
+
+
+def test_one_person_moving_in_between_two_dates(tmp_path):
+    rng = np.random.default_rng(4)
+    base = scatter(rng, (0, 0, 1, 1), 120)
+    d1 = persons(base, "2025-01-01", seed=5)
+    d2 = persons(base, "2025-02-01", seed=5)  # the same persons and attributes
+    newcomer = persons([(0.5, 0.5)], "2025-02-01", seed=99, start=999)
+    newcomer["convicted"] = 1.0
+    newcomer["gross_income"] = 1234567.0
+    df = pd.concat([d1, d2, newcomer], ignore_index=True)
+    out, _, _ = publish(df, [("A", sq(0, 0, 1, 1))], Register(str(tmp_path / "r")))
+    t1, t2 = out.loc[("A", "2025-01-01")], out.loc[("A", "2025-02-01")]
+    target = figures(newcomer.assign(ref_date="2025-02-01"), np.ones(1, bool), "2025-02-01")
+    assert exact_recoveries(t2, t1, target) == []
+    # and the same across two runs, one date each, through the register
+    reg = Register(str(tmp_path / "r2"))
+    a, _, _ = publish(d1, [("A", sq(0, 0, 1, 1))], reg)
+    b, _, _ = publish(pd.concat([d2, newcomer]), [("A", sq(0, 0, 1, 1))], reg)
+    assert exact_recoveries(b.loc[("A", "2025-02-01")], a.loc[("A", "2025-01-01")],
+                            target) == []
+
+
+# ------------------------------------------------------------------ totals
+
+
+def test_total_minus_published_residents_reveals_no_small_area(tmp_path):
+    rng = np.random.default_rng(6)
+    df = persons(scatter(rng, (0, 0, 1, 1), 100) + scatter(rng, (1, 0, 2, 1), 3))
+    out, rel, _ = publish(df, [("A", sq(0, 0, 1, 1)), ("B", sq(1, 0, 2, 1))])
+    assert pd.isna(out.loc[("B", "2025-01-01"), "residents"])
+    total = rel.result.totals["PERSONS_IN_AREAS"]
+    shown = out["residents"].dropna().sum()
+    assert total is None or total - shown != 3
+
+
+# ------------------------------------------------------------------ noise
+
+
+def test_perturbation_makes_differences_inexact_and_consistent():
+    rng = np.random.default_rng(7)
+    df = persons(scatter(rng, (0, 0, 1, 1), 3) + scatter(rng, (1, 0, 2, 1), 400))
+    p = Perturbation()
+    areas1 = [("A", sq(0, 0, 1, 1)), ("B", sq(1, 0, 2, 1))]
+    first, _, _ = publish(df, areas1, perturbation=p)
+    again, _, _ = publish(df, areas1, perturbation=p)
+    pd.testing.assert_frame_equal(first, again)  # repeated releases cannot be averaged
+    second, _, _ = publish(df, [("AB", sq(0, 0, 2, 1))], perturbation=p)
+    target = figures(df, df["x"] < 1, "2025-01-01")
+    hits = exact_recoveries(second.loc[("AB", "2025-01-01")],
+                            first.loc[("B", "2025-01-01")], target)
+    cells = set(published_cells(second.loc[("AB", "2025-01-01")])) & set(
+        published_cells(first.loc[("B", "2025-01-01")]))
+    assert len(hits) < len(cells) / 2  # noise: most differences are off
+    inc_ab = second.loc[("AB", "2025-01-01"), "income_num"]
+    inc_b = first.loc[("B", "2025-01-01"), "income_num"]
+    assert abs((inc_ab - inc_b) - target["income_num"]) > 1.0  # no income comes back
+
+
+# ------------------------------------------------------------------ random pairs
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10 ** 6), cut=st.floats(0.05, 0.95), n_small=st.integers(1, 8))
+def test_random_pairs_of_releases_reveal_no_small_group(tmp_path_factory, seed, cut, n_small):
+    """Two geographies of one extract: no published difference recovers a small group."""
+    rng = np.random.default_rng(seed)
+    pts = scatter(rng, (0, 0, 2, 1), 150) + scatter(rng, (cut, 0, cut + 0.02, 1), n_small, 0.001)
+    df = persons(pts, seed=seed)
+    reg = Register(str(tmp_path_factory.mktemp("reg")))
+    g1 = [("L", sq(0, 0, cut, 1)), ("R", sq(cut, 0, 2, 1))]
+    g2 = [("L2", sq(0, 0, cut + 0.02, 1)), ("R2", sq(cut + 0.02, 0, 2, 1))]
+    first, _, _ = publish(df, g1, reg)
+    second, _, _ = publish(df, g2, reg)
+    strip = (df["x"] >= cut) & (df["x"] < cut + 0.02)
+    target = figures(df, strip, "2025-01-01")
+    if not sensitive(target):
+        return
+    date = "2025-01-01"
+    for big, small in ((second.loc[("L2", date)], first.loc[("L", date)]),
+                       (first.loc[("R", date)], second.loc[("R2", date)])):
+        assert exact_recoveries(big, small, target) == []
+
+
+# ------------------------------------------------------------------ the attacker's LP
+
+
+def attacker_intervals(table, counts, total):  # noqa: C901
+    """Independent LP attacker on a protected count table: bounds of each hidden cell."""
+    from scipy.optimize import linprog
+
+    out = {}
+    for i, row in table.iterrows():
+        hidden = [c for c in counts if pd.isna(row[c])]
+        if not hidden:
+            continue
+        known = sum(row[c] for c in counts if not pd.isna(row[c]))
+        tot = row[total]
+        if pd.isna(tot):
+            continue
+        for c in hidden:
+            k = hidden.index(c)
+            res = []
+            for sign in (1, -1):
+                obj = np.zeros(len(hidden))
+                obj[k] = sign
+                r = linprog(obj, A_eq=[np.ones(len(hidden))], b_eq=[tot - known],
+                            bounds=[(0, tot)] * len(hidden), method="highs")
+                res.append(r.x[k])
+            out[(i, c)] = (min(res), max(res))
+    return out
+
+
+def test_applydiscretion_withstands_the_bounds_attack():
+    # rows: categories a, b, c and their total; small cells sit next to small cells
+    df = pd.DataFrame({"a": [1, 0, 30, 2], "b": [2, 0, 3, 60], "c": [40, 40, 40, 40],
+                       "d": [30, 30, 30, 1], "total": [73, 70, 103, 103]})
+    cols = ["a", "b", "c", "d"]
+    out, rep = d.protect_table(df, cols, "total", rules=d.Rules(min_residents=0))
+    assert rep["audit"] == "passed"
+    iv = attacker_intervals(out, cols, "total")
+    assert iv
+    for (i, c), (lo, hi) in iv.items():
+        assert hi - lo >= 1 - 1e-9, (i, c, lo, hi)            # nothing pinned
+        if out.loc[i, c + "_flag"] == "P":
+            assert hi - lo >= 5 - 1e-9, (i, c, lo, hi)        # primary: at least 5 wide
