@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Assemble the deployable plugin folder and the release zip.
 
-build/boligsocial_plugin/   package + metadata.txt + icons + compiled translations (.qm)
+build/boligsocial_plugin/   package + metadata.txt + LICENSE + README.md + icons + compiled
+                            translations (.qm)
 dist/boligsocial_plugin-<version>.zip   the same folder, for QGIS's "Install from ZIP"
 No tests, caches or sources of translations go in. metadata.txt at the top level is the
 single source of plugin metadata.
@@ -19,6 +20,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PKG = "boligsocial_plugin"
 EXCLUDE_DIRS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".hypothesis"}
 EXCLUDE_EXT = {".pyc", ".pyo", ".ts", ".pro", ".orig", ".rej"}
+# copied from the top level into the plugin folder; the plugin repository requires LICENSE
+REQUIRED_FILES = ("LICENSE", "README.md")
 
 
 def version() -> str:
@@ -57,9 +60,10 @@ def build(out_root: str) -> str:
                 continue
             shutil.copy2(os.path.join(dirpath, f), os.path.join(target, rel, f))
     shutil.copy2(os.path.join(ROOT, "metadata.txt"), os.path.join(target, "metadata.txt"))
-    for extra in ("LICENSE", "README.md"):
-        if os.path.exists(os.path.join(ROOT, extra)):
-            shutil.copy2(os.path.join(ROOT, extra), os.path.join(target, extra))
+    for extra in REQUIRED_FILES:
+        if not os.path.exists(os.path.join(ROOT, extra)):
+            raise SystemExit("build: {} is missing at the top of the repository".format(extra))
+        shutil.copy2(os.path.join(ROOT, extra), os.path.join(target, extra))
     compile_translations(os.path.join(target, "i18n"))
     return target
 

@@ -123,6 +123,23 @@ def test_zip_contains_what_qgis_needs_and_nothing_else(built_zip):
         assert ".hypothesis" not in n
 
 
+def test_zip_carries_the_gpl2_licence_of_the_spdx_lines(built_zip):
+    with open(os.path.join(ROOT, "LICENSE"), encoding="utf-8") as f:
+        licence = f.read()
+    assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 2, June 1991" in licence
+    assert "any later version" in licence  # the "or later" of GPL-2.0-or-later
+    shipped = zipfile.ZipFile(built_zip).read("boligsocial_plugin/LICENSE").decode("utf-8")
+    assert shipped == licence
+    spdx = set()
+    for dirpath, _dirs, files in os.walk(os.path.join(ROOT, "boligsocial_plugin")):
+        for name in files:
+            if name.endswith(".py"):
+                with open(os.path.join(dirpath, name), encoding="utf-8") as f:
+                    head = f.read(200)
+                spdx |= set(re.findall(r"SPDX-License-Identifier: (\S+)", head))
+    assert spdx == {"GPL-2.0-or-later"}
+
+
 @pytest.mark.slow
 def test_zip_installs_and_loads_in_qgis_process(built_zip, tmp_path):
     plugins = tmp_path / "plugins"
