@@ -69,6 +69,16 @@
       <translation>Aggregeret tabel eller lag</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Algorithm id</source>
+      <translation>Algoritme-id</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>All algorithms</source>
+      <translation>Alle algoritmer</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/qgis_io.py" />
       <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
       <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
@@ -279,7 +289,7 @@
       <translation>Boligsocial monitorering</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/wiring.py" />
+      <location filename="../boligsocial_plugin/helppages.py" />
       <source>Boligsocial monitoring</source>
       <translation>Boligsocial monitorering</translation>
     </message>
@@ -584,9 +594,19 @@
       <translation>Dataforberedelse</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Default</source>
+      <translation>Standard</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion.py" />
       <source>Default: &lt;5 hidden, areas ≥50</source>
       <translation>Standard: &lt;5 skjules, områder ≥50</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Description</source>
+      <translation>Beskrivelse</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -664,6 +684,11 @@
       <translation>Felt, der skal vises på kortet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>File</source>
+      <translation>Fil</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Finding neighbours of {n} areas</source>
       <translation>Finder naboer til {n} områder</translation>
@@ -672,6 +697,11 @@
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Fix them in the source, or tick 'Drop rows with malformed keys' to leave those rows out (they are counted).</source>
       <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Folder</source>
+      <translation>Mappe</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/classes.py" />
@@ -712,6 +742,16 @@
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Give the key either as a file or as an authentication configuration, not both.</source>
       <translation>Angiv nøglen enten som fil eller som godkendelseskonfiguration, ikke begge.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Group</source>
+      <translation>Gruppe</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>HTML file</source>
+      <translation>HTML-fil</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -809,6 +849,16 @@
       <translation>Nøglebaseret afrunding af offentliggjorte antal til multipla af {b}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Label</source>
+      <translation>Betegnelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Layer</source>
+      <translation>Lag</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Map picture</source>
       <translation>Kortbillede</translation>
@@ -864,9 +914,19 @@
       <translation>Monitoreringspanel</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>More in README.md in the plugin folder: the data model, discretion, the state criteria and data protection.</source>
+      <translation>Mere i README.md i plugin-mappen: datamodellen, diskretion, de statslige kriterier og databeskyttelse.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
       <source>Name</source>
       <translation>Navn</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Name (command line)</source>
+      <translation>Navn (kommandolinje)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -924,6 +984,11 @@
       <translation>Ikke vurderet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Number</source>
+      <translation>Tal</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Number of classes</source>
       <translation>Antal klasser</translation>
@@ -942,6 +1007,11 @@
       <location filename="../boligsocial_plugin/core/classes.py" />
       <source>Omdannelsesområde</source>
       <translation>Omdannelsesområde</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>On the command line: {command}</source>
+      <translation>På kommandolinjen: {command}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
@@ -974,6 +1044,11 @@
       <translation>Hukommelsen slap op. Kør med færre opgørelsesdatoer eller et mindre udtræk.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Outputs</source>
+      <translation>Uddata</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>Outside labour market and education, 18-64</source>
       <translation>Uden for arbejdsmarkedet og uddannelse, 18-64 år</translation>
@@ -997,6 +1072,11 @@
       <location filename="../boligsocial_plugin/core/classes.py" />
       <source>Parallelsamfund</source>
       <translation>Parallelsamfund</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Parameters</source>
+      <translation>Parametre</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -1117,6 +1197,11 @@
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>QGIS style files (*.qml)</source>
       <translation>QGIS-stilfiler (*.qml)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Raster layer</source>
+      <translation>Rasterlag</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -1452,6 +1537,11 @@
       <location filename="../boligsocial_plugin/core/discretion.py" />
       <source>SØK: areas ≥50</source>
       <translation>SØK: områder ≥50</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Text</source>
+      <translation>Tekst</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io.py" />
@@ -1834,6 +1924,11 @@
       <translation>Landsgennemsnittet over to år for andelen af beboere på 18 år og derover, der er dømt for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer (Social- og Boligstyrelsens årlige opgørelse).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/classes.py" />
       <source>Udsat boligområde</source>
       <translation>Udsat boligområde</translation>
@@ -1909,6 +2004,16 @@
       <translation>Værdierne offentliggøres ikke: færre beboere end mindstegrænsen for diskretionering.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Values: {values}</source>
+      <translation>Værdier: {values}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Vector layer</source>
+      <translation>Vektorlag</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Verdict</source>
       <translation>Konklusion</translation>
@@ -1952,6 +2057,16 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Y column (tables without geometry)</source>
       <translation>Y-kolonne (tabeller uden geometri)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Yes/no</source>
+      <translation>Ja/nej</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>advanced</source>
+      <translation>avanceret</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
@@ -2099,7 +2214,7 @@
       <translation>naturlige brud (Jenks)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/helppages.py" />
       <source>no</source>
       <translation>nej</translation>
     </message>
@@ -2172,6 +2287,11 @@
       <location filename="../boligsocial_plugin/core/criteria.py" />
       <source>only basic schooling (30-59)</source>
       <translation>kun grundskoleuddannelse (30-59 år)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>optional</source>
+      <translation>valgfri</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria.py" />
@@ -2259,7 +2379,7 @@
       <translation>valider,kontrol,udtræk,personudtræk,datamodel,validate,check,extract,data model</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/helppages.py" />
       <source>yes</source>
       <translation>ja</translation>
     </message>

@@ -3,7 +3,7 @@
 """Assemble the deployable plugin folder and the release zip.
 
 build/boligsocial_plugin/   package + metadata.txt + LICENSE + README.md + icons + compiled
-                            translations (.qm)
+                            translations (.qm) + help pages (help/<lang>/<id>.html)
 dist/boligsocial_plugin-<version>.zip   the same folder, for QGIS's "Install from ZIP"
 No tests, caches or sources of translations go in. metadata.txt at the top level is the
 single source of plugin metadata.
@@ -65,7 +65,18 @@ def build(out_root: str) -> str:
             raise SystemExit("build: {} is missing at the top of the repository".format(extra))
         shutil.copy2(os.path.join(ROOT, extra), os.path.join(target, extra))
     compile_translations(os.path.join(target, "i18n"))
+    make_help(out_root)
     return target
+
+
+def make_help(out_root: str) -> None:
+    """Write the help pages of the assembled plugin (scripts/make_help.py, QGIS's Python)."""
+    shutil.rmtree(os.path.join(out_root, PKG, "help"), ignore_errors=True)
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    r = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make_help.py"),
+                        "--plugin-root", out_root], env=env, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise SystemExit("build: the help pages could not be written:\n" + r.stderr[-3000:])
 
 
 def make_zip(folder: str, dist: str) -> str:

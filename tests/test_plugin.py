@@ -100,16 +100,6 @@ def test_danish_translation_is_loaded(qgis_app):
     assert i18n.tr("Compute indicators") == "Compute indicators"
 
 
-@pytest.fixture(scope="module")
-def built_zip(tmp_path_factory):
-    out = tmp_path_factory.mktemp("build")
-    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "build.py"), "--out",
-                    str(out / "b"), "--dist", str(out / "d")], check=True, capture_output=True)
-    zips = list((out / "d").glob("*.zip"))
-    assert len(zips) == 1
-    return zips[0]
-
-
 def test_zip_contains_what_qgis_needs_and_nothing_else(built_zip):
     names = zipfile.ZipFile(built_zip).namelist()
     assert all(n.startswith("boligsocial_plugin/") for n in names)

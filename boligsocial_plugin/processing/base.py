@@ -7,6 +7,7 @@ from typing import Any, Dict
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
+from boligsocial_plugin import helppages
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.i18n import tr as _tr
 from boligsocial_plugin.processing.audit import AuditRun
@@ -66,8 +67,8 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
         return self.tr(self.HELP)
 
     def helpUrl(self) -> str:  # noqa: N802
-        """Online documentation."""
-        return "https://example.org/boligsocial#" + self.ALG_ID
+        """The bundled help page (file://) in the UI language; see helppages.py."""
+        return helppages.help_url(self.ALG_ID)
 
     def parameter_help(self) -> Dict[str, str]:
         """Per-parameter help used by setHelp (where QGIS supports it)."""
