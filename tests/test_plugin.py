@@ -25,8 +25,9 @@ def _metadata():
 
 def test_metadata_is_valid_for_running_qgis():
     md = _metadata()
+    # email, tracker and repository only for an upload to the plugin repository (README)
     for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author",
-                "email", "repository", "icon", "hasProcessingProvider"):
+                "icon", "hasProcessingProvider", "description[da]", "about[da]"):
         assert md.get(key), key
     assert re.match(r"^\d+\.\d+\.\d+$", md["version"])
     running = tuple(int(p) for p in Qgis.QGIS_VERSION.split("-")[0].split(".")[:2])
