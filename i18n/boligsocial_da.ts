@@ -294,6 +294,16 @@
       <translation>Boligsocial monitorering</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/dependencies.py" />
+      <source>Boligsocial monitoring needs the Python package {names}, which this QGIS cannot import. Install it and restart QGIS. Debian or Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): run the OSGeo4W setup and add {osgeo}. Other systems: python3 -m pip install {pip} for the Python that QGIS uses.</source>
+      <translation>Boligsocial monitorering kræver Python-pakken {names}, som denne QGIS ikke kan importere. Installér den, og genstart QGIS. Debian eller Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): kør OSGeo4W-installationsprogrammet, og tilføj {osgeo}. Andre systemer: python3 -m pip install {pip} i den Python, som QGIS bruger.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/dependencies.py" />
+      <source>Boligsocial monitoring needs the Python packages {names}, which this QGIS cannot import. Install them and restart QGIS. Debian or Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): run the OSGeo4W setup and add {osgeo}. Other systems: python3 -m pip install {pip} for the Python that QGIS uses.</source>
+      <translation>Boligsocial monitorering kræver Python-pakkerne {names}, som denne QGIS ikke kan importere. Installér dem, og genstart QGIS. Debian eller Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): kør OSGeo4W-installationsprogrammet, og tilføj {osgeo}. Andre systemer: python3 -m pip install {pip} i den Python, som QGIS bruger.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
       <source>Boligsocial: {alg}</source>
       <translation>Boligsocial: {alg}</translation>
@@ -1187,6 +1197,11 @@
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Pseudonymised extract (internal, person level)</source>
       <translation>Pseudonymiseret udtræk (internt, personniveau)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/dependencies.py" />
+      <source>Python reports: {details}</source>
+      <translation>Python melder: {details}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/styling.py" />
