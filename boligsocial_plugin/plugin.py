@@ -4,9 +4,9 @@ import configparser
 import os
 from typing import Optional
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 
-from boligsocial_plugin import i18n
+from boligsocial_plugin import dependencies, i18n
 from boligsocial_plugin.processing.provider import BoligsocialProvider
 
 PLUGIN_DIR = os.path.dirname(__file__)
@@ -34,11 +34,17 @@ class BoligsocialPlugin:
         self.menu = None
         self.toolbar = None
         self.dock = None
+        self.missing: Optional[dict] = None  # packages that cannot be imported -> reason
 
     def initProcessing(self) -> None:  # noqa: N802
         """Register the provider once (idempotent)."""
         if self.translator is None:
             self.translator = i18n.install_translator()
+        if self.missing is None:
+            self.missing = dependencies.missing_modules()
+            if self.missing:  # the provider registers stand-ins that say the same
+                QgsMessageLog.logMessage(dependencies.message(self.missing, self.missing),
+                                         "Boligsocial", Qgis.Critical)
         if self.provider is not None and \
                 QgsApplication.processingRegistry().providerById("boligsocial") is not None:
             return
@@ -51,13 +57,19 @@ class BoligsocialPlugin:
         self.initProcessing()
         if self.iface is None:
             return
+        if self.missing:  # the panel needs pandas/numpy: say what to install instead
+            self.iface.messageBar().pushMessage(
+                i18n.tr("Boligsocial monitoring"), dependencies.message(self.missing),
+                level=Qgis.Critical, duration=0)
+            return
         from boligsocial_plugin.gui.wiring import install_gui
 
         install_gui(self)
 
     def unload(self) -> None:
         """Remove everything initGui/initProcessing added."""
-        if self.iface is not None:
+        if self.iface is not None and (self.actions or self.toolbar is not None or
+                                       self.dock is not None):
             from boligsocial_plugin.gui.wiring import remove_gui
 
             remove_gui(self)

@@ -36,8 +36,9 @@ from boligsocial_plugin.i18n import tr
 PROPERTY = "boligsocial/style"
 STYLE_NAME = "boligsocial"
 
-# Post-processors must be kept alive by a module-level dict keyed by destination
-# (QGIS_NOTES §1: a reference on the algorithm or a class singleton is not enough).
+# Post-processors must be kept alive by a module-level dict keyed by destination: in the
+# QGIS 3.22 bindings a reference on the algorithm is collected before QGIS calls it, and a
+# class-level singleton styles only the last output (QGIS issues #47533 and #48087).
 _POSTPROCESSORS: Dict[str, "StylePostProcessor"] = {}
 
 

@@ -69,6 +69,16 @@
       <translation>Aggregeret tabel eller lag</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Algorithm id</source>
+      <translation>Algoritme-id</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>All algorithms</source>
+      <translation>Alle algoritmer</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/qgis_io.py" />
       <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
       <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
@@ -279,9 +289,19 @@
       <translation>Boligsocial monitorering</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/wiring.py" />
+      <location filename="../boligsocial_plugin/helppages.py" />
       <source>Boligsocial monitoring</source>
       <translation>Boligsocial monitorering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/dependencies.py" />
+      <source>Boligsocial monitoring needs the Python package {names}, which this QGIS cannot import. Install it and restart QGIS. Debian or Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): run the OSGeo4W setup and add {osgeo}. Other systems: python3 -m pip install {pip} for the Python that QGIS uses.</source>
+      <translation>Boligsocial monitorering kræver Python-pakken {names}, som denne QGIS ikke kan importere. Installér den, og genstart QGIS. Debian eller Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): kør OSGeo4W-installationsprogrammet, og tilføj {osgeo}. Andre systemer: python3 -m pip install {pip} i den Python, som QGIS bruger.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/dependencies.py" />
+      <source>Boligsocial monitoring needs the Python packages {names}, which this QGIS cannot import. Install them and restart QGIS. Debian or Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): run the OSGeo4W setup and add {osgeo}. Other systems: python3 -m pip install {pip} for the Python that QGIS uses.</source>
+      <translation>Boligsocial monitorering kræver Python-pakkerne {names}, som denne QGIS ikke kan importere. Installér dem, og genstart QGIS. Debian eller Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): kør OSGeo4W-installationsprogrammet, og tilføj {osgeo}. Andre systemer: python3 -m pip install {pip} i den Python, som QGIS bruger.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
@@ -385,8 +405,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
-      <source>Checks a person extract against the data model (CONTRACT.md) and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only.</source>
-      <translation>Kontrollerer et personudtræk i forhold til datamodellen (CONTRACT.md) og rapporterer hvert problem i en tabel med antal og eksempler på rækkenumre (1 = første datarække): manglende eller dublerede kolonner, værdier af forkert type, værdier uden for det gyldige interval (alder uden for 0-125, outside_fte uden for 0..1, andre koder end 0/1), ukendte kønskoder, dublerede personnøgler inden for en opgørelsesdato, nøgler formet som CPR-numre, rækker uden placering og kolonner, der ligner direkte identifikatorer.&lt;br&gt;Alvorligheden 'blocking' stopper 'Beregn indikatorer'; 'warning' tælles og rapporteres. Konklusionen er ok, warnings eller blocking. Der skrives ingen værdier på personniveau: tabellen indeholder kun antal og rækkenumre.</translation>
+      <source>Checks a person extract against the data model (README, 'Data model') and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only.</source>
+      <translation>Kontrollerer et personudtræk i forhold til datamodellen (README, afsnittet 'Data model') og rapporterer hvert problem i en tabel med antal og eksempler på rækkenumre (1 = første datarække): manglende eller dublerede kolonner, værdier af forkert type, værdier uden for det gyldige interval (alder uden for 0-125, outside_fte uden for 0..1, andre koder end 0/1), ukendte kønskoder, dublerede personnøgler inden for en opgørelsesdato, nøgler formet som CPR-numre, rækker uden placering og kolonner, der ligner direkte identifikatorer.&lt;br&gt;Alvorligheden 'blocking' stopper 'Beregn indikatorer'; 'warning' tælles og rapporteres. Konklusionen er ok, warnings eller blocking. Der skrives ingen værdier på personniveau: tabellen indeholder kun antal og rækkenumre.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
@@ -584,9 +604,19 @@
       <translation>Dataforberedelse</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Default</source>
+      <translation>Standard</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion.py" />
       <source>Default: &lt;5 hidden, areas ≥50</source>
       <translation>Standard: &lt;5 skjules, områder ≥50</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Description</source>
+      <translation>Beskrivelse</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -664,6 +694,11 @@
       <translation>Felt, der skal vises på kortet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>File</source>
+      <translation>Fil</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Finding neighbours of {n} areas</source>
       <translation>Finder naboer til {n} områder</translation>
@@ -672,6 +707,11 @@
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Fix them in the source, or tick 'Drop rows with malformed keys' to leave those rows out (they are counted).</source>
       <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Folder</source>
+      <translation>Mappe</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/classes.py" />
@@ -712,6 +752,16 @@
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Give the key either as a file or as an authentication configuration, not both.</source>
       <translation>Angiv nøglen enten som fil eller som godkendelseskonfiguration, ikke begge.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Group</source>
+      <translation>Gruppe</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>HTML file</source>
+      <translation>HTML-fil</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -809,6 +859,16 @@
       <translation>Nøglebaseret afrunding af offentliggjorte antal til multipla af {b}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Label</source>
+      <translation>Betegnelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Layer</source>
+      <translation>Lag</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Map picture</source>
       <translation>Kortbillede</translation>
@@ -864,9 +924,19 @@
       <translation>Monitoreringspanel</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>More in README.md in the plugin folder: the data model, discretion, the state criteria and data protection.</source>
+      <translation>Mere i README.md i plugin-mappen: datamodellen, diskretion, de statslige kriterier og databeskyttelse.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
       <source>Name</source>
       <translation>Navn</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Name (command line)</source>
+      <translation>Navn (kommandolinje)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -924,6 +994,11 @@
       <translation>Ikke vurderet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Number</source>
+      <translation>Tal</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Number of classes</source>
       <translation>Antal klasser</translation>
@@ -942,6 +1017,11 @@
       <location filename="../boligsocial_plugin/core/classes.py" />
       <source>Omdannelsesområde</source>
       <translation>Omdannelsesområde</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>On the command line: {command}</source>
+      <translation>På kommandolinjen: {command}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
@@ -974,6 +1054,11 @@
       <translation>Hukommelsen slap op. Kør med færre opgørelsesdatoer eller et mindre udtræk.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Outputs</source>
+      <translation>Uddata</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>Outside labour market and education, 18-64</source>
       <translation>Uden for arbejdsmarkedet og uddannelse, 18-64 år</translation>
@@ -997,6 +1082,11 @@
       <location filename="../boligsocial_plugin/core/classes.py" />
       <source>Parallelsamfund</source>
       <translation>Parallelsamfund</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Parameters</source>
+      <translation>Parametre</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -1109,6 +1199,11 @@
       <translation>Pseudonymiseret udtræk (internt, personniveau)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/dependencies.py" />
+      <source>Python reports: {details}</source>
+      <translation>Python melder: {details}</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/styling.py" />
       <source>QGIS lacks the classification method '{m}'.</source>
       <translation>QGIS mangler klassifikationsmetoden '{m}'.</translation>
@@ -1117,6 +1212,11 @@
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>QGIS style files (*.qml)</source>
       <translation>QGIS-stilfiler (*.qml)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Raster layer</source>
+      <translation>Rasterlag</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -1452,6 +1552,11 @@
       <location filename="../boligsocial_plugin/core/discretion.py" />
       <source>SØK: areas ≥50</source>
       <translation>SØK: områder ≥50</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Text</source>
+      <translation>Tekst</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io.py" />
@@ -1834,6 +1939,11 @@
       <translation>Landsgennemsnittet over to år for andelen af beboere på 18 år og derover, der er dømt for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer (Social- og Boligstyrelsens årlige opgørelse).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/classes.py" />
       <source>Udsat boligområde</source>
       <translation>Udsat boligområde</translation>
@@ -1909,6 +2019,16 @@
       <translation>Værdierne offentliggøres ikke: færre beboere end mindstegrænsen for diskretionering.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Values: {values}</source>
+      <translation>Værdier: {values}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Vector layer</source>
+      <translation>Vektorlag</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Verdict</source>
       <translation>Konklusion</translation>
@@ -1952,6 +2072,16 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Y column (tables without geometry)</source>
       <translation>Y-kolonne (tabeller uden geometri)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>Yes/no</source>
+      <translation>Ja/nej</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>advanced</source>
+      <translation>avanceret</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
@@ -2099,7 +2229,7 @@
       <translation>naturlige brud (Jenks)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/helppages.py" />
       <source>no</source>
       <translation>nej</translation>
     </message>
@@ -2172,6 +2302,11 @@
       <location filename="../boligsocial_plugin/core/criteria.py" />
       <source>only basic schooling (30-59)</source>
       <translation>kun grundskoleuddannelse (30-59 år)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/helppages.py" />
+      <source>optional</source>
+      <translation>valgfri</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria.py" />
@@ -2259,7 +2394,7 @@
       <translation>valider,kontrol,udtræk,personudtræk,datamodel,validate,check,extract,data model</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/helppages.py" />
       <source>yes</source>
       <translation>ja</translation>
     </message>

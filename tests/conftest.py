@@ -73,3 +73,18 @@ def demo_data(tmp_path_factory):
     spec.loader.exec_module(mod)
     mod.generate(str(out), persons=20000, seed=3, areas=40, formats=("csv", "gpkg", "dkcsv"))
     return out
+
+
+@pytest.fixture(scope="session")
+def built_zip(tmp_path_factory):
+    """The release zip as scripts/build.py makes it (built once per session)."""
+    import subprocess
+
+    out = tmp_path_factory.mktemp("build")
+    r = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "build.py"), "--out",
+                        str(out / "b"), "--dist", str(out / "d")], capture_output=True,
+                       text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    zips = list((out / "d").glob("*.zip"))
+    assert len(zips) == 1
+    return zips[0]

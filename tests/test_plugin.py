@@ -13,7 +13,7 @@ from qgis.core import Qgis, QgsApplication
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXPECTED_IDS = {"computeindicators", "assesscriteria", "applydiscretion", "mergesmallareas",
                 "stylechoropleth", "pseudonymise", "validateextract", "exportmap"}
-CONTRACT_IDS = {"computeindicators", "assesscriteria", "applydiscretion", "mergesmallareas",
+STABLE_IDS = {"computeindicators", "assesscriteria", "applydiscretion", "mergesmallareas",
                 "stylechoropleth", "pseudonymise", "validateextract"}
 
 
@@ -25,8 +25,9 @@ def _metadata():
 
 def test_metadata_is_valid_for_running_qgis():
     md = _metadata()
+    # email, tracker and repository only for an upload to the plugin repository (README)
     for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author",
-                "email", "repository", "icon", "hasProcessingProvider"):
+                "icon", "hasProcessingProvider", "description[da]", "about[da]"):
         assert md.get(key), key
     assert re.match(r"^\d+\.\d+\.\d+$", md["version"])
     running = tuple(int(p) for p in Qgis.QGIS_VERSION.split("-")[0].split(".")[:2])
@@ -63,7 +64,7 @@ def test_provider_and_algorithms_register(live_provider):
     provider = live_provider
     ids = {a.name() for a in provider.algorithms()}
     assert EXPECTED_IDS <= ids
-    assert ids <= CONTRACT_IDS | {"exportmap"}, ids - CONTRACT_IDS
+    assert ids <= STABLE_IDS | {"exportmap"}, ids - STABLE_IDS
     assert provider.id() == "boligsocial"
     assert provider.versionInfo() == _metadata()["version"]
     for alg in provider.algorithms():
@@ -100,16 +101,6 @@ def test_danish_translation_is_loaded(qgis_app):
     assert i18n.tr("Compute indicators") == "Compute indicators"
 
 
-@pytest.fixture(scope="module")
-def built_zip(tmp_path_factory):
-    out = tmp_path_factory.mktemp("build")
-    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "build.py"), "--out",
-                    str(out / "b"), "--dist", str(out / "d")], check=True, capture_output=True)
-    zips = list((out / "d").glob("*.zip"))
-    assert len(zips) == 1
-    return zips[0]
-
-
 def test_zip_contains_what_qgis_needs_and_nothing_else(built_zip):
     names = zipfile.ZipFile(built_zip).namelist()
     assert all(n.startswith("boligsocial_plugin/") for n in names)
@@ -121,6 +112,23 @@ def test_zip_contains_what_qgis_needs_and_nothing_else(built_zip):
         assert "__pycache__" not in n and not n.endswith((".pyc", ".ts"))
         assert "/tests/" not in n and not n.startswith("tests/")
         assert ".hypothesis" not in n
+
+
+def test_zip_carries_the_gpl2_licence_of_the_spdx_lines(built_zip):
+    with open(os.path.join(ROOT, "LICENSE"), encoding="utf-8") as f:
+        licence = f.read()
+    assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 2, June 1991" in licence
+    assert "any later version" in licence  # the "or later" of GPL-2.0-or-later
+    shipped = zipfile.ZipFile(built_zip).read("boligsocial_plugin/LICENSE").decode("utf-8")
+    assert shipped == licence
+    spdx = set()
+    for dirpath, _dirs, files in os.walk(os.path.join(ROOT, "boligsocial_plugin")):
+        for name in files:
+            if name.endswith(".py"):
+                with open(os.path.join(dirpath, name), encoding="utf-8") as f:
+                    head = f.read(200)
+                spdx |= set(re.findall(r"SPDX-License-Identifier: (\S+)", head))
+    assert spdx == {"GPL-2.0-or-later"}
 
 
 @pytest.mark.slow

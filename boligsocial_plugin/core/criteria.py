@@ -50,7 +50,8 @@ Decisions
   trafikstyrelsen.dk "Udsatte områder og ghettoområder" (03/12/2020) and Folketinget BOU alm.
   del bilag 33 (2020-21), "Liste over hårde ghettoområder pr. 1. december 2020": hard ghetto =
   ghetto the last 4 years, for 2018-2020 the last 5 years. 2013: the ministry's definition
-  quoted in seed 000 (3 of 5, 2.70 % convicted, 50 % basic education).
+  (Transport-, Bygnings- og Boligministeriet, "Ghettolisten": 3 of 5, 2.70 % convicted,
+  50 % basic education).
 * Comparisons as worded: "overstiger" ``>``, "udgør mindst" ``>=``, "mindre end" ``<``, with
   an absolute tolerance ``EPS`` (1e-9 in the criterion's unit) so that a value that is exactly
   on the threshold in exact arithmetic (400 of 1,000 = 40 %) counts as on it despite float
@@ -213,8 +214,8 @@ class RuleSet:
         return self.omdannelse_years
 
 
-_SRC_2013 = ("almenboligloven § 61 a, ghetto list 2013-2017; ministry definition quoted in "
-             "seed 000 (Transport-, Bygnings- og Boligministeriet, Ghettolisten)")
+_SRC_2013 = ("almenboligloven § 61 a, ghetto list 2013-2017; the ministry's definition "
+             "(Transport-, Bygnings- og Boligministeriet, Ghettolisten)")
 _SRC_2018 = ("almenboligloven § 61 a 2018-2020; trafikstyrelsen.dk 'Udsatte områder og "
              "ghettoområder' (03/12/2020)")
 _SRC_2018_HARD = ("Folketinget BOU alm. del bilag 33 (2020-21): hard ghetto = ghetto the last "

@@ -9,7 +9,7 @@ from boligsocial_plugin.core.i18n import tr
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the person extract (see CONTRACT.md)."""
+    """One column of the person extract (the table in README "Data model")."""
 
     name: str
     alias: str

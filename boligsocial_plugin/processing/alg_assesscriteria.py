@@ -71,7 +71,7 @@ class AssessCriteria(BoligsocialAlgorithm):
         "fewer persons than the smallest published count are suppressed (NULL, flag P).")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        """Parameters (see CONTRACT.md)."""
+        """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
         common.add_person_parameters(self)
         p = QgsProcessingParameterEnum(RULE_SET, self.tr("Rule set"),
                                        options=["2013", "2018", "2021"], defaultValue="2021",

@@ -82,7 +82,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         "the smallest published count are NULL.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        """Parameters (see CONTRACT.md)."""
+        """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
         p = QgsProcessingParameterFeatureSource(AREAS, self.tr("Areas (polygons)"),
                                                 [QgsProcessing.TypeVectorPolygon])
         self.addParameter(p)

@@ -7,6 +7,7 @@ from typing import Any, Dict
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
+from boligsocial_plugin import dependencies, helppages
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.i18n import tr as _tr
 from boligsocial_plugin.processing.audit import AuditRun
@@ -28,6 +29,7 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
     GROUP = N_("Analysis")
     HELP = ""
     TAGS = ""
+    REQUIRES = dependencies.REQUIRED  # Python packages beyond QGIS (an algorithm may add more)
 
     def tr(self, text: str) -> str:
         """Translate in the plugin's context."""
@@ -66,8 +68,15 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
         return self.tr(self.HELP)
 
     def helpUrl(self) -> str:  # noqa: N802
-        """Online documentation."""
-        return "https://example.org/boligsocial#" + self.ALG_ID
+        """The bundled help page (file://) in the UI language; see helppages.py."""
+        return helppages.help_url(self.ALG_ID)
+
+    def canExecute(self):  # noqa: N802
+        """False with what to install when a package in REQUIRES cannot be imported."""
+        missing = dependencies.missing_modules(self.REQUIRES)
+        if missing:
+            return False, dependencies.message(missing)
+        return True, ""
 
     def parameter_help(self) -> Dict[str, str]:
         """Per-parameter help used by setHelp (where QGIS supports it)."""
