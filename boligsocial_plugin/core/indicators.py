@@ -99,7 +99,7 @@ class Indicator:
 
 
 def builtin_indicators() -> List[Indicator]:
-    """The built-in indicators of CONTRACT.md, with the law's age bands and denominators."""
+    """The built-in indicators (README "Data model"), with the law's age bands and denominators."""
     return [
         Indicator("outside_labour", "share", tr("Outside labour market and education, 18-64"),
                   value="outside_fte", age_min=18, age_max=64,
@@ -118,15 +118,15 @@ def builtin_indicators() -> List[Indicator]:
                   unit="kr.", source="almenboligloven § 61 a, stk. 1, nr. 4"),
         Indicator("age_0_17", "share", tr("Children 0-17"),
                   condition=Condition("age", "<=", 17), requires=("age",),
-                  source="DOMAIN.md §4"),
+                  source="municipal practice (Aarhus BoSocData, Odense, Copenhagen SØK)"),
         Indicator("age_18_64", "share", tr("Adults 18-64"),
                   condition=Condition("age", "in", tuple(range(18, 65))), requires=("age",),
-                  source="DOMAIN.md §4"),
+                  source="municipal practice (Aarhus BoSocData, Odense, Copenhagen SØK)"),
         Indicator("age_65plus", "share", tr("Residents 65 and over"),
                   condition=Condition("age", ">=", 65), requires=("age",),
-                  source="DOMAIN.md §4"),
+                  source="municipal practice (Aarhus BoSocData, Odense, Copenhagen SØK)"),
         Indicator("single_parent", "share", tr("Residents in single-parent households"),
-                  value="single_parent", source="DOMAIN.md §4 (Odense)"),
+                  value="single_parent", source="municipal practice (Odense)"),
     ]
 
 

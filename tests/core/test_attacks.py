@@ -8,7 +8,6 @@ pinned, or a primary cell is narrowed below the protection width.
 """
 import numpy as np
 import pandas as pd
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

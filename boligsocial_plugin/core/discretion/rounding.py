@@ -28,7 +28,7 @@ def keyed_round(values, base: int, key: Union[str, bytes], cell_keys: Sequence[s
     same set of persons via :func:`person_cell_key`, or area + column + value) always rounds
     the same way, so averaging repeated (monthly) releases recovers nothing, while rounding
     stays unbiased over many cells. Use it when the same table is released repeatedly or for
-    overlapping geographies (differencing, DOMAIN.md §5). Rounded totals no longer add up
+    overlapping geographies (differencing). Rounded totals no longer add up
     exactly; the audit treats rounded cells as published. A non-zero value is never rounded
     to a number below ``min_count``. NaN stays NaN.
     """

@@ -18,7 +18,7 @@ PUBLISHED, PRIMARY, SECONDARY, AREA = "", "P", "S", "A"
 
 @dataclass(frozen=True)
 class Rules:
-    """Primary discretion rules (DOMAIN.md §5); every field is configurable.
+    """Primary discretion rules (README "Discretion"); every field is configurable.
 
     * ``min_count``: frequency threshold, counts below it are hidden (Aarhus <5,
       Statistics Denmark ≥3 per cell, the health-data research service ≥5).
@@ -82,7 +82,7 @@ class Rules:
         return out
 
 
-#: Presets named after practice (DOMAIN.md §4-§5); fields not named keep the defaults.
+#: Presets named after municipal practice (README "Discretion"); fields not named keep the defaults.
 PRESETS: Dict[str, Rules] = {
     "default": Rules(min_count=5, min_residents=50),
     "aarhus": Rules(min_count=5),           # Aarhus BoSocData: categories with <5 persons
@@ -128,7 +128,7 @@ def frequency_rule(count, rules: Rules, nonempty=None) -> np.ndarray:
 
 
 def complement_rule(count, total, rules: Rules) -> np.ndarray:
-    """Complement ("N − k small", DOMAIN.md §5): ``total − count`` below the threshold."""
+    """Complement ("N − k small"): ``total − count`` below the threshold."""
     c = np.asarray(count, dtype=float)
     t = np.asarray(total, dtype=float)
     if not rules.complement:
