@@ -25,7 +25,7 @@ bound on the width of cell ``j``. Only cells this certificate cannot clear are s
 scipy's HiGHS (min and max of the cell), per connected block of hidden cells.
 """
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -58,6 +58,7 @@ class IntervalResult:
     solved: int                 # of those, solved by linear programming (2 LPs each)
     unknown_blocks: int         # blocks skipped because a hidden cell's true value is unknown
     seconds: float
+    unprotectable: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
     def interval(self, cell: int) -> Tuple[float, float]:
         """(lo, hi) of one cell (NaN when only its minimum width was proven)."""
@@ -276,8 +277,9 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
     :func:`boligsocial_plugin.core.discretion.engine.secondary_suppression`, then
     :func:`interval_audit`; for each cell that is still too narrow one more publishable cell
     of its relations (or the published bound that limits it) is hidden: the smallest whose
-    value covers the missing width, else the largest. Raises :class:`BoligsocialError` when a
-    narrow cell has nothing left to hide.
+    value covers the missing width, else the largest. A cell with nothing left to hide around
+    it is pinned by what the attacker is given anyway (published totals outside the table);
+    it is listed in ``unprotectable`` of the result.
     """
     n = relations.n_cells
     start = np.array(hidden, dtype=bool, copy=True)
@@ -307,13 +309,16 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
                 groups[int(link[g[0]])] = g
     hid = start.copy()
     rounds = 0
+    unprotectable: List[int] = []
     while True:
         sup = secondary_suppression(relations, hid, protect, candidate, priority, weight, link)
         hid = sup.hidden
         need_now = np.where(hid & protect & ~start, PINNED_WIDTH, need)
+        need_now[unprotectable] = 0.0
         iv = interval_audit(relations, values, hid, need_now, lower, upper, leq_arr,
                             certify=certify)
         if iv.passed:
+            iv.unprotectable = np.array(sorted(set(unprotectable)), dtype=np.int64)
             return Suppression(hid, hid & ~start, sup.audit, sup.rounds + rounds), iv
         rounds += 1
         if rounds > max_rounds:
@@ -349,9 +354,6 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
                     touched[cells[indptr[r]:indptr[r + 1]]] = True
             added = True
         if not added:
-            j = int(iv.failing[0])
-            raise BoligsocialError(tr(
-                "Cell {cell} can be narrowed to [{lo}, {hi}] from the published cells and "
-                "whatever else is hidden; nothing is left to hide around it. Merge the area "
-                "or drop the relation.").format(cell=j, lo=round(iv.lo[j], 2),
-                                                hi=round(iv.hi[j], 2)))
+            # nothing left to hide around them: the published cells and the totals the
+            # attacker is given (e.g. a district total of 0) pin them whatever we do
+            unprotectable.extend(int(j) for j in iv.failing)

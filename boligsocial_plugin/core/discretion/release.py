@@ -234,6 +234,9 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         h, ca = h & ~kb, ca & ~kb
     sup, iv = secure_suppression(rel, va, h, pr, width, candidate=ca, priority=po, weight=we,
                                  link=lk, lower=lo, upper=up, leq=lq)
+    if len(iv.unprotectable):
+        warnings.append(tr("{n} hidden figures follow from what was published before whatever "
+                           "this release hides.").format(n=len(iv.unprotectable)))
     hid_all = sup.hidden.copy()
     if known_before.any():
         hid_all[:n * w] |= hidden.ravel()  # never publish what the rules hide

@@ -228,4 +228,8 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
                           "min_width": None if np.isnan(iv.min_width[i * w + j]) else
                           round(float(min(iv.min_width[i * w + j], 1e12)), 2)})
     report["intervals"] = intervals
+    if len(iv.unprotectable):
+        report["warnings"].append(tr(
+            "{n} hidden cells follow from totals outside the table (e.g. a parent total of 0) "
+            "whatever else is hidden.").format(n=len(iv.unprotectable)))
     return out, report
