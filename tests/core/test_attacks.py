@@ -89,13 +89,23 @@ def sensitive(fig, rules=RULES):
     return 0 < fig["residents"] < max(rules.min_count, rules.min_residents)
 
 
+def hidden_for_group(target, cell, rules=RULES):
+    """Whether the rules hide this cell of the target group if it were published itself."""
+    r = target["residents"]
+    if cell == "residents":
+        return 0 < r < rules.min_count
+    return 0 < r < max(rules.min_count, rules.min_residents) or 0 < target[cell] < \
+        rules.min_count
+
+
 def exact_recoveries(big, small, target):
-    """Cells where big − small equals the target group's exact figure (non-trivially)."""
+    """Cells where big − small equals the target group's exact figure, which the rules hide."""
     a, b = published_cells(big), published_cells(small)
     hits = []
     for c in set(a) & set(b):
         t = target[c] if c in target else None
-        if t is not None and abs((a[c] - b[c]) - t) < 1e-6 and t != 0:
+        if t is not None and abs((a[c] - b[c]) - t) < 1e-6 and t != 0 and \
+                hidden_for_group(target, c):
             hits.append(c)
     return hits
 

@@ -9,7 +9,7 @@ per connected block of hidden cells with numpy's SVD. Bounds (counts are >= 0 an
 totals) are the job of :mod:`boligsocial_plugin.core.discretion.intervals`.
 """
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -215,6 +215,7 @@ class Suppression:
     secondary: np.ndarray    # cells hidden by the engine (bool)
     audit: AuditResult       # the final, passing audit
     rounds: int
+    unprotectable: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
 
 
 def secondary_suppression(relations: Relations, hidden: np.ndarray,
@@ -222,7 +223,8 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
                           candidate: Optional[np.ndarray] = None,
                           priority: Optional[np.ndarray] = None,
                           weight: Optional[np.ndarray] = None,
-                          link: Optional[np.ndarray] = None) -> Suppression:
+                          link: Optional[np.ndarray] = None,
+                          allow_unprotectable: bool = False) -> Suppression:
     """Add secondary suppressions until :func:`audit` passes; deterministic.
 
     Loop: audit → for each recoverable cell (lowest index first) hide one publishable
@@ -268,10 +270,12 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
         return link_cells[a:b]
     cache: dict = {}
     rounds = 0
+    unprotectable: List[int] = []
     while True:
         res = audit(relations, hidden, protect, cache)
         if res.passed:
-            return Suppression(hidden, hidden & ~start, res, rounds)
+            return Suppression(hidden, hidden & ~start, res, rounds,
+                               np.array(sorted(unprotectable), dtype=np.int64))
         rounds += 1
         hid_count = np.bincount(rel_of[hidden[cells]], minlength=nrel)
         touched = np.zeros(nrel, dtype=bool)
@@ -308,11 +312,16 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
                     touched[crel[cptr[c]:cptr[c + 1]]] = True
                     hid_count[crel[cptr[c]:cptr[c + 1]]] += 1
         if stuck and not touched.any():
-            raise BoligsocialError(tr("Cell {cell} can be computed from the published "
-                                      "relations whatever else is hidden (for example a "
-                                      "sub-area that is the only child of its parent); "
-                                      "remove that relation or merge the area."
-                                      ).format(cell=stuck[0]))
+            if not allow_unprotectable:
+                raise BoligsocialError(tr("Cell {cell} can be computed from the published "
+                                          "relations whatever else is hidden (for example a "
+                                          "sub-area that is the only child of its parent); "
+                                          "remove that relation or merge the area."
+                                          ).format(cell=stuck[0]))
+            # known from what the attacker is given anyway (an earlier release): nothing to do
+            protect = protect.copy()
+            protect[stuck] = False
+            unprotectable.extend(stuck)
 
 
 def _blocks(labels: np.ndarray, hidden: np.ndarray) -> Dict[int, np.ndarray]:

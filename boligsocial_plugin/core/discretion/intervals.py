@@ -268,7 +268,7 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
                        lower: Optional[np.ndarray] = None,
                        upper: Optional[np.ndarray] = None,
                        leq: Optional[np.ndarray] = None,
-                       certify: bool = True,
+                       certify: bool = True, allow_unprotectable: bool = False,
                        max_rounds: int = 200) -> Tuple[Suppression, IntervalResult]:
     """Secondary suppression until both audits pass: nothing computable, nothing narrow.
 
@@ -311,8 +311,14 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
     rounds = 0
     unprotectable: List[int] = []
     while True:
-        sup = secondary_suppression(relations, hid, protect, candidate, priority, weight, link)
+        sup = secondary_suppression(relations, hid, protect, candidate, priority, weight, link,
+                                    allow_unprotectable)
         hid = sup.hidden
+        if len(sup.unprotectable):
+            protect = protect.copy()
+            protect[sup.unprotectable] = False
+            need[sup.unprotectable] = 0.0
+            unprotectable.extend(int(c) for c in sup.unprotectable)
         need_now = np.where(hid & protect & ~start, PINNED_WIDTH, need)
         need_now[unprotectable] = 0.0
         iv = interval_audit(relations, values, hid, need_now, lower, upper, leq_arr,

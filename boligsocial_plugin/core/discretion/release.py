@@ -197,9 +197,11 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         tot_cells = extra.add(4, values=[totals.joined, totals.outside, totals.no_location,
                                          totals.read])
         t_in, t_out, t_nl, t_read = tot_cells
-        extra.hidden[[t_out - n * w, t_nl - n * w]] = frequency_rule(
-            np.array([totals.outside, totals.no_location], float), rules,
-            np.array([True, True]))
+        tv = np.array([totals.joined, totals.outside, totals.no_location, totals.read], float)
+        small = frequency_rule(tv, rules, np.zeros(4, dtype=bool))  # 1..min_count-1; 0 is fine
+        first = t_in - n * w
+        extra.hidden[first:first + 4] = small
+        extra.protect[first:first + 4] = small
         extra.priority[:] = 0
         rel.grow(4)
         rel.add(np.r_[rows * w, t_in], np.r_[np.ones(n), -1.0])
@@ -233,7 +235,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         kb = np.concatenate([known_before, np.zeros(n_all - n * w, dtype=bool)])
         h, ca = h & ~kb, ca & ~kb
     sup, iv = secure_suppression(rel, va, h, pr, width, candidate=ca, priority=po, weight=we,
-                                 link=lk, lower=lo, upper=up, leq=lq)
+                                 link=lk, lower=lo, upper=up, leq=lq,
+                                 allow_unprotectable=pops is not None and bool(links))
     if len(iv.unprotectable):
         warnings.append(tr("{n} hidden figures follow from what was published before whatever "
                            "this release hides.").format(n=len(iv.unprotectable)))
@@ -431,7 +434,7 @@ def _add_links(raw, indicators, rules, pops: Populations, links: Sequence[Link],
             if any(x is None for x in terms):
                 continue
             coefs = [1.0] + [-1.0] * len(lk.members)
-            if lk.kind in (SUM, NEAR):
+            if lk.kind in (SUM, NEAR) and (len(lk.rest) or lk.foreign):
                 g = implied_pos[id(lk)]
                 v = gvals[g, t]
                 prot = True if lk.kind == NEAR else bool(gprot[g, t])
