@@ -6,8 +6,8 @@ from typing import Optional
 
 from qgis.core import QgsApplication
 
-from boligsocial_plugin import i18n
 from boligsocial_plugin.processing.provider import BoligsocialProvider
+from boligsocial_plugin.qgis_io import translator
 
 PLUGIN_DIR = os.path.dirname(__file__)
 
@@ -38,7 +38,7 @@ class BoligsocialPlugin:
     def initProcessing(self) -> None:  # noqa: N802
         """Register the provider once (idempotent)."""
         if self.translator is None:
-            self.translator = i18n.install_translator()
+            self.translator = translator.install_translator()
         if self.provider is not None and \
                 QgsApplication.processingRegistry().providerById("boligsocial") is not None:
             return
@@ -64,5 +64,5 @@ class BoligsocialPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
-        i18n.remove_translator(self.translator)
+        translator.remove_translator(self.translator)
         self.translator = None

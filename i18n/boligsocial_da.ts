@@ -69,7 +69,7 @@
       <translation>Aggregeret tabel eller lag</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
       <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>Område</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>Area '{id}' cannot be placed in the persons' coordinate reference system ({to}); the area layer says {frm}. Set the right CRS on the area layer (layer properties) or on the extract (PERSONS_CRS).</source>
       <translation>Området '{id}' kan ikke placeres i personernes koordinatsystem ({to}); områdelaget angiver {frm}. Angiv det rigtige koordinatsystem på områdelaget (lagegenskaber) eller på udtrækket (PERSONS_CRS).</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Områder (polygoner)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>Areas are in {a} and persons in {p}; areas are transformed for the join.</source>
       <translation>Områderne er i {a} og personerne i {p}; områderne transformeres ved sammenkoblingen.</translation>
     </message>
@@ -259,7 +259,7 @@
       <translation>Blokerende problemer: ret dem, før indikatorerne beregnes.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>Boligsocial choropleth</source>
       <translation>Boligsocialt koropletkort</translation>
     </message>
@@ -494,7 +494,7 @@
       <translation>Kunne ikke finde kolonneseparatoren i {path}: første linje indeholder hverken ';', ',' eller tabulator. Er det en CSV-fil?</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>Could not open '{dest}' to style it.</source>
       <translation>Kunne ikke åbne '{dest}' for at give det en stil.</translation>
     </message>
@@ -504,7 +504,7 @@
       <translation>Kunne ikke åbne resultatet {path}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>Could not save the style into '{src}': {err}</source>
       <translation>Kunne ikke gemme stilen i '{src}': {err}</translation>
     </message>
@@ -514,7 +514,7 @@
       <translation>Kunne ikke give {field} en stil: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Could not write the PDF '{path}' (error {code}).</source>
       <translation>Kunne ikke skrive PDF-filen '{path}' (fejl {code}).</translation>
     </message>
@@ -524,22 +524,22 @@
       <translation>Kunne ikke skrive brugsloggen ({err}). Selve kørslen påvirkes ikke; kontroller indstillingen {key} eller miljøvariablen BOLIGSOCIAL_AUDIT_LOG.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Could not write the picture '{path}'.</source>
       <translation>Kunne ikke skrive billedet '{path}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>Could not write the style file '{path}': {err}</source>
       <translation>Kunne ikke skrive stilfilen '{path}': {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Could not write to the output.</source>
       <translation>Resultatet kunne ikke skrives.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Could not write to the output: {err}</source>
       <translation>Resultatet kunne ikke skrives: {err}</translation>
     </message>
@@ -1109,7 +1109,7 @@
       <translation>Pseudonymiseret udtræk (internt, personniveau)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>QGIS lacks the classification method '{m}'.</source>
       <translation>QGIS mangler klassifikationsmetoden '{m}'.</translation>
     </message>
@@ -1134,7 +1134,7 @@
       <translation>Læser tabellen</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>Reading {path} with pandas (Danish CSV handled).</source>
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
     </message>
@@ -1199,7 +1199,7 @@
       <translation>Sammenlagte områder under minimum (ikke mulige)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Rendering the map failed: {err}</source>
       <translation>Kortet kunne ikke tegnes: {err}</translation>
     </message>
@@ -1389,7 +1389,7 @@
       <translation>Kildetekst (tom = lagets navn)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial plugin for QGIS.</source>
       <translation>Kilde: {source}. Opgørelsesdato: {dates}. Udarbejdet {today} med Boligsocial-pluginet til QGIS.</translation>
     </message>
@@ -1429,7 +1429,7 @@
       <translation>Stil gemt i</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>Style saved to {where}.</source>
       <translation>Stilen er gemt i {where}.</translation>
     </message>
@@ -1454,7 +1454,7 @@
       <translation>SØK: områder ≥50</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The address layer has no field '{f}'. Choose the address key field.</source>
       <translation>Adresselaget har intet felt '{f}'. Vælg feltet med adressenøglen.</translation>
     </message>
@@ -1479,32 +1479,32 @@
       <translation>Området har færre beboere end det mindste område, der offentliggøres, så kun antallet af beboere vises.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The area id '{id}' occurs more than once in '{f}'. Area ids must be unique (dissolve the areas first).</source>
       <translation>Område-id'et '{id}' forekommer mere end én gang i '{f}'. Område-id'er skal være entydige (saml områderne først, fx med 'Dissolve').</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The area layer has no coordinate reference system. Set its CRS (e.g. EPSG:25832) in the layer properties.</source>
       <translation>Områdelaget har intet koordinatsystem. Angiv lagets koordinatsystem (fx EPSG:25832) i lagegenskaberne.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>The area layer has no field '{f}'.</source>
       <translation>Områdelaget har intet felt '{f}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The area layer has no field '{f}'. Choose the area id field.</source>
       <translation>Områdelaget har intet felt '{f}'. Vælg feltet med område-id.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The area layer is empty. Choose a layer with area polygons.</source>
       <translation>Områdelaget er tomt. Vælg et lag med områdepolygoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The area layer must hold polygons.</source>
       <translation>Områdelaget skal indeholde polygoner.</translation>
     </message>
@@ -1619,12 +1619,12 @@
       <translation>Udtrækket placerer personer via address_id: vælg adressepunktlaget i 'Adressepunkter'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The field '{field}' holds '{v}', which is not a number; choose a numeric field.</source>
       <translation>Feltet '{field}' indeholder '{v}', som ikke er et tal; vælg et numerisk felt.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The field '{field}' is not numeric; choose an indicator value field (*_val) or 'category'.</source>
       <translation>Feltet '{field}' er ikke numerisk; vælg et felt med indikatorværdier (*_val) eller 'category'.</translation>
     </message>
@@ -1644,7 +1644,7 @@
       <translation>Filen {path} er ikke en gyldig CSV-fil ({err}). Kontroller, om eksporten er afkortet, eller om der er anførselstegn, som ikke er lukket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The geometry of area '{id}' is invalid and could not be repaired. Fix it with 'Fix geometries'.</source>
       <translation>Geometrien for området '{id}' er ugyldig og kunne ikke repareres. Ret den med 'Fix geometries'.</translation>
     </message>
@@ -1709,17 +1709,17 @@
       <translation>Loven har ingen grænseværdi for feltet '{field}'. Lovens klasser findes for outside_labour_val, basic_edu_val og nonwestern_val i indikatorlaget og for alle *_val i kriterielaget (dømte og indkomst er relative til landsgennemsnittet og gennemsnitsindkomsten i regionen). Vælg en anden klassifikationsmetode.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The layer '{layer}' has no field '{field}'.</source>
       <translation>Laget '{layer}' har intet felt '{field}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>The layer '{layer}' has no rows with ref_date {date}; it has {dates}.</source>
       <translation>Laget '{layer}' har ingen rækker med ref_date {date}; det har {dates}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>The layer has no features with geometry to draw.</source>
       <translation>Laget har ingen objekter med geometri, der kan tegnes.</translation>
     </message>
@@ -1739,7 +1739,7 @@
       <translation>Antallet af klasser skal være mellem {lo} og {hi}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The output was written but not styled: {err}</source>
       <translation>Resultatet blev skrevet, men stilen kunne ikke anvendes: {err}</translation>
     </message>
@@ -2154,7 +2154,7 @@
       <translation>kan ikke vurderes: {key} findes ikke i udtrækket</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>not assessed</source>
       <translation>ikke vurderet</translation>
     </message>
@@ -2219,7 +2219,7 @@
       <translation>række {row}: {value}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/gui/dock.py" />
       <source>suppressed</source>
       <translation>diskretioneret</translation>
     </message>
@@ -2539,7 +2539,7 @@
       <translation>{w} af {n} rækker skrevet med et pseudonym.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>… {n} more areas</source>
       <translation>… {n} områder mere</translation>
     </message>

@@ -74,8 +74,8 @@ def test_provider_and_algorithms_register(live_provider):
 
 
 def test_danish_translation_is_loaded(qgis_app):
-    from boligsocial_plugin import i18n
     from boligsocial_plugin.core.i18n import tr as core_tr
+    from boligsocial_plugin.qgis_io import translator as i18n
 
     scripts = os.path.join(ROOT, "scripts")
     sys.path.insert(0, scripts)

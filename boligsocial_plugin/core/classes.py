@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Choropleth decisions: class ranges, the law's thresholds, units, labels and colours.
 
-Pure Python (no qgis import). The QGIS side (``boligsocial_plugin.styling``) computes the
+Pure Python (no qgis import). The QGIS side (``boligsocial_plugin.maps.styling``) computes the
 data-driven breaks with QGIS's own classification methods and turns these decisions into
 renderers.
 

@@ -62,7 +62,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.qgis_io.translator import tr
 
 OBJECT_NAME = "BoligsocialDock"
 MAP_TOOL_NAME = "BoligsocialInspectTool"
@@ -193,7 +193,7 @@ def indicator_catalogue(json_path: str = "") -> Dict[str, Tuple[str, str]]:
 def apply_style(layer: QgsVectorLayer, field: str) -> None:
     """Choropleth of a value field, or categories for 'category' (styling module if present)."""
     try:
-        from boligsocial_plugin import styling
+        from boligsocial_plugin.maps import styling
     except ImportError:
         styling = None
     if field == "category":

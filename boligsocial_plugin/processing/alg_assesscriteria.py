@@ -22,7 +22,7 @@ from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE, join
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.alg_computeindicators import OVERLAPS, _multi
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io import fields_for, write_frame
+from boligsocial_plugin.qgis_io.layers import fields_for, write_frame
 
 RULE_SET = "RULE_SET"
 NATIONAL_CONVICTION_RATE = "NATIONAL_CONVICTION_RATE"
@@ -194,7 +194,7 @@ class AssessCriteria(BoligsocialAlgorithm):
 
     def _style(self, dest, context, feedback):
         try:
-            from boligsocial_plugin.styling import style_output
+            from boligsocial_plugin.maps.styling import style_output
         except ImportError:
             return
         style_output(dest, "category", context, feedback)

@@ -23,7 +23,7 @@ from boligsocial_plugin.core.indicators import (
 from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE, compute
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io import fields_for, write_frame
+from boligsocial_plugin.qgis_io.layers import fields_for, write_frame
 
 INDICATOR_DEFINITIONS = "INDICATOR_DEFINITIONS"
 OVERLAPS = "OVERLAPS"
@@ -152,7 +152,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
         write_frame(sink, pub, types, geoms, feedback, dest=dest)
         del sink
         if codes:
-            from boligsocial_plugin.styling import style_output
+            from boligsocial_plugin.maps.styling import style_output
 
             field = "outside_labour_val" if "outside_labour" in codes else codes[0] + "_val"
             style_output(dest, field, context, feedback)

@@ -17,9 +17,9 @@ from qgis.core import (
     QgsProject,
 )
 
-from boligsocial_plugin import report, styling
 from boligsocial_plugin.core import classes as cls
 from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.maps import report, styling
 from boligsocial_plugin.processing.alg_stylechoropleth import (
     add_classification_parameters,
     classification_values,

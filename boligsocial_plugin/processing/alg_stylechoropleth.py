@@ -14,8 +14,8 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from boligsocial_plugin import styling
 from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.maps import styling
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
 
 INPUT, FIELD, METHOD, CLASSES, RAMP = "INPUT", "FIELD", "METHOD", "CLASSES", "RAMP"

@@ -9,8 +9,8 @@ from qgis.core import QgsField, QgsProcessingException, QgsProject, QgsVectorLay
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QImage
 
-from boligsocial_plugin import styling
 from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.maps import styling
 from tests.helpers import grid_areas, persons_frame
 
 FIELD = "outside_labour_val"

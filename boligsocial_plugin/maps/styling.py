@@ -31,7 +31,7 @@ from qgis.PyQt.QtGui import QColor
 from boligsocial_plugin.core import classes as cls
 from boligsocial_plugin.core.classes import ClassRange
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.qgis_io.translator import tr
 
 PROPERTY = "boligsocial/style"
 STYLE_NAME = "boligsocial"

@@ -46,7 +46,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from boligsocial_plugin.core import classes as cls
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.qgis_io.translator import tr
 
 FONT_FAMILY = "DejaVu Sans"
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0  # A4 landscape, mm

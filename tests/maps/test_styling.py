@@ -17,8 +17,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from boligsocial_plugin import styling
 from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.maps import styling
 from tests.helpers import grid_areas, persons_frame
 
 FIELD = "outside_labour_val"

@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from boligsocial_plugin.core import i18n as core_i18n
 
 CONTEXT = "Boligsocial"
-PLUGIN_DIR = os.path.dirname(__file__)
+PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def tr(text: str) -> str:

@@ -31,7 +31,7 @@ from boligsocial_plugin.core.datamodel import columns_to_read
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import read_csv
 from boligsocial_plugin.core.spatial import rings_from_wkb
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.qgis_io.translator import tr
 
 
 @dataclass
