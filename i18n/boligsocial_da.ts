@@ -314,6 +314,11 @@
       <translation>Annulleret: der blev ikke skrevet noget resultat.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/errors.py" />
+      <source>Cancelled: the run was stopped before it finished; any output it left is incomplete and must not be used.</source>
+      <translation>Afbrudt: kørslen blev stoppet før den var færdig; uddata den har efterladt, er ufuldstændige og må ikke bruges.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
       <source>Cancelled; nothing was loaded.</source>
       <translation>Annulleret; intet blev indlæst.</translation>
@@ -2227,6 +2232,11 @@
       <location filename="../boligsocial_plugin/core/criteria.py" />
       <source>the conditions of no list are met</source>
       <translation>betingelserne for ingen af listerne er opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/writer.py" />
+      <source>the data provider refused the features</source>
+      <translation>dataudbyderen afviste objekterne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/classes.py" />

@@ -135,7 +135,7 @@ def _rows(mask: np.ndarray) -> List[int]:
     return [int(i) + 1 for i in np.nonzero(mask)[0][:MAX_EXAMPLES]]
 
 
-def _to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
+def to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
     """Numbers (decimal comma accepted) and a mask of non-empty values that are not numbers."""
     if pd.api.types.is_bool_dtype(s):
         return s.to_numpy(dtype=float), np.zeros(len(s), dtype=bool)
@@ -143,7 +143,7 @@ def _to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
         return s.to_numpy(dtype=float, na_value=np.nan), np.zeros(len(s), dtype=bool)
     if s.dtype == object:  # bytes (GDAL text columns) or mixed: each distinct value once
         codes, u = _factor(s)
-        num_u, bad_u = _to_number(pd.Series(u.to_numpy(dtype=object), dtype="string"))
+        num_u, bad_u = to_number(pd.Series(u.to_numpy(dtype=object), dtype="string"))
         ok = codes >= 0
         num, bad = np.full(len(s), np.nan), np.zeros(len(s), dtype=bool)
         num[ok], bad[ok] = num_u[codes[ok]], bad_u[codes[ok]]
@@ -469,7 +469,7 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
                     ).format(n=int(bad.sum()), col=actual), _rows(bad)))
             out[role] = _categorical(np.where(bad, -1, codes), pd.Index(u))
         else:
-            num, bad = _to_number(s)
+            num, bad = to_number(s)
             if bad.any():
                 problems.append(Problem("wrong_type", role, BLOCKING, int(bad.sum()), tr(
                     "{n} values in '{col}' are not numbers. Fix them in the extract."
@@ -498,7 +498,7 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
         key = str(name).strip().lower()
         if key in out or key not in lower or key in COLUMNS:
             continue
-        num, bad = _to_number(raw[lower[key]])
+        num, bad = to_number(raw[lower[key]])
         out[key] = num if not bad.any() else _categorical(*_factor(raw[lower[key]]))
     out = {k: (v.to_numpy() if isinstance(v, pd.Series) else v) for k, v in out.items()}
     data = pd.DataFrame(out)  # one consolidation; rows keep the order of raw

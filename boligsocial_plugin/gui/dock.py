@@ -62,7 +62,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from boligsocial_plugin.qgis_io.translator import tr
+from boligsocial_plugin.core.i18n import tr
 
 OBJECT_NAME = "BoligsocialDock"
 MAP_TOOL_NAME = "BoligsocialInspectTool"

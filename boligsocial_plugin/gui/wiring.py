@@ -5,8 +5,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.processing.base import ICON
-from boligsocial_plugin.qgis_io.translator import tr
 
 MENU_OBJECT = "boligsocialMenu"
 TOOLBAR_OBJECT = "boligsocialToolbar"

@@ -5,7 +5,6 @@ Everything works on memory copies of the input layers, never on the user's proje
 and in its own QgsProject. Call from the main thread (FlagNoThreading in algorithms).
 """
 import datetime
-import math
 import os
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
@@ -41,12 +40,13 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QRectF, QSize, Qt
+from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from boligsocial_plugin.core import classes as cls
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.qgis_io.translator import tr
+from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.qgis_io.values import is_missing, number, text
 
 FONT_FAMILY = "DejaVu Sans"
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0  # A4 landscape, mm
@@ -77,14 +77,7 @@ def text_format(size: float, bold: bool = False) -> QgsTextFormat:
 
 def date_text(value) -> str:
     """A ref_date attribute as 'YYYY-MM-DD' ('' for NULL)."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    if isinstance(value, QDateTime):
-        value = value.date()
-    if isinstance(value, QDate):
-        return value.toString("yyyy-MM-dd")
-    s = str(value)
-    return "" if s == "NULL" else s[:10]
+    return "" if is_missing(value) else text(value)[:10]
 
 
 def ref_dates(layer: QgsVectorLayer) -> List[str]:
@@ -130,24 +123,12 @@ class Panel:
     ranges: list = field(default_factory=list)
 
 
-def _num(v) -> Optional[float]:
-    if v is None or (hasattr(v, "isNull") and v.isNull()) or str(v) == "NULL":
-        return None
-    try:
-        x = float(v)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(x) else x
-
-
 def _published(feature, field_name: str, flag_name: Optional[str]) -> Optional[float]:
-    v = _num(feature[field_name])
+    v = number(feature[field_name])
     if v is None:
         return None
-    if flag_name:
-        flag = feature[flag_name]
-        if flag is not None and str(flag) not in ("", "NULL"):
-            return None
+    if flag_name and not is_missing(feature[flag_name]):
+        return None
     return v
 
 
@@ -165,7 +146,7 @@ def area_table(panels: Sequence[Panel], min_count: int = 5,
     for f in main.layer.getFeatures():
         aid = str(f["area_id"]) if "area_id" in names else str(f.id())
         name = f["area_name"] if "area_name" in names else None
-        name = aid if name is None or str(name) in ("", "NULL") else str(name)
+        name = aid if is_missing(name) else str(name)
         v = values[sort_by].get(aid)
         if main.field == "category":
             sort = (cls.CATEGORY_ORDER.index(v) if v in cls.CATEGORY_ORDER else 99, name)
@@ -173,7 +154,7 @@ def area_table(panels: Sequence[Panel], min_count: int = 5,
             sort = (v is None, -(v or 0.0), name)
         cells = [_cell(vals.get(aid), p) if aid in vals else "" for p, vals in
                  zip(panels, values)]
-        res = _num(f["residents"]) if "residents" in names else None
+        res = number(f["residents"]) if "residents" in names else None
         res_text = cls.format_number(res, 0) if res is not None and res >= min_count else "–"
         rows.append((sort, [_clip(name, 40)] + cells + [res_text]))
     rows.sort(key=lambda r: r[0])
@@ -189,7 +170,7 @@ def _values_by_area(p: Panel) -> dict:
         aid = str(f["area_id"]) if "area_id" in names else str(f.id())
         if p.field == "category":
             v = f[p.field]
-            out[aid] = None if v is None or str(v) == "NULL" else str(v)
+            out[aid] = None if is_missing(v) else str(v)
         else:
             out[aid] = _published(f, p.field, flag)
     return out

@@ -31,7 +31,8 @@ from qgis.PyQt.QtGui import QColor
 from boligsocial_plugin.core import classes as cls
 from boligsocial_plugin.core.classes import ClassRange
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.qgis_io.translator import tr
+from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.qgis_io.values import is_missing
 
 PROPERTY = "boligsocial/style"
 STYLE_NAME = "boligsocial"
@@ -54,7 +55,7 @@ def layer_rule_set(layer: QgsVectorLayer) -> str:
     if idx >= 0:
         for f in layer.getFeatures():
             v = f.attribute(idx)
-            if v is not None and str(v) not in ("", "NULL"):
+            if not is_missing(v):
                 return str(v)
     return "2021"
 
@@ -65,10 +66,6 @@ def flag_field(layer: QgsVectorLayer, field: str) -> Optional[str]:
     if name and layer.fields().lookupField(name) >= 0:
         return name
     return None
-
-
-def _is_null(v: Any) -> bool:
-    return v is None or (hasattr(v, "isNull") and v.isNull()) or str(v) == "NULL"
 
 
 def published_values(layer: QgsVectorLayer, field: str) -> List[float]:
@@ -82,9 +79,9 @@ def published_values(layer: QgsVectorLayer, field: str) -> List[float]:
     out = []
     for f in layer.getFeatures():
         v = f.attribute(idx)
-        if _is_null(v):
+        if is_missing(v):
             continue
-        if fidx >= 0 and not _is_null(f.attribute(fidx)) and str(f.attribute(fidx)) != "":
+        if fidx >= 0 and not is_missing(f.attribute(fidx)):
             continue
         try:
             out.append(float(v))

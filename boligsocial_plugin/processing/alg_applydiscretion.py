@@ -29,10 +29,10 @@ from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.pseudonym import load_key
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io.translator import tr
 
 INPUT, COUNT_FIELDS, TOTAL_FIELD = "INPUT", "COUNT_FIELDS", "TOTAL_FIELD"
 PARENT_FIELD, ID_FIELD = "PARENT_FIELD", "ID_FIELD"

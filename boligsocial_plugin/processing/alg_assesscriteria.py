@@ -20,9 +20,9 @@ from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.indicators import builtin_indicators
 from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE, join_and_aggregate
 from boligsocial_plugin.processing import common
-from boligsocial_plugin.processing.alg_computeindicators import OVERLAPS, _multi
+from boligsocial_plugin.processing.alg_computeindicators import OVERLAPS
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io.layers import fields_for, write_frame
+from boligsocial_plugin.qgis_io.writer import fields_for, multi_polygon, write_frame
 
 RULE_SET = "RULE_SET"
 NATIONAL_CONVICTION_RATE = "NATIONAL_CONVICTION_RATE"
@@ -160,7 +160,7 @@ class AssessCriteria(BoligsocialAlgorithm):
                                           QgsWkbTypes.MultiPolygon, areas.crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
-        geoms = [_multi(g) for g in areas.geometries]
+        geoms = [multi_polygon(g) for g in areas.geometries]
         write_frame(sink, res, types, geoms, feedback, dest=dest)
         del sink
         cats = res["category"].fillna("ingen")

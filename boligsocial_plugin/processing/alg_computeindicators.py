@@ -23,7 +23,7 @@ from boligsocial_plugin.core.indicators import (
 from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE, compute
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io.layers import fields_for, write_frame
+from boligsocial_plugin.qgis_io.writer import fields_for, multi_polygon, write_frame
 
 INDICATOR_DEFINITIONS = "INDICATOR_DEFINITIONS"
 OVERLAPS = "OVERLAPS"
@@ -147,7 +147,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
         idx = pub["area_idx"].to_numpy()
         pub = pub.assign(area_id=np.array(areas.ids, dtype=object)[idx],
                          area_name=np.array(areas.names, dtype=object)[idx])
-        geoms = [_multi(areas.geometries[i]) for i in idx]
+        geoms = [multi_polygon(areas.geometries[i]) for i in idx]
         feedback.setProgressText(self.tr("Writing {n} rows").format(n=len(pub)))
         write_frame(sink, pub, types, geoms, feedback, dest=dest)
         del sink
@@ -167,14 +167,3 @@ class ComputeIndicators(BoligsocialAlgorithm):
         from qgis.core import QgsProcessingException
 
         return QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
-
-
-def _multi(g):
-    from qgis.core import QgsGeometry
-
-    if g is None or g.isNull():
-        return None
-    g = QgsGeometry(g)
-    g.convertToMultiType()
-    return g
-

@@ -32,8 +32,8 @@ from boligsocial_plugin.core.datamodel import (
     match_columns,
 )
 from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io.translator import tr
 
 PERSONS, ID_FIELD, ID_IS_CPR = "PERSONS", "ID_FIELD", "ID_IS_CPR"
 KEY_FILE, KEY_AUTHCFG, DROP_INVALID, OUTPUT = "KEY_FILE", "KEY_AUTHCFG", "DROP_INVALID", "OUTPUT"

@@ -26,7 +26,7 @@ from qgis.core import (
 )
 
 from boligsocial_plugin.core import auditlog
-from boligsocial_plugin.qgis_io.translator import tr
+from boligsocial_plugin.core.i18n import tr
 
 PATH_SETTING = "boligsocial/audit_log_path"
 RETENTION_SETTING = "boligsocial/audit_retention_days"

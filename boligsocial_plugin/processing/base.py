@@ -8,8 +8,8 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr as _tr
 from boligsocial_plugin.processing.audit import AuditRun
-from boligsocial_plugin.qgis_io.translator import tr as _tr
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
 

@@ -20,8 +20,8 @@ from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.datamodel import COLUMNS
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import Extract, blocking_message, prepare
+from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.qgis_io.layers import AreaSet, read_addresses, read_areas, read_person_layer
-from boligsocial_plugin.qgis_io.translator import tr
 
 PERSONS, X_FIELD, Y_FIELD, PERSONS_CRS = "PERSONS", "X_FIELD", "Y_FIELD", "PERSONS_CRS"
 ADDRESSES, ADDRESS_KEY_FIELD = "ADDRESSES", "ADDRESS_KEY_FIELD"

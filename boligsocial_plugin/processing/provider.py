@@ -3,8 +3,8 @@
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.processing.base import ICON
-from boligsocial_plugin.qgis_io.translator import tr
 
 
 def algorithm_classes():

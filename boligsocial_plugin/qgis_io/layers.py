@@ -15,23 +15,20 @@ import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
 
 from boligsocial_plugin.core.datamodel import columns_to_read
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.core.extract import read_csv
+from boligsocial_plugin.core.extract import read_csv, to_number
+from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.spatial import rings_from_wkb
-from boligsocial_plugin.qgis_io.translator import tr
+from boligsocial_plugin.qgis_io.values import is_null, qt_to_py, text
 
 
 @dataclass
@@ -116,9 +113,8 @@ def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
             frame = read_csv(path, keep=lambda names: keep(names, False, (xf or "x", yf or "y")))
             crs = layer.crs() if layer.crs().isValid() else default_crs
             if xf and yf and xf in frame and yf in frame:
-                from boligsocial_plugin.core.extract import _to_number
-                x, _ = _to_number(frame[xf])
-                y, _ = _to_number(frame[yf])
+                x, _ = to_number(frame[xf])
+                y, _ = to_number(frame[yf])
                 return PersonTable(frame, x, y, crs, "csv")
             return PersonTable(frame, None, None, crs, "csv")
     return _read_features(source, default_crs, feedback, keep)
@@ -226,7 +222,7 @@ def _read_features(source, default_crs: QgsCoordinateReferenceSystem, feedback,
         attrs = f.attributes()
         attrs = [attrs[i] for i in idx]
         for c, v in zip(cols, attrs):
-            c.append(None if v is None or (hasattr(v, "isNull") and v.isNull()) else v)
+            c.append(None if is_null(v) else v)
         if has_geom:
             g = f.geometry()
             if g is None or g.isEmpty():
@@ -245,25 +241,11 @@ def _read_features(source, default_crs: QgsCoordinateReferenceSystem, feedback,
             feedback.setProgress(10.0 * i / total)
     frame = pd.DataFrame({n: pd.Series(c, dtype=object) for n, c in zip(names, cols)})
     for n in names:
-        frame[n] = _qt_to_py(frame[n])
+        frame[n] = qt_to_py(frame[n])
     crs = source.sourceCrs() if source.sourceCrs().isValid() else default_crs
     if not has_geom:
         return PersonTable(frame, None, None, crs, "features")
     return PersonTable(frame, np.asarray(xs, float), np.asarray(ys, float), crs, "features")
-
-
-def _qt_to_py(s: pd.Series) -> pd.Series:
-    """QDate/QDateTime to ISO strings; numbers stay numbers."""
-    first = next((v for v in s if v is not None), None)
-    if first is None:
-        return s
-    if hasattr(first, "toString") and hasattr(first, "isValid"):
-        return s.map(lambda v: None if v is None else
-                     (v.toString("yyyy-MM-dd") if hasattr(v, "toString") else str(v)))
-    if isinstance(first, (int, float)) and not isinstance(first, bool):
-        return pd.to_numeric(s, errors="coerce") if all(
-            v is None or isinstance(v, (int, float)) for v in s) else s
-    return s
 
 
 # --------------------------------------------------------------------------- addresses
@@ -325,7 +307,7 @@ def read_areas(source, id_field: str, name_field: Optional[str],
         if feedback.isCanceled():
             break
         aid = f.attribute(id_field)
-        if aid is None or (hasattr(aid, "isNull") and aid.isNull()) or str(aid).strip() == "":
+        if is_null(aid) or str(aid).strip() == "":
             raise BoligsocialError(tr("An area (feature id {fid}) has no value in '{f}'. Every "
                                       "area needs an id.").format(fid=f.id(), f=id_field))
         aid = str(aid).strip()
@@ -364,8 +346,7 @@ def read_areas(source, id_field: str, name_field: Optional[str],
                     "(layer properties) or on the extract (PERSONS_CRS).").format(
                     id=aid, to=join_crs.authid(), frm=crs.authid() or crs.description()))
         out.ids.append(aid)
-        out.names.append("" if name is None or (hasattr(name, "isNull") and name.isNull())
-                         else str(name))
+        out.names.append(text(name))
         out.geometries.append(g)
         out.rings.append(rings)
         for k in keep_fields:
@@ -384,78 +365,7 @@ def _rings(g: QgsGeometry) -> List[np.ndarray]:
         return [np.array([[p.x(), p.y()] for p in ring]) for poly in polys for ring in poly]
 
 
-# --------------------------------------------------------------------------- writing
-
-def qvariant_type(dtype_kind: str) -> QVariant.Type:
-    """QVariant type for a numpy dtype kind."""
-    return {"i": QVariant.LongLong, "u": QVariant.LongLong, "f": QVariant.Double,
-            "b": QVariant.Int}.get(dtype_kind, QVariant.String)
-
-
-def fields_for(columns: List[Tuple[str, QVariant.Type]]) -> QgsFields:
-    """QgsFields from (name, type) pairs."""
-    fields = QgsFields()
-    for name, t in columns:
-        fields.append(QgsField(name, t))
-    return fields
-
-
-def py_value(v: Any, t: QVariant.Type) -> Any:
-    """A numpy/pandas value as a QGIS attribute (NULL for NaN/None)."""
-    if v is None or v is pd.NA or v is pd.NaT:
-        return None
-    if isinstance(v, float) and np.isnan(v):
-        return None
-    if t == QVariant.Date:
-        return QDate.fromString(str(v)[:10], "yyyy-MM-dd")
-    if t in (QVariant.Int, QVariant.LongLong):
-        try:
-            return int(v)
-        except (TypeError, ValueError):
-            return None
-    if t == QVariant.Double:
-        fv = float(v)
-        return None if np.isnan(fv) else fv
-    return str(v)
-
-
-def write_frame(sink, frame: pd.DataFrame, types: List[Tuple[str, QVariant.Type]],
-                geometries: Optional[List[Optional[QgsGeometry]]], feedback,
-                progress: Tuple[float, float] = (90.0, 100.0), dest: str = "") -> int:
-    """Write a DataFrame (columns in ``types`` order) to a sink; returns features written.
-
-    For CSV destinations text cells that a spreadsheet would run as a formula are escaped.
-    """
-    from qgis.core import QgsFeatureSink
-
-    from boligsocial_plugin.core.csvsafe import escape_formula
-
-    cols = [frame[n].to_numpy(dtype=object) for n, _ in types]
-    if os.path.splitext(str(dest).split("|")[0])[1].lower() in (".csv", ".txt", ".tsv"):
-        cols = [np.array([escape_formula(v) for v in c], dtype=object)
-                if t == QVariant.String else c for c, (_n, t) in zip(cols, types)]
-    kinds = [t for _, t in types]
-    n = len(frame)
-    feats = []
-    fields = fields_for(types)
-    for i in range(n):
-        f = QgsFeature(fields)
-        f.setAttributes([py_value(c[i], t) for c, t in zip(cols, kinds)])
-        if geometries is not None and geometries[i] is not None:
-            f.setGeometry(geometries[i])
-        feats.append(f)
-        if len(feats) >= 5000:
-            if not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
-                raise BoligsocialError(tr("Could not write to the output: {err}").format(
-                    err=sink.lastError() if hasattr(sink, "lastError") else ""))
-            feats = []
-            if feedback.isCanceled():
-                return i
-            feedback.setProgress(progress[0] + (progress[1] - progress[0]) * i / max(1, n))
-    if feats and not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
-        raise BoligsocialError(tr("Could not write to the output."))
-    return n
-
+# --------------------------------------------------------------------------- project
 
 def project_layer(layer_id: str) -> Optional[QgsVectorLayer]:
     """A layer of the current project by id."""
