@@ -114,7 +114,7 @@
       <translation>Anvender diskretionering på {n} rækker</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Area</source>
       <translation>Område</translation>
     </message>
@@ -239,12 +239,12 @@
       <translation>Kontrolresultat</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Audit: FAILED</source>
       <translation>Kontrol: FEJLET</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Audit: {r} ({k} of {m} relations involve hidden cells; no hidden cell can be computed from the published ones).</source>
       <translation>Kontrol: {r} ({k} af {m} relationer omfatter skjulte celler; ingen skjult celle kan beregnes ud fra de offentliggjorte).</translation>
     </message>
@@ -309,11 +309,6 @@
       <translation>Annulleret.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
-      <source>Cancelled: no output was written.</source>
-      <translation>Annulleret: der blev ikke skrevet noget resultat.</translation>
-    </message>
-    <message>
       <location filename="../boligsocial_plugin/core/errors.py" />
       <source>Cancelled: the run was stopped before it finished; any output it left is incomplete and must not be used.</source>
       <translation>Afbrudt: kørslen blev stoppet før den var færdig; uddata den har efterladt, er ufuldstændige og må ikke bruges.</translation>
@@ -339,7 +334,7 @@
       <translation>Kategorier: {c}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Category</source>
       <translation>Kategori</translation>
     </message>
@@ -379,7 +374,7 @@
       <translation>Celler skjult af områdeminimum</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Cells hidden: {p} primary (P), {s} secondary (S), {a} area minimum (A); {n} published.</source>
       <translation>Skjulte celler: {p} primær (P), {s} sekundær (S), {a} områdeminimum (A); {n} offentliggjort.</translation>
     </message>
@@ -429,7 +424,7 @@
       <translation>Vælg feltet med område-id.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Classes: {method}, computed from published values only.</source>
       <translation>Klasser: {method}, beregnet alene ud fra offentliggjorte værdier.</translation>
     </message>
@@ -539,12 +534,7 @@
       <translation>Kunne ikke skrive stilfilen '{path}': {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
-      <source>Could not write to the output.</source>
-      <translation>Resultatet kunne ikke skrives.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/qgis_io/writer.py" />
       <source>Could not write to the output: {err}</source>
       <translation>Resultatet kunne ikke skrives: {err}</translation>
     </message>
@@ -594,7 +584,7 @@
       <translation>Standard: &lt;5 skjules, områder ≥50</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Details</source>
       <translation>Detaljer</translation>
     </message>
@@ -604,7 +594,7 @@
       <translation>Diskretionering</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Discretion audit report</source>
       <translation>Kontrolrapport for diskretionering</translation>
     </message>
@@ -674,7 +664,7 @@
       <translation>Finder naboer til {n} områder</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>Fix them in the source, or tick 'Drop rows with malformed keys' to leave those rows out (they are counted).</source>
       <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
     </message>
@@ -769,7 +759,7 @@
       <translation>Undersøg område</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Internal check failed for '{f}': the protected table would publish a value the rules hide. Nothing was written; please report this.</source>
       <translation>Den interne kontrol fejlede for '{f}': den beskyttede tabel ville offentliggøre en værdi, som reglerne skjuler. Intet blev skrevet; rapportér venligst fejlen.</translation>
     </message>
@@ -799,7 +789,7 @@
       <translation>Grundtal for nøglebaseret afrunding (0 = fra)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Keyed rounding needs a key file with a secret. Choose a key file or set the rounding base to 0.</source>
       <translation>Nøglebaseret afrunding kræver en nøglefil med en hemmelighed. Vælg en nøglefil, eller sæt grundtallet for afrunding til 0.</translation>
     </message>
@@ -809,7 +799,7 @@
       <translation>Nøglebaseret afrunding kræver en hemmelig nøgle; angiv en nøgle, eller slå afrunding fra.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Keyed rounding of published counts to multiples of {b}.</source>
       <translation>Nøglebaseret afrunding af offentliggjorte antal til multipla af {b}.</translation>
     </message>
@@ -984,7 +974,7 @@
       <translation>Uden for arbejdsmarkedet og uddannelse, 18-64 år</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Overlapping areas</source>
       <translation>Overlappende områder</translation>
     </message>
@@ -1169,7 +1159,7 @@
       <translation>Opgørelsesdato, der skal beregnes; tom beregner alle datoer og viser den seneste.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Reference date {date}</source>
       <translation>Opgørelsesdato {date}</translation>
     </message>
@@ -1229,7 +1219,7 @@
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Residents</source>
       <translation>Beboere</translation>
     </message>
@@ -1304,7 +1294,7 @@
       <translation>Regelsæt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Rules applied:</source>
       <translation>Anvendte regler:</translation>
     </message>
@@ -1339,7 +1329,7 @@
       <translation>Andet kort: opgørelsesdato (fx et år tidligere)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Seconds: {s}</source>
       <translation>Sekunder: {s}</translation>
     </message>
@@ -1394,7 +1384,7 @@
       <translation>Kildetekst (tom = lagets navn)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/report.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial plugin for QGIS.</source>
       <translation>Kilde: {source}. Opgørelsesdato: {dates}. Udarbejdet {today} med Boligsocial-pluginet til QGIS.</translation>
     </message>
@@ -1539,12 +1529,12 @@
       <translation>Kolonnen '{col}', der er valgt som '{role}', findes ikke i udtrækket. Tilgængelige kolonner: {avail}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>The column '{col}' holds {n} values shaped like CPR numbers; it was dropped. Pseudonymise it separately if it is needed.</source>
       <translation>Kolonnen '{col}' indeholder {n} værdier, der ligner CPR-numre; den er udeladt. Pseudonymisér den separat, hvis der er brug for den.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>The column '{col}' is not in the extract. Choose the column holding the CPR number.</source>
       <translation>Kolonnen '{col}' findes ikke i udtrækket. Vælg kolonnen med CPR-nummeret.</translation>
     </message>
@@ -1564,17 +1554,17 @@
       <translation>Antalskolonnerne summerer i nogle rækker til mere end totalen; de behandles som overlappende (ingen sumrelation).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' holds '{v}' in row {row}, which is not a number. Count fields must hold whole numbers; fix the value or deselect the field.</source>
       <translation>Antalsfeltet '{f}' indeholder '{v}' i række {row}, hvilket ikke er et tal. Antalsfelter skal indeholde hele tal; ret værdien, eller fravælg feltet.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' holds a negative or infinite value ({v}) in row {row}. Counts cannot be negative; fix the table.</source>
       <translation>Antalsfeltet '{f}' indeholder en negativ eller uendelig værdi ({v}) i række {row}. Antal kan ikke være negative; ret tabellen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' holds {v} in row {row}, which is not a whole number. Discretion applies to counts of persons; choose count fields (not shares, means or sums of fractions).</source>
       <translation>Antalsfeltet '{f}' indeholder {v} i række {row}, hvilket ikke er et helt tal. Diskretionering gælder antal personer; vælg antalsfelter (ikke andele, gennemsnit eller summer af brøkdele).</translation>
     </message>
@@ -1584,7 +1574,7 @@
       <translation>Antalsfeltet '{f}' er af typen {t}, ikke et tal. Vælg numeriske felter.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' must hold numbers (counts), not '{v}'; deselect it.</source>
       <translation>Antalsfeltet '{f}' skal indeholde tal (antal), ikke '{v}'; fravælg det.</translation>
     </message>
@@ -1814,7 +1804,7 @@
       <translation>Totalfeltet '{f}' er også valgt som antalsfelt; vælg det kun som total.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>These rows are left out.</source>
       <translation>Disse rækker udelades.</translation>
     </message>
@@ -1899,7 +1889,7 @@
       <translation>Valider personudtræk…</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Value</source>
       <translation>Værdi</translation>
     </message>
@@ -1919,7 +1909,7 @@
       <translation>Konklusion</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Warnings</source>
       <translation>Advarsler</translation>
     </message>
@@ -2214,7 +2204,7 @@
       <translation>kvantiler (lige mange i hver klasse)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>refuse: stop with a message naming the overlapping areas; allow: count a person in every area that contains it (reported).</source>
       <translation>refuse: stop med en meddelelse, der nævner de overlappende områder; allow: tæl en person med i hvert område, der indeholder vedkommende (rapporteres).</translation>
     </message>
@@ -2309,7 +2299,7 @@
       <translation>{m} nabopar fundet.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>{n} CPR numbers in the numeric column '{col}' had lost their leading zero; it was restored. Store CPR numbers as text.</source>
       <translation>{n} CPR-numre i den numeriske kolonne '{col}' havde mistet det foranstillede nul; det er genskabt. Gem CPR-numre som tekst.</translation>
     </message>
@@ -2414,7 +2404,7 @@
       <translation>{n} rækker har ingen gyldig opgørelsesdato i '{col}' (brug ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>{n} rows have no value in '{col}' (rows {rows}).</source>
       <translation>{n} rækker har ingen værdi i '{col}' (rækker {rows}).</translation>
     </message>
@@ -2552,6 +2542,14 @@
       <location filename="../boligsocial_plugin/maps/report.py" />
       <source>… {n} more areas</source>
       <translation>… {n} områder mere</translation>
+    </message>
+    <message>
+      <source>Cancelled: no output was written.</source>
+      <translation type="vanished">Annulleret: der blev ikke skrevet noget resultat.</translation>
+    </message>
+    <message>
+      <source>Could not write to the output.</source>
+      <translation type="vanished">Resultatet kunne ikke skrives.</translation>
     </message>
   </context>
 </TS>

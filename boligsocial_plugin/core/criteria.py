@@ -269,6 +269,8 @@ RULE_SETS: Dict[str, RuleSet] = {
         source="almenboligloven § 61 a, stk. 1-4 and § 61 b (LBK nr. 1171 af 11/11/2024)"),
 }
 
+DEFAULT_RULE_SET = "2021"
+
 _PARALLEL_NAMES = {"parallelsamfund", "omdannelsesomraade", "ghetto", "ghettoomraade",
                    "haardt_ghettoomraade", "haardt_ghetto", "hard_ghetto", "haard_ghetto",
                    "hardt_ghettoomraade"}

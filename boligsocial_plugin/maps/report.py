@@ -4,7 +4,6 @@
 Everything works on memory copies of the input layers, never on the user's project layers,
 and in its own QgsProject. Call from the main thread (FlagNoThreading in algorithms).
 """
-import datetime
 import os
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
@@ -46,6 +45,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 from boligsocial_plugin.core import classes as cls
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.map_report import table_sort_key
 from boligsocial_plugin.qgis_io.values import is_missing, number, text
 
 FONT_FAMILY = "DejaVu Sans"
@@ -112,7 +112,7 @@ def filtered_copy(layer: QgsVectorLayer, ref_date: Optional[str], name: str) -> 
 
 @dataclass
 class Panel:
-    """One map of the report: a styled memory layer, its field and caption."""
+    """One map of the report: a styled memory layer and its texts (see core.map_report)."""
 
     layer: QgsVectorLayer
     field: str
@@ -120,6 +120,7 @@ class Panel:
     unit: str = ""
     label: str = ""
     date: str = ""
+    source: str = ""  # the user's layer name
     ranges: list = field(default_factory=list)
 
 
@@ -147,11 +148,7 @@ def area_table(panels: Sequence[Panel], min_count: int = 5,
         aid = str(f["area_id"]) if "area_id" in names else str(f.id())
         name = f["area_name"] if "area_name" in names else None
         name = aid if is_missing(name) else str(name)
-        v = values[sort_by].get(aid)
-        if main.field == "category":
-            sort = (cls.CATEGORY_ORDER.index(v) if v in cls.CATEGORY_ORDER else 99, name)
-        else:
-            sort = (v is None, -(v or 0.0), name)
+        sort = table_sort_key(values[sort_by].get(aid), name, main.field == "category")
         cells = [_cell(vals.get(aid), p) if aid in vals else "" for p, vals in
                  zip(panels, values)]
         res = number(f["residents"]) if "residents" in names else None
@@ -490,11 +487,3 @@ def export_pdf(layout: QgsPrintLayout, path: str) -> None:
     if res != QgsLayoutExporter.Success:
         raise BoligsocialError(tr("Could not write the PDF '{path}' (error {code}).").format(
             path=path, code=int(res)))
-
-
-def made_text(source: str, dates: Sequence[str]) -> str:
-    """The source and date line of the report."""
-    when = datetime.date.today().isoformat()
-    date_part = ", ".join(d for d in dates if d)
-    return tr("Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial "
-              "plugin for QGIS.").format(source=source, dates=date_part or "–", today=when)

@@ -24,7 +24,7 @@ from qgis.core import (
 )
 
 from boligsocial_plugin.core.datamodel import columns_to_read
-from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
 from boligsocial_plugin.core.extract import read_csv, to_number
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.spatial import rings_from_wkb
@@ -218,7 +218,7 @@ def _read_features(source, default_crs: QgsCoordinateReferenceSystem, feedback,
     total = source.featureCount()
     for i, f in enumerate(source.getFeatures(req)):
         if feedback.isCanceled():
-            break
+            raise Cancelled()
         attrs = f.attributes()
         attrs = [attrs[i] for i in idx]
         for c, v in zip(cols, attrs):
@@ -305,7 +305,7 @@ def read_areas(source, id_field: str, name_field: Optional[str],
     seen: Dict[str, int] = {}
     for f in source.getFeatures():
         if feedback.isCanceled():
-            break
+            raise Cancelled()
         aid = f.attribute(id_field)
         if is_null(aid) or str(aid).strip() == "":
             raise BoligsocialError(tr("An area (feature id {fid}) has no value in '{f}'. Every "
