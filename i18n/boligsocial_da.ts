@@ -124,7 +124,7 @@
       <translation>Området '{id}' kan ikke placeres i personernes koordinatsystem ({to}); områdelaget angiver {frm}. Angiv det rigtige koordinatsystem på områdelaget (lagegenskaber) eller på udtrækket (PERSONS_CRS).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Area id field</source>
       <translation>Felt med område-id</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>Område-id'er skal være entydige.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Area name field</source>
       <translation>Felt med områdenavn</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>Tabel fra område til sammenlagt område</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Areas</source>
       <translation>Områder</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>Vurder statens kriterier</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Assess state criteria (needs two yearly snapshots)</source>
       <translation>Vurder statens kriterier (kræver to årlige opgørelser)</translation>
     </message>
@@ -214,7 +214,7 @@
       <translation>Vurderingsdato (ÅÅÅÅ-MM-DD; tom = seneste opgørelse)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>At risk: within the margin of a criterion threshold.</source>
       <translation>I risiko: inden for risikomarginen til en af kriteriernes grænseværdier.</translation>
     </message>
@@ -264,17 +264,17 @@
       <translation>Boligsocialt koropletkort</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Boligsocial criteria</source>
       <translation>Boligsociale kriterier</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Boligsocial indicators</source>
       <translation>Boligsociale indikatorer</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Boligsocial monitorering</source>
       <translation>Boligsocial monitorering</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>Boligsocial monitorering</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Boligsocial: {alg}</source>
       <translation>Boligsocial: {alg}</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>Koordinatsystem for x/y-kolonnerne</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Cancel</source>
       <translation>Annuller</translation>
     </message>
@@ -314,12 +314,12 @@
       <translation>Afbrudt: kørslen blev stoppet før den var færdig; uddata den har efterladt, er ufuldstændige og må ikke bruges.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Cancelled; nothing was loaded.</source>
       <translation>Annulleret; intet blev indlæst.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Cancelling…</source>
       <translation>Annullerer…</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>Kategorien er usikker: {why}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Category: {c}</source>
       <translation>Kategori: {c}</translation>
     </message>
@@ -399,12 +399,12 @@
       <translation>Vælg et kortbillede (PNG) eller en rapport (PDF), der skal skrives.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Choose a person extract layer (add it to the project first).</source>
       <translation>Vælg et lag med personudtrækket (føj det til projektet først).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Choose an area layer with polygons.</source>
       <translation>Vælg et områdelag med polygoner.</translation>
     </message>
@@ -419,7 +419,7 @@
       <translation>Vælg mindst ét antalsfelt.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Choose the field holding the area id.</source>
       <translation>Vælg feltet med område-id.</translation>
     </message>
@@ -434,7 +434,7 @@
       <translation>Klassifikationsmetode</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Click an area on the map to see its profile.</source>
       <translation>Klik på et område på kortet for at se dets profil.</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>Kunne ikke åbne '{dest}' for at give det en stil.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Could not open the result {path}.</source>
       <translation>Kunne ikke åbne resultatet {path}.</translation>
     </message>
@@ -509,7 +509,7 @@
       <translation>Kunne ikke gemme stilen i '{src}': {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Could not style {field}: {err}</source>
       <translation>Kunne ikke give {field} en stil: {err}</translation>
     </message>
@@ -539,7 +539,7 @@
       <translation>Resultatet kunne ikke skrives: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Count / base</source>
       <translation>Antal / grundlag</translation>
     </message>
@@ -564,12 +564,12 @@
       <translation>Kriterielag: klasser og enheder følger regelsæt {rs}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Criteria met</source>
       <translation>Opfyldte kriterier</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Custom (numbers below)</source>
       <translation>Tilpasset (tallene nedenfor)</translation>
     </message>
@@ -589,7 +589,7 @@
       <translation>Detaljer</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Discretion</source>
       <translation>Diskretionering</translation>
     </message>
@@ -649,7 +649,7 @@
       <translation>Eksportér kort og rapport</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Extra indicators</source>
       <translation>Ekstra indikatorer</translation>
     </message>
@@ -719,7 +719,7 @@
       <translation>Indvandrere og efterkommere fra ikke-vestlige lande</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Indicator</source>
       <translation>Indikator</translation>
     </message>
@@ -729,7 +729,7 @@
       <translation>Indikatoren '{code}' bruger kolonnen/kolonnerne {cols}, som hverken findes i udtrækket eller i datamodellen. Kontroller stavningen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Indicator definitions (*.json)</source>
       <translation>Indikatordefinitioner (*.json)</translation>
     </message>
@@ -749,12 +749,12 @@
       <translation>Indikatorer, der er sprunget over, fordi udtrækket mangler deres kolonner: {codes}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Input</source>
       <translation>Inddata</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Inspect area</source>
       <translation>Undersøg område</translation>
     </message>
@@ -859,7 +859,7 @@
       <translation>Monitoreringspanel</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
@@ -869,7 +869,7 @@
       <translation>Nævnes i noten om diskretionering; områder med færre beboere vises ikke.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>National conviction rate</source>
       <translation>Landsgennemsnittet for dømte</translation>
     </message>
@@ -899,7 +899,7 @@
       <translation>Ingen personer ligger i et område. Kontrollér, at udtrækkets koordinatsystem ({crs}; parameteren PERSONS_CRS for x/y-kolonner) og x/y-kolonnerne er rigtige, og at områderne dækker personerne.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>No result for area {id}.</source>
       <translation>Intet resultat for område {id}.</translation>
     </message>
@@ -939,7 +939,7 @@
       <translation>Omdannelsesområde</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>One row per resident per reference date: a point layer or a table with x/y columns.</source>
       <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel med x/y-kolonner.</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>Kun grundskoleuddannelse, 30-59 år</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Optional user-defined indicators; the built-in indicators are always computed.</source>
       <translation>Valgfrie brugerdefinerede indikatorer; de indbyggede indikatorer beregnes altid.</translation>
     </message>
@@ -1004,12 +1004,12 @@
       <translation>Felt for overordnet område, fx distriktet (sammenlagte områder krydser aldrig dets grænser)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Per list: met or not, with the margin to the threshold in brackets (positive when met).</source>
       <translation>Pr. liste: opfyldt eller ej, med afstanden til grænseværdien i parentes (positiv, når kriteriet er opfyldt).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Person extract</source>
       <translation>Personudtræk</translation>
     </message>
@@ -1079,7 +1079,7 @@
       <translation>Polygonlag</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Preset</source>
       <translation>Forudindstilling</translation>
     </message>
@@ -1134,7 +1134,7 @@
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Reference date</source>
       <translation>Opgørelsesdato</translation>
     </message>
@@ -1154,7 +1154,7 @@
       <translation>Udtrækkets opgørelsesdato (ÅÅÅÅ-MM-DD; tom = den seneste)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Reference date to compute; empty computes every date and shows the latest.</source>
       <translation>Opgørelsesdato, der skal beregnes; tom beregner alle datoer og viser den seneste.</translation>
     </message>
@@ -1164,7 +1164,7 @@
       <translation>Opgørelsesdato {date}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Reference date: {d}</source>
       <translation>Opgørelsesdato: {d}</translation>
     </message>
@@ -1179,7 +1179,7 @@
       <translation>Gennemsnitlig bruttoindkomst i regionen (kr.)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Regional mean income</source>
       <translation>Gennemsnitsindkomsten i regionen</translation>
     </message>
@@ -1249,12 +1249,12 @@
       <translation>Antallet af beboere skal være kendt og må ikke være negativt for noget område.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Residents: {n}</source>
       <translation>Beboere: {n}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Results</source>
       <translation>Resultater</translation>
     </message>
@@ -1289,7 +1289,7 @@
       <translation>Skrevne rækker</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Rule set</source>
       <translation>Regelsæt</translation>
     </message>
@@ -1299,12 +1299,12 @@
       <translation>Anvendte regler:</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Run</source>
       <translation>Kør</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Runs the same algorithms as the Processing toolbox in the background.</source>
       <translation>Kører de samme algoritmer som Processing-værktøjskassen, i baggrunden.</translation>
     </message>
@@ -1334,7 +1334,7 @@
       <translation>Sekunder: {s}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Select an area in the table or on the map.</source>
       <translation>Vælg et område i tabellen eller på kortet.</translation>
     </message>
@@ -1344,12 +1344,12 @@
       <translation>Sekventielle farveforløb, som farveblinde læsere kan skelne, og som bevarer rækkefølgen ved udskrift i gråtoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Setup</source>
       <translation>Opsætning</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Show</source>
       <translation>Vis</translation>
     </message>
@@ -1359,7 +1359,7 @@
       <translation>Vis eller skjul panelet Boligsocial monitorering</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Smallest area (residents)</source>
       <translation>Mindste område (beboere)</translation>
     </message>
@@ -1369,7 +1369,7 @@
       <translation>Mindste område der offentliggøres (beboere)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Smallest published count</source>
       <translation>Mindste offentliggjorte antal</translation>
     </message>
@@ -1394,12 +1394,12 @@
       <translation>Tag udgangspunkt i {path}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>State criteria ({rules})</source>
       <translation>Statens kriterier ({rules})</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>State criteria: category</source>
       <translation>Statens kriterier: kategori</translation>
     </message>
@@ -1454,12 +1454,12 @@
       <translation>Adresselaget har intet felt '{f}'. Vælg feltet med adressenøglen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>The algorithm failed; see the Processing log.</source>
       <translation>Algoritmen fejlede; se Processing-loggen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>The algorithm {alg} is not available; reinstall the plugin.</source>
       <translation>Algoritmen {alg} er ikke tilgængelig; geninstaller pluginet.</translation>
     </message>
@@ -1469,7 +1469,7 @@
       <translation>Området '{id}' har intet gyldigt antal beboere i '{f}' ({v}). Alle områder skal have et antal på 0 eller derover.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>The area has fewer residents than the smallest area published, so only the number of residents is shown.</source>
       <translation>Området har færre beboere end det mindste område, der offentliggøres, så kun antallet af beboere vises.</translation>
     </message>
@@ -1949,12 +1949,12 @@
       <translation>Y-kolonne (tabeller uden geometri)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>algorithm default</source>
       <translation>algoritmens standardværdi</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>area below the minimum size</source>
       <translation>område under minimumsstørrelsen</translation>
     </message>
@@ -1989,7 +1989,7 @@
       <translation>kunne være {category} ({why})</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>count below the minimum</source>
       <translation>antal under mindstegrænsen</translation>
     </message>
@@ -2014,7 +2014,7 @@
       <translation>lige store intervaller</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>every date (YYYY-MM-DD)</source>
       <translation>alle datoer (ÅÅÅÅ-MM-DD)</translation>
     </message>
@@ -2084,7 +2084,7 @@
       <translation>opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>n/a</source>
       <translation>i/t</translation>
     </message>
@@ -2094,7 +2094,7 @@
       <translation>naturlige brud (Jenks)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>no</source>
       <translation>nej</translation>
     </message>
@@ -2109,7 +2109,7 @@
       <translation>andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} % og {k} af {n} kriterier opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>none</source>
       <translation>ingen</translation>
     </message>
@@ -2124,7 +2124,7 @@
       <translation>ikke en gyldig fødselsdato</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>not assessable</source>
       <translation>kan ikke vurderes</translation>
     </message>
@@ -2189,7 +2189,7 @@
       <translation>forrige år mangler: etårsværdi brugt for {keys}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>protects another figure</source>
       <translation>beskytter et andet tal</translation>
     </message>
@@ -2214,7 +2214,7 @@
       <translation>række {row}: {value}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>suppressed</source>
       <translation>diskretioneret</translation>
     </message>
@@ -2259,7 +2259,7 @@
       <translation>valider,kontrol,udtræk,personudtræk,datamodel,validate,check,extract,data model</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
@@ -2274,7 +2274,7 @@
       <translation>nuller offentliggøres</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>{alg} must run on the main thread; run it from the Processing toolbox.</source>
       <translation>{alg} skal køre i hovedtråden; kør den fra Processing-værktøjskassen.</translation>
     </message>
@@ -2314,7 +2314,7 @@
       <translation>{n} områder har ingen nabo (øer): {ids}{more}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>{n} areas in a category, {r} at risk.</source>
       <translation>{n} områder i en kategori, {r} i risiko.</translation>
     </message>
@@ -2324,7 +2324,7 @@
       <translation>{n} områder lagt sammen til {k} sammenlagte områder ({f} når {m} beboere, {i} gør ikke).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>{n} areas on {date}.</source>
       <translation>{n} områder pr. {date}.</translation>
     </message>
@@ -2374,7 +2374,7 @@
       <translation>{n} flere beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>{n} persons lie outside every area.</source>
       <translation>{n} personer ligger uden for alle områder.</translation>
     </message>

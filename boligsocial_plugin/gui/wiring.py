@@ -42,7 +42,8 @@ def install_gui(plugin) -> None:
 
 def _install_dock(plugin) -> None:
     """Create the monitoring panel (hidden unless it was open last time) and its toggle action."""
-    from boligsocial_plugin.gui.dock import SETTINGS_PREFIX, BoligsocialDock
+    from boligsocial_plugin.gui.panel import BoligsocialDock
+    from boligsocial_plugin.gui.settings import SETTINGS_PREFIX
 
     iface = plugin.iface
     plugin.dock = BoligsocialDock(iface, iface.mainWindow())

@@ -71,13 +71,11 @@ def add_area_parameters(alg) -> None:
 
 
 def add_discretion_parameters(alg) -> None:
-    """MIN_COUNT and MIN_RESIDENTS (and the preset, when the discretion module offers one)."""
-    presets = getattr(discretion, "PRESETS", None)
-    if presets:
-        alg.addParameter(QgsProcessingParameterEnum(
-            "DISCRETION_PRESET", tr("Discretion preset (overrides the two numbers below)"),
-            options=list(presets.keys()), defaultValue=None, optional=True,
-            usesStaticStrings=True))
+    """DISCRETION_PRESET, MIN_COUNT and MIN_RESIDENTS."""
+    alg.addParameter(QgsProcessingParameterEnum(
+        "DISCRETION_PRESET", tr("Discretion preset (overrides the two numbers below)"),
+        options=list(discretion.PRESETS), defaultValue=None, optional=True,
+        usesStaticStrings=True))
     p = QgsProcessingParameterNumber(MIN_COUNT, tr("Smallest published count"),
                                      QgsProcessingParameterNumber.Integer, 5, minValue=1)
     p.setHelp(tr("Counts below this are never published (NULL and flag P)."))
@@ -104,11 +102,10 @@ def overlaps(alg, parameters, context) -> str:
 
 def discretion_rules(alg, parameters, context) -> discretion.Rules:
     """Rules from the preset or the two numbers."""
-    presets = getattr(discretion, "PRESETS", None)
-    if presets and parameters.get("DISCRETION_PRESET"):
+    if parameters.get("DISCRETION_PRESET"):
         name = alg.parameterAsEnumString(parameters, "DISCRETION_PRESET", context)
         if name:
-            return presets[name]
+            return discretion.PRESETS[name]
     return discretion.Rules(
         min_count=alg.parameterAsInt(parameters, MIN_COUNT, context),
         min_residents=alg.parameterAsInt(parameters, MIN_RESIDENTS, context))
