@@ -9,7 +9,7 @@
       <translation> (rækker {rows})</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source> this year (last year unchanged)</source>
       <translation> i år (sidste år uændret)</translation>
     </message>
@@ -339,12 +339,12 @@
       <translation>Kategori</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Category (state lists)</source>
       <translation>Kategori (statens lister)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Category uncertain: {why}.</source>
       <translation>Kategorien er usikker: {why}.</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>Dømte, beboere på 18 år og derover</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Convicted, times the national rate</source>
       <translation>Dømte, antal gange landsgennemsnittet</translation>
     </message>
@@ -669,12 +669,12 @@
       <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Forebyggelsesområde</source>
       <translation>Forebyggelsesområde</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Forebyggelsesområder list</source>
       <translation>Listen over forebyggelsesområder</translation>
     </message>
@@ -819,7 +819,7 @@
       <translation>Gennemsnitlig bruttoindkomst i regionen for skattepligtige 15-64-årige, der ikke er under uddannelse (Social- og Boligstyrelsens årlige opgørelse).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Mean gross income, percent of the regional mean</source>
       <translation>Gennemsnitlig bruttoindkomst i procent af gennemsnitsindkomsten i regionen</translation>
     </message>
@@ -879,12 +879,12 @@
       <translation>Landsgennemsnittet for dømte (% af beboere på 18 år og derover)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>No category</source>
       <translation>Ingen kategori</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>No category.</source>
       <translation>Ingen kategori.</translation>
     </message>
@@ -904,7 +904,7 @@
       <translation>Intet resultat for område {id}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/dates.py" />
       <source>No snapshot at or before the assessment date {d}; the earliest reference date is {first}.</source>
       <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
     </message>
@@ -914,7 +914,7 @@
       <translation>Nordpil</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Not assessed</source>
       <translation>Ikke vurderet</translation>
     </message>
@@ -934,7 +934,7 @@
       <translation>OK: ingen problemer fundet.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Omdannelsesområde</source>
       <translation>Omdannelsesområde</translation>
     </message>
@@ -989,7 +989,7 @@
       <translation>PNG-filer (*.png)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Parallelsamfund</source>
       <translation>Parallelsamfund</translation>
     </message>
@@ -1439,7 +1439,7 @@
       <translation>Giver et numerisk felt i et polygonlag en stil som koropletkort (eller feltet 'category' i et kriterielag med kategoriernes faste farver). Klasserne beregnes med QGIS' egne klassifikationsmetoder alene ud fra de offentliggjorte værdier eller følger lovens grænseværdier. Diskretionerede værdier (NULL eller en ikke-tom *_flag-kolonne) tegnes med grå skravering og har deres egen post i signaturforklaringen, 'Diskretioneret', og indgår aldrig i en dataklasse.&lt;br&gt;&lt;br&gt;Selve laget får den nye stil. Når datakilden understøtter det (GeoPackage), gemmes stilen i filen som lagets standardstil, så laget åbner med stilen overalt; angiv en .qml-fil for også at gemme stilen dér.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Suppressed</source>
       <translation>Diskretioneret</translation>
     </message>
@@ -1504,12 +1504,12 @@
       <translation>Områdelaget skal indeholde polygoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/dates.py" />
       <source>The assessment date '{d}' is not a date; write it as YYYY-MM-DD.</source>
       <translation>Vurderingsdatoen '{d}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/assess.py" />
       <source>The at-risk margins must be zero or positive.</source>
       <translation>Risikomarginerne skal være nul eller positive.</translation>
     </message>
@@ -1644,17 +1644,17 @@
       <translation>Geometrien for området '{id}' er ugyldig og kunne ikke repareres. Ret den med 'Fix geometries'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>The history table has the unknown category '{cat}'; use omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen (or ghetto, haardt_ghettoomraade).</source>
       <translation>Historiktabellen har den ukendte kategori '{cat}'; brug omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen (eller ghetto, haardt_ghettoomraade).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>The history table has the year '{y}'; write years as four digits.</source>
       <translation>Historiktabellen har årstallet '{y}'; skriv årstal med fire cifre.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>The history table needs the columns area_id, year and category; missing: {cols}.</source>
       <translation>Historiktabellen skal have kolonnerne area_id, year og category; mangler: {cols}.</translation>
     </message>
@@ -1699,7 +1699,7 @@
       <translation>Nøglen er et CPR-nummer (kontroller det, og acceptér både ddmmåå-xxxx og ddmmååxxxx)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The law has no threshold for the field '{field}'. Law classes exist for outside_labour_val, basic_edu_val and nonwestern_val of the indicator layer and for every *_val of the criteria layer (convicted and income are relative to the national rate and the regional mean). Choose another classification method.</source>
       <translation>Loven har ingen grænseværdi for feltet '{field}'. Lovens klasser findes for outside_labour_val, basic_edu_val og nonwestern_val i indikatorlaget og for alle *_val i kriterielaget (dømte og indkomst er relative til landsgennemsnittet og gennemsnitsindkomsten i regionen). Vælg en anden klassifikationsmetode.</translation>
     </message>
@@ -1729,7 +1729,7 @@
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The number of classes must be between {lo} and {hi}.</source>
       <translation>Antallet af klasser skal være mellem {lo} og {hi}.</translation>
     </message>
@@ -1749,7 +1749,7 @@
       <translation>Personudtrækket har ingen opgørelsesdato.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/dates.py" />
       <source>The person extract has no reference dates inside the areas; check that the persons lie inside the area polygons.</source>
       <translation>Personudtrækket har ingen opgørelsesdatoer inden for områderne; kontroller, at personerne ligger inden for områdepolygonerne.</translation>
     </message>
@@ -1769,7 +1769,7 @@
       <translation>Opgørelsesdatoen {d} findes ikke i udtrækket. Det indeholder: {h}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>The reference value {name} must be a positive number, not '{v}'.</source>
       <translation>Referenceværdien {name} skal være et positivt tal, ikke '{v}'.</translation>
     </message>
@@ -1784,7 +1784,7 @@
       <translation>Rækkens id; gør det muligt at finde et overordnet områdes egen række (dens id er lig med værdien i feltet for overordnet område) og bruges som nøgle ved afrundingen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/rules.py" />
       <source>The rule set '{code}' is unknown; use 2013, 2018 or 2021.</source>
       <translation>Regelsættet '{code}' er ukendt; brug 2013, 2018 eller 2021.</translation>
     </message>
@@ -1829,17 +1829,17 @@
       <translation>Landsgennemsnittet over to år for andelen af beboere på 18 år og derover, der er dømt for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer (Social- og Boligstyrelsens årlige opgørelse).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Udsat boligområde</source>
       <translation>Udsat boligområde</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Udsatte boligområder list</source>
       <translation>Listen over udsatte boligområder</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Under {n} residents, so not on the state lists.</source>
       <translation>Under {n} beboere og derfor ikke omfattet af statens lister.</translation>
     </message>
@@ -1854,12 +1854,12 @@
       <translation>Unikke placeringer i sammenkoblingen: {n}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Unknown classification method '{m}'; use one of {all}.</source>
       <translation>Ukendt klassifikationsmetode '{m}'; brug en af {all}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Unknown colour ramp '{r}'; use one of {all}.</source>
       <translation>Ukendt farveforløb '{r}'; brug et af {all}.</translation>
     </message>
@@ -1894,12 +1894,12 @@
       <translation>Værdi</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Values based on fewer than {n} persons are suppressed (grey hatching); areas are never shown with a count below that.</source>
       <translation>Værdier, der bygger på færre end {n} personer, er diskretioneret (grå skravering); områder vises aldrig med et antal under denne grænse.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Values not published: fewer residents than the discretion minimum.</source>
       <translation>Værdierne offentliggøres ikke: færre beboere end mindstegrænsen for diskretionering.</translation>
     </message>
@@ -1919,12 +1919,12 @@
       <translation>Hele antal personer. Tekstkolonner med tal (CSV) accepteres.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Would become {category} if {change}.</source>
       <translation>Ville blive {category}, hvis {change}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Would no longer be {category} if {change}.</source>
       <translation>Ville ikke længere være {category}, hvis {change}.</translation>
     </message>
@@ -1979,12 +1979,12 @@
       <translation>komplement: skjules, når total minus antal er under {n}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>convicted (18 and over)</source>
       <translation>dømte (18 år og derover)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>could be {category} ({why})</source>
       <translation>kunne være {category} ({why})</translation>
     </message>
@@ -2009,7 +2009,7 @@
       <translation>tom</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>equal intervals</source>
       <translation>lige store intervaller</translation>
     </message>
@@ -2024,7 +2024,7 @@
       <translation>hyppighed: antal under {n} skjules</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>history {years} computed from the extract</source>
       <translation>historik for {years} beregnet ud fra udtrækket</translation>
     </message>
@@ -2049,7 +2049,7 @@
       <translation>kort,rapport,dobbeltkort,koropletkort,layout,udskrift,pdf,png,map,report,choropleth,print</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>mean gross income</source>
       <translation>gennemsnitlig bruttoindkomst</translation>
     </message>
@@ -2079,7 +2079,7 @@
       <translation>sammenlægning,sammenlæg,områder,regionalisering,max-p,minimum,diskretion,naboskab,merge,regions,regionalisation,contiguity,discretion</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>met</source>
       <translation>opfyldt</translation>
     </message>
@@ -2089,7 +2089,7 @@
       <translation>i/t</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>natural breaks (Jenks)</source>
       <translation>naturlige brud (Jenks)</translation>
     </message>
@@ -2099,12 +2099,12 @@
       <translation>nej</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>non-western immigrants and descendants</source>
       <translation>indvandrere og efterkommere fra ikke-vestlige lande</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>non-western share above {t} % and {k} of {n} criteria met</source>
       <translation>andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} % og {k} af {n} kriterier opfyldt</translation>
     </message>
@@ -2129,22 +2129,22 @@
       <translation>kan ikke vurderes</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>not assessable: national conviction rate missing</source>
       <translation>kan ikke vurderes: landsgennemsnittet for dømte mangler</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>not assessable: nobody in the population of {key}</source>
       <translation>kan ikke vurderes: ingen i populationen for {key}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>not assessable: regional mean income missing</source>
       <translation>kan ikke vurderes: gennemsnitsindkomsten i regionen mangler</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>not assessable: {key} is not in the extract</source>
       <translation>kan ikke vurderes: {key} findes ikke i udtrækket</translation>
     </message>
@@ -2154,37 +2154,37 @@
       <translation>ikke vurderet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>not met</source>
       <translation>ikke opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>omdannelsesområde could not be determined: needs {n} years of history, {k} found</source>
       <translation>omdannelsesområde kunne ikke afgøres: kræver {n} års historik, {k} fundet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>only basic schooling (30-59)</source>
       <translation>kun grundskoleuddannelse (30-59 år)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>outside labour market and education (18-64)</source>
       <translation>uden for arbejdsmarkedet og uddannelse (18-64 år)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>parallelsamfund conditions met in each of the last {n} years</source>
       <translation>betingelserne for parallelsamfund opfyldt i hvert af de seneste {n} år</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>pretty breaks</source>
       <translation>pæne intervaller</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>previous year missing: single-year value used for {keys}</source>
       <translation>forrige år mangler: etårsværdi brugt for {keys}</translation>
     </message>
@@ -2199,7 +2199,7 @@
       <translation>pseudonymisering,pseudonymisér,pseudonym,cpr,hmac,databeskyttelse,gdpr,pseudonymise,privacy</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>quantiles (equal count)</source>
       <translation>kvantiler (lige mange i hver klasse)</translation>
     </message>
@@ -2219,7 +2219,7 @@
       <translation>diskretioneret</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>the conditions of no list are met</source>
       <translation>betingelserne for ingen af listerne er opfyldt</translation>
     </message>
@@ -2229,27 +2229,27 @@
       <translation>dataudbyderen afviste objekterne</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>the law's thresholds</source>
       <translation>lovens grænseværdier</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>the mean gross income were {n} kr. higher</source>
       <translation>den gennemsnitlige bruttoindkomst var {n} kr. højere</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>the mean gross income were {n} kr. lower</source>
       <translation>den gennemsnitlige bruttoindkomst var {n} kr. lavere</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>udsat ({k} of {n} criteria met) and non-western share above {t} %</source>
       <translation>udsat ({k} af {n} kriterier opfyldt) og andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} %</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>under {n} residents</source>
       <translation>under {n} beboere</translation>
     </message>
@@ -2279,17 +2279,17 @@
       <translation>{alg} skal køre i hovedtråden; kør den fra Processing-værktøjskassen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{k} of {n} criteria met</source>
       <translation>{k} af {n} kriterier opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{label}: {k} of {n} criteria met</source>
       <translation>{label}: {k} af {n} kriterier opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{label}: {state} (value suppressed)</source>
       <translation>{label}: {state} (værdien er diskretioneret)</translation>
     </message>
@@ -2329,22 +2329,22 @@
       <translation>{n} områder pr. {date}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} fewer full-time persons were outside the labour market</source>
       <translation>{n} færre fuldtidspersoner var uden for arbejdsmarkedet og uddannelse</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} fewer residents aged 18 and over were convicted</source>
       <translation>{n} færre beboere på 18 år og derover var dømt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} fewer residents aged 30-59 had only basic schooling</source>
       <translation>{n} færre beboere i alderen 30-59 år kun havde en grundskoleuddannelse</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} fewer residents were non-western immigrants or descendants</source>
       <translation>{n} færre beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
     </message>
@@ -2354,22 +2354,22 @@
       <translation>{n} ugyldige områdegeometrier blev repareret (make valid).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more full-time persons were outside the labour market</source>
       <translation>{n} flere fuldtidspersoner var uden for arbejdsmarkedet og uddannelse</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more residents aged 18 and over were convicted</source>
       <translation>{n} flere beboere på 18 år og derover var dømt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more residents aged 30-59 had only basic schooling</source>
       <translation>{n} flere beboere i alderen 30-59 år kun havde en grundskoleuddannelse</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more residents were non-western immigrants or descendants</source>
       <translation>{n} flere beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
     </message>
@@ -2469,12 +2469,12 @@
       <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{v} % of the regional mean</source>
       <translation>{v} % af gennemsnitsindkomsten i regionen</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{v} times the national average</source>
       <translation>{v} gange landsgennemsnittet</translation>
     </message>

@@ -23,7 +23,7 @@ Design
   pairs so the count is exact. With ``--areas >= 40`` one area is an enclave (its parent has a
   hole) and one area is multipart (an island inside a neighbour, which has a hole there).
 * ``designed`` says what an area was built to be: 3 ``parallelsamfund`` (two in every year,
-  so five yearly snapshots make them omdannelsesområder as criteria.py reads history; one only
+  so five yearly snapshots make them omdannelsesområder as core/criteria reads history; one only
   in the last two years), 3 ``udsat``, 4 ``forebyggelse`` (one was udsat in the early years),
   3 ``near_udsat`` (one udsat criterion met, another just missed, non-western <= 30 %),
   10 ``small`` (10-45 residents) and ``ordinary`` (no criterion near a threshold).
@@ -806,7 +806,7 @@ def _category(cur: pd.DataFrame, prev: Optional[pd.DataFrame]) -> Tuple[np.ndarr
 
 
 def _expected(stats: Dict[str, pd.DataFrame], design: _Design) -> pd.DataFrame:
-    """Category per area at the latest yearly snapshot (omdannelse as criteria.py reads it)."""
+    """Category per area at the latest yearly snapshot (omdannelse as core/criteria reads it)."""
     yearly = sorted(d for d in stats if d.endswith("-01-01"))
     cats, vals = [], None
     for i, date in enumerate(yearly):

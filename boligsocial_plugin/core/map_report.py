@@ -10,7 +10,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any, List, Optional, Sequence, Tuple, TypeVar
 
-from boligsocial_plugin.core import classes
+from boligsocial_plugin.core import choropleth
 from boligsocial_plugin.core.i18n import tr
 
 CATEGORY_FIELD = "category"
@@ -88,7 +88,7 @@ def column_header(m: Any, maps: Sequence[Any]) -> str:
         return tr("Value")
     if same_field(maps):
         return m.date[:4] if m.date else m.caption[:10]
-    return classes.indicator_code(m.field)[:12]
+    return choropleth.indicator_code(m.field)[:12]
 
 
 def table_headers(maps: Sequence[Any]) -> List[str]:
@@ -109,9 +109,9 @@ def notes(maps: Sequence[Any], source: str, min_count: int, method: str) -> str:
     dates = [d for d in dict.fromkeys(m.date for m in maps) if d]
     return "\n".join([
         made_text(source, dates),
-        classes.discretion_note(min_count),
+        choropleth.discretion_note(min_count),
         tr("Classes: {method}, computed from published values only.").format(
-            method=classes.method_label(method))
+            method=choropleth.method_label(method))
         if any(m.field != CATEGORY_FIELD for m in maps) else "",
     ]).strip()
 
@@ -120,6 +120,6 @@ def table_sort_key(value: Any, name: str, category: bool) -> Tuple[Any, ...]:
     """Row order of the area table: categories most severe first, values highest first,
     suppressed (None) last; ties by name."""
     if category:
-        order = classes.CATEGORY_ORDER
+        order = choropleth.CATEGORY_ORDER
         return (order.index(value) if value in order else len(order), name)
     return (value is None, -(value or 0.0), name)

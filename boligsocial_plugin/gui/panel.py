@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from boligsocial_plugin.core import classes, discretion
+from boligsocial_plugin.core import choropleth, discretion
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.gui import profile
 from boligsocial_plugin.gui.panel_ui import PanelWidgets
@@ -413,7 +413,7 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
                 items.append(self._value_item(f, names, field, code, unit))
             if crit:
                 cat = text(crit.get(aid, {}).get("category"))
-                items.append(_sortable(classes.category_label(cat) if cat else "", cat))
+                items.append(_sortable(choropleth.category_label(cat) if cat else "", cat))
             items[0].setData(Qt.UserRole, aid)
             for col, item in enumerate(items):
                 self.table.setItem(row, col, item)

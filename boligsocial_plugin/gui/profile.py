@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The panel's area profile: every indicator of an area and its criteria, as HTML.
 
-Values are formatted as on the map legends (``core.classes``); suppressed values show as
+Values are formatted as on the map legends (``core.choropleth``); suppressed values show as
 "suppressed" with the reason, never as a number. The page is built from the small templates
 below, filled with escaped text only.
 """
@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsVectorLayer
 
-from boligsocial_plugin.core import classes
+from boligsocial_plugin.core import choropleth
 from boligsocial_plugin.core.criteria import KEYS as CRITERIA_KEYS
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import builtin_indicators
@@ -63,20 +63,20 @@ def format_value(value: Any, unit: str = "%") -> str:
         v = float(value)
     except (TypeError, ValueError):
         return str(value)
-    return classes.format_value(v, unit)
+    return choropleth.format_value(v, unit)
 
 
 def number_text(value: Any) -> str:
     """A count in the legend's number format (one decimal only when it has one)."""
     v = float(value)
-    return classes.format_number(v, 0 if v == int(v) else 1)
+    return choropleth.format_number(v, 0 if v == int(v) else 1)
 
 
 def criterion_label_unit(key: str, rule_set: str) -> Tuple[str, str]:
     """Readable name and unit of a criterion column K_val of the criteria layer."""
     field = key + "_val"
-    return (classes.field_label(field, criteria=True),
-            classes.field_unit(field, criteria=True, rule_set=rule_set or "2021"))
+    return (choropleth.field_label(field, criteria=True),
+            choropleth.field_unit(field, criteria=True, rule_set=rule_set or "2021"))
 
 
 def indicator_catalogue(json_path: str = "") -> Catalogue:
@@ -172,7 +172,7 @@ def criteria_html(f: QgsFeature) -> str:
     out = [SUBTITLE.format(html.escape(tr("State criteria ({rules})").format(rules=rule_set)))]
     if "category" in names:
         out.append(STRONG.format(html.escape(tr("Category: {c}").format(
-            c=classes.category_label(text(f["category"]))))))
+            c=choropleth.category_label(text(f["category"]))))))
     lists = sorted({n.rsplit("_", 1)[1] for n in names if n.startswith("criteria_met_")})
     out.append(NOTE.format(html.escape(tr(
         "Per list: met or not, with the margin to the threshold in brackets (positive "

@@ -42,7 +42,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
-from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.core import choropleth
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.map_report import table_sort_key
@@ -152,7 +152,7 @@ def area_table(panels: Sequence[Panel], min_count: int = 5,
         cells = [_cell(vals.get(aid), p) if aid in vals else "" for p, vals in
                  zip(panels, values)]
         res = number(f["residents"]) if "residents" in names else None
-        res_text = cls.format_number(res, 0) if res is not None and res >= min_count else "–"
+        res_text = choropleth.format_number(res, 0) if res is not None and res >= min_count else "–"
         rows.append((sort, [_clip(name, 40)] + cells + [res_text]))
     rows.sort(key=lambda r: r[0])
     return [[str(i + 1)] + r for i, (_, r) in enumerate(rows)]
@@ -160,7 +160,7 @@ def area_table(panels: Sequence[Panel], min_count: int = 5,
 
 def _values_by_area(p: Panel) -> dict:
     names = p.layer.fields().names()
-    flag = cls.flag_field_name(p.field)
+    flag = choropleth.flag_field_name(p.field)
     flag = flag if flag in names else None
     out = {}
     for f in p.layer.getFeatures():
@@ -175,8 +175,10 @@ def _values_by_area(p: Panel) -> dict:
 
 def _cell(v, p: Panel) -> str:
     if p.field == "category":
-        return cls.category_label(v) if v in cls.CATEGORY_ORDER else tr("not assessed")
-    return tr("suppressed") if v is None else cls.format_value(v, p.unit)
+        if v in choropleth.CATEGORY_ORDER:
+            return choropleth.category_label(v)
+        return tr("not assessed")
+    return tr("suppressed") if v is None else choropleth.format_value(v, p.unit)
 
 
 def extent_of(layers: Sequence[QgsVectorLayer], grow: float = 0.04) -> QgsRectangle:

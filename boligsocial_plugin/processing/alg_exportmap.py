@@ -16,7 +16,7 @@ from qgis.core import (
     QgsProject,
 )
 
-from boligsocial_plugin.core import classes, map_report
+from boligsocial_plugin.core import choropleth, map_report
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.maps import report, styling
@@ -217,5 +217,5 @@ class ExportMap(BoligsocialAlgorithm):
         crit = styling.is_criteria_layer(layer)
         copy.setName(layer.name())
         return report.Panel(copy, field, unit=styling.field_unit(layer, field),
-                            label=classes.field_label(field, crit), date=date or "",
+                            label=choropleth.field_label(field, crit), date=date or "",
                             source=layer.name())
