@@ -96,7 +96,8 @@ def load_key(path: str) -> bytes:
             data = f.read(1 << 16)
     except OSError as e:
         raise BoligsocialError(tr("The key file {path} cannot be read ({err}). Check that you "
-                                  "have access to it.").format(path=path, err=e.strerror or e))
+                                  "have access to it.").format(path=path, err=e.strerror or e)
+                               ) from e
     return check_key(data)
 
 
@@ -267,7 +268,8 @@ def check_keys(values: pd.Series, ref_dates: Optional[pd.Series] = None) -> IdCh
     texts = np.array(normalise_ids(values), dtype=object)
     missing = np.fromiter((t is None for t in texts), dtype=bool, count=len(texts))
     dup = _duplicates(texts, ref_dates) & ~missing
-    reasons = np.where(missing, "missing", None).astype(object)
+    reasons = np.full(len(texts), None, dtype=object)
+    reasons[missing] = "missing"
     rows = np.nonzero(missing)[0][:MAX_EXAMPLES]
     return IdCheck(pd.Series(texts, dtype=object), missing, pd.Series(reasons, dtype=object),
                    dup, 0, [(int(i) + 1, mask(None)) for i in rows])

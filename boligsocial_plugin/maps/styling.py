@@ -87,7 +87,8 @@ def published_values(layer: QgsVectorLayer, field: str) -> List[float]:
             out.append(float(v))
         except (TypeError, ValueError):
             raise BoligsocialError(tr("The field '{field}' holds '{v}', which is not a number; "
-                                      "choose a numeric field.").format(field=field, v=v))
+                                      "choose a numeric field.").format(field=field, v=v)
+                                   ) from None
     return out
 
 

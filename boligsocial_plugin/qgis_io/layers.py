@@ -7,7 +7,7 @@ other providers (memory, PostGIS) or when the user limits the input to selected 
 """
 import os
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 from urllib.parse import parse_qs, unquote, urlparse
 
 import numpy as np
@@ -15,6 +15,7 @@ import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingFeatureSourceDefinition,
@@ -282,18 +283,8 @@ def read_areas(source, id_field: str, name_field: Optional[str],
                join_crs: QgsCoordinateReferenceSystem, context, feedback,
                keep_fields: Tuple[str, ...] = ()) -> AreaSet:
     """Area polygons: ids, names, output geometry (repaired), rings in the join CRS."""
-    fields = source.fields()
-    if fields.lookupField(id_field) < 0:
-        raise BoligsocialError(tr("The area layer has no field '{f}'. Choose the area id field."
-                                  ).format(f=id_field))
-    if name_field and fields.lookupField(name_field) < 0:
-        raise BoligsocialError(tr("The area layer has no field '{f}'.").format(f=name_field))
-    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
-        raise BoligsocialError(tr("The area layer must hold polygons."))
+    _check_area_source(source, id_field, name_field)
     crs = source.sourceCrs()
-    if not crs.isValid():
-        raise BoligsocialError(tr("The area layer has no coordinate reference system. Set its "
-                                  "CRS (e.g. EPSG:25832) in the layer properties."))
     xform = None
     if join_crs.isValid() and join_crs != crs:
         xform = QgsCoordinateTransform(crs, join_crs, context.transformContext())
@@ -302,51 +293,24 @@ def read_areas(source, id_field: str, name_field: Optional[str],
     out = AreaSet([], [], [], [], crs)
     for k in keep_fields:
         out.extra[k] = []
-    seen: Dict[str, int] = {}
+    seen: Set[str] = set()
     for f in source.getFeatures():
         if feedback.isCanceled():
             raise Cancelled()
-        aid = f.attribute(id_field)
-        if is_null(aid) or str(aid).strip() == "":
-            raise BoligsocialError(tr("An area (feature id {fid}) has no value in '{f}'. Every "
-                                      "area needs an id.").format(fid=f.id(), f=id_field))
-        aid = str(aid).strip()
-        if aid in seen:
-            raise BoligsocialError(tr("The area id '{id}' occurs more than once in '{f}'. Area ids "
-                                      "must be unique (dissolve the areas first).").format(
-                id=aid, f=id_field))
-        seen[aid] = len(out.ids)
-        name = f.attribute(name_field) if name_field else None
+        aid = _area_id(f, id_field, seen)
         g = QgsGeometry(f.geometry())
+        rings: List[np.ndarray] = []
         if g.isNull() or g.isEmpty():
             out.empty += 1
-            rings: List[np.ndarray] = []
         else:
             if not g.isGeosValid():
-                fixed = g.makeValid()
-                if fixed.isNull() or fixed.isEmpty():
-                    raise BoligsocialError(tr("The geometry of area '{id}' is invalid and could "
-                                              "not be repaired. Fix it with 'Fix geometries'."
-                                              ).format(id=aid))
-                if QgsWkbTypes.geometryType(fixed.wkbType()) != QgsWkbTypes.PolygonGeometry:
-                    fixed = fixed.extractPolygons() if hasattr(fixed, "extractPolygons") \
-                        else fixed
-                g = fixed
+                g = _repaired(g, aid)
                 out.repaired += 1
             if QgsWkbTypes.isCurvedType(g.wkbType()):
                 g = QgsGeometry(g.constGet().segmentize())
-            jg = QgsGeometry(g)
-            if xform is not None:
-                jg.transform(xform)
-            rings = _rings(jg)
-            if any(not np.isfinite(r).all() for r in rings):
-                raise BoligsocialError(tr(
-                    "Area '{id}' cannot be placed in the persons' coordinate reference system "
-                    "({to}); the area layer says {frm}. Set the right CRS on the area layer "
-                    "(layer properties) or on the extract (PERSONS_CRS).").format(
-                    id=aid, to=join_crs.authid(), frm=crs.authid() or crs.description()))
+            rings = _join_rings(g, xform, aid, join_crs, crs)
         out.ids.append(aid)
-        out.names.append(text(name))
+        out.names.append(text(f.attribute(name_field)) if name_field else "")
         out.geometries.append(g)
         out.rings.append(rings)
         for k in keep_fields:
@@ -354,6 +318,65 @@ def read_areas(source, id_field: str, name_field: Optional[str],
     if not out.ids:
         raise BoligsocialError(tr("The area layer is empty. Choose a layer with area polygons."))
     return out
+
+
+def _check_area_source(source, id_field: str, name_field: Optional[str]) -> None:
+    """Refuse an area layer without the fields, without polygons or without a CRS."""
+    fields = source.fields()
+    if fields.lookupField(id_field) < 0:
+        raise BoligsocialError(tr("The area layer has no field '{f}'. Choose the area id field."
+                                  ).format(f=id_field))
+    if name_field and fields.lookupField(name_field) < 0:
+        raise BoligsocialError(tr("The area layer has no field '{f}'.").format(f=name_field))
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        raise BoligsocialError(tr("The area layer must hold polygons."))
+    if not source.sourceCrs().isValid():
+        raise BoligsocialError(tr("The area layer has no coordinate reference system. Set its "
+                                  "CRS (e.g. EPSG:25832) in the layer properties."))
+
+
+def _area_id(f: QgsFeature, id_field: str, seen: Set[str]) -> str:
+    """The feature's area id as text; refuse an empty or repeated id."""
+    aid = f.attribute(id_field)
+    if is_null(aid) or str(aid).strip() == "":
+        raise BoligsocialError(tr("An area (feature id {fid}) has no value in '{f}'. Every "
+                                  "area needs an id.").format(fid=f.id(), f=id_field))
+    aid = str(aid).strip()
+    if aid in seen:
+        raise BoligsocialError(tr("The area id '{id}' occurs more than once in '{f}'. Area ids "
+                                  "must be unique (dissolve the areas first).").format(
+            id=aid, f=id_field))
+    seen.add(aid)
+    return aid
+
+
+def _repaired(g: QgsGeometry, aid: str) -> QgsGeometry:
+    """An invalid area geometry made valid (polygons only); refuse one that cannot be."""
+    fixed = g.makeValid()
+    if fixed.isNull() or fixed.isEmpty():
+        raise BoligsocialError(tr("The geometry of area '{id}' is invalid and could "
+                                  "not be repaired. Fix it with 'Fix geometries'."
+                                  ).format(id=aid))
+    if QgsWkbTypes.geometryType(fixed.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        fixed = fixed.extractPolygons() if hasattr(fixed, "extractPolygons") else fixed
+    return fixed
+
+
+def _join_rings(g: QgsGeometry, xform: Optional[QgsCoordinateTransform], aid: str,
+                join_crs: QgsCoordinateReferenceSystem,
+                crs: QgsCoordinateReferenceSystem) -> List[np.ndarray]:
+    """The area's rings in the persons' CRS; refuse an area the transform cannot place."""
+    jg = QgsGeometry(g)
+    if xform is not None:
+        jg.transform(xform)
+    rings = _rings(jg)
+    if any(not np.isfinite(r).all() for r in rings):
+        raise BoligsocialError(tr(
+            "Area '{id}' cannot be placed in the persons' coordinate reference system "
+            "({to}); the area layer says {frm}. Set the right CRS on the area layer "
+            "(layer properties) or on the extract (PERSONS_CRS).").format(
+            id=aid, to=join_crs.authid(), frm=crs.authid() or crs.description()))
+    return rings
 
 
 def _rings(g: QgsGeometry) -> List[np.ndarray]:

@@ -38,7 +38,7 @@ def choose_dates(dates: Sequence[str],
             limit = pd.Timestamp(str(assessment_date)).strftime("%Y-%m-%d")
         except ValueError:
             raise BoligsocialError(tr("The assessment date '{d}' is not a date; write it as "
-                                      "YYYY-MM-DD.").format(d=assessment_date))
+                                      "YYYY-MM-DD.").format(d=assessment_date)) from None
         before = [x for x in dates if x <= limit]
         if not before:
             raise BoligsocialError(tr("No snapshot at or before the assessment date {d}; the "

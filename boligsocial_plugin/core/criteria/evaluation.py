@@ -81,10 +81,8 @@ class SnapshotTables:
         self.dates = sorted(self.raw["ref_date"].unique())
         self._cache: Dict[str, pd.DataFrame] = {}
 
-    def at(self, date: Optional[str]) -> Optional[pd.DataFrame]:
-        """Rows of one date by area_idx (None for no date)."""
-        if date is None:
-            return None
+    def at(self, date: str) -> pd.DataFrame:
+        """Rows of one date by area_idx."""
         if date not in self._cache:
             sub = self.raw[self.raw["ref_date"] == date].drop_duplicates("area_idx")
             self._cache[date] = sub.set_index("area_idx").reindex(range(self.n))
@@ -96,7 +94,8 @@ def _measure(tables: SnapshotTables, crit: Criterion, d0: str, d1: Optional[str]
     n_areas = tables.n
     code = INDICATOR_CODES[crit.key]
     nan = np.full(n_areas, np.nan)
-    s0, s1 = tables.at(d0), tables.at(d1)
+    s0 = tables.at(d0)
+    s1 = tables.at(d1) if d1 is not None else None
     if code not in tables.codes:
         why = tr("not assessable: {key} is not in the extract").format(key=crit.key)
         return Measure(nan, nan, nan, nan, nan, np.full(n_areas, PUBLISHED, dtype=object),

@@ -53,7 +53,7 @@ def _history_status(history: Optional[pd.DataFrame]) -> Dict[Tuple[str, int], fl
             y = int(str(year).strip()[:4])
         except ValueError:
             raise BoligsocialError(tr("The history table has the year '{y}'; write years as "
-                                      "four digits.").format(y=year))
+                                      "four digits.").format(y=year)) from None
         key = (str(aid).strip(), y)
         out[key] = max(out.get(key, 0.0), status)
     return out
@@ -67,7 +67,7 @@ def omdannelse_history(tables: SnapshotTables, rs: RuleSet, ids: List[str], d0: 
     official = _history_status(history)
     status = np.full((n_areas, n_years - 1), np.nan)
     computed: List[int] = []
-    date = d0
+    date: Optional[str] = d0
     for j in range(n_years - 1):
         y = year - 1 - j
         col = np.array([official.get((aid, y), np.nan) for aid in ids])

@@ -5,7 +5,7 @@ Comparisons as the law words them ("overstiger" >, "udgør mindst" >=, "mindre e
 absolute tolerance ``EPS`` in the criterion's unit (see the package docstring).
 """
 from dataclasses import dataclass
-from typing import Dict, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 import numpy as np
 
@@ -23,7 +23,8 @@ INGEN, FOREBYGGELSE, UDSAT, PARALLEL, OMDANNELSE = range(5)
 EPS = 1e-9
 OPS = (">", ">=", "<")
 
-Reference = Union[None, float, Mapping[int, float]]
+#: a reference value: one number, per year (``{2024: 1.2}``, also ``{"2024": 1.2}``), or none
+Reference = Union[None, float, Mapping[Any, float]]
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,7 @@ def category_reason(rs: RuleSet, met, meas, i: int, eligible: bool, low: int, hi
     if low == OMDANNELSE:
         reason = tr("parallelsamfund conditions met in each of the last {n} years").format(
             n=n_years)
-    elif low == PARALLEL:
+    elif low == PARALLEL and rs.parallel is not None:  # only rule sets with one reach it
         reason = tr("udsat ({k} of {n} criteria met) and non-western share above {t} %").format(
             k=k_u, n=len(udsat.counted), t="{:g}".format(rs.parallel.threshold))
     elif low == UDSAT:
@@ -227,7 +227,7 @@ def _flip_sentence(rs: RuleSet, met, meas, persons, i: int, sev: int) -> str:
         k = sum(int(state("udsat", c) == 1) for c in lst.counted)
         if k == lst.min_met:
             cands += [(c, "udsat", c.op == "<") for c in lst.counted if state("udsat", c) == 1]
-        if sev >= PARALLEL:
+        if sev >= PARALLEL and rs.parallel is not None:
             cands.append((rs.parallel, "udsat", False))
         target = severity_label(sev)
         leave = True
