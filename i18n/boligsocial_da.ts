@@ -489,7 +489,7 @@
       <translation>Dømte, antal gange landsgennemsnittet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>Could not find the column separator in {path}: the first line has no ';', ',' or tab. Is it a CSV file?</source>
       <translation>Kunne ikke finde kolonneseparatoren i {path}: første linje indeholder hverken ';', ',' eller tabulator. Er det en CSV-fil?</translation>
     </message>
@@ -1624,17 +1624,17 @@
       <translation>Feltet '{field}' er ikke numerisk; vælg et felt med indikatorværdier (*_val) eller 'category'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>The file {path} has no rows. Export the extract again.</source>
       <translation>Filen {path} har ingen rækker. Eksportér udtrækket igen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>The file {path} is empty. Export the extract again.</source>
       <translation>Filen {path} er tom. Eksportér udtrækket igen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>The file {path} is not a well-formed CSV file ({err}). Check for a truncated export or unbalanced quotes.</source>
       <translation>Filen {path} er ikke en gyldig CSV-fil ({err}). Kontroller, om eksporten er afkortet, eller om der er anførselstegn, som ikke er lukket.</translation>
     </message>

@@ -11,8 +11,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from boligsocial_plugin.core import i18n
 from boligsocial_plugin.core.errors import BoligsocialError, Cancelled, cancelled_message
-from boligsocial_plugin.core.i18n import tr as _tr
 from boligsocial_plugin.processing.audit import AuditRun
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
@@ -46,7 +46,7 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text: str) -> str:
         """Translate in the plugin's context."""
-        return _tr(text)
+        return i18n.tr(text)
 
     def createInstance(self):  # noqa: N802
         """A new instance (models and batch runs create many)."""
