@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The audit log: one JSON line per algorithm run (who, when, what, with which files).
 
-Municipal monitoring must log its use automatically (time, user, type of use; DOMAIN.md §5).
+Municipal monitoring must log its use automatically (time, user, type of use).
 An entry holds paths and settings only, never data values: passwords are removed from data
 source URIs, anything shaped like a CPR number is redacted, long strings are truncated.
 Entries older than the retention period are pruned when writing, at most once a day (the

@@ -9,7 +9,7 @@ from boligsocial_plugin.core.i18n import tr
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the person extract (see CONTRACT.md)."""
+    """One column of the person extract (the README's "Data model" lists them)."""
 
     name: str
     alias: str

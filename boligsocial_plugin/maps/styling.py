@@ -38,7 +38,8 @@ PROPERTY = "boligsocial/style"
 STYLE_NAME = "boligsocial"
 
 # Post-processors must be kept alive by a module-level dict keyed by destination
-# (QGIS_NOTES §1: a reference on the algorithm or a class singleton is not enough).
+# (in QGIS 3.22 a reference on the algorithm, or a class-level singleton, lets all but the
+# last output go unstyled).
 _POSTPROCESSORS: Dict[str, "StylePostProcessor"] = {}
 
 

@@ -78,7 +78,7 @@ class AssessCriteria(BoligsocialAlgorithm):
         "fewer persons than the smallest published count are suppressed (NULL, flag P).")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        """Parameters (see CONTRACT.md)."""
+        """Parameters (stable names: see the README, "Data model")."""
         common.add_person_parameters(self)
         p = QgsProcessingParameterEnum(RULE_SET, self.tr("Rule set"),
                                        options=list(RULE_SETS), defaultValue=DEFAULT_RULE_SET,

@@ -30,7 +30,7 @@ OUTPUT = "OUTPUT"
 
 
 def indicator_field_types(codes: List[str]) -> List[Tuple[str, QVariant.Type]]:
-    """Output fields of the indicator layer (CONTRACT.md)."""
+    """Output fields of the indicator layer (stable API: see the README, "Data model")."""
     out = [("area_id", QVariant.String), ("area_name", QVariant.String),
            ("ref_date", QVariant.Date), ("residents", QVariant.LongLong)]
     for c in codes:
@@ -71,7 +71,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
         "the run with a message saying how to fix them.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        """Parameters (see CONTRACT.md)."""
+        """Parameters (stable names: see the README, "Data model")."""
         common.add_person_parameters(self)
         p = QgsProcessingParameterString(common.REF_DATE, self.tr(
             "Reference date (YYYY-MM-DD; empty = every date)"), optional=True)

@@ -88,7 +88,7 @@ class Pseudonymise(BoligsocialAlgorithm):
         "it. Publish only the aggregated, discretion-checked layers of the other algorithms.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        """Parameters (see CONTRACT.md)."""
+        """Parameters (stable names: see the README, "Data model")."""
         p = QgsProcessingParameterFeatureSource(
             PERSONS, self.tr("Person extract (point layer or table)"), [QgsProcessing.TypeVector])
         self.addParameter(p)

@@ -27,9 +27,9 @@ class ValidateExtract(BoligsocialAlgorithm):
     DISPLAY = N_("Validate person extract")
     TAGS = N_("validate,check,extract,data model,kontrol,udtræk")
     HELP = N_(
-        "Checks a person extract against the data model (CONTRACT.md) and reports every "
-        "problem as a table with a count and example row numbers (1 = first data row): missing "
-        "or duplicate columns, values of the wrong type, out-of-range values (age outside "
+        "Checks a person extract against the data model (the README's 'Data model') and reports "
+        "every problem as a table with a count and example row numbers (1 = first data row): "
+        "missing or duplicate columns, values of the wrong type, out-of-range values (age outside "
         "0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate "
         "person keys within a reference date, CPR-shaped keys, rows without location and "
         "columns that look like direct identifiers.<br>"

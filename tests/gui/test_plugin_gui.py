@@ -18,7 +18,7 @@ _KEEP = []  # plugin objects that re-register the provider for later test module
 
 @pytest.fixture
 def iface(qgis_iface, monkeypatch):
-    """pytest-qgis's iface with the methods its stub lacks (QGIS_NOTES §4)."""
+    """pytest-qgis's iface with the methods its stub lacks (removeDockWidget, removePluginMenu)."""
     monkeypatch.setattr(qgis_iface, "removeDockWidget", MagicMock(), raising=False)
     monkeypatch.setattr(qgis_iface, "removePluginMenu", MagicMock(), raising=False)
     monkeypatch.setattr(qgis_iface, "addDockWidget", MagicMock())

@@ -72,7 +72,7 @@ def _read_areas(path):
 # --------------------------------------------------------------------------- independent check
 
 def _criteria(persons: pd.DataFrame, date: str) -> pd.DataFrame:
-    """Criterion values of one snapshot per area, written from the law (DOMAIN.md section 3)."""
+    """Criterion values of one snapshot per area, written from the law (§ 61 a/b)."""
     p = persons[persons["ref_date"] == date]
     g = p.groupby("area_id")
     a1864 = p[(p["age"] >= 18) & (p["age"] <= 64)].groupby("area_id")

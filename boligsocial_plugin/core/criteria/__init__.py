@@ -56,7 +56,8 @@ Decisions
   trafikstyrelsen.dk "Udsatte områder og ghettoområder" (03/12/2020) and Folketinget BOU alm.
   del bilag 33 (2020-21), "Liste over hårde ghettoområder pr. 1. december 2020": hard ghetto =
   ghetto the last 4 years, for 2018-2020 the last 5 years. 2013: the ministry's definition
-  quoted in seed 000 (3 of 5, 2.70 % convicted, 50 % basic education).
+  (Transport-, Bygnings- og Boligministeriet, Ghettolisten: 3 of 5, 2.70 % convicted, 50 %
+  basic education).
 * Comparisons as worded: "overstiger" ``>``, "udgør mindst" ``>=``, "mindre end" ``<``, with
   an absolute tolerance ``EPS`` (1e-9 in the criterion's unit) so that a value that is exactly
   on the threshold in exact arithmetic (400 of 1,000 = 40 %) counts as on it despite float

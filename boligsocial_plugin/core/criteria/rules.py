@@ -113,8 +113,8 @@ class RuleSet:
         return self.omdannelse_years
 
 
-_SRC_2013 = ("almenboligloven § 61 a, ghetto list 2013-2017; ministry definition quoted in "
-             "seed 000 (Transport-, Bygnings- og Boligministeriet, Ghettolisten)")
+_SRC_2013 = ("almenboligloven § 61 a, ghetto list 2013-2017; the ministry's definition "
+             "(Transport-, Bygnings- og Boligministeriet, Ghettolisten)")
 _SRC_2018 = ("almenboligloven § 61 a 2018-2020; trafikstyrelsen.dk 'Udsatte områder og "
              "ghettoområder' (03/12/2020)")
 _SRC_2018_HARD = ("Folketinget BOU alm. del bilag 33 (2020-21): hard ghetto = ghetto the last "
