@@ -103,3 +103,16 @@ def test_computeindicators_cancelled_while_joining(run_alg, data, audit_log):
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run_alg("computeindicators", _params("computeindicators", data), feedback=feedback)
     assert audit_log()[-1]["outcome"] == "cancelled"
+
+
+@pytest.mark.parametrize("alg", ["stylechoropleth", "exportmap"])
+def test_map_algorithms_cancelled_raise_too(run_alg, data, audit_log, alg):
+    layer = run_alg("computeindicators", _params("computeindicators", data))["OUTPUT"]
+    params = {"INPUT": layer, "FIELD": "nonwestern_val"}
+    if alg == "exportmap":
+        params.update(OUTPUT_PNG=str(data / "map.png"), OUTPUT_PDF=str(data / "map.pdf"))
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg(alg, params, feedback=feedback)
+    assert [e["outcome"] for e in audit_log()] == ["ok", "cancelled"]
