@@ -14,7 +14,7 @@ from qgis.core import QgsApplication, QgsProcessingParameterDefinition
 from qgis.PyQt.QtCore import QUrl
 
 from boligsocial_plugin.core import i18n as core_i18n
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.core.i18n import tr
 
 HELP_DIR = os.path.join(os.path.dirname(__file__), "help")
 LANGUAGES = ("en", "da")

@@ -6,8 +6,10 @@ from typing import Optional
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 
-from boligsocial_plugin import dependencies, i18n
+from boligsocial_plugin import dependencies
+from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.processing.provider import BoligsocialProvider
+from boligsocial_plugin.qgis_io import translator
 
 PLUGIN_DIR = os.path.dirname(__file__)
 
@@ -39,7 +41,7 @@ class BoligsocialPlugin:
     def initProcessing(self) -> None:  # noqa: N802
         """Register the provider once (idempotent)."""
         if self.translator is None:
-            self.translator = i18n.install_translator()
+            self.translator = translator.install_translator()
         if self.missing is None:
             self.missing = dependencies.missing_modules()
             if self.missing:  # the provider registers stand-ins that say the same
@@ -59,7 +61,7 @@ class BoligsocialPlugin:
             return
         if self.missing:  # the panel needs pandas/numpy: say what to install instead
             self.iface.messageBar().pushMessage(
-                i18n.tr("Boligsocial monitoring"), dependencies.message(self.missing),
+                tr("Boligsocial monitoring"), dependencies.message(self.missing),
                 level=Qgis.Critical, duration=0)
             return
         from boligsocial_plugin.gui.wiring import install_gui
@@ -76,5 +78,5 @@ class BoligsocialPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
-        i18n.remove_translator(self.translator)
+        translator.remove_translator(self.translator)
         self.translator = None

@@ -9,7 +9,7 @@
       <translation> (rækker {rows})</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source> this year (last year unchanged)</source>
       <translation> i år (sidste år uændret)</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>Alle algoritmer</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
       <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
     </message>
@@ -124,17 +124,17 @@
       <translation>Anvender diskretionering på {n} rækker</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Area</source>
       <translation>Område</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>Area '{id}' cannot be placed in the persons' coordinate reference system ({to}); the area layer says {frm}. Set the right CRS on the area layer (layer properties) or on the extract (PERSONS_CRS).</source>
       <translation>Området '{id}' kan ikke placeres i personernes koordinatsystem ({to}); områdelaget angiver {frm}. Angiv det rigtige koordinatsystem på områdelaget (lagegenskaber) eller på udtrækket (PERSONS_CRS).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Area id field</source>
       <translation>Felt med område-id</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>Område-id'er skal være entydige.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Area name field</source>
       <translation>Felt med områdenavn</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Tabel fra område til sammenlagt område</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Areas</source>
       <translation>Områder</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>Områder (polygoner)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>Areas are in {a} and persons in {p}; areas are transformed for the join.</source>
       <translation>Områderne er i {a} og personerne i {p}; områderne transformeres ved sammenkoblingen.</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>Vurder statens kriterier</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Assess state criteria (needs two yearly snapshots)</source>
       <translation>Vurder statens kriterier (kræver to årlige opgørelser)</translation>
     </message>
@@ -224,7 +224,7 @@
       <translation>Vurderingsdato (ÅÅÅÅ-MM-DD; tom = seneste opgørelse)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>At risk: within the margin of a criterion threshold.</source>
       <translation>I risiko: inden for risikomarginen til en af kriteriernes grænseværdier.</translation>
     </message>
@@ -249,12 +249,12 @@
       <translation>Kontrolresultat</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Audit: FAILED</source>
       <translation>Kontrol: FEJLET</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Audit: {r} ({k} of {m} relations involve hidden cells; no hidden cell can be computed from the published ones).</source>
       <translation>Kontrol: {r} ({k} af {m} relationer omfatter skjulte celler; ingen skjult celle kan beregnes ud fra de offentliggjorte).</translation>
     </message>
@@ -269,22 +269,22 @@
       <translation>Blokerende problemer: ret dem, før indikatorerne beregnes.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>Boligsocial choropleth</source>
       <translation>Boligsocialt koropletkort</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Boligsocial criteria</source>
       <translation>Boligsociale kriterier</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Boligsocial indicators</source>
       <translation>Boligsociale indikatorer</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Boligsocial monitorering</source>
       <translation>Boligsocial monitorering</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>Boligsocial monitorering kræver Python-pakkerne {names}, som denne QGIS ikke kan importere. Installér dem, og genstart QGIS. Debian eller Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): kør OSGeo4W-installationsprogrammet, og tilføj {osgeo}. Andre systemer: python3 -m pip install {pip} i den Python, som QGIS bruger.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Boligsocial: {alg}</source>
       <translation>Boligsocial: {alg}</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>Koordinatsystem for x/y-kolonnerne</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Cancel</source>
       <translation>Annuller</translation>
     </message>
@@ -329,17 +329,17 @@
       <translation>Annulleret.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
-      <source>Cancelled: no output was written.</source>
-      <translation>Annulleret: der blev ikke skrevet noget resultat.</translation>
+      <location filename="../boligsocial_plugin/core/errors.py" />
+      <source>Cancelled: the run was stopped before it finished; any output it left is incomplete and must not be used.</source>
+      <translation>Afbrudt: kørslen blev stoppet før den var færdig; uddata den har efterladt, er ufuldstændige og må ikke bruges.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Cancelled; nothing was loaded.</source>
       <translation>Annulleret; intet blev indlæst.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Cancelling…</source>
       <translation>Annullerer…</translation>
     </message>
@@ -354,22 +354,22 @@
       <translation>Kategorier: {c}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Category</source>
       <translation>Kategori</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Category (state lists)</source>
       <translation>Kategori (statens lister)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Category uncertain: {why}.</source>
       <translation>Kategorien er usikker: {why}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Category: {c}</source>
       <translation>Kategori: {c}</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>Celler skjult af områdeminimum</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Cells hidden: {p} primary (P), {s} secondary (S), {a} area minimum (A); {n} published.</source>
       <translation>Skjulte celler: {p} primær (P), {s} sekundær (S), {a} områdeminimum (A); {n} offentliggjort.</translation>
     </message>
@@ -419,12 +419,12 @@
       <translation>Vælg et kortbillede (PNG) eller en rapport (PDF), der skal skrives.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Choose a person extract layer (add it to the project first).</source>
       <translation>Vælg et lag med personudtrækket (føj det til projektet først).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Choose an area layer with polygons.</source>
       <translation>Vælg et områdelag med polygoner.</translation>
     </message>
@@ -439,12 +439,12 @@
       <translation>Vælg mindst ét antalsfelt.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Choose the field holding the area id.</source>
       <translation>Vælg feltet med område-id.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Classes: {method}, computed from published values only.</source>
       <translation>Klasser: {method}, beregnet alene ud fra offentliggjorte værdier.</translation>
     </message>
@@ -454,7 +454,7 @@
       <translation>Klassifikationsmetode</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Click an area on the map to see its profile.</source>
       <translation>Klik på et område på kortet for at se dets profil.</translation>
     </message>
@@ -504,37 +504,37 @@
       <translation>Dømte, beboere på 18 år og derover</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Convicted, times the national rate</source>
       <translation>Dømte, antal gange landsgennemsnittet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>Could not find the column separator in {path}: the first line has no ';', ',' or tab. Is it a CSV file?</source>
       <translation>Kunne ikke finde kolonneseparatoren i {path}: første linje indeholder hverken ';', ',' eller tabulator. Er det en CSV-fil?</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>Could not open '{dest}' to style it.</source>
       <translation>Kunne ikke åbne '{dest}' for at give det en stil.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Could not open the result {path}.</source>
       <translation>Kunne ikke åbne resultatet {path}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>Could not save the style into '{src}': {err}</source>
       <translation>Kunne ikke gemme stilen i '{src}': {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Could not style {field}: {err}</source>
       <translation>Kunne ikke give {field} en stil: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Could not write the PDF '{path}' (error {code}).</source>
       <translation>Kunne ikke skrive PDF-filen '{path}' (fejl {code}).</translation>
     </message>
@@ -544,27 +544,22 @@
       <translation>Kunne ikke skrive brugsloggen ({err}). Selve kørslen påvirkes ikke; kontroller indstillingen {key} eller miljøvariablen BOLIGSOCIAL_AUDIT_LOG.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Could not write the picture '{path}'.</source>
       <translation>Kunne ikke skrive billedet '{path}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>Could not write the style file '{path}': {err}</source>
       <translation>Kunne ikke skrive stilfilen '{path}': {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
-      <source>Could not write to the output.</source>
-      <translation>Resultatet kunne ikke skrives.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/writer.py" />
       <source>Could not write to the output: {err}</source>
       <translation>Resultatet kunne ikke skrives: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Count / base</source>
       <translation>Antal / grundlag</translation>
     </message>
@@ -589,12 +584,12 @@
       <translation>Kriterielag: klasser og enheder følger regelsæt {rs}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Criteria met</source>
       <translation>Opfyldte kriterier</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Custom (numbers below)</source>
       <translation>Tilpasset (tallene nedenfor)</translation>
     </message>
@@ -619,17 +614,17 @@
       <translation>Beskrivelse</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Details</source>
       <translation>Detaljer</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Discretion</source>
       <translation>Diskretionering</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Discretion audit report</source>
       <translation>Kontrolrapport for diskretionering</translation>
     </message>
@@ -684,7 +679,7 @@
       <translation>Eksportér kort og rapport</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Extra indicators</source>
       <translation>Ekstra indikatorer</translation>
     </message>
@@ -704,7 +699,7 @@
       <translation>Finder naboer til {n} områder</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>Fix them in the source, or tick 'Drop rows with malformed keys' to leave those rows out (they are counted).</source>
       <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
     </message>
@@ -714,12 +709,12 @@
       <translation>Mappe</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Forebyggelsesområde</source>
       <translation>Forebyggelsesområde</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Forebyggelsesområder list</source>
       <translation>Listen over forebyggelsesområder</translation>
     </message>
@@ -774,7 +769,7 @@
       <translation>Indvandrere og efterkommere fra ikke-vestlige lande</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Indicator</source>
       <translation>Indikator</translation>
     </message>
@@ -784,7 +779,7 @@
       <translation>Indikatoren '{code}' bruger kolonnen/kolonnerne {cols}, som hverken findes i udtrækket eller i datamodellen. Kontroller stavningen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Indicator definitions (*.json)</source>
       <translation>Indikatordefinitioner (*.json)</translation>
     </message>
@@ -804,17 +799,17 @@
       <translation>Indikatorer, der er sprunget over, fordi udtrækket mangler deres kolonner: {codes}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Input</source>
       <translation>Inddata</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Inspect area</source>
       <translation>Undersøg område</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Internal check failed for '{f}': the protected table would publish a value the rules hide. Nothing was written; please report this.</source>
       <translation>Den interne kontrol fejlede for '{f}': den beskyttede tabel ville offentliggøre en værdi, som reglerne skjuler. Intet blev skrevet; rapportér venligst fejlen.</translation>
     </message>
@@ -844,7 +839,7 @@
       <translation>Grundtal for nøglebaseret afrunding (0 = fra)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Keyed rounding needs a key file with a secret. Choose a key file or set the rounding base to 0.</source>
       <translation>Nøglebaseret afrunding kræver en nøglefil med en hemmelighed. Vælg en nøglefil, eller sæt grundtallet for afrunding til 0.</translation>
     </message>
@@ -854,7 +849,7 @@
       <translation>Nøglebaseret afrunding kræver en hemmelig nøgle; angiv en nøgle, eller slå afrunding fra.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Keyed rounding of published counts to multiples of {b}.</source>
       <translation>Nøglebaseret afrunding af offentliggjorte antal til multipla af {b}.</translation>
     </message>
@@ -884,7 +879,7 @@
       <translation>Gennemsnitlig bruttoindkomst i regionen for skattepligtige 15-64-årige, der ikke er under uddannelse (Social- og Boligstyrelsens årlige opgørelse).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Mean gross income, percent of the regional mean</source>
       <translation>Gennemsnitlig bruttoindkomst i procent af gennemsnitsindkomsten i regionen</translation>
     </message>
@@ -929,7 +924,7 @@
       <translation>Mere i README.md i plugin-mappen: datamodellen, diskretion, de statslige kriterier og databeskyttelse.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
@@ -944,7 +939,7 @@
       <translation>Nævnes i noten om diskretionering; områder med færre beboere vises ikke.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>National conviction rate</source>
       <translation>Landsgennemsnittet for dømte</translation>
     </message>
@@ -954,12 +949,12 @@
       <translation>Landsgennemsnittet for dømte (% af beboere på 18 år og derover)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>No category</source>
       <translation>Ingen kategori</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>No category.</source>
       <translation>Ingen kategori.</translation>
     </message>
@@ -974,12 +969,12 @@
       <translation>Ingen personer ligger i et område. Kontrollér, at udtrækkets koordinatsystem ({crs}; parameteren PERSONS_CRS for x/y-kolonner) og x/y-kolonnerne er rigtige, og at områderne dækker personerne.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>No result for area {id}.</source>
       <translation>Intet resultat for område {id}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/dates.py" />
       <source>No snapshot at or before the assessment date {d}; the earliest reference date is {first}.</source>
       <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
     </message>
@@ -989,7 +984,7 @@
       <translation>Nordpil</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Not assessed</source>
       <translation>Ikke vurderet</translation>
     </message>
@@ -1014,7 +1009,7 @@
       <translation>OK: ingen problemer fundet.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Omdannelsesområde</source>
       <translation>Omdannelsesområde</translation>
     </message>
@@ -1024,7 +1019,7 @@
       <translation>På kommandolinjen: {command}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>One row per resident per reference date: a point layer or a table with x/y columns.</source>
       <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel med x/y-kolonner.</translation>
     </message>
@@ -1039,7 +1034,7 @@
       <translation>Kun grundskoleuddannelse, 30-59 år</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Optional user-defined indicators; the built-in indicators are always computed.</source>
       <translation>Valgfrie brugerdefinerede indikatorer; de indbyggede indikatorer beregnes altid.</translation>
     </message>
@@ -1064,7 +1059,7 @@
       <translation>Uden for arbejdsmarkedet og uddannelse, 18-64 år</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Overlapping areas</source>
       <translation>Overlappende områder</translation>
     </message>
@@ -1079,7 +1074,7 @@
       <translation>PNG-filer (*.png)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Parallelsamfund</source>
       <translation>Parallelsamfund</translation>
     </message>
@@ -1099,12 +1094,12 @@
       <translation>Felt for overordnet område, fx distriktet (sammenlagte områder krydser aldrig dets grænser)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Per list: met or not, with the margin to the threshold in brackets (positive when met).</source>
       <translation>Pr. liste: opfyldt eller ej, med afstanden til grænseværdien i parentes (positiv, når kriteriet er opfyldt).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Person extract</source>
       <translation>Personudtræk</translation>
     </message>
@@ -1174,7 +1169,7 @@
       <translation>Polygonlag</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Preset</source>
       <translation>Forudindstilling</translation>
     </message>
@@ -1204,7 +1199,7 @@
       <translation>Python melder: {details}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>QGIS lacks the classification method '{m}'.</source>
       <translation>QGIS mangler klassifikationsmetoden '{m}'.</translation>
     </message>
@@ -1234,12 +1229,12 @@
       <translation>Læser tabellen</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>Reading {path} with pandas (Danish CSV handled).</source>
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Reference date</source>
       <translation>Opgørelsesdato</translation>
     </message>
@@ -1259,17 +1254,17 @@
       <translation>Udtrækkets opgørelsesdato (ÅÅÅÅ-MM-DD; tom = den seneste)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Reference date to compute; empty computes every date and shows the latest.</source>
       <translation>Opgørelsesdato, der skal beregnes; tom beregner alle datoer og viser den seneste.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Reference date {date}</source>
       <translation>Opgørelsesdato {date}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Reference date: {d}</source>
       <translation>Opgørelsesdato: {d}</translation>
     </message>
@@ -1284,7 +1279,7 @@
       <translation>Gennemsnitlig bruttoindkomst i regionen (kr.)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Regional mean income</source>
       <translation>Gennemsnitsindkomsten i regionen</translation>
     </message>
@@ -1299,7 +1294,7 @@
       <translation>Sammenlagte områder under minimum (ikke mulige)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Rendering the map failed: {err}</source>
       <translation>Kortet kunne ikke tegnes: {err}</translation>
     </message>
@@ -1324,7 +1319,7 @@
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Residents</source>
       <translation>Beboere</translation>
     </message>
@@ -1354,12 +1349,12 @@
       <translation>Antallet af beboere skal være kendt og må ikke være negativt for noget område.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Residents: {n}</source>
       <translation>Beboere: {n}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Results</source>
       <translation>Resultater</translation>
     </message>
@@ -1394,22 +1389,22 @@
       <translation>Skrevne rækker</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Rule set</source>
       <translation>Regelsæt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Rules applied:</source>
       <translation>Anvendte regler:</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Run</source>
       <translation>Kør</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Runs the same algorithms as the Processing toolbox in the background.</source>
       <translation>Kører de samme algoritmer som Processing-værktøjskassen, i baggrunden.</translation>
     </message>
@@ -1434,12 +1429,12 @@
       <translation>Andet kort: opgørelsesdato (fx et år tidligere)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Seconds: {s}</source>
       <translation>Sekunder: {s}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Select an area in the table or on the map.</source>
       <translation>Vælg et område i tabellen eller på kortet.</translation>
     </message>
@@ -1449,12 +1444,12 @@
       <translation>Sekventielle farveforløb, som farveblinde læsere kan skelne, og som bevarer rækkefølgen ved udskrift i gråtoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Setup</source>
       <translation>Opsætning</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Show</source>
       <translation>Vis</translation>
     </message>
@@ -1464,7 +1459,7 @@
       <translation>Vis eller skjul panelet Boligsocial monitorering</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Smallest area (residents)</source>
       <translation>Mindste område (beboere)</translation>
     </message>
@@ -1474,7 +1469,7 @@
       <translation>Mindste område der offentliggøres (beboere)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Smallest published count</source>
       <translation>Mindste offentliggjorte antal</translation>
     </message>
@@ -1489,7 +1484,7 @@
       <translation>Kildetekst (tom = lagets navn)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial plugin for QGIS.</source>
       <translation>Kilde: {source}. Opgørelsesdato: {dates}. Udarbejdet {today} med Boligsocial-pluginet til QGIS.</translation>
     </message>
@@ -1499,12 +1494,12 @@
       <translation>Tag udgangspunkt i {path}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>State criteria ({rules})</source>
       <translation>Statens kriterier ({rules})</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>State criteria: category</source>
       <translation>Statens kriterier: kategori</translation>
     </message>
@@ -1529,7 +1524,7 @@
       <translation>Stil gemt i</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>Style saved to {where}.</source>
       <translation>Stilen er gemt i {where}.</translation>
     </message>
@@ -1544,7 +1539,7 @@
       <translation>Giver et numerisk felt i et polygonlag en stil som koropletkort (eller feltet 'category' i et kriterielag med kategoriernes faste farver). Klasserne beregnes med QGIS' egne klassifikationsmetoder alene ud fra de offentliggjorte værdier eller følger lovens grænseværdier. Diskretionerede værdier (NULL eller en ikke-tom *_flag-kolonne) tegnes med grå skravering og har deres egen post i signaturforklaringen, 'Diskretioneret', og indgår aldrig i en dataklasse.&lt;br&gt;&lt;br&gt;Selve laget får den nye stil. Når datakilden understøtter det (GeoPackage), gemmes stilen i filen som lagets standardstil, så laget åbner med stilen overalt; angiv en .qml-fil for også at gemme stilen dér.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Suppressed</source>
       <translation>Diskretioneret</translation>
     </message>
@@ -1559,17 +1554,17 @@
       <translation>Tekst</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The address layer has no field '{f}'. Choose the address key field.</source>
       <translation>Adresselaget har intet felt '{f}'. Vælg feltet med adressenøglen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>The algorithm failed; see the Processing log.</source>
       <translation>Algoritmen fejlede; se Processing-loggen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>The algorithm {alg} is not available; reinstall the plugin.</source>
       <translation>Algoritmen {alg} er ikke tilgængelig; geninstaller pluginet.</translation>
     </message>
@@ -1579,47 +1574,47 @@
       <translation>Området '{id}' har intet gyldigt antal beboere i '{f}' ({v}). Alle områder skal have et antal på 0 eller derover.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>The area has fewer residents than the smallest area published, so only the number of residents is shown.</source>
       <translation>Området har færre beboere end det mindste område, der offentliggøres, så kun antallet af beboere vises.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The area id '{id}' occurs more than once in '{f}'. Area ids must be unique (dissolve the areas first).</source>
       <translation>Område-id'et '{id}' forekommer mere end én gang i '{f}'. Område-id'er skal være entydige (saml områderne først, fx med 'Dissolve').</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The area layer has no coordinate reference system. Set its CRS (e.g. EPSG:25832) in the layer properties.</source>
       <translation>Områdelaget har intet koordinatsystem. Angiv lagets koordinatsystem (fx EPSG:25832) i lagegenskaberne.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>The area layer has no field '{f}'.</source>
       <translation>Områdelaget har intet felt '{f}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The area layer has no field '{f}'. Choose the area id field.</source>
       <translation>Områdelaget har intet felt '{f}'. Vælg feltet med område-id.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The area layer is empty. Choose a layer with area polygons.</source>
       <translation>Områdelaget er tomt. Vælg et lag med områdepolygoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The area layer must hold polygons.</source>
       <translation>Områdelaget skal indeholde polygoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/dates.py" />
       <source>The assessment date '{d}' is not a date; write it as YYYY-MM-DD.</source>
       <translation>Vurderingsdatoen '{d}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/assess.py" />
       <source>The at-risk margins must be zero or positive.</source>
       <translation>Risikomarginerne skal være nul eller positive.</translation>
     </message>
@@ -1639,12 +1634,12 @@
       <translation>Kolonnen '{col}', der er valgt som '{role}', findes ikke i udtrækket. Tilgængelige kolonner: {avail}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>The column '{col}' holds {n} values shaped like CPR numbers; it was dropped. Pseudonymise it separately if it is needed.</source>
       <translation>Kolonnen '{col}' indeholder {n} værdier, der ligner CPR-numre; den er udeladt. Pseudonymisér den separat, hvis der er brug for den.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>The column '{col}' is not in the extract. Choose the column holding the CPR number.</source>
       <translation>Kolonnen '{col}' findes ikke i udtrækket. Vælg kolonnen med CPR-nummeret.</translation>
     </message>
@@ -1664,17 +1659,17 @@
       <translation>Antalskolonnerne summerer i nogle rækker til mere end totalen; de behandles som overlappende (ingen sumrelation).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' holds '{v}' in row {row}, which is not a number. Count fields must hold whole numbers; fix the value or deselect the field.</source>
       <translation>Antalsfeltet '{f}' indeholder '{v}' i række {row}, hvilket ikke er et tal. Antalsfelter skal indeholde hele tal; ret værdien, eller fravælg feltet.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' holds a negative or infinite value ({v}) in row {row}. Counts cannot be negative; fix the table.</source>
       <translation>Antalsfeltet '{f}' indeholder en negativ eller uendelig værdi ({v}) i række {row}. Antal kan ikke være negative; ret tabellen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' holds {v} in row {row}, which is not a whole number. Discretion applies to counts of persons; choose count fields (not shares, means or sums of fractions).</source>
       <translation>Antalsfeltet '{f}' indeholder {v} i række {row}, hvilket ikke er et helt tal. Diskretionering gælder antal personer; vælg antalsfelter (ikke andele, gennemsnit eller summer af brøkdele).</translation>
     </message>
@@ -1684,7 +1679,7 @@
       <translation>Antalsfeltet '{f}' er af typen {t}, ikke et tal. Vælg numeriske felter.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' must hold numbers (counts), not '{v}'; deselect it.</source>
       <translation>Antalsfeltet '{f}' skal indeholde tal (antal), ikke '{v}'; fravælg det.</translation>
     </message>
@@ -1724,47 +1719,47 @@
       <translation>Udtrækket placerer personer via address_id: vælg adressepunktlaget i 'Adressepunkter'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The field '{field}' holds '{v}', which is not a number; choose a numeric field.</source>
       <translation>Feltet '{field}' indeholder '{v}', som ikke er et tal; vælg et numerisk felt.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The field '{field}' is not numeric; choose an indicator value field (*_val) or 'category'.</source>
       <translation>Feltet '{field}' er ikke numerisk; vælg et felt med indikatorværdier (*_val) eller 'category'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>The file {path} has no rows. Export the extract again.</source>
       <translation>Filen {path} har ingen rækker. Eksportér udtrækket igen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>The file {path} is empty. Export the extract again.</source>
       <translation>Filen {path} er tom. Eksportér udtrækket igen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>The file {path} is not a well-formed CSV file ({err}). Check for a truncated export or unbalanced quotes.</source>
       <translation>Filen {path} er ikke en gyldig CSV-fil ({err}). Kontroller, om eksporten er afkortet, eller om der er anførselstegn, som ikke er lukket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io.py" />
+      <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The geometry of area '{id}' is invalid and could not be repaired. Fix it with 'Fix geometries'.</source>
       <translation>Geometrien for området '{id}' er ugyldig og kunne ikke repareres. Ret den med 'Fix geometries'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>The history table has the unknown category '{cat}'; use omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen (or ghetto, haardt_ghettoomraade).</source>
       <translation>Historiktabellen har den ukendte kategori '{cat}'; brug omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen (eller ghetto, haardt_ghettoomraade).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>The history table has the year '{y}'; write years as four digits.</source>
       <translation>Historiktabellen har årstallet '{y}'; skriv årstal med fire cifre.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>The history table needs the columns area_id, year and category; missing: {cols}.</source>
       <translation>Historiktabellen skal have kolonnerne area_id, year og category; mangler: {cols}.</translation>
     </message>
@@ -1809,22 +1804,22 @@
       <translation>Nøglen er et CPR-nummer (kontroller det, og acceptér både ddmmåå-xxxx og ddmmååxxxx)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The law has no threshold for the field '{field}'. Law classes exist for outside_labour_val, basic_edu_val and nonwestern_val of the indicator layer and for every *_val of the criteria layer (convicted and income are relative to the national rate and the regional mean). Choose another classification method.</source>
       <translation>Loven har ingen grænseværdi for feltet '{field}'. Lovens klasser findes for outside_labour_val, basic_edu_val og nonwestern_val i indikatorlaget og for alle *_val i kriterielaget (dømte og indkomst er relative til landsgennemsnittet og gennemsnitsindkomsten i regionen). Vælg en anden klassifikationsmetode.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The layer '{layer}' has no field '{field}'.</source>
       <translation>Laget '{layer}' har intet felt '{field}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>The layer '{layer}' has no rows with ref_date {date}; it has {dates}.</source>
       <translation>Laget '{layer}' har ingen rækker med ref_date {date}; det har {dates}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>The layer has no features with geometry to draw.</source>
       <translation>Laget har ingen objekter med geometri, der kan tegnes.</translation>
     </message>
@@ -1839,12 +1834,12 @@
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The number of classes must be between {lo} and {hi}.</source>
       <translation>Antallet af klasser skal være mellem {lo} og {hi}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/styling.py" />
+      <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The output was written but not styled: {err}</source>
       <translation>Resultatet blev skrevet, men stilen kunne ikke anvendes: {err}</translation>
     </message>
@@ -1859,7 +1854,7 @@
       <translation>Personudtrækket har ingen opgørelsesdato.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/dates.py" />
       <source>The person extract has no reference dates inside the areas; check that the persons lie inside the area polygons.</source>
       <translation>Personudtrækket har ingen opgørelsesdatoer inden for områderne; kontroller, at personerne ligger inden for områdepolygonerne.</translation>
     </message>
@@ -1879,7 +1874,7 @@
       <translation>Opgørelsesdatoen {d} findes ikke i udtrækket. Det indeholder: {h}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>The reference value {name} must be a positive number, not '{v}'.</source>
       <translation>Referenceværdien {name} skal være et positivt tal, ikke '{v}'.</translation>
     </message>
@@ -1894,7 +1889,7 @@
       <translation>Rækkens id; gør det muligt at finde et overordnet områdes egen række (dens id er lig med værdien i feltet for overordnet område) og bruges som nøgle ved afrundingen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/rules.py" />
       <source>The rule set '{code}' is unknown; use 2013, 2018 or 2021.</source>
       <translation>Regelsættet '{code}' er ukendt; brug 2013, 2018 eller 2021.</translation>
     </message>
@@ -1914,7 +1909,7 @@
       <translation>Totalfeltet '{f}' er også valgt som antalsfelt; vælg det kun som total.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>These rows are left out.</source>
       <translation>Disse rækker udelades.</translation>
     </message>
@@ -1944,17 +1939,17 @@
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Udsat boligområde</source>
       <translation>Udsat boligområde</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Udsatte boligområder list</source>
       <translation>Listen over udsatte boligområder</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Under {n} residents, so not on the state lists.</source>
       <translation>Under {n} beboere og derfor ikke omfattet af statens lister.</translation>
     </message>
@@ -1969,12 +1964,12 @@
       <translation>Unikke placeringer i sammenkoblingen: {n}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Unknown classification method '{m}'; use one of {all}.</source>
       <translation>Ukendt klassifikationsmetode '{m}'; brug en af {all}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Unknown colour ramp '{r}'; use one of {all}.</source>
       <translation>Ukendt farveforløb '{r}'; brug et af {all}.</translation>
     </message>
@@ -2004,17 +1999,17 @@
       <translation>Valider personudtræk…</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Value</source>
       <translation>Værdi</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Values based on fewer than {n} persons are suppressed (grey hatching); areas are never shown with a count below that.</source>
       <translation>Værdier, der bygger på færre end {n} personer, er diskretioneret (grå skravering); områder vises aldrig med et antal under denne grænse.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Values not published: fewer residents than the discretion minimum.</source>
       <translation>Værdierne offentliggøres ikke: færre beboere end mindstegrænsen for diskretionering.</translation>
     </message>
@@ -2034,7 +2029,7 @@
       <translation>Konklusion</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Warnings</source>
       <translation>Advarsler</translation>
     </message>
@@ -2044,12 +2039,12 @@
       <translation>Hele antal personer. Tekstkolonner med tal (CSV) accepteres.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Would become {category} if {change}.</source>
       <translation>Ville blive {category}, hvis {change}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Would no longer be {category} if {change}.</source>
       <translation>Ville ikke længere være {category}, hvis {change}.</translation>
     </message>
@@ -2084,12 +2079,12 @@
       <translation>avanceret</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>algorithm default</source>
       <translation>algoritmens standardværdi</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>area below the minimum size</source>
       <translation>område under minimumsstørrelsen</translation>
     </message>
@@ -2114,17 +2109,17 @@
       <translation>komplement: skjules, når total minus antal er under {n}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>convicted (18 and over)</source>
       <translation>dømte (18 år og derover)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>could be {category} ({why})</source>
       <translation>kunne være {category} ({why})</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>count below the minimum</source>
       <translation>antal under mindstegrænsen</translation>
     </message>
@@ -2144,12 +2139,12 @@
       <translation>tom</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>equal intervals</source>
       <translation>lige store intervaller</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>every date (YYYY-MM-DD)</source>
       <translation>alle datoer (ÅÅÅÅ-MM-DD)</translation>
     </message>
@@ -2159,7 +2154,7 @@
       <translation>hyppighed: antal under {n} skjules</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>history {years} computed from the extract</source>
       <translation>historik for {years} beregnet ud fra udtrækket</translation>
     </message>
@@ -2184,7 +2179,7 @@
       <translation>kort,rapport,dobbeltkort,koropletkort,layout,udskrift,pdf,png,map,report,choropleth,print</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>mean gross income</source>
       <translation>gennemsnitlig bruttoindkomst</translation>
     </message>
@@ -2214,17 +2209,17 @@
       <translation>sammenlægning,sammenlæg,områder,regionalisering,max-p,minimum,diskretion,naboskab,merge,regions,regionalisation,contiguity,discretion</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>met</source>
       <translation>opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>n/a</source>
       <translation>i/t</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>natural breaks (Jenks)</source>
       <translation>naturlige brud (Jenks)</translation>
     </message>
@@ -2234,17 +2229,17 @@
       <translation>nej</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>non-western immigrants and descendants</source>
       <translation>indvandrere og efterkommere fra ikke-vestlige lande</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>non-western share above {t} % and {k} of {n} criteria met</source>
       <translation>andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} % og {k} af {n} kriterier opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>none</source>
       <translation>ingen</translation>
     </message>
@@ -2259,47 +2254,47 @@
       <translation>ikke en gyldig fødselsdato</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>not assessable</source>
       <translation>kan ikke vurderes</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>not assessable: national conviction rate missing</source>
       <translation>kan ikke vurderes: landsgennemsnittet for dømte mangler</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>not assessable: nobody in the population of {key}</source>
       <translation>kan ikke vurderes: ingen i populationen for {key}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>not assessable: regional mean income missing</source>
       <translation>kan ikke vurderes: gennemsnitsindkomsten i regionen mangler</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>not assessable: {key} is not in the extract</source>
       <translation>kan ikke vurderes: {key} findes ikke i udtrækket</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>not assessed</source>
       <translation>ikke vurderet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>not met</source>
       <translation>ikke opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>omdannelsesområde could not be determined: needs {n} years of history, {k} found</source>
       <translation>omdannelsesområde kunne ikke afgøres: kræver {n} års historik, {k} fundet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>only basic schooling (30-59)</source>
       <translation>kun grundskoleuddannelse (30-59 år)</translation>
     </message>
@@ -2309,27 +2304,27 @@
       <translation>valgfri</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>outside labour market and education (18-64)</source>
       <translation>uden for arbejdsmarkedet og uddannelse (18-64 år)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>parallelsamfund conditions met in each of the last {n} years</source>
       <translation>betingelserne for parallelsamfund opfyldt i hvert af de seneste {n} år</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>pretty breaks</source>
       <translation>pæne intervaller</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>previous year missing: single-year value used for {keys}</source>
       <translation>forrige år mangler: etårsværdi brugt for {keys}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>protects another figure</source>
       <translation>beskytter et andet tal</translation>
     </message>
@@ -2339,12 +2334,12 @@
       <translation>pseudonymisering,pseudonymisér,pseudonym,cpr,hmac,databeskyttelse,gdpr,pseudonymise,privacy</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>quantiles (equal count)</source>
       <translation>kvantiler (lige mange i hver klasse)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>refuse: stop with a message naming the overlapping areas; allow: count a person in every area that contains it (reported).</source>
       <translation>refuse: stop med en meddelelse, der nævner de overlappende områder; allow: tæl en person med i hvert område, der indeholder vedkommende (rapporteres).</translation>
     </message>
@@ -2354,37 +2349,42 @@
       <translation>række {row}: {value}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>suppressed</source>
       <translation>diskretioneret</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>the conditions of no list are met</source>
       <translation>betingelserne for ingen af listerne er opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/classes.py" />
+      <location filename="../boligsocial_plugin/qgis_io/writer.py" />
+      <source>the data provider refused the features</source>
+      <translation>dataudbyderen afviste objekterne</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>the law's thresholds</source>
       <translation>lovens grænseværdier</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>the mean gross income were {n} kr. higher</source>
       <translation>den gennemsnitlige bruttoindkomst var {n} kr. højere</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>the mean gross income were {n} kr. lower</source>
       <translation>den gennemsnitlige bruttoindkomst var {n} kr. lavere</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>udsat ({k} of {n} criteria met) and non-western share above {t} %</source>
       <translation>udsat ({k} af {n} kriterier opfyldt) og andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} %</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>under {n} residents</source>
       <translation>under {n} beboere</translation>
     </message>
@@ -2409,22 +2409,22 @@
       <translation>nuller offentliggøres</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>{alg} must run on the main thread; run it from the Processing toolbox.</source>
       <translation>{alg} skal køre i hovedtråden; kør den fra Processing-værktøjskassen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{k} of {n} criteria met</source>
       <translation>{k} af {n} kriterier opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{label}: {k} of {n} criteria met</source>
       <translation>{label}: {k} af {n} kriterier opfyldt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{label}: {state} (value suppressed)</source>
       <translation>{label}: {state} (værdien er diskretioneret)</translation>
     </message>
@@ -2434,7 +2434,7 @@
       <translation>{m} nabopar fundet.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>{n} CPR numbers in the numeric column '{col}' had lost their leading zero; it was restored. Store CPR numbers as text.</source>
       <translation>{n} CPR-numre i den numeriske kolonne '{col}' havde mistet det foranstillede nul; det er genskabt. Gem CPR-numre som tekst.</translation>
     </message>
@@ -2449,7 +2449,7 @@
       <translation>{n} områder har ingen nabo (øer): {ids}{more}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>{n} areas in a category, {r} at risk.</source>
       <translation>{n} områder i en kategori, {r} i risiko.</translation>
     </message>
@@ -2459,27 +2459,27 @@
       <translation>{n} områder lagt sammen til {k} sammenlagte områder ({f} når {m} beboere, {i} gør ikke).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>{n} areas on {date}.</source>
       <translation>{n} områder pr. {date}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} fewer full-time persons were outside the labour market</source>
       <translation>{n} færre fuldtidspersoner var uden for arbejdsmarkedet og uddannelse</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} fewer residents aged 18 and over were convicted</source>
       <translation>{n} færre beboere på 18 år og derover var dømt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} fewer residents aged 30-59 had only basic schooling</source>
       <translation>{n} færre beboere i alderen 30-59 år kun havde en grundskoleuddannelse</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} fewer residents were non-western immigrants or descendants</source>
       <translation>{n} færre beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
     </message>
@@ -2489,27 +2489,27 @@
       <translation>{n} ugyldige områdegeometrier blev repareret (make valid).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more full-time persons were outside the labour market</source>
       <translation>{n} flere fuldtidspersoner var uden for arbejdsmarkedet og uddannelse</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more residents aged 18 and over were convicted</source>
       <translation>{n} flere beboere på 18 år og derover var dømt</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more residents aged 30-59 had only basic schooling</source>
       <translation>{n} flere beboere i alderen 30-59 år kun havde en grundskoleuddannelse</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more residents were non-western immigrants or descendants</source>
       <translation>{n} flere beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/dock.py" />
+      <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>{n} persons lie outside every area.</source>
       <translation>{n} personer ligger uden for alle områder.</translation>
     </message>
@@ -2539,7 +2539,7 @@
       <translation>{n} rækker har ingen gyldig opgørelsesdato i '{col}' (brug ÅÅÅÅ-MM-DD).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>{n} rows have no value in '{col}' (rows {rows}).</source>
       <translation>{n} rækker har ingen værdi i '{col}' (rækker {rows}).</translation>
     </message>
@@ -2604,12 +2604,12 @@
       <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{v} % of the regional mean</source>
       <translation>{v} % af gennemsnitsindkomsten i regionen</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/criteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{v} times the national average</source>
       <translation>{v} gange landsgennemsnittet</translation>
     </message>
@@ -2674,7 +2674,7 @@
       <translation>{w} af {n} rækker skrevet med et pseudonym.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/report.py" />
+      <location filename="../boligsocial_plugin/maps/report.py" />
       <source>… {n} more areas</source>
       <translation>… {n} områder mere</translation>
     </message>

@@ -62,7 +62,7 @@ def parse_metadata(text: str) -> Dict[str, str]:
             raise ValueError("metadata.txt has no [general] section")
         return {k: v for k, v in cp.items("general")}
     except configparser.Error as e:
-        raise ValueError("metadata.txt cannot be read as QGIS reads it: {}".format(e))
+        raise ValueError("metadata.txt cannot be read as QGIS reads it: {}".format(e)) from e
 
 
 def changelog_section(text: str, ver: str) -> Optional[Dict[str, object]]:
@@ -103,6 +103,27 @@ def metadata_problems(md: Dict[str, str], has_file: Callable[[str], bool],
     for key in REQUIRED_METADATA + (UPLOAD_METADATA if upload else ()) + TRANSLATED_METADATA:
         if not md.get(key, "").strip():
             out.append("metadata.txt: '{}' is missing or empty".format(key))
+    out += _version_problems(md)
+    if md.get("category") and md["category"] not in CATEGORIES:
+        out.append("metadata.txt: category '{}' is not one of {}".format(
+            md["category"], ", ".join(CATEGORIES)))
+    for key in ("experimental", "deprecated", "server"):
+        if key in md and md[key].strip().lower() not in ("true", "false"):
+            out.append("metadata.txt: {} must be True or False".format(key))
+    if md.get("hasProcessingProvider", "no").strip().lower() not in ("yes", "no"):
+        out.append("metadata.txt: hasProcessingProvider must be yes or no")
+    if "/" in md.get("author", ""):
+        out.append("metadata.txt: author must not contain '/'")
+    out += _address_problems(md)
+    icon = md.get("icon", "")
+    if not icon or not has_file(icon[2:] if icon.startswith("./") else icon):
+        out.append("metadata.txt: icon '{}' does not exist in the plugin folder".format(icon))
+    return out
+
+
+def _version_problems(md: Dict[str, str]) -> List[str]:
+    """The plugin's and QGIS's version fields."""
+    out = []
     if md.get("version") and not re.match(r"^\d+\.\d+\.\d+$", md["version"]):
         out.append("metadata.txt: version '{}' is not MAJOR.MINOR.PATCH".format(md["version"]))
     versions = []
@@ -114,16 +135,12 @@ def metadata_problems(md: Dict[str, str], has_file: Callable[[str], bool],
             versions.append(tuple(int(p) for p in value.split(".")))
     if len(versions) == 2 and versions[0] > versions[1]:
         out.append("metadata.txt: qgisMinimumVersion is above qgisMaximumVersion")
-    if md.get("category") and md["category"] not in CATEGORIES:
-        out.append("metadata.txt: category '{}' is not one of {}".format(
-            md["category"], ", ".join(CATEGORIES)))
-    for key in ("experimental", "deprecated", "server"):
-        if key in md and md[key].strip().lower() not in ("true", "false"):
-            out.append("metadata.txt: {} must be True or False".format(key))
-    if md.get("hasProcessingProvider", "no").strip().lower() not in ("yes", "no"):
-        out.append("metadata.txt: hasProcessingProvider must be yes or no")
-    if "/" in md.get("author", ""):
-        out.append("metadata.txt: author must not contain '/'")
+    return out
+
+
+def _address_problems(md: Dict[str, str]) -> List[str]:
+    """Web addresses and e-mail: well-formed, no placeholders."""
+    out = []
     for key in URL_FIELDS:
         url = md.get(key, "").strip()
         if url and not re.match(r"^https?://[^/\s]+\.[^/\s]+(/\S*)?$", url):
@@ -134,9 +151,6 @@ def metadata_problems(md: Dict[str, str], has_file: Callable[[str], bool],
     for key, value in md.items():
         if PLACEHOLDER.search(value):
             out.append("metadata.txt: {} holds a placeholder address ({})".format(key, value))
-    icon = md.get("icon", "")
-    if not icon or not has_file(icon[2:] if icon.startswith("./") else icon):
-        out.append("metadata.txt: icon '{}' does not exist in the plugin folder".format(icon))
     return out
 
 

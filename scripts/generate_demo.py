@@ -23,7 +23,7 @@ Design
   pairs so the count is exact. With ``--areas >= 40`` one area is an enclave (its parent has a
   hole) and one area is multipart (an island inside a neighbour, which has a hole there).
 * ``designed`` says what an area was built to be: 3 ``parallelsamfund`` (two in every year,
-  so five yearly snapshots make them omdannelsesområder as criteria.py reads history; one only
+  so five yearly snapshots make them omdannelsesområder as core/criteria reads history; one only
   in the last two years), 3 ``udsat``, 4 ``forebyggelse`` (one was udsat in the early years),
   3 ``near_udsat`` (one udsat criterion met, another just missed, non-western <= 30 %),
   10 ``small`` (10-45 residents) and ``ordinary`` (no criterion near a threshold).
@@ -226,7 +226,9 @@ def _octagon(cx: float, cy: float, r: float, rng: np.random.Generator) -> np.nda
     return np.vstack([ring, ring[:1]])
 
 
-def _build_geometry(n_areas: int, rng: np.random.Generator) -> _Areas:
+# One pass of seeded random draws in a fixed order: split up, the draws (and so every demo
+# and test data set) would easily change. Hence the complexity.
+def _build_geometry(n_areas: int, rng: np.random.Generator) -> _Areas:  # noqa: C901
     """Tiling of EXTENT with exactly n_areas areas (see module doc)."""
     x0, y0, x1, y1 = EXTENT
     specials = n_areas >= 40
@@ -806,7 +808,7 @@ def _category(cur: pd.DataFrame, prev: Optional[pd.DataFrame]) -> Tuple[np.ndarr
 
 
 def _expected(stats: Dict[str, pd.DataFrame], design: _Design) -> pd.DataFrame:
-    """Category per area at the latest yearly snapshot (omdannelse as criteria.py reads it)."""
+    """Category per area at the latest yearly snapshot (omdannelse as core/criteria reads it)."""
     yearly = sorted(d for d in stats if d.endswith("-01-01"))
     cats, vals = [], None
     for i, date in enumerate(yearly):
@@ -1068,7 +1070,9 @@ def _coord_text(v: np.ndarray, danish: bool) -> np.ndarray:
     return np.array([a + sep + b for a, b in zip(whole, frac)], dtype=object)
 
 
-def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,
+# The whole generation as one readable sequence of steps sharing one random generator (see
+# _build_geometry for why the order of draws must stay as it is).
+def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  # noqa: C901
              areas: int = 300, years: Iterable[int] = (2021, 2022, 2023, 2024, 2025),
              monthly: bool = False, formats: Iterable[str] = ("csv", "gpkg"),
              spatial_index: bool = False, verbose: bool = False,

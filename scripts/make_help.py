@@ -33,8 +33,9 @@ def main(argv=None) -> int:
     app.initQgis()
     sys.path.insert(0, root)
     import boligsocial_plugin
-    from boligsocial_plugin import helppages, i18n
+    from boligsocial_plugin import helppages
     from boligsocial_plugin.plugin import plugin_version
+    from boligsocial_plugin.qgis_io import translator as i18n
 
     if os.path.dirname(os.path.abspath(boligsocial_plugin.__file__)) != os.path.join(root, PKG):
         print("make_help: {} was imported from {}, not {}".format(

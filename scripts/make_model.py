@@ -189,7 +189,7 @@ def main(argv=None) -> int:
 
     Processing.initialize()
     import boligsocial_plugin
-    from boligsocial_plugin import i18n
+    from boligsocial_plugin.qgis_io import translator as i18n
 
     plugin = boligsocial_plugin.classFactory(None)
     plugin.initProcessing()

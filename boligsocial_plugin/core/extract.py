@@ -1,16 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Reading and checking person extracts: Danish CSV, column matching, types, every problem.
+"""Checking person extracts: column matching, types, every problem (CSV files: csvread.py).
 
 :func:`prepare` turns any table of person rows (pandas, all columns as read) into the typed
 canonical extract and a list of :class:`Problem` s. ``validateextract`` reports the problems;
 ``computeindicators`` refuses the extract when any is blocking.
 """
-import codecs
-import csv
-import io
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -51,76 +48,6 @@ class Extract:
         return [p for p in self.problems if p.severity == BLOCKING]
 
 
-# --------------------------------------------------------------------------- CSV
-
-def sniff_csv(path: str) -> Tuple[str, str, str]:
-    """Encoding, separator and decimal mark of a CSV file (Danish exports: ';' and ',')."""
-    with open(path, "rb") as f:
-        head = f.read(1 << 20)
-    if not head.strip():
-        raise BoligsocialError(tr("The file {path} is empty. Export the extract again.").format(
-            path=path))
-    encoding = "utf-8-sig"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        with open(path, "rb") as f:  # the whole file: a cp1252 'ø' may come late
-            dec = codecs.getincrementaldecoder("utf-8")()
-            for chunk in iter(lambda: f.read(1 << 24), b""):
-                dec.decode(chunk)
-            dec.decode(b"", final=True)
-    except UnicodeDecodeError:
-        encoding = "cp1252"
-    text = head.decode(encoding if encoding != "utf-8-sig" else "utf-8", errors="replace")
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-    counts = {sep: first.count(sep) for sep in (";", ",", "\t", "|")}
-    sep = max(counts, key=lambda s: counts[s])
-    if counts[sep] == 0:
-        raise BoligsocialError(tr("Could not find the column separator in {path}: the first "
-                                  "line has no ';', ',' or tab. Is it a CSV file?").format(
-            path=path))
-    decimal = "," if sep == ";" else "."
-    return encoding, sep, decimal
-
-
-def read_csv(path: str, text_columns: Sequence[str] = (),
-             keep: Optional[Callable[[List[str]], List[str]]] = None) -> pd.DataFrame:
-    """Read a person CSV as pandas, handling Danish separators, decimal comma and encodings.
-
-    Columns named in ``text_columns`` (any case) and every column whose role is an id, date or
-    text are read as strings so ids keep leading zeros.
-    """
-    encoding, sep, decimal = sniff_csv(path)
-    with open(path, "r", encoding=encoding, errors="replace", newline="") as f:
-        header = next(csv.reader([f.readline()], delimiter=sep), [])
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    try:
-        roles = match_columns(header)
-    except BoligsocialError:
-        roles = {}
-    wanted = {c.lower() for c in text_columns}
-    str_cols = [h for h in header if h.lower() in wanted]
-    str_cols += [actual for role, actual in roles.items()
-                 if COLUMNS[role].kind in ("id", "date", "text", "sex")]
-    usecols = None
-    if keep is not None:
-        wanted_cols = set(keep(header))
-        usecols = (lambda c: str(c).strip().lstrip("\ufeff") in wanted_cols)
-    try:
-        df = pd.read_csv(path, sep=sep, decimal=decimal, encoding=encoding, usecols=usecols,
-                         dtype={c: str for c in str_cols}, keep_default_na=True,
-                         na_values=[""], skipinitialspace=True, low_memory=False,
-                         on_bad_lines="error", encoding_errors="replace")
-    except pd.errors.EmptyDataError:
-        raise BoligsocialError(tr("The file {path} has no rows. Export the extract again."
-                                  ).format(path=path))
-    except (pd.errors.ParserError, ValueError) as e:
-        raise BoligsocialError(tr("The file {path} is not a well-formed CSV file ({err}). Check "
-                                  "for a truncated export or unbalanced quotes.").format(
-            path=path, err=str(e).strip()[:200]))
-    df.columns = [str(c).strip().lstrip("\ufeff") for c in df.columns]
-    return df
-
-
 # --------------------------------------------------------------------------- preparing
 
 def _all_located(raw: pd.DataFrame, mapping: Mapping[str, str]) -> bool:
@@ -136,7 +63,7 @@ def _rows(mask: np.ndarray) -> List[int]:
     return [int(i) + 1 for i in np.nonzero(mask)[0][:MAX_EXAMPLES]]
 
 
-def _to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
+def to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
     """Numbers (decimal comma accepted) and a mask of non-empty values that are not numbers."""
     if pd.api.types.is_bool_dtype(s):
         return s.to_numpy(dtype=float), np.zeros(len(s), dtype=bool)
@@ -144,7 +71,7 @@ def _to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
         return s.to_numpy(dtype=float, na_value=np.nan), np.zeros(len(s), dtype=bool)
     if s.dtype == object:  # bytes (GDAL text columns) or mixed: each distinct value once
         codes, u = _factor(s)
-        num_u, bad_u = _to_number(pd.Series(u.to_numpy(dtype=object), dtype="string"))
+        num_u, bad_u = to_number(pd.Series(u.to_numpy(dtype=object), dtype="string"))
         ok = codes >= 0
         num, bad = np.full(len(s), np.nan), np.zeros(len(s), dtype=bool)
         num[ok], bad[ok] = num_u[codes[ok]], bad_u[codes[ok]]
@@ -175,6 +102,7 @@ def _fast_codes(s: pd.Series):
     vals = s.to_numpy(dtype=object)
     null = pd.isna(vals)
     kind = pd.api.types.infer_dtype(vals, skipna=True)
+    m: np.ndarray
     try:
         if kind == "bytes":
             arr = np.where(null, b"", vals).astype("S")
@@ -220,8 +148,8 @@ def _factor(s: pd.Series) -> Tuple[np.ndarray, pd.Index]:
     if fast is not None:
         codes, _m, first = fast
         vals = s.to_numpy(dtype=object)[first]
-        u = [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in vals]
-        return codes, pd.Index(u, dtype=object)
+        return codes, pd.Index([v.decode("utf-8", "replace") if isinstance(v, bytes) else v
+                                for v in vals], dtype=object)
     codes, uniques = pd.factorize(s.to_numpy(dtype=object) if s.dtype.kind == "S" else s)
     u, changed = _text(np.asarray(uniques, dtype=object))
     if changed:  # values equal after stripping share one code
@@ -391,11 +319,35 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
     ``has_geometry``: the persons come with point geometry (columns ``x``/``y`` filled by the
     reader). Rows with bad values are kept; problems say how many and which rows.
     """
-    problems: List[Problem] = []
     try:
         mapping = match_columns(raw.columns, explicit)
     except BoligsocialError as e:
         return Extract(pd.DataFrame(), {}, [Problem("columns", "", BLOCKING, 1, str(e))])
+    problems = _table_problems(raw, mapping, has_geometry, needs_location)
+    located = "address_id" in mapping and (has_geometry or _all_located(raw, mapping))
+    out: Dict[str, object] = {}
+    for role, actual in mapping.items():
+        if role == "household_id":
+            continue  # not used by any indicator; never carried further
+        if role == "address_id" and located:
+            continue  # coordinates locate every person; the address key is not needed
+        if role == "person_id":
+            out[role], out["person_key"] = _person_id_column(role, actual, raw[actual],
+                                                             problems)
+            continue
+        prepare_column = _COLUMN_KINDS.get(COLUMNS[role].kind, _number_column)
+        out[role] = prepare_column(role, actual, raw[actual], problems)
+    _add_extra_columns(raw, extra_columns, out)
+    data = pd.DataFrame({k: (v.to_numpy() if isinstance(v, pd.Series) else v)
+                         for k, v in out.items()})  # one consolidation; rows keep raw's order
+    problems += _row_problems(data)
+    return Extract(data, mapping, problems)
+
+
+def _table_problems(raw: pd.DataFrame, mapping: Mapping[str, str], has_geometry: bool,
+                    needs_location: bool) -> List[Problem]:
+    """Problems of the table as a whole: no rows, required columns, location, identifiers."""
+    problems: List[Problem] = []
     n = len(raw)
     if n == 0:
         problems.append(Problem("empty", "", BLOCKING, 0, tr(
@@ -416,104 +368,126 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
         problems.append(Problem("direct_identifier", ", ".join(ids), WARNING, len(ids), tr(
             "Columns that look like direct identifiers ({cols}) are ignored and never "
             "written. Remove them from the extract.").format(cols=", ".join(ids))))
-    out: Dict[str, object] = {}
-    for role, actual in mapping.items():
-        col = COLUMNS[role]
-        s = raw[actual]
-        if role == "household_id":
-            continue  # not used by any indicator; never carried further
-        if role == "person_id":
-            codes, cpr, n_unique, keys_u = _person_keys(s)
-            if cpr.any():
-                problems.append(Problem("cpr_shaped", role, BLOCKING, int(cpr.sum()), tr(
-                    "{n} values in '{col}' look like CPR numbers. Pseudonymise the extract "
-                    "first (boligsocial:pseudonymise).").format(n=int(cpr.sum()), col=actual),
-                    _rows(cpr)))
-            empty = codes < 0
-            if empty.any():
-                problems.append(Problem("missing_value", role, BLOCKING, int(empty.sum()), tr(
-                    "{n} rows have no person key in '{col}'.").format(n=int(empty.sum()),
-                                                                     col=actual), _rows(empty)))
-            out[role] = codes  # keys are only compared, never carried to an output
-            # 64-bit person keys for cell keys and the release register (0 = no key)
-            out["person_key"] = np.where(codes >= 0, keys_u[np.maximum(codes, 0)]
-                                         if len(keys_u) else 0, 0).astype(np.uint64)
-        elif col.kind in ("id", "text"):
-            if role == "address_id" and (has_geometry or _all_located(raw, mapping)):
-                continue  # coordinates locate every person; the address key is not needed
-            codes, u = _factor(s)
-            if col.kind == "id" and len(u):
-                cpr_u = cpr_shaped(u.to_numpy(dtype=object))
-                if cpr_u.any():
-                    cpr = (codes >= 0) & cpr_u[np.maximum(codes, 0)]
-                    problems.append(Problem("cpr_shaped", role, BLOCKING, int(cpr.sum()), tr(
-                        "{n} values in '{col}' look like CPR numbers. Pseudonymise the extract "
-                        "first (boligsocial:pseudonymise).").format(n=int(cpr.sum()), col=actual),
-                        _rows(cpr)))
-            empty_u = np.asarray(u == "", dtype=bool)
-            if empty_u.any():
-                codes = np.where((codes >= 0) & empty_u[np.maximum(codes, 0)], -1, codes)
-            empty = codes < 0
-            if role == "person_id" and empty.any():
-                problems.append(Problem("missing_value", role, BLOCKING, int(empty.sum()), tr(
-                    "{n} rows have no person key in '{col}'.").format(n=int(empty.sum()),
-                                                                     col=actual), _rows(empty)))
-            out[role] = _categorical(codes, u)
-        elif col.kind == "date":
-            codes, u = _factor(s)
-            d, bad_u = _to_date(pd.Series(u, dtype=object))
-            bad = (codes < 0) | bad_u[np.maximum(codes, 0)] if len(u) else codes < 0
-            if bad.any():
-                problems.append(Problem("bad_date", role, BLOCKING, int(bad.sum()), tr(
-                    "{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD)."
-                    ).format(n=int(bad.sum()), col=actual), _rows(bad)))
-            iso = pd.Index(d.fillna("").to_numpy(dtype=object))
-            out[role] = _categorical(np.where(bad, -1, codes), iso)
-        elif col.kind == "sex":
-            codes, u = _factor(s)
-            u = u.str.upper().map(lambda v: {"F": "K", "W": "K", "1": "M", "2": "K"}.get(v, v))
-            ok_u = pd.Index(u).isin(["M", "K"])
-            bad = (codes >= 0) & ~ok_u[np.maximum(codes, 0)] if len(u) else codes < -1
-            if bad.any():
-                problems.append(Problem("unknown_code", role, WARNING, int(bad.sum()), tr(
-                    "{n} values in '{col}' are not M or K; they count as unknown sex."
-                    ).format(n=int(bad.sum()), col=actual), _rows(bad)))
-            out[role] = _categorical(np.where(bad, -1, codes), pd.Index(u))
-        else:
-            num, bad = _to_number(s)
-            if bad.any():
-                problems.append(Problem("wrong_type", role, BLOCKING, int(bad.sum()), tr(
-                    "{n} values in '{col}' are not numbers. Fix them in the extract."
-                    ).format(n=int(bad.sum()), col=actual), _rows(bad)))
-            inf = np.isinf(num)
-            if inf.any():
-                problems.append(Problem("not_finite", role, BLOCKING, int(inf.sum()), tr(
-                    "{n} values in '{col}' are infinite.").format(n=int(inf.sum()), col=actual),
-                    _rows(inf)))
-                num = np.where(inf, np.nan, num)
-            _check_range(role, actual, num, problems)
-            if col.kind != "coord":
-                miss = np.isnan(num) & ~bad
-                if miss.any() and role != "basic_edu":
-                    sev = BLOCKING if col.required else WARNING
-                    problems.append(Problem("missing_value", role, sev, int(miss.sum()), tr(
-                        "{n} rows have no value in '{col}'; they are left out of the indicators "
-                        "that use it.").format(n=int(miss.sum()), col=actual), _rows(miss)))
-                elif miss.any():
-                    problems.append(Problem("missing_value", role, INFO, int(miss.sum()), tr(
-                        "{n} rows have unknown education; by law they count as basic schooling "
-                        "only.").format(n=int(miss.sum())), _rows(miss)))
-            out[role] = num
+    return problems
+
+
+def _cpr_problem(role: str, actual: str, cpr: np.ndarray) -> Problem:
+    return Problem("cpr_shaped", role, BLOCKING, int(cpr.sum()), tr(
+        "{n} values in '{col}' look like CPR numbers. Pseudonymise the extract "
+        "first (boligsocial:pseudonymise).").format(n=int(cpr.sum()), col=actual), _rows(cpr))
+
+
+def _person_id_column(role: str, actual: str, s: pd.Series,
+                      problems: List[Problem]) -> Tuple[np.ndarray, np.ndarray]:
+    """Person keys as integer codes (only compared, never carried to an output), and the
+    64-bit person key of each row (core.personkeys; 0 = no key) for cell keys and the
+    release register."""
+    codes, cpr, _n_unique, keys_u = _person_keys(s)
+    if cpr.any():
+        problems.append(_cpr_problem(role, actual, cpr))
+    empty = codes < 0
+    if empty.any():
+        problems.append(Problem("missing_value", role, BLOCKING, int(empty.sum()), tr(
+            "{n} rows have no person key in '{col}'.").format(n=int(empty.sum()), col=actual),
+            _rows(empty)))
+    keys = np.where(codes >= 0, keys_u[np.maximum(codes, 0)] if len(keys_u) else 0, 0)
+    return codes, keys.astype(np.uint64)
+
+
+def _key_column(role: str, actual: str, s: pd.Series,
+                problems: List[Problem]) -> pd.Categorical:
+    """Ids and text as categories (empty text is missing); CPR-shaped ids are blocking."""
+    codes, u = _factor(s)
+    if COLUMNS[role].kind == "id" and len(u):
+        cpr_u = cpr_shaped(u.to_numpy(dtype=object))
+        if cpr_u.any():
+            problems.append(_cpr_problem(role, actual,
+                                         (codes >= 0) & cpr_u[np.maximum(codes, 0)]))
+    empty_u = np.asarray(u == "", dtype=bool)
+    if empty_u.any():
+        codes = np.where((codes >= 0) & empty_u[np.maximum(codes, 0)], -1, codes)
+    return _categorical(codes, u)
+
+
+def _date_column(role: str, actual: str, s: pd.Series,
+                 problems: List[Problem]) -> pd.Categorical:
+    """Reference dates as ISO text categories; missing or unreadable dates are blocking."""
+    codes, u = _factor(s)
+    d, bad_u = _to_date(pd.Series(u, dtype=object))
+    bad = (codes < 0) | bad_u[np.maximum(codes, 0)] if len(u) else codes < 0
+    if bad.any():
+        problems.append(Problem("bad_date", role, BLOCKING, int(bad.sum()), tr(
+            "{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD)."
+            ).format(n=int(bad.sum()), col=actual), _rows(bad)))
+    iso = pd.Index(d.fillna("").to_numpy(dtype=object))
+    return _categorical(np.where(bad, -1, codes), iso)
+
+
+def _sex_column(role: str, actual: str, s: pd.Series,
+                problems: List[Problem]) -> pd.Categorical:
+    """Sex as M/K (F, W, 1, 2 translated); other codes count as unknown (a warning)."""
+    codes, u = _factor(s)
+    u = u.str.upper().map(lambda v: {"F": "K", "W": "K", "1": "M", "2": "K"}.get(v, v))
+    ok_u = pd.Index(u).isin(["M", "K"])
+    bad = (codes >= 0) & ~ok_u[np.maximum(codes, 0)] if len(u) else codes < -1
+    if bad.any():
+        problems.append(Problem("unknown_code", role, WARNING, int(bad.sum()), tr(
+            "{n} values in '{col}' are not M or K; they count as unknown sex."
+            ).format(n=int(bad.sum()), col=actual), _rows(bad)))
+    return _categorical(np.where(bad, -1, codes), pd.Index(u))
+
+
+def _number_column(role: str, actual: str, s: pd.Series,
+                   problems: List[Problem]) -> np.ndarray:
+    """Numbers (decimal comma accepted) checked for type, finiteness, range and gaps."""
+    col = COLUMNS[role]
+    num, bad = to_number(s)
+    if bad.any():
+        problems.append(Problem("wrong_type", role, BLOCKING, int(bad.sum()), tr(
+            "{n} values in '{col}' are not numbers. Fix them in the extract."
+            ).format(n=int(bad.sum()), col=actual), _rows(bad)))
+    inf = np.isinf(num)
+    if inf.any():
+        problems.append(Problem("not_finite", role, BLOCKING, int(inf.sum()), tr(
+            "{n} values in '{col}' are infinite.").format(n=int(inf.sum()), col=actual),
+            _rows(inf)))
+        num = np.where(inf, np.nan, num)
+    _check_range(role, actual, num, problems)
+    miss = np.isnan(num) & ~bad
+    if col.kind == "coord" or not miss.any():
+        return num
+    if role != "basic_edu":
+        sev = BLOCKING if col.required else WARNING
+        problems.append(Problem("missing_value", role, sev, int(miss.sum()), tr(
+            "{n} rows have no value in '{col}'; they are left out of the indicators "
+            "that use it.").format(n=int(miss.sum()), col=actual), _rows(miss)))
+    else:
+        problems.append(Problem("missing_value", role, INFO, int(miss.sum()), tr(
+            "{n} rows have unknown education; by law they count as basic schooling "
+            "only.").format(n=int(miss.sum())), _rows(miss)))
+    return num
+
+
+_COLUMN_KINDS = {"id": _key_column, "text": _key_column, "date": _date_column,
+                 "sex": _sex_column}
+
+
+def _add_extra_columns(raw: pd.DataFrame, extra_columns: Sequence[str],
+                       out: Dict[str, object]) -> None:
+    """Columns named by user-defined indicators: numbers when they all are, else categories."""
     lower = {str(c).strip().lower(): c for c in raw.columns}
     for name in extra_columns:
         key = str(name).strip().lower()
         if key in out or key not in lower or key in COLUMNS:
             continue
-        num, bad = _to_number(raw[lower[key]])
+        num, bad = to_number(raw[lower[key]])
         out[key] = num if not bad.any() else _categorical(*_factor(raw[lower[key]]))
-    out = {k: (v.to_numpy() if isinstance(v, pd.Series) else v) for k, v in out.items()}
-    data = pd.DataFrame(out)  # one consolidation; rows keep the order of raw
-    if "person_id" in data and "ref_date" in data and n:
+
+
+def _row_problems(data: pd.DataFrame) -> List[Problem]:
+    """Problems across columns: a person twice on a date, rows without location."""
+    problems: List[Problem] = []
+    if "person_id" in data and "ref_date" in data and len(data):
         pc = data["person_id"].to_numpy()
         dc = data["ref_date"].cat.codes.to_numpy()
         dup = pd.DataFrame({"d": dc, "p": pc}).duplicated(keep="first").to_numpy() & (pc >= 0)
@@ -529,7 +503,7 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
             problems.append(Problem("no_location", "x/y", WARNING, int(noloc.sum()), tr(
                 "{n} rows have no coordinates; they are counted as without location and left "
                 "out of every area.").format(n=int(noloc.sum())), _rows(noloc)))
-    return Extract(data, mapping, problems)
+    return problems
 
 
 def _check_range(role: str, actual: str, num: np.ndarray, problems: List[Problem]) -> None:
@@ -585,9 +559,3 @@ def blocking_message(problems: Sequence[Problem]) -> str:
                 if p.examples else ""
             lines.append("- " + p.message + ex)
     return "\n".join(lines)
-
-
-def read_text_sample(path: str, n: int = 3) -> str:
-    """First lines of a file (for messages)."""
-    with io.open(path, "r", encoding="utf-8", errors="replace") as f:
-        return "".join(f.readline() for _ in range(n))

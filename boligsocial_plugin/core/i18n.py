@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Translation hook for core/: the plugin installs Qt's translator, tests keep English."""
+"""The plugin's one tr() and number format; pure Python (no Qt import).
+
+qgis_io/translator.py plugs Qt's translations in when the plugin loads; until then (and in tests
+that need no QGIS) tr() returns the English literal.
+"""
 from typing import Callable
 
 _translate: Callable[[str], str] = lambda text: text

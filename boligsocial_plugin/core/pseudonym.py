@@ -20,11 +20,17 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.datamodel import (
+    COLUMNS,
+    EXTRA_ALIASES,
+    direct_identifier_columns,
+    match_columns,
+)
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 
@@ -90,7 +96,8 @@ def load_key(path: str) -> bytes:
             data = f.read(1 << 16)
     except OSError as e:
         raise BoligsocialError(tr("The key file {path} cannot be read ({err}). Check that you "
-                                  "have access to it.").format(path=path, err=e.strerror or e))
+                                  "have access to it.").format(path=path, err=e.strerror or e)
+                               ) from e
     return check_key(data)
 
 
@@ -261,7 +268,8 @@ def check_keys(values: pd.Series, ref_dates: Optional[pd.Series] = None) -> IdCh
     texts = np.array(normalise_ids(values), dtype=object)
     missing = np.fromiter((t is None for t in texts), dtype=bool, count=len(texts))
     dup = _duplicates(texts, ref_dates) & ~missing
-    reasons = np.where(missing, "missing", None).astype(object)
+    reasons = np.full(len(texts), None, dtype=object)
+    reasons[missing] = "missing"
     rows = np.nonzero(missing)[0][:MAX_EXAMPLES]
     return IdCheck(pd.Series(texts, dtype=object), missing, pd.Series(reasons, dtype=object),
                    dup, 0, [(int(i) + 1, mask(None)) for i in rows])
@@ -294,3 +302,86 @@ def duplicate_message(check: IdCheck, column: str) -> str:
 def redact(text: str) -> str:
     """Text with everything shaped like a CPR number replaced by 'xxxxxx-xxxx'."""
     return CPR_ANYWHERE.sub("xxxxxx-xxxx", text)
+
+
+# --------------------------------------------------------------------------- an extract
+
+PERSON_ID = "person_id"
+
+
+def person_id_names() -> List[str]:
+    """Column names that mean 'person_id' (they would clash with the pseudonym column)."""
+    return [PERSON_ID, COLUMNS[PERSON_ID].alias] + EXTRA_ALIASES.get(PERSON_ID, [])
+
+
+@dataclass
+class ColumnPlan:
+    """What pseudonymise does with each column of an extract (by position)."""
+
+    drop: Set[int]  # the key, direct identifiers and columns clashing with person_id
+    date: Optional[int]  # the reference date column (duplicates are counted per date)
+    scan: List[int]  # text columns searched for CPR-shaped values (dropped when found)
+
+
+def plan_columns(names: Sequence[str], key: str, text_columns: Sequence[int]) -> ColumnPlan:
+    """Which columns are dropped, which is the reference date and which are scanned.
+
+    ``key`` is the column holding the CPR number; ``text_columns`` are the positions of the
+    text columns. Raises BoligsocialError when the key column is not in ``names``.
+    """
+    names = list(names)
+    if key not in names:
+        raise BoligsocialError(tr("The column '{col}' is not in the extract. Choose the column "
+                                  "holding the CPR number.").format(col=key))
+    clash = set(person_id_names())
+    drop = {names.index(key)}
+    drop |= {names.index(c) for c in direct_identifier_columns(names) if c != key}
+    drop |= {i for i, c in enumerate(names) if c.strip().lower() in clash and c != key}
+    try:
+        date_col: Optional[str] = match_columns(names).get("ref_date")
+    except BoligsocialError:
+        date_col = None
+    date = names.index(date_col) if date_col else None
+    return ColumnPlan(drop, date, [i for i in text_columns if i not in drop])
+
+
+def _all_numbers(values: Sequence[object]) -> bool:
+    return all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
+               for v in values)
+
+
+def check_extract_keys(ids: Sequence[object], dates: Optional[Sequence[object]], column: str,
+                       is_cpr: bool, numeric: bool,
+                       drop_invalid: bool) -> Tuple[IdCheck, List[str]]:
+    """Check the key column of an extract; returns the check and the warnings to report.
+
+    Malformed keys stop the run (BoligsocialError with a count, rows and masked examples)
+    unless ``drop_invalid``: then those rows are left out and counted.
+    """
+    values = pd.Series(list(ids), dtype=float if numeric and _all_numbers(ids) else object)
+    ref = pd.Series(list(dates), dtype=object) if dates is not None else None
+    check = check_cpr(values, ref) if is_cpr else check_keys(values, ref)
+    warnings: List[str] = []
+    if check.n_malformed:
+        msg = malformed_message(check, column) if is_cpr else tr(
+            "{n} rows have no value in '{col}' (rows {rows}).").format(
+            n=check.n_malformed, col=column,
+            rows=", ".join(str(r) for r, _v in check.examples))
+        if not drop_invalid:
+            raise BoligsocialError(msg + " " + tr(
+                "Fix them in the source, or tick 'Drop rows with malformed keys' to leave "
+                "those rows out (they are counted)."))
+        warnings.append(msg + " " + tr("These rows are left out."))
+    if check.padded:
+        warnings.append(tr(
+            "{n} CPR numbers in the numeric column '{col}' had lost their leading zero; it "
+            "was restored. Store CPR numbers as text.").format(n=check.padded, col=column))
+    if check.n_duplicates:
+        warnings.append(duplicate_message(check, column))
+    return check, warnings
+
+
+def cpr_column_warning(column: str, n: int) -> str:
+    """Why a column holding CPR-shaped values was dropped."""
+    return tr("The column '{col}' holds {n} values shaped like CPR numbers; it was dropped. "
+              "Pseudonymise it separately if it is needed.").format(col=column, n=n)

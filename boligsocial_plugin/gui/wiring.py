@@ -5,7 +5,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.processing.base import ICON
 
 MENU_OBJECT = "boligsocialMenu"
@@ -42,7 +42,8 @@ def install_gui(plugin) -> None:
 
 def _install_dock(plugin) -> None:
     """Create the monitoring panel (hidden unless it was open last time) and its toggle action."""
-    from boligsocial_plugin.gui.dock import SETTINGS_PREFIX, BoligsocialDock
+    from boligsocial_plugin.gui.panel import BoligsocialDock
+    from boligsocial_plugin.gui.settings import SETTINGS_PREFIX
 
     iface = plugin.iface
     plugin.dock = BoligsocialDock(iface, iface.mainWindow())

@@ -1,22 +1,20 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""boligsocial:applydiscretion: any aggregated count table -> same table with suppression."""
-import html
-import json
-import math
+"""boligsocial:applydiscretion: any aggregated count table -> same table with suppression.
+
+What a count cell may hold, the check before writing and the report: core/count_tables.py.
+"""
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -27,133 +25,19 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from boligsocial_plugin.core import discretion
+from boligsocial_plugin.core import count_tables, discretion
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.core.pseudonym import load_key
-from boligsocial_plugin.i18n import tr
 from boligsocial_plugin.processing import common
-from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.qgis_io.values import plain
+from boligsocial_plugin.qgis_io.writer import FeatureWriter
 
 INPUT, COUNT_FIELDS, TOTAL_FIELD = "INPUT", "COUNT_FIELDS", "TOTAL_FIELD"
 PARENT_FIELD, ID_FIELD = "PARENT_FIELD", "ID_FIELD"
 CATEGORIES_EXHAUSTIVE = "CATEGORIES_EXHAUSTIVE"
 ROUND_BASE, ROUND_KEY_FILE = "ROUND_BASE", "ROUND_KEY_FILE"
 OUTPUT, OUTPUT_REPORT = "OUTPUT", "OUTPUT_REPORT"
-EXHAUSTIVE_OPTIONS = ["auto", "yes", "no"]
-#: text marking a cell the source already suppressed (Statistics Denmark writes '..')
-MISSING_MARKS = ("", "..")
-
-
-def parse_counts(values: Sequence[Any], field: str) -> np.ndarray:
-    """Whole, non-negative counts from attribute values (NaN where missing); else an error."""
-    out = np.full(len(values), np.nan)
-    for i, v in enumerate(values):
-        if v is None or (hasattr(v, "isNull") and v.isNull()):
-            continue
-        if isinstance(v, str):
-            s = v.strip().replace(" ", "")
-            if s in MISSING_MARKS:
-                continue
-            try:
-                x = float(s)
-            except ValueError:
-                raise BoligsocialError(tr(
-                    "The count field '{f}' holds '{v}' in row {row}, which is not a number. "
-                    "Count fields must hold whole numbers; fix the value or deselect the field."
-                ).format(f=field, v=v, row=i + 1))
-        elif isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
-            raise BoligsocialError(tr(
-                "The count field '{f}' must hold numbers (counts), not '{v}'; deselect it."
-            ).format(f=field, v=v))
-        else:
-            x = float(v)
-        if math.isnan(x):
-            continue
-        if math.isinf(x) or x < 0:
-            raise BoligsocialError(tr(
-                "The count field '{f}' holds a negative or infinite value ({v}) in row {row}. "
-                "Counts cannot be negative; fix the table.").format(f=field, v=v, row=i + 1))
-        if abs(x - round(x)) > 1e-9:
-            raise BoligsocialError(tr(
-                "The count field '{f}' holds {v} in row {row}, which is not a whole number. "
-                "Discretion applies to counts of persons; choose count fields (not shares, "
-                "means or sums of fractions).").format(f=field, v=v, row=i + 1))
-        out[i] = round(x)
-    return out
-
-
-def read_key(path: str) -> bytes:
-    """The rounding secret from a file (the same rules as pseudonymise's key file)."""
-    if not path:
-        raise BoligsocialError(tr(
-            "Keyed rounding needs a key file with a secret. Choose a key file or set the "
-            "rounding base to 0."))
-    return load_key(path)
-
-
-def verify(out: pd.DataFrame, frame: pd.DataFrame, cols: Sequence[str], total: Optional[str],
-           rules: discretion.Rules) -> None:
-    """Independent check before writing: hidden cells are NULL, no small count is published.
-
-    ``frame`` holds the input counts; a 0 may be published only in an empty row (total 0,
-    or no known total > 0) or with ``publish_zeros``.
-    """
-    nonempty = np.ones(len(out), dtype=bool)
-    if total:
-        with np.errstate(invalid="ignore"):
-            nonempty = frame[total].to_numpy(dtype=float) > 0
-    for c in cols:
-        v = out[c].to_numpy(dtype=float)
-        published = out[c + "_flag"].to_numpy(dtype=object) == discretion.PUBLISHED
-        with np.errstate(invalid="ignore"):
-            small = published & (v > 0) & (v < rules.min_count)
-            if not rules.publish_zeros:
-                small |= published & (v == 0) & (nonempty if c != total else False)
-        leaked = ~published & ~np.isnan(v)
-        if small.any() or leaked.any() or (published & np.isnan(v)).any():
-            raise BoligsocialError(tr(
-                "Internal check failed for '{f}': the protected table would publish a value "
-                "the rules hide. Nothing was written; please report this.").format(f=c))
-
-
-def report_lines(report: Dict[str, Any]) -> List[str]:
-    """The audit report as log lines."""
-    lines = [tr("Rules applied:")] + ["  " + r for r in report["rules_applied"]]
-    lines.append(tr("Cells hidden: {p} primary (P), {s} secondary (S), {a} area minimum (A); "
-                    "{n} published.").format(p=report["primary"], s=report["secondary"],
-                                             a=report["area"], n=report.get("published", 0)))
-    lines.append(tr("Audit: {r} ({k} of {m} relations involve hidden cells; no hidden cell "
-                    "can be computed from the published ones).").format(
-        r=report["audit"], k=report["relations_checked"], m=report["relations"])
-        if report["audit"] == "passed" else tr("Audit: FAILED"))
-    base = report.get("rounding", {}).get("base", 0)
-    if base and base > 1:
-        lines.append(tr("Keyed rounding of published counts to multiples of {b}.").format(
-            b=base))
-    lines.append(tr("Seconds: {s}").format(s=report["seconds"]))
-    return lines
-
-
-def write_report(path: str, report: Dict[str, Any], lines: List[str]) -> None:
-    """The audit report as JSON, or HTML when the file name ends in .html/.htm."""
-    if path.lower().endswith((".html", ".htm")):
-        body = "".join("<li>{}</li>".format(html.escape(x.strip())) for x in lines)
-        warn = "".join("<li>{}</li>".format(html.escape(w)) for w in report["warnings"])
-        doc = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{t}</title></head>"
-               "<body><h1>{t}</h1><ul>{b}</ul>{w}<h2>{r}</h2><pre>{j}</pre></body></html>"
-               ).format(t=html.escape(tr("Discretion audit report")), b=body,
-                        w="<h2>{}</h2><ul>{}</ul>".format(
-                            html.escape(tr("Warnings")), warn) if warn else "",
-                        r=html.escape(tr("Details")),
-                        j=html.escape(json.dumps(report, indent=2, ensure_ascii=False,
-                                                 default=str)))
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(doc)
-    else:
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(report, f, indent=2, ensure_ascii=False, default=str)
-
-
+EXHAUSTIVE_OPTIONS = list(count_tables.EXHAUSTIVE)
 class ApplyDiscretion(BoligsocialAlgorithm):
     """Primary and secondary suppression of any aggregated count table, with an audit."""
 
@@ -233,14 +117,12 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         p = QgsProcessingParameterNumber(ROUND_BASE, self.tr(
             "Keyed rounding base (0 = off)"), QgsProcessingParameterNumber.Integer, 0,
             minValue=0)
-        p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(p)
+        self.addParameter(advanced(p))
         p = QgsProcessingParameterFile(ROUND_KEY_FILE, self.tr("Rounding key file (secret)"),
                                        optional=True)
-        p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         p.setHelp(self.tr("A file holding a secret of at least 16 bytes. Keep it: the same "
                           "key gives the same rounding in every release."))
-        self.addParameter(p)
+        self.addParameter(advanced(p))
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Protected table"), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -288,46 +170,26 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         base = self.parameterAsInt(parameters, ROUND_BASE, context)
         key: Optional[bytes] = None
         if base > 1:
-            key = read_key(self.parameterAsFile(parameters, ROUND_KEY_FILE, context))
-        # ---- read
+            key = count_tables.read_key(self.parameterAsFile(parameters, ROUND_KEY_FILE,
+                                                             context))
         feedback.setProgressText(self.tr("Reading the table"))
-        feats: List[QgsFeature] = []
-        n_total = source.featureCount()
-        for f in source.getFeatures():
-            if feedback.isCanceled():
-                return {}
-            feats.append(QgsFeature(f))
-            if n_total > 0 and len(feats) % 10000 == 0:
-                feedback.setProgress(20.0 * len(feats) / n_total)
-        if not feats:
-            raise BoligsocialError(self.tr("The input table is empty; there is nothing to "
-                                           "protect."))
+        feats = self._read(source, feedback)
         cols = counts + ([total] if total else [])
-        data: Dict[str, Any] = {}
-        for c in cols:
-            i = in_fields.lookupField(c)
-            data[c] = parse_counts([f.attributes()[i] for f in feats], c)
-        for c in (parent, id_field):
-            if c and c not in data:
-                i = in_fields.lookupField(c)
-                data[c] = [_key_text(f.attributes()[i]) for f in feats]
-        frame = pd.DataFrame(data)
-        # ---- protect
+        frame = self._frame(feats, in_fields, cols, (parent, id_field))
         feedback.setProgressText(self.tr("Applying discretion to {n} rows").format(
             n=len(frame)))
         feedback.setProgress(25)
         out, report = discretion.protect_table(
             frame, counts, total or None, parent or None, rules, id_field=id_field or None,
-            categories_exhaustive={"auto": None, "yes": True, "no": False}[exh],
+            categories_exhaustive=count_tables.EXHAUSTIVE[exh],
             round_base=base if base > 1 else 0, round_key=key)
         if report.get("audit") != "passed":
             raise BoligsocialError(self.tr(
                 "The discretion audit failed: some hidden cells could still be computed. "
                 "Nothing was written; please report this with the log."))
-        verify(out, frame, cols, total or None, rules)
+        count_tables.verify(out, frame, cols, total or None, rules)
         feedback.setProgress(70)
-        # ---- report
-        lines = report_lines(report)
+        lines = count_tables.report_lines(report)
         for line in lines:
             feedback.pushInfo(line)
         for w in report["warnings"]:
@@ -339,7 +201,49 @@ class ApplyDiscretion(BoligsocialAlgorithm):
                        "categories_exhaustive": exh,
                        "preset": self.parameterAsEnumString(parameters, "DISCRETION_PRESET",
                                                             context) or None})
-        # ---- write
+        dest = self._write(parameters, context, feedback, source, feats, out, cols)
+        results: Dict[str, Any] = {OUTPUT: dest, "PRIMARY": int(report["primary"]),
+                                   "SECONDARY": int(report["secondary"]),
+                                   "AREA": int(report["area"]), "AUDIT": report["audit"]}
+        path = self.parameterAsFileOutput(parameters, OUTPUT_REPORT, context)
+        if path:
+            count_tables.write_report(path, report, lines)
+            results[OUTPUT_REPORT] = path
+        feedback.setProgress(100)
+        return results
+
+    def _read(self, source, feedback) -> List[QgsFeature]:
+        """Every input feature (kept: the output repeats them with the protected counts)."""
+        feats: List[QgsFeature] = []
+        n_total = source.featureCount()
+        for f in source.getFeatures():
+            self.check_canceled(feedback)
+            feats.append(QgsFeature(f))
+            if n_total > 0 and len(feats) % 10000 == 0:
+                feedback.setProgress(20.0 * len(feats) / n_total)
+        if not feats:
+            raise BoligsocialError(self.tr("The input table is empty; there is nothing to "
+                                           "protect."))
+        return feats
+
+    @staticmethod
+    def _frame(feats: List[QgsFeature], in_fields: QgsFields, cols: List[str],
+               keys: Tuple[str, str]) -> pd.DataFrame:
+        """The count columns (checked) and the parent/id columns as text."""
+        data: Dict[str, Any] = {}
+        for c in cols:
+            i = in_fields.lookupField(c)
+            data[c] = count_tables.parse_counts([plain(f.attributes()[i]) for f in feats], c)
+        for c in keys:
+            if c and c not in data:
+                i = in_fields.lookupField(c)
+                data[c] = [count_tables.key_text(plain(f.attributes()[i])) for f in feats]
+        return pd.DataFrame(data)
+
+    def _write(self, parameters, context, feedback, source, feats: List[QgsFeature],
+               out: pd.DataFrame, cols: List[str]) -> str:
+        """The input features with protected counts and a flag per count column."""
+        in_fields = source.fields()
         out_fields, positions = _output_fields(in_fields, cols)
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, out_fields,
                                           source.wkbType(), source.sourceCrs())
@@ -348,7 +252,7 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         values = {c: out[c].to_numpy(dtype=float) for c in cols}
         flags = {c: out[c + "_flag"].to_numpy(dtype=object) for c in cols}
         n_attr = len(out_fields)
-        batch = []
+        writer = FeatureWriter(sink, feedback, len(feats), (70.0, 98.0))
         for r, f in enumerate(feats):
             attrs = list(f.attributes()) + [None] * (n_attr - len(in_fields))
             for c in cols:
@@ -362,34 +266,10 @@ class ApplyDiscretion(BoligsocialAlgorithm):
             nf.setAttributes(attrs)
             if f.hasGeometry():
                 nf.setGeometry(f.geometry())
-            batch.append(nf)
-            if len(batch) >= 5000:
-                if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
-                    raise BoligsocialError(self.tr("Could not write to the output."))
-                batch = []
-                if feedback.isCanceled():
-                    return {}
-                feedback.setProgress(70 + 28 * r / len(feats))
-        if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
-            raise BoligsocialError(self.tr("Could not write to the output."))
+            writer.add(nf)
+        writer.close()
         del sink
-        results: Dict[str, Any] = {OUTPUT: dest, "PRIMARY": int(report["primary"]),
-                                   "SECONDARY": int(report["secondary"]),
-                                   "AREA": int(report["area"]), "AUDIT": report["audit"]}
-        path = self.parameterAsFileOutput(parameters, OUTPUT_REPORT, context)
-        if path:
-            write_report(path, report, lines)
-            results[OUTPUT_REPORT] = path
-        feedback.setProgress(100)
-        return results
-
-
-def _key_text(v: Any) -> Optional[str]:
-    """A parent or id value as text; NULL and empty text (CSV) are None."""
-    if v is None or (hasattr(v, "isNull") and v.isNull()):
-        return None
-    s = v.toString("yyyy-MM-dd") if hasattr(v, "toString") and hasattr(v, "isValid") else str(v)
-    return s.strip() or None
+        return dest
 
 
 def _output_fields(in_fields: QgsFields, cols: Sequence[str]

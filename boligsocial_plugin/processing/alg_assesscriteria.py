@@ -15,14 +15,21 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from boligsocial_plugin.core.criteria import Margins, assess_criteria, output_fields
+from boligsocial_plugin.core.criteria import (
+    DEFAULT_RULE_SET,
+    INDICATOR_CODES,
+    RULE_SETS,
+    Margins,
+    assess_criteria,
+    output_fields,
+)
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.indicators import builtin_indicators
-from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE, join_and_aggregate
+from boligsocial_plugin.core.pipeline import join_and_aggregate
+from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
-from boligsocial_plugin.processing.alg_computeindicators import OVERLAPS, _multi
-from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io import fields_for, write_frame
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.qgis_io.writer import fields_for, multi_polygon, write_frame
 
 RULE_SET = "RULE_SET"
 NATIONAL_CONVICTION_RATE = "NATIONAL_CONVICTION_RATE"
@@ -32,7 +39,7 @@ HISTORY = "HISTORY"
 AT_RISK_POINTS = "AT_RISK_POINTS"
 AT_RISK_RELATIVE = "AT_RISK_RELATIVE"
 OUTPUT = "OUTPUT"
-CRITERIA_CODES = ("outside_labour", "convicted", "basic_edu", "income", "nonwestern")
+CRITERIA_CODES = tuple(INDICATOR_CODES.values())  # the indicators the criteria are built on
 QTYPES = {"str": QVariant.String, "int": QVariant.LongLong, "float": QVariant.Double}
 
 
@@ -74,7 +81,7 @@ class AssessCriteria(BoligsocialAlgorithm):
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
         common.add_person_parameters(self)
         p = QgsProcessingParameterEnum(RULE_SET, self.tr("Rule set"),
-                                       options=["2013", "2018", "2021"], defaultValue="2021",
+                                       options=list(RULE_SETS), defaultValue=DEFAULT_RULE_SET,
                                        usesStaticStrings=True)
         p.setHelp(self.tr("2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: "
                           "the lists from 2021 on."))
@@ -99,17 +106,15 @@ class AssessCriteria(BoligsocialAlgorithm):
             HISTORY, self.tr("Earlier categories (table: area_id, year, category)"),
             [QgsProcessing.TypeVector], optional=True)
         self.addParameter(p)
-        self.addParameter(common._advanced(QgsProcessingParameterNumber(
+        self.addParameter(advanced(QgsProcessingParameterNumber(
             AT_RISK_POINTS, self.tr("At-risk margin (percentage points)"),
             QgsProcessingParameterNumber.Double, 2.0, minValue=0.0)))
-        self.addParameter(common._advanced(QgsProcessingParameterNumber(
+        self.addParameter(advanced(QgsProcessingParameterNumber(
             AT_RISK_RELATIVE, self.tr("At-risk margin for relative criteria (share of the "
                                       "threshold)"),
             QgsProcessingParameterNumber.Double, 0.1, minValue=0.0)))
         common.add_discretion_parameters(self)
-        self.addParameter(common._advanced(QgsProcessingParameterEnum(
-            OVERLAPS, self.tr("Overlapping areas"), options=[OVERLAP_REFUSE, OVERLAP_ALLOW],
-            defaultValue=OVERLAP_REFUSE, usesStaticStrings=True)))
+        common.add_overlaps_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Criteria"), QgsProcessing.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber("AREAS_IN_CATEGORY",
@@ -129,7 +134,7 @@ class AssessCriteria(BoligsocialAlgorithm):
             feedback.pushWarning(self.tr("The extract lacks the columns for {codes}; those "
                                          "criteria are not assessable.").format(
                 codes=", ".join(missing)))
-        overlaps = self.parameterAsEnumString(parameters, OVERLAPS, context) or OVERLAP_REFUSE
+        overlaps = common.overlaps(self, parameters, context)
 
         def progress(frac: float) -> bool:
             feedback.setProgress(20 + 50 * frac)
@@ -137,11 +142,10 @@ class AssessCriteria(BoligsocialAlgorithm):
 
         raw, stats = join_and_aggregate(ext.data, x, y, areas.rings, areas.ids, inds, None,
                                         overlaps, progress)
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
+        self.check_canceled(feedback)
         for line in stats.lines():
             feedback.pushInfo(line)
-        rule_set = self.parameterAsEnumString(parameters, RULE_SET, context) or "2021"
+        rule_set = self.parameterAsEnumString(parameters, RULE_SET, context) or DEFAULT_RULE_SET
         history = self._history(parameters, context)
         res = assess_criteria(
             raw, areas.ids, areas.names, rule_set,
@@ -160,7 +164,7 @@ class AssessCriteria(BoligsocialAlgorithm):
                                           QgsWkbTypes.MultiPolygon, areas.crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
-        geoms = [_multi(g) for g in areas.geometries]
+        geoms = [multi_polygon(g) for g in areas.geometries]
         write_frame(sink, res, types, geoms, feedback, dest=dest)
         del sink
         cats = res["category"].fillna("ingen")
@@ -168,7 +172,7 @@ class AssessCriteria(BoligsocialAlgorithm):
         feedback.pushInfo(self.tr("Categories: {c}").format(
             c=", ".join("{} {}".format(k, v) for k, v in sorted(counts.items()))))
         at_risk = int(pd.to_numeric(res["at_risk"], errors="coerce").fillna(0).sum())
-        self._style(dest, context, feedback)
+        style_output(dest, "category", context, feedback)
         return {OUTPUT: dest, "AREAS_IN_CATEGORY": int((cats != "ingen").sum()),
                 "AREAS_AT_RISK": at_risk}
 
@@ -191,10 +195,3 @@ class AssessCriteria(BoligsocialAlgorithm):
         idx = {n: names.index(n) for n in need}
         rows = [{k: f.attributes()[i] for k, i in idx.items()} for f in src.getFeatures()]
         return pd.DataFrame(rows, columns=["area_id", "year", "category"])
-
-    def _style(self, dest, context, feedback):
-        try:
-            from boligsocial_plugin.styling import style_output
-        except ImportError:
-            return
-        style_output(dest, "category", context, feedback)

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
@@ -20,13 +19,13 @@ from boligsocial_plugin.core.indicators import (
     catalogue_path,
     parse_user_indicators,
 )
-from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE, compute
+from boligsocial_plugin.core.pipeline import compute
+from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io import fields_for, write_frame
+from boligsocial_plugin.qgis_io.writer import fields_for, multi_polygon, write_frame
 
 INDICATOR_DEFINITIONS = "INDICATOR_DEFINITIONS"
-OVERLAPS = "OVERLAPS"
 OUTPUT = "OUTPUT"
 
 
@@ -82,12 +81,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
         p.setHelp(self.tr("Start from {path}.").format(path=catalogue_path()))
         self.addParameter(p)
         common.add_discretion_parameters(self)
-        p = QgsProcessingParameterEnum(OVERLAPS, self.tr("Overlapping areas"),
-                                       options=[OVERLAP_REFUSE, OVERLAP_ALLOW],
-                                       defaultValue=OVERLAP_REFUSE, usesStaticStrings=True)
-        p.setHelp(self.tr("refuse: stop with a message naming the overlapping areas; allow: "
-                          "count a person in every area that contains it (reported)."))
-        self.addParameter(common._advanced(p))
+        common.add_overlaps_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Indicators"), QgsProcessing.TypeVectorPolygon))
         for name, label in (("PERSONS_READ", N_("Person rows read")),
@@ -119,7 +113,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
                                       "columns: {codes}").format(codes=", ".join(skipped)))
         rules = common.discretion_rules(self, parameters, context)
         ref_date = self.parameterAsString(parameters, common.REF_DATE, context).strip()
-        overlaps = self.parameterAsEnumString(parameters, OVERLAPS, context) or OVERLAP_REFUSE
+        overlaps = common.overlaps(self, parameters, context)
         feedback.setProgressText(self.tr("Joining persons to areas"))
 
         def progress(frac: float) -> bool:
@@ -128,8 +122,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
 
         res = compute(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
                       ref_date or None, overlaps, progress)
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
+        self.check_canceled(feedback)
         for line in res.stats.lines():
             feedback.pushInfo(line)
         if res.stats.joined == 0 and res.stats.rows_date > res.stats.no_location:
@@ -142,18 +135,16 @@ class ComputeIndicators(BoligsocialAlgorithm):
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields_for(types),
                                           QgsWkbTypes.MultiPolygon, areas.crs)
         if sink is None:
-            raise self._sink_error(parameters)
+            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
         pub = res.published
         idx = pub["area_idx"].to_numpy()
         pub = pub.assign(area_id=np.array(areas.ids, dtype=object)[idx],
                          area_name=np.array(areas.names, dtype=object)[idx])
-        geoms = [_multi(areas.geometries[i]) for i in idx]
+        geoms = [multi_polygon(areas.geometries[i]) for i in idx]
         feedback.setProgressText(self.tr("Writing {n} rows").format(n=len(pub)))
         write_frame(sink, pub, types, geoms, feedback, dest=dest)
         del sink
         if codes:
-            from boligsocial_plugin.styling import style_output
-
             field = "outside_labour_val" if "outside_labour" in codes else codes[0] + "_val"
             style_output(dest, field, context, feedback)
         feedback.pushInfo(self.tr("Discretion: smallest published count {c}, smallest area "
@@ -162,19 +153,3 @@ class ComputeIndicators(BoligsocialAlgorithm):
         return {OUTPUT: dest, "PERSONS_READ": res.stats.rows,
                 "PERSONS_IN_AREAS": res.stats.joined, "PERSONS_OUTSIDE": res.stats.outside,
                 "PERSONS_NO_LOCATION": res.stats.no_location, "AREAS_REPAIRED": areas.repaired}
-
-    def _sink_error(self, parameters):
-        from qgis.core import QgsProcessingException
-
-        return QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
-
-
-def _multi(g):
-    from qgis.core import QgsGeometry
-
-    if g is None or g.isNull():
-        return None
-    g = QgsGeometry(g)
-    g.convertToMultiType()
-    return g
-

@@ -1,6 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """boligsocial:exportmap: a choropleth (or double map) as PNG and a one-page PDF report."""
-import textwrap
 from typing import List, Optional
 
 from qgis.core import (
@@ -17,15 +16,15 @@ from qgis.core import (
     QgsProject,
 )
 
-from boligsocial_plugin import report, styling
-from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.core import choropleth, map_report
 from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.maps import report, styling
 from boligsocial_plugin.processing.alg_stylechoropleth import (
     add_classification_parameters,
     classification_values,
 )
-from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.processing.common import _advanced
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
 
 INPUT, FIELD, REF_DATE = "INPUT", "FIELD", "REF_DATE"
 INPUT2, FIELD2, REF_DATE2 = "INPUT2", "FIELD2", "REF_DATE2"
@@ -79,7 +78,7 @@ class ExportMap(BoligsocialAlgorithm):
                                               [QgsProcessing.TypeVectorPolygon], optional=True)
         p.setHelp(self.tr("Another layer (e.g. last year's output) for the second map; its "
                           "field is the second field, or the first field when empty."))
-        self.addParameter(_advanced(p))
+        self.addParameter(advanced(p))
         self.addParameter(QgsProcessingParameterString(TITLE, self.tr(
             "Title (empty = the field's name)"), optional=True))
         self.addParameter(QgsProcessingParameterString(SOURCE, self.tr(
@@ -89,10 +88,10 @@ class ExportMap(BoligsocialAlgorithm):
                                          QgsProcessingParameterNumber.Integer, 5, minValue=1)
         p.setHelp(self.tr("Named in the discretion note; residents below it are not shown."))
         self.addParameter(p)
-        self.addParameter(_advanced(QgsProcessingParameterNumber(
+        self.addParameter(advanced(QgsProcessingParameterNumber(
             TABLE_ROWS, self.tr("Areas in the table (at most)"),
             QgsProcessingParameterNumber.Integer, 25, minValue=0, maxValue=60)))
-        self.addParameter(_advanced(QgsProcessingParameterBoolean(
+        self.addParameter(advanced(QgsProcessingParameterBoolean(
             NORTH_ARROW, self.tr("North arrow"), defaultValue=True)))
         self.addParameter(QgsProcessingParameterFileDestination(
             OUTPUT_PNG, self.tr("Map picture"), self.tr("PNG files (*.png)"), optional=True,
@@ -120,8 +119,8 @@ class ExportMap(BoligsocialAlgorithm):
     @staticmethod
     def _check_field(layer, field: str) -> None:
         if layer.fields().lookupField(field) < 0:
-            raise BoligsocialError(styling.tr("The layer '{layer}' has no field '{field}'.")
-                                   .format(layer=layer.name(), field=field))
+            raise BoligsocialError(tr("The layer '{layer}' has no field '{field}'.").format(
+                layer=layer.name(), field=field))
 
     # ------------------------------------------------------------------ run
 
@@ -146,50 +145,21 @@ class ExportMap(BoligsocialAlgorithm):
         min_count = self.parameterAsInt(parameters, MIN_COUNT, context)
         criteria = styling.is_criteria_layer(layer)
 
-        date1 = self._date(layer, date_wanted, feedback)
-        panels: List[report.Panel] = [self._panel(layer, field, date1, "map1")]
-        double = bool(field2 or date2_wanted or layer2 is not None)
-        if double:
+        panels = [self._panel(layer, field, self._date(layer, date_wanted, feedback), "map1")]
+        if field2 or date2_wanted or layer2 is not None:  # a double map
             src2 = layer2 if layer2 is not None else layer
             f2 = field2 or field
             self._check_field(src2, f2)
             date2 = self._date(src2, date2_wanted, feedback)
-            if src2 is layer and f2 == field and date2 == date1:
+            if src2 is layer and f2 == field and (date2 or "") == panels[0].date:
                 raise BoligsocialError(self.tr(
                     "The second map would repeat the first: give another field, another "
                     "reference date or another layer."))
             panels.append(self._panel(src2, f2, date2, "map2"))
-        same_field = all(p.field == panels[0].field for p in panels)
-        dates_differ = len({p.date for p in panels}) > 1
-        main = panels[0]
-        if same_field and dates_differ:  # the earlier year on the left
-            panels.sort(key=lambda p: p.date)
-        sort_by = panels.index(main)
-        for p in panels:
-            if len(panels) == 1:
-                p.caption = p.date
-            elif same_field:
-                p.caption = p.date if dates_differ else p.layer.name()
-            else:
-                p.caption = p.label + (" ({})".format(p.date) if dates_differ and p.date
-                                       else "")
-        shared = len(panels) == 2 and panels[0].field == panels[1].field and \
-            panels[0].unit == panels[1].unit
-
-        # classes: the same field on both maps shares one set computed from both maps
-        ranges = None
-        if shared and field != "category" and method != "law":
-            values = []
-            for p in panels:
-                values += styling.published_values(p.layer, p.field)
-            ranges = styling.classify(panels[0].layer, field, method, n, values)
-        for p in panels:
-            if p.field == "category":
-                styling.apply_style(p.layer, p.field)
-            else:
-                p.ranges = styling.apply_choropleth(p.layer, p.field, method, n, ramp, ranges)
-        if feedback.isCanceled():
-            return {}
+        panels, sort_by = map_report.arrange(panels)
+        shared = map_report.shares_classes(panels)
+        self._style(panels, shared, method, n, ramp)
+        self.check_canceled(feedback)
 
         results = {"AREAS": panels[0].layer.featureCount()}
         if png:
@@ -200,29 +170,19 @@ class ExportMap(BoligsocialAlgorithm):
         if pdf:
             feedback.setProgressText(self.tr("Writing the report"))
             title = self.parameterAsString(parameters, TITLE, context).strip() or \
-                main.label
+                panels[sort_by].label
             source = self.parameterAsString(parameters, SOURCE, context).strip() or \
                 layer.name()
-            dates = [d for d in dict.fromkeys(p.date for p in panels) if d]
-            notes = "\n".join([
-                report.made_text(source, dates),
-                cls.discretion_note(min_count),
-                self.tr("Classes: {method}, computed from published values only.").format(
-                    method=cls.method_label(method))
-                if any(p.field != "category" for p in panels) else "",
-            ]).strip()
-            subtitle = self._subtitle(panels, same_field)
-            legend_titles = [self._legend_title(p) for p in panels]
-            headers = ["#", self.tr("Area")] + \
-                [self._short(p, panels, same_field) for p in panels] + [self.tr("Residents")]
+            text = report.ReportText(title, map_report.subtitle(panels),
+                                     map_report.notes(panels, source, min_count, method),
+                                     [map_report.legend_title(p) for p in panels],
+                                     map_report.table_headers(panels))
             rows = report.area_table(panels, min_count, sort_by)
             project = QgsProject()
             for p in panels:
                 project.addMapLayer(p.layer, False)
             layout = report.build_layout(
-                project, panels, report.ReportText(title, subtitle, notes, legend_titles,
-                                                   headers),
-                rows, self.parameterAsInt(parameters, TABLE_ROWS, context),
+                project, panels, text, rows, self.parameterAsInt(parameters, TABLE_ROWS, context),
                 shared_legend=shared or len(panels) == 1,
                 north_arrow=self.parameterAsBoolean(parameters, NORTH_ARROW, context))
             report.export_pdf(layout, pdf)
@@ -235,32 +195,27 @@ class ExportMap(BoligsocialAlgorithm):
                                       "{rs}.").format(rs=styling.layer_rule_set(layer)))
         return results
 
+    @staticmethod
+    def _style(panels: List[report.Panel], shared: bool, method: str, n: int,
+               ramp: str) -> None:
+        """Style every map; the same field on both maps shares one set of classes."""
+        ranges = None
+        field = panels[0].field
+        if shared and field != "category" and method != "law":
+            values: List[float] = []
+            for p in panels:
+                values += styling.published_values(p.layer, p.field)
+            ranges = styling.classify(panels[0].layer, field, method, n, values)
+        for p in panels:
+            if p.field == "category":
+                styling.apply_style(p.layer, p.field)
+            else:
+                p.ranges = styling.apply_choropleth(p.layer, p.field, method, n, ramp, ranges)
+
     def _panel(self, layer, field: str, date: Optional[str], name: str) -> report.Panel:
         copy = report.filtered_copy(layer, date, name)
         crit = styling.is_criteria_layer(layer)
         copy.setName(layer.name())
         return report.Panel(copy, field, unit=styling.field_unit(layer, field),
-                            label=cls.field_label(field, crit), date=date or "")
-
-    def _subtitle(self, panels, same_field: bool) -> str:
-        if len(panels) == 1 or not same_field:
-            dates = [p.date for p in panels if p.date]
-            if not dates:
-                return ""
-            return self.tr("Reference date {date}").format(date=" / ".join(
-                dict.fromkeys(dates)))
-        return " – ".join(p.caption for p in panels)
-
-    @staticmethod
-    def _legend_title(p: report.Panel) -> str:
-        title = p.label if not p.unit else "{} ({})".format(p.label, p.unit)
-        return "\n".join(textwrap.wrap(title, 34))
-
-    def _short(self, p: report.Panel, panels, same_field: bool) -> str:
-        if p.field == "category":
-            return self.tr("Category")
-        if len(panels) == 1:
-            return self.tr("Value")
-        if same_field:
-            return p.date[:4] if p.date else p.caption[:10]
-        return cls.indicator_code(p.field)[:12]
+                            label=choropleth.field_label(field, crit), date=date or "",
+                            source=layer.name())

@@ -20,13 +20,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from boligsocial_plugin.adjacency import islands, polygon_adjacency
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.pipeline import join_and_aggregate
 from boligsocial_plugin.core.regions import merge_small_areas
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io import fields_for
+from boligsocial_plugin.qgis_io.adjacency import islands, polygon_adjacency
+from boligsocial_plugin.qgis_io.writer import fields_for
 
 AREAS, AREA_ID_FIELD = common.AREAS, common.AREA_ID_FIELD
 POPULATION_FIELD, PARENT_FIELD = "POPULATION_FIELD", "PARENT_FIELD"

@@ -1,14 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""boligsocial:pseudonymise: replace a CPR number (or other direct key) by a keyed pseudonym."""
-from typing import Dict, List, Optional
+"""boligsocial:pseudonymise: replace a CPR number (or other direct key) by a keyed pseudonym.
 
-import pandas as pd
+The decisions (columns dropped, key checks, messages) are in core/pseudonym.py.
+"""
+from typing import Dict, List, Tuple
+
 from qgis.core import (
     QgsApplication,
     QgsAuthMethodConfig,
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -25,25 +26,15 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core import pseudonym
-from boligsocial_plugin.core.datamodel import (
-    COLUMNS,
-    EXTRA_ALIASES,
-    direct_identifier_columns,
-    match_columns,
-)
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.i18n import tr
-from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.qgis_io.values import plain
+from boligsocial_plugin.qgis_io.writer import FeatureWriter
 
 PERSONS, ID_FIELD, ID_IS_CPR = "PERSONS", "ID_FIELD", "ID_IS_CPR"
 KEY_FILE, KEY_AUTHCFG, DROP_INVALID, OUTPUT = "KEY_FILE", "KEY_AUTHCFG", "DROP_INVALID", "OUTPUT"
-PERSON_ID = "person_id"
 NUMERIC = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong, QVariant.Double)
-
-
-def person_id_names() -> List[str]:
-    """Column names that mean 'person_id' (they would clash with the pseudonym column)."""
-    return [PERSON_ID, COLUMNS[PERSON_ID].alias] + EXTRA_ALIASES.get(PERSON_ID, [])
 
 
 def key_from_authcfg(authcfg: str) -> bytes:
@@ -107,8 +98,7 @@ class Pseudonymise(BoligsocialAlgorithm):
         p = QgsProcessingParameterBoolean(ID_IS_CPR, self.tr(
             "The key is a CPR number (check it and accept ddmmyy-xxxx and ddmmyyxxxx alike)"),
             True)
-        p.setFlags(p.flags() | p.FlagAdvanced)
-        self.addParameter(p)
+        self.addParameter(advanced(p))
         p = QgsProcessingParameterFile(KEY_FILE, self.tr("Key file (the secret)"),
                                        optional=True)
         p.setHelp(self.tr("A text file holding the secret key only. Store it where only the "
@@ -146,100 +136,84 @@ class Pseudonymise(BoligsocialAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, PERSONS))
         fields = source.fields()
         id_field = self.parameterAsString(parameters, ID_FIELD, context)
-        id_idx = fields.lookupField(id_field)
-        if id_idx < 0:
-            raise BoligsocialError(self.tr("The column '{col}' is not in the extract. Choose the "
-                                           "column holding the CPR number.").format(col=id_field))
         names = fields.names()
-        drop = {id_idx}
-        dropped_ident = [c for c in direct_identifier_columns(names) if c != names[id_idx]]
-        clash = [c for c in names if c.strip().lower() in person_id_names() and c != id_field]
-        for c in dropped_ident + clash:
-            drop.add(fields.lookupField(c))
-        try:
-            date_col: Optional[str] = match_columns(names).get("ref_date")
-        except BoligsocialError:
-            date_col = None
-        date_idx = fields.lookupField(date_col) if date_col else -1
-        text_idx = [i for i in range(len(fields)) if i not in drop and
-                    fields.at(i).type() == QVariant.String]
-
+        id_idx = fields.lookupField(id_field)
+        text_columns = [i for i in range(len(fields)) if fields.at(i).type() == QVariant.String]
+        plan = pseudonym.plan_columns(names, names[id_idx] if id_idx >= 0 else id_field,
+                                      text_columns)
         feedback.setProgressText(self.tr("Checking the keys"))
-        fids: List[int] = []
-        ids: List[object] = []
-        dates: List[object] = []
-        cpr_hits: Dict[int, int] = {i: 0 for i in text_idx}
-        search = pseudonym.CPR_ANYWHERE.search
-        total = max(1, source.featureCount())
-        req = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-        for n, f in enumerate(source.getFeatures(req)):
-            if feedback.isCanceled():
-                return {}
-            attrs = f.attributes()
-            fids.append(f.id())
-            ids.append(_plain(attrs[id_idx]))
-            if date_idx >= 0:
-                dates.append(_plain(attrs[date_idx]))
-            for i in text_idx:
-                v = attrs[i]
-                if isinstance(v, str) and search(v):
-                    cpr_hits[i] += 1
-            if n % 50000 == 0:
-                feedback.setProgress(40.0 * n / total)
+        fids, ids, dates, cpr_hits = self._scan(source, id_idx, plan, feedback)
         n_rows = len(ids)
         self.audit_counts = {"PERSONS": n_rows}
-        is_cpr = self.parameterAsBool(parameters, ID_IS_CPR, context)
-        numeric = fields.at(id_idx).type() in NUMERIC
-        values = pd.Series(ids, dtype=float if numeric and _all_numbers(ids) else object)
-        ref = pd.Series(dates, dtype=object) if date_idx >= 0 else None
-        check = pseudonym.check_cpr(values, ref) if is_cpr else pseudonym.check_keys(values, ref)
-        if check.n_malformed:
-            msg = pseudonym.malformed_message(check, id_field) if is_cpr else self.tr(
-                "{n} rows have no value in '{col}' (rows {rows}).").format(
-                n=check.n_malformed, col=id_field,
-                rows=", ".join(str(r) for r, _v in check.examples))
-            if not self.parameterAsBool(parameters, DROP_INVALID, context):
-                raise BoligsocialError(msg + " " + self.tr(
-                    "Fix them in the source, or tick 'Drop rows with malformed keys' to leave "
-                    "those rows out (they are counted)."))
-            feedback.pushWarning(msg + " " + self.tr("These rows are left out."))
-        if check.padded:
-            feedback.pushWarning(self.tr(
-                "{n} CPR numbers in the numeric column '{col}' had lost their leading zero; it "
-                "was restored. Store CPR numbers as text.").format(n=check.padded, col=id_field))
-        if check.n_duplicates:
-            feedback.pushWarning(pseudonym.duplicate_message(check, id_field))
-        cpr_cols = [i for i, k in cpr_hits.items() if k]
-        for i in cpr_cols:
-            drop.add(i)
-            feedback.pushWarning(self.tr(
-                "The column '{col}' holds {n} values shaped like CPR numbers; it was dropped. "
-                "Pseudonymise it separately if it is needed.").format(
-                col=names[i], n=cpr_hits[i]))
+        check, warnings = pseudonym.check_extract_keys(
+            ids, dates if plan.date is not None else None, id_field,
+            self.parameterAsBool(parameters, ID_IS_CPR, context),
+            fields.at(id_idx).type() in NUMERIC,
+            self.parameterAsBool(parameters, DROP_INVALID, context))
+        for w in warnings:
+            feedback.pushWarning(w)
+        drop = set(plan.drop)
+        for i, hits in cpr_hits.items():
+            if hits:
+                drop.add(i)
+                feedback.pushWarning(pseudonym.cpr_column_warning(names[i], hits))
         feedback.setProgressText(self.tr("Computing pseudonyms"))
-        pseudonyms = pseudonym.pseudonymise(check.normalised.to_numpy(dtype=object), key)
-        by_fid = dict(zip(fids, pseudonyms))
+        by_fid = dict(zip(fids, pseudonym.pseudonymise(
+            check.normalised.to_numpy(dtype=object), key)))
         n_malformed, n_duplicates = check.n_malformed, check.n_duplicates
-        del ids, dates, values, check, pseudonyms
+        del ids, dates, check
 
         keep = [i for i in range(len(fields)) if i not in drop]
         dropped_names = [names[i] for i in sorted(drop)]
         feedback.pushInfo(self.tr("Columns dropped (key and direct identifiers): {cols}").format(
             cols=", ".join(dropped_names)))
+        feedback.setProgressText(self.tr("Writing {n} rows").format(n=n_rows))
+        dest, written = self._write(parameters, context, feedback, source, keep, by_fid)
+        feedback.pushInfo(self.tr("{w} of {n} rows written with a pseudonym.").format(
+            w=written, n=n_rows))
+        return {OUTPUT: dest, "ROWS_READ": n_rows, "ROWS_WRITTEN": written,
+                "MALFORMED": n_malformed, "DUPLICATES": n_duplicates,
+                "DROPPED_COLUMNS": ", ".join(dropped_names)}
+
+    def _scan(self, source, id_idx: int, plan: pseudonym.ColumnPlan, feedback
+              ) -> Tuple[List[int], List[object], List[object], Dict[int, int]]:
+        """Feature ids, keys and dates of every row, and CPR-shaped values per text column."""
+        fids: List[int] = []
+        ids: List[object] = []
+        dates: List[object] = []
+        cpr_hits: Dict[int, int] = {i: 0 for i in plan.scan}
+        search = pseudonym.CPR_ANYWHERE.search
+        total = max(1, source.featureCount())
+        req = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        for n, f in enumerate(source.getFeatures(req)):
+            self.check_canceled(feedback)
+            attrs = f.attributes()
+            fids.append(f.id())
+            ids.append(plain(attrs[id_idx]))
+            if plan.date is not None:
+                dates.append(plain(attrs[plan.date]))
+            for i in plan.scan:
+                v = attrs[i]
+                if isinstance(v, str) and search(v):
+                    cpr_hits[i] += 1
+            if n % 50000 == 0:
+                feedback.setProgress(40.0 * n / total)
+        return fids, ids, dates, cpr_hits
+
+    def _write(self, parameters, context, feedback, source, keep: List[int],
+               by_fid: Dict[int, str]) -> Tuple[str, int]:
+        """Every row with a pseudonym: person_id first, then the kept columns."""
+        fields = source.fields()
         out_fields = QgsFields()
-        out_fields.append(QgsField(PERSON_ID, QVariant.String, "string", 32))
+        out_fields.append(QgsField(pseudonym.PERSON_ID, QVariant.String, "string", 32))
         for i in keep:
             out_fields.append(QgsField(fields.at(i)))
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, out_fields,
                                           source.wkbType(), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
-        feedback.setProgressText(self.tr("Writing {n} rows").format(n=n_rows))
-        written = 0
-        batch: List[QgsFeature] = []
-        for n, f in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                break
+        writer = FeatureWriter(sink, feedback, len(by_fid), (50.0, 100.0))
+        for f in source.getFeatures():
             pid = by_fid.get(f.id())
             if pid is None:
                 continue
@@ -248,35 +222,7 @@ class Pseudonymise(BoligsocialAlgorithm):
             out.setAttributes([pid] + [attrs[i] for i in keep])
             if f.hasGeometry():
                 out.setGeometry(f.geometry())
-            batch.append(out)
-            if len(batch) >= 5000:
-                written += self._add(sink, batch)
-                batch = []
-                feedback.setProgress(50.0 + 50.0 * n / total)
-        written += self._add(sink, batch)
+            writer.add(out)
+        written = writer.close()
         del sink
-        feedback.pushInfo(self.tr("{w} of {n} rows written with a pseudonym.").format(
-            w=written, n=n_rows))
-        return {OUTPUT: dest, "ROWS_READ": n_rows, "ROWS_WRITTEN": written,
-                "MALFORMED": n_malformed, "DUPLICATES": n_duplicates,
-                "DROPPED_COLUMNS": ", ".join(dropped_names)}
-
-    def _add(self, sink, batch: List[QgsFeature]) -> int:
-        if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
-            raise BoligsocialError(self.tr("Could not write to the output: {err}").format(
-                err=sink.lastError() if hasattr(sink, "lastError") else ""))
-        return len(batch)
-
-
-def _plain(v: object) -> object:
-    """A QGIS attribute as a plain Python value (NULL -> None, QDate -> ISO text)."""
-    if v is None or (hasattr(v, "isNull") and v.isNull()):
-        return None
-    if hasattr(v, "toString") and hasattr(v, "isValid"):
-        return v.toString("yyyy-MM-dd")
-    return v
-
-
-def _all_numbers(values: List[object]) -> bool:
-    return all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
-               for v in values)
+        return dest, written

@@ -14,8 +14,8 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from boligsocial_plugin import styling
-from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.core import choropleth
+from boligsocial_plugin.maps import styling
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
 
 INPUT, FIELD, METHOD, CLASSES, RAMP = "INPUT", "FIELD", "METHOD", "CLASSES", "RAMP"
@@ -25,7 +25,7 @@ SAVE_DEFAULT, OUTPUT_QML, OUTPUT, SAVED_TO = "SAVE_DEFAULT", "OUTPUT_QML", "OUTP
 def add_classification_parameters(alg, suffix: str = "") -> None:
     """METHOD, CLASSES and RAMP (static-string enums, so the command line takes names)."""
     p = QgsProcessingParameterEnum(METHOD + suffix, alg.tr("Classification method"),
-                                   options=list(cls.METHODS), defaultValue="jenks",
+                                   options=list(choropleth.METHODS), defaultValue="jenks",
                                    usesStaticStrings=True)
     p.setHelp(alg.tr("jenks (natural breaks), quantile (equal count), equal (equal "
                      "intervals), pretty (round numbers; may give more or fewer classes), law "
@@ -35,12 +35,13 @@ def add_classification_parameters(alg, suffix: str = "") -> None:
     alg.addParameter(p)
     p = QgsProcessingParameterNumber(CLASSES + suffix, alg.tr("Number of classes"),
                                      QgsProcessingParameterNumber.Integer,
-                                     cls.DEFAULT_CLASSES, minValue=cls.MIN_CLASSES,
-                                     maxValue=cls.MAX_CLASSES)
+                                     choropleth.DEFAULT_CLASSES, minValue=choropleth.MIN_CLASSES,
+                                     maxValue=choropleth.MAX_CLASSES)
     p.setHelp(alg.tr("Ignored by the law method."))
     alg.addParameter(p)
     p = QgsProcessingParameterEnum(RAMP + suffix, alg.tr("Colour ramp"),
-                                   options=list(cls.RAMPS), defaultValue=cls.DEFAULT_RAMP,
+                                   options=list(choropleth.RAMPS),
+                                   defaultValue=choropleth.DEFAULT_RAMP,
                                    usesStaticStrings=True)
     p.setHelp(alg.tr("Sequential ramps that colour-blind readers can tell apart and that keep "
                      "their order in a greyscale print."))
@@ -50,8 +51,8 @@ def add_classification_parameters(alg, suffix: str = "") -> None:
 def classification_values(alg, parameters, context, suffix: str = ""):
     """(method, classes, ramp) from the parameters."""
     method = alg.parameterAsEnumString(parameters, METHOD + suffix, context) or "jenks"
-    n = alg.parameterAsInt(parameters, CLASSES + suffix, context) or cls.DEFAULT_CLASSES
-    ramp = alg.parameterAsEnumString(parameters, RAMP + suffix, context) or cls.DEFAULT_RAMP
+    n = alg.parameterAsInt(parameters, CLASSES + suffix, context) or choropleth.DEFAULT_CLASSES
+    ramp = alg.parameterAsEnumString(parameters, RAMP + suffix, context) or choropleth.DEFAULT_RAMP
     return method, n, ramp
 
 

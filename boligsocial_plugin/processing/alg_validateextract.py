@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 from boligsocial_plugin.core.extract import problems_frame, verdict
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io import fields_for, write_frame
+from boligsocial_plugin.qgis_io.writer import fields_for, write_frame
 
 OUTPUT = "OUTPUT"
 TYPES = [("severity", QVariant.String), ("problem", QVariant.String),

@@ -10,7 +10,7 @@ A log that cannot be written gives a warning in the log panel, never a failed ru
 import getpass
 import os
 import time
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Literal, Optional
 
 from qgis.core import (
     Qgis,
@@ -26,7 +26,7 @@ from qgis.core import (
 )
 
 from boligsocial_plugin.core import auditlog
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.core.i18n import tr
 
 PATH_SETTING = "boligsocial/audit_log_path"
 RETENTION_SETTING = "boligsocial/audit_retention_days"
@@ -106,7 +106,7 @@ class AuditRun:
         self.result = result
         return result
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         try:
             self._write(exc)
         except Exception as e:  # noqa: BLE001 - the log must never break a run
@@ -119,6 +119,12 @@ class AuditRun:
                                          "is not affected; check the setting {key} or the "
                                          "environment variable BOLIGSOCIAL_AUDIT_LOG.").format(
                 err=auditlog.first_line(err), key=PATH_SETTING))
+
+    def outcome(self, exc: Optional[BaseException]) -> str:
+        """'ok', 'error', or 'cancelled' when the user stopped the run (never logged as ok)."""
+        if self.feedback is not None and self.feedback.isCanceled():
+            return "cancelled"
+        return "ok" if exc is None else "error"
 
     def entry(self, exc: Optional[BaseException]) -> Dict[str, Any]:
         """The entry for this run."""
@@ -152,7 +158,7 @@ class AuditRun:
             user = ""
         return auditlog.build_entry(
             algorithm="boligsocial:" + alg.name(), parameters=params,
-            outcome="ok" if exc is None else "error", started=self.started,
+            outcome=self.outcome(exc), started=self.started,
             duration_s=time.monotonic() - self._t0, user=user,
             profile=QgsApplication.qgisSettingsDirPath(),
             error="" if exc is None else (str(exc) or type(exc).__name__),

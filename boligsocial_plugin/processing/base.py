@@ -1,15 +1,19 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Small shared base class of our algorithms: ids, translation, help, error handling."""
+"""Small shared base class of our algorithms: ids, translation, help, errors, cancellation."""
 import os
 import traceback
 from typing import Any, Dict
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from boligsocial_plugin import dependencies, helppages
-from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.i18n import tr as _tr
+from boligsocial_plugin.core import i18n
+from boligsocial_plugin.core.errors import BoligsocialError, Cancelled, cancelled_message
 from boligsocial_plugin.processing.audit import AuditRun
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
@@ -18,6 +22,17 @@ ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
 def N_(text: str) -> str:  # noqa: N802 (gettext convention)
     """Mark a literal for translation without translating it now (translated on use)."""
     return text
+
+
+def advanced(parameter: QgsProcessingParameterDefinition) -> QgsProcessingParameterDefinition:
+    """Mark a parameter as advanced (shown under "Advanced parameters"); returns it."""
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
+
+
+def is_canceled(feedback) -> bool:
+    """True when the user asked the run to stop."""
+    return feedback is not None and feedback.isCanceled()
 
 
 class BoligsocialAlgorithm(QgsProcessingAlgorithm):
@@ -33,7 +48,7 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text: str) -> str:
         """Translate in the plugin's context."""
-        return _tr(text)
+        return i18n.tr(text)
 
     def createInstance(self):  # noqa: N802
         """A new instance (models and batch runs create many)."""
@@ -85,23 +100,44 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Run; turn errors users can cause into QgsProcessingException, never a traceback.
 
-        Every run, successful or not, writes an entry to the audit log (processing/audit.py).
+        One cancellation rule for every algorithm: a run whose feedback was cancelled ends
+        with an error (the cancel message), whatever ``process`` returned or raised, so it
+        never reports success. Every run writes an entry to the audit log (processing/audit.py):
+        outcome ok, error or cancelled.
         """
         with AuditRun(self, parameters, context, feedback) as audit:
             try:
-                return audit.done(self.process(parameters, context, feedback))
-            except BoligsocialError as e:
-                raise QgsProcessingException(str(e))
-            except QgsProcessingException:
-                raise
-            except MemoryError:
-                raise QgsProcessingException(self.tr(
-                    "Out of memory. Run on fewer reference dates or a smaller extract."))
-            except Exception as e:  # pragma: no cover - a bug of ours; keep QGIS alive
-                feedback.pushDebugInfo(traceback.format_exc())
-                raise QgsProcessingException(self.tr(
-                    "Unexpected error in {alg}: {err}. Please report it with the log.").format(
-                    alg=self.ALG_ID, err=e))
+                result = self.process(parameters, context, feedback)
+                self.check_canceled(feedback)
+                return audit.done(result)
+            except Exception as e:  # noqa: BLE001 - every error ends as a message, not a traceback
+                error = self._processing_error(e, feedback)
+                if error is e:
+                    raise
+                raise error from e
+
+    def _processing_error(self, e: Exception, feedback) -> QgsProcessingException:
+        """The QgsProcessingException a run ends with: cancelled, the user's or ours."""
+        if is_canceled(feedback):
+            return QgsProcessingException(cancelled_message())
+        if isinstance(e, QgsProcessingException):
+            return e
+        if isinstance(e, BoligsocialError):
+            return QgsProcessingException(str(e))
+        if isinstance(e, MemoryError):
+            return QgsProcessingException(self.tr(
+                "Out of memory. Run on fewer reference dates or a smaller extract."))
+        if feedback is not None:  # a bug of ours: the traceback goes to the log
+            feedback.pushDebugInfo(traceback.format_exc())
+        return QgsProcessingException(self.tr(
+            "Unexpected error in {alg}: {err}. Please report it with the log.").format(
+            alg=self.ALG_ID, err=e))
+
+    @staticmethod
+    def check_canceled(feedback) -> None:
+        """Raise Cancelled when the user asked the run to stop (call between steps)."""
+        if is_canceled(feedback):
+            raise Cancelled()
 
     def process(self, parameters: Dict[str, Any], context, feedback) -> Dict[str, Any]:
         """Implemented by subclasses."""

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -20,20 +19,18 @@ from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.datamodel import COLUMNS
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import Extract, blocking_message, prepare
-from boligsocial_plugin.i18n import tr
-from boligsocial_plugin.qgis_io import AreaSet, read_addresses, read_areas, read_person_layer
+from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE
+from boligsocial_plugin.processing.base import advanced
+from boligsocial_plugin.qgis_io.layers import AreaSet, read_addresses, read_areas, read_person_layer
 
 PERSONS, X_FIELD, Y_FIELD, PERSONS_CRS = "PERSONS", "X_FIELD", "Y_FIELD", "PERSONS_CRS"
 ADDRESSES, ADDRESS_KEY_FIELD = "ADDRESSES", "ADDRESS_KEY_FIELD"
 AREAS, AREA_ID_FIELD, AREA_NAME_FIELD = "AREAS", "AREA_ID_FIELD", "AREA_NAME_FIELD"
 MIN_COUNT, MIN_RESIDENTS = "MIN_COUNT", "MIN_RESIDENTS"
 REF_DATE = "REF_DATE"
+OVERLAPS = "OVERLAPS"
 ROLE_PARAMS = {role: role.upper() + "_FIELD" for role in COLUMNS if role not in ("x", "y")}
-
-
-def _advanced(p):
-    p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-    return p
 
 
 def add_person_parameters(alg, with_areas: bool = True) -> None:
@@ -43,20 +40,20 @@ def add_person_parameters(alg, with_areas: bool = True) -> None:
     p.setHelp(tr("One row per resident per reference date: a point layer, or a table (CSV, "
                  "GeoPackage) with x/y columns or an address id."))
     alg.addParameter(p)
-    alg.addParameter(_advanced(QgsProcessingParameterField(
+    alg.addParameter(advanced(QgsProcessingParameterField(
         X_FIELD, tr("X column (tables without geometry)"), "x", PERSONS, optional=True)))
-    alg.addParameter(_advanced(QgsProcessingParameterField(
+    alg.addParameter(advanced(QgsProcessingParameterField(
         Y_FIELD, tr("Y column (tables without geometry)"), "y", PERSONS, optional=True)))
-    alg.addParameter(_advanced(QgsProcessingParameterCrs(
+    alg.addParameter(advanced(QgsProcessingParameterCrs(
         PERSONS_CRS, tr("CRS of the x/y columns"), "EPSG:25832", optional=True)))
-    alg.addParameter(_advanced(QgsProcessingParameterFeatureSource(
+    alg.addParameter(advanced(QgsProcessingParameterFeatureSource(
         ADDRESSES, tr("Address points (when the extract has address_id instead of x/y)"),
         [QgsProcessing.TypeVectorPoint], optional=True)))
-    alg.addParameter(_advanced(QgsProcessingParameterField(
+    alg.addParameter(advanced(QgsProcessingParameterField(
         ADDRESS_KEY_FIELD, tr("Address key field of the address layer"), "address_id",
         ADDRESSES, optional=True)))
     for role, pname in ROLE_PARAMS.items():
-        alg.addParameter(_advanced(QgsProcessingParameterField(
+        alg.addParameter(advanced(QgsProcessingParameterField(
             pname, tr("Column for '{role}' (default: found by name or Danish alias)").format(
                 role=role), None, PERSONS, optional=True)))
     if with_areas:
@@ -74,13 +71,11 @@ def add_area_parameters(alg) -> None:
 
 
 def add_discretion_parameters(alg) -> None:
-    """MIN_COUNT and MIN_RESIDENTS (and the preset, when the discretion module offers one)."""
-    presets = getattr(discretion, "PRESETS", None)
-    if presets:
-        alg.addParameter(QgsProcessingParameterEnum(
-            "DISCRETION_PRESET", tr("Discretion preset (overrides the two numbers below)"),
-            options=list(presets.keys()), defaultValue=None, optional=True,
-            usesStaticStrings=True))
+    """DISCRETION_PRESET, MIN_COUNT and MIN_RESIDENTS."""
+    alg.addParameter(QgsProcessingParameterEnum(
+        "DISCRETION_PRESET", tr("Discretion preset (overrides the two numbers below)"),
+        options=list(discretion.PRESETS), defaultValue=None, optional=True,
+        usesStaticStrings=True))
     p = QgsProcessingParameterNumber(MIN_COUNT, tr("Smallest published count"),
                                      QgsProcessingParameterNumber.Integer, 5, minValue=1)
     p.setHelp(tr("Counts below this are never published (NULL and flag P)."))
@@ -90,13 +85,27 @@ def add_discretion_parameters(alg) -> None:
         QgsProcessingParameterNumber.Integer, 50, minValue=0))
 
 
+def add_overlaps_parameter(alg) -> None:
+    """OVERLAPS (advanced): refuse overlapping areas, or count a person in each."""
+    p = QgsProcessingParameterEnum(OVERLAPS, tr("Overlapping areas"),
+                                   options=[OVERLAP_REFUSE, OVERLAP_ALLOW],
+                                   defaultValue=OVERLAP_REFUSE, usesStaticStrings=True)
+    p.setHelp(tr("refuse: stop with a message naming the overlapping areas; allow: "
+                 "count a person in every area that contains it (reported)."))
+    alg.addParameter(advanced(p))
+
+
+def overlaps(alg, parameters, context) -> str:
+    """The OVERLAPS choice (refuse when not given)."""
+    return alg.parameterAsEnumString(parameters, OVERLAPS, context) or OVERLAP_REFUSE
+
+
 def discretion_rules(alg, parameters, context) -> discretion.Rules:
     """Rules from the preset or the two numbers."""
-    presets = getattr(discretion, "PRESETS", None)
-    if presets and parameters.get("DISCRETION_PRESET"):
+    if parameters.get("DISCRETION_PRESET"):
         name = alg.parameterAsEnumString(parameters, "DISCRETION_PRESET", context)
         if name:
-            return presets[name]
+            return discretion.PRESETS[name]
     return discretion.Rules(
         min_count=alg.parameterAsInt(parameters, MIN_COUNT, context),
         min_residents=alg.parameterAsInt(parameters, MIN_RESIDENTS, context))

@@ -13,7 +13,7 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from boligsocial_plugin import dependencies
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.processing import unavailable
 
 HERE = os.path.dirname(__file__)

@@ -14,7 +14,7 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from boligsocial_plugin import helppages
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.core.i18n import tr
 
 HERE = os.path.dirname(__file__)
 ICON = os.path.join(os.path.dirname(HERE), "icon.svg")

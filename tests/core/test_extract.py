@@ -4,8 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from boligsocial_plugin.core.csvread import read_csv
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.core.extract import prepare, read_csv, verdict
+from boligsocial_plugin.core.extract import prepare, verdict
 
 DK = ("personnoegle;opgoerelsesdato;alder;koen;udenfor_fte;bruttoindkomst;x;y\n"
       "P1;2025-01-01;34;K;0,25;312.345,50;575000,5;6225000\n"

@@ -165,3 +165,53 @@ def test_uuid_address_keys_are_not_taken_for_cpr_numbers():
     assert CPR_ANYWHERE.search("2d301579-0020-48e4-9691-c37cf1c8bb3a") is None
     fake = "".join(["30", "15", "79"]) + "-" + "0020"  # built at run time
     assert CPR_ANYWHERE.search("cpr " + fake + ".") is not None
+
+
+# --------------------------------------------------------------------------- an extract
+
+def test_plan_drops_key_identifiers_and_person_id_clashes():
+    names = ["cpr", "navn", "Personnoegle", "opgoerelsesdato", "age", "note"]
+    plan = ps.plan_columns(names, "cpr", text_columns=[0, 1, 2, 5])
+    assert plan.drop == {0, 1, 2}
+    assert plan.date == 3
+    assert plan.scan == [5]  # text columns that stay are searched for CPR numbers
+    # two person_id columns: both dropped, and no date (the clash hides the roles)
+    assert ps.plan_columns(["cpr", "person_id", "pseudonym"], "cpr", []).drop == {0, 1, 2}
+
+
+def test_plan_without_date_and_with_a_missing_key():
+    assert ps.plan_columns(["id", "x"], "id", []).date is None
+    with pytest.raises(BoligsocialError, match="'cpr' is not in the extract"):
+        ps.plan_columns(["id"], "cpr", [])
+
+
+def test_extract_keys_malformed_stop_the_run_unless_dropped():
+    ids = ["0101901234", "31029012", None]
+    with pytest.raises(BoligsocialError, match="Drop rows with malformed keys"):
+        ps.check_extract_keys(ids, None, "cpr", is_cpr=True, numeric=False,
+                              drop_invalid=False)
+    check, warnings = ps.check_extract_keys(ids, None, "cpr", is_cpr=True, numeric=False,
+                                            drop_invalid=True)
+    assert check.n_malformed == 2
+    assert len(warnings) == 1 and warnings[0].endswith("These rows are left out.")
+    assert "0101901234" not in warnings[0]
+
+
+def test_extract_keys_padding_and_duplicates_are_warnings():
+    ids = [101901234, 101901234, 2202901234]
+    dates = ["2025-01-01", "2025-01-01", "2025-01-01"]
+    check, warnings = ps.check_extract_keys(ids, dates, "cpr", is_cpr=True, numeric=True,
+                                            drop_invalid=False)
+    assert check.padded == 2 and check.n_duplicates == 1
+    assert "leading zero" in warnings[0] and "repeat a person key" in warnings[1]
+    assert list(check.normalised[:1]) == ["0101901234"]
+
+
+def test_extract_other_keys_only_need_a_value():
+    check, warnings = ps.check_extract_keys(["a", "b", None], None, "key", is_cpr=False,
+                                            numeric=False, drop_invalid=True)
+    assert check.n_malformed == 1 and "no value in 'key' (rows 3)" in warnings[0]
+
+
+def test_cpr_column_warning_names_the_column():
+    assert "'note' holds 3 values shaped like CPR numbers" in ps.cpr_column_warning("note", 3)

@@ -32,7 +32,8 @@ def gui_data(tmp_path, qgis_new_project):
 @pytest.fixture
 def dock(qgis_iface, provider, gui_data):
     """A monitoring panel with the test layers chosen; cleaned up and deleted afterwards."""
-    from boligsocial_plugin.gui.dock import SETTINGS_PREFIX, BoligsocialDock
+    from boligsocial_plugin.gui.panel import BoligsocialDock
+    from boligsocial_plugin.gui.settings import SETTINGS_PREFIX
 
     QgsSettings().remove(SETTINGS_PREFIX.rstrip("/"))
     d = BoligsocialDock(qgis_iface, qgis_iface.mainWindow())

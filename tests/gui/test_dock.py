@@ -18,8 +18,9 @@ from qgis.core import (
 from qgis.gui import QgsMapToolPan, QgsMapToolZoom
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 
-from boligsocial_plugin.gui import dock as dock_module
-from boligsocial_plugin.gui.dock import SETTINGS_PREFIX, BoligsocialDock, format_value
+from boligsocial_plugin.gui.panel import BoligsocialDock
+from boligsocial_plugin.gui.profile import format_value
+from boligsocial_plugin.gui.settings import SETTINGS_PREFIX
 from tests.gui.conftest import COUNTS, run_and_wait
 
 
@@ -247,17 +248,10 @@ def test_settings_are_remembered(qgis_iface, dock, gui_data):
         QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
-@pytest.mark.parametrize("available", [False, True])
-def test_criteria_options_follow_the_registry(monkeypatch, qgis_iface, provider, available):
-    class FakeCriteria:
-        def parameterDefinition(self, name):  # noqa: N802
-            return None
-
-    monkeypatch.setattr(dock_module, "criteria_algorithm",
-                        lambda: FakeCriteria() if available else None)
+def test_criteria_parameters(qgis_iface, provider):
     d = BoligsocialDock(qgis_iface, qgis_iface.mainWindow())
     try:
-        assert d.criteria_group.isHidden() is (not available)
+        assert not d.criteria_group.isHidden()
         d.rule_set_combo.setCurrentIndex(d.rule_set_combo.findData("2018"))
         d.conviction_spin.setValue(1.2)
         params = d.criteria_parameters("memory:")
@@ -290,8 +284,6 @@ def test_cleanup_disconnects_from_project_and_canvas(qgis_iface, dock):
 
 
 def test_criteria_run_adds_categories_and_explanations(qtbot, dock):
-    assert dock_module.criteria_algorithm() is not None
-    dock._update_criteria_visibility()
     assert not dock.criteria_group.isHidden()
     dock.criteria_group.setChecked(True)
     dock.rule_set_combo.setCurrentIndex(dock.rule_set_combo.findData("2021"))

@@ -8,8 +8,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, QObject, Qt
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar
 
 import boligsocial_plugin
-from boligsocial_plugin.gui import dock as dock_module
-from boligsocial_plugin.gui.dock import MAP_TOOL_NAME, OBJECT_NAME, SETTINGS_PREFIX
+from boligsocial_plugin.gui import runner
+from boligsocial_plugin.gui.panel import MAP_TOOL_NAME, OBJECT_NAME
+from boligsocial_plugin.gui.settings import SETTINGS_PREFIX
 from boligsocial_plugin.gui.wiring import DOCK_ACTION_OBJECT, TOOLBAR_OBJECT
 
 _KEEP = []  # plugin objects that re-register the provider for later test modules
@@ -102,11 +103,11 @@ def test_unload_during_a_run_keeps_the_task_safe(qtbot, iface, registry, gui_dat
     n_layers = len(QgsProject.instance().mapLayers())
     d.run()
     assert d.is_running()
-    run = d._runs[0]
+    run = d.runner.runs[0]
     plugin.unload()
     flush_deletes()
     assert ours(iface.mainWindow())["docks"] == []
-    assert dock_module._ORPHANS == [run] and run.feedback.isCanceled()
-    qtbot.waitUntil(lambda: not dock_module._ORPHANS, timeout=60000)
+    assert runner.ORPHANS == [run] and run.feedback.isCanceled()
+    qtbot.waitUntil(lambda: not runner.ORPHANS, timeout=60000)
     assert run.done
     assert len(QgsProject.instance().mapLayers()) == n_layers  # nothing loaded after unload

@@ -9,8 +9,8 @@ from qgis.core import QgsField, QgsProcessingException, QgsProject, QgsVectorLay
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QImage
 
-from boligsocial_plugin import styling
-from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.core import choropleth
+from boligsocial_plugin.maps import styling
 from tests.helpers import grid_areas, persons_frame
 
 FIELD = "outside_labour_val"
@@ -24,7 +24,7 @@ def category_layer(path: str) -> QgsVectorLayer:
     lyr = QgsVectorLayer(path, "cat", "ogr")
     lyr.dataProvider().addAttributes([QgsField("category", QVariant.String)])
     lyr.updateFields()
-    values = list(cls.CATEGORY_ORDER) + [None, "other", "udsat"]
+    values = list(choropleth.CATEGORY_ORDER) + [None, "other", "udsat"]
     idx = lyr.fields().lookupField("category")
     lyr.dataProvider().changeAttributeValues(
         {f.id(): {idx: values[i]} for i, f in enumerate(lyr.getFeatures())})
@@ -89,7 +89,7 @@ def test_png_shows_class_colours_and_hatching_where_expected(indicators, exporte
     lyr = QgsVectorLayer(path, "x", "ogr")
     lyr.setSubsetString("\"ref_date\" = '2025-01-01'")
     ranges = styling.classify(lyr, FIELD, "jenks", 4)
-    colours = cls.ramp_colours(cls.DEFAULT_RAMP, len(ranges))
+    colours = choropleth.ramp_colours(choropleth.DEFAULT_RAMP, len(ranges))
     seen = set()
     for aid, f in rows.items():
         xa, ya, xb, yb = bboxes[aid]
@@ -137,7 +137,7 @@ def test_pdf_is_one_page_with_title_note_areas_and_no_small_counts(indicators, e
         if res is None or str(res) == "NULL" or res < 5:
             assert line.rstrip().endswith("–"), line
         else:
-            assert line.rstrip().endswith(cls.format_number(res, 0)), line
+            assert line.rstrip().endswith(choropleth.format_number(res, 0)), line
     # legend: the classes and one separate suppressed entry
     assert text.count("Suppressed") == 1
 
@@ -176,11 +176,11 @@ def test_category_map_renders_categories_and_not_assessed(run_alg, tmp_path):
     img = QImage(res["OUTPUT_PNG"])
     world = _world(res["OUTPUT_PNG"])
     cells = grid_areas(str(tmp_path / "ref.gpkg"), nx=4, ny=2)
-    values = list(cls.CATEGORY_ORDER) + [None, "other", "udsat"]
+    values = list(choropleth.CATEGORY_ORDER) + [None, "other", "udsat"]
     for (aid, (xa, ya, xb, yb)), v in zip(cells, values):
         c = _pixel(img, world, (xa + xb) / 2 + 37, (ya + yb) / 2 + 11)
-        if v in cls.CATEGORY_COLOURS:
-            assert c.name() == cls.CATEGORY_COLOURS[v], (aid, v, c.name())
+        if v in choropleth.CATEGORY_COLOURS:
+            assert c.name() == choropleth.CATEGORY_COLOURS[v], (aid, v, c.name())
         else:
             assert abs(c.red() - c.green()) < 12 and abs(c.green() - c.blue()) < 12, aid
 

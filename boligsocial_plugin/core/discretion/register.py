@@ -117,7 +117,7 @@ class Register:
         except OSError as e:
             raise BoligsocialError(tr("The release register folder {path} cannot be created "
                                       "({err}). Choose another folder in 'Release register'."
-                                      ).format(path=self.folder, err=e))
+                                      ).format(path=self.folder, err=e)) from e
         rid = _dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
         meta = {"format": FORMAT, "id": rid,
                 "created": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -138,8 +138,8 @@ class Register:
                 json.dump(meta, f, ensure_ascii=False, indent=1)
         except OSError as e:
             raise BoligsocialError(tr("The release could not be written to the register {path} "
-                                      "({err}); nothing was recorded.").format(path=self.folder,
-                                                                               err=e))
+                                      "({err}); nothing was recorded.").format(
+                                          path=self.folder, err=e)) from e
         return rid
 
     def forget(self, release_id: str) -> bool:

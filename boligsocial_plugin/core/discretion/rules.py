@@ -109,7 +109,7 @@ def preset(name: str) -> Rules:
         return PRESETS[name.strip().lower()]
     except KeyError:
         raise BoligsocialError(tr("Unknown discretion preset '{name}'; use one of {names}."
-                                  ).format(name=name, names=", ".join(PRESETS)))
+                                  ).format(name=name, names=", ".join(PRESETS))) from None
 
 
 def frequency_rule(count, rules: Rules, nonempty=None) -> np.ndarray:

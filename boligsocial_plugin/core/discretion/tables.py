@@ -84,7 +84,7 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
             data[:, j] = pd.to_numeric(df[c]).to_numpy(dtype=float, na_value=np.nan)
         except (TypeError, ValueError):
             raise BoligsocialError(tr("The column '{col}' must hold numbers (counts); fix or "
-                                      "deselect it.").format(col=c))
+                                      "deselect it.").format(col=c)) from None
     n, kc = len(df), len(count_columns)
     warnings: List[str] = []
     counts = data[:, :kc]

@@ -4,8 +4,6 @@
 Everything works on memory copies of the input layers, never on the user's project layers,
 and in its own QgsProject. Call from the main thread (FlagNoThreading in algorithms).
 """
-import datetime
-import math
 import os
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
@@ -41,12 +39,14 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QRectF, QSize, Qt
+from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
-from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.core import choropleth
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.map_report import table_sort_key
+from boligsocial_plugin.qgis_io.values import is_missing, number, text
 
 FONT_FAMILY = "DejaVu Sans"
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0  # A4 landscape, mm
@@ -77,14 +77,7 @@ def text_format(size: float, bold: bool = False) -> QgsTextFormat:
 
 def date_text(value) -> str:
     """A ref_date attribute as 'YYYY-MM-DD' ('' for NULL)."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    if isinstance(value, QDateTime):
-        value = value.date()
-    if isinstance(value, QDate):
-        return value.toString("yyyy-MM-dd")
-    s = str(value)
-    return "" if s == "NULL" else s[:10]
+    return "" if is_missing(value) else text(value)[:10]
 
 
 def ref_dates(layer: QgsVectorLayer) -> List[str]:
@@ -119,7 +112,7 @@ def filtered_copy(layer: QgsVectorLayer, ref_date: Optional[str], name: str) -> 
 
 @dataclass
 class Panel:
-    """One map of the report: a styled memory layer, its field and caption."""
+    """One map of the report: a styled memory layer and its texts (see core.map_report)."""
 
     layer: QgsVectorLayer
     field: str
@@ -127,27 +120,16 @@ class Panel:
     unit: str = ""
     label: str = ""
     date: str = ""
+    source: str = ""  # the user's layer name
     ranges: list = field(default_factory=list)
 
 
-def _num(v) -> Optional[float]:
-    if v is None or (hasattr(v, "isNull") and v.isNull()) or str(v) == "NULL":
-        return None
-    try:
-        x = float(v)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(x) else x
-
-
 def _published(feature, field_name: str, flag_name: Optional[str]) -> Optional[float]:
-    v = _num(feature[field_name])
+    v = number(feature[field_name])
     if v is None:
         return None
-    if flag_name:
-        flag = feature[flag_name]
-        if flag is not None and str(flag) not in ("", "NULL"):
-            return None
+    if flag_name and not is_missing(feature[flag_name]):
+        return None
     return v
 
 
@@ -165,16 +147,12 @@ def area_table(panels: Sequence[Panel], min_count: int = 5,
     for f in main.layer.getFeatures():
         aid = str(f["area_id"]) if "area_id" in names else str(f.id())
         name = f["area_name"] if "area_name" in names else None
-        name = aid if name is None or str(name) in ("", "NULL") else str(name)
-        v = values[sort_by].get(aid)
-        if main.field == "category":
-            sort = (cls.CATEGORY_ORDER.index(v) if v in cls.CATEGORY_ORDER else 99, name)
-        else:
-            sort = (v is None, -(v or 0.0), name)
+        name = aid if is_missing(name) else str(name)
+        sort = table_sort_key(values[sort_by].get(aid), name, main.field == "category")
         cells = [_cell(vals.get(aid), p) if aid in vals else "" for p, vals in
                  zip(panels, values)]
-        res = _num(f["residents"]) if "residents" in names else None
-        res_text = cls.format_number(res, 0) if res is not None and res >= min_count else "–"
+        res = number(f["residents"]) if "residents" in names else None
+        res_text = choropleth.format_number(res, 0) if res is not None and res >= min_count else "–"
         rows.append((sort, [_clip(name, 40)] + cells + [res_text]))
     rows.sort(key=lambda r: r[0])
     return [[str(i + 1)] + r for i, (_, r) in enumerate(rows)]
@@ -182,14 +160,14 @@ def area_table(panels: Sequence[Panel], min_count: int = 5,
 
 def _values_by_area(p: Panel) -> dict:
     names = p.layer.fields().names()
-    flag = cls.flag_field_name(p.field)
+    flag = choropleth.flag_field_name(p.field)
     flag = flag if flag in names else None
     out = {}
     for f in p.layer.getFeatures():
         aid = str(f["area_id"]) if "area_id" in names else str(f.id())
         if p.field == "category":
             v = f[p.field]
-            out[aid] = None if v is None or str(v) == "NULL" else str(v)
+            out[aid] = None if is_missing(v) else str(v)
         else:
             out[aid] = _published(f, p.field, flag)
     return out
@@ -197,8 +175,10 @@ def _values_by_area(p: Panel) -> dict:
 
 def _cell(v, p: Panel) -> str:
     if p.field == "category":
-        return cls.category_label(v) if v in cls.CATEGORY_ORDER else tr("not assessed")
-    return tr("suppressed") if v is None else cls.format_value(v, p.unit)
+        if v in choropleth.CATEGORY_ORDER:
+            return choropleth.category_label(v)
+        return tr("not assessed")
+    return tr("suppressed") if v is None else choropleth.format_value(v, p.unit)
 
 
 def extent_of(layers: Sequence[QgsVectorLayer], grow: float = 0.04) -> QgsRectangle:
@@ -509,11 +489,3 @@ def export_pdf(layout: QgsPrintLayout, path: str) -> None:
     if res != QgsLayoutExporter.Success:
         raise BoligsocialError(tr("Could not write the PDF '{path}' (error {code}).").format(
             path=path, code=int(res)))
-
-
-def made_text(source: str, dates: Sequence[str]) -> str:
-    """The source and date line of the report."""
-    when = datetime.date.today().isoformat()
-    date_part = ", ".join(d for d in dates if d)
-    return tr("Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial "
-              "plugin for QGIS.").format(source=source, dates=date_part or "–", today=when)

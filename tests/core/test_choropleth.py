@@ -2,7 +2,7 @@
 """Choropleth decisions: Danish number labels, the law's classes, units and colours."""
 import pytest
 
-from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.core import choropleth
 from boligsocial_plugin.core.errors import BoligsocialError
 
 
@@ -11,7 +11,7 @@ from boligsocial_plugin.core.errors import BoligsocialError
     (-2500.25, 2, "-2.500,25"), (0.05, 2, "0,05"),
 ])
 def test_danish_number_format(value, decimals, text):
-    assert cls.format_number(value, decimals) == text
+    assert choropleth.format_number(value, decimals) == text
 
 
 @pytest.mark.parametrize("value,unit,text", [
@@ -19,7 +19,7 @@ def test_danish_number_format(value, decimals, text):
     (None, "%", "–"), (float("nan"), "kr.", "–"),
 ])
 def test_value_with_unit(value, unit, text):
-    assert cls.format_value(value, unit) == text
+    assert choropleth.format_value(value, unit) == text
 
 
 @pytest.mark.parametrize("field,criteria,unit", [
@@ -29,7 +29,7 @@ def test_value_with_unit(value, unit, text):
     ("my_own_val", False, ""),
 ])
 def test_units(field, criteria, unit):
-    assert cls.field_unit(field, criteria) == unit
+    assert choropleth.field_unit(field, criteria) == unit
 
 
 # (field, criteria layer?, value, expected class index): the law's comparisons at the edges
@@ -53,7 +53,7 @@ LAW_CASES = [
 
 @pytest.mark.parametrize("field,criteria,value,index", LAW_CASES)
 def test_law_classes_follow_the_laws_comparison(field, criteria, value, index):
-    ranges = cls.law_ranges(field, criteria)
+    ranges = choropleth.law_ranges(field, criteria)
     hits = [i for i, r in enumerate(ranges) if r.contains(value)]
     assert hits == [index]
 
@@ -63,26 +63,26 @@ def test_law_classes_follow_the_laws_comparison(field, criteria, value, index):
     ("nonwestern_val", (30.0, 50.0)),
 ])
 def test_law_thresholds_2021(field, thresholds):
-    assert cls.law_thresholds(field)[0] == thresholds
-    assert len(cls.law_ranges(field)) == len(thresholds) + 1
+    assert choropleth.law_thresholds(field)[0] == thresholds
+    assert len(choropleth.law_ranges(field)) == len(thresholds) + 1
 
 
 def test_law_labels_name_thresholds_and_units():
-    labels = [r.label for r in cls.law_ranges("outside_labour_val")]
+    labels = [r.label for r in choropleth.law_ranges("outside_labour_val")]
     assert labels == ["≤ 30 %", "> 30 – 40 %", "> 40 %"]
-    labels = [r.label for r in cls.law_ranges("convicted_val", criteria=True)]
+    labels = [r.label for r in choropleth.law_ranges("convicted_val", criteria=True)]
     assert labels == ["< 2×", "2 – < 3×", "≥ 3×"]
 
 
 @pytest.mark.parametrize("field", ["income_val", "convicted_val", "age_0_17_val", "residents"])
 def test_law_refused_where_the_law_has_no_absolute_threshold(field):
     with pytest.raises(BoligsocialError, match="no threshold"):
-        cls.law_ranges(field, criteria=False)
+        choropleth.law_ranges(field, criteria=False)
 
 
 def test_data_classes_match_qgis_range_semantics():
     # QGIS: first class [lo, hi], the others (lo, hi]; the outer classes are open
-    ranges = cls.ranges_from_bounds([(1.0, 10.0), (10.0, 20.0), (20.0, 30.0)], "%")
+    ranges = choropleth.ranges_from_bounds([(1.0, 10.0), (10.0, 20.0), (20.0, 30.0)], "%")
     assert [i for i, r in enumerate(ranges) if r.contains(10.0)] == [0]
     assert [i for i, r in enumerate(ranges) if r.contains(10.5)] == [1]
     assert [i for i, r in enumerate(ranges) if r.contains(-5.0)] == [0]
@@ -92,15 +92,15 @@ def test_data_classes_match_qgis_range_semantics():
 
 
 def test_labels_get_more_decimals_when_breaks_would_print_alike():
-    ranges = cls.ranges_from_bounds([(1.01, 1.02), (1.02, 1.04)], "%")
+    ranges = choropleth.ranges_from_bounds([(1.01, 1.02), (1.02, 1.04)], "%")
     assert ranges[0].label != ranges[1].label
     assert "1,02" in ranges[0].label
 
 
 def test_expression_uses_the_same_bounds():
-    r = cls.ClassRange(10.0, 20.0, "x", lower_inclusive=False, upper_inclusive=True)
+    r = choropleth.ClassRange(10.0, 20.0, "x", lower_inclusive=False, upper_inclusive=True)
     assert r.expression('"v"') == '"v" > 10.0 AND "v" <= 20.0'
-    r = cls.ClassRange(10.0, 20.0, "x", open_below=True, open_above=True)
+    r = choropleth.ClassRange(10.0, 20.0, "x", open_below=True, open_above=True)
     assert r.expression('"v"') == '"v" IS NOT NULL'
 
 
@@ -110,29 +110,29 @@ def _luminance(hex_colour):
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
-@pytest.mark.parametrize("ramp", sorted(cls.RAMPS))
-@pytest.mark.parametrize("n", range(cls.MIN_CLASSES, cls.MAX_CLASSES + 1))
+@pytest.mark.parametrize("ramp", sorted(choropleth.RAMPS))
+@pytest.mark.parametrize("n", range(choropleth.MIN_CLASSES, choropleth.MAX_CLASSES + 1))
 def test_ramps_keep_their_order_in_greyscale(ramp, n):
-    colours = cls.ramp_colours(ramp, n)
+    colours = choropleth.ramp_colours(ramp, n)
     assert len(colours) == n == len(set(colours))
     lum = [_luminance(c) for c in colours]
     assert all(a > b for a, b in zip(lum, lum[1:])), (ramp, colours)
     # the suppressed grey must not be mistaken for a class colour
-    grey = cls.SUPPRESSED_FILL
+    grey = choropleth.SUPPRESSED_FILL
     assert all(c.lower() != grey for c in colours)
 
 
 def test_category_colours_darken_with_severity():
-    lum = [_luminance(cls.CATEGORY_COLOURS[c]) for c in cls.CATEGORY_ORDER]
+    lum = [_luminance(choropleth.CATEGORY_COLOURS[c]) for c in choropleth.CATEGORY_ORDER]
     assert all(a < b for a, b in zip(lum, lum[1:]))
-    assert cls.category_label("udsat") == "Udsat boligområde"
+    assert choropleth.category_label("udsat") == "Udsat boligområde"
 
 
 @pytest.mark.parametrize("method,n", [("kmeans", 5), ("jenks", 1), ("law", 10)])
 def test_bad_method_or_class_count_refused(method, n):
     with pytest.raises(BoligsocialError):
-        cls.check_method(method, n)
+        choropleth.check_method(method, n)
 
 
 def test_discretion_note_names_the_threshold():
-    assert "fewer than 7 persons" in cls.discretion_note(7)
+    assert "fewer than 7 persons" in choropleth.discretion_note(7)

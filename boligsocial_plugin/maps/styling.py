@@ -2,7 +2,7 @@
 """Choropleth and category styles for indicator and criteria layers, and saving them.
 
 The choropleth is a rule-based renderer: one rule per class (breaks from QGIS's own
-classification methods, or the law's thresholds; see ``core/classes.py``) that matches only
+classification methods, or the law's thresholds; see ``core/choropleth.py``) that matches only
 published values, and one "Suppressed" rule (grey, hatched) for NULL values and rows whose
 ``*_flag`` is not empty. A plain graduated renderer would not draw NULL features at all and
 would offer no legend entry for them. Classes are computed from published values only.
@@ -28,10 +28,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from boligsocial_plugin.core import classes as cls
-from boligsocial_plugin.core.classes import ClassRange
+from boligsocial_plugin.core import choropleth
+from boligsocial_plugin.core.choropleth import ClassRange
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.qgis_io.values import is_missing
 
 PROPERTY = "boligsocial/style"
 STYLE_NAME = "boligsocial"
@@ -46,7 +47,7 @@ _POSTPROCESSORS: Dict[str, "StylePostProcessor"] = {}
 
 def is_criteria_layer(layer: QgsVectorLayer) -> bool:
     """True for an assesscriteria output (rule_set and category columns)."""
-    return cls.is_criteria_fields(layer.fields().names())
+    return choropleth.is_criteria_fields(layer.fields().names())
 
 
 def layer_rule_set(layer: QgsVectorLayer) -> str:
@@ -55,21 +56,17 @@ def layer_rule_set(layer: QgsVectorLayer) -> str:
     if idx >= 0:
         for f in layer.getFeatures():
             v = f.attribute(idx)
-            if v is not None and str(v) not in ("", "NULL"):
+            if not is_missing(v):
                 return str(v)
     return "2021"
 
 
 def flag_field(layer: QgsVectorLayer, field: str) -> Optional[str]:
     """The layer's discretion flag column for a value column, if present."""
-    name = cls.flag_field_name(field)
+    name = choropleth.flag_field_name(field)
     if name and layer.fields().lookupField(name) >= 0:
         return name
     return None
-
-
-def _is_null(v: Any) -> bool:
-    return v is None or (hasattr(v, "isNull") and v.isNull()) or str(v) == "NULL"
 
 
 def published_values(layer: QgsVectorLayer, field: str) -> List[float]:
@@ -83,22 +80,23 @@ def published_values(layer: QgsVectorLayer, field: str) -> List[float]:
     out = []
     for f in layer.getFeatures():
         v = f.attribute(idx)
-        if _is_null(v):
+        if is_missing(v):
             continue
-        if fidx >= 0 and not _is_null(f.attribute(fidx)) and str(f.attribute(fidx)) != "":
+        if fidx >= 0 and not is_missing(f.attribute(fidx)):
             continue
         try:
             out.append(float(v))
         except (TypeError, ValueError):
             raise BoligsocialError(tr("The field '{field}' holds '{v}', which is not a number; "
-                                      "choose a numeric field.").format(field=field, v=v))
+                                      "choose a numeric field.").format(field=field, v=v)
+                                   ) from None
     return out
 
 
 def field_unit(layer: QgsVectorLayer, field: str) -> str:
     """Unit of a field of this layer ('%', 'kr.', '×' or '')."""
     crit = is_criteria_layer(layer)
-    return cls.field_unit(field, crit, layer_rule_set(layer) if crit else "2021")
+    return choropleth.field_unit(field, crit, layer_rule_set(layer) if crit else "2021")
 
 
 # --------------------------------------------------------------------------- classification
@@ -110,7 +108,7 @@ def qgis_classes(values: Sequence[float], method: str, classes: int) -> List[tup
         return []
     if len(set(vals)) == 1:
         return [(vals[0], vals[0])]
-    m = QgsApplication.classificationMethodRegistry().method(cls.QGIS_METHOD_IDS[method])
+    m = QgsApplication.classificationMethodRegistry().method(choropleth.QGIS_METHOD_IDS[method])
     if m is None:  # pragma: no cover - registry ids are fixed in 3.22
         raise BoligsocialError(tr("QGIS lacks the classification method '{m}'.").format(
             m=method))
@@ -123,22 +121,22 @@ def classify(layer: QgsVectorLayer, field: str, method: str = "jenks", classes: 
 
     ``values`` overrides the layer's published values (e.g. the union of two maps).
     """
-    cls.check_method(method, classes)
+    choropleth.check_method(method, classes)
     crit = is_criteria_layer(layer)
     rule_set = layer_rule_set(layer) if crit else "2021"
-    unit = cls.field_unit(field, crit, rule_set)
+    unit = choropleth.field_unit(field, crit, rule_set)
     if method == "law":
-        return cls.law_ranges(field, crit, rule_set, unit)
+        return choropleth.law_ranges(field, crit, rule_set, unit)
     if values is None:
         values = published_values(layer, field)
-    return cls.ranges_from_bounds(qgis_classes(values, method, classes), unit)
+    return choropleth.ranges_from_bounds(qgis_classes(values, method, classes), unit)
 
 
 # --------------------------------------------------------------------------- symbols
 
 def _class_symbol(layer: QgsVectorLayer, colour: str) -> QgsSymbol:
     if layer.geometryType() == QgsWkbTypes.PolygonGeometry:
-        return QgsFillSymbol.createSimple({"color": colour, "outline_color": cls.OUTLINE,
+        return QgsFillSymbol.createSimple({"color": colour, "outline_color": choropleth.OUTLINE,
                                            "outline_width": "0.2", "outline_width_unit": "MM"})
     sym = QgsSymbol.defaultSymbol(layer.geometryType())
     sym.setColor(QColor(colour))
@@ -149,16 +147,16 @@ def suppressed_symbol(layer: QgsVectorLayer) -> QgsSymbol:
     """Light grey fill with dark grey diagonal hatching (polygons), grey otherwise."""
     if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
         sym = QgsSymbol.defaultSymbol(layer.geometryType())
-        sym.setColor(QColor(cls.SUPPRESSED_FILL).darker(130))
+        sym.setColor(QColor(choropleth.SUPPRESSED_FILL).darker(130))
         return sym
-    sym = QgsFillSymbol.createSimple({"color": cls.SUPPRESSED_FILL,
-                                      "outline_color": cls.OUTLINE, "outline_width": "0.2",
+    sym = QgsFillSymbol.createSimple({"color": choropleth.SUPPRESSED_FILL,
+                                      "outline_color": choropleth.OUTLINE, "outline_width": "0.2",
                                       "outline_width_unit": "MM"})
     hatch = QgsLinePatternFillSymbolLayer()
     hatch.setLineAngle(45)
     hatch.setDistance(1.5)
     hatch.setLineWidth(0.35)
-    hatch.setColor(QColor(cls.SUPPRESSED_HATCH))
+    hatch.setColor(QColor(choropleth.SUPPRESSED_HATCH))
     sym.appendSymbolLayer(hatch)
     return sym
 
@@ -166,7 +164,7 @@ def suppressed_symbol(layer: QgsVectorLayer) -> QgsSymbol:
 # --------------------------------------------------------------------------- renderers
 
 def choropleth_renderer(layer: QgsVectorLayer, field: str, ranges: Sequence[ClassRange],
-                        ramp: str = cls.DEFAULT_RAMP) -> QgsRuleBasedRenderer:
+                        ramp: str = choropleth.DEFAULT_RAMP) -> QgsRuleBasedRenderer:
     """Rule-based renderer: one rule per class (published values only) + a suppressed rule."""
     ref = QgsExpression.quotedColumnRef(field)
     flag = flag_field(layer, field)
@@ -177,16 +175,16 @@ def choropleth_renderer(layer: QgsVectorLayer, field: str, ranges: Sequence[Clas
         published = "coalesce({f}, '') = '' AND ".format(f=fref)
         suppressed += " OR coalesce({f}, '') <> ''".format(f=fref)
     root = QgsRuleBasedRenderer.Rule(None)
-    for r, colour in zip(ranges, cls.ramp_colours(ramp, len(ranges))):
+    for r, colour in zip(ranges, choropleth.ramp_colours(ramp, len(ranges))):
         root.appendChild(QgsRuleBasedRenderer.Rule(
             _class_symbol(layer, colour), 0, 0, published + r.expression(ref), r.label))
     root.appendChild(QgsRuleBasedRenderer.Rule(
-        suppressed_symbol(layer), 0, 0, suppressed, cls.suppressed_label()))
+        suppressed_symbol(layer), 0, 0, suppressed, choropleth.suppressed_label()))
     return QgsRuleBasedRenderer(root)
 
 
 def apply_choropleth(layer: QgsVectorLayer, field: str, method: str = "jenks",
-                     classes: int = cls.DEFAULT_CLASSES, ramp: str = cls.DEFAULT_RAMP,
+                     classes: int = choropleth.DEFAULT_CLASSES, ramp: str = choropleth.DEFAULT_RAMP,
                      ranges: Optional[Sequence[ClassRange]] = None,
                      values: Optional[Sequence[float]] = None) -> List[ClassRange]:
     """Style a numeric field as a choropleth; returns the classes used.
@@ -198,8 +196,8 @@ def apply_choropleth(layer: QgsVectorLayer, field: str, method: str = "jenks",
     if ranges is None:
         ranges = classify(layer, field, method, classes, values)
     else:
-        cls.check_method(method, classes)
-    cls.ramp_colours(ramp, 1)  # validates the ramp name
+        choropleth.check_method(method, classes)
+    choropleth.ramp_colours(ramp, 1)  # validates the ramp name
     layer.setRenderer(choropleth_renderer(layer, field, ranges, ramp))
     layer.setCustomProperty(PROPERTY, json.dumps({
         "kind": "choropleth", "field": field, "method": method, "classes": int(classes),
@@ -214,18 +212,19 @@ def apply_categories(layer: QgsVectorLayer, field: str = "category") -> None:
         raise BoligsocialError(tr("The layer '{layer}' has no field '{field}'.").format(
             layer=layer.name(), field=field))
     cats = []
-    for code in cls.CATEGORY_ORDER:
-        cats.append(QgsRendererCategory(code, _class_symbol(layer, cls.CATEGORY_COLOURS[code]),
-                                        cls.category_label(code)))
+    for code in choropleth.CATEGORY_ORDER:
+        symbol = _class_symbol(layer, choropleth.CATEGORY_COLOURS[code])
+        cats.append(QgsRendererCategory(code, symbol, choropleth.category_label(code)))
     # the empty value is the renderer's "all other values" entry (NULL included)
-    cats.append(QgsRendererCategory("", suppressed_symbol(layer), cls.not_assessed_label()))
+    cats.append(QgsRendererCategory("", suppressed_symbol(layer), choropleth.not_assessed_label()))
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, cats))
     layer.setCustomProperty(PROPERTY, json.dumps({"kind": "categories", "field": field}))
     layer.triggerRepaint()
 
 
 def apply_style(layer: QgsVectorLayer, field: str, method: str = "jenks",
-                classes: int = cls.DEFAULT_CLASSES, ramp: str = cls.DEFAULT_RAMP) -> None:
+                classes: int = choropleth.DEFAULT_CLASSES,
+                ramp: str = choropleth.DEFAULT_RAMP) -> None:
     """Categories for a text field named 'category', a choropleth otherwise."""
     idx = layer.fields().lookupField(field)
     if idx < 0:
@@ -334,8 +333,8 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 
 
 def register_post_processor(dest: str, context: QgsProcessingContext, field: str,
-                            method: str = "jenks", classes: int = cls.DEFAULT_CLASSES,
-                            ramp: str = cls.DEFAULT_RAMP) -> bool:
+                            method: str = "jenks", classes: int = choropleth.DEFAULT_CLASSES,
+                            ramp: str = choropleth.DEFAULT_RAMP) -> bool:
     """Style the output when QGIS loads it on completion; False when it will not be loaded."""
     if not context.willLoadLayerOnCompletion(dest):
         return False
@@ -346,8 +345,8 @@ def register_post_processor(dest: str, context: QgsProcessingContext, field: str
 
 
 def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
-                 method: str = "jenks", classes: int = cls.DEFAULT_CLASSES,
-                 ramp: str = cls.DEFAULT_RAMP) -> Optional[QgsVectorLayer]:
+                 method: str = "jenks", classes: int = choropleth.DEFAULT_CLASSES,
+                 ramp: str = choropleth.DEFAULT_RAMP) -> Optional[QgsVectorLayer]:
     """Style an algorithm's written output and store the style in it (call after ``del sink``).
 
     Opens the output by its destination, applies the style, saves it as the default style

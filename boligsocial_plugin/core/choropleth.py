@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Choropleth decisions: class ranges, the law's thresholds, units, labels and colours.
 
-Pure Python (no qgis import). The QGIS side (``boligsocial_plugin.styling``) computes the
+Pure Python (no qgis import). The QGIS side (``boligsocial_plugin.maps.styling``) computes the
 data-driven breaks with QGIS's own classification methods and turns these decisions into
 renderers.
 
@@ -20,6 +20,7 @@ from boligsocial_plugin.core.criteria import (
     KEYS,
     PERCENT,
     TIMES_NATIONAL,
+    category_label,  # noqa: F401 - part of this module's API (defined in criteria.text)
     get_rule_set,
 )
 from boligsocial_plugin.core.errors import BoligsocialError
@@ -320,15 +321,6 @@ def ramp_colours(ramp: str, n: int) -> List[str]:
 def _rgb(hex_colour: str) -> Tuple[int, int, int]:
     h = hex_colour.lstrip("#")
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
-
-
-def category_label(code: str) -> str:
-    """Danish name of an assesscriteria category (translated)."""
-    return {"omdannelsesomraade": tr("Omdannelsesområde"),
-            "parallelsamfund": tr("Parallelsamfund"),
-            "udsat": tr("Udsat boligområde"),
-            "forebyggelse": tr("Forebyggelsesområde"),
-            "ingen": tr("No category")}.get(code, code)
 
 
 def suppressed_label() -> str:

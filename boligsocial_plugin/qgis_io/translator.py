@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Translations: one Qt context ('Boligsocial') for the whole plugin, Danish in i18n/."""
+"""Qt's translations for the whole plugin: one context ('Boligsocial'), Danish in i18n/.
+
+Every module translates with :func:`boligsocial_plugin.core.i18n.tr`; this module loads the
+compiled translation for QGIS's language and plugs Qt's lookup into that hook.
+"""
 import os
 from typing import Optional
 
@@ -9,11 +13,11 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from boligsocial_plugin.core import i18n as core_i18n
 
 CONTEXT = "Boligsocial"
-PLUGIN_DIR = os.path.dirname(__file__)
+PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def tr(text: str) -> str:
-    """Translate an English literal in the plugin's context."""
+def qt_translate(text: str) -> str:
+    """Qt's translation of an English literal in the plugin's context."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -39,7 +43,7 @@ def qm_path(lang: str) -> Optional[str]:
 
 def install_translator(lang: Optional[str] = None) -> Optional[QTranslator]:
     """Load and install the translator for QGIS's locale; returns it (keep a reference)."""
-    core_i18n.set_translator(tr)
+    core_i18n.set_translator(qt_translate)
     lang = lang or locale_code()
     core_i18n.set_language("en")
     path = qm_path(lang)

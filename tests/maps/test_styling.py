@@ -17,8 +17,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from boligsocial_plugin import styling
-from boligsocial_plugin.core import classes as cls
+from boligsocial_plugin.core import choropleth
+from boligsocial_plugin.maps import styling
 from tests.helpers import grid_areas, persons_frame
 
 FIELD = "outside_labour_val"
@@ -55,7 +55,7 @@ def layer_copy(indicator_gpkg, tmp_path):
 
 
 def _published(layer, field=FIELD):
-    flag = cls.flag_field_name(field)
+    flag = choropleth.flag_field_name(field)
     return [float(f[field]) for f in layer.getFeatures()
             if f[flag] == "" and f[field] is not None and str(f[field]) != "NULL"]
 

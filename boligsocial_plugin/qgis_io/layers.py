@@ -7,7 +7,7 @@ other providers (memory, PostGIS) or when the user limits the input to selected 
 """
 import os
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 from urllib.parse import parse_qs, unquote, urlparse
 
 import numpy as np
@@ -17,21 +17,20 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
 
+from boligsocial_plugin.core.csvread import read_csv
 from boligsocial_plugin.core.datamodel import columns_to_read
-from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.core.extract import read_csv
+from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
+from boligsocial_plugin.core.extract import to_number
+from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.spatial import rings_from_wkb
-from boligsocial_plugin.i18n import tr
+from boligsocial_plugin.qgis_io.values import is_null, qt_to_py, text
 
 
 @dataclass
@@ -116,9 +115,8 @@ def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
             frame = read_csv(path, keep=lambda names: keep(names, False, (xf or "x", yf or "y")))
             crs = layer.crs() if layer.crs().isValid() else default_crs
             if xf and yf and xf in frame and yf in frame:
-                from boligsocial_plugin.core.extract import _to_number
-                x, _ = _to_number(frame[xf])
-                y, _ = _to_number(frame[yf])
+                x, _ = to_number(frame[xf])
+                y, _ = to_number(frame[yf])
                 return PersonTable(frame, x, y, crs, "csv")
             return PersonTable(frame, None, None, crs, "csv")
     return _read_features(source, default_crs, feedback, keep)
@@ -222,11 +220,11 @@ def _read_features(source, default_crs: QgsCoordinateReferenceSystem, feedback,
     total = source.featureCount()
     for i, f in enumerate(source.getFeatures(req)):
         if feedback.isCanceled():
-            break
+            raise Cancelled()
         attrs = f.attributes()
         attrs = [attrs[i] for i in idx]
         for c, v in zip(cols, attrs):
-            c.append(None if v is None or (hasattr(v, "isNull") and v.isNull()) else v)
+            c.append(None if is_null(v) else v)
         if has_geom:
             g = f.geometry()
             if g is None or g.isEmpty():
@@ -245,25 +243,11 @@ def _read_features(source, default_crs: QgsCoordinateReferenceSystem, feedback,
             feedback.setProgress(10.0 * i / total)
     frame = pd.DataFrame({n: pd.Series(c, dtype=object) for n, c in zip(names, cols)})
     for n in names:
-        frame[n] = _qt_to_py(frame[n])
+        frame[n] = qt_to_py(frame[n])
     crs = source.sourceCrs() if source.sourceCrs().isValid() else default_crs
     if not has_geom:
         return PersonTable(frame, None, None, crs, "features")
     return PersonTable(frame, np.asarray(xs, float), np.asarray(ys, float), crs, "features")
-
-
-def _qt_to_py(s: pd.Series) -> pd.Series:
-    """QDate/QDateTime to ISO strings; numbers stay numbers."""
-    first = next((v for v in s if v is not None), None)
-    if first is None:
-        return s
-    if hasattr(first, "toString") and hasattr(first, "isValid"):
-        return s.map(lambda v: None if v is None else
-                     (v.toString("yyyy-MM-dd") if hasattr(v, "toString") else str(v)))
-    if isinstance(first, (int, float)) and not isinstance(first, bool):
-        return pd.to_numeric(s, errors="coerce") if all(
-            v is None or isinstance(v, (int, float)) for v in s) else s
-    return s
 
 
 # --------------------------------------------------------------------------- addresses
@@ -300,18 +284,8 @@ def read_areas(source, id_field: str, name_field: Optional[str],
                join_crs: QgsCoordinateReferenceSystem, context, feedback,
                keep_fields: Tuple[str, ...] = ()) -> AreaSet:
     """Area polygons: ids, names, output geometry (repaired), rings in the join CRS."""
-    fields = source.fields()
-    if fields.lookupField(id_field) < 0:
-        raise BoligsocialError(tr("The area layer has no field '{f}'. Choose the area id field."
-                                  ).format(f=id_field))
-    if name_field and fields.lookupField(name_field) < 0:
-        raise BoligsocialError(tr("The area layer has no field '{f}'.").format(f=name_field))
-    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
-        raise BoligsocialError(tr("The area layer must hold polygons."))
+    _check_area_source(source, id_field, name_field)
     crs = source.sourceCrs()
-    if not crs.isValid():
-        raise BoligsocialError(tr("The area layer has no coordinate reference system. Set its "
-                                  "CRS (e.g. EPSG:25832) in the layer properties."))
     xform = None
     if join_crs.isValid() and join_crs != crs:
         xform = QgsCoordinateTransform(crs, join_crs, context.transformContext())
@@ -320,52 +294,24 @@ def read_areas(source, id_field: str, name_field: Optional[str],
     out = AreaSet([], [], [], [], crs)
     for k in keep_fields:
         out.extra[k] = []
-    seen: Dict[str, int] = {}
+    seen: Set[str] = set()
     for f in source.getFeatures():
         if feedback.isCanceled():
-            break
-        aid = f.attribute(id_field)
-        if aid is None or (hasattr(aid, "isNull") and aid.isNull()) or str(aid).strip() == "":
-            raise BoligsocialError(tr("An area (feature id {fid}) has no value in '{f}'. Every "
-                                      "area needs an id.").format(fid=f.id(), f=id_field))
-        aid = str(aid).strip()
-        if aid in seen:
-            raise BoligsocialError(tr("The area id '{id}' occurs more than once in '{f}'. Area ids "
-                                      "must be unique (dissolve the areas first).").format(
-                id=aid, f=id_field))
-        seen[aid] = len(out.ids)
-        name = f.attribute(name_field) if name_field else None
+            raise Cancelled()
+        aid = _area_id(f, id_field, seen)
         g = QgsGeometry(f.geometry())
+        rings: List[np.ndarray] = []
         if g.isNull() or g.isEmpty():
             out.empty += 1
-            rings: List[np.ndarray] = []
         else:
             if not g.isGeosValid():
-                fixed = g.makeValid()
-                if fixed.isNull() or fixed.isEmpty():
-                    raise BoligsocialError(tr("The geometry of area '{id}' is invalid and could "
-                                              "not be repaired. Fix it with 'Fix geometries'."
-                                              ).format(id=aid))
-                if QgsWkbTypes.geometryType(fixed.wkbType()) != QgsWkbTypes.PolygonGeometry:
-                    fixed = fixed.extractPolygons() if hasattr(fixed, "extractPolygons") \
-                        else fixed
-                g = fixed
+                g = _repaired(g, aid)
                 out.repaired += 1
             if QgsWkbTypes.isCurvedType(g.wkbType()):
                 g = QgsGeometry(g.constGet().segmentize())
-            jg = QgsGeometry(g)
-            if xform is not None:
-                jg.transform(xform)
-            rings = _rings(jg)
-            if any(not np.isfinite(r).all() for r in rings):
-                raise BoligsocialError(tr(
-                    "Area '{id}' cannot be placed in the persons' coordinate reference system "
-                    "({to}); the area layer says {frm}. Set the right CRS on the area layer "
-                    "(layer properties) or on the extract (PERSONS_CRS).").format(
-                    id=aid, to=join_crs.authid(), frm=crs.authid() or crs.description()))
+            rings = _join_rings(g, xform, aid, join_crs, crs)
         out.ids.append(aid)
-        out.names.append("" if name is None or (hasattr(name, "isNull") and name.isNull())
-                         else str(name))
+        out.names.append(text(f.attribute(name_field)) if name_field else "")
         out.geometries.append(g)
         out.rings.append(rings)
         for k in keep_fields:
@@ -373,6 +319,65 @@ def read_areas(source, id_field: str, name_field: Optional[str],
     if not out.ids:
         raise BoligsocialError(tr("The area layer is empty. Choose a layer with area polygons."))
     return out
+
+
+def _check_area_source(source, id_field: str, name_field: Optional[str]) -> None:
+    """Refuse an area layer without the fields, without polygons or without a CRS."""
+    fields = source.fields()
+    if fields.lookupField(id_field) < 0:
+        raise BoligsocialError(tr("The area layer has no field '{f}'. Choose the area id field."
+                                  ).format(f=id_field))
+    if name_field and fields.lookupField(name_field) < 0:
+        raise BoligsocialError(tr("The area layer has no field '{f}'.").format(f=name_field))
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        raise BoligsocialError(tr("The area layer must hold polygons."))
+    if not source.sourceCrs().isValid():
+        raise BoligsocialError(tr("The area layer has no coordinate reference system. Set its "
+                                  "CRS (e.g. EPSG:25832) in the layer properties."))
+
+
+def _area_id(f: QgsFeature, id_field: str, seen: Set[str]) -> str:
+    """The feature's area id as text; refuse an empty or repeated id."""
+    aid = f.attribute(id_field)
+    if is_null(aid) or str(aid).strip() == "":
+        raise BoligsocialError(tr("An area (feature id {fid}) has no value in '{f}'. Every "
+                                  "area needs an id.").format(fid=f.id(), f=id_field))
+    aid = str(aid).strip()
+    if aid in seen:
+        raise BoligsocialError(tr("The area id '{id}' occurs more than once in '{f}'. Area ids "
+                                  "must be unique (dissolve the areas first).").format(
+            id=aid, f=id_field))
+    seen.add(aid)
+    return aid
+
+
+def _repaired(g: QgsGeometry, aid: str) -> QgsGeometry:
+    """An invalid area geometry made valid (polygons only); refuse one that cannot be."""
+    fixed = g.makeValid()
+    if fixed.isNull() or fixed.isEmpty():
+        raise BoligsocialError(tr("The geometry of area '{id}' is invalid and could "
+                                  "not be repaired. Fix it with 'Fix geometries'."
+                                  ).format(id=aid))
+    if QgsWkbTypes.geometryType(fixed.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        fixed = fixed.extractPolygons() if hasattr(fixed, "extractPolygons") else fixed
+    return fixed
+
+
+def _join_rings(g: QgsGeometry, xform: Optional[QgsCoordinateTransform], aid: str,
+                join_crs: QgsCoordinateReferenceSystem,
+                crs: QgsCoordinateReferenceSystem) -> List[np.ndarray]:
+    """The area's rings in the persons' CRS; refuse an area the transform cannot place."""
+    jg = QgsGeometry(g)
+    if xform is not None:
+        jg.transform(xform)
+    rings = _rings(jg)
+    if any(not np.isfinite(r).all() for r in rings):
+        raise BoligsocialError(tr(
+            "Area '{id}' cannot be placed in the persons' coordinate reference system "
+            "({to}); the area layer says {frm}. Set the right CRS on the area layer "
+            "(layer properties) or on the extract (PERSONS_CRS).").format(
+            id=aid, to=join_crs.authid(), frm=crs.authid() or crs.description()))
+    return rings
 
 
 def _rings(g: QgsGeometry) -> List[np.ndarray]:
@@ -384,78 +389,7 @@ def _rings(g: QgsGeometry) -> List[np.ndarray]:
         return [np.array([[p.x(), p.y()] for p in ring]) for poly in polys for ring in poly]
 
 
-# --------------------------------------------------------------------------- writing
-
-def qvariant_type(dtype_kind: str) -> QVariant.Type:
-    """QVariant type for a numpy dtype kind."""
-    return {"i": QVariant.LongLong, "u": QVariant.LongLong, "f": QVariant.Double,
-            "b": QVariant.Int}.get(dtype_kind, QVariant.String)
-
-
-def fields_for(columns: List[Tuple[str, QVariant.Type]]) -> QgsFields:
-    """QgsFields from (name, type) pairs."""
-    fields = QgsFields()
-    for name, t in columns:
-        fields.append(QgsField(name, t))
-    return fields
-
-
-def py_value(v: Any, t: QVariant.Type) -> Any:
-    """A numpy/pandas value as a QGIS attribute (NULL for NaN/None)."""
-    if v is None or v is pd.NA or v is pd.NaT:
-        return None
-    if isinstance(v, float) and np.isnan(v):
-        return None
-    if t == QVariant.Date:
-        return QDate.fromString(str(v)[:10], "yyyy-MM-dd")
-    if t in (QVariant.Int, QVariant.LongLong):
-        try:
-            return int(v)
-        except (TypeError, ValueError):
-            return None
-    if t == QVariant.Double:
-        fv = float(v)
-        return None if np.isnan(fv) else fv
-    return str(v)
-
-
-def write_frame(sink, frame: pd.DataFrame, types: List[Tuple[str, QVariant.Type]],
-                geometries: Optional[List[Optional[QgsGeometry]]], feedback,
-                progress: Tuple[float, float] = (90.0, 100.0), dest: str = "") -> int:
-    """Write a DataFrame (columns in ``types`` order) to a sink; returns features written.
-
-    For CSV destinations text cells that a spreadsheet would run as a formula are escaped.
-    """
-    from qgis.core import QgsFeatureSink
-
-    from boligsocial_plugin.core.csvsafe import escape_formula
-
-    cols = [frame[n].to_numpy(dtype=object) for n, _ in types]
-    if os.path.splitext(str(dest).split("|")[0])[1].lower() in (".csv", ".txt", ".tsv"):
-        cols = [np.array([escape_formula(v) for v in c], dtype=object)
-                if t == QVariant.String else c for c, (_n, t) in zip(cols, types)]
-    kinds = [t for _, t in types]
-    n = len(frame)
-    feats = []
-    fields = fields_for(types)
-    for i in range(n):
-        f = QgsFeature(fields)
-        f.setAttributes([py_value(c[i], t) for c, t in zip(cols, kinds)])
-        if geometries is not None and geometries[i] is not None:
-            f.setGeometry(geometries[i])
-        feats.append(f)
-        if len(feats) >= 5000:
-            if not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
-                raise BoligsocialError(tr("Could not write to the output: {err}").format(
-                    err=sink.lastError() if hasattr(sink, "lastError") else ""))
-            feats = []
-            if feedback.isCanceled():
-                return i
-            feedback.setProgress(progress[0] + (progress[1] - progress[0]) * i / max(1, n))
-    if feats and not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
-        raise BoligsocialError(tr("Could not write to the output."))
-    return n
-
+# --------------------------------------------------------------------------- project
 
 def project_layer(layer_id: str) -> Optional[QgsVectorLayer]:
     """A layer of the current project by id."""

@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The one batched feature writer: batches, one error message, cancellation, CSV safety."""
+import pandas as pd
+import pytest
+from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingFeedback
+from qgis.PyQt.QtCore import QVariant
+
+from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
+from boligsocial_plugin.qgis_io.values import is_null
+from boligsocial_plugin.qgis_io.writer import FeatureWriter, fields_for, write_frame
+
+TYPES = [("name", QVariant.String), ("n", QVariant.LongLong)]
+
+
+class Sink(QgsFeatureSink):
+    """A sink that keeps what it gets (or refuses it)."""
+
+    def __init__(self, refuse=False):
+        super().__init__()
+        self.refuse = refuse
+        self.batches = []
+
+    def addFeatures(self, features, flags=None):  # noqa: N802 - QGIS API
+        if self.refuse:
+            return False
+        self.batches.append([f.attributes() for f in features])
+        return True
+
+    def lastError(self):  # noqa: N802 - QGIS API
+        return "disk full"
+
+
+def _features(n):
+    fields = fields_for(TYPES)
+    out = []
+    for i in range(n):
+        f = QgsFeature(fields)
+        f.setAttributes(["a{}".format(i), i])
+        out.append(f)
+    return out
+
+
+def test_batches_and_count():
+    sink = Sink()
+    writer = FeatureWriter(sink, QgsProcessingFeedback(), total=7, batch_size=3)
+    for f in _features(7):
+        writer.add(f)
+    assert writer.close() == 7
+    assert [len(b) for b in sink.batches] == [3, 3, 1]
+
+
+def test_a_refusing_sink_gives_one_message_with_the_reason():
+    writer = FeatureWriter(Sink(refuse=True), batch_size=2)
+    with pytest.raises(BoligsocialError, match="Could not write to the output: disk full"):
+        for f in _features(3):
+            writer.add(f)
+
+
+def test_cancel_stops_writing_between_batches():
+    sink = Sink()
+    feedback = QgsProcessingFeedback()
+    writer = FeatureWriter(sink, feedback, total=10, batch_size=2)
+    feedback.cancel()
+    with pytest.raises(Cancelled, match="incomplete"):
+        for f in _features(10):
+            writer.add(f)
+    assert [len(b) for b in sink.batches] == [2]
+
+
+def test_write_frame_escapes_formulas_only_for_csv():
+    frame = pd.DataFrame({"name": ["=cmd()", "ok"], "n": [1, None]})
+    csv, gpkg = Sink(), Sink()
+    assert write_frame(csv, frame, TYPES, None, QgsProcessingFeedback(), dest="/x/o.csv") == 2
+    write_frame(gpkg, frame, TYPES, None, QgsProcessingFeedback(), dest="/x/o.gpkg")
+    assert csv.batches[0][0][0] == "'=cmd()" and gpkg.batches[0][0][0] == "=cmd()"
+    assert is_null(csv.batches[0][1][1])  # NaN is written as NULL, never 0
