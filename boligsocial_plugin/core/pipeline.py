@@ -76,6 +76,7 @@ class IndicatorResult:
     published: pd.DataFrame
     stats: JoinStats
     indicators: List[Indicator]
+    release: Optional["ProtectedRelease"] = None
 
 
 def unique_locations(x: np.ndarray, y: np.ndarray):
@@ -104,16 +105,18 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
             area_rings: Sequence[Sequence[np.ndarray]], area_ids: Sequence[str],
             indicators: Sequence[Indicator], rules: discretion.Rules,
             ref_date: Optional[str] = None, overlaps: str = OVERLAP_REFUSE,
-            progress: Optional[Callable[[float], bool]] = None) -> IndicatorResult:
+            progress: Optional[Callable[[float], bool]] = None,
+            publication: Optional["Publication"] = None) -> IndicatorResult:
     """Join persons to areas and aggregate + protect the indicators.
 
     ``data`` is the prepared canonical extract; ``x``/``y`` its coordinates in the CRS of the
-    rings (NaN = without location).
+    rings (NaN = without location). ``publication``: perturbation, protection width and the
+    register of earlier releases (default: exact values, this release alone).
     """
-    raw, stats = join_and_aggregate(data, x, y, area_rings, area_ids, indicators, ref_date,
-                                    overlaps, progress)
-    published = discretion.protect_indicators(raw, indicators, rules)
-    return IndicatorResult(raw, published, stats, list(indicators))
+    joined = join_persons(data, x, y, area_rings, area_ids, ref_date, overlaps, progress)
+    raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
+    release = protect_run(raw, joined, indicators, area_ids, publication or Publication(rules))
+    return IndicatorResult(raw, release.published, joined.stats, list(indicators), release)
 
 
 def join_and_aggregate(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,

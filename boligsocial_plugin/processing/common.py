@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
 )
 
@@ -28,6 +29,11 @@ PERSONS, X_FIELD, Y_FIELD, PERSONS_CRS = "PERSONS", "X_FIELD", "Y_FIELD", "PERSO
 ADDRESSES, ADDRESS_KEY_FIELD = "ADDRESSES", "ADDRESS_KEY_FIELD"
 AREAS, AREA_ID_FIELD, AREA_NAME_FIELD = "AREAS", "AREA_ID_FIELD", "AREA_NAME_FIELD"
 MIN_COUNT, MIN_RESIDENTS = "MIN_COUNT", "MIN_RESIDENTS"
+PERTURBATION, PROTECTION_WIDTH = "PERTURBATION", "PROTECTION_WIDTH"
+RELEASE_REGISTER, REGISTER_MODE = "RELEASE_REGISTER", "REGISTER_MODE"
+PERTURBATION_ON, PERTURBATION_OFF = "on", "off"
+REGISTER_RECORD, REGISTER_CHECK, REGISTER_OFF = "record", "check", "off"
+REGISTER_SETTING = "boligsocial/release_register"
 REF_DATE = "REF_DATE"
 OVERLAPS = "OVERLAPS"
 ROLE_PARAMS = {role: role.upper() + "_FIELD" for role in COLUMNS if role not in ("x", "y")}
@@ -83,6 +89,79 @@ def add_discretion_parameters(alg) -> None:
     alg.addParameter(QgsProcessingParameterNumber(
         MIN_RESIDENTS, tr("Smallest area published (residents)"),
         QgsProcessingParameterNumber.Integer, 50, minValue=0))
+
+
+def add_protection_parameters(alg, register: bool = True) -> None:
+    """PERTURBATION, PROTECTION_WIDTH and (for outputs from person rows) the release register.
+
+    See README "Discretion": the perturbation, the attacker's interval audit and the register
+    of earlier releases protect a release against subtraction from other outputs.
+    """
+    p = QgsProcessingParameterEnum(
+        PERTURBATION, tr("Perturbation of published figures"),
+        options=[PERTURBATION_ON, PERTURBATION_OFF], defaultValue=PERTURBATION_ON,
+        usesStaticStrings=True)
+    p.setHelp(tr("on: every published count moves by at most ±2 (sums of full-time persons by "
+                 "at most ±2, amounts by at most 10 % of the largest contribution), the same "
+                 "way for the same persons in every run, so differences between outputs and "
+                 "averages of repeated outputs reveal no one. off: exact values (for checks; "
+                 "every suppression rule still applies)."))
+    alg.addParameter(p)
+    p = QgsProcessingParameterNumber(
+        PROTECTION_WIDTH, tr("Protection width (empty = smallest published count)"),
+        QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0)
+    p.setHelp(tr("A hidden small count must stay uncertain by at least this much for an "
+                 "attacker who knows the published figures, that counts are never negative and "
+                 "never above their totals."))
+    alg.addParameter(advanced(p))
+    if not register:
+        return
+    p = QgsProcessingParameterEnum(
+        REGISTER_MODE, tr("Earlier releases"),
+        options=[REGISTER_RECORD, REGISTER_CHECK, REGISTER_OFF], defaultValue=REGISTER_RECORD,
+        usesStaticStrings=True)
+    p.setHelp(tr("record: protect against what was published before (the release register) "
+                 "and record this output there; check: protect against earlier releases but do "
+                 "not record this one (a draft); off: ignore earlier releases."))
+    alg.addParameter(advanced(p))
+    p = QgsProcessingParameterFile(
+        RELEASE_REGISTER, tr("Release register (folder; empty = the QGIS profile's)"),
+        QgsProcessingParameterFile.Folder, optional=True)
+    p.setHelp(tr("A folder holding what earlier releases published (persons' keys per area and "
+                 "date, no figures). Share one folder between colleagues who publish from the "
+                 "same data; keep it as protected as the person extract."))
+    alg.addParameter(advanced(p))
+
+
+def register_folder(alg, parameters, context) -> str:
+    """The release register folder in effect (parameter, environment, setting, profile)."""
+    import os
+
+    from qgis.core import QgsApplication, QgsSettings
+
+    given = alg.parameterAsFile(parameters, RELEASE_REGISTER, context) \
+        if RELEASE_REGISTER in parameters else ""
+    return given or os.environ.get("BOLIGSOCIAL_RELEASE_REGISTER", "") or \
+        QgsSettings().value(REGISTER_SETTING, "") or \
+        os.path.join(QgsApplication.qgisSettingsDirPath(), "boligsocial", "releases")
+
+
+def publication(alg, parameters, context, rules: discretion.Rules):
+    """(Publication, register to record in or None) from the protection parameters."""
+    from boligsocial_plugin.core.discretion.perturbation import OFF, Perturbation
+    from boligsocial_plugin.core.discretion.register import Register
+    from boligsocial_plugin.core.pipeline import Publication
+
+    pert = alg.parameterAsEnumString(parameters, PERTURBATION, context) or PERTURBATION_ON
+    width = parameters.get(PROTECTION_WIDTH)
+    width = None if width in (None, "") else alg.parameterAsDouble(parameters, PROTECTION_WIDTH,
+                                                                    context)
+    mode = alg.parameterAsEnumString(parameters, REGISTER_MODE, context) or REGISTER_RECORD \
+        if REGISTER_MODE in [d.name() for d in alg.parameterDefinitions()] else REGISTER_OFF
+    register = Register(register_folder(alg, parameters, context)) \
+        if mode != REGISTER_OFF else None
+    pub = Publication(rules, Perturbation() if pert == PERTURBATION_ON else OFF, width, register)
+    return pub, (register if mode == REGISTER_RECORD else None)
 
 
 def add_overlaps_parameter(alg) -> None:

@@ -281,6 +281,7 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
         touched = np.zeros(nrel, dtype=bool)
         block_of: Optional[Dict[int, np.ndarray]] = None
         stuck: List[int] = []
+        changed_blocks = set()
         for j in res.recoverable:
             rels_j = crel[cptr[j]:cptr[j + 1]]
             if touched[rels_j].any():
@@ -288,6 +289,9 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
             own = _candidates(rels_j, rels_j, indptr, cells, hidden, candidate, priority,
                               weight, hid_count, crel, cptr)
             best = own[0][1] if own else None
+            if (best is None or priority[best] > priority.min()) and \
+                    int(res.labels[j]) in changed_blocks:
+                continue  # its block changed this round: the next audit says if it still must
             if best is None or priority[best] > priority.min():
                 # a cheaper cell elsewhere in the block, if hiding it really protects j
                 if block_of is None:
@@ -306,6 +310,7 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
             if best is None:
                 stuck.append(int(j))
                 continue
+            changed_blocks.add(int(res.labels[j]))
             for c in group(best):
                 if not hidden[c]:
                     hidden[c] = True

@@ -59,6 +59,7 @@ class IntervalResult:
     unknown_blocks: int         # blocks skipped because a hidden cell's true value is unknown
     seconds: float
     unprotectable: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    labels: Optional[np.ndarray] = None  # block label per cell (internal)
 
     def interval(self, cell: int) -> Tuple[float, float]:
         """(lo, hi) of one cell (NaN when only its minimum width was proven)."""
@@ -131,7 +132,7 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
     targets = np.nonzero(need)[0]
     if targets.size == 0:
         return IntervalResult(True, lo, hi, min_width, np.zeros(0, np.int64), 0, 0, 0, 0,
-                              time.perf_counter() - t0)
+                              time.perf_counter() - t0, labels=labels)
     hid_idx = np.nonzero(hidden)[0]
     order = np.argsort(labels[hid_idx], kind="stable")
     hid_sorted = hid_idx[order]
@@ -185,7 +186,7 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
     return IntervalResult(not failing, lo, hi, min_width,
                           np.array(sorted(failing), dtype=np.int64),
                           int(targets.size), certified, solved, unknown,
-                          time.perf_counter() - t0)
+                          time.perf_counter() - t0, labels=labels)
 
 
 def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,
@@ -332,10 +333,17 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
                                       "with the log."))
         touched = np.zeros(n, dtype=bool)
         added = False
+        changed = set()
         for j in iv.failing:
-            if touched[j]:
-                continue
+            lab = int(iv.labels[j]) if iv.labels is not None else int(j)
+            if touched[j] or lab in changed:
+                continue  # one more suppression per block and round; the next audit decides
+            changed.add(lab)
             rels = crel[cptr[j]:cptr[j + 1]]
+            near = np.unique(np.concatenate([cells[indptr[r]:indptr[r + 1]] for r in rels])) \
+                if len(rels) else np.zeros(0, np.int64)
+            near = near[hid[near]]  # hidden neighbours: their relations limit j too
+            rels = np.unique(np.concatenate([rels] + [crel[cptr[x]:cptr[x + 1]] for x in near]))
             pool = [cells[indptr[r]:indptr[r + 1]] for r in rels]
             if len(leq_arr):
                 pool.append(leq_arr[leq_arr[:, 0] == j, 1])

@@ -191,29 +191,18 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                          [1.0, -1.0, -1.0])
     extra = _Extra(n * w)
     warnings: List[str] = []
-    # the run's totals
-    tot_cells = None
-    if totals is not None:
-        tot_cells = extra.add(4, values=[totals.joined, totals.outside, totals.no_location,
-                                         totals.read])
-        t_in, t_out, t_nl, t_read = tot_cells
-        tv = np.array([totals.joined, totals.outside, totals.no_location, totals.read], float)
-        small = frequency_rule(tv, rules, np.zeros(4, dtype=bool))  # 1..min_count-1; 0 is fine
-        first = t_in - n * w
-        extra.hidden[first:first + 4] = small
-        extra.protect[first:first + 4] = small
-        extra.priority[:] = 0
-        rel.grow(4)
-        rel.add(np.r_[rows * w, t_in], np.r_[np.ones(n), -1.0])
-        if totals.read_adds_up:
-            rel.add([t_in, t_out, t_nl, t_read], [1.0, 1.0, 1.0, -1.0])
     # links between this release's rows and earlier releases
     known_before = np.zeros(n * w, dtype=bool)
+    time_hidden: set = set()
     if pops is not None and links:
         links = [lk for lk in links if any(pops.row[p] >= 0 for p in (lk.container,)
                                            + lk.members)]
-        known_before = _add_links(raw, indicators, rules, pops, links, rel, extra, col, w,
-                                  group_tables)
+        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables)
+        time_hidden, links = _time_suppression(pops, links, rest_prot)
+        for r in time_hidden:
+            hidden[r, :1 + 2 * k] = True
+        known_before = _add_links(raw, indicators, pops, links, old_vals, rest_prot, rel, extra,
+                                  col, w, vals)
     # ------------------------------------------------------------------ solve
     n_all = rel.n_cells
     h = np.concatenate([hidden.ravel(), extra.hidden])
@@ -245,6 +234,9 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         hid_all[:n * w] |= hidden.ravel()  # never publish what the rules hide
     hid = hid_all[:n * w].reshape(n, w)
     sec = (hid & ~hidden)
+    if time_hidden:  # hidden because the area changed by too few persons: secondary
+        tr_rows = np.array(sorted(time_hidden), dtype=np.int64)
+        sec[tr_rows, :1 + 2 * k] = True
     # ------------------------------------------------------------------ publish
     pub = np.where(hid, np.nan, vals)
     changes: List[np.ndarray] = []
@@ -281,10 +273,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         hidden_types[:, 1 + 2 * j] = hid[:, col[ind.code]]
         hidden_types[:, 2 + 2 * j] = hid[:, col[ind.code] + 1]
     tot_out: Dict[str, Optional[float]] = {}
-    if tot_cells is not None:
-        tv = [totals.joined, totals.outside, totals.no_location, totals.read]
-        for name, cidx, v in zip(TOTAL_NAMES, tot_cells, tv):
-            tot_out[name] = None if hid_all[cidx] else float(v)
+    if totals is not None:
+        tot_out = _publish_totals(totals, hid[:, 0], rules)
         if perturbation.enabled and tot_out["PERSONS_IN_AREAS"] is not None:
             tot_out["PERSONS_IN_AREAS"] = float(perturb_counts(
                 np.array([totals.joined], float), np.array([totals.ck]), rules.min_count,
@@ -309,8 +299,24 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "seconds": round(time.perf_counter() - t0, 4),
         "warnings": warnings,
         "residents_hidden": int(hid[:, 0].sum()),
+        "dates_hidden_for_change": len(time_hidden),
     }
     return ReleaseResult(published, report, types, hidden_types, tot_out)
+
+
+def _publish_totals(totals: Totals, residents_hidden: np.ndarray,
+                    rules: Rules) -> Dict[str, Optional[float]]:
+    """The run's four person counts, all or none.
+
+    They add up (read = in an area + outside + without location) and the first is the sum of
+    the areas' residents, so one hidden area, or one small count among them, would follow from
+    the others: then none is published (the log shows them to the analyst).
+    """
+    tv = np.array([totals.joined, totals.outside, totals.no_location, totals.read], float)
+    small = frequency_rule(tv, rules, np.zeros(4, dtype=bool))  # 1..min_count-1; 0 is fine
+    if small.any() or residents_hidden.any():
+        return {name: None for name in TOTAL_NAMES}
+    return {name: float(v) for name, v in zip(TOTAL_NAMES, tv)}
 
 
 class _Extra:
@@ -376,23 +382,17 @@ def _group_protect(raw_like: pd.DataFrame, indicators: Sequence[Indicator],
     return out
 
 
-def _add_links(raw, indicators, rules, pops: Populations, links: Sequence[Link],
-               rel: Relations, extra: _Extra, col, w: int, group_tables) -> np.ndarray:
-    """Cells and relations of the links (see core.discretion.linkage).
+def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], group_tables):
+    """True figures and protection of the groups the links involve.
 
-    Returns the cells of this release that an earlier release published for exactly the same
-    persons (an attacker knows them).
+    Returns (values of earlier populations by population, figures of each link's rest and of
+    each foreign part, protection of each rest): arrays over the cell types.
     """
-    known_before = np.zeros(len(raw) * w, dtype=bool)
-    tcols = _type_columns(indicators, col)
-    ntypes = len(tcols)
-    # values of earlier populations with hidden cells, and of the implied groups
-    old = sorted({p for lk in links for p in (lk.container,) + lk.members
-                  if pops.row[p] < 0 and pops.hidden[p]})
-    implied = [lk for lk in links if lk.kind in (SUM, NEAR)]
+    ntypes = 1 + 2 * len(indicators)
+    old = sorted({p for lk in links for p in (lk.container,) + lk.members if pops.row[p] < 0})
+    sums = [lk for lk in links if lk.kind == SUM and len(lk.rest)]
     groups = [(pops.dates[p], pops.members(p)) for p in old] + \
-        [(lk.date, lk.rest) for lk in implied] + \
-        [(lk.date, f) for lk in implied for f in lk.foreign]
+        [(lk.date, lk.rest) for lk in sums]
     if groups and group_tables is not None:
         table, found = group_tables(groups)
         gvals = _group_values(table, indicators)
@@ -403,8 +403,65 @@ def _add_links(raw, indicators, rules, pops: Populations, links: Sequence[Link],
         gprot = np.ones((len(groups), ntypes), dtype=bool)
     gvals[~found] = np.nan
     gprot[~found] = True
-    old_pos = {p: i for i, p in enumerate(old)}
+    old_vals = {p: gvals[i] for i, p in enumerate(old)}
+    rest_prot = {id(lk): gprot[len(old) + i] for i, lk in enumerate(sums)}
+    return old_vals, rest_prot
+
+
+def _time_suppression(pops: Populations, links: Sequence[Link], rest_prot) -> Tuple[set, list]:
+    """Rows of one area at different dates that differ by a small group: the earlier one is
+    hidden (the latest date is kept); returns (rows to hide, the remaining links).
+
+    A month in which one person moved in would otherwise give that person's figures by
+    subtraction from the month before. Two dates of an area are too close when fewer than
+    ``tolerance`` persons differ on both sides (``near``) or one lies inside the other and the
+    persons who came (or left) form a group the rules hide (``sum`` with a protected rest).
+    Equal populations stay linked as relations (same persons, same hidden cells).
+    """
+    close: Dict[int, set] = {}
+    rest = []
+    for lk in links:
+        rows = [int(pops.row[p]) for p in (lk.container,) + lk.members]
+        same_release = all(r >= 0 for r in rows)
+        cross_date = len({pops.dates[p] for p in (lk.container,) + lk.members}) > 1
+        if not (same_release and cross_date) or lk.kind == EQUAL:
+            rest.append(lk)
+            continue
+        if lk.kind == NEAR or bool(np.any(rest_prot.get(id(lk), True))) or lk.foreign:
+            a, b = rows[0], rows[1]
+            close.setdefault(a, set()).add(b)
+            close.setdefault(b, set()).add(a)
+    hide: set = set()
+    published: List[int] = []
+    order = sorted(close, key=lambda r: (pops.labels[r], pops.dates[r]), reverse=True)
+    for r in order:  # per area, the latest date first
+        if any(p in close[r] for p in published if pops.labels[p] == pops.labels[r]):
+            hide.add(r)
+        else:
+            published.append(r)
+    return hide, rest
+
+
+def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_vals,
+               rest_prot, rel: Relations, extra: _Extra, col, w: int,
+               vals: np.ndarray) -> np.ndarray:
+    """Cells and relations of the links (see core.discretion.linkage).
+
+    Returns the cells of this release that an earlier release published for exactly the same
+    persons (an attacker knows them). An implied cell's true value follows from the relation
+    when the other terms' values are known (for the attacker's interval audit).
+    """
+    known_before = np.zeros(len(raw) * w, dtype=bool)
+    tcols = _type_columns(indicators, col)
+    ntypes = len(tcols)
     old_cell: Dict[Tuple[int, int], int] = {}
+    flat = vals.ravel()
+
+    def value(p: int, t: int) -> float:
+        if pops.row[p] >= 0:
+            return float(flat[int(pops.row[p]) * w + tcols[t][1]])
+        v = old_vals.get(p)
+        return float(v[t]) if v is not None else np.nan
 
     def cell(p: int, t: int) -> Optional[int]:
         """Engine cell of population p's type t; -1 known (published earlier); None absent."""
@@ -414,41 +471,30 @@ def _add_links(raw, indicators, rules, pops: Populations, links: Sequence[Link],
         if name in pops.hidden[p]:
             key = (p, t)
             if key not in old_cell:
-                v = gvals[old_pos[p], t] if p in old_pos else np.nan
-                old_cell[key] = extra.add(1, values=[v], hidden=True, protect=True,
+                old_cell[key] = extra.add(1, values=[value(p, t)], hidden=True, protect=True,
                                           candidate=False)[0]
             return old_cell[key]
         if name in pops.published[p]:
             return -1
         return None
 
-    implied_pos = {id(lk): len(old) + i for i, lk in enumerate(implied)}
-    foreign_pos: Dict[int, int] = {}
-    pos = len(old) + len(implied)
-    for lk in implied:
-        foreign_pos[id(lk)] = pos
-        pos += len(lk.foreign)
     for lk in links:
+        prot = rest_prot.get(id(lk))
         for t in range(ntypes):
-            terms = [cell(lk.container, t)] + [cell(m, t) for m in lk.members]
+            members = (lk.container,) + lk.members
+            terms = [cell(p, t) for p in members]
             if any(x is None for x in terms):
                 continue
             coefs = [1.0] + [-1.0] * len(lk.members)
             if lk.kind in (SUM, NEAR) and (len(lk.rest) or lk.foreign):
-                g = implied_pos[id(lk)]
-                v = gvals[g, t]
-                prot = True if lk.kind == NEAR else bool(gprot[g, t])
-                lower = -np.inf if lk.kind == NEAR else 0.0
-                c = extra.add(1, values=[v], hidden=True, protect=prot, candidate=False,
+                v = sum(a * value(p, t) for p, a in zip(members, coefs))  # = rest − foreign
+                protect = True if lk.kind == NEAR or lk.foreign else bool(
+                    prot[t] if prot is not None else True)
+                lower = 0.0 if lk.kind == SUM and not lk.foreign else -np.inf
+                c = extra.add(1, values=[v], hidden=True, protect=protect, candidate=False,
                               lower=lower)[0]
                 terms.append(c)
                 coefs.append(-1.0)
-                for f in range(len(lk.foreign)):  # persons of a member outside c: + their cell
-                    gf = foreign_pos[id(lk)] + f
-                    cf = extra.add(1, values=[gvals[gf, t]], hidden=True, protect=True,
-                                   candidate=False)[0]
-                    terms.append(cf)
-                    coefs.append(1.0)
             keep = [(x, a) for x, a in zip(terms, coefs) if x >= 0]
             if lk.kind == EQUAL and len(keep) == 1 and keep[0][0] < len(known_before):
                 known_before[keep[0][0]] = True  # the same persons, published before
