@@ -88,3 +88,10 @@ def built_zip(tmp_path_factory):
     zips = list((out / "d").glob("*.zip"))
     assert len(zips) == 1
     return zips[0]
+
+
+@pytest.fixture(autouse=True)
+def _own_release_register(tmp_path_factory, monkeypatch):
+    """Every test gets an empty release register (earlier tests' outputs are not releases)."""
+    monkeypatch.setenv("BOLIGSOCIAL_RELEASE_REGISTER",
+                       str(tmp_path_factory.mktemp("release_register")))

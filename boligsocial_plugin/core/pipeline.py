@@ -315,8 +315,6 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
             if "residents_ck" in raw else 0
         totals = Totals(st.joined, st.outside, st.no_location, st.rows, ck,
                         read_adds_up=(st.rows == st.rows_date and not joined.overlaps))
-        if joined.overlaps:
-            totals = None  # persons counted in several areas: the sums do not hold
     figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,

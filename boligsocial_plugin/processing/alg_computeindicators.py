@@ -81,6 +81,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
         p.setHelp(self.tr("Start from {path}.").format(path=catalogue_path()))
         self.addParameter(p)
         common.add_discretion_parameters(self)
+        common.add_protection_parameters(self)
         common.add_overlaps_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Indicators"), QgsProcessing.TypeVectorPolygon))
@@ -120,8 +121,9 @@ class ComputeIndicators(BoligsocialAlgorithm):
             feedback.setProgress(20 + 60 * frac)
             return not feedback.isCanceled()
 
+        pub, record_in = common.publication(self, parameters, context, rules)
         res = compute(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
-                      ref_date or None, overlaps, progress)
+                      ref_date or None, overlaps, progress, publication=pub)
         self.check_canceled(feedback)
         for line in res.stats.lines():
             feedback.pushInfo(line)
@@ -147,9 +149,10 @@ class ComputeIndicators(BoligsocialAlgorithm):
         if codes:
             field = "outside_labour_val" if "outside_labour" in codes else codes[0] + "_val"
             style_output(dest, field, context, feedback)
-        feedback.pushInfo(self.tr("Discretion: smallest published count {c}, smallest area "
-                                  "{r} residents.").format(c=rules.min_count,
-                                                            r=rules.min_residents))
-        return {OUTPUT: dest, "PERSONS_READ": res.stats.rows,
-                "PERSONS_IN_AREAS": res.stats.joined, "PERSONS_OUTSIDE": res.stats.outside,
-                "PERSONS_NO_LOCATION": res.stats.no_location, "AREAS_REPAIRED": areas.repaired}
+        common.report_protection(self, res.release, record_in, dest, feedback)
+        totals = res.release.result.totals
+        return {OUTPUT: dest, "PERSONS_READ": totals.get("PERSONS_READ"),
+                "PERSONS_IN_AREAS": totals.get("PERSONS_IN_AREAS"),
+                "PERSONS_OUTSIDE": totals.get("PERSONS_OUTSIDE"),
+                "PERSONS_NO_LOCATION": totals.get("PERSONS_NO_LOCATION"),
+                "AREAS_REPAIRED": areas.repaired}

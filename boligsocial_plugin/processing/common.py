@@ -164,6 +164,44 @@ def publication(alg, parameters, context, rules: discretion.Rules):
     return pub, (register if mode == REGISTER_RECORD else None)
 
 
+def report_protection(alg, release, record_in, dest: str, feedback) -> None:
+    """Log what the protection did, and record the release (after the output was written).
+
+    ``release`` is a core.pipeline.ProtectedRelease; ``record_in`` the register to record in
+    (None: not recorded).
+    """
+    rep = release.result.report
+    rules = release.rules
+    feedback.pushInfo(tr("Discretion: smallest published count {c}, smallest area {r} "
+                         "residents; {p} primary, {s} secondary, {a} area suppressions.").format(
+        c=rules.min_count, r=rules.min_residents, p=rep["primary"], s=rep["secondary"],
+        a=rep["area"]))
+    iv = rep["interval_audit"]
+    feedback.pushInfo(tr("Attacker's audit passed: no hidden figure can be computed, none is "
+                         "narrowed below {w} ({n} checked).").format(w=iv["protection_width"],
+                                                                      n=iv["checked"]))
+    links = rep["links"]
+    if links["equal"] or links["near"] or links["sum"] or rep.get("dates_hidden_for_change"):
+        feedback.pushInfo(tr("Linked to other dates and earlier releases: {e} equal, {n} nearly "
+                             "equal, {s} nested populations; {d} dates hidden because too few "
+                             "persons changed.").format(e=links["equal"], n=links["near"],
+                                                        s=links["sum"],
+                                                        d=rep.get("dates_hidden_for_change", 0)))
+    feedback.pushInfo(tr("Perturbation: {how}; mean absolute change of the published counts "
+                         "{m}.").format(how=rep["perturbation"], m=rep["mean_abs_change"]))
+    for w in rep.get("warnings", []):
+        feedback.pushWarning(w)
+    hidden_totals = [k for k, v in release.result.totals.items() if v is None]
+    if hidden_totals:
+        feedback.pushInfo(tr("Not published as outputs (with the areas' residents they would "
+                             "reveal a hidden small count): {names}.").format(
+            names=", ".join(hidden_totals)))
+    if record_in is not None:
+        rid = release.record(record_in, alg.name(), dest)
+        feedback.pushInfo(tr("Recorded in the release register {path} as {id}.").format(
+            path=record_in.folder, id=rid))
+
+
 def add_overlaps_parameter(alg) -> None:
     """OVERLAPS (advanced): refuse overlapping areas, or count a person in each."""
     p = QgsProcessingParameterEnum(OVERLAPS, tr("Overlapping areas"),

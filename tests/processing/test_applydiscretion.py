@@ -202,7 +202,8 @@ def test_protects_computeindicators_output(run_alg, tmp_path):
     areas = grid_areas(str(tmp_path / "areas.gpkg"))
     df = persons_frame(areas, [120, 80, 60, 30, 8, 0], seed=4)
     df.drop(columns=["area_truth"]).to_csv(tmp_path / "persons.csv", index=False)
-    ind = run_alg("computeindicators", {"PERSONS": str(tmp_path / "persons.csv"),
+    ind = run_alg("computeindicators", {"PERTURBATION": "off",
+                                        "PERSONS": str(tmp_path / "persons.csv"),
                                         "AREAS": str(tmp_path / "areas.gpkg"),
                                         "AREA_ID_FIELD": "area_id", "MIN_RESIDENTS": 20,
                                         "OUTPUT": str(tmp_path / "ind.gpkg")})

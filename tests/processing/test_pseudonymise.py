@@ -120,7 +120,7 @@ def test_cpr_and_direct_identifiers_never_in_output(run_alg, extract):
 def test_output_feeds_computeindicators(run_alg, extract):
     tmp, df = extract
     res = _run(run_alg, tmp, tmp / "persons.csv")
-    out = run_alg("computeindicators", {"PERSONS": res["OUTPUT"],
+    out = run_alg("computeindicators", {"PERTURBATION": "off", "PERSONS": res["OUTPUT"],
                                         "AREAS": str(tmp / "areas.gpkg"),
                                         "AREA_ID_FIELD": "area_id", "OUTPUT": "memory:"})
     assert out["PERSONS_READ"] == len(df)

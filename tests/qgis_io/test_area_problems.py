@@ -46,6 +46,7 @@ def test_overlapping_areas_are_refused_by_default_and_counted_in_each_when_allow
     pts = [(X0 + 10, Y0 + 10)] * 10 + [(X0 + 75, Y0 + 50)] * 10  # 10 only in A, 10 in both
     persons = _persons(tmp_path / "p.csv", pts)
     params = {"PERSONS": persons, "AREAS": areas, "AREA_ID_FIELD": "area_id", "MIN_COUNT": 1,
+              "PERTURBATION": "off",
               "MIN_RESIDENTS": 0, "OUTPUT": str(tmp_path / "o.gpkg")}
     with pytest.raises(QgsProcessingException, match=r"A / B.*OVERLAPS=allow"):
         run_alg("computeindicators", params)
@@ -61,7 +62,7 @@ def test_invalid_area_is_repaired_and_reported(run_alg, tmp_path):
     areas = _areas(tmp_path / "a.gpkg", [("BOW", bowtie), ("OK", SQ_B.replace(
         str(X0 + 50), str(X0 + 200)).replace(str(X0 + 150), str(X0 + 300)))])
     persons = _persons(tmp_path / "p.csv", [(X0 + 10, Y0 + 50)] * 6 + [(X0 + 90, Y0 + 50)] * 6)
-    res = run_alg("computeindicators", {"PERSONS": persons, "AREAS": areas,
+    res = run_alg("computeindicators", {"PERTURBATION": "off", "PERSONS": persons, "AREAS": areas,
                                         "AREA_ID_FIELD": "area_id", "MIN_COUNT": 1,
                                         "MIN_RESIDENTS": 0, "OUTPUT": str(tmp_path / "o.gpkg")})
     assert res["AREAS_REPAIRED"] == 1
@@ -79,5 +80,5 @@ def test_bad_area_layers_give_clear_messages(run_alg, tmp_path, polygons, epsg, 
     areas = _areas(tmp_path / "a.gpkg", polygons, epsg)
     persons = _persons(tmp_path / "p.csv", [(X0 + 10, Y0 + 10)] * 5)
     with pytest.raises(QgsProcessingException, match=needle):
-        run_alg("computeindicators", {"PERSONS": persons, "AREAS": areas,
+        run_alg("computeindicators", {"PERTURBATION": "off", "PERSONS": persons, "AREAS": areas,
                                       "AREA_ID_FIELD": "area_id", "OUTPUT": "memory:"})

@@ -198,7 +198,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         links = [lk for lk in links if any(pops.row[p] >= 0 for p in (lk.container,)
                                            + lk.members)]
         old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables)
-        time_hidden, links = _time_suppression(pops, links, rest_prot)
+        time_hidden, links = _time_suppression(
+            pops, links, max(rules.min_count, rules.min_residents))
         for r in time_hidden:
             hidden[r, :1 + 2 * k] = True
         known_before = _add_links(raw, indicators, pops, links, old_vals, rest_prot, rel, extra,
@@ -306,17 +307,24 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
 
 def _publish_totals(totals: Totals, residents_hidden: np.ndarray,
                     rules: Rules) -> Dict[str, Optional[float]]:
-    """The run's four person counts, all or none.
+    """The run's four person counts, each unless it (with the others) reveals a hidden count.
 
-    They add up (read = in an area + outside + without location) and the first is the sum of
-    the areas' residents, so one hidden area, or one small count among them, would follow from
-    the others: then none is published (the log shows them to the analyst).
+    They add up (read = in an area + outside + without location) and "in an area" is the sum
+    of the areas' residents. So: a small count among outside / without location is not
+    published, nor then the rows read; when an area's residents are hidden, neither the
+    persons in an area nor the rows read are (the log shows all four to the analyst).
     """
-    tv = np.array([totals.joined, totals.outside, totals.no_location, totals.read], float)
-    small = frequency_rule(tv, rules, np.zeros(4, dtype=bool))  # 1..min_count-1; 0 is fine
-    if small.any() or residents_hidden.any():
-        return {name: None for name in TOTAL_NAMES}
-    return {name: float(v) for name, v in zip(TOTAL_NAMES, tv)}
+    tv = {"PERSONS_IN_AREAS": totals.joined, "PERSONS_OUTSIDE": totals.outside,
+          "PERSONS_NO_LOCATION": totals.no_location, "PERSONS_READ": totals.read}
+    out: Dict[str, Optional[float]] = {k: float(v) for k, v in tv.items()}
+    for name in ("PERSONS_OUTSIDE", "PERSONS_NO_LOCATION"):
+        if 0 < tv[name] < rules.min_count:
+            out[name] = None
+            out["PERSONS_READ"] = None
+    if residents_hidden.any() or 0 < totals.joined < rules.min_count:
+        out["PERSONS_IN_AREAS"] = None
+        out["PERSONS_READ"] = None
+    return out
 
 
 class _Extra:
@@ -408,14 +416,16 @@ def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], g
     return old_vals, rest_prot
 
 
-def _time_suppression(pops: Populations, links: Sequence[Link], rest_prot) -> Tuple[set, list]:
+def _time_suppression(pops: Populations, links: Sequence[Link],
+                      small_group: int) -> Tuple[set, list]:
     """Rows of one area at different dates that differ by a small group: the earlier one is
     hidden (the latest date is kept); returns (rows to hide, the remaining links).
 
     A month in which one person moved in would otherwise give that person's figures by
     subtraction from the month before. Two dates of an area are too close when fewer than
-    ``tolerance`` persons differ on both sides (``near``) or one lies inside the other and the
-    persons who came (or left) form a group the rules hide (``sum`` with a protected rest).
+    ``tolerance`` persons differ on both sides (``near``), or one lies nearly inside the other
+    and the persons who came (or left) are fewer than ``small_group`` (the area minimum, at
+    least the smallest count): a group too small to be published as an area of its own.
     Equal populations stay linked as relations (same persons, same hidden cells).
     """
     close: Dict[int, set] = {}
@@ -427,7 +437,7 @@ def _time_suppression(pops: Populations, links: Sequence[Link], rest_prot) -> Tu
         if not (same_release and cross_date) or lk.kind == EQUAL:
             rest.append(lk)
             continue
-        if lk.kind == NEAR or bool(np.any(rest_prot.get(id(lk), True))) or lk.foreign:
+        if lk.kind == NEAR or 0 < len(lk.rest) < small_group:
             a, b = rows[0], rows[1]
             close.setdefault(a, set()).add(b)
             close.setdefault(b, set()).add(a)
