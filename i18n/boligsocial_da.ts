@@ -39,6 +39,11 @@
       <translation>En fil med en hemmelighed på mindst 16 bytes. Gem den: samme nøgle giver samme afrunding i alle udgivelser.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/regions.py" />
+      <source>A neighbour pair refers to an area that does not exist.</source>
+      <translation>Et nabopar henviser til et område, der ikke findes.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>A text file holding the secret key only. Store it where only the people allowed to pseudonymise can read it.</source>
       <translation>En tekstfil, der kun indeholder den hemmelige nøgle. Opbevar den, hvor kun de personer, der må pseudonymisere, kan læse den.</translation>
@@ -165,8 +170,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
-      <source>Areas closer than this count as neighbours when they run alongside each other for more than twice the tolerance. Slower.</source>
-      <translation>Områder, der ligger tættere på hinanden end dette, regnes som naboer, når de løber langs hinanden over mere end to gange tolerancen. Langsommere.</translation>
+      <source>Areas closer than this count as neighbours when they run alongside each other for more than twice the tolerance (queen: when they come this close anywhere). Slower.</source>
+      <translation>Områder, der ligger tættere på hinanden end dette, regnes som naboer, når de løber langs hinanden over mere end to gange tolerancen (queen: når de et eller andet sted kommer så tæt på hinanden). Langsommere.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -714,6 +719,11 @@
       <translation>Angiv nøglen enten som fil eller som godkendelseskonfiguration, ikke begge.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Homogeneity fields (regions alike inside; optional)</source>
+      <translation>Felter for ensartethed (ensartede sammenlagte områder; valgfrit)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Ignored by the law method.</source>
       <translation>Ignoreres af metoden law.</translation>
@@ -845,8 +855,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
-      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not neighbours. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (greedy, deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary, then the smallest population, then the smallest area id; repeated until no region is below the minimum. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, feasible, parent) and a table area_id &amp;rarr; region_id, feasible. Populations below the smallest published count are NULL.</source>
-      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (grådig, deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse, dernæst den med den mindste befolkning og til sidst den med det mindste område-id; det gentages, indtil intet sammenlagt område er under minimum. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible. Befolkningstal under det mindste offentliggjorte antal er NULL.</translation>
+      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks with comparable neighbours to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: rook (default): two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not. Queen: a shared corner is enough. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary (with homogeneity fields: the most similar neighbour), then the smallest population, then the smallest area id, until no region is below the minimum. A split pass then cuts every region that falls into two connected parts that both reach the minimum, and re-cuts two neighbouring regions into three where they hold enough residents. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Homogeneity fields&lt;/b&gt; (optional; one or more indicator fields of the areas): regions are made alike inside. After the merging, areas on the edge of a region move to (or swap with) a neighbouring region when that lowers the mixing, never losing a region, never breaking contiguity, the minimum or a parent boundary. The number of regions comes first: it is never lower than without the fields.&lt;br&gt;&lt;b&gt;Mixing&lt;/b&gt; (log and output MIXING): the share of the variation of the fields between areas that lies within regions (within-region sum of squares / total sum of squares, every area counting once, each field standardised; a missing value counts as the field's mean): 0 = every region uniform, 1 = no more alike than the whole layer.&lt;br&gt;&lt;b&gt;Upper bound&lt;/b&gt; (log and output UPPER_BOUND): no partition can have more regions reaching the minimum (per group of connected areas: the total over the minimum, and the areas reaching it alone plus the rest over the minimum).&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, feasible, parent) and a table area_id &amp;rarr; region_id, feasible. Populations below the smallest published count are NULL.</source>
+      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen med sammenlignelige naboer for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: rook (standard): to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Queen: et fælles hjørne er nok. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse (med felter til ensartethed: den nabo, der ligner mest), dernæst den med den mindste befolkning og til sidst den med det mindste område-id – indtil intet sammenlagt område er under minimum. En opdeling skærer derefter hvert sammenlagt område over, der kan deles i to sammenhængende dele, som begge når minimum, og deler to nabo-områder i tre, hvor de har beboere nok. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Felter til ensartethed&lt;/b&gt; (valgfrit; et eller flere indikatorfelter i områdelaget): de sammenlagte områder gøres ensartede. Efter sammenlægningen flyttes områder i kanten af et sammenlagt område til (eller byttes med) et nabo-område, når det mindsker blandingen, uden at et sammenlagt område går tabt, og uden at sammenhæng, minimum eller en grænse mellem overordnede områder brydes. Antallet af sammenlagte områder kommer først: det bliver aldrig lavere end uden felterne.&lt;br&gt;&lt;b&gt;Blanding&lt;/b&gt; (log og resultatet MIXING): den andel af felternes variation mellem områderne, der ligger inden for de sammenlagte områder (kvadratsum inden for de sammenlagte områder / samlet kvadratsum, hvert område tæller én gang, hvert felt standardiseret; en manglende værdi tæller som feltets gennemsnit): 0 = hvert sammenlagt område er helt ensartet, 1 = ikke mere ensartet end hele laget.&lt;br&gt;&lt;b&gt;Øvre grænse&lt;/b&gt; (log og resultatet UPPER_BOUND): ingen opdeling kan have flere sammenlagte områder, der når minimum (pr. gruppe af sammenhængende områder: summen divideret med minimum, og de områder, der selv når minimum, plus resten divideret med minimum).&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible. Befolkningstal under det mindste offentliggjorte antal er NULL.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -859,9 +869,24 @@
       <translation>Mindste antal beboere pr. sammenlagt område</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Mixing within regions (0 = alike inside)</source>
+      <translation>Blanding inden for sammenlagte områder (0 = ensartede)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Mixing within regions: {x} of the variation of {fields} between areas lies within regions (0 = alike inside, 1 = no more alike than the whole layer); {moves} local-search moves.</source>
+      <translation>Blanding inden for sammenlagte områder: {x} af variationen i {fields} mellem områderne ligger inden for de sammenlagte områder (0 = ensartede, 1 = ikke mere ensartede end hele laget); {moves} flytninger i den lokale søgning.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/wiring.py" />
       <source>Monitoring panel</source>
       <translation>Monitoreringspanel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Most regions that can reach the minimum</source>
+      <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
@@ -882,6 +907,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>National conviction rate (% of residents 18+)</source>
       <translation>Landsgennemsnittet for dømte (% af beboere på 18 år og derover)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Neighbours</source>
+      <translation>Naboer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/classes.py" />
@@ -942,6 +972,11 @@
       <location filename="../boligsocial_plugin/core/classes.py" />
       <source>Omdannelsesområde</source>
       <translation>Omdannelsesområde</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>One or more indicator fields of the areas (e.g. nonwestern_val). Areas join and stay with similar neighbours, so regions are alike inside; the number of regions is never lower than without. Each field is standardised; a missing value counts as the field's mean.</source>
+      <translation>Et eller flere indikatorfelter i områdelaget (fx nonwestern_val). Områder lægges sammen med og bliver hos naboer, der ligner dem, så de sammenlagte områder bliver ensartede; antallet af sammenlagte områder bliver aldrig lavere end uden felterne. Hvert felt standardiseres; en manglende værdi tæller som feltets gennemsnit.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/dock.py" />
@@ -1197,6 +1232,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Regions below the minimum (infeasible)</source>
       <translation>Sammenlagte områder under minimum (ikke mulige)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Regions reaching the minimum: {f} of at most {b} ({pct} % of the upper bound); the merging alone gave {c}, the split pass and local search {d:+d}.</source>
+      <translation>Sammenlagte områder, der når minimum: {f} af højst {b} ({pct} % af den øvre grænse); sammenlægningen alene gav {c}, opdelingen og den lokale søgning {d:+d}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/report.py" />
@@ -1669,6 +1709,26 @@
       <translation>Historiktabellen skal have felterne area_id, year og category; den har {have}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/regions.py" />
+      <source>The homogeneity attribute must be numeric.</source>
+      <translation>Ensartethedsattributten skal være numerisk.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/regions.py" />
+      <source>The homogeneity attribute needs one value per area.</source>
+      <translation>Ensartethedsattributten skal have én værdi pr. område.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The homogeneity field '{f}' is not numeric. Choose indicator fields with numbers (e.g. the _val fields of computeindicators).</source>
+      <translation>Feltet '{f}' til ensartethed er ikke numerisk. Vælg indikatorfelter med tal (fx _val-felterne fra computeindicators).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The homogeneity fields have the same value in every area; they cannot make regions more alike.</source>
+      <translation>Felterne til ensartethed har samme værdi i alle områder; de kan ikke gøre de sammenlagte områder mere ensartede.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>The indicator definition file is not valid JSON: {err}. Start from indicator_catalogue.json.</source>
       <translation>Filen med indikatordefinitioner er ikke gyldig JSON: {err}. Tag udgangspunkt i indicator_catalogue.json.</translation>
@@ -1732,6 +1792,11 @@
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>The layer's data source cannot store styles (it is not a GeoPackage or database); give a style file to keep the style.</source>
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/regions.py" />
+      <source>The minimum number of residents must be above 0.</source>
+      <translation>Minimumsantallet af beboere skal være over 0.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/classes.py" />
@@ -2214,6 +2279,11 @@
       <translation>refuse: stop med en meddelelse, der nævner de overlappende områder; allow: tæl en person med i hvert område, der indeholder vedkommende (rapporteres).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>rook: areas are neighbours when they share a stretch of boundary; queen: a shared corner is enough.</source>
+      <translation>rook: områder er naboer, når de har et stykke fælles grænse; queen: et fælles hjørne er nok.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>row {row}: {value}</source>
       <translation>række {row}: {value}</translation>
@@ -2467,6 +2537,11 @@
       <location filename="../boligsocial_plugin/core/extract.py" />
       <source>{n} values in '{col}' look like CPR numbers. Pseudonymise the extract first (boligsocial:pseudonymise).</source>
       <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>{n} values of the homogeneity fields are missing (NULL); they count as the field's mean.</source>
+      <translation>{n} værdier i felterne til ensartethed mangler (NULL); de tæller som feltets gennemsnit.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria.py" />
