@@ -190,6 +190,11 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Areas with different values here never share a region; a parent with too few residents becomes one region marked infeasible.</source>
+      <translation>Områder med forskellige værdier her kommer aldrig i samme sammenlagte område; et overordnet område med for få beboere bliver ét sammenlagt område markeret som ikke muligt.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Areas without neighbours</source>
       <translation>Områder uden naboer</translation>
     </message>

@@ -301,6 +301,7 @@ def main(argv=None) -> int:
                     row["spopt"] = valid_regions(lab, pop, edges, floor)
                     row["spopt_mix"] = mixing(lab, attrs)
                     row["spopt_s"] = out["seconds"]
+                    row["spopt_p"] = out["p"]        # spopt's own count of its regions
             rows.append(row)
             print("# {} floor {}: {}".format(name, int(floor), {
                 k: (round(v, 3) if isinstance(v, float) else v) for k, v in row.items()}),
@@ -320,10 +321,10 @@ def main(argv=None) -> int:
     for r in rows:
         ratio = (r["plugin_attr_mix"] / r["spopt_mix"]
                  if r.get("spopt_mix") and r.get("plugin_attr_mix") is not None else None)
-        print("| {} | {:,} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} "
-              "| {} |".format(
+        print("| {} | {:,} | {} | {:,} | {:,} | {:,} | {:,} | {} | {} | {} | {} | {} | {} | {} "
+              "| {} | {} |".format(
                   r["data"], r["areas"], r["floor"], r["bound"], r["construction"],
-                  r["plugin"], r["plugin_attr"], cell(r, "spopt"),
+                  r["plugin"], r["plugin_attr"], cell(r, "spopt", "{:,}"),
                   cell(r, "construction_mix", "{:.3f}"), cell(r, "plugin_mix", "{:.3f}"),
                   cell(r, "plugin_attr_mix", "{:.3f}"), cell(r, "spopt_mix", "{:.3f}"),
                   "–" if ratio is None else "{:.2f}×".format(ratio),

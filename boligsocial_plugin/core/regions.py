@@ -45,8 +45,9 @@ length as weight) with a spatial index and dissolves the result.
 """
 import heapq
 import time
+from collections import deque
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
+from typing import Deque, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 import numpy as np
 
@@ -59,6 +60,7 @@ _PAIR_SEEDS = 8        # ... and per pair of regions re-cut into three
 _ROUNDS = 8            # split pass / local search alternations at most
 _SWEEPS = 60           # local-search sweeps per round at most
 _EPS = 1e-9            # a move must lower the sum of squares by more than this (relative)
+_LOCAL = 64            # regions above this many areas: a move revisits only its surroundings
 
 
 @dataclass
@@ -327,10 +329,11 @@ def _construct(graph: _Graph, p: np.ndarray, minimum: float, frozen: np.ndarray,
                 heap.append((float(p[a]), a))
     heapq.heapify(heap)
     cnt: Dict[int, int] = {}
-    tot: Dict[int, np.ndarray] = {}
+    tot: Dict[int, List[float]] = {}
     if x is not None:
+        xl = x.tolist()
         cnt = {a: 1 for a in rpop}
-        tot = {a: x[a].copy() for a in rpop}
+        tot = {a: xl[a] for a in rpop}
     members: Dict[int, List[int]] = {}
     while heap:
         pa, a = heapq.heappop(heap)
@@ -359,7 +362,7 @@ def _construct(graph: _Graph, p: np.ndarray, minimum: float, frozen: np.ndarray,
         rpop[keep] = rpop[keep] + rpop.pop(gone)
         if x is not None:
             cnt[keep] += cnt.pop(gone)
-            tot[keep] = tot[keep] + tot.pop(gone)
+            tot[keep] = [u + v for u, v in zip(tot[keep], tot.pop(gone))]
         members.setdefault(keep, [keep]).extend(members.pop(gone, [gone]))
         if rpop[keep] < minimum:
             heapq.heappush(heap, (rpop[keep], keep))
@@ -368,10 +371,14 @@ def _construct(graph: _Graph, p: np.ndarray, minimum: float, frozen: np.ndarray,
     return root
 
 
-def _ward(tot: Dict[int, np.ndarray], cnt: Dict[int, int], a: int, b: int) -> float:
+def _ward(tot: Dict[int, List[float]], cnt: Dict[int, int], a: int, b: int) -> float:
     """Increase of the within-region sum of squares when regions ``a`` and ``b`` merge."""
-    d = tot[b] / cnt[b] - tot[a] / cnt[a]
-    return float(d @ d) * cnt[a] * cnt[b] / (cnt[a] + cnt[b])
+    na, nb = cnt[a], cnt[b]
+    d2 = 0.0
+    for u, v in zip(tot[a], tot[b]):
+        d = v / nb - u / na
+        d2 += d * d
+    return d2 * na * nb / (na + nb)
 
 
 class _Partition:
@@ -393,6 +400,7 @@ class _Partition:
         self.sq = None if x is None else np.sum(x * x, axis=1).tolist()
         self._next = 0
         self._pairs_tried: Set[frozenset] = set()
+        self.boundary: Optional[Dict[int, Set[int]]] = None   # edge areas per region
         groups: Dict[int, List[int]] = {}
         for a, r in enumerate(root.tolist()):
             if not frozen[a]:
@@ -436,13 +444,6 @@ class _Partition:
     def _region_ssd(self, r: int) -> float:
         s = self.sum[r]
         return sum(self.sq[a] for a in self.members[r]) - sum(v * v for v in s) / self.cnt[r]
-
-    def _set_ssd(self, areas: Sequence[int]) -> float:
-        xl = self.xl
-        s = list(xl[areas[0]])
-        for a in areas[1:]:
-            s = [u + v for u, v in zip(s, xl[a])]
-        return sum(self.sq[a] for a in areas) - sum(v * v for v in s) / len(areas)
 
     def ssd(self) -> float:
         """Total within-region sum of squares (0 without an attribute)."""
@@ -526,17 +527,14 @@ class _Partition:
             todo = sorted(again)
 
     def _split_all(self, areas: List[int], seeds: int) -> List[List[int]]:
-        """Recursive cuts of a connected set of areas into pieces reaching the minimum.
-
-        Cuts keep the biggest remainder (the attribute is left to the local search).
-        """
+        """Recursive cuts of a connected set of areas into pieces reaching the minimum."""
         out = []
         todo = [areas]
         while todo:
             ms = todo.pop()
             cut = None
             if sum(self.p[a] for a in ms) >= 2 * self.minimum:
-                cut = self._best_cut(ms, seeds, by_count=True)
+                cut = self._best_cut(ms, seeds)
             if cut is None:
                 out.append(ms)
             else:
@@ -555,12 +553,12 @@ class _Partition:
             out.update(nbs[a])
         return out
 
-    def _best_cut(self, ms: List[int], seeds: int, by_count: bool = False
-                  ) -> Optional[Tuple[List[int], List[int]]]:
+    def _best_cut(self, ms: List[int], seeds: int) -> Optional[Tuple[List[int], List[int]]]:
         """Best cut of the sorted connected areas ``ms`` into two parts reaching the minimum.
 
-        Best: the least sum of squares of the two parts with an attribute (unless
-        ``by_count``), else the biggest second part (it may be cut again).
+        Best: the biggest second part (it may be cut again), then the first seed. Which
+        areas go where for homogeneity is left to the local search (choosing cuts by the sum
+        of squares gave no less mixing and cost time).
         """
         mset = set(ms)
         p = self.p
@@ -586,14 +584,9 @@ class _Partition:
             bpop = sum(p[a] for a in big)
             if bpop < self.minimum:
                 continue
-            a_part = sorted(mset.difference(big))
-            b_part = sorted(big)
-            if self.x is not None and not by_count:
-                key = (self._set_ssd(a_part) + self._set_ssd(b_part), -bpop, s)
-            else:
-                key = (-bpop, s)
+            key = (-bpop, s)
             if best_key is None or key < best_key:
-                best, best_key = (a_part, b_part), key
+                best, best_key = (sorted(mset.difference(big)), sorted(big)), key
         return best
 
     def _grow(self, seed: int, mset: Set[int]) -> Optional[Set[int]]:
@@ -638,23 +631,57 @@ class _Partition:
     # ------------------------------------------------------------------ local search
 
     def _connected_without(self, a: int, r: int) -> bool:
-        """Whether region ``r`` stays connected when area ``a`` leaves it."""
+        """Whether region ``r`` stays connected when area ``a`` leaves it.
+
+        It does iff the neighbours of ``a`` in ``r`` stay connected: one search from each,
+        taking turns; searches that meet are joined, and the first to run out of areas
+        (a part cut off) answers no. The cost is that of the smallest part, not the region.
+        """
         lab, nbs = self.label, self.g.nb
         own = [b for b in nbs[a] if lab[b] == r]
         if len(own) <= 1:
             return True
-        want = set(own)
-        seen = {a, own[0]}
-        want.discard(own[0])
-        stack = [own[0]]
-        while stack and want:
-            c = stack.pop()
-            for d in nbs[c]:
-                if lab[d] == r and d not in seen:
-                    seen.add(d)
-                    want.discard(d)
-                    stack.append(d)
-        return not want
+        owner: Dict[int, int] = {a: -1}
+        up = list(range(len(own)))
+
+        def find(i: int) -> int:
+            while up[i] != i:
+                up[i] = up[up[i]]
+                i = up[i]
+            return i
+
+        queues: Dict[int, Deque[int]] = {}
+        for i, b in enumerate(own):
+            owner[b] = i
+            queues[i] = deque([b])
+        while True:
+            for root in sorted(queues):
+                if root not in queues:
+                    continue
+                q = queues[root]
+                if not q:
+                    return False           # this part is closed off from the others
+                c = q.popleft()         # breadth first: searches meet close to ``a``
+                for d in nbs[c]:
+                    if lab[d] != r:
+                        continue
+                    o = owner.get(d)
+                    if o is None:
+                        owner[d] = root
+                        q.append(d)
+                        continue
+                    if o < 0:
+                        continue
+                    other = find(o)
+                    if other == root:
+                        continue
+                    keep, gone = min(root, other), max(root, other)
+                    up[gone] = keep
+                    queues[keep].extend(queues.pop(gone))
+                    if len(queues) == 1:
+                        return True
+                    root = keep
+                    q = queues[root]
 
     def _move(self, a: int, src: int, dst: int) -> None:
         xa = self.xl[a]
@@ -667,6 +694,16 @@ class _Partition:
         self.cnt[dst] += 1
         self.sum[src] = [u - v for u, v in zip(self.sum[src], xa)]
         self.sum[dst] = [u + v for u, v in zip(self.sum[dst], xa)]
+        bd = self.boundary
+        if bd is not None:
+            lab, nbs = self.label, self.g.nb
+            bd[src].discard(a)
+            for v in (a, *nbs[a]):
+                rv = lab[v]
+                if any(lab[u] != rv for u in nbs[v]):
+                    bd[rv].add(v)
+                else:
+                    bd[rv].discard(v)
 
     def _gain(self, a: int, src: int, dst: int) -> float:
         """Decrease of the sum of squares when ``a`` moves from ``src`` to ``dst``."""
@@ -678,15 +715,25 @@ class _Partition:
     def local_search(self, dirty: Optional[Set[int]] = None) -> Tuple[int, Set[int]]:
         """Moves and swaps of edge areas that lower the within-region sum of squares.
 
-        Visits the ``dirty`` areas (default: all) in rank order, then those around every
-        change, until nothing changes; returns the changes made and the areas still to visit
-        (none when it ran to the end).
+        Visits the ``dirty`` areas (default: every edge area) in rank order, then the edge
+        areas of the regions each change touched and their neighbours, until nothing
+        changes; returns the changes made and the areas still to visit (none when it ran to
+        the end).
         """
         total = 0
         tol = _EPS * max(1.0, float(np.sum(self.x * self.x)))
         lab, nbs, p, m = self.label, self.g.nb, self.p, self.minimum
-        todo = set(range(self.g.n)) if dirty is None else set(dirty)
+        bd: Dict[int, Set[int]] = {r: set() for r in self.members}
+        for a in range(self.g.n):
+            r = lab[a]
+            if r >= 0 and any(lab[b] != r for b in nbs[a]):
+                bd[r].add(a)
+        self.boundary = bd
+        todo = set().union(*bd.values()) if dirty is None else set(dirty)
+        partial = False
         for _ in range(_SWEEPS):
+            if not todo and partial:       # big regions were revisited locally: check them all
+                todo, partial = set().union(*bd.values()), False
             if not todo:
                 break
             batch = sorted(todo)
@@ -708,7 +755,9 @@ class _Partition:
                     if gain > best_gain and can_leave:
                         best, best_gain = dst, gain
                 changed: Tuple[int, ...] = ()
-                if best is not None and self._connected_without(a, src):
+                if best is not None:
+                    if not self._connected_without(a, src):
+                        continue           # ``a`` holds its region together: no move, no swap
                     self._move(a, src, best)
                     changed = (src, best)
                 elif wanted:
@@ -716,19 +765,32 @@ class _Partition:
                 if changed:
                     total += 1
                     for r in changed:
-                        todo |= self._around(r)
+                        if self.cnt[r] > _LOCAL:     # its mean barely moved: look around a
+                            partial = True
+                            near = {c for b in nbs[a] for c in nbs[b]}
+                            todo.update(near)
+                            todo.update(d for c in near for d in nbs[c])
+                            continue
+                        for b in bd[r]:
+                            todo.add(b)
+                            todo.update(c for c in nbs[b] if lab[c] != r)
+        self.boundary = None
         return total, todo
 
     def _try_swap(self, a: int, src: int, wanted: List[Tuple[int, float]],
                   tol: float) -> Tuple[int, ...]:
-        """Swap ``a`` with an edge area of a region it would join, if that lowers the sum."""
+        """Swap ``a`` with an area near it in a region it would join, if that lowers the sum.
+
+        Partners are the areas of that region within two steps of ``a``.
+        """
         lab, nbs, p, m = self.label, self.g.nb, self.p, self.minimum
         best = None
         best_gain = tol
         for dst, g1 in wanted:
             room_src = self.pop[src] - p[a] - m      # what src can lose besides a
             room_dst = self.pop[dst] + p[a] - m
-            for b in sorted(self.members[dst]):
+            near = {c for d in nbs[a] if lab[d] == dst for c in (d, *nbs[d]) if lab[c] == dst}
+            for b in sorted(near):
                 if p[b] < -room_src or p[b] > room_dst:
                     continue
                 if not any(lab[c] == src and c != a for c in nbs[b]):

@@ -128,6 +128,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         p = QgsProcessingParameterField(PARENT_FIELD, self.tr(
             "Parent field (regions never cross it, e.g. the district)"), None, AREAS,
             optional=True)
+        p.setHelp(self.tr("Areas with different values here never share a region; a parent "
+                          "with too few residents becomes one region marked infeasible."))
         self.addParameter(p)
         p = QgsProcessingParameterField(
             HOMOGENEITY_FIELDS, self.tr("Homogeneity fields (regions alike inside; optional)"),
