@@ -17,20 +17,24 @@ Deterministic (area ids decide every tie) and fast (10,000 areas in seconds):
    neighbour, the least increase of the within-region sum of squares), then the smallest
    population, then the smallest area id. Repeated until none is below the minimum.
 3. **Split pass.** A region that can be cut into two connected parts that both reach the
-   minimum is cut (recursively): a part is grown from each of a few seed areas, compact (or
-   alike) first, until it reaches the minimum; the rest of the region must then hold a
-   connected piece that reaches it too. Two neighbouring regions that together hold three
-   times the minimum are also re-cut when that gives three regions.
-4. **Local search** (with an attribute only). Areas on a region's edge move to the
-   neighbouring region that lowers the within-region sum of squares most, and pairs of edge
-   areas swap between two regions, as long as no region loses its last area, falls below the
-   minimum or falls apart. The number of regions never drops. Steps 3 and 4 alternate until
-   neither finds anything.
+   minimum is cut (recursively): a part is grown from each of up to 24 seed areas, along the
+   longest shared boundary (with an attribute: the most similar area) first, until it reaches
+   the minimum; the rest must then hold a connected piece that reaches it too (the other
+   pieces join the part). The cut leaving the biggest rest wins, as that rest may be cut
+   again. Two neighbouring regions that together hold three times the minimum are also
+   re-cut when that gives three regions.
+4. **Local search** (with an attribute only). An area on a region's edge moves to the
+   neighbouring region that lowers the within-region sum of squares most, or swaps with an
+   edge area of that region (within two steps of it in regions of more than 64 areas), as
+   long as no region loses its last area, falls below the minimum or falls apart; then two
+   neighbouring regions are re-cut into two more alike ones (grown from the first and the
+   last of their areas, as in step 3) where that lowers the sum. The number of regions never
+   drops. Steps 3 and 4 alternate until neither finds anything (at most 8 rounds).
 
-With an attribute, the construction is run both plain and attribute-guided; the result with
-more regions reaching the minimum is kept, ties going to the less mixed one. So the number of
-regions is never below what the plain construction alone (the method before the split pass)
-gives on the same data.
+With an attribute, steps 3-4 start both from the plain result of steps 2-3 and from the
+attribute-guided construction; the result with more regions reaching the minimum is kept,
+ties going to the less mixed one. So the number of regions is never below the plain result,
+nor below what the construction alone (the method before the split pass) gives.
 
 **Mixing** is the share of the variation of the attribute between areas that lies within
 regions: within-region sum of squares / total sum of squares, every area counting once
@@ -57,6 +61,7 @@ from boligsocial_plugin.core.i18n import tr
 
 _SEEDS = 24            # seed areas tried per region in the split pass
 _PAIR_SEEDS = 8        # ... and per pair of regions re-cut into three
+_MIX_SEEDS = 2         # ... and per pair re-cut into two more alike regions
 _ROUNDS = 8            # split pass / local search alternations at most
 _SWEEPS = 60           # local-search sweeps per round at most
 _EPS = 1e-9            # a move must lower the sum of squares by more than this (relative)
@@ -222,8 +227,10 @@ def merge_small_areas(population: Sequence[float],
     x: Optional[np.ndarray] = None
     missing = 0
     if attributes is not None:
-        x_in, missing = standardise_attributes(attributes, n)
-        x = None if x_in is None else x_in[order]
+        att = np.asarray(attributes, dtype=object)
+        if att.ndim >= 1 and len(att) == n:
+            att = att[order]               # rank order: sums, hence ties, do not depend on it
+        x, missing = standardise_attributes(att, n)
     i = rank_of[e[:, 0].astype(np.int64)] if len(e) else np.zeros(0, np.int64)
     j = rank_of[e[:, 1].astype(np.int64)] if len(e) else np.zeros(0, np.int64)
     w = e[:, 2] if len(e) else np.zeros(0)
@@ -398,8 +405,11 @@ class _Partition:
         self.cnt: Dict[int, int] = {}
         self.sum: Dict[int, List[float]] = {}
         self.sq = None if x is None else np.sum(x * x, axis=1).tolist()
+        # a change must lower the sum of squares by more than this
+        self._tol = 0.0 if x is None else _EPS * max(1.0, float(np.sum(x * x)))
         self._next = 0
         self._pairs_tried: Set[frozenset] = set()
+        self._mix_tried: Set[frozenset] = set()
         self.boundary: Optional[Dict[int, Set[int]]] = None   # edge areas per region
         groups: Dict[int, List[int]] = {}
         for a, r in enumerate(root.tolist()):
@@ -479,6 +489,14 @@ class _Partition:
                 for r in set(self.members) - before:
                     dirty |= self._around(r)
             made, dirty = self.local_search(dirty)
+            recut = self.recut_pairs_for_mixing()
+            if recut:
+                around = set(dirty)
+                for r in recut:
+                    if r in self.members:
+                        around |= self._around(r)
+                more, dirty = self.local_search(around)
+                made += len(recut) + more
             moves += made
             if not gained and not made:
                 break
@@ -553,12 +571,45 @@ class _Partition:
             out.update(nbs[a])
         return out
 
-    def _best_cut(self, ms: List[int], seeds: int) -> Optional[Tuple[List[int], List[int]]]:
+    def _set_ssd(self, areas: Sequence[int]) -> float:
+        """Within sum of squares of a set of areas."""
+        xl = self.xl
+        s = list(xl[areas[0]])
+        for a in areas[1:]:
+            s = [u + v for u, v in zip(s, xl[a])]
+        return sum(self.sq[a] for a in areas) - sum(v * v for v in s) / len(areas)
+
+    def recut_pairs_for_mixing(self) -> List[int]:
+        """Two neighbouring regions re-cut into two that are more alike; the new regions."""
+        done: List[int] = []
+        for r in sorted(self.members):
+            for q in sorted(self._neighbour_regions(r)) if r in self.members else ():
+                if q <= r or q not in self.members or r not in self.members:
+                    continue
+                both = frozenset(self.members[r] | self.members[q])
+                if both in self._mix_tried:
+                    continue
+                self._mix_tried.add(both)
+                cut = self._best_cut(sorted(both), _MIX_SEEDS, alike=True)
+                if cut is None:
+                    continue
+                before = (self._set_ssd(sorted(self.members[r]))
+                          + self._set_ssd(sorted(self.members[q])))
+                if self._set_ssd(cut[0]) + self._set_ssd(cut[1]) < before - self._tol:
+                    self._drop_region(r)
+                    self._drop_region(q)
+                    for piece in cut:
+                        self._mix_tried.add(frozenset(piece))
+                        done.append(self._add_region(piece))
+        return done
+
+    def _best_cut(self, ms: List[int], seeds: int, alike: bool = False
+                  ) -> Optional[Tuple[List[int], List[int]]]:
         """Best cut of the sorted connected areas ``ms`` into two parts reaching the minimum.
 
-        Best: the biggest second part (it may be cut again), then the first seed. Which
-        areas go where for homogeneity is left to the local search (choosing cuts by the sum
-        of squares gave no less mixing and cost time).
+        Best: the biggest second part (it may be cut again), then the first seed; with
+        ``alike``: the least sum of squares of the two parts. ``seeds`` areas are tried,
+        spread over ``ms`` (the first and the last when 2).
         """
         mset = set(ms)
         p = self.p
@@ -584,9 +635,10 @@ class _Partition:
             bpop = sum(p[a] for a in big)
             if bpop < self.minimum:
                 continue
-            key = (-bpop, s)
+            cut = (sorted(mset.difference(big)), sorted(big))
+            key = (self._set_ssd(cut[0]) + self._set_ssd(cut[1]), s) if alike else (-bpop, s)
             if best_key is None or key < best_key:
-                best, best_key = (sorted(mset.difference(big)), sorted(big)), key
+                best, best_key = cut, key
         return best
 
     def _grow(self, seed: int, mset: Set[int]) -> Optional[Set[int]]:
@@ -721,7 +773,7 @@ class _Partition:
         the end).
         """
         total = 0
-        tol = _EPS * max(1.0, float(np.sum(self.x * self.x)))
+        tol = self._tol
         lab, nbs, p, m = self.label, self.g.nb, self.p, self.minimum
         bd: Dict[int, Set[int]] = {r: set() for r in self.members}
         for a in range(self.g.n):
@@ -779,9 +831,9 @@ class _Partition:
 
     def _try_swap(self, a: int, src: int, wanted: List[Tuple[int, float]],
                   tol: float) -> Tuple[int, ...]:
-        """Swap ``a`` with an area near it in a region it would join, if that lowers the sum.
+        """Swap ``a`` with an edge area of a region it would join, if that lowers the sum.
 
-        Partners are the areas of that region within two steps of ``a``.
+        In a region of more than ``_LOCAL`` areas only those within two steps of ``a``.
         """
         lab, nbs, p, m = self.label, self.g.nb, self.p, self.minimum
         best = None
@@ -789,7 +841,11 @@ class _Partition:
         for dst, g1 in wanted:
             room_src = self.pop[src] - p[a] - m      # what src can lose besides a
             room_dst = self.pop[dst] + p[a] - m
-            near = {c for d in nbs[a] if lab[d] == dst for c in (d, *nbs[d]) if lab[c] == dst}
+            if self.cnt[dst] > _LOCAL:
+                near = {c for d in nbs[a] if lab[d] == dst for c in (d, *nbs[d])
+                        if lab[c] == dst}
+            else:
+                near = self.boundary[dst]
             for b in sorted(near):
                 if p[b] < -room_src or p[b] > room_dst:
                     continue
