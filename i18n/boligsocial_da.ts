@@ -39,12 +39,17 @@
       <translation>En fil med en hemmelighed på mindst 16 bytes. Gem den: samme nøgle giver samme afrunding i alle udgivelser.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/regions.py" />
+      <source>A neighbour pair refers to an area that does not exist.</source>
+      <translation>Et nabopar henviser til et område, der ikke findes.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>A text file holding the secret key only. Store it where only the people allowed to pseudonymise can read it.</source>
       <translation>En tekstfil, der kun indeholder den hemmelige nøgle. Opbevar den, hvor kun de personer, der må pseudonymisere, kan læse den.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Aarhus: &lt;5</source>
       <translation>Aarhus: &lt;5</translation>
     </message>
@@ -175,8 +180,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
-      <source>Areas closer than this count as neighbours when they run alongside each other for more than twice the tolerance. Slower.</source>
-      <translation>Områder, der ligger tættere på hinanden end dette, regnes som naboer, når de løber langs hinanden over mere end to gange tolerancen. Langsommere.</translation>
+      <source>Areas closer than this count as neighbours when they run alongside each other for more than twice the tolerance (queen: when they come this close anywhere). Slower.</source>
+      <translation>Områder, der ligger tættere på hinanden end dette, regnes som naboer, når de løber langs hinanden over mere end to gange tolerancen (queen: når de et eller andet sted kommer så tæt på hinanden). Langsommere.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -192,6 +197,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Areas in the table (at most)</source>
       <translation>Områder i tabellen (højst)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Areas with different values here never share a region; a parent with too few residents becomes one region marked infeasible.</source>
+      <translation>Områder med forskellige værdier her kommer aldrig i samme sammenlagte område; et overordnet område med for få beboere bliver ét sammenlagt område markeret som ikke muligt.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -329,6 +339,11 @@
       <translation>Annulleret.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Cancelled: no output was written.</source>
+      <translation>Annulleret: der blev ikke skrevet noget resultat.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/errors.py" />
       <source>Cancelled: the run was stopped before it finished; any output it left is incomplete and must not be used.</source>
       <translation>Afbrudt: kørslen blev stoppet før den var færdig; uddata den har efterladt, er ufuldstændige og må ikke bruges.</translation>
@@ -374,7 +389,7 @@
       <translation>Kategori: {c}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/engine.py" />
       <source>Cell {cell} can be computed from the published relations whatever else is hidden (for example a sub-area that is the only child of its parent); remove that relation or merge the area.</source>
       <translation>Celle {cell} kan beregnes ud fra de offentliggjorte relationer, uanset hvad der ellers skjules (fx et delområde, der er det eneste i sit overordnede område); fjern relationen, eller sammenlæg området.</translation>
     </message>
@@ -429,7 +444,7 @@
       <translation>Vælg et områdelag med polygoner.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>Choose at least one count column to protect.</source>
       <translation>Vælg mindst én antalskolonne, der skal beskyttes.</translation>
     </message>
@@ -604,7 +619,7 @@
       <translation>Standard</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Default: &lt;5 hidden, areas ≥50</source>
       <translation>Standard: &lt;5 skjules, områder ≥50</translation>
     </message>
@@ -634,7 +649,7 @@
       <translation>Forudindstilling for diskretionering (tilsidesætter de to tal nedenfor)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Discretion thresholds cannot be negative.</source>
       <translation>Diskretionsgrænser kan ikke være negative.</translation>
     </message>
@@ -724,7 +739,7 @@
       <translation>Frederiksberg 250, SØK 50, Danmarks Statistik omkring 200 (kontroller jeres dataaftale).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Frederiksberg: ≥250</source>
       <translation>Frederiksberg: ≥250</translation>
     </message>
@@ -759,6 +774,11 @@
       <translation>HTML-fil</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Homogeneity fields (regions alike inside; optional)</source>
+      <translation>Felter for ensartethed (ensartede sammenlagte områder; valgfrit)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Ignored by the law method.</source>
       <translation>Ignoreres af metoden law.</translation>
@@ -767,6 +787,11 @@
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>Immigrants and descendants from non-western countries</source>
       <translation>Indvandrere og efterkommere fra ikke-vestlige lande</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/tables.py" />
+      <source>In {n} rows (e.g. rows {rows}) the count columns add up to more than the total. Fix the table, or, if the count columns overlap (e.g. men, women and children), say so in 'Categories' (overlapping).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -844,7 +869,7 @@
       <translation>Nøglebaseret afrunding kræver en nøglefil med en hemmelighed. Vælg en nøglefil, eller sæt grundtallet for afrunding til 0.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rounding.py" />
       <source>Keyed rounding needs a secret key; give a key or turn rounding off.</source>
       <translation>Nøglebaseret afrunding kræver en hemmelig nøgle; angiv en nøgle, eller slå afrunding fra.</translation>
     </message>
@@ -900,8 +925,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
-      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not neighbours. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (greedy, deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary, then the smallest population, then the smallest area id; repeated until no region is below the minimum. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, feasible, parent) and a table area_id &amp;rarr; region_id, feasible. Populations below the smallest published count are NULL.</source>
-      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (grådig, deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse, dernæst den med den mindste befolkning og til sidst den med det mindste område-id; det gentages, indtil intet sammenlagt område er under minimum. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible. Befolkningstal under det mindste offentliggjorte antal er NULL.</translation>
+      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks with comparable neighbours to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: rook (default): two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not. Queen: a shared corner is enough. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary (with homogeneity fields: the most similar neighbour), then the smallest population, then the smallest area id, until no region is below the minimum. A split pass then cuts every region that falls into two connected parts that both reach the minimum, and re-cuts two neighbouring regions into three where they hold enough residents. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Homogeneity fields&lt;/b&gt; (optional; one or more indicator fields of the areas): regions are made alike inside. After the merging, areas on the edge of a region move to (or swap with) a neighbouring region when that lowers the mixing, never losing a region, never breaking contiguity, the minimum or a parent boundary. The number of regions comes first: it is never lower than without the fields.&lt;br&gt;&lt;b&gt;Mixing&lt;/b&gt; (log and output MIXING): the share of the variation of the fields between areas that lies within regions (within-region sum of squares / total sum of squares, every area counting once, each field standardised; a missing value counts as the field's mean): 0 = every region uniform, 1 = no more alike than the whole layer.&lt;br&gt;&lt;b&gt;Upper bound&lt;/b&gt; (log and output UPPER_BOUND): no partition can have more regions reaching the minimum (per group of connected areas: the total over the minimum, and the areas reaching it alone plus the rest over the minimum).&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, feasible, parent) and a table area_id &amp;rarr; region_id, feasible. Populations below the smallest published count are NULL.</source>
+      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen med sammenlignelige naboer for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: rook (standard): to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Queen: et fælles hjørne er nok. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse (med felter til ensartethed: den nabo, der ligner mest), dernæst den med den mindste befolkning og til sidst den med det mindste område-id – indtil intet sammenlagt område er under minimum. En opdeling skærer derefter hvert sammenlagt område over, der kan deles i to sammenhængende dele, som begge når minimum, og deler to nabo-områder i tre, hvor de har beboere nok. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Felter til ensartethed&lt;/b&gt; (valgfrit; et eller flere indikatorfelter i områdelaget): de sammenlagte områder gøres ensartede. Efter sammenlægningen flyttes områder i kanten af et sammenlagt område til (eller byttes med) et nabo-område, når det mindsker blandingen, uden at et sammenlagt område går tabt, og uden at sammenhæng, minimum eller en grænse mellem overordnede områder brydes. Antallet af sammenlagte områder kommer først: det bliver aldrig lavere end uden felterne.&lt;br&gt;&lt;b&gt;Blanding&lt;/b&gt; (log og resultatet MIXING): den andel af felternes variation mellem områderne, der ligger inden for de sammenlagte områder (kvadratsum inden for de sammenlagte områder / samlet kvadratsum, hvert område tæller én gang, hvert felt standardiseret; en manglende værdi tæller som feltets gennemsnit): 0 = hvert sammenlagt område er helt ensartet, 1 = ikke mere ensartet end hele laget.&lt;br&gt;&lt;b&gt;Øvre grænse&lt;/b&gt; (log og resultatet UPPER_BOUND): ingen opdeling kan have flere sammenlagte områder, der når minimum (pr. gruppe af sammenhængende områder: summen divideret med minimum, og de områder, der selv når minimum, plus resten divideret med minimum).&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible. Befolkningstal under det mindste offentliggjorte antal er NULL.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -914,6 +939,16 @@
       <translation>Mindste antal beboere pr. sammenlagt område</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Mixing within regions (0 = alike inside)</source>
+      <translation>Blanding inden for sammenlagte områder (0 = ensartede)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Mixing within regions: {x} of the variation of {fields} between areas lies within regions (0 = alike inside, 1 = no more alike than the whole layer); {moves} local-search moves.</source>
+      <translation>Blanding inden for sammenlagte områder: {x} af variationen i {fields} mellem områderne ligger inden for de sammenlagte områder (0 = ensartede, 1 = ikke mere ensartede end hele laget); {moves} flytninger i den lokale søgning.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/wiring.py" />
       <source>Monitoring panel</source>
       <translation>Monitoreringspanel</translation>
@@ -922,6 +957,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>More in README.md in the plugin folder: the data model, discretion, the state criteria and data protection.</source>
       <translation>Mere i README.md i plugin-mappen: datamodellen, diskretion, de statslige kriterier og databeskyttelse.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Most regions that can reach the minimum</source>
+      <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
@@ -947,6 +987,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>National conviction rate (% of residents 18+)</source>
       <translation>Landsgennemsnittet for dømte (% af beboere på 18 år og derover)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Neighbours</source>
+      <translation>Naboer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -1017,6 +1062,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>On the command line: {command}</source>
       <translation>På kommandolinjen: {command}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>One or more indicator fields of the areas (e.g. nonwestern_val). Areas join and stay with similar neighbours, so regions are alike inside; the number of regions is never lower than without. Each field is standardised; a missing value counts as the field's mean.</source>
+      <translation>Et eller flere indikatorfelter i områdelaget (fx nonwestern_val). Områder lægges sammen med og bliver hos naboer, der ligner dem, så de sammenlagte områder bliver ensartede; antallet af sammenlagte områder bliver aldrig lavere end uden felterne. Hvert felt standardiseres; en manglende værdi tæller som feltets gennemsnit.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1294,6 +1344,11 @@
       <translation>Sammenlagte områder under minimum (ikke mulige)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Regions reaching the minimum: {f} of at most {b} ({pct} % of the upper bound); the merging alone gave {c}, the split pass and local search {d:+d}.</source>
+      <translation>Sammenlagte områder, der når minimum: {f} af højst {b} ({pct} % af den øvre grænse); sammenlægningen alene gav {c}, opdelingen og den lokale søgning {d:+d}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Rendering the map failed: {err}</source>
       <translation>Kortet kunne ikke tegnes: {err}</translation>
@@ -1504,7 +1559,7 @@
       <translation>Statens kriterier: kategori</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Statistics Denmark: &lt;3</source>
       <translation>Danmarks Statistik: &lt;3</translation>
     </message>
@@ -1544,7 +1599,7 @@
       <translation>Diskretioneret</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>SØK: areas ≥50</source>
       <translation>SØK: områder ≥50</translation>
     </message>
@@ -1644,7 +1699,7 @@
       <translation>Kolonnen '{col}' findes ikke i udtrækket. Vælg kolonnen med CPR-nummeret.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>The column '{col}' must hold numbers (counts); fix or deselect it.</source>
       <translation>Kolonnen '{col}' skal indeholde tal (antal); ret eller fravælg den.</translation>
     </message>
@@ -1652,11 +1707,6 @@
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>The comparison '{op}' needs a numeric column, but '{col}' holds text.</source>
       <translation>Sammenligningen '{op}' kræver en numerisk kolonne, men '{col}' indeholder tekst.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
-      <source>The count columns add up to more than the total in some rows; they are treated as overlapping (no sum relation).</source>
-      <translation>Antalskolonnerne summerer i nogle rækker til mere end totalen; de behandles som overlappende (ingen sumrelation).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
@@ -1689,7 +1739,7 @@
       <translation>Kontrollen af diskretioneringen fejlede: nogle skjulte celler kunne stadig beregnes. Intet blev skrevet; rapportér venligst fejlen sammen med loggen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>The dominance rule supports n = 1 or n = 2 (the two largest contributions are kept), not {n}.</source>
       <translation>Dominansreglen understøtter n = 1 eller n = 2 (de to største bidrag gemmes), ikke {n}.</translation>
     </message>
@@ -1769,6 +1819,26 @@
       <translation>Historiktabellen skal have felterne area_id, year og category; den har {have}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/regions.py" />
+      <source>The homogeneity attribute must be numeric.</source>
+      <translation>Ensartethedsattributten skal være numerisk.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/regions.py" />
+      <source>The homogeneity attribute needs one value per area.</source>
+      <translation>Ensartethedsattributten skal have én værdi pr. område.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The homogeneity field '{f}' is not numeric. Choose indicator fields with numbers (e.g. the _val fields of computeindicators).</source>
+      <translation>Feltet '{f}' til ensartethed er ikke numerisk. Vælg indikatorfelter med tal (fx _val-felterne fra computeindicators).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The homogeneity fields have the same value in every area; they cannot make regions more alike.</source>
+      <translation>Felterne til ensartethed har samme værdi i alle områder; de kan ikke gøre de sammenlagte områder mere ensartede.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>The indicator definition file is not valid JSON: {err}. Start from indicator_catalogue.json.</source>
       <translation>Filen med indikatordefinitioner er ikke gyldig JSON: {err}. Tag udgangspunkt i indicator_catalogue.json.</translation>
@@ -1834,6 +1904,11 @@
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/regions.py" />
+      <source>The minimum number of residents must be above 0.</source>
+      <translation>Minimumsantallet af beboere skal være over 0.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The number of classes must be between {lo} and {hi}.</source>
       <translation>Antallet af klasser skal være mellem {lo} og {hi}.</translation>
@@ -1844,7 +1919,7 @@
       <translation>Resultatet blev skrevet, men stilen kunne ikke anvendes: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>The parent(s) {names} have only one sub-area, whose figures would equal the parent's published totals; merge the sub-area or leave the parent field empty.</source>
       <translation>De overordnede områder {names} har kun ét delområde hver, og delområdets tal ville være lig med det overordnede områdes offentliggjorte totaler; sammenlæg delområdet, eller lad feltet for overordnet område være tomt.</translation>
     </message>
@@ -1864,6 +1939,11 @@
       <translation>Personudtrækket har problemer, der skal rettes først (kør 'Valider personudtræk' for at se hele listen):</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/intervals.py" />
+      <source>The protection did not converge; please report this with the log.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>The pseudonymisation key is too short ({n} bytes; at least {m} are needed). Use a long random secret, e.g. 64 hex characters from a password manager or 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</source>
       <translation>Pseudonymiseringsnøglen er for kort ({n} bytes; der kræves mindst {m}). Brug en lang, tilfældig hemmelighed, fx 64 hex-tegn fra en adgangskodeadministrator eller 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</translation>
@@ -1877,6 +1957,16 @@
       <location filename="../boligsocial_plugin/core/criteria/evaluation.py" />
       <source>The reference value {name} must be a positive number, not '{v}'.</source>
       <translation>Referenceværdien {name} skal være et positivt tal, ikke '{v}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/register.py" />
+      <source>The release could not be written to the register {path} ({err}); nothing was recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/register.py" />
+      <source>The release register folder {path} cannot be created ({err}). Choose another folder in 'Release register'.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
@@ -1899,7 +1989,7 @@
       <translation>Det andet kort ville gentage det første: angiv et andet felt, en anden opgørelsesdato eller et andet lag.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>The table has no column '{col}'; choose an existing column.</source>
       <translation>Tabellen har ingen kolonne '{col}'; vælg en eksisterende kolonne.</translation>
     </message>
@@ -1974,7 +2064,7 @@
       <translation>Ukendt farveforløb '{r}'; brug et af {all}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Unknown discretion preset '{name}'; use one of {names}.</source>
       <translation>Ukendt forudindstilling for diskretionering '{name}'; brug en af {names}.</translation>
     </message>
@@ -2089,7 +2179,7 @@
       <translation>område under minimumsstørrelsen</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>area minimum: {n} residents</source>
       <translation>områdeminimum: {n} beboere</translation>
     </message>
@@ -2104,7 +2194,7 @@
       <translation>koropletkort,kort,tematisk,signatur,signaturforklaring,klasser,stil,jenks,choropleth,style,map,classes,legend</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>complement: hidden when total minus count is below {n}</source>
       <translation>komplement: skjules, når total minus antal er under {n}</translation>
     </message>
@@ -2149,7 +2239,7 @@
       <translation>alle datoer (ÅÅÅÅ-MM-DD)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>frequency: counts below {n} hidden</source>
       <translation>hyppighed: antal under {n} skjules</translation>
     </message>
@@ -2184,22 +2274,22 @@
       <translation>gennemsnitlig bruttoindkomst</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>means: at least {n} persons</source>
       <translation>gennemsnit: mindst {n} personer</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>means: dominance ({n},{k})</source>
       <translation>gennemsnit: dominans ({n},{k})</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>means: identical values hidden</source>
       <translation>gennemsnit: identiske værdier skjules</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>means: p%-rule p={p}</source>
       <translation>gennemsnit: p%-regel p={p}</translation>
     </message>
@@ -2344,6 +2434,11 @@
       <translation>refuse: stop med en meddelelse, der nævner de overlappende områder; allow: tæl en person med i hvert område, der indeholder vedkommende (rapporteres).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>rook: areas are neighbours when they share a stretch of boundary; queen: a shared corner is enough.</source>
+      <translation>rook: områder er naboer, når de har et stykke fælles grænse; queen: et fælles hjørne er nok.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>row {row}: {value}</source>
       <translation>række {row}: {value}</translation>
@@ -2399,12 +2494,12 @@
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>zeros hidden</source>
       <translation>nuller skjules</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion.py" />
+      <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>zeros published</source>
       <translation>nuller offentliggøres</translation>
     </message>
@@ -2482,6 +2577,21 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} fewer residents were non-western immigrants or descendants</source>
       <translation>{n} færre beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/release.py" />
+      <source>{n} figures hidden now were published for the same persons by an earlier release; they count as known.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/tables.py" />
+      <source>{n} hidden cells follow from totals outside the table (e.g. a parent total of 0) whatever else is hidden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/release.py" />
+      <source>{n} hidden figures follow from what was published before whatever this release hides.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -2602,6 +2712,11 @@
       <location filename="../boligsocial_plugin/core/extract.py" />
       <source>{n} values in '{col}' look like CPR numbers. Pseudonymise the extract first (boligsocial:pseudonymise).</source>
       <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>{n} values of the homogeneity fields are missing (NULL); they count as the field's mean.</source>
+      <translation>{n} værdier i felterne til ensartethed mangler (NULL); de tæller som feltets gennemsnit.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />

@@ -6,7 +6,8 @@ Finds every string literal passed to tr(), self.tr(), N_() or
 QCoreApplication.translate('Boligsocial', ...) in boligsocial_plugin/, all in the one
 context 'Boligsocial' (pylupdate5 would file self.tr() under the class name, which the
 runtime lookup never uses). Existing translations are kept, new strings are added as
-unfinished, strings no longer in the code are marked vanished.
+unfinished, strings no longer in the code are dropped (git keeps their history; parallel
+branches merge without stale entries).
 --check exits 1 when the .ts file lacks strings (CI prints a warning).
 """
 import argparse
@@ -91,12 +92,6 @@ def write_ts(path: str, lang: str, strings, old: Dict[str, Tuple[str, str]]) -> 
         else:
             t.set("type", "unfinished")
             todo += 1
-    for text, (tr_text, _typ) in sorted(old.items()):
-        if text not in seen and tr_text:
-            msg = ET.SubElement(ctx, "message")
-            ET.SubElement(msg, "source").text = text
-            t = ET.SubElement(msg, "translation", type="vanished")
-            t.text = tr_text
     ET.indent(root)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -21,6 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import number
 from boligsocial_plugin.core.pipeline import join_and_aggregate
 from boligsocial_plugin.core.regions import merge_small_areas
 from boligsocial_plugin.processing import common
@@ -31,6 +33,8 @@ from boligsocial_plugin.qgis_io.writer import fields_for
 AREAS, AREA_ID_FIELD = common.AREAS, common.AREA_ID_FIELD
 POPULATION_FIELD, PARENT_FIELD = "POPULATION_FIELD", "PARENT_FIELD"
 MINIMUM, TOLERANCE = "MINIMUM", "TOLERANCE"
+HOMOGENEITY_FIELDS, CONTIGUITY = "HOMOGENEITY_FIELDS", "CONTIGUITY"
+ROOK, QUEEN = "rook", "queen"
 OUTPUT, OUTPUT_MEMBERS = "OUTPUT", "OUTPUT_MEMBERS"
 
 REGION_FIELDS = [("region_id", QVariant.String), ("members", QVariant.Int),
@@ -57,22 +61,38 @@ class MergeSmallAreas(BoligsocialAlgorithm):
     HELP = N_(
         "Merges areas into contiguous regions that each have at least a minimum number of "
         "residents, so that figures can be published for every region (practice: an area "
-        "below the minimum is hidden or merged; Frederiksberg merges blocks to reach 250 "
-        "persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark "
-        "commonly asks for sub-areas of about 200 residents &mdash; check the current terms "
-        "of your own data agreement).<br><br>"
+        "below the minimum is hidden or merged; Frederiksberg merges blocks with comparable "
+        "neighbours to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, "
+        "Statistics Denmark commonly asks for sub-areas of about 200 residents &mdash; check "
+        "the current terms of your own data agreement).<br><br>"
         "<b>Residents</b> come from a numeric field of the areas or are counted from a "
         "person extract (on one reference date: the given one, else the latest in the "
         "extract). Give one of the two.<br>"
-        "<b>Contiguity</b>: two areas are neighbours when their boundaries share a line; "
-        "areas that touch only at a corner are not neighbours. The shared boundary length "
-        "decides between candidates (longer first). A tolerance (advanced) bridges small "
-        "gaps between areas digitised apart.<br>"
-        "<b>Method</b> (greedy, deterministic, max-p style): the smallest region below the "
-        "minimum joins a neighbour, preferring neighbours still below the minimum, then the "
-        "longest shared boundary, then the smallest population, then the smallest area id; "
-        "repeated until no region is below the minimum. With a parent field (e.g. the "
-        "district) no region crosses a parent boundary.<br>"
+        "<b>Contiguity</b>: rook (default): two areas are neighbours when their boundaries "
+        "share a line; areas that touch only at a corner are not. Queen: a shared corner is "
+        "enough. The shared boundary length decides between candidates (longer first). A "
+        "tolerance (advanced) bridges small gaps between areas digitised apart.<br>"
+        "<b>Method</b> (deterministic, max-p style): the smallest region below the minimum "
+        "joins a neighbour, preferring neighbours still below the minimum, then the longest "
+        "shared boundary (with homogeneity fields: the most similar neighbour), then the "
+        "smallest population, then the smallest area id, until no region is below the "
+        "minimum. A split pass then cuts every region that falls into two connected parts "
+        "that both reach the minimum, and re-cuts two neighbouring regions into three where "
+        "they hold enough residents. With a parent field (e.g. the district) no region "
+        "crosses a parent boundary.<br>"
+        "<b>Homogeneity fields</b> (optional; one or more indicator fields of the areas): "
+        "regions are made alike inside. After the merging, areas on the edge of a region move "
+        "to (or swap with) a neighbouring region when that lowers the mixing, never losing a "
+        "region, never breaking contiguity, the minimum or a parent boundary. The number of "
+        "regions comes first: it is never lower than without the fields.<br>"
+        "<b>Mixing</b> (log and output MIXING): the share of the variation of the fields "
+        "between areas that lies within regions (within-region sum of squares / total sum "
+        "of squares, every area counting once, each field standardised; a missing value "
+        "counts as the field's mean): 0 = every region uniform, 1 = no more alike than the "
+        "whole layer.<br>"
+        "<b>Upper bound</b> (log and output UPPER_BOUND): no partition can have more "
+        "regions reaching the minimum (per group of connected areas: the total over the "
+        "minimum, and the areas reaching it alone plus the rest over the minimum).<br>"
         "<b>Infeasible</b>: a group of areas that cannot reach the minimum (an island "
         "without neighbours, or a parent with too few residents) becomes one region with "
         "feasible = 0 and population NULL, and is reported in the log. Islands are listed "
@@ -108,6 +128,22 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         p = QgsProcessingParameterField(PARENT_FIELD, self.tr(
             "Parent field (regions never cross it, e.g. the district)"), None, AREAS,
             optional=True)
+        p.setHelp(self.tr("Areas with different values here never share a region; a parent "
+                          "with too few residents becomes one region marked infeasible."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(
+            HOMOGENEITY_FIELDS, self.tr("Homogeneity fields (regions alike inside; optional)"),
+            None, AREAS, QgsProcessingParameterField.Numeric, allowMultiple=True,
+            optional=True)
+        p.setHelp(self.tr("One or more indicator fields of the areas (e.g. nonwestern_val). "
+                          "Areas join and stay with similar neighbours, so regions are alike "
+                          "inside; the number of regions is never lower than without. Each "
+                          "field is standardised; a missing value counts as the field's mean."))
+        self.addParameter(p)
+        p = QgsProcessingParameterEnum(CONTIGUITY, self.tr("Neighbours"), options=[ROOK, QUEEN],
+                                       defaultValue=ROOK, usesStaticStrings=True)
+        p.setHelp(self.tr("rook: areas are neighbours when they share a stretch of boundary; "
+                          "queen: a shared corner is enough."))
         self.addParameter(p)
         p = QgsProcessingParameterNumber(common.MIN_COUNT, self.tr("Smallest published count"),
                                          QgsProcessingParameterNumber.Integer, 5, minValue=1)
@@ -118,7 +154,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             QgsProcessingParameterNumber.Double, 0.0, minValue=0.0)
         p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         p.setHelp(self.tr("Areas closer than this count as neighbours when they run alongside "
-                          "each other for more than twice the tolerance. Slower."))
+                          "each other for more than twice the tolerance (queen: when they come "
+                          "this close anywhere). Slower."))
         self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Merged regions"), QgsProcessing.TypeVectorPolygon))
@@ -127,7 +164,9 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             optional=True, createByDefault=True))
         for name, label in (("REGIONS", N_("Regions")),
                             ("INFEASIBLE", N_("Regions below the minimum (infeasible)")),
-                            ("ISLANDS", N_("Areas without neighbours"))):
+                            ("ISLANDS", N_("Areas without neighbours")),
+                            ("UPPER_BOUND", N_("Most regions that can reach the minimum")),
+                            ("MIXING", N_("Mixing within regions (0 = alike inside)"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     # ------------------------------------------------------------------ helpers
@@ -137,7 +176,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         pop_field = self.parameterAsString(parameters, POPULATION_FIELD, context)
         parent_field = self.parameterAsString(parameters, PARENT_FIELD, context)
         has_persons = parameters.get(common.PERSONS) not in (None, "")
-        keep = tuple(f for f in (pop_field, parent_field) if f)
+        alike = self.parameterAsFields(parameters, HOMOGENEITY_FIELDS, context) or []
+        keep = tuple(dict.fromkeys(f for f in (pop_field, parent_field, *alike) if f))
         if pop_field and has_persons:
             raise BoligsocialError(self.tr("Give either a residents field or a person extract, "
                                            "not both."))
@@ -150,6 +190,11 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         for f in keep:
             if source.fields().lookupField(f) < 0:
                 raise BoligsocialError(self.tr("The area layer has no field '{f}'.").format(f=f))
+        for f in alike:
+            if not source.fields().field(f).isNumeric():
+                raise BoligsocialError(self.tr(
+                    "The homogeneity field '{f}' is not numeric. Choose indicator fields with "
+                    "numbers (e.g. the _val fields of computeindicators).").format(f=f))
         if pop_field:
             areas = common.load_areas(self, parameters, context, feedback,
                                       source.sourceCrs(), keep)
@@ -193,6 +238,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         """Residents, adjacency, merge, dissolve, write."""
         areas, pop, _ = self._population(parameters, context, feedback)
         parent_field = self.parameterAsString(parameters, PARENT_FIELD, context)
+        alike = self.parameterAsFields(parameters, HOMOGENEITY_FIELDS, context) or []
+        queen = self.parameterAsEnumString(parameters, CONTIGUITY, context) == QUEEN
         minimum = self.parameterAsInt(parameters, MINIMUM, context)
         min_count = self.parameterAsInt(parameters, common.MIN_COUNT, context)
         tolerance = self.parameterAsDouble(parameters, TOLERANCE, context)
@@ -204,9 +251,9 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             feedback.setProgress(20 + 50 * frac)
             return not feedback.isCanceled()
 
-        edges = polygon_adjacency(areas.geometries, tolerance, progress)
+        edges = polygon_adjacency(areas.geometries, tolerance, progress, queen=queen)
         if feedback.isCanceled():
-            return {}
+            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
         lonely = islands(n, edges)
         feedback.pushInfo(self.tr("{m} neighbour pairs found.").format(m=len(edges)))
         if len(lonely):
@@ -216,10 +263,16 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                                          ).format(n=len(lonely), ids=names, more=more))
         parent: Optional[List[str]] = None
         if parent_field:
-            parent = ["" if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v)
-                      for v in areas.extra[parent_field]]
+            parent = ["" if _is_null(v) else str(v) for v in areas.extra[parent_field]]
+        attributes = None
+        if alike:
+            attributes = np.asarray([[np.nan if _is_null(v) else float(v)
+                                      for v in areas.extra[f]] for f in alike], dtype=float).T
         feedback.setProgressText(self.tr("Merging areas"))
-        res = merge_small_areas(pop, edges, minimum, parent=parent, area_ids=areas.ids)
+        res = merge_small_areas(pop, edges, minimum, parent=parent, area_ids=areas.ids,
+                                attributes=attributes)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
         k = len(res.population)
         for comp in res.infeasible_components:
             ids = [str(a) for a in comp["areas"]]
@@ -228,6 +281,13 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                 "they form one region marked infeasible, population not published.").format(
                 ids=", ".join(ids[:20]) + (" …" if len(ids) > 20 else ""), m=minimum,
                 par=self.tr(" within the parent") if parent_field else ""))
+        if res.missing_values:
+            feedback.pushWarning(self.tr(
+                "{n} values of the homogeneity fields are missing (NULL); they count as the "
+                "field's mean.").format(n=res.missing_values))
+        if alike and res.mixing is None:
+            feedback.pushWarning(self.tr("The homogeneity fields have the same value in every "
+                                         "area; they cannot make regions more alike."))
         feedback.setProgress(75)
         feedback.setProgressText(self.tr("Dissolving {k} regions").format(k=k))
         members: List[List[int]] = [[] for _ in range(k)]
@@ -242,7 +302,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         batch = []
         for r in range(k):
             if feedback.isCanceled():
-                return {}
+                raise QgsProcessingException(self.tr("Cancelled: no output was written."))
             feas = bool(res.feasible[r])
             p = float(res.population[r])
             f = QgsFeature(fields)
@@ -273,13 +333,31 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             del msink
             results[OUTPUT_MEMBERS] = mdest
         rep = res.report()
+        feasible = int(rep["feasible_regions"])
         feedback.pushInfo(self.tr("{n} areas merged into {k} regions ({f} reach {m} "
                                   "residents, {i} do not).").format(
-            n=n, k=k, f=rep["feasible_regions"], m=minimum, i=rep["infeasible_regions"]))
+            n=n, k=k, f=feasible, m=minimum, i=rep["infeasible_regions"]))
+        feedback.pushInfo(self.tr(
+            "Regions reaching the minimum: {f} of at most {b} ({pct} % of the upper bound); "
+            "the merging alone gave {c}, the split pass and local search {d:+d}.").format(
+            f=feasible, b=res.upper_bound, c=res.constructed, d=feasible - res.constructed,
+            pct=number(100.0 * feasible / res.upper_bound if res.upper_bound else 100.0, 1)))
+        if res.mixing is not None:
+            feedback.pushInfo(self.tr(
+                "Mixing within regions: {x} of the variation of {fields} between areas lies "
+                "within regions (0 = alike inside, 1 = no more alike than the whole layer); "
+                "{moves} local-search moves.").format(
+                x=number(res.mixing, 3), fields=", ".join(alike), moves=res.moves))
         feedback.setProgress(100)
         results.update({"REGIONS": k, "INFEASIBLE": int(rep["infeasible_regions"]),
-                        "ISLANDS": int(len(lonely))})
+                        "ISLANDS": int(len(lonely)), "UPPER_BOUND": int(res.upper_bound),
+                        "MIXING": None if res.mixing is None else float(res.mixing)})
         return results
+
+
+def _is_null(v: Any) -> bool:
+    """A missing attribute value (None or QGIS NULL)."""
+    return v is None or (hasattr(v, "isNull") and v.isNull())
 
 
 def _dissolve(geoms: List[QgsGeometry]) -> Optional[QgsGeometry]:

@@ -1,14 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Polygon contiguity (rook adjacency) with QGIS geometry, for ``mergesmallareas``.
+"""Polygon contiguity (rook or queen adjacency) with QGIS geometry, for ``mergesmallareas``.
 
-Two areas are neighbours when their boundaries share a line of positive length; the weight
-of the pair is that length (in layer units). Areas that touch at a single point (a corner)
-are **not** neighbours: a region joined only at a corner is not contiguous on the ground.
-Overlapping areas are neighbours too (weight: the part of one boundary inside the other).
-With a ``tolerance`` > 0 (layer units), small gaps between areas digitised apart are bridged:
-the weight is the longer of the two boundary lengths within ``tolerance`` of the other area
-(symmetric), and a pair
-is a neighbour when that length exceeds ``2 * tolerance`` (so that corners stay apart).
+Rook (the default): two areas are neighbours when their boundaries share a line of positive
+length; the weight of the pair is that length (in layer units). Areas that touch at a single
+point (a corner) are **not** neighbours: a region joined only at a corner is not contiguous
+on the ground. Queen (``queen=True``): a shared corner is enough (weight 0), as in street
+blocks that meet at a crossing. Overlapping areas are neighbours too (weight: the part of one
+boundary inside the other). With a ``tolerance`` > 0 (layer units), small gaps between areas
+digitised apart are bridged: the weight is the longer of the two boundary lengths within
+``tolerance`` of the other area (symmetric), and a pair is a neighbour when that length
+exceeds ``2 * tolerance`` (so that corners stay apart; with queen any contact within the
+tolerance counts).
 
 Candidates come from a bulk-loaded :class:`QgsSpatialIndex` and are tested with a prepared
 GEOS engine, so 10,000 areas take seconds. The result does not depend on the input order.
@@ -47,7 +49,8 @@ def bulk_index(geometries: Sequence[Optional[QgsGeometry]]) -> "tuple[QgsSpatial
 
 
 def polygon_adjacency(geometries: Sequence[Optional[QgsGeometry]], tolerance: float = 0.0,
-                      progress: Optional[Callable[[float], bool]] = None) -> np.ndarray:
+                      progress: Optional[Callable[[float], bool]] = None,
+                      queen: bool = False) -> np.ndarray:
     """Edge array ``(m, 3)``: ``i < j`` neighbour positions and the shared boundary length.
 
     ``progress(fraction)`` is called now and then; returning False cancels (empty result).
@@ -88,7 +91,7 @@ def polygon_adjacency(geometries: Sequence[Optional[QgsGeometry]], tolerance: fl
                 cj.append(j)
     pi = np.asarray(ci, dtype=np.int64)
     pj = np.asarray(cj, dtype=np.int64)
-    if tol == 0 and len(pi):
+    if tol == 0 and len(pi) and not queen:
         # boxes meeting in a single point: the areas can share a point at most
         w_box = np.minimum(box[pi, 2], box[pj, 2]) - np.maximum(box[pi, 0], box[pj, 0])
         h_box = np.minimum(box[pi, 3], box[pj, 3]) - np.maximum(box[pi, 1], box[pj, 1])
@@ -112,7 +115,7 @@ def polygon_adjacency(geometries: Sequence[Optional[QgsGeometry]], tolerance: fl
         if tol > 0:
             w = max(boundaries[j].intersection(zones[i]).length(),
                     boundaries[i].intersection(zones[j]).length())
-            if w <= 2 * tol:
+            if w <= 2 * tol and not (queen and boundaries[j].intersects(zones[i])):
                 continue
         else:
             w = boundaries[i].intersection(boundaries[j]).length()
@@ -121,7 +124,13 @@ def polygon_adjacency(geometries: Sequence[Optional[QgsGeometry]], tolerance: fl
                 if engine is None:
                     engine = QgsGeometry.createGeometryEngine(gi.constGet())
                     engine.prepareGeometry()
-                if not engine.intersects(gj.constGet()) or engine.touches(gj.constGet()):
+                if not engine.intersects(gj.constGet()):
+                    continue
+                if engine.touches(gj.constGet()):
+                    if queen:  # a shared corner
+                        src.append(i)
+                        dst.append(j)
+                        wts.append(0.0)
                     continue
                 # overlapping areas: the part of either boundary inside the other
                 w = max(boundaries[i].intersection(gj).length(),

@@ -196,3 +196,135 @@ def test_population_source_errors(run_alg, tmp_path, params, words):
     with pytest.raises(QgsProcessingException, match=words):
         run_alg("mergesmallareas", dict(params, AREAS=path, AREA_ID_FIELD="area_id",
                                         OUTPUT="memory:"))
+
+
+def _squares(path, squares):
+    """A GeoPackage of squares (id, x0, y0, size, fields...) with the given extra fields."""
+    from osgeo import ogr, osr
+
+    ogr.UseExceptions()
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25832)
+    lyr = ds.CreateLayer("areas", srs, ogr.wkbPolygon)
+    lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
+    names = sorted({k for sq in squares for k in sq[4]})
+    for k in names:
+        lyr.CreateField(ogr.FieldDefn(k, ogr.OFTReal))
+    lyr.StartTransaction()
+    for aid, x0, y0, size, values in squares:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("area_id", aid)
+        for k, v in values.items():
+            if v is not None:
+                f.SetField(k, float(v))
+        f.SetGeometry(ogr.CreateGeometryFromWkt(
+            "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(
+                x0, y0, x0 + size, y0 + size)))
+        lyr.CreateFeature(f)
+    lyr.CommitTransaction()
+    ds = None
+    return path
+
+
+def test_queen_joins_areas_that_meet_at_a_corner(run_alg, tmp_path):
+    x0, y0 = 570000.0, 6220000.0
+    path = _squares(str(tmp_path / "corner.gpkg"), [
+        ("A", x0, y0, 100, {"pop": 30}), ("B", x0 + 100, y0 + 100, 100, {"pop": 30})])
+    res, regions, _ = _run(run_alg, tmp_path, "rook", AREAS=path, POPULATION_FIELD="pop",
+                           MINIMUM=50)
+    assert res["ISLANDS"] == 2 and res["INFEASIBLE"] == 2 and res["UPPER_BOUND"] == 0
+    res, regions, members = _run(run_alg, tmp_path, "queen", AREAS=path,
+                                 POPULATION_FIELD="pop", MINIMUM=50, CONTIGUITY="queen")
+    assert res["ISLANDS"] == 0 and res["INFEASIBLE"] == 0 and res["REGIONS"] == 1
+    assert res["UPPER_BOUND"] == 1
+    assert regions["population"].tolist() == [60] and regions["members"].tolist() == [2]
+    with pytest.raises(QgsProcessingException):
+        run_alg("mergesmallareas", dict(AREAS=path, AREA_ID_FIELD="area_id",
+                                        POPULATION_FIELD="pop", CONTIGUITY="bishop",
+                                        OUTPUT="memory:"))
+
+
+def _recording_feedback():
+    """A feedback that keeps the lines the algorithm reports (info and warnings)."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, text):  # noqa: N802
+            self.lines.append(text)
+
+        def pushWarning(self, text):  # noqa: N802
+            self.lines.append(text)
+
+    return Feedback()
+
+
+def _patterned_grid(tmp_path, side, seed):
+    """side x side squares with residents and two patterned indicator fields (a few NULL)."""
+    rng = np.random.default_rng(seed)
+    squares, values = [], {}
+    for k in range(side * side):
+        row, col = divmod(k, side)
+        v = {"pop": int(rng.integers(0, 120)),
+             "share": 20 + 15 * np.sin(col / 3.0) + 10 * np.cos(row / 4.0) + 3 * rng.normal(),
+             "income": 300 + 10 * (col - row) + 5 * rng.normal()}
+        if k % 37 == 5:
+            v["share"] = None
+        aid = "K{:04d}".format(k)
+        values[aid] = v
+        squares.append((aid, 570000.0 + 100 * col, 6220000.0 + 100 * row, 100, v))
+    return _squares(str(tmp_path / "karre.gpkg"), squares), values
+
+
+def test_homogeneity_fields_make_regions_alike(run_alg, tmp_path):
+    from boligsocial_plugin.core.regions import mixing
+
+    path, values = _patterned_grid(tmp_path, 16, seed=11)
+    ids = list(values)
+    geoms = _area_geoms(path)
+    plain, p_regions, p_members = _run(run_alg, tmp_path, "plain", AREAS=path,
+                                       POPULATION_FIELD="pop", MINIMUM=250)
+    log = _recording_feedback()
+    params = dict(AREAS=path, AREA_ID_FIELD="area_id", POPULATION_FIELD="pop", MINIMUM=250,
+                  HOMOGENEITY_FIELDS=["share", "income"],
+                  OUTPUT=str(tmp_path / "alike.gpkg"),
+                  OUTPUT_MEMBERS=str(tmp_path / "alike_m.gpkg"))
+    alike = run_alg("mergesmallareas", params, feedback=log)
+    a_regions = layer_frame(_layer(alike["OUTPUT"]))
+    a_members = layer_frame(_layer(alike["OUTPUT_MEMBERS"]))
+    for regions, members in ((p_regions, p_members), (a_regions, a_members)):
+        _check(regions, members, ids, geoms, 250)
+    assert plain["MIXING"] is None
+    assert alike["REGIONS"] >= plain["REGIONS"]
+    assert alike["UPPER_BOUND"] == plain["UPPER_BOUND"] >= alike["REGIONS"]
+
+    def measured(members):
+        lab = members.set_index("area_id").loc[ids, "region_id"]
+        codes = lab.astype("category").cat.codes.to_numpy()
+        x = [[np.nan if values[a]["share"] is None else values[a]["share"],
+              values[a]["income"]] for a in ids]
+        return mixing(codes, np.asarray(x, dtype=float))
+
+    assert alike["MIXING"] == pytest.approx(measured(a_members))
+    assert alike["MIXING"] < 0.85 * measured(p_members)
+    text = "\n".join(log.lines)
+    assert "values of the homogeneity fields are missing" in text
+    assert "Mixing within regions" in text and "of at most {}".format(
+        alike["UPPER_BOUND"]) in text
+    # deterministic
+    again = run_alg("mergesmallareas", dict(params, OUTPUT=str(tmp_path / "again.gpkg"),
+                                            OUTPUT_MEMBERS=str(tmp_path / "again_m.gpkg")))
+    b_members = layer_frame(_layer(again["OUTPUT_MEMBERS"]))
+    assert b_members["region_id"].tolist() == a_members["region_id"].tolist()
+
+
+def test_homogeneity_field_must_be_numeric(run_alg, tmp_path):
+    path, _ = _grid(tmp_path, 3, seed=1)
+    with pytest.raises(QgsProcessingException, match="not numeric"):
+        run_alg("mergesmallareas", dict(AREAS=path, AREA_ID_FIELD="area_id",
+                                        POPULATION_FIELD="pop", MINIMUM=50,
+                                        HOMOGENEITY_FIELDS=["area_name"], OUTPUT="memory:"))
