@@ -3,7 +3,9 @@
 
 The method of the Australian Bureau of Statistics' TableBuilder and of the 2021 censuses
 (ABS, ONS): every person has a *record key* (here a 32-bit hash of the person key, see
-:mod:`boligsocial_plugin.core.personkeys`); a cell's *cell key* is the sum of the record keys
+:mod:`boligsocial_plugin.core.personkeys`: the low half of PostgreSQL's ``hashint8extended`` of
+it, so a database computes the same keys, core.sqlgen); a cell's *cell key* is the sum of the
+record keys
 of the persons behind it (modulo 2^32). The noise added to the cell is a deterministic function
 of the cell key and the cell's value. Hence:
 
@@ -28,9 +30,10 @@ from typing import Dict, Tuple
 
 import numpy as np
 
-from boligsocial_plugin.core.personkeys import mix64
+from boligsocial_plugin.core.personkeys import hash_int64, mix64
 
-_SALT_RECORD = np.uint64(0x5EED0C311CE1)
+#: seed of the record key (``hashint8extended(person_key, RECORD_SALT)``, also in SQL)
+RECORD_SALT = 0x5EED0C311CE1
 _SALT_COUNT = np.uint64(0xC0C0A11CE)
 _SALT_AMOUNT = np.uint64(0xA303E7)
 #: the perturbation table of counts away from the threshold: change -> probability
@@ -60,8 +63,7 @@ OFF = Perturbation(enabled=False)
 
 def record_keys(person_keys: np.ndarray) -> np.ndarray:
     """32-bit record key per person row (uint64 holding values < 2^32)."""
-    k = mix64(np.asarray(person_keys, dtype=np.uint64) ^ _SALT_RECORD)
-    return k >> np.uint64(32)
+    return hash_int64(person_keys, RECORD_SALT) & np.uint64(0xFFFFFFFF)
 
 
 def cell_keys(rkeys: np.ndarray, group: np.ndarray, size: int,

@@ -25,7 +25,7 @@ from boligsocial_plugin.core.discretion.linkage import Populations
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 
-FORMAT = 1
+FORMAT = 2  # 2: person keys are PostgreSQL-compatible lookup3 hashes (core.personkeys)
 
 
 @dataclass
@@ -63,8 +63,9 @@ class Register:
             try:
                 with open(os.path.join(self.folder, name), encoding="utf-8") as f:
                     meta = json.load(f)
-                if not os.path.exists(os.path.join(self.folder, meta["id"] + ".npz")):
-                    continue
+                if meta.get("format", 1) != FORMAT or \
+                        not os.path.exists(os.path.join(self.folder, meta["id"] + ".npz")):
+                    continue  # keys of another definition never match: not comparable
                 out.append(ReleaseInfo(meta["id"], meta["created"], meta["algorithm"],
                                        meta.get("output", ""), list(meta.get("dates", [])),
                                        int(meta.get("populations", 0)),
