@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.exactsum import exact_sums
 from boligsocial_plugin.core.i18n import tr
 
 OPS = ("==", "!=", "<", "<=", ">", ">=", "in", "notnull", "isnull")
@@ -308,7 +309,8 @@ def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
 
     ``df`` holds canonical columns with a ``ref_date`` string column; ``area_idx`` gives each
     row's area (0..n_areas-1, or -1 outside every area, which is not aggregated).
-    Columns: ``area_idx, ref_date, residents`` and per indicator ``C_num`` (sum),
+    Columns: ``area_idx, ref_date, residents`` and per indicator ``C_num`` (sum, exact and
+    rounded once, so it does not depend on the order of the rows: core.exactsum),
     ``C_den`` (population size, for means: with a known value), ``C_cnt`` (persons
     contributing > 0), ``C_rest`` (persons in the population contributing < 1), and for
     means ``C_top1``/``C_top2`` (the largest two contributions, for dominance rules).
@@ -364,7 +366,7 @@ def _aggregate_cells(out: Dict[str, np.ndarray], code: str, kind: str, g: np.nda
                      size: int, known: np.ndarray, v0: np.ndarray,
                      rkeys: Optional[np.ndarray]) -> None:
     """The raw cells of one indicator (or one nested difference) per group."""
-    num = np.bincount(g, weights=np.where(known, v0, 0.0), minlength=size)
+    num = exact_sums(g, np.where(known, v0, 0.0), size)  # order-free (core.exactsum)
     den = np.bincount(g, weights=known.astype(float), minlength=size)
     cnt = np.bincount(g, weights=(known & (v0 > 0)).astype(float), minlength=size)
     rest = np.bincount(g, weights=(known & (v0 < 1)).astype(float), minlength=size)
@@ -422,48 +424,75 @@ def find_nestings(indicators: Sequence[Indicator],
 
     The rest is an implied cell, protected like any other (core.discretion.indicators).
     """
+    return nestings_from_tests(indicators, _ArrayTests(parts))[0]
+
+
+class _ArrayTests:
+    """find_nestings' tests on the person rows (``parts``: known, contribution, value)."""
+
+    def __init__(self, parts: Mapping[str, Tuple[np.ndarray, np.ndarray, np.ndarray]]):
+        self.parts = parts
+
+    def outside(self, a: str, b: str) -> bool:
+        """Some person of a's population is not in b's."""
+        return bool((self.parts[a][0] & ~self.parts[b][0]).any())
+
+    def values(self, a: str, b: str) -> Tuple[bool, bool, bool, bool]:
+        """Over a's population: (a value differs, a value is not 0/1, a's above b's, below)."""
+        ka, va, _ = self.parts[a]
+        xa, xb = va[ka], self.parts[b][1][ka]
+        binary = np.isin(xa, (0.0, 1.0)).all() and np.isin(xb, (0.0, 1.0)).all()
+        return (not np.array_equal(xa, xb), not binary, bool((xa > xb).any()),
+                bool((xa < xb).any()))
+
+
+def nestings_from_tests(indicators: Sequence[Indicator], tests
+                        ) -> Tuple[List[Tuple[str, str, str]], Dict[str, int]]:
+    """find_nestings from its tests (``outside(a, b)``, ``values(a, b)``, see _ArrayTests):
+    the nestings and each indicator's population class. A database source answers the same
+    tests from aggregates (core.sqlaggregate)."""
     out: List[Tuple[str, str, str]] = []
-    reps: List[Tuple[str, np.ndarray]] = []  # one indicator per distinct population
+    reps: List[str] = []  # one indicator per distinct population
     cls: Dict[str, int] = {}
     for ind in indicators:
-        k = parts[ind.code][0]
-        for j, (_code, km) in enumerate(reps):
-            if np.array_equal(k, km):
+        for j, rep in enumerate(reps):
+            if not tests.outside(ind.code, rep) and not tests.outside(rep, ind.code):
                 cls[ind.code] = j
                 break
         else:
             cls[ind.code] = len(reps)
-            reps.append((ind.code, k))
+            reps.append(ind.code)
     by_code = {i.code: i for i in indicators}
     inside = {}
-    for i, (ca, ka) in enumerate(reps):
-        for j, (cb, kb) in enumerate(reps):
-            if i != j and _nest_possible(by_code[ca], by_code[cb]) and not (ka & ~kb).any():
+    for i, ca in enumerate(reps):
+        for j, cb in enumerate(reps):
+            if i != j and _nest_possible(by_code[ca], by_code[cb]) and \
+                    not tests.outside(ca, cb):
                 inside[(i, j)] = True
                 out.append((ca, cb, NEST_DEN))
     for a in indicators:
         for b in indicators:
-            if a.code == b.code or (a.kind == "mean") != (b.kind == "mean"):
+            if a.code == b.code or (a.kind == "mean") != (b.kind == "mean") or \
+                    not same_column(a, b):
                 continue
-            ka, va, _ = parts[a.code]
-            kb, vb, _ = parts[b.code]
             same_def = a.value == b.value and a.condition == b.condition
-            same_col = (a.value or (a.condition.column if a.condition else None)) == \
-                (b.value or (b.condition.column if b.condition else None))
-            if not same_col:
-                continue
+            differ, not_binary, above, below = tests.values(a.code, b.code)
             if (cls[a.code], cls[b.code]) in inside:
-                if same_def and np.array_equal(va[ka], vb[ka]):
+                if same_def and not differ:
                     out.append((a.code, b.code, NEST_NUM))
-            elif cls[a.code] == cls[b.code] and same_def and np.array_equal(va[ka], vb[ka]):
+            elif cls[a.code] == cls[b.code] and same_def and not differ:
                 if a.code < b.code:
                     out.append((a.code, b.code, NEST_SAME))
             elif a.kind != "mean" and cls[a.code] == cls[b.code]:
-                xa, xb = va[ka], vb[ka]
-                binary = np.isin(xa, (0.0, 1.0)).all() and np.isin(xb, (0.0, 1.0)).all()
-                if binary and (xa <= xb).all() and (xa < xb).any():
+                if not not_binary and not above and below:
                     out.append((a.code, b.code, NEST_NUM))
-    return out
+    return out, cls
+
+
+def same_column(a: Indicator, b: Indicator) -> bool:
+    """Whether two indicators count the same column (as value or in their condition)."""
+    return (a.value or (a.condition.column if a.condition else None)) == \
+        (b.value or (b.condition.column if b.condition else None))
 
 
 def _top2(g: np.ndarray, v: np.ndarray, size: int) -> Tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,552 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The aggregation of core.indicators.aggregate as one SQL statement, and reading it back.
+
+PostgreSQL evaluates an aggregate with a FILTER for every row (about 20-50 ns each), and the
+raw table needs some 270 cells per area for the built-in indicators, so the statement works
+in two stages:
+
+1. per area, date and *pattern* (a bit per population of the indicators and per condition,
+   e.g. "18-64, 30-59, not a student, age 0-17"), sums and counts per **value column**
+   (``outside_fte``, ``gross_income`` ...): about 30 aggregates per person row;
+2. per area and date, every indicator's cells from the patterns whose population bit is set
+   (a few dozen rows per area).
+
+Sums are exact (integer parts and fractions in units of 2^-62, core.exactsum) and so do not
+depend on the order of the rows; the same sums come from a file. Nothing but these per-area
+aggregates leaves the server.
+"""
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import pandas as pd
+
+from boligsocial_plugin.core.discretion.perturbation import RECORD_SALT
+from boligsocial_plugin.core.exactsum import FRAC_BITS, combine
+from boligsocial_plugin.core.indicators import (
+    NEST_NUM,
+    NEST_SAME,
+    Indicator,
+    _nest_possible,
+    nestings_from_tests,
+    same_column,
+)
+from boligsocial_plugin.core.personkeys import signed
+from boligsocial_plugin.core.sqlgen import (
+    DATE,
+    Grid,
+    Params,
+    PersonSource,
+    Rows,
+    located_sql,
+)
+
+_SCALE = "{}::float8".format(float(2 ** FRAC_BITS))
+
+
+def signatures(indicators: Sequence[Indicator]) -> List[List[str]]:
+    """Indicators grouped by the definition of their population (same definition, same
+    persons); the data may still make two groups equal (find_nestings' classes)."""
+    groups: Dict[tuple, List[str]] = {}
+    for i in indicators:
+        key = (i.age_min, i.age_max, tuple(sorted(map(repr, i.where))),
+               i.value if i.kind == "mean" and i.value else None)
+        groups.setdefault(key, []).append(i.code)
+    return list(groups.values())
+
+
+@dataclass
+class Cells:
+    """How one set of cells (an indicator, or a nesting candidate) is read from stage 1."""
+
+    name: str            # column prefix in the result
+    kind: str            # share / mean / count (of the indicator whose values are summed)
+    known: str           # SQL condition on a stage-1 row (q.pat bits)
+    value: str           # 'V:<column>', 'C:<bit>', 'D:<row expression index>'
+    fill: int = 0        # value of an unknown contribution (basic_edu: 1), for 'V:'
+    keys: bool = False   # cell keys wanted
+
+
+@dataclass
+class Plan:
+    """The statement and what it holds (see :func:`aggregate_sql`)."""
+
+    sql: str
+    params: Dict[str, Any]
+    indicators: List[Indicator]
+    cells: List[Cells]
+    candidates: List[Tuple[str, str, str, str]]  # (small, big, 'pop'/'val', cells name)
+    sigs: List[List[str]]
+    with_keys: bool
+    checks: List[str] = field(default_factory=list)
+
+
+class _Stage1:
+    """The per-(area, date, pattern) aggregates: one set per value column or row expression."""
+
+    def __init__(self) -> None:
+        self.values: Dict[str, str] = {}     # key -> SQL expression (per row, NULL outside)
+        self.frac: set = set()
+        self.top: set = set()
+        self.nonbin: set = set()
+
+    def add(self, key: str, expr: str, frac: bool, top: bool) -> None:
+        self.values.setdefault(key, expr)
+        if frac:
+            self.frac.add(key)
+        if top:
+            self.top.add(key)
+
+    def select(self, with_keys: bool) -> List[str]:
+        out = ["count(*) AS n"]
+        if with_keys:
+            out.append("COALESCE(sum(j.rk), 0) AS rk")
+        for key in sorted(self.values):
+            v = "j.v_" + _alias(key)
+            a = _alias(key)
+            out += ["count({v}) AS nn_{a}".format(v=v, a=a),
+                    "COALESCE(sum(trunc({v})::bigint), 0) AS si_{a}".format(v=v, a=a),
+                    "count(*) FILTER (WHERE {v} > 0) AS pos_{a}".format(v=v, a=a),
+                    "count(*) FILTER (WHERE {v} < 1) AS lt1_{a}".format(v=v, a=a)]
+            if key in self.frac:
+                out.append("COALESCE(sum((({v} - trunc({v})) * {s})::bigint), 0) AS sf_{a}"
+                           .format(v=v, a=a, s=_SCALE))
+            if with_keys:
+                out += ["COALESCE(sum(j.rk) FILTER (WHERE {v} <> 0), 0) AS rknz_{a}".format(
+                    v=v, a=a),
+                        "COALESCE(sum(j.rk) FILTER (WHERE {v} IS NULL), 0) AS rknull_{a}"
+                        .format(v=v, a=a)]
+            if key in self.top:
+                out += ["max(abs({v})) AS t1_{a}".format(v=v, a=a),
+                        "(array_agg(abs({v}) ORDER BY abs({v}) DESC))[2] AS t2_{a}".format(
+                            v=v, a=a)]
+            if key in self.nonbin:
+                out.append("count(*) FILTER (WHERE {v} NOT IN (0, 1)) AS nb_{a}".format(
+                    v=v, a=a))
+        return out
+
+
+def _alias(key: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in key)
+
+
+def aggregate_sql(src: PersonSource, grid: Grid, indicators: Sequence[Indicator],
+                  ref_date: Optional[str] = None) -> Plan:
+    """One statement: every person row joined to its areas and aggregated per area and date.
+
+    Result rows: ``code`` (area index, or OUTSIDE / NO_LOCATION), ``d`` (date), the join
+    counts, every indicator's cells, the nesting candidates' cells and the nesting tests.
+    """
+    p = Params()
+    indicators = list(indicators)
+    with_keys = "person_id" in src.columns
+    inner, rows = _inner(src, p, indicators, ref_date, with_keys)
+    lay = _Layout(indicators, rows)
+    per_row = ["j.area", "j.d", "j.n AS n_areas", "j.outer_rule",
+               "CASE WHEN j.area >= 0 THEN {} ELSE 0 END AS pat".format(lay.pattern())]
+    if with_keys:
+        per_row.append("j.rk")
+    for key, expr in sorted(lay.st.values.items()):
+        per_row.append("CASE WHEN j.area >= 0 THEN {} END AS v_{}".format(expr, _alias(key)))
+    for name, expr in lay.checks:
+        per_row.append("CASE WHEN j.area >= 0 THEN {} ELSE false END AS {}".format(expr, name))
+    stage1 = ["j.area", "j.d", "j.pat", "count(*) FILTER (WHERE j.outer_rule) AS on_outer",
+              "count(*) FILTER (WHERE j.n_areas > 1) AS overlap_persons",
+              "COALESCE(sum(j.n_areas - 1), 0) AS extra_rows"] + lay.st.select(with_keys) + \
+        ["bool_or({n}) AS {n}".format(n=name) for name, _e in lay.checks]
+    stage2 = ["q.area AS code", "q.d", "sum(q.n) AS residents", "sum(q.on_outer) AS on_outer",
+              "sum(q.overlap_persons) AS overlap_persons", "sum(q.extra_rows) AS extra_rows"]
+    if with_keys:
+        stage2.append("sum(q.rk) AS residents_ck")
+    for c in lay.cells:
+        stage2 += _stage2(c, lay.st, with_keys and c.keys)
+    stage2 += ["bool_or(q.{n}) AS {n}".format(n=name) for name, _e in lay.checks]
+    stage2 += _pair_tests(indicators, lay.sig_of, lay.cond_bit)
+    n_sigs = len(lay.sigs)
+    stage2 += ["bool_or((q.pat & {}) <> 0 AND (q.pat & {}) = 0) AS popdiff_{}_{}".format(
+        1 << s, 1 << t, s, t) for s in range(n_sigs) for t in range(n_sigs) if s != t]
+    located = located_sql(grid, inner)
+    sql = """SELECT {stage2}
+FROM (SELECT {stage1}
+  FROM (SELECT {per_row} FROM {located} j OFFSET 0) j
+  GROUP BY 1, 2, 3) q
+GROUP BY 1, 2""".format(stage2=",\n  ".join(stage2), stage1=",\n    ".join(stage1),
+                        per_row=",\n    ".join(per_row), located=located)
+    return Plan(sql, p.values, indicators, lay.cells, lay.candidates, lay.sigs, with_keys,
+                [name for name, _e in lay.checks])
+
+
+def _inner(src: PersonSource, p: Params, indicators: List[Indicator], ref_date: Optional[str],
+           with_keys: bool) -> Tuple[str, Rows]:
+    """The scan of the person table: date, location, record key and the columns the
+    indicators use (passed on as c0, c1 ...); and the row expressions over them."""
+    base = Rows(src, p)
+    used = sorted({c for i in indicators for c in i.columns() if base.has(c)})
+    passed: Dict[str, str] = {}
+    cols = ["{} AS d".format(base.date())]
+    x, y, pt = base.xy()
+    cols += ["{} AS px".format(x), "{} AS py".format(y), "{} AS pt".format(pt)]
+    if with_keys:
+        cols.append("(hashint8extended({}, {}) & 4294967295) AS rk".format(
+            base.person_key(), p(signed(RECORD_SALT), "bigint")))
+    for n, name in enumerate(sorted({base.column(c).name for c in used})):
+        passed[name] = "c{}".format(n)
+        cols.append("{} AS c{}".format(base.ref(name), n))
+    where = src.from_clause(p)
+    if ref_date:
+        kind = "date" if src.columns["ref_date"].kind == DATE else "text"
+        where += (" AND " if " WHERE " in where else " WHERE ") + \
+            "{} = {}".format(base.date(), p(ref_date, kind))
+    return "SELECT {} {}".format(",\n  ".join(cols), where), Rows(src, p, passed)
+
+
+class _Layout:
+    """Pattern bits, stage-1 values, the cells to read and the nesting candidates."""
+
+    def __init__(self, indicators: List[Indicator], rows: Rows):
+        self.rows = rows
+        self.sigs = signatures(indicators)
+        self.sig_of = {c: k for k, g in enumerate(self.sigs) for c in g}
+        self.by_code = {i.code: i for i in indicators}
+        cond = [i for i in indicators if i.condition is not None]
+        self.cond_bit = {i.code: len(self.sigs) + k for k, i in enumerate(cond)}
+        self.st = _Stage1()
+        for i in indicators:
+            if i.value is not None:
+                self.st.add("V:" + i.value, rows.number(i.value), _fractional(i.value),
+                            i.kind == "mean")
+        self.cells = [_indicator_cells(i, i.code, self.bit(i.code), self.cond_bit, True)
+                      for i in indicators]
+        self.candidates: List[Tuple[str, str, str, str]] = []
+        self._pop_candidates(indicators)
+        self._val_candidates(indicators)
+        self.checks = _checks(indicators, rows)
+
+    def bit(self, code: str) -> str:
+        """The stage-1 condition "in the population of this indicator"."""
+        return "(q.pat & {}) <> 0".format(1 << self.sig_of[code])
+
+    def pattern(self) -> str:
+        """Per person row: a bit per population group and per condition."""
+        bits = []
+        for k, g in enumerate(self.sigs):
+            rep = self.by_code[g[0]]
+            known = self.rows.population(rep)
+            if rep.kind == "mean" and rep.value:
+                known = "({} AND {} IS NOT NULL)".format(known, self.rows.contribution(rep))
+            bits.append((k, known))
+        for code, b in self.cond_bit.items():
+            cond = self.by_code[code].condition
+            if cond is not None:
+                bits.append((b, self.rows.condition(cond)))
+        return " | ".join("(CASE WHEN {} THEN {} ELSE 0 END)".format(e, 1 << b)
+                          for b, e in bits) or "0"
+
+    def _pop_candidates(self, indicators: List[Indicator]) -> None:
+        # bigs whose num may nest ('num' with the small population inside) may pair with any
+        # population; otherwise only the groups' first indicators pair up ('den')
+        num_bigs = {b.code for a in indicators for b in indicators if a.code != b.code and
+                    same_column(a, b) and a.value == b.value and a.condition == b.condition}
+        for g in self.sigs:
+            for b in indicators:
+                if self.sig_of[b.code] == self.sig_of[g[0]]:
+                    continue
+                first = b.code == self.sigs[self.sig_of[b.code]][0]
+                if b.code not in num_bigs and not (first and _nest_possible(self.by_code[g[0]],
+                                                                            b)):
+                    continue
+                name = "cand{}".format(len(self.candidates))
+                known = "({} AND NOT {})".format(self.bit(b.code), self.bit(g[0]))
+                self.candidates.append((g[0], b.code, "pop", name))
+                self.cells.append(_indicator_cells(b, name, known, self.cond_bit, False))
+
+    def _val_candidates(self, indicators: List[Indicator]) -> None:
+        for a in indicators:
+            for b in indicators:
+                if a.code == b.code or not same_column(a, b) or \
+                        (a.kind == "mean") != (b.kind == "mean"):
+                    continue
+                name = "cand{}".format(len(self.candidates))
+                self.candidates.append((a.code, b.code, "val", name))
+                if a.condition is not None and b.condition is not None:
+                    value = "B:{}:{}".format(self.cond_bit[b.code], self.cond_bit[a.code])
+                elif a.condition is None and b.condition is None:
+                    value = "N:{}:{}:{}".format(b.value, _fill(b), _fill(a))
+                    self.st.nonbin.add("V:" + str(b.value))
+                else:  # a condition and a value on the same column: per row
+                    value = "D:{}".format(name)
+                    self.st.add(value, "(COALESCE({}, {}) - COALESCE({}, {}))".format(
+                        self.rows.contribution(b), _fill(b), self.rows.contribution(a),
+                        _fill(a)), True, b.kind == "mean")
+                self.cells.append(Cells(name, b.kind, self.bit(b.code), value))
+
+
+def _fractional(name: str) -> bool:
+    """Whether a value column may hold fractions (not a 0/1 or whole-number column)."""
+    from boligsocial_plugin.core.datamodel import COLUMNS
+
+    return not (name in COLUMNS and COLUMNS[name].kind in ("binary", "int"))
+
+
+def _fill(ind: Indicator) -> int:
+    """The contribution of a person whose value is unknown (core.indicators.contribution)."""
+    return 1 if ind.code == "basic_edu" and ind.condition is None else 0
+
+
+def _indicator_cells(ind: Indicator, name: str, known: str, cond_bit: Dict[str, int],
+                     keys: bool) -> Cells:
+    if ind.condition is not None:
+        return Cells(name, ind.kind, known, "C:{}".format(cond_bit[ind.code]), keys=keys)
+    return Cells(name, ind.kind, known, "V:" + str(ind.value), _fill(ind), keys=keys)
+
+
+def _stage2(c: Cells, st: _Stage1, keys: bool) -> List[str]:
+    """The stage-2 aggregates of one set of cells (over the stage-1 rows ``q``)."""
+    k = c.known
+    n = c.name
+    out: List[str] = []
+    if c.value.startswith("C:") or c.value.startswith("B:"):
+        if c.value.startswith("C:"):
+            hit = "(q.pat & {}) <> 0".format(1 << int(c.value[2:]))
+            num = "COALESCE(sum(q.n) FILTER (WHERE {k} AND {h}), 0)".format(k=k, h=hit)
+            cnt, rest = num, "COALESCE(sum(q.n) FILTER (WHERE {k} AND NOT {h}), 0)".format(
+                k=k, h=hit)
+            diff = hit
+        else:  # b's condition minus a's: -1, 0 or 1 per pattern
+            _tag, bb, ba = c.value.split(":")
+            hb = "((q.pat & {}) <> 0)::int".format(1 << int(bb))
+            ha = "((q.pat & {}) <> 0)::int".format(1 << int(ba))
+            num = "COALESCE(sum(q.n * ({} - {})) FILTER (WHERE {}), 0)".format(hb, ha, k)
+            cnt = "COALESCE(sum(q.n) FILTER (WHERE {} AND {} - {} > 0), 0)".format(k, hb, ha)
+            rest = "COALESCE(sum(q.n) FILTER (WHERE {} AND {} - {} < 1), 0)".format(k, hb, ha)
+            diff = "{} <> {}".format(hb, ha)
+        out += ["{} AS {}_ni".format(num, n), "0 AS {}_nf".format(n),
+                "COALESCE(sum(q.n) FILTER (WHERE {}), 0) AS {}_den".format(k, n),
+                "{} AS {}_cnt".format(cnt, n), "{} AS {}_rest".format(rest, n)]
+        if c.kind == "mean":  # every contribution is 0 or 1: the largest two are counts
+            m = "COALESCE(sum(q.n) FILTER (WHERE {} AND {}), 0)".format(k, diff)
+            out += ["LEAST({}, 1) AS {}_t1".format(m, n),
+                    "CASE WHEN {} >= 2 THEN 1 ELSE 0 END AS {}_t2".format(m, n)]
+        if keys:
+            hit_rk = "COALESCE(sum(q.rk) FILTER (WHERE {} AND {}), 0)".format(k, diff)
+            out += ["{} AS {}_ckn".format(hit_rk, n),
+                    "COALESCE(sum(q.rk) FILTER (WHERE {}), 0) AS {}_ckd".format(k, n)]
+        return out
+    if c.value.startswith("N:"):  # same value column: differs only where it is unknown
+        col, fb, fa = c.value.split(":", 1)[1].rsplit(":", 2)
+        a = _alias("V:" + col)
+        d = int(fb) - int(fa)
+        nulls = "(q.n - q.nn_{})".format(a)
+        out += ["COALESCE(sum({} * {}) FILTER (WHERE {}), 0) AS {}_ni".format(nulls, d, k, n),
+                "0 AS {}_nf".format(n),
+                "COALESCE(sum(q.n) FILTER (WHERE {}), 0) AS {}_den".format(k, n),
+                "COALESCE(sum({}) FILTER (WHERE {}), 0) AS {}_cnt".format(
+                    nulls if d > 0 else "0", k, n),
+                "COALESCE(sum(q.nn_{} + {}) FILTER (WHERE {}), 0) AS {}_rest".format(
+                    a, nulls if d < 1 else "0", k, n)]
+        if c.kind == "mean":
+            m = "COALESCE(sum({}) FILTER (WHERE {}), 0)".format(nulls if d else "0", k)
+            out += ["LEAST({}, 1) * {} AS {}_t1".format(m, abs(d), n),
+                    "CASE WHEN {} >= 2 THEN {} ELSE 0 END AS {}_t2".format(m, abs(d), n)]
+        return out
+    a = _alias(c.value)
+    nulls = "(q.n - q.nn_{})".format(a)
+    fill = int(c.fill)
+    si = "q.si_{}".format(a) + (" + {}".format(nulls) if fill else "")
+    out += ["COALESCE(sum({}) FILTER (WHERE {}), 0) AS {}_ni".format(si, k, n),
+            ("COALESCE(sum(q.sf_{}) FILTER (WHERE {}), 0)".format(a, k)
+             if c.value in st.frac else "0") + " AS {}_nf".format(n),
+            "COALESCE(sum(q.n) FILTER (WHERE {}), 0) AS {}_den".format(k, n),
+            "COALESCE(sum(q.pos_{}{}) FILTER (WHERE {}), 0) AS {}_cnt".format(
+                a, " + " + nulls if fill else "", k, n),
+            "COALESCE(sum(q.lt1_{}{}) FILTER (WHERE {}), 0) AS {}_rest".format(
+                a, "" if fill else " + " + nulls, k, n)]
+    if c.kind == "mean":
+        out += ["COALESCE(max(q.t1_{}) FILTER (WHERE {}), 0) AS {}_t1".format(a, k, n),
+                "COALESCE(GREATEST(max(q.t2_{a}) FILTER (WHERE {k}), (array_agg(q.t1_{a} "
+                "ORDER BY q.t1_{a} DESC) FILTER (WHERE {k}))[2]), 0) AS {n}_t2".format(
+                    a=a, k=k, n=n)]
+    if keys:
+        out += ["COALESCE(sum(q.rknz_{}{}) FILTER (WHERE {}), 0) AS {}_ckn".format(
+            a, " + q.rknull_" + a if fill else "", k, n),
+                "COALESCE(sum(q.rk) FILTER (WHERE {}), 0) AS {}_ckd".format(k, n)]
+    return out
+
+
+def _checks(indicators: Sequence[Indicator], rows: Rows) -> List[Tuple[str, str]]:
+    """find_nestings' value tests for same-column pairs that the patterns cannot answer
+    (a condition and a value column on one column): per-row booleans."""
+    out = []
+    codes = {i.code: n for n, i in enumerate(indicators)}
+    for a in indicators:
+        for b in indicators:
+            if a.code == b.code or not same_column(a, b) or \
+                    (a.kind == "mean") != (b.kind == "mean"):
+                continue
+            if (a.condition is None) == (b.condition is None):
+                continue  # answered from the patterns (conditions) or counts (values)
+            ka = rows.population(a)
+            va = "COALESCE({}, {})".format(rows.contribution(a), _fill(a))
+            vb = "COALESCE({}, {})".format(rows.contribution(b), _fill(b))
+            ia, ib = codes[a.code], codes[b.code]
+            out.append(("valdiff_{}_{}".format(ia, ib), "({} AND {} <> {})".format(ka, va, vb)))
+            if a.kind != "mean":
+                out.append(("notbin_{}_{}".format(ia, ib),
+                            "({ka} AND NOT ({va} IN (0, 1) AND {vb} IN (0, 1)))".format(
+                                ka=ka, va=va, vb=vb)))
+                out.append(("above_{}_{}".format(ia, ib),
+                            "({} AND {} > {})".format(ka, va, vb)))
+                out.append(("below_{}_{}".format(ia, ib),
+                            "({} AND {} < {})".format(ka, va, vb)))
+    return out
+
+
+def _pair_tests(indicators: Sequence[Indicator], sig_of: Dict[str, int],
+                cond_bit: Dict[str, int]) -> List[str]:
+    """find_nestings' value tests of same-column pairs, from the stage-1 rows: two conditions
+    (pattern bits), or two indicators on one value column (they differ only where the value
+    is unknown and the two count it differently, e.g. basic_edu)."""
+    out = []
+    codes = {i.code: n for n, i in enumerate(indicators)}
+    for a in indicators:
+        for b in indicators:
+            if a.code == b.code or not same_column(a, b) or \
+                    (a.kind == "mean") != (b.kind == "mean") or \
+                    (a.condition is None) != (b.condition is None):
+                continue
+            ka = "(q.pat & {}) <> 0".format(1 << sig_of[a.code])
+            tag = "{}_{}".format(codes[a.code], codes[b.code])
+            if a.condition is not None:
+                ca = "(q.pat & {}) <> 0".format(1 << cond_bit[a.code])
+                cb = "(q.pat & {}) <> 0".format(1 << cond_bit[b.code])
+                tests = {"valdiff": "({}) <> ({})".format(ca, cb), "notbin": "false",
+                         "above": "{} AND NOT {}".format(ca, cb),
+                         "below": "NOT {} AND {}".format(ca, cb)}
+            else:
+                col = _alias("V:" + str(a.value))
+                nulls = "q.n > q.nn_{}".format(col)
+                fa, fb = _fill(a), _fill(b)
+                tests = {"valdiff": "{} AND {}".format(nulls, "true" if fa != fb else "false"),
+                         "notbin": "q.nb_{} > 0".format(col),
+                         "above": "{} AND {}".format(nulls, "true" if fa > fb else "false"),
+                         "below": "{} AND {}".format(nulls, "true" if fa < fb else "false")}
+            for t, e in tests.items():
+                if a.kind == "mean" and t != "valdiff":
+                    continue
+                out.append("COALESCE(bool_or({} AND {}), false) AS {}_{}".format(ka, e, t, tag))
+    return out
+
+
+# --------------------------------------------------------------------------- reading back
+
+def raw_table(plan: Plan, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+              n_areas: int) -> Tuple[pd.DataFrame, pd.DataFrame]:
+    """(raw table exactly as core.indicators.aggregate makes it, the fetched result).
+
+    The fetched result keeps, per area code (also OUTSIDE and NO_LOCATION) and date, the
+    persons and the join counts.
+    """
+    res = pd.DataFrame(list(rows), columns=list(columns))
+    res["d"] = [None if d is None else str(d) for d in res["d"]]
+    inside = res[res["code"] >= 0]
+    dates = sorted(str(d) for d in inside["d"].dropna().unique())
+    n_dates = len(dates)
+    size = n_areas * n_dates
+    pos = {d: i for i, d in enumerate(dates)}
+    gi = (inside["code"].to_numpy(dtype=np.int64) * n_dates +
+          np.array([pos[str(d)] for d in inside["d"]], dtype=np.int64)) if len(inside) else \
+        np.zeros(0, np.int64)
+    out: Dict[str, np.ndarray] = {
+        "area_idx": np.repeat(np.arange(n_areas), n_dates),
+        "ref_date": np.tile(np.array(dates, dtype=object), n_areas),
+        "residents": _spread(gi, inside["residents"], size, np.int64)}
+    if plan.with_keys:
+        out["residents_ck"] = _spread_key(gi, inside["residents_ck"], size)
+    kinds = {i.code: i.kind for i in plan.indicators}
+    for ind in plan.indicators:
+        _read(out, ind.code, ind.code, ind.kind, inside, gi, size, plan.with_keys)
+    nestings, cls = _nestings(plan, inside)
+    for k, (small, big, how) in enumerate(nestings):
+        if how == NEST_SAME:
+            continue
+        if how == NEST_NUM and cls[small] == cls[big]:  # one population: big's minus small's
+            name = next(c[3] for c in plan.candidates
+                        if c[2] == "val" and (c[0], c[1]) == (small, big))
+        else:  # the persons of big's population outside small's
+            name = next(c[3] for c in plan.candidates
+                        if c[2] == "pop" and c[1] == big and cls[c[0]] == cls[small])
+        _read(out, "nest{}".format(k), name, kinds[big], inside, gi, size, False)
+    frame = pd.DataFrame(out)
+    frame.attrs["nestings"] = nestings
+    return frame, res
+
+
+def _spread(gi: np.ndarray, values: pd.Series, size: int, dtype) -> np.ndarray:
+    out = np.zeros(size, dtype=dtype)
+    if len(gi):
+        np.add.at(out, gi, values.to_numpy(dtype=dtype))
+    return out
+
+
+def _spread_key(gi: np.ndarray, values: pd.Series, size: int) -> np.ndarray:
+    """Cell keys: sums of record keys modulo 2^32 (exact, from PostgreSQL's numeric)."""
+    out = np.zeros(size, dtype=np.int64)
+    for g, v in zip(gi, values):
+        out[g] = (int(out[g]) + int(v or 0)) % (1 << 32)
+    return out
+
+
+def _read(out: Dict[str, np.ndarray], code: str, name: str, kind: str, inside: pd.DataFrame,
+          gi: np.ndarray, size: int, with_keys: bool) -> None:
+    """One indicator's (or nesting's) cells into the raw table's columns."""
+    ni = np.zeros(size, dtype=object)
+    nf = np.zeros(size, dtype=object)
+    for g, a, b in zip(gi, inside[name + "_ni"], inside[name + "_nf"]):
+        ni[g] += int(a)
+        nf[g] += int(b)
+    out[code + "_num"] = np.array([combine(a, b) for a, b in zip(ni, nf)], dtype=float)
+    den = _spread(gi, inside[name + "_den"].astype(float), size, float)
+    if kind == "count":
+        den = out["residents"].astype(float)
+    out[code + "_den"] = den
+    out[code + "_cnt"] = _spread(gi, inside[name + "_cnt"], size, np.int64)
+    out[code + "_rest"] = _spread(gi, inside[name + "_rest"], size, np.int64)
+    if kind == "mean":
+        t1, t2 = np.zeros(size), np.zeros(size)
+        for g, a, b in zip(gi, inside[name + "_t1"], inside[name + "_t2"]):
+            t1[g], t2[g] = float(a), float(b)
+        out[code + "_top1"], out[code + "_top2"] = t1, t2
+    if with_keys:
+        out[code + "_ckn"] = _spread_key(gi, inside[name + "_ckn"], size)
+        out[code + "_ckd"] = out["residents_ck"] if kind == "count" else \
+            _spread_key(gi, inside[name + "_ckd"], size)
+
+
+class _SqlTests:
+    """find_nestings' tests answered from the aggregated booleans (areas only)."""
+
+    def __init__(self, plan: Plan, inside: pd.DataFrame):
+        self.inside = inside
+        self.codes = {i.code: n for n, i in enumerate(plan.indicators)}
+        self.sig_of = {c: k for k, g in enumerate(plan.sigs) for c in g}
+
+    def _found(self, name: str) -> bool:
+        return name in self.inside and bool(self.inside[name].fillna(False).astype(bool).any())
+
+    def outside(self, a: str, b: str) -> bool:
+        """Some person of a's population is not in b's."""
+        s, t = self.sig_of[a], self.sig_of[b]
+        return s != t and self._found("popdiff_{}_{}".format(s, t))
+
+    def values(self, a: str, b: str) -> Tuple[bool, bool, bool, bool]:
+        """Over a's population: (differ, not 0/1, a above b, a below b)."""
+        tag = "{}_{}".format(self.codes[a], self.codes[b])
+        v = [self._found("{}_{}".format(t, tag)) for t in ("valdiff", "notbin", "above",
+                                                           "below")]
+        return v[0], v[1], v[2], v[3]
+
+
+def _nestings(plan: Plan, inside: pd.DataFrame
+              ) -> Tuple[List[Tuple[str, str, str]], Dict[str, int]]:
+    """core.indicators' nestings and population classes, from the aggregated tests."""
+    return nestings_from_tests(plan.indicators, _SqlTests(plan, inside))
