@@ -95,3 +95,33 @@ def _own_release_register(tmp_path_factory, monkeypatch):
     """Every test gets an empty release register (earlier tests' outputs are not releases)."""
     monkeypatch.setenv("BOLIGSOCIAL_RELEASE_REGISTER",
                        str(tmp_path_factory.mktemp("release_register")))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL 15 + PostGIS 3 server (scripts/pgcluster.py), for the session.
+
+    Skipped, saying why, only where the server cannot start (e.g. the Debian packages are
+    missing and cannot be installed); scripts/setup_env.sh installs them.
+    """
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "pgcluster", os.path.join(ROOT, "scripts", "pgcluster.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    try:
+        cluster = mod.start()
+    except mod.ClusterUnavailable as e:
+        pytest.skip("PostgreSQL/PostGIS test server cannot start here: {}".format(e))
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_db(pg_cluster):
+    """A database with PostGIS and pg_stat_statements in the test server."""
+    pg_cluster.create_database("boligsocial_test")
+    return pg_cluster

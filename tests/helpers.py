@@ -78,3 +78,72 @@ def layer_frame(layer) -> pd.DataFrame:
     names = layer.fields().names()
     rows = [[conv(v) for v in f.attributes()] for f in layer.getFeatures()]
     return pd.DataFrame(rows, columns=names)
+
+
+def pg_load_persons(cluster, dbname: str, table: str, df: pd.DataFrame, epsg: int = 25832,
+                    schema: str = "public", geometry: bool = True) -> None:
+    """A person table in PostGIS from a frame (x/y become a point geometry, or stay columns)."""
+    conn = cluster.connect(dbname)
+    try:
+        cur = conn.cursor()
+        q = lambda n: '"' + str(n).replace('"', '""') + '"'  # noqa: E731
+        cols = [c for c in df.columns if not (geometry and c in ("x", "y"))]
+        types = []
+        for c in cols:
+            s = df[c]
+            if c == "ref_date":
+                types.append("date")
+            elif pd.api.types.is_integer_dtype(s):
+                types.append("integer")
+            elif pd.api.types.is_float_dtype(s):
+                types.append("double precision")
+            else:
+                types.append("text")
+        ddl = ", ".join("{} {}".format(q(c), t) for c, t in zip(cols, types))
+        if geometry:
+            ddl += ", geom geometry(Point, {})".format(int(epsg))
+        cur.execute("CREATE SCHEMA IF NOT EXISTS {}".format(q(schema)))
+        cur.execute("DROP TABLE IF EXISTS {}.{}".format(q(schema), q(table)))
+        cur.execute("CREATE TABLE {}.{} (fid serial PRIMARY KEY, {})".format(
+            q(schema), q(table), ddl))
+        values = []
+        for rec in df.itertuples(index=False):
+            row = [None if (isinstance(v, float) and v != v) else v
+                   for c, v in zip(df.columns, rec) if c in cols]
+            if geometry:
+                x, y = getattr(rec, "x"), getattr(rec, "y")
+                row += [None if x != x or y != y else x, None if x != x or y != y else y]
+            values.append(row)
+        ph = ", ".join(["%s"] * len(cols))
+        if geometry:
+            ph += ", CASE WHEN %s IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(%s, %s), {}) END" \
+                .format(int(epsg))
+            values = [r[:-2] + [r[-2], r[-2], r[-1]] for r in values]
+            cols_sql = ", ".join(q(c) for c in cols) + ", geom"
+        else:
+            cols_sql = ", ".join(q(c) for c in cols)
+        from psycopg2.extras import execute_batch
+
+        execute_batch(cur, "INSERT INTO {}.{} ({}) VALUES ({})".format(
+            q(schema), q(table), cols_sql, ph), values, page_size=2000)
+        if geometry:
+            cur.execute("CREATE INDEX ON {}.{} USING gist (geom)".format(q(schema), q(table)))
+    finally:
+        conn.close()
+
+
+def pg_layer(cluster, dbname: str, table: str, schema: str = "public", geometry: str = "geom",
+             user: str = "", password: str = "", authcfg: str = "", sql: str = ""):
+    """A QGIS PostGIS layer of a table in the test server."""
+    from qgis.core import QgsDataSourceUri, QgsVectorLayer
+
+    uri = QgsDataSourceUri()
+    if authcfg:
+        uri.setConnection(cluster.host, str(cluster.port), dbname, "", "",
+                          QgsDataSourceUri.SslDisable, authcfg)
+    else:
+        uri.setConnection(cluster.host, str(cluster.port), dbname, user or cluster.user,
+                          password if user else cluster.password)
+    uri.setDataSource(schema, table, geometry or None, sql, "fid")
+    layer = QgsVectorLayer(uri.uri(False), table, "postgres")
+    return layer

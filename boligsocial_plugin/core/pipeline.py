@@ -53,7 +53,8 @@ class JoinStats:
         if self.rows_date != self.rows:
             out.append(tr("Rows on the chosen reference date: {n}").format(n=self.rows_date))
         out.append(tr("Reference dates: {d}").format(d=", ".join(self.dates) or "-"))
-        out.append(tr("Unique locations joined: {n}").format(n=self.unique_locations))
+        if self.unique_locations >= 0:  # a database source does not count them
+            out.append(tr("Unique locations joined: {n}").format(n=self.unique_locations))
         out.append(tr("Persons in an area: {n}").format(n=self.joined))
         out.append(tr("Persons outside every area (counted, not in any area): {n}").format(
             n=self.outside))
@@ -308,15 +309,44 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
         if len(old):
             pops = concat(current, old)
     links = find_links(pops, max(1, pub.rules.min_count))
-    totals = None
-    if with_totals:
-        st = joined.stats
-        ck = int(np.sum(raw["residents_ck"].to_numpy(dtype=np.int64)) % (1 << 32)) \
-            if "residents_ck" in raw else 0
-        totals = Totals(st.joined, st.outside, st.no_location, st.rows, ck,
-                        read_adds_up=(st.rows == st.rows_date and not joined.overlaps))
+    totals = run_totals(raw, joined.stats, joined.overlaps) if with_totals else None
     figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
+                          totals=totals)
+    return ProtectedRelease(res, current, pub.rules)
+
+
+def run_totals(raw: pd.DataFrame, stats: JoinStats, overlaps: bool) -> Totals:
+    """The run's person counts as protected cells (with the cell key of the persons in areas)."""
+    ck = int(np.sum(raw["residents_ck"].to_numpy(dtype=np.int64)) % (1 << 32)) \
+        if "residents_ck" in raw else 0
+    return Totals(stats.joined, stats.outside, stats.no_location, stats.rows, ck,
+                  read_adds_up=(stats.rows == stats.rows_date and not overlaps))
+
+
+def protect_counted(raw: pd.DataFrame, stats: JoinStats, overlaps: bool,
+                    indicators: Sequence[Indicator], area_ids: Sequence[str], pub: Publication,
+                    pairs: Tuple[np.ndarray, np.ndarray, np.ndarray], figures=None,
+                    with_totals: bool = True) -> ProtectedRelease:
+    """Protect a run whose persons stay elsewhere (a database): the rows' populations are
+    known by their sizes and by the persons each two of them share (``pairs``: row i, row j,
+    persons in both), and ``figures(links)`` gives the GroupTables of the links' groups.
+
+    Earlier releases are not loaded: the register holds person keys, which such a source
+    never hands out (README "Databases").
+    """
+    n = len(raw)
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(raw["residents"].to_numpy(dtype=np.int64), out=ptr[1:])
+    current = Populations([str(d) for d in raw["ref_date"]],
+                          [str(area_ids[i]) for i in raw["area_idx"]], [""] * n,
+                          np.arange(n, dtype=np.int64), ptr, np.zeros(0, dtype=np.uint64),
+                          [frozenset()] * n, [frozenset()] * n)
+    links = find_links(current, max(1, pub.rules.min_count), pairs=pairs)
+    totals = run_totals(raw, stats, overlaps) if with_totals else None
+    res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
+                          width=pub.width, pops=current, links=links,
+                          group_tables=figures(links) if figures is not None else None,
                           totals=totals)
     return ProtectedRelease(res, current, pub.rules)

@@ -130,8 +130,9 @@ class PersonSource:
                                                  if conds else "")
 
 
-def _number(expr: str, kind: str) -> str:
-    """A float8 expression of a column (text parsed as core.extract.to_number does)."""
+def parsed(expr: str, kind: str) -> str:
+    """A column as float8 (text read as core.extract.to_number reads it: decimal comma,
+    thousands dot, minus sign; NULL when it is not a number). May be infinite or NaN."""
     if kind == NUMBER:
         return "({})::float8".format(expr)
     if kind == BOOL:
@@ -141,6 +142,13 @@ def _number(expr: str, kind: str) -> str:
          " ELSE {t} END)").format(t=t)
     t = "replace({}, ',', '.')".format(t)
     return "(CASE WHEN {t} ~ '{re}' THEN ({t})::float8 END)".format(t=t, re=_NUMBER_RE)
+
+
+def _number(expr: str, kind: str) -> str:
+    """A column as a finite float8 (NULL when missing, not a number, infinite or NaN: the
+    file path's NaN)."""
+    return ("NULLIF(NULLIF(NULLIF({}, 'NaN'::float8), 'Infinity'::float8), "
+            "'-Infinity'::float8)").format(parsed(expr, kind))
 
 
 def _float(v: Any) -> float:

@@ -123,12 +123,16 @@ class AssessCriteria(BoligsocialAlgorithm):
 
     def process(self, parameters, context, feedback):
         """Read, join, aggregate all snapshots, assess, write, style."""
-        ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
-        common.require_no_blocking(ext, feedback)
+        db = common.database_persons(self, parameters, context, feedback)
+        if db is not None:
+            columns, crs = db.columns, db.crs
+        else:
+            ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
+            common.require_no_blocking(ext, feedback)
+            columns = list(ext.data.columns)
         areas = common.load_areas(self, parameters, context, feedback, crs)
         inds = [i for i in builtin_indicators() if i.code in CRITERIA_CODES and
-                all(c in ext.data.columns or c in ("student", "taxpayer")
-                    for c in i.columns())]
+                all(c in columns or c in ("student", "taxpayer") for c in i.columns())]
         missing = sorted(set(CRITERIA_CODES) - {i.code for i in inds})
         if missing:
             feedback.pushWarning(self.tr("The extract lacks the columns for {codes}; those "
@@ -140,8 +144,12 @@ class AssessCriteria(BoligsocialAlgorithm):
             feedback.setProgress(20 + 50 * frac)
             return not feedback.isCanceled()
 
-        raw, stats = join_and_aggregate(ext.data, x, y, areas.rings, areas.ids, inds, None,
-                                        overlaps, progress)
+        if db is not None:
+            run = db.run(areas, inds, None, overlaps, context, feedback, links=False)
+            raw, stats = run.raw, run.stats
+        else:
+            raw, stats = join_and_aggregate(ext.data, x, y, areas.rings, areas.ids, inds,
+                                            None, overlaps, progress)
         self.check_canceled(feedback)
         for line in stats.lines():
             feedback.pushInfo(line)

@@ -103,12 +103,17 @@ class ComputeIndicators(BoligsocialAlgorithm):
                 extra = parse_user_indicators(f.read(), names)
         extra_cols = tuple(sorted({c for i in extra for c in i.columns()}))
         feedback.setProgressText(self.tr("Reading the person extract"))
-        ext, x, y, crs = common.load_persons(self, parameters, context, feedback,
-                                             extra=extra_cols)
-        common.require_no_blocking(ext, feedback)
+        db = common.database_persons(self, parameters, context, feedback, extra_cols)
+        if db is not None:
+            columns, crs = db.columns, db.crs
+        else:
+            ext, x, y, crs = common.load_persons(self, parameters, context, feedback,
+                                                 extra=extra_cols)
+            common.require_no_blocking(ext, feedback)
+            columns = list(ext.data.columns)
         feedback.setProgress(15)
         areas = common.load_areas(self, parameters, context, feedback, crs)
-        indicators, skipped = available_indicators(ext.data.columns, extra)
+        indicators, skipped = available_indicators(columns, extra)
         if skipped:
             feedback.pushInfo(self.tr("Indicators skipped because the extract lacks their "
                                       "columns: {codes}").format(codes=", ".join(skipped)))
@@ -122,8 +127,13 @@ class ComputeIndicators(BoligsocialAlgorithm):
             return not feedback.isCanceled()
 
         pub, record_in = common.publication(self, parameters, context, rules)
-        res = compute(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
-                      ref_date or None, overlaps, progress, publication=pub)
+        if db is not None:
+            pub, record_in = common.without_register(pub, record_in, feedback)
+            res = db.compute(areas, indicators, ref_date or None, overlaps, pub, context,
+                             feedback)
+        else:
+            res = compute(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
+                          ref_date or None, overlaps, progress, publication=pub)
         self.check_canceled(feedback)
         for line in res.stats.lines():
             feedback.pushInfo(line)

@@ -300,11 +300,57 @@ def load_persons(alg, parameters, context, feedback, needs_location: bool = True
 
 def require_no_blocking(ext: Extract, feedback) -> None:
     """Refuse an extract with blocking problems; report the others."""
-    for p in ext.problems:
+    require_no_blocking_problems(ext.problems, feedback)
+
+
+def require_no_blocking_problems(problems, feedback) -> None:
+    """Refuse when a problem is blocking; report the others."""
+    for p in problems:
         if p.severity != "blocking":
             feedback.pushWarning(p.message)
-    if ext.blocking:
-        raise BoligsocialError(blocking_message(ext.problems))
+    if any(p.severity == "blocking" for p in problems):
+        raise BoligsocialError(blocking_message(problems))
+
+
+def database_persons(alg, parameters, context, feedback, extra: Tuple[str, ...] = ()):
+    """The person extract as a PostGIS table computed in the database (README "Databases"),
+    or None when PERSONS is not a PostGIS layer. Its checks have run (blocking problems
+    refuse the run, as for a file)."""
+    from boligsocial_plugin.qgis_io.postgis import PostgisPersons, is_postgis, selected_ids
+
+    layer = alg.parameterAsVectorLayer(parameters, PERSONS, context)
+    if not is_postgis(layer):
+        return None
+    default_crs = alg.parameterAsCrs(parameters, PERSONS_CRS, context)
+    if not default_crs.isValid():
+        default_crs = QgsCoordinateReferenceSystem("EPSG:25832")
+    explicit = {role: v for role, pname in ROLE_PARAMS.items()
+                for v in [alg.parameterAsString(parameters, pname, context)] if v}
+    xy = (alg.parameterAsString(parameters, X_FIELD, context) or "x",
+          alg.parameterAsString(parameters, Y_FIELD, context) or "y")
+    persons = PostgisPersons(layer, explicit, xy, default_crs, extra,
+                             selected_ids(parameters, PERSONS, layer))
+    feedback.pushInfo(tr("The person extract is a database table ({where}): the join and the "
+                         "aggregation run in the database; only per-area figures come "
+                         "back.").format(where=persons.describe()))
+    problems = persons.check(feedback=feedback)
+    require_no_blocking_problems(problems, feedback)
+    feedback.pushInfo(tr("Read {n} person rows ({how}).").format(n=persons.rows,
+                                                                 how="postgis"))
+    return persons
+
+
+def without_register(pub, record_in, feedback):
+    """A database source protects a release without the register (its person keys stay on
+    the server; README "Databases"): say so when a register was asked for."""
+    if pub.register is None and record_in is None:
+        return pub, None
+    feedback.pushWarning(tr("Earlier releases are not checked and this release is not "
+                            "recorded in the release register: the register holds person "
+                            "keys, which never leave the database (README \"Databases\")."))
+    from dataclasses import replace
+
+    return replace(pub, register=None), None
 
 
 def load_areas(alg, parameters, context, feedback,

@@ -115,9 +115,70 @@ def _overlaps(pops: Populations, idx: np.ndarray) -> Tuple[np.ndarray, np.ndarra
     return idx[prod.row], idx[prod.col], np.round(prod.data).astype(np.int64)
 
 
-def find_links(pops: Populations, tolerance: int) -> List[Link]:
-    """Every relation an attacker can use between the populations (see the module doc)."""
+def find_links(pops: Populations, tolerance: int,
+               pairs: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None) -> List[Link]:
+    """Every relation an attacker can use between the populations (see the module doc).
+
+    ``pairs``: (i, j, persons in both) of the pairs that share persons, when the caller
+    counted them (a database source: the person keys stay on the server). The links' groups
+    (``rest``, ``foreign``) then hold no keys, only as many zeros as the group has persons.
+    """
     sizes = pops.size()
+    if pairs is None:
+        i, j, o = _pairs(pops)
+    else:
+        i, j, o = (np.asarray(a, dtype=np.int64) for a in pairs)
+    keyed = pairs is None
+
+    def group(n: int, make) -> np.ndarray:
+        return make() if keyed else np.zeros(max(0, int(n)), dtype=np.uint64)
+
+    only_i = sizes[i] - o
+    only_j = sizes[j] - o
+    links: List[Link] = []
+    equal = (only_i == 0) & (only_j == 0)
+    near = (only_i < tolerance) & (only_j < tolerance) & ~equal
+    for a, b in zip(i[equal], j[equal]):
+        links.append(Link(EQUAL, int(a), (int(b),), np.zeros(0, np.uint64), pops.dates[a]))
+    for a, b, oa, ob in zip(i[near], j[near], only_i[near], only_j[near]):
+        delta = group(oa + ob, lambda a=a, b=b: np.setxor1d(
+            pops.members(int(a)), pops.members(int(b)), assume_unique=True))
+        links.append(Link(NEAR, int(a), (int(b),), delta, pops.dates[a]))
+    # nested: member m nearly inside container c
+    inside: Dict[int, List[Tuple[int, int]]] = {}
+    m1 = (only_i < tolerance) & (only_j >= tolerance)
+    m2 = (only_j < tolerance) & (only_i >= tolerance)
+    for m, c in list(zip(i[m1], j[m1])) + list(zip(j[m2], i[m2])):
+        inside.setdefault(int(c), []).append((int(m), int(sizes[m])))
+    overlap = {(int(a), int(b)): int(x) for a, b, x in zip(i, j, o)}
+    for c, mem in sorted(inside.items()):
+        by_date: Dict[str, List[Tuple[int, int]]] = {}
+        for m, s in mem:
+            by_date.setdefault(pops.dates[m], []).append((m, s))
+        for _d, grp in sorted(by_date.items()):
+            exact = [(m, s) for m, s in grp if _only(m, c, overlap, sizes) == 0]
+            families = [_disjoint(exact, overlap)] if exact else []
+            if len(exact) < len(grp):  # members nearly inside: a second, wider relation
+                wide = _disjoint(sorted(exact, key=lambda t: (-t[1], t[0])) +
+                                 sorted([t for t in grp if t not in exact],
+                                        key=lambda t: (-t[1], t[0])), overlap, keep_order=True)
+                if wide != (families[0] if families else None):
+                    families.append(wide)
+            for chosen in families:
+                if not chosen:
+                    continue
+                inner = sum(int(sizes[m]) - _only(m, c, overlap, sizes) for m in chosen)
+                rest = group(int(sizes[c]) - inner, lambda c=c, chosen=chosen: np.setdiff1d(
+                    pops.members(c), np.concatenate([pops.members(m) for m in chosen])))
+                foreign = tuple(group(_only(m, c, overlap, sizes), lambda m=m, c=c:
+                                      np.setdiff1d(pops.members(m), pops.members(c)))
+                                for m in chosen if _only(m, c, overlap, sizes) > 0)
+                links.append(Link(SUM, c, tuple(chosen), rest, pops.dates[c], foreign))
+    return links
+
+
+def _pairs(pops: Populations) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, persons in both) of populations of one date, or of one label at two dates."""
     dates = np.array(pops.dates, dtype=object)
     labels = np.array(pops.labels, dtype=object)
     pairs_i, pairs_j, pairs_o = [], [], []
@@ -139,45 +200,7 @@ def find_links(pops: Populations, tolerance: int) -> List[Link]:
     i = np.concatenate(pairs_i) if pairs_i else np.zeros(0, np.int64)
     j = np.concatenate(pairs_j) if pairs_j else np.zeros(0, np.int64)
     o = np.concatenate(pairs_o) if pairs_o else np.zeros(0, np.int64)
-    only_i = sizes[i] - o
-    only_j = sizes[j] - o
-    links: List[Link] = []
-    equal = (only_i == 0) & (only_j == 0)
-    near = (only_i < tolerance) & (only_j < tolerance) & ~equal
-    for a, b in zip(i[equal], j[equal]):
-        links.append(Link(EQUAL, int(a), (int(b),), np.zeros(0, np.uint64), pops.dates[a]))
-    for a, b in zip(i[near], j[near]):
-        delta = np.setxor1d(pops.members(int(a)), pops.members(int(b)), assume_unique=True)
-        links.append(Link(NEAR, int(a), (int(b),), delta, pops.dates[a]))
-    # nested: member m nearly inside container c
-    inside: Dict[int, List[Tuple[int, int]]] = {}
-    m1 = (only_i < tolerance) & (only_j >= tolerance)
-    m2 = (only_j < tolerance) & (only_i >= tolerance)
-    for m, c in list(zip(i[m1], j[m1])) + list(zip(j[m2], i[m2])):
-        inside.setdefault(int(c), []).append((int(m), int(sizes[m])))
-    overlap = {(int(a), int(b)): int(x) for a, b, x in zip(i, j, o)}
-    for c, mem in sorted(inside.items()):
-        by_date: Dict[str, List[Tuple[int, int]]] = {}
-        for m, s in mem:
-            by_date.setdefault(pops.dates[m], []).append((m, s))
-        for _d, group in sorted(by_date.items()):
-            exact = [(m, s) for m, s in group if _only(m, c, overlap, sizes) == 0]
-            families = [_disjoint(exact, overlap)] if exact else []
-            if len(exact) < len(group):  # members nearly inside: a second, wider relation
-                wide = _disjoint(sorted(exact, key=lambda t: (-t[1], t[0])) +
-                                 sorted([t for t in group if t not in exact],
-                                        key=lambda t: (-t[1], t[0])), overlap, keep_order=True)
-                if wide != (families[0] if families else None):
-                    families.append(wide)
-            for chosen in families:
-                if not chosen:
-                    continue
-                union = np.concatenate([pops.members(m) for m in chosen])
-                rest = np.setdiff1d(pops.members(c), union)
-                foreign = tuple(np.setdiff1d(pops.members(m), pops.members(c))
-                                for m in chosen if _only(m, c, overlap, sizes) > 0)
-                links.append(Link(SUM, c, tuple(chosen), rest, pops.dates[c], foreign))
-    return links
+    return i, j, o
 
 
 def _only(m: int, c: int, overlap: Dict[Tuple[int, int], int], sizes: np.ndarray) -> int:

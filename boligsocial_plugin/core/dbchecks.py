@@ -1,0 +1,184 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The checks of core.extract.prepare, counted in the database for a PostGIS person table.
+
+The same problems with the same messages and severities as for a file, so a blocking problem
+stops the run either way; only the example row numbers are missing (a table has no row order,
+and person rows never leave the server). One statement counts everything per reference date;
+a second counts persons twice on a date.
+"""
+from dataclasses import dataclass
+from typing import Any, Dict, List, Mapping, Sequence
+
+from boligsocial_plugin.core import sqlgen
+from boligsocial_plugin.core.datamodel import COLUMNS
+from boligsocial_plugin.core.extract import BLOCKING, INFO, WARNING, Problem, _table_problems
+from boligsocial_plugin.core.i18n import tr
+
+_CPR = "^[0-3][0-9][01][0-9]{3}-?[0-9]{4}$"
+
+
+class _Shape:
+    """What core.extract's table checks look at: the column names and the row count."""
+
+    def __init__(self, names: Sequence[str], rows: int):
+        self.columns = list(names)
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return self.rows
+
+
+@dataclass
+class Checks:
+    """The check statements and how to turn their counts into problems."""
+
+    sql: str
+    duplicates_sql: str
+    params: Dict[str, Any]
+    mapping: Dict[str, str]
+    names: List[str]
+    has_geometry: bool
+    needs_location: bool
+
+    def problems(self, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                 duplicates: int) -> List[Problem]:
+        """The problems, in the order core.extract.prepare reports them."""
+        total: Dict[str, int] = {}
+        for rec in rows:
+            for name, value in zip(columns, rec):
+                if name != "d":
+                    total[name] = total.get(name, 0) + int(value or 0)
+        n = total.get("n", 0)
+        out = _table_problems(_Shape(self.names, n), self.mapping, self.has_geometry,
+                              self.needs_location)  # type: ignore[arg-type]
+        for role, actual in self.mapping.items():
+            out += _column_problems(role, actual, total)
+        if duplicates:
+            out.append(Problem("duplicate_person", "person_id", BLOCKING, duplicates, tr(
+                "{n} rows repeat a person key within the same reference date. Each person "
+                "may appear once per date.").format(n=duplicates)))
+        if total.get("no_location"):
+            k = total["no_location"]
+            out.append(Problem("no_location", "x/y", WARNING, k, tr(
+                "{n} rows have no coordinates; they are counted as without location and left "
+                "out of every area.").format(n=k)))
+        return out
+
+
+def _column_problems(role: str, actual: str, total: Mapping[str, int]) -> List[Problem]:
+    out: List[Problem] = []
+
+    def count(what: str) -> int:
+        return int(total.get("{}__{}".format(role, what), 0))
+
+    if role == "person_id":
+        if count("cpr"):
+            out.append(Problem("cpr_shaped", role, BLOCKING, count("cpr"), tr(
+                "{n} values in '{col}' look like CPR numbers. Pseudonymise the extract "
+                "first (boligsocial:pseudonymise).").format(n=count("cpr"), col=actual)))
+        if count("missing"):
+            out.append(Problem("missing_value", role, BLOCKING, count("missing"), tr(
+                "{n} rows have no person key in '{col}'.").format(n=count("missing"),
+                                                                  col=actual)))
+        return out
+    kind = COLUMNS[role].kind
+    if kind == "date":
+        if count("bad"):
+            out.append(Problem("bad_date", role, BLOCKING, count("bad"), tr(
+                "{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD)."
+                ).format(n=count("bad"), col=actual)))
+        return out
+    if kind == "sex":
+        if count("bad"):
+            out.append(Problem("unknown_code", role, WARNING, count("bad"), tr(
+                "{n} values in '{col}' are not M or K; they count as unknown sex."
+                ).format(n=count("bad"), col=actual)))
+        return out
+    if kind not in _RANGE and kind != "coord":
+        return out
+    if count("wrong"):
+        out.append(Problem("wrong_type", role, BLOCKING, count("wrong"), tr(
+            "{n} values in '{col}' are not numbers. Fix them in the extract."
+            ).format(n=count("wrong"), col=actual)))
+    if count("inf"):
+        out.append(Problem("not_finite", role, BLOCKING, count("inf"), tr(
+            "{n} values in '{col}' are infinite.").format(n=count("inf"), col=actual)))
+    if count("range"):
+        msg = {"binary": tr("{n} values in '{col}' are not 0 or 1."),
+               "int": tr("{n} values in '{col}' are not whole numbers between 0 and 125."),
+               "fraction": tr("{n} values in '{col}' are outside 0..1 (a share of a full-time "
+                              "year)."),
+               "amount": tr("{n} values in '{col}' are implausible amounts (beyond ±1 billion "
+                            "kr.).")}[kind]
+        out.append(Problem("out_of_range", role, BLOCKING, count("range"),
+                           msg.format(n=count("range"), col=actual)))
+    if kind == "coord" or not count("missing"):
+        return out
+    k = count("missing")
+    if role != "basic_edu":
+        sev = BLOCKING if COLUMNS[role].required else WARNING
+        out.append(Problem("missing_value", role, sev, k, tr(
+            "{n} rows have no value in '{col}'; they are left out of the indicators "
+            "that use it.").format(n=k, col=actual)))
+    else:
+        out.append(Problem("missing_value", role, INFO, k, tr(
+            "{n} rows have unknown education; by law they count as basic schooling "
+            "only.").format(n=k)))
+    return out
+
+
+#: core.extract._check_range per kind (the value ``v`` is finite and known)
+_RANGE = {"binary": "{v} NOT IN (0, 1)",
+          "int": "({v} < 0 OR {v} > 125 OR {v} <> round({v}))",
+          "fraction": "({v} < 0 OR {v} > 1)",
+          "amount": "({v} < -100000000 OR {v} > 1000000000)"}
+
+
+def check_sql(src: sqlgen.PersonSource, mapping: Mapping[str, str], names: Sequence[str],
+              has_geometry: bool, needs_location: bool) -> Checks:
+    """The counting statements for a person source (see the module doc)."""
+    p = sqlgen.Params()
+    rows = sqlgen.Rows(src, p)
+    has_date = "ref_date" in src.columns
+    sel = ["{} AS d".format(rows.date() if has_date else "NULL::text"), "count(*) AS n"]
+    for role, col in src.columns.items():
+        ref = rows.ref(col.name)
+        kind = COLUMNS[role].kind
+        tag = role + "__"
+        if role == "person_id":
+            key = rows.key_text()
+            sel.append("count(*) FILTER (WHERE {} ~ '{}') AS {}cpr".format(key, _CPR, tag))
+            sel.append("count(*) FILTER (WHERE {} IS NULL) AS {}missing".format(key, tag))
+        elif kind == "date":
+            sel.append("count(*) FILTER (WHERE {} IS NULL) AS {}bad".format(rows.date(), tag))
+        elif kind == "sex":
+            sel.append("count(*) FILTER (WHERE NULLIF(btrim(({r})::text), '') IS NOT NULL AND "
+                       "{m} IS NULL) AS {t}bad".format(r=ref, m=rows.text(role), t=tag))
+        elif kind in _RANGE or kind == "coord":
+            raw = sqlgen.parsed(ref, col.kind)
+            v = sqlgen._number(ref, col.kind)
+            wrong = "NULLIF(btrim(({})::text), '') IS NOT NULL AND {} IS NULL".format(ref, raw)
+            sel.append("count(*) FILTER (WHERE {}) AS {}wrong".format(wrong, tag))
+            sel.append("count(*) FILTER (WHERE {} IN ('Infinity'::float8, '-Infinity'::float8)) "
+                       "AS {}inf".format(raw, tag))
+            if kind in _RANGE:
+                sel.append("count(*) FILTER (WHERE {}) AS {}range".format(
+                    _RANGE[kind].format(v=v), tag))
+            sel.append("count(*) FILTER (WHERE {} IS NULL AND NOT ({})) AS {}missing".format(
+                v, wrong, tag))
+    if has_geometry or {"x", "y"} <= set(src.columns):
+        x, y, _pt = rows.xy()
+        noloc = "({} IS NULL OR {} IS NULL)".format(x, y)
+        if "address_id" in src.columns:
+            noloc += " AND {} IS NULL".format(rows.text("address_id"))
+        sel.append("count(*) FILTER (WHERE {}) AS no_location".format(noloc))
+    from_ = src.from_clause(p)
+    sql = "SELECT {} {} GROUP BY 1".format(", ".join(sel), from_)
+    dup = ""
+    if "person_id" in src.columns and has_date:
+        dup = ("SELECT COALESCE(sum(c - 1), 0) FROM (SELECT count(*) AS c {} AND {} IS NOT NULL "
+               "GROUP BY {}, {} HAVING count(*) > 1) s").format(
+            from_ if " WHERE " in from_ else from_ + " WHERE true", rows.key_text(),
+            rows.date(), rows.key_text())
+    return Checks(sql, dup, p.values, dict(mapping), list(names), has_geometry,
+                  needs_location)

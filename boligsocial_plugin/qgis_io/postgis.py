@@ -1,0 +1,447 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""A PostGIS person layer: the join and the aggregation run in the database.
+
+Only per-area aggregates come back (README "Databases"): the area polygons go to temporary
+tables on the server, one statement joins every person row to its area and aggregates
+(core.sqlaggregate), and the result is the same raw table and join statistics the file path
+computes in numpy, so the same discretion, perturbation and writing follow.
+
+The connection comes from the layer: host, port, database, user, SSL mode or a service, and
+the password from the layer's QGIS authentication configuration (``authcfg``) or, failing
+that, from its data source. The password is never logged, written or shown; error messages
+are passed through the audit log's secret filter. The database role needs SELECT on the
+person table and the right to create temporary tables (PostgreSQL grants it to everyone by
+default); nothing is written outside the session's temporary schema, and the transaction is
+rolled back at the end.
+"""
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsApplication,
+    QgsAuthMethodConfig,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDataSourceUri,
+    QgsGeometry,
+    QgsProcessingFeatureSourceDefinition,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from boligsocial_plugin.core import sqlgen
+from boligsocial_plugin.core.auditlog import strip_secrets
+from boligsocial_plugin.core.datamodel import COLUMNS, match_columns
+from boligsocial_plugin.core.dbchecks import check_sql
+from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
+from boligsocial_plugin.core.extract import Problem
+from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.indicators import Indicator
+from boligsocial_plugin.core.pipeline import (
+    OVERLAP_REFUSE,
+    IndicatorResult,
+    JoinStats,
+    Publication,
+    protect_counted,
+    select_date,
+)
+from boligsocial_plugin.core.spatial import polygon_set, rings_from_wkb
+from boligsocial_plugin.core.sqlaggregate import aggregate_sql, raw_table
+from boligsocial_plugin.qgis_io.layers import AreaSet
+
+PROVIDER = "postgres"
+
+
+def is_postgis(layer: Optional[QgsVectorLayer]) -> bool:
+    """Whether a layer reads from PostgreSQL/PostGIS."""
+    return layer is not None and layer.providerType() == PROVIDER
+
+
+def _psycopg2():
+    try:
+        import psycopg2
+    except ImportError as e:
+        from boligsocial_plugin.dependencies import message
+
+        raise BoligsocialError(message(["psycopg2"])) from e
+    return psycopg2
+
+
+def connection_parameters(uri: QgsDataSourceUri) -> Dict[str, str]:
+    """libpq keywords of a layer's data source, the password from its authentication
+    configuration when it has one (never logged)."""
+    params: Dict[str, str] = {}
+    if uri.service():
+        params["service"] = uri.service()
+    for key, value in (("host", uri.host()), ("port", uri.port()), ("dbname", uri.database()),
+                       ("user", uri.username()), ("password", uri.password())):
+        if value:
+            params[key] = value
+    mode = uri.sslMode()
+    modes = {QgsDataSourceUri.SslDisable: "disable", QgsDataSourceUri.SslAllow: "allow",
+             QgsDataSourceUri.SslPrefer: "prefer", QgsDataSourceUri.SslRequire: "require",
+             QgsDataSourceUri.SslVerifyCa: "verify-ca",
+             QgsDataSourceUri.SslVerifyFull: "verify-full"}
+    if mode in modes:
+        params["sslmode"] = modes[mode]
+    authcfg = uri.authConfigId()
+    if authcfg:
+        cfg = QgsAuthMethodConfig()
+        manager = QgsApplication.authManager()
+        if manager is None or not manager.loadAuthenticationConfig(authcfg, cfg, True):
+            raise BoligsocialError(tr(
+                "The authentication configuration '{id}' of the person layer cannot be read. "
+                "Check that it exists and that the QGIS master password is set (Settings > "
+                "Options > Authentication).").format(id=authcfg))
+        if cfg.config("username", ""):
+            params["user"] = cfg.config("username", "")
+        if cfg.config("password", ""):
+            params["password"] = cfg.config("password", "")
+    params["application_name"] = "boligsocial"
+    return params
+
+
+def _clean(error: Exception) -> str:
+    """A database error's message without secrets or connection details."""
+    text = str(getattr(error, "pgerror", None) or error).strip()
+    return strip_secrets(re.sub(r"\s+", " ", text))[:500]
+
+
+@dataclass
+class DbRun:
+    """What a run in the database gave (the raw table never leaves the process)."""
+
+    raw: pd.DataFrame
+    stats: JoinStats
+    overlaps: bool
+    pairs: Tuple[np.ndarray, np.ndarray, np.ndarray]
+    statements: List[str] = field(default_factory=list)
+
+
+class PostgisPersons:
+    """A person extract in a PostGIS table (see the module doc)."""
+
+    def __init__(self, layer: QgsVectorLayer, explicit: Dict[str, str], xy: Tuple[str, str],
+                 default_crs: QgsCoordinateReferenceSystem, extra: Sequence[str] = (),
+                 selected: Optional[List[int]] = None):
+        self.layer = layer
+        self.uri = QgsDataSourceUri(layer.source())
+        fields = layer.fields()
+        names = fields.names()
+        self.types = {f.name(): f.typeName() for f in fields}
+        self.mapping = match_columns(names, explicit)
+        has_geom = layer.isSpatial() and bool(self.uri.geometryColumn())
+        self.has_geometry = has_geom
+        self.crs = layer.crs() if has_geom and layer.crs().isValid() else default_crs
+        lower = {n.lower(): n for n in names}
+        x = y = None
+        if not has_geom:
+            xs, ys = lower.get(xy[0].lower()), lower.get(xy[1].lower())
+            x = self._column(xs) if xs else None
+            y = self._column(ys) if ys else None
+            if xs and ys:
+                self.mapping["x"], self.mapping["y"] = xs, ys
+        table = self.uri.table()
+        ref = "({})".format(table) if table.startswith("(") else \
+            sqlgen.table_ref(self.uri.schema() or None, table)
+        columns = {role: self._column(actual) for role, actual in self.mapping.items()
+                   if role in COLUMNS}
+        extras = {c.lower(): self._column(lower[c.lower()]) for c in extra
+                  if c.lower() in lower and c.lower() not in COLUMNS}
+        points = QgsWkbTypes.flatType(layer.wkbType()) == QgsWkbTypes.Point
+        self.source = sqlgen.PersonSource(
+            table=ref, columns=columns, srid=int(self.crs.postgisSrid() or 0),
+            geometry=self.uri.geometryColumn() if has_geom else None, points_only=points,
+            x=x, y=y, where=layer.subsetString() or "", key_column=self.uri.keyColumn() or None,
+            selected=selected, extra=extras)
+        self.names = names
+
+    def _column(self, name: str) -> sqlgen.DbColumn:
+        return sqlgen.DbColumn(name, sqlgen.column_kind(self.types.get(name, "")))
+
+    @property
+    def columns(self) -> List[str]:
+        """Canonical and extra columns present (as core.extract's data would have them)."""
+        return list(self.source.columns) + list(self.source.extra) + \
+            (["x", "y"] if self.has_geometry else [])
+
+    def describe(self) -> str:
+        """Where the persons are, for the log (no credentials)."""
+        return "{db}: {table}".format(db=self.uri.database() or self.uri.service(),
+                                      table=self.source.table)
+
+    # ------------------------------------------------------------------ connection
+
+    @contextmanager
+    def session(self, feedback=None) -> Iterator[Any]:
+        """A cursor in a transaction that is rolled back at the end (temporary tables go)."""
+        pg = _psycopg2()
+        try:
+            conn = pg.connect(**connection_parameters(self.uri))
+        except pg.Error as e:
+            raise BoligsocialError(tr("Cannot connect to the database of the person layer: "
+                                      "{err}").format(err=_clean(e))) from e
+        cancel = None
+        if feedback is not None:
+            cancel = conn.cancel
+            feedback.canceled.connect(cancel)
+        try:
+            cur = conn.cursor()
+            cur.execute("SET LOCAL jit = off; SET LOCAL work_mem = '256MB'; "
+                        "SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL statement_timeout = 0")
+            yield cur
+        except pg.extensions.QueryCanceledError as e:
+            raise Cancelled() from e
+        except pg.Error as e:
+            raise BoligsocialError(tr("The database refused the computation: {err}").format(
+                err=_clean(e))) from e
+        finally:
+            if cancel is not None:
+                try:
+                    feedback.canceled.disconnect(cancel)
+                except TypeError:
+                    pass
+            try:
+                conn.rollback()
+            finally:
+                conn.close()
+
+    # ------------------------------------------------------------------ checks
+
+    def check(self, needs_location: bool = True, feedback=None) -> List[Problem]:
+        """Every problem of the extract, counted in the database (core.dbchecks)."""
+        with self.session(feedback) as cur:
+            self._date_values(cur)
+            checks = check_sql(self.source, self.mapping, self.names, self.has_geometry,
+                               needs_location)
+            cur.execute(checks.sql, checks.params)
+            names = [d[0] for d in cur.description]
+            rows = cur.fetchall()
+            dup = 0
+            if checks.duplicates_sql:
+                cur.execute(checks.duplicates_sql, checks.params)
+                dup = int(cur.fetchone()[0] or 0)
+        self.dates = {str(r[0]): int(r[1]) for r in rows if r[0] is not None}
+        self.rows = int(sum(r[1] for r in rows))
+        return checks.problems(names, rows, dup)
+
+    def _date_values(self, cur) -> None:
+        """A text date column: its distinct values, read as core.extract reads dates."""
+        col = self.source.columns.get("ref_date")
+        if col is None or col.kind == sqlgen.DATE or self.source.date_values is not None:
+            return
+        from boligsocial_plugin.core.extract import _to_date
+
+        p = sqlgen.Params()
+        cur.execute("SELECT DISTINCT btrim((t.{})::text) {}".format(
+            sqlgen.ident(col.name), self.source.from_clause(p)), p.values)
+        raw = [r[0] for r in cur.fetchall() if r[0] is not None]
+        iso, bad = _to_date(pd.Series(raw, dtype=object))
+        self.source.date_values = {r: (None if b else str(v))
+                                   for r, v, b in zip(raw, iso, bad)}
+
+    # ------------------------------------------------------------------ computing
+
+    def run(self, areas: AreaSet, indicators: Sequence[Indicator], ref_date: Optional[str],
+            overlaps: str, context, feedback=None, links: bool = True) -> DbRun:
+        """Join and aggregate in the database: the raw table, the join statistics and, when
+        ``links``, the persons each two rows share (for the protection)."""
+        if ref_date and ref_date not in getattr(self, "dates", {}):
+            select_date(pd.DataFrame({"ref_date": sorted(getattr(self, "dates", {}))}),
+                        ref_date)
+        xform = None
+        if self.crs.isValid() and areas.crs.isValid() and areas.crs != self.crs:
+            xform = QgsCoordinateTransform(areas.crs, self.crs, context.transformContext())
+        wkbs, valid = [], []
+        for g, rings in zip(areas.geometries, areas.rings):
+            jg = QgsGeometry(g)
+            if xform is not None and not jg.isNull():
+                jg.transform(xform)
+            wkb = bytes(jg.asWkb()) if not jg.isNull() and not jg.isEmpty() else b""
+            same = bool(wkb) and _same_rings(rings_from_wkb(wkb), rings)
+            wkbs.append(wkb)
+            valid.append(same)
+        ps = polygon_set(areas.rings)
+        grid = sqlgen.choose_grid(ps.bbox, self.source.srid)
+        plan = aggregate_sql(self.source, grid, indicators, ref_date or None)
+        with self.session(feedback) as cur:
+            self._date_values(cur)
+            _upload_areas(cur, wkbs, valid, ps, self.source.srid)
+            for st in sqlgen.setup_statements(grid):
+                cur.execute(st)
+            cur.execute(sqlgen.exact_function(grid))
+            if feedback is not None:
+                feedback.setProgressText(tr("Joining and aggregating in the database"))
+            cur.execute(plan.sql, plan.params)
+            names = [d[0] for d in cur.description]
+            rows = cur.fetchall()
+            raw, res = raw_table(plan, names, rows, len(areas.ids))
+            stats = _stats(res, getattr(self, "rows", None))
+            if stats.overlap_persons:
+                stats.overlap_pairs = _overlap_pairs(cur, self.source, grid, areas.ids)
+                if overlaps == OVERLAP_REFUSE:
+                    top = sorted(stats.overlap_pairs.items(), key=lambda kv: -kv[1])[:5]
+                    raise BoligsocialError(tr(
+                        "Some area polygons overlap, so {n} persons lie in more than one area "
+                        "(e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), "
+                        "or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such "
+                        "persons in each area.").format(
+                        n=stats.overlap_persons,
+                        pairs="; ".join("{} ({} locations)".format(k, v) for k, v in top)))
+                raise BoligsocialError(tr(
+                    "Overlapping areas (OVERLAPS=allow) are not yet computed in the database; "
+                    "fix the overlaps or export the persons to a file."))
+            pairs = _no_pairs()
+            if links and len(raw) and raw["ref_date"].nunique() > 1:
+                pairs = _date_pairs(cur, self.source, grid, raw, len(areas.ids))
+        return DbRun(raw, stats, False, pairs)
+
+    def compute(self, areas: AreaSet, indicators: Sequence[Indicator], ref_date: Optional[str],
+                overlaps: str, publication: Publication, context,
+                feedback=None) -> IndicatorResult:
+        """core.pipeline.compute for a database source: join, aggregate, protect."""
+        run = self.run(areas, indicators, ref_date, overlaps, context, feedback)
+        release = protect_counted(run.raw, run.stats, run.overlaps, indicators, areas.ids,
+                                  publication, run.pairs, figures=None)
+        return IndicatorResult(run.raw, release.published, run.stats, list(indicators),
+                               release)
+
+
+def _same_rings(a: Sequence[np.ndarray], b: Sequence[np.ndarray]) -> bool:
+    return len(a) == len(b) and all(np.array_equal(x, y) for x, y in zip(a, b))
+
+
+def _no_pairs() -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return (np.zeros(0, np.int64),) * 3
+
+
+def _upload_areas(cur, wkbs: List[bytes], valid: List[bool], ps, srid: int) -> None:
+    """The areas, their edges and bounding boxes as temporary tables (bound parameters)."""
+    pg = _psycopg2()
+    cur.execute(
+        "CREATE TEMP TABLE bs_area ON COMMIT DROP AS "
+        "SELECT u.area::int AS area, ST_SetSRID(ST_GeomFromWKB(u.w), %(srid)s) AS geom, "
+        "u.same AS valid FROM unnest(%(area)s::int[], %(wkb)s::bytea[], %(same)s::bool[]) "
+        "AS u(area, w, same) WHERE length(u.w) > 0",
+        {"srid": int(srid), "area": list(range(len(wkbs))),
+         "wkb": [pg.Binary(w) for w in wkbs], "same": valid})
+    cur.execute("UPDATE bs_area SET valid = valid AND ST_IsValid(geom)")
+    cur.execute(
+        "CREATE TEMP TABLE bs_edge ON COMMIT DROP AS SELECT * FROM unnest(%(a)s::int[], "
+        "%(x0)s::float8[], %(y0)s::float8[], %(x1)s::float8[], %(y1)s::float8[]) "
+        "AS u(area, x0, y0, x1, y1)",
+        {"a": ps.edge_area.tolist(), "x0": ps.x0.tolist(), "y0": ps.y0.tolist(),
+         "x1": ps.x1.tolist(), "y1": ps.y1.tolist()})
+    cur.execute("CREATE INDEX ON bs_edge (area)")
+    b = ps.bbox
+    ok = np.isfinite(b).all(axis=1)
+    cur.execute(
+        "CREATE TEMP TABLE bs_bbox ON COMMIT DROP AS SELECT * FROM unnest(%(a)s::int[], "
+        "%(x0)s::float8[], %(y0)s::float8[], %(x1)s::float8[], %(y1)s::float8[]) "
+        "AS u(area, x0, y0, x1, y1)",
+        {"a": np.nonzero(ok)[0].tolist(), "x0": b[ok, 0].tolist(), "y0": b[ok, 1].tolist(),
+         "x1": b[ok, 2].tolist(), "y1": b[ok, 3].tolist()})
+    cur.execute("ANALYZE bs_area; ANALYZE bs_edge; ANALYZE bs_bbox")
+
+
+def _stats(res: pd.DataFrame, rows_all: Optional[int]) -> JoinStats:
+    """core.pipeline.JoinStats from the per-code counts."""
+    code = res["code"].to_numpy(dtype=np.int64)
+    residents = res["residents"].to_numpy(dtype=np.int64)
+    st = JoinStats()
+    st.rows_date = int(residents.sum())
+    st.rows = int(rows_all) if rows_all is not None else st.rows_date
+    st.unique_locations = -1  # not counted in the database (README "Databases")
+    st.joined = int(residents[code >= 0].sum())
+    st.outside = int(residents[code == sqlgen.OUTSIDE].sum())
+    st.no_location = int(residents[code == sqlgen.NO_LOCATION].sum())
+    st.on_outer_boundary = int(res["on_outer"].sum())
+    st.overlap_persons = int(res["overlap_persons"].sum())
+    st.dates = sorted({str(d) for d in res["d"].dropna()})
+    return st
+
+
+def _overlap_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
+                   ids: Sequence[str]) -> Dict[str, int]:
+    """Locations in two areas, per pair (first area, other area), for the message."""
+    p = sqlgen.Params()
+    inner = _located_inner(src, p)
+    sql = """SELECT l.arr[1], a.other, count(DISTINCT (l.px, l.py))
+FROM {located} l CROSS JOIN LATERAL unnest(l.arr[2:]) AS a(other)
+WHERE l.n > 1 GROUP BY 1, 2""".format(located=sqlgen.located_sql(grid, inner, True))
+    cur.execute(sql, p.values)
+    return {"{} / {}".format(ids[int(a)], ids[int(b)]): int(n) for a, b, n in cur.fetchall()}
+
+
+def _located_inner(src: sqlgen.PersonSource, p: sqlgen.Params,
+                   key: bool = False) -> str:
+    rows = sqlgen.Rows(src, p)
+    x, y, pt = rows.xy()
+    cols = ["{} AS d".format(rows.date()), "{} AS px".format(x), "{} AS py".format(y),
+            "{} AS pt".format(pt)]
+    if key:
+        cols.append("{} AS k".format(rows.person_key()))
+    return "SELECT {} {}".format(", ".join(cols), src.from_clause(p))
+
+
+def _date_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid, raw: pd.DataFrame,
+                n_areas: int) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Persons shared by the rows of one area at two dates, from counts only: per area, how
+    many persons were in it at exactly which set of dates (the keys stay on the server)."""
+    dates = sorted({str(d) for d in raw["ref_date"]})
+    p = sqlgen.Params()
+    inner = _located_inner(src, p, key=True)
+    words = (len(dates) + 62) // 63
+    didx = "(array_position({}, l.d::text) - 1)".format(p(dates, "text[]"))
+    masks = ", ".join(
+        "bit_or(CASE WHEN {i} / 63 = {w} THEN 1::bigint << ({i} - {w} * 63) ELSE 0 END) "
+        "AS m{w}".format(i=didx, w=w) for w in range(words))
+    sql = """SELECT area, {cols}, count(*) FROM (
+  SELECT l.k, l.area, {masks} FROM {located} l WHERE l.area >= 0 AND l.k IS NOT NULL
+  GROUP BY l.k, l.area) s
+GROUP BY area, {cols}""".format(cols=", ".join("m{}".format(w) for w in range(words)),
+                                masks=masks, located=sqlgen.located_sql(grid, inner))
+    cur.execute(sql, p.values)
+    n_dates = len(dates)
+    row_of = {(int(a), str(d)): r for r, (a, d) in
+              enumerate(zip(raw["area_idx"], raw["ref_date"]))}
+    shared: Dict[Tuple[int, int], int] = {}
+    for rec in cur.fetchall():
+        area, words_, count = int(rec[0]), rec[1:1 + words], int(rec[-1])
+        present = [k for w, m in enumerate(words_) for k in range(63)
+                   if int(m) >> k & 1 and w * 63 + k < n_dates]
+        rows = [row_of[(area, dates[k])] for k in present if (area, dates[k]) in row_of]
+        for x in range(len(rows)):
+            for y in range(x + 1, len(rows)):
+                key = (min(rows[x], rows[y]), max(rows[x], rows[y]))
+                shared[key] = shared.get(key, 0) + count
+    if not shared:
+        return _no_pairs()
+    keys = sorted(shared)
+    return (np.array([k[0] for k in keys], dtype=np.int64),
+            np.array([k[1] for k in keys], dtype=np.int64),
+            np.array([shared[k] for k in keys], dtype=np.int64))
+
+
+def selected_ids(parameters: Dict[str, Any], name: str,
+                 layer: QgsVectorLayer) -> Optional[List[int]]:
+    """Feature ids when only the selection is used; refuse what SQL cannot reproduce."""
+    value = parameters.get(name)
+    if not isinstance(value, QgsProcessingFeatureSourceDefinition):
+        return None
+    if value.featureLimit not in (-1, None):
+        raise BoligsocialError(tr("A feature limit cannot be applied to a database person "
+                                  "layer; use a filter on the layer instead."))
+    if not value.selectedFeaturesOnly:
+        return None
+    if not QgsDataSourceUri(layer.source()).keyColumn():
+        raise BoligsocialError(tr("The person layer has no primary key, so its selection "
+                                  "cannot be used in the database; use a filter instead."))
+    return sorted(int(f) for f in layer.selectedFeatureIds())
+
+
+Figures = Callable[[list], Tuple[pd.DataFrame, np.ndarray]]

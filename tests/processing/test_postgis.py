@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""A PostGIS person table gives the same layers as the same persons from a file, computed in
+the database (a real PostgreSQL 15 + PostGIS 3 started for the tests)."""
+import numpy as np
+import pandas as pd
+import pytest
+from qgis.core import QgsProject, QgsVectorLayer
+
+from tests.helpers import grid_areas, layer_frame, persons_frame, pg_layer, pg_load_persons
+
+DB = "boligsocial_test"
+
+
+@pytest.fixture
+def two_dates(tmp_path, pg_db):
+    areas = grid_areas(str(tmp_path / "areas.gpkg"))
+    df = persons_frame(areas, [120, 80, 60, 30, 7, 0], dates=("2024-01-01", "2025-01-01"))
+    df = df.drop(columns=["area_truth"])
+    df.to_csv(tmp_path / "persons.csv", index=False)
+    pg_load_persons(pg_db, DB, "persons_two_dates", df)
+    layer = pg_layer(pg_db, DB, "persons_two_dates")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    yield tmp_path, layer
+    QgsProject.instance().removeMapLayer(layer.id())
+
+
+def _output(path):
+    lyr = QgsVectorLayer(path, "out", "ogr")
+    assert lyr.isValid()
+    return layer_frame(lyr).sort_values(["area_id", "ref_date"]).reset_index(drop=True)
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame):
+    assert list(a.columns) == list(b.columns)
+    pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+@pytest.mark.parametrize("pert", ["off", "on"])
+def test_same_indicator_layer_as_from_the_file(run_alg, two_dates, pert):
+    tmp, layer = two_dates
+    common = {"AREAS": str(tmp / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+              "AREA_NAME_FIELD": "area_name", "MIN_RESIDENTS": 20, "PERTURBATION": pert,
+              "REGISTER_MODE": "off"}
+    f = run_alg("computeindicators", dict(common, PERSONS=str(tmp / "persons.csv"),
+                                          OUTPUT=str(tmp / "file.gpkg")))
+    d = run_alg("computeindicators", dict(common, PERSONS=layer.id(),
+                                          OUTPUT=str(tmp / "db.gpkg")))
+    _same(_output(f["OUTPUT"]), _output(d["OUTPUT"]))
+    for k in ("PERSONS_READ", "PERSONS_IN_AREAS", "PERSONS_OUTSIDE", "PERSONS_NO_LOCATION"):
+        assert f[k] == d[k], k
+    assert np.isfinite(_output(d["OUTPUT"])["residents"].astype(float)).any()
