@@ -111,7 +111,7 @@ def pg_load_persons(cluster, dbname: str, table: str, df: pd.DataFrame, epsg: in
             row = [None if (isinstance(v, float) and v != v) else v
                    for c, v in zip(df.columns, rec) if c in cols]
             if geometry:
-                x, y = getattr(rec, "x"), getattr(rec, "y")
+                x, y = rec.x, rec.y
                 row += [None if x != x or y != y else x, None if x != x or y != y else y]
             values.append(row)
         ph = ", ".join(["%s"] * len(cols))

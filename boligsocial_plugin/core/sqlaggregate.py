@@ -130,17 +130,28 @@ def _alias(key: str) -> str:
     return "".join(ch if ch.isalnum() else "_" for ch in key)
 
 
+@dataclass
+class Groups:
+    """Groups of persons by where they were: group k holds the persons in area ``area`` at
+    ``date`` who were not in that area at any of the ``absent`` dates (the rest of a link
+    between two dates of an area, core.discretion.linkage)."""
+
+    dates: List[str]
+    rows: List[Tuple[int, str, List[str]]]
+
+
 def aggregate_sql(src: PersonSource, grid: Grid, indicators: Sequence[Indicator],
-                  ref_date: Optional[str] = None) -> Plan:
+                  ref_date: Optional[str] = None, groups: Optional[Groups] = None) -> Plan:
     """One statement: every person row joined to its areas and aggregated per area and date.
 
     Result rows: ``code`` (area index, or OUTSIDE / NO_LOCATION), ``d`` (date), the join
     counts, every indicator's cells, the nesting candidates' cells and the nesting tests.
+    With ``groups`` the rows are the groups instead (``code`` = group number).
     """
     p = Params()
     indicators = list(indicators)
     with_keys = "person_id" in src.columns
-    inner, rows = _inner(src, p, indicators, ref_date, with_keys)
+    inner, rows = _inner(src, p, indicators, ref_date, with_keys, key=groups is not None)
     lay = _Layout(indicators, rows)
     per_row = ["j.area", "j.d", "j.n AS n_areas", "j.outer_rule",
                "CASE WHEN j.area >= 0 THEN {} ELSE 0 END AS pat".format(lay.pattern())]
@@ -166,6 +177,8 @@ def aggregate_sql(src: PersonSource, grid: Grid, indicators: Sequence[Indicator]
     stage2 += ["bool_or((q.pat & {}) <> 0 AND (q.pat & {}) = 0) AS popdiff_{}_{}".format(
         1 << s, 1 << t, s, t) for s in range(n_sigs) for t in range(n_sigs) if s != t]
     located = located_sql(grid, inner)
+    if groups is not None:
+        located = _grouped(located, located_sql(grid, inner), groups, p, rows, with_keys)
     sql = """SELECT {stage2}
 FROM (SELECT {stage1}
   FROM (SELECT {per_row} FROM {located} j OFFSET 0) j
@@ -176,8 +189,40 @@ GROUP BY 1, 2""".format(stage2=",\n  ".join(stage2), stage1=",\n    ".join(stage
                 [name for name, _e in lay.checks])
 
 
+def _grouped(located: str, located2: str, groups: Groups, p: Params, rows: Rows,
+             with_keys: bool) -> str:
+    """The located rows of the groups' persons, with the group number as ``area``."""
+    words = (len(groups.dates) + 62) // 63
+    didx = "(array_position({}, l2.d::text) - 1)".format(p(groups.dates, "text[]"))
+    masks = ", ".join(
+        "bit_or(CASE WHEN {i} / 63 = {w} THEN 1::bigint << ({i} - {w} * 63) ELSE 0 END) "
+        "AS m{w}".format(i=didx, w=w) for w in range(words))
+    pos = {d: k for k, d in enumerate(groups.dates)}
+    absent = [[0] * len(groups.rows) for _ in range(words)]
+    for g, (_a, _d, away) in enumerate(groups.rows):
+        for d in away:
+            k = pos[d]
+            absent[k // 63][g] |= 1 << (k % 63)
+    arrays = ", ".join([p(list(range(len(groups.rows))), "int[]"),
+                        p([int(a) for a, _d, _x in groups.rows], "int[]"),
+                        p([str(d) for _a, d, _x in groups.rows], "text[]")] +
+                       [p([m - (1 << 64) if m >= 1 << 63 else m for m in absent[w]], "bigint[]")
+                        for w in range(words)])
+    cols = ["g.gid AS area", "l.d", "l.n", "l.outer_rule"] + (["l.rk"] if with_keys else []) + \
+        ["l." + c for c in sorted((rows.passed or {}).values())]
+    return """(SELECT {cols} FROM {located} l
+  JOIN (SELECT l2.k, l2.area, {masks} FROM {located2} l2
+        WHERE l2.area >= 0 AND l2.k IS NOT NULL GROUP BY 1, 2) pm
+    ON pm.k = l.k AND pm.area = l.area
+  JOIN unnest({arrays}) AS g(gid, area, d, {mcols})
+    ON g.area = l.area AND g.d = l.d::text AND {cond})""".format(
+        cols=", ".join(cols), located=located, masks=masks, located2=located2, arrays=arrays,
+        mcols=", ".join("m{}".format(w) for w in range(words)),
+        cond=" AND ".join("(pm.m{w} & g.m{w}) = 0".format(w=w) for w in range(words)))
+
+
 def _inner(src: PersonSource, p: Params, indicators: List[Indicator], ref_date: Optional[str],
-           with_keys: bool) -> Tuple[str, Rows]:
+           with_keys: bool, key: bool = False) -> Tuple[str, Rows]:
     """The scan of the person table: date, location, record key and the columns the
     indicators use (passed on as c0, c1 ...); and the row expressions over them."""
     base = Rows(src, p)
@@ -189,6 +234,8 @@ def _inner(src: PersonSource, p: Params, indicators: List[Indicator], ref_date: 
     if with_keys:
         cols.append("(hashint8extended({}, {}) & 4294967295) AS rk".format(
             base.person_key(), p(signed(RECORD_SALT), "bigint")))
+    if key:
+        cols.append("{} AS k".format(base.person_key()))
     for n, name in enumerate(sorted({base.column(c).name for c in used})):
         passed[name] = "c{}".format(n)
         cols.append("{} AS c{}".format(base.ref(name), n))

@@ -16,7 +16,7 @@ rolled back at the end.
 """
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -50,7 +50,7 @@ from boligsocial_plugin.core.pipeline import (
     select_date,
 )
 from boligsocial_plugin.core.spatial import polygon_set, rings_from_wkb
-from boligsocial_plugin.core.sqlaggregate import aggregate_sql, raw_table
+from boligsocial_plugin.core.sqlaggregate import Groups, aggregate_sql, raw_table
 from boligsocial_plugin.qgis_io.layers import AreaSet
 
 PROVIDER = "postgres"
@@ -119,7 +119,7 @@ class DbRun:
     stats: JoinStats
     overlaps: bool
     pairs: Tuple[np.ndarray, np.ndarray, np.ndarray]
-    statements: List[str] = field(default_factory=list)
+    grid: Optional[sqlgen.Grid] = None
 
 
 class PostgisPersons:
@@ -159,6 +159,8 @@ class PostgisPersons:
             x=x, y=y, where=layer.subsetString() or "", key_column=self.uri.keyColumn() or None,
             selected=selected, extra=extras)
         self.names = names
+        self.dates: Dict[str, int] = {}    # persons per date (after check())
+        self.rows: Optional[int] = None    # person rows (after check())
 
     def _column(self, name: str) -> sqlgen.DbColumn:
         return sqlgen.DbColumn(name, sqlgen.column_kind(self.types.get(name, "")))
@@ -250,65 +252,118 @@ class PostgisPersons:
             overlaps: str, context, feedback=None, links: bool = True) -> DbRun:
         """Join and aggregate in the database: the raw table, the join statistics and, when
         ``links``, the persons each two rows share (for the protection)."""
-        if ref_date and ref_date not in getattr(self, "dates", {}):
-            select_date(pd.DataFrame({"ref_date": sorted(getattr(self, "dates", {}))}),
-                        ref_date)
-        xform = None
-        if self.crs.isValid() and areas.crs.isValid() and areas.crs != self.crs:
-            xform = QgsCoordinateTransform(areas.crs, self.crs, context.transformContext())
-        wkbs, valid = [], []
-        for g, rings in zip(areas.geometries, areas.rings):
-            jg = QgsGeometry(g)
-            if xform is not None and not jg.isNull():
-                jg.transform(xform)
-            wkb = bytes(jg.asWkb()) if not jg.isNull() and not jg.isEmpty() else b""
-            same = bool(wkb) and _same_rings(rings_from_wkb(wkb), rings)
-            wkbs.append(wkb)
-            valid.append(same)
-        ps = polygon_set(areas.rings)
-        grid = sqlgen.choose_grid(ps.bbox, self.source.srid)
-        plan = aggregate_sql(self.source, grid, indicators, ref_date or None)
         with self.session(feedback) as cur:
-            self._date_values(cur)
-            _upload_areas(cur, wkbs, valid, ps, self.source.srid)
-            for st in sqlgen.setup_statements(grid):
-                cur.execute(st)
-            cur.execute(sqlgen.exact_function(grid))
-            if feedback is not None:
-                feedback.setProgressText(tr("Joining and aggregating in the database"))
-            cur.execute(plan.sql, plan.params)
-            names = [d[0] for d in cur.description]
-            rows = cur.fetchall()
-            raw, res = raw_table(plan, names, rows, len(areas.ids))
-            stats = _stats(res, getattr(self, "rows", None))
-            if stats.overlap_persons:
-                stats.overlap_pairs = _overlap_pairs(cur, self.source, grid, areas.ids)
-                if overlaps == OVERLAP_REFUSE:
-                    top = sorted(stats.overlap_pairs.items(), key=lambda kv: -kv[1])[:5]
-                    raise BoligsocialError(tr(
-                        "Some area polygons overlap, so {n} persons lie in more than one area "
-                        "(e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), "
-                        "or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such "
-                        "persons in each area.").format(
-                        n=stats.overlap_persons,
-                        pairs="; ".join("{} ({} locations)".format(k, v) for k, v in top)))
-                raise BoligsocialError(tr(
-                    "Overlapping areas (OVERLAPS=allow) are not yet computed in the database; "
-                    "fix the overlaps or export the persons to a file."))
-            pairs = _no_pairs()
-            if links and len(raw) and raw["ref_date"].nunique() > 1:
-                pairs = _date_pairs(cur, self.source, grid, raw, len(areas.ids))
-        return DbRun(raw, stats, False, pairs)
+            return self._run(cur, areas, indicators, ref_date, overlaps, context, feedback,
+                             links)
 
     def compute(self, areas: AreaSet, indicators: Sequence[Indicator], ref_date: Optional[str],
                 overlaps: str, publication: Publication, context,
                 feedback=None) -> IndicatorResult:
-        """core.pipeline.compute for a database source: join, aggregate, protect."""
-        run = self.run(areas, indicators, ref_date, overlaps, context, feedback)
-        release = protect_counted(run.raw, run.stats, run.overlaps, indicators, areas.ids,
-                                  publication, run.pairs, figures=None)
+        """core.pipeline.compute for a database source: join, aggregate, protect (the groups
+        the protection needs figures of are aggregated in the same session)."""
+        with self.session(feedback) as cur:
+            run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback)
+
+            def figures(links):
+                return _RestFigures(cur, self.source, run.grid, indicators, run.raw, links,
+                                    len(areas.ids))
+
+            release = protect_counted(run.raw, run.stats, run.overlaps, indicators, areas.ids,
+                                      publication, run.pairs, figures=figures)
         return IndicatorResult(run.raw, release.published, run.stats, list(indicators),
                                release)
+
+    def _run(self, cur, areas: AreaSet, indicators: Sequence[Indicator],
+             ref_date: Optional[str], overlaps: str, context, feedback,
+             links: bool = True) -> DbRun:
+        if ref_date and self.dates and ref_date not in self.dates:
+            select_date(pd.DataFrame({"ref_date": sorted(self.dates)}), ref_date)
+        wkbs, valid = _join_geometries(areas, self.crs, context)
+        ps = polygon_set(areas.rings)
+        grid = sqlgen.choose_grid(ps.bbox, self.source.srid)
+        plan = aggregate_sql(self.source, grid, indicators, ref_date or None)
+        self._date_values(cur)
+        _upload_areas(cur, wkbs, valid, ps, self.source.srid)
+        for st in sqlgen.setup_statements(grid):
+            cur.execute(st)
+        cur.execute(sqlgen.exact_function(grid))
+        if feedback is not None:
+            feedback.setProgressText(tr("Joining and aggregating in the database"))
+        cur.execute(plan.sql, plan.params)
+        names = [d[0] for d in cur.description]
+        raw, res = raw_table(plan, names, cur.fetchall(), len(areas.ids))
+        stats = _stats(res, self.rows)
+        if stats.overlap_persons:
+            stats.overlap_pairs = _overlap_pairs(cur, self.source, grid, areas.ids)
+            if overlaps == OVERLAP_REFUSE:
+                top = sorted(stats.overlap_pairs.items(), key=lambda kv: -kv[1])[:5]
+                raise BoligsocialError(tr(
+                    "Some area polygons overlap, so {n} persons lie in more than one area "
+                    "(e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), "
+                    "or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such "
+                    "persons in each area.").format(
+                    n=stats.overlap_persons,
+                    pairs="; ".join("{} ({} locations)".format(k, v) for k, v in top)))
+            raise BoligsocialError(tr(
+                "Overlapping areas (OVERLAPS=allow) are not yet computed in the database; "
+                "fix the overlaps or export the persons to a file."))
+        pairs = _no_pairs()
+        if links and len(raw) and raw["ref_date"].nunique() > 1:
+            pairs = _date_pairs(cur, self.source, grid, raw)
+        return DbRun(raw, stats, False, pairs, grid)
+
+
+class _RestFigures:
+    """core.discretion.release's GroupTables for a database source: the figures of the
+    links' rest groups (an area's persons at one date who were not in it at the other),
+    aggregated on the server. The links' groups carry no keys; a group is found by the
+    identity of its (key-less) array."""
+
+    def __init__(self, cur, src, grid, indicators, raw: pd.DataFrame, links, n_areas: int):
+        self.cur, self.src, self.grid, self.indicators = cur, src, grid, list(indicators)
+        self.areas = raw["area_idx"].to_numpy()
+        self.dates = [str(d) for d in raw["ref_date"]]
+        self.by_rest = {id(lk.rest): lk for lk in links}
+
+    def __call__(self, groups: List[Tuple[str, np.ndarray]]) -> Tuple[pd.DataFrame, np.ndarray]:
+        spec = []
+        for _date, rest in groups:
+            lk = self.by_rest.get(id(rest))
+            if lk is None:
+                raise BoligsocialError("internal: a group without its link")
+            c = int(lk.container)
+            away = sorted({self.dates[int(m)] for m in lk.members})
+            spec.append((int(self.areas[c]), self.dates[c], away))
+        all_dates = sorted(set(self.dates))
+        plan = aggregate_sql(self.src, self.grid, self.indicators,
+                             groups=Groups(all_dates, spec))
+        self.cur.execute(plan.sql, plan.params)
+        names = [d[0] for d in self.cur.description]
+        table, _res = raw_table(plan, names, self.cur.fetchall(), len(spec))
+        at = {(int(a), str(d)): i for i, (a, d) in
+              enumerate(zip(table["area_idx"], table["ref_date"]))}
+        rows = [at.get((g, d)) for g, (_a, d, _x) in enumerate(spec)]
+        found = np.array([r is not None for r in rows], dtype=bool)
+        pick = table.iloc[[r if r is not None else 0 for r in rows]].reset_index(drop=True)
+        return pick, found
+
+
+def _join_geometries(areas: AreaSet, crs: QgsCoordinateReferenceSystem,
+                     context) -> Tuple[List[bytes], List[bool]]:
+    """Each area's WKB in the persons' CRS (transformed as for the file path), and whether
+    its rings are exactly the ones the file path joins with (else: the exact test only)."""
+    xform = None
+    if crs.isValid() and areas.crs.isValid() and areas.crs != crs:
+        xform = QgsCoordinateTransform(areas.crs, crs, context.transformContext())
+    wkbs, valid = [], []
+    for g, rings in zip(areas.geometries, areas.rings):
+        jg = QgsGeometry(g)
+        if xform is not None and not jg.isNull():
+            jg.transform(xform)
+        wkb = bytes(jg.asWkb()) if not jg.isNull() and not jg.isEmpty() else b""
+        valid.append(bool(wkb) and _same_rings(rings_from_wkb(wkb), rings))
+        wkbs.append(wkb)
+    return wkbs, valid
 
 
 def _same_rings(a: Sequence[np.ndarray], b: Sequence[np.ndarray]) -> bool:
@@ -388,8 +443,8 @@ def _located_inner(src: sqlgen.PersonSource, p: sqlgen.Params,
     return "SELECT {} {}".format(", ".join(cols), src.from_clause(p))
 
 
-def _date_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid, raw: pd.DataFrame,
-                n_areas: int) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _date_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
+                raw: pd.DataFrame) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Persons shared by the rows of one area at two dates, from counts only: per area, how
     many persons were in it at exactly which set of dates (the keys stay on the server)."""
     dates = sorted({str(d) for d in raw["ref_date"]})

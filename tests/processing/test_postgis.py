@@ -50,3 +50,64 @@ def test_same_indicator_layer_as_from_the_file(run_alg, two_dates, pert):
     for k in ("PERSONS_READ", "PERSONS_IN_AREAS", "PERSONS_OUTSIDE", "PERSONS_NO_LOCATION"):
         assert f[k] == d[k], k
     assert np.isfinite(_output(d["OUTPUT"])["residents"].astype(float)).any()
+
+
+def _gpkg_to_postgis(cluster, path: str, table: str) -> None:
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    dsn = "PG:host={} port={} dbname={} user={} password={}".format(
+        cluster.host, cluster.port, DB, cluster.user, cluster.password)
+    gdal.VectorTranslate(dsn, path, layerName=table, accessMode="overwrite",
+                         layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid"])
+
+
+@pytest.fixture(scope="module")
+def demo_in_postgis(demo_data, pg_db):
+    _gpkg_to_postgis(pg_db, str(demo_data / "persons.gpkg"), "demo_persons")
+    return demo_data
+
+
+def test_demo_municipality_every_date_same_as_file(run_alg, demo_in_postgis, pg_db):
+    """Five yearly snapshots with moves: links between the dates, perturbation, totals."""
+    data = demo_in_postgis
+    layer = pg_layer(pg_db, DB, "demo_persons")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        common = {"AREAS": str(data / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+                  "AREA_NAME_FIELD": "area_name", "REGISTER_MODE": "off"}
+        tmp = data / "out_db"
+        tmp.mkdir(exist_ok=True)
+        f = run_alg("computeindicators", dict(common, PERSONS=str(data / "persons.gpkg"),
+                                              OUTPUT=str(tmp / "file.gpkg")))
+        d = run_alg("computeindicators", dict(common, PERSONS=layer.id(),
+                                              OUTPUT=str(tmp / "db.gpkg")))
+        _same(_output(f["OUTPUT"]), _output(d["OUTPUT"]))
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_area_growing_between_dates_links_and_rest_figures(run_alg, tmp_path, pg_db):
+    """An area whose first-date persons all stay while as many move in: the later date
+    contains the earlier (a 'sum' link); the newcomers' figures come from the database."""
+    areas = grid_areas(str(tmp_path / "areas.gpkg"), nx=2, ny=2)
+    first = persons_frame(areas, [60, 90, 40, 200], dates=("2024-01-01",), seed=5)
+    stay = first.assign(ref_date="2025-01-01")
+    new = persons_frame(areas, [70, 0, 0, 0], dates=("2025-01-01",), seed=6)
+    new["person_id"] = ["N" + p for p in new["person_id"]]
+    df = pd.concat([first, stay, new], ignore_index=True).drop(columns=["area_truth"])
+    df.to_csv(tmp_path / "persons.csv", index=False)
+    pg_load_persons(pg_db, DB, "persons_growing", df)
+    layer = pg_layer(pg_db, DB, "persons_growing")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        common = {"AREAS": str(tmp_path / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+                  "REGISTER_MODE": "off", "MIN_RESIDENTS": 20}
+        f = run_alg("computeindicators", dict(common, PERSONS=str(tmp_path / "persons.csv"),
+                                              OUTPUT=str(tmp_path / "file.gpkg")))
+        d = run_alg("computeindicators", dict(common, PERSONS=layer.id(),
+                                              OUTPUT=str(tmp_path / "db.gpkg")))
+        _same(_output(f["OUTPUT"]), _output(d["OUTPUT"]))
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
