@@ -181,6 +181,9 @@ class AssessCriteria(BoligsocialAlgorithm):
             c=", ".join("{} {}".format(k, v) for k, v in sorted(counts.items()))))
         at_risk = int(pd.to_numeric(res["at_risk"], errors="coerce").fillna(0).sum())
         style_output(dest, "category", context, feedback)
+        common.record_run(self, dest, parameters, context,
+                          common.discretion_rules(self, parameters, context), db,
+                          rule_set=rule_set, dates=stats.dates)
         return {OUTPUT: dest, "AREAS_IN_CATEGORY": int((cats != "ingen").sum()),
                 "AREAS_AT_RISK": at_risk}
 

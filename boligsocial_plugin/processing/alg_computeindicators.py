@@ -20,6 +20,7 @@ from boligsocial_plugin.core.indicators import (
     parse_user_indicators,
 )
 from boligsocial_plugin.core.pipeline import compute
+from boligsocial_plugin.core.resultmodel import describe
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
@@ -160,6 +161,10 @@ class ComputeIndicators(BoligsocialAlgorithm):
             field = "outside_labour_val" if "outside_labour" in codes else codes[0] + "_val"
             style_output(dest, field, context, feedback)
         common.report_protection(self, res.release, record_in, dest, feedback)
+        common.record_run(self, dest, parameters, context, rules, db,
+                          perturbation=res.release.result.report["perturbation"],
+                          indicators=[describe(i) for i in res.indicators],
+                          dates=res.stats.dates)
         totals = res.release.result.totals
         return {OUTPUT: dest, "PERSONS_READ": totals.get("PERSONS_READ"),
                 "PERSONS_IN_AREAS": totals.get("PERSONS_IN_AREAS"),

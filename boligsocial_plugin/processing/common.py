@@ -202,6 +202,24 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
             path=record_in.folder, id=rid))
 
 
+def record_run(alg, dest: str, parameters, context, rules: discretion.Rules, db=None,
+               **info) -> None:
+    """Record with a GeoPackage output what made it (qgis_io.runinfo; for exportresults):
+    the algorithm, where the persons came from (never credentials), the discretion rules."""
+    from dataclasses import asdict
+
+    from boligsocial_plugin.plugin import plugin_version
+    from boligsocial_plugin.qgis_io.runinfo import write_run_info
+
+    if db is not None:
+        source = db.describe()
+    else:
+        layer = alg.parameterAsVectorLayer(parameters, PERSONS, context)
+        source = layer.source() if layer is not None else ""
+    write_run_info(dest, dict(info, algorithm="boligsocial:" + alg.name(), source=source,
+                              plugin_version=plugin_version(), rules=asdict(rules)))
+
+
 def add_overlaps_parameter(alg) -> None:
     """OVERLAPS (advanced): refuse overlapping areas, or count a person in each."""
     p = QgsProcessingParameterEnum(OVERLAPS, tr("Overlapping areas"),

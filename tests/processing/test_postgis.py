@@ -111,3 +111,72 @@ def test_area_growing_between_dates_links_and_rest_figures(run_alg, tmp_path, pg
         _same(_output(f["OUTPUT"]), _output(d["OUTPUT"]))
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_results_load_into_the_shared_model(run_alg, tmp_path, pg_db):
+    """Indicators and criteria from a PostGIS extract, exported into a PostGIS schema and a
+    GeoPackage: the same published values, keyed by run, area, date and indicator."""
+    from qgis.core import QgsDataSourceUri, QgsProviderRegistry
+
+    areas = grid_areas(str(tmp_path / "areas.gpkg"))
+    df = persons_frame(areas, [400, 300, 200, 100, 50, 20],
+                       dates=("2024-01-01", "2025-01-01")).drop(columns=["area_truth"])
+    pg_load_persons(pg_db, DB, "persons_model", df)
+    layer = pg_layer(pg_db, DB, "persons_model")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        common = {"PERSONS": layer.id(), "AREAS": str(tmp_path / "areas.gpkg"),
+                  "AREA_ID_FIELD": "area_id", "AREA_NAME_FIELD": "area_name"}
+        ind = run_alg("computeindicators", dict(common, OUTPUT=str(tmp_path / "ind.gpkg")))
+        crit = run_alg("assesscriteria", dict(common, OUTPUT=str(tmp_path / "crit.gpkg")))
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    md = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = QgsDataSourceUri()  # the password lives in QGIS's authentication database
+    uri.setConnection(pg_db.host, str(pg_db.port), DB, "", "", QgsDataSourceUri.SslDisable,
+                      _auth_config(pg_db.user, pg_db.password))
+    conn = md.createConnection(uri.uri(False), {})
+    md.saveConnection(conn, "boligsocial test")
+    out = run_alg("exportresults", {"INDICATORS": ind["OUTPUT"], "CRITERIA": crit["OUTPUT"],
+                                    "MUNICIPALITY": "0999", "DATABASE": "boligsocial test",
+                                    "SCHEMA": "geofa"})
+    run_alg("exportresults", {"INDICATORS": ind["OUTPUT"], "CRITERIA": crit["OUTPUT"],
+                              "MUNICIPALITY": "0999", "GEOPACKAGE": str(tmp_path / "m.gpkg")})
+    published = _output(ind["OUTPUT"])
+    c = pg_db.connect(DB)
+    cur = c.cursor()
+    cur.execute("SELECT area_id, ref_date, num, den, val, flag FROM geofa.bs_observation "
+                "WHERE run_id = %s AND indicator = 'nonwestern' ORDER BY 1, 2", (out["RUN_ID"],))
+    rows = cur.fetchall()
+    assert len(rows) == len(published)
+    for (aid, d, num, den, val, flag), (_i, p) in zip(rows, published.iterrows()):
+        assert (aid, d) == (p["area_id"], p["ref_date"])
+        assert flag == (p["nonwestern_flag"] or "")
+        for a, b in ((num, p["nonwestern_num"]), (val, p["nonwestern_val"])):
+            assert (a is None and (b is None or b != b)) or a == b
+    cur.execute("SELECT municipality, algorithm, discretion, plugin_version FROM geofa.bs_run")
+    municipality, algorithm, rules, version = cur.fetchone()
+    assert municipality == "0999" and "computeindicators" in algorithm and '"min_count"' in rules
+    cur.execute("SELECT count(*), min(ST_SRID(geom)) FROM geofa.bs_area WHERE run_id = %s",
+                (out["RUN_ID"],))
+    assert cur.fetchone() == (6, 25832)
+    cur.execute("SELECT count(*) FROM geofa.bs_category WHERE run_id = %s", (out["RUN_ID"],))
+    assert cur.fetchone()[0] == 6
+    c.close()
+    gp = QgsVectorLayer(str(tmp_path / "m.gpkg") + "|layername=bs_observation", "o", "ogr")
+    assert gp.isValid() and gp.featureCount() == int(out["OBSERVATIONS"])
+
+
+def _auth_config(user: str, password: str) -> str:
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    am = QgsApplication.authManager()
+    if not am.masterPasswordIsSet():
+        am.setMasterPassword("boligsocial-test-master", True)
+    cfg = QgsAuthMethodConfig("Basic")
+    cfg.setName("boligsocial export")
+    cfg.setConfig("username", user)
+    cfg.setConfig("password", password)
+    ok, cfg = am.storeAuthenticationConfig(cfg)
+    assert ok
+    return cfg.id()
