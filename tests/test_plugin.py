@@ -12,9 +12,10 @@ from qgis.core import Qgis, QgsApplication
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXPECTED_IDS = {"computeindicators", "assesscriteria", "applydiscretion", "mergesmallareas",
-                "stylechoropleth", "pseudonymise", "validateextract", "exportmap"}
+                "stylechoropleth", "pseudonymise", "validateextract", "exportmap",
+                "exportresults"}
 STABLE_IDS = {"computeindicators", "assesscriteria", "applydiscretion", "mergesmallareas",
-                "stylechoropleth", "pseudonymise", "validateextract"}
+              "stylechoropleth", "pseudonymise", "validateextract", "exportresults"}
 
 
 def _metadata():
