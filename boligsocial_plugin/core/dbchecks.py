@@ -50,7 +50,7 @@ class Checks:
                     total[name] = total.get(name, 0) + int(value or 0)
         n = total.get("n", 0)
         out = _table_problems(_Shape(self.names, n), self.mapping, self.has_geometry,
-                              self.needs_location)  # type: ignore[arg-type]
+                              self.needs_location)
         for role, actual in self.mapping.items():
             out += _column_problems(role, actual, total)
         if duplicates:

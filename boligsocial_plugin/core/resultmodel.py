@@ -93,8 +93,8 @@ def criteria(layer: pd.DataFrame, run_id: str) -> Tuple[pd.DataFrame, pd.DataFra
     if not {"area_id", "rule_set", "category"} <= set(layer.columns):
         raise BoligsocialError(tr("The criteria layer lacks the fields area_id, rule_set and "
                                   "category; give a layer made by 'Assess state criteria'."))
-    rows = []
-    cats = []
+    rows: List[tuple] = []
+    cats: List[tuple] = []
     for _i, r in layer.iterrows():
         rs = str(r["rule_set"])
         date = _iso(r.get("ref_date"))

@@ -44,7 +44,8 @@ def add_person_parameters(alg, with_areas: bool = True) -> None:
     p = QgsProcessingParameterFeatureSource(
         PERSONS, tr("Person extract (point layer or table)"), [QgsProcessing.TypeVector])
     p.setHelp(tr("One row per resident per reference date: a point layer, or a table (CSV, "
-                 "GeoPackage) with x/y columns or an address id."))
+                 "GeoPackage) with x/y columns or an address id. A PostGIS layer is computed "
+                 "in the database: only per-area figures come back."))
     alg.addParameter(p)
     alg.addParameter(advanced(QgsProcessingParameterField(
         X_FIELD, tr("X column (tables without geometry)"), "x", PERSONS, optional=True)))

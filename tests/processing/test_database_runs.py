@@ -152,7 +152,8 @@ def test_results_load_into_the_shared_model(run_alg, tmp_path, pg_db):
     for (aid, d, num, den, val, flag), (_i, p) in zip(rows, published.iterrows()):
         assert (aid, d) == (p["area_id"], p["ref_date"])
         assert flag == (p["nonwestern_flag"] or "")
-        for a, b in ((num, p["nonwestern_num"]), (val, p["nonwestern_val"])):
+        for a, b in ((num, p["nonwestern_num"]), (den, p["nonwestern_den"]),
+                     (val, p["nonwestern_val"])):
             assert (a is None and (b is None or b != b)) or a == b
     cur.execute("SELECT municipality, algorithm, discretion, plugin_version FROM geofa.bs_run")
     municipality, algorithm, rules, version = cur.fetchone()

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Time boligsocial:computeindicators on a PostGIS person table against the same persons in a
+GeoPackage, both through qgis_process (scripts/qgis_process.sh), in the same run.
+
+The persons (one reference date, ~1,000 areas) are generated as for scripts/benchmark.py and
+loaded into a throw-away PostgreSQL 15 + PostGIS 3 server on this machine
+(scripts/pgcluster.py; no index on the person table, which the database path does not need).
+The password reaches QGIS and the plugin through PGPASSWORD (libpq), never the command line.
+Prints wall time and the peak memory of the qgis_process child (the database server's own
+memory is not in it) as a Markdown table, and the pg_stat_statements rows of the largest
+statement (only per-area aggregates come back).
+
+    /usr/bin/python3 scripts/benchmark_postgis.py --persons 1000000,6000000
+"""
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WRAPPER = os.path.join(ROOT, "scripts", "qgis_process.sh")
+
+
+def _module(name: str):
+    spec = importlib.util.spec_from_file_location(name, os.path.join(ROOT, "scripts",
+                                                                     name + ".py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def run(persons: int, areas: int, work: str, cluster, env) -> dict:
+    """Generate, load and time one size."""
+    from osgeo import gdal
+
+    bench = _module("benchmark")
+    gen = _module("generate_demo")
+    data = os.path.join(work, "data_{}".format(persons))
+    if not os.path.exists(os.path.join(data, "persons.gpkg")):
+        gen.main(["--out", data, "--persons", str(persons), "--areas", str(areas),
+                  "--years", "2025", "--formats", "gpkg", "--seed", "7"])
+    table = "persons_{}".format(persons)
+    t0 = time.perf_counter()
+    gdal.UseExceptions()
+    gdal.VectorTranslate("PG:" + cluster.dsn("bench"), os.path.join(data, "persons.gpkg"),
+                         layerName=table, accessMode="overwrite",
+                         layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid",
+                                               "SPATIAL_INDEX=NONE"])
+    conn = cluster.connect("bench")
+    cur = conn.cursor()
+    cur.execute('VACUUM ANALYZE "{}"'.format(table))
+    res = {"persons": persons, "areas": areas, "load_s": time.perf_counter() - t0}
+    a = os.path.join(data, "areas.gpkg")
+    common = ["AREAS=" + a, "AREA_ID_FIELD=area_id", "AREA_NAME_FIELD=area_name",
+              "REGISTER_MODE=off"]
+    uri = ("postgres://dbname='bench' host={h} port={p} user='{u}' key='fid' srid=25832 "
+           "type=Point table=\"public\".\"{t}\" (geom)").format(h=cluster.host, p=cluster.port,
+                                                                u=cluster.user, t=table)
+    for name, source in (("gpkg", os.path.join(data, "persons.gpkg")), ("postgis", uri)):
+        out = os.path.join(work, "ind_{}_{}.gpkg".format(name, persons))
+        if name == "postgis":
+            cur.execute("SELECT pg_stat_statements_reset()")
+        dt, rss, stdout, _err = bench.peak_rss(
+            [WRAPPER, "run", "boligsocial:computeindicators", "--json", "--",
+             "PERSONS=" + source, *common, "OUTPUT=" + out], env)
+        res[name + "_s"], res[name + "_mb"] = dt, rss
+        res[name + "_joined"] = json.loads(stdout)["results"]["PERSONS_IN_AREAS"]
+    cur.execute("SELECT rows, calls, round(total_exec_time) FROM pg_stat_statements "
+                "WHERE query ILIKE %s ORDER BY total_exec_time DESC LIMIT 1",
+                ("%" + table + "%",))
+    res["largest_statement"] = cur.fetchone()
+    conn.close()
+    res["ratio"] = res["gpkg_s"] / res["postgis_s"]
+    return res
+
+
+def main(argv=None) -> int:
+    """Command line."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--persons", default="1000000", help="comma-separated sizes")
+    ap.add_argument("--areas", type=int, default=1000)
+    ap.add_argument("--work", default=None, help="folder for data and outputs (default: temp)")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    a = ap.parse_args(argv)
+    work = a.work or tempfile.mkdtemp(prefix="boligsocial_pgbench_")
+    os.makedirs(work, exist_ok=True)
+    pgcluster = _module("pgcluster")
+    cluster = pgcluster.start()
+    try:
+        cluster.create_database("bench")
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PGPASSWORD=cluster.password,
+                   BOLIGSOCIAL_QGIS_CONFIG=os.path.join(work, "qgis-config"),
+                   BOLIGSOCIAL_AUDIT_LOG=os.path.join(work, "audit.jsonl"))
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "build.py"),
+                        "--no-zip"], check=True, capture_output=True)
+        rows = []
+        for n in [int(s) for s in a.persons.split(",") if s]:
+            rows.append(run(n, a.areas, work, cluster, env))
+            print("# done {} persons".format(n), file=sys.stderr, flush=True)
+    finally:
+        cluster.stop()
+    if a.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    print("| persons | areas | GeoPackage s (MB) | PostGIS s (MB) | GeoPackage ÷ PostGIS | "
+          "rows of the largest statement |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        st = r["largest_statement"] or (0, 0, 0)
+        print("| {persons:,} | {areas:,} | {gpkg_s:.1f} ({gpkg_mb:.0f}) | "
+              "{postgis_s:.1f} ({postgis_mb:.0f}) | {ratio:.2f}× | {rows} |".format(
+                  rows=st[0], **r))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
