@@ -136,44 +136,55 @@ _RANGE = {"binary": "{v} NOT IN (0, 1)",
 
 def check_sql(src: sqlgen.PersonSource, mapping: Mapping[str, str], names: Sequence[str],
               has_geometry: bool, needs_location: bool) -> Checks:
-    """The counting statements for a person source (see the module doc)."""
+    """The counting statements for a person source (see the module doc). Each value is
+    computed once per row (an inner query), then counted."""
     p = sqlgen.Params()
     rows = sqlgen.Rows(src, p)
     has_date = "ref_date" in src.columns
-    sel = ["{} AS d".format(rows.date() if has_date else "NULL::text"), "count(*) AS n"]
-    for role, col in src.columns.items():
+    inner = ["{} AS d".format(rows.date() if has_date else "NULL::text")]
+    sel = ["q.d", "count(*) AS n"]
+    for k, (role, col) in enumerate(src.columns.items()):
         ref = rows.ref(col.name)
         kind = COLUMNS[role].kind
         tag = role + "__"
         if role == "person_id":
-            key = rows.key_text()
-            sel.append("count(*) FILTER (WHERE {} ~ '{}') AS {}cpr".format(key, _CPR, tag))
-            sel.append("count(*) FILTER (WHERE {} IS NULL) AS {}missing".format(key, tag))
+            inner.append("{} AS v{}".format(rows.key_text(), k))
+            sel.append("count(*) FILTER (WHERE q.v{} ~ '{}') AS {}cpr".format(k, _CPR, tag))
+            sel.append("count(*) FILTER (WHERE q.v{} IS NULL) AS {}missing".format(k, tag))
         elif kind == "date":
-            sel.append("count(*) FILTER (WHERE {} IS NULL) AS {}bad".format(rows.date(), tag))
+            sel.append("count(*) FILTER (WHERE q.d IS NULL) AS {}bad".format(tag))
         elif kind == "sex":
-            sel.append("count(*) FILTER (WHERE NULLIF(btrim(({r})::text), '') IS NOT NULL AND "
-                       "{m} IS NULL) AS {t}bad".format(r=ref, m=rows.text(role), t=tag))
+            inner.append("NULLIF(btrim(({})::text), '') IS NOT NULL AND {} IS NULL AS v{}".format(
+                ref, rows.text(role), k))
+            sel.append("count(*) FILTER (WHERE q.v{}) AS {}bad".format(k, tag))
         elif kind in _RANGE or kind == "coord":
-            raw = sqlgen.parsed(ref, col.kind)
-            v = sqlgen._number(ref, col.kind)
-            wrong = "NULLIF(btrim(({})::text), '') IS NOT NULL AND {} IS NULL".format(ref, raw)
-            sel.append("count(*) FILTER (WHERE {}) AS {}wrong".format(wrong, tag))
+            inner.append("{} AS v{}".format(sqlgen.parsed(ref, col.kind), k))
+            raw = "q.v{}".format(k)
+            fin = "NULLIF(NULLIF(NULLIF({}, 'NaN'::float8), 'Infinity'::float8), " \
+                  "'-Infinity'::float8)".format(raw)
+            if col.kind == sqlgen.TEXT:  # only text can hold something that is not a number
+                inner.append("NULLIF(btrim(({})::text), '') IS NOT NULL AS w{}".format(ref, k))
+                wrong = "q.w{} AND {} IS NULL".format(k, raw)
+                sel.append("count(*) FILTER (WHERE {}) AS {}wrong".format(wrong, tag))
+            else:
+                wrong = "false"
             sel.append("count(*) FILTER (WHERE {} IN ('Infinity'::float8, '-Infinity'::float8)) "
                        "AS {}inf".format(raw, tag))
             if kind in _RANGE:
                 sel.append("count(*) FILTER (WHERE {}) AS {}range".format(
-                    _RANGE[kind].format(v=v), tag))
+                    _RANGE[kind].format(v=fin), tag))
             sel.append("count(*) FILTER (WHERE {} IS NULL AND NOT ({})) AS {}missing".format(
-                v, wrong, tag))
+                fin, wrong, tag))
     if has_geometry or {"x", "y"} <= set(src.columns):
         x, y, _pt = rows.xy()
         noloc = "({} IS NULL OR {} IS NULL)".format(x, y)
         if "address_id" in src.columns:
             noloc += " AND {} IS NULL".format(rows.text("address_id"))
-        sel.append("count(*) FILTER (WHERE {}) AS no_location".format(noloc))
+        inner.append("{} AS noloc".format(noloc))
+        sel.append("count(*) FILTER (WHERE q.noloc) AS no_location")
     from_ = src.from_clause(p)
-    sql = "SELECT {} {} GROUP BY 1".format(", ".join(sel), from_)
+    sql = "SELECT {} FROM (SELECT {} {} OFFSET 0) q GROUP BY 1".format(
+        ", ".join(sel), ", ".join(inner), from_)
     dup = ""
     if "person_id" in src.columns and has_date:
         dup = ("SELECT COALESCE(sum(c - 1), 0) FROM (SELECT count(*) AS c {} AND {} IS NOT NULL "

@@ -118,7 +118,7 @@ class _Stage1:
                         .format(v=v, a=a)]
             if key in self.top:
                 out += ["max(abs({v})) AS t1_{a}".format(v=v, a=a),
-                        "(array_agg(abs({v}) ORDER BY abs({v}) DESC))[2] AS t2_{a}".format(
+                        "array_agg(abs({v})) FILTER (WHERE {v} IS NOT NULL) AS all_{a}".format(
                             v=v, a=a)]
             if key in self.nonbin:
                 out.append("count(*) FILTER (WHERE {v} NOT IN (0, 1)) AS nb_{a}".format(
@@ -179,12 +179,16 @@ def aggregate_sql(src: PersonSource, grid: Grid, indicators: Sequence[Indicator]
     located = located_sql(grid, inner)
     if groups is not None:
         located = _grouped(located, located_sql(grid, inner), groups, p, rows, with_keys)
+    # the second-largest value per stage-1 group, from its (small) array: no ordered aggregate
+    # in stage 1, so PostgreSQL may hash it instead of sorting every row
+    seconds = "".join(", (SELECT x FROM unnest(q1.all_{a}) x ORDER BY x DESC OFFSET 1 LIMIT 1) "
+                      "AS t2_{a}".format(a=_alias(k)) for k in sorted(lay.st.top))
     sql = """SELECT {stage2}
-FROM (SELECT {stage1}
+FROM (SELECT q1.*{seconds} FROM (SELECT {stage1}
   FROM (SELECT {per_row} FROM {located} j OFFSET 0) j
-  GROUP BY 1, 2, 3) q
+  GROUP BY 1, 2, 3) q1) q
 GROUP BY 1, 2""".format(stage2=",\n  ".join(stage2), stage1=",\n    ".join(stage1),
-                        per_row=",\n    ".join(per_row), located=located)
+                        per_row=",\n    ".join(per_row), located=located, seconds=seconds)
     return Plan(sql, p.values, indicators, lay.cells, lay.candidates, lay.sigs, with_keys,
                 [name for name, _e in lay.checks])
 
@@ -209,7 +213,8 @@ def _grouped(located: str, located2: str, groups: Groups, p: Params, rows: Rows,
                        [p([m - (1 << 64) if m >= 1 << 63 else m for m in absent[w]], "bigint[]")
                         for w in range(words)])
     cols = ["g.gid AS area", "l.d", "l.n", "l.outer_rule"] + (["l.rk"] if with_keys else []) + \
-        ["l." + c for c in sorted((rows.passed or {}).values())]
+        ["l." + c for c in sorted((rows.passed or {}).values())] + \
+        ["l." + c for c in sorted(rows.numbers.values())]
     return """(SELECT {cols} FROM {located} l
   JOIN (SELECT l2.k, l2.area, {masks} FROM {located2} l2
         WHERE l2.area >= 0 AND l2.k IS NOT NULL GROUP BY 1, 2) pm
@@ -236,15 +241,21 @@ def _inner(src: PersonSource, p: Params, indicators: List[Indicator], ref_date: 
             base.person_key(), p(signed(RECORD_SALT), "bigint")))
     if key:
         cols.append("{} AS k".format(base.person_key()))
+    numbers: Dict[str, str] = {}
     for n, name in enumerate(sorted({base.column(c).name for c in used})):
         passed[name] = "c{}".format(n)
         cols.append("{} AS c{}".format(base.ref(name), n))
+    for n, c in enumerate(sorted(c for c in used if base.is_numeric(c))):
+        name = base.column(c).name
+        if name not in numbers:  # the number once per row, not once per use
+            numbers[name] = "n{}".format(n)
+            cols.append("{} AS n{}".format(base.number(c), n))
     where = src.from_clause(p)
     if ref_date:
         kind = "date" if src.columns["ref_date"].kind == DATE else "text"
         where += (" AND " if " WHERE " in where else " WHERE ") + \
             "{} = {}".format(base.date(), p(ref_date, kind))
-    return "SELECT {} {}".format(",\n  ".join(cols), where), Rows(src, p, passed)
+    return "SELECT {} {}".format(",\n  ".join(cols), where), Rows(src, p, passed, numbers)
 
 
 class _Layout:

@@ -168,10 +168,12 @@ class Rows:
     names an inner query passed them on as (``j.c0`` ...).
     """
 
-    def __init__(self, src: PersonSource, p: Params, passed: Optional[Dict[str, str]] = None):
+    def __init__(self, src: PersonSource, p: Params, passed: Optional[Dict[str, str]] = None,
+                 numbers: Optional[Dict[str, str]] = None):
         self.src = src
         self.p = p
         self.passed = passed
+        self.numbers = numbers or {}  # column -> name of its number, computed once inside
 
     def ref(self, name: str) -> str:
         """Reference of a database column."""
@@ -190,6 +192,8 @@ class Rows:
     def number(self, name: str) -> str:
         """float8 value (NULL when missing or not a number)."""
         c = self.column(name)
+        if self.passed is not None and c.name in self.numbers:
+            return "j." + self.numbers[c.name]
         return _number(self.ref(c.name), c.kind)
 
     def is_numeric(self, name: str) -> bool:
