@@ -29,14 +29,34 @@
       <translation>2013: 3 af 5 kriterier (2013-2017); 2018: listerne 2018-2020; 2021: listerne fra 2021 og frem.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/sqlgen.py" />
+      <source>A column or table name holds a NUL character.</source>
+      <translation>Et kolonne- eller tabelnavn indeholder et NUL-tegn.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>A count field is chosen twice.</source>
       <translation>Et antalsfelt er valgt to gange.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>A feature limit cannot be applied to a database person layer; use a filter on the layer instead.</source>
+      <translation>En grænse for antal objekter kan ikke bruges på et personlag i en database; brug i stedet et filter på laget.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>A file holding a secret of at least 16 bytes. Keep it: the same key gives the same rounding in every release.</source>
       <translation>En fil med en hemmelighed på mindst 16 bytes. Gem den: samme nøgle giver samme afrunding i alle udgivelser.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A folder holding what earlier releases published (persons' keys per area and date, no figures). Share one folder between colleagues who publish from the same data; keep it as protected as the person extract.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A hidden small count must stay uncertain by at least this much for an attacker who knows the published figures, that counts are never negative and never above their totals.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/regions.py" />
@@ -249,6 +269,11 @@
       <translation>Risikomargin for relative kriterier (andel af grænseværdien)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} checked).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Audit report</source>
       <translation>Kontrolrapport</translation>
@@ -324,6 +349,11 @@
       <translation>Både '{a}' og '{b}' kan være kolonnen '{role}'. Behold kun den ene, eller vælg kolonnen eksplicit.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>CRS of the area geometries</source>
+      <translation>Koordinatsystem for områdernes geometri</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>CRS of the x/y columns</source>
       <translation>Koordinatsystem for x/y-kolonnerne</translation>
@@ -357,6 +387,11 @@
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Cancelling…</source>
       <translation>Annullerer…</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>Cannot connect to the database of the person layer: {err}</source>
+      <translation>Kan ikke forbinde til personlagets database: {err}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -594,6 +629,11 @@
       <translation>Kriterier</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Criteria layer (from Assess state criteria)</source>
+      <translation>Kriterielag (fra Vurder statens kriterier)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Criteria layer: classes and units follow rule set {rs}.</source>
       <translation>Kriterielag: klasser og enheder følger regelsæt {rs}.</translation>
@@ -612,6 +652,11 @@
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Data preparation</source>
       <translation>Dataforberedelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Database schema</source>
+      <translation>Databaseskema</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -654,9 +699,9 @@
       <translation>Diskretionsgrænser kan ikke være negative.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Discretion: smallest published count {c}, smallest area {r} residents.</source>
-      <translation>Diskretionering: mindste offentliggjorte antal {c}, mindste område {r} beboere.</translation>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Discretion: smallest published count {c}, smallest area {r} residents; {p} primary, {s} secondary, {a} area suppressions.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -689,9 +734,24 @@
       <translation>Tidligere kategorier (tabel: area_id, year, category)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Earlier releases</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Earlier releases are not checked and this release is not recorded in the release register: the register holds person keys, which never leave the database (README "Databases").</source>
+      <translation>Tidligere udgivelser kontrolleres ikke, og denne udgivelse registreres ikke i udgivelsesregistret: registret indeholder personnøgler, som aldrig forlader databasen (README "Databases").</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Export map and report</source>
       <translation>Eksportér kort og rapport</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Export results to the shared model</source>
+      <translation>Eksportér resultater til den fælles model</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -749,9 +809,29 @@
       <translation>Tolerance for huller mellem naboer (lagets enheder; 0 = grænserne skal falde sammen)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>GeoPackage (the model's tables are added or appended)</source>
+      <translation>GeoPackage (modellens tabeller oprettes eller udvides)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Give a residents field of the areas or a person extract to count residents from.</source>
       <translation>Angiv et beboerfelt i områdelaget eller et personudtræk, som beboerne kan tælles ud fra.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Give an indicator layer, a criteria layer or both.</source>
+      <translation>Angiv et indikatorlag, et kriterielag eller begge.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Give either a GeoPackage or a PostgreSQL connection to write to.</source>
+      <translation>Angiv enten en GeoPackage eller en PostgreSQL-forbindelse at skrive til.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -809,6 +889,11 @@
       <translation>Indikatordefinitioner (*.json)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Indicator layer (from Compute indicators)</source>
+      <translation>Indikatorlag (fra Beregn indikatorer)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Indicator or criteria layer</source>
       <translation>Indikator- eller kriterielag</translation>
@@ -842,6 +927,11 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>JSON (*.json);;HTML (*.html)</source>
       <translation>JSON (*.json);;HTML (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>Joining and aggregating in the database</source>
+      <translation>Sammenkobler og summerer i databasen</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -887,6 +977,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Layer</source>
       <translation>Lag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -964,6 +1059,11 @@
       <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Municipality (e.g. the municipality code)</source>
+      <translation>Kommune (fx kommunekoden)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Name</source>
       <translation>Navn</translation>
@@ -1034,6 +1134,16 @@
       <translation>Ikke vurderet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Not published as outputs (with the areas' residents they would reveal a hidden small count): {names}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Number</source>
       <translation>Tal</translation>
@@ -1052,6 +1162,11 @@
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>OK: no problems found.</source>
       <translation>OK: ingen problemer fundet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Observations</source>
+      <translation>Observationer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -1075,8 +1190,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>One row per resident per reference date: a point layer, or a table (CSV, GeoPackage) with x/y columns or an address id.</source>
-      <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id.</translation>
+      <source>One row per resident per reference date: a point layer, or a table (CSV, GeoPackage) with x/y columns or an address id. A PostGIS layer is computed in the database: only per-area figures come back.</source>
+      <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id. Et PostGIS-lag beregnes i databasen: kun tal pr. område kommer tilbage.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
@@ -1087,6 +1202,11 @@
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Optional user-defined indicators; the built-in indicators are always computed.</source>
       <translation>Valgfrie brugerdefinerede indikatorer; de indbyggede indikatorer beregnes altid.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Or: PostgreSQL connection</source>
+      <translation>Eller: PostgreSQL-forbindelse</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -1112,6 +1232,11 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Overlapping areas</source>
       <translation>Overlappende områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>Overlapping areas (OVERLAPS=allow) are not yet computed in the database; fix the overlaps or export the persons to a file.</source>
+      <translation>Overlappende områder (OVERLAPS=allow) beregnes endnu ikke i databasen; ret overlappene, eller eksportér personerne til en fil.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1214,6 +1339,16 @@
       <translation>Personer uden placering (talt med, men ikke i noget område): {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Perturbation of published figures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Perturbation: {how}; mean absolute change of the published counts {m}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Polygon layer</source>
       <translation>Polygonlag</translation>
@@ -1232,6 +1367,11 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Protected table</source>
       <translation>Beskyttet tabel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Protection width (empty = smallest published count)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -1282,6 +1422,11 @@
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>Reading {path} with pandas (Danish CSV handled).</source>
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Recorded in the release register {path} as {id}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1347,6 +1492,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Regions reaching the minimum: {f} of at most {b} ({pct} % of the upper bound); the merging alone gave {c}, the split pass and local search {d:+d}.</source>
       <translation>Sammenlagte områder, der når minimum: {f} af højst {b} ({pct} % af den øvre grænse); sammenlægningen alene gav {c}, opdelingen og den lokale søgning {d:+d}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Release register (folder; empty = the QGIS profile's)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/report.py" />
@@ -1457,6 +1607,16 @@
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Run</source>
       <translation>Kør</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Run id</source>
+      <translation>Kørsels-id</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Run {id}: {a} areas, {o} observations, {c} criteria rows written to {where}.</source>
+      <translation>Kørsel {id}: {a} områder, {o} observationer og {c} kriterierækker skrevet til {where}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1684,6 +1844,11 @@
       <translation>Godkendelseskonfigurationen '{id}' indeholder ingen adgangskode. Gem nøglen som adgangskode i en godkendelseskonfiguration af typen 'Basic'.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>The authentication configuration '{id}' of the person layer cannot be read. Check that it exists and that the QGIS master password is set (Settings &gt; Options &gt; Authentication).</source>
+      <translation>Personlagets autentificeringskonfiguration '{id}' kan ikke læses. Kontrollér, at den findes, og at QGIS' masteradgangskode er angivet (Indstillinger &gt; Indstillinger &gt; Autentificering).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/datamodel.py" />
       <source>The column '{col}' chosen for '{role}' is not in the extract. Available columns: {avail}.</source>
       <translation>Kolonnen '{col}', der er valgt som '{role}', findes ikke i udtrækket. Tilgængelige kolonner: {avail}.</translation>
@@ -1732,6 +1897,16 @@
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' must hold numbers (counts), not '{v}'; deselect it.</source>
       <translation>Antalsfeltet '{f}' skal indeholde tal (antal), ikke '{v}'; fravælg det.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/resultmodel.py" />
+      <source>The criteria layer lacks the fields area_id, rule_set and category; give a layer made by 'Assess state criteria'.</source>
+      <translation>Kriterielaget mangler felterne area_id, rule_set og category; angiv et lag lavet med 'Vurder statens kriterier'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>The database refused the computation: {err}</source>
+      <translation>Databasen afviste beregningen: {err}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -1849,6 +2024,16 @@
       <translation>Filen med indikatordefinitioner skal indeholde en liste af indikatorer.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/resultmodel.py" />
+      <source>The indicator layer has no indicator fields (C_num, C_den, C_val, C_flag); give a layer made by 'Compute indicators'.</source>
+      <translation>Indikatorlaget har ingen indikatorfelter (C_num, C_den, C_val, C_flag); angiv et lag lavet med 'Beregn indikatorer'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/resultmodel.py" />
+      <source>The indicator layer lacks the fields area_id and ref_date; give a layer made by 'Compute indicators'.</source>
+      <translation>Indikatorlaget mangler felterne area_id og ref_date; angiv et lag lavet med 'Beregn indikatorer'.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>The input has no field '{f}'; choose an existing field.</source>
       <translation>Inputtet har intet felt '{f}'; vælg et eksisterende felt.</translation>
@@ -1904,6 +2089,11 @@
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>The layers carry no record of the run that made them (only GeoPackage outputs do); bs_run says less.</source>
+      <translation>Lagene har ingen oplysninger om den kørsel, der lavede dem (det har kun GeoPackage-uddata); bs_run siger derfor mindre.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/regions.py" />
       <source>The minimum number of residents must be above 0.</source>
       <translation>Minimumsantallet af beboere skal være over 0.</translation>
@@ -1937,6 +2127,16 @@
       <location filename="../boligsocial_plugin/core/extract.py" />
       <source>The person extract has problems that must be fixed first (run 'Validate person extract' for the full list):</source>
       <translation>Personudtrækket har problemer, der skal rettes først (kør 'Valider personudtræk' for at se hele listen):</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>The person extract is a database table ({where}): the join and the aggregation run in the database; only per-area figures come back.</source>
+      <translation>Personudtrækket er en databasetabel ({where}): sammenkobling og summering sker i databasen; kun tal pr. område kommer tilbage.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>The person layer has no primary key, so its selection cannot be used in the database; use a filter instead.</source>
+      <translation>Personlaget har ingen primærnøgle, så dets markering kan ikke bruges i databasen; brug i stedet et filter.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/intervals.py" />
@@ -1982,6 +2182,16 @@
       <location filename="../boligsocial_plugin/core/criteria/rules.py" />
       <source>The rule set '{code}' is unknown; use 2013, 2018 or 2021.</source>
       <translation>Regelsættet '{code}' er ukendt; brug 2013, 2018 eller 2021.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/resultstore.py" />
+      <source>The run {id} is already in the schema {schema}.</source>
+      <translation>Kørslen {id} findes allerede i skemaet {schema}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/resultstore.py" />
+      <source>The run {id} is already in {path}.</source>
+      <translation>Kørslen {id} findes allerede i {path}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -2139,6 +2349,11 @@
       <translation>Ville ikke længere være {category}, hvis {change}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Writes published results (an indicator layer from 'Compute indicators' and/or a criteria layer from 'Assess state criteria') into the shared relational result model, so several municipalities can load comparable results into one database (e.g. GeoFA) and analyse across borders. Tables: bs_run (one row per export: plugin version, algorithm, source, rule set, discretion rules, perturbation), bs_area (areas with geometry), bs_indicator (indicator definitions), bs_observation (area, date, indicator, num, den, val, flag), bs_criterion and bs_category (the state criteria). README, 'Shared result model', documents every table, key and code in Danish and English.&lt;br&gt;&lt;br&gt;Only what the published layers show is written: suppressed values stay NULL with their flag. Each export is a new run (run_id); tables are created when missing and nothing already there is changed. Give a GeoPackage file or a PostgreSQL connection (with a schema).</source>
+      <translation>Skriver offentliggjorte resultater (et indikatorlag fra 'Beregn indikatorer' og/eller et kriterielag fra 'Vurder statens kriterier') ind i den fælles relationelle resultatmodel, så flere kommuner kan samle sammenlignelige resultater i én database (fx GeoFA) og analysere på tværs af kommunegrænser. Tabeller: bs_run (én række pr. eksport: plugin-version, algoritme, datakilde, regelsæt, diskretionsregler, perturbation), bs_area (områder med geometri), bs_indicator (indikatordefinitioner), bs_observation (område, dato, indikator, num, den, val, flag), bs_criterion og bs_category (statens kriterier). README, 'Shared result model', beskriver alle tabeller, nøgler og koder på dansk og engelsk.&lt;br&gt;&lt;br&gt;Kun det, de offentliggjorte lag viser, skrives: diskretionerede værdier forbliver NULL med deres flag. Hver eksport er en ny kørsel (run_id); tabeller oprettes, når de mangler, og intet eksisterende ændres. Angiv en GeoPackage-fil eller en PostgreSQL-forbindelse (med et skema).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Writing the report</source>
       <translation>Skriver rapporten</translation>
@@ -2147,6 +2362,11 @@
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Writing {n} rows</source>
       <translation>Skriver {n} rækker</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Written with the run, so results of several municipalities can be told apart in one database.</source>
+      <translation>Skrives med kørslen, så resultater fra flere kommuner kan skelnes i én database.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -2237,6 +2457,11 @@
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>every date (YYYY-MM-DD)</source>
       <translation>alle datoer (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>export,GeoFA,PostGIS,GeoPackage,model,results,eksport,resultater,datamodel</source>
+      <translation>eksport,GeoFA,PostGIS,GeoPackage,model,resultater,export,results,datamodel</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/rules.py" />
@@ -2384,6 +2609,11 @@
       <translation>omdannelsesområde kunne ikke afgøres: kræver {n} års historik, {k} fundet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by at most 10 % of the largest contribution), the same way for the same persons in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>only basic schooling (30-59)</source>
       <translation>kun grundskoleuddannelse (30-59 år)</translation>
@@ -2427,6 +2657,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>quantiles (equal count)</source>
       <translation>kvantiler (lige mange i hver klasse)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>record: protect against what was published before (the release register) and record this output there; check: protect against earlier releases but do not record this one (a draft); off: ignore earlier releases.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -2634,17 +2869,17 @@
       <translation>{n} rækker har et adresse-id, der ikke findes i adresselaget; de tælles som uden placering.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} rows have no coordinates; they are counted as without location and left out of every area.</source>
       <translation>{n} rækker har ingen koordinater; de tælles som uden placering og indgår ikke i noget område.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} rows have no person key in '{col}'.</source>
       <translation>{n} rækker har ingen personnøgle i '{col}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD).</source>
       <translation>{n} rækker har ingen gyldig opgørelsesdato i '{col}' (brug ÅÅÅÅ-MM-DD).</translation>
     </message>
@@ -2654,12 +2889,12 @@
       <translation>{n} rækker har ingen værdi i '{col}' (rækker {rows}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} rows have no value in '{col}'; they are left out of the indicators that use it.</source>
       <translation>{n} rækker har ingen værdi i '{col}'; de udelades af de indikatorer, der bruger kolonnen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} rows have unknown education; by law they count as basic schooling only.</source>
       <translation>{n} rækker har ukendt uddannelse; efter loven tælles de som kun grundskoleuddannelse.</translation>
     </message>
@@ -2669,47 +2904,47 @@
       <translation>{n} rækker gentager en personnøgle i '{col}' inden for samme opgørelsesdato (rækker {rows}). Hver person må kun optræde én gang pr. dato; 'Beregn indikatorer' afviser udtrækket, indtil de er fjernet.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} rows repeat a person key within the same reference date. Each person may appear once per date.</source>
       <translation>{n} rækker gentager en personnøgle inden for samme opgørelsesdato. Hver person må kun optræde én gang pr. dato.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).</source>
       <translation>{n} værdier i '{col}' er usandsynlige beløb (over ±1 mia. kr.).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} values in '{col}' are infinite.</source>
       <translation>{n} værdier i '{col}' er uendelige.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} values in '{col}' are not 0 or 1.</source>
       <translation>{n} værdier i '{col}' er ikke 0 eller 1.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} values in '{col}' are not M or K; they count as unknown sex.</source>
       <translation>{n} værdier i '{col}' er hverken M eller K; de tælles som ukendt køn.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} values in '{col}' are not numbers. Fix them in the extract.</source>
       <translation>{n} værdier i '{col}' er ikke tal. Ret dem i udtrækket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} values in '{col}' are not whole numbers between 0 and 125.</source>
       <translation>{n} værdier i '{col}' er ikke hele tal mellem 0 og 125.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} values in '{col}' are outside 0..1 (a share of a full-time year).</source>
       <translation>{n} værdier i '{col}' ligger uden for 0..1 (en andel af et fuldtidsår).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} values in '{col}' look like CPR numbers. Pseudonymise the extract first (boligsocial:pseudonymise).</source>
       <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
     </message>
