@@ -36,21 +36,25 @@ def _module(name: str):
 
 def run(persons: int, areas: int, work: str, cluster, env) -> dict:
     """Generate, load and time one size."""
-    from osgeo import gdal
-
     bench = _module("benchmark")
-    gen = _module("generate_demo")
     data = os.path.join(work, "data_{}".format(persons))
+    # generating and loading run in child processes: a child started from a big process
+    # inherits its peak memory in the measured maximum resident set
     if not os.path.exists(os.path.join(data, "persons.gpkg")):
-        gen.main(["--out", data, "--persons", str(persons), "--areas", str(areas),
-                  "--years", "2025", "--formats", "gpkg", "--seed", "7"])
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "generate_demo.py"),
+                        "--out", data, "--persons", str(persons), "--areas", str(areas),
+                        "--years", "2025", "--formats", "gpkg", "--seed", "7"], check=True,
+                       capture_output=True)
     table = "persons_{}".format(persons)
     t0 = time.perf_counter()
-    gdal.UseExceptions()
-    gdal.VectorTranslate("PG:" + cluster.dsn("bench"), os.path.join(data, "persons.gpkg"),
-                         layerName=table, accessMode="overwrite",
-                         layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid",
-                                               "SPATIAL_INDEX=NONE"])
+    subprocess.run([sys.executable, "-c", (
+        "from osgeo import gdal; gdal.UseExceptions(); gdal.VectorTranslate({dsn!r}, {src!r}, "
+        "layerName={t!r}, accessMode='overwrite', layerCreationOptions=['GEOMETRY_NAME=geom', "
+        "'FID=fid', 'SPATIAL_INDEX=NONE'])").format(
+            dsn="PG:host={} port={} dbname=bench user={}".format(cluster.host, cluster.port,
+                                                                  cluster.user),
+            src=os.path.join(data, "persons.gpkg"), t=table)],
+        check=True, capture_output=True, env=env)
     conn = cluster.connect("bench")
     cur = conn.cursor()
     cur.execute('VACUUM ANALYZE "{}"'.format(table))

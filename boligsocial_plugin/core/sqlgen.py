@@ -1,21 +1,20 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""SQL for computing on a PostGIS person table: the join to areas and the aggregation there.
+"""SQL for a PostGIS person table: names, values, column expressions and the join to areas.
 
-Person rows never leave the database. The statements here give, per area and reference date,
-exactly the raw table of :func:`boligsocial_plugin.core.indicators.aggregate` (the same sums,
-counts, largest contributions, cell keys and nested-indicator cells) and the join statistics of
-:func:`boligsocial_plugin.core.pipeline.join_persons`. Pure Python: the text and the bound
+Person rows never leave the database: core.sqlaggregate builds the aggregation on top of the
+expressions here, core.dbchecks the extract's checks. Pure Python: the text and the bound
 parameters are made here, qgis_io/postgis.py sends them.
 
 Safety: every identifier (schema, table, column) is quoted (:func:`ident`), every value the
 user gives (dates, thresholds, condition values, area geometries) is a bound parameter
-(``%s``, psycopg2), and the literal ``%`` of PostgreSQL's modulo is never used (``mod()``).
+(named ``%(pN)s`` placeholders, psycopg2), and the literal ``%`` of PostgreSQL's modulo is never
+used (``mod()``). The layer's own filter, SQL the user wrote for QGIS, is applied as it is.
 
 **The join** reproduces core.spatial's rules exactly (README "Join rules"): a point counts in
 an area when the crossing-number test with half-open edges says so (a point on a boundary
 shared by two areas goes to the area to its east or north); a point found in no area but on an
 area's edge (within ``tol``) goes to the first such area (outer boundary); a point inside two
-areas is in both (overlap). The server does it in three tiers, one statement:
+areas is in both (overlap). The server does it in three tiers, in one statement:
 
 1. a grid of square cells over the areas (a hash join on the cell number, no index needed on
    the person table): a cell that lies, widened by ``margin``, strictly inside an area or

@@ -17,7 +17,7 @@ rolled back at the end.
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -117,7 +117,7 @@ class DbRun:
 
     raw: pd.DataFrame
     stats: JoinStats
-    overlaps: bool
+    overlaps: bool  # persons counted in several areas (not yet possible in the database)
     pairs: Tuple[np.ndarray, np.ndarray, np.ndarray]
     grid: Optional[sqlgen.Grid] = None
 
@@ -221,15 +221,15 @@ class PostgisPersons:
             checks = check_sql(self.source, self.mapping, self.names, self.has_geometry,
                                needs_location)
             cur.execute(checks.sql, checks.params)
-            names = [d[0] for d in cur.description]
-            rows = cur.fetchall()
+            total, self.dates = checks.totals(cur.fetchall())
             dup = 0
             if checks.duplicates_sql:
                 cur.execute(checks.duplicates_sql, checks.params)
-                dup = int(cur.fetchone()[0] or 0)
-        self.dates = {str(r[0]): int(r[1]) for r in rows if r[0] is not None}
-        self.rows = int(sum(r[1] for r in rows))
-        return checks.problems(names, rows, dup)
+                if int(cur.fetchone()[0] or 0):
+                    cur.execute(checks.verify_sql, checks.params)
+                    dup = int(cur.fetchone()[0] or 0)
+        self.rows = int(total.get("n", 0))
+        return checks.problems(total, dup)
 
     def _date_values(self, cur) -> None:
         """A text date column: its distinct values, read as core.extract reads dates."""
@@ -265,8 +265,7 @@ class PostgisPersons:
             run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback)
 
             def figures(links):
-                return _RestFigures(cur, self.source, run.grid, indicators, run.raw, links,
-                                    len(areas.ids))
+                return _RestFigures(cur, self.source, run.grid, indicators, run.raw, links)
 
             release = protect_counted(run.raw, run.stats, run.overlaps, indicators, areas.ids,
                                       publication, run.pairs, figures=figures)
@@ -319,7 +318,7 @@ class _RestFigures:
     aggregated on the server. The links' groups carry no keys; a group is found by the
     identity of its (key-less) array."""
 
-    def __init__(self, cur, src, grid, indicators, raw: pd.DataFrame, links, n_areas: int):
+    def __init__(self, cur, src, grid, indicators, raw: pd.DataFrame, links):
         self.cur, self.src, self.grid, self.indicators = cur, src, grid, list(indicators)
         self.areas = raw["area_idx"].to_numpy()
         self.dates = [str(d) for d in raw["ref_date"]]
@@ -498,5 +497,3 @@ def selected_ids(parameters: Dict[str, Any], name: str,
                                   "cannot be used in the database; use a filter instead."))
     return sorted(int(f) for f in layer.selectedFeatureIds())
 
-
-Figures = Callable[[list], Tuple[pd.DataFrame, np.ndarray]]
