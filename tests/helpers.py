@@ -147,3 +147,19 @@ def pg_layer(cluster, dbname: str, table: str, schema: str = "public", geometry:
     uri.setDataSource(schema, table, geometry or None, sql, "fid")
     layer = QgsVectorLayer(uri.uri(False), table, "postgres")
     return layer
+
+
+def qgis_auth_config(user: str, password: str, name: str = "boligsocial test") -> str:
+    """A 'Basic' configuration in QGIS's authentication database; returns its id."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    am = QgsApplication.authManager()
+    if not am.masterPasswordIsSet():
+        am.setMasterPassword("boligsocial-test-master", True)
+    cfg = QgsAuthMethodConfig("Basic")
+    cfg.setName(name)
+    cfg.setConfig("username", user)
+    cfg.setConfig("password", password)
+    ok, cfg = am.storeAuthenticationConfig(cfg)
+    assert ok
+    return cfg.id()

@@ -175,14 +175,7 @@ def join_persons(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
             pairs[k] = pairs.get(k, 0) + 1
         stats.overlap_pairs = pairs
         if overlaps == OVERLAP_REFUSE:
-            top = sorted(pairs.items(), key=lambda kv: -kv[1])[:5]
-            raise BoligsocialError(tr(
-                "Some area polygons overlap, so {n} persons lie in more than one area "
-                "(e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set "
-                "'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each "
-                "area.").format(
-                n=stats.overlap_persons,
-                pairs="; ".join("{} ({} locations)".format(k, v) for k, v in top)))
+            raise overlap_error(stats)
         # count in each area: duplicate rows for the extra areas
         extra_rows = []
         extra_area = []
@@ -202,6 +195,17 @@ def join_persons(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     stats.joined = int((area[:stats.rows_date] >= 0).sum())
     stats.dates = sorted({str(d) for d in data["ref_date"].dropna().unique()})
     return Joined(data, area, stats, overlaps=len(area) > stats.rows_date)
+
+
+def overlap_error(stats: JoinStats) -> BoligsocialError:
+    """The refusal of overlapping areas, naming the pairs with the most shared locations."""
+    top = sorted(stats.overlap_pairs.items(), key=lambda kv: -kv[1])[:5]
+    return BoligsocialError(tr(
+        "Some area polygons overlap, so {n} persons lie in more than one area "
+        "(e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set "
+        "'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each "
+        "area.").format(n=stats.overlap_persons,
+                        pairs="; ".join("{} ({} locations)".format(k, v) for k, v in top)))
 
 
 # --------------------------------------------------------------------------- publishing

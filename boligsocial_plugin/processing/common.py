@@ -333,8 +333,8 @@ def require_no_blocking_problems(problems, feedback) -> None:
 
 def database_persons(alg, parameters, context, feedback, extra: Tuple[str, ...] = ()):
     """The person extract as a PostGIS table computed in the database (README "Databases"),
-    or None when PERSONS is not a PostGIS layer. Its checks have run (blocking problems
-    refuse the run, as for a file)."""
+    or None when PERSONS is not a PostGIS layer. Its checks run alongside; the run refuses
+    blocking problems as for a file."""
     from boligsocial_plugin.qgis_io.postgis import PostgisPersons, is_postgis, selected_ids
 
     layer = alg.parameterAsVectorLayer(parameters, PERSONS, context)
@@ -352,10 +352,7 @@ def database_persons(alg, parameters, context, feedback, extra: Tuple[str, ...] 
     feedback.pushInfo(tr("The person extract is a database table ({where}): the join and the "
                          "aggregation run in the database; only per-area figures come "
                          "back.").format(where=persons.describe()))
-    problems = persons.check(feedback=feedback)
-    require_no_blocking_problems(problems, feedback)
-    feedback.pushInfo(tr("Read {n} person rows ({how}).").format(n=persons.rows,
-                                                                 how="postgis"))
+    persons.start_checks(feedback)  # counted while the computation runs (finish_checks)
     return persons
 
 

@@ -38,7 +38,7 @@ from boligsocial_plugin.core.auditlog import strip_secrets
 from boligsocial_plugin.core.datamodel import COLUMNS, match_columns
 from boligsocial_plugin.core.dbchecks import check_sql
 from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
-from boligsocial_plugin.core.extract import Problem
+from boligsocial_plugin.core.extract import BLOCKING, Problem, blocking_message
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import Indicator
 from boligsocial_plugin.core.pipeline import (
@@ -46,6 +46,7 @@ from boligsocial_plugin.core.pipeline import (
     IndicatorResult,
     JoinStats,
     Publication,
+    overlap_error,
     protect_counted,
     select_date,
 )
@@ -161,6 +162,8 @@ class PostgisPersons:
         self.names = names
         self.dates: Dict[str, int] = {}    # persons per date (after check())
         self.rows: Optional[int] = None    # person rows (after check())
+        self._thread = None                # the checks running alongside (start_checks)
+        self._checks: Dict[str, Any] = {}
 
     def _column(self, name: str) -> sqlgen.DbColumn:
         return sqlgen.DbColumn(name, sqlgen.column_kind(self.types.get(name, "")))
@@ -213,6 +216,46 @@ class PostgisPersons:
                 conn.close()
 
     # ------------------------------------------------------------------ checks
+
+    def start_checks(self, feedback=None, needs_location: bool = True) -> None:
+        """Count the extract's problems on a connection of their own while the computation
+        runs on another: the server works on both at once (:meth:`finish_checks` waits)."""
+        import threading
+
+        with self.session(feedback) as cur:
+            self._date_values(cur)  # before the threads: both read it
+        self._checks = {}
+
+        def work():
+            try:
+                self._checks["problems"] = self.check(needs_location, feedback)
+            except BaseException as e:  # noqa: BLE001 - handed to finish_checks
+                self._checks["error"] = e
+
+        self._thread = threading.Thread(target=work, name="boligsocial-checks", daemon=True)
+        self._thread.start()
+
+    def finish_checks(self, feedback=None) -> List[Problem]:
+        """Wait for the checks; refuse blocking problems (as for a file), report the others."""
+        thread = self._thread
+        if thread is None:
+            problems = self.check(feedback=feedback)
+        else:
+            thread.join()
+            self._thread = None
+            if "error" in self._checks:
+                raise self._checks["error"]
+            problems = self._checks["problems"]
+        if feedback is not None:
+            for p in problems:
+                if p.severity != BLOCKING:
+                    feedback.pushWarning(p.message)
+        if any(p.severity == BLOCKING for p in problems):
+            raise BoligsocialError(blocking_message(problems))
+        if feedback is not None:
+            feedback.pushInfo(tr("Read {n} person rows ({how}).").format(n=self.rows,
+                                                                         how="postgis"))
+        return problems
 
     def check(self, needs_location: bool = True, feedback=None) -> List[Problem]:
         """Every problem of the extract, counted in the database (core.dbchecks)."""
@@ -275,8 +318,6 @@ class PostgisPersons:
     def _run(self, cur, areas: AreaSet, indicators: Sequence[Indicator],
              ref_date: Optional[str], overlaps: str, context, feedback,
              links: bool = True) -> DbRun:
-        if ref_date and self.dates and ref_date not in self.dates:
-            select_date(pd.DataFrame({"ref_date": sorted(self.dates)}), ref_date)
         wkbs, valid = _join_geometries(areas, self.crs, context)
         ps = polygon_set(areas.rings)
         grid = sqlgen.choose_grid(ps.bbox, self.source.srid)
@@ -288,21 +329,22 @@ class PostgisPersons:
         cur.execute(sqlgen.exact_function(grid))
         if feedback is not None:
             feedback.setProgressText(tr("Joining and aggregating in the database"))
-        cur.execute(plan.sql, plan.params)
+        try:
+            cur.execute(plan.sql, plan.params)
+        except _psycopg2().Error:
+            self.finish_checks(feedback)  # a blocking problem of the data explains it better
+            raise
         names = [d[0] for d in cur.description]
-        raw, res = raw_table(plan, names, cur.fetchall(), len(areas.ids))
+        fetched = cur.fetchall()
+        self.finish_checks(feedback)
+        if ref_date and ref_date not in self.dates:
+            select_date(pd.DataFrame({"ref_date": sorted(self.dates)}), ref_date)
+        raw, res = raw_table(plan, names, fetched, len(areas.ids))
         stats = _stats(res, self.rows)
         if stats.overlap_persons:
             stats.overlap_pairs = _overlap_pairs(cur, self.source, grid, areas.ids)
             if overlaps == OVERLAP_REFUSE:
-                top = sorted(stats.overlap_pairs.items(), key=lambda kv: -kv[1])[:5]
-                raise BoligsocialError(tr(
-                    "Some area polygons overlap, so {n} persons lie in more than one area "
-                    "(e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), "
-                    "or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such "
-                    "persons in each area.").format(
-                    n=stats.overlap_persons,
-                    pairs="; ".join("{} ({} locations)".format(k, v) for k, v in top)))
+                raise overlap_error(stats)
             raise BoligsocialError(tr(
                 "Overlapping areas (OVERLAPS=allow) are not yet computed in the database; "
                 "fix the overlaps or export the persons to a file."))

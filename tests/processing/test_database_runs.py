@@ -6,7 +6,14 @@ import pandas as pd
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
-from tests.helpers import grid_areas, layer_frame, persons_frame, pg_layer, pg_load_persons
+from tests.helpers import (
+    grid_areas,
+    layer_frame,
+    persons_frame,
+    pg_layer,
+    pg_load_persons,
+    qgis_auth_config,
+)
 
 DB = "boligsocial_test"
 
@@ -134,7 +141,7 @@ def test_results_load_into_the_shared_model(run_alg, tmp_path, pg_db):
     md = QgsProviderRegistry.instance().providerMetadata("postgres")
     uri = QgsDataSourceUri()  # the password lives in QGIS's authentication database
     uri.setConnection(pg_db.host, str(pg_db.port), DB, "", "", QgsDataSourceUri.SslDisable,
-                      _auth_config(pg_db.user, pg_db.password))
+                      qgis_auth_config(pg_db.user, pg_db.password))
     conn = md.createConnection(uri.uri(False), {})
     md.saveConnection(conn, "boligsocial test")
     out = run_alg("exportresults", {"INDICATORS": ind["OUTPUT"], "CRITERIA": crit["OUTPUT"],
@@ -167,17 +174,3 @@ def test_results_load_into_the_shared_model(run_alg, tmp_path, pg_db):
     gp = QgsVectorLayer(str(tmp_path / "m.gpkg") + "|layername=bs_observation", "o", "ogr")
     assert gp.isValid() and gp.featureCount() == int(out["OBSERVATIONS"])
 
-
-def _auth_config(user: str, password: str) -> str:
-    from qgis.core import QgsApplication, QgsAuthMethodConfig
-
-    am = QgsApplication.authManager()
-    if not am.masterPasswordIsSet():
-        am.setMasterPassword("boligsocial-test-master", True)
-    cfg = QgsAuthMethodConfig("Basic")
-    cfg.setName("boligsocial export")
-    cfg.setConfig("username", user)
-    cfg.setConfig("password", password)
-    ok, cfg = am.storeAuthenticationConfig(cfg)
-    assert ok
-    return cfg.id()

@@ -15,7 +15,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from tests.helpers import grid_areas, layer_frame, persons_frame, pg_layer, pg_load_persons
+from tests.helpers import (
+    grid_areas,
+    layer_frame,
+    persons_frame,
+    pg_layer,
+    pg_load_persons,
+    qgis_auth_config,
+)
 
 DB = "boligsocial_test"
 X0, Y0 = 570000.0, 6220000.0
@@ -196,25 +203,13 @@ def select_only(pg_db, tmp_path):
     return tmp_path
 
 
-def _auth_config(user: str, password: str) -> str:
-    am = QgsApplication.authManager()
-    if not am.masterPasswordIsSet():
-        am.setMasterPassword("boligsocial-test-master", True)
-    cfg = QgsAuthMethodConfig("Basic")
-    cfg.setName("boligsocial warehouse")
-    cfg.setConfig("username", user)
-    cfg.setConfig("password", password)
-    ok, cfg = am.storeAuthenticationConfig(cfg)
-    assert ok
-    return cfg.id()
-
 
 def test_select_only_role_with_password_from_the_authentication_database(
         run_alg, select_only, pg_db, tmp_path, monkeypatch):
     tmp = select_only
     log = tmp_path / "audit" / "audit.jsonl"
     monkeypatch.setenv("BOLIGSOCIAL_AUDIT_LOG", str(log))
-    authcfg = _auth_config("reader", "reader-secret-42")
+    authcfg = qgis_auth_config("reader", "reader-secret-42")
     layer = _add(pg_layer(pg_db, DB, "persons_ro", schema="warehouse", authcfg=authcfg))
     try:
         assert "reader-secret-42" not in layer.source()
@@ -277,3 +272,23 @@ def test_only_aggregates_leave_the_server(run_alg, tmp_path, pg_db):
         per_call = rows / max(1, calls)
         assert per_call <= (6 + 2) * 2 * 4, (per_call, query[:200])
         assert rows < persons
+
+
+def test_blocking_problems_refuse_the_run_as_for_a_file(run_alg, tmp_path, pg_db):
+    areas = grid_areas(str(tmp_path / "areas.gpkg"))
+    df = persons_frame(areas, [30, 20, 0, 0, 0, 0]).drop(columns=["area_truth"])
+    df.loc[0, "person_id"] = "3112" + "99" + "1234"  # CPR-shaped (built, not written literally)
+    df.loc[1, "gross_income"] = 1e20                # out of range (and beyond bigint)
+    pg_load_persons(pg_db, DB, "persons_blocking", df)
+    layer = _add(pg_layer(pg_db, DB, "persons_blocking"))
+    try:
+        with pytest.raises(QgsProcessingException) as err:
+            run_alg("computeindicators", {"PERSONS": layer.id(),
+                                          "AREAS": str(tmp_path / "areas.gpkg"),
+                                          "AREA_ID_FIELD": "area_id", "REGISTER_MODE": "off",
+                                          "OUTPUT": str(tmp_path / "o.gpkg")})
+        text = str(err.value)
+        assert "look like CPR numbers" in text and "implausible amounts" in text
+        assert "1234" not in text
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
