@@ -174,3 +174,34 @@ def test_results_load_into_the_shared_model(run_alg, tmp_path, pg_db):
     gp = QgsVectorLayer(str(tmp_path / "m.gpkg") + "|layername=bs_observation", "o", "ogr")
     assert gp.isValid() and gp.featureCount() == int(out["OBSERVATIONS"])
 
+
+
+def test_monthly_snapshots_same_as_danish_csv(run_alg, tmp_path, pg_db):
+    """Ten snapshots (five years, five months): areas that barely change between months are
+    linked (equal, nearly equal, nested with the newcomers' figures from the database) and
+    hidden for change exactly as from the municipality's CSV."""
+    import importlib.util
+    import os
+
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    spec = importlib.util.spec_from_file_location(
+        "generate_demo", os.path.join(root, "scripts", "generate_demo.py"))
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    gen.generate(str(tmp_path), persons=8000, seed=4, areas=40, monthly=True,
+                 formats=("gpkg", "dkcsv"))
+    _gpkg_to_postgis(pg_db, str(tmp_path / "persons.gpkg"), "monthly_persons")
+    layer = pg_layer(pg_db, DB, "monthly_persons")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        common = {"AREAS": str(tmp_path / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+                  "REGISTER_MODE": "off"}
+        f = run_alg("computeindicators", dict(common, PERSONS=str(tmp_path / "persons_dk.csv"),
+                                              OUTPUT=str(tmp_path / "file.gpkg")))
+        d = run_alg("computeindicators", dict(common, PERSONS=layer.id(),
+                                              OUTPUT=str(tmp_path / "db.gpkg")))
+        a, b = _output(f["OUTPUT"]), _output(d["OUTPUT"])
+        assert a["ref_date"].nunique() == 10
+        _same(a, b)
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
