@@ -15,6 +15,7 @@ from boligsocial_plugin.core.discretion.linkage import (
     concat,
     find_links,
     populations_from_rows,
+    subset,
 )
 from boligsocial_plugin.core.discretion.perturbation import OFF, Perturbation
 from boligsocial_plugin.core.discretion.register import Register
@@ -222,18 +223,38 @@ class ProtectedRelease:
     result: ReleaseResult
     populations: Populations
     rules: discretion.Rules
+    #: (rows, cell types): the cells the output shows (or derives figures from); None = all.
+    #: The register records only these, as published or hidden; the others as neither.
+    shown: Optional[np.ndarray] = None
 
     @property
     def published(self) -> pd.DataFrame:
         """The publishable table."""
         return self.result.published
 
+    def limit(self, codes_by_date: Dict[str, Sequence[str]]) -> None:
+        """Say which cells the output shows: per reference date the indicator codes whose
+        numerator and denominator it shows or derives figures from (``"residents"`` for the
+        residents). Dates not named show nothing. Call before :meth:`record`."""
+        types = self.result.types
+        dates = [str(d) for d in self.result.published["ref_date"]]
+        shown = np.zeros((len(dates), len(types)), dtype=bool)
+        names = np.array([t.split(":")[0] for t in types], dtype=object)
+        for r, d in enumerate(dates):
+            shown[r] = np.isin(names, list(codes_by_date.get(d, ())))
+        self.shown = shown
+
     def record(self, register: Register, algorithm: str, output: str) -> str:
         """Record the release (call after the output was written)."""
         types = self.result.types
         hidden = self.result.hidden_types
-        return register.add(self.populations, hidden, ~hidden, types, algorithm, output,
-                            asdict(self.rules))
+        shown = np.ones_like(hidden) if self.shown is None else self.shown
+        pops = self.populations
+        rows = np.nonzero(shown.any(axis=1))[0]
+        if len(rows) < len(pops):
+            pops = subset(pops, rows)
+        return register.add(pops, (hidden & shown)[rows], (~hidden & shown)[rows], types,
+                            algorithm, output, asdict(self.rules))
 
 
 class GroupFigures:
@@ -290,10 +311,36 @@ class GroupFigures:
         return table.reset_index(drop=True), found
 
 
+def select_dates(raw: pd.DataFrame, joined: Joined,
+                 dates: Sequence[str]) -> Tuple[pd.DataFrame, Joined]:
+    """The raw rows and the person rows of some reference dates only (the order kept)."""
+    want = {str(d) for d in dates}
+    rows = raw["ref_date"].astype(str).isin(want).to_numpy()
+    sub = raw.loc[rows].reset_index(drop=True)
+    sub.attrs = dict(raw.attrs)
+    keep = joined.data["ref_date"].astype(str).isin(want).to_numpy()
+    if keep.all():
+        return sub, joined
+    n0 = joined.stats.rows_date
+    first = keep[:n0]
+    stats = JoinStats(**{k: getattr(joined.stats, k) for k in asdict(joined.stats)})
+    stats.rows_date = int(first.sum())
+    stats.dates = sorted(want & set(stats.dates))
+    return sub, Joined(joined.data.loc[keep].reset_index(drop=True), joined.area[keep], stats,
+                       joined.overlaps)
+
+
 def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicator],
                 area_ids: Sequence[str], pub: Publication,
-                with_totals: bool = True) -> ProtectedRelease:
-    """Protect a run's table against itself, the run's totals and the register's releases."""
+                with_totals: bool = True,
+                dates: Optional[Sequence[str]] = None) -> ProtectedRelease:
+    """Protect a run's table against itself, the run's totals and the register's releases.
+
+    ``dates``: protect (and publish) only the rows of these reference dates; the others are
+    left out of the release. The published table's rows are those of ``raw`` at those dates.
+    """
+    if dates is not None:
+        raw, joined = select_dates(raw, joined, dates)
     gidx, dates = group_index(joined.data, joined.area)
     n = len(raw)
     row_dates = [str(d) for d in raw["ref_date"]]

@@ -83,6 +83,18 @@ def concat(a: Populations, b: Populations) -> Populations:
                        a.published + b.published)
 
 
+def subset(pops: Populations, idx: Sequence[int]) -> Populations:
+    """The populations ``idx`` (in that order)."""
+    idx = [int(i) for i in idx]
+    parts = [pops.members(i) for i in idx]
+    ptr = np.zeros(len(idx) + 1, dtype=np.int64)
+    np.cumsum([len(p) for p in parts], out=ptr[1:])
+    keys = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
+    return Populations([pops.dates[i] for i in idx], [pops.labels[i] for i in idx],
+                       [pops.release[i] for i in idx], pops.row[idx], ptr, keys,
+                       [pops.hidden[i] for i in idx], [pops.published[i] for i in idx])
+
+
 @dataclass
 class Link:
     """One relation between populations (see the module doc)."""
