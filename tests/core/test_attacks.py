@@ -447,3 +447,22 @@ def test_rows_that_are_groups_of_persons_link_by_their_members():
     res = out["residents"].to_numpy()
     assert np.isnan(res[2])                              # 3 in-movers: hidden
     assert np.isnan(res[0]) or np.isnan(res[1])          # and not A minus its stayers
+
+
+# ------------------------------------------------------------------ full-time persons
+
+
+@pytest.mark.parametrize("fte,why", [
+    ([1.0, 1.0, 1.0, 0.02, 0.02] + [0.0] * 95, "sum 3.04 of 5 persons"),
+    ([1.0] * 95 + [0.98, 0.98, 0.98, 0.98, 0.98], "den - num = 0.1: all at least 90 % out"),
+])
+def test_full_time_sums_below_the_threshold_are_hidden(fte, why):
+    rng = np.random.default_rng(31)
+    df = persons(scatter(rng, (0, 0, 1, 1), 100))
+    df["age"] = 30.0
+    df["outside_fte"] = fte
+    out, _, raw = publish(df, [("A", sq(0, 0, 1, 1))])
+    row = out.loc[("A", "2025-01-01")]
+    assert raw.loc[0, "outside_labour_cnt"] >= 5 and raw.loc[0, "outside_labour_rest"] >= 5
+    assert row["outside_labour_flag"] == "P", why
+    assert pd.isna(row["outside_labour_num"]) and pd.isna(row["outside_labour_val"])
