@@ -333,11 +333,13 @@ def select_dates(raw: pd.DataFrame, joined: Joined,
 def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicator],
                 area_ids: Sequence[str], pub: Publication,
                 with_totals: bool = True,
-                dates: Optional[Sequence[str]] = None) -> ProtectedRelease:
+                dates: Optional[Sequence[str]] = None,
+                withhold: Optional[np.ndarray] = None) -> ProtectedRelease:
     """Protect a run's table against itself, the run's totals and the register's releases.
 
     ``dates``: protect (and publish) only the rows of these reference dates; the others are
     left out of the release. The published table's rows are those of ``raw`` at those dates.
+    ``withhold``: rows (of the table protected) the output does not publish.
     """
     if dates is not None:
         raw, joined = select_dates(raw, joined, dates)
@@ -365,5 +367,5 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
     figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
-                          totals=totals)
+                          totals=totals, withhold=withhold)
     return ProtectedRelease(res, current, pub.rules)

@@ -117,8 +117,13 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                     perturbation: Perturbation = OFF, width: Optional[float] = None,
                     pops: Optional[Populations] = None, links: Sequence[Link] = (),
                     group_tables: Optional[GroupTables] = None,
-                    totals: Optional[Totals] = None) -> ReleaseResult:
-    """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table."""
+                    totals: Optional[Totals] = None,
+                    withhold: Optional[np.ndarray] = None) -> ReleaseResult:
+    """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table.
+
+    ``withhold`` (bool per row): rows whose figures the output does not publish at all (a
+    merged region below the minimum): hidden, protected only where the rules make them small.
+    """
     t0 = time.perf_counter()
     width = float(rules.min_count if width is None else width)
     n, k = len(raw), len(indicators)
@@ -161,6 +166,15 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         else:
             leq.append(np.stack([rows * w + c, rows * w + c + 1], axis=1))  # num <= den
         leq.append(np.stack([rows * w + c + 1, rows * w], axis=1))          # den <= residents
+    if withhold is not None:  # not published: protected only where the rules say small
+        wh = np.asarray(withhold, dtype=bool)
+        protect[wh, 0] = hidden[wh, 0]
+        for ind in indicators:
+            c = col[ind.code]
+            protect[wh, c] &= hidden[wh, c]
+            flags[ind.code] = np.where(wh & (flags[ind.code] == PUBLISHED), AREA,
+                                       flags[ind.code])
+        hidden[wh, :1 + 2 * k] = True
     nest_protect = _nest_rules(raw, indicators, nestings, rules)
     for pos, m in enumerate(rest_idx):
         c = 1 + 2 * k + pos
