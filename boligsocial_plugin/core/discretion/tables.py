@@ -145,9 +145,8 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
         vals[:, -1] = r
         hidden[:, -1] = True
         candidate[:, -1] = False
-        # an empty rest (the categories add up in this row) has nothing to protect
-        with np.errstate(invalid="ignore"):
-            protect[:, -1] = (r > 0) & (r < rules.min_count)
+        protect[:, -1] = frequency_rule(np.where(np.isnan(rest), np.nan, r), rules,
+                                        total > 0)
     # ---- relations
     rel = Relations(n * w)
     rows = np.arange(n, dtype=np.int64)
