@@ -25,6 +25,7 @@ from boligsocial_plugin.core.discretion.release import (
     cell_types,
     protect_release,
 )
+from boligsocial_plugin.core.discretion.types import type_table
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import Indicator, aggregate, group_index
@@ -365,7 +366,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
         totals = Totals(st.joined, st.outside, st.no_location, st.rows, ck,
                         read_adds_up=(st.rows == st.rows_date and not joined.overlaps))
     figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
+    types = type_table(joined.data, gidx, n, indicators)
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
-                          totals=totals, withhold=withhold)
+                          totals=totals, withhold=withhold, types=types)
     return ProtectedRelease(res, current, pub.rules)

@@ -52,6 +52,7 @@ from boligsocial_plugin.core.discretion.rules import (
     frequency_rule,
     primary_flags,
 )
+from boligsocial_plugin.core.discretion.types import TypeTable, type_audit
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import NEST_DEN, NEST_SAME, Indicator
 
@@ -118,11 +119,14 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                     pops: Optional[Populations] = None, links: Sequence[Link] = (),
                     group_tables: Optional[GroupTables] = None,
                     totals: Optional[Totals] = None,
-                    withhold: Optional[np.ndarray] = None) -> ReleaseResult:
+                    withhold: Optional[np.ndarray] = None,
+                    types: Optional[TypeTable] = None) -> ReleaseResult:
     """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table.
 
     ``withhold`` (bool per row): rows whose figures the output does not publish at all (a
     merged region below the minimum): hidden, protected only where the rules make them small.
+    ``types`` (core.discretion.types, from the persons): after the relations, no small group
+    the indicators tell apart may be recovered; more indicators are hidden until none is.
     """
     t0 = time.perf_counter()
     width = float(rules.min_count if width is None else width)
@@ -248,6 +252,9 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     if known_before.any():
         hid_all[:n * w] |= hidden.ravel()  # never publish what the rules hide
     hid = hid_all[:n * w].reshape(n, w)
+    type_hidden = 0
+    if types is not None:
+        hid, type_hidden = _type_audit(types, raw, indicators, flags, hid, col, rules)
     sec = (hid & ~hidden)
     if time_hidden:  # hidden because the area changed by too few persons: secondary
         tr_rows = np.array(sorted(time_hidden), dtype=np.int64)
@@ -314,9 +321,32 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "seconds": round(time.perf_counter() - t0, 4),
         "warnings": warnings,
         "residents_hidden": int(hid[:, 0].sum()),
+        "hidden_for_groups": type_hidden,
         "dates_hidden_for_change": len(time_hidden),
     }
     return ReleaseResult(published, report, types, hidden_types, tot_out)
+
+
+def _type_audit(types: TypeTable, raw: pd.DataFrame, indicators: Sequence[Indicator], flags,
+                hid: np.ndarray, col: Dict[str, int], rules: Rules) -> Tuple[np.ndarray, int]:
+    """core.discretion.types' audit on the cells the relations left published."""
+    k = len(indicators)
+    shown = np.zeros((len(raw), k), dtype=bool)
+    dens = np.zeros((len(raw), k))
+    for j, ind in enumerate(indicators):
+        c = col[ind.code]
+        shown[:, j] = (flags[ind.code] == PUBLISHED) & ~hid[:, c] & ~hid[:, c + 1]
+        dens[:, j] = raw[f"{ind.code}_den"].to_numpy(dtype=float)
+    res_shown, shown2, n = type_audit(types, ~hid[:, 0], shown, dens, rules.min_count)
+    if n:
+        hid = hid.copy()
+        hid[:, 0] |= ~res_shown
+        for j, ind in enumerate(indicators):
+            c = col[ind.code]
+            newly = shown[:, j] & ~shown2[:, j]
+            hid[newly, c] = True
+            hid[newly, c + 1] = True
+    return hid, n
 
 
 def _publish_totals(totals: Totals, residents_hidden: np.ndarray,
