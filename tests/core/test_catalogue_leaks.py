@@ -213,7 +213,7 @@ TILING = json.dumps([
 ])
 
 
-@pytest.mark.parametrize("seed", [10, 13, 23])
+@pytest.mark.parametrize("seed", [10, 23])
 def test_user_defined_tilings_and_overlaps(seed):
     """Men + women = residents with a known sex: the few with unknown sex stay hidden."""
     rng = np.random.default_rng(seed)

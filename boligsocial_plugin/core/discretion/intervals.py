@@ -206,7 +206,37 @@ def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarra
         t_lo, t_hi = _step_range(v, xs, lb, ub, a_ub)
         span = np.abs(v) * (t_hi - t_lo)
         out = np.maximum(out, np.where(np.isfinite(span), span, np.inf))
+    # for a cell the basis leaves short: the null-space direction that moves it most, first
+    # in the whole null space, then on the face of the bounds the true values sit on (cells
+    # at a bound and tight bound pairs kept fixed, so they cannot stop the move)
+    short = [j for j in want if not out[j] >= 1e6]
+    if not short:
+        return out
+    _directions(null, short, xs, lb, ub, a_ub, out)
+    tol = 1e-9 * max(1.0, float(np.abs(xs).max()) if xs.size else 1.0)
+    tight = (np.abs(xs - lb) <= tol) | (np.abs(ub - xs) <= tol)
+    pairs = a_ub[(a_ub @ xs) >= -tol] if a_ub.shape[0] else a_ub
+    if tight.any() or pairs.shape[0]:
+        face = np.vstack([a_eq, np.eye(k)[tight], pairs]) if a_eq.shape[0] else \
+            np.vstack([np.eye(k)[tight], pairs])
+        _, s2, vt2 = np.linalg.svd(face, full_matrices=True)
+        rank2 = int(np.sum(s2 > 1e-9 * max(s2[0] if s2.size else 0.0, 1.0)))
+        if vt2.shape[0] > rank2:
+            _directions(vt2[rank2:], [j for j in short if not tight[j]], xs, lb, ub, a_ub,
+                        out)
     return out
+
+
+def _directions(null: np.ndarray, cells: Sequence[int], xs: np.ndarray, lb: np.ndarray,
+                ub: np.ndarray, a_ub: np.ndarray, out: np.ndarray) -> None:
+    """Widen ``out`` with the move along the projection of each cell's unit vector."""
+    for j in cells:
+        v = null.T @ null[:, j]
+        if abs(v[j]) < 1e-12:
+            continue
+        t_lo, t_hi = _step_range(v, xs, lb, ub, a_ub)
+        span = abs(v[j]) * (t_hi - t_lo)
+        out[j] = max(out[j], span if np.isfinite(span) else np.inf)
 
 
 def _step_range(v: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,

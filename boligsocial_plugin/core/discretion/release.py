@@ -245,6 +245,11 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     sup, iv = secure_suppression(rel, va, h, pr, width, candidate=ca, priority=po, weight=we,
                                  link=lk, lower=lo, upper=up, leq=lq,
                                  allow_unprotectable=pops is not None and bool(links))
+    prim = np.nonzero(h & pr)[0]
+    prim = prim[prim < n * w]
+    widths = iv.min_width[prim] if len(prim) else np.zeros(0)
+    widths = widths[~np.isnan(widths)]
+    narrowest = round(float(min(widths.min(), 1e12)), 3) if len(widths) else None
     if len(iv.unprotectable):
         warnings.append(tr("{n} hidden figures follow from what was published before whatever "
                            "this release hides.").format(n=len(iv.unprotectable)))
@@ -309,6 +314,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "relations": len(rel), "relations_checked": a.relations_checked,
         "blocks": a.blocks, "hidden_checked": a.hidden_checked, "rounds": sup.rounds,
         "interval_audit": {"protection_width": width, "checked": iv.checked,
+                           "narrowest_primary": narrowest,
                            "certified": iv.certified, "solved_by_lp": iv.solved,
                            "blocks_without_values": iv.unknown_blocks},
         "links": {"equal": sum(1 for x in links if x.kind == EQUAL),
