@@ -28,7 +28,12 @@ from boligsocial_plugin.core.discretion.release import (
 from boligsocial_plugin.core.discretion.types import type_table
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
-from boligsocial_plugin.core.indicators import Indicator, aggregate, group_index
+from boligsocial_plugin.core.indicators import (
+    Indicator,
+    aggregate,
+    builtin_indicators,
+    group_index,
+)
 from boligsocial_plugin.core.spatial import join_points, polygon_set
 
 OVERLAP_REFUSE, OVERLAP_ALLOW = "refuse", "allow"
@@ -357,7 +362,7 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
                                 cell_types(indicators))
         if len(old):
             pops = concat(current, old)
-    links = find_links(pops, max(1, pub.rules.min_count))
+    links = find_links(pops, max(1, pub.rules.min_count), disjoint_current=not joined.overlaps)
     totals = None
     if with_totals:
         st = joined.stats
@@ -366,7 +371,11 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
         totals = Totals(st.joined, st.outside, st.no_location, st.rows, ck,
                         read_adds_up=(st.rows == st.rows_date and not joined.overlaps))
     figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
-    types = type_table(joined.data, gidx, n, indicators)
+    # the built-in indicators are covered by the relations; user-defined ones may tile or
+    # overlap them in ways the relations do not know (core.discretion.types)
+    builtin = {i.code: i for i in builtin_indicators()}
+    types = type_table(joined.data, gidx, n, indicators) \
+        if any(builtin.get(i.code) != i for i in indicators) else None
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
                           totals=totals, withhold=withhold, types=types)

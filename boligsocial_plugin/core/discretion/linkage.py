@@ -65,7 +65,8 @@ def populations_from_rows(group: np.ndarray, keys: np.ndarray, n_groups: int,
     k = np.asarray(keys, dtype=np.uint64)
     ok = g >= 0
     g, k = g[ok], k[ok]
-    order = np.lexsort((k, g))
+    by_key = np.argsort(k, kind="stable")                     # persons sorted by key, then
+    order = by_key[np.argsort(g[by_key], kind="stable")]    # by row (stable: keys stay sorted)
     g, k = g[order], k[order]
     ptr = np.zeros(n_groups + 1, dtype=np.int64)
     np.cumsum(np.bincount(g, minlength=n_groups), out=ptr[1:])
@@ -127,14 +128,21 @@ def _overlaps(pops: Populations, idx: np.ndarray) -> Tuple[np.ndarray, np.ndarra
     return idx[prod.row], idx[prod.col], np.round(prod.data).astype(np.int64)
 
 
-def find_links(pops: Populations, tolerance: int) -> List[Link]:
-    """Every relation an attacker can use between the populations (see the module doc)."""
+def find_links(pops: Populations, tolerance: int,
+               disjoint_current: bool = False) -> List[Link]:
+    """Every relation an attacker can use between the populations (see the module doc).
+
+    ``disjoint_current``: the release's own populations of one date share nobody (areas of
+    one geography without overlaps), so their pairs need no counting.
+    """
     sizes = pops.size()
     dates = np.array(pops.dates, dtype=object)
     labels = np.array(pops.labels, dtype=object)
     pairs_i, pairs_j, pairs_o = [], [], []
     for d in sorted(set(pops.dates)):
         idx = np.nonzero(dates == d)[0]
+        if disjoint_current and (pops.row[idx] >= 0).all():
+            continue
         i, j, o = _overlaps(pops, idx)
         pairs_i.append(i)
         pairs_j.append(j)

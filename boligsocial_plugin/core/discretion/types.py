@@ -60,12 +60,12 @@ def type_table(data: pd.DataFrame, group: np.ndarray, n_rows: int,
         cols_member.append(m)
         cols_num.append(m & (c0 > 0.5) & is_bin)
         binary.append(is_bin)
-    bits = np.column_stack(cols_member + cols_num)[inside]
-    if bits.shape[1] > 63:
+    columns = cols_member + cols_num
+    if len(columns) > 64:
         return None  # too many indicators to pack; the relation model alone applies
-    weights = (np.uint64(1) << np.arange(bits.shape[1], dtype=np.uint64))
-    code = (bits.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64) if len(bits) \
-        else np.zeros(0, np.uint64)
+    code = np.zeros(int(inside.sum()), dtype=np.uint64)
+    for b, column in enumerate(columns):
+        code |= column[inside].astype(np.uint64) << np.uint64(b)
     uniq, inv = np.unique(code, return_inverse=True)
     t = len(uniq)
     k = len(indicators)
