@@ -258,6 +258,37 @@ def test_random_pairs_of_releases_reveal_no_small_group(tmp_path_factory, seed, 
         assert exact_recoveries(big, small, target) == []
 
 
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10 ** 6), n_in=st.integers(1, 6), n_out=st.integers(0, 3),
+       together=st.booleans())
+def test_random_pairs_of_dates_reveal_no_newcomer(tmp_path_factory, seed, n_in, n_out,
+                                                  together):
+    """Two dates of one area: some persons move in, a few leave; published in one run or in
+    two runs through the register, the difference never gives the newcomers' figures."""
+    rng = np.random.default_rng(seed)
+    base = scatter(rng, (0, 0, 1, 1), int(rng.integers(60, 200)))
+    d1 = persons(base, "2025-01-01", seed=seed)
+    d2 = persons(base, "2025-02-01", seed=seed).iloc[n_out:]  # the first n_out left
+    came = persons(scatter(rng, (0, 0, 1, 1), n_in), "2025-02-01", seed=seed + 1,
+                   start=10 ** 5)
+    areas = [("A", sq(0, 0, 1, 1))]
+    reg = Register(str(tmp_path_factory.mktemp("reg")))
+    if together:
+        out, _, _ = publish(pd.concat([d1, d2, came], ignore_index=True), areas, reg)
+        a, b = out.loc[("A", "2025-01-01")], out.loc[("A", "2025-02-01")]
+    else:
+        a = publish(d1, areas, reg)[0].loc[("A", "2025-01-01")]
+        b = publish(pd.concat([d2, came], ignore_index=True), areas, reg)[0].loc[
+            ("A", "2025-02-01")]
+    target = figures(came, np.ones(len(came), bool), "2025-02-01")
+    if n_out == 0:
+        assert exact_recoveries(b, a, target) == []
+    left = figures(d1.iloc[:n_out], np.ones(n_out, bool), "2025-01-01") if n_out else None
+    if left is not None:  # and nothing of the leavers comes back either
+        assert exact_recoveries(a, b, left) == []
+
+
 # ------------------------------------------------------------------ the attacker's LP
 
 
