@@ -4,6 +4,11 @@
   <context>
     <name>Boligsocial</name>
     <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>  … and {n} more (see the report file).</source>
+      <translation>  … og {n} flere (se rapportfilen).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
       <source> (rows {rows})</source>
       <translation> (rækker {rows})</translation>
@@ -39,7 +44,17 @@
       <translation>En fil med en hemmelighed på mindst 16 bytes. Gem den: samme nøgle giver samme afrunding i alle udgivelser.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A folder holding what earlier releases published (persons' keys per area and date, no figures). Share one folder between colleagues who publish from the same data; keep it as protected as the person extract.</source>
+      <translation>En mappe med det, tidligere udgivelser har offentliggjort (personernes nøgler pr. område og dato, ingen tal). Del én mappe mellem kolleger, der offentliggør ud fra de samme data; beskyt den lige så godt som personudtrækket.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A hidden small count must stay uncertain by at least this much for an attacker who knows the published figures, that counts are never negative and never above their totals.</source>
+      <translation>Et skjult lille antal skal forblive mindst så meget usikkert for en angriber, der kender de offentliggjorte tal og ved, at antal aldrig er negative og aldrig større end deres totaler.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>A neighbour pair refers to an area that does not exist.</source>
       <translation>Et nabopar henviser til et område, der ikke findes.</translation>
     </message>
@@ -115,8 +130,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
-      <source>Applies statistical discretion to any aggregated table or layer with count columns (one of ours, or one from Statistics Denmark or Landsbyggefonden) and checks the result. Publishing is allowed only for aggregates from which no person can be inferred (persondataloven § 10 and the security order § 19; today the GDPR).&lt;br&gt;&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt; (flags in &amp;lt;column&amp;gt;_flag: '' published, P primary, S secondary, A area minimum; hidden values are NULL, never 0):&lt;br&gt;&amp;bull; &lt;i&gt;Frequency&lt;/i&gt;: counts below the smallest published count are hidden (Aarhus: fewer than 5; Statistics Denmark: at least 3 per cell; the health-data research service: at least 5).&lt;br&gt;&amp;bull; &lt;i&gt;Complement&lt;/i&gt;: a count is hidden when the total minus the count is below the threshold too ("N &amp;minus; k small": it tells about almost everybody).&lt;br&gt;&amp;bull; &lt;i&gt;Zeros&lt;/i&gt;: a 0 in a non-empty row is hidden (a 0 % or 100 % group tells every member's attribute); an empty row (total 0) is published.&lt;br&gt;&amp;bull; &lt;i&gt;Area minimum&lt;/i&gt;: a row whose total is below the smallest area shows its total only (flag A; Copenhagen SØK 50 residents, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Secondary suppression&lt;/i&gt;: a hidden cell must not be recoverable by subtraction from the total, from the other categories or from a parent area; more cells (smallest first, the total last) are hidden until an exact linear-algebra audit proves that no hidden cell can be computed. The tool never writes a table its audit rejects.&lt;br&gt;&amp;bull; &lt;i&gt;Keyed rounding&lt;/i&gt; (advanced): published counts rounded to multiples of a base with a secret key, so repeated or overlapping releases cannot be averaged or differenced (the same cell always rounds the same way).&lt;br&gt;&lt;br&gt;&lt;b&gt;Presets&lt;/b&gt;: default (&amp;lt;5 hidden, areas &amp;ge;50), aarhus (&amp;lt;5), sok (areas &amp;ge;50), frederiksberg (areas &amp;ge;250), dst (&amp;lt;3). A preset overrides the two numbers.&lt;br&gt;&lt;br&gt;&lt;b&gt;Columns&lt;/b&gt;: count fields are the categories; the total field (optional) is the row total (e.g. residents). If the categories do not add up to the total, the unpublished rest is protected too ('Categories add up to the total': auto detects it). A parent field groups rows (e.g. areas in a district): the group's sums count as published; with the id field, a row whose id equals a parent value is that parent's own row. Count values must be whole numbers of 0 or more; empty cells and '..' are taken as already suppressed by the source (flag P). The audit report (JSON or HTML) lists the rules, the hidden cells and the audit result; the key is never written.</source>
-      <translation>Anvender statistisk diskretionering på en vilkårlig aggregeret tabel eller et lag med antalskolonner (en af pluginets egne eller en fra Danmarks Statistik eller Landsbyggefonden) og kontrollerer resultatet. Der må kun offentliggøres aggregerede resultater, som ingen person kan udledes af (persondataloven § 10 og sikkerhedsbekendtgørelsen § 19; i dag databeskyttelsesforordningen).&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler&lt;/b&gt; (flag i &amp;lt;kolonne&amp;gt;_flag: '' offentliggjort, P primær, S sekundær, A områdeminimum; skjulte værdier er NULL, aldrig 0):&lt;br&gt;&amp;bull; &lt;i&gt;Hyppighed&lt;/i&gt;: antal under det mindste offentliggjorte antal skjules (Aarhus: færre end 5; Danmarks Statistik: mindst 3 pr. celle; Sundhedsdatastyrelsens forskerservice: mindst 5).&lt;br&gt;&amp;bull; &lt;i&gt;Komplement&lt;/i&gt;: et antal skjules også, når totalen minus antallet er under grænsen ("N &amp;minus; k lille": det fortæller noget om næsten alle).&lt;br&gt;&amp;bull; &lt;i&gt;Nuller&lt;/i&gt;: et 0 i en ikke-tom række skjules (en gruppe med 0 % eller 100 % afslører alle medlemmers egenskab); en tom række (total 0) offentliggøres.&lt;br&gt;&amp;bull; &lt;i&gt;Områdeminimum&lt;/i&gt;: en række, hvis total er under det mindste område, viser kun totalen (flag A; Københavns SØK 50 beboere, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Sekundær diskretionering&lt;/i&gt;: en skjult celle må ikke kunne genskabes ved at trække fra totalen, fra de øvrige kategorier eller fra et overordnet område; flere celler (de mindste først, totalen sidst) skjules, indtil en eksakt lineær-algebraisk kontrol beviser, at ingen skjult celle kan beregnes. Værktøjet skriver aldrig en tabel, som kontrollen afviser.&lt;br&gt;&amp;bull; &lt;i&gt;Nøglebaseret afrunding&lt;/i&gt; (avanceret): offentliggjorte antal afrundes til multipla af et grundtal ved hjælp af en hemmelig nøgle, så gentagne eller overlappende udgivelser ikke kan midles eller trækkes fra hinanden (samme celle afrundes altid på samme måde).&lt;br&gt;&lt;br&gt;&lt;b&gt;Forudindstillinger&lt;/b&gt;: default (&amp;lt;5 skjules, områder &amp;ge;50), aarhus (&amp;lt;5), sok (områder &amp;ge;50), frederiksberg (områder &amp;ge;250), dst (&amp;lt;3). En forudindstilling tilsidesætter de to tal.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kolonner&lt;/b&gt;: antalsfelterne er kategorierne; totalfeltet (valgfrit) er rækkens total (fx beboere). Hvis kategorierne ikke summerer til totalen, beskyttes den ikke-offentliggjorte rest også ('Kategorierne summerer til totalen': auto finder selv ud af det). Et felt for overordnet område grupperer rækkerne (fx områder i et distrikt): gruppens summer regnes som offentliggjorte; sammen med id-feltet gælder, at en række, hvis id er lig med en værdi i feltet for overordnet område, er det overordnede områdes egen række. Antal skal være hele tal på 0 eller derover; tomme celler og '..' betragtes som allerede diskretioneret af kilden (flag P). Kontrolrapporten (JSON eller HTML) viser reglerne, de skjulte celler og kontrolresultatet; nøglen skrives aldrig.</translation>
+      <source>Applies statistical discretion to any aggregated table or layer with count columns (one of ours, or one from Statistics Denmark or Landsbyggefonden) and checks the result. Publishing is allowed only for aggregates from which no person can be inferred (persondataloven § 10 and the security order § 19; today the GDPR).&lt;br&gt;&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt; (flags in &amp;lt;column&amp;gt;_flag: '' published, P primary, S secondary, A area minimum; hidden values are NULL, never 0):&lt;br&gt;&amp;bull; &lt;i&gt;Frequency&lt;/i&gt;: counts below the smallest published count are hidden (Aarhus: fewer than 5; Statistics Denmark: at least 3 per cell; the health-data research service: at least 5).&lt;br&gt;&amp;bull; &lt;i&gt;Complement&lt;/i&gt;: a count is hidden when the total minus the count is below the threshold too ("N &amp;minus; k small": it tells about almost everybody).&lt;br&gt;&amp;bull; &lt;i&gt;Zeros&lt;/i&gt;: a 0 in a non-empty row is hidden (a 0 % or 100 % group tells every member's attribute); an empty row (total 0) is published.&lt;br&gt;&amp;bull; &lt;i&gt;Area minimum&lt;/i&gt;: a row whose total is below the smallest area shows its total only (flag A; Copenhagen SØK 50 residents, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Secondary suppression&lt;/i&gt;: a hidden cell must not be recoverable by subtraction from the total, from the other categories or from a parent area; more cells (smallest first, the total last) are hidden until an exact linear-algebra audit proves that no hidden cell can be computed. The tool never writes a table its audit rejects.&lt;br&gt;&amp;bull; &lt;i&gt;The attacker's audit&lt;/i&gt;: each hidden cell's interval is computed by linear programming from the published cells, the relations and what an attacker knows anyway (counts are never negative and never above their total). The table passes only if no hidden cell is pinned to one value and every primary cell stays at least the protection width (default: the smallest published count) uncertain; the report lists the intervals. A row whose counts do not fit its total, or a parent whose sub-areas do not add up to its row, is reported and refused.&lt;br&gt;&amp;bull; &lt;i&gt;Perturbation&lt;/i&gt; (default on): every published count moves by at most &amp;plusmn;2 with cell-key noise keyed on the row id and the column, the same way in every release, so repeated or overlapping releases cannot be averaged or differenced; off gives exact counts (every suppression rule still applies).&lt;br&gt;&amp;bull; &lt;i&gt;Keyed rounding&lt;/i&gt; (advanced, instead of the perturbation): published counts rounded to multiples of a base with a secret key (the same cell always rounds the same way).&lt;br&gt;&lt;br&gt;&lt;b&gt;Presets&lt;/b&gt;: default (&amp;lt;5 hidden, areas &amp;ge;50), aarhus (&amp;lt;5), sok (areas &amp;ge;50), frederiksberg (areas &amp;ge;250), dst (&amp;lt;3). A preset overrides the two numbers.&lt;br&gt;&lt;br&gt;&lt;b&gt;Columns&lt;/b&gt;: count fields are the categories; the total field (optional) is the row total (e.g. residents). If the categories do not add up to the total, the unpublished rest is protected too ('Categories add up to the total': auto detects it). A parent field groups rows (e.g. areas in a district): the group's sums count as published; with the id field, a row whose id equals a parent value is that parent's own row. Count values must be whole numbers of 0 or more; empty cells and '..' are taken as already suppressed by the source (flag P). The audit report (JSON or HTML) lists the rules, the hidden cells and the audit result; the key is never written.</source>
+      <translation>Anvender statistisk diskretionering på en vilkårlig aggregeret tabel eller et lag med antalskolonner (en af pluginets egne eller en fra Danmarks Statistik eller Landsbyggefonden) og kontrollerer resultatet. Der må kun offentliggøres aggregerede resultater, som ingen person kan udledes af (persondataloven § 10 og sikkerhedsbekendtgørelsen § 19; i dag databeskyttelsesforordningen).&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler&lt;/b&gt; (flag i &amp;lt;kolonne&amp;gt;_flag: '' offentliggjort, P primær, S sekundær, A områdeminimum; skjulte værdier er NULL, aldrig 0):&lt;br&gt;&amp;bull; &lt;i&gt;Hyppighed&lt;/i&gt;: antal under det mindste offentliggjorte antal skjules (Aarhus: færre end 5; Danmarks Statistik: mindst 3 pr. celle; Sundhedsdatastyrelsens forskerservice: mindst 5).&lt;br&gt;&amp;bull; &lt;i&gt;Komplement&lt;/i&gt;: et antal skjules også, når totalen minus antallet er under grænsen ("N &amp;minus; k lille": det fortæller noget om næsten alle).&lt;br&gt;&amp;bull; &lt;i&gt;Nuller&lt;/i&gt;: et 0 i en ikke-tom række skjules (en gruppe med 0 % eller 100 % afslører alle medlemmers egenskab); en tom række (total 0) offentliggøres.&lt;br&gt;&amp;bull; &lt;i&gt;Områdeminimum&lt;/i&gt;: en række, hvis total er under det mindste område, viser kun totalen (flag A; Københavns SØK 50 beboere, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Sekundær diskretionering&lt;/i&gt;: en skjult celle må ikke kunne genskabes ved at trække fra totalen, fra de øvrige kategorier eller fra et overordnet område; flere celler (de mindste først, totalen sidst) skjules, indtil en eksakt lineær-algebraisk kontrol beviser, at ingen skjult celle kan beregnes. Værktøjet skriver aldrig en tabel, som kontrollen afviser.&lt;br&gt;&amp;bull; &lt;i&gt;Angriberens kontrol&lt;/i&gt;: hver skjult celles interval beregnes med lineær programmering ud fra de offentliggjorte celler, relationerne og det, en angriber alligevel ved (antal er aldrig negative og aldrig større end deres total). Tabellen godkendes kun, hvis ingen skjult celle er låst fast på én værdi, og hver primær celle forbliver mindst beskyttelsesbredden (standard: det mindste offentliggjorte antal) usikker; rapporten viser intervallerne. En række, hvis antal ikke passer med totalen, eller et overordnet område, hvis delområder ikke summerer til dets række, rapporteres og afvises.&lt;br&gt;&amp;bull; &lt;i&gt;Støj&lt;/i&gt; (standard til): hvert offentliggjort antal flyttes højst &amp;plusmn;2 med cellenøglebaseret støj ud fra rækkens id og kolonnen, på samme måde i hver udgivelse, så gentagne eller overlappende udgivelser ikke kan midles eller trækkes fra hinanden; fra giver eksakte antal (alle diskretionsregler gælder stadig).&lt;br&gt;&amp;bull; &lt;i&gt;Nøglebaseret afrunding&lt;/i&gt; (avanceret, i stedet for støjen): offentliggjorte antal afrundes til multipla af et grundtal ved hjælp af en hemmelig nøgle (samme celle afrundes altid på samme måde).&lt;br&gt;&lt;br&gt;&lt;b&gt;Forudindstillinger&lt;/b&gt;: default (&amp;lt;5 skjules, områder &amp;ge;50), aarhus (&amp;lt;5), sok (områder &amp;ge;50), frederiksberg (områder &amp;ge;250), dst (&amp;lt;3). En forudindstilling tilsidesætter de to tal.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kolonner&lt;/b&gt;: antalsfelterne er kategorierne; totalfeltet (valgfrit) er rækkens total (fx beboere). Hvis kategorierne ikke summerer til totalen, beskyttes den ikke-offentliggjorte rest også ('Kategorierne summerer til totalen': auto finder selv ud af det). Et felt for overordnet område grupperer rækkerne (fx områder i et distrikt): gruppens summer regnes som offentliggjorte; sammen med id-feltet gælder, at en række, hvis id er lig med en værdi i feltet for overordnet område, er det overordnede områdes egen række. Antal skal være hele tal på 0 eller derover; tomme celler og '..' betragtes som allerede diskretioneret af kilden (flag P). Kontrolrapporten (JSON eller HTML) viser reglerne, de skjulte celler og kontrolresultatet; nøglen skrives aldrig.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -144,7 +159,7 @@
       <translation>Felt med område-id</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>Area ids must be unique.</source>
       <translation>Område-id'er skal være entydige.</translation>
     </message>
@@ -225,8 +240,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
-      <source>Assesses every area against the state's criteria for udsatte boligområder, parallelsamfund, omdannelsesområder and forebyggelsesområder (almenboligloven § 61 a and § 61 b). Needs a person extract with at least two yearly snapshots (e.g. 1 January this year and last year) because outside the labour market and convictions are two-year averages; a missing previous year is reported and the single-year value used.&lt;br&gt;&lt;br&gt;One row per area with, for every criterion K: K_val as the law measures it (percent; convicted in times the national rate; income in percent of the regional mean), K_met_L (1/0, NULL when not assessable), K_gap_L (distance to the threshold, positive when met) and how many persons would have to change status for the criterion to flip; criteria_met_L, the category (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — 2021 vocabulary for every rule set), at_risk when within the margin of a threshold, and a plain-language explanation.&lt;br&gt;&lt;b&gt;Rule sets&lt;/b&gt;: 2013 (3 of 5 criteria), 2018 (udsat, ghetto, hard ghetto) and 2021 (udsat, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Reference values&lt;/b&gt;: the national conviction rate (percent of residents 18+ convicted, two-year average) and the regional mean gross income of taxpayers 15-64 not in education are published by Social- og Boligstyrelsen with the yearly list (1 December) and can be computed from Statistics Denmark's tables. Without them the relative criteria are NULL (not assessable) with the reason, never guessed.&lt;br&gt;&lt;b&gt;History&lt;/b&gt;: omdannelsesområde needs parallelsamfund status in each of the last five years: give a table (area_id, year, category) of earlier official lists, or include older yearly snapshots in the extract. Otherwise the reason says it could not be determined.&lt;br&gt;Areas under 1,000 residents get category 'ingen' with the reason. Values resting on fewer persons than the smallest published count are suppressed (NULL, flag P).</source>
-      <translation>Vurderer alle områder i forhold til statens kriterier for udsatte boligområder, parallelsamfund, omdannelsesområder og forebyggelsesområder (almenboligloven § 61 a og § 61 b). Kræver et personudtræk med mindst to årlige opgørelser (fx 1. januar i år og sidste år), fordi andelen uden for arbejdsmarkedet og uddannelse og andelen af dømte opgøres som gennemsnit over to år; mangler det forrige år, rapporteres det, og etårsværdien bruges.&lt;br&gt;&lt;br&gt;Én række pr. område med følgende for hvert kriterium K: K_val, som loven måler det (procent; dømte i antal gange landsgennemsnittet; indkomst i procent af gennemsnitsindkomsten i regionen), K_met_L (1/0, NULL hvis det ikke kan vurderes), K_gap_L (afstanden til grænseværdien, positiv når kriteriet er opfyldt) og hvor mange personer der skal skifte status, før kriteriet skifter; desuden criteria_met_L, kategorien (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — begreberne fra 2021 for alle regelsæt), at_risk når området er inden for risikomarginen til en grænseværdi, og en forklaring i almindeligt sprog.&lt;br&gt;&lt;b&gt;Regelsæt&lt;/b&gt;: 2013 (3 af 5 kriterier), 2018 (udsat boligområde, ghettoområde, hårdt ghettoområde) og 2021 (udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Referenceværdier&lt;/b&gt;: landsgennemsnittet for dømte (andelen af beboere på 18 år og derover, der er dømt, i procent, gennemsnit over to år) og gennemsnitsindkomsten i regionen (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse) offentliggøres af Social- og Boligstyrelsen sammen med den årlige liste (1. december) og kan beregnes ud fra Danmarks Statistiks tabeller. Uden dem er de relative kriterier NULL (kan ikke vurderes) med angivelse af årsagen – de gættes aldrig.&lt;br&gt;&lt;b&gt;Historik&lt;/b&gt;: et omdannelsesområde kræver status som parallelsamfund i hvert af de seneste fem år: angiv en tabel (area_id, year, category) med tidligere officielle lister, eller medtag ældre årlige opgørelser i udtrækket. Ellers oplyser begrundelsen, at det ikke kunne afgøres.&lt;br&gt;Områder med under 1.000 beboere får kategorien 'ingen' med begrundelse. Værdier, der bygger på færre personer end det mindste offentliggjorte antal, diskretioneres (NULL, flag P).</translation>
+      <source>Assesses every area against the state's criteria for udsatte boligområder, parallelsamfund, omdannelsesområder and forebyggelsesområder (almenboligloven § 61 a and § 61 b). Needs a person extract with at least two yearly snapshots (e.g. 1 January this year and last year) because outside the labour market and convictions are two-year averages; a missing previous year is reported and the single-year value used.&lt;br&gt;&lt;br&gt;One row per area with, for every criterion K: K_val as the law measures it (percent; convicted in times the national rate; income in percent of the regional mean), K_met_L (1/0, NULL when not assessable), K_gap_L (distance to the threshold, positive when met) and how many persons would have to change status for the criterion to flip; criteria_met_L, the category (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — 2021 vocabulary for every rule set), at_risk when within the margin of a threshold, and a plain-language explanation.&lt;br&gt;&lt;b&gt;Rule sets&lt;/b&gt;: 2013 (3 of 5 criteria), 2018 (udsat, ghetto, hard ghetto) and 2021 (udsat, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Reference values&lt;/b&gt;: the national conviction rate (percent of residents 18+ convicted, two-year average) and the regional mean gross income of taxpayers 15-64 not in education are published by Social- og Boligstyrelsen with the yearly list (1 December) and can be computed from Statistics Denmark's tables. Without them the relative criteria are NULL (not assessable) with the reason, never guessed.&lt;br&gt;&lt;b&gt;History&lt;/b&gt;: omdannelsesområde needs parallelsamfund status in each of the last five years: give a table (area_id, year, category) of earlier official lists, or include older yearly snapshots in the extract. Otherwise the reason says it could not be determined.&lt;br&gt;Areas under 1,000 residents get category 'ingen' with the reason.&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: the figures rest on the cells of the indicator layer and are protected with them as one release (the same hidden cells as 'Compute indicators' for the same persons, the same perturbation, the release register): a value, gap or number of persons resting on a hidden cell is NULL with that cell's flag (P primary, S secondary, A area below the minimum), and every published figure is computed from published (perturbed) cells only. Met or not, the category and at-risk are decided on the exact values, as the state's lists are.</source>
+      <translation>Vurderer alle områder i forhold til statens kriterier for udsatte boligområder, parallelsamfund, omdannelsesområder og forebyggelsesområder (almenboligloven § 61 a og § 61 b). Kræver et personudtræk med mindst to årlige opgørelser (fx 1. januar i år og sidste år), fordi andelen uden for arbejdsmarkedet og uddannelse og andelen af dømte opgøres som gennemsnit over to år; mangler det forrige år, rapporteres det, og etårsværdien bruges.&lt;br&gt;&lt;br&gt;Én række pr. område med følgende for hvert kriterium K: K_val, som loven måler det (procent; dømte i antal gange landsgennemsnittet; indkomst i procent af gennemsnitsindkomsten i regionen), K_met_L (1/0, NULL hvis det ikke kan vurderes), K_gap_L (afstanden til grænseværdien, positiv når kriteriet er opfyldt) og hvor mange personer der skal skifte status, før kriteriet skifter; desuden criteria_met_L, kategorien (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — begreberne fra 2021 for alle regelsæt), at_risk når området er inden for risikomarginen til en grænseværdi, og en forklaring i almindeligt sprog.&lt;br&gt;&lt;b&gt;Regelsæt&lt;/b&gt;: 2013 (3 af 5 kriterier), 2018 (udsat boligområde, ghettoområde, hårdt ghettoområde) og 2021 (udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Referenceværdier&lt;/b&gt;: landsgennemsnittet for dømte (andelen af beboere på 18 år og derover, der er dømt, i procent, gennemsnit over to år) og gennemsnitsindkomsten i regionen (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse) offentliggøres af Social- og Boligstyrelsen sammen med den årlige liste (1. december) og kan beregnes ud fra Danmarks Statistiks tabeller. Uden dem er de relative kriterier NULL (kan ikke vurderes) med angivelse af årsagen – de gættes aldrig.&lt;br&gt;&lt;b&gt;Historik&lt;/b&gt;: et omdannelsesområde kræver status som parallelsamfund i hvert af de seneste fem år: angiv en tabel (area_id, year, category) med tidligere officielle lister, eller medtag ældre årlige opgørelser i udtrækket. Ellers oplyser begrundelsen, at det ikke kunne afgøres.&lt;br&gt;Områder med under 1.000 beboere får kategorien 'ingen' med begrundelse.&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: tallene bygger på cellerne i indikatorlaget og beskyttes sammen med dem som én udgivelse (de samme skjulte celler som 'Beregn indikatorer' for de samme personer, den samme støj, udgivelsesregistret): en værdi, en afstand eller et antal personer, der bygger på en skjult celle, er NULL med cellens flag (P primær, S sekundær, A område under minimum), og hvert offentliggjort tal beregnes kun ud fra offentliggjorte celler (med støj). Opfyldt eller ej, kategorien og risikomarkeringen afgøres på de eksakte værdier, sådan som statens lister gør.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -247,6 +262,16 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>At-risk margin for relative criteria (share of the threshold)</source>
       <translation>Risikomargin for relative kriterier (andel af grænseværdien)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} checked).</source>
+      <translation>Angriberens kontrol bestået: intet skjult tal kan beregnes, og intet indsnævres til under {w} ({n} kontrolleret).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>Attacker's audit: {n} hidden cells checked; none is pinned and every primary cell stays at least {w} uncertain (published cells, relations, 0 &lt;= count &lt;= total).</source>
+      <translation>Angriberens kontrol: {n} skjulte celler kontrolleret; ingen er låst fast, og hver primær celle forbliver mindst {w} usikker (offentliggjorte celler, relationer, 0 &lt;= antal &lt;= total).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -654,9 +679,9 @@
       <translation>Diskretionsgrænser kan ikke være negative.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Discretion: smallest published count {c}, smallest area {r} residents.</source>
-      <translation>Diskretionering: mindste offentliggjorte antal {c}, mindste område {r} beboere.</translation>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Discretion: smallest published count {c}, smallest area {r} residents; {p} primary, {s} secondary, {a} area suppressions.</source>
+      <translation>Diskretion: mindste offentliggjorte antal {c}, mindste område {r} beboere; {p} primære, {s} sekundære og {a} områdediskretioneringer.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -687,6 +712,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Earlier categories (table: area_id, year, category)</source>
       <translation>Tidligere kategorier (tabel: area_id, year, category)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Earlier releases</source>
+      <translation>Tidligere udgivelser</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -790,8 +820,13 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/tables.py" />
+      <source>In {n} rows (e.g. rows {rows}) a count is larger than the total. Fix the table; the protection needs counts that fit their total.</source>
+      <translation>I {n} rækker (fx række {rows}) er et antal større end totalen. Ret tabellen; beskyttelsen kræver antal, der passer med deres total.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>In {n} rows (e.g. rows {rows}) the count columns add up to more than the total. Fix the table, or, if the count columns overlap (e.g. men, women and children), say so in 'Categories' (overlapping).</source>
-      <translation type="unfinished" />
+      <translation>I {n} rækker (fx række {rows}) summerer antalskolonnerne til mere end totalen. Ret tabellen, eller angiv i 'Kategorier', at antalskolonnerne overlapper (fx mænd, kvinder og børn).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -837,6 +872,11 @@
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Internal check failed for '{f}': the protected table would publish a value the rules hide. Nothing was written; please report this.</source>
       <translation>Den interne kontrol fejlede for '{f}': den beskyttede tabel ville offentliggøre en værdi, som reglerne skjuler. Intet blev skrevet; rapportér venligst fejlen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>Intervals an attacker can narrow the hidden cells to (row, column, flag: lowest - highest):</source>
+      <translation>Intervaller, som en angriber kan indsnævre de skjulte celler til (række, kolonne, flag: laveste - højeste):</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -889,6 +929,11 @@
       <translation>Lag</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
+      <translation>Koblet til andre datoer og tidligere udgivelser: {e} ens, {n} næsten ens og {s} indlejrede befolkninger; {d} datoer skjult, fordi for få personer ændrede sig.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Map picture</source>
       <translation>Kortbillede</translation>
@@ -925,8 +970,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
-      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks with comparable neighbours to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: rook (default): two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not. Queen: a shared corner is enough. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary (with homogeneity fields: the most similar neighbour), then the smallest population, then the smallest area id, until no region is below the minimum. A split pass then cuts every region that falls into two connected parts that both reach the minimum, and re-cuts two neighbouring regions into three where they hold enough residents. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Homogeneity fields&lt;/b&gt; (optional; one or more indicator fields of the areas): regions are made alike inside. After the merging, areas on the edge of a region move to (or swap with) a neighbouring region when that lowers the mixing, never losing a region, never breaking contiguity, the minimum or a parent boundary. The number of regions comes first: it is never lower than without the fields.&lt;br&gt;&lt;b&gt;Mixing&lt;/b&gt; (log and output MIXING): the share of the variation of the fields between areas that lies within regions (within-region sum of squares / total sum of squares, every area counting once, each field standardised; a missing value counts as the field's mean): 0 = every region uniform, 1 = no more alike than the whole layer.&lt;br&gt;&lt;b&gt;Upper bound&lt;/b&gt; (log and output UPPER_BOUND): no partition can have more regions reaching the minimum (per group of connected areas: the total over the minimum, and the areas reaching it alone plus the rest over the minimum).&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, feasible, parent) and a table area_id &amp;rarr; region_id, feasible. Populations below the smallest published count are NULL.</source>
-      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen med sammenlignelige naboer for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: rook (standard): to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Queen: et fælles hjørne er nok. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse (med felter til ensartethed: den nabo, der ligner mest), dernæst den med den mindste befolkning og til sidst den med det mindste område-id – indtil intet sammenlagt område er under minimum. En opdeling skærer derefter hvert sammenlagt område over, der kan deles i to sammenhængende dele, som begge når minimum, og deler to nabo-områder i tre, hvor de har beboere nok. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Felter til ensartethed&lt;/b&gt; (valgfrit; et eller flere indikatorfelter i områdelaget): de sammenlagte områder gøres ensartede. Efter sammenlægningen flyttes områder i kanten af et sammenlagt område til (eller byttes med) et nabo-område, når det mindsker blandingen, uden at et sammenlagt område går tabt, og uden at sammenhæng, minimum eller en grænse mellem overordnede områder brydes. Antallet af sammenlagte områder kommer først: det bliver aldrig lavere end uden felterne.&lt;br&gt;&lt;b&gt;Blanding&lt;/b&gt; (log og resultatet MIXING): den andel af felternes variation mellem områderne, der ligger inden for de sammenlagte områder (kvadratsum inden for de sammenlagte områder / samlet kvadratsum, hvert område tæller én gang, hvert felt standardiseret; en manglende værdi tæller som feltets gennemsnit): 0 = hvert sammenlagt område er helt ensartet, 1 = ikke mere ensartet end hele laget.&lt;br&gt;&lt;b&gt;Øvre grænse&lt;/b&gt; (log og resultatet UPPER_BOUND): ingen opdeling kan have flere sammenlagte områder, der når minimum (pr. gruppe af sammenhængende områder: summen divideret med minimum, og de områder, der selv når minimum, plus resten divideret med minimum).&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible. Befolkningstal under det mindste offentliggjorte antal er NULL.</translation>
+      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks with comparable neighbours to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: rook (default): two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not. Queen: a shared corner is enough. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary (with homogeneity fields: the most similar neighbour), then the smallest population, then the smallest area id, until no region is below the minimum. A split pass then cuts every region that falls into two connected parts that both reach the minimum, and re-cuts two neighbouring regions into three where they hold enough residents. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Homogeneity fields&lt;/b&gt; (optional; one or more indicator fields of the areas): regions are made alike inside. After the merging, areas on the edge of a region move to (or swap with) a neighbouring region when that lowers the mixing, never losing a region, never breaking contiguity, the minimum or a parent boundary. The number of regions comes first: it is never lower than without the fields.&lt;br&gt;&lt;b&gt;Mixing&lt;/b&gt; (log and output MIXING): the share of the variation of the fields between areas that lies within regions (within-region sum of squares / total sum of squares, every area counting once, each field standardised; a missing value counts as the field's mean): 0 = every region uniform, 1 = no more alike than the whole layer.&lt;br&gt;&lt;b&gt;Upper bound&lt;/b&gt; (log and output UPPER_BOUND): no partition can have more regions reaching the minimum (per group of connected areas: the total over the minimum, and the areas reaching it alone plus the rest over the minimum).&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, population_flag, feasible, parent) and a table area_id &amp;rarr; region_id, feasible.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: a region's population is a published count like any other. It is NULL (population_flag P) below the smallest published count, NULL (A) for a region below the minimum, and NULL (S) when, with what is published elsewhere, it would give a hidden count: a region minus its published member areas must not give a small area's residents. Counted from a person extract, the regions go through the release register (linked by their persons to every earlier release, e.g. the indicator layer of the same areas) and the perturbation like every other output. From a residents field there are no persons: the member areas' counts are taken as published, except those below the smallest published count, and the perturbation is keyed on the region's member areas.</source>
+      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen med sammenlignelige naboer for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: rook (standard): to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Queen: et fælles hjørne er nok. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse (med felter til ensartethed: den nabo, der ligner mest), dernæst den med den mindste befolkning og til sidst den med det mindste område-id – indtil intet sammenlagt område er under minimum. En opdeling skærer derefter hvert sammenlagt område over, der kan deles i to sammenhængende dele, som begge når minimum, og deler to nabo-områder i tre, hvor de har beboere nok. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Felter til ensartethed&lt;/b&gt; (valgfrit; et eller flere indikatorfelter i områdelaget): de sammenlagte områder gøres ensartede. Efter sammenlægningen flyttes områder i kanten af et sammenlagt område til (eller byttes med) et nabo-område, når det mindsker blandingen, uden at et sammenlagt område går tabt, og uden at sammenhæng, minimum eller en grænse mellem overordnede områder brydes. Antallet af sammenlagte områder kommer først: det bliver aldrig lavere end uden felterne.&lt;br&gt;&lt;b&gt;Blanding&lt;/b&gt; (log og resultatet MIXING): den andel af felternes variation mellem områderne, der ligger inden for de sammenlagte områder (kvadratsum inden for de sammenlagte områder / samlet kvadratsum, hvert område tæller én gang, hvert felt standardiseret; en manglende værdi tæller som feltets gennemsnit): 0 = hvert sammenlagt område er helt ensartet, 1 = ikke mere ensartet end hele laget.&lt;br&gt;&lt;b&gt;Øvre grænse&lt;/b&gt; (log og resultatet UPPER_BOUND): ingen opdeling kan have flere sammenlagte områder, der når minimum (pr. gruppe af sammenhængende områder: summen divideret med minimum, og de områder, der selv når minimum, plus resten divideret med minimum).&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, population_flag, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: et sammenlagt områdes befolkningstal er et offentliggjort antal som alle andre. Det er NULL (population_flag P) under det mindste offentliggjorte antal, NULL (A) for et sammenlagt område under minimum og NULL (S), når det sammen med det, der er offentliggjort andre steder, ville afsløre et skjult antal: et sammenlagt område minus dets offentliggjorte delområder må ikke give et lille områdes beboertal. Tælles beboerne fra et personudtræk, går de sammenlagte områder gennem udgivelsesregistret (koblet via personerne til alle tidligere udgivelser, fx indikatorlaget for de samme områder) og støjen som alle andre resultater. Fra et beboerfelt er der ingen personer: delområdernes antal regnes som offentliggjorte, undtagen dem under det mindste offentliggjorte antal, og støjen bygger på det sammenlagte områdes delområder.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -1032,6 +1077,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Not assessed</source>
       <translation>Ikke vurderet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Not published as outputs (with the areas' residents they would reveal a hidden small count): {names}.</source>
+      <translation>Ikke offentliggjort som resultater (sammen med områdernes beboertal ville de afsløre et skjult lille antal): {names}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -1214,6 +1264,16 @@
       <translation>Personer uden placering (talt med, men ikke i noget område): {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Perturbation of published figures</source>
+      <translation>Støj på offentliggjorte tal</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>Perturbation: {how}; mean absolute change of the published counts {m}.</source>
+      <translation>Støj: {how}; gennemsnitlig absolut ændring af de offentliggjorte antal {m}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Polygon layer</source>
       <translation>Polygonlag</translation>
@@ -1232,6 +1292,16 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Protected table</source>
       <translation>Beskyttet tabel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Protecting the published figures</source>
+      <translation>Beskytter de offentliggjorte tal</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Protection width (empty = smallest published count)</source>
+      <translation>Beskyttelsesbredde (tom = mindste offentliggjorte antal)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -1284,6 +1354,11 @@
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Recorded in the release register {path} as {id}.</source>
+      <translation>Registreret i udgivelsesregistret {path} som {id}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Reference date</source>
       <translation>Opgørelsesdato</translation>
@@ -1324,6 +1399,11 @@
       <translation>Opgørelsesdatoer: {d}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Region populations: {p} below the smallest published count, {s} hidden because with the member areas' counts they would give a hidden count, {a} regions below the minimum; perturbation: {how}.</source>
+      <translation>Befolkningstal for sammenlagte områder: {p} under det mindste offentliggjorte antal, {s} skjult, fordi de sammen med delområdernes antal ville give et skjult antal, {a} sammenlagte områder under minimum; støj: {how}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Regional mean gross income (kr.)</source>
       <translation>Gennemsnitlig bruttoindkomst i regionen (kr.)</translation>
@@ -1349,6 +1429,11 @@
       <translation>Sammenlagte områder, der når minimum: {f} af højst {b} ({pct} % af den øvre grænse); sammenlægningen alene gav {c}, opdelingen og den lokale søgning {d:+d}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Release register (folder; empty = the QGIS profile's)</source>
+      <translation>Udgivelsesregister (mappe; tom = QGIS-profilens)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Rendering the map failed: {err}</source>
       <translation>Kortet kunne ikke tegnes: {err}</translation>
@@ -1365,8 +1450,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
-      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx, the dash optional) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR-shaped values; dropped columns are listed in the log.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
-      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx, bindestregen er valgfri) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder værdier formet som CPR-numre; udeladte kolonner vises i loggen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
+      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx, the dash optional) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR numbers: text columns with any CPR-shaped value (also written 'cpr0101851234', '010185 1234' or '010185/1234'), numeric columns whose values are mostly CPR numbers that lost their leading zero (a partner's or mother's CPR number); dropped columns are listed in the log. Pseudonymise such a column separately if it is needed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
+      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx, bindestregen er valgfri) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder CPR-numre: tekstkolonner med en værdi formet som et CPR-nummer (også skrevet 'cpr0101851234', '010185 1234' eller '010185/1234') og numeriske kolonner, hvis værdier for størstedelens vedkommende er CPR-numre, der har mistet det foranstillede nul (en partners eller mors CPR-nummer); udeladte kolonner vises i loggen. Pseudonymisér en sådan kolonne for sig, hvis den skal bruges.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1399,7 +1484,7 @@
       <translation>Beboere i husstande med enlig forsørger</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>Residents must be known and not negative for every area.</source>
       <translation>Antallet af beboere skal være kendt og må ikke være negativt for noget område.</translation>
     </message>
@@ -1689,6 +1774,11 @@
       <translation>Kolonnen '{col}', der er valgt som '{role}', findes ikke i udtrækket. Tilgængelige kolonner: {avail}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The column '{col}' holds {n} values shaped like CPR numbers: this looks like person-level data, and the output would copy them. Remove the column (or aggregate the data first); this tool protects aggregated tables.</source>
+      <translation>Kolonnen '{col}' indeholder {n} værdier formet som CPR-numre: det ligner data på personniveau, og resultatet ville kopiere dem. Fjern kolonnen (eller aggreger data først); værktøjet beskytter aggregerede tabeller.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>The column '{col}' holds {n} values shaped like CPR numbers; it was dropped. Pseudonymise it separately if it is needed.</source>
       <translation>Kolonnen '{col}' indeholder {n} værdier, der ligner CPR-numre; den er udeladt. Pseudonymisér den separat, hvis der er brug for den.</translation>
@@ -1819,12 +1909,12 @@
       <translation>Historiktabellen skal have felterne area_id, year og category; den har {have}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/measures.py" />
       <source>The homogeneity attribute must be numeric.</source>
       <translation>Ensartethedsattributten skal være numerisk.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/measures.py" />
       <source>The homogeneity attribute needs one value per area.</source>
       <translation>Ensartethedsattributten skal have én værdi pr. område.</translation>
     </message>
@@ -1904,7 +1994,7 @@
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>The minimum number of residents must be above 0.</source>
       <translation>Minimumsantallet af beboere skal være over 0.</translation>
     </message>
@@ -1941,7 +2031,7 @@
     <message>
       <location filename="../boligsocial_plugin/core/discretion/intervals.py" />
       <source>The protection did not converge; please report this with the log.</source>
-      <translation type="unfinished" />
+      <translation>Beskyttelsen kunne ikke afsluttes; rapportér det venligst sammen med loggen.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -1961,12 +2051,12 @@
     <message>
       <location filename="../boligsocial_plugin/core/discretion/register.py" />
       <source>The release could not be written to the register {path} ({err}); nothing was recorded.</source>
-      <translation type="unfinished" />
+      <translation>Udgivelsen kunne ikke skrives til registret {path} ({err}); intet blev registreret.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/register.py" />
       <source>The release register folder {path} cannot be created ({err}). Choose another folder in 'Release register'.</source>
-      <translation type="unfinished" />
+      <translation>Mappen til udgivelsesregistret {path} kan ikke oprettes ({err}). Vælg en anden mappe i 'Udgivelsesregister'.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
@@ -1987,6 +2077,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>The second map would repeat the first: give another field, another reference date or another layer.</source>
       <translation>Det andet kort ville gentage det første: angiv et andet felt, en anden opgørelsesdato eller et andet lag.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/tables.py" />
+      <source>The sub-areas of '{parent}' add up to {sum} in '{col}', but its own row says {value}. Fix the table (or leave the id field empty if the parent's row is not the sum of its sub-areas).</source>
+      <translation>Delområderne i '{parent}' summerer til {sum} i '{col}', men områdets egen række siger {value}. Ret tabellen (eller lad id-feltet være tomt, hvis det overordnede områdes række ikke er summen af delområderne).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/tables.py" />
@@ -2182,6 +2277,11 @@
       <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>area minimum: {n} residents</source>
       <translation>områdeminimum: {n} beboere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>at least {w} wide</source>
+      <translation>mindst {w} bredt</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -2384,6 +2484,11 @@
       <translation>omdannelsesområde kunne ikke afgøres: kræver {n} års historik, {k} fundet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by at most 10 % of the largest contribution), the same way for the same persons in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
+      <translation>til: hvert offentliggjort antal flyttes højst ±2 (summer af fuldtidspersoner højst ±2, beløb højst 10 % af det største bidrag), på samme måde for de samme personer i hver kørsel, så forskelle mellem resultater og gennemsnit af gentagne resultater ikke afslører nogen. fra: eksakte værdier (til kontrol; alle diskretionsregler gælder stadig).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>only basic schooling (30-59)</source>
       <translation>kun grundskoleuddannelse (30-59 år)</translation>
@@ -2427,6 +2532,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>quantiles (equal count)</source>
       <translation>kvantiler (lige mange i hver klasse)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>record: protect against what was published before (the release register) and record this output there; check: protect against earlier releases but do not record this one (a draft); off: ignore earlier releases.</source>
+      <translation>record: beskyt mod det, der er offentliggjort før (udgivelsesregistret), og registrér dette resultat dér; check: beskyt mod tidligere udgivelser, men registrér ikke denne (et udkast); off: se bort fra tidligere udgivelser.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -2581,17 +2691,17 @@
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
       <source>{n} figures hidden now were published for the same persons by an earlier release; they count as known.</source>
-      <translation type="unfinished" />
+      <translation>{n} tal, der skjules nu, blev offentliggjort for de samme personer i en tidligere udgivelse; de regnes som kendte.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>{n} hidden cells follow from totals outside the table (e.g. a parent total of 0) whatever else is hidden.</source>
-      <translation type="unfinished" />
+      <translation>{n} skjulte celler følger af totaler uden for tabellen (fx en total på 0 for det overordnede område), uanset hvad der ellers skjules.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
       <source>{n} hidden figures follow from what was published before whatever this release hides.</source>
-      <translation type="unfinished" />
+      <translation>{n} skjulte tal følger af det, der er offentliggjort før, uanset hvad denne udgivelse skjuler.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
