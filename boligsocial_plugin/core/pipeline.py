@@ -145,6 +145,7 @@ class Joined:
     area: np.ndarray
     stats: JoinStats
     overlaps: bool = False
+    located: Optional[np.ndarray] = None  # per row of the date: has a location
 
 
 def join_persons(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
@@ -207,7 +208,7 @@ def join_persons(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     stats.outside = int((has_loc & (area[:stats.rows_date] < 0)).sum())
     stats.joined = int((area[:stats.rows_date] >= 0).sum())
     stats.dates = sorted({str(d) for d in data["ref_date"].dropna().unique()})
-    return Joined(data, area, stats, overlaps=len(area) > stats.rows_date)
+    return Joined(data, area, stats, overlaps=len(area) > stats.rows_date, located=has_loc)
 
 
 # --------------------------------------------------------------------------- publishing
@@ -232,6 +233,8 @@ class ProtectedRelease:
     #: (rows, cell types): the cells the output shows (or derives figures from); None = all.
     #: The register records only these, as published or hidden; the others as neither.
     shown: Optional[np.ndarray] = None
+    #: the persons behind the run's totals (TOTAL_LABELS), recorded with what was published
+    totals: Optional[Populations] = None
 
     @property
     def published(self) -> pd.DataFrame:
@@ -259,8 +262,15 @@ class ProtectedRelease:
         rows = np.nonzero(shown.any(axis=1))[0]
         if len(rows) < len(pops):
             pops = subset(pops, rows)
-        return register.add(pops, (hidden & shown)[rows], (~hidden & shown)[rows], types,
-                            algorithm, output, asdict(self.rules))
+        hid, pub = (hidden & shown)[rows], (~hidden & shown)[rows]
+        if self.totals is not None:
+            pops = concat(pops, self.totals)
+            extra = np.zeros((len(self.totals), len(types)), dtype=bool)
+            extra_pub = extra.copy()
+            for k, name in enumerate(TOTAL_LABELS):
+                extra_pub[k, 0] = self.result.totals.get(name) is not None
+            hid, pub = np.vstack([hid, extra]), np.vstack([pub, extra_pub])
+        return register.add(pops, hid, pub, types, algorithm, output, asdict(self.rules))
 
 
 class GroupFigures:
@@ -332,8 +342,23 @@ def select_dates(raw: pd.DataFrame, joined: Joined,
     stats = JoinStats(**{k: getattr(joined.stats, k) for k in asdict(joined.stats)})
     stats.rows_date = int(first.sum())
     stats.dates = sorted(want & set(stats.dates))
+    located = joined.located[:n0][first] if joined.located is not None else None
     return sub, Joined(joined.data.loc[keep].reset_index(drop=True), joined.area[keep], stats,
-                       joined.overlaps)
+                       joined.overlaps, located)
+
+
+def _outside_keys(joined: Joined) -> Dict[str, int]:
+    """Cell keys of the persons outside every area and of those without location."""
+    if "person_key" not in joined.data or joined.located is None:
+        return {}
+    from boligsocial_plugin.core.discretion.perturbation import record_keys
+
+    n = joined.stats.rows_date
+    rk = record_keys(joined.data["person_key"].to_numpy()[:n]).astype(np.int64)
+    loc = np.asarray(joined.located[:n], dtype=bool)
+    outside = loc & (joined.area[:n] < 0)
+    return {"ck_outside": int(rk[outside].sum() % (1 << 32)),
+            "ck_no_location": int(rk[~loc].sum() % (1 << 32))}
 
 
 def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicator],
@@ -369,7 +394,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
         ck = int(np.sum(raw["residents_ck"].to_numpy(dtype=np.int64)) % (1 << 32)) \
             if "residents_ck" in raw else 0
         totals = Totals(st.joined, st.outside, st.no_location, st.rows, ck,
-                        read_adds_up=(st.rows == st.rows_date and not joined.overlaps))
+                        read_adds_up=(st.rows == st.rows_date and not joined.overlaps),
+                        **_outside_keys(joined))
     figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
     # the built-in indicators are covered by the relations; user-defined ones may tile or
     # overlap them in ways the relations do not know (core.discretion.types)
@@ -379,4 +405,50 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
                           totals=totals, withhold=withhold, types=types)
-    return ProtectedRelease(res, current, pub.rules)
+    total_pops = _total_populations(joined) if with_totals else None
+    if total_pops is not None and pops is not current:
+        _check_totals(res, total_pops, pops, pub.rules.min_count)
+    return ProtectedRelease(res, current, pub.rules, totals=total_pops)
+
+
+#: how the run's totals are named in the release register (one reference date only)
+TOTAL_LABELS = {"PERSONS_IN_AREAS": "(persons in an area)",
+                "PERSONS_OUTSIDE": "(persons outside every area)",
+                "PERSONS_NO_LOCATION": "(persons without location)"}
+
+
+def _total_populations(joined: Joined) -> Optional[Populations]:
+    """The persons behind the run's totals, for the register (a run of one date only)."""
+    if "person_key" not in joined.data or joined.located is None or \
+            len(joined.stats.dates) != 1:
+        return None
+    n = joined.stats.rows_date
+    loc = np.asarray(joined.located[:n], dtype=bool)
+    area = joined.area[:n]
+    group = np.where(area >= 0, 0, np.where(loc, 1, 2))
+    return populations_from_rows(group, joined.data["person_key"].to_numpy()[:n], 3,
+                                 [joined.stats.dates[0]] * 3, list(TOTAL_LABELS.values()))
+
+
+def _check_totals(res: ReleaseResult, mine: Populations, pops: Populations,
+                  min_count: int) -> None:
+    """Withhold a total whose persons differ from a published total of an earlier release by
+    fewer persons than may be published (two geographies: the persons outside differ by the
+    persons of a small area)."""
+    for k, (name, label) in enumerate(TOTAL_LABELS.items()):
+        if res.totals.get(name) is None:
+            continue
+        for p in range(len(pops)):
+            if pops.row[p] >= 0 or pops.labels[p] != label or pops.dates[p] != mine.dates[k] \
+                    or "residents" not in pops.published[p]:
+                continue
+            diff = len(np.setxor1d(mine.members(k), pops.members(p), assume_unique=True))
+            if 0 < diff < min_count:
+                res.totals[name] = None
+                res.totals["PERSONS_READ"] = None
+                res.report.setdefault("warnings", []).append(tr(
+                    "{name} is not published: it differs from the one published by {release} "
+                    "by {n} persons, too few to publish.").format(name=name,
+                                                                   release=pops.release[p],
+                                                                   n=diff))
+                break

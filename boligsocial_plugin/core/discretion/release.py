@@ -73,6 +73,8 @@ class Totals:
     read: int
     ck: int = 0            # cell key of the persons in an area (perturbation)
     read_adds_up: bool = True  # read = joined + outside + no_location (one date, no overlaps)
+    ck_outside: int = 0    # cell keys of the persons outside every area, without location
+    ck_no_location: int = 0
 
 
 @dataclass
@@ -302,10 +304,16 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     tot_out: Dict[str, Optional[float]] = {}
     if totals is not None:
         tot_out = _publish_totals(totals, hid[:, 0], rules)
-        if perturbation.enabled and tot_out["PERSONS_IN_AREAS"] is not None:
-            tot_out["PERSONS_IN_AREAS"] = float(perturb_counts(
-                np.array([totals.joined], float), np.array([totals.ck]), rules.min_count,
-                perturbation)[0])
+        if perturbation.enabled:  # each total keyed on its own persons, like a cell
+            keys = {"PERSONS_IN_AREAS": totals.ck, "PERSONS_OUTSIDE": totals.ck_outside,
+                    "PERSONS_NO_LOCATION": totals.ck_no_location,
+                    "PERSONS_READ": (totals.ck + totals.ck_outside + totals.ck_no_location)
+                    % (1 << 32)}
+            for name, key in keys.items():
+                if tot_out.get(name) is not None:
+                    tot_out[name] = float(perturb_counts(
+                        np.array([tot_out[name]], float), np.array([key]), rules.min_count,
+                        perturbation)[0])
     a = sup.audit
     report: Dict[str, object] = {
         "rules_applied": rules.describe(),
