@@ -390,25 +390,56 @@ class _Extra:
 
     def __init__(self, first: int):
         self.first = first
-        self.values = np.zeros(0)
-        self.hidden = np.zeros(0, dtype=bool)
-        self.protect = np.zeros(0, dtype=bool)
-        self.candidate = np.zeros(0, dtype=bool)
-        self.priority = np.zeros(0, dtype=np.int64)
-        self.lower = np.zeros(0)
+        self.size = 0
+        self._values: List[np.ndarray] = []
+        self._counts: List[int] = []
+        self._flags: List[Tuple[bool, bool, bool, float]] = []
 
     def add(self, count: int, values=None, hidden=False, protect=True, candidate=True,
             lower=0.0) -> List[int]:
         """``count`` new cells; returns their indices."""
-        start = self.first + len(self.values)
-        v = np.full(count, np.nan) if values is None else np.asarray(values, dtype=float)
-        self.values = np.concatenate([self.values, v])
-        self.hidden = np.concatenate([self.hidden, np.broadcast_to(hidden, (count,))])
-        self.protect = np.concatenate([self.protect, np.broadcast_to(protect, (count,))])
-        self.candidate = np.concatenate([self.candidate, np.broadcast_to(candidate, (count,))])
-        self.priority = np.concatenate([self.priority, np.zeros(count, dtype=np.int64)])
-        self.lower = np.concatenate([self.lower, np.broadcast_to(float(lower), (count,))])
+        start = self.first + self.size
+        self._values.append(np.full(count, np.nan) if values is None
+                            else np.asarray(values, dtype=float).reshape(count))
+        self._counts.append(count)
+        self._flags.append((bool(hidden), bool(protect), bool(candidate), float(lower)))
+        self.size += count
         return list(range(start, start + count))
+
+    def _column(self, j: int, kind) -> np.ndarray:
+        if not self._counts:
+            return np.zeros(0, dtype=kind)
+        return np.repeat(np.array([f[j] for f in self._flags], dtype=kind), self._counts)
+
+    @property
+    def values(self) -> np.ndarray:
+        """True values of the cells (NaN unknown)."""
+        return np.concatenate(self._values) if self._values else np.zeros(0)
+
+    @property
+    def hidden(self) -> np.ndarray:
+        """Hidden (not known to the attacker)."""
+        return self._column(0, bool)
+
+    @property
+    def protect(self) -> np.ndarray:
+        """Must not be computable (or narrow)."""
+        return self._column(1, bool)
+
+    @property
+    def candidate(self) -> np.ndarray:
+        """May be hidden by secondary suppression."""
+        return self._column(2, bool)
+
+    @property
+    def priority(self) -> np.ndarray:
+        """Secondary-suppression priority (all 0)."""
+        return np.zeros(self.size, dtype=np.int64)
+
+    @property
+    def lower(self) -> np.ndarray:
+        """Lower bounds."""
+        return self._column(3, float)
 
 
 def _type_columns(indicators: Sequence[Indicator], col: Dict[str, int]) -> List[Tuple[str, int]]:
@@ -569,9 +600,9 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
                 continue
             if len(keep) < 2:
                 continue
-            rel.grow(extra.first + len(extra.values) - rel.n_cells)
+            rel.grow(extra.first + extra.size - rel.n_cells)
             rel.add([x for x, _ in keep], [a for _, a in keep])
-    rel.grow(extra.first + len(extra.values) - rel.n_cells)
+    rel.grow(extra.first + extra.size - rel.n_cells)
     return known_before
 
 
