@@ -532,3 +532,24 @@ def test_persons_outside_through_the_register(tmp_path):
     assert o1 == 82
     assert o2 is None or o1 - o2 != 2
     assert r2.result.totals["PERSONS_READ"] is None or o2 is None
+
+
+def test_with_perturbation_every_date_is_published_and_differences_are_noisy():
+    """Monthly follow-up: with the perturbation both dates are published; the difference
+    is the newcomer's figures plus the noise of two independent cells (at most ±4 for a
+    count), so the newcomer's attribute cannot be read off it."""
+    rng = np.random.default_rng(43)
+    seen = set()
+    for k in range(15):
+        base = scatter(rng, (0, 0, 1, 1), 150)
+        d1 = persons(base, "2025-01-01", seed=k, start=1000 * k)
+        d2 = persons(base, "2025-02-01", seed=k, start=1000 * k)
+        came = persons([(0.5, 0.5)], "2025-02-01", seed=99, start=10 ** 6 + k)
+        out, _, _ = publish(pd.concat([d1, d2, came], ignore_index=True),
+                            [("A", sq(0, 0, 1, 1))], perturbation=Perturbation())
+        a, b = out.loc[("A", "2025-01-01")], out.loc[("A", "2025-02-01")]
+        assert not pd.isna(a["residents"]) and not pd.isna(b["residents"])
+        diff = b["residents"] - a["residents"]
+        assert abs(diff - 1) <= 4
+        seen.add(diff)
+    assert len(seen) >= 3  # not always the true difference

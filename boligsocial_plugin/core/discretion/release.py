@@ -217,9 +217,16 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     if pops is not None and links:
         links = [lk for lk in links if any(pops.row[p] >= 0 for p in (lk.container,)
                                            + lk.members)]
+        if perturbation.enabled:
+            # changes over time: the noise of two different groups of persons is independent,
+            # so a difference between dates is the true difference plus noise, never a
+            # person's figures; only the same persons at two dates stay linked
+            links = [lk for lk in links if lk.kind == EQUAL or
+                     len({pops.dates[p] for p in (lk.container,) + lk.members}) == 1]
         old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables)
-        time_hidden, links = _time_suppression(
-            pops, links, max(rules.min_count, rules.min_residents))
+        if not perturbation.enabled:
+            time_hidden, links = _time_suppression(
+                pops, links, max(rules.min_count, rules.min_residents))
         for r in time_hidden:
             hidden[r, :1 + 2 * k] = True
         known_before = _add_links(raw, indicators, pops, links, old_vals, rest_prot, rel, extra,
