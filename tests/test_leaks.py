@@ -242,3 +242,18 @@ def test_map_picture_and_report_do_not_leak(published_inputs, indicator_layers, 
     for key in ("OUTPUT_PNG", "OUTPUT_PDF"):
         with open(res[key], "rb") as f:
             assert_no_identifiers(f.read().decode("latin-1"), df, key, cpr=False)
+
+
+def test_merged_regions_do_not_leak(published_inputs, run_alg, tmp_path):
+    _require("mergesmallareas")
+    tmp, _areas, df = published_inputs
+    res = run_alg("mergesmallareas", {
+        "AREAS": str(tmp / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+        "PERSONS": str(tmp / "persons.csv"), "MINIMUM": 50, "MIN_COUNT": 5,
+        "OUTPUT": str(tmp_path / "regions.gpkg"), "OUTPUT_MEMBERS": str(tmp_path / "m.gpkg")})
+    rows = gpkg_rows(res["OUTPUT"])
+    pop = pd.to_numeric(rows["population"], errors="coerce").dropna()
+    assert ((pop == 0) | (pop >= 5)).all()
+    assert set(rows["population_flag"]) <= {"", "P", "S", "A"}
+    for out in (res["OUTPUT"], res["OUTPUT_MEMBERS"]):
+        assert_no_identifiers(gpkg_text(out), df, "mergesmallareas")
