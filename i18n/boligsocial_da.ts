@@ -1999,6 +1999,11 @@
       <translation>Minimumsantallet af beboere skal være over 0.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>The narrowest interval an attacker can give a hidden small count is {x} wide (required: {w}).</source>
+      <translation>Det smalleste interval, en angriber kan give et skjult lille antal, er {x} bredt (krav: {w}).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The number of classes must be between {lo} and {hi}.</source>
       <translation>Antallet af klasser skal være mellem {lo} og {hi}.</translation>
@@ -2594,6 +2599,11 @@
       <translation>under {n} beboere</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>unlimited</source>
+      <translation>ubegrænset</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>validate,check,extract,data model,kontrol,udtræk</source>
       <translation>valider,kontrol,udtræk,personudtræk,datamodel,validate,check,extract,data model</translation>
@@ -2637,6 +2647,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>{m} neighbour pairs found.</source>
       <translation>{m} nabopar fundet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>{name} is not published: it differs from the one published by {release} by {n} persons, too few to publish.</source>
+      <translation>{name} offentliggøres ikke: det adskiller sig fra det, der blev offentliggjort af {release}, med {n} personer, for få til at offentliggøre.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -2702,6 +2717,11 @@
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
       <source>{n} hidden figures follow from what was published before whatever this release hides.</source>
       <translation>{n} skjulte tal følger af det, der er offentliggjort før, uanset hvad denne udgivelse skjuler.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>{n} indicators hidden so that no small group the user-defined indicators tell apart can be recovered.</source>
+      <translation>{n} indikatorer skjult, så ingen lille gruppe, som de brugerdefinerede indikatorer kan skelne, kan genskabes.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />

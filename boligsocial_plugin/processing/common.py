@@ -20,7 +20,7 @@ from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.datamodel import COLUMNS
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import Extract, blocking_message, prepare
-from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.i18n import number, tr
 from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE
 from boligsocial_plugin.processing.base import advanced
 from boligsocial_plugin.qgis_io.layers import AreaSet, read_addresses, read_areas, read_person_layer
@@ -180,6 +180,15 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
     feedback.pushInfo(tr("Attacker's audit passed: no hidden figure can be computed, none is "
                          "narrowed below {w} ({n} checked).").format(w=iv["protection_width"],
                                                                       n=iv["checked"]))
+    if iv.get("narrowest_primary") is not None:
+        feedback.pushInfo(tr("The narrowest interval an attacker can give a hidden small count "
+                             "is {x} wide (required: {w}).").format(
+            x=number(iv["narrowest_primary"], 1) if iv["narrowest_primary"] < 1e9
+            else tr("unlimited"), w=iv["protection_width"]))
+    if rep.get("hidden_for_groups"):
+        feedback.pushInfo(tr("{n} indicators hidden so that no small group the user-defined "
+                             "indicators tell apart can be recovered.").format(
+            n=rep["hidden_for_groups"]))
     links = rep["links"]
     if links["equal"] or links["near"] or links["sum"] or rep.get("dates_hidden_for_change"):
         feedback.pushInfo(tr("Linked to other dates and earlier releases: {e} equal, {n} nearly "
