@@ -223,7 +223,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
             # person's figures; only the same persons at two dates stay linked
             links = [lk for lk in links if lk.kind == EQUAL or
                      len({pops.dates[p] for p in (lk.container,) + lk.members}) == 1]
-        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables)
+        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables, raw)
         if not perturbation.enabled:
             time_hidden, links = _time_suppression(
                 pops, links, max(rules.min_count, rules.min_residents))
@@ -486,14 +486,29 @@ def _group_protect(raw_like: pd.DataFrame, indicators: Sequence[Indicator],
     return out
 
 
-def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], group_tables):
+def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], group_tables,
+                  raw: Optional[pd.DataFrame] = None):
     """True figures and protection of the groups the links involve.
 
     Returns (values of earlier populations by population, figures of each link's rest and of
-    each foreign part, protection of each rest): arrays over the cell types.
+    each foreign part, protection of each rest): arrays over the cell types. An earlier
+    population equal to a row of this release has that row's figures (no recount).
     """
     ntypes = 1 + 2 * len(indicators)
-    old = sorted({p for lk in links for p in (lk.container,) + lk.members if pops.row[p] < 0})
+    same: Dict[int, int] = {}
+    if raw is not None:
+        for lk in links:
+            if lk.kind == EQUAL:
+                a, b = lk.container, lk.members[0]
+                if pops.row[a] >= 0 > pops.row[b]:
+                    same[b] = int(pops.row[a])
+                elif pops.row[b] >= 0 > pops.row[a]:
+                    same[a] = int(pops.row[b])
+    old = sorted({p for lk in links for p in (lk.container,) + lk.members
+                  if pops.row[p] < 0 and p not in same})
+    # a population known only by its size (a run's total): its residents are its members
+    only_size = [p for p in old if (pops.published[p] | pops.hidden[p]) <= {"residents"}]
+    old = [p for p in old if p not in set(only_size)]
     sums = [lk for lk in links if lk.kind == SUM and len(lk.rest)]
     groups = [(pops.dates[p], pops.members(p)) for p in old] + \
         [(lk.date, lk.rest) for lk in sums]
@@ -508,6 +523,15 @@ def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], g
     gvals[~found] = np.nan
     gprot[~found] = True
     old_vals = {p: gvals[i] for i, p in enumerate(old)}
+    for p in only_size:
+        v = np.full(ntypes, np.nan)
+        v[0] = float(len(pops.members(p)))
+        old_vals[p] = v
+    if same:
+        rows = sorted(set(same.values()))
+        rv = _group_values(raw.iloc[rows], indicators)
+        at = {r: i for i, r in enumerate(rows)}
+        old_vals.update({p: rv[at[r]] for p, r in same.items()})
     rest_prot = {id(lk): gprot[len(old) + i] for i, lk in enumerate(sums)}
     return old_vals, rest_prot
 
