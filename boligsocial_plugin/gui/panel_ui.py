@@ -90,6 +90,16 @@ class PanelWidgets:
         self.indicator_file.setToolTip(tr("Optional user-defined indicators; the built-in "
                                           "indicators are always computed."))
         form.addRow(tr("Extra indicators"), self.indicator_file)
+        self.output_file = QgsFileWidget(inputs)
+        self.output_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.output_file.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.output_file.setConfirmOverwrite(False)  # results are added as new layers
+        self.output_file.lineEdit().setPlaceholderText(tr("temporary (lost when QGIS closes)"))
+        self.output_file.setToolTip(tr("GeoPackage the results are saved in; every run adds "
+                                       "its layers (with their styles), so earlier results "
+                                       "stay. Default: boligsocial.gpkg in the project "
+                                       "folder. Empty: temporary files."))
+        form.addRow(tr("Save results in"), self.output_file)
         return inputs
 
     def _build_discretion(self, parent: QWidget) -> QGroupBox:
