@@ -14,13 +14,11 @@ plugin's ``WidgetWrapperFactory`` then calls it instead of its own enum widget:
 
 The value (what models store and the command line takes) never changes.
 """
-from typing import Dict, Optional
+from typing import Dict
 
-from qgis.core import QgsProcessingParameterDefinition
+from qgis.core import QgsProcessingContext, QgsProcessingParameterDefinition
 from qgis.gui import QgsAbstractProcessingParameterWidgetWrapper, QgsGui, QgsProcessingGui
 from qgis.PyQt.QtWidgets import QComboBox, QWidget
-
-from boligsocial_plugin.core.i18n import tr
 
 #: The Processing plugin's dialog classes and the widget type each needs.
 DIALOG_TYPES = {"AlgorithmDialog": QgsProcessingGui.Standard,
@@ -54,58 +52,42 @@ def relabel(widget: QWidget, labels: Dict[str, str]) -> int:
 
 
 class LabelledEnumWidgetWrapper(QgsAbstractProcessingParameterWidgetWrapper):
-    """A drop-down showing translated labels and returning the static value (standard/batch)."""
+    """QGIS's own enum widget with our labels on its items (toolbox and batch dialogs).
+
+    The drop-down is created by QGIS's enum wrapper (kept inside this one) and relabelled;
+    values are read and set through it, so behaviour (optional '[Not selected]', defaults,
+    static values) stays QGIS's. A drop-down created in Python would be a sip-derived widget
+    that QGIS 3.22 dialogs may outlive, which crashes when Qt polishes it.
+    """
 
     def __init__(self, parameter: QgsProcessingParameterDefinition, kind: int,
                  labels: Dict[str, str], parent=None):
         super().__init__(parameter, kind, parent)
         self._labels = labels
-
-    def _optional(self) -> bool:
-        return bool(self.parameterDefinition().flags() &
-                    QgsProcessingParameterDefinition.FlagOptional)
+        self._inner = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(
+            parameter, kind)
+        self._context = QgsProcessingContext()
 
     def createWidget(self) -> QWidget:  # noqa: N802
-        """The drop-down: '[Not selected]' first for an optional enum, then every option."""
-        combo = QComboBox()
-        if self._optional():
-            combo.addItem(tr("[Not selected]"), None)
-        for value in self.parameterDefinition().options():
-            combo.addItem(self._labels.get(value, value), value)
+        """QGIS's drop-down for this enum, showing the labels."""
+        widget = self._inner.createWrappedWidget(self._context)
+        relabel(widget, self._labels)
         help_text = self.parameterDefinition().help()
-        combo.setToolTip(help_text or self.parameterDefinition().toolTip())
-        combo.currentIndexChanged.connect(self._changed)
-        return combo  # C++ owns it now: use wrappedWidget(), never a reference kept here
+        if help_text:
+            widget.setToolTip(help_text)
+        self._inner.widgetValueHasChanged.connect(self._changed)
+        return widget
 
-    def _changed(self, _index: int) -> None:
+    def _changed(self, _wrapper) -> None:
         self.widgetValueHasChanged.emit(self)
 
-    def _combo(self) -> Optional[QComboBox]:
-        widget = self.wrappedWidget()
-        return widget if isinstance(widget, QComboBox) else None
-
     def setWidgetValue(self, value, context) -> None:  # noqa: N802
-        """Select a value (static string; an index or a one-item list are accepted too)."""
-        combo = self._combo()
-        if combo is None:
-            return
-        options = list(self.parameterDefinition().options())
-        if isinstance(value, (list, tuple)):
-            value = value[0] if value else None
-        if isinstance(value, int) and not isinstance(value, bool) and \
-                0 <= value < len(options):
-            value = options[value]
-        index = combo.findData(str(value)) if value not in (None, "") else -1
-        if index < 0:
-            default = self.parameterDefinition().defaultValue()
-            index = 0 if self._optional() or default is None else \
-                max(0, combo.findData(str(default)))
-        combo.setCurrentIndex(index)
+        """Select a value (as QGIS's enum widget takes it)."""
+        self._inner.setParameterValue(value, context)
 
     def widgetValue(self):  # noqa: N802
         """The static value of the chosen item (None for '[Not selected]')."""
-        combo = self._combo()
-        return combo.currentData() if combo is not None else None
+        return self._inner.parameterValue()
 
 
 class LabelledEnumWidget:
