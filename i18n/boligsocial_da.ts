@@ -24,7 +24,7 @@
       <translation>&amp;Boligsocial monitorering</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>2013-2017: ghetto list, 3 of 5 criteria</source>
       <translation>2013-2017: ghettolisten, 3 af 5 kriterier</translation>
     </message>
@@ -34,12 +34,12 @@
       <translation>2013: 3 af 5 kriterier (2013-2017); 2018: listerne 2018-2020; 2021: listerne fra 2021 og frem.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>2018-2020: udsat, ghetto, hard ghetto</source>
       <translation>2018-2020: udsat, ghetto, hård ghetto</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>2021 on: udsat, parallelsamfund, omdannelse, forebyggelse</source>
       <translation>2021 og frem: udsat, parallelsamfund, omdannelse, forebyggelse</translation>
     </message>
@@ -1171,7 +1171,7 @@
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Joins a person extract (one row per resident per reference date) to area polygons and computes one row per area and reference date with every built-in indicator as C_num (numerator or sum), C_den (denominator), C_val (percent, or the mean) and C_flag ('' published, P primary suppression, S secondary suppression, A area below the minimum). Suppressed values are NULL, never 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Join rules&lt;/b&gt;: a person exactly on a boundary shared by two areas is counted once, in the area to the east (north for an east-west boundary); a person on an outer boundary is counted in that area. Persons outside every area and rows without location are counted and reported, never silently dropped. Overlapping areas are refused by default (the message names them); set 'Overlapping areas' to 'allow' to count such persons in each area. Invalid area geometries are repaired and reported. Areas and persons in different CRSs are transformed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference dates&lt;/b&gt;: every date in the extract gives its own rows; give a date to compute one date only.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indicators&lt;/b&gt;: outside_labour (full-time persons outside the labour market and education / residents 18-64), nonwestern (/ all), convicted (/ residents 18+), basic_edu (/ residents 30-59, unknown counts as basic), income (mean gross income of taxpayers 15-64 not in education), age_0_17, age_18_64, age_65plus, single_parent. User-defined indicators come from a JSON file; start from the shipped indicator_catalogue.json.&lt;br&gt;&lt;br&gt;The extract is checked first (see 'Validate person extract'); blocking problems stop the run with a message saying how to fix them.</source>
-      <translation>Kobler et personudtræk (én række pr. beboer pr. opgørelsesdato) til områdepolygoner og beregner én række pr. område og opgørelsesdato med alle indbyggede indikatorer som C_num (tæller eller sum), C_den (nævner), C_val (procent eller gennemsnit) og C_flag ('' offentliggjort, P primær diskretionering, S sekundær diskretionering, A område under mindstegrænsen). Diskretionerede værdier er NULL, aldrig 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler for sammenkobling&lt;/b&gt;: en person, der ligger præcis på en grænse mellem to områder, tælles én gang, i det østlige område (det nordlige ved en øst-vest-gående grænse); en person på en ydre grænse tælles i det pågældende område. Personer uden for alle områder og rækker uden placering tælles og rapporteres – de forsvinder aldrig i stilhed. Overlappende områder afvises som standard (meddelelsen nævner dem); sæt 'Overlappende områder' til 'allow' for at tælle sådanne personer med i hvert område. Ugyldige områdegeometrier repareres og rapporteres. Områder og personer i forskellige koordinatsystemer transformeres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdatoer&lt;/b&gt;: hver dato i udtrækket giver sine egne rækker; angiv en dato for kun at beregne én dato.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indikatorer&lt;/b&gt;: outside_labour (fuldtidspersoner uden for arbejdsmarkedet og uddannelse / beboere 18-64 år), nonwestern (/ alle), convicted (/ beboere 18+), basic_edu (/ beboere 30-59 år; ukendt uddannelse tæller som grundskole), income (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse), age_0_17, age_18_64, age_65plus, single_parent. Brugerdefinerede indikatorer hentes fra en JSON-fil; tag udgangspunkt i den medfølgende indicator_catalogue.json.&lt;br&gt;&lt;br&gt;Udtrækket kontrolleres først (se 'Valider personudtræk'); blokerende problemer stopper kørslen med en meddelelse om, hvordan de rettes.</translation>
+      <translation>Kobler et personudtræk (én række pr. beboer pr. opgørelsesdato) til områdepolygoner og beregner én række pr. område og opgørelsesdato med alle indbyggede indikatorer som C_num (tæller eller sum), C_den (nævner), C_val (procent eller gennemsnit) og C_flag ('' offentliggjort, P primær diskretionering, S sekundær diskretionering, A område under mindstegrænsen). Diskretionerede værdier er NULL, aldrig 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler for sammenkobling&lt;/b&gt;: en person, der ligger præcis på en grænse mellem to områder, tælles én gang, i det østlige område (det nordlige ved en øst-vest-gående grænse); en person på en ydre grænse tælles i det pågældende område. Personer uden for alle områder og rækker uden placering tælles og rapporteres – de forsvinder aldrig i stilhed. Overlappende områder afvises som standard (meddelelsen nævner dem); sæt 'Overlappende områder' til 'Tillad' (allow) for at tælle sådanne personer med i hvert område. Ugyldige områdegeometrier repareres og rapporteres. Områder og personer i forskellige koordinatsystemer transformeres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdatoer&lt;/b&gt;: hver dato i udtrækket giver sine egne rækker; angiv en dato for kun at beregne én dato.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indikatorer&lt;/b&gt;: outside_labour (fuldtidspersoner uden for arbejdsmarkedet og uddannelse / beboere 18-64 år), nonwestern (/ alle), convicted (/ beboere 18+), basic_edu (/ beboere 30-59 år; ukendt uddannelse tæller som grundskole), income (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse), age_0_17, age_18_64, age_65plus, single_parent. Brugerdefinerede indikatorer hentes fra en JSON-fil; tag udgangspunkt i den medfølgende indicator_catalogue.json.&lt;br&gt;&lt;br&gt;Udtrækket kontrolleres først (se 'Valider personudtræk'); blokerende problemer stopper kørslen med en meddelelse om, hvordan de rettes.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -2086,7 +2086,7 @@
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Some area polygons overlap, so {n} persons lie in more than one area (e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each area.</source>
-      <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'allow' (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
+      <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'Tillad' (allow) (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />

@@ -30,7 +30,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from boligsocial_plugin.core import discretion
-from boligsocial_plugin.core.criteria import DEFAULT_RULE_SET, RULE_SETS
+from boligsocial_plugin.core.criteria import DEFAULT_RULE_SET, RULE_SETS, rule_set_label
 from boligsocial_plugin.core.i18n import tr
 
 
@@ -131,8 +131,10 @@ class PanelWidgets:
         self.criteria_group.setChecked(False)
         cform = QFormLayout(self.criteria_group)
         self.rule_set_combo = QComboBox(self.criteria_group)
+        self.rule_set_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.rule_set_combo.setMinimumContentsLength(12)  # long labels must not widen the panel
         for code in RULE_SETS:
-            self.rule_set_combo.addItem(code, code)
+            self.rule_set_combo.addItem(rule_set_label(code), code)
         self.rule_set_combo.setCurrentIndex(self.rule_set_combo.findData(DEFAULT_RULE_SET))
         cform.addRow(tr("Rule set"), self.rule_set_combo)
         self.conviction_spin = QDoubleSpinBox(self.criteria_group)

@@ -20,6 +20,7 @@ from boligsocial_plugin.core.criteria import (
     Margins,
     assess_criteria,
     output_fields,
+    rule_set_label,
 )
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.indicators import builtin_indicators
@@ -79,11 +80,8 @@ class AssessCriteria(BoligsocialAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
         common.add_person_parameters(self)
-        labels = {"2013": self.tr("2013-2017: ghetto list, 3 of 5 criteria"),
-                  "2018": self.tr("2018-2020: udsat, ghetto, hard ghetto"),
-                  "2021": self.tr("2021 on: udsat, parallelsamfund, omdannelse, forebyggelse")}
         self.addParameter(enum_parameter(
-            RULE_SET, self.tr("Rule set"), [(code, labels.get(code, code)) for code in RULE_SETS],
+            RULE_SET, self.tr("Rule set"), [(code, rule_set_label(code)) for code in RULE_SETS],
             default=DEFAULT_RULE_SET,
             help_text=self.tr("2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: "
                               "the lists from 2021 on.")))
