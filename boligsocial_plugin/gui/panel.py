@@ -103,7 +103,9 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
             self.map_tool.featureIdentified[QgsFeature].connect(self._on_feature_identified)
             self.canvas.mapToolSet.connect(self._on_map_tool_set)
         QgsProject.instance().layersWillBeRemoved.connect(self._on_layers_removed)
+        self._auto_output_path = ""
         QgsProject.instance().homePathChanged.connect(self._on_project_changed)
+        QgsProject.instance().readProject.connect(self._on_project_changed)
         self._restore_settings()
         self._set_running(False)
 
@@ -163,9 +165,15 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
                 return sorted({text(v) for v in values if not is_null(v)})
         return []
 
-    def _on_project_changed(self) -> None:
+    def _on_project_changed(self, *_args) -> None:
         """Another project (or its folder): results go where that project keeps them."""
-        self.output_file.setFilePath(default_output_path())
+        self._auto_output_path = default_output_path()
+        self.output_file.setFilePath(self._auto_output_path)
+
+    def _refresh_default_output(self) -> None:
+        """Follow the project (saved since the panel opened?) unless the user chose a file."""
+        if self.output_file.filePath().strip() == self._auto_output_path:
+            self._on_project_changed()
 
     def _on_preset_changed(self, _index: int = 0) -> None:
         custom = not self.has_presets or not self.preset_combo.currentData()
@@ -231,6 +239,7 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
             self._show_error(error)
             return
         self.save_settings()
+        self._refresh_default_output()
         outputs, error = self.output_destinations()
         if error:
             self._show_error(error)
@@ -608,6 +617,7 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
             self.inspect_button.setChecked(False)
         disconnect(QgsProject.instance().layersWillBeRemoved, self._on_layers_removed)
         disconnect(QgsProject.instance().homePathChanged, self._on_project_changed)
+        disconnect(QgsProject.instance().readProject, self._on_project_changed)
         if self.canvas is not None and not sip.isdeleted(self.canvas):
             disconnect(self.canvas.mapToolSet, self._on_map_tool_set)
             if self.map_tool is not None and self.canvas.mapTool() is self.map_tool:

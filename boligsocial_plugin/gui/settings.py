@@ -53,7 +53,7 @@ class PanelSettings:
         self.ref_date_combo.setCurrentText(s.value(p + "ref_date", self.ref_date_combo
                                                    .currentText(), type=str))
         self.indicator_file.setFilePath(s.value(p + "indicator_file", "", type=str))
-        self.output_file.setFilePath(default_output_path())
+        self._on_project_changed()  # where results are saved: default_output_path()
         i = self.preset_combo.findData(s.value(p + "preset", "", type=str))
         self.preset_combo.setCurrentIndex(max(i, 0))
         self.min_count_spin.setValue(s.value(p + "min_count", 5, type=int))

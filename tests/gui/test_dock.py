@@ -335,6 +335,8 @@ def test_results_are_saved_as_new_layers_of_the_chosen_geopackage(qtbot, dock, g
     assert dock.output_file.filePath() == path
     dock.criteria_group.setChecked(True)
     assert run_and_wait(qtbot, dock) is True, dock.message.text()
+    # both results in one file: counted right although the second run wrote after the first
+    assert dock.message.text().startswith("{} areas".format(len(COUNTS)))
     first = dock.indicator_layer.source()
     assert first.startswith(path + "|layername=indicators_")
     assert dock.criteria_layer.source().startswith(path + "|layername=criteria_")
