@@ -10,7 +10,8 @@
 Both: dates as ISO 8601 (``2025-01-01``), numbers never quoted and never in exponent form,
 full precision (the shortest text that reads back as the same number), an empty cell for a
 missing value, text quoted only when it holds the separator, a quote or a line break, and
-text a spreadsheet would run as a formula written with a leading apostrophe (csvsafe).
+text a spreadsheet would run as a formula written with a leading apostrophe (csvsafe; a
+plain number held as text, such as ``-1200``, is no formula and stays as it is).
 Pure Python: no QGIS, no pandas.
 """
 import csv
@@ -18,6 +19,7 @@ import datetime
 import decimal
 import io
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, List, Sequence
 
@@ -33,6 +35,8 @@ CHOICE_LABELS = (N_("Follow QGIS's language"),
                  N_("International: , and decimal point"))
 #: Kinds of column: how a value is written.
 INT, FLOAT, DATE, DATETIME, TEXT = "int", "float", "date", "datetime", "text"
+#: A plain number held as text (e.g. a negative income in a text column): no formula.
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,8 @@ def format_cell(value: Any, kind: str, d: CsvDialect) -> str:
         return text.replace(".", d.decimal) if d.decimal != "." else text
     if kind in (DATE, DATETIME):
         return _iso(value, kind == DATETIME)
-    return escape_formula(str(value))
+    text = str(value)
+    return text if _PLAIN_NUMBER.match(text) else escape_formula(text)
 
 
 def write_csv(stream, header: Sequence[str], rows: Iterable[Sequence[Any]],

@@ -33,6 +33,8 @@ def test_the_form_follows_the_language_unless_forced(choice, language, expected)
     ("Fjordløkken", cf.TEXT, "Fjordløkken", "Fjordløkken"),
     ("=cmd|' /C calc'!A0", cf.TEXT, "'=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
     ("-", cf.TEXT, "'-", "'-"),
+    ("-1200", cf.TEXT, "-1200", "-1200"),        # a negative number held as text: no formula
+    ("-2+3+cmd|' /C calc'!A0", cf.TEXT, "'-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
     ("x", cf.INT, "x", "x"),                    # not a number after all: kept as text
 ])
 def test_cells(value, kind, danish, international):
