@@ -10,11 +10,15 @@ import csv
 import os
 from typing import List
 
+import pandas as pd
 from qgis.core import QgsFields
 from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core import csvformat
 from boligsocial_plugin.core.csvformat import CsvDialect
+from boligsocial_plugin.core.csvsafe import escape_formula
+
+CHUNK = 200_000
 
 _KINDS = {QVariant.Int: csvformat.INT, QVariant.UInt: csvformat.INT,
           QVariant.LongLong: csvformat.INT, QVariant.ULongLong: csvformat.INT,
@@ -32,16 +36,31 @@ def column_kinds(header: List[str], fields: QgsFields) -> List[str]:
     return out
 
 
-def rewrite(path: str, fields: QgsFields, dialect: CsvDialect) -> int:
-    """Rewrite a CSV file written by QGIS in the dialect; returns the data rows written."""
+def rewrite(path: str, fields: QgsFields, dialect: CsvDialect, chunk: int = CHUNK) -> int:
+    """Rewrite a CSV file written by QGIS in the dialect; returns the data rows written.
+
+    Read and written in chunks of text (columns formatted vectorised), so a person-level
+    output of a million rows takes seconds and little memory.
+    """
     tmp = path + ".boligsocial.tmp"
-    with open(path, encoding="utf-8-sig", newline="") as src:
-        reader = csv.reader(src)
-        header = next(reader, None)
-        if header is None:
-            return 0
-        kinds = column_kinds(header, fields)
+    n = 0
+    reader = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                         chunksize=chunk)
+    with open(tmp, "w", encoding=dialect.encoding, newline="") as out:
+        for i, frame in enumerate(reader):
+            kinds = column_kinds(list(frame.columns), fields)
+            if i == 0:
+                csv.writer(out, delimiter=dialect.separator, lineterminator="\r\n").writerow(
+                    [escape_formula(h) for h in frame.columns])
+            formatted = csvformat.format_columns(frame, kinds, dialect)
+            formatted.to_csv(out, sep=dialect.separator, header=False, index=False,
+                             quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            n += len(frame)
+    if n == 0 and os.path.getsize(tmp) == 0:  # only a header: keep it as it was written
+        with open(path, encoding="utf-8-sig", newline="") as src:
+            header = next(csv.reader(src), [])
         with open(tmp, "w", encoding=dialect.encoding, newline="") as out:
-            n = csvformat.write_csv(out, header, reader, kinds, dialect)
+            csv.writer(out, delimiter=dialect.separator, lineterminator="\r\n").writerow(
+                [escape_formula(h) for h in header])
     os.replace(tmp, path)
     return n

@@ -62,3 +62,22 @@ def test_encoding_has_a_byte_order_mark_only_in_danish():
 
 def test_labels_for_every_choice():
     assert len(cf.choice_labels()) == len(cf.CHOICES) == 3
+
+
+def test_columns_agree_with_cells():
+    """The vectorised form gives what format_cell gives, for text as GDAL writes it."""
+    import pandas as pd
+
+    cols = {
+        cf.INT: ["19", "", "-3", "x"],
+        cf.FLOAT: ["10.9720074980113", "54", "", "1e-07", "-1234567.5", "inf", "abc"],
+        cf.DATE: ["2025/01/01", "2025-01-01", ""],
+        cf.DATETIME: ["2025/01/01 12:30:00", ""],
+        cf.TEXT: ["Fjordløkken", "=1+1", "-1200", "-", "@x", "", "ok = fine", "+45 1234"],
+    }
+    for kind, values in cols.items():
+        frame = pd.DataFrame({"c": values})
+        for d in (DA, EN):
+            got = list(cf.format_columns(frame, [kind], d)["c"])
+            assert got == [cf.format_cell(v if v != "" else None, kind, d) for v in values], \
+                (kind, d)
