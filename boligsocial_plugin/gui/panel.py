@@ -259,13 +259,13 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         self._set_running(True)
         self.runner.start(runs)
 
-    def output_destinations(self) -> Tuple[Dict[str, str], str]:
-        """OUTPUT of each algorithm: new layers of the chosen GeoPackage (or temporary files),
-        and an error message ('' when fine). The choice is remembered."""
+    def output_destinations(self, kinds=(INDICATORS, CRITERIA)) -> Tuple[Dict[str, str], str]:
+        """A destination per kind of result: a new layer of the chosen GeoPackage (or a
+        temporary file), and an error message ('' when fine). The choice is remembered."""
         path = self.output_file.filePath().strip()
         if not path:
             return {kind: QgsProcessingUtils.generateTempFilename(
-                "boligsocial_{}.gpkg".format(kind)) for kind in (INDICATORS, CRITERIA)}, ""
+                "boligsocial_{}.gpkg".format(kind)) for kind in kinds}, ""
         if not path.lower().endswith(".gpkg"):
             path += ".gpkg"
             self.output_file.setFilePath(path)
@@ -278,7 +278,7 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         stamp = datetime.now().strftime("%Y%m%d_%H%M%S")
         uri = QDir.fromNativeSeparators(os.path.abspath(path)).replace("'", "\\'")
         return {kind: "ogr:dbname='{}' table=\"{}_{}\" (geom)".format(uri, kind, stamp)
-                for kind in (INDICATORS, CRITERIA)}, ""
+                for kind in kinds}, ""
 
     def _input_error(self) -> str:
         """What is missing before a run ('' when nothing is)."""
