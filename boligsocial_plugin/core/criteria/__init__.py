@@ -144,7 +144,7 @@ from boligsocial_plugin.core.criteria.rules import (
     RuleSet,
     get_rule_set,
 )
-from boligsocial_plugin.core.criteria.text import category_label, severity_label
+from boligsocial_plugin.core.criteria.text import category_label, rule_set_label, severity_label
 
 __all__ = [
     "CATEGORIES", "DEFAULT_RULE_SET", "EPS", "FOREBYGGELSE", "INDICATOR_CODES", "INGEN", "KEYS",
@@ -152,5 +152,5 @@ __all__ = [
     "TIMES_NATIONAL", "UDSAT", "CriteriaList", "Criterion", "Margins", "Reference", "RuleSet",
     "assess_criteria", "category_label", "choose_dates", "flip_amounts", "get_rule_set",
     "output_fields", "persons_column", "previous_year_date", "protect_criteria",
-    "release_dates", "release_indicators", "severity_label",
+    "release_dates", "release_indicators", "rule_set_label", "severity_label",
 ]
