@@ -2924,6 +2924,11 @@
       <translation>auto: behandles som yes, når hver rækkes antal summerer til rækkens total; no: der er en ikke-offentliggjort rest, som også beskyttes.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
+      <source>cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts ±{a} % of the largest contribution</source>
+      <translation>cellenøglebaseret støj: antal højst ±{c}, fuldtidspersoner ±{f}, beløb ±{a} % af det største bidrag</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>choropleth,style,map,classes,jenks,legend,kort,tematisk,signatur</source>
       <translation>koropletkort,kort,tematisk,signatur,signaturforklaring,klasser,stil,jenks,choropleth,style,map,classes,legend</translation>
@@ -3117,6 +3122,11 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>not met</source>
       <translation>ikke opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
+      <source>off (exact values)</source>
+      <translation>fra (eksakte værdier)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />

@@ -143,7 +143,7 @@ def report_lines(report: Dict[str, Any]) -> List[str]:
     if base and base > 1:
         lines.append(tr("Keyed rounding of published counts to multiples of {b}.").format(
             b=base))
-    elif report.get("perturbation") and not str(report["perturbation"]).startswith("off"):
+    elif report.get("perturbed"):
         lines.append(tr("Perturbation: {how}; mean absolute change of the published counts "
                         "{m}.").format(how=report["perturbation"],
                                        m=report.get("mean_abs_change", 0)))

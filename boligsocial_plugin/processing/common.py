@@ -248,7 +248,7 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
         feedback.pushInfo(tr("The narrowest interval an attacker can give a hidden small count "
                              "is {x} wide (required: {w}).").format(
             x=number(iv["narrowest_primary"], 1) if iv["narrowest_primary"] < 1e9
-            else tr("unlimited"), w=iv["protection_width"]))
+            else tr("unlimited"), w=number(iv["protection_width"], 1)))
     if rep.get("hidden_for_groups"):
         feedback.pushInfo(tr("{n} indicators hidden so that no small group the user-defined "
                              "indicators tell apart can be recovered.").format(
@@ -261,7 +261,8 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
                                                         s=links["sum"],
                                                         d=rep.get("dates_hidden_for_change", 0)))
     feedback.pushInfo(tr("Perturbation: {how}; mean absolute change of the published counts "
-                         "{m}.").format(how=rep["perturbation"], m=rep["mean_abs_change"]))
+                         "{m}.").format(how=rep["perturbation"],
+                                        m=number(rep["mean_abs_change"], 2)))
     for w in rep.get("warnings", []):
         feedback.pushWarning(w)
     hidden_totals = [k for k, v in release.result.totals.items() if v is None]

@@ -221,6 +221,7 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     report["totals_hidden_secondary"] = int(sec[:, kc].sum()) if total is not None else 0
     report["rounding"] = {"base": int(round_base or 0)}
     report["perturbation"] = perturbation.describe()
+    report["perturbed"] = bool(perturbation.enabled and not (round_base and round_base > 1))
     report["mean_abs_change"] = round(float(np.mean(np.concatenate(changes))), 4) \
         if changes and sum(len(x) for x in changes) else 0.0
     report["audit"] = "passed" if (sup.audit.passed and iv.passed) else "failed"
