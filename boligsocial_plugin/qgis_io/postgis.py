@@ -16,7 +16,7 @@ rolled back at the end.
 """
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -37,10 +37,12 @@ from boligsocial_plugin.core import sqlgen
 from boligsocial_plugin.core.auditlog import strip_secrets
 from boligsocial_plugin.core.datamodel import COLUMNS, match_columns
 from boligsocial_plugin.core.dbchecks import check_sql
+from boligsocial_plugin.core.discretion.release import Totals
+from boligsocial_plugin.core.discretion.types import TypeTable
 from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
 from boligsocial_plugin.core.extract import BLOCKING, Problem, blocking_message
 from boligsocial_plugin.core.i18n import tr
-from boligsocial_plugin.core.indicators import Indicator
+from boligsocial_plugin.core.indicators import Indicator, builtin_indicators
 from boligsocial_plugin.core.pipeline import (
     OVERLAP_REFUSE,
     IndicatorResult,
@@ -121,6 +123,8 @@ class DbRun:
     overlaps: bool  # persons counted in several areas (not yet possible in the database)
     pairs: Tuple[np.ndarray, np.ndarray, np.ndarray]
     grid: Optional[sqlgen.Grid] = None
+    #: cell keys of the persons outside every area and of those without location
+    outside_keys: Dict[int, int] = field(default_factory=dict)
 
 
 class PostgisPersons:
@@ -306,14 +310,45 @@ class PostgisPersons:
         the protection needs figures of are aggregated in the same session)."""
         with self.session(feedback) as cur:
             run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback)
-
-            def figures(links):
-                return _RestFigures(cur, self.source, run.grid, indicators, run.raw, links)
-
-            release = protect_counted(run.raw, run.stats, run.overlaps, indicators, areas.ids,
-                                      publication, run.pairs, figures=figures)
+            release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
+                                    publication, _totals(run))
         return IndicatorResult(run.raw, release.published, run.stats, list(indicators),
                                release)
+
+    def criteria_release(self, areas: AreaSet, indicators: Sequence[Indicator], overlaps: str,
+                         publication: Publication, rule_set, assessed: Sequence[Optional[str]],
+                         context, feedback=None):
+        """core.criteria.protect_criteria for a database source: (raw, stats, release)."""
+        from boligsocial_plugin.core.criteria import release_dates
+
+        with self.session(feedback) as cur:
+            run = self._run(cur, areas, indicators, None, overlaps, context, feedback)
+            dates = sorted({str(d) for d in run.raw["ref_date"].unique()})
+            need = release_dates(dates, assessed, rule_set)
+            keep = np.nonzero(run.raw["ref_date"].astype(str).isin(sorted(need)).to_numpy())[0]
+            raw = run.raw.iloc[keep].reset_index(drop=True)
+            raw.attrs = run.raw.attrs
+            new = np.full(len(run.raw), -1, dtype=np.int64)
+            new[keep] = np.arange(len(keep))
+            i, j, o = run.pairs
+            ok = (new[i] >= 0) & (new[j] >= 0)
+            release = self._protect(cur, run, raw, (new[i][ok], new[j][ok], o[ok]), indicators,
+                                    areas.ids, publication, None)
+        release.limit({d: sorted(c) for d, c in need.items()})
+        return run.raw, run.stats, release
+
+    def _protect(self, cur, run: "DbRun", raw: pd.DataFrame, pairs, indicators, area_ids,
+                 publication: Publication, totals):
+        """core.pipeline.protect_counted with this session's figures of groups and types."""
+        builtin = {i.code: i for i in builtin_indicators()}
+        types = _type_table(cur, self.source, run.grid, list(indicators), raw) \
+            if any(builtin.get(i.code) != i for i in indicators) else None
+
+        def figures(links):
+            return _RestFigures(cur, self.source, run.grid, indicators, raw, links)
+
+        return protect_counted(raw, run.stats, run.overlaps, indicators, area_ids, publication,
+                               pairs, figures=figures, totals=totals, types=types)
 
     def _run(self, cur, areas: AreaSet, indicators: Sequence[Indicator],
              ref_date: Optional[str], overlaps: str, context, feedback,
@@ -341,6 +376,9 @@ class PostgisPersons:
             select_date(pd.DataFrame({"ref_date": sorted(self.dates)}), ref_date)
         raw, res = raw_table(plan, names, fetched, len(areas.ids))
         stats = _stats(res, self.rows)
+        keys = {int(c): int(sum(int(v or 0) for v in res["residents_ck"][res["code"] == c])
+                            % (1 << 32)) for c in (sqlgen.OUTSIDE, sqlgen.NO_LOCATION)} \
+            if "residents_ck" in res else {}
         if stats.overlap_persons:
             stats.overlap_pairs = _overlap_pairs(cur, self.source, grid, areas.ids)
             if overlaps == OVERLAP_REFUSE:
@@ -351,7 +389,7 @@ class PostgisPersons:
         pairs = _no_pairs()
         if links and len(raw) and raw["ref_date"].nunique() > 1:
             pairs = _date_pairs(cur, self.source, grid, raw)
-        return DbRun(raw, stats, False, pairs, grid)
+        return DbRun(raw, stats, False, pairs, grid, keys)
 
 
 class _RestFigures:
@@ -405,6 +443,65 @@ def _join_geometries(areas: AreaSet, crs: QgsCoordinateReferenceSystem,
         valid.append(bool(wkb) and _same_rings(rings_from_wkb(wkb), rings))
         wkbs.append(wkb)
     return wkbs, valid
+
+
+def _totals(run: DbRun) -> Totals:
+    """The run's totals as protected cells (core.pipeline.protect_run's, from counts)."""
+    st = run.stats
+    ck = int(np.sum(run.raw["residents_ck"].to_numpy(dtype=np.int64)) % (1 << 32)) \
+        if "residents_ck" in run.raw else 0
+    return Totals(st.joined, st.outside, st.no_location, st.rows, ck,
+                  read_adds_up=(st.rows == st.rows_date and not run.overlaps),
+                  ck_outside=run.outside_keys.get(sqlgen.OUTSIDE, 0),
+                  ck_no_location=run.outside_keys.get(sqlgen.NO_LOCATION, 0))
+
+
+def _type_table(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
+                indicators: List[Indicator], raw: pd.DataFrame) -> Optional[TypeTable]:
+    """core.discretion.types.type_table from counts: per row, the persons of each type (a
+    bit per indicator population and per 0/1 numerator), counted in the database."""
+    from boligsocial_plugin.core.sqlaggregate import _inner
+
+    k = len(indicators)
+    if k < 2 or len(raw) == 0 or 2 * k > 63:
+        return None
+    p = sqlgen.Params()
+    inner, rows = _inner(src, p, indicators, None, False)
+    bits, nonbin = [], []
+    for n, ind in enumerate(indicators):
+        val = rows.contribution(ind)
+        pop = rows.population(ind)
+        m = "({} AND {} IS NOT NULL)".format(pop, val) if ind.kind == "mean" else \
+            ("true" if ind.kind == "count" else pop)
+        c0 = "COALESCE({}, 0)".format(val)
+        bits.append("(CASE WHEN {m} THEN {b} ELSE 0 END)::bigint | (CASE WHEN {m} AND "
+                    "{c} > 0.5 THEN {b2} ELSE 0 END)::bigint".format(
+                        m=m, c=c0, b=1 << n, b2=1 << (k + n)))
+        nonbin.append("bool_or({m} AND NOT ({c} IN (0, 1))) AS nb{n}".format(m=m, c=c0, n=n))
+    sql = "SELECT j.area, j.d, {code} AS code, count(*), {nb} FROM {located} j " \
+          "WHERE j.area >= 0 GROUP BY 1, 2, 3".format(
+              code=" | ".join(bits), nb=", ".join(nonbin),
+              located=sqlgen.located_sql(grid, inner))
+    cur.execute(sql, p.values)
+    row_of = {(int(a), str(d)): r for r, (a, d) in
+              enumerate(zip(raw["area_idx"], raw["ref_date"]))}
+    recs = [r for r in cur.fetchall() if (int(r[0]), str(r[1])) in row_of]  # the table's rows
+    seen = np.zeros(k, dtype=bool)
+    for r in recs:
+        seen |= np.array([bool(v) for v in r[4:]], dtype=bool)
+    binary = np.array([ind.kind != "mean" and not seen[n] for n, ind in enumerate(indicators)],
+                      dtype=bool)
+    keep = np.uint64(sum(1 << n for n in range(k)) |
+                     sum(1 << (k + n) for n in range(k) if binary[n]))
+    codes = np.array([int(r[2]) for r in recs], dtype=np.uint64) & keep
+    uniq, inv = np.unique(codes, return_inverse=True)
+    counts = np.zeros((len(raw), len(uniq)), dtype=np.int64)
+    for rec, t in zip(recs, inv):
+        counts[row_of[(int(rec[0]), str(rec[1]))], t] += int(rec[3])
+    unpacked = ((uniq[:, None] >> np.arange(2 * k, dtype=np.uint64)[None, :]) &
+                np.uint64(1)).astype(bool)
+    keys = [None if b else (i.value or None) for i, b in zip(indicators, binary)]
+    return TypeTable(unpacked[:, :k], unpacked[:, k:], binary, counts, keys)
 
 
 def _same_rings(a: Sequence[np.ndarray], b: Sequence[np.ndarray]) -> bool:

@@ -205,3 +205,36 @@ def test_monthly_snapshots_same_as_danish_csv(run_alg, tmp_path, pg_db):
         _same(a, b)
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_criteria_and_catalogue_indicators_same_as_file(run_alg, demo_in_postgis, pg_db):
+    """assesscriteria (protected with the indicator layer's cells) and computeindicators with
+    the shipped catalogue of user-defined indicators (nested, tiling: the type audit) give the
+    file's layers."""
+    from boligsocial_plugin.core.indicators import catalogue_path
+
+    data = demo_in_postgis
+    layer = pg_layer(pg_db, DB, "demo_persons")
+    QgsProject.instance().addMapLayer(layer)
+    tmp = data / "out_criteria"
+    tmp.mkdir(exist_ok=True)
+    try:
+        common = {"AREAS": str(data / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+                  "AREA_NAME_FIELD": "area_name", "REGISTER_MODE": "off"}
+        crit = dict(common, NATIONAL_CONVICTION_RATE=1.1, REGIONAL_MEAN_INCOME=380000)
+        f = run_alg("assesscriteria", dict(crit, PERSONS=str(data / "persons.gpkg"),
+                                           OUTPUT=str(tmp / "file.gpkg")))
+        d = run_alg("assesscriteria", dict(crit, PERSONS=layer.id(),
+                                           OUTPUT=str(tmp / "db.gpkg")))
+        a = layer_frame(QgsVectorLayer(f["OUTPUT"], "f", "ogr"))
+        b = layer_frame(QgsVectorLayer(d["OUTPUT"], "d", "ogr"))
+        pd.testing.assert_frame_equal(a.sort_values("area_id").reset_index(drop=True),
+                                      b.sort_values("area_id").reset_index(drop=True))
+        cat = dict(common, INDICATOR_DEFINITIONS=catalogue_path(), REF_DATE="2025-01-01")
+        f = run_alg("computeindicators", dict(cat, PERSONS=str(data / "persons.gpkg"),
+                                              OUTPUT=str(tmp / "cat_file.gpkg")))
+        d = run_alg("computeindicators", dict(cat, PERSONS=layer.id(),
+                                              OUTPUT=str(tmp / "cat_db.gpkg")))
+        _same(_output(f["OUTPUT"]), _output(d["OUTPUT"]))
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
