@@ -104,6 +104,16 @@
       <translation>Et punktlag med adresser (fx DAR-adressepunkter); hver person placeres i det punkt, hvis nøgle er lig med udtrækkets address_id.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>A published criteria layer: its values go to bs_criterion and bs_category.</source>
+      <translation>Et offentliggjort kriterielag: værdierne skrives i bs_criterion og bs_category.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>A published indicator layer: its values go to bs_observation, its areas to bs_area, its indicators to bs_indicator.</source>
+      <translation>Et offentliggjort indikatorlag: værdierne skrives i bs_observation, områderne i bs_area og indikatorerne i bs_indicator.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>A region's population below this is not published (NULL).</source>
       <translation>Et sammenlagt områdes beboertal under denne grænse offentliggøres ikke (NULL).</translation>
@@ -1072,6 +1082,11 @@
       <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Frederiksberg: ≥250</source>
       <translation>Frederiksberg: ≥250</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Free text written with the run (bs_run.note), e.g. what the run was for.</source>
+      <translation>Fritekst, der skrives med kørslen (bs_run.note), fx hvad kørslen var til.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -2344,6 +2359,11 @@
       <translation>Områdelaget skal indeholde polygoner.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>The areas are written in this coordinate reference system, the same for every municipality loading into one database (default ETRS89 / UTM 32N).</source>
+      <translation>Områderne skrives i dette koordinatsystem, det samme for alle kommuner, der indlæser i én database (standard ETRS89 / UTM 32N).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>The areas to compute for: housing areas, blocks, school districts, grid cells. Persons are counted in the area that contains them.</source>
       <translation>De områder, der skal beregnes for: boligområder, karréer, skoledistrikter, kvadratnetsceller. Personer tælles i det område, der indeholder dem.</translation>
@@ -2809,6 +2829,11 @@
       <translation>Det samme for de relative kriterier (dømte, indkomst): 0,1 betyder inden for 10 % af grænseværdien.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>The schema of the model's tables in the database (created when missing).</source>
+      <translation>Skemaet for modellens tabeller i databasen (oprettes, når det mangler).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>The second map would repeat the first: give another field, another reference date or another layer.</source>
       <translation>Det andet kort ville gentage det første: angiv et andet felt, en anden opgørelsesdato eller et andet lag.</translation>
@@ -3007,6 +3032,16 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Would no longer be {category} if {change}.</source>
       <translation>Ville ikke længere være {category}, hvis {change}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Write to this GeoPackage: the tables are created when missing, the run is appended.</source>
+      <translation>Skriv til denne GeoPackage: tabellerne oprettes, når de mangler, og kørslen tilføjes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
+      <source>Write to this PostgreSQL/PostGIS connection of QGIS (its password from the authentication database); the role needs the right to create the tables in the schema, or to insert into them.</source>
+      <translation>Skriv til denne PostgreSQL/PostGIS-forbindelse i QGIS (adgangskoden fra autentificeringsdatabasen); rollen skal have ret til at oprette tabellerne i skemaet eller til at indsætte i dem.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />

@@ -23,6 +23,7 @@ from qgis.core import (
 from boligsocial_plugin.core import resultmodel
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.processing.params import with_help
 from boligsocial_plugin.qgis_io.runinfo import read_run_info
 from boligsocial_plugin.qgis_io.values import is_null, qt_to_py
 
@@ -54,28 +55,39 @@ class ExportResults(BoligsocialAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them)."""
-        self.addParameter(QgsProcessingParameterFeatureSource(
+        self.addParameter(with_help(QgsProcessingParameterFeatureSource(
             INDICATORS, self.tr("Indicator layer (from Compute indicators)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
+            [QgsProcessing.TypeVectorPolygon], optional=True), self.tr(
+            "A published indicator layer: its values go to bs_observation, its areas to "
+            "bs_area, its indicators to bs_indicator.")))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSource(
             CRITERIA, self.tr("Criteria layer (from Assess state criteria)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
-        p = QgsProcessingParameterString(MUNICIPALITY, self.tr(
-            "Municipality (e.g. the municipality code)"), optional=True)
-        p.setHelp(self.tr("Written with the run, so results of several municipalities can be "
-                          "told apart in one database."))
-        self.addParameter(p)
-        self.addParameter(QgsProcessingParameterString(NOTE, self.tr("Note"), optional=True))
-        self.addParameter(advanced(QgsProcessingParameterCrs(
-            TARGET_CRS, self.tr("CRS of the area geometries"), "EPSG:25832", optional=True)))
-        self.addParameter(QgsProcessingParameterFileDestination(
+            [QgsProcessing.TypeVectorPolygon], optional=True), self.tr(
+            "A published criteria layer: its values go to bs_criterion and bs_category.")))
+        self.addParameter(with_help(QgsProcessingParameterString(
+            MUNICIPALITY, self.tr("Municipality (e.g. the municipality code)"), optional=True),
+            self.tr("Written with the run, so results of several municipalities can be told "
+                    "apart in one database.")))
+        self.addParameter(with_help(QgsProcessingParameterString(
+            NOTE, self.tr("Note"), optional=True),
+            self.tr("Free text written with the run (bs_run.note), e.g. what the run was for.")))
+        self.addParameter(advanced(with_help(QgsProcessingParameterCrs(
+            TARGET_CRS, self.tr("CRS of the area geometries"), "EPSG:25832", optional=True),
+            self.tr("The areas are written in this coordinate reference system, the same for "
+                    "every municipality loading into one database (default ETRS89 / UTM 32N)."))))
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
             GEOPACKAGE, self.tr("GeoPackage (the model's tables are added or appended)"),
-            self.tr("GeoPackage (*.gpkg)"), optional=True, createByDefault=False))
-        p = QgsProcessingParameterProviderConnection(
-            DATABASE, self.tr("Or: PostgreSQL connection"), "postgres", optional=True)
-        self.addParameter(p)
-        self.addParameter(QgsProcessingParameterString(
-            SCHEMA, self.tr("Database schema"), "boligsocial", optional=True))
+            self.tr("GeoPackage (*.gpkg)"), optional=True, createByDefault=False),
+            self.tr("Write to this GeoPackage: the tables are created when missing, the run is "
+                    "appended.")))
+        self.addParameter(with_help(QgsProcessingParameterProviderConnection(
+            DATABASE, self.tr("Or: PostgreSQL connection"), "postgres", optional=True),
+            self.tr("Write to this PostgreSQL/PostGIS connection of QGIS (its password from the "
+                    "authentication database); the role needs the right to create the tables "
+                    "in the schema, or to insert into them.")))
+        self.addParameter(with_help(QgsProcessingParameterString(
+            SCHEMA, self.tr("Database schema"), "boligsocial", optional=True),
+            self.tr("The schema of the model's tables in the database (created when missing).")))
         self.addOutput(QgsProcessingOutputString("RUN_ID", self.tr("Run id")))
         self.addOutput(QgsProcessingOutputNumber("OBSERVATIONS", self.tr("Observations")))
         self.addOutput(QgsProcessingOutputNumber("AREAS", self.tr("Areas")))
