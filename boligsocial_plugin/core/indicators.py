@@ -323,27 +323,37 @@ def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
     gidx, dates = group_index(df, area_idx)
     n_dates = len(dates)
     size = n_areas * n_dates
-    ok = gidx >= 0
-    g = gidx[ok]
+    inside = gidx >= 0
+    # Rows outside every area go to one extra cell past the table, dropped at the end: no
+    # column is copied to leave them out, and every cell adds up its rows in their order.
+    cells = _Cells(gidx if inside.all() else np.where(inside, gidx, size), size)
     out = {
         "area_idx": np.repeat(np.arange(n_areas), n_dates),
         "ref_date": np.tile(np.array(dates, dtype=object), n_areas),
-        "residents": np.bincount(g, minlength=size).astype(np.int64),
+        "residents": cells.count(cells.bins),
     }
-    rkeys = None
+    halves = None
     if "person_key" in df.columns:
-        from boligsocial_plugin.core.discretion.perturbation import cell_keys, record_keys
+        from boligsocial_plugin.core.discretion.perturbation import (
+            record_key_halves,
+            record_keys,
+        )
 
-        rkeys = record_keys(df["person_key"].to_numpy()[ok])
-        out["residents_ck"] = cell_keys(rkeys, g, size)
+        halves = record_key_halves(record_keys(df["person_key"].to_numpy()))
+        out["residents_ck"] = cells.keys(cells.bins, halves)
     parts: Dict[str, Tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    populations: Dict[tuple, np.ndarray] = {}
     for ind in indicators:
-        pop = population_mask(ind, df)[ok]
-        val = contribution(ind, df)[ok]
-        known = pop & ~np.isnan(val) if ind.kind == "mean" else pop
-        v0 = np.where(np.isnan(val), 0.0, val)
-        parts[ind.code] = (known, v0, val)
-        _aggregate_cells(out, ind.code, ind.kind, g, size, known, v0, rkeys)
+        key = (ind.age_min, ind.age_max, ind.where)
+        if key not in populations:
+            populations[key] = population_mask(ind, df)
+        pop = populations[key]
+        val = contribution(ind, df)
+        unknown = np.isnan(val)
+        known = pop & ~unknown if ind.kind == "mean" else pop
+        v0 = np.where(unknown, 0.0, val)
+        parts[ind.code] = (known & inside, v0, val)  # nestings are judged on persons in areas
+        _aggregate_cells(out, ind.code, ind.kind, cells, known, v0, halves)
     nestings = find_nestings(indicators, parts)
     kinds = {i.code: i.kind for i in indicators}
     for k, (small, big, how) in enumerate(nestings):
@@ -352,22 +362,55 @@ def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
         kb, vb, _ = parts[big]
         ks, vs, _ = parts[small]
         if how == NEST_NUM and np.array_equal(kb, ks):  # one population: counted by big only
-            _aggregate_cells(out, "nest{}".format(k), kinds[big], g, size, kb, vb - vs, None)
+            _aggregate_cells(out, "nest{}".format(k), kinds[big], cells, kb, vb - vs, None)
         else:  # the persons of big's population outside small's
-            _aggregate_cells(out, "nest{}".format(k), kinds[big], g, size, kb & ~ks, vb, None)
+            _aggregate_cells(out, "nest{}".format(k), kinds[big], cells, kb & ~ks, vb, None)
     frame = pd.DataFrame(out)
     frame.attrs["nestings"] = nestings
     return frame
 
 
-def _aggregate_cells(out: Dict[str, np.ndarray], code: str, kind: str, g: np.ndarray,
-                     size: int, known: np.ndarray, v0: np.ndarray,
-                     rkeys: Optional[np.ndarray]) -> None:
+class _Cells:
+    """The cells of the aggregate table and each person row's cell (``bins``; rows in no cell
+    have ``size``, one past the table). Every figure is one ``numpy.bincount`` over all rows."""
+
+    def __init__(self, bins: np.ndarray, size: int):
+        self.bins = bins
+        self.size = size
+
+    def of(self, mask: np.ndarray, bins: Optional[np.ndarray] = None) -> np.ndarray:
+        """The cells of the rows in ``mask`` (the others: none)."""
+        bins = self.bins if bins is None else bins
+        return bins if mask.all() else np.where(mask, bins, self.size)
+
+    def count(self, bins: np.ndarray) -> np.ndarray:
+        """Rows per cell (int64)."""
+        return np.bincount(bins, minlength=self.size + 1)[:self.size]
+
+    def sum(self, bins: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Σ weights per cell, added in row order."""
+        return np.bincount(bins, weights=weights, minlength=self.size + 1)[:self.size]
+
+    def keys(self, bins: np.ndarray, halves: Tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        """Cell keys (core.discretion.perturbation) of the rows in each cell."""
+        from boligsocial_plugin.core.discretion.perturbation import cell_keys_of_sums
+
+        return cell_keys_of_sums(self.sum(bins, halves[0]), self.sum(bins, halves[1]))
+
+
+def _aggregate_cells(out: Dict[str, np.ndarray], code: str, kind: str, cells: _Cells,
+                     known: np.ndarray, v0: np.ndarray,
+                     halves: Optional[Tuple[np.ndarray, np.ndarray]]) -> None:
     """The raw cells of one indicator (or one nested difference) per group."""
-    num = np.bincount(g, weights=np.where(known, v0, 0.0), minlength=size)
-    den = np.bincount(g, weights=known.astype(float), minlength=size)
-    cnt = np.bincount(g, weights=(known & (v0 > 0)).astype(float), minlength=size)
-    rest = np.bincount(g, weights=(known & (v0 < 1)).astype(float), minlength=size)
+    size = cells.size
+    pop = cells.of(known)  # the cell of each row of the population
+    num = cells.sum(pop, v0)
+    # population, contributing (> 0) and rest (< 1) counted in one pass: 4 classes per cell
+    cls = pop * 4 + ((v0 > 0).astype(np.int64) * 2 + (v0 < 1))
+    by_cls = np.bincount(cls, minlength=4 * (size + 1))[:4 * size].reshape(size, 4)
+    den = by_cls.sum(axis=1).astype(float)
+    cnt = by_cls[:, 2] + by_cls[:, 3]
+    rest = by_cls[:, 1] + by_cls[:, 3]
     if kind == "count":
         den = out["residents"].astype(float)
     out[f"{code}_num"] = num
@@ -375,15 +418,13 @@ def _aggregate_cells(out: Dict[str, np.ndarray], code: str, kind: str, g: np.nda
     out[f"{code}_cnt"] = cnt.astype(np.int64)
     out[f"{code}_rest"] = rest.astype(np.int64)
     if kind == "mean":
-        t1, t2 = _top2(g[known], np.abs(v0[known]), size)
+        t1, t2 = _top2(pop, np.abs(v0), size)
         out[f"{code}_top1"] = t1
         out[f"{code}_top2"] = t2
-    if rkeys is not None:
-        from boligsocial_plugin.core.discretion.perturbation import cell_keys
-
-        out[f"{code}_ckn"] = cell_keys(rkeys, g, size, known & (v0 != 0))
+    if halves is not None:
+        out[f"{code}_ckn"] = cells.keys(cells.of(v0 != 0, pop), halves)
         out[f"{code}_ckd"] = out["residents_ck"] if kind == "count" else \
-            cell_keys(rkeys, g, size, known)
+            cells.keys(pop, halves)
 
 
 def _nest_possible(a: Indicator, b: Indicator) -> bool:
@@ -467,18 +508,26 @@ def find_nestings(indicators: Sequence[Indicator],
 
 
 def _top2(g: np.ndarray, v: np.ndarray, size: int) -> Tuple[np.ndarray, np.ndarray]:
-    """Largest and second-largest value per group."""
+    """Largest and second-largest value per group (0 where there is none; a tie counts twice).
+
+    ``g`` is each row's group, ``size`` (one past the last group) for rows in none.
+    """
     t1 = np.zeros(size)
     t2 = np.zeros(size)
-    if len(g) == 0:
+    use = g < size
+    if not use.any():
         return t1, t2
-    order = np.lexsort((v, g))
-    gs, vs = g[order], v[order]
-    last = np.r_[gs[1:] != gs[:-1], True]
-    t1[gs[last]] = vs[last]
-    idx = np.nonzero(last)[0] - 1
-    has2 = (idx >= 0) & (gs[np.maximum(idx, 0)] == gs[last])
-    t2[gs[last][has2]] = vs[idx[has2]]
+    g, v = (g, v) if use.all() else (g[use], v[use])
+    m1 = pd.Series(v).groupby(g).max()
+    t1[m1.index.to_numpy()] = m1.to_numpy()
+    # without one occurrence of each group's largest value, the largest is the second
+    at_max = np.nonzero(v == t1[g])[0]
+    _u, first = np.unique(g[at_max], return_index=True)
+    v2 = v.copy()
+    v2[at_max[first]] = -np.inf
+    m2 = pd.Series(v2).groupby(g).max()
+    m2 = m2[m2 > -np.inf]
+    t2[m2.index.to_numpy()] = m2.to_numpy()
     return t1, t2
 
 
