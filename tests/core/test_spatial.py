@@ -64,3 +64,21 @@ def test_wkb_polygon_and_multipolygon():
     assert len(rings) == 2 and rings[1][0].tolist() == [5.0, 5.0]
     with pytest.raises(ValueError):
         rings_from_wkb(struct.pack("<BIdd", 1, 1, 0.0, 0.0))
+
+
+def test_unique_locations_are_exact_even_when_hashes_collide():
+    from boligsocial_plugin.core.pipeline import unique_locations
+
+    x = np.array([5.0, 1.0, 5.0, 2.0, -0.0, 0.0])
+    y = np.array([6.0, 1.0, 6.0, 3.0, 7.0, 7.0])
+    codes, ux, uy = unique_locations(x, y)
+    assert codes.tolist() == [0, 1, 0, 2, 3, 3]   # first appearance order; -0.0 is 0.0
+    assert ux.tolist() == [5.0, 1.0, 2.0, 0.0] and uy.tolist() == [6.0, 1.0, 3.0, 7.0]
+    # a second location built to get the same 64-bit hash as (1, 1): still its own location
+    c = np.uint64(0x9E3779B97F4A7C15)
+    bits = (np.array([1.0]).view(np.uint64) * c ^ np.array([1.0]).view(np.uint64) ^
+            np.array([3.0]).view(np.uint64) * c)
+    y2 = bits.view(np.float64)[0]
+    assert np.isfinite(y2)
+    codes, ux, uy = unique_locations(np.array([1.0, 3.0, 1.0]), np.array([1.0, y2, 1.0]))
+    assert codes.tolist() == [0, 1, 0] and ux.tolist() == [1.0, 3.0]
