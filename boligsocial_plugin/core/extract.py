@@ -160,7 +160,7 @@ def _factor(s: ColumnData) -> Tuple[np.ndarray, pd.Index]:
     if isinstance(s, np.ndarray) and s.dtype.kind not in "SO":  # numbers, dates
         s = pd.Series(s, copy=False)
     if _is_bytes(s):
-        codes, first = _bytes_codes(s)
+        codes, first = bytes_codes(s)
         codes, first = _without_empty(codes, first, s[first] == b"")
         u, changed = _text(s[first].astype(object))
         if changed:  # values equal after stripping share one code
@@ -193,7 +193,7 @@ def _is_bytes(s: ColumnData) -> bool:
     return isinstance(s, np.ndarray) and s.dtype.kind == "S" and 0 < s.dtype.itemsize <= _WIDE
 
 
-def _bytes_codes(v: np.ndarray, hashes: Optional[np.ndarray] = None
+def bytes_codes(v: np.ndarray, hashes: Optional[np.ndarray] = None
                  ) -> Tuple[np.ndarray, np.ndarray]:
     """Exact codes (first appearance order) of a fixed-width bytes column, and each code's
     first row. Values of up to 8 bytes are compared as integers; longer ones by a 64-bit hash
@@ -346,7 +346,7 @@ def _bytes_person_keys(v: np.ndarray):
     n, w = len(v), v.dtype.itemsize
     m = v.view(np.uint8).reshape(n, w)
     keys = keys_from_codepoints(m)
-    codes, first = _bytes_codes(v, keys)
+    codes, first = bytes_codes(v, keys)
     um = m[first]
     lens = (um != 0).sum(axis=1)
     last = um[np.arange(len(um)), np.maximum(lens - 1, 0)]

@@ -25,7 +25,7 @@ from qgis.core import (
 )
 
 from boligsocial_plugin.core.columns import ColumnTable
-from boligsocial_plugin.core.csvread import read_csv
+from boligsocial_plugin.core.csvread import csv_engine, read_csv_columns
 from boligsocial_plugin.core.datamodel import columns_to_read
 from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
 from boligsocial_plugin.core.extract import to_number
@@ -100,10 +100,9 @@ def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
         if provider == "ogr":
             path, lname = _ogr_path(layer)
             if os.path.splitext(path)[1].lower() in (".csv", ".txt", ".tsv"):
-                feedback.pushInfo(tr("Reading {path} with pandas (Danish CSV handled).").format(
-                    path=path))
-                return PersonTable(ColumnTable.of(read_csv(path, keep=keep)), None, None,
-                                   default_crs, "csv")
+                feedback.pushInfo(tr("Reading {path} with {engine} (Danish CSV handled).").format(
+                    path=path, engine=csv_engine()))
+                return PersonTable(read_csv_columns(path, keep), None, None, default_crs, "csv")
             try:
                 return _read_arrow(path, lname, layer, default_crs, keep)
             except BoligsocialError:
@@ -115,12 +114,12 @@ def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
             path = unquote(url.path)
             q = parse_qs(url.query)
             xf, yf = q.get("xField", [None])[0], q.get("yField", [None])[0]
-            frame = read_csv(path, keep=lambda names: keep(names, False, (xf or "x", yf or "y")))
+            table = read_csv_columns(
+                path, lambda names: keep(names, False, (xf or "x", yf or "y")))
             crs = layer.crs() if layer.crs().isValid() else default_crs
-            table = ColumnTable.of(frame)
-            if xf and yf and xf in frame and yf in frame:
-                x, _ = to_number(frame[xf])
-                y, _ = to_number(frame[yf])
+            if xf and yf and xf in table and yf in table:
+                x, _ = to_number(table[xf])
+                y, _ = to_number(table[yf])
                 return PersonTable(table, x, y, crs, "csv")
             return PersonTable(table, None, None, crs, "csv")
     return _read_features(source, default_crs, feedback, keep)

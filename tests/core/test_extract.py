@@ -135,8 +135,8 @@ def test_many_bytes_keys_and_a_hash_collision_are_exact():
     from boligsocial_plugin.core import extract
 
     ids = np.array([b"P%09d" % i for i in range(50000)] + [b"P000000007"], dtype="S")
-    codes, first = extract._bytes_codes(ids)
+    codes, first = extract.bytes_codes(ids)
     assert codes[-1] == 7 and len(first) == 50000 and codes.max() == 49999
     fake_hashes = np.zeros(len(ids), dtype=np.uint64)  # every value collides
-    codes2, first2 = extract._bytes_codes(ids, fake_hashes)
+    codes2, first2 = extract.bytes_codes(ids, fake_hashes)
     assert np.array_equal(codes2, codes) and np.array_equal(first2, first)
