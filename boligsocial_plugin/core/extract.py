@@ -193,12 +193,16 @@ def _is_bytes(s: ColumnData) -> bool:
     return isinstance(s, np.ndarray) and s.dtype.kind == "S" and 0 < s.dtype.itemsize <= _WIDE
 
 
-def bytes_codes(v: np.ndarray, hashes: Optional[np.ndarray] = None
-                 ) -> Tuple[np.ndarray, np.ndarray]:
+def bytes_codes(v: np.ndarray, hashes: Optional[np.ndarray] = None,
+                maybe_distinct: bool = False) -> Tuple[np.ndarray, np.ndarray]:
     """Exact codes (first appearance order) of a fixed-width bytes column, and each code's
     first row. Values of up to 8 bytes are compared as integers; longer ones by a 64-bit hash
     of their bytes (``hashes``, default core.personkeys' key of the bytes) with every repeated
     value checked against its first occurrence, so a hash collision can never merge two values.
+
+    ``maybe_distinct``: the values may all differ (person ids on one date); when a sample of
+    rows repeats no value, sorting the hashes (cheaper than a hash table of millions) can show
+    that no two rows share one, and then every row is its own code.
     """
     n, w = len(v), v.dtype.itemsize
     m = v.view(np.uint8).reshape(n, w)
@@ -208,6 +212,9 @@ def bytes_codes(v: np.ndarray, hashes: Optional[np.ndarray] = None
         key = padded.view(np.uint64).ravel()
     else:
         key = keys_from_codepoints(m) if hashes is None else hashes
+    if maybe_distinct and n > 100000 and _all_distinct(key):
+        every = np.arange(n, dtype=np.int64)
+        return every, every.copy()
     codes, uk = pd.factorize(key)
     first = np.empty(len(uk), dtype=np.int64)
     first[codes[::-1]] = np.arange(n, dtype=np.int64)[::-1]
@@ -219,6 +226,15 @@ def bytes_codes(v: np.ndarray, hashes: Optional[np.ndarray] = None
             first = np.empty(len(uniques), dtype=np.int64)
             first[codes[::-1]] = np.arange(n, dtype=np.int64)[::-1]
     return codes.astype(np.int64), first
+
+
+def _all_distinct(key: np.ndarray) -> bool:
+    """Whether no two of these 64-bit values are equal (a sample first, then a sort)."""
+    sample = key[::max(1, len(key) // 20000)]
+    if len(np.unique(sample)) < len(sample):
+        return False
+    s = np.sort(key)
+    return not (s[1:] == s[:-1]).any()
 
 
 def _without_empty(codes: np.ndarray, first: np.ndarray,
@@ -346,19 +362,28 @@ def _bytes_person_keys(v: np.ndarray):
     n, w = len(v), v.dtype.itemsize
     m = v.view(np.uint8).reshape(n, w)
     keys = keys_from_codepoints(m)
-    codes, first = bytes_codes(v, keys)
-    um = m[first]
-    lens = (um != 0).sum(axis=1)
-    last = um[np.arange(len(um)), np.maximum(lens - 1, 0)]
+    codes, first = bytes_codes(v, keys, maybe_distinct=True)
+    um = m if len(first) == n else m[first]
+    if (um[:, -1] != 0).all():  # every value as wide as the column (fixed-width ids)
+        lens = np.full(len(um), w)
+        last = um[:, -1]
+    else:
+        lens = (um != 0).sum(axis=1)
+        last = um[np.arange(len(um)), np.maximum(lens - 1, 0)]
     if (np.isin(um[:, 0], _SPACE) | np.isin(last, _SPACE)).any():
         return None
-    codes, first = _without_empty(codes, first, lens == 0)
-    um = um[lens > 0]
+    if (lens == 0).any():
+        codes, first = _without_empty(codes, first, lens == 0)
+        um = um[lens > 0]
     keys_u = keys[first]
-    wide = (um >= 128).any(axis=1)
-    if wide.any():  # UTF-8 beyond ASCII: the key is one of the characters, not the bytes
+    if (um.ravel() >= 128).any():  # UTF-8 beyond ASCII: the key is one of the characters
+        wide = (um >= 128).any(axis=1)
         keys_u[wide] = keys_from_strings([b.decode("utf-8", "replace") for b in v[first[wide]]])
-    cpr_u = _cpr_matrix(um) if len(um) else np.zeros(1, dtype=bool)
+    cpr_u = np.zeros(max(1, len(um)), dtype=bool)
+    # a CPR number has at least nine digits: only such values need the shape test
+    digits = ((um >= 48) & (um <= 57)).sum(axis=1, dtype=np.int16) >= 9
+    if digits.any():
+        cpr_u[np.nonzero(digits)[0]] = _cpr_matrix(um[digits])
     return codes, (codes >= 0) & cpr_u[np.maximum(codes, 0)], len(um), keys_u
 
 

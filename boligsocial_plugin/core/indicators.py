@@ -562,7 +562,8 @@ def find_nestings(indicators: Sequence[Indicator],
     inside = {}
     for i, (ca, ka) in enumerate(reps):
         for j, (cb, kb) in enumerate(reps):
-            if i != j and _nest_possible(by_code[ca], by_code[cb]) and not (ka & ~kb).any():
+            if i != j and _nest_possible(by_code[ca], by_code[cb]) and \
+                    not _any_where(ka, ~kb):
                 inside[(i, j)] = True
                 out.append((ca, cb, NEST_DEN))
     for a in indicators:
@@ -576,18 +577,24 @@ def find_nestings(indicators: Sequence[Indicator],
                 (b.value or (b.condition.column if b.condition else None))
             if not same_col:
                 continue
+            # the tests below look at the rows of a's population only (no copies of them)
             if (cls[a.code], cls[b.code]) in inside:
-                if same_def and np.array_equal(va[ka], vb[ka]):
+                if same_def and not _any_where(ka, va != vb):
                     out.append((a.code, b.code, NEST_NUM))
-            elif cls[a.code] == cls[b.code] and same_def and np.array_equal(va[ka], vb[ka]):
+            elif cls[a.code] == cls[b.code] and same_def and not _any_where(ka, va != vb):
                 if a.code < b.code:
                     out.append((a.code, b.code, NEST_SAME))
             elif a.kind != "mean" and cls[a.code] == cls[b.code]:
-                xa, xb = va[ka], vb[ka]
-                binary = np.isin(xa, (0.0, 1.0)).all() and np.isin(xb, (0.0, 1.0)).all()
-                if binary and (xa <= xb).all() and (xa < xb).any():
+                binary = not _any_where(ka, (va != 0) & (va != 1)) and \
+                    not _any_where(ka, (vb != 0) & (vb != 1))
+                if binary and not _any_where(ka, va > vb) and _any_where(ka, va < vb):
                     out.append((a.code, b.code, NEST_NUM))
     return out
+
+
+def _any_where(mask: np.ndarray, cond: np.ndarray) -> bool:
+    """Whether ``cond`` holds in any row of ``mask``."""
+    return bool(np.logical_and(mask, cond, out=cond).any())
 
 
 def _top2(g: np.ndarray, v: np.ndarray, size: int) -> Tuple[np.ndarray, np.ndarray]:

@@ -140,3 +140,16 @@ def test_many_bytes_keys_and_a_hash_collision_are_exact():
     fake_hashes = np.zeros(len(ids), dtype=np.uint64)  # every value collides
     codes2, first2 = extract.bytes_codes(ids, fake_hashes)
     assert np.array_equal(codes2, codes) and np.array_equal(first2, first)
+
+
+@pytest.mark.parametrize("ids", [
+    ["P{:09d}".format(i) for i in range(120000)],                 # fixed width, all distinct
+    ["P{}".format(i) for i in range(119998)] + [FAKE_CPR, "Pø"],  # widths differ, CPR, UTF-8
+    ["P{}".format(i % 60000) for i in range(120000)],              # every person twice
+])
+def test_many_bytes_person_ids_give_the_same_extract_as_text(ids):
+    n = len(ids)
+    dates = ["2025-01-01"] * (n // 2) + ["2024-01-01"] * (n - n // 2)
+    df = pd.DataFrame({"person_id": ids, "ref_date": dates, "age": np.arange(n) % 90 * 1.0,
+                       "x": np.ones(n), "y": np.ones(n)})
+    _same_extract(prepare(_as_bytes_table(df)), prepare(df))
