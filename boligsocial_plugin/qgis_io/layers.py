@@ -127,33 +127,45 @@ def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
 
 def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
                 default_crs: QgsCoordinateReferenceSystem, keep=None) -> PersonTable:
-    """The needed columns through GDAL's Arrow stream, straight into numpy (no DataFrame)."""
+    """The needed columns through GDAL's Arrow stream, straight into numpy (no DataFrame).
+
+    A large GeoPackage is read by two threads, each over half of the feature ids (GDAL
+    releases Python's lock while it reads); the halves are joined in feature id order, the
+    order of a plain read.
+    """
     from osgeo import ogr
 
     ogr.UseExceptions()
     ds = ogr.Open(path)
     lyr = ds.GetLayerByName(lname) if lname else ds.GetLayer(0)
-    geom_col = lyr.GetGeometryColumn() or "geometry"
-    fid_col = lyr.GetFIDColumn() or "fid"
-    parts: Dict[str, List[np.ndarray]] = {}
-    masks: Dict[str, List[Optional[np.ndarray]]] = {}
-    geoms: List[np.ndarray] = []
     has_geom = lyr.GetGeomType() != ogr.wkbNone
+    ignored: List[str] = []
     if keep is not None:
         defn = lyr.GetLayerDefn()
         names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
         wanted = set(keep(names, has_geom))
-        lyr.SetIgnoredFields([n for n in names if n not in wanted])
-    for batch in lyr.GetArrowStreamAsNumPy(["INCLUDE_FID=NO"]):
-        for k, v in batch.items():
-            if k == fid_col:
-                continue
-            if has_geom and k in (geom_col, "wkb_geometry", "geometry", "geom"):
-                geoms.append(v)
-                continue
-            parts.setdefault(k, []).append(np.ma.getdata(v))
-            masks.setdefault(k, []).append(np.ma.getmaskarray(v)
-                                           if np.ma.is_masked(v) else None)
+        ignored = [n for n in names if n not in wanted]
+    filters: List[Optional[str]] = [None]
+    split = _fid_split(ds, lyr)
+    if split is not None:
+        fid = lyr.GetFIDColumn().replace('"', '""')
+        filters = ['"{}" <= {}'.format(fid, split), '"{}" > {}'.format(fid, split)]
+    if len(filters) == 1:
+        halves = [_arrow_batches(lyr, ignored, has_geom)]
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        def read_part(where: str) -> _Batches:
+            own = ogr.Open(path)  # a dataset per thread
+            part = own.GetLayerByName(lname) if lname else own.GetLayer(0)
+            part.SetAttributeFilter(where)
+            return _arrow_batches(part, ignored, has_geom)
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            halves = list(pool.map(read_part, filters))
+    parts = {k: [d for h in halves for d in h.parts.get(k, [])] for k in halves[0].parts}
+    masks = {k: [m for h in halves for m in h.masks.get(k, [])] for k in halves[0].parts}
+    geoms = [g for h in halves for g in h.geoms]
     data: Dict[str, Any] = {}
     for k, got in parts.items():
         raw = np.concatenate(got) if len(got) > 1 else got[0]
@@ -171,6 +183,57 @@ def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
     data = {k: v for k, v in data.items() if str(k).lower() not in ("x", "y")}
     data["x"], data["y"] = x, y
     return PersonTable(ColumnTable(data, len(x)), x, y, crs, "arrow", xy_in_frame=True)
+
+
+@dataclass
+class _Batches:
+    """The record batches of an Arrow stream, per column (data and mask of missing values)."""
+
+    parts: Dict[str, List[np.ndarray]] = field(default_factory=dict)
+    masks: Dict[str, List[Optional[np.ndarray]]] = field(default_factory=dict)
+    geoms: List[np.ndarray] = field(default_factory=list)
+
+
+def _arrow_batches(lyr, ignored: List[str], has_geom: bool) -> _Batches:
+    """Every record batch of a layer (its attribute filter applied) as numpy arrays."""
+    geom_col = lyr.GetGeometryColumn() or "geometry"
+    fid_col = lyr.GetFIDColumn() or "fid"
+    if ignored:
+        lyr.SetIgnoredFields(ignored)
+    out = _Batches()
+    for batch in lyr.GetArrowStreamAsNumPy(["INCLUDE_FID=NO"]):
+        for k, v in batch.items():
+            if k == fid_col:
+                continue
+            if has_geom and k in (geom_col, "wkb_geometry", "geometry", "geom"):
+                out.geoms.append(v)
+                continue
+            out.parts.setdefault(k, []).append(np.ma.getdata(v))
+            out.masks.setdefault(k, []).append(np.ma.getmaskarray(v)
+                                               if np.ma.is_masked(v) else None)
+    return out
+
+
+PARALLEL_READ_ROWS = 200000  # a GeoPackage with more features is read by two threads
+
+
+def _fid_split(ds, lyr) -> Optional[int]:
+    """The feature id that halves a large GeoPackage layer (None: read it in one go)."""
+    if ds.GetDriver().GetName() != "GPKG" or not lyr.GetFIDColumn() or \
+            lyr.GetFeatureCount() < PARALLEL_READ_ROWS:
+        return None
+    sql = 'SELECT MIN("{f}"), MAX("{f}") FROM "{t}"'.format(
+        f=lyr.GetFIDColumn().replace('"', '""'), t=lyr.GetName().replace('"', '""'))
+    res = ds.ExecuteSQL(sql)
+    try:
+        feat = res.GetNextFeature() if res is not None else None
+        if feat is None or feat.GetField(0) is None:
+            return None
+        lo, hi = int(feat.GetField(0)), int(feat.GetField(1))
+    finally:
+        if res is not None:
+            ds.ReleaseResultSet(res)
+    return (lo + hi) // 2 if hi > lo else None
 
 
 def _arrow_column(raw: np.ndarray, mask: Optional[np.ndarray]) -> Any:
