@@ -222,17 +222,20 @@ def _fid_split(ds, lyr) -> Optional[int]:
     if ds.GetDriver().GetName() != "GPKG" or not lyr.GetFIDColumn() or \
             lyr.GetFeatureCount() < PARALLEL_READ_ROWS:
         return None
-    sql = 'SELECT MIN("{f}"), MAX("{f}") FROM "{t}"'.format(
-        f=lyr.GetFIDColumn().replace('"', '""'), t=lyr.GetName().replace('"', '""'))
-    res = ds.ExecuteSQL(sql)
-    try:
-        feat = res.GetNextFeature() if res is not None else None
-        if feat is None or feat.GetField(0) is None:
-            return None
-        lo, hi = int(feat.GetField(0)), int(feat.GetField(1))
-    finally:
-        if res is not None:
-            ds.ReleaseResultSet(res)
+    fid = lyr.GetFIDColumn().replace('"', '""')
+    table = lyr.GetName().replace('"', '""')
+    ends = []
+    for agg in ("MIN", "MAX"):  # one aggregate per query: SQLite then reads one row
+        res = ds.ExecuteSQL('SELECT {a}("{f}") FROM "{t}"'.format(a=agg, f=fid, t=table))
+        try:
+            feat = res.GetNextFeature() if res is not None else None
+            if feat is None or feat.GetField(0) is None:
+                return None
+            ends.append(int(feat.GetField(0)))
+        finally:
+            if res is not None:
+                ds.ReleaseResultSet(res)
+    lo, hi = ends
     return (lo + hi) // 2 if hi > lo else None
 
 
