@@ -409,6 +409,7 @@ class _Cells:
         self.size = size
         self.weights: List[np.ndarray] = []  # record keys as float64 (one or two halves)
         self._pops: List[Tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._keys: Dict[int, np.ndarray] = {}
 
     def use_record_keys(self, person_keys: np.ndarray, largest_cell: int) -> None:
         """Prepare cell keys (core.discretion.perturbation) from the rows' person keys.
@@ -448,6 +449,12 @@ class _Cells:
     def sum(self, bins: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Σ weights per cell, added in row order."""
         return np.bincount(bins, weights=weights, minlength=self.size + 1)[:self.size]
+
+    def all_keys(self, bins: np.ndarray) -> np.ndarray:
+        """Cell keys of all rows of each cell, once per population (``bins`` from :meth:`of`)."""
+        if id(bins) not in self._keys:
+            self._keys[id(bins)] = self.keys(bins)
+        return self._keys[id(bins)]
 
     def keys(self, bins: np.ndarray, member: Optional[np.ndarray] = None) -> np.ndarray:
         """Cell keys of the rows in each cell (``member``: only rows where it is 1)."""
@@ -492,7 +499,7 @@ def _aggregate_cells(out: Dict[str, np.ndarray], code: str, kind: str, cells: _C
         out[f"{code}_top2"] = t2
     if with_keys and cells.weights:
         out[f"{code}_ckn"] = cells.keys(pop, v0 if binary else (v0 != 0).astype(float))
-        out[f"{code}_ckd"] = out["residents_ck"] if kind == "count" else cells.keys(pop)
+        out[f"{code}_ckd"] = out["residents_ck"] if kind == "count" else cells.all_keys(pop)
 
 
 def _rest_cells(out: Dict[str, np.ndarray], code: str, big: str, kind: str, cells: _Cells,
