@@ -39,7 +39,17 @@
       <translation>En fil med en hemmelighed på mindst 16 bytes. Gem den: samme nøgle giver samme afrunding i alle udgivelser.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A folder holding what earlier releases published (persons' keys per area and date, no figures). Share one folder between colleagues who publish from the same data; keep it as protected as the person extract.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A hidden small count must stay uncertain by at least this much for an attacker who knows the published figures, that counts are never negative and never above their totals.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>A neighbour pair refers to an area that does not exist.</source>
       <translation>Et nabopar henviser til et område, der ikke findes.</translation>
     </message>
@@ -144,7 +154,7 @@
       <translation>Felt med område-id</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>Area ids must be unique.</source>
       <translation>Område-id'er skal være entydige.</translation>
     </message>
@@ -247,6 +257,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>At-risk margin for relative criteria (share of the threshold)</source>
       <translation>Risikomargin for relative kriterier (andel af grænseværdien)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} checked).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -654,9 +669,9 @@
       <translation>Diskretionsgrænser kan ikke være negative.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Discretion: smallest published count {c}, smallest area {r} residents.</source>
-      <translation>Diskretionering: mindste offentliggjorte antal {c}, mindste område {r} beboere.</translation>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Discretion: smallest published count {c}, smallest area {r} residents; {p} primary, {s} secondary, {a} area suppressions.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -687,6 +702,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Earlier categories (table: area_id, year, category)</source>
       <translation>Tidligere kategorier (tabel: area_id, year, category)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Earlier releases</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -889,6 +909,11 @@
       <translation>Lag</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Map picture</source>
       <translation>Kortbillede</translation>
@@ -1032,6 +1057,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Not assessed</source>
       <translation>Ikke vurderet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Not published as outputs (with the areas' residents they would reveal a hidden small count): {names}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -1214,6 +1244,16 @@
       <translation>Personer uden placering (talt med, men ikke i noget område): {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Perturbation of published figures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Perturbation: {how}; mean absolute change of the published counts {m}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Polygon layer</source>
       <translation>Polygonlag</translation>
@@ -1232,6 +1272,11 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Protected table</source>
       <translation>Beskyttet tabel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Protection width (empty = smallest published count)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -1280,8 +1325,13 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
-      <source>Reading {path} with pandas (Danish CSV handled).</source>
-      <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
+      <source>Reading {path} with {engine} (Danish CSV handled).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Recorded in the release register {path} as {id}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1349,6 +1399,11 @@
       <translation>Sammenlagte områder, der når minimum: {f} af højst {b} ({pct} % af den øvre grænse); sammenlægningen alene gav {c}, opdelingen og den lokale søgning {d:+d}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Release register (folder; empty = the QGIS profile's)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Rendering the map failed: {err}</source>
       <translation>Kortet kunne ikke tegnes: {err}</translation>
@@ -1399,7 +1454,7 @@
       <translation>Beboere i husstande med enlig forsørger</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>Residents must be known and not negative for every area.</source>
       <translation>Antallet af beboere skal være kendt og må ikke være negativt for noget område.</translation>
     </message>
@@ -1819,12 +1874,12 @@
       <translation>Historiktabellen skal have felterne area_id, year og category; den har {have}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/measures.py" />
       <source>The homogeneity attribute must be numeric.</source>
       <translation>Ensartethedsattributten skal være numerisk.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/measures.py" />
       <source>The homogeneity attribute needs one value per area.</source>
       <translation>Ensartethedsattributten skal have én værdi pr. område.</translation>
     </message>
@@ -1904,7 +1959,7 @@
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>The minimum number of residents must be above 0.</source>
       <translation>Minimumsantallet af beboere skal være over 0.</translation>
     </message>
@@ -2384,6 +2439,11 @@
       <translation>omdannelsesområde kunne ikke afgøres: kræver {n} års historik, {k} fundet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by at most 10 % of the largest contribution), the same way for the same persons in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>only basic schooling (30-59)</source>
       <translation>kun grundskoleuddannelse (30-59 år)</translation>
@@ -2427,6 +2487,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>quantiles (equal count)</source>
       <translation>kvantiler (lige mange i hver klasse)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>record: protect against what was published before (the release register) and record this output there; check: protect against earlier releases but do not record this one (a draft); off: ignore earlier releases.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />

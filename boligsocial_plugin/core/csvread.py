@@ -133,8 +133,6 @@ def _read_pyarrow(path: str, encoding: str, sep: str, decimal: str,
     pc = pyarrow_csv()
     if pc is None:
         return None
-    import pyarrow as pa
-
     with open(path, "r", encoding=encoding, errors="replace", newline="") as f:
         header = next(csv.reader([f.readline()], delimiter=sep), [])
     names = [h.strip().lstrip("\ufeff") for h in header]
@@ -146,6 +144,28 @@ def _read_pyarrow(path: str, encoding: str, sep: str, decimal: str,
     except BoligsocialError:
         return None
     text = {actual for role, actual in roles.items() if COLUMNS[role].kind in TEXT_KINDS}
+    # the address key is only needed where x/y are missing: read it when that is the case
+    later = roles.get("address_id") if {"x", "y"} <= set(roles) and \
+        {roles["x"], roles["y"]} <= set(wanted) else None
+    cols = _pyarrow_columns(pc, path, names, [c for c in wanted if c != later], text,
+                            encoding, sep, decimal)
+    if cols is None:
+        return None
+    if later in wanted and (np.isnan(cols[roles["x"]]).any() or
+                            np.isnan(cols[roles["y"]]).any()):
+        more = _pyarrow_columns(pc, path, names, [later], text, encoding, sep, decimal)
+        if more is None:
+            return None
+        cols.update(more)
+    n = len(next(iter(cols.values()))) if cols else 0
+    return ColumnTable({c: cols[c] for c in wanted if c in cols}, n)
+
+
+def _pyarrow_columns(pc, path: str, names: List[str], wanted: List[str], text: set,
+                     encoding: str, sep: str, decimal: str) -> Optional[Dict[str, Any]]:
+    """These columns of the file as numpy (None when pyarrow cannot read them exactly)."""
+    import pyarrow as pa
+
     types = {c: (pa.large_binary() if c in text else pa.float64()) for c in wanted}
     try:
         table = pc.read_csv(
@@ -160,15 +180,12 @@ def _read_pyarrow(path: str, encoding: str, sep: str, decimal: str,
     except (pa.ArrowException, ValueError, TypeError, OSError):
         return None  # pandas reads it and says what is wrong
     cols: Dict[str, Any] = {}
-    for c in wanted:
+    for c in wanted:  # each column converted, then dropped from the Arrow table (memory)
         col = table.column(c)
-        if c in text:
-            cols[c] = _text_column(col, encoding)
-        else:
-            cols[c] = col.to_numpy()  # nulls are NaN
-    n = table.num_rows
-    del table
-    return ColumnTable(cols, n)
+        cols[c] = _text_column(col, encoding) if c in text else col.to_numpy()  # nulls: NaN
+        table = table.remove_column(table.schema.get_field_index(c))
+        del col
+    return cols
 
 
 def _text_column(col, encoding: str) -> np.ndarray:
