@@ -286,10 +286,15 @@ def population_mask(ind: Indicator, df: pd.DataFrame) -> np.ndarray:
 
 
 def contribution(ind: Indicator, df: pd.DataFrame) -> np.ndarray:
-    """Each person's contribution to the numerator (NaN = unknown)."""
+    """Each person's contribution to the numerator (NaN = unknown; may be a read-only view
+    of the column)."""
     if ind.condition is not None:
         return ind.condition.evaluate(df).astype(float)
-    a = df[ind.value].to_numpy(dtype=float, na_value=np.nan)
+    s = df[ind.value]
+    if s.dtype == np.float64:
+        a = s.to_numpy()  # no copy (NaN is already the missing value)
+    else:
+        a = s.to_numpy(dtype=float, na_value=np.nan)
     if ind.code == "basic_edu":
         a = np.where(np.isnan(a), 1.0, a)  # the law: unknown education counts as basic
     return a
@@ -342,7 +347,8 @@ def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
     inside = gidx >= 0
     # Rows outside every area go to one extra cell past the table, dropped at the end: no
     # column is copied to leave them out, and every cell adds up its rows in their order.
-    cells = _Cells(gidx if inside.all() else np.where(inside, gidx, size), size)
+    all_inside = bool(inside.all())
+    cells = _Cells(gidx if all_inside else np.where(inside, gidx, size), size)
     out = {
         "area_idx": np.repeat(np.arange(n_areas), n_dates),
         "ref_date": np.tile(np.array(dates, dtype=object), n_areas),
@@ -369,7 +375,8 @@ def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
             v0[unknown] = 0.0
             known = pop & ~unknown if ind.kind == "mean" else pop
         known_of[ind.code] = known
-        parts[ind.code] = (known & inside, v0, val)  # nestings are judged on persons in areas
+        # nestings are judged on the persons in areas
+        parts[ind.code] = (known if all_inside else known & inside, v0, val)
         binary[ind.code] = ind.kind != "mean" and (ind.condition is not None or _is01(v0))
         _aggregate_cells(out, ind.code, ind.kind, cells, known, v0, binary[ind.code])
     nestings = find_nestings(indicators, parts)

@@ -163,17 +163,19 @@ def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
 
         with ThreadPoolExecutor(max_workers=2) as pool:
             halves = list(pool.map(read_part, filters))
-    parts = {k: [d for h in halves for d in h.parts.get(k, [])] for k in halves[0].parts}
-    masks = {k: [m for h in halves for m in h.masks.get(k, [])] for k in halves[0].parts}
-    geoms = [g for h in halves for g in h.geoms]
     data: Dict[str, Any] = {}
-    for k, got in parts.items():
+    for k in list(halves[0].parts):  # column by column, each batch freed once joined
+        got = [d for h in halves for d in h.parts.pop(k, [])]
+        masks = [m for h in halves for m in h.masks.pop(k, [])]
         raw = np.concatenate(got) if len(got) > 1 else got[0]
         mask = None
-        if any(m is not None for m in masks[k]):
+        if any(m is not None for m in masks):
             mask = np.concatenate([np.zeros(len(d), dtype=bool) if m is None else m
-                                   for d, m in zip(got, masks[k])])
+                                   for d, m in zip(got, masks)])
+        del got, masks
         data[k] = _arrow_column(raw, mask)
+    geoms = [g for h in halves for g in h.geoms]
+    del halves
     crs = layer.crs() if layer.crs().isValid() else default_crs
     n = len(next(iter(data.values()))) if data else sum(len(g) for g in geoms)
     if not has_geom:
