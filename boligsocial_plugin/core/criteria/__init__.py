@@ -135,12 +135,12 @@ from boligsocial_plugin.core.criteria.rules import (
     RuleSet,
     get_rule_set,
 )
-from boligsocial_plugin.core.criteria.text import category_label, severity_label
+from boligsocial_plugin.core.criteria.text import category_label, rule_set_label, severity_label
 
 __all__ = [
     "CATEGORIES", "DEFAULT_RULE_SET", "EPS", "FOREBYGGELSE", "INDICATOR_CODES", "INGEN", "KEYS",
     "OMDANNELSE", "OPS", "PARALLEL", "PERCENT", "PERCENT_OF_REGIONAL_MEAN", "RULE_SETS",
     "TIMES_NATIONAL", "UDSAT", "CriteriaList", "Criterion", "Margins", "Reference", "RuleSet",
     "assess_criteria", "category_label", "choose_dates", "flip_amounts", "get_rule_set",
-    "output_fields", "persons_column", "previous_year_date", "severity_label",
+    "output_fields", "persons_column", "previous_year_date", "rule_set_label", "severity_label",
 ]
