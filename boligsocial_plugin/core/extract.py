@@ -89,7 +89,7 @@ def to_number(s: ColumnData) -> Tuple[np.ndarray, np.ndarray]:
         num, bad = np.full(len(s), np.nan), np.zeros(len(s), dtype=bool)
         num[ok], bad[ok] = num_u[codes[ok]], bad_u[codes[ok]]
         return num, bad
-    t = s.astype("string").str.strip()
+    t = pd.Series(s, copy=False).astype("string").str.strip()
     t = t.str.replace("\u2212", "-", regex=False)
     # decimal comma; a thousands dot only in the "1.234,5" form
     both = t.str.contains(",", regex=False, na=False) & t.str.contains(".", regex=False, na=False)
