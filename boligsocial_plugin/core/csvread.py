@@ -98,14 +98,44 @@ MIN_PYARROW = (8, 0)
 def read_csv_columns(path: str, keep: Callable[[List[str]], List[str]]) -> ColumnTable:
     """The needed columns of a person CSV: pyarrow when it is installed, else pandas.
 
-    Text columns of the data model come as fixed-width UTF-8 bytes (core.columns), numbers as
-    float64. Anything pyarrow cannot read exactly as pandas would is read by pandas.
+    Text columns of the data model come as fixed-width UTF-8 bytes with pyarrow (core.columns),
+    numbers as float64. Anything pyarrow cannot read exactly as pandas would is read by pandas.
+    The address key is read only when some rows lack coordinates (it is used for no other row,
+    and at a national extract it is the largest column).
     """
     encoding, sep, decimal = sniff_csv(path)
-    fast = _read_pyarrow(path, encoding, sep, decimal, keep)
-    if fast is not None:
-        return fast
-    return ColumnTable.of(read_csv(path, keep=keep))
+    names, roles = _header(path, encoding, sep)
+    wanted = set(keep(names))
+    later = roles.get("address_id") if {"x", "y"} <= set(roles) and \
+        {roles["x"], roles["y"]} <= wanted and roles.get("address_id") in wanted else None
+    first = (lambda cols: [c for c in keep(cols) if c != later]) if later else keep
+    table = _read_pyarrow(path, encoding, sep, decimal, first)
+    if table is None:
+        table = ColumnTable.of(read_csv(path, keep=first))
+    if later and not (_located(table[roles["x"]]) and _located(table[roles["y"]])):
+        more = _read_pyarrow(path, encoding, sep, decimal, lambda cols: [later])
+        if more is None:
+            more = ColumnTable.of(read_csv(path, keep=lambda cols: [later]))
+        cols = {c: (more[c] if c == later else table[c]) for c in names
+                if c in table or c == later}
+        table = ColumnTable(cols, len(table))
+    return table
+
+
+def _header(path: str, encoding: str, sep: str) -> Tuple[List[str], Dict[str, str]]:
+    """The column names of a CSV file (trimmed) and the data-model roles among them."""
+    with open(path, "r", encoding=encoding, errors="replace", newline="") as f:
+        header = next(csv.reader([f.readline()], delimiter=sep), [])
+    names = [h.strip().lstrip("\ufeff") for h in header]
+    try:
+        return names, match_columns(names)
+    except BoligsocialError:
+        return names, {}
+
+
+def _located(col) -> bool:
+    """A coordinate column with a number in every row."""
+    return bool(pd.api.types.is_numeric_dtype(col) and not pd.isna(col).any())
 
 
 def csv_engine() -> str:
@@ -133,32 +163,16 @@ def _read_pyarrow(path: str, encoding: str, sep: str, decimal: str,
     pc = pyarrow_csv()
     if pc is None:
         return None
-    with open(path, "r", encoding=encoding, errors="replace", newline="") as f:
-        header = next(csv.reader([f.readline()], delimiter=sep), [])
-    names = [h.strip().lstrip("\ufeff") for h in header]
-    if not names or len(set(names)) != len(names):
+    names, roles = _header(path, encoding, sep)
+    if not names or len(set(names)) != len(names) or not roles:
         return None
     wanted = [c for c in names if c in set(keep(names))]
-    try:
-        roles = match_columns(names)
-    except BoligsocialError:
-        return None
     text = {actual for role, actual in roles.items() if COLUMNS[role].kind in TEXT_KINDS}
-    # the address key is only needed where x/y are missing: read it when that is the case
-    later = roles.get("address_id") if {"x", "y"} <= set(roles) and \
-        {roles["x"], roles["y"]} <= set(wanted) else None
-    cols = _pyarrow_columns(pc, path, names, [c for c in wanted if c != later], text,
-                            encoding, sep, decimal)
+    cols = _pyarrow_columns(pc, path, names, wanted, text, encoding, sep, decimal)
     if cols is None:
         return None
-    if later in wanted and (np.isnan(cols[roles["x"]]).any() or
-                            np.isnan(cols[roles["y"]]).any()):
-        more = _pyarrow_columns(pc, path, names, [later], text, encoding, sep, decimal)
-        if more is None:
-            return None
-        cols.update(more)
     n = len(next(iter(cols.values()))) if cols else 0
-    return ColumnTable({c: cols[c] for c in wanted if c in cols}, n)
+    return ColumnTable(cols, n)
 
 
 def _pyarrow_columns(pc, path: str, names: List[str], wanted: List[str], text: set,

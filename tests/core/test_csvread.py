@@ -72,14 +72,18 @@ def test_pyarrow_and_pandas_read_the_same(tmp_path, monkeypatch, name):
         pd.testing.assert_series_equal(a.data[c], b.data[c], check_exact=True)
 
 
-def test_the_address_key_is_read_only_for_rows_without_coordinates(tmp_path):
+@pytest.mark.parametrize("engine", ["pyarrow", "pandas"])
+def test_the_address_key_is_read_only_for_rows_without_coordinates(tmp_path, monkeypatch,
+                                                                    engine):
+    if engine == "pandas":
+        monkeypatch.setattr(csvread, "pyarrow_csv", lambda: None)
     path = tmp_path / "p.csv"
     path.write_text(ADDR.format(x="1.5", y="2"), encoding="utf-8")
     assert "address_id" not in csvread.read_csv_columns(str(path), _keep).columns
     path.write_text(ADDR.format(x="", y=""), encoding="utf-8")
     table = csvread.read_csv_columns(str(path), _keep)
     assert table.columns == ["person_id", "ref_date", "x", "y", "address_id", "age"]
-    assert table["address_id"][-1] == b"a9"
+    assert np.asarray(table["address_id"])[-1] in (b"a9", "a9")
 
 
 def test_pyarrow_reads_text_as_bytes_and_numbers_as_floats(tmp_path):
