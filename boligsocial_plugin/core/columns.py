@@ -57,9 +57,3 @@ class ColumnTable:
         cols = dict(self._cols)
         cols[name] = values
         return ColumnTable(cols, self.n_rows)
-
-    def to_frame(self) -> pd.DataFrame:
-        """As a pandas DataFrame (bytes columns become Python objects; for small tables)."""
-        return pd.DataFrame({k: (v.astype(object) if isinstance(v, np.ndarray) and
-                                 v.dtype.kind == "S" else v) for k, v in self._cols.items()},
-                            index=pd.RangeIndex(self.n_rows))
