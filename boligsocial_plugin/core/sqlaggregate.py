@@ -591,17 +591,33 @@ class _SqlTests:
     def _found(self, name: str) -> bool:
         return name in self.inside and bool(self.inside[name].fillna(False).astype(bool).any())
 
+    def same(self, a: str, b: str) -> bool:
+        """The two populations hold the same persons."""
+        return not self.outside(a, b) and not self.outside(b, a)
+
     def outside(self, a: str, b: str) -> bool:
         """Some person of a's population is not in b's."""
         s, t = self.sig_of[a], self.sig_of[b]
         return s != t and self._found("popdiff_{}_{}".format(s, t))
 
-    def values(self, a: str, b: str) -> Tuple[bool, bool, bool, bool]:
-        """Over a's population: (differ, not 0/1, a above b, a below b)."""
-        tag = "{}_{}".format(self.codes[a], self.codes[b])
-        v = [self._found("{}_{}".format(t, tag)) for t in ("valdiff", "notbin", "above",
-                                                           "below")]
-        return v[0], v[1], v[2], v[3]
+    def _test(self, name: str, a: str, b: str) -> bool:
+        return self._found("{}_{}_{}".format(name, self.codes[a], self.codes[b]))
+
+    def differ(self, a: str, b: str) -> bool:
+        """Over a's population, some contribution of a differs from b's."""
+        return self._test("valdiff", a, b)
+
+    def binary(self, a: str, b: str) -> bool:
+        """Over a's population, every contribution of a and of b is 0 or 1."""
+        return not self._test("notbin", a, b)
+
+    def above(self, a: str, b: str) -> bool:
+        """Over a's population, some contribution of a is above b's."""
+        return self._test("above", a, b)
+
+    def below(self, a: str, b: str) -> bool:
+        """Over a's population, some contribution of a is below b's."""
+        return self._test("below", a, b)
 
 
 def _nestings(plan: Plan, inside: pd.DataFrame
