@@ -36,7 +36,6 @@ def _module(name: str):
 
 def run(persons: int, areas: int, work: str, cluster, env) -> dict:
     """Generate, load and time one size."""
-    bench = _module("benchmark")
     data = os.path.join(work, "data_{}".format(persons))
     # generating and loading run in child processes: a child started from a big process
     # inherits its peak memory in the measured maximum resident set
@@ -69,9 +68,8 @@ def run(persons: int, areas: int, work: str, cluster, env) -> dict:
         out = os.path.join(work, "ind_{}_{}.gpkg".format(name, persons))
         if name == "postgis":
             cur.execute("SELECT pg_stat_statements_reset()")
-        dt, rss, stdout, _err = bench.peak_rss(
-            [WRAPPER, "run", "boligsocial:computeindicators", "--json", "--",
-             "PERSONS=" + source, *common, "OUTPUT=" + out], env)
+        dt, rss, stdout = _timed([WRAPPER, "run", "boligsocial:computeindicators", "--json",
+                                  "--", "PERSONS=" + source, *common, "OUTPUT=" + out], env)
         res[name + "_s"], res[name + "_mb"] = dt, rss
         res[name + "_joined"] = json.loads(stdout)["results"]["PERSONS_IN_AREAS"]
     cur.execute("SELECT rows, calls, round(total_exec_time) FROM pg_stat_statements "
@@ -81,6 +79,20 @@ def run(persons: int, areas: int, work: str, cluster, env) -> dict:
     conn.close()
     res["ratio"] = res["gpkg_s"] / res["postgis_s"]
     return res
+
+
+def _timed(args, env):
+    """(wall seconds, peak memory of the process in MB, its stdout) of a command."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(args, stdout=out, stderr=err, env=env)
+        _pid, status, usage = os.wait4(p.pid, 0)
+        dt = time.perf_counter() - t0
+        out.seek(0)
+        err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(err.read().decode()[-3000:])
+        return dt, usage.ru_maxrss / 1024, out.read().decode()
 
 
 def main(argv=None) -> int:
