@@ -41,6 +41,7 @@ class Cluster:
     run_as: Optional[str]
     host: str = "127.0.0.1"
     user: str = "postgres"
+    watchdog: Optional[subprocess.Popen] = None
 
     def dsn(self, dbname: str = "postgres", user: Optional[str] = None,
             password: Optional[str] = None) -> str:
@@ -82,6 +83,36 @@ class Cluster:
                                "stop"], check=False)
         finally:
             shutil.rmtree(self.directory, ignore_errors=True)
+            if self.watchdog is not None and self.watchdog.poll() is None:
+                self.watchdog.terminate()
+                self.watchdog.wait()
+
+
+_WATCH = """
+import os, shutil, subprocess, sys, time
+parent, pg_ctl, data, directory, run_as = int(sys.argv[1]), sys.argv[2], sys.argv[3], \
+    sys.argv[4], sys.argv[5]
+while True:
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        break
+    time.sleep(2)
+cmd = (["runuser", "-u", run_as, "--"] if run_as else []) + [pg_ctl, "-D", data, "-m",
+                                                              "immediate", "stop"]
+subprocess.run(cmd, capture_output=True)
+shutil.rmtree(directory, ignore_errors=True)
+"""
+
+
+def _watch(parent: int, cluster: "Cluster") -> subprocess.Popen:
+    """A small process that stops the server when ``parent`` dies without stopping it (a
+    crashed test run must not leave a server behind)."""
+    return subprocess.Popen(
+        [sys.executable, "-c", _WATCH, str(parent), os.path.join(cluster.bindir, "pg_ctl"),
+         os.path.join(cluster.directory, "data"), cluster.directory, cluster.run_as or ""],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
 
 
 def _run(run_as: Optional[str], args: List[str], check: bool = True):
@@ -151,7 +182,9 @@ def start() -> Cluster:
                               os.path.join(directory, "log"), "-w", "-t", "30", "start"],
                      check=False)
             if r.returncode == 0:
-                return Cluster(directory, port, password, bindir, run_as)
+                cluster = Cluster(directory, port, password, bindir, run_as)
+                cluster.watchdog = _watch(os.getpid(), cluster)
+                return cluster
             try:
                 with open(os.path.join(directory, "log")) as f:
                     last = f.read()[-800:]
