@@ -79,6 +79,19 @@ DESIGNED = [
     ("near_udsat", "stable", 0.26, 0.37, 1.5, 0.45, 0.52, 1300, None),
 ]
 N_SMALL = 10
+# Designed trends of the monthly series (``--months``), built against the 2021 rules:
+# (trend, kind in DESIGNED, n-th area of that kind, criterion, value at the last monthly
+# snapshot, change per year). A trended target is flat until TREND_YEARS before the last
+# monthly snapshot, then moves linearly (and would go on doing so).
+TRENDS = [
+    ("entering", "near_udsat", 1, "outside", 0.41, 0.045),       # convicted 3.4x met: udsat
+    ("entering", "near_udsat", 0, "income", 0.558, -0.03),       # outside 43 % met: udsat
+    ("leaving", "udsat", 2, "income", 0.545, 0.035),             # udsat -> ingen
+    ("leaving", "parallelsamfund", 2, "outside", 0.385, -0.05),  # -> forebyggelse
+    ("stable", "near_udsat", 2, "outside", 0.385, 0.0),          # just below 40 %: ingen
+    ("stable", "udsat", 1, "income", 0.535, 0.0),                # just below 55 %: udsat
+]
+TREND_YEARS = 1.5
 ORDINARY_MIN = 60
 INDEX_LIMIT = 500000  # point layers up to this size get a spatial index without being asked
 
@@ -494,6 +507,49 @@ class _Design:
         """Row of the per-year target arrays."""
         return self.years.index(year)
 
+    # ---- monthly series (--months): targets between the yearly ones, designed trends
+    interpolate = False
+    trends: Dict[int, Tuple[str, str, float, float]] = {}
+    t_end = 0.0
+
+    def add_trends(self, t_end: float) -> None:
+        """Targets move between the 1 January ones, and the TRENDS areas follow their trend.
+
+        ``t_end``: the last monthly snapshot as a fractional year. No random draws here, so
+        the rest of the data set is drawn as without trends.
+        """
+        self.interpolate = True
+        self.t_end = t_end
+        self.trends = {}
+        for trend, kind, nth, key, end, slope in TRENDS:
+            areas = [a for a, spec in zip(self.designed_idx, DESIGNED) if spec[0] == kind]
+            if nth < len(areas):
+                self.trends[int(areas[nth])] = (trend, key, end, slope)
+
+    def trend_value(self, area: int, t: float) -> Optional[Tuple[str, float]]:
+        """(criterion, target) of a trended area at fractional year t, None for others."""
+        if area not in self.trends:
+            return None
+        _trend, key, end, slope = self.trends[area]
+        return key, end + slope * (max(t, self.t_end - TREND_YEARS) - self.t_end)
+
+    def targets(self, year: int, doy: int) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(outside, convicted, income) targets per area at a snapshot."""
+        yi = self.year_index(year)
+        if not self.interpolate:
+            return self.t_out[yi], self.t_conv[yi], self.t_inc[yi]
+        t = year + doy / 365.0
+        i = min(yi, len(self.years) - 2) if len(self.years) > 1 else 0
+        w = min(max(t - self.years[i], 0.0), 1.0) if len(self.years) > 1 else 0.0
+        j = min(i + 1, len(self.years) - 1)
+        out = {k: (1 - w) * arr[i] + w * arr[j]
+               for k, arr in (("outside", self.t_out), ("convicted", self.t_conv),
+                              ("income", self.t_inc))}
+        for a in self.trends:
+            key, v = self.trend_value(a, t)
+            out[key][a] = v * (REGIONAL_MEAN_INCOME if key == "income" else 1.0)
+        return out["outside"], out["convicted"], out["income"]
+
     def random_address(self, areas: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """A random address of each given area."""
         u = rng.random(len(areas))
@@ -697,7 +753,7 @@ class _Population:
     def snapshot(self, year: int, doy: int) -> Tuple[Dict[str, np.ndarray], pd.DataFrame]:
         """Person attributes at (year, doy), calibrated per area; plus per-area statistics."""
         d, rng, st = self.d, self.rng, self.st
-        yi = d.year_index(year)
+        t_out, t_conv, t_inc = d.targets(year, doy)
         n = len(st["pid"])
         area = st["area"]
         age = _ages(st, year, doy)
@@ -715,20 +771,20 @@ class _Population:
         fte_draw = np.where(u < .6, 1.0, np.where(u < .73, .75, np.where(u < .87, .5, .25)))
         w = (np.exp(1.2 * st["z"][elig]) * np.where(st["nw"][elig] == 1, 1.5, 1.0)
              * np.where(age[elig] >= 55, 1.3, 1.0))
-        pick = _select_sum(rng, area[elig], w, fte_draw, d.t_out[yi] * n1864)
+        pick = _select_sum(rng, area[elig], w, fte_draw, t_out * n1864)
         fte = np.zeros(n)
         fte[elig[pick]] = fte_draw[pick]
         # convicted: exact count among >= 18, a few 15-17 too (not in the criterion)
         ad = np.flatnonzero(adult)
         n18 = np.bincount(area[ad], minlength=d.n)
-        k = np.round(d.t_conv[yi] * n18).astype(int)
+        k = np.round(t_conv * n18).astype(int)
         aa = age[ad]
         w = (np.where(st["sex"][ad] == 0, 4.0, 1.0) * np.exp(0.7 * st["z"][ad])
              * np.interp(aa, [18, 24, 25, 34, 35, 49, 50, 64, 65], [3, 3, 2, 2, 1, 1, .5, .5, .15]))
         convicted = np.zeros(n, dtype=np.int64)
         convicted[ad[_select_count(rng, area[ad], w, k)]] = 1
         teen = (age >= 15) & (age <= 17)
-        convicted[teen & (rng.random(n) < d.t_conv[yi][area] * 0.8)] = 1
+        convicted[teen & (rng.random(n) < t_conv[area] * 0.8)] = 1
         # income
         emp = np.exp(rng.normal(np.log(340000.0), 0.45, n))
         benefit = rng.normal(165000, 20000, n)
@@ -740,7 +796,7 @@ class _Population:
         crit = (age >= 15) & (age <= 64) & ~student & taxpayer
         s = np.bincount(area[crit], weights=inc[crit], minlength=d.n)
         c = np.bincount(area[crit], minlength=d.n)
-        factor = np.where(s > 0, d.t_inc[yi] * c / np.where(s > 0, s, 1), 1.0)
+        factor = np.where(s > 0, t_inc * c / np.where(s > 0, s, 1), 1.0)
         inc = np.where(crit, inc * factor[area], inc)
         inc = np.round(inc).astype(np.int64)
         # single-parent households: exactly one adult and at least one child
@@ -830,6 +886,47 @@ def _expected(stats: Dict[str, pd.DataFrame], design: _Design) -> pd.DataFrame:
     for k in ("outside", "convicted", "basic_edu", "income", "nonwestern"):
         out[k + "_val"] = vals[k].round(3)
     return out
+
+
+# --------------------------------------------------------------------------- monthly series
+
+def _month_series(months: int, years: Sequence[int]) -> List[Tuple[int, int, bool]]:
+    """(year, day of year, written) of ``months`` monthly snapshots up to 1 June of the last
+    year."""
+    if months <= 0:
+        return []
+    end = years[-1] * 12 + 5  # June of the last year, months counted from year 0
+    first = end - months + 1
+    if first < years[0] * 12:
+        raise ValueError("--months {} reaches before 1 January {}; give more --years".format(
+            months, years[0]))
+    return [(m // 12, _MONTH_DOY[m % 12], True) for m in range(first, end + 1)]
+
+
+def _expected_trends(stats: Dict[str, pd.DataFrame], design: _Design,
+                     ids: Sequence[str]) -> pd.DataFrame:
+    """The trended areas: category at the last snapshot and at the next 1 January if the
+    designed trend goes on (2021 rules; two-year means with the snapshot a year earlier)."""
+    latest = max(stats)
+    year = int(latest[:4])
+    project_to = "{}-01-01".format(year + 1)
+    before = "{}{}".format(year - 1, latest[4:])
+    cur = _shares(stats[latest])
+    now, _ = _category(cur, _shares(stats[before]) if before in stats else None)
+    proj = cur.copy()
+    t = year + 1.0
+    for a in design.trends:
+        key, v = design.trend_value(a, t)
+        proj.loc[a, key] = 100.0 * v
+    projected, vals = _category(proj, _shares(stats["{}-01-01".format(year)]))
+    rows = []
+    for a, (trend, key, end, slope) in sorted(design.trends.items()):
+        rows.append({"area_id": ids[a], "trend": trend, "criterion": key,
+                     "end_value": round(100 * end, 3), "per_year": round(100 * slope, 3),
+                     "latest": latest, "category_latest": now[a], "project_to": project_to,
+                     "projected_value": round(float(vals.loc[a, key]), 3),
+                     "projected_category": projected[a]})
+    return pd.DataFrame(rows)
 
 
 # --------------------------------------------------------------------------- writing
@@ -1075,6 +1172,7 @@ def _coord_text(v: np.ndarray, danish: bool) -> np.ndarray:
 def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  # noqa: C901
              areas: int = 300, years: Iterable[int] = (2021, 2022, 2023, 2024, 2025),
              monthly: bool = False, formats: Iterable[str] = ("csv", "gpkg"),
+             months: int = 0,
              spatial_index: bool = False, verbose: bool = False,
              summary: Optional[dict] = None) -> Dict[str, str]:
     """Write the demo data set into out_dir; returns {name: path} of the files written.
@@ -1139,6 +1237,13 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
     dates: List[Tuple[int, int, bool]] = [(y, 0, y in years) for y in design.years]
     if monthly:
         dates += [(years[-1], _MONTH_DOY[m - 1], True) for m in range(2, 7)]
+    series = _month_series(months, design.years)
+    if series:
+        design.add_trends(series[-1][0] + series[-1][1] / 365.0)
+        merged: Dict[Tuple[int, int], bool] = {}
+        for y, doy, out in dates + series:
+            merged[(y, doy)] = merged.get((y, doy), False) or out
+        dates = [(y, doy, out) for (y, doy), out in sorted(merged.items())]
     pop = _Population(design, rng)
     y_first = design.years[0]
     pop.add_households(design.t_size[0].astype(float), y_first, 0)
@@ -1213,6 +1318,10 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
     p = os.path.join(out_dir, "expected_categories.csv")
     exp[cols_order].to_csv(p, index=False, lineterminator="\n")
     paths["expected_categories"] = p
+    if series:
+        p = os.path.join(out_dir, "expected_trends.csv")
+        _expected_trends(stats, design, ids).to_csv(p, index=False, lineterminator="\n")
+        paths["expected_trends"] = p
     if summary is not None:
         summary.update({
             "areas": n, "addresses": int(len(design.addr_area)), "rows": n_rows,
@@ -1234,6 +1343,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     help="yearly 1 January snapshots, e.g. 2021-2025 or 2024,2025")
     ap.add_argument("--monthly", action="store_true",
                     help="add monthly snapshots 02-01..06-01 of the last year")
+    ap.add_argument("--months", type=int, default=0,
+                    help="monthly snapshots (1st of the month) for this many months up to 1 "
+                         "June of the last year, with designed trends (expected_trends.csv)")
     ap.add_argument("--formats", default="csv,gpkg", help="any of csv,gpkg,dkcsv")
     ap.add_argument("--danish-csv", action="store_true", help="same as adding dkcsv")
     ap.add_argument("--spatial-index", action="store_true",
@@ -1246,6 +1358,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     summary: dict = {}
     paths = generate(a.out, persons=a.persons, seed=a.seed, areas=a.areas,
                      years=parse_years(a.years), monthly=a.monthly, formats=formats,
+                     months=a.months,
                      spatial_index=a.spatial_index, verbose=a.verbose, summary=summary)
     print("areas {areas}, addresses {addresses}, person rows {rows} over {nd} dates "
           "({first} .. {last}); {seconds} s".format(nd=len(summary["dates"]),

@@ -110,7 +110,11 @@ Decisions
 """
 
 from boligsocial_plugin.core.criteria.assess import assess_criteria, output_fields
-from boligsocial_plugin.core.criteria.dates import choose_dates, previous_year_date
+from boligsocial_plugin.core.criteria.dates import (
+    choose_dates,
+    list_snapshot,
+    previous_year_date,
+)
 from boligsocial_plugin.core.criteria.flips import flip_amounts, persons_column
 from boligsocial_plugin.core.criteria.rules import (
     CATEGORIES,
@@ -120,6 +124,7 @@ from boligsocial_plugin.core.criteria.rules import (
     INDICATOR_CODES,
     INGEN,
     KEYS,
+    LISTS_MADE_BY,
     OMDANNELSE,
     OPS,
     PARALLEL,
@@ -134,13 +139,16 @@ from boligsocial_plugin.core.criteria.rules import (
     Reference,
     RuleSet,
     get_rule_set,
+    rule_set_in_force,
 )
 from boligsocial_plugin.core.criteria.text import category_label, severity_label
 
 __all__ = [
     "CATEGORIES", "DEFAULT_RULE_SET", "EPS", "FOREBYGGELSE", "INDICATOR_CODES", "INGEN", "KEYS",
+    "LISTS_MADE_BY",
     "OMDANNELSE", "OPS", "PARALLEL", "PERCENT", "PERCENT_OF_REGIONAL_MEAN", "RULE_SETS",
     "TIMES_NATIONAL", "UDSAT", "CriteriaList", "Criterion", "Margins", "Reference", "RuleSet",
     "assess_criteria", "category_label", "choose_dates", "flip_amounts", "get_rule_set",
-    "output_fields", "persons_column", "previous_year_date", "severity_label",
+    "list_snapshot", "output_fields", "persons_column", "previous_year_date",
+    "rule_set_in_force", "severity_label",
 ]
