@@ -32,6 +32,7 @@ from boligsocial_plugin.core import choropleth
 from boligsocial_plugin.core.choropleth import ClassRange
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.maps import temporal
 from boligsocial_plugin.qgis_io.values import is_missing
 
 PROPERTY = "boligsocial/style"
@@ -231,7 +232,7 @@ def apply_style(layer: QgsVectorLayer, field: str, method: str = "jenks",
         raise BoligsocialError(tr("The layer '{layer}' has no field '{field}'.").format(
             layer=layer.name(), field=field))
     if not layer.fields().at(idx).isNumeric():
-        if field == "category":
+        if field == "category" or field.endswith("_category"):
             apply_categories(layer, field)
             return
         raise BoligsocialError(tr("The field '{field}' is not numeric; choose an indicator "
@@ -318,9 +319,10 @@ def save_default_style(layer: QgsVectorLayer, qml_path: Optional[str] = None,
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Applies the style to an output layer when QGIS loads it into the project."""
 
-    def __init__(self, field: str, method: str, classes: int, ramp: str):
+    def __init__(self, field: str, method: str, classes: int, ramp: str, temporal: bool = False):
         super().__init__()
         self.field, self.method, self.classes, self.ramp = field, method, classes, ramp
+        self.temporal = temporal
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         """Restyle the loaded layer (the toolbox does not load default styles)."""
@@ -328,17 +330,19 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
             return
         try:
             apply_style(layer, self.field, self.method, self.classes, self.ramp)
+            if self.temporal:
+                temporal.apply_temporal(layer)
         except BoligsocialError as e:
             feedback.reportError(str(e), False)
 
 
 def register_post_processor(dest: str, context: QgsProcessingContext, field: str,
                             method: str = "jenks", classes: int = choropleth.DEFAULT_CLASSES,
-                            ramp: str = choropleth.DEFAULT_RAMP) -> bool:
+                            ramp: str = choropleth.DEFAULT_RAMP, temporal: bool = False) -> bool:
     """Style the output when QGIS loads it on completion; False when it will not be loaded."""
     if not context.willLoadLayerOnCompletion(dest):
         return False
-    pp = StylePostProcessor(field, method, classes, ramp)
+    pp = StylePostProcessor(field, method, classes, ramp, temporal)
     _POSTPROCESSORS[dest] = pp
     context.layerToLoadOnCompletionDetails(dest).setPostProcessor(pp)
     return True
@@ -346,12 +350,15 @@ def register_post_processor(dest: str, context: QgsProcessingContext, field: str
 
 def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
                  method: str = "jenks", classes: int = choropleth.DEFAULT_CLASSES,
-                 ramp: str = choropleth.DEFAULT_RAMP) -> Optional[QgsVectorLayer]:
+                 ramp: str = choropleth.DEFAULT_RAMP,
+                 temporal_dates: bool = False) -> Optional[QgsVectorLayer]:
     """Style an algorithm's written output and store the style in it (call after ``del sink``).
 
     Opens the output by its destination, applies the style, saves it as the default style
     in the GeoPackage and as a .qml next to file outputs, and registers a post-processor so
-    the toolbox shows the styled layer. Styling problems are reported, never fatal.
+    the toolbox shows the styled layer. With ``temporal_dates`` a layer holding several
+    reference dates also gets temporal properties on ``ref_date`` (maps/temporal.py), saved with
+    the style. Styling problems are reported, never fatal.
     """
     path = dest.split("|")[0]
     try:
@@ -364,10 +371,14 @@ def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
                                  False)
             return None
         apply_style(layer, field, method, classes, ramp)
+        is_temporal = temporal_dates and temporal.apply_temporal(layer)
+        if is_temporal:
+            feedback.pushInfo(tr("Temporal properties set on ref_date: the Temporal Controller "
+                                 "animates the layer."))
         if os.path.isfile(path):
             for where in save_default_style(layer):
                 feedback.pushInfo(tr("Style saved to {where}.").format(where=where))
-        register_post_processor(dest, context, field, method, classes, ramp)
+        register_post_processor(dest, context, field, method, classes, ramp, is_temporal)
         return layer
     except BoligsocialError as e:
         feedback.reportError(tr("The output was written but not styled: {err}").format(err=e),

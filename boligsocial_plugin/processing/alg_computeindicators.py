@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -23,7 +22,7 @@ from boligsocial_plugin.core.pipeline import compute
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
-from boligsocial_plugin.qgis_io.writer import fields_for, multi_polygon, write_frame
+from boligsocial_plugin.qgis_io.writer import multi_polygon
 
 INDICATOR_DEFINITIONS = "INDICATOR_DEFINITIONS"
 OUTPUT = "OUTPUT"
@@ -94,25 +93,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
 
     def process(self, parameters, context, feedback):
         """Read, check, join, aggregate, protect, write."""
-        extra = []
-        path = self.parameterAsFile(parameters, INDICATOR_DEFINITIONS, context)
-        if path:
-            source = self.parameterAsSource(parameters, common.PERSONS, context)
-            names = [n.lower() for n in source.fields().names()] if source else []
-            with open(path, encoding="utf-8-sig") as f:
-                extra = parse_user_indicators(f.read(), names)
-        extra_cols = tuple(sorted({c for i in extra for c in i.columns()}))
-        feedback.setProgressText(self.tr("Reading the person extract"))
-        ext, x, y, crs = common.load_persons(self, parameters, context, feedback,
-                                             extra=extra_cols)
-        common.require_no_blocking(ext, feedback)
-        feedback.setProgress(15)
-        areas = common.load_areas(self, parameters, context, feedback, crs)
-        indicators, skipped = available_indicators(ext.data.columns, extra)
-        if skipped:
-            feedback.pushInfo(self.tr("Indicators skipped because the extract lacks their "
-                                      "columns: {codes}").format(codes=", ".join(skipped)))
-        rules = common.discretion_rules(self, parameters, context)
+        indicators, ext, x, y, crs, areas, rules = self.inputs(parameters, context, feedback)
         ref_date = self.parameterAsString(parameters, common.REF_DATE, context).strip()
         overlaps = common.overlaps(self, parameters, context)
         feedback.setProgressText(self.tr("Joining persons to areas"))
@@ -134,21 +115,17 @@ class ComputeIndicators(BoligsocialAlgorithm):
                 "cover the persons.").format(crs=crs.authid()))
         codes = [i.code for i in res.indicators]
         types = indicator_field_types(codes)
-        sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields_for(types),
-                                          QgsWkbTypes.MultiPolygon, areas.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
         pub = res.published
         idx = pub["area_idx"].to_numpy()
         pub = pub.assign(area_id=np.array(areas.ids, dtype=object)[idx],
                          area_name=np.array(areas.names, dtype=object)[idx])
         geoms = [multi_polygon(areas.geometries[i]) for i in idx]
         feedback.setProgressText(self.tr("Writing {n} rows").format(n=len(pub)))
-        write_frame(sink, pub, types, geoms, feedback, dest=dest)
-        del sink
+        dest = self.write_layer(parameters, context, feedback, OUTPUT, pub, types, geoms,
+                                areas.crs)
         if codes:
             field = "outside_labour_val" if "outside_labour" in codes else codes[0] + "_val"
-            style_output(dest, field, context, feedback)
+            style_output(dest, field, context, feedback, temporal_dates=True)
         common.report_protection(self, res.release, record_in, dest, feedback)
         totals = res.release.result.totals
         return {OUTPUT: dest, "PERSONS_READ": totals.get("PERSONS_READ"),
@@ -156,3 +133,27 @@ class ComputeIndicators(BoligsocialAlgorithm):
                 "PERSONS_OUTSIDE": totals.get("PERSONS_OUTSIDE"),
                 "PERSONS_NO_LOCATION": totals.get("PERSONS_NO_LOCATION"),
                 "AREAS_REPAIRED": areas.repaired}
+
+    def inputs(self, parameters, context, feedback):
+        """(indicators, extract, x, y, its CRS, areas, discretion rules): the extract read and
+        checked, the areas, the indicators the extract allows (built-in and user-defined)."""
+        extra = []
+        path = self.parameterAsFile(parameters, INDICATOR_DEFINITIONS, context)
+        if path:
+            source = self.parameterAsSource(parameters, common.PERSONS, context)
+            names = [n.lower() for n in source.fields().names()] if source else []
+            with open(path, encoding="utf-8-sig") as f:
+                extra = parse_user_indicators(f.read(), names)
+        extra_cols = tuple(sorted({c for i in extra for c in i.columns()}))
+        feedback.setProgressText(self.tr("Reading the person extract"))
+        ext, x, y, crs = common.load_persons(self, parameters, context, feedback,
+                                             extra=extra_cols)
+        common.require_no_blocking(ext, feedback)
+        feedback.setProgress(15)
+        areas = common.load_areas(self, parameters, context, feedback, crs)
+        indicators, skipped = available_indicators(ext.data.columns, extra)
+        if skipped:
+            feedback.pushInfo(self.tr("Indicators skipped because the extract lacks their "
+                                      "columns: {codes}").format(codes=", ".join(skipped)))
+        rules = common.discretion_rules(self, parameters, context)
+        return indicators, ext, x, y, crs, areas, rules

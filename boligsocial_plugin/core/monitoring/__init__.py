@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Change over time: the criteria and indicators over many snapshots, their trends, and the
+list the next computation would give if the trends continue (``monitorcriteria`` and
+``trackchange``).
+
+Modules: ``calendar`` (cadence, missing snapshots, dates), ``trend`` (least-squares trends with
+gaps), ``series`` (the criteria at every snapshot through ``assess_criteria``), ``projection``
+(trends, projected values and category), ``text`` (the warnings), ``change`` (first, last,
+change and trend of indicators), ``charts`` (trend charts with matplotlib).
+"""

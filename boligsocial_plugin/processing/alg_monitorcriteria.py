@@ -1,0 +1,200 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""boligsocial:monitorcriteria: many snapshots + areas -> the criteria now, their trend and the
+projected category at the next computation per area; the criteria at every snapshot (SERIES)."""
+import time
+
+import numpy as np
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from boligsocial_plugin.core.criteria import DEFAULT_RULE_SET, INDICATOR_CODES, INGEN, KEYS
+from boligsocial_plugin.core.indicators import available_indicators
+from boligsocial_plugin.core.monitoring.calendar import calendar, parse_date
+from boligsocial_plugin.core.monitoring.projection import DEFAULT_TREND_MONTHS, project_criteria
+from boligsocial_plugin.core.monitoring.series import criteria_series, severity_of
+from boligsocial_plugin.core.monitoring.tables import (
+    monitor_fields,
+    monitor_table,
+    series_fields,
+    series_table,
+)
+from boligsocial_plugin.core.pipeline import compute
+from boligsocial_plugin.maps.styling import style_output
+from boligsocial_plugin.processing import common
+from boligsocial_plugin.processing.alg_assesscriteria import (
+    ASSESSMENT_DATE,
+    AT_RISK_POINTS,
+    AT_RISK_RELATIVE,
+    NATIONAL_CONVICTION_RATE,
+    OUTPUT,
+    REGIONAL_MEAN_INCOME,
+    RULE_SET,
+    AssessCriteria,
+)
+from boligsocial_plugin.processing.base import N_, advanced
+from boligsocial_plugin.qgis_io.writer import multi_polygon
+
+PROJECT_TO = "PROJECT_TO"
+TREND_MONTHS = "TREND_MONTHS"
+SERIES = "SERIES"
+QTYPES = {"str": QVariant.String, "int": QVariant.LongLong, "float": QVariant.Double,
+          "date": QVariant.Date}
+
+
+def qgis_types(fields):
+    """(name, QVariant type) pairs of core field lists."""
+    return [(n, QTYPES[t]) for n, t in fields]
+
+
+class MonitorCriteria(AssessCriteria):
+    """The state criteria over many snapshots: now, trend, and the list at the next
+    computation."""
+
+    ALG_ID = "monitorcriteria"
+    DISPLAY = N_("Monitor state criteria over time")
+    TAGS = N_("monitoring,trend,projection,time,series,temporal,criteria,udsat,"
+              "parallelsamfund,forebyggelse,udvikling,fremskrivning,tidsserie")
+    HELP = N_(
+        "Follows the state criteria for udsatte boligområder, parallelsamfund, "
+        "omdannelsesområder and forebyggelsesområder (almenboligloven § 61 a and § 61 b) "
+        "through many snapshots (monthly, quarterly or yearly) and shows where each area is "
+        "heading: what the list computed at the projection date (default the next 1 January, "
+        "the date the next list is computed from) would say if the trends continue.<br><br>"
+        "<b>At every snapshot</b> the criteria are computed as the list would compute them from "
+        "that date, with the same code as 'Assess state criteria': two-year means over that "
+        "date and the snapshot a year earlier, history as the lists were made.<br>"
+        "<b>Trend</b>: the least-squares change per year of each criterion's value at each "
+        "snapshot alone, over the published snapshots of the trend window (default the last 12 "
+        "months). <b>Projection</b>: the trend line at the projection date; two-year criteria "
+        "are then averaged with the snapshot a year before it, as the list does.<br><br>"
+        "<b>OUTPUT</b>, one row per area: category now, projected_category, a plain-language "
+        "warning (e.g. 'Will become udsat boligområde at the next computation if the trend "
+        "continues: outside labour market … reaches 41.0 % (threshold 40 %)'), and per "
+        "criterion K: K_val (latest), K_trend (per year, in K's unit) and K_projected.<br>"
+        "<b>SERIES</b>, one row per area and snapshot with the criteria and the category; it "
+        "opens in QGIS with temporal properties on ref_date, so the Temporal Controller "
+        "animates it.<br><br>"
+        "Missing months, irregular snapshots and areas appearing or vanishing are handled and "
+        "reported in the log. Every value is published under the same discretion as 'Compute "
+        "indicators' for all snapshots together (primary and secondary suppression, snapshots "
+        "that differ by too few persons hidden, perturbation); trends and projections use "
+        "published values only.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        """assesscriteria's parameters, without the assessment date and at-risk margins, plus
+        PROJECT_TO, TREND_MONTHS and the SERIES sink."""
+        super().initAlgorithm(config)
+        for name in (ASSESSMENT_DATE, AT_RISK_POINTS, AT_RISK_RELATIVE, OUTPUT):
+            self.removeParameter(name)
+        if self.parameterDefinition(common.PERTURBATION) is None:
+            common.add_protection_parameters(self)
+        p = QgsProcessingParameterString(PROJECT_TO, self.tr(
+            "Project to (YYYY-MM-DD; empty = the next 1 January after the latest snapshot)"),
+            optional=True)
+        p.setHelp(self.tr("The date of the list to project: the list of year Y is computed "
+                          "from data at 1 January Y."))
+        self.addParameter(p)
+        p = QgsProcessingParameterNumber(TREND_MONTHS, self.tr("Trend window (months)"),
+                                         QgsProcessingParameterNumber.Integer,
+                                         DEFAULT_TREND_MONTHS, minValue=1, maxValue=240)
+        p.setHelp(self.tr("The trend is fitted over the snapshots of this many months up to the "
+                          "latest one."))
+        self.addParameter(advanced(p))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Criteria trend and projection"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            SERIES, self.tr("Criteria at every snapshot"), QgsProcessing.TypeVectorPolygon))
+        for name, label in (("AREAS_ENTERING", N_("Areas entering a list or a more severe "
+                                                   "category")),
+                            ("AREAS_LEAVING", N_("Areas leaving a list or going to a less "
+                                                 "severe category"))):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    def process(self, parameters, context, feedback):
+        """Read, join, aggregate and protect every snapshot, assess each, project, write."""
+        t0 = time.time()
+        ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
+        common.require_no_blocking(ext, feedback)
+        areas = common.load_areas(self, parameters, context, feedback, crs)
+        inds, missing = available_indicators(ext.data.columns)
+        inds = [i for i in inds if i.code in INDICATOR_CODES.values()]
+        if {INDICATOR_CODES[k] for k in KEYS} - {i.code for i in inds}:
+            feedback.pushWarning(self.tr("The extract lacks the columns for {codes}; those "
+                                         "criteria are not assessable.").format(
+                codes=", ".join(sorted(set(INDICATOR_CODES.values()) -
+                                       {i.code for i in inds}))))
+        rules = common.discretion_rules(self, parameters, context)
+        pub, record_in = common.publication(self, parameters, context, rules)
+        rule_set = self.parameterAsEnumString(parameters, RULE_SET, context) or DEFAULT_RULE_SET
+        project_to = self.parameterAsString(parameters, PROJECT_TO, context).strip()
+        project_to = parse_date(project_to, PROJECT_TO) if project_to else None
+        feedback.setProgressText(self.tr("Joining persons to areas"))
+
+        def joining(frac: float) -> bool:
+            feedback.setProgress(10 + 30 * frac)
+            return not feedback.isCanceled()
+
+        res = compute(ext.data, x, y, areas.rings, areas.ids, inds, rules, None,
+                      common.overlaps(self, parameters, context), joining, publication=pub)
+        self.check_canceled(feedback)
+        for line in res.stats.lines():
+            feedback.pushInfo(line)
+        cal = calendar(res.stats.dates)
+        for line in cal.lines():
+            feedback.pushInfo(line)
+        feedback.pushInfo(self.tr("Joined and protected in {s} s.").format(
+            s=round(time.time() - t0, 1)))
+        feedback.setProgressText(self.tr("Assessing every snapshot"))
+
+        def assessing(frac: float) -> bool:
+            feedback.setProgress(50 + 30 * frac)
+            return not feedback.isCanceled()
+
+        history = self._history(parameters, context)
+        nat = self._optional_number(parameters, NATIONAL_CONVICTION_RATE, context)
+        reg = self._optional_number(parameters, REGIONAL_MEAN_INCOME, context)
+        series = criteria_series(res.raw, areas.ids, areas.names, rule_set,
+                                 national_conviction_rate=nat, regional_mean_income=reg,
+                                 history=history, rules=rules,
+                                 published=res.release.published, progress=assessing)
+        proj = project_criteria(series, project_to,
+                                self.parameterAsInt(parameters, TREND_MONTHS, context), history,
+                                nat, reg)
+        self.check_canceled(feedback)
+        out = monitor_table(series, proj)
+        ser, ser_area = series_table(series)
+        feedback.setProgressText(self.tr("Writing"))
+        dest = self.write_layer(parameters, context, feedback, OUTPUT, out,
+                                qgis_types(monitor_fields()),
+                                [multi_polygon(g) for g in areas.geometries], areas.crs)
+        sdest = self.write_layer(parameters, context, feedback, SERIES, ser,
+                                 qgis_types(series_fields()),
+                                 [multi_polygon(areas.geometries[i]) for i in ser_area],
+                                 areas.crs)
+        style_output(dest, "projected_category", context, feedback)
+        style_output(sdest, "category", context, feedback, temporal_dates=True)
+        common.report_protection(self, res.release, record_in, sdest, feedback)
+        now = np.array([severity_of(c) for c in proj.category])
+        then = np.array([severity_of(c) if c else -1 for c in proj.projected_category])
+        entering = int(((then > now) & (then >= 0)).sum())
+        leaving = int(((then < now) & (then >= 0)).sum())
+        feedback.pushInfo(self.tr("Latest snapshot {d}, projected to {p} over a trend of the "
+                                  "last {m} months: {e} areas entering a list or a more severe "
+                                  "category, {l} leaving one or going to a less severe "
+                                  "one.").format(d=proj.latest, p=proj.project_to,
+                                                 m=self.parameterAsInt(parameters, TREND_MONTHS,
+                                                                       context),
+                                                 e=entering, l=leaving))
+        for w in [w for w in proj.warning if w][:20]:
+            feedback.pushInfo(w)
+        feedback.pushInfo(self.tr("Done in {s} s.").format(s=round(time.time() - t0, 1)))
+        return {OUTPUT: dest, SERIES: sdest,
+                "AREAS_IN_CATEGORY": int((now > INGEN).sum()),
+                "AREAS_AT_RISK": entering + leaving,
+                "AREAS_ENTERING": entering, "AREAS_LEAVING": leaving}
