@@ -20,8 +20,16 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.maps.temporal import restore_temporal
 
-INDICATORS, CRITERIA = "indicators", "criteria"
+INDICATORS, CRITERIA, MONITOR, SERIES = "indicators", "criteria", "monitor", "series"
+
+
+def layer_name(kind: str) -> str:
+    """The name a result layer gets in the project."""
+    return {INDICATORS: tr("Boligsocial indicators"), CRITERIA: tr("Boligsocial criteria"),
+            MONITOR: tr("Boligsocial projection"),
+            SERIES: tr("Boligsocial criteria over time")}[kind]
 
 # Runs whose panel went away (plugin unloaded) while the task was still working: the task
 # uses the context and feedback until it ends, so they are kept here until then.
@@ -172,14 +180,16 @@ class PanelRunner(QObject):
             self._fail("\n".join(errors) or tr("The algorithm failed; see the Processing log."),
                        True)
             return
-        dest = results.get("OUTPUT") or run.params["OUTPUT"]
-        name = tr("Boligsocial indicators") if run.kind == INDICATORS \
-            else tr("Boligsocial criteria")
-        layer = QgsVectorLayer(dest, name, "ogr")
-        if not layer.isValid():
-            self._fail(tr("Could not open the result {path}.").format(path=dest), True)
-            return
-        self.layers[run.kind] = layer
+        outputs = [(run.kind, results.get("OUTPUT") or run.params["OUTPUT"])]
+        if run.kind == MONITOR:
+            outputs.append((SERIES, results.get("SERIES") or run.params["SERIES"]))
+        for kind, dest in outputs:
+            layer = QgsVectorLayer(dest, layer_name(kind), "ogr")
+            if not layer.isValid():
+                self._fail(tr("Could not open the result {path}.").format(path=dest), True)
+                return
+            restore_temporal(layer)
+            self.layers[kind] = layer
         self.results[run.kind] = results
         if self.queue:
             self._start_next()

@@ -24,6 +24,9 @@ from boligsocial_plugin.core.i18n import number, tr
 LIST_COLOURS = {"udsat": "#c0392b", "forebyggelse": "#d68910"}
 LINE, SINGLE, PROJECTION = "#1f4e79", "#9aa7b4", "#1f4e79"
 FONT = "DejaVu Sans"
+#: title colours: the category's map colour where it reads on white
+CATEGORY_TEXT = {k: v for k, v in CATEGORY_COLOURS.items() if k not in ("ingen", "forebyggelse")}
+CATEGORY_TEXT["forebyggelse"] = "#b8570c"
 
 
 @dataclass
@@ -91,7 +94,9 @@ def draw_panel(ax, area: AreaTrend, key: str, rule_set: str, small: bool = False
     size = 7 if small else 8
     x = np.array([np.datetime64(d) for d in area.dates]) if area.dates else np.array([])
     y = np.array(area.values.get(key, [np.nan] * len(area.dates)), dtype=float)
-    ax.plot(x, y, color=LINE, lw=1.6, marker="o", ms=2.2 if len(x) > 18 else 3.5, zorder=3)
+    shown = ~np.isnan(y)  # published snapshots, joined by the line across hidden ones
+    ax.plot(x[shown], y[shown], color=LINE, lw=1.6, marker="o",
+            ms=2.2 if len(x) > 18 else 3.5, zorder=3)
     seen = y[~np.isnan(y)]
     lo, hi = (float(seen.min()), float(seen.max())) if len(seen) else (0.0, 1.0)
     p = area.projected.get(key, math.nan)
@@ -106,25 +111,27 @@ def draw_panel(ax, area: AreaTrend, key: str, rule_set: str, small: bool = False
             ax.annotate(_fmt(p, crit), (xp, p), xytext=(-4, 6), textcoords="offset points",
                         ha="right", fontsize=size, color=PROJECTION, family=FONT)
             lo, hi = min(lo, p), max(hi, p)
+    lines: Dict[float, list] = {}
     for lst in rs.lists:
         for c in rs.reported(lst.code):
-            if c.key != key:
-                continue
-            colour = LIST_COLOURS.get(lst.code, "#555555")
-            ax.axhline(c.threshold, color=colour, lw=1.0, ls="-", alpha=0.85, zorder=2)
-            ax.annotate("{} {} {}".format(_list_short(lst.code), c.op.replace(">=", "≥"),
-                                          threshold_text(c)),
-                        (0.01, c.threshold), xycoords=("axes fraction", "data"),
-                        xytext=(0, 2), textcoords="offset points", fontsize=size - 1,
-                        color=colour, family=FONT)
-            lo, hi = min(lo, c.threshold), max(hi, c.threshold)
+            if c.key == key:
+                lines.setdefault(c.threshold, []).append((lst.code, c))
+    for threshold, items in sorted(lines.items()):
+        colour = LIST_COLOURS.get(items[0][0], "#555555")  # udsat first: the most severe
+        ax.axhline(threshold, color=colour, lw=1.0, ls="-", alpha=0.85, zorder=2)
+        label = ", ".join(_list_short(code) for code, _c in items)
+        c = items[0][1]
+        ax.annotate("{} {} {}".format(label, c.op.replace(">=", "≥"), threshold_text(c)),
+                    (0.01, threshold), xycoords=("axes fraction", "data"), xytext=(0, 2),
+                    textcoords="offset points", fontsize=size - 1, color=colour, family=FONT)
+        lo, hi = min(lo, threshold), max(hi, threshold)
     pad = max((hi - lo) * 0.15, 0.5 if crit.unit != TIMES_NATIONAL else 0.05)
     ax.set_ylim(lo - pad, hi + pad)
     ax.set_title(_short_label(key), fontsize=size + 1, family=FONT, loc="left")
     ax.set_ylabel(_unit(crit), fontsize=size, family=FONT)
     ax.tick_params(labelsize=size - 1)
     ax.grid(True, color="#e5e5e5", lw=0.6)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=5))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=6))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     for s in ("top", "right"):
         ax.spines[s].set_visible(False)
@@ -155,7 +162,25 @@ def area_chart(area: AreaTrend, rule_set: str, path: str, width_in: float = 11.0
     if with_title:
         fig.suptitle(area.title(), x=0.01, ha="left", fontsize=10, family=FONT,
                      fontweight="bold", color=CATEGORY_TEXT.get(area.projected_category, "black"))
-    fig.tight_layout(rect=(0, 0, 1, 0.9 if with_title else 1))
+    fig.tight_layout(rect=(0, 0, 1, 0.88 if with_title else 1), w_pad=1.2)
+    fig.savefig(path, dpi=dpi)
+    return path
+
+
+def sheet(areas: Sequence[AreaTrend], rule_set: str, path: str, width_in: float = 11.0,
+          row_in: float = 2.4, dpi: int = 130) -> str:
+    """Small multiples of several areas, one row per area with its title (a PNG sheet)."""
+    keys = chart_keys(rule_set)
+    fig = _figure(width_in, row_in * len(areas))
+    subs = np.atleast_1d(fig.subfigures(len(areas), 1))
+    for sub, area in zip(subs, areas):
+        axes = np.atleast_1d(sub.subplots(1, len(keys)))
+        for ax, key in zip(axes, keys):
+            draw_panel(ax, area, key, rule_set, small=True)
+        sub.suptitle(area.title(), x=0.01, ha="left", fontsize=9.5, family=FONT,
+                     fontweight="bold",
+                     color=CATEGORY_TEXT.get(area.projected_category, "black"))
+        sub.subplots_adjust(left=0.05, right=0.99, bottom=0.16, top=0.72, wspace=0.32)
     fig.savefig(path, dpi=dpi)
     return path
 
@@ -190,10 +215,3 @@ def indicator_chart(area_id: str, name: str, series: Dict[str, List[float]],
     fig.tight_layout()
     fig.savefig(path, dpi=dpi)
     return path
-
-
-#: title colours: the category's map colour where it reads on white
-CATEGORY_TEXT = {k: v for k, v in CATEGORY_COLOURS.items() if k not in ("ingen", "forebyggelse")}
-CATEGORY_TEXT["forebyggelse"] = "#b8570c"
-
-

@@ -24,7 +24,6 @@ import pandas as pd
 
 from boligsocial_plugin.core.criteria import (
     CATEGORIES,
-    INGEN,
     Reference,
     previous_year_date,
 )
@@ -148,11 +147,3 @@ def project_criteria(series: CriteriaSeries, project_to: Optional[str] = None,
                                      series, projected, met, target, target == default))
     return Projection(target, latest, start, trends, projected, now, proj_cat,
                       (low == high).astype(int), warnings, notes)
-
-
-def is_watched(p: Projection, i: int) -> bool:
-    """An area to watch: its projected category differs from the current one, or a criterion
-    of its lists crosses a threshold (a warning was written)."""
-    return bool(p.warning[i]) and p.projected_category[i] != "" and (
-        p.projected_category[i] != p.category[i] or p.category[i] != CATEGORIES[INGEN]
-        or bool(p.warning[i]))
