@@ -14,7 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core.criteria import DEFAULT_RULE_SET, INDICATOR_CODES, INGEN, KEYS
-from boligsocial_plugin.core.indicators import available_indicators
+from boligsocial_plugin.core.indicators import aggregate, available_indicators
 from boligsocial_plugin.core.monitoring.calendar import calendar, parse_date
 from boligsocial_plugin.core.monitoring.projection import DEFAULT_TREND_MONTHS, project_criteria
 from boligsocial_plugin.core.monitoring.series import criteria_series, severity_of
@@ -24,7 +24,7 @@ from boligsocial_plugin.core.monitoring.tables import (
     series_fields,
     series_table,
 )
-from boligsocial_plugin.core.pipeline import compute
+from boligsocial_plugin.core.pipeline import join_persons, protect_run
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.alg_assesscriteria import (
@@ -140,16 +140,17 @@ class MonitorCriteria(AssessCriteria):
             feedback.setProgress(10 + 30 * frac)
             return not feedback.isCanceled()
 
-        res = compute(ext.data, x, y, areas.rings, areas.ids, inds, rules, None,
-                      common.overlaps(self, parameters, context), joining, publication=pub)
+        joined = join_persons(ext.data, x, y, areas.rings, areas.ids, None,
+                              common.overlaps(self, parameters, context), joining)
+        raw = aggregate(joined.data, joined.area, len(areas.ids), inds)
         self.check_canceled(feedback)
-        for line in res.stats.lines():
+        for line in joined.stats.lines() + calendar(joined.stats.dates).lines():
             feedback.pushInfo(line)
-        cal = calendar(res.stats.dates)
-        for line in cal.lines():
-            feedback.pushInfo(line)
-        feedback.pushInfo(self.tr("Joined and protected in {s} s.").format(
-            s=round(time.time() - t0, 1)))
+        t1 = time.time()
+        feedback.setProgressText(self.tr("Protecting the published figures"))
+        release = protect_run(raw, joined, inds, areas.ids, pub)
+        self.check_canceled(feedback)
+        t2 = time.time()
         feedback.setProgressText(self.tr("Assessing every snapshot"))
 
         def assessing(frac: float) -> bool:
@@ -159,14 +160,15 @@ class MonitorCriteria(AssessCriteria):
         history = self._history(parameters, context)
         nat = self._optional_number(parameters, NATIONAL_CONVICTION_RATE, context)
         reg = self._optional_number(parameters, REGIONAL_MEAN_INCOME, context)
-        series = criteria_series(res.raw, areas.ids, areas.names, rule_set,
+        series = criteria_series(raw, areas.ids, areas.names, rule_set,
                                  national_conviction_rate=nat, regional_mean_income=reg,
                                  history=history, rules=rules,
-                                 published=res.release.published, progress=assessing)
+                                 published=release.published, progress=assessing)
         proj = project_criteria(series, project_to,
                                 self.parameterAsInt(parameters, TREND_MONTHS, context), history,
                                 nat, reg)
         self.check_canceled(feedback)
+        t3 = time.time()
         out = monitor_table(series, proj)
         ser, ser_area = series_table(series)
         feedback.setProgressText(self.tr("Writing"))
@@ -179,7 +181,7 @@ class MonitorCriteria(AssessCriteria):
                                  areas.crs)
         style_output(dest, "projected_category", context, feedback)
         style_output(sdest, "category", context, feedback, temporal_dates=True)
-        common.report_protection(self, res.release, record_in, sdest, feedback)
+        common.report_protection(self, release, record_in, sdest, feedback)
         now = np.array([severity_of(c) for c in proj.category])
         then = np.array([severity_of(c) if c else -1 for c in proj.projected_category])
         entering = int(((then > now) & (then >= 0)).sum())
@@ -193,7 +195,11 @@ class MonitorCriteria(AssessCriteria):
                                                  e=entering, l=leaving))
         for w in [w for w in proj.warning if w][:20]:
             feedback.pushInfo(w)
-        feedback.pushInfo(self.tr("Done in {s} s.").format(s=round(time.time() - t0, 1)))
+        feedback.pushInfo(self.tr("Seconds: reading and joining {a}, protection {b}, assessing "
+                                  "{n} snapshots and projecting {c}, writing and styling {d}; "
+                                  "{e} in all.").format(
+            a=round(t1 - t0, 1), b=round(t2 - t1, 1), n=len(series.dates), c=round(t3 - t2, 1),
+            d=round(time.time() - t3, 1), e=round(time.time() - t0, 1)))
         return {OUTPUT: dest, SERIES: sdest,
                 "AREAS_IN_CATEGORY": int((now > INGEN).sum()),
                 "AREAS_AT_RISK": entering + leaving,
