@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Temporal properties of multi-date outputs, so the Temporal Controller animates them.
 
-A layer with several reference dates gets "single field with date/time" on ``ref_date`` with
-an event duration of one step of its snapshots (one month for monthly snapshots, three for
-quarterly, a year for yearly, else the typical gap in days), so each frame of that step shows
-one snapshot. The algorithms store this in the layer's saved style (GeoPackage ``layer_styles``
-and the .qml), with a custom property naming the settings.
+A layer with several reference dates gets start and end date/times from expressions on
+``ref_date``: each snapshot lasts a little less than one step of its snapshots (27 days for
+monthly snapshots, 88 for quarterly, 364 for yearly; a day for irregular ones), so each frame of
+that step shows exactly one snapshot (core.monitoring.calendar ``Calendar.step``). The
+algorithms store this in the layer's saved style (GeoPackage ``layer_styles`` and the .qml),
+with a custom property naming the settings.
 
 QGIS 3.22 resets a file layer's temporal properties after applying its default style when the
 layer is opened (``QgsVectorLayer``'s constructor asks the data provider, and OGR has no
@@ -18,6 +19,7 @@ import json
 from typing import List, Optional, Sequence
 
 from qgis.core import (
+    QgsExpression,
     QgsProject,
     QgsUnitTypes,
     QgsVectorLayer,
@@ -56,9 +58,21 @@ def apply_temporal(layer: QgsVectorLayer, field: str = FIELD,
 
 
 def _set(layer: QgsVectorLayer, field: str, step: float, unit: str) -> None:
+    """Start and end from expressions on the date field.
+
+    Not "single field": its filter compares the date field with date-times, which the OGR
+    provider compiles to SQL that compares the GeoPackage's date text with date-time text
+    ('2025-04-01' < '2025-04-01T00:00:00'), so a frame would also show the next snapshot. The
+    expressions (to_datetime) are evaluated by QGIS itself.
+    """
     tp = layer.temporalProperties()
-    tp.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeInstantFromField)
-    tp.setStartField(field)
+    ref = QgsExpression.quotedColumnRef(field)
+    days = float(step) * {"days": 1, "months": 30, "years": 365}.get(unit, 1)
+    tp.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromExpressions)
+    tp.setStartField(field)  # not used by this mode; marks the layer as configured
+    tp.setStartExpression("to_datetime({})".format(ref))
+    tp.setEndExpression("to_datetime({}) + make_interval(days:={:g})".format(ref,
+                                                                             max(days, 1.0)))
     tp.setFixedDuration(float(step))
     tp.setDurationUnits(UNITS.get(unit, QgsUnitTypes.TemporalDays))
     tp.setAccumulateFeatures(False)

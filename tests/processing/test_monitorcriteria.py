@@ -113,7 +113,7 @@ def test_series_opens_with_temporal_properties(monitored):
     assert temporal.restore_temporal(lyr)
     tp = lyr.temporalProperties()
     assert tp.isActive() and tp.startField() == "ref_date"
-    assert (tp.fixedDuration(), temporal.UNITS["months"]) == (1.0, tp.durationUnits())
+    assert (tp.fixedDuration(), tp.durationUnits()) == (27.0, temporal.UNITS["days"])
     other = _open(res["SERIES"])
     msg, ok = other.loadDefaultStyle()
     assert ok and other.temporalProperties().isActive(), msg

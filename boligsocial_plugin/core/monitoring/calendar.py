@@ -78,11 +78,11 @@ class Calendar:
         return out
 
     def step(self) -> Tuple[float, str]:
-        """(length, unit) a snapshot stands for in time: 1 month, 3 months, 1 year or days."""
-        if self.cadence in CADENCES:
-            months = CADENCES[self.cadence][0]
-            return (1.0, "years") if months == 12 else (float(months), "months")
-        return (max(1.0, round(self.step_days)), "days")
+        """(length, unit) a snapshot lasts on a time axis: a little less than one step of the
+        cadence (27 days monthly, 88 quarterly, 364 yearly), so a Temporal Controller frame of
+        that step shows exactly one snapshot and finer frames show the latest one before them;
+        0 (an instant) for irregular snapshots, whose gaps may be shorter than the typical one."""
+        return ({MONTHLY: 27.0, QUARTERLY: 88.0, YEARLY: 364.0}.get(self.cadence, 0.0), "days")
 
 
 def calendar(dates: Sequence[str]) -> Calendar:
