@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The main job on a generated demo municipality, headless through qgis_process:
 # validate the extract, compute indicators with discretion, assess the state criteria,
-# style them and export a map (PNG) and a one-page report (PDF).
+# style them and export a map (PNG) and a one-page report (PDF); follow the criteria over the
+# snapshots, project the next list and draw the trend charts.
 # Installs what is missing first (QGIS 3.22 from Debian, ...). Leaves demo_output/:
-#   boligsocial_demo.gpkg (layers indicators, criteria, styled), map.png, report.pdf,
-#   criteria_map.png, criteria_report.pdf, validation.csv
+#   boligsocial_demo.gpkg (layers indicators, criteria, projection, criteria_series, styled),
+#   map.png, report.pdf, criteria_map.png, criteria_report.pdf, monitoring_report.pdf,
+#   monitoring_charts.png, validation.csv
 # Options: --persons N (default 60000), --fresh (regenerate the demo data)
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,6 +49,16 @@ step "assessing the state criteria (rule set 2021)" \
     AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name RULE_SET=2021 \
     NATIONAL_CONVICTION_RATE="$NCR" REGIONAL_MEAN_INCOME="$RMI" \
     OUTPUT="ogr:dbname='$GPKG' table=\"criteria\" (geom)"
+step "following the criteria over the snapshots and projecting the next list (1 January)" \
+  "$QP" run boligsocial:monitorcriteria -- PERSONS="$DATA/persons_dk.csv" \
+    AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name RULE_SET=2021 \
+    NATIONAL_CONVICTION_RATE="$NCR" REGIONAL_MEAN_INCOME="$RMI" \
+    OUTPUT="ogr:dbname='$GPKG' table=\"projection\" (geom)" \
+    SERIES="ogr:dbname='$GPKG' table=\"criteria_series\" (geom)"
+step "drawing the trend charts and the areas-to-watch report" \
+  "$QP" run boligsocial:monitoringreport -- INPUT="$GPKG|layername=projection" \
+    SERIES="$GPKG|layername=criteria_series" OUTPUT_PDF="$OUT/monitoring_report.pdf" \
+    OUTPUT_PNG="$OUT/monitoring_charts.png"
 if "$QP" help boligsocial:exportmap >/dev/null 2>&1; then
   step "exporting the map and the report" \
     "$QP" run boligsocial:exportmap -- INPUT="$GPKG|layername=indicators" \

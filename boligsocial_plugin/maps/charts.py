@@ -131,8 +131,13 @@ def draw_panel(ax, area: AreaTrend, key: str, rule_set: str, small: bool = False
     ax.set_ylabel(_unit(crit), fontsize=size, family=FONT)
     ax.tick_params(labelsize=size - 1)
     ax.grid(True, color="#e5e5e5", lw=0.6)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=6))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    first = x[0] if len(x) else np.datetime64(area.project_to or "2000-01-01")
+    end = np.datetime64(area.project_to) if area.project_to else (x[-1] if len(x) else first)
+    years = (end - first) / np.timedelta64(365, "D")
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=4))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y" if years > 2.5 else "%Y-%m"))
+    pad = (end - first) * 0.04 if end > first else np.timedelta64(15, "D")
+    ax.set_xlim(first - pad, end + pad)
     for s in ("top", "right"):
         ax.spines[s].set_visible(False)
 
@@ -142,10 +147,10 @@ def _list_short(code: str) -> str:
 
 
 def _short_label(key: str) -> str:
-    return {"outside": tr("Outside labour market (18-64)"),
-            "convicted": tr("Convicted, times the national rate"),
-            "basic_edu": tr("Only basic schooling (30-59)"),
-            "income": tr("Income, % of the regional mean"),
+    return {"outside": tr("Outside labour market"),
+            "convicted": tr("Convicted (× national rate)"),
+            "basic_edu": tr("Basic schooling only"),
+            "income": tr("Income (% of region)"),
             "nonwestern": tr("Non-western origin")}.get(key, criterion_label(key))
 
 

@@ -46,6 +46,7 @@ from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.monitoring.watch import (
     COLOURS,
     ORDER,
+    areas_on_lists,
     areas_to_watch,
     class_label,
     watch_class,
@@ -180,9 +181,10 @@ def subtitle(data: MonitorData) -> str:
 
 
 def build_report(project: QgsProject, data: MonitorData, watch: QgsVectorLayer,
-                 rows: Sequence[int], chart_files: Sequence[str], title: str,
-                 max_rows: int = 12) -> QgsPrintLayout:
-    """Page 1: map and table of the areas to watch; then three chart rows per page."""
+                 watched: Sequence[int], rows: Sequence[int], chart_files: Sequence[str],
+                 title: str, max_rows: int = 12) -> QgsPrintLayout:
+    """Page 1: map and table of the areas to watch; then three chart rows per page (the
+    areas ``rows``: those to watch, then those on a list)."""
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.pageCollection().page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
@@ -205,7 +207,7 @@ def build_report(project: QgsProject, data: MonitorData, watch: QgsVectorLayer,
     m.zoomToExtent(extent)
     report._legend(layout, [watch], tr("Projection"), MARGIN, top + h + 3, map_w)
     x = MARGIN + map_w + 8
-    _watch_table(layout, data, rows, x, top, PAGE_W - MARGIN - x, PAGE_H - MARGIN - top,
+    _watch_table(layout, data, watched, x, top, PAGE_W - MARGIN - x, PAGE_H - MARGIN - top,
                  max_rows)
     for n, (i, path) in enumerate(zip(rows, chart_files)):
         page = n // CHARTS_PER_PAGE + 1
@@ -261,7 +263,11 @@ def _watch_table(layout, data: MonitorData, rows: Sequence[int], x: float, y: fl
         content.append(["", "", "", tr("… {n} more areas to watch (see the layer)").format(
             n=len(rows) - max_rows)])
     if not content:
-        content.append([tr("No area changes category at the projection date."), "", "", ""])
+        layout.removeMultiFrame(table)
+        report._label(layout, tr("No area enters or leaves a list, or changes category, at the "
+                                 "projection date if the trends continue. The following pages "
+                                 "chart the areas on a list now."), x, y, w, 20, 9)
+        return None
     table.setContents(content)
     frame = QgsLayoutFrame(layout, table)
     frame.attemptMove(QgsLayoutPoint(x, y))
@@ -275,7 +281,9 @@ def export_report(output: QgsVectorLayer, series: QgsVectorLayer, pdf: str, png:
                   area_ids: Optional[Sequence[str]] = None) -> Dict[str, object]:
     """Write the PDF and/or the PNG of the charts; returns the areas charted."""
     data = read_monitor(output, series)
-    rows = data.watched()
+    watched = data.watched()
+    rows = watched + areas_on_lists(data.areas["area_id"].tolist(),
+                                    data.areas["category"].tolist(), watched)
     if area_ids:
         wanted = [a.strip() for a in area_ids if a.strip()]
         index = {str(a): i for i, a in enumerate(data.areas["area_id"])}
@@ -285,7 +293,7 @@ def export_report(output: QgsVectorLayer, series: QgsVectorLayer, pdf: str, png:
         rows = [index[a] for a in wanted] + [i for i in rows if str(data.areas["area_id"].iloc[i])
                                              not in wanted]
     charted = list(rows)[:max_areas]
-    result: Dict[str, object] = {"watched": len(data.watched()), "charted": charted}
+    result: Dict[str, object] = {"watched": len(watched), "charted": charted}
     if png and charted:
         watch_sheet(data, charted, png)
     if pdf:
@@ -294,7 +302,7 @@ def export_report(output: QgsVectorLayer, series: QgsVectorLayer, pdf: str, png:
             project = QgsProject()
             watch = watch_layer(output, data)
             project.addMapLayer(watch, False)
-            layout = build_report(project, data, watch, charted, files, title)
+            layout = build_report(project, data, watch, watched, charted, files, title)
             report.export_pdf(layout, pdf)
             project.takeMapLayer(watch)
     return result

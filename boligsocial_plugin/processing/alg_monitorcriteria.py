@@ -186,13 +186,11 @@ class MonitorCriteria(AssessCriteria):
         then = np.array([severity_of(c) if c else -1 for c in proj.projected_category])
         entering = int(((then > now) & (then >= 0)).sum())
         leaving = int(((then < now) & (then >= 0)).sum())
-        feedback.pushInfo(self.tr("Latest snapshot {d}, projected to {p} over a trend of the "
-                                  "last {m} months: {e} areas entering a list or a more severe "
-                                  "category, {l} leaving one or going to a less severe "
-                                  "one.").format(d=proj.latest, p=proj.project_to,
-                                                 m=self.parameterAsInt(parameters, TREND_MONTHS,
-                                                                       context),
-                                                 e=entering, l=leaving))
+        feedback.pushInfo(self.tr("Latest snapshot {d}, projected to {p} with the trends of the "
+                                  "last {m} months. Entering a list or a more severe category: "
+                                  "{e}; leaving one or going to a less severe one: {l}.").format(
+            d=proj.latest, p=proj.project_to,
+            m=self.parameterAsInt(parameters, TREND_MONTHS, context), e=entering, l=leaving))
         for w in [w for w in proj.warning if w][:20]:
             feedback.pushInfo(w)
         feedback.pushInfo(self.tr("Seconds: reading and joining {a}, protection {b}, assessing "

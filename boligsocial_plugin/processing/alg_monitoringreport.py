@@ -40,7 +40,8 @@ class MonitoringReport(BoligsocialAlgorithm):
         "projection to the next computation (dashed). The PNG holds the same charts on one "
         "sheet.<br><br>"
         "Only published values are drawn (the layers hold nothing else). Areas are charted in "
-        "the order: entering, leaving, the others to watch; give area ids to chart those first.")
+        "the order: entering, leaving, the others to watch, then the areas on a list now "
+        "(most severe first); give area ids to chart those first.")
 
     def flags(self):
         """Print layouts: main thread only."""

@@ -81,7 +81,8 @@ class Calendar:
         """(length, unit) a snapshot lasts on a time axis: a little less than one step of the
         cadence (27 days monthly, 88 quarterly, 364 yearly), so a Temporal Controller frame of
         that step shows exactly one snapshot and finer frames show the latest one before them;
-        0 (an instant) for irregular snapshots, whose gaps may be shorter than the typical one."""
+        0 for irregular snapshots, whose gaps may be shorter than the typical one (maps/temporal
+        shows those for a day)."""
         return ({MONTHLY: 27.0, QUARTERLY: 88.0, YEARLY: 364.0}.get(self.cadence, 0.0), "days")
 
 

@@ -43,6 +43,16 @@ def class_label(cls: str) -> str:
             NONE: tr("No list, no change projected")}[cls]
 
 
+def areas_on_lists(ids: Sequence[str], categories: Sequence[str],
+                   exclude: Sequence[int] = ()) -> List[int]:
+    """Indices of the areas in a category now (most severe first, then by id), without
+    ``exclude``: charted after the areas to watch."""
+    skip = set(exclude)
+    rows = [(-_sev(c or ""), str(aid), i) for i, (aid, c) in enumerate(zip(ids, categories))
+            if _sev(c or "") > 0 and i not in skip]
+    return [i for *_k, i in sorted(rows)]
+
+
 def areas_to_watch(ids: Sequence[str], categories: Sequence[str], projected: Sequence[str],
                    warnings: Sequence[str]) -> List[int]:
     """Indices of the areas to watch, in report order (module doc)."""
