@@ -24,6 +24,21 @@
       <translation>&amp;Boligsocial monitorering</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>'{layer}' is not an output of 'Monitor state criteria over time' (it lacks {fields}).</source>
+      <translation>'{layer}' er ikke et resultat af 'Følg statens kriterier over tid' (feltene {fields} mangler).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>'{layer}' is not the SERIES output of 'Monitor state criteria over time' (it needs area_id and ref_date).</source>
+      <translation>'{layer}' er ikke SERIES-resultatet af 'Følg statens kriterier over tid' (det skal have area_id og ref_date).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria/history.py" />
+      <source>({years} by the {code} rules, as those lists were made)</source>
+      <translation>({years} efter reglerne fra {code}, som listerne dengang blev lavet)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: the lists from 2021 on.</source>
       <translation>2013: 3 af 5 kriterier (2013-2017); 2018: listerne 2018-2020; 2021: listerne fra 2021 og frem.</translation>
@@ -39,7 +54,17 @@
       <translation>En fil med en hemmelighed på mindst 16 bytes. Gem den: samme nøgle giver samme afrunding i alle udgivelser.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A folder holding what earlier releases published (persons' keys per area and date, no figures). Share one folder between colleagues who publish from the same data; keep it as protected as the person extract.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A hidden small count must stay uncertain by at least this much for an attacker who knows the published figures, that counts are never negative and never above their totals.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>A neighbour pair refers to an area that does not exist.</source>
       <translation>Et nabopar henviser til et område, der ikke findes.</translation>
     </message>
@@ -82,6 +107,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>All algorithms</source>
       <translation>Alle algoritmer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>Also assess every snapshot, fit the trends and project the next list (Monitor state criteria over time); the profile shows the trend chart. Needs several snapshots in the extract.</source>
+      <translation>Vurdér også hvert opgørelsestidspunkt, beregn udviklingen og fremskriv den næste liste (Følg statens kriterier over tid); profilen viser udviklingsgrafen. Kræver flere opgørelsestidspunkter i udtrækket.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
@@ -144,7 +174,7 @@
       <translation>Felt med område-id</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>Area ids must be unique.</source>
       <translation>Område-id'er skal være entydige.</translation>
     </message>
@@ -179,6 +209,16 @@
       <translation>Områder i risiko</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Areas charted</source>
+      <translation>Områder med graf</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Areas charted (at most)</source>
+      <translation>Områder med graf (højst)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Areas closer than this count as neighbours when they run alongside each other for more than twice the tolerance (queen: when they come this close anywhere). Slower.</source>
       <translation>Områder, der ligger tættere på hinanden end dette, regnes som naboer, når de løber langs hinanden over mere end to gange tolerancen (queen: når de et eller andet sted kommer så tæt på hinanden). Langsommere.</translation>
@@ -189,6 +229,11 @@
       <translation>Tegnede områder</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Areas entering a list or a more severe category</source>
+      <translation>Områder der kommer på en liste eller i en mere alvorlig kategori</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Areas in a category</source>
       <translation>Områder i en kategori</translation>
@@ -197,6 +242,21 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Areas in the table (at most)</source>
       <translation>Områder i tabellen (højst)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Areas leaving a list or going to a less severe category</source>
+      <translation>Områder der forlader en liste eller går til en mindre alvorlig kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Areas to chart first (ids, comma separated)</source>
+      <translation>Områder der vises først (id'er, kommasepareret)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Areas to watch</source>
+      <translation>Områder at holde øje med</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -229,6 +289,11 @@
       <translation>Vurderer alle områder i forhold til statens kriterier for udsatte boligområder, parallelsamfund, omdannelsesområder og forebyggelsesområder (almenboligloven § 61 a og § 61 b). Kræver et personudtræk med mindst to årlige opgørelser (fx 1. januar i år og sidste år), fordi andelen uden for arbejdsmarkedet og uddannelse og andelen af dømte opgøres som gennemsnit over to år; mangler det forrige år, rapporteres det, og etårsværdien bruges.&lt;br&gt;&lt;br&gt;Én række pr. område med følgende for hvert kriterium K: K_val, som loven måler det (procent; dømte i antal gange landsgennemsnittet; indkomst i procent af gennemsnitsindkomsten i regionen), K_met_L (1/0, NULL hvis det ikke kan vurderes), K_gap_L (afstanden til grænseværdien, positiv når kriteriet er opfyldt) og hvor mange personer der skal skifte status, før kriteriet skifter; desuden criteria_met_L, kategorien (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — begreberne fra 2021 for alle regelsæt), at_risk når området er inden for risikomarginen til en grænseværdi, og en forklaring i almindeligt sprog.&lt;br&gt;&lt;b&gt;Regelsæt&lt;/b&gt;: 2013 (3 af 5 kriterier), 2018 (udsat boligområde, ghettoområde, hårdt ghettoområde) og 2021 (udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Referenceværdier&lt;/b&gt;: landsgennemsnittet for dømte (andelen af beboere på 18 år og derover, der er dømt, i procent, gennemsnit over to år) og gennemsnitsindkomsten i regionen (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse) offentliggøres af Social- og Boligstyrelsen sammen med den årlige liste (1. december) og kan beregnes ud fra Danmarks Statistiks tabeller. Uden dem er de relative kriterier NULL (kan ikke vurderes) med angivelse af årsagen – de gættes aldrig.&lt;br&gt;&lt;b&gt;Historik&lt;/b&gt;: et omdannelsesområde kræver status som parallelsamfund i hvert af de seneste fem år: angiv en tabel (area_id, year, category) med tidligere officielle lister, eller medtag ældre årlige opgørelser i udtrækket. Ellers oplyser begrundelsen, at det ikke kunne afgøres.&lt;br&gt;Områder med under 1.000 beboere får kategorien 'ingen' med begrundelse. Værdier, der bygger på færre personer end det mindste offentliggjorte antal, diskretioneres (NULL, flag P).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Assessing every snapshot</source>
+      <translation>Vurderer hvert opgørelsestidspunkt</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Assessment date (YYYY-MM-DD; empty = latest snapshot)</source>
       <translation>Vurderingsdato (ÅÅÅÅ-MM-DD; tom = seneste opgørelse)</translation>
@@ -239,6 +304,11 @@
       <translation>I risiko: inden for risikomarginen til en af kriteriernes grænseværdier.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <source>At the next list: {e} areas entering, {l} leaving.</source>
+      <translation>Ved næste liste: {e} områder kommer på, {l} går af.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>At-risk margin (percentage points)</source>
       <translation>Risikomargin (procentpoint)</translation>
@@ -247,6 +317,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>At-risk margin for relative criteria (share of the threshold)</source>
       <translation>Risikomargin for relative kriterier (andel af grænseværdien)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} checked).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -269,6 +344,11 @@
       <translation>Kontrol: {r} ({k} af {m} relationer omfatter skjulte celler; ingen skjult celle kan beregnes ud fra de offentliggjorte).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <source>Basic schooling only</source>
+      <translation>Kun grundskole</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Blocking problems</source>
       <translation>Blokerende problemer</translation>
@@ -287,6 +367,11 @@
       <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Boligsocial criteria</source>
       <translation>Boligsociale kriterier</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/runner.py" />
+      <source>Boligsocial criteria over time</source>
+      <translation>Boligsocial kriterier over tid</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/runner.py" />
@@ -312,6 +397,11 @@
       <location filename="../boligsocial_plugin/dependencies.py" />
       <source>Boligsocial monitoring needs the Python packages {names}, which this QGIS cannot import. Install them and restart QGIS. Debian or Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): run the OSGeo4W setup and add {osgeo}. Other systems: python3 -m pip install {pip} for the Python that QGIS uses.</source>
       <translation>Boligsocial monitorering kræver Python-pakkerne {names}, som denne QGIS ikke kan importere. Installér dem, og genstart QGIS. Debian eller Ubuntu: sudo apt install {deb}. Windows (OSGeo4W): kør OSGeo4W-installationsprogrammet, og tilføj {osgeo}. Andre systemer: python3 -m pip install {pip} i den Python, som QGIS bruger.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/runner.py" />
+      <source>Boligsocial projection</source>
+      <translation>Boligsocial fremskrivning</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/runner.py" />
@@ -414,6 +504,26 @@
       <translation>Skjulte celler: {p} primær (P), {s} sekundær (S), {a} områdeminimum (A); {n} offentliggjort.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Change from {first} to {last} over {n} snapshots; projected to {p}.</source>
+      <translation>Udvikling fra {first} til {last} over {n} opgørelsestidspunkter; fremskrevet til {p}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/change.py" />
+      <source>Change over time needs at least two reference dates in the period; the extract has {n} ({dates}).</source>
+      <translation>Udvikling over tid kræver mindst to opgørelsesdatoer i perioden; udtrækket har {n} ({dates}).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Change per area</source>
+      <translation>Udvikling pr. område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Charted before the areas to watch, e.g. the areas a committee follows.</source>
+      <translation>Vises før områderne at holde øje med, fx de områder et udvalg følger.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Checking the keys</source>
       <translation>Kontrollerer nøglerne</translation>
@@ -437,6 +547,11 @@
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Choose a person extract layer (add it to the project first).</source>
       <translation>Vælg et lag med personudtrækket (føj det til projektet først).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Choose a report (PDF) or a picture of the charts (PNG) to write.</source>
+      <translation>Vælg en rapport (PDF) eller et billede af graferne (PNG) der skal skrives.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
@@ -509,9 +624,19 @@
       <translation>Beregn indikatorer…</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Computes every indicator at every snapshot (as 'Compute indicators' does for all dates, with the same discretion over all snapshots together) and, per area and indicator C: C_first and C_last (the values at the area's first and last published snapshot of the period), C_change (last minus first), C_trend (least-squares change per year over every published snapshot) and C_projected (the trend line at the projection date, default the next 1 January).&lt;br&gt;&lt;br&gt;&lt;b&gt;SERIES&lt;/b&gt; is the indicator layer at every snapshot (the fields of 'Compute indicators'); it opens in QGIS with temporal properties on ref_date, so the Temporal Controller animates it.&lt;br&gt;Everything is computed from published values only: a snapshot hidden because too few persons changed since the next one does not count, and a suppressed value is never used.</source>
+      <translation>Beregner alle indikatorer på hvert opgørelsestidspunkt (som 'Beregn indikatorer' gør for alle datoer, med samme diskretion for alle tidspunkter samlet) og pr. område og indikator C: C_first og C_last (værdierne på områdets første og sidste offentliggjorte tidspunkt i perioden), C_change (sidste minus første), C_trend (ændring pr. år efter mindste kvadraters metode over alle offentliggjorte tidspunkter) og C_projected (trendlinjen på fremskrivningsdatoen, som standard næste 1. januar).&lt;br&gt;&lt;br&gt;&lt;b&gt;SERIES&lt;/b&gt; er indikatorlaget på hvert tidspunkt (felterne fra 'Beregn indikatorer'); det åbner i QGIS med tidsegenskaber på ref_date, så Temporal Controller kan animere det.&lt;br&gt;Alt beregnes kun ud fra offentliggjorte værdier: et tidspunkt der er skjult fordi for få personer har ændret sig til det næste, tæller ikke med, og en diskretioneret værdi bruges aldrig.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Computing pseudonyms</source>
       <translation>Beregner pseudonymer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <source>Convicted (× national rate)</source>
+      <translation>Dømte (× landsgennemsnit)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
@@ -522,6 +647,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Convicted, times the national rate</source>
       <translation>Dømte, antal gange landsgennemsnittet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Could be {category}: not every criterion can be projected.</source>
+      <translation>Kan blive {category}: ikke alle kriterier kan fremskrives.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/csvread.py" />
@@ -594,6 +724,16 @@
       <translation>Kriterier</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Criteria at every snapshot</source>
+      <translation>Kriterier på hvert opgørelsestidspunkt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Criteria at every snapshot (SERIES of monitorcriteria)</source>
+      <translation>Kriterier på hvert opgørelsestidspunkt (SERIES fra monitorcriteria)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Criteria layer: classes and units follow rule set {rs}.</source>
       <translation>Kriterielag: klasser og enheder følger regelsæt {rs}.</translation>
@@ -602,6 +742,16 @@
       <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Criteria met</source>
       <translation>Opfyldte kriterier</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Criteria trend and projection</source>
+      <translation>Kriteriernes udvikling og fremskrivning</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Criteria trend and projection (OUTPUT of monitorcriteria)</source>
+      <translation>Kriteriernes udvikling og fremskrivning (OUTPUT fra monitorcriteria)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -654,9 +804,9 @@
       <translation>Diskretionsgrænser kan ikke være negative.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Discretion: smallest published count {c}, smallest area {r} residents.</source>
-      <translation>Diskretionering: mindste offentliggjorte antal {c}, mindste område {r} beboere.</translation>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Discretion: smallest published count {c}, smallest area {r} residents; {p} primary, {s} secondary, {a} area suppressions.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -667,6 +817,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Drawing the map picture</source>
       <translation>Tegner kortbilledet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Drawing the trend charts</source>
+      <translation>Tegner udviklingsgraferne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -689,9 +844,24 @@
       <translation>Tidligere kategorier (tabel: area_id, year, category)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Earlier releases</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
+      <source>Enters a list or a more severe category</source>
+      <translation>Kommer på en liste eller i en mere alvorlig kategori</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Export map and report</source>
       <translation>Eksportér kort og rapport</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Export monitoring report</source>
+      <translation>Eksportér monitoreringsrapport</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -714,6 +884,11 @@
       <translation>Finder naboer til {n} områder</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>First snapshot (YYYY-MM-DD; empty = the earliest)</source>
+      <translation>Første opgørelsestidspunkt (ÅÅÅÅ-MM-DD; tom = det tidligste)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>Fix them in the source, or tick 'Drop rows with malformed keys' to leave those rows out (they are counted).</source>
       <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
@@ -722,6 +897,16 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Folder</source>
       <translation>Mappe</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>Follow change over time</source>
+      <translation>Følg udviklingen over tid</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Follows the state criteria for udsatte boligområder, parallelsamfund, omdannelsesområder and forebyggelsesområder (almenboligloven § 61 a and § 61 b) through many snapshots (monthly, quarterly or yearly) and shows where each area is heading: what the list computed at the projection date (default the next 1 January, the date the next list is computed from) would say if the trends continue.&lt;br&gt;&lt;br&gt;&lt;b&gt;At every snapshot&lt;/b&gt; the criteria are computed as the list would compute them from that date, with the same code as 'Assess state criteria': two-year means over that date and the snapshot a year earlier, history as the lists were made.&lt;br&gt;&lt;b&gt;Trend&lt;/b&gt;: the least-squares change per year of each criterion's value at each snapshot alone, over the published snapshots of the trend window (default the last 12 months). &lt;b&gt;Projection&lt;/b&gt;: the trend line at the projection date; two-year criteria are then averaged with the snapshot a year before it, as the list does.&lt;br&gt;&lt;br&gt;&lt;b&gt;OUTPUT&lt;/b&gt;, one row per area: category now, projected_category, a plain-language warning (e.g. 'Will become udsat boligområde at the next computation if the trend continues: outside labour market … reaches 41.0 % (threshold 40 %)'), and per criterion K: K_val (latest), K_trend (per year, in K's unit) and K_projected.&lt;br&gt;&lt;b&gt;SERIES&lt;/b&gt;, one row per area and snapshot with the criteria and the category; it opens in QGIS with temporal properties on ref_date, so the Temporal Controller animates it.&lt;br&gt;&lt;br&gt;Missing months, irregular snapshots and areas appearing or vanishing are handled and reported in the log. Every value is published under the same discretion as 'Compute indicators' for all snapshots together (primary and secondary suppression, snapshots that differ by too few persons hidden, perturbation); trends and projections use published values only.</source>
+      <translation>Følger statens kriterier for udsatte boligområder, parallelsamfund, omdannelsesområder og forebyggelsesområder (almenboligloven § 61 a og § 61 b) gennem mange opgørelsestidspunkter (månedlige, kvartalsvise eller årlige) og viser hvor hvert område er på vej hen: hvad listen opgjort på fremskrivningsdatoen (som standard næste 1. januar, datoen den næste liste opgøres fra) vil sige, hvis udviklingen fortsætter.&lt;br&gt;&lt;br&gt;&lt;b&gt;På hvert tidspunkt&lt;/b&gt; beregnes kriterierne som listen ville beregne dem fra den dato, med samme kode som 'Vurdér statens kriterier': toårsgennemsnit over datoen og tidspunktet et år før, historik som listerne blev lavet.&lt;br&gt;&lt;b&gt;Udvikling&lt;/b&gt;: ændringen pr. år efter mindste kvadraters metode af hvert kriteries værdi på hvert tidspunkt for sig, over de offentliggjorte tidspunkter i udviklingsvinduet (som standard de seneste 12 måneder). &lt;b&gt;Fremskrivning&lt;/b&gt;: trendlinjen på fremskrivningsdatoen; toårskriterier midles derefter med tidspunktet et år før, som listen gør.&lt;br&gt;&lt;br&gt;&lt;b&gt;OUTPUT&lt;/b&gt;, én række pr. område: kategori nu, projected_category, en advarsel i almindeligt sprog (fx 'Vil blive udsat boligområde ved næste opgørelse, hvis udviklingen fortsætter: uden for arbejdsmarkedet … når 41,0 % (grænse 40 %)'), og pr. kriterium K: K_val (seneste), K_trend (pr. år, i K's enhed) og K_projected.&lt;br&gt;&lt;b&gt;SERIES&lt;/b&gt;, én række pr. område og tidspunkt med kriterierne og kategorien; det åbner i QGIS med tidsegenskaber på ref_date, så Temporal Controller kan animere det.&lt;br&gt;&lt;br&gt;Manglende måneder, uregelmæssige tidspunkter og områder der opstår eller forsvinder håndteres og står i loggen. Alle værdier offentliggøres med samme diskretion som 'Beregn indikatorer' for alle tidspunkter samlet (primær og sekundær diskretion, tidspunkter der adskiller sig med for få personer skjules, støj); udvikling og fremskrivning bruger kun offentliggjorte værdier.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -794,6 +979,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <source>Income (% of region)</source>
+      <translation>Indkomst (% af regionen)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Indicator</source>
       <translation>Indikator</translation>
@@ -819,6 +1009,11 @@
       <translation>Indikatorer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Indicators at every snapshot</source>
+      <translation>Indikatorer på hvert opgørelsestidspunkt</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Indicators skipped because the extract lacks their columns: {codes}</source>
       <translation>Indikatorer, der er sprunget over, fordi udtrækket mangler deres kolonner: {codes}</translation>
@@ -837,6 +1032,11 @@
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Internal check failed for '{f}': the protected table would publish a value the rules hide. Nothing was written; please report this.</source>
       <translation>Den interne kontrol fejlede for '{f}': den beskyttede tabel ville offentliggøre en værdi, som reglerne skjuler. Intet blev skrevet; rapportér venligst fejlen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>It would be {category}.</source>
+      <translation>Det vil blive {category}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -884,9 +1084,34 @@
       <translation>Betegnelse</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Last snapshot (YYYY-MM-DD; empty = the latest)</source>
+      <translation>Sidste opgørelsestidspunkt (ÅÅÅÅ-MM-DD; tom = det seneste)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Latest snapshot {d}, projected to {p} with the trends of the last {m} months. Entering a list or a more severe category: {e}; leaving one or going to a less severe one: {l}.</source>
+      <translation>Seneste opgørelsestidspunkt {d}, fremskrevet til {p} med udviklingen i de seneste {m} måneder. Kommer på en liste eller i en mere alvorlig kategori: {e}; forlader en liste eller går til en mindre alvorlig: {l}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Layer</source>
       <translation>Lag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
+      <source>Leaves a list or goes to a less severe category</source>
+      <translation>Forlader en liste eller går til en mindre alvorlig kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Makes the report of 'Monitor state criteria over time' from its two outputs: a first page with the areas to watch — a map of what the projection says for every area (enters a list or a more severe category, leaves one, stays but a criterion crosses its threshold, on a list, none) and a table with the category now, the projected one and why — then trend charts of those areas: per criterion the value as the list computes it at every snapshot, the thresholds of the rule set's lists and the projection to the next computation (dashed). The PNG holds the same charts on one sheet.&lt;br&gt;&lt;br&gt;Only published values are drawn (the layers hold nothing else). Areas are charted in the order: entering, leaving, the others to watch, then the areas on a list now (most severe first); give area ids to chart those first.</source>
+      <translation>Laver rapporten fra 'Følg statens kriterier over tid' ud fra dens to resultater: en første side med områderne at holde øje med — et kort over hvad fremskrivningen siger for hvert område (kommer på en liste eller i en mere alvorlig kategori, forlader en, bliver men et kriterium krydser sin grænse, på en liste, ingen) og en tabel med kategorien nu, den fremskrevne og hvorfor — derefter udviklingsgrafer for de områder: pr. kriterium værdien som listen beregner den på hvert tidspunkt, grænserne for regelsættets lister og fremskrivningen til næste opgørelse (stiplet). PNG-filen har de samme grafer på ét ark.&lt;br&gt;&lt;br&gt;Kun offentliggjorte værdier tegnes (lagene indeholder intet andet). Områderne vises i rækkefølgen: kommer på, går af, de øvrige at holde øje med, derefter områderne på en liste nu (mest alvorlige først); angiv område-id'er for at vise dem først.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -939,6 +1164,11 @@
       <translation>Mindste antal beboere pr. sammenlagt område</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>Missing snapshots (no rows at these dates; trends and two-year means use the snapshots there are): {dates}.</source>
+      <translation>Manglende opgørelsestidspunkter (ingen rækker på disse datoer; udvikling og toårsgennemsnit bruger de tidspunkter der er): {dates}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Mixing within regions (0 = alike inside)</source>
       <translation>Blanding inden for sammenlagte områder (0 = ensartede)</translation>
@@ -947,6 +1177,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Mixing within regions: {x} of the variation of {fields} between areas lies within regions (0 = alike inside, 1 = no more alike than the whole layer); {moves} local-search moves.</source>
       <translation>Blanding inden for sammenlagte områder: {x} af variationen i {fields} mellem områderne ligger inden for de sammenlagte områder (0 = ensartede, 1 = ikke mere ensartede end hele laget); {moves} flytninger i den lokale søgning.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Monitor state criteria over time</source>
+      <translation>Følg statens kriterier over tid</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/wiring.py" />
@@ -994,6 +1229,21 @@
       <translation>Naboer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <source>Next list</source>
+      <translation>Næste liste</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>No area enters or leaves a list, or changes category, at the projection date if the trends continue. The following pages chart the areas on a list now.</source>
+      <translation>Intet område kommer på eller forlader en liste eller skifter kategori på fremskrivningsdatoen, hvis udviklingen fortsætter. De følgende sider viser graferne for områderne på en liste nu.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>No area to watch: nothing to chart.</source>
+      <translation>Intet område at holde øje med: ingen grafer.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>No category</source>
       <translation>Ingen kategori</translation>
@@ -1004,9 +1254,24 @@
       <translation>Ingen kategori.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/trend.py" />
+      <source>No change of category projected to {date}.</source>
+      <translation>Ingen ændring af kategori fremskrevet til {date}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>No change of category projected.</source>
+      <translation>Ingen ændring af kategori fremskrevet.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>No key was given. Choose the key file (or an authentication configuration holding the key).</source>
       <translation>Der er ikke angivet nogen nøgle. Vælg nøglefilen (eller en godkendelseskonfiguration, der indeholder nøglen).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
+      <source>No list, no change projected</source>
+      <translation>Ingen liste, ingen ændring fremskrevet</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1024,6 +1289,16 @@
       <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <source>No trend chart: {err}</source>
+      <translation>Ingen udviklingsgraf: {err}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <source>Non-western origin</source>
+      <translation>Ikke-vestlig oprindelse</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>North arrow</source>
       <translation>Nordpil</translation>
@@ -1032,6 +1307,16 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Not assessed</source>
       <translation>Ikke vurderet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Not published as outputs (with the areas' residents they would reveal a hidden small count): {names}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Now</source>
+      <translation>Nu</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -1057,6 +1342,11 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Omdannelsesområde</source>
       <translation>Omdannelsesområde</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
+      <source>On a list, no change projected</source>
+      <translation>På en liste, ingen ændring fremskrevet</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -1102,6 +1392,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Outputs</source>
       <translation>Uddata</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <source>Outside labour market</source>
+      <translation>Uden for arbejdsmarkedet</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
@@ -1214,6 +1509,16 @@
       <translation>Personer uden placering (talt med, men ikke i noget område): {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Perturbation of published figures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Perturbation: {how}; mean absolute change of the published counts {m}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Polygon layer</source>
       <translation>Polygonlag</translation>
@@ -1229,9 +1534,39 @@
       <translation>Problemer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Project to (YYYY-MM-DD; empty = the next 1 January after the last snapshot)</source>
+      <translation>Fremskriv til (ÅÅÅÅ-MM-DD; tom = næste 1. januar efter sidste opgørelsestidspunkt)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Project to (YYYY-MM-DD; empty = the next 1 January after the latest snapshot)</source>
+      <translation>Fremskriv til (ÅÅÅÅ-MM-DD; tom = næste 1. januar efter seneste opgørelsestidspunkt)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Projected</source>
+      <translation>Fremskrevet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Projection</source>
+      <translation>Fremskrivning</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Protected table</source>
       <translation>Beskyttet tabel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Protecting the published figures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Protection width (empty = smallest published count)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -1282,6 +1617,11 @@
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>Reading {path} with pandas (Danish CSV handled).</source>
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Recorded in the release register {path} as {id}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1349,6 +1689,11 @@
       <translation>Sammenlagte områder, der når minimum: {f} af højst {b} ({pct} % af den øvre grænse); sammenlægningen alene gav {c}, opdelingen og den lokale søgning {d:+d}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Release register (folder; empty = the QGIS profile's)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Rendering the map failed: {err}</source>
       <translation>Kortet kunne ikke tegnes: {err}</translation>
@@ -1399,7 +1744,7 @@
       <translation>Beboere i husstande med enlig forsørger</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>Residents must be known and not negative for every area.</source>
       <translation>Antallet af beboere skal være kendt og må ikke være negativt for noget område.</translation>
     </message>
@@ -1449,6 +1794,11 @@
       <translation>Regelsæt</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Rule set {rs} · latest snapshot {latest} · projected to {to} if the trends of the snapshots since {since} continue · published values only</source>
+      <translation>Regelsæt {rs} · seneste opgørelsestidspunkt {latest} · fremskrevet til {to} hvis udviklingen siden {since} fortsætter · kun offentliggjorte værdier</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Rules applied:</source>
       <translation>Anvendte regler:</translation>
@@ -1482,6 +1832,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Second map: reference date (e.g. a year earlier)</source>
       <translation>Andet kort: opgørelsesdato (fx et år tidligere)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Seconds: reading and joining {a}, protection {b}, assessing {n} snapshots and projecting {c}, writing and styling {d}; {e} in all.</source>
+      <translation>Sekunder: indlæsning og kobling {a}, beskyttelse {b}, vurdering af {n} tidspunkter og fremskrivning {c}, skrivning og stil {d}; {e} i alt.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
@@ -1529,6 +1884,11 @@
       <translation>Mindste offentliggjorte antal</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>Snapshots off the cadence (used at their own dates): {dates}.</source>
+      <translation>Opgørelsestidspunkter uden for takten (brugt på deres egne datoer): {dates}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Some area polygons overlap, so {n} persons lie in more than one area (e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each area.</source>
       <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'allow' (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
@@ -1554,14 +1914,39 @@
       <translation>Statens kriterier ({rules})</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/trend.py" />
+      <source>State criteria over time</source>
+      <translation>Statens kriterier over tid</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>State criteria: category</source>
       <translation>Statens kriterier: kategori</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <source>State criteria: projected category (next list)</source>
+      <translation>Statens kriterier: fremskrevet kategori (næste liste)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Statistics Denmark: &lt;3</source>
       <translation>Danmarks Statistik: &lt;3</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Stays {category} at the computation on {date} if the trend continues, but {changes}.</source>
+      <translation>Forbliver {category} ved opgørelsen {date}, hvis udviklingen fortsætter, men {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Stays {category} at the next computation if the trend continues, but {changes}.</source>
+      <translation>Forbliver {category} ved næste opgørelse, hvis udviklingen fortsætter, men {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
+      <source>Stays, but a criterion crosses its threshold</source>
+      <translation>Bliver, men et kriterium krydser sin grænse</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -1604,9 +1989,24 @@
       <translation>SØK: områder ≥50</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <source>Temporal properties set on ref_date: the Temporal Controller animates the layer.</source>
+      <translation>Tidsegenskaber sat på ref_date: Temporal Controller kan animere laget.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Text</source>
       <translation>Tekst</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>The OUTPUT layer of 'Monitor state criteria over time'.</source>
+      <translation>OUTPUT-laget fra 'Følg statens kriterier over tid'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>The SERIES layer of the same run.</source>
+      <translation>SERIES-laget fra samme kørsel.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
@@ -1734,6 +2134,11 @@
       <translation>Antalsfeltet '{f}' skal indeholde tal (antal), ikke '{v}'; fravælg det.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>The date of the list to project: the list of year Y is computed from data at 1 January Y.</source>
+      <translation>Datoen for listen der fremskrives: listen for år Å opgøres ud fra data pr. 1. januar Å.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>The discretion audit failed: some hidden cells could still be computed. Nothing was written; please report this with the log.</source>
       <translation>Kontrollen af diskretioneringen fejlede: nogle skjulte celler kunne stadig beregnes. Intet blev skrevet; rapportér venligst fejlen sammen med loggen.</translation>
@@ -1819,12 +2224,12 @@
       <translation>Historiktabellen skal have felterne area_id, year og category; den har {have}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/measures.py" />
       <source>The homogeneity attribute must be numeric.</source>
       <translation>Ensartethedsattributten skal være numerisk.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/measures.py" />
       <source>The homogeneity attribute needs one value per area.</source>
       <translation>Ensartethedsattributten skal have én værdi pr. område.</translation>
     </message>
@@ -1904,7 +2309,7 @@
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>The minimum number of residents must be above 0.</source>
       <translation>Minimumsantallet af beboere skal være over 0.</translation>
     </message>
@@ -1937,6 +2342,11 @@
       <location filename="../boligsocial_plugin/core/extract.py" />
       <source>The person extract has problems that must be fixed first (run 'Validate person extract' for the full list):</source>
       <translation>Personudtrækket har problemer, der skal rettes først (kør 'Valider personudtræk' for at se hele listen):</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>The projection date {d} must lie after the latest snapshot {latest}.</source>
+      <translation>Fremskrivningsdatoen {d} skal ligge efter seneste opgørelsestidspunkt {latest}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/intervals.py" />
@@ -1999,9 +2409,24 @@
       <translation>Totalfeltet '{f}' er også valgt som antalsfelt; vælg det kun som total.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>The trend is fitted over the snapshots of this many months up to the latest one.</source>
+      <translation>Udviklingen beregnes over opgørelsestidspunkterne i så mange måneder frem til det seneste.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>The trend window must be at least one month.</source>
+      <translation>Udviklingsvinduet skal være mindst én måned.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>These rows are left out.</source>
       <translation>Disse rækker udelades.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Title (empty = 'Areas to watch')</source>
+      <translation>Titel (tom = 'Områder at holde øje med')</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -2012,6 +2437,21 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Total field (row total, e.g. residents)</source>
       <translation>Totalfelt (rækkens total, fx beboere)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Track change of indicators</source>
+      <translation>Følg indikatorernes udvikling</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Trend charts</source>
+      <translation>Udviklingsgrafer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Trend window (months)</source>
+      <translation>Udviklingsvindue (måneder)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -2052,6 +2492,11 @@
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Unique locations joined: {n}</source>
       <translation>Unikke placeringer i sammenkoblingen: {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Unknown area ids: {ids}.</source>
+      <translation>Ukendte område-id'er: {ids}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
@@ -2129,6 +2574,31 @@
       <translation>Hele antal personer. Tekstkolonner med tal (CSV) accepteres.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Why</source>
+      <translation>Hvorfor</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Will become {category} at the computation on {date} if the trend continues: {changes}.</source>
+      <translation>Vil blive {category} ved opgørelsen {date}, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Will become {category} at the next computation if the trend continues: {changes}.</source>
+      <translation>Vil blive {category} ved næste opgørelse, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Will no longer be {category} at the computation on {date} if the trend continues: {changes}.</source>
+      <translation>Vil ikke længere være {category} ved opgørelsen {date}, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Will no longer be {category} at the next computation if the trend continues: {changes}.</source>
+      <translation>Vil ikke længere være {category} ved næste opgørelse, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Would become {category} if {change}.</source>
       <translation>Ville blive {category}, hvis {change}.</translation>
@@ -2137,6 +2607,11 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Would no longer be {category} if {change}.</source>
       <translation>Ville ikke længere være {category}, hvis {change}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Writing</source>
+      <translation>Skriver</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -2164,6 +2639,11 @@
       <translation>Ja/nej</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>a single snapshot</source>
+      <translation>ét opgørelsestidspunkt</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>advanced</source>
       <translation>avanceret</translation>
@@ -2187,6 +2667,11 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>auto: yes when every row's counts add up to its total; no: there is an unpublished rest, which is protected too.</source>
       <translation>auto: behandles som yes, når hver rækkes antal summerer til rækkens total; no: der er en ikke-offentliggjort rest, som også beskyttes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>change,trend,time,series,temporal,monitoring,indicators,udvikling,tidsserie</source>
+      <translation>udvikling,trend,tid,tidsserie,monitorering,indikatorer,change,trend,time,series,temporal</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -2239,6 +2724,11 @@
       <translation>alle datoer (ÅÅÅÅ-MM-DD)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <source>forebyggelse</source>
+      <translation>forebyggelse</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>frequency: counts below {n} hidden</source>
       <translation>hyppighed: antal under {n} skjules</translation>
@@ -2257,6 +2747,11 @@
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>indicators,areas,join,discretion,boligsocial,indikatorer,områder</source>
       <translation>indikatorer,områder,sammenkobling,diskretionering,boligsocial,indicators,areas,join,discretion</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>irregular</source>
+      <translation>uregelmæssige</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -2304,6 +2799,16 @@
       <translation>opfyldt</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>monitoring,trend,projection,time,series,temporal,criteria,udsat,parallelsamfund,forebyggelse,udvikling,fremskrivning,tidsserie</source>
+      <translation>monitorering,udvikling,fremskrivning,tid,tidsserie,kriterier,udsat,parallelsamfund,forebyggelse,monitoring,trend,projection,time,series,temporal,criteria</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>monthly</source>
+      <translation>månedlige</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>n/a</source>
       <translation>i/t</translation>
@@ -2317,6 +2822,16 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>no</source>
       <translation>nej</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>no projection: fewer than two published snapshots in the trend window</source>
+      <translation>ingen fremskrivning: færre end to offentliggjorte tidspunkter i udviklingsvinduet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>no residents at the latest snapshot</source>
+      <translation>ingen beboere på seneste opgørelsestidspunkt</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -2384,6 +2899,11 @@
       <translation>omdannelsesområde kunne ikke afgøres: kræver {n} års historik, {k} fundet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by at most 10 % of the largest contribution), the same way for the same persons in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>only basic schooling (30-59)</source>
       <translation>kun grundskoleuddannelse (30-59 år)</translation>
@@ -2429,9 +2949,29 @@
       <translation>kvantiler (lige mange i hver klasse)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>quarterly</source>
+      <translation>kvartalsvise</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>record: protect against what was published before (the release register) and record this output there; check: protect against earlier releases but do not record this one (a draft); off: ignore earlier releases.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>refuse: stop with a message naming the overlapping areas; allow: count a person in every area that contains it (reported).</source>
       <translation>refuse: stop med en meddelelse, der nævner de overlappende områder; allow: tæl en person med i hvert område, der indeholder vedkommende (rapporteres).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>report,trend,chart,graph,pdf,png,monitoring,watch,rapport,graf,udvikling</source>
+      <translation>rapport,graf,udvikling,pdf,png,monitorering,report,trend,chart,graph,monitoring,watch</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>residents from {date}</source>
+      <translation>beboere fra {date}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -2447,6 +2987,16 @@
       <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>suppressed</source>
       <translation>diskretioneret</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>the conditions are met</source>
+      <translation>betingelserne er opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>the conditions are no longer met</source>
+      <translation>betingelserne er ikke længere opfyldt</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -2474,6 +3024,16 @@
       <translation>den gennemsnitlige bruttoindkomst var {n} kr. lavere</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>the value a year before {d} is read off the trend line (no published snapshot {before})</source>
+      <translation>værdien et år før {d} er aflæst på trendlinjen (intet offentliggjort tidspunkt {before})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <source>udsat</source>
+      <translation>udsat</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>udsat ({k} of {n} criteria met) and non-western share above {t} %</source>
       <translation>udsat ({k} af {n} kriterier opfyldt) og andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} %</translation>
@@ -2487,6 +3047,11 @@
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>validate,check,extract,data model,kontrol,udtræk</source>
       <translation>valider,kontrol,udtræk,personudtræk,datamodel,validate,check,extract,data model</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>yearly</source>
+      <translation>årlige</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -2509,9 +3074,24 @@
       <translation>{alg} skal køre i hovedtråden; kør den fra Processing-værktøjskassen.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>{cadence} from {date}; the {n} snapshots before are sparser (used for two-year means, history and trends reaching back).</source>
+      <translation>{cadence} fra {date}; de {n} tidspunkter før ligger tættere (bruges til toårsgennemsnit, historik og udvikling der rækker bagud).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>{criterion} reaches {value} (threshold {threshold})</source>
+      <translation>{criterion} når {value} (grænse {threshold})</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{k} of {n} criteria met</source>
       <translation>{k} af {n} kriterier opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/trend.py" />
+      <source>{label} over time</source>
+      <translation>{label} over tid</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -2527,6 +3107,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>{m} neighbour pairs found.</source>
       <translation>{m} nabopar fundet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>{name}: '{d}' is not a date; write it as YYYY-MM-DD.</source>
+      <translation>{name}: '{d}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -2674,6 +3259,11 @@
       <translation>{n} rækker gentager en personnøgle inden for samme opgørelsesdato. Hver person må kun optræde én gang pr. dato.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>{n} snapshots from {first} to {last}, {cadence}.</source>
+      <translation>{n} opgørelsestidspunkter fra {first} til {last}, {cadence}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
       <source>{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).</source>
       <translation>{n} værdier i '{col}' er usandsynlige beløb (over ±1 mia. kr.).</translation>
@@ -2784,6 +3374,11 @@
       <translation>{where}: typen '{kind}' er ukendt; brug share, mean eller count.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>{w} areas to watch, {c} charted.</source>
+      <translation>{w} områder at holde øje med, {c} med graf.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>{w} of {n} rows written with a pseudonym.</source>
       <translation>{w} af {n} rækker skrevet med et pseudonym.</translation>
@@ -2792,6 +3387,11 @@
       <location filename="../boligsocial_plugin/maps/report.py" />
       <source>… {n} more areas</source>
       <translation>… {n} områder mere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>… {n} more areas to watch (see the layer)</source>
+      <translation>… {n} områder mere at holde øje med (se laget)</translation>
     </message>
   </context>
 </TS>
