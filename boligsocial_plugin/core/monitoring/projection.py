@@ -126,7 +126,10 @@ def project_criteria(series: CriteriaSeries, project_to: Optional[str] = None,
     for k in series.keys:
         any_projection |= ~np.isnan(projected[k])
     proj_cat, warnings = [], []
+    latest_notes = series.frames[latest]["data_note"].tolist()
     for i in range(n):
+        if latest_notes[i]:
+            notes[i].append(str(latest_notes[i]))
         if not series.present[i, j_last]:
             notes[i].append(tr("no residents at the latest snapshot"))
         elif not series.present[i, 0]:

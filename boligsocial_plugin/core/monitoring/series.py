@@ -71,7 +71,7 @@ def with_published_cells(raw: pd.DataFrame, published: pd.DataFrame) -> pd.DataF
     return out
 
 
-def _release_mask(published: Optional[pd.DataFrame], raw: pd.DataFrame, code: str, n: int,
+def _release_mask(published: Optional[pd.DataFrame], code: str, n: int,
                   dates: List[str]) -> np.ndarray:
     """areas × dates: the release publishes this indicator's cells (all True without one)."""
     if published is None or "{}_flag".format(code) not in published.columns:
@@ -109,7 +109,7 @@ def criteria_series(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
     single = {k: np.full((n, len(dates)), np.nan) for k in keys}
     category = np.full((n, len(dates)), "", dtype=object)
     frames: Dict[str, pd.DataFrame] = {}
-    ok = {k: _release_mask(published, raw, INDICATOR_CODES[k], n, dates) for k in keys}
+    ok = {k: _release_mask(published, INDICATOR_CODES[k], n, dates) for k in keys}
     res_raw = np.zeros((n, len(dates)))
     residents = np.full((n, len(dates)), np.nan)
     for j, d in enumerate(dates):
