@@ -39,14 +39,39 @@
       <translation>({years} efter reglerne fra {code}, som listerne dengang blev lavet)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
+      <source>2013-2017: ghetto list, 3 of 5 criteria</source>
+      <translation>2013-2017: ghettolisten, 3 af 5 kriterier</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: the lists from 2021 on.</source>
       <translation>2013: 3 af 5 kriterier (2013-2017); 2018: listerne 2018-2020; 2021: listerne fra 2021 og frem.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
+      <source>2018-2020: udsat, ghetto, hard ghetto</source>
+      <translation>2018-2020: udsat, ghetto, hård ghetto</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
+      <source>2021 on: udsat, parallelsamfund, omdannelse, forebyggelse</source>
+      <translation>2021 og frem: udsat, parallelsamfund, omdannelse, forebyggelse</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>A count field is chosen twice.</source>
       <translation>Et antalsfelt er valgt to gange.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A field that identifies each area (text or number); it is copied to area_id.</source>
+      <translation>Et felt, der identificerer hvert område (tekst eller tal); det kopieres til area_id.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>A field that identifies each area; the table area to region uses it.</source>
+      <translation>Et felt, der identificerer hvert område; tabellen fra område til sammenlagt område bruger det.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -56,17 +81,37 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>A folder holding what earlier releases published (persons' keys per area and date, no figures). Share one folder between colleagues who publish from the same data; keep it as protected as the person extract.</source>
-      <translation type="unfinished" />
+      <translation>En mappe med det, tidligere udgivelser har offentliggjort (personernes nøgler pr. område og dato, ingen tal). Del én mappe mellem kolleger, der udgiver fra de samme data, og beskyt den lige så godt som personudtrækket.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>A hidden small count must stay uncertain by at least this much for an attacker who knows the published figures, that counts are never negative and never above their totals.</source>
-      <translation type="unfinished" />
+      <translation>Et skjult lille antal skal forblive usikkert med mindst så meget for en angriber, der kender de offentliggjorte tal og ved, at antal aldrig er negative og aldrig større end deres totaler.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>A neighbour pair refers to an area that does not exist.</source>
       <translation>Et nabopar henviser til et område, der ikke findes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>A one-page PDF report: title, map, legend, scale bar, source, discretion note and a table of the areas.</source>
+      <translation>En PDF-rapport på én side: titel, kort, signaturforklaring, målestok, kilde, note om diskretion og en tabel over områderne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A point layer of addresses (e.g. DAR address points); each person is placed at the point whose key equals the extract's address_id.</source>
+      <translation>Et punktlag med adresser (fx DAR-adressepunkter); hver person placeres i det punkt, hvis nøgle er lig med udtrækkets address_id.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>A region's population below this is not published (NULL).</source>
+      <translation>Et sammenlagt områdes beboertal under denne grænse offentliggøres ikke (NULL).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>A table with one row per problem: severity, problem, column, count, example row numbers and a message. No person-level values.</source>
+      <translation>En tabel med én række pr. problem: alvor, problem, kolonne, antal, eksempler på rækkenumre og en meddelelse. Ingen værdier på personniveau.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -94,6 +139,11 @@
       <translation>Voksne 18-64 år</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/base.py" />
+      <source>Advanced parameters</source>
+      <translation>Avancerede parametre</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Aggregated table or layer</source>
       <translation>Aggregeret tabel eller lag</translation>
@@ -109,6 +159,11 @@
       <translation>Alle algoritmer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Allow (count a person in each area)</source>
+      <translation>Tillad (tæl personen med i hvert område)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Also assess every snapshot, fit the trends and project the next list (Monitor state criteria over time); the profile shows the trend chart. Needs several snapshots in the extract.</source>
       <translation>Vurdér også hvert opgørelsestidspunkt, beregn udviklingen og fremskriv den næste liste (Følg statens kriterier over tid); profilen viser udviklingsgrafen. Kræver flere opgørelsestidspunkter i udtrækket.</translation>
@@ -117,6 +172,21 @@
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
       <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>An area is at risk when a percentage criterion is within this many points of its threshold (met or not).</source>
+      <translation>Et område er i risiko, når et procentkriterium ligger inden for så mange procentpoint af sin grænseværdi (opfyldt eller ej).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>An area with fewer residents shows no figures at all (flag A); 0 publishes every area.</source>
+      <translation>Et område med færre beboere viser slet ingen tal (flag A); 0 offentliggør alle områder.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>An indicator or criteria layer (or any polygon layer); it is restyled in place.</source>
+      <translation>Et indikator- eller kriterielag (eller et andet polygonlag); laget får ny stil, hvor det er.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -169,6 +239,11 @@
       <translation>Området '{id}' kan ikke placeres i personernes koordinatsystem ({to}); områdelaget angiver {frm}. Angiv det rigtige koordinatsystem på områdelaget (lagegenskaber) eller på udtrækket (PERSONS_CRS).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Area id</source>
+      <translation>Område-id</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Area id field</source>
       <translation>Felt med område-id</translation>
@@ -177,6 +252,11 @@
       <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>Area ids must be unique.</source>
       <translation>Område-id'er skal være entydige.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Area name</source>
+      <translation>Områdenavn</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -239,6 +319,11 @@
       <translation>Områder i en kategori</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Areas in the region</source>
+      <translation>Områder i det sammenlagte område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Areas in the table (at most)</source>
       <translation>Områder i tabellen (højst)</translation>
@@ -295,8 +380,13 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
-      <source>Assessment date (YYYY-MM-DD; empty = latest snapshot)</source>
-      <translation>Vurderingsdato (ÅÅÅÅ-MM-DD; tom = seneste opgørelse)</translation>
+      <source>Assessment date (empty = latest snapshot)</source>
+      <translation>Vurderingsdato (tom = seneste opgørelse)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>At risk (1 = yes)</source>
+      <translation>I risiko (1 = ja)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -321,7 +411,7 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} checked).</source>
-      <translation type="unfinished" />
+      <translation>Angriberkontrollen bestået: intet skjult tal kan beregnes, og intet indsnævres til under {w} ({n} kontrolleret).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -357,6 +447,11 @@
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Blocking problems: fix them before computing indicators.</source>
       <translation>Blokerende problemer: ret dem, før indikatorerne beregnes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Blues</source>
+      <translation>Blå nuancer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/styling.py" />
@@ -449,6 +544,11 @@
       <translation>Annullerer…</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <source>Cannot save results in {path}: the folder does not exist or is not writable. Choose another file under 'Save results in'.</source>
+      <translation>Resultaterne kan ikke gemmes i {path}: mappen findes ikke, eller der kan ikke skrives i den. Vælg en anden fil under 'Gem resultater i'.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Categories add up to the total</source>
       <translation>Kategorierne summerer til totalen</translation>
@@ -459,7 +559,7 @@
       <translation>Kategorier: {c}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/map_report.py" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Category</source>
       <translation>Kategori</translation>
     </message>
@@ -467,6 +567,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Category (state lists)</source>
       <translation>Kategori (statens lister)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Category certain (1 = yes)</source>
+      <translation>Kategorien er sikker (1 = ja)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -574,6 +679,11 @@
       <translation>Vælg feltet med område-id.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Cividis (yellow to blue)</source>
+      <translation>Cividis (gul til blå)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Classes: {method}, computed from published values only.</source>
       <translation>Klasser: {method}, beregnet alene ud fra offentliggjorte værdier.</translation>
@@ -594,14 +704,84 @@
       <translation>Farveforløb</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>Column for '{role}' (default: found by name or Danish alias)</source>
-      <translation>Kolonne for '{role}' (standard: findes ud fra navn eller dansk alias)</translation>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Column</source>
+      <translation>Kolonne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Column holding the CPR number (or other direct key)</source>
       <translation>Kolonne med CPR-nummeret (eller en anden direkte nøgle)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with convicted (0/1)</source>
+      <translation>Kolonne med dømt (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with in education (0/1)</source>
+      <translation>Kolonne med under uddannelse (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with non-western origin (0/1)</source>
+      <translation>Kolonne med ikke-vestlig oprindelse (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with only basic schooling (0/1)</source>
+      <translation>Kolonne med kun grundskole (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with single-parent household (0/1)</source>
+      <translation>Kolonne med enlig forsørger-husstand (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with taxpayer (0/1)</source>
+      <translation>Kolonne med skattepligtig (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the address id</source>
+      <translation>Kolonne med adresse-id</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the age</source>
+      <translation>Kolonne med alder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the gross income</source>
+      <translation>Kolonne med bruttoindkomst</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the household id</source>
+      <translation>Kolonne med husstands-id</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the person key</source>
+      <translation>Kolonne med personnøgle</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the reference date</source>
+      <translation>Kolonne med opgørelsesdato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the sex</source>
+      <translation>Kolonne med køn</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the share outside the labour market (0-1)</source>
+      <translation>Kolonne med andel uden for arbejdsmarkedet (0-1)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -622,6 +802,11 @@
       <location filename="../boligsocial_plugin/gui/wiring.py" />
       <source>Compute indicators…</source>
       <translation>Beregn indikatorer…</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Compute this reference date of the extract only. Empty computes every date in the extract. On the command line: REF_DATE=2025-01-01.</source>
+      <translation>Beregn kun denne opgørelsesdato i udtrækket. Tom beregner alle datoer i udtrækket. På kommandolinjen: REF_DATE=2025-01-01.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
@@ -647,6 +832,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Convicted, times the national rate</source>
       <translation>Dømte, antal gange landsgennemsnittet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Coordinate reference system of the x/y columns; default EPSG:25832 (ETRS89 / UTM zone 32N), the Danish standard.</source>
+      <translation>Koordinatsystemet for x/y-kolonnerne; standard er EPSG:25832 (ETRS89 / UTM zone 32N), den danske standard.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/monitoring/text.py" />
@@ -744,6 +934,16 @@
       <translation>Opfyldte kriterier</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Criteria met, {list}</source>
+      <translation>Opfyldte kriterier, {list}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Criteria near the threshold</source>
+      <translation>Kriterier tæt på grænseværdien</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
       <source>Criteria trend and projection</source>
       <translation>Kriteriernes udvikling og fremskrivning</translation>
@@ -757,6 +957,11 @@
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Custom (numbers below)</source>
       <translation>Tilpasset (tallene nedenfor)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/csvformat.py" />
+      <source>Danish (Excel): ; and decimal comma</source>
+      <translation>Dansk (Excel): ; og decimalkomma</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -806,12 +1011,17 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Discretion: smallest published count {c}, smallest area {r} residents; {p} primary, {s} secondary, {a} area suppressions.</source>
-      <translation type="unfinished" />
+      <translation>Diskretion: mindste offentliggjorte antal {c}, mindste område {r} beboere; {p} primære, {s} sekundære og {a} områdediskretioneringer.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Dissolving {k} regions</source>
       <translation>Samler geometrien for {k} sammenlagte områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Draw a north arrow on the report's map.</source>
+      <translation>Tegn en nordpil på rapportens kort.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -827,6 +1037,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Draws a field of an indicator or criteria layer as a choropleth (suppressed values grey hatched) and writes a PNG of the map and a one-page PDF report: title, map, legend, scale bar, north arrow, source and date, a note on discretion and a table of the areas sorted by the value (suppressed values last).&lt;br&gt;&lt;br&gt;&lt;b&gt;Double map&lt;/b&gt;: give a second field (another indicator of the same layer), a second reference date (the same indicator another year) or a second layer; the two maps are drawn side by side. The same field on both maps shares one set of classes, so colours compare.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference date&lt;/b&gt;: when the layer holds several dates and none is given, the latest is drawn.&lt;br&gt;&lt;br&gt;The user's layers are not changed: the maps are drawn from copies.</source>
       <translation>Tegner et felt fra et indikator- eller kriterielag som koropletkort (diskretionerede værdier med grå skravering) og skriver et PNG-billede af kortet og en PDF-rapport på én side: titel, kort, signaturforklaring, målestok, nordpil, kilde og dato, en note om diskretionering og en tabel over områderne sorteret efter værdi (diskretionerede værdier sidst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Dobbeltkort&lt;/b&gt;: angiv et andet felt (en anden indikator fra samme lag), en anden opgørelsesdato (samme indikator et andet år) eller et andet lag; de to kort tegnes side om side. Samme felt på begge kort deler ét sæt klasser, så farverne kan sammenlignes.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdato&lt;/b&gt;: når laget indeholder flere datoer, og ingen er angivet, tegnes den seneste.&lt;br&gt;&lt;br&gt;Brugerens lag ændres ikke: kortene tegnes ud fra kopier.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Draws the same field on another date beside the first map.</source>
+      <translation>Tegner det samme felt på en anden dato ved siden af det første kort.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -846,12 +1061,37 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Earlier releases</source>
-      <translation type="unfinished" />
+      <translation>Tidligere udgivelser</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>East coordinate of each person in the CRS below; only for tables without geometry.</source>
+      <translation>Hver persons østkoordinat i koordinatsystemet nedenfor; kun for tabeller uden geometri.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
       <source>Enters a list or a more severe category</source>
       <translation>Kommer på en liste eller i en mere alvorlig kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Equal intervals</source>
+      <translation>Lige store intervaller</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Every row with person_id instead of the key, without direct identifiers. Personal data: keep it internal.</source>
+      <translation>Alle rækker med person_id i stedet for nøglen og uden direkte identifikatorer. Personoplysninger: hold dem internt.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Example rows</source>
+      <translation>Eksempler på rækker</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Explanation</source>
+      <translation>Forklaring</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -869,6 +1109,11 @@
       <translation>Ekstra indikatorer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Extra indicators computed besides the built-in ones: a JSON list of numerator, population and type. Start from {path}.</source>
+      <translation>Ekstra indikatorer, der beregnes ud over de indbyggede: en JSON-liste med tæller, population og type. Tag udgangspunkt i {path}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Field to map</source>
       <translation>Felt, der skal vises på kortet</translation>
@@ -879,14 +1124,24 @@
       <translation>Fil</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Find out from the data</source>
+      <translation>Find ud af det ud fra data</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Finding neighbours of {n} areas</source>
       <translation>Finder naboer til {n} områder</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>First snapshot</source>
+      <translation>Første opgørelsestidspunkt</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
-      <source>First snapshot (YYYY-MM-DD; empty = the earliest)</source>
-      <translation>Første opgørelsestidspunkt (ÅÅÅÅ-MM-DD; tom = det tidligste)</translation>
+      <source>First snapshot (empty = the earliest)</source>
+      <translation>Første opgørelsestidspunkt (tom = det tidligste)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -897,6 +1152,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Folder</source>
       <translation>Mappe</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/csvformat.py" />
+      <source>Follow QGIS's language</source>
+      <translation>Følg QGIS' sprog</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -919,6 +1179,11 @@
       <translation>Listen over forebyggelsesområder</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/params.py" />
+      <source>Form of CSV outputs</source>
+      <translation>Form på CSV-uddata</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Frederiksberg 250, SØK 50, Statistics Denmark about 200 (check your data agreement).</source>
       <translation>Frederiksberg 250, SØK 50, Danmarks Statistik omkring 200 (kontroller jeres dataaftale).</translation>
@@ -932,6 +1197,16 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Gap tolerance for neighbours (layer units; 0 = boundaries must coincide)</source>
       <translation>Tolerance for huller mellem naboer (lagets enheder; 0 = grænserne skal falde sammen)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>GeoPackage the results are saved in; every run adds its layers (with their styles), so earlier results stay. Default: boligsocial.gpkg in the project folder. Empty: temporary files.</source>
+      <translation>GeoPackage, som resultaterne gemmes i; hver kørsel tilføjer sine lag (med deres stil), så tidligere resultater bevares. Standard: boligsocial.gpkg i projektmappen. Tom: midlertidige filer.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -954,6 +1229,11 @@
       <translation>Gruppe</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Groups rows (e.g. areas in a district): the group's sums count as published, so a hidden cell is also protected against them.</source>
+      <translation>Grupperer rækker (fx områder i et distrikt): gruppens summer regnes som offentliggjorte, så en skjult celle også beskyttes mod dem.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>HTML file</source>
       <translation>HTML-fil</translation>
@@ -962,6 +1242,26 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Homogeneity fields (regions alike inside; optional)</source>
       <translation>Felter for ensartethed (ensartede sammenlagte områder; valgfrit)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>How many areas get a row of charts (three rows a page).</source>
+      <translation>Hvor mange områder der får en række grafer (tre rækker pr. side).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>How many areas the report's table lists, sorted by the value; 0 leaves the table out.</source>
+      <translation>Hvor mange områder rapportens tabel viser, sorteret efter værdien; 0 udelader tabellen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>If the column holds another direct key than CPR numbers, untick 'The key is a CPR number' (ID_IS_CPR=false).</source>
+      <translation>Hvis kolonnen indeholder en anden direkte nøgle end CPR-numre, så fjern krydset ved 'Nøglen er et CPR-nummer' (ID_IS_CPR=false).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Ignore earlier releases</source>
+      <translation>Se bort fra tidligere udgivelser</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -976,7 +1276,7 @@
     <message>
       <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>In {n} rows (e.g. rows {rows}) the count columns add up to more than the total. Fix the table, or, if the count columns overlap (e.g. men, women and children), say so in 'Categories' (overlapping).</source>
-      <translation type="unfinished" />
+      <translation>I {n} rækker (fx række {rows}) summerer antalskolonnerne til mere end totalen. Ret tabellen, eller angiv under 'Kategorier' (overlappende), hvis antalskolonnerne overlapper (fx mænd, kvinder og børn).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/charts.py" />
@@ -1029,9 +1329,19 @@
       <translation>Undersøg område</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Instead of a key file: a QGIS authentication configuration ('Basic') whose password is the secret key.</source>
+      <translation>I stedet for en nøglefil: en godkendelseskonfiguration i QGIS ('Basic'), hvis adgangskode er den hemmelige nøgle.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Internal check failed for '{f}': the protected table would publish a value the rules hide. Nothing was written; please report this.</source>
       <translation>Den interne kontrol fejlede for '{f}': den beskyttede tabel ville offentliggøre en værdi, som reglerne skjuler. Intet blev skrevet; rapportér venligst fejlen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/csvformat.py" />
+      <source>International: , and decimal point</source>
+      <translation>International: , og decimalpunktum</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/monitoring/text.py" />
@@ -1040,8 +1350,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
-      <source>JSON (*.json);;HTML (*.html)</source>
-      <translation>JSON (*.json);;HTML (*.html)</translation>
+      <source>JSON (*.json)</source>
+      <translation>JSON (*.json)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1050,8 +1360,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Joins a person extract (one row per resident per reference date) to area polygons and computes one row per area and reference date with every built-in indicator as C_num (numerator or sum), C_den (denominator), C_val (percent, or the mean) and C_flag ('' published, P primary suppression, S secondary suppression, A area below the minimum). Suppressed values are NULL, never 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Join rules&lt;/b&gt;: a person exactly on a boundary shared by two areas is counted once, in the area to the east (north for an east-west boundary); a person on an outer boundary is counted in that area. Persons outside every area and rows without location are counted and reported, never silently dropped. Overlapping areas are refused by default (the message names them); set 'Overlapping areas' to 'allow' to count such persons in each area. Invalid area geometries are repaired and reported. Areas and persons in different CRSs are transformed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference dates&lt;/b&gt;: every date in the extract gives its own rows; give a date (YYYY-MM-DD) to compute one date only.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indicators&lt;/b&gt;: outside_labour (full-time persons outside the labour market and education / residents 18-64), nonwestern (/ all), convicted (/ residents 18+), basic_edu (/ residents 30-59, unknown counts as basic), income (mean gross income of taxpayers 15-64 not in education), age_0_17, age_18_64, age_65plus, single_parent. User-defined indicators come from a JSON file; start from the shipped indicator_catalogue.json.&lt;br&gt;&lt;br&gt;The extract is checked first (see 'Validate person extract'); blocking problems stop the run with a message saying how to fix them.</source>
-      <translation>Kobler et personudtræk (én række pr. beboer pr. opgørelsesdato) til områdepolygoner og beregner én række pr. område og opgørelsesdato med alle indbyggede indikatorer som C_num (tæller eller sum), C_den (nævner), C_val (procent eller gennemsnit) og C_flag ('' offentliggjort, P primær diskretionering, S sekundær diskretionering, A område under mindstegrænsen). Diskretionerede værdier er NULL, aldrig 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler for sammenkobling&lt;/b&gt;: en person, der ligger præcis på en grænse mellem to områder, tælles én gang, i det østlige område (det nordlige ved en øst-vest-gående grænse); en person på en ydre grænse tælles i det pågældende område. Personer uden for alle områder og rækker uden placering tælles og rapporteres – de forsvinder aldrig i stilhed. Overlappende områder afvises som standard (meddelelsen nævner dem); sæt 'Overlappende områder' til 'allow' for at tælle sådanne personer med i hvert område. Ugyldige områdegeometrier repareres og rapporteres. Områder og personer i forskellige koordinatsystemer transformeres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdatoer&lt;/b&gt;: hver dato i udtrækket giver sine egne rækker; angiv en dato (ÅÅÅÅ-MM-DD) for kun at beregne én dato.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indikatorer&lt;/b&gt;: outside_labour (fuldtidspersoner uden for arbejdsmarkedet og uddannelse / beboere 18-64 år), nonwestern (/ alle), convicted (/ beboere 18+), basic_edu (/ beboere 30-59 år; ukendt uddannelse tæller som grundskole), income (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse), age_0_17, age_18_64, age_65plus, single_parent. Brugerdefinerede indikatorer hentes fra en JSON-fil; tag udgangspunkt i den medfølgende indicator_catalogue.json.&lt;br&gt;&lt;br&gt;Udtrækket kontrolleres først (se 'Valider personudtræk'); blokerende problemer stopper kørslen med en meddelelse om, hvordan de rettes.</translation>
+      <source>Joins a person extract (one row per resident per reference date) to area polygons and computes one row per area and reference date with every built-in indicator as C_num (numerator or sum), C_den (denominator), C_val (percent, or the mean) and C_flag ('' published, P primary suppression, S secondary suppression, A area below the minimum). Suppressed values are NULL, never 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Join rules&lt;/b&gt;: a person exactly on a boundary shared by two areas is counted once, in the area to the east (north for an east-west boundary); a person on an outer boundary is counted in that area. Persons outside every area and rows without location are counted and reported, never silently dropped. Overlapping areas are refused by default (the message names them); set 'Overlapping areas' to 'allow' to count such persons in each area. Invalid area geometries are repaired and reported. Areas and persons in different CRSs are transformed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference dates&lt;/b&gt;: every date in the extract gives its own rows; give a date to compute one date only.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indicators&lt;/b&gt;: outside_labour (full-time persons outside the labour market and education / residents 18-64), nonwestern (/ all), convicted (/ residents 18+), basic_edu (/ residents 30-59, unknown counts as basic), income (mean gross income of taxpayers 15-64 not in education), age_0_17, age_18_64, age_65plus, single_parent. User-defined indicators come from a JSON file; start from the shipped indicator_catalogue.json.&lt;br&gt;&lt;br&gt;The extract is checked first (see 'Validate person extract'); blocking problems stop the run with a message saying how to fix them.</source>
+      <translation>Kobler et personudtræk (én række pr. beboer pr. opgørelsesdato) til områdepolygoner og beregner én række pr. område og opgørelsesdato med alle indbyggede indikatorer som C_num (tæller eller sum), C_den (nævner), C_val (procent eller gennemsnit) og C_flag ('' offentliggjort, P primær diskretionering, S sekundær diskretionering, A område under mindstegrænsen). Diskretionerede værdier er NULL, aldrig 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler for sammenkobling&lt;/b&gt;: en person, der ligger præcis på en grænse mellem to områder, tælles én gang, i det østlige område (det nordlige ved en øst-vest-gående grænse); en person på en ydre grænse tælles i det pågældende område. Personer uden for alle områder og rækker uden placering tælles og rapporteres – de forsvinder aldrig i stilhed. Overlappende områder afvises som standard (meddelelsen nævner dem); sæt 'Overlappende områder' til 'Tillad' (allow) for at tælle sådanne personer med i hvert område. Ugyldige områdegeometrier repareres og rapporteres. Områder og personer i forskellige koordinatsystemer transformeres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdatoer&lt;/b&gt;: hver dato i udtrækket giver sine egne rækker; angiv en dato for kun at beregne én dato.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indikatorer&lt;/b&gt;: outside_labour (fuldtidspersoner uden for arbejdsmarkedet og uddannelse / beboere 18-64 år), nonwestern (/ alle), convicted (/ beboere 18+), basic_edu (/ beboere 30-59 år; ukendt uddannelse tæller som grundskole), income (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse), age_0_17, age_18_64, age_65plus, single_parent. Brugerdefinerede indikatorer hentes fra en JSON-fil; tag udgangspunkt i den medfølgende indicator_catalogue.json.&lt;br&gt;&lt;br&gt;Udtrækket kontrolleres først (se 'Valider personudtræk'); blokerende problemer stopper kørslen med en meddelelse om, hvordan de rettes.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -1084,9 +1394,14 @@
       <translation>Betegnelse</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Last snapshot</source>
+      <translation>Sidste opgørelsestidspunkt</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
-      <source>Last snapshot (YYYY-MM-DD; empty = the latest)</source>
-      <translation>Sidste opgørelsestidspunkt (ÅÅÅÅ-MM-DD; tom = det seneste)</translation>
+      <source>Last snapshot (empty = the latest)</source>
+      <translation>Sidste opgørelsestidspunkt (tom = det seneste)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
@@ -1099,6 +1414,11 @@
       <translation>Lag</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Leave empty to use the column named {name} or {alias} (any case). Choose a column here when the extract calls it something else.</source>
+      <translation>Lad feltet være tomt for at bruge kolonnen med navnet {name} eller {alias} (store eller små bogstaver). Vælg en kolonne her, når udtrækket kalder den noget andet.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
       <source>Leaves a list or goes to a less severe category</source>
       <translation>Forlader en liste eller går til en mindre alvorlig kategori</translation>
@@ -1106,7 +1426,12 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
-      <translation type="unfinished" />
+      <translation>Koblet til andre datoer og tidligere udgivelser: {e} ens, {n} næsten ens og {s} indlejrede populationer; {d} datoer skjult, fordi for få personer har ændret sig.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Magma (light yellow to black)</source>
+      <translation>Magma (lysegul til sort)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
@@ -1157,6 +1482,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Merging areas</source>
       <translation>Sammenlægger områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Message</source>
+      <translation>Meddelelse</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -1222,6 +1552,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>National conviction rate (% of residents 18+)</source>
       <translation>Landsgennemsnittet for dømte (% af beboere på 18 år og derover)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Natural breaks (Jenks)</source>
+      <translation>Naturlige brud (Jenks)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -1294,6 +1629,11 @@
       <translation>Ingen udviklingsgraf: {err}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>No: there is an unpublished rest</source>
+      <translation>Nej: der er en rest, som ikke offentliggøres</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/charts.py" />
       <source>Non-western origin</source>
       <translation>Ikke-vestlig oprindelse</translation>
@@ -1304,6 +1644,11 @@
       <translation>Nordpil</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>North coordinate of each person in the CRS below; only for tables without geometry.</source>
+      <translation>Hver persons nordkoordinat i koordinatsystemet nedenfor; kun for tabeller uden geometri.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Not assessed</source>
       <translation>Ikke vurderet</translation>
@@ -1311,7 +1656,12 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Not published as outputs (with the areas' residents they would reveal a hidden small count): {names}.</source>
-      <translation type="unfinished" />
+      <translation>Ikke offentliggjort som uddata (sammen med områdernes beboertal ville de afsløre et skjult lille antal): {names}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Note on the data</source>
+      <translation>Note om data</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/monitor_report.py" />
@@ -1339,6 +1689,11 @@
       <translation>OK: ingen problemer fundet.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Off: exact values (for checks)</source>
+      <translation>Fra: nøjagtige værdier (til kontrol)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Omdannelsesområde</source>
       <translation>Omdannelsesområde</translation>
@@ -1354,9 +1709,44 @@
       <translation>På kommandolinjen: {command}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/params.py" />
+      <source>On the command line: {name}={value} (one of {values}).</source>
+      <translation>På kommandolinjen: {name}={value} (en af {values}).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>On: small keyed changes (for publishing)</source>
+      <translation>Til: små nøglebaserede ændringer (til offentliggørelse)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>One or more indicator fields of the areas (e.g. nonwestern_val). Areas join and stay with similar neighbours, so regions are alike inside; the number of regions is never lower than without. Each field is standardised; a missing value counts as the field's mean.</source>
       <translation>Et eller flere indikatorfelter i områdelaget (fx nonwestern_val). Områder lægges sammen med og bliver hos naboer, der ligner dem, så de sammenlagte områder bliver ensartede; antallet af sammenlagte områder bliver aldrig lavere end uden felterne. Hvert felt standardiseres; en manglende værdi tæller som feltets gennemsnit.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>One row per area and reference date with every indicator (C_num, C_den, C_val, C_flag); styled. A GeoPackage keeps the style, field names and rounding; a .csv file is written for spreadsheets.</source>
+      <translation>Én række pr. område og opgørelsesdato med alle indikatorer (C_num, C_den, C_val, C_flag), med stil. En GeoPackage gemmer stil, feltnavne og afrunding; en .csv-fil skrives til regneark.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>One row per area and snapshot with the criteria and the category, with temporal properties on ref_date for the Temporal Controller.</source>
+      <translation>Én række pr. område og opgørelsestidspunkt med kriterierne og kategorien, med tidsegenskaber på ref_date til Temporal Controller.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>One row per area with, per indicator, the first and last published value, the change, the trend per year and the projected value.</source>
+      <translation>Én række pr. område med, pr. indikator, den første og sidste offentliggjorte værdi, ændringen, udviklingen pr. år og den fremskrevne værdi.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>One row per area: each criterion's value, met or not, gap and persons to change, the category and the explanation; styled by category.</source>
+      <translation>Én række pr. område: hvert kriteriums værdi, om det er opfyldt, afstanden til grænseværdien og hvor mange personer der skal ændre sig, kategorien og forklaringen; med stil efter kategori.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>One row per area: the category now and projected, the warning, and per criterion the latest value, the trend per year and the projected value; styled by the projected category.</source>
+      <translation>Én række pr. område: kategorien nu og fremskrevet, advarslen, og pr. kriterium seneste værdi, udviklingen pr. år og den fremskrevne værdi; vist efter den fremskrevne kategori.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1372,6 +1762,21 @@
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>Only basic schooling, 30-59</source>
       <translation>Kun grundskoleuddannelse, 30-59 år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/params.py" />
+      <source>Only for outputs saved as .csv. Danish: ';' between fields, decimal comma, UTF-8 with byte-order mark, so Excel shows æ, ø, å and numbers right; international: ',' and decimal point. Both write dates as YYYY-MM-DD and never quote numbers. auto: Danish when QGIS runs in Danish.</source>
+      <translation>Kun for uddata, der gemmes som .csv. Dansk: ';' mellem felterne, decimalkomma og UTF-8 med byte-order mark, så Excel viser æ, ø, å og tal korrekt; international: ',' og decimalpunktum. Begge skriver datoer som ÅÅÅÅ-MM-DD og sætter aldrig tal i anførselstegn. auto: dansk, når QGIS kører på dansk.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Optional .qml file to save the style to as well (to apply it to other layers).</source>
+      <translation>Valgfri .qml-fil, som stilen også gemmes i (så den kan bruges på andre lag).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Optional field with the areas' names; copied to area_name.</source>
+      <translation>Valgfrit felt med områdernes navne; kopieres til area_name.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1429,6 +1834,11 @@
       <translation>Parametre</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Parent area</source>
+      <translation>Overordnet område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Parent field (e.g. district)</source>
       <translation>Felt for overordnet område (fx distrikt)</translation>
@@ -1457,6 +1867,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Person extract (to count residents; optional)</source>
       <translation>Personudtræk (til optælling af beboere; valgfrit)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Person key (pseudonym)</source>
+      <translation>Personnøgle (pseudonym)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1511,12 +1926,12 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Perturbation of published figures</source>
-      <translation type="unfinished" />
+      <translation>Støj på offentliggjorte tal</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Perturbation: {how}; mean absolute change of the published counts {m}.</source>
-      <translation type="unfinished" />
+      <translation>Støj: {how}; gennemsnitlig absolut ændring af de offentliggjorte antal {m}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -1529,19 +1944,39 @@
       <translation>Forudindstilling</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Pretty breaks (round numbers)</source>
+      <translation>Pæne brud (runde tal)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Previous reference date</source>
+      <translation>Forrige opgørelsesdato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Printed under the map, e.g. the data supplier and the extract's date.</source>
+      <translation>Skrives under kortet, fx dataleverandøren og udtrækkets dato.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Problem</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Problems</source>
       <translation>Problemer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
-      <source>Project to (YYYY-MM-DD; empty = the next 1 January after the last snapshot)</source>
-      <translation>Fremskriv til (ÅÅÅÅ-MM-DD; tom = næste 1. januar efter sidste opgørelsestidspunkt)</translation>
+      <source>Project to (empty = the next 1 January after the last snapshot)</source>
+      <translation>Fremskriv til (tom = næste 1. januar efter sidste opgørelsestidspunkt)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
-      <source>Project to (YYYY-MM-DD; empty = the next 1 January after the latest snapshot)</source>
-      <translation>Fremskriv til (ÅÅÅÅ-MM-DD; tom = næste 1. januar efter seneste opgørelsestidspunkt)</translation>
+      <source>Project to (empty = the next 1 January after the latest snapshot)</source>
+      <translation>Fremskriv til (tom = næste 1. januar efter seneste opgørelsestidspunkt)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/monitor_report.py" />
@@ -1549,9 +1984,34 @@
       <translation>Fremskrevet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Projected category</source>
+      <translation>Fremskrevet kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Projected category certain (1 = yes)</source>
+      <translation>Fremskrevet kategori sikker (1 = ja)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Projected to</source>
+      <translation>Fremskrevet til</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/monitor_report.py" />
       <source>Projection</source>
       <translation>Fremskrivning</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Protect against them and record this release</source>
+      <translation>Beskyt mod dem, og registrér denne udgivelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Protect against them, do not record (draft)</source>
+      <translation>Beskyt mod dem uden at registrere (udkast)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -1561,12 +2021,12 @@
     <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
       <source>Protecting the published figures</source>
-      <translation type="unfinished" />
+      <translation>Beskytter de offentliggjorte tal</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Protection width (empty = smallest published count)</source>
-      <translation type="unfinished" />
+      <translation>Beskyttelsesbredde (tom = mindste offentliggjorte antal)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -1577,6 +2037,16 @@
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Pseudonymised extract (internal, person level)</source>
       <translation>Pseudonymiseret udtræk (internt, personniveau)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Published counts are rounded to multiples of this base (e.g. 3 or 5), the same way in every release with the same key.</source>
+      <translation>Offentliggjorte antal afrundes til multipla af dette grundtal (fx 3 eller 5), på samme måde i hver udgivelse med samme nøgle.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Purples</source>
+      <translation>Lilla nuancer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/dependencies.py" />
@@ -1594,9 +2064,19 @@
       <translation>QGIS-stilfiler (*.qml)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Quantiles (equal count)</source>
+      <translation>Kvantiler (lige mange i hver)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Raster layer</source>
       <translation>Rasterlag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Reaches the minimum (1 = yes)</source>
+      <translation>Når mindstegrænsen (1 = ja)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -1619,29 +2099,34 @@
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>Recorded in the release register {path} as {id}.</source>
-      <translation type="unfinished" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Reason for the category</source>
+      <translation>Begrundelse for kategorien</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Recorded in the release register {path} as {id}.</source>
+      <translation>Registreret i udgivelsesregistret {path} som {id}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Reference date</source>
       <translation>Opgørelsesdato</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Reference date (YYYY-MM-DD; empty = every date)</source>
-      <translation>Opgørelsesdato (ÅÅÅÅ-MM-DD; tom = alle datoer)</translation>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Reference date (empty = every date)</source>
+      <translation>Opgørelsesdato (tom = alle datoer)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
-      <source>Reference date (YYYY-MM-DD; empty = the latest)</source>
-      <translation>Opgørelsesdato (ÅÅÅÅ-MM-DD; tom = den seneste)</translation>
+      <source>Reference date (empty = the latest)</source>
+      <translation>Opgørelsesdato (tom = den seneste)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
-      <source>Reference date of the extract (YYYY-MM-DD; empty = the latest)</source>
-      <translation>Udtrækkets opgørelsesdato (ÅÅÅÅ-MM-DD; tom = den seneste)</translation>
+      <source>Reference date of the extract (empty = the latest)</source>
+      <translation>Udtrækkets opgørelsesdato (tom = den seneste)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1662,6 +2147,16 @@
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Reference dates: {d}</source>
       <translation>Opgørelsesdatoer: {d}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Refuse (stop and name them)</source>
+      <translation>Afvis (stop og nævn dem)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Region</source>
+      <translation>Sammenlagt område</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -1691,7 +2186,7 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Release register (folder; empty = the QGIS profile's)</source>
-      <translation type="unfinished" />
+      <translation>Udgivelsesregister (mappe; tom = QGIS-profilens)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/report.py" />
@@ -1719,7 +2214,7 @@
       <translation>Rapport</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/map_report.py" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Residents</source>
       <translation>Beboere</translation>
     </message>
@@ -1749,6 +2244,11 @@
       <translation>Antallet af beboere skal være kendt og må ikke være negativt for noget område.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Residents of the region</source>
+      <translation>Beboere i det sammenlagte område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Residents: {n}</source>
       <translation>Beboere: {n}</translation>
@@ -1769,6 +2269,11 @@
       <translation>Felt med række-id</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Rows</source>
+      <translation>Rækker</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Rows on the chosen reference date: {n}</source>
       <translation>Rækker på den valgte opgørelsesdato: {n}</translation>
@@ -1785,11 +2290,16 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Rows with an empty or malformed key are left out and counted; otherwise the run stops and names them (masked).</source>
+      <translation>Rækker med en tom eller fejlformateret nøgle udelades og tælles; ellers stopper kørslen og nævner dem (maskeret).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Rows written</source>
       <translation>Skrevne rækker</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Rule set</source>
       <translation>Regelsæt</translation>
     </message>
@@ -1802,6 +2312,11 @@
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Rules applied:</source>
       <translation>Anvendte regler:</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Rules used in practice: default (counts below 5 hidden, areas below 50 residents hidden), aarhus (below 5), sok (areas below 50), frederiksberg (areas below 250), dst (below 3, Statistics Denmark). Empty: the two numbers below.</source>
+      <translation>Regler fra praksis: default (antal under 5 skjules, områder under 50 beboere skjules), aarhus (under 5), sok (områder under 50), frederiksberg (områder under 250), dst (under 3, Danmarks Statistik). Tom: de to tal nedenfor.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1817,6 +2332,11 @@
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Save as the layer's default style (GeoPackage)</source>
       <translation>Gem som lagets standardstil (GeoPackage)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>Save results in</source>
+      <translation>Gem resultater i</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1859,6 +2379,21 @@
       <translation>Opsætning</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Severity</source>
+      <translation>Alvor</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Shared boundary (rook)</source>
+      <translation>Fælles grænse (rook)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Shared boundary or corner (queen)</source>
+      <translation>Fælles grænse eller hjørne (queen)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Show</source>
       <translation>Vis</translation>
@@ -1884,6 +2419,21 @@
       <translation>Mindste offentliggjorte antal</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Snapshots after this date are left out. On the command line: TO_DATE=2025-06-01.</source>
+      <translation>Opgørelsestidspunkter efter denne dato udelades. På kommandolinjen: TO_DATE=2025-06-01.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Snapshots before this date are left out. On the command line: FROM_DATE=2024-01-01.</source>
+      <translation>Opgørelsestidspunkter før denne dato udelades. På kommandolinjen: FROM_DATE=2024-01-01.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Snapshots in the trend</source>
+      <translation>Opgørelsestidspunkter i udviklingen</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
       <source>Snapshots off the cadence (used at their own dates): {dates}.</source>
       <translation>Opgørelsestidspunkter uden for takten (brugt på deres egne datoer): {dates}.</translation>
@@ -1891,7 +2441,7 @@
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Some area polygons overlap, so {n} persons lie in more than one area (e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each area.</source>
-      <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'allow' (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
+      <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'Tillad' (allow) (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1902,11 +2452,6 @@
       <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial plugin for QGIS.</source>
       <translation>Kilde: {source}. Opgørelsesdato: {dates}. Udarbejdet {today} med Boligsocial-pluginet til QGIS.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Start from {path}.</source>
-      <translation>Tag udgangspunkt i {path}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -2064,6 +2609,16 @@
       <translation>Områdelaget skal indeholde polygoner.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>The areas to compute for: housing areas, blocks, school districts, grid cells. Persons are counted in the area that contains them.</source>
+      <translation>De områder, der skal beregnes for: boligområder, karréer, skoledistrikter, kvadratnetsceller. Personer tælles i det område, der indeholder dem.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The areas to merge: blocks, karréer, roder, grid cells.</source>
+      <translation>De områder, der skal lægges sammen: blokke, karréer, roder, kvadratnetsceller.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/dates.py" />
       <source>The assessment date '{d}' is not a date; write it as YYYY-MM-DD.</source>
       <translation>Vurderingsdatoen '{d}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
@@ -2134,9 +2689,19 @@
       <translation>Antalsfeltet '{f}' skal indeholde tal (antal), ikke '{v}'; fravælg det.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>The date at which C_projected reads the trend line. On the command line: PROJECT_TO=2026-01-01.</source>
+      <translation>Datoen hvor C_projected aflæses på trendlinjen. På kommandolinjen: PROJECT_TO=2026-01-01.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>The date drawn when the layer holds several; empty: the latest. On the command line: REF_DATE=2025-01-01.</source>
+      <translation>Den dato, der tegnes, når laget har flere; tom: den seneste. På kommandolinjen: REF_DATE=2025-01-01.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
-      <source>The date of the list to project: the list of year Y is computed from data at 1 January Y.</source>
-      <translation>Datoen for listen der fremskrives: listen for år Å opgøres ud fra data pr. 1. januar Å.</translation>
+      <source>The date of the list to project: the list of year Y is computed from data at 1 January Y. On the command line: PROJECT_TO=2026-01-01.</source>
+      <translation>Datoen for listen der fremskrives: listen for år Å opgøres ud fra data pr. 1. januar Å. På kommandolinjen: PROJECT_TO=2026-01-01.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -2174,6 +2739,11 @@
       <translation>Udtrækket placerer personer via address_id: vælg adressepunktlaget i 'Adressepunkter'.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>The extract with the direct person key (CPR number or another key), one row per person and reference date.</source>
+      <translation>Udtrækket med den direkte personnøgle (CPR-nummer eller en anden nøgle), én række pr. person og opgørelsesdato.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The field '{field}' holds '{v}', which is not a number; choose a numeric field.</source>
       <translation>Feltet '{field}' indeholder '{v}', som ikke er et tal; vælg et numerisk felt.</translation>
@@ -2182,6 +2752,11 @@
       <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The field '{field}' is not numeric; choose an indicator value field (*_val) or 'category'.</source>
       <translation>Feltet '{field}' er ikke numerisk; vælg et felt med indikatorværdier (*_val) eller 'category'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>The field of the address layer that holds the same key as the extract's address_id.</source>
+      <translation>Det felt i adresselaget, der indeholder samme nøgle som udtrækkets address_id.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/csvread.py" />
@@ -2254,9 +2829,19 @@
       <translation>Filen med indikatordefinitioner skal indeholde en liste af indikatorer.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>The indicator layer at every snapshot (the fields of 'Compute indicators'), with temporal properties on ref_date for the Temporal Controller.</source>
+      <translation>Indikatorlaget på hvert opgørelsestidspunkt (felterne fra 'Beregn indikatorer'), med tidsegenskaber på ref_date til Temporal Controller.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>The input has no field '{f}'; choose an existing field.</source>
       <translation>Inputtet har intet felt '{f}'; vælg et eksisterende felt.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The input rows with protected counts (hidden ones NULL) and a _flag column per count; polygons are styled by the first count.</source>
+      <translation>Inddataens rækker med beskyttede antal (skjulte er NULL) og en _flag-kolonne pr. antal; polygoner får stil efter det første antal.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -2284,6 +2869,11 @@
       <translation>Loven har ingen grænseværdi for feltet '{field}'. Lovens klasser findes for outside_labour_val, basic_edu_val og nonwestern_val i indikatorlaget og for alle *_val i kriterielaget (dømte og indkomst er relative til landsgennemsnittet og gennemsnitsindkomsten i regionen). Vælg en anden klassifikationsmetode.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>The law's thresholds</source>
+      <translation>Lovens grænseværdier</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The layer '{layer}' has no field '{field}'.</source>
       <translation>Laget '{layer}' har intet felt '{field}'.</translation>
@@ -2305,8 +2895,23 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>The layer then opens with this style in any QGIS.</source>
+      <translation>Laget åbner så med denne stil i enhver QGIS.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>The layer to draw (not changed: the maps are drawn from copies).</source>
+      <translation>Det lag, der skal tegnes (ændres ikke: kortene tegnes ud fra kopier).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>The layer's data source cannot store styles (it is not a GeoPackage or database); give a style file to keep the style.</source>
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>The map as a PNG picture (for slides, web).</source>
+      <translation>Kortet som PNG-billede (til præsentationer og web).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/regions/merge.py" />
@@ -2317,6 +2922,16 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The number of classes must be between {lo} and {hi}.</source>
       <translation>Antallet af klasser skal være mellem {lo} og {hi}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>The official lists of earlier years (fields area_id, year, category), needed for omdannelsesområde (five years as parallelsamfund) when the extract lacks those years.</source>
+      <translation>De officielle lister fra tidligere år (felterne area_id, year, category), som er nødvendige for omdannelsesområde (fem år som parallelsamfund), når udtrækket mangler de år.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <source>The output was written but its field names could not be set: {err}</source>
+      <translation>Uddata er skrevet, men feltnavnene kunne ikke sættes: {err}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/styling.py" />
@@ -2351,7 +2966,7 @@
     <message>
       <location filename="../boligsocial_plugin/core/discretion/intervals.py" />
       <source>The protection did not converge; please report this with the log.</source>
-      <translation type="unfinished" />
+      <translation>Beskyttelsen konvergerede ikke; rapportér det venligst sammen med loggen.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -2369,14 +2984,29 @@
       <translation>Referenceværdien {name} skal være et positivt tal, ikke '{v}'.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The regions (dissolved areas) with region_id, members, population, feasible and parent; styled by population, infeasible regions hatched.</source>
+      <translation>De sammenlagte områder (opløste geometrier) med region_id, members, population, feasible og parent; med stil efter beboertal, og områder under mindstegrænsen skraveret.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/register.py" />
       <source>The release could not be written to the register {path} ({err}); nothing was recorded.</source>
-      <translation type="unfinished" />
+      <translation>Udgivelsen kunne ikke skrives til registret {path} ({err}); intet er registreret.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/register.py" />
       <source>The release register folder {path} cannot be created ({err}). Choose another folder in 'Release register'.</source>
-      <translation type="unfinished" />
+      <translation>Mappen til udgivelsesregistret {path} kan ikke oprettes ({err}). Vælg en anden mappe under 'Udgivelsesregister'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>The report's heading.</source>
+      <translation>Rapportens overskrift.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>The report: the areas to watch, then their trend charts (A4 landscape).</source>
+      <translation>Rapporten: områderne at holde øje med, derefter deres udviklingsgrafer (A4 på tværs).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
@@ -2389,9 +3019,24 @@
       <translation>Rækkens id; gør det muligt at finde et overordnet områdes egen række (dens id er lig med værdien i feltet for overordnet område) og bruges som nøgle ved afrundingen.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The row's total; a hidden category must not be recoverable from it. Rows whose total is below the smallest area show the total only.</source>
+      <translation>Rækkens total; en skjult kategori må ikke kunne regnes ud fra den. Rækker, hvis total er under det mindste område, viser kun totalen.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/rules.py" />
       <source>The rule set '{code}' is unknown; use 2013, 2018 or 2021.</source>
       <translation>Regelsættet '{code}' er ukendt; brug 2013, 2018 eller 2021.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The rules, the hidden cells and the audit result as JSON; a file ending in .html gets the same as a web page. The key is never written.</source>
+      <translation>Reglerne, de skjulte celler og kontrollens resultat som JSON; en fil, der ender på .html, får det samme som en webside. Nøglen skrives aldrig.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>The same for the relative criteria (convictions, income): 0.1 means within 10 % of the threshold.</source>
+      <translation>Det samme for de relative kriterier (dømte, indkomst): 0,1 betyder inden for 10 % af grænseværdien.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -2399,14 +3044,34 @@
       <translation>Det andet kort ville gentage det første: angiv et andet felt, en anden opgørelsesdato eller et andet lag.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>The snapshot to assess; the one a year earlier gives the two-year averages. Empty: the latest date in the extract. On the command line: ASSESSMENT_DATE=2025-01-01.</source>
+      <translation>Den opgørelse, der skal vurderes; opgørelsen et år før giver toårsgennemsnittene. Tom: den seneste dato i udtrækket. På kommandolinjen: ASSESSMENT_DATE=2025-01-01.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The snapshot whose residents are counted; empty: the latest date in the extract. On the command line: REF_DATE=2025-01-01.</source>
+      <translation>Den opgørelse, hvis beboere tælles; tom: den seneste dato i udtrækket. På kommandolinjen: REF_DATE=2025-01-01.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>The table has no column '{col}'; choose an existing column.</source>
       <translation>Tabellen har ingen kolonne '{col}'; vælg en eksisterende kolonne.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>The title of the first page.</source>
+      <translation>Titlen på første side.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>The total field '{f}' is also chosen as a count field; choose it only as the total.</source>
       <translation>Totalfeltet '{f}' er også valgt som antalsfelt; vælg det kun som total.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>The trend charts of the charted areas on one picture.</source>
+      <translation>Udviklingsgraferne for de viste områder på ét billede.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
@@ -2422,6 +3087,16 @@
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>These rows are left out.</source>
       <translation>Disse rækker udelades.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>This column is replaced by person_id and dropped from the output.</source>
+      <translation>Kolonnen erstattes af person_id og udelades i uddata.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Ticked: every key must be a CPR number with a real birth date. Untick it for another direct key (e.g. a case number or a warehouse's person number): then only empty and repeated keys are checked.</source>
+      <translation>Afkrydset: hver nøgle skal være et CPR-nummer med en gyldig fødselsdato. Fjern krydset for en anden direkte nøgle (fx et sagsnummer eller datavarehusets personnummer): så kontrolleres kun tomme og gentagne nøgler.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
@@ -2449,6 +3124,11 @@
       <translation>Udviklingsgrafer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Trend from</source>
+      <translation>Udvikling fra</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
       <source>Trend window (months)</source>
       <translation>Udviklingsvindue (måneder)</translation>
@@ -2457,6 +3137,11 @@
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>Two different person keys got the same pseudonym. Use another key and report this (it should never happen).</source>
       <translation>To forskellige personnøgler fik samme pseudonym. Brug en anden nøgle, og rapportér fejlen (det bør aldrig ske).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Two-year averages (1 = yes)</source>
+      <translation>Toårsgennemsnit (1 = ja)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -2564,9 +3249,24 @@
       <translation>Konklusion</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Viridis (yellow to purple)</source>
+      <translation>Viridis (gul til lilla)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Warning</source>
+      <translation>Advarsel</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Warnings</source>
       <translation>Advarsler</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Which region each area went to (area_id, region_id, feasible), to join to other tables of the areas.</source>
+      <translation>Hvilket sammenlagt område hvert område kom i (area_id, region_id, feasible), til at koble til andre tabeller over områderne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -2634,9 +3334,19 @@
       <translation>Y-kolonne (tabeller uden geometri)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Yellow, orange, red</source>
+      <translation>Gul, orange, rød</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Yes/no</source>
       <translation>Ja/nej</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Yes: the counts add up to the total</source>
+      <translation>Ja: antallene summerer til totalen</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
@@ -2724,7 +3434,7 @@
       <translation>alle datoer (ÅÅÅÅ-MM-DD)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>forebyggelse</source>
       <translation>forebyggelse</translation>
     </message>
@@ -2901,7 +3611,7 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by at most 10 % of the largest contribution), the same way for the same persons in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
-      <translation type="unfinished" />
+      <translation>on: hvert offentliggjort antal flyttes højst ±2 (summer af fuldtidspersoner højst ±2, beløb højst 10 % af det største bidrag), på samme måde for de samme personer i hver kørsel, så forskelle mellem uddata og gennemsnit af gentagne uddata ikke afslører nogen. off: nøjagtige værdier (til kontrol; alle regler for diskretionering gælder stadig).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -2956,7 +3666,7 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>record: protect against what was published before (the release register) and record this output there; check: protect against earlier releases but do not record this one (a draft); off: ignore earlier releases.</source>
-      <translation type="unfinished" />
+      <translation>record: beskyt mod det, der er offentliggjort før (udgivelsesregistret), og registrér disse uddata dér; check: beskyt mod tidligere udgivelser uden at registrere denne (et udkast); off: se bort fra tidligere udgivelser.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -2987,6 +3697,11 @@
       <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>suppressed</source>
       <translation>diskretioneret</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>temporary (lost when QGIS closes)</source>
+      <translation>midlertidigt (forsvinder, når QGIS lukkes)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/monitoring/text.py" />
@@ -3029,7 +3744,7 @@
       <translation>værdien et år før {d} er aflæst på trendlinjen (intet offentliggjort tidspunkt {before})</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>udsat</source>
       <translation>udsat</translation>
     </message>
@@ -3089,9 +3804,84 @@
       <translation>{k} af {n} kriterier opfyldt</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label} ({unit})</source>
+      <translation>{label} ({unit})</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/trend.py" />
       <source>{label} over time</source>
       <translation>{label} over tid</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: change ({unit})</source>
+      <translation>{label}: ændring ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: denominator</source>
+      <translation>{label}: nævner</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: discretion flag</source>
+      <translation>{label}: diskretionsflag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: distance to the threshold, {list}</source>
+      <translation>{label}: afstand til grænseværdien, {list}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: first ({unit})</source>
+      <translation>{label}: første ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: kr. to change, {list}</source>
+      <translation>{label}: kr. der skal ændres, {list}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: last ({unit})</source>
+      <translation>{label}: seneste ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: met, {list} (1 = yes)</source>
+      <translation>{label}: opfyldt, {list} (1 = ja)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: numerator</source>
+      <translation>{label}: tæller</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: persons to change, {list}</source>
+      <translation>{label}: personer der skal ændres, {list}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: projected</source>
+      <translation>{label}: fremskrevet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: projected ({unit})</source>
+      <translation>{label}: fremskrevet ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: trend per year</source>
+      <translation>{label}: udvikling pr. år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: trend per year ({unit})</source>
+      <translation>{label}: udvikling pr. år ({unit})</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -3107,11 +3897,6 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>{m} neighbour pairs found.</source>
       <translation>{m} nabopar fundet.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
-      <source>{name}: '{d}' is not a date; write it as YYYY-MM-DD.</source>
-      <translation>{name}: '{d}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -3166,17 +3951,17 @@
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
       <source>{n} figures hidden now were published for the same persons by an earlier release; they count as known.</source>
-      <translation type="unfinished" />
+      <translation>{n} tal, der skjules nu, blev offentliggjort for de samme personer i en tidligere udgivelse; de regnes som kendte.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>{n} hidden cells follow from totals outside the table (e.g. a parent total of 0) whatever else is hidden.</source>
-      <translation type="unfinished" />
+      <translation>{n} skjulte celler følger af totaler uden for tabellen (fx en overordnet total på 0), uanset hvad der ellers skjules.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
       <source>{n} hidden figures follow from what was published before whatever this release hides.</source>
-      <translation type="unfinished" />
+      <translation>{n} skjulte tal følger af det, der er offentliggjort før, uanset hvad denne udgivelse skjuler.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />

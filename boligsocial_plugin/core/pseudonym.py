@@ -367,6 +367,9 @@ def check_extract_keys(ids: Sequence[object], dates: Optional[Sequence[object]],
             "{n} rows have no value in '{col}' (rows {rows}).").format(
             n=check.n_malformed, col=column,
             rows=", ".join(str(r) for r, _v in check.examples))
+        if is_cpr and int((check.reasons == "shape").sum()) * 2 > len(values):
+            msg += " " + tr("If the column holds another direct key than CPR numbers, untick "
+                            "'The key is a CPR number' (ID_IS_CPR=false).")
         if not drop_invalid:
             raise BoligsocialError(msg + " " + tr(
                 "Fix them in the source, or tick 'Drop rows with malformed keys' to leave "

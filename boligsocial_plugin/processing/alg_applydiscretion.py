@@ -15,20 +15,22 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core import count_tables, discretion
 from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.processing.params import enum_parameter, with_help
 from boligsocial_plugin.qgis_io.values import plain
 from boligsocial_plugin.qgis_io.writer import FeatureWriter
 
@@ -96,38 +98,49 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         p.setHelp(self.tr("Whole numbers of persons. Text columns of numbers (CSV) are "
                           "accepted."))
         self.addParameter(p)
-        self.addParameter(QgsProcessingParameterField(
+        self.addParameter(with_help(QgsProcessingParameterField(
             TOTAL_FIELD, self.tr("Total field (row total, e.g. residents)"), None, INPUT,
-            QgsProcessingParameterField.Any, optional=True))
-        self.addParameter(QgsProcessingParameterField(
+            QgsProcessingParameterField.Any, optional=True),
+            self.tr("The row's total; a hidden category must not be recoverable from it. "
+                    "Rows whose total is below the smallest area show the total only.")))
+        self.addParameter(with_help(QgsProcessingParameterField(
             PARENT_FIELD, self.tr("Parent field (e.g. district)"), None, INPUT,
-            optional=True))
+            optional=True),
+            self.tr("Groups rows (e.g. areas in a district): the group's sums count as "
+                    "published, so a hidden cell is also protected against them.")))
         p = QgsProcessingParameterField(ID_FIELD, self.tr("Row id field"), None, INPUT,
                                         optional=True)
         p.setHelp(self.tr("The row id; lets a parent's own row be found (its id equals the "
                           "parent value) and keys the rounding."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum(CATEGORIES_EXHAUSTIVE, self.tr(
-            "Categories add up to the total"), options=EXHAUSTIVE_OPTIONS, defaultValue="auto",
-            usesStaticStrings=True)
-        p.setHelp(self.tr("auto: yes when every row's counts add up to its total; no: there "
-                          "is an unpublished rest, which is protected too."))
-        self.addParameter(p)
+        self.addParameter(enum_parameter(
+            CATEGORIES_EXHAUSTIVE, self.tr("Categories add up to the total"),
+            [("auto", self.tr("Find out from the data")),
+             ("yes", self.tr("Yes: the counts add up to the total")),
+             ("no", self.tr("No: there is an unpublished rest"))], default="auto",
+            help_text=self.tr("auto: yes when every row's counts add up to its total; no: "
+                              "there is an unpublished rest, which is protected too.")))
         common.add_discretion_parameters(self)
         p = QgsProcessingParameterNumber(ROUND_BASE, self.tr(
             "Keyed rounding base (0 = off)"), QgsProcessingParameterNumber.Integer, 0,
             minValue=0)
+        p.setHelp(self.tr("Published counts are rounded to multiples of this base (e.g. 3 or "
+                          "5), the same way in every release with the same key."))
         self.addParameter(advanced(p))
         p = QgsProcessingParameterFile(ROUND_KEY_FILE, self.tr("Rounding key file (secret)"),
                                        optional=True)
         p.setHelp(self.tr("A file holding a secret of at least 16 bytes. Keep it: the same "
                           "key gives the same rounding in every release."))
         self.addParameter(advanced(p))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Protected table"), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            OUTPUT_REPORT, self.tr("Audit report"), self.tr("JSON (*.json);;HTML (*.html)"),
-            optional=True, createByDefault=False))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Protected table"), QgsProcessing.TypeVector),
+            self.tr("The input rows with protected counts (hidden ones NULL) and a _flag "
+                    "column per count; polygons are styled by the first count.")))
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
+            OUTPUT_REPORT, self.tr("Audit report"), self.tr("JSON (*.json)"),
+            optional=True, createByDefault=False),
+            self.tr("The rules, the hidden cells and the audit result as JSON; a file ending "
+                    "in .html gets the same as a web page. The key is never written.")))
         for name, label in (("PRIMARY", N_("Cells hidden by a primary rule")),
                             ("SECONDARY", N_("Cells hidden by secondary suppression")),
                             ("AREA", N_("Cells hidden by the area minimum"))):
@@ -202,6 +215,8 @@ class ApplyDiscretion(BoligsocialAlgorithm):
                        "preset": self.parameterAsEnumString(parameters, "DISCRETION_PRESET",
                                                             context) or None})
         dest = self._write(parameters, context, feedback, source, feats, out, cols)
+        if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry:
+            style_output(dest, counts[0], context, feedback)
         results: Dict[str, Any] = {OUTPUT: dest, "PRIMARY": int(report["primary"]),
                                    "SECONDARY": int(report["secondary"]),
                                    "AREA": int(report["area"]), "AUDIT": report["audit"]}

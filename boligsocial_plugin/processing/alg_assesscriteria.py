@@ -6,11 +6,9 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -22,6 +20,7 @@ from boligsocial_plugin.core.criteria import (
     Margins,
     assess_criteria,
     output_fields,
+    rule_set_label,
 )
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.indicators import builtin_indicators
@@ -29,6 +28,7 @@ from boligsocial_plugin.core.pipeline import join_and_aggregate
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.processing.params import date_value, enum_parameter, with_help
 from boligsocial_plugin.qgis_io.writer import fields_for, multi_polygon, write_frame
 
 RULE_SET = "RULE_SET"
@@ -80,12 +80,11 @@ class AssessCriteria(BoligsocialAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
         common.add_person_parameters(self)
-        p = QgsProcessingParameterEnum(RULE_SET, self.tr("Rule set"),
-                                       options=list(RULE_SETS), defaultValue=DEFAULT_RULE_SET,
-                                       usesStaticStrings=True)
-        p.setHelp(self.tr("2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: "
-                          "the lists from 2021 on."))
-        self.addParameter(p)
+        self.addParameter(enum_parameter(
+            RULE_SET, self.tr("Rule set"), [(code, rule_set_label(code)) for code in RULE_SETS],
+            default=DEFAULT_RULE_SET,
+            help_text=self.tr("2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: "
+                              "the lists from 2021 on.")))
         p = QgsProcessingParameterNumber(
             NATIONAL_CONVICTION_RATE, self.tr("National conviction rate (% of residents 18+)"),
             QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0)
@@ -99,24 +98,35 @@ class AssessCriteria(BoligsocialAlgorithm):
         p.setHelp(self.tr("Mean gross income of taxpayers 15-64 not in education in the "
                           "region (Social- og Boligstyrelsen's yearly calculation)."))
         self.addParameter(p)
-        self.addParameter(QgsProcessingParameterString(
-            ASSESSMENT_DATE, self.tr("Assessment date (YYYY-MM-DD; empty = latest snapshot)"),
-            optional=True))
+        common.add_ref_date_parameter(
+            self, ASSESSMENT_DATE, self.tr("Assessment date (empty = latest snapshot)"),
+            self.tr("The snapshot to assess; the one a year earlier gives the two-year "
+                    "averages. Empty: the latest date in the extract. On the command line: "
+                    "ASSESSMENT_DATE=2025-01-01."))
         p = QgsProcessingParameterFeatureSource(
             HISTORY, self.tr("Earlier categories (table: area_id, year, category)"),
             [QgsProcessing.TypeVector], optional=True)
+        p.setHelp(self.tr("The official lists of earlier years (fields area_id, year, "
+                          "category), needed for omdannelsesområde (five years as "
+                          "parallelsamfund) when the extract lacks those years."))
         self.addParameter(p)
-        self.addParameter(advanced(QgsProcessingParameterNumber(
+        self.addParameter(advanced(with_help(QgsProcessingParameterNumber(
             AT_RISK_POINTS, self.tr("At-risk margin (percentage points)"),
-            QgsProcessingParameterNumber.Double, 2.0, minValue=0.0)))
-        self.addParameter(advanced(QgsProcessingParameterNumber(
+            QgsProcessingParameterNumber.Double, 2.0, minValue=0.0),
+            self.tr("An area is at risk when a percentage criterion is within this many "
+                    "points of its threshold (met or not)."))))
+        self.addParameter(advanced(with_help(QgsProcessingParameterNumber(
             AT_RISK_RELATIVE, self.tr("At-risk margin for relative criteria (share of the "
                                       "threshold)"),
-            QgsProcessingParameterNumber.Double, 0.1, minValue=0.0)))
+            QgsProcessingParameterNumber.Double, 0.1, minValue=0.0),
+            self.tr("The same for the relative criteria (convictions, income): 0.1 means "
+                    "within 10 % of the threshold."))))
         common.add_discretion_parameters(self)
         common.add_overlaps_parameter(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Criteria"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Criteria"), QgsProcessing.TypeVectorPolygon),
+            self.tr("One row per area: each criterion's value, met or not, gap and persons to "
+                    "change, the category and the explanation; styled by category.")))
         self.addOutput(QgsProcessingOutputNumber("AREAS_IN_CATEGORY",
                                                  self.tr("Areas in a category")))
         self.addOutput(QgsProcessingOutputNumber("AREAS_AT_RISK", self.tr("Areas at risk")))
@@ -153,8 +163,7 @@ class AssessCriteria(BoligsocialAlgorithm):
                                                            NATIONAL_CONVICTION_RATE, context),
             regional_mean_income=self._optional_number(parameters, REGIONAL_MEAN_INCOME,
                                                        context),
-            assessment_date=self.parameterAsString(parameters, ASSESSMENT_DATE,
-                                                   context).strip() or None,
+            assessment_date=date_value(self, parameters, ASSESSMENT_DATE, context),
             history=history,
             margins=Margins(self.parameterAsDouble(parameters, AT_RISK_POINTS, context),
                             self.parameterAsDouble(parameters, AT_RISK_RELATIVE, context)),

@@ -11,12 +11,10 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -25,8 +23,10 @@ from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import number
 from boligsocial_plugin.core.pipeline import join_and_aggregate
 from boligsocial_plugin.core.regions import merge_small_areas
+from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.processing.params import date_value, enum_parameter, with_help
 from boligsocial_plugin.qgis_io.adjacency import islands, polygon_adjacency
 from boligsocial_plugin.qgis_io.writer import fields_for
 
@@ -103,11 +103,12 @@ class MergeSmallAreas(BoligsocialAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
-        p = QgsProcessingParameterFeatureSource(AREAS, self.tr("Areas (polygons)"),
-                                                [QgsProcessing.TypeVectorPolygon])
-        self.addParameter(p)
-        self.addParameter(QgsProcessingParameterField(
-            AREA_ID_FIELD, self.tr("Area id field"), "area_id", AREAS))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSource(
+            AREAS, self.tr("Areas (polygons)"), [QgsProcessing.TypeVectorPolygon]),
+            self.tr("The areas to merge: blocks, karréer, roder, grid cells.")))
+        self.addParameter(with_help(QgsProcessingParameterField(
+            AREA_ID_FIELD, self.tr("Area id field"), "area_id", AREAS),
+            self.tr("A field that identifies each area; the table area to region uses it.")))
         p = QgsProcessingParameterField(
             POPULATION_FIELD, self.tr("Residents field of the areas (or give a person extract)"),
             None, AREAS, QgsProcessingParameterField.Numeric, optional=True)
@@ -118,8 +119,10 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         persons = self.parameterDefinition(common.PERSONS)
         persons.setFlags(persons.flags() | QgsProcessingParameterDefinition.FlagOptional)
         persons.setDescription(self.tr("Person extract (to count residents; optional)"))
-        self.addParameter(QgsProcessingParameterString(common.REF_DATE, self.tr(
-            "Reference date of the extract (YYYY-MM-DD; empty = the latest)"), optional=True))
+        common.add_ref_date_parameter(
+            self, common.REF_DATE, self.tr("Reference date of the extract (empty = the latest)"),
+            self.tr("The snapshot whose residents are counted; empty: the latest date in the "
+                    "extract. On the command line: REF_DATE=2025-01-01."))
         p = QgsProcessingParameterNumber(MINIMUM, self.tr("Minimum residents per region"),
                                          QgsProcessingParameterNumber.Integer, 250, minValue=1)
         p.setHelp(self.tr("Frederiksberg 250, SØK 50, Statistics Denmark about 200 (check "
@@ -140,14 +143,16 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                           "inside; the number of regions is never lower than without. Each "
                           "field is standardised; a missing value counts as the field's mean."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum(CONTIGUITY, self.tr("Neighbours"), options=[ROOK, QUEEN],
-                                       defaultValue=ROOK, usesStaticStrings=True)
-        p.setHelp(self.tr("rook: areas are neighbours when they share a stretch of boundary; "
-                          "queen: a shared corner is enough."))
-        self.addParameter(p)
+        self.addParameter(enum_parameter(
+            CONTIGUITY, self.tr("Neighbours"),
+            [(ROOK, self.tr("Shared boundary (rook)")),
+             (QUEEN, self.tr("Shared boundary or corner (queen)"))], default=ROOK,
+            help_text=self.tr("rook: areas are neighbours when they share a stretch of "
+                              "boundary; queen: a shared corner is enough.")))
         p = QgsProcessingParameterNumber(common.MIN_COUNT, self.tr("Smallest published count"),
                                          QgsProcessingParameterNumber.Integer, 5, minValue=1)
         p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        p.setHelp(self.tr("A region's population below this is not published (NULL)."))
         self.addParameter(p)
         p = QgsProcessingParameterNumber(TOLERANCE, self.tr(
             "Gap tolerance for neighbours (layer units; 0 = boundaries must coincide)"),
@@ -157,11 +162,15 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                           "each other for more than twice the tolerance (queen: when they come "
                           "this close anywhere). Slower."))
         self.addParameter(p)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Merged regions"), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Merged regions"), QgsProcessing.TypeVectorPolygon),
+            self.tr("The regions (dissolved areas) with region_id, members, population, "
+                    "feasible and parent; styled by population, infeasible regions hatched.")))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             OUTPUT_MEMBERS, self.tr("Area to region table"), QgsProcessing.TypeVector,
-            optional=True, createByDefault=True))
+            optional=True, createByDefault=True),
+            self.tr("Which region each area went to (area_id, region_id, feasible), to join "
+                    "to other tables of the areas.")))
         for name, label in (("REGIONS", N_("Regions")),
                             ("INFEASIBLE", N_("Regions below the minimum (infeasible)")),
                             ("ISLANDS", N_("Areas without neighbours")),
@@ -215,7 +224,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
         common.require_no_blocking(ext, feedback)
         areas = common.load_areas(self, parameters, context, feedback, crs, keep)
-        ref_date = self.parameterAsString(parameters, common.REF_DATE, context).strip()
+        ref_date = date_value(self, parameters, common.REF_DATE, context)
         if not ref_date:
             dates = sorted({str(d) for d in ext.data["ref_date"].dropna().unique()})
             if not dates:
@@ -318,6 +327,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         if batch:
             sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         del sink
+        style_output(dest, "population", context, feedback)
         results: Dict[str, Any] = {OUTPUT: dest}
         msink, mdest = self.parameterAsSink(parameters, OUTPUT_MEMBERS, context,
                                             fields_for(MEMBER_FIELDS), QgsWkbTypes.NoGeometry,

@@ -9,13 +9,12 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core.criteria import DEFAULT_RULE_SET, INDICATOR_CODES, INGEN, KEYS
 from boligsocial_plugin.core.indicators import aggregate, available_indicators
-from boligsocial_plugin.core.monitoring.calendar import calendar, parse_date
+from boligsocial_plugin.core.monitoring.calendar import calendar
 from boligsocial_plugin.core.monitoring.projection import DEFAULT_TREND_MONTHS, project_criteria
 from boligsocial_plugin.core.monitoring.series import criteria_series, severity_of
 from boligsocial_plugin.core.monitoring.tables import (
@@ -38,6 +37,7 @@ from boligsocial_plugin.processing.alg_assesscriteria import (
     AssessCriteria,
 )
 from boligsocial_plugin.processing.base import N_, advanced
+from boligsocial_plugin.processing.params import date_value, with_help
 from boligsocial_plugin.qgis_io.writer import multi_polygon
 
 PROJECT_TO = "PROJECT_TO"
@@ -94,22 +94,26 @@ class MonitorCriteria(AssessCriteria):
             self.removeParameter(name)
         if self.parameterDefinition(common.PERTURBATION) is None:
             common.add_protection_parameters(self)
-        p = QgsProcessingParameterString(PROJECT_TO, self.tr(
-            "Project to (YYYY-MM-DD; empty = the next 1 January after the latest snapshot)"),
-            optional=True)
-        p.setHelp(self.tr("The date of the list to project: the list of year Y is computed "
-                          "from data at 1 January Y."))
-        self.addParameter(p)
+        common.add_ref_date_parameter(
+            self, PROJECT_TO, self.tr("Project to (empty = the next 1 January after the latest "
+                                      "snapshot)"),
+            self.tr("The date of the list to project: the list of year Y is computed from data "
+                    "at 1 January Y. On the command line: PROJECT_TO=2026-01-01."))
         p = QgsProcessingParameterNumber(TREND_MONTHS, self.tr("Trend window (months)"),
                                          QgsProcessingParameterNumber.Integer,
                                          DEFAULT_TREND_MONTHS, minValue=1, maxValue=240)
         p.setHelp(self.tr("The trend is fitted over the snapshots of this many months up to the "
                           "latest one."))
         self.addParameter(advanced(p))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Criteria trend and projection"), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            SERIES, self.tr("Criteria at every snapshot"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Criteria trend and projection"), QgsProcessing.TypeVectorPolygon),
+            self.tr("One row per area: the category now and projected, the warning, and per "
+                    "criterion the latest value, the trend per year and the projected value; "
+                    "styled by the projected category.")))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            SERIES, self.tr("Criteria at every snapshot"), QgsProcessing.TypeVectorPolygon),
+            self.tr("One row per area and snapshot with the criteria and the category, with "
+                    "temporal properties on ref_date for the Temporal Controller.")))
         for name, label in (("AREAS_ENTERING", N_("Areas entering a list or a more severe "
                                                    "category")),
                             ("AREAS_LEAVING", N_("Areas leaving a list or going to a less "
@@ -132,8 +136,7 @@ class MonitorCriteria(AssessCriteria):
         rules = common.discretion_rules(self, parameters, context)
         pub, record_in = common.publication(self, parameters, context, rules)
         rule_set = self.parameterAsEnumString(parameters, RULE_SET, context) or DEFAULT_RULE_SET
-        project_to = self.parameterAsString(parameters, PROJECT_TO, context).strip()
-        project_to = parse_date(project_to, PROJECT_TO) if project_to else None
+        project_to = date_value(self, parameters, PROJECT_TO, context)
         feedback.setProgressText(self.tr("Joining persons to areas"))
 
         def joining(frac: float) -> bool:

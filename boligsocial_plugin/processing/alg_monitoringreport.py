@@ -16,6 +16,7 @@ from boligsocial_plugin import dependencies
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.maps import monitor_report
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.processing.params import with_help
 
 INPUT, SERIES, AREAS, MAX_AREAS, TITLE = "INPUT", "SERIES", "AREA_IDS", "MAX_AREAS", "TITLE"
 OUTPUT_PDF, OUTPUT_PNG = "OUTPUT_PDF", "OUTPUT_PNG"
@@ -67,15 +68,19 @@ class MonitoringReport(BoligsocialAlgorithm):
         p = QgsProcessingParameterNumber(MAX_AREAS, self.tr("Areas charted (at most)"),
                                          QgsProcessingParameterNumber.Integer, 12, minValue=1,
                                          maxValue=60)
+        p.setHelp(self.tr("How many areas get a row of charts (three rows a page)."))
         self.addParameter(advanced(p))
-        self.addParameter(QgsProcessingParameterString(TITLE, self.tr(
-            "Title (empty = 'Areas to watch')"), optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
+        self.addParameter(with_help(QgsProcessingParameterString(TITLE, self.tr(
+            "Title (empty = 'Areas to watch')"), optional=True),
+            self.tr("The title of the first page.")))
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
             OUTPUT_PDF, self.tr("Report"), self.tr("PDF files (*.pdf)"), optional=True,
-            createByDefault=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
+            createByDefault=True),
+            self.tr("The report: the areas to watch, then their trend charts (A4 landscape).")))
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
             OUTPUT_PNG, self.tr("Trend charts"), self.tr("PNG files (*.png)"), optional=True,
-            createByDefault=True))
+            createByDefault=True),
+            self.tr("The trend charts of the charted areas on one picture.")))
         self.addOutput(QgsProcessingOutputNumber("AREAS_TO_WATCH", self.tr("Areas to watch")))
         self.addOutput(QgsProcessingOutputNumber("AREAS_CHARTED", self.tr("Areas charted")))
 

@@ -28,7 +28,8 @@ from qgis.PyQt.QtCore import QVariant
 from boligsocial_plugin.core import pseudonym
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
-from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.processing.params import with_help
 from boligsocial_plugin.qgis_io.values import plain
 from boligsocial_plugin.qgis_io.writer import FeatureWriter
 
@@ -89,29 +90,39 @@ class Pseudonymise(BoligsocialAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
-        p = QgsProcessingParameterFeatureSource(
-            PERSONS, self.tr("Person extract (point layer or table)"), [QgsProcessing.TypeVector])
-        self.addParameter(p)
-        p = QgsProcessingParameterField(ID_FIELD, self.tr("Column holding the CPR number (or "
-                                                          "other direct key)"), "cpr", PERSONS)
-        self.addParameter(p)
-        p = QgsProcessingParameterBoolean(ID_IS_CPR, self.tr(
+        self.addParameter(with_help(QgsProcessingParameterFeatureSource(
+            PERSONS, self.tr("Person extract (point layer or table)"),
+            [QgsProcessing.TypeVector]),
+            self.tr("The extract with the direct person key (CPR number or another key), "
+                    "one row per person and reference date.")))
+        self.addParameter(with_help(QgsProcessingParameterField(
+            ID_FIELD, self.tr("Column holding the CPR number (or other direct key)"), "cpr",
+            PERSONS),
+            self.tr("This column is replaced by person_id and dropped from the output.")))
+        self.addParameter(with_help(QgsProcessingParameterBoolean(ID_IS_CPR, self.tr(
             "The key is a CPR number (check it and accept ddmmyy-xxxx and ddmmyyxxxx alike)"),
-            True)
-        self.addParameter(advanced(p))
+            True),
+            self.tr("Ticked: every key must be a CPR number with a real birth date. Untick it "
+                    "for another direct key (e.g. a case number or a warehouse's person "
+                    "number): then only empty and repeated keys are checked.")))
         p = QgsProcessingParameterFile(KEY_FILE, self.tr("Key file (the secret)"),
                                        optional=True)
         p.setHelp(self.tr("A text file holding the secret key only. Store it where only the "
                           "people allowed to pseudonymise can read it."))
         self.addParameter(p)
-        p = QgsProcessingParameterAuthConfig(KEY_AUTHCFG, self.tr(
-            "Or: authentication configuration holding the key as its password"), optional=True)
-        self.addParameter(p)
-        self.addParameter(QgsProcessingParameterBoolean(
-            DROP_INVALID, self.tr("Drop rows with malformed keys (else the run stops)"), False))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(with_help(QgsProcessingParameterAuthConfig(KEY_AUTHCFG, self.tr(
+            "Or: authentication configuration holding the key as its password"), optional=True),
+            self.tr("Instead of a key file: a QGIS authentication configuration ('Basic') "
+                    "whose password is the secret key.")))
+        self.addParameter(with_help(QgsProcessingParameterBoolean(
+            DROP_INVALID, self.tr("Drop rows with malformed keys (else the run stops)"), False),
+            self.tr("Rows with an empty or malformed key are left out and counted; otherwise "
+                    "the run stops and names them (masked).")))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Pseudonymised extract (internal, person level)"),
-            QgsProcessing.TypeVector))
+            QgsProcessing.TypeVector),
+            self.tr("Every row with person_id instead of the key, without direct identifiers. "
+                    "Personal data: keep it internal.")))
         for name, label in (("ROWS_READ", N_("Rows read")), ("ROWS_WRITTEN", N_("Rows written")),
                             ("MALFORMED", N_("Rows with a malformed key")),
                             ("DUPLICATES", N_("Repeated keys within a reference date"))):

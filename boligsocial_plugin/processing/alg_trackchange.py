@@ -2,13 +2,9 @@
 """boligsocial:trackchange: many snapshots + areas -> per indicator first, last, change and trend
 per area (OUTPUT) and the indicator layer at every snapshot (SERIES)."""
 import numpy as np
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink
 
-from boligsocial_plugin.core.monitoring.calendar import calendar, default_project_to, parse_date
+from boligsocial_plugin.core.monitoring.calendar import calendar, default_project_to
 from boligsocial_plugin.core.monitoring.change import PARTS, track_change
 from boligsocial_plugin.core.pipeline import compute
 from boligsocial_plugin.maps.styling import style_output
@@ -20,6 +16,7 @@ from boligsocial_plugin.processing.alg_computeindicators import (
 )
 from boligsocial_plugin.processing.alg_monitorcriteria import PROJECT_TO, SERIES
 from boligsocial_plugin.processing.base import N_
+from boligsocial_plugin.processing.params import date_value, with_help
 from boligsocial_plugin.qgis_io.writer import multi_polygon
 
 FROM_DATE, TO_DATE = "FROM_DATE", "TO_DATE"
@@ -51,17 +48,28 @@ class TrackChange(ComputeIndicators):
         super().initAlgorithm(config)
         for name in (common.REF_DATE, OUTPUT):
             self.removeParameter(name)
-        for name, label in ((FROM_DATE, N_("First snapshot (YYYY-MM-DD; empty = the earliest)")),
-                            (TO_DATE, N_("Last snapshot (YYYY-MM-DD; empty = the latest)"))):
-            self.addParameter(QgsProcessingParameterString(name, self.tr(label), optional=True))
-        p = QgsProcessingParameterString(PROJECT_TO, self.tr(
-            "Project to (YYYY-MM-DD; empty = the next 1 January after the last snapshot)"),
-            optional=True)
-        self.addParameter(p)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Change per area"), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            SERIES, self.tr("Indicators at every snapshot"), QgsProcessing.TypeVectorPolygon))
+        common.add_ref_date_parameter(
+            self, FROM_DATE, self.tr("First snapshot (empty = the earliest)"),
+            self.tr("Snapshots before this date are left out. On the command line: "
+                    "FROM_DATE=2024-01-01."))
+        common.add_ref_date_parameter(
+            self, TO_DATE, self.tr("Last snapshot (empty = the latest)"),
+            self.tr("Snapshots after this date are left out. On the command line: "
+                    "TO_DATE=2025-06-01."))
+        common.add_ref_date_parameter(
+            self, PROJECT_TO, self.tr("Project to (empty = the next 1 January after the last "
+                                      "snapshot)"),
+            self.tr("The date at which C_projected reads the trend line. On the command line: "
+                    "PROJECT_TO=2026-01-01."))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Change per area"), QgsProcessing.TypeVectorPolygon),
+            self.tr("One row per area with, per indicator, the first and last published value, "
+                    "the change, the trend per year and the projected value.")))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            SERIES, self.tr("Indicators at every snapshot"), QgsProcessing.TypeVectorPolygon),
+            self.tr("The indicator layer at every snapshot (the fields of 'Compute "
+                    "indicators'), with temporal properties on ref_date for the Temporal "
+                    "Controller.")))
 
     def process(self, parameters, context, feedback):
         """Read, join, aggregate and protect every snapshot of the period, then the change."""
@@ -115,8 +123,7 @@ class TrackChange(ComputeIndicators):
         return {OUTPUT: dest, SERIES: sdest}
 
     def _date(self, parameters, name, context) -> str:
-        value = self.parameterAsString(parameters, name, context).strip()
-        return parse_date(value, name) if value else ""
+        return date_value(self, parameters, name, context) or ""
 
 
 def change_field_types(codes):

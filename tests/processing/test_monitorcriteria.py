@@ -178,3 +178,11 @@ def test_computeindicators_with_several_dates_is_temporal(run_alg, monthly_data,
     lyr = _open(many["OUTPUT"])
     assert temporal.restore_temporal(lyr) and lyr.temporalProperties().isActive()
     assert not _open(one["OUTPUT"]).customProperty(temporal.PROPERTY)
+
+
+def test_outputs_have_aliases_and_rounding(monitored):
+    from tests.processing.test_conventions import _check_presentation
+
+    res, _tmp = monitored
+    assert _check_presentation(res["OUTPUT"]).renderer().type() == "categorizedSymbol"
+    _check_presentation(res["SERIES"])

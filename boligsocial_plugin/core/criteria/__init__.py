@@ -146,7 +146,7 @@ from boligsocial_plugin.core.criteria.rules import (
     get_rule_set,
     rule_set_in_force,
 )
-from boligsocial_plugin.core.criteria.text import category_label, severity_label
+from boligsocial_plugin.core.criteria.text import category_label, rule_set_label, severity_label
 
 __all__ = [
     "CATEGORIES", "DEFAULT_RULE_SET", "EPS", "FOREBYGGELSE", "INDICATOR_CODES", "INGEN", "KEYS",
@@ -155,5 +155,5 @@ __all__ = [
     "TIMES_NATIONAL", "UDSAT", "CriteriaList", "Criterion", "Margins", "Reference", "RuleSet",
     "assess_criteria", "category_label", "choose_dates", "flip_amounts", "get_rule_set",
     "list_snapshot", "output_fields", "persons_column", "previous_year_date",
-    "rule_set_in_force", "severity_label",
+    "rule_set_in_force", "rule_set_label", "severity_label",
 ]

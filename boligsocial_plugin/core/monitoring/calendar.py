@@ -7,7 +7,6 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
-from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 
 MONTHLY, QUARTERLY, YEARLY, IRREGULAR, SINGLE = "monthly", "quarterly", "yearly", "irregular", \
@@ -16,15 +15,6 @@ MONTHLY, QUARTERLY, YEARLY, IRREGULAR, SINGLE = "monthly", "quarterly", "yearly"
 CADENCES = {MONTHLY: (1, (27, 32)), QUARTERLY: (3, (85, 95)), YEARLY: (12, (355, 375))}
 #: a snapshot this many days from where the cadence expects one still counts as on time
 ON_TIME_DAYS = 7
-
-
-def parse_date(text: str, name: str) -> str:
-    """'YYYY-MM-DD' of a date parameter; a clear error otherwise."""
-    try:
-        return pd.Timestamp(str(text).strip()).strftime("%Y-%m-%d")
-    except (ValueError, TypeError):
-        raise BoligsocialError(tr("{name}: '{d}' is not a date; write it as YYYY-MM-DD.").format(
-            name=name, d=text)) from None
 
 
 def to_years(dates: Sequence[str]) -> np.ndarray:
