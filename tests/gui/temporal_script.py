@@ -57,6 +57,10 @@ def guarded(fn):
 @guarded
 def start():
     result["plugin"] = "boligsocial_plugin" in plugins
+    iface.mainWindow().showMaximized()
+    browser = iface.mainWindow().findChild(QDockWidget, "Browser")
+    if browser is not None:
+        browser.hide()
     if OUTPUT:
         iface.addVectorLayer(uri(OUTPUT), "Fremskrivning til næste liste", "ogr")
     layer = iface.addVectorLayer(uri(SERIES), "Kriterier over tid", "ogr")
