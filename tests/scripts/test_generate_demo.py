@@ -349,3 +349,35 @@ def test_command_line(gen, tmp_path, capsys):
         "persons.csvt", "reference_values.json", "expected_categories.csv"])
     with pytest.raises(ValueError):
         gen.generate(str(tmp_path / "bad"), persons=2000, areas=30, formats=["xlsx"])
+
+
+def test_monthly_series_with_designed_trends(gen, tmp_path):
+    summary = {}
+    paths = gen.generate(str(tmp_path / "m"), persons=20000, seed=3, areas=40, months=14,
+                         formats=["csv"], summary=summary)
+    dates = summary["dates"]
+    monthly = [d for d in dates if d >= "2024-05-01"]
+    assert monthly[0] == "2024-05-01" and monthly[-1] == "2025-06-01" and len(monthly) == 14
+    assert {"2021-01-01", "2022-01-01", "2023-01-01", "2024-01-01"} <= set(dates)
+    trends = pd.read_csv(paths["expected_trends"])
+    assert sorted(trends["trend"]) == ["entering", "entering", "leaving", "leaving", "stable",
+                                       "stable"]
+    assert (trends.loc[trends["trend"] == "entering", "category_latest"] == "ingen").all()
+    assert (trends.loc[trends["trend"] == "entering", "projected_category"] == "udsat").all()
+    assert (trends.loc[trends["trend"] == "stable", "category_latest"] ==
+            trends.loc[trends["trend"] == "stable", "projected_category"]).all()
+    # the data follow the design: an independent computation of the trended criterion
+    persons = pd.read_csv(paths["persons_csv"], dtype={"person_id": str, "address_id": str})
+    where = pd.read_csv(paths["address_areas"])
+    persons = persons.merge(where, on="address_id", how="left", validate="many_to_one")
+    for _, r in trends.iterrows():
+        scale = 100 / gen.REGIONAL_MEAN_INCOME if r["criterion"] == "income" else 1.0
+        values = [scale * _criteria(persons, d).loc[r["area_id"], r["criterion"]]
+                  for d in ("2024-06-01", "2025-06-01")]
+        assert values[1] == pytest.approx(r["end_value"], abs=0.6)
+        assert values[1] - values[0] == pytest.approx(r["per_year"], abs=0.8)
+
+
+def test_months_needs_the_years_it_reaches(gen, tmp_path):
+    with pytest.raises(ValueError):
+        gen.generate(str(tmp_path / "x"), persons=4000, areas=40, years=[2025], months=12)
