@@ -20,11 +20,13 @@ from boligsocial_plugin.core.criteria import (
     Margins,
     assess_criteria,
     output_fields,
+    protect_criteria,
+    release_indicators,
     rule_set_label,
 )
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.core.indicators import builtin_indicators
-from boligsocial_plugin.core.pipeline import join_and_aggregate
+from boligsocial_plugin.core.indicators import aggregate
+from boligsocial_plugin.core.pipeline import join_persons
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
@@ -74,8 +76,14 @@ class AssessCriteria(BoligsocialAlgorithm):
         "five years: give a table (area_id, year, category) of earlier official lists, or "
         "include older yearly snapshots in the extract. Otherwise the reason says it could "
         "not be determined.<br>"
-        "Areas under 1,000 residents get category 'ingen' with the reason. Values resting on "
-        "fewer persons than the smallest published count are suppressed (NULL, flag P).")
+        "Areas under 1,000 residents get category 'ingen' with the reason.<br>"
+        "<b>Discretion</b>: the figures rest on the cells of the indicator layer and are "
+        "protected with them as one release (the same hidden cells as 'Compute indicators' for "
+        "the same persons, the same perturbation, the release register): a value, gap or "
+        "number of persons resting on a hidden cell is NULL with that cell's flag (P primary, "
+        "S secondary, A area below the minimum), and every published figure is computed from "
+        "published (perturbed) cells only. Met or not, the category and at-risk are decided "
+        "on the exact values, as the state's lists are.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
@@ -122,6 +130,7 @@ class AssessCriteria(BoligsocialAlgorithm):
             self.tr("The same for the relative criteria (convictions, income): 0.1 means "
                     "within 10 % of the threshold."))))
         common.add_discretion_parameters(self)
+        common.add_protection_parameters(self)
         common.add_overlaps_parameter(self)
         self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Criteria"), QgsProcessing.TypeVectorPolygon),
@@ -136,9 +145,9 @@ class AssessCriteria(BoligsocialAlgorithm):
         ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
         common.require_no_blocking(ext, feedback)
         areas = common.load_areas(self, parameters, context, feedback, crs)
-        inds = [i for i in builtin_indicators() if i.code in CRITERIA_CODES and
-                all(c in ext.data.columns or c in ("student", "taxpayer")
-                    for c in i.columns())]
+        # the cells of the indicator layer (all built-in indicators): both layers get the same
+        # protection from the same persons (core.criteria.publish)
+        inds = release_indicators(ext.data.columns)
         missing = sorted(set(CRITERIA_CODES) - {i.code for i in inds})
         if missing:
             feedback.pushWarning(self.tr("The extract lacks the columns for {codes}; those "
@@ -150,24 +159,31 @@ class AssessCriteria(BoligsocialAlgorithm):
             feedback.setProgress(20 + 50 * frac)
             return not feedback.isCanceled()
 
-        raw, stats = join_and_aggregate(ext.data, x, y, areas.rings, areas.ids, inds, None,
-                                        overlaps, progress)
+        joined = join_persons(ext.data, x, y, areas.rings, areas.ids, None, overlaps, progress)
+        raw = aggregate(joined.data, joined.area, len(areas.ids), inds)
         self.check_canceled(feedback)
-        for line in stats.lines():
+        for line in joined.stats.lines():
             feedback.pushInfo(line)
         rule_set = self.parameterAsEnumString(parameters, RULE_SET, context) or DEFAULT_RULE_SET
         history = self._history(parameters, context)
+        rules = common.discretion_rules(self, parameters, context)
+        assessment_date = date_value(self, parameters, ASSESSMENT_DATE, context)
+        pub, record_in = common.publication(self, parameters, context, rules)
+        feedback.setProgressText(self.tr("Protecting the published figures"))
+        release = protect_criteria(raw, joined, areas.ids, pub, rule_set, [assessment_date],
+                                   inds)
+        self.check_canceled(feedback)
         res = assess_criteria(
             raw, areas.ids, areas.names, rule_set,
             national_conviction_rate=self._optional_number(parameters,
                                                            NATIONAL_CONVICTION_RATE, context),
             regional_mean_income=self._optional_number(parameters, REGIONAL_MEAN_INCOME,
                                                        context),
-            assessment_date=date_value(self, parameters, ASSESSMENT_DATE, context),
+            assessment_date=assessment_date,
             history=history,
             margins=Margins(self.parameterAsDouble(parameters, AT_RISK_POINTS, context),
                             self.parameterAsDouble(parameters, AT_RISK_RELATIVE, context)),
-            rules=common.discretion_rules(self, parameters, context))
+            rules=rules, published=release.published)
         types = [(n, QTYPES[t]) for n, t in output_fields(rule_set)]
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields_for(types),
                                           QgsWkbTypes.MultiPolygon, areas.crs)
@@ -182,6 +198,7 @@ class AssessCriteria(BoligsocialAlgorithm):
             c=", ".join("{} {}".format(k, v) for k, v in sorted(counts.items()))))
         at_risk = int(pd.to_numeric(res["at_risk"], errors="coerce").fillna(0).sum())
         style_output(dest, "category", context, feedback)
+        common.report_protection(self, release, record_in, dest, feedback)
         return {OUTPUT: dest, "AREAS_IN_CATEGORY": int((cats != "ingen").sum()),
                 "AREAS_AT_RISK": at_risk}
 

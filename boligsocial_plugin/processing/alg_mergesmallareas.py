@@ -19,9 +19,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from boligsocial_plugin.core.discretion import Rules
+from boligsocial_plugin.core.discretion.rules import AREA, PRIMARY, PUBLISHED, SECONDARY
+from boligsocial_plugin.core.discretion.totals import protect_group_totals
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import number
-from boligsocial_plugin.core.pipeline import join_and_aggregate
+from boligsocial_plugin.core.indicators import aggregate
+from boligsocial_plugin.core.pipeline import Joined, join_persons, protect_run
 from boligsocial_plugin.core.regions import merge_small_areas
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
@@ -38,8 +42,8 @@ ROOK, QUEEN = "rook", "queen"
 OUTPUT, OUTPUT_MEMBERS = "OUTPUT", "OUTPUT_MEMBERS"
 
 REGION_FIELDS = [("region_id", QVariant.String), ("members", QVariant.Int),
-                 ("population", QVariant.LongLong), ("feasible", QVariant.Int),
-                 ("parent", QVariant.String)]
+                 ("population", QVariant.LongLong), ("population_flag", QVariant.String),
+                 ("feasible", QVariant.Int), ("parent", QVariant.String)]
 MEMBER_FIELDS = [("area_id", QVariant.String), ("region_id", QVariant.String),
                  ("feasible", QVariant.Int)]
 
@@ -98,8 +102,17 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         "feasible = 0 and population NULL, and is reported in the log. Islands are listed "
         "too.<br><br>"
         "Outputs: the merged regions (dissolved geometry; region_id, members, population, "
-        "feasible, parent) and a table area_id &rarr; region_id, feasible. Populations below "
-        "the smallest published count are NULL.")
+        "population_flag, feasible, parent) and a table area_id &rarr; region_id, feasible."
+        "<br><br><b>Discretion</b>: a region's population is a published count like any "
+        "other. It is NULL (population_flag P) below the smallest published count, NULL (A) "
+        "for a region below the minimum, and NULL (S) when, with what is published elsewhere, "
+        "it would give a hidden count: a region minus its published member areas must not "
+        "give a small area's residents. Counted from a person extract, the regions go "
+        "through the release register (linked by their persons to every earlier release, "
+        "e.g. the indicator layer of the same areas) and the perturbation like every other "
+        "output. From a residents field there are no persons: the member areas' counts are "
+        "taken as published, except those below the smallest published count, and the "
+        "perturbation is keyed on the region's member areas.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
@@ -154,6 +167,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         p.setHelp(self.tr("A region's population below this is not published (NULL)."))
         self.addParameter(p)
+        common.add_protection_parameters(self)
         p = QgsProcessingParameterNumber(TOLERANCE, self.tr(
             "Gap tolerance for neighbours (layer units; 0 = boundaries must coincide)"),
             QgsProcessingParameterNumber.Double, 0.0, minValue=0.0)
@@ -219,7 +233,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                         "Every area needs a count of 0 or more.").format(
                         id=areas.ids[i], f=pop_field, v=v))
                 pop[i] = x
-            return areas, pop, pop_field
+            return areas, pop, None
         feedback.setProgressText(self.tr("Reading the person extract"))
         ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
         common.require_no_blocking(ext, feedback)
@@ -233,19 +247,20 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             if len(dates) > 1:
                 feedback.pushInfo(self.tr("Residents counted on the latest reference date, "
                                           "{d}.").format(d=ref_date))
-        raw, stats = join_and_aggregate(ext.data, x, y, areas.rings, areas.ids, [], ref_date)
-        for line in stats.lines():
+        joined = join_persons(ext.data, x, y, areas.rings, areas.ids, ref_date)
+        raw = aggregate(joined.data, joined.area, len(areas.ids), [])
+        for line in joined.stats.lines():
             feedback.pushInfo(line)
         pop = np.zeros(len(areas.ids))
         np.add.at(pop, raw["area_idx"].to_numpy(dtype=np.int64),
                   raw["residents"].to_numpy(dtype=float))
-        return areas, pop, None
+        return areas, pop, joined
 
     # ------------------------------------------------------------------ run
 
     def process(self, parameters, context, feedback) -> Dict[str, Any]:
         """Residents, adjacency, merge, dissolve, write."""
-        areas, pop, _ = self._population(parameters, context, feedback)
+        areas, pop, joined = self._population(parameters, context, feedback)
         parent_field = self.parameterAsString(parameters, PARENT_FIELD, context)
         alike = self.parameterAsFields(parameters, HOMOGENEITY_FIELDS, context) or []
         queen = self.parameterAsEnumString(parameters, CONTIGUITY, context) == QUEEN
@@ -302,6 +317,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         members: List[List[int]] = [[] for _ in range(k)]
         for i, r in enumerate(res.region.tolist()):
             members[r].append(i)
+        published, flags, record = self._protect(parameters, context, feedback, areas, pop,
+                                                 joined, res, min_count)
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context,
                                           fields_for(REGION_FIELDS), QgsWkbTypes.MultiPolygon,
                                           areas.crs)
@@ -313,10 +330,10 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Cancelled: no output was written."))
             feas = bool(res.feasible[r])
-            p = float(res.population[r])
+            p = float(published[r])
             f = QgsFeature(fields)
             f.setAttributes([region_label(r, k), len(members[r]),
-                             int(round(p)) if feas and p >= min_count else None, int(feas),
+                             None if np.isnan(p) else int(round(p)), str(flags[r]), int(feas),
                              parent[members[r][0]] if parent is not None else None])
             f.setGeometry(_dissolve([areas.geometries[i] for i in members[r]]))
             batch.append(f)
@@ -327,6 +344,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         if batch:
             sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         del sink
+        record(dest)
         style_output(dest, "population", context, feedback)
         results: Dict[str, Any] = {OUTPUT: dest}
         msink, mdest = self.parameterAsSink(parameters, OUTPUT_MEMBERS, context,
@@ -363,6 +381,52 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                         "ISLANDS": int(len(lonely)), "UPPER_BOUND": int(res.upper_bound),
                         "MIXING": None if res.mixing is None else float(res.mixing)})
         return results
+
+
+    def _protect(self, parameters, context, feedback, areas, pop, joined, res, min_count):
+        """Published region populations, their flags, and a function recording the release.
+
+        From persons: one release of the regions' person sets (register, perturbation); from
+        a residents field: the member counts taken as published (core.discretion.totals).
+        """
+        k = len(res.population)
+        rules = Rules(min_count=min_count, min_residents=0)
+        pub, record_in = common.publication(self, parameters, context, rules)
+        withhold = ~np.asarray(res.feasible, dtype=bool)
+        labels = [region_label(r, k) for r in range(k)]
+        if joined is None:
+            values, flags, rep = protect_group_totals(
+                pop, res.region, k, rules, withhold=withhold, member_ids=areas.ids,
+                width=pub.width, perturbation=pub.perturbation)
+            feedback.pushInfo(self.tr(
+                "Region populations: {p} below the smallest published count, {s} hidden "
+                "because with the member areas' counts they would give a hidden count, {a} "
+                "regions below the minimum; perturbation: {how}.").format(
+                p=rep["primary"], s=rep["secondary"], a=rep["withheld"],
+                how=rep["perturbation"]))
+            return values, flags, lambda dest: None
+        region = np.asarray(res.region, dtype=np.int64)
+        group = np.where(joined.area >= 0, region[np.maximum(joined.area, 0)], -1)
+        rjoined = Joined(joined.data, group, joined.stats, joined.overlaps)
+        raw = aggregate(joined.data, group, k, [])
+        values = np.full(k, np.nan)
+        flags = np.full(k, AREA, dtype=object)
+        if len(raw) == 0:
+            return values, flags, lambda dest: None
+        release = protect_run(raw, rjoined, [], labels, pub, with_totals=False,
+                              withhold=withhold[raw["area_idx"].to_numpy()])
+        idx = release.published["area_idx"].to_numpy()
+        values[idx] = release.published["residents"].to_numpy(dtype=float)
+        hidden = release.result.hidden_types[:, 0]
+        exact = raw["residents"].to_numpy(dtype=float)
+        small = (exact > 0) & (exact < min_count)
+        flags[idx] = np.where(withhold[idx], AREA, np.where(
+            small, PRIMARY, np.where(hidden, SECONDARY, PUBLISHED)))
+
+        def record(dest: str) -> None:
+            common.report_protection(self, release, record_in, dest, feedback)
+
+        return values, flags, record
 
 
 def _is_null(v: Any) -> bool:

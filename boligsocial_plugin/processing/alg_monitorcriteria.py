@@ -12,8 +12,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from boligsocial_plugin.core.criteria import DEFAULT_RULE_SET, INDICATOR_CODES, INGEN, KEYS
-from boligsocial_plugin.core.indicators import aggregate, available_indicators
+from boligsocial_plugin.core.criteria import (
+    DEFAULT_RULE_SET,
+    INDICATOR_CODES,
+    INGEN,
+    protect_criteria,
+    release_indicators,
+)
+from boligsocial_plugin.core.indicators import aggregate
 from boligsocial_plugin.core.monitoring.calendar import calendar
 from boligsocial_plugin.core.monitoring.projection import DEFAULT_TREND_MONTHS, project_criteria
 from boligsocial_plugin.core.monitoring.series import criteria_series, severity_of
@@ -23,7 +29,7 @@ from boligsocial_plugin.core.monitoring.tables import (
     series_fields,
     series_table,
 )
-from boligsocial_plugin.core.pipeline import join_persons, protect_run
+from boligsocial_plugin.core.pipeline import join_persons
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.alg_assesscriteria import (
@@ -92,8 +98,6 @@ class MonitorCriteria(AssessCriteria):
         super().initAlgorithm(config)
         for name in (ASSESSMENT_DATE, AT_RISK_POINTS, AT_RISK_RELATIVE, OUTPUT):
             self.removeParameter(name)
-        if self.parameterDefinition(common.PERTURBATION) is None:
-            common.add_protection_parameters(self)
         common.add_ref_date_parameter(
             self, PROJECT_TO, self.tr("Project to (empty = the next 1 January after the latest "
                                       "snapshot)"),
@@ -126,13 +130,14 @@ class MonitorCriteria(AssessCriteria):
         ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
         common.require_no_blocking(ext, feedback)
         areas = common.load_areas(self, parameters, context, feedback, crs)
-        inds, missing = available_indicators(ext.data.columns)
-        inds = [i for i in inds if i.code in INDICATOR_CODES.values()]
-        if {INDICATOR_CODES[k] for k in KEYS} - {i.code for i in inds}:
+        # the cells of the indicator layer (all built-in indicators): the same protection
+        # from the same persons as computeindicators and assesscriteria (core.criteria.publish)
+        inds = release_indicators(ext.data.columns)
+        missing = sorted(set(INDICATOR_CODES.values()) - {i.code for i in inds})
+        if missing:
             feedback.pushWarning(self.tr("The extract lacks the columns for {codes}; those "
                                          "criteria are not assessable.").format(
-                codes=", ".join(sorted(set(INDICATOR_CODES.values()) -
-                                       {i.code for i in inds}))))
+                codes=", ".join(missing)))
         rules = common.discretion_rules(self, parameters, context)
         pub, record_in = common.publication(self, parameters, context, rules)
         rule_set = self.parameterAsEnumString(parameters, RULE_SET, context) or DEFAULT_RULE_SET
@@ -151,7 +156,8 @@ class MonitorCriteria(AssessCriteria):
             feedback.pushInfo(line)
         t1 = time.time()
         feedback.setProgressText(self.tr("Protecting the published figures"))
-        release = protect_run(raw, joined, inds, areas.ids, pub)
+        release = protect_criteria(raw, joined, areas.ids, pub, rule_set,
+                                   joined.stats.dates, inds)
         self.check_canceled(feedback)
         t2 = time.time()
         feedback.setProgressText(self.tr("Assessing every snapshot"))

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
 )
@@ -21,6 +22,7 @@ from boligsocial_plugin import dependencies, helppages
 from boligsocial_plugin.core import i18n
 from boligsocial_plugin.core.errors import BoligsocialError, Cancelled, cancelled_message
 from boligsocial_plugin.core.i18n import N_
+from boligsocial_plugin.core.pseudonym import redact
 from boligsocial_plugin.processing.audit import AuditRun
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
@@ -44,6 +46,58 @@ class SinkRecord:
 def is_canceled(feedback) -> bool:
     """True when the user asked the run to stop."""
     return feedback is not None and feedback.isCanceled()
+
+
+class RedactingFeedback(QgsProcessingFeedback):
+    """The run's feedback with anything shaped like a CPR number masked in every message.
+
+    Messages can quote input values (an error naming a bad cell, a warning with examples);
+    none of them may carry a CPR number into the log panel, the processing log or a file.
+    Progress and cancellation pass through to the feedback of the run.
+    """
+
+    def __init__(self, inner: QgsProcessingFeedback):
+        super().__init__()
+        self._inner = inner
+        if inner.isCanceled():
+            self.cancel()
+        inner.canceled.connect(self.cancel)
+        self.progressChanged.connect(inner.setProgress)
+
+    def close(self) -> None:
+        """Stop following the run's feedback (call when the run ends)."""
+        try:
+            self._inner.canceled.disconnect(self.cancel)
+        except (TypeError, RuntimeError):
+            pass
+
+    def setProgressText(self, text):  # noqa: N802
+        """Forwarded, masked."""
+        self._inner.setProgressText(redact(text))
+
+    def pushInfo(self, info):  # noqa: N802
+        """Forwarded, masked."""
+        self._inner.pushInfo(redact(info))
+
+    def pushWarning(self, warning):  # noqa: N802
+        """Forwarded, masked."""
+        self._inner.pushWarning(redact(warning))
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        """Forwarded, masked."""
+        self._inner.reportError(redact(error), fatalError)
+
+    def pushDebugInfo(self, info):  # noqa: N802
+        """Forwarded, masked."""
+        self._inner.pushDebugInfo(redact(info))
+
+    def pushCommandInfo(self, info):  # noqa: N802
+        """Forwarded, masked."""
+        self._inner.pushCommandInfo(redact(info))
+
+    def pushConsoleInfo(self, info):  # noqa: N802
+        """Forwarded, masked."""
+        self._inner.pushConsoleInfo(redact(info))
 
 
 class BoligsocialAlgorithm(QgsProcessingAlgorithm):
@@ -218,17 +272,24 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
         outcome ok, error or cancelled.
         """
         with AuditRun(self, parameters, context, feedback) as audit:
+            safe = RedactingFeedback(feedback) if feedback is not None else None
             try:
                 self._sink_records = []
-                result = self.process(parameters, context, feedback)
+                result = self.process(parameters, context, safe)
                 self.check_canceled(feedback)
-                self.finish_outputs(parameters, context, feedback)
+                self.finish_outputs(parameters, context, safe)
                 return audit.done(result)
             except Exception as e:  # noqa: BLE001 - every error ends as a message, not a traceback
                 error = self._processing_error(e, feedback)
+                text = redact(str(error))  # no CPR number in a message (an input value quoted)
+                if text != str(error):
+                    error = QgsProcessingException(text)
                 if error is e:
                     raise
                 raise error from e
+            finally:
+                if safe is not None:
+                    safe.close()
 
     def _processing_error(self, e: Exception, feedback) -> QgsProcessingException:
         """The QgsProcessingException a run ends with: cancelled, the user's or ours."""
@@ -242,7 +303,7 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
             return QgsProcessingException(self.tr(
                 "Out of memory. Run on fewer reference dates or a smaller extract."))
         if feedback is not None:  # a bug of ours: the traceback goes to the log
-            feedback.pushDebugInfo(traceback.format_exc())
+            feedback.pushDebugInfo(redact(traceback.format_exc()))
         return QgsProcessingException(self.tr(
             "Unexpected error in {alg}: {err}. Please report it with the log.").format(
             alg=self.ALG_ID, err=e))

@@ -19,7 +19,7 @@ from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.datamodel import COLUMNS
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import Extract, blocking_message, prepare
-from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.i18n import number, tr
 from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE
 from boligsocial_plugin.processing.base import advanced
 from boligsocial_plugin.processing.params import (
@@ -244,6 +244,15 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
     feedback.pushInfo(tr("Attacker's audit passed: no hidden figure can be computed, none is "
                          "narrowed below {w} ({n} checked).").format(w=iv["protection_width"],
                                                                       n=iv["checked"]))
+    if iv.get("narrowest_primary") is not None:
+        feedback.pushInfo(tr("The narrowest interval an attacker can give a hidden small count "
+                             "is {x} wide (required: {w}).").format(
+            x=number(iv["narrowest_primary"], 1) if iv["narrowest_primary"] < 1e9
+            else tr("unlimited"), w=number(iv["protection_width"], 1)))
+    if rep.get("hidden_for_groups"):
+        feedback.pushInfo(tr("{n} indicators hidden so that no small group the user-defined "
+                             "indicators tell apart can be recovered.").format(
+            n=rep["hidden_for_groups"]))
     links = rep["links"]
     if links["equal"] or links["near"] or links["sum"] or rep.get("dates_hidden_for_change"):
         feedback.pushInfo(tr("Linked to other dates and earlier releases: {e} equal, {n} nearly "
@@ -252,7 +261,8 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
                                                         s=links["sum"],
                                                         d=rep.get("dates_hidden_for_change", 0)))
     feedback.pushInfo(tr("Perturbation: {how}; mean absolute change of the published counts "
-                         "{m}.").format(how=rep["perturbation"], m=rep["mean_abs_change"]))
+                         "{m}.").format(how=rep["perturbation"],
+                                        m=number(rep["mean_abs_change"], 2)))
     for w in rep.get("warnings", []):
         feedback.pushWarning(w)
     hidden_totals = [k for k, v in release.result.totals.items() if v is None]

@@ -31,8 +31,8 @@ def test_qgis_process_runs_computeindicators_with_json(tmp_path):
     r = qgis_process("run", "boligsocial:computeindicators", "--json", "--",
                      "PERSONS={}".format(tmp_path / "p.csv"),
                      "AREAS={}".format(tmp_path / "areas.gpkg"), "AREA_ID_FIELD=area_id",
-                     "AREA_NAME_FIELD=area_name", "OUTPUT={}".format(out),
-                     cfg=tmp_path / "cfg")
+                     "AREA_NAME_FIELD=area_name", "PERTURBATION=off",
+                     "OUTPUT={}".format(out), cfg=tmp_path / "cfg")
     assert r.returncode == 0, r.stderr[-2000:]
     js = json.loads(r.stdout)
     assert js["results"]["PERSONS_READ"] == len(df)

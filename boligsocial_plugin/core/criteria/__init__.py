@@ -27,6 +27,10 @@ history=None, margins=Margins(), rules=Rules()) -> pandas.DataFrame``
     ``{year: number}`` (year of the snapshot assessed), or None. ``history`` is an optional
     table ``area_id, year, category`` of earlier official lists. Raises
     :class:`BoligsocialError` for bad settings.
+``protect_criteria(raw, joined, area_ids, pub, rule_set, assessed=(None,))``
+    One protected release (core.pipeline.ProtectedRelease) for criteria outputs assessed at
+    the given dates; pass its ``published`` table to ``assess_criteria(..., published=...)``
+    so every figure comes from published cells only (see ``publish``).
 ``output_fields(rule_set) -> list of (name, type)``
     The output columns in order, type ``'str'``, ``'int'`` or ``'float'`` (for the layer).
 ``choose_dates(dates, assessment_date=None)`` / ``previous_year_date(dates, date)``
@@ -121,6 +125,11 @@ from boligsocial_plugin.core.criteria.dates import (
     previous_year_date,
 )
 from boligsocial_plugin.core.criteria.flips import flip_amounts, persons_column
+from boligsocial_plugin.core.criteria.publish import (
+    protect_criteria,
+    release_dates,
+    release_indicators,
+)
 from boligsocial_plugin.core.criteria.rules import (
     CATEGORIES,
     DEFAULT_RULE_SET,
@@ -155,5 +164,6 @@ __all__ = [
     "TIMES_NATIONAL", "UDSAT", "CriteriaList", "Criterion", "Margins", "Reference", "RuleSet",
     "assess_criteria", "category_label", "choose_dates", "flip_amounts", "get_rule_set",
     "list_snapshot", "output_fields", "persons_column", "previous_year_date",
-    "rule_set_in_force", "rule_set_label", "severity_label",
+    "protect_criteria", "release_dates", "release_indicators", "rule_set_in_force",
+    "rule_set_label", "severity_label",
 ]

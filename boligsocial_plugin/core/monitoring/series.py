@@ -3,11 +3,12 @@
 
 Each date is assessed by :func:`boligsocial_plugin.core.criteria.assess_criteria` itself (the
 code path of ``assesscriteria``): two-year means over that date and the snapshot a year
-earlier, history as the lists were made. Values come from the protected release's published
-cells (``published``: core.discretion.release's table of the criteria indicators over all
-dates), so with perturbation they are the perturbed figures and with it off the exact ones; a
-value is published only where every cell it rests on is (primary, secondary and time
-suppression of the release, and the criteria's own rules).
+earlier, history as the lists were made. With ``published`` (the release of
+:func:`boligsocial_plugin.core.criteria.protect_criteria` over every date) every value comes
+from the published (protected, perturbed) cells and is NULL where a cell it rests on is hidden
+(primary, secondary or time suppression), exactly as ``assesscriteria`` publishes it; the
+single-year values that drive the trends come from the same cells. Met and the category are
+decided on the exact values, as the state's lists are.
 """
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence
@@ -17,7 +18,6 @@ import pandas as pd
 
 from boligsocial_plugin.core.criteria import (
     CATEGORIES,
-    INDICATOR_CODES,
     KEYS,
     Margins,
     Reference,
@@ -25,7 +25,11 @@ from boligsocial_plugin.core.criteria import (
     assess_criteria,
     get_rule_set,
 )
-from boligsocial_plugin.core.criteria.evaluation import SnapshotTables, evaluate
+from boligsocial_plugin.core.criteria.evaluation import (
+    SnapshotTables,
+    evaluate,
+    published_measures,
+)
 from boligsocial_plugin.core.discretion import PUBLISHED, Rules
 from boligsocial_plugin.core.errors import Cancelled
 from boligsocial_plugin.core.monitoring.calendar import to_years
@@ -54,35 +58,6 @@ class CriteriaSeries:
         return self.dates.index(date)
 
 
-def with_published_cells(raw: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
-    """The raw table with the published (perhaps perturbed) numerators and denominators where
-    the release publishes them; the hidden ones stay (they are never published below)."""
-    key = ["area_idx", "ref_date"]
-    pub = published.assign(ref_date=published["ref_date"].astype(str)).set_index(key)
-    out = raw.copy()
-    out["ref_date"] = out["ref_date"].astype(str)
-    idx = pd.MultiIndex.from_frame(out[key])
-    for code in INDICATOR_CODES.values():
-        for part in ("num", "den"):
-            col = "{}_{}".format(code, part)
-            if col in out.columns and col in pub.columns:
-                v = pub[col].reindex(idx).to_numpy(dtype=float)
-                out[col] = np.where(np.isnan(v), out[col].to_numpy(dtype=float), v)
-    return out
-
-
-def _release_mask(published: Optional[pd.DataFrame], code: str, n: int,
-                  dates: List[str]) -> np.ndarray:
-    """areas × dates: the release publishes this indicator's cells (all True without one)."""
-    if published is None or "{}_flag".format(code) not in published.columns:
-        return np.ones((n, len(dates)), dtype=bool)
-    table = published.assign(ref_date=published["ref_date"].astype(str)).pivot_table(
-        index="area_idx", columns="ref_date", values="{}_flag".format(code),
-        aggfunc="first")
-    table = table.reindex(index=range(n), columns=dates)
-    return (table.fillna("x") == PUBLISHED).to_numpy()
-
-
 def criteria_series(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[Sequence],
                     rule_set: str, *, national_conviction_rate: Reference = None,
                     regional_mean_income: Reference = None,
@@ -91,8 +66,8 @@ def criteria_series(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
                     progress: Optional[Callable[[float], bool]] = None) -> CriteriaSeries:
     """Assess every snapshot of ``raw`` (core.indicators.aggregate's table, all dates).
 
-    ``published``: the protected release of the same rows (see the module doc); without it
-    only the criteria's own primary rules hide values (as ``assess_criteria``).
+    ``published``: the protected release of every date (see the module doc); without it the
+    figures are exact with the primary rules only (as ``assess_criteria`` without it).
     ``progress(fraction)`` returning False cancels.
     """
     rs = get_rule_set(rule_set)
@@ -100,16 +75,16 @@ def criteria_series(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
     names = [("" if x is None else str(x)) for x in area_names] if area_names is not None \
         else [""] * len(ids)
     n = len(ids)
-    base = with_published_cells(raw, published) if published is not None else raw.copy()
+    base = raw.copy()
     base["ref_date"] = base["ref_date"].astype(str)
     dates = sorted(base["ref_date"].unique())
     keys = [k for k in KEYS if any(k == c.key for lst in rs.lists for c in rs.reported(lst.code))]
     tables = SnapshotTables(base, n, rules)
+    ptables = SnapshotTables(published, n, rules) if published is not None else None
     value = {k: np.full((n, len(dates)), np.nan) for k in keys}
     single = {k: np.full((n, len(dates)), np.nan) for k in keys}
     category = np.full((n, len(dates)), "", dtype=object)
     frames: Dict[str, pd.DataFrame] = {}
-    ok = {k: _release_mask(published, INDICATOR_CODES[k], n, dates) for k in keys}
     res_raw = np.zeros((n, len(dates)))
     residents = np.full((n, len(dates)), np.nan)
     for j, d in enumerate(dates):
@@ -118,26 +93,19 @@ def criteria_series(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
         frame = assess_criteria(base, ids, names, rs.code,
                                 national_conviction_rate=national_conviction_rate,
                                 regional_mean_income=regional_mean_income, assessment_date=d,
-                                history=history, margins=margins, rules=rules)
+                                history=history, margins=margins, rules=rules,
+                                published=published)
         frames[d] = frame
-        prev = str(frame["prev_date"].iloc[0]) if n else ""
-        jp = dates.index(prev) if prev in dates else None
-        meas, _met, res, _eligible = evaluate(tables, rs, d, None, national_conviction_rate,
-                                              regional_mean_income)
+        exact, _met, res, _eligible = evaluate(tables, rs, d, None, national_conviction_rate,
+                                               regional_mean_income)
+        alone = published_measures(ptables, rs, d, None, national_conviction_rate,
+                                   regional_mean_income, exact) if ptables is not None \
+            else exact
         res_raw[:, j] = res
         for k in keys:
-            both = ok[k][:, j] & (ok[k][:, jp] if jp is not None and
-                                  rs.measure(k).two_year else True)
-            value[k][:, j] = np.where(both, frame["{}_val".format(k)].to_numpy(dtype=float),
-                                      np.nan)
-            single[k][:, j] = np.where(ok[k][:, j] & (meas[k].flag == PUBLISHED),
-                                       meas[k].val, np.nan)
-        if published is not None:
-            pub_res = published.assign(ref_date=published["ref_date"].astype(str))
-            pub_res = pub_res[pub_res["ref_date"] == d].set_index("area_idx")["residents"]
-            residents[:, j] = pub_res.reindex(range(n)).to_numpy(dtype=float)
-        else:
-            residents[:, j] = np.where((res > 0) & (res < rules.min_count), np.nan, res)
+            value[k][:, j] = frame["{}_val".format(k)].to_numpy(dtype=float)
+            single[k][:, j] = np.where(alone[k].flag == PUBLISHED, alone[k].val, np.nan)
+        residents[:, j] = frame["residents"].to_numpy(dtype=float, na_value=np.nan)
         shown = ~np.isnan(residents[:, j]) & (res > 0)
         category[:, j] = np.where(shown, frame["category"].to_numpy(dtype=object), "")
     for k in keys:
