@@ -251,7 +251,9 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
     protect |= primary | (candidate & ~hidden)
     # no flow into (out of) an area: the list of flows shows in_movers (out_movers) = 0
     for k in (IN, OUT):
-        protect[rows[values[rows * K + k] == 0] * K + k] = False
+        zero = rows[values[rows * K + k] == 0] * K + k
+        protect[zero] = False
+        candidate[zero] = False
     return CountSystem(rel, values, hidden, protect, candidate, priority, flags, ck, n, fl,
                        base_flow, w_dest, base_w, base_focus, pairs, base_group)
 
