@@ -10,11 +10,11 @@ x 570000-590000, y 6220000-6240000. Run with the system Python (GDAL, numpy, pan
 
 Outputs in ``--out``: ``areas.gpkg`` (layer ``areas``: area_id, area_name, district_id,
 designed, housing, urban), ``districts.gpkg`` (layer ``districts``), ``addresses.gpkg``
-(layer ``addresses``: address_id), ``address_areas.csv`` (address_id, area_id: the area each address was drawn in),
-``persons.csv`` (+ ``persons.csvt`` column types for GDAL/QGIS), ``persons.gpkg`` (layer
-``persons``), ``persons_dk.csv`` (Danish aliases, ``;``, decimal comma, Windows-1252, plus a
-text column ``bydel`` with the district name), ``reference_values.json`` and
-``expected_categories.csv``.
+(layer ``addresses``: address_id), ``address_areas.csv`` (address_id, area_id: the area each
+address was drawn in), ``persons.csv`` (+ ``persons.csvt`` column types for GDAL/QGIS),
+``persons.gpkg`` (layer ``persons``), ``persons_dk.csv`` (Danish aliases, ``;``, decimal
+comma, Windows-1252, plus a text column ``bydel`` with the district name),
+``reference_values.json`` and ``expected_categories.csv``.
 
 Design
 ------
@@ -548,8 +548,8 @@ class _Moves:
         u = rng.random(n)
         p_almen = np.clip(0.45 - 0.35 * rel, 0.08, 0.45)
         p_leje = np.clip(0.35 - 0.15 * rel, 0.12, 0.35)
-        self.housing = np.where(u < p_almen, "almen",
-                                np.where(u < p_almen + p_leje, "privat_leje", "ejer")).astype(object)
+        self.housing = np.where(u < p_almen, "almen", np.where(
+            u < p_almen + p_leje, "privat_leje", "ejer")).astype(object)
         self.housing[d.deprived] = "almen"
         self.urban = np.where(rel + rng.normal(0, 0.08, n) < 0.62, "by", "land").astype(object)
         self.urban[d.deprived] = "by"

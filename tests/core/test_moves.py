@@ -237,129 +237,128 @@ def indicator_layer(df, rules):
     return out
 
 
-def attacker_intervals(rel, md, rules, layer=None):
-    """Min and max of every hidden figure given everything published (an LP per figure).
+class Attacker:
+    """Unknowns, known values and linear relations, solved with one LP per unknown."""
 
-    Unknowns: every count and flow not published, the arrivals and leavers, and per area and
-    indicator the numerators/denominators of arrivals, leavers, stayers at both dates.
-    Known: published counts and flows, the list of flows, every published profile value as
-    its numerator and denominator (cautious), the indicator layer of both dates.
-    """
-    n = len(IDS)
-    names = {}
-    truth = {}
+    def __init__(self):
+        self.truth = {}
+        self.known = {}
+        self.eqs = []      # ({name: coef}, rhs)
+        self.leq = []      # (a, b): a <= b
 
-    def var(name, value):
-        names.setdefault(name, len(names))
-        truth[name] = float(value)
+    def var(self, name, value, published=None):
+        self.truth[name] = float(value)
+        if published is not None and not pd.isna(published):
+            self.known[name] = float(published)
         return name
 
-    c = md.counts
-    t = rel.areas
-    cols = ("residents_from", "residents_to", "stayers", "in_movers", "out_movers",
-            "in_from_outside", "out_to_outside", "turnover")
-    eqs = []  # list of ({name: coef}, rhs)
-    known = {}
-    for a in range(n):
-        for k in cols:
-            v = var((k, a), c.loc[a, k])
-            if not np.isnan(t.loc[a, k]):
-                known[v] = t.loc[a, k]
-        s, i, o, io, oo = (("stayers", a), ("in_movers", a), ("out_movers", a),
-                           ("in_from_outside", a), ("out_to_outside", a))
-        eqs.append(({("residents_from", a): 1, s: -1, o: -1, oo: -1}, 0))
-        eqs.append(({("residents_to", a): 1, s: -1, i: -1, io: -1}, 0))
-        eqs.append(({("turnover", a): 1, i: -1, io: -1, o: -1, oo: -1}, 0))
-    out_terms = {a: {("out_movers", a): 1} for a in range(n)}
-    in_terms = {a: {("in_movers", a): 1} for a in range(n)}
-    for (o, d, p), pub in zip(md.flows[["origin", "dest", "persons"]].itertuples(index=False),
-                              rel.flows["persons"]):
-        v = var(("flow", o, d), p)
-        if not np.isnan(pub):
-            known[v] = pub
-        out_terms[o][v] = -1
-        in_terms[d][v] = -1
-    eqs += [(e, 0) for e in out_terms.values()] + [(e, 0) for e in in_terms.values()]
-    # profiles: rows in/out/stay/stayF with all(TO) = stay + in, all(FROM) = stayF + out
-    gt, gf = md.groups_to, md.groups_from
-    for a in range(n):
-        rows = {"in": gt[(gt.area_idx == a) & (gt.kind == 2)].iloc[0],
-                "stay": gt[(gt.area_idx == a) & (gt.kind == 1)].iloc[0],
-                "allT": gt[(gt.area_idx == a) & (gt.kind == 0)].iloc[0],
-                "out": gf[(gf.area_idx == a) & (gf.kind == 2)].iloc[0],
-                "stayF": gf[(gf.area_idx == a) & (gf.kind == 1)].iloc[0],
-                "allF": gf[(gf.area_idx == a) & (gf.kind == 0)].iloc[0]}
-        for ind in PROFILE:
-            for part in ("num", "den"):
-                for g, r in rows.items():
-                    v = var((ind.code, part, g, a), r[f"{ind.code}_{part}"])
-                    if g in ("allT", "allF") and layer is not None:
-                        pub = layer[(D1 if g == "allT" else D0, a)][f"{ind.code}_{part}"]
-                        if not pd.isna(pub):
-                            known[v] = pub
-                    if g in ("in", "out", "stay") and t.loc[a, f"{ind.code}_{g}_flag"] == "":
-                        known[v] = truth[v]
-                key = (ind.code, part)
-                eqs.append(({key + ("allT", a): 1, key + ("stay", a): -1,
-                             key + ("in", a): -1}, 0))
-                eqs.append(({key + ("allF", a): 1, key + ("stayF", a): -1,
-                             key + ("out", a): -1}, 0))
-                if truth[key + ("stay", a)] == truth[key + ("stayF", a)]:
-                    eqs.append(({key + ("stay", a): 1, key + ("stayF", a): -1}, 0))
-            # a share of all residents: its denominators are the group sizes
-            if ind.code == "nonwestern":
-                for g, cnt in (("stay", ("stayers", a)), ("stayF", ("stayers", a)),
-                               ("allT", ("residents_to", a)), ("allF", ("residents_from", a))):
-                    eqs.append(({(ind.code, "den", g, a): 1, cnt: -1}, 0))
-                eqs.append(({(ind.code, "den", "in", a): 1, ("in_movers", a): -1,
-                             ("in_from_outside", a): -1}, 0))
-                eqs.append(({(ind.code, "den", "out", a): 1, ("out_movers", a): -1,
-                             ("out_to_outside", a): -1}, 0))
-    free = [v for v in names if v not in known]
-    pos = {v: k for k, v in enumerate(free)}
-    a_eq, b_eq = [], []
-    for e, rhs in eqs:
-        row = np.zeros(len(free))
-        r = rhs
-        for v, coef in e.items():
-            if v in pos:
-                row[pos[v]] += coef
-            else:
-                r -= coef * known[v]
-        if np.any(row):
-            a_eq.append(row)
-            b_eq.append(r)
-    # numerators at most their denominators (shares); income sums may be negative
-    a_ub, b_ub = [], []
-    bounds = []
-    for v in free:
-        neg = v[0] == "income" and v[1] == "num"
-        bounds.append((None if neg else 0, None))
-    for v in names:
-        if v[0] in ("outside_labour", "nonwestern", "basic_edu") and v[1] == "num":
-            den = (v[0], "den") + v[2:]
-            row = np.zeros(len(free))
-            r = 0.0
-            for w, coef in ((v, 1.0), (den, -1.0)):
-                if w in pos:
-                    row[pos[w]] += coef
+    def eq(self, terms):
+        self.eqs.append((terms, 0.0))
+
+    def _rows(self, items, pos):
+        a, b = [], []
+        for e, rhs in items:
+            row = np.zeros(len(pos))
+            r = rhs
+            for v, coef in e.items():
+                if v in pos:
+                    row[pos[v]] += coef
                 else:
-                    r -= coef * known[w]
+                    r -= coef * self.known[v]
             if np.any(row):
-                a_ub.append(row)
-                b_ub.append(r)
-    out = {}
-    for v in free:
-        cvec = np.zeros(len(free))
-        cvec[pos[v]] = 1
+                a.append(row)
+                b.append(r)
+        return a, b
+
+    def intervals(self):
+        free = [v for v in self.truth if v not in self.known]
+        pos = {v: k for k, v in enumerate(free)}
+        a_eq, b_eq = self._rows(self.eqs, pos)
+        a_ub, b_ub = self._rows([({a: 1.0, b: -1.0}, 0.0) for a, b in self.leq], pos)
+        bounds = [(None if v[0] == "income" and v[1] == "num" else 0, None) for v in free]
         kw = dict(A_eq=np.array(a_eq), b_eq=np.array(b_eq), bounds=bounds, method="highs")
         if a_ub:
             kw.update(A_ub=np.array(a_ub), b_ub=np.array(b_ub))
-        lo = linprog(cvec, **kw)
-        hi = linprog(-cvec, **kw)
-        out[v] = (lo.x[pos[v]] if lo.status == 0 else -np.inf,
-                  hi.x[pos[v]] if hi.status == 0 else np.inf, truth[v])
-    return out
+        out = {}
+        for v in free:
+            cvec = np.zeros(len(free))
+            cvec[pos[v]] = 1
+            lo = linprog(cvec, **kw)
+            hi = linprog(-cvec, **kw)
+            out[v] = (lo.x[pos[v]] if lo.status == 0 else -np.inf,
+                      hi.x[pos[v]] if hi.status == 0 else np.inf, self.truth[v])
+        return out
+
+
+def _attack_counts(att, rel, md):
+    """Counts and flows: definitions of each count and the two margins of the flows."""
+    c, t = md.counts, rel.areas
+    for a in range(len(IDS)):
+        for k in ("residents_from", "residents_to", "stayers", "in_movers", "out_movers",
+                  "in_from_outside", "out_to_outside", "turnover"):
+            att.var((k, a), c.loc[a, k], t.loc[a, k])
+        s, i, o, io, oo = (("stayers", a), ("in_movers", a), ("out_movers", a),
+                           ("in_from_outside", a), ("out_to_outside", a))
+        att.eq({("residents_from", a): 1, s: -1, o: -1, oo: -1})
+        att.eq({("residents_to", a): 1, s: -1, i: -1, io: -1})
+        att.eq({("turnover", a): 1, i: -1, io: -1, o: -1, oo: -1})
+    out_terms = {a: {("out_movers", a): 1} for a in range(len(IDS))}
+    in_terms = {a: {("in_movers", a): 1} for a in range(len(IDS))}
+    for (o, d, p), pub in zip(md.flows[["origin", "dest", "persons"]].itertuples(index=False),
+                              rel.flows["persons"]):
+        v = att.var(("flow", o, d), p, pub)
+        out_terms[o][v] = -1
+        in_terms[d][v] = -1
+    for e in list(out_terms.values()) + list(in_terms.values()):
+        att.eq(e)
+
+
+def _attack_profiles(att, rel, md, layer):
+    """Profiles: all(TO) = stayers + arrivals, all(FROM) = stayers then + leavers."""
+    gt, gf, t = md.groups_to, md.groups_from, rel.areas
+    for a in range(len(IDS)):
+        rows = {"in": (gt, 2), "stay": (gt, 1), "allT": (gt, 0), "out": (gf, 2),
+                "stayF": (gf, 1), "allF": (gf, 0)}
+        rows = {g: tb[(tb.area_idx == a) & (tb.kind == k)].iloc[0] for g, (tb, k) in
+                rows.items()}
+        for ind in PROFILE:
+            for part in ("num", "den"):
+                for g, r in rows.items():
+                    pub = None
+                    if g in ("allT", "allF") and layer is not None:
+                        pub = layer[(D1 if g == "allT" else D0, a)][f"{ind.code}_{part}"]
+                    if g in ("in", "out", "stay") and t.loc[a, f"{ind.code}_{g}_flag"] == "":
+                        pub = r[f"{ind.code}_{part}"]  # cautious: the value gives num and den
+                    att.var((ind.code, part, g, a), r[f"{ind.code}_{part}"], pub)
+                key = (ind.code, part)
+                att.eq({key + ("allT", a): 1, key + ("stay", a): -1, key + ("in", a): -1})
+                att.eq({key + ("allF", a): 1, key + ("stayF", a): -1, key + ("out", a): -1})
+                if att.truth[key + ("stay", a)] == att.truth[key + ("stayF", a)]:
+                    att.eq({key + ("stay", a): 1, key + ("stayF", a): -1})
+            if ind.kind == "share":
+                for g in rows:
+                    att.leq.append(((ind.code, "num", g, a), (ind.code, "den", g, a)))
+        # a share of all residents: its denominators are the group sizes
+        den = ("nonwestern", "den")
+        for g, cnt in (("stay", "stayers"), ("stayF", "stayers"), ("allT", "residents_to"),
+                       ("allF", "residents_from")):
+            att.eq({den + (g, a): 1, (cnt, a): -1})
+        att.eq({den + ("in", a): 1, ("in_movers", a): -1, ("in_from_outside", a): -1})
+        att.eq({den + ("out", a): 1, ("out_movers", a): -1, ("out_to_outside", a): -1})
+
+
+def attacker_intervals(rel, md, rules, layer=None):
+    """Min and max of every hidden figure given everything published (an LP per figure).
+
+    Unknowns: every count and flow not published, and per area and indicator the numerators
+    and denominators of arrivals, leavers, stayers at both dates. Known: published counts and
+    flows, the list of flows, every published profile value as its numerator and denominator
+    (cautious), and what the indicator layer of both dates publishes (``layer``).
+    """
+    att = Attacker()
+    _attack_counts(att, rel, md)
+    _attack_profiles(att, rel, md, layer)
+    return att.intervals()
 
 
 def _sensitive(name, value, rules):

@@ -22,7 +22,7 @@ hidden ones.
 """
 import time
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional
 
 import numpy as np
 
@@ -276,8 +276,8 @@ def secure_suppression_lp(relations: Relations, values: np.ndarray, hidden: np.n
     the relations of its hidden neighbours, is hidden: the cheapest by ``priority``, then the
     smallest whose value covers the missing width, else the largest. ``link`` hides cells
     together; ``forced`` cells are hidden from the start as secondary suppressions (decided
-    elsewhere; they need only not to be pinned). A failing cell with nothing left to hide around it is listed in
-    ``unprotectable`` (it is pinned by cells that are not ours to hide).
+    elsewhere; they need only not to be pinned). A failing cell with nothing left to hide
+    around it is listed in ``unprotectable`` (it is pinned by cells that are not ours to hide).
     """
     t0 = time.perf_counter()
     n = relations.n_cells

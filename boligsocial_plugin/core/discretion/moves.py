@@ -41,6 +41,7 @@ import pandas as pd
 from boligsocial_plugin.core.discretion.engine import Relations
 from boligsocial_plugin.core.discretion.indicators import indicator_relation_templates
 from boligsocial_plugin.core.discretion.intervals import secure_suppression
+from boligsocial_plugin.core.discretion.lpaudit import secure_suppression_lp
 from boligsocial_plugin.core.discretion.perturbation import (
     OFF,
     Perturbation,
@@ -56,7 +57,6 @@ from boligsocial_plugin.core.discretion.rules import (
     frequency_rule,
     primary_flags,
 )
-from boligsocial_plugin.core.discretion.lpaudit import secure_suppression_lp
 from boligsocial_plugin.core.indicators import Indicator
 from boligsocial_plugin.core.moves import ALL, MOVED, STAY, MoveData
 
