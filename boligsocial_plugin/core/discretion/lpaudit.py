@@ -22,7 +22,7 @@ hidden ones.
 """
 import time
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -107,12 +107,12 @@ class _Problem:
             self.a_ub = None
         self.linprog = _linprog()
         self.runs = 0
+        self._blocks: Optional[np.ndarray] = None
+        self._sub: Dict[int, "_Problem"] = {}
 
     def run(self, c: np.ndarray, lo: np.ndarray, up: np.ndarray):
         """scipy's result of minimising c·x over the feasible set with these bounds."""
-        kw: Dict[str, object] = {"bounds": [(None if not np.isfinite(a) else float(a),
-                                             None if not np.isfinite(b) else float(b))
-                                            for a, b in zip(lo, up)], "method": "highs"}
+        kw: Dict[str, object] = {"bounds": np.stack([lo, up], axis=1), "method": "highs"}
         if self.a_eq.shape[0]:
             kw.update(A_eq=self.a_eq, b_eq=self.b_eq)
         if self.a_ub is not None:
@@ -120,21 +120,65 @@ class _Problem:
         self.runs += 1
         return self.linprog(c, **kw)
 
+    def blocks(self) -> np.ndarray:
+        """Connected block of each local cell (linked by a relation or a bound pair)."""
+        if self._blocks is None:
+            from scipy.sparse.csgraph import connected_components
+
+            k = len(self.hid)
+            link = abs(self.a_eq).T @ abs(self.a_eq)
+            if self.a_ub is not None:
+                link = link + abs(self.a_ub).T @ abs(self.a_ub)
+            _n, self._blocks = connected_components(link, directed=False) if k else \
+                (0, np.zeros(0, np.int64))
+        return self._blocks
+
+    def block_problem(self, j: int) -> Tuple["_Problem", int]:
+        """The programme of local cell j's block alone, and j's index in it."""
+        lab = self.blocks()
+        b = int(lab[j])
+        cols = np.nonzero(lab == b)[0]
+        if len(cols) == len(self.hid):
+            return self, j
+        if b not in self._sub:
+            sub = _Problem.__new__(_Problem)
+            sub.hid = self.hid[cols]
+            rows = np.unique(self.a_eq[:, cols].nonzero()[0])
+            sub.a_eq = self.a_eq[rows][:, cols]
+            sub.x = self.x[cols]
+            sub.b_eq = self.b_eq[rows]
+            sub.lo, sub.up = self.lo[cols], self.up[cols]
+            if self.a_ub is not None:
+                urows = np.unique(self.a_ub[:, cols].nonzero()[0])
+                sub.a_ub = self.a_ub[urows][:, cols] if len(urows) else None
+            else:
+                sub.a_ub = None
+            sub.linprog = self.linprog
+            sub.runs = 0
+            sub._blocks = np.zeros(len(cols), dtype=np.int64)
+            sub._sub = {}
+            sub.pos = np.zeros(0, np.int64)
+            self._sub[b] = sub
+        sub = self._sub[b]
+        return sub, int(np.searchsorted(cols, j))
+
     def solve(self, c: np.ndarray, lo: np.ndarray, up: np.ndarray) -> Optional[np.ndarray]:
         """A minimiser of c·x (None when the programme fails)."""
         res = self.run(c, lo, up)
         return res.x if res.status == 0 else None
 
     def extreme(self, j: int, sign: float) -> float:
-        """The minimum of sign·x_j (−inf when unbounded)."""
-        c = np.zeros(len(self.hid))
-        c[j] = sign
-        res = self.run(c, self.lo, self.up)
+        """The minimum of sign·x_j (−inf when unbounded), solved on j's block alone."""
+        prob, k = self.block_problem(j)
+        c = np.zeros(len(prob.hid))
+        c[k] = sign
+        res = prob.run(c, prob.lo, prob.up)
+        self.runs += 1
         if res.status == 0:
-            return float(sign * res.x[j])
+            return float(sign * res.x[k])
         if res.status == 3:
             return -np.inf
-        return float(sign * self.x[j])  # numerically infeasible: be cautious (no width)
+        return float(sign * prob.x[k])  # numerically infeasible: be cautious (no width)
 
 
 def lp_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray, need: np.ndarray,

@@ -40,7 +40,6 @@ import pandas as pd
 
 from boligsocial_plugin.core.discretion.engine import Relations
 from boligsocial_plugin.core.discretion.indicators import indicator_relation_templates
-from boligsocial_plugin.core.discretion.intervals import secure_suppression
 from boligsocial_plugin.core.discretion.lpaudit import secure_suppression_lp
 from boligsocial_plugin.core.discretion.perturbation import (
     OFF,
@@ -230,7 +229,9 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
         hidden[ic] = True
         candidate[ic] = False
         protect[ic] = frequency_rule(values[ic], rules, ne) | small_area
-    priority[fidx] = np.where(fval >= 2 * rules.min_count, 3, 1)
+    # hidden last: the aggregates (from the focus areas, between groups), then big flows and
+    # the focus areas' flows, then the in/out totals; first: small flows and the splits
+    priority[fidx] = np.where((fval >= 2 * rules.min_count) | from_f, 3, 1)
     fsmall = (fval > 0) & (fval < rules.min_count)
     flags[fidx[fsmall]] = PRIMARY
     flags[fidx[small_area[origin] | small_area[dest]]] = AREA
@@ -238,14 +239,14 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
         wv = values[base_w:base_w + len(w_dest)]
         flags[base_w + np.nonzero((wv > 0) & (wv < rules.min_count))[0]] = PRIMARY
         flags[base_w + np.nonzero(small_area[w_dest])[0]] = AREA
-        priority[base_w:base_focus] = 1
+        priority[base_w:base_focus] = 2
         tv = values[base_focus:base_group]
         flags[base_focus + np.nonzero((tv > 0) & (tv < rules.min_count))[0]] = PRIMARY
-        priority[base_focus:base_group] = 2
+        priority[base_focus:base_group] = 4
     if pairs:
         gv = values[base_group:]
         flags[base_group + np.nonzero((gv > 0) & (gv < rules.min_count))[0]] = PRIMARY
-        priority[base_group:] = 1
+        priority[base_group:] = 4
     primary = flags != PUBLISHED
     hidden |= primary
     protect |= primary | (candidate & ~hidden)
@@ -422,14 +423,20 @@ def profile_system(md: MoveData, rules: Rules, count_hidden: np.ndarray,
 
 
 def protect_profiles(ps: ProfileSystem, rules: Rules, width: Optional[float] = None):
-    """Secondary suppression of the profiles; returns (hidden, suppression, interval audit)."""
+    """Secondary suppression of the profiles; returns (hidden, suppression).
+
+    The same attacker and the same requirements as :func:`boligsocial_plugin.core.discretion.
+    intervals.secure_suppression` (one small block per area), proven in bulk with
+    :mod:`boligsocial_plugin.core.discretion.lpaudit`: most hidden profile figures belong to
+    small groups and need the full width, which the per-cell programmes of ``intervals``
+    solve one by one (about 40 s for 300 areas; here a few seconds).
+    """
     wid = float(rules.min_count if width is None else width)
     start_protect = ps.protect & (ps.hidden | ps.candidate)
-    sup, iv = secure_suppression(ps.rel, ps.values, ps.hidden, start_protect, wid,
-                                 candidate=ps.candidate & ~ps.hidden, priority=ps.priority,
-                                 link=ps.link, lower=ps.lower, upper=ps.upper, leq=ps.leq,
-                                 allow_unprotectable=True)
-    return sup.hidden, sup, iv
+    sup = secure_suppression_lp(ps.rel, ps.values, ps.hidden, start_protect, wid,
+                                candidate=ps.candidate & ~ps.hidden, priority=ps.priority,
+                                link=ps.link, lower=ps.lower, upper=ps.upper, leq=ps.leq)
+    return sup.hidden, sup
 
 
 # --------------------------------------------------------------------------- release
@@ -447,10 +454,10 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
     for _attempt in range(4):
         c_hidden, c_flags, c_sup = protect_counts(cs, rules, width, forced)
         ps = profile_system(md, rules, c_hidden, c_flags)
-        p_hidden, p_sup, p_iv = protect_profiles(ps, rules, width)
+        p_hidden, p_sup = protect_profiles(ps, rules, width)
         # profiles narrowed by the published group sizes: hide the area's stayers (and so
         # its group sizes) and protect again
-        unprot, bounded = _split_unprotectable(ps, p_hidden, p_iv.unprotectable,
+        unprot, bounded = _split_unprotectable(ps, p_hidden, p_sup.unprotectable,
                                                float(rules.min_count if width is None
                                                      else width))
         bad = np.unique(unprot // per_area)
@@ -527,8 +534,9 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
         "interval_audit": {
             "protection_width": float(rules.min_count if width is None else width),
             "counts_checked": c_sup.checked, "bulk_proven": c_sup.bulk_proven,
-            "solved_by_lp": c_sup.solved + p_iv.solved, "programmes": c_sup.programmes,
-            "profiles_checked": p_iv.checked},
+            "solved_by_lp": c_sup.solved + p_sup.solved,
+            "programmes": c_sup.programmes + p_sup.programmes,
+            "profiles_checked": p_sup.checked},
         "unprotectable": int(len(c_sup.unprotectable) + len(unprot)),
         "bounded_by_indicator_layer": int(len(bounded)),
         "perturbation": perturbation.describe(),
@@ -540,7 +548,7 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
     }
     return MovesRelease(table, flows, groups, focus_out, report,
                         {"counts": cs, "count_hidden": c_hidden, "profiles": ps,
-                         "profile_hidden": p_hidden, "profile_audit": p_iv,
+                         "profile_hidden": p_hidden, "profile_suppression": p_sup,
                          "count_suppression": c_sup})
 
 
