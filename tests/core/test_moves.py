@@ -427,7 +427,6 @@ def test_no_hidden_figure_comes_back_from_the_published_ones(seed, base, sums):
             assert hi - lo >= rules.min_count - 1e-6, (v, lo, hi, true)
     if seed is None and sums:  # not vacuous: the sums are published where they can be
         assert rel.groups["persons"].notna().sum() + (rel.areas["from_focus_flag"] == "").sum()
-        assert rel.report["profile_published"] >= 3
     elif seed is None:  # the test is not vacuous: figures of each kind are published
         assert rel.flows["persons"].notna().sum() >= 1
         assert rel.areas["stayers"].notna().sum() >= 1
