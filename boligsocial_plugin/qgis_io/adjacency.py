@@ -56,96 +56,117 @@ def polygon_adjacency(geometries: Sequence[Optional[QgsGeometry]], tolerance: fl
     ``progress(fraction)`` is called now and then; returning False cancels (empty result).
     Empty geometries have no neighbours.
     """
-    n = len(geometries)
-    index, fid_pos = bulk_index(geometries)
-    boundaries: List[Optional[QgsGeometry]] = []
-    for g in geometries:
-        if g is None or g.isNull() or g.isEmpty():
-            boundaries.append(None)
-        else:
-            boundaries.append(QgsGeometry(g.constGet().boundary()))
-    tol = max(0.0, float(tolerance or 0.0))
-    zones: List[Optional[QgsGeometry]] = [None] * n
-    if tol > 0:
-        zones = [None if b is None else g.buffer(tol, 4) for g, b in zip(geometries, boundaries)]
-    box = np.full((n, 4), np.nan)
-    for k, g in enumerate(geometries):
-        if boundaries[k] is not None:
-            r = g.boundingBox()
-            box[k] = (r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum())
-    # candidate pairs i < j from the index
-    ci: List[int] = []
-    cj: List[int] = []
-    for i in range(n):
-        if boundaries[i] is None:
-            continue
-        if progress is not None and i % 1000 == 0 and not progress(0.2 * i / max(1, n)):
-            return np.zeros((0, 3))
-        bbox = geometries[i].boundingBox()
-        if tol > 0:
-            bbox = bbox.buffered(tol)
-        for f in index.intersects(bbox):
-            j = fid_pos[f]
-            if j > i:
-                ci.append(i)
-                cj.append(j)
-    pi = np.asarray(ci, dtype=np.int64)
-    pj = np.asarray(cj, dtype=np.int64)
-    if tol == 0 and len(pi) and not queen:
-        # boxes meeting in a single point: the areas can share a point at most
-        w_box = np.minimum(box[pi, 2], box[pj, 2]) - np.maximum(box[pi, 0], box[pj, 0])
-        h_box = np.minimum(box[pi, 3], box[pj, 3]) - np.maximum(box[pi, 1], box[pj, 1])
-        keep = (w_box > 0) | (h_box > 0)
-        pi, pj = pi[keep], pj[keep]
-    order = np.lexsort((pj, pi))
-    pi, pj = pi[order].tolist(), pj[order].tolist()
+    contacts = _Contacts(geometries, max(0.0, float(tolerance or 0.0)), queen)
+    pairs = contacts.candidate_pairs(progress)
+    if pairs is None:
+        return np.zeros((0, 3))
+    pi, pj = pairs
     src: List[int] = []
     dst: List[int] = []
     wts: List[float] = []
     m = len(pi)
-    last = -1
-    engine = None
     for k in range(m):
-        i, j = pi[k], pj[k]
         if progress is not None and k % 2000 == 0 and not progress(0.2 + 0.8 * k / max(1, m)):
             return np.zeros((0, 3))
-        if i != last:
-            last, engine = i, None
-        gi, gj = geometries[i], geometries[j]
-        if tol > 0:
-            w = max(boundaries[j].intersection(zones[i]).length(),
-                    boundaries[i].intersection(zones[j]).length())
-            if w <= 2 * tol and not (queen and boundaries[j].intersects(zones[i])):
-                continue
-        else:
-            w = boundaries[i].intersection(boundaries[j]).length()
-            if w <= 0:
-                # disjoint, touching at points only (not contiguous), or overlapping
-                if engine is None:
-                    engine = QgsGeometry.createGeometryEngine(gi.constGet())
-                    engine.prepareGeometry()
-                if not engine.intersects(gj.constGet()):
-                    continue
-                if engine.touches(gj.constGet()):
-                    if queen:  # a shared corner
-                        src.append(i)
-                        dst.append(j)
-                        wts.append(0.0)
-                    continue
-                # overlapping areas: the part of either boundary inside the other
-                w = max(boundaries[i].intersection(gj).length(),
-                        boundaries[j].intersection(gi).length())
-                if w <= 0:
-                    continue
-        src.append(i)
-        dst.append(j)
-        wts.append(float(w))
+        w = contacts.weight(pi[k], pj[k])
+        if w is not None:
+            src.append(pi[k])
+            dst.append(pj[k])
+            wts.append(w)
     if progress is not None:
         progress(1.0)
     if not src:
         return np.zeros((0, 3))
     return np.column_stack([np.asarray(src, float), np.asarray(dst, float),
                             np.asarray(wts, float)])
+
+
+class _Contacts:
+    """The areas' boundaries (and tolerance zones) and the test of one candidate pair."""
+
+    def __init__(self, geometries: Sequence[Optional[QgsGeometry]], tol: float, queen: bool):
+        self.geometries = geometries
+        self.tol, self.queen = tol, queen
+        n = len(geometries)
+        self.boundaries: List[Optional[QgsGeometry]] = []
+        for g in geometries:
+            if g is None or g.isNull() or g.isEmpty():
+                self.boundaries.append(None)
+            else:
+                self.boundaries.append(QgsGeometry(g.constGet().boundary()))
+        self.zones: List[Optional[QgsGeometry]] = [None] * n
+        if tol > 0:
+            self.zones = [None if b is None else g.buffer(tol, 4)
+                          for g, b in zip(geometries, self.boundaries)]
+        self.box = np.full((n, 4), np.nan)
+        for k, g in enumerate(geometries):
+            if self.boundaries[k] is not None:
+                r = g.boundingBox()
+                self.box[k] = (r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum())
+        self._engine_of = -1
+        self._engine = None
+
+    def candidate_pairs(self, progress: Optional[Callable[[float], bool]]):
+        """Pairs ``i < j`` whose boxes meet (sorted), or None when cancelled."""
+        geometries, tol = self.geometries, self.tol
+        index, fid_pos = bulk_index(geometries)
+        ci: List[int] = []
+        cj: List[int] = []
+        n = len(geometries)
+        for i in range(n):
+            if self.boundaries[i] is None:
+                continue
+            if progress is not None and i % 1000 == 0 and not progress(0.2 * i / max(1, n)):
+                return None
+            bbox = geometries[i].boundingBox()
+            if tol > 0:
+                bbox = bbox.buffered(tol)
+            for f in index.intersects(bbox):
+                j = fid_pos[f]
+                if j > i:
+                    ci.append(i)
+                    cj.append(j)
+        pi = np.asarray(ci, dtype=np.int64)
+        pj = np.asarray(cj, dtype=np.int64)
+        if tol == 0 and len(pi) and not self.queen:
+            # boxes meeting in a single point: the areas can share a point at most
+            box = self.box
+            w_box = np.minimum(box[pi, 2], box[pj, 2]) - np.maximum(box[pi, 0], box[pj, 0])
+            h_box = np.minimum(box[pi, 3], box[pj, 3]) - np.maximum(box[pi, 1], box[pj, 1])
+            keep = (w_box > 0) | (h_box > 0)
+            pi, pj = pi[keep], pj[keep]
+        order = np.lexsort((pj, pi))
+        return pi[order].tolist(), pj[order].tolist()
+
+    def weight(self, i: int, j: int) -> Optional[float]:
+        """The pair's weight, or None when the areas are not neighbours."""
+        b, z = self.boundaries, self.zones
+        if self.tol > 0:
+            w = max(b[j].intersection(z[i]).length(), b[i].intersection(z[j]).length())
+            if w <= 2 * self.tol and not (self.queen and b[j].intersects(z[i])):
+                return None
+            return float(w)
+        w = b[i].intersection(b[j]).length()
+        if w > 0:
+            return float(w)
+        return self._point_contact(i, j)
+
+    def _point_contact(self, i: int, j: int) -> Optional[float]:
+        """Areas whose boundaries share no line: disjoint, a corner, or overlapping."""
+        gi, gj = self.geometries[i], self.geometries[j]
+        if self._engine_of != i:   # pairs come sorted by i: one prepared engine per area
+            self._engine = QgsGeometry.createGeometryEngine(gi.constGet())
+            self._engine.prepareGeometry()
+            self._engine_of = i
+        engine = self._engine
+        if not engine.intersects(gj.constGet()):
+            return None
+        if engine.touches(gj.constGet()):
+            return 0.0 if self.queen else None   # a shared corner
+        # overlapping areas: the part of either boundary inside the other
+        w = max(self.boundaries[i].intersection(gj).length(),
+                self.boundaries[j].intersection(gi).length())
+        return float(w) if w > 0 else None
 
 
 def islands(n: int, edges: np.ndarray) -> np.ndarray:
