@@ -528,6 +528,7 @@ class _Moves:
     """
 
     REHOUSE = 0.12  # extra share of households rehoused per year in the last year
+    ARRIVAL_Z = 0.7  # newcomers to deprived areas are this much worse off (z) than the area
 
     def __init__(self, geo: _Areas, design: "_Design", rng: np.random.Generator) -> None:
         self.rng = rng
@@ -580,7 +581,7 @@ class _Moves:
     def move_multiplier(self, design: "_Design", hh_area: np.ndarray,
                         hh_z: np.ndarray) -> np.ndarray:
         """Household move probability factor: in deprived areas the better-off move more."""
-        m = np.exp(-0.8 * np.clip(hh_z, -2.5, 2.5))
+        m = np.exp(-1.2 * np.clip(hh_z, -2.5, 2.5))
         dep = design.deprived[hh_area]
         mean = np.bincount(hh_area[dep], weights=m[dep], minlength=design.n)
         cnt = np.bincount(hh_area[dep], minlength=design.n)
@@ -647,8 +648,12 @@ class _Population:
         self.next_hh = 1
 
     # ---- newcomers (initial population and refills)
-    def add_households(self, counts: np.ndarray, year: int, doy: int) -> None:
-        """Add households to reach at least counts[a] new persons in each area a."""
+    def add_households(self, counts: np.ndarray, year: int, doy: int,
+                       arriving: bool = False) -> None:
+        """Add households to reach at least counts[a] new persons in each area a.
+
+        ``arriving``: newcomers between snapshots (with moves: worse off in deprived areas).
+        """
         d, rng = self.d, self.rng
         areas = np.flatnonzero(counts > 0)
         if not len(areas):
@@ -694,7 +699,8 @@ class _Population:
                        np.where(role < adults[pidx], head_k[pidx] ^ opposite,
                                 rng.random(n_new) < 0.5)).astype(np.int64)
         area = da[pidx]
-        zh = rng.normal(d.z_shift[da], 1.0)
+        extra = self.moves.ARRIVAL_Z * d.deprived[da] if arriving and self.moves else 0.0
+        zh = rng.normal(d.z_shift[da] + extra, 1.0)
         z = 0.6 * zh[pidx] + 0.8 * rng.normal(size=n_new)
         nw = hh_nw[pidx].astype(np.int64)
         bdoy = rng.integers(0, 365, n_new)
@@ -800,7 +806,7 @@ class _Population:
         # refill
         yi = d.year_index(y1)
         deficit = d.t_size[yi] - np.bincount(self.st["area"], minlength=d.n)
-        self.add_households(np.maximum(deficit, 0), y1, r1)
+        self.add_households(np.maximum(deficit, 0), y1, r1, arriving=True)
 
     # ---- one snapshot
     def snapshot(self, year: int, doy: int) -> Tuple[Dict[str, np.ndarray], pd.DataFrame]:

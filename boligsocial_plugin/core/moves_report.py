@@ -10,7 +10,7 @@ from typing import List, Optional, Sequence
 
 import pandas as pd
 
-from boligsocial_plugin.core.choropleth import format_number, format_value
+from boligsocial_plugin.core.choropleth import ClassRange, format_number, format_value
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import Indicator
 
@@ -71,6 +71,25 @@ def flow_classes(values: Sequence[float], min_count: int) -> List[FlowClass]:
     return out
 
 
+def count_ranges(values: Sequence[float], min_count: int) -> List[ClassRange]:
+    """Choropleth classes of a count of persons: 0 on its own, then the flow classes' round
+    breaks (published counts are 0 or at least ``min_count``)."""
+    out = [ClassRange(0.0, 0.0, "0", lower_inclusive=True, upper_inclusive=True)]
+    positive = [v for v in values if v is not None and not math.isnan(float(v)) and v > 0]
+    for c in flow_classes(positive, min_count) if positive else []:
+        label = c.label.replace(tr("persons"), "").strip()
+        if c.upper is None:
+            out.append(ClassRange(c.lower, c.lower, label, lower_inclusive=True,
+                                  open_above=True))
+        else:
+            out.append(ClassRange(c.lower, c.upper, label, lower_inclusive=True))
+    if len(out) > 1:  # counts between 0 and the first break (perturbed) join the first class
+        first = out[1]
+        out[1] = ClassRange(0.0, first.upper, first.label, lower_inclusive=False,
+                            open_above=first.open_above)
+    return out
+
+
 def _cell(value, unit: str = "", decimals: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return tr("suppressed")
@@ -96,6 +115,15 @@ def waterbed_rows(areas: pd.DataFrame, names: Sequence[str], limit: int = 12) ->
     return rows
 
 
+def short_label(ind: Indicator) -> str:
+    """A short name of a profile indicator for narrow table columns."""
+    return {"outside_labour": tr("Outside labour market"),
+            "nonwestern": tr("Non-western origin"),
+            "basic_edu": tr("Only basic schooling"),
+            "income": tr("Mean gross income"),
+            "convicted": tr("Convicted")}.get(ind.code, ind.label)
+
+
 def elevator_rows(areas: pd.DataFrame, names: Sequence[str], focus: Sequence[int],
                   indicators: Sequence[Indicator], limit: int = 3) -> List[List[str]]:
     """The elevator view of (at most ``limit``) focus areas: indicator, came, stayed, left."""
@@ -104,7 +132,7 @@ def elevator_rows(areas: pd.DataFrame, names: Sequence[str], focus: Sequence[int
         r = areas.iloc[int(i)]
         for k, ind in enumerate(indicators):
             dec = 0 if ind.unit == "kr." else 1
-            rows.append([names[int(i)] if k == 0 else "", ind.label,
+            rows.append([names[int(i)] if k == 0 else "", short_label(ind),
                          _cell(r.get(f"{ind.code}_in"), ind.unit, dec),
                          _cell(r.get(f"{ind.code}_stay"), ind.unit, dec),
                          _cell(r.get(f"{ind.code}_out"), ind.unit, dec)])
@@ -118,10 +146,10 @@ def focus_summary(focus: dict, names: Sequence[str]) -> str:
         return tr("suppressed") if v is None else format_number(v, 0)
 
     return tr("Focus areas ({areas}): {res} residents at the first date; {stay} stayed, "
-              "{moved} moved to other areas ({within} between the focus areas) and {left} "
-              "left the areas (moved away, died or without location).").format(
+              "{moved} moved to other areas and {left} left the areas (moved away, died or "
+              "without location).").format(
         areas=", ".join(names), res=val("residents_from"), stay=val("stayers"),
-        moved=val("out_movers"), within=val("within"), left=val("out_to_outside"))
+        moved=val("out_movers"), left=val("out_to_outside"))
 
 
 def report_notes(from_date: str, to_date: str, min_count: int, perturbation: str,

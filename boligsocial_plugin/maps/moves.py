@@ -42,6 +42,7 @@ from boligsocial_plugin.core.moves_report import (
     FLOW_COLOUR,
     FOCUS_COLOUR,
     FlowClass,
+    count_ranges,
     flow_classes,
 )
 from boligsocial_plugin.maps import report, styling
@@ -112,11 +113,15 @@ def style_flows(layer: QgsVectorLayer, min_count: int, focus: bool) -> List[Flow
     return classes
 
 
-def style_areas(layer: QgsVectorLayer, field: str) -> None:
-    """Choropleth of a percent field of the moves table (suppressed grey, hatched)."""
+def style_areas(layer: QgsVectorLayer, field: str, min_count: int = 5) -> None:
+    """Choropleth of a field of the moves table (suppressed grey, hatched): persons, or
+    percent for *_pct fields."""
     values = styling.published_values(layer, field)
-    bounds = styling.qgis_classes(values, "jenks", 5) if values else []
-    ranges = choropleth.ranges_from_bounds(bounds, "%", 0) if bounds else []
+    if field.endswith("_pct"):
+        bounds = styling.qgis_classes(values, "jenks", 5) if values else []
+        ranges = choropleth.ranges_from_bounds(bounds, "%", 0) if bounds else []
+    else:
+        ranges = count_ranges(values, min_count)
     styling.apply_choropleth(layer, field, ramp="blues", ranges=ranges)
 
 
@@ -137,7 +142,7 @@ def save_style(dest: str, context, feedback, kind: str, field: str = "",
         if kind == "flows":
             style_flows(layer, min_count, focus)
         else:
-            style_areas(layer, field)
+            style_areas(layer, field, min_count)
         if os.path.isfile(path):
             for where in styling.save_default_style(layer):
                 feedback.pushInfo(tr("Style saved to {where}.").format(where=where))
@@ -182,26 +187,6 @@ def map_layers(areas: QgsVectorLayer, flows: QgsVectorLayer,
     return out
 
 
-def render_png(layers: Sequence[QgsVectorLayer], path: str, width_px: int = 1800,
-               dpi: int = 150) -> None:
-    """The flow map as a PNG (areas' extent)."""
-    from qgis.core import QgsMapRendererSequentialJob
-    from qgis.PyQt.QtCore import QSize
-
-    extent = report.extent_of([layers[-1]], 0.03)
-    h = int(round(width_px * extent.height() / extent.width()))
-    ms = report.map_settings(list(layers), extent, width_px, h, dpi)
-    ms.setOutputSize(QSize(width_px, h))
-    job = QgsMapRendererSequentialJob(ms)
-    job.start()
-    job.waitForFinished()
-    if job.errors():
-        raise BoligsocialError(tr("Rendering the map failed: {err}").format(
-            err="; ".join(e.message for e in job.errors())))
-    if not job.renderedImage().save(path, "PNG"):
-        raise BoligsocialError(tr("Could not write the picture '{path}'.").format(path=path))
-
-
 def _text_table(layout, headers: Sequence[str], rows: Sequence[Sequence[str]], x: float,
                 y: float, widths: Sequence[float], size: float = 7.0) -> float:
     """A text table; returns its height (mm)."""
@@ -237,7 +222,10 @@ def build_report(project: QgsProject, layers: Sequence[QgsVectorLayer], title: s
                  subtitle: str, notes: str, summary: str,
                  waterbed: Tuple[List[str], List[List[str]]],
                  elevator: Tuple[List[str], List[List[str]]]) -> QgsPrintLayout:
-    """One A4 landscape page: flow map, legend, the focus areas' destinations and profile."""
+    """One A4 landscape page: flow map, legend, the focus areas' destinations and profile.
+
+    Without tables (empty rows) the page holds the flow map with its legend only.
+    """
     for lyr in layers:
         project.addMapLayer(lyr, False)
     layout = QgsPrintLayout(project)
@@ -246,7 +234,7 @@ def build_report(project: QgsProject, layers: Sequence[QgsVectorLayer], title: s
     page.setPageSize(QgsLayoutSize(report.PAGE_W, report.PAGE_H))
     m = report.MARGIN
     _label(layout, title, m, 7, report.PAGE_W - 2 * m, 9, 15, True)
-    _label(layout, subtitle, m, 17, report.PAGE_W - 2 * m, 6, 9)
+    _label(layout, subtitle, m, 16, report.PAGE_W - 2 * m, 9, 8.5)
     extent = report.extent_of([layers[-1]], 0.03)
     map_w = 150.0
     map_h = min(150.0, map_w * extent.height() / max(extent.width(), 1e-9))
@@ -266,26 +254,7 @@ def build_report(project: QgsProject, layers: Sequence[QgsVectorLayer], title: s
     x = m + map_w + 6
     w = report.PAGE_W - m - x
     y = 26.0
-    legend = QgsLayoutItemLegend(layout)
-    layout.addLayoutItem(legend)
-    legend.setTitle(tr("Legend"))
-    legend.setLinkedMap(mp)
-    for style, size, bold in ((QgsLegendStyle.Title, 9, True), (QgsLegendStyle.Group, 8, True),
-                              (QgsLegendStyle.Subgroup, 8, True),
-                              (QgsLegendStyle.SymbolLabel, 7.5, False)):
-        legend.setStyleFont(style, report.font(size, bold))
-    legend.setSymbolWidth(9)
-    legend.setSymbolHeight(3.5)
-    legend.setBackgroundEnabled(False)
-    legend.setFrameEnabled(False)
-    legend.setColumnCount(2)
-    legend.setSplitLayer(True)
-    legend.attemptMove(QgsLayoutPoint(x, y))
-    legend.setResizeToContents(True)
-    from qgis.core import QgsLayoutExporter
-    from qgis.PyQt.QtCore import QRectF, QSize
-    QgsLayoutExporter(layout).renderRegionToImage(QRectF(x, y, 5, 5), QSize(8, 8))
-    legend.adjustBoxSize()
+    legend = _legend(layout, layers, x, y, w)
     y += legend.sizeWithUnits().height() + 3
     if summary:
         _label(layout, summary, x, y, w, 14, 7)
@@ -302,8 +271,60 @@ def build_report(project: QgsProject, layers: Sequence[QgsVectorLayer], title: s
         y += 5.5
         room = int((report.PAGE_H - m - y) // (7.0 * report.POINT_MM * 0.95 + 1.4)) - 2
         _text_table(layout, heads, rows[:max(0, room)], x, y,
-                    [w * 0.19, w * 0.33, w * 0.13, w * 0.13, w * 0.13], 6.5)
+                    [w * 0.22, w * 0.27, w * 0.13, w * 0.13, w * 0.13], 6.5)
     return layout
+
+
+def _legend(layout, layers: Sequence[QgsVectorLayer], x: float, y: float, w: float):
+    """The legend of the flow map's layers (flows, focus outline, areas), no layer titles
+    but the flows' and the areas' group names."""
+    from qgis.core import (
+        QgsLayerTree,
+        QgsLayoutExporter,
+        QgsLegendRenderer,
+    )
+    from qgis.PyQt.QtCore import QRectF, QSize
+
+    legend = QgsLayoutItemLegend(layout)
+    layout.addLayoutItem(legend)
+    legend.setTitle("")
+    legend.setAutoUpdateModel(False)
+    root = QgsLayerTree()
+    for lyr in layers:
+        node = root.addLayer(lyr)
+        QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Subgroup)
+    legend.model().setRootGroup(root)
+    legend._root = root  # keep the tree alive as long as the legend
+    for style, size, bold in ((QgsLegendStyle.Title, 9, True), (QgsLegendStyle.Group, 8, True),
+                              (QgsLegendStyle.Subgroup, 8, True),
+                              (QgsLegendStyle.SymbolLabel, 7.5, False)):
+        legend.setStyleFont(style, report.font(size, bold))
+    legend.setSymbolWidth(10)
+    legend.setSymbolHeight(3.6)
+    legend.setBackgroundEnabled(False)
+    legend.setFrameEnabled(False)
+    legend.setColumnCount(2)
+    legend.setSplitLayer(True)
+    legend.setResizeToContents(True)
+    legend.attemptMove(QgsLayoutPoint(x, y))
+    QgsLayoutExporter(layout).renderRegionToImage(QRectF(x, y, 5, 5), QSize(8, 8))
+    legend.adjustBoxSize()
+    if legend.sizeWithUnits().width() > w:
+        legend.setResizeToContents(False)
+        legend.attemptResize(QgsLayoutSize(w, legend.sizeWithUnits().height()))
+    return legend
+
+
+def export_png(layout: QgsPrintLayout, path: str, dpi: int = 150) -> None:
+    """The page as a PNG."""
+    from qgis.core import QgsLayoutExporter
+
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = dpi
+    settings.exportMetadata = False  # GDAL cannot update a PNG in place (a logged error)
+    res = QgsLayoutExporter(layout).exportToImage(path, settings)
+    if res != QgsLayoutExporter.Success:
+        raise BoligsocialError(tr("Could not write the picture '{path}'.").format(path=path))
 
 
 def _label(layout, text: str, x: float, y: float, w: float, h: float, size: float,

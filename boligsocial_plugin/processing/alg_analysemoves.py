@@ -273,8 +273,8 @@ class AnalyseMoves(BoligsocialAlgorithm):
         dest, flows_dest, groups_dest = self._write(parameters, context, feedback, md, rel,
                                                     areas, focus)
         focus_on = bool(focus.any())
-        field = "from_focus_pct" if focus_on else "turnover_pct"
-        moves_map.save_style(dest, context, feedback, "areas", field)
+        field = "from_focus" if focus_on else "turnover_pct"
+        moves_map.save_style(dest, context, feedback, "areas", field, rules.min_count)
         moves_map.save_style(flows_dest, context, feedback, "flows",
                              min_count=rules.min_count, focus=focus_on)
         png = self.parameterAsFileOutput(parameters, OUTPUT_PNG, context)
@@ -371,33 +371,36 @@ class AnalyseMoves(BoligsocialAlgorithm):
         f_layer = _open(flows_dest, context)
         if a_layer is None or f_layer is None:
             raise BoligsocialError(tr("Could not open the outputs to draw the report."))
-        moves_map.style_areas(a_layer, "from_focus_pct" if focus.any() else "turnover_pct")
+        moves_map.style_areas(a_layer, "from_focus" if focus.any() else "turnover_pct",
+                              rules.min_count)
         moves_map.style_flows(f_layer, rules.min_count, bool(focus.any()))
         focus_ids = [areas.ids[i] for i in np.nonzero(focus)[0]]
         layers = moves_map.map_layers(a_layer, f_layer, focus_ids)
-        if png:
-            moves_map.render_png(layers, png)
-        if not pdf:
-            return
         title = self.parameterAsString(parameters, TITLE, context) or self.tr(
             "Moves between areas {a} – {b}").format(a=md.from_date, b=md.to_date)
         names = list(areas.names) if any(areas.names) else list(areas.ids)
         fidx = list(np.nonzero(focus)[0])
         subtitle = moves_report.focus_summary(rel.focus, [names[i] for i in fidx]) \
-            if fidx else self.tr("Turnover per 100 residents; published flows as arrows.")
+            if fidx else self.tr("Areas: turnover per 100 residents; arrows: the published "
+                                 "flows between areas.")
         src = self.parameterAsSource(parameters, common.PERSONS, context)
         source = src.sourceName() if src is not None else ""
         notes = moves_report.report_notes(md.from_date, md.to_date, rules.min_count,
                                           rel.report["perturbation"], source)
-        wb = ([self.tr("Destination"), self.tr("Persons"), self.tr("Share of in-movers")],
-              moves_report.waterbed_rows(rel.areas, names))
-        el = ([self.tr("Area"), self.tr("Indicator"), self.tr("Came"), self.tr("Stayed"),
-               self.tr("Left")],
-              moves_report.elevator_rows(rel.areas, names, fidx, indicators))
         project = QgsProject()
-        layout = moves_map.build_report(project, layers, title, "" if not fidx else subtitle,
-                                        notes, "" if fidx else subtitle, wb, el)
-        report.export_pdf(layout, pdf)
+        if png:
+            layout = moves_map.build_report(project, layers, title, subtitle, notes, "",
+                                            ([], []), ([], []))
+            moves_map.export_png(layout, png)
+        if pdf:
+            wb = ([self.tr("Destination"), self.tr("Persons"), self.tr("Share of in-movers")],
+                  moves_report.waterbed_rows(rel.areas, names))
+            el = ([self.tr("Area"), self.tr("Indicator"), self.tr("Came"), self.tr("Stayed"),
+                   self.tr("Left")],
+                  moves_report.elevator_rows(rel.areas, names, fidx, indicators))
+            layout = moves_map.build_report(project, layers, title, subtitle, notes, "", wb,
+                                            el)
+            report.export_pdf(layout, pdf)
 
 
 def _open(dest: str, context):

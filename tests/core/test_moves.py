@@ -364,9 +364,7 @@ def _attack_sums(att, rel, md, focus, groups):
         for name, terms in (("residents_from", [("residents_from", a) for a in fa]),
                             ("stayers", [("stayers", a) for a in fa]),
                             ("out_movers", [("out_movers", a) for a in fa]),
-                            ("out_to_outside", [("out_to_outside", a) for a in fa]),
-                            ("within", [("flow", o, d) for o, d in
-                                        zip(fl["origin"], fl["dest"]) if focus[o] and focus[d]])):
+                            ("out_to_outside", [("out_to_outside", a) for a in fa])):
             v = att.var(("focus", name), sum(att.truth[k] for k in terms), rel.focus[name][0])
             att.eq({v: 1, **{k: -1 for k in terms}})
     if groups is not None:

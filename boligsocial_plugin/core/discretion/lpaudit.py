@@ -406,26 +406,40 @@ def secure_suppression_lp(relations: Relations, values: np.ndarray, hidden: np.n
 
 def _pick(ix: _Index, j: int, hid: np.ndarray, candidate: np.ndarray, priority: np.ndarray,
           values: np.ndarray, deficit: float, leq: np.ndarray) -> Optional[int]:
-    """One more cell to hide for a failing cell j (None: nothing left)."""
-    rels = ix.rels(j)
-    pools: List[np.ndarray] = [ix.terms(int(r)) for r in rels]
-    first = np.unique(np.concatenate(pools)) if pools else np.zeros(0, np.int64)
-    near = first[hid[first]]
-    for x in near[:64]:
-        pools += [ix.terms(int(r)) for r in ix.rels(int(x))]
+    """One more cell to hide for a failing cell j (None: nothing left).
+
+    Candidates: publishable cells of j's relations (distance 0), of the relations of the
+    hidden cells there (1), and one step further (2). The cheapest priority wins, then the
+    shortest distance, then the smallest value covering the missing width (else the largest).
+    """
+    dist: Dict[int, int] = {}
+    frontier = [j]
+    seen = {j}
+    for d in range(3):
+        nxt: List[int] = []
+        for x in frontier[:64]:
+            for r in ix.rels(int(x)):
+                for c in ix.terms(int(r)):
+                    c = int(c)
+                    if hid[c]:
+                        if c not in seen:
+                            seen.add(c)
+                            nxt.append(c)
+                    elif candidate[c] and c not in dist:
+                        dist[c] = d
+        frontier = nxt
     if len(leq):
-        pools.append(leq[leq[:, 0] == j, 1])
-        pools.append(leq[leq[:, 1] == j, 0])
-    cand = np.unique(np.concatenate(pools)) if pools else np.zeros(0, np.int64)
-    cand = cand[~hid[cand] & candidate[cand]]
-    if cand.size == 0:
+        for c in np.concatenate([leq[leq[:, 0] == j, 1], leq[leq[:, 1] == j, 0]]):
+            if not hid[c] and candidate[c]:
+                dist[int(c)] = 0
+    if not dist:
         return None
-    # own relations first, then the neighbours'; within, the cheapest priority
-    own = np.isin(cand, first)
+    cand = np.fromiter(dist.keys(), dtype=np.int64, count=len(dist))
+    dd = np.fromiter(dist.values(), dtype=np.int64, count=len(dist))
     v = np.abs(np.nan_to_num(values[cand], nan=0.0))
-    order = np.lexsort((cand, v, ~own, priority[cand]))
-    best_pr, best_own = priority[cand[order[0]]], own[order[0]]
-    same = order[(priority[cand[order]] == best_pr) & (own[order] == best_own)]
+    order = np.lexsort((cand, v, dd, priority[cand]))
+    first = order[0]
+    same = order[(priority[cand[order]] == priority[cand[first]]) & (dd[order] == dd[first])]
     big = same[v[same] >= deficit - _TOL]
     if big.size:
         return int(cand[big[np.argmin(v[big])]])

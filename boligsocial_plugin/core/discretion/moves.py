@@ -67,7 +67,7 @@ COUNT_FIELDS = {RF: "residents_from", RT: "residents_to", S: "stayers", IN: "in_
                 OUT: "out_movers", INO: "in_from_outside", OUTO: "out_to_outside",
                 TURN: "turnover", ARR: "arrivals", LEA: "leavers"}
 #: the focus areas' totals (README "Moves")
-FOCUS_TOTALS = ("residents_from", "stayers", "out_movers", "out_to_outside", "within")
+FOCUS_TOTALS = ("residents_from", "stayers", "out_movers", "out_to_outside")
 
 
 @dataclass
@@ -104,6 +104,7 @@ class CountSystem:
     base_focus: int
     group_pairs: List[Tuple[str, str]]
     base_group: int
+    link: Optional[np.ndarray] = None   # cells hidden together (stayers and turnover)
 
     def area_cell(self, a, k):
         """Index of cell k of area a."""
@@ -184,10 +185,8 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
                      np.concatenate([np.arange(len(w_dest)), pos[dest[from_f]]]),
                      np.concatenate([np.ones(len(w_dest)), -np.ones(int(from_f.sum()))]))
         fr = np.nonzero(fm)[0]
-        within = from_f & fm[dest]
         sources = {"residents_from": rows[fm] * K + RF, "stayers": fr * K + S,
-                   "out_movers": fr * K + OUT, "out_to_outside": fr * K + OUTO,
-                   "within": fidx[within]}
+                   "out_movers": fr * K + OUT, "out_to_outside": fr * K + OUTO}
         for j, name in enumerate(FOCUS_TOTALS):
             t = base_focus + j
             terms = sources[name]
@@ -219,7 +218,7 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
         p = frequency_rule(values[rows * K + k], rules, ne)
         flags[rows[p] * K + k] = PRIMARY
         flags[rows[small_area] * K + k] = AREA
-        priority[rows * K + k] = 2 if k in (IN, OUT) else 1
+        priority[rows * K + k] = 2 if k in (IN, OUT, S) else 1
     for k in (RF, RT):
         v = values[rows * K + k]
         flags[rows[(v > 0) & (v < rules.min_count)] * K + k] = PRIMARY
@@ -247,6 +246,13 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
         gv = values[base_group:]
         flags[base_group + np.nonzero((gv > 0) & (gv < rules.min_count))[0]] = PRIMARY
         priority[base_group:] = 4
+    # the focus areas' stayers carry their elevator profile: hidden last
+    priority[np.nonzero(fm)[0] * K + S] = 4
+    # turnover = residents_from + residents_to - 2 stayers: hidden with the stayers, never
+    # instead of them
+    candidate[rows * K + TURN] = False
+    link = np.full(total, -1, dtype=np.int64)
+    link[rows * K + S] = link[rows * K + TURN] = rows
     primary = flags != PUBLISHED
     hidden |= primary
     protect |= primary | (candidate & ~hidden)
@@ -255,8 +261,9 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
         zero = rows[values[rows * K + k] == 0] * K + k
         protect[zero] = False
         candidate[zero] = False
+    protect[rows * K + TURN] |= ~hidden[rows * K + TURN]
     return CountSystem(rel, values, hidden, protect, candidate, priority, flags, ck, n, fl,
-                       base_flow, w_dest, base_w, base_focus, pairs, base_group)
+                       base_flow, w_dest, base_w, base_focus, pairs, base_group, link)
 
 
 def protect_counts(cs: CountSystem, rules: Rules, width: Optional[float] = None,
@@ -266,9 +273,14 @@ def protect_counts(cs: CountSystem, rules: Rules, width: Optional[float] = None,
     ``forced``: cells to hide as secondary suppressions (decided by the profiles).
     """
     wid = float(rules.min_count if width is None else width)
-    forced = None if forced is None else (forced & ~cs.hidden)
+    if forced is not None:  # stayers forced hidden take their turnover along
+        forced = forced.copy()
+        areas = np.nonzero(forced[np.arange(cs.n) * K + S])[0]
+        forced[areas * K + TURN] = True
+        forced &= ~cs.hidden
     sup = secure_suppression_lp(cs.rel, cs.values, cs.hidden, cs.protect, wid,
-                                candidate=cs.candidate, priority=cs.priority, forced=forced)
+                                candidate=cs.candidate, priority=cs.priority, forced=forced,
+                                link=cs.link)
     flags = cs.flags.copy()
     flags[sup.secondary & (flags == PUBLISHED)] = SECONDARY
     return sup.hidden, flags, sup
