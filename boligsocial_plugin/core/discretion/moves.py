@@ -105,6 +105,7 @@ class CountSystem:
     group_pairs: List[Tuple[str, str]]
     base_group: int
     link: Optional[np.ndarray] = None   # cells hidden together (stayers and turnover)
+    forced: Optional[np.ndarray] = None  # secondary suppressions known from the start
 
     def area_cell(self, a, k):
         """Index of cell k of area a."""
@@ -262,8 +263,12 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
         protect[zero] = False
         candidate[zero] = False
     protect[rows * K + TURN] |= ~hidden[rows * K + TURN]
+    # a hidden turnover with published stayers would follow from them: hide the stayers too
+    forced = np.zeros(total, dtype=bool)
+    turn_hidden = hidden[rows * K + TURN] & ~hidden[rows * K + S]
+    forced[rows[turn_hidden] * K + S] = True
     return CountSystem(rel, values, hidden, protect, candidate, priority, flags, ck, n, fl,
-                       base_flow, w_dest, base_w, base_focus, pairs, base_group, link)
+                       base_flow, w_dest, base_w, base_focus, pairs, base_group, link, forced)
 
 
 def protect_counts(cs: CountSystem, rules: Rules, width: Optional[float] = None,
@@ -273,6 +278,7 @@ def protect_counts(cs: CountSystem, rules: Rules, width: Optional[float] = None,
     ``forced``: cells to hide as secondary suppressions (decided by the profiles).
     """
     wid = float(rules.min_count if width is None else width)
+    forced = cs.forced.copy() if forced is None else (forced | cs.forced)
     if forced is not None:  # stayers forced hidden take their turnover along
         forced = forced.copy()
         areas = np.nonzero(forced[np.arange(cs.n) * K + S])[0]
@@ -396,8 +402,8 @@ def profile_system(md: MoveData, rules: Rules, count_hidden: np.ndarray,
             candidate[den_c] = True
             priority[den_c] = 1
             protect[num_c] = den > 0
-            protect[den_c] = frequency_rule(den, rules, den > 0) | \
-                ((fl == AREA) & (den > 0)) | (candidate[den_c] & ~hide)
+            # a population size is sensitive only when small (as in the indicator layer)
+            protect[den_c] = frequency_rule(den, rules, den > 0) | ((fl == AREA) & (den > 0))
             link[num_c] = link[den_c] = (areas * 3 + g) * k + i
     # a denominator equal to the group's residents (a share of all residents) is as known
     # as the residents (the counts protect those)
@@ -572,9 +578,15 @@ def _split_unprotectable(ps: ProfileSystem, hidden: np.ndarray, cells, width: fl
     per_area = PROFILE_ROWS * ps.w
     col = (cells % per_area) % ps.w
     bounded = np.zeros(len(cells), dtype=bool)
+    is_den = (col > 0) & (col % 2 == 0)
     for whole_row in (P_ALLT, P_ALLF):  # linked through the stayers of both dates
         whole = (cells // per_area) * per_area + whole_row * ps.w + col
+        res = (cells // per_area) * per_area + whole_row * ps.w
         bounded |= ~hidden[whole] & (np.abs(ps.values[whole]) < width) & (col > 0)
+        # the indicator layer shows every resident in the population (e.g. all 18-64):
+        # so is every group's
+        bounded |= is_den & ~hidden[whole] & ~hidden[res] & \
+            (ps.values[whole] == ps.values[res])
     return cells[~bounded], cells[bounded]
 
 
