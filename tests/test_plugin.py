@@ -14,7 +14,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXPECTED_IDS = {"computeindicators", "assesscriteria", "applydiscretion", "mergesmallareas",
                 "stylechoropleth", "pseudonymise", "validateextract", "exportmap"}
 STABLE_IDS = {"computeindicators", "assesscriteria", "applydiscretion", "mergesmallareas",
-                "stylechoropleth", "pseudonymise", "validateextract"}
+                "stylechoropleth", "pseudonymise", "validateextract", "analysemoves"}
 
 
 def _metadata():

@@ -87,8 +87,8 @@ def flow_renderer(classes: Sequence[FlowClass], focus: bool) -> QgsRuleBasedRend
     root = QgsRuleBasedRenderer.Rule(None)
     kinds: List[Tuple[str, str, str]] = [(FLOW_COLOUR, "", "")]
     if focus:
-        kinds = [(FOCUS_COLOUR, '"from_focus" = 1', tr("from the focus areas")),
-                 (FLOW_COLOUR, 'coalesce("from_focus", 0) = 0', tr("other flows"))]
+        kinds = [(FOCUS_COLOUR, '"focus_origin" = 1', tr("from the focus areas")),
+                 (FLOW_COLOUR, 'coalesce("focus_origin", 0) = 0', tr("other flows"))]
     for colour, cond, name in kinds:
         group = QgsRuleBasedRenderer.Rule(None, 0, 0, cond or "", name)
         root.appendChild(group)

@@ -70,7 +70,7 @@ def output_field_types(indicators: List[Indicator], focus: bool) -> List[Tuple[s
 FLOW_FIELDS = [("from_area", QVariant.String), ("to_area", QVariant.String),
                ("persons", QVariant.LongLong), ("flag", QVariant.String),
                ("from_name", QVariant.String), ("to_name", QVariant.String),
-               ("from_focus", QVariant.Int)]
+               ("focus_origin", QVariant.Int)]
 GROUP_FIELDS = [("from_group", QVariant.String), ("to_group", QVariant.String),
                 ("persons", QVariant.LongLong), ("flag", QVariant.String)]
 
@@ -341,7 +341,7 @@ class AnalyseMoves(BoligsocialAlgorithm):
             "persons": f["persons"].to_numpy(), "flag": f["flag"].to_numpy(),
             "from_name": np.array(areas.names, dtype=object)[o] if len(f) else [],
             "to_name": np.array(areas.names, dtype=object)[d] if len(f) else [],
-            "from_focus": focus[o].astype(int) if len(f) else []})
+            "focus_origin": focus[o].astype(int) if len(f) else []})
         sink, flows_dest = self.parameterAsSink(parameters, FLOWS, context,
                                                 fields_for(FLOW_FIELDS),
                                                 QgsWkbTypes.LineString, areas.crs)

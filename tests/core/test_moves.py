@@ -483,8 +483,8 @@ def test_focus_areas_and_groups():
                 assert t.loc[a, "from_focus_pct"] == pytest.approx(100.0 * w / inm)
     assert t.loc["D", "from_focus_flag"] == "P"
     assert t["from_focus_flag"].eq("").sum() >= 1
-    assert rel.flows.loc[rel.flows.origin == 0, "from_focus"].all()
-    assert not rel.flows.loc[rel.flows.origin != 0, "from_focus"].any()
+    assert rel.flows.loc[rel.flows.origin == 0, "focus_origin"].all()
+    assert not rel.flows.loc[rel.flows.origin != 0, "focus_origin"].any()
     assert rel.focus["residents_from"] == (3 * 88 - 3 * 3 + 3 + 0.0, "")
     # A and C almen, B privat, D ejer: A->B 36 and C->B 9 are almen -> privat, ...
     truth = {("almen", "privat"): 36 + 9, ("almen", "almen"): 21,

@@ -532,7 +532,7 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
                           "dest": cs.flows["dest"].to_numpy(),
                           "persons": pub[fidx], "flag": c_flags[fidx]})
     if focus is not None:
-        flows["from_focus"] = np.asarray(focus, dtype=bool)[flows["origin"].to_numpy()] \
+        flows["focus_origin"] = np.asarray(focus, dtype=bool)[flows["origin"].to_numpy()] \
             if len(flows) else np.zeros(0, dtype=bool)
     groups = None
     if cs.group_pairs:
