@@ -39,7 +39,17 @@
       <translation>En fil med en hemmelighed på mindst 16 bytes. Gem den: samme nøgle giver samme afrunding i alle udgivelser.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A folder holding what earlier releases published (persons' keys per area and date, no figures). Share one folder between colleagues who publish from the same data; keep it as protected as the person extract.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A hidden small count must stay uncertain by at least this much for an attacker who knows the published figures, that counts are never negative and never above their totals.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>A neighbour pair refers to an area that does not exist.</source>
       <translation>Et nabopar henviser til et område, der ikke findes.</translation>
     </message>
@@ -94,6 +104,11 @@
       <translation>En indikatorværdi (fx outside_labour_val) eller 'category'.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Analyse moves between areas</source>
+      <translation>Analysér flytninger mellem områder</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/base.py" />
       <source>Analysis</source>
       <translation>Analyse</translation>
@@ -144,7 +159,7 @@
       <translation>Felt med område-id</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>Area ids must be unique.</source>
       <translation>Område-id'er skal være entydige.</translation>
     </message>
@@ -189,6 +204,11 @@
       <translation>Tegnede områder</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Areas for which the expression is true are focus areas too, e.g. "designed" = 'parallelsamfund'.</source>
+      <translation>Områder hvor udtrykket er sandt, er også fokusområder, fx "designed" = 'parallelsamfund'.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Areas in a category</source>
       <translation>Områder i en kategori</translation>
@@ -212,6 +232,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Areas {ids} cannot reach {m} residents together (no more neighbours{par}); they form one region marked infeasible, population not published.</source>
       <translation>Områderne {ids} kan ikke tilsammen nå {m} beboere (ikke flere naboer{par}); de danner ét sammenlagt område, der er markeret som ikke muligt, og befolkningstallet offentliggøres ikke.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Areas: turnover per 100 residents; arrows: the published flows between areas.</source>
+      <translation>Områder: til- og fraflytning pr. 100 beboere; pile: de offentliggjorte flytninger mellem områder.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -247,6 +272,16 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>At-risk margin for relative criteria (share of the threshold)</source>
       <translation>Risikomargin for relative kriterier (andel af grænseværdien)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} checked).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} counts and flows, {m} profile figures checked; {lp} solved one by one).</source>
+      <translation>Angriberens kontrol bestået: intet skjult tal kan beregnes, intet indsnævres under {w} ({n} antal og flytninger, {m} profiltal kontrolleret; {lp} løst enkeltvis).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -327,6 +362,11 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>CRS of the x/y columns</source>
       <translation>Koordinatsystem for x/y-kolonnerne</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Came</source>
+      <translation>Kom</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -514,6 +554,11 @@
       <translation>Beregner pseudonymer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Convicted</source>
+      <translation>Dømte</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>Convicted, residents 18 and over</source>
       <translation>Dømte, beboere på 18 år og derover</translation>
@@ -529,9 +574,14 @@
       <translation>Kunne ikke finde kolonneseparatoren i {path}: første linje indeholder hverken ';', ',' eller tabulator. Er det en CSV-fil?</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>Could not open '{dest}' to style it.</source>
       <translation>Kunne ikke åbne '{dest}' for at give det en stil.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Could not open the outputs to draw the report.</source>
+      <translation>Kunne ikke åbne uddata for at tegne rapporten.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/runner.py" />
@@ -559,7 +609,7 @@
       <translation>Kunne ikke skrive brugsloggen ({err}). Selve kørslen påvirkes ikke; kontroller indstillingen {key} eller miljøvariablen BOLIGSOCIAL_AUDIT_LOG.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/report.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>Could not write the picture '{path}'.</source>
       <translation>Kunne ikke skrive billedet '{path}'.</translation>
     </message>
@@ -629,6 +679,11 @@
       <translation>Beskrivelse</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Destination</source>
+      <translation>Til område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Details</source>
       <translation>Detaljer</translation>
@@ -654,14 +709,24 @@
       <translation>Diskretionsgrænser kan ikke være negative.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Discretion: smallest published count {c}, smallest area {r} residents.</source>
-      <translation>Diskretionering: mindste offentliggjorte antal {c}, mindste område {r} beboere.</translation>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Discretion: smallest published count {c}, smallest area {r} residents; {p} primary, {s} secondary, {a} area suppressions.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Discretion: smallest published count {c}, smallest area {r} residents; {p} primary, {s} secondary, {a} area suppressions; {fh} of {f} flows suppressed.</source>
+      <translation>Diskretion: mindste offentliggjorte antal {c}, mindste område {r} beboere; {p} primære, {s} sekundære, {a} område-undertrykkelser; {fh} af {f} flytningsstrømme skjult.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Dissolving {k} regions</source>
       <translation>Samler geometrien for {k} sammenlagte områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Drawing the flow map and the report</source>
+      <translation>Tegner flytningskortet og rapporten</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -684,9 +749,24 @@
       <translation>Udeladte kolonner</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>E.g. housing type or urban/rural: adds the moves between groups.</source>
+      <translation>Fx boligtype eller by/land: tilføjer flytningerne mellem grupperne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>E.g. the omdannelsesområder: where did their movers go?</source>
+      <translation>Fx omdannelsesområderne: hvor flyttede deres fraflyttere hen?</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Earlier categories (table: area_id, year, category)</source>
       <translation>Tidligere kategorier (tabel: area_id, year, category)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Earlier releases</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -697,6 +777,11 @@
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Extra indicators</source>
       <translation>Ekstra indikatorer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>FROM_DATE ({a}) must be before TO_DATE ({b}).</source>
+      <translation>FROM_DATE ({a}) skal ligge før TO_DATE ({b}).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -719,9 +804,64 @@
       <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flow map (PNG)</source>
+      <translation>Flytningskort (PNG)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Flows</source>
+      <translation>Flytninger</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flows between areas</source>
+      <translation>Flytninger mellem områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flows published</source>
+      <translation>Offentliggjorte flytningsstrømme</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flows suppressed</source>
+      <translation>Skjulte flytningsstrømme</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Flows with fewer than {n} persons, and flows hidden to protect them, are not drawn; counts below {n} are never shown.</source>
+      <translation>Flytninger med færre end {n} personer, og flytninger skjult for at beskytte dem, er ikke tegnet; antal under {n} vises aldrig.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Focus areas</source>
+      <translation>Fokusområder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Focus areas (area ids, comma-separated)</source>
+      <translation>Fokusområder (område-id'er, kommasepareret)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Focus areas (expression on the areas)</source>
+      <translation>Fokusområder (udtryk på områderne)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Focus areas ({areas}): {res} residents at the first date; {stay} stayed, {moved} moved to other areas and {left} left the areas (moved away, died or without location).</source>
+      <translation>Fokusområder ({areas}): {res} beboere på første dato; {stay} blev boende, {moved} flyttede til andre områder og {left} forlod områderne (fraflyttet, død eller uden adresse).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Folder</source>
       <translation>Mappe</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Follows every person by the pseudonymised person key from FROM_DATE to TO_DATE (default: the two latest dates of the extract) and counts per area: residents_from, residents_to, stayers (in the area on both dates), in_movers (in another area at FROM_DATE), out_movers (in another area at TO_DATE), in_from_outside (in no area at FROM_DATE: new in the extract, outside every area or without location), out_to_outside, net (residents_to − residents_from) and turnover (all who came or left), each with a _flag ('' published, P primary, S secondary suppression, A area below the minimum). turnover_pct is turnover per 100 residents (mean of the two dates).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevator effect&lt;/b&gt;: for each profile indicator C, C_in (everyone who came, at TO_DATE), C_out (everyone who left, at FROM_DATE) and C_stay (the stayers, at TO_DATE), in the indicator's unit (percent, or kroner for income).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flows&lt;/b&gt; (FLOWS): one line per pair of areas with at least one mover, from the origin to the destination, with persons and flag; suppressed flows are listed but not drawn. The layer is styled as a flow map (width by persons, arrows).&lt;br&gt;&lt;br&gt;&lt;b&gt;Waterbed effect&lt;/b&gt;: give focus areas (FOCUS_AREAS: area ids, or an expression on the areas, e.g. "designed" = 'parallelsamfund'); OUTPUT then gets from_focus (persons who moved from a focus area into the area) and from_focus_pct (their share of its in_movers), flows from the focus areas are drawn orange, and the report lists where the focus areas' movers went.&lt;br&gt;&lt;br&gt;&lt;b&gt;Groups&lt;/b&gt;: GROUP_FIELD (an area attribute such as housing type or urban/rural) adds GROUP_FLOWS: moves between groups, e.g. from public housing into private rental in the countryside on one line.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: flows form a two-way table with the in/out totals: flows below the smallest published count are hidden, and further cells are hidden until the attacker's audit (every relation between the counts, the flows, the profiles and the indicator layer of both dates; counts never negative) shows no hidden figure can be computed or narrowed below the protection width. Published counts carry the same cell-key noise as computeindicators (PERTURBATION=off for exact values).&lt;br&gt;&lt;br&gt;A person key twice on one of the two dates stops the run (with the rows); probably changed keys (someone vanishing while a person of the same sex, origin and age appears at the same address) are reported.</source>
+      <translation>Følger hver person via den pseudonymiserede personnøgle fra FROM_DATE til TO_DATE (standard: udtrækkets to seneste datoer) og tæller pr. område: residents_from, residents_to, stayers (i området på begge datoer), in_movers (i et andet område på FROM_DATE), out_movers (i et andet område på TO_DATE), in_from_outside (i intet område på FROM_DATE: ny i udtrækket, uden for alle områder eller uden placering), out_to_outside, net (residents_to − residents_from) og turnover (alle der kom eller flyttede), hver med et _flag ('' offentliggjort, P primær, S sekundær undertrykkelse, A område under minimum). turnover_pct er til- og fraflytning pr. 100 beboere (gennemsnit af de to datoer).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevatoreffekt&lt;/b&gt;: for hver profilindikator C: C_in (alle der kom, på TO_DATE), C_out (alle der flyttede, på FROM_DATE) og C_stay (de der blev boende, på TO_DATE) i indikatorens enhed (procent, eller kroner for indkomst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flytninger&lt;/b&gt; (FLOWS): én linje pr. par af områder med mindst én flytter, fra fra-område til til-område, med personer og flag; skjulte flytninger står i tabellen men tegnes ikke. Laget får en flytningskort-stil (bredde efter personer, pile).&lt;br&gt;&lt;br&gt;&lt;b&gt;Vandsengseffekt&lt;/b&gt;: angiv fokusområder (FOCUS_AREAS: område-id'er, eller et udtryk på områderne, fx "designed" = 'parallelsamfund'); OUTPUT får så from_focus (personer der flyttede fra et fokusområde ind i området) og from_focus_pct (deres andel af områdets in_movers), flytninger fra fokusområderne tegnes orange, og rapporten viser hvor fokusområdernes fraflyttere flyttede hen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Grupper&lt;/b&gt;: GROUP_FIELD (en områdeattribut som boligtype eller by/land) tilføjer GROUP_FLOWS: flytninger mellem grupper, fx fra almene boliger til privat udlejning på landet på én linje.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: flytningerne er en krydstabel med til- og fraflytningstotalerne: flytninger under mindste offentliggjorte antal skjules, og flere celler skjules, indtil angriberens kontrol (alle sammenhænge mellem antallene, flytningerne, profilerne og indikatorlaget på begge datoer; antal aldrig negative) viser at intet skjult tal kan beregnes eller indsnævres under beskyttelsesbredden. Offentliggjorte antal har samme cellenøgle-støj som computeindicators (PERTURBATION=off giver eksakte værdier).&lt;br&gt;&lt;br&gt;En personnøgle to gange på en af de to datoer stopper kørslen (med rækkerne); sandsynligt ændrede nøgler (én forsvinder, mens en person med samme køn, herkomst og alder dukker op på samme adresse) rapporteres.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -742,6 +882,11 @@
       <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Frederiksberg: ≥250</source>
       <translation>Frederiksberg: ≥250</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>From date (YYYY-MM-DD; empty = the second latest date)</source>
+      <translation>Fra dato (ÅÅÅÅ-MM-DD; tom = den næstseneste dato)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -767,6 +912,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Group</source>
       <translation>Gruppe</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Group destinations by (area attribute)</source>
+      <translation>Gruppér til-områder efter (områdeattribut)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -819,6 +969,11 @@
       <translation>Indikatorer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Indicators compared between who came, stayed and left: codes of built-in indicators ({codes}) or of user-defined ones.</source>
+      <translation>Indikatorer der sammenlignes mellem dem der kom, blev og flyttede: koder for indbyggede indikatorer ({codes}) eller brugerdefinerede.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Indicators skipped because the extract lacks their columns: {codes}</source>
       <translation>Indikatorer, der er sprunget over, fordi udtrækket mangler deres kolonner: {codes}</translation>
@@ -842,6 +997,11 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>JSON (*.json);;HTML (*.html)</source>
       <translation>JSON (*.json);;HTML (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Joining both dates to the areas</source>
+      <translation>Kobler begge datoer til områderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -889,6 +1049,16 @@
       <translation>Lag</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Left</source>
+      <translation>Flyttede</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Map picture</source>
       <translation>Kortbillede</translation>
@@ -897,6 +1067,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Maps and reports</source>
       <translation>Kort og rapporter</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Mean gross income</source>
+      <translation>Gns. bruttoindkomst</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -964,6 +1139,41 @@
       <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves between areas {a} – {b}</source>
+      <translation>Flytninger mellem områder {a} – {b}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves between groups</source>
+      <translation>Flytninger mellem grupper</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves between groups need a group field (GROUP_FIELD).</source>
+      <translation>Flytninger mellem grupper kræver et gruppefelt (GROUP_FIELD).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Moves from {a} to {b}.</source>
+      <translation>Flytninger fra {a} til {b}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Moves need two reference dates, but the extract holds nothing before {d}. Add an earlier snapshot.</source>
+      <translation>Flytninger kræver to opgørelsesdatoer, men udtrækket har intet før {d}. Tilføj et tidligere udtræk.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Moves need two reference dates, but the extract holds only {h}. Add a later snapshot or choose FROM_DATE.</source>
+      <translation>Flytninger kræver to opgørelsesdatoer, men udtrækket har kun {h}. Tilføj et senere udtræk eller vælg FROM_DATE.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves per area</source>
+      <translation>Flytninger pr. område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Name</source>
       <translation>Navn</translation>
@@ -1009,6 +1219,11 @@
       <translation>Der er ikke angivet nogen nøgle. Vælg nøglefilen (eller en godkendelseskonfiguration, der indeholder nøglen).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>No person lies in any area at {d}. Check the extract's CRS and x/y columns and that the areas cover the persons.</source>
+      <translation>Ingen personer ligger i et område på {d}. Kontrollér udtrækkets koordinatsystem og x/y-kolonner, og at områderne dækker personerne.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>No person lies in any area. Check that the extract's CRS ({crs}; parameter PERSONS_CRS for x/y columns) and x/y columns are right and that the areas cover the persons.</source>
       <translation>Ingen personer ligger i et område. Kontrollér, at udtrækkets koordinatsystem ({crs}; parameteren PERSONS_CRS for x/y-kolonner) og x/y-kolonnerne er rigtige, og at områderne dækker personerne.</translation>
@@ -1024,6 +1239,11 @@
       <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Non-western origin</source>
+      <translation>Ikke-vestlig herkomst</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>North arrow</source>
       <translation>Nordpil</translation>
@@ -1032,6 +1252,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Not assessed</source>
       <translation>Ikke vurderet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Not published as outputs (with the areas' residents they would reveal a hidden small count): {names}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -1079,9 +1304,19 @@
       <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Only basic schooling</source>
+      <translation>Kun grundskole</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>Only basic schooling, 30-59</source>
       <translation>Kun grundskoleuddannelse, 30-59 år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Only {p} % of the persons at {a} are found again at {b}. Were the two dates pseudonymised with different keys? Then every person counts as moved away and in again.</source>
+      <translation>Kun {p} % af personerne på {a} findes igen på {b}. Er de to datoer pseudonymiseret med forskellige nøgler? Så tælles alle som fraflyttet og tilflyttet igen.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1102,6 +1337,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Outputs</source>
       <translation>Uddata</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Outside labour market</source>
+      <translation>Uden for arbejdsmarkedet</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
@@ -1174,6 +1414,16 @@
       <translation>Læste personrækker: {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Person rows: {f} at {a}, {t} at {b}.</source>
+      <translation>Personrækker: {f} på {a}, {t} på {b}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Persons</source>
+      <translation>Personer</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Persons exactly on an outer area boundary (counted in that area): {n}</source>
       <translation>Personer præcis på en ydre områdegrænse (talt med i det pågældende område): {n}</translation>
@@ -1182,6 +1432,11 @@
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Persons in an area</source>
       <translation>Personer i et område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons in an area: {f} at {a}, {t} at {b}.</source>
+      <translation>Personer i et område: {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -1194,9 +1449,19 @@
       <translation>Personer i overlappende områder (talt med i hvert af dem): {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons on both dates: {n}; only at {a}: {f} (moved away or died); only at {b}: {t} (moved here or born).</source>
+      <translation>Personer på begge datoer: {n}; kun på {a}: {f} (fraflyttet eller død); kun på {b}: {t} (tilflyttet eller født).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Persons outside every area</source>
       <translation>Personer uden for alle områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons outside every area (counted as outside): {f} at {a}, {t} at {b}.</source>
+      <translation>Personer uden for alle områder (tælles som udenfor): {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -1209,9 +1474,24 @@
       <translation>Personer uden placering</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons without location (counted as outside): {f} at {a}, {t} at {b}.</source>
+      <translation>Personer uden placering (tælles som udenfor): {f} på {a}, {t} på {b}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Persons without location (counted, not in any area): {n}</source>
       <translation>Personer uden placering (talt med, men ikke i noget område): {n}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Perturbation of published figures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Perturbation: {how}; mean absolute change of the published counts {m}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -1229,9 +1509,24 @@
       <translation>Problemer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Profile indicators (comma-separated codes)</source>
+      <translation>Profilindikatorer (kommaseparerede koder)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Protected table</source>
       <translation>Beskyttet tabel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Protecting the moves (secondary suppression and the attacker's audit)</source>
+      <translation>Beskytter flytningerne (sekundær undertrykkelse og angriberens kontrol)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Protection width (empty = smallest published count)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -1242,6 +1537,11 @@
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Pseudonymised extract (internal, person level)</source>
       <translation>Pseudonymiseret udtræk (internt, personniveau)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Published counts: {how}.</source>
+      <translation>Offentliggjorte antal: {how}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/dependencies.py" />
@@ -1269,7 +1569,7 @@
       <translation>Læste {n} personrækker ({how}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Reading the person extract</source>
       <translation>Læser personudtrækket</translation>
     </message>
@@ -1282,6 +1582,11 @@
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>Reading {path} with pandas (Danish CSV handled).</source>
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Recorded in the release register {path} as {id}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1349,6 +1654,11 @@
       <translation>Sammenlagte områder, der når minimum: {f} af højst {b} ({pct} % af den øvre grænse); sammenlægningen alene gav {c}, opdelingen og den lokale søgning {d:+d}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Release register (folder; empty = the QGIS profile's)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/report.py" />
       <source>Rendering the map failed: {err}</source>
       <translation>Kortet kunne ikke tegnes: {err}</translation>
@@ -1372,6 +1682,16 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Report</source>
       <translation>Rapport</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Report (PDF)</source>
+      <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Report title</source>
+      <translation>Rapportens titel</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/map_report.py" />
@@ -1399,7 +1719,7 @@
       <translation>Beboere i husstande med enlig forsørger</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>Residents must be known and not negative for every area.</source>
       <translation>Antallet af beboere skal være kendt og må ikke være negativt for noget område.</translation>
     </message>
@@ -1504,6 +1824,11 @@
       <translation>Opsætning</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Share of in-movers</source>
+      <translation>Andel af tilflyttere</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Show</source>
       <translation>Vis</translation>
@@ -1539,6 +1864,11 @@
       <translation>Kildetekst (tom = lagets navn)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Source: {source}. Moves from {a} to {b}: a person's area on each date, followed by the pseudonymised person key.</source>
+      <translation>Kilde: {source}. Flytninger fra {a} til {b}: en persons område på hver dato, fulgt via den pseudonymiserede personnøgle.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial plugin for QGIS.</source>
       <translation>Kilde: {source}. Opgørelsesdato: {dates}. Udarbejdet {today} med Boligsocial-pluginet til QGIS.</translation>
@@ -1564,6 +1894,11 @@
       <translation>Danmarks Statistik: &lt;3</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Stayed</source>
+      <translation>Blev</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Style choropleth map</source>
       <translation>Opsæt koropletkort</translation>
@@ -1579,7 +1914,7 @@
       <translation>Stil gemt i</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>Style saved to {where}.</source>
       <translation>Stilen er gemt i {where}.</translation>
     </message>
@@ -1754,6 +2089,11 @@
       <translation>Udtrækket har ingen placering: angiv et punktlag, x- og y-kolonner eller en address_id-kolonne sammen med et adresselag.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>The extract has no person key column (person_id).</source>
+      <translation>Udtrækket har ingen personnøgle-kolonne (person_id).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
       <source>The extract has no rows. Check the export or the layer's filter.</source>
       <translation>Udtrækket har ingen rækker. Kontroller eksporten eller lagets filter.</translation>
@@ -1762,6 +2102,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>The extract lacks the columns for {codes}; those criteria are not assessable.</source>
       <translation>Udtrækket mangler kolonnerne til {codes}; disse kriterier kan ikke vurderes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The extract lacks the columns of the profile indicator(s) {codes}; remove them from the list or add the columns.</source>
+      <translation>Udtrækket mangler kolonnerne til profilindikator(erne) {codes}; fjern dem fra listen eller tilføj kolonnerne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -1794,6 +2139,21 @@
       <translation>Filen {path} er ikke en gyldig CSV-fil ({err}). Kontroller, om eksporten er afkortet, eller om der er anførselstegn, som ikke er lukket.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>The focus area(s) {ids} are not in the area layer; give area ids from the area id field.</source>
+      <translation>Fokusområde(rne) {ids} findes ikke i områdelaget; angiv id'er fra område-id-feltet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The focus expression failed: {err}</source>
+      <translation>Fokusudtrykket fejlede: {err}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The focus expression is not valid: {err}</source>
+      <translation>Fokusudtrykket er ikke gyldigt: {err}</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>The geometry of area '{id}' is invalid and could not be repaired. Fix it with 'Fix geometries'.</source>
       <translation>Geometrien for området '{id}' er ugyldig og kunne ikke repareres. Ret den med 'Fix geometries'.</translation>
@@ -1819,12 +2179,12 @@
       <translation>Historiktabellen skal have felterne area_id, year og category; den har {have}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/measures.py" />
       <source>The homogeneity attribute must be numeric.</source>
       <translation>Ensartethedsattributten skal være numerisk.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/measures.py" />
       <source>The homogeneity attribute needs one value per area.</source>
       <translation>Ensartethedsattributten skal have én værdi pr. område.</translation>
     </message>
@@ -1879,6 +2239,11 @@
       <translation>Loven har ingen grænseværdi for feltet '{field}'. Lovens klasser findes for outside_labour_val, basic_edu_val og nonwestern_val i indikatorlaget og for alle *_val i kriterielaget (dømte og indkomst er relative til landsgennemsnittet og gennemsnitsindkomsten i regionen). Vælg en anden klassifikationsmetode.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>The layer '{layer}' has no field 'persons'.</source>
+      <translation>Laget '{layer}' har intet felt 'persons'.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The layer '{layer}' has no field '{field}'.</source>
       <translation>Laget '{layer}' har intet felt '{field}'.</translation>
@@ -1904,7 +2269,7 @@
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/regions.py" />
+      <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>The minimum number of residents must be above 0.</source>
       <translation>Minimumsantallet af beboere skal være over 0.</translation>
     </message>
@@ -1914,7 +2279,7 @@
       <translation>Antallet af klasser skal være mellem {lo} og {hi}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>The output was written but not styled: {err}</source>
       <translation>Resultatet blev skrevet, men stilen kunne ikke anvendes: {err}</translation>
     </message>
@@ -1949,7 +2314,7 @@
       <translation>Pseudonymiseringsnøglen er for kort ({n} bytes; der kræves mindst {m}). Brug en lang, tilfældig hemmelighed, fx 64 hex-tegn fra en adgangskodeadministrator eller 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <location filename="../boligsocial_plugin/core/moves.py" />
       <source>The reference date {d} is not in the extract. It holds: {h}.</source>
       <translation>Opgørelsesdatoen {d} findes ikke i udtrækket. Det indeholder: {h}.</translation>
     </message>
@@ -2007,6 +2372,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Title (empty = the field's name)</source>
       <translation>Titel (tom = feltets navn)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>To date (YYYY-MM-DD; empty = the latest date)</source>
+      <translation>Til dato (ÅÅÅÅ-MM-DD; tom = den seneste dato)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -2069,12 +2439,17 @@
       <translation>Ukendt forudindstilling for diskretionering '{name}'; brug en af {names}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Unknown profile indicator(s) {codes}; use codes of built-in indicators ({all}) or of the user-defined file.</source>
+      <translation>Ukendt(e) profilindikator(er) {codes}; brug koder for indbyggede indikatorer ({all}) eller fra den brugerdefinerede fil.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Usable, with warnings (see the table).</source>
       <translation>Kan bruges, men med advarsler (se tabellen).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>User-defined indicators (JSON)</source>
       <translation>Brugerdefinerede indikatorer (JSON)</translation>
     </message>
@@ -2122,6 +2497,16 @@
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Warnings</source>
       <translation>Advarsler</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Where the focus areas' movers went</source>
+      <translation>Hvor fokusområdernes fraflyttere flyttede hen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Who came, stayed and left (elevator effect)</source>
+      <translation>Hvem kom, blev og flyttede (elevatoreffekt)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -2244,6 +2629,11 @@
       <translation>hyppighed: antal under {n} skjules</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>from the focus areas</source>
+      <translation>fra fokusområderne</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>history {years} computed from the extract</source>
       <translation>historik for {years} beregnet ud fra udtrækket</translation>
@@ -2302,6 +2692,11 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>met</source>
       <translation>opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>moves,flows,waterbed,elevator,migration,flytninger,vandseng,elevatoreffekt,til- og fraflytning</source>
+      <translation>flytninger,flytningsstrømme,vandsengseffekt,elevatoreffekt,til- og fraflytning,moves,flows,waterbed,elevator</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -2384,6 +2779,11 @@
       <translation>omdannelsesområde kunne ikke afgøres: kræver {n} års historik, {k} fundet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by at most 10 % of the largest contribution), the same way for the same persons in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>only basic schooling (30-59)</source>
       <translation>kun grundskoleuddannelse (30-59 år)</translation>
@@ -2394,6 +2794,11 @@
       <translation>valgfri</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>other flows</source>
+      <translation>andre flytninger</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>outside labour market and education (18-64)</source>
       <translation>uden for arbejdsmarkedet og uddannelse (18-64 år)</translation>
@@ -2402,6 +2807,11 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>parallelsamfund conditions met in each of the last {n} years</source>
       <translation>betingelserne for parallelsamfund opfyldt i hvert af de seneste {n} år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>persons</source>
+      <translation>personer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
@@ -2430,6 +2840,11 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>record: protect against what was published before (the release register) and record this output there; check: protect against earlier releases but do not record this one (a draft); off: ignore earlier releases.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>refuse: stop with a message naming the overlapping areas; allow: count a person in every area that contains it (reported).</source>
       <translation>refuse: stop med en meddelelse, der nævner de overlappende områder; allow: tæl en person med i hvert område, der indeholder vedkommende (rapporteres).</translation>
     </message>
@@ -2444,7 +2859,7 @@
       <translation>række {row}: {value}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/profile.py" />
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
       <source>suppressed</source>
       <translation>diskretioneret</translation>
     </message>
@@ -2507,6 +2922,11 @@
       <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>{alg} must run on the main thread; run it from the Processing toolbox.</source>
       <translation>{alg} skal køre i hovedtråden; kør den fra Processing-værktøjskassen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>{a}–{b} persons</source>
+      <translation>{a}–{b} personer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -2589,9 +3009,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>{n} hidden figures are narrower than the protection width because of figures this output does not decide (the indicator layer, the residents); review before publishing.</source>
+      <translation>{n} skjulte tal er snævrere end beskyttelsesbredden på grund af tal som dette uddata ikke bestemmer (indikatorlaget, beboertallene); gennemgå før offentliggørelse.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
       <source>{n} hidden figures follow from what was published before whatever this release hides.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>{n} hidden profile figures lie below a published total of the indicator layer that is itself below the protection width; they are no narrower than that total already shows.</source>
+      <translation>{n} skjulte profiltal ligger under en offentliggjort total i indikatorlaget, der selv er under beskyttelsesbredden; de er ikke snævrere end totalen allerede viser.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -2617,6 +3047,21 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more residents were non-western immigrants or descendants</source>
       <translation>{n} flere beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>{n} or more persons</source>
+      <translation>{n} eller flere personer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>{n} persons</source>
+      <translation>{n} personer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>{n} persons disappear after {a} while a person of the same sex, origin and age (one date older) appears at the same address at {b}: probably a changed person key (a new pseudonymisation key or a new CPR number). They are counted as out_to_outside and in_from_outside. Pseudonymise every date with the same key.</source>
+      <translation>{n} personer forsvinder efter {a}, mens en person med samme køn, herkomst og alder (én dato ældre) dukker op på samme adresse på {b}: sandsynligvis en ændret personnøgle (en ny pseudonymiseringsnøgle eller et nyt CPR-nummer). De tælles som out_to_outside og in_from_outside. Pseudonymisér alle datoer med samme nøgle.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
@@ -2667,6 +3112,16 @@
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>{n} rows repeat a person key in '{col}' within the same reference date (rows {rows}). Each person may appear once per date; 'Compute indicators' will refuse the extract until they are removed.</source>
       <translation>{n} rækker gentager en personnøgle i '{col}' inden for samme opgørelsesdato (rækker {rows}). Hver person må kun optræde én gang pr. dato; 'Beregn indikatorer' afviser udtrækket, indtil de er fjernet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>{n} rows repeat a person key on dates not analysed; they do not affect this analysis.</source>
+      <translation>{n} rækker gentager en personnøgle på datoer der ikke analyseres; de påvirker ikke denne analyse.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>{n} rows repeat a person key on {a} or {b} (e.g. rows {rows}); a person must appear once per date, or its origin and destination are unknown. Fix the extract.</source>
+      <translation>{n} rækker gentager en personnøgle på {a} eller {b} (fx række {rows}); en person må kun optræde én gang pr. dato, ellers kendes fra- og tilflytningsområdet ikke. Ret udtrækket.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
