@@ -35,8 +35,14 @@ _TOL = 1e-6
 #: bulk rounds before the exact per-cell programmes
 BULK_ROUNDS = 6
 #: while suppressions are added, cells the bulk leaves unproven are solved exactly only when
-#: this few (the others count as failing; the loop decides exactly before it gives up)
-EXACT_WHILE_SUPPRESSING = 40
+#: this few (the others get the programme of a window around them, a cautious lower bound;
+#: the loop decides exactly before it gives up)
+EXACT_WHILE_SUPPRESSING = 0
+#: cells in a window around a cell (its relations' cells, then theirs)
+WINDOW = 200
+#: relations with more terms than this (sums over many cells) do not hold back other
+#: suppressions in the same round
+WIDE = 60
 
 
 @dataclass
@@ -50,6 +56,7 @@ class LPAudit:
     checked: int = 0
     bulk_proven: int = 0         # cells proven by the bulk programmes
     solved: int = 0              # cells solved exactly (two programmes each)
+    windows: int = 0             # cells bounded by the programme of a window around them
     programmes: int = 0
     seconds: float = 0.0
 
@@ -96,6 +103,7 @@ class _Problem:
             np.maximum.at(lo, self.pos[b[m2]], values[a[m2]])
             pairs = leq[ha & hb]
         self.lo, self.up = lo, up
+        self.pa, self.pb = self.pos[pairs[:, 0]], self.pos[pairs[:, 1]]
         if len(pairs):
             k = len(pairs)
             self.a_ub = sparse.csr_matrix(
@@ -109,6 +117,8 @@ class _Problem:
         self.runs = 0
         self._blocks: Optional[np.ndarray] = None
         self._sub: Dict[int, "_Problem"] = {}
+        self._csc = None
+        self._csr = None
 
     def run(self, c: np.ndarray, lo: np.ndarray, up: np.ndarray):
         """scipy's result of minimising c·x over the feasible set with these bounds."""
@@ -133,6 +143,71 @@ class _Problem:
                 (0, np.zeros(0, np.int64))
         return self._blocks
 
+    def window_extremes(self, j: int, limit: int = WINDOW) -> Tuple[float, float]:
+        """Min and max of local cell j with every cell beyond two relations of it fixed at its
+        true value: a narrower feasible set, so a lower bound of j's interval (cheap)."""
+        if self._csc is None:
+            self._csc = self.a_eq.tocsc()
+            self._csr = self.a_eq.tocsr()
+        csc, csr = self._csc, self._csr
+        rows1 = csc.indices[csc.indptr[j]:csc.indptr[j + 1]]
+        cols = [np.array([j])]
+        for r in rows1:
+            cols.append(csr.indices[csr.indptr[r]:csr.indptr[r + 1]])
+        first = np.unique(np.concatenate(cols))
+        win = first
+        if len(first) < limit:
+            more = []
+            for c in first:
+                for r in csc.indices[csc.indptr[c]:csc.indptr[c + 1]]:
+                    more.append(csr.indices[csr.indptr[r]:csr.indptr[r + 1]])
+            if more:
+                extra = np.setdiff1d(np.unique(np.concatenate(more)), first)
+                win = np.concatenate([first, extra[:max(0, limit - len(first))]])
+        win = np.sort(win)
+        rows = np.unique(csc[:, win].nonzero()[0])
+        a = csr[rows][:, win]
+        b = a @ self.x[win]
+        lo, up = self.lo[win].copy(), self.up[win].copy()
+        a_ub = None
+        if len(self.pa):
+            inside = np.zeros(len(self.hid), dtype=bool)
+            inside[win] = True
+            loc = np.full(len(self.hid), -1, dtype=np.int64)
+            loc[win] = np.arange(len(win))
+            pa, pb = self.pa, self.pb
+            m1 = inside[pa] & ~inside[pb]   # x_a <= a fixed x_b
+            np.minimum.at(up, loc[pa[m1]], self.x[pb[m1]])
+            m2 = ~inside[pa] & inside[pb]   # a fixed x_a <= x_b
+            np.maximum.at(lo, loc[pb[m2]], self.x[pa[m2]])
+            both = inside[pa] & inside[pb]
+            if both.any():
+                from scipy import sparse
+                k = int(both.sum())
+                a_ub = sparse.csr_matrix(
+                    (np.r_[np.ones(k), -np.ones(k)],
+                     (np.r_[np.arange(k), np.arange(k)],
+                      np.r_[loc[pa[both]], loc[pb[both]]])), shape=(k, len(win)))
+        k = int(np.searchsorted(win, j))
+        out = []
+        for sign in (1.0, -1.0):
+            c = np.zeros(len(win))
+            c[k] = sign
+            kw: Dict[str, object] = {"bounds": np.stack([lo, up], axis=1), "method": "highs"}
+            if a.shape[0]:
+                kw.update(A_eq=a, b_eq=b)
+            if a_ub is not None:
+                kw.update(A_ub=a_ub, b_ub=np.zeros(a_ub.shape[0]))
+            res = self.linprog(c, **kw)
+            self.runs += 1
+            if res.status == 0:
+                out.append(float(res.x[k]))
+            elif res.status == 3:
+                out.append(-np.inf * sign)
+            else:
+                out.append(float(self.x[j]))
+        return min(out), max(out)
+
     def block_problem(self, j: int) -> Tuple["_Problem", int]:
         """The programme of local cell j's block alone, and j's index in it."""
         lab = self.blocks()
@@ -153,10 +228,12 @@ class _Problem:
                 sub.a_ub = self.a_ub[urows][:, cols] if len(urows) else None
             else:
                 sub.a_ub = None
+            sub.pa = sub.pb = np.zeros(0, np.int64)  # the block's pairs are in its a_ub
             sub.linprog = self.linprog
             sub.runs = 0
             sub._blocks = np.zeros(len(cols), dtype=np.int64)
             sub._sub = {}
+            sub._csc = sub._csr = None
             sub.pos = np.zeros(0, np.int64)
             self._sub[b] = sub
         sub = self._sub[b]
@@ -247,11 +324,17 @@ def lp_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray, need:
         if stall >= 2:
             break
     out.bulk_proven = int((~rem).sum())
-    for k in (np.nonzero(rem)[0] if exact is None or rem.sum() <= exact else []):
-        j = int(tl[k])
-        lo_l[k] = min(lo_l[k], prob.extreme(j, 1.0))
-        hi_l[k] = max(hi_l[k], -prob.extreme(j, -1.0))
-        out.solved += 1
+    if exact is None or rem.sum() <= exact:
+        for k in np.nonzero(rem)[0]:
+            j = int(tl[k])
+            lo_l[k] = min(lo_l[k], prob.extreme(j, 1.0))
+            hi_l[k] = max(hi_l[k], -prob.extreme(j, -1.0))
+            out.solved += 1
+    else:  # many left: the programme of a window around each (a cautious lower bound)
+        for k in np.nonzero(rem)[0]:
+            w_lo, w_hi = prob.window_extremes(int(tl[k]))
+            lo_l[k], hi_l[k] = min(lo_l[k], w_lo), max(hi_l[k], w_hi)
+            out.windows += 1
     lo_seen[prob.hid[tl]] = lo_l
     hi_seen[prob.hid[tl]] = hi_l
     fail = (hi_l - lo_l) < req - _TOL
@@ -385,7 +468,9 @@ def secure_suppression_lp(relations: Relations, values: np.ndarray, hidden: np.n
             new[grp] = True
             for x in grp:
                 for r in ix.rels(int(x)):
-                    touched[ix.terms(int(r))] = True
+                    terms = ix.terms(int(r))
+                    if len(terms) <= WIDE:
+                        touched[terms] = True
         if not new.any():
             if exact is not None:  # decide the stuck cells exactly before giving up
                 exact = None
@@ -412,30 +497,30 @@ def _pick(ix: _Index, j: int, hid: np.ndarray, candidate: np.ndarray, priority: 
     hidden cells there (1), and one step further (2). The cheapest priority wins, then the
     shortest distance, then the smallest value covering the missing width (else the largest).
     """
-    dist: Dict[int, int] = {}
-    frontier = [j]
-    seen = {j}
+    n = len(hid)
+    dist = np.full(n, 99, dtype=np.int64)
+    seen = np.zeros(n, dtype=bool)
+    seen[j] = True
+    frontier = np.array([j], dtype=np.int64)
     for d in range(3):
-        nxt: List[int] = []
-        for x in frontier[:64]:
-            for r in ix.rels(int(x)):
-                for c in ix.terms(int(r)):
-                    c = int(c)
-                    if hid[c]:
-                        if c not in seen:
-                            seen.add(c)
-                            nxt.append(c)
-                    elif candidate[c] and c not in dist:
-                        dist[c] = d
-        frontier = nxt
+        if not len(frontier):
+            break
+        rels = np.unique(np.concatenate([ix.rels(int(x)) for x in frontier[:64]]))
+        terms = np.concatenate([ix.terms(int(r)) for r in rels]) if len(rels) else \
+            np.zeros(0, np.int64)
+        terms = np.unique(terms)
+        cand = terms[~hid[terms] & candidate[terms]]
+        dist[cand] = np.minimum(dist[cand], d)
+        frontier = terms[hid[terms] & ~seen[terms]]
+        seen[frontier] = True
     if len(leq):
-        for c in np.concatenate([leq[leq[:, 0] == j, 1], leq[leq[:, 1] == j, 0]]):
-            if not hid[c] and candidate[c]:
-                dist[int(c)] = 0
-    if not dist:
+        near = np.concatenate([leq[leq[:, 0] == j, 1], leq[leq[:, 1] == j, 0]])
+        near = near[~hid[near] & candidate[near]]
+        dist[near] = 0
+    cand = np.nonzero(dist < 99)[0]
+    if not len(cand):
         return None
-    cand = np.fromiter(dist.keys(), dtype=np.int64, count=len(dist))
-    dd = np.fromiter(dist.values(), dtype=np.int64, count=len(dist))
+    dd = dist[cand]
     v = np.abs(np.nan_to_num(values[cand], nan=0.0))
     order = np.lexsort((cand, v, dd, priority[cand]))
     first = order[0]
