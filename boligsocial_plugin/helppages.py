@@ -88,9 +88,13 @@ def _parameter_row(p: QgsProcessingParameterDefinition) -> str:
     text = _esc(p.help()) if p.help() else ""
     options = getattr(p, "options", None)
     if p.type() == "enum" and options is not None:
+        from boligsocial_plugin.processing.params import enum_labels
+
+        labels = enum_labels(p)
         text += "<br>" if text else ""
-        text += tr("Values: {values}").format(
-            values=", ".join("<code>{}</code>".format(_esc(o)) for o in options()))
+        text += tr("Values: {values}").format(values=", ".join(
+            "<code>{}</code>{}".format(_esc(o), " ({})".format(_esc(labels[o]))
+                                       if o in labels else "") for o in options()))
     flag = " <span class=\"flag\">({})</span>".format(", ".join(notes)) if notes else ""
     return ("<tr><td><code>{name}</code></td><td>{label}{flag}</td><td>{kind}</td>"
             "<td>{default}</td><td>{text}</td></tr>").format(
@@ -137,7 +141,7 @@ def render_page(alg, lang: str, version: str = "") -> str:
         style=_STYLE, all=_esc(tr("All algorithms")), other=other, other_label=other_label,
         id=_esc(alg.name()), id_label=_esc(tr("Algorithm id")), provider=PROVIDER_ID,
         group_label=_esc(tr("Group")), group=_esc(alg.group()),
-        help=portable(alg.shortHelpString()),
+        help=portable(getattr(alg, "help_text", alg.shortHelpString)()),
         params_label=_esc(tr("Parameters")), h=[_esc(x) for x in head], rows=rows,
         outputs_label=_esc(tr("Outputs")), outputs=outputs,
         cli=tr("On the command line: {command}").format(

@@ -4,6 +4,11 @@
   <context>
     <name>Boligsocial</name>
     <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>  … and {n} more (see the report file).</source>
+      <translation>  … og {n} flere (se rapportfilen).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
       <source> (rows {rows})</source>
       <translation> (rækker {rows})</translation>
@@ -24,14 +29,39 @@
       <translation>&amp;Boligsocial monitorering</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
+      <source>2013-2017: ghetto list, 3 of 5 criteria</source>
+      <translation>2013-2017: ghettolisten, 3 af 5 kriterier</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: the lists from 2021 on.</source>
       <translation>2013: 3 af 5 kriterier (2013-2017); 2018: listerne 2018-2020; 2021: listerne fra 2021 og frem.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
+      <source>2018-2020: udsat, ghetto, hard ghetto</source>
+      <translation>2018-2020: udsat, ghetto, hård ghetto</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria/text.py" />
+      <source>2021 on: udsat, parallelsamfund, omdannelse, forebyggelse</source>
+      <translation>2021 og frem: udsat, parallelsamfund, omdannelse, forebyggelse</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>A count field is chosen twice.</source>
       <translation>Et antalsfelt er valgt to gange.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A field that identifies each area (text or number); it is copied to area_id.</source>
+      <translation>Et felt, der identificerer hvert område (tekst eller tal); det kopieres til area_id.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>A field that identifies each area; the table area to region uses it.</source>
+      <translation>Et felt, der identificerer hvert område; tabellen fra område til sammenlagt område bruger det.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -41,17 +71,37 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>A folder holding what earlier releases published (persons' keys per area and date, no figures). Share one folder between colleagues who publish from the same data; keep it as protected as the person extract.</source>
-      <translation type="unfinished" />
+      <translation>En mappe med det, tidligere udgivelser har offentliggjort (personernes nøgler pr. område og dato, ingen tal). Del én mappe mellem kolleger, der udgiver fra de samme data, og beskyt den lige så godt som personudtrækket.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>A hidden small count must stay uncertain by at least this much for an attacker who knows the published figures, that counts are never negative and never above their totals.</source>
-      <translation type="unfinished" />
+      <translation>Et skjult lille antal skal forblive usikkert med mindst så meget for en angriber, der kender de offentliggjorte tal og ved, at antal aldrig er negative og aldrig større end deres totaler.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>A neighbour pair refers to an area that does not exist.</source>
       <translation>Et nabopar henviser til et område, der ikke findes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>A one-page PDF report: title, map, legend, scale bar, source, discretion note and a table of the areas.</source>
+      <translation>En PDF-rapport på én side: titel, kort, signaturforklaring, målestok, kilde, note om diskretion og en tabel over områderne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>A point layer of addresses (e.g. DAR address points); each person is placed at the point whose key equals the extract's address_id.</source>
+      <translation>Et punktlag med adresser (fx DAR-adressepunkter); hver person placeres i det punkt, hvis nøgle er lig med udtrækkets address_id.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>A region's population below this is not published (NULL).</source>
+      <translation>Et sammenlagt områdes beboertal under denne grænse offentliggøres ikke (NULL).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
+      <source>A table with one row per problem: severity, problem, column, count, example row numbers and a message. No person-level values.</source>
+      <translation>En tabel med én række pr. problem: alvor, problem, kolonne, antal, eksempler på rækkenumre og en meddelelse. Ingen værdier på personniveau.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -79,6 +129,11 @@
       <translation>Voksne 18-64 år</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/base.py" />
+      <source>Advanced parameters</source>
+      <translation>Avancerede parametre</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Aggregated table or layer</source>
       <translation>Aggregeret tabel eller lag</translation>
@@ -94,9 +149,29 @@
       <translation>Alle algoritmer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Allow (count a person in each area)</source>
+      <translation>Tillad (tæl personen med i hvert område)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
       <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>An area is at risk when a percentage criterion is within this many points of its threshold (met or not).</source>
+      <translation>Et område er i risiko, når et procentkriterium ligger inden for så mange procentpoint af sin grænseværdi (opfyldt eller ej).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>An area with fewer residents shows no figures at all (flag A); 0 publishes every area.</source>
+      <translation>Et område med færre beboere viser slet ingen tal (flag A); 0 offentliggør alle områder.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>An indicator or criteria layer (or any polygon layer); it is restyled in place.</source>
+      <translation>Et indikator- eller kriterielag (eller et andet polygonlag); laget får ny stil, hvor det er.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -130,8 +205,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
-      <source>Applies statistical discretion to any aggregated table or layer with count columns (one of ours, or one from Statistics Denmark or Landsbyggefonden) and checks the result. Publishing is allowed only for aggregates from which no person can be inferred (persondataloven § 10 and the security order § 19; today the GDPR).&lt;br&gt;&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt; (flags in &amp;lt;column&amp;gt;_flag: '' published, P primary, S secondary, A area minimum; hidden values are NULL, never 0):&lt;br&gt;&amp;bull; &lt;i&gt;Frequency&lt;/i&gt;: counts below the smallest published count are hidden (Aarhus: fewer than 5; Statistics Denmark: at least 3 per cell; the health-data research service: at least 5).&lt;br&gt;&amp;bull; &lt;i&gt;Complement&lt;/i&gt;: a count is hidden when the total minus the count is below the threshold too ("N &amp;minus; k small": it tells about almost everybody).&lt;br&gt;&amp;bull; &lt;i&gt;Zeros&lt;/i&gt;: a 0 in a non-empty row is hidden (a 0 % or 100 % group tells every member's attribute); an empty row (total 0) is published.&lt;br&gt;&amp;bull; &lt;i&gt;Area minimum&lt;/i&gt;: a row whose total is below the smallest area shows its total only (flag A; Copenhagen SØK 50 residents, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Secondary suppression&lt;/i&gt;: a hidden cell must not be recoverable by subtraction from the total, from the other categories or from a parent area; more cells (smallest first, the total last) are hidden until an exact linear-algebra audit proves that no hidden cell can be computed. The tool never writes a table its audit rejects.&lt;br&gt;&amp;bull; &lt;i&gt;Keyed rounding&lt;/i&gt; (advanced): published counts rounded to multiples of a base with a secret key, so repeated or overlapping releases cannot be averaged or differenced (the same cell always rounds the same way).&lt;br&gt;&lt;br&gt;&lt;b&gt;Presets&lt;/b&gt;: default (&amp;lt;5 hidden, areas &amp;ge;50), aarhus (&amp;lt;5), sok (areas &amp;ge;50), frederiksberg (areas &amp;ge;250), dst (&amp;lt;3). A preset overrides the two numbers.&lt;br&gt;&lt;br&gt;&lt;b&gt;Columns&lt;/b&gt;: count fields are the categories; the total field (optional) is the row total (e.g. residents). If the categories do not add up to the total, the unpublished rest is protected too ('Categories add up to the total': auto detects it). A parent field groups rows (e.g. areas in a district): the group's sums count as published; with the id field, a row whose id equals a parent value is that parent's own row. Count values must be whole numbers of 0 or more; empty cells and '..' are taken as already suppressed by the source (flag P). The audit report (JSON or HTML) lists the rules, the hidden cells and the audit result; the key is never written.</source>
-      <translation>Anvender statistisk diskretionering på en vilkårlig aggregeret tabel eller et lag med antalskolonner (en af pluginets egne eller en fra Danmarks Statistik eller Landsbyggefonden) og kontrollerer resultatet. Der må kun offentliggøres aggregerede resultater, som ingen person kan udledes af (persondataloven § 10 og sikkerhedsbekendtgørelsen § 19; i dag databeskyttelsesforordningen).&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler&lt;/b&gt; (flag i &amp;lt;kolonne&amp;gt;_flag: '' offentliggjort, P primær, S sekundær, A områdeminimum; skjulte værdier er NULL, aldrig 0):&lt;br&gt;&amp;bull; &lt;i&gt;Hyppighed&lt;/i&gt;: antal under det mindste offentliggjorte antal skjules (Aarhus: færre end 5; Danmarks Statistik: mindst 3 pr. celle; Sundhedsdatastyrelsens forskerservice: mindst 5).&lt;br&gt;&amp;bull; &lt;i&gt;Komplement&lt;/i&gt;: et antal skjules også, når totalen minus antallet er under grænsen ("N &amp;minus; k lille": det fortæller noget om næsten alle).&lt;br&gt;&amp;bull; &lt;i&gt;Nuller&lt;/i&gt;: et 0 i en ikke-tom række skjules (en gruppe med 0 % eller 100 % afslører alle medlemmers egenskab); en tom række (total 0) offentliggøres.&lt;br&gt;&amp;bull; &lt;i&gt;Områdeminimum&lt;/i&gt;: en række, hvis total er under det mindste område, viser kun totalen (flag A; Københavns SØK 50 beboere, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Sekundær diskretionering&lt;/i&gt;: en skjult celle må ikke kunne genskabes ved at trække fra totalen, fra de øvrige kategorier eller fra et overordnet område; flere celler (de mindste først, totalen sidst) skjules, indtil en eksakt lineær-algebraisk kontrol beviser, at ingen skjult celle kan beregnes. Værktøjet skriver aldrig en tabel, som kontrollen afviser.&lt;br&gt;&amp;bull; &lt;i&gt;Nøglebaseret afrunding&lt;/i&gt; (avanceret): offentliggjorte antal afrundes til multipla af et grundtal ved hjælp af en hemmelig nøgle, så gentagne eller overlappende udgivelser ikke kan midles eller trækkes fra hinanden (samme celle afrundes altid på samme måde).&lt;br&gt;&lt;br&gt;&lt;b&gt;Forudindstillinger&lt;/b&gt;: default (&amp;lt;5 skjules, områder &amp;ge;50), aarhus (&amp;lt;5), sok (områder &amp;ge;50), frederiksberg (områder &amp;ge;250), dst (&amp;lt;3). En forudindstilling tilsidesætter de to tal.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kolonner&lt;/b&gt;: antalsfelterne er kategorierne; totalfeltet (valgfrit) er rækkens total (fx beboere). Hvis kategorierne ikke summerer til totalen, beskyttes den ikke-offentliggjorte rest også ('Kategorierne summerer til totalen': auto finder selv ud af det). Et felt for overordnet område grupperer rækkerne (fx områder i et distrikt): gruppens summer regnes som offentliggjorte; sammen med id-feltet gælder, at en række, hvis id er lig med en værdi i feltet for overordnet område, er det overordnede områdes egen række. Antal skal være hele tal på 0 eller derover; tomme celler og '..' betragtes som allerede diskretioneret af kilden (flag P). Kontrolrapporten (JSON eller HTML) viser reglerne, de skjulte celler og kontrolresultatet; nøglen skrives aldrig.</translation>
+      <source>Applies statistical discretion to any aggregated table or layer with count columns (one of ours, or one from Statistics Denmark or Landsbyggefonden) and checks the result. Publishing is allowed only for aggregates from which no person can be inferred (persondataloven § 10 and the security order § 19; today the GDPR).&lt;br&gt;&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt; (flags in &amp;lt;column&amp;gt;_flag: '' published, P primary, S secondary, A area minimum; hidden values are NULL, never 0):&lt;br&gt;&amp;bull; &lt;i&gt;Frequency&lt;/i&gt;: counts below the smallest published count are hidden (Aarhus: fewer than 5; Statistics Denmark: at least 3 per cell; the health-data research service: at least 5).&lt;br&gt;&amp;bull; &lt;i&gt;Complement&lt;/i&gt;: a count is hidden when the total minus the count is below the threshold too ("N &amp;minus; k small": it tells about almost everybody).&lt;br&gt;&amp;bull; &lt;i&gt;Zeros&lt;/i&gt;: a 0 in a non-empty row is hidden (a 0 % or 100 % group tells every member's attribute); an empty row (total 0) is published.&lt;br&gt;&amp;bull; &lt;i&gt;Area minimum&lt;/i&gt;: a row whose total is below the smallest area shows its total only (flag A; Copenhagen SØK 50 residents, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Secondary suppression&lt;/i&gt;: a hidden cell must not be recoverable by subtraction from the total, from the other categories or from a parent area; more cells (smallest first, the total last) are hidden until an exact linear-algebra audit proves that no hidden cell can be computed. The tool never writes a table its audit rejects.&lt;br&gt;&amp;bull; &lt;i&gt;The attacker's audit&lt;/i&gt;: each hidden cell's interval is computed by linear programming from the published cells, the relations and what an attacker knows anyway (counts are never negative and never above their total). The table passes only if no hidden cell is pinned to one value and every primary cell stays at least the protection width (default: the smallest published count) uncertain; the report lists the intervals. A row whose counts do not fit its total, or a parent whose sub-areas do not add up to its row, is reported and refused.&lt;br&gt;&amp;bull; &lt;i&gt;Perturbation&lt;/i&gt; (default on): every published count moves by at most &amp;plusmn;2 with cell-key noise keyed on the row id and the column, the same way in every release, so repeated or overlapping releases cannot be averaged or differenced; off gives exact counts (every suppression rule still applies).&lt;br&gt;&amp;bull; &lt;i&gt;Keyed rounding&lt;/i&gt; (advanced, instead of the perturbation): published counts rounded to multiples of a base with a secret key (the same cell always rounds the same way).&lt;br&gt;&lt;br&gt;&lt;b&gt;Presets&lt;/b&gt;: default (&amp;lt;5 hidden, areas &amp;ge;50), aarhus (&amp;lt;5), sok (areas &amp;ge;50), frederiksberg (areas &amp;ge;250), dst (&amp;lt;3). A preset overrides the two numbers.&lt;br&gt;&lt;br&gt;&lt;b&gt;Columns&lt;/b&gt;: count fields are the categories; the total field (optional) is the row total (e.g. residents). If the categories do not add up to the total, the unpublished rest is protected too ('Categories add up to the total': auto detects it). A parent field groups rows (e.g. areas in a district): the group's sums count as published; with the id field, a row whose id equals a parent value is that parent's own row. Count values must be whole numbers of 0 or more; empty cells and '..' are taken as already suppressed by the source (flag P). The audit report (JSON or HTML) lists the rules, the hidden cells and the audit result; the key is never written.</source>
+      <translation>Anvender statistisk diskretionering på en vilkårlig aggregeret tabel eller et lag med antalskolonner (en af pluginets egne eller en fra Danmarks Statistik eller Landsbyggefonden) og kontrollerer resultatet. Der må kun offentliggøres aggregerede resultater, som ingen person kan udledes af (persondataloven § 10 og sikkerhedsbekendtgørelsen § 19; i dag databeskyttelsesforordningen).&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler&lt;/b&gt; (flag i &amp;lt;kolonne&amp;gt;_flag: '' offentliggjort, P primær, S sekundær, A områdeminimum; skjulte værdier er NULL, aldrig 0):&lt;br&gt;&amp;bull; &lt;i&gt;Hyppighed&lt;/i&gt;: antal under det mindste offentliggjorte antal skjules (Aarhus: færre end 5; Danmarks Statistik: mindst 3 pr. celle; Sundhedsdatastyrelsens forskerservice: mindst 5).&lt;br&gt;&amp;bull; &lt;i&gt;Komplement&lt;/i&gt;: et antal skjules også, når totalen minus antallet er under grænsen ("N &amp;minus; k lille": det fortæller noget om næsten alle).&lt;br&gt;&amp;bull; &lt;i&gt;Nuller&lt;/i&gt;: et 0 i en ikke-tom række skjules (en gruppe med 0 % eller 100 % afslører alle medlemmers egenskab); en tom række (total 0) offentliggøres.&lt;br&gt;&amp;bull; &lt;i&gt;Områdeminimum&lt;/i&gt;: en række, hvis total er under det mindste område, viser kun totalen (flag A; Københavns SØK 50 beboere, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Sekundær diskretionering&lt;/i&gt;: en skjult celle må ikke kunne genskabes ved at trække fra totalen, fra de øvrige kategorier eller fra et overordnet område; flere celler (de mindste først, totalen sidst) skjules, indtil en eksakt lineær-algebraisk kontrol beviser, at ingen skjult celle kan beregnes. Værktøjet skriver aldrig en tabel, som kontrollen afviser.&lt;br&gt;&amp;bull; &lt;i&gt;Angriberens kontrol&lt;/i&gt;: hver skjult celles interval beregnes med lineær programmering ud fra de offentliggjorte celler, relationerne og det, en angriber alligevel ved (antal er aldrig negative og aldrig større end deres total). Tabellen godkendes kun, hvis ingen skjult celle er låst fast på én værdi, og hver primær celle forbliver mindst beskyttelsesbredden (standard: det mindste offentliggjorte antal) usikker; rapporten viser intervallerne. En række, hvis antal ikke passer med totalen, eller et overordnet område, hvis delområder ikke summerer til dets række, rapporteres og afvises.&lt;br&gt;&amp;bull; &lt;i&gt;Støj&lt;/i&gt; (standard til): hvert offentliggjort antal flyttes højst &amp;plusmn;2 med cellenøglebaseret støj ud fra rækkens id og kolonnen, på samme måde i hver udgivelse, så gentagne eller overlappende udgivelser ikke kan midles eller trækkes fra hinanden; fra giver eksakte antal (alle diskretionsregler gælder stadig).&lt;br&gt;&amp;bull; &lt;i&gt;Nøglebaseret afrunding&lt;/i&gt; (avanceret, i stedet for støjen): offentliggjorte antal afrundes til multipla af et grundtal ved hjælp af en hemmelig nøgle (samme celle afrundes altid på samme måde).&lt;br&gt;&lt;br&gt;&lt;b&gt;Forudindstillinger&lt;/b&gt;: default (&amp;lt;5 skjules, områder &amp;ge;50), aarhus (&amp;lt;5), sok (områder &amp;ge;50), frederiksberg (områder &amp;ge;250), dst (&amp;lt;3). En forudindstilling tilsidesætter de to tal.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kolonner&lt;/b&gt;: antalsfelterne er kategorierne; totalfeltet (valgfrit) er rækkens total (fx beboere). Hvis kategorierne ikke summerer til totalen, beskyttes den ikke-offentliggjorte rest også ('Kategorierne summerer til totalen': auto finder selv ud af det). Et felt for overordnet område grupperer rækkerne (fx områder i et distrikt): gruppens summer regnes som offentliggjorte; sammen med id-feltet gælder, at en række, hvis id er lig med en værdi i feltet for overordnet område, er det overordnede områdes egen række. Antal skal være hele tal på 0 eller derover; tomme celler og '..' betragtes som allerede diskretioneret af kilden (flag P). Kontrolrapporten (JSON eller HTML) viser reglerne, de skjulte celler og kontrolresultatet; nøglen skrives aldrig.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -154,6 +229,11 @@
       <translation>Området '{id}' kan ikke placeres i personernes koordinatsystem ({to}); områdelaget angiver {frm}. Angiv det rigtige koordinatsystem på områdelaget (lagegenskaber) eller på udtrækket (PERSONS_CRS).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Area id</source>
+      <translation>Område-id</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Area id field</source>
       <translation>Felt med område-id</translation>
@@ -162,6 +242,11 @@
       <location filename="../boligsocial_plugin/core/regions/merge.py" />
       <source>Area ids must be unique.</source>
       <translation>Område-id'er skal være entydige.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Area name</source>
+      <translation>Områdenavn</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -214,6 +299,11 @@
       <translation>Områder i en kategori</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Areas in the region</source>
+      <translation>Områder i det sammenlagte område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Areas in the table (at most)</source>
       <translation>Områder i tabellen (højst)</translation>
@@ -250,13 +340,18 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
-      <source>Assesses every area against the state's criteria for udsatte boligområder, parallelsamfund, omdannelsesområder and forebyggelsesområder (almenboligloven § 61 a and § 61 b). Needs a person extract with at least two yearly snapshots (e.g. 1 January this year and last year) because outside the labour market and convictions are two-year averages; a missing previous year is reported and the single-year value used.&lt;br&gt;&lt;br&gt;One row per area with, for every criterion K: K_val as the law measures it (percent; convicted in times the national rate; income in percent of the regional mean), K_met_L (1/0, NULL when not assessable), K_gap_L (distance to the threshold, positive when met) and how many persons would have to change status for the criterion to flip; criteria_met_L, the category (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — 2021 vocabulary for every rule set), at_risk when within the margin of a threshold, and a plain-language explanation.&lt;br&gt;&lt;b&gt;Rule sets&lt;/b&gt;: 2013 (3 of 5 criteria), 2018 (udsat, ghetto, hard ghetto) and 2021 (udsat, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Reference values&lt;/b&gt;: the national conviction rate (percent of residents 18+ convicted, two-year average) and the regional mean gross income of taxpayers 15-64 not in education are published by Social- og Boligstyrelsen with the yearly list (1 December) and can be computed from Statistics Denmark's tables. Without them the relative criteria are NULL (not assessable) with the reason, never guessed.&lt;br&gt;&lt;b&gt;History&lt;/b&gt;: omdannelsesområde needs parallelsamfund status in each of the last five years: give a table (area_id, year, category) of earlier official lists, or include older yearly snapshots in the extract. Otherwise the reason says it could not be determined.&lt;br&gt;Areas under 1,000 residents get category 'ingen' with the reason. Values resting on fewer persons than the smallest published count are suppressed (NULL, flag P).</source>
-      <translation>Vurderer alle områder i forhold til statens kriterier for udsatte boligområder, parallelsamfund, omdannelsesområder og forebyggelsesområder (almenboligloven § 61 a og § 61 b). Kræver et personudtræk med mindst to årlige opgørelser (fx 1. januar i år og sidste år), fordi andelen uden for arbejdsmarkedet og uddannelse og andelen af dømte opgøres som gennemsnit over to år; mangler det forrige år, rapporteres det, og etårsværdien bruges.&lt;br&gt;&lt;br&gt;Én række pr. område med følgende for hvert kriterium K: K_val, som loven måler det (procent; dømte i antal gange landsgennemsnittet; indkomst i procent af gennemsnitsindkomsten i regionen), K_met_L (1/0, NULL hvis det ikke kan vurderes), K_gap_L (afstanden til grænseværdien, positiv når kriteriet er opfyldt) og hvor mange personer der skal skifte status, før kriteriet skifter; desuden criteria_met_L, kategorien (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — begreberne fra 2021 for alle regelsæt), at_risk når området er inden for risikomarginen til en grænseværdi, og en forklaring i almindeligt sprog.&lt;br&gt;&lt;b&gt;Regelsæt&lt;/b&gt;: 2013 (3 af 5 kriterier), 2018 (udsat boligområde, ghettoområde, hårdt ghettoområde) og 2021 (udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Referenceværdier&lt;/b&gt;: landsgennemsnittet for dømte (andelen af beboere på 18 år og derover, der er dømt, i procent, gennemsnit over to år) og gennemsnitsindkomsten i regionen (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse) offentliggøres af Social- og Boligstyrelsen sammen med den årlige liste (1. december) og kan beregnes ud fra Danmarks Statistiks tabeller. Uden dem er de relative kriterier NULL (kan ikke vurderes) med angivelse af årsagen – de gættes aldrig.&lt;br&gt;&lt;b&gt;Historik&lt;/b&gt;: et omdannelsesområde kræver status som parallelsamfund i hvert af de seneste fem år: angiv en tabel (area_id, year, category) med tidligere officielle lister, eller medtag ældre årlige opgørelser i udtrækket. Ellers oplyser begrundelsen, at det ikke kunne afgøres.&lt;br&gt;Områder med under 1.000 beboere får kategorien 'ingen' med begrundelse. Værdier, der bygger på færre personer end det mindste offentliggjorte antal, diskretioneres (NULL, flag P).</translation>
+      <source>Assesses every area against the state's criteria for udsatte boligområder, parallelsamfund, omdannelsesområder and forebyggelsesområder (almenboligloven § 61 a and § 61 b). Needs a person extract with at least two yearly snapshots (e.g. 1 January this year and last year) because outside the labour market and convictions are two-year averages; a missing previous year is reported and the single-year value used.&lt;br&gt;&lt;br&gt;One row per area with, for every criterion K: K_val as the law measures it (percent; convicted in times the national rate; income in percent of the regional mean), K_met_L (1/0, NULL when not assessable), K_gap_L (distance to the threshold, positive when met) and how many persons would have to change status for the criterion to flip; criteria_met_L, the category (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — 2021 vocabulary for every rule set), at_risk when within the margin of a threshold, and a plain-language explanation.&lt;br&gt;&lt;b&gt;Rule sets&lt;/b&gt;: 2013 (3 of 5 criteria), 2018 (udsat, ghetto, hard ghetto) and 2021 (udsat, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Reference values&lt;/b&gt;: the national conviction rate (percent of residents 18+ convicted, two-year average) and the regional mean gross income of taxpayers 15-64 not in education are published by Social- og Boligstyrelsen with the yearly list (1 December) and can be computed from Statistics Denmark's tables. Without them the relative criteria are NULL (not assessable) with the reason, never guessed.&lt;br&gt;&lt;b&gt;History&lt;/b&gt;: omdannelsesområde needs parallelsamfund status in each of the last five years: give a table (area_id, year, category) of earlier official lists, or include older yearly snapshots in the extract. Otherwise the reason says it could not be determined.&lt;br&gt;Areas under 1,000 residents get category 'ingen' with the reason.&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: the figures rest on the cells of the indicator layer and are protected with them as one release (the same hidden cells as 'Compute indicators' for the same persons, the same perturbation, the release register): a value, gap or number of persons resting on a hidden cell is NULL with that cell's flag (P primary, S secondary, A area below the minimum), and every published figure is computed from published (perturbed) cells only. Met or not, the category and at-risk are decided on the exact values, as the state's lists are.</source>
+      <translation>Vurderer alle områder i forhold til statens kriterier for udsatte boligområder, parallelsamfund, omdannelsesområder og forebyggelsesområder (almenboligloven § 61 a og § 61 b). Kræver et personudtræk med mindst to årlige opgørelser (fx 1. januar i år og sidste år), fordi andelen uden for arbejdsmarkedet og uddannelse og andelen af dømte opgøres som gennemsnit over to år; mangler det forrige år, rapporteres det, og etårsværdien bruges.&lt;br&gt;&lt;br&gt;Én række pr. område med følgende for hvert kriterium K: K_val, som loven måler det (procent; dømte i antal gange landsgennemsnittet; indkomst i procent af gennemsnitsindkomsten i regionen), K_met_L (1/0, NULL hvis det ikke kan vurderes), K_gap_L (afstanden til grænseværdien, positiv når kriteriet er opfyldt) og hvor mange personer der skal skifte status, før kriteriet skifter; desuden criteria_met_L, kategorien (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — begreberne fra 2021 for alle regelsæt), at_risk når området er inden for risikomarginen til en grænseværdi, og en forklaring i almindeligt sprog.&lt;br&gt;&lt;b&gt;Regelsæt&lt;/b&gt;: 2013 (3 af 5 kriterier), 2018 (udsat boligområde, ghettoområde, hårdt ghettoområde) og 2021 (udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Referenceværdier&lt;/b&gt;: landsgennemsnittet for dømte (andelen af beboere på 18 år og derover, der er dømt, i procent, gennemsnit over to år) og gennemsnitsindkomsten i regionen (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse) offentliggøres af Social- og Boligstyrelsen sammen med den årlige liste (1. december) og kan beregnes ud fra Danmarks Statistiks tabeller. Uden dem er de relative kriterier NULL (kan ikke vurderes) med angivelse af årsagen – de gættes aldrig.&lt;br&gt;&lt;b&gt;Historik&lt;/b&gt;: et omdannelsesområde kræver status som parallelsamfund i hvert af de seneste fem år: angiv en tabel (area_id, year, category) med tidligere officielle lister, eller medtag ældre årlige opgørelser i udtrækket. Ellers oplyser begrundelsen, at det ikke kunne afgøres.&lt;br&gt;Områder med under 1.000 beboere får kategorien 'ingen' med begrundelse.&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: tallene bygger på cellerne i indikatorlaget og beskyttes sammen med dem som én udgivelse (de samme skjulte celler som 'Beregn indikatorer' for de samme personer, den samme støj, udgivelsesregistret): en værdi, en afstand eller et antal personer, der bygger på en skjult celle, er NULL med cellens flag (P primær, S sekundær, A område under minimum), og hvert offentliggjort tal beregnes kun ud fra offentliggjorte celler (med støj). Opfyldt eller ej, kategorien og risikomarkeringen afgøres på de eksakte værdier, sådan som statens lister gør.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
-      <source>Assessment date (YYYY-MM-DD; empty = latest snapshot)</source>
-      <translation>Vurderingsdato (ÅÅÅÅ-MM-DD; tom = seneste opgørelse)</translation>
+      <source>Assessment date (empty = latest snapshot)</source>
+      <translation>Vurderingsdato (tom = seneste opgørelse)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>At risk (1 = yes)</source>
+      <translation>I risiko (1 = ja)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -276,12 +371,17 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} checked).</source>
-      <translation type="unfinished" />
+      <translation>Angriberkontrollen bestået: intet skjult tal kan beregnes, og intet indsnævres til under {w} ({n} kontrolleret).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} counts and flows, {m} profile figures checked; {lp} solved one by one).</source>
       <translation>Angriberens kontrol bestået: intet skjult tal kan beregnes, intet indsnævres under {w} ({n} antal og flytninger, {m} profiltal kontrolleret; {lp} løst enkeltvis).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>Attacker's audit: {n} hidden cells checked; none is pinned and every primary cell stays at least {w} uncertain (published cells, relations, 0 &lt;= count &lt;= total).</source>
+      <translation>Angriberens kontrol: {n} skjulte celler kontrolleret; ingen er låst fast, og hver primær celle forbliver mindst {w} usikker (offentliggjorte celler, relationer, 0 &lt;= antal &lt;= total).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -312,6 +412,11 @@
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Blocking problems: fix them before computing indicators.</source>
       <translation>Blokerende problemer: ret dem, før indikatorerne beregnes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Blues</source>
+      <translation>Blå nuancer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/styling.py" />
@@ -399,6 +504,11 @@
       <translation>Annullerer…</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <source>Cannot save results in {path}: the folder does not exist or is not writable. Choose another file under 'Save results in'.</source>
+      <translation>Resultaterne kan ikke gemmes i {path}: mappen findes ikke, eller der kan ikke skrives i den. Vælg en anden fil under 'Gem resultater i'.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Categories add up to the total</source>
       <translation>Kategorierne summerer til totalen</translation>
@@ -409,7 +519,7 @@
       <translation>Kategorier: {c}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/map_report.py" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Category</source>
       <translation>Kategori</translation>
     </message>
@@ -417,6 +527,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Category (state lists)</source>
       <translation>Kategori (statens lister)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Category certain (1 = yes)</source>
+      <translation>Kategorien er sikker (1 = ja)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -499,6 +614,11 @@
       <translation>Vælg feltet med område-id.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Cividis (yellow to blue)</source>
+      <translation>Cividis (gul til blå)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Classes: {method}, computed from published values only.</source>
       <translation>Klasser: {method}, beregnet alene ud fra offentliggjorte værdier.</translation>
@@ -519,14 +639,84 @@
       <translation>Farveforløb</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>Column for '{role}' (default: found by name or Danish alias)</source>
-      <translation>Kolonne for '{role}' (standard: findes ud fra navn eller dansk alias)</translation>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Column</source>
+      <translation>Kolonne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Column holding the CPR number (or other direct key)</source>
       <translation>Kolonne med CPR-nummeret (eller en anden direkte nøgle)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with convicted (0/1)</source>
+      <translation>Kolonne med dømt (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with in education (0/1)</source>
+      <translation>Kolonne med under uddannelse (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with non-western origin (0/1)</source>
+      <translation>Kolonne med ikke-vestlig oprindelse (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with only basic schooling (0/1)</source>
+      <translation>Kolonne med kun grundskole (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with single-parent household (0/1)</source>
+      <translation>Kolonne med enlig forsørger-husstand (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with taxpayer (0/1)</source>
+      <translation>Kolonne med skattepligtig (0/1)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the address id</source>
+      <translation>Kolonne med adresse-id</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the age</source>
+      <translation>Kolonne med alder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the gross income</source>
+      <translation>Kolonne med bruttoindkomst</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the household id</source>
+      <translation>Kolonne med husstands-id</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the person key</source>
+      <translation>Kolonne med personnøgle</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the reference date</source>
+      <translation>Kolonne med opgørelsesdato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the sex</source>
+      <translation>Kolonne med køn</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Column with the share outside the labour market (0-1)</source>
+      <translation>Kolonne med andel uden for arbejdsmarkedet (0-1)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -549,6 +739,11 @@
       <translation>Beregn indikatorer…</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Compute this reference date of the extract only. Empty computes every date in the extract. On the command line: REF_DATE=2025-01-01.</source>
+      <translation>Beregn kun denne opgørelsesdato i udtrækket. Tom beregner alle datoer i udtrækket. På kommandolinjen: REF_DATE=2025-01-01.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Computing pseudonyms</source>
       <translation>Beregner pseudonymer</translation>
@@ -567,6 +762,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Convicted, times the national rate</source>
       <translation>Dømte, antal gange landsgennemsnittet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Coordinate reference system of the x/y columns; default EPSG:25832 (ETRS89 / UTM zone 32N), the Danish standard.</source>
+      <translation>Koordinatsystemet for x/y-kolonnerne; standard er EPSG:25832 (ETRS89 / UTM zone 32N), den danske standard.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/csvread.py" />
@@ -654,9 +854,24 @@
       <translation>Opfyldte kriterier</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Criteria met, {list}</source>
+      <translation>Opfyldte kriterier, {list}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Criteria near the threshold</source>
+      <translation>Kriterier tæt på grænseværdien</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Custom (numbers below)</source>
       <translation>Tilpasset (tallene nedenfor)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/csvformat.py" />
+      <source>Danish (Excel): ; and decimal comma</source>
+      <translation>Dansk (Excel): ; og decimalkomma</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -711,7 +926,7 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Discretion: smallest published count {c}, smallest area {r} residents; {p} primary, {s} secondary, {a} area suppressions.</source>
-      <translation type="unfinished" />
+      <translation>Diskretion: mindste offentliggjorte antal {c}, mindste område {r} beboere; {p} primære, {s} sekundære og {a} områdediskretioneringer.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
@@ -722,6 +937,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Dissolving {k} regions</source>
       <translation>Samler geometrien for {k} sammenlagte områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Draw a north arrow on the report's map.</source>
+      <translation>Tegn en nordpil på rapportens kort.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
@@ -737,6 +957,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Draws a field of an indicator or criteria layer as a choropleth (suppressed values grey hatched) and writes a PNG of the map and a one-page PDF report: title, map, legend, scale bar, north arrow, source and date, a note on discretion and a table of the areas sorted by the value (suppressed values last).&lt;br&gt;&lt;br&gt;&lt;b&gt;Double map&lt;/b&gt;: give a second field (another indicator of the same layer), a second reference date (the same indicator another year) or a second layer; the two maps are drawn side by side. The same field on both maps shares one set of classes, so colours compare.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference date&lt;/b&gt;: when the layer holds several dates and none is given, the latest is drawn.&lt;br&gt;&lt;br&gt;The user's layers are not changed: the maps are drawn from copies.</source>
       <translation>Tegner et felt fra et indikator- eller kriterielag som koropletkort (diskretionerede værdier med grå skravering) og skriver et PNG-billede af kortet og en PDF-rapport på én side: titel, kort, signaturforklaring, målestok, nordpil, kilde og dato, en note om diskretionering og en tabel over områderne sorteret efter værdi (diskretionerede værdier sidst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Dobbeltkort&lt;/b&gt;: angiv et andet felt (en anden indikator fra samme lag), en anden opgørelsesdato (samme indikator et andet år) eller et andet lag; de to kort tegnes side om side. Samme felt på begge kort deler ét sæt klasser, så farverne kan sammenlignes.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdato&lt;/b&gt;: når laget indeholder flere datoer, og ingen er angivet, tegnes den seneste.&lt;br&gt;&lt;br&gt;Brugerens lag ændres ikke: kortene tegnes ud fra kopier.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Draws the same field on another date beside the first map.</source>
+      <translation>Tegner det samme felt på en anden dato ved siden af det første kort.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -766,7 +991,32 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Earlier releases</source>
-      <translation type="unfinished" />
+      <translation>Tidligere udgivelser</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>East coordinate of each person in the CRS below; only for tables without geometry.</source>
+      <translation>Hver persons østkoordinat i koordinatsystemet nedenfor; kun for tabeller uden geometri.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Equal intervals</source>
+      <translation>Lige store intervaller</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Every row with person_id instead of the key, without direct identifiers. Personal data: keep it internal.</source>
+      <translation>Alle rækker med person_id i stedet for nøglen og uden direkte identifikatorer. Personoplysninger: hold dem internt.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Example rows</source>
+      <translation>Eksempler på rækker</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Explanation</source>
+      <translation>Forklaring</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -777,6 +1027,11 @@
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Extra indicators</source>
       <translation>Ekstra indikatorer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>Extra indicators computed besides the built-in ones: a JSON list of numerator, population and type. Start from {path}.</source>
+      <translation>Ekstra indikatorer, der beregnes ud over de indbyggede: en JSON-liste med tæller, population og type. Tag udgangspunkt i {path}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/moves.py" />
@@ -792,6 +1047,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>File</source>
       <translation>Fil</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Find out from the data</source>
+      <translation>Find ud af det ud fra data</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -859,6 +1119,11 @@
       <translation>Mappe</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/csvformat.py" />
+      <source>Follow QGIS's language</source>
+      <translation>Følg QGIS' sprog</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Follows every person by the pseudonymised person key from FROM_DATE to TO_DATE (default: the two latest dates of the extract) and counts per area: residents_from, residents_to, stayers (in the area on both dates), in_movers (in another area at FROM_DATE), out_movers (in another area at TO_DATE), in_from_outside (in no area at FROM_DATE: new in the extract, outside every area or without location), out_to_outside, net (residents_to − residents_from) and turnover (all who came or left), each with a _flag ('' published, P primary, S secondary suppression, A area below the minimum). turnover_pct is turnover per 100 residents (mean of the two dates).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevator effect&lt;/b&gt;: for each profile indicator C, C_in (everyone who came, at TO_DATE), C_out (everyone who left, at FROM_DATE) and C_stay (the stayers, at TO_DATE), in the indicator's unit (percent, or kroner for income).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flows&lt;/b&gt; (FLOWS): one line per pair of areas with at least one mover, from the origin to the destination, with persons and flag; suppressed flows are listed but not drawn. The layer is styled as a flow map (width by persons, arrows).&lt;br&gt;&lt;br&gt;&lt;b&gt;Waterbed effect&lt;/b&gt;: give focus areas (FOCUS_AREAS: area ids, or an expression on the areas, e.g. "designed" = 'parallelsamfund'); OUTPUT then gets from_focus (persons who moved from a focus area into the area) and from_focus_pct (their share of its in_movers), flows from the focus areas are drawn orange, and the report lists where the focus areas' movers went.&lt;br&gt;&lt;br&gt;&lt;b&gt;Groups&lt;/b&gt;: GROUP_FIELD (an area attribute such as housing type or urban/rural) adds GROUP_FLOWS: moves between groups, e.g. from public housing into private rental in the countryside on one line.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: flows form a two-way table with the in/out totals: flows below the smallest published count are hidden, and further cells are hidden until the attacker's audit (every relation between the counts, the flows, the profiles and the indicator layer of both dates; counts never negative) shows no hidden figure can be computed or narrowed below the protection width. Published counts carry the same cell-key noise as computeindicators (PERTURBATION=off for exact values).&lt;br&gt;&lt;br&gt;A person key twice on one of the two dates stops the run (with the rows); probably changed keys (someone vanishing while a person of the same sex, origin and age appears at the same address) are reported.</source>
       <translation>Følger hver person via den pseudonymiserede personnøgle fra FROM_DATE til TO_DATE (standard: udtrækkets to seneste datoer) og tæller pr. område: residents_from, residents_to, stayers (i området på begge datoer), in_movers (i et andet område på FROM_DATE), out_movers (i et andet område på TO_DATE), in_from_outside (i intet område på FROM_DATE: ny i udtrækket, uden for alle områder eller uden placering), out_to_outside, net (residents_to − residents_from) og turnover (alle der kom eller flyttede), hver med et _flag ('' offentliggjort, P primær, S sekundær undertrykkelse, A område under minimum). turnover_pct er til- og fraflytning pr. 100 beboere (gennemsnit af de to datoer).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevatoreffekt&lt;/b&gt;: for hver profilindikator C: C_in (alle der kom, på TO_DATE), C_out (alle der flyttede, på FROM_DATE) og C_stay (de der blev boende, på TO_DATE) i indikatorens enhed (procent, eller kroner for indkomst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flytninger&lt;/b&gt; (FLOWS): én linje pr. par af områder med mindst én flytter, fra fra-område til til-område, med personer og flag; skjulte flytninger står i tabellen men tegnes ikke. Laget får en flytningskort-stil (bredde efter personer, pile).&lt;br&gt;&lt;br&gt;&lt;b&gt;Vandsengseffekt&lt;/b&gt;: angiv fokusområder (FOCUS_AREAS: område-id'er, eller et udtryk på områderne, fx "designed" = 'parallelsamfund'); OUTPUT får så from_focus (personer der flyttede fra et fokusområde ind i området) og from_focus_pct (deres andel af områdets in_movers), flytninger fra fokusområderne tegnes orange, og rapporten viser hvor fokusområdernes fraflyttere flyttede hen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Grupper&lt;/b&gt;: GROUP_FIELD (en områdeattribut som boligtype eller by/land) tilføjer GROUP_FLOWS: flytninger mellem grupper, fx fra almene boliger til privat udlejning på landet på én linje.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: flytningerne er en krydstabel med til- og fraflytningstotalerne: flytninger under mindste offentliggjorte antal skjules, og flere celler skjules, indtil angriberens kontrol (alle sammenhænge mellem antallene, flytningerne, profilerne og indikatorlaget på begge datoer; antal aldrig negative) viser at intet skjult tal kan beregnes eller indsnævres under beskyttelsesbredden. Offentliggjorte antal har samme cellenøgle-støj som computeindicators (PERTURBATION=off giver eksakte værdier).&lt;br&gt;&lt;br&gt;En personnøgle to gange på en af de to datoer stopper kørslen (med rækkerne); sandsynligt ændrede nøgler (én forsvinder, mens en person med samme køn, herkomst og alder dukker op på samme adresse) rapporteres.</translation>
@@ -872,6 +1137,11 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Forebyggelsesområder list</source>
       <translation>Listen over forebyggelsesområder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/params.py" />
+      <source>Form of CSV outputs</source>
+      <translation>Form på CSV-uddata</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -892,6 +1162,16 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Gap tolerance for neighbours (layer units; 0 = boundaries must coincide)</source>
       <translation>Tolerance for huller mellem naboer (lagets enheder; 0 = grænserne skal falde sammen)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>GeoPackage the results are saved in; every run adds its layers (with their styles), so earlier results stay. Default: boligsocial.gpkg in the project folder. Empty: temporary files.</source>
+      <translation>GeoPackage, som resultaterne gemmes i; hver kørsel tilføjer sine lag (med deres stil), så tidligere resultater bevares. Standard: boligsocial.gpkg i projektmappen. Tom: midlertidige filer.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -919,6 +1199,11 @@
       <translation>Gruppér til-områder efter (områdeattribut)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Groups rows (e.g. areas in a district): the group's sums count as published, so a hidden cell is also protected against them.</source>
+      <translation>Grupperer rækker (fx områder i et distrikt): gruppens summer regnes som offentliggjorte, så en skjult celle også beskyttes mod dem.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>HTML file</source>
       <translation>HTML-fil</translation>
@@ -927,6 +1212,21 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Homogeneity fields (regions alike inside; optional)</source>
       <translation>Felter for ensartethed (ensartede sammenlagte områder; valgfrit)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>How many areas the report's table lists, sorted by the value; 0 leaves the table out.</source>
+      <translation>Hvor mange områder rapportens tabel viser, sorteret efter værdien; 0 udelader tabellen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pseudonym.py" />
+      <source>If the column holds another direct key than CPR numbers, untick 'The key is a CPR number' (ID_IS_CPR=false).</source>
+      <translation>Hvis kolonnen indeholder en anden direkte nøgle end CPR-numre, så fjern krydset ved 'Nøglen er et CPR-nummer' (ID_IS_CPR=false).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Ignore earlier releases</source>
+      <translation>Se bort fra tidligere udgivelser</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -940,8 +1240,13 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/tables.py" />
+      <source>In {n} rows (e.g. rows {rows}) a count is larger than the total. Fix the table; the protection needs counts that fit their total.</source>
+      <translation>I {n} rækker (fx række {rows}) er et antal større end totalen. Ret tabellen; beskyttelsen kræver antal, der passer med deres total.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>In {n} rows (e.g. rows {rows}) the count columns add up to more than the total. Fix the table, or, if the count columns overlap (e.g. men, women and children), say so in 'Categories' (overlapping).</source>
-      <translation type="unfinished" />
+      <translation>I {n} rækker (fx række {rows}) summerer antalskolonnerne til mere end totalen. Ret tabellen, eller angiv under 'Kategorier' (overlappende), hvis antalskolonnerne overlapper (fx mænd, kvinder og børn).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -989,14 +1294,29 @@
       <translation>Undersøg område</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Instead of a key file: a QGIS authentication configuration ('Basic') whose password is the secret key.</source>
+      <translation>I stedet for en nøglefil: en godkendelseskonfiguration i QGIS ('Basic'), hvis adgangskode er den hemmelige nøgle.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Internal check failed for '{f}': the protected table would publish a value the rules hide. Nothing was written; please report this.</source>
       <translation>Den interne kontrol fejlede for '{f}': den beskyttede tabel ville offentliggøre en værdi, som reglerne skjuler. Intet blev skrevet; rapportér venligst fejlen.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/csvformat.py" />
+      <source>International: , and decimal point</source>
+      <translation>International: , og decimalpunktum</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>Intervals an attacker can narrow the hidden cells to (row, column, flag: lowest - highest):</source>
+      <translation>Intervaller, som en angriber kan indsnævre de skjulte celler til (række, kolonne, flag: laveste - højeste):</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
-      <source>JSON (*.json);;HTML (*.html)</source>
-      <translation>JSON (*.json);;HTML (*.html)</translation>
+      <source>JSON (*.json)</source>
+      <translation>JSON (*.json)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
@@ -1010,8 +1330,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Joins a person extract (one row per resident per reference date) to area polygons and computes one row per area and reference date with every built-in indicator as C_num (numerator or sum), C_den (denominator), C_val (percent, or the mean) and C_flag ('' published, P primary suppression, S secondary suppression, A area below the minimum). Suppressed values are NULL, never 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Join rules&lt;/b&gt;: a person exactly on a boundary shared by two areas is counted once, in the area to the east (north for an east-west boundary); a person on an outer boundary is counted in that area. Persons outside every area and rows without location are counted and reported, never silently dropped. Overlapping areas are refused by default (the message names them); set 'Overlapping areas' to 'allow' to count such persons in each area. Invalid area geometries are repaired and reported. Areas and persons in different CRSs are transformed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference dates&lt;/b&gt;: every date in the extract gives its own rows; give a date (YYYY-MM-DD) to compute one date only.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indicators&lt;/b&gt;: outside_labour (full-time persons outside the labour market and education / residents 18-64), nonwestern (/ all), convicted (/ residents 18+), basic_edu (/ residents 30-59, unknown counts as basic), income (mean gross income of taxpayers 15-64 not in education), age_0_17, age_18_64, age_65plus, single_parent. User-defined indicators come from a JSON file; start from the shipped indicator_catalogue.json.&lt;br&gt;&lt;br&gt;The extract is checked first (see 'Validate person extract'); blocking problems stop the run with a message saying how to fix them.</source>
-      <translation>Kobler et personudtræk (én række pr. beboer pr. opgørelsesdato) til områdepolygoner og beregner én række pr. område og opgørelsesdato med alle indbyggede indikatorer som C_num (tæller eller sum), C_den (nævner), C_val (procent eller gennemsnit) og C_flag ('' offentliggjort, P primær diskretionering, S sekundær diskretionering, A område under mindstegrænsen). Diskretionerede værdier er NULL, aldrig 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler for sammenkobling&lt;/b&gt;: en person, der ligger præcis på en grænse mellem to områder, tælles én gang, i det østlige område (det nordlige ved en øst-vest-gående grænse); en person på en ydre grænse tælles i det pågældende område. Personer uden for alle områder og rækker uden placering tælles og rapporteres – de forsvinder aldrig i stilhed. Overlappende områder afvises som standard (meddelelsen nævner dem); sæt 'Overlappende områder' til 'allow' for at tælle sådanne personer med i hvert område. Ugyldige områdegeometrier repareres og rapporteres. Områder og personer i forskellige koordinatsystemer transformeres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdatoer&lt;/b&gt;: hver dato i udtrækket giver sine egne rækker; angiv en dato (ÅÅÅÅ-MM-DD) for kun at beregne én dato.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indikatorer&lt;/b&gt;: outside_labour (fuldtidspersoner uden for arbejdsmarkedet og uddannelse / beboere 18-64 år), nonwestern (/ alle), convicted (/ beboere 18+), basic_edu (/ beboere 30-59 år; ukendt uddannelse tæller som grundskole), income (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse), age_0_17, age_18_64, age_65plus, single_parent. Brugerdefinerede indikatorer hentes fra en JSON-fil; tag udgangspunkt i den medfølgende indicator_catalogue.json.&lt;br&gt;&lt;br&gt;Udtrækket kontrolleres først (se 'Valider personudtræk'); blokerende problemer stopper kørslen med en meddelelse om, hvordan de rettes.</translation>
+      <source>Joins a person extract (one row per resident per reference date) to area polygons and computes one row per area and reference date with every built-in indicator as C_num (numerator or sum), C_den (denominator), C_val (percent, or the mean) and C_flag ('' published, P primary suppression, S secondary suppression, A area below the minimum). Suppressed values are NULL, never 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Join rules&lt;/b&gt;: a person exactly on a boundary shared by two areas is counted once, in the area to the east (north for an east-west boundary); a person on an outer boundary is counted in that area. Persons outside every area and rows without location are counted and reported, never silently dropped. Overlapping areas are refused by default (the message names them); set 'Overlapping areas' to 'allow' to count such persons in each area. Invalid area geometries are repaired and reported. Areas and persons in different CRSs are transformed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Reference dates&lt;/b&gt;: every date in the extract gives its own rows; give a date to compute one date only.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indicators&lt;/b&gt;: outside_labour (full-time persons outside the labour market and education / residents 18-64), nonwestern (/ all), convicted (/ residents 18+), basic_edu (/ residents 30-59, unknown counts as basic), income (mean gross income of taxpayers 15-64 not in education), age_0_17, age_18_64, age_65plus, single_parent. User-defined indicators come from a JSON file; start from the shipped indicator_catalogue.json.&lt;br&gt;&lt;br&gt;The extract is checked first (see 'Validate person extract'); blocking problems stop the run with a message saying how to fix them.</source>
+      <translation>Kobler et personudtræk (én række pr. beboer pr. opgørelsesdato) til områdepolygoner og beregner én række pr. område og opgørelsesdato med alle indbyggede indikatorer som C_num (tæller eller sum), C_den (nævner), C_val (procent eller gennemsnit) og C_flag ('' offentliggjort, P primær diskretionering, S sekundær diskretionering, A område under mindstegrænsen). Diskretionerede værdier er NULL, aldrig 0.&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler for sammenkobling&lt;/b&gt;: en person, der ligger præcis på en grænse mellem to områder, tælles én gang, i det østlige område (det nordlige ved en øst-vest-gående grænse); en person på en ydre grænse tælles i det pågældende område. Personer uden for alle områder og rækker uden placering tælles og rapporteres – de forsvinder aldrig i stilhed. Overlappende områder afvises som standard (meddelelsen nævner dem); sæt 'Overlappende områder' til 'Tillad' (allow) for at tælle sådanne personer med i hvert område. Ugyldige områdegeometrier repareres og rapporteres. Områder og personer i forskellige koordinatsystemer transformeres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Opgørelsesdatoer&lt;/b&gt;: hver dato i udtrækket giver sine egne rækker; angiv en dato for kun at beregne én dato.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indikatorer&lt;/b&gt;: outside_labour (fuldtidspersoner uden for arbejdsmarkedet og uddannelse / beboere 18-64 år), nonwestern (/ alle), convicted (/ beboere 18+), basic_edu (/ beboere 30-59 år; ukendt uddannelse tæller som grundskole), income (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse), age_0_17, age_18_64, age_65plus, single_parent. Brugerdefinerede indikatorer hentes fra en JSON-fil; tag udgangspunkt i den medfølgende indicator_catalogue.json.&lt;br&gt;&lt;br&gt;Udtrækket kontrolleres først (se 'Valider personudtræk'); blokerende problemer stopper kørslen med en meddelelse om, hvordan de rettes.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -1049,6 +1369,11 @@
       <translation>Lag</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Leave empty to use the column named {name} or {alias} (any case). Choose a column here when the extract calls it something else.</source>
+      <translation>Lad feltet være tomt for at bruge kolonnen med navnet {name} eller {alias} (store eller små bogstaver). Vælg en kolonne her, når udtrækket kalder den noget andet.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Left</source>
       <translation>Flyttede</translation>
@@ -1056,7 +1381,12 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
-      <translation type="unfinished" />
+      <translation>Koblet til andre datoer og tidligere udgivelser: {e} ens, {n} næsten ens og {s} indlejrede populationer; {d} datoer skjult, fordi for få personer har ændret sig.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Magma (light yellow to black)</source>
+      <translation>Magma (lysegul til sort)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1100,13 +1430,18 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
-      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks with comparable neighbours to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: rook (default): two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not. Queen: a shared corner is enough. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary (with homogeneity fields: the most similar neighbour), then the smallest population, then the smallest area id, until no region is below the minimum. A split pass then cuts every region that falls into two connected parts that both reach the minimum, and re-cuts two neighbouring regions into three where they hold enough residents. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Homogeneity fields&lt;/b&gt; (optional; one or more indicator fields of the areas): regions are made alike inside. After the merging, areas on the edge of a region move to (or swap with) a neighbouring region when that lowers the mixing, never losing a region, never breaking contiguity, the minimum or a parent boundary. The number of regions comes first: it is never lower than without the fields.&lt;br&gt;&lt;b&gt;Mixing&lt;/b&gt; (log and output MIXING): the share of the variation of the fields between areas that lies within regions (within-region sum of squares / total sum of squares, every area counting once, each field standardised; a missing value counts as the field's mean): 0 = every region uniform, 1 = no more alike than the whole layer.&lt;br&gt;&lt;b&gt;Upper bound&lt;/b&gt; (log and output UPPER_BOUND): no partition can have more regions reaching the minimum (per group of connected areas: the total over the minimum, and the areas reaching it alone plus the rest over the minimum).&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, feasible, parent) and a table area_id &amp;rarr; region_id, feasible. Populations below the smallest published count are NULL.</source>
-      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen med sammenlignelige naboer for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: rook (standard): to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Queen: et fælles hjørne er nok. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse (med felter til ensartethed: den nabo, der ligner mest), dernæst den med den mindste befolkning og til sidst den med det mindste område-id – indtil intet sammenlagt område er under minimum. En opdeling skærer derefter hvert sammenlagt område over, der kan deles i to sammenhængende dele, som begge når minimum, og deler to nabo-områder i tre, hvor de har beboere nok. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Felter til ensartethed&lt;/b&gt; (valgfrit; et eller flere indikatorfelter i områdelaget): de sammenlagte områder gøres ensartede. Efter sammenlægningen flyttes områder i kanten af et sammenlagt område til (eller byttes med) et nabo-område, når det mindsker blandingen, uden at et sammenlagt område går tabt, og uden at sammenhæng, minimum eller en grænse mellem overordnede områder brydes. Antallet af sammenlagte områder kommer først: det bliver aldrig lavere end uden felterne.&lt;br&gt;&lt;b&gt;Blanding&lt;/b&gt; (log og resultatet MIXING): den andel af felternes variation mellem områderne, der ligger inden for de sammenlagte områder (kvadratsum inden for de sammenlagte områder / samlet kvadratsum, hvert område tæller én gang, hvert felt standardiseret; en manglende værdi tæller som feltets gennemsnit): 0 = hvert sammenlagt område er helt ensartet, 1 = ikke mere ensartet end hele laget.&lt;br&gt;&lt;b&gt;Øvre grænse&lt;/b&gt; (log og resultatet UPPER_BOUND): ingen opdeling kan have flere sammenlagte områder, der når minimum (pr. gruppe af sammenhængende områder: summen divideret med minimum, og de områder, der selv når minimum, plus resten divideret med minimum).&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible. Befolkningstal under det mindste offentliggjorte antal er NULL.</translation>
+      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks with comparable neighbours to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: rook (default): two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not. Queen: a shared corner is enough. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary (with homogeneity fields: the most similar neighbour), then the smallest population, then the smallest area id, until no region is below the minimum. A split pass then cuts every region that falls into two connected parts that both reach the minimum, and re-cuts two neighbouring regions into three where they hold enough residents. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Homogeneity fields&lt;/b&gt; (optional; one or more indicator fields of the areas): regions are made alike inside. After the merging, areas on the edge of a region move to (or swap with) a neighbouring region when that lowers the mixing, never losing a region, never breaking contiguity, the minimum or a parent boundary. The number of regions comes first: it is never lower than without the fields.&lt;br&gt;&lt;b&gt;Mixing&lt;/b&gt; (log and output MIXING): the share of the variation of the fields between areas that lies within regions (within-region sum of squares / total sum of squares, every area counting once, each field standardised; a missing value counts as the field's mean): 0 = every region uniform, 1 = no more alike than the whole layer.&lt;br&gt;&lt;b&gt;Upper bound&lt;/b&gt; (log and output UPPER_BOUND): no partition can have more regions reaching the minimum (per group of connected areas: the total over the minimum, and the areas reaching it alone plus the rest over the minimum).&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, population_flag, feasible, parent) and a table area_id &amp;rarr; region_id, feasible.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: a region's population is a published count like any other. It is NULL (population_flag P) below the smallest published count, NULL (A) for a region below the minimum, and NULL (S) when, with what is published elsewhere, it would give a hidden count: a region minus its published member areas must not give a small area's residents. Counted from a person extract, the regions go through the release register (linked by their persons to every earlier release, e.g. the indicator layer of the same areas) and the perturbation like every other output. From a residents field there are no persons: the member areas' counts are taken as published, except those below the smallest published count, and the perturbation is keyed on the region's member areas.</source>
+      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen med sammenlignelige naboer for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: rook (standard): to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Queen: et fælles hjørne er nok. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse (med felter til ensartethed: den nabo, der ligner mest), dernæst den med den mindste befolkning og til sidst den med det mindste område-id – indtil intet sammenlagt område er under minimum. En opdeling skærer derefter hvert sammenlagt område over, der kan deles i to sammenhængende dele, som begge når minimum, og deler to nabo-områder i tre, hvor de har beboere nok. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Felter til ensartethed&lt;/b&gt; (valgfrit; et eller flere indikatorfelter i områdelaget): de sammenlagte områder gøres ensartede. Efter sammenlægningen flyttes områder i kanten af et sammenlagt område til (eller byttes med) et nabo-område, når det mindsker blandingen, uden at et sammenlagt område går tabt, og uden at sammenhæng, minimum eller en grænse mellem overordnede områder brydes. Antallet af sammenlagte områder kommer først: det bliver aldrig lavere end uden felterne.&lt;br&gt;&lt;b&gt;Blanding&lt;/b&gt; (log og resultatet MIXING): den andel af felternes variation mellem områderne, der ligger inden for de sammenlagte områder (kvadratsum inden for de sammenlagte områder / samlet kvadratsum, hvert område tæller én gang, hvert felt standardiseret; en manglende værdi tæller som feltets gennemsnit): 0 = hvert sammenlagt område er helt ensartet, 1 = ikke mere ensartet end hele laget.&lt;br&gt;&lt;b&gt;Øvre grænse&lt;/b&gt; (log og resultatet UPPER_BOUND): ingen opdeling kan have flere sammenlagte områder, der når minimum (pr. gruppe af sammenhængende områder: summen divideret med minimum, og de områder, der selv når minimum, plus resten divideret med minimum).&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, population_flag, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: et sammenlagt områdes befolkningstal er et offentliggjort antal som alle andre. Det er NULL (population_flag P) under det mindste offentliggjorte antal, NULL (A) for et sammenlagt område under minimum og NULL (S), når det sammen med det, der er offentliggjort andre steder, ville afsløre et skjult antal: et sammenlagt område minus dets offentliggjorte delområder må ikke give et lille områdes beboertal. Tælles beboerne fra et personudtræk, går de sammenlagte områder gennem udgivelsesregistret (koblet via personerne til alle tidligere udgivelser, fx indikatorlaget for de samme områder) og støjen som alle andre resultater. Fra et beboerfelt er der ingen personer: delområdernes antal regnes som offentliggjorte, undtagen dem under det mindste offentliggjorte antal, og støjen bygger på det sammenlagte områdes delområder.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Merging areas</source>
       <translation>Sammenlægger områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Message</source>
+      <translation>Meddelelse</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -1199,6 +1534,11 @@
       <translation>Landsgennemsnittet for dømte (% af beboere på 18 år og derover)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Natural breaks (Jenks)</source>
+      <translation>Naturlige brud (Jenks)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Neighbours</source>
       <translation>Naboer</translation>
@@ -1239,6 +1579,11 @@
       <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>No: there is an unpublished rest</source>
+      <translation>Nej: der er en rest, som ikke offentliggøres</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/moves_report.py" />
       <source>Non-western origin</source>
       <translation>Ikke-vestlig herkomst</translation>
@@ -1249,6 +1594,11 @@
       <translation>Nordpil</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>North coordinate of each person in the CRS below; only for tables without geometry.</source>
+      <translation>Hver persons nordkoordinat i koordinatsystemet nedenfor; kun for tabeller uden geometri.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Not assessed</source>
       <translation>Ikke vurderet</translation>
@@ -1256,7 +1606,12 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Not published as outputs (with the areas' residents they would reveal a hidden small count): {names}.</source>
-      <translation type="unfinished" />
+      <translation>Ikke offentliggjort som uddata (sammen med områdernes beboertal ville de afsløre et skjult lille antal): {names}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Note on the data</source>
+      <translation>Note om data</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -1279,6 +1634,11 @@
       <translation>OK: ingen problemer fundet.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Off: exact values (for checks)</source>
+      <translation>Fra: nøjagtige værdier (til kontrol)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Omdannelsesområde</source>
       <translation>Omdannelsesområde</translation>
@@ -1289,9 +1649,29 @@
       <translation>På kommandolinjen: {command}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/params.py" />
+      <source>On the command line: {name}={value} (one of {values}).</source>
+      <translation>På kommandolinjen: {name}={value} (en af {values}).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>On: small keyed changes (for publishing)</source>
+      <translation>Til: små nøglebaserede ændringer (til offentliggørelse)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>One or more indicator fields of the areas (e.g. nonwestern_val). Areas join and stay with similar neighbours, so regions are alike inside; the number of regions is never lower than without. Each field is standardised; a missing value counts as the field's mean.</source>
       <translation>Et eller flere indikatorfelter i områdelaget (fx nonwestern_val). Områder lægges sammen med og bliver hos naboer, der ligner dem, så de sammenlagte områder bliver ensartede; antallet af sammenlagte områder bliver aldrig lavere end uden felterne. Hvert felt standardiseres; en manglende værdi tæller som feltets gennemsnit.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <source>One row per area and reference date with every indicator (C_num, C_den, C_val, C_flag); styled. A GeoPackage keeps the style, field names and rounding; a .csv file is written for spreadsheets.</source>
+      <translation>Én række pr. område og opgørelsesdato med alle indikatorer (C_num, C_den, C_val, C_flag), med stil. En GeoPackage gemmer stil, feltnavne og afrunding; en .csv-fil skrives til regneark.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>One row per area: each criterion's value, met or not, gap and persons to change, the category and the explanation; styled by category.</source>
+      <translation>Én række pr. område: hvert kriteriums værdi, om det er opfyldt, afstanden til grænseværdien og hvor mange personer der skal ændre sig, kategorien og forklaringen; med stil efter kategori.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1314,9 +1694,24 @@
       <translation>Kun grundskoleuddannelse, 30-59 år</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/params.py" />
+      <source>Only for outputs saved as .csv. Danish: ';' between fields, decimal comma, UTF-8 with byte-order mark, so Excel shows æ, ø, å and numbers right; international: ',' and decimal point. Both write dates as YYYY-MM-DD and never quote numbers. auto: Danish when QGIS runs in Danish.</source>
+      <translation>Kun for uddata, der gemmes som .csv. Dansk: ';' mellem felterne, decimalkomma og UTF-8 med byte-order mark, så Excel viser æ, ø, å og tal korrekt; international: ',' og decimalpunktum. Begge skriver datoer som ÅÅÅÅ-MM-DD og sætter aldrig tal i anførselstegn. auto: dansk, når QGIS kører på dansk.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/moves.py" />
       <source>Only {p} % of the persons at {a} are found again at {b}. Were the two dates pseudonymised with different keys? Then every person counts as moved away and in again.</source>
       <translation>Kun {p} % af personerne på {a} findes igen på {b}. Er de to datoer pseudonymiseret med forskellige nøgler? Så tælles alle som fraflyttet og tilflyttet igen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Optional .qml file to save the style to as well (to apply it to other layers).</source>
+      <translation>Valgfri .qml-fil, som stilen også gemmes i (så den kan bruges på andre lag).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Optional field with the areas' names; copied to area_name.</source>
+      <translation>Valgfrit felt med områdernes navne; kopieres til area_name.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1374,6 +1769,11 @@
       <translation>Parametre</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Parent area</source>
+      <translation>Overordnet område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Parent field (e.g. district)</source>
       <translation>Felt for overordnet område (fx distrikt)</translation>
@@ -1402,6 +1802,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Person extract (to count residents; optional)</source>
       <translation>Personudtræk (til optælling af beboere; valgfrit)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Person key (pseudonym)</source>
+      <translation>Personnøgle (pseudonym)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1486,12 +1891,12 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Perturbation of published figures</source>
-      <translation type="unfinished" />
+      <translation>Støj på offentliggjorte tal</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Perturbation: {how}; mean absolute change of the published counts {m}.</source>
-      <translation type="unfinished" />
+      <translation>Støj: {how}; gennemsnitlig absolut ændring af de offentliggjorte antal {m}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -1504,6 +1909,26 @@
       <translation>Forudindstilling</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Pretty breaks (round numbers)</source>
+      <translation>Pæne brud (runde tal)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Previous reference date</source>
+      <translation>Forrige opgørelsesdato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>Printed under the map, e.g. the data supplier and the extract's date.</source>
+      <translation>Skrives under kortet, fx dataleverandøren og udtrækkets dato.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Problem</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Problems</source>
       <translation>Problemer</translation>
@@ -1512,6 +1937,26 @@
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Profile indicators (comma-separated codes)</source>
       <translation>Profilindikatorer (kommaseparerede koder)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Projected category</source>
+      <translation>Fremskrevet kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Projected to</source>
+      <translation>Fremskrevet til</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Protect against them and record this release</source>
+      <translation>Beskyt mod dem, og registrér denne udgivelse</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Protect against them, do not record (draft)</source>
+      <translation>Beskyt mod dem uden at registrere (udkast)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -1524,9 +1969,14 @@
       <translation>Beskytter flytningerne (sekundær undertrykkelse og angriberens kontrol)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>Protecting the published figures</source>
+      <translation>Beskytter de offentliggjorte tal</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Protection width (empty = smallest published count)</source>
-      <translation type="unfinished" />
+      <translation>Beskyttelsesbredde (tom = mindste offentliggjorte antal)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -1539,9 +1989,19 @@
       <translation>Pseudonymiseret udtræk (internt, personniveau)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Published counts are rounded to multiples of this base (e.g. 3 or 5), the same way in every release with the same key.</source>
+      <translation>Offentliggjorte antal afrundes til multipla af dette grundtal (fx 3 eller 5), på samme måde i hver udgivelse med samme nøgle.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/moves_report.py" />
       <source>Published counts: {how}.</source>
       <translation>Offentliggjorte antal: {how}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Purples</source>
+      <translation>Lilla nuancer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/dependencies.py" />
@@ -1559,9 +2019,19 @@
       <translation>QGIS-stilfiler (*.qml)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Quantiles (equal count)</source>
+      <translation>Kvantiler (lige mange i hver)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Raster layer</source>
       <translation>Rasterlag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Reaches the minimum (1 = yes)</source>
+      <translation>Når mindstegrænsen (1 = ja)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -1584,29 +2054,34 @@
       <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>Recorded in the release register {path} as {id}.</source>
-      <translation type="unfinished" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Reason for the category</source>
+      <translation>Begrundelse for kategorien</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Recorded in the release register {path} as {id}.</source>
+      <translation>Registreret i udgivelsesregistret {path} som {id}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Reference date</source>
       <translation>Opgørelsesdato</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Reference date (YYYY-MM-DD; empty = every date)</source>
-      <translation>Opgørelsesdato (ÅÅÅÅ-MM-DD; tom = alle datoer)</translation>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Reference date (empty = every date)</source>
+      <translation>Opgørelsesdato (tom = alle datoer)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
-      <source>Reference date (YYYY-MM-DD; empty = the latest)</source>
-      <translation>Opgørelsesdato (ÅÅÅÅ-MM-DD; tom = den seneste)</translation>
+      <source>Reference date (empty = the latest)</source>
+      <translation>Opgørelsesdato (tom = den seneste)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
-      <source>Reference date of the extract (YYYY-MM-DD; empty = the latest)</source>
-      <translation>Udtrækkets opgørelsesdato (ÅÅÅÅ-MM-DD; tom = den seneste)</translation>
+      <source>Reference date of the extract (empty = the latest)</source>
+      <translation>Udtrækkets opgørelsesdato (tom = den seneste)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1627,6 +2102,21 @@
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Reference dates: {d}</source>
       <translation>Opgørelsesdatoer: {d}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Refuse (stop and name them)</source>
+      <translation>Afvis (stop og nævn dem)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Region</source>
+      <translation>Sammenlagt område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Region populations: {p} below the smallest published count, {s} hidden because with the member areas' counts they would give a hidden count, {a} regions below the minimum; perturbation: {how}.</source>
+      <translation>Befolkningstal for sammenlagte områder: {p} under det mindste offentliggjorte antal, {s} skjult, fordi de sammen med delområdernes antal ville give et skjult antal, {a} sammenlagte områder under minimum; støj: {how}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -1656,7 +2146,7 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Release register (folder; empty = the QGIS profile's)</source>
-      <translation type="unfinished" />
+      <translation>Udgivelsesregister (mappe; tom = QGIS-profilens)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/report.py" />
@@ -1675,8 +2165,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
-      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx, the dash optional) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR-shaped values; dropped columns are listed in the log.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
-      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx, bindestregen er valgfri) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder værdier formet som CPR-numre; udeladte kolonner vises i loggen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
+      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx, the dash optional) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR numbers: text columns with any CPR-shaped value (also written 'cpr0101851234', '010185 1234' or '010185/1234'), numeric columns whose values are mostly CPR numbers that lost their leading zero (a partner's or mother's CPR number); dropped columns are listed in the log. Pseudonymise such a column separately if it is needed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
+      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx, bindestregen er valgfri) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder CPR-numre: tekstkolonner med en værdi formet som et CPR-nummer (også skrevet 'cpr0101851234', '010185 1234' eller '010185/1234') og numeriske kolonner, hvis værdier for størstedelens vedkommende er CPR-numre, der har mistet det foranstillede nul (en partners eller mors CPR-nummer); udeladte kolonner vises i loggen. Pseudonymisér en sådan kolonne for sig, hvis den skal bruges.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1694,7 +2184,7 @@
       <translation>Rapportens titel</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/map_report.py" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Residents</source>
       <translation>Beboere</translation>
     </message>
@@ -1724,6 +2214,11 @@
       <translation>Antallet af beboere skal være kendt og må ikke være negativt for noget område.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Residents of the region</source>
+      <translation>Beboere i det sammenlagte område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Residents: {n}</source>
       <translation>Beboere: {n}</translation>
@@ -1744,6 +2239,11 @@
       <translation>Felt med række-id</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Rows</source>
+      <translation>Rækker</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Rows on the chosen reference date: {n}</source>
       <translation>Rækker på den valgte opgørelsesdato: {n}</translation>
@@ -1760,11 +2260,16 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Rows with an empty or malformed key are left out and counted; otherwise the run stops and names them (masked).</source>
+      <translation>Rækker med en tom eller fejlformateret nøgle udelades og tælles; ellers stopper kørslen og nævner dem (maskeret).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Rows written</source>
       <translation>Skrevne rækker</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Rule set</source>
       <translation>Regelsæt</translation>
     </message>
@@ -1772,6 +2277,11 @@
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Rules applied:</source>
       <translation>Anvendte regler:</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Rules used in practice: default (counts below 5 hidden, areas below 50 residents hidden), aarhus (below 5), sok (areas below 50), frederiksberg (areas below 250), dst (below 3, Statistics Denmark). Empty: the two numbers below.</source>
+      <translation>Regler fra praksis: default (antal under 5 skjules, områder under 50 beboere skjules), aarhus (under 5), sok (områder under 50), frederiksberg (områder under 250), dst (under 3, Danmarks Statistik). Tom: de to tal nedenfor.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1787,6 +2297,11 @@
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>Save as the layer's default style (GeoPackage)</source>
       <translation>Gem som lagets standardstil (GeoPackage)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>Save results in</source>
+      <translation>Gem resultater i</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1824,9 +2339,24 @@
       <translation>Opsætning</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Severity</source>
+      <translation>Alvor</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Share of in-movers</source>
       <translation>Andel af tilflyttere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Shared boundary (rook)</source>
+      <translation>Fælles grænse (rook)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Shared boundary or corner (queen)</source>
+      <translation>Fælles grænse eller hjørne (queen)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1856,7 +2386,7 @@
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Some area polygons overlap, so {n} persons lie in more than one area (e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each area.</source>
-      <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'allow' (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
+      <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'Tillad' (allow) (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1872,11 +2402,6 @@
       <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial plugin for QGIS.</source>
       <translation>Kilde: {source}. Opgørelsesdato: {dates}. Udarbejdet {today} med Boligsocial-pluginet til QGIS.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
-      <source>Start from {path}.</source>
-      <translation>Tag udgangspunkt i {path}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -1999,6 +2524,16 @@
       <translation>Områdelaget skal indeholde polygoner.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>The areas to compute for: housing areas, blocks, school districts, grid cells. Persons are counted in the area that contains them.</source>
+      <translation>De områder, der skal beregnes for: boligområder, karréer, skoledistrikter, kvadratnetsceller. Personer tælles i det område, der indeholder dem.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The areas to merge: blocks, karréer, roder, grid cells.</source>
+      <translation>De områder, der skal lægges sammen: blokke, karréer, roder, kvadratnetsceller.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/dates.py" />
       <source>The assessment date '{d}' is not a date; write it as YYYY-MM-DD.</source>
       <translation>Vurderingsdatoen '{d}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.</translation>
@@ -2022,6 +2557,11 @@
       <location filename="../boligsocial_plugin/core/datamodel.py" />
       <source>The column '{col}' chosen for '{role}' is not in the extract. Available columns: {avail}.</source>
       <translation>Kolonnen '{col}', der er valgt som '{role}', findes ikke i udtrækket. Tilgængelige kolonner: {avail}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The column '{col}' holds {n} values shaped like CPR numbers: this looks like person-level data, and the output would copy them. Remove the column (or aggregate the data first); this tool protects aggregated tables.</source>
+      <translation>Kolonnen '{col}' indeholder {n} værdier formet som CPR-numre: det ligner data på personniveau, og resultatet ville kopiere dem. Fjern kolonnen (eller aggreger data først); værktøjet beskytter aggregerede tabeller.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -2069,6 +2609,11 @@
       <translation>Antalsfeltet '{f}' skal indeholde tal (antal), ikke '{v}'; fravælg det.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>The date drawn when the layer holds several; empty: the latest. On the command line: REF_DATE=2025-01-01.</source>
+      <translation>Den dato, der tegnes, når laget har flere; tom: den seneste. På kommandolinjen: REF_DATE=2025-01-01.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>The discretion audit failed: some hidden cells could still be computed. Nothing was written; please report this with the log.</source>
       <translation>Kontrollen af diskretioneringen fejlede: nogle skjulte celler kunne stadig beregnes. Intet blev skrevet; rapportér venligst fejlen sammen med loggen.</translation>
@@ -2114,6 +2659,11 @@
       <translation>Udtrækket placerer personer via address_id: vælg adressepunktlaget i 'Adressepunkter'.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>The extract with the direct person key (CPR number or another key), one row per person and reference date.</source>
+      <translation>Udtrækket med den direkte personnøgle (CPR-nummer eller en anden nøgle), én række pr. person og opgørelsesdato.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The field '{field}' holds '{v}', which is not a number; choose a numeric field.</source>
       <translation>Feltet '{field}' indeholder '{v}', som ikke er et tal; vælg et numerisk felt.</translation>
@@ -2122,6 +2672,11 @@
       <location filename="../boligsocial_plugin/maps/styling.py" />
       <source>The field '{field}' is not numeric; choose an indicator value field (*_val) or 'category'.</source>
       <translation>Feltet '{field}' er ikke numerisk; vælg et felt med indikatorværdier (*_val) eller 'category'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>The field of the address layer that holds the same key as the extract's address_id.</source>
+      <translation>Det felt i adresselaget, der indeholder samme nøgle som udtrækkets address_id.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/csvread.py" />
@@ -2215,6 +2770,11 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The input rows with protected counts (hidden ones NULL) and a _flag column per count; polygons are styled by the first count.</source>
+      <translation>Inddataens rækker med beskyttede antal (skjulte er NULL) og en _flag-kolonne pr. antal; polygoner får stil efter det første antal.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>The input table is empty; there is nothing to protect.</source>
       <translation>Inputtabellen er tom; der er intet at beskytte.</translation>
     </message>
@@ -2237,6 +2797,11 @@
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The law has no threshold for the field '{field}'. Law classes exist for outside_labour_val, basic_edu_val and nonwestern_val of the indicator layer and for every *_val of the criteria layer (convicted and income are relative to the national rate and the regional mean). Choose another classification method.</source>
       <translation>Loven har ingen grænseværdi for feltet '{field}'. Lovens klasser findes for outside_labour_val, basic_edu_val og nonwestern_val i indikatorlaget og for alle *_val i kriterielaget (dømte og indkomst er relative til landsgennemsnittet og gennemsnitsindkomsten i regionen). Vælg en anden klassifikationsmetode.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>The law's thresholds</source>
+      <translation>Lovens grænseværdier</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/moves.py" />
@@ -2265,8 +2830,23 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>The layer then opens with this style in any QGIS.</source>
+      <translation>Laget åbner så med denne stil i enhver QGIS.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>The layer to draw (not changed: the maps are drawn from copies).</source>
+      <translation>Det lag, der skal tegnes (ændres ikke: kortene tegnes ud fra kopier).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>The layer's data source cannot store styles (it is not a GeoPackage or database); give a style file to keep the style.</source>
       <translation>Lagets datakilde kan ikke gemme stilarter (det er hverken en GeoPackage eller en database); angiv en stilfil for at beholde stilen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>The map as a PNG picture (for slides, web).</source>
+      <translation>Kortet som PNG-billede (til præsentationer og web).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/regions/merge.py" />
@@ -2274,9 +2854,24 @@
       <translation>Minimumsantallet af beboere skal være over 0.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>The narrowest interval an attacker can give a hidden small count is {x} wide (required: {w}).</source>
+      <translation>Det smalleste interval, en angriber kan give et skjult lille antal, er {x} bredt (krav: {w}).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The number of classes must be between {lo} and {hi}.</source>
       <translation>Antallet af klasser skal være mellem {lo} og {hi}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>The official lists of earlier years (fields area_id, year, category), needed for omdannelsesområde (five years as parallelsamfund) when the extract lacks those years.</source>
+      <translation>De officielle lister fra tidligere år (felterne area_id, year, category), som er nødvendige for omdannelsesområde (fem år som parallelsamfund), når udtrækket mangler de år.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <source>The output was written but its field names could not be set: {err}</source>
+      <translation>Uddata er skrevet, men feltnavnene kunne ikke sættes: {err}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/moves.py" />
@@ -2306,7 +2901,7 @@
     <message>
       <location filename="../boligsocial_plugin/core/discretion/intervals.py" />
       <source>The protection did not converge; please report this with the log.</source>
-      <translation type="unfinished" />
+      <translation>Beskyttelsen konvergerede ikke; rapportér det venligst sammen med loggen.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -2324,14 +2919,24 @@
       <translation>Referenceværdien {name} skal være et positivt tal, ikke '{v}'.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The regions (dissolved areas) with region_id, members, population, feasible and parent; styled by population, infeasible regions hatched.</source>
+      <translation>De sammenlagte områder (opløste geometrier) med region_id, members, population, feasible og parent; med stil efter beboertal, og områder under mindstegrænsen skraveret.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/register.py" />
       <source>The release could not be written to the register {path} ({err}); nothing was recorded.</source>
-      <translation type="unfinished" />
+      <translation>Udgivelsen kunne ikke skrives til registret {path} ({err}); intet er registreret.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/register.py" />
       <source>The release register folder {path} cannot be created ({err}). Choose another folder in 'Release register'.</source>
-      <translation type="unfinished" />
+      <translation>Mappen til udgivelsesregistret {path} kan ikke oprettes ({err}). Vælg en anden mappe under 'Udgivelsesregister'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
+      <source>The report's heading.</source>
+      <translation>Rapportens overskrift.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
@@ -2344,14 +2949,44 @@
       <translation>Rækkens id; gør det muligt at finde et overordnet områdes egen række (dens id er lig med værdien i feltet for overordnet område) og bruges som nøgle ved afrundingen.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The row's total; a hidden category must not be recoverable from it. Rows whose total is below the smallest area show the total only.</source>
+      <translation>Rækkens total; en skjult kategori må ikke kunne regnes ud fra den. Rækker, hvis total er under det mindste område, viser kun totalen.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/rules.py" />
       <source>The rule set '{code}' is unknown; use 2013, 2018 or 2021.</source>
       <translation>Regelsættet '{code}' er ukendt; brug 2013, 2018 eller 2021.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>The rules, the hidden cells and the audit result as JSON; a file ending in .html gets the same as a web page. The key is never written.</source>
+      <translation>Reglerne, de skjulte celler og kontrollens resultat som JSON; en fil, der ender på .html, får det samme som en webside. Nøglen skrives aldrig.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>The same for the relative criteria (convictions, income): 0.1 means within 10 % of the threshold.</source>
+      <translation>Det samme for de relative kriterier (dømte, indkomst): 0,1 betyder inden for 10 % af grænseværdien.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>The second map would repeat the first: give another field, another reference date or another layer.</source>
       <translation>Det andet kort ville gentage det første: angiv et andet felt, en anden opgørelsesdato eller et andet lag.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
+      <source>The snapshot to assess; the one a year earlier gives the two-year averages. Empty: the latest date in the extract. On the command line: ASSESSMENT_DATE=2025-01-01.</source>
+      <translation>Den opgørelse, der skal vurderes; opgørelsen et år før giver toårsgennemsnittene. Tom: den seneste dato i udtrækket. På kommandolinjen: ASSESSMENT_DATE=2025-01-01.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>The snapshot whose residents are counted; empty: the latest date in the extract. On the command line: REF_DATE=2025-01-01.</source>
+      <translation>Den opgørelse, hvis beboere tælles; tom: den seneste dato i udtrækket. På kommandolinjen: REF_DATE=2025-01-01.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/tables.py" />
+      <source>The sub-areas of '{parent}' add up to {sum} in '{col}', but its own row says {value}. Fix the table (or leave the id field empty if the parent's row is not the sum of its sub-areas).</source>
+      <translation>Delområderne i '{parent}' summerer til {sum} i '{col}', men områdets egen række siger {value}. Ret tabellen (eller lad id-feltet være tomt, hvis det overordnede områdes række ikke er summen af delområderne).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/tables.py" />
@@ -2367,6 +3002,16 @@
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>These rows are left out.</source>
       <translation>Disse rækker udelades.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>This column is replaced by person_id and dropped from the output.</source>
+      <translation>Kolonnen erstattes af person_id og udelades i uddata.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
+      <source>Ticked: every key must be a CPR number with a real birth date. Untick it for another direct key (e.g. a case number or a warehouse's person number): then only empty and repeated keys are checked.</source>
+      <translation>Afkrydset: hver nøgle skal være et CPR-nummer med en gyldig fødselsdato. Fjern krydset for en anden direkte nøgle (fx et sagsnummer eller datavarehusets personnummer): så kontrolleres kun tomme og gentagne nøgler.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -2387,6 +3032,11 @@
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>Two different person keys got the same pseudonym. Use another key and report this (it should never happen).</source>
       <translation>To forskellige personnøgler fik samme pseudonym. Brug en anden nøgle, og rapportér fejlen (det bør aldrig ske).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Two-year averages (1 = yes)</source>
+      <translation>Toårsgennemsnit (1 = ja)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -2494,6 +3144,16 @@
       <translation>Konklusion</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Viridis (yellow to purple)</source>
+      <translation>Viridis (gul til lilla)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Warning</source>
+      <translation>Advarsel</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Warnings</source>
       <translation>Advarsler</translation>
@@ -2502,6 +3162,11 @@
       <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>Where the focus areas' movers went</source>
       <translation>Hvor fokusområdernes fraflyttere flyttede hen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
+      <source>Which region each area went to (area_id, region_id, feasible), to join to other tables of the areas.</source>
+      <translation>Hvilket sammenlagt område hvert område kom i (area_id, region_id, feasible), til at koble til andre tabeller over områderne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/moves.py" />
@@ -2544,9 +3209,19 @@
       <translation>Y-kolonne (tabeller uden geometri)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
+      <source>Yellow, orange, red</source>
+      <translation>Gul, orange, rød</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Yes/no</source>
       <translation>Ja/nej</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
+      <source>Yes: the counts add up to the total</source>
+      <translation>Ja: antallene summerer til totalen</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -2569,9 +3244,19 @@
       <translation>områdeminimum: {n} beboere</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>at least {w} wide</source>
+      <translation>mindst {w} bredt</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>auto: yes when every row's counts add up to its total; no: there is an unpublished rest, which is protected too.</source>
       <translation>auto: behandles som yes, når hver rækkes antal summerer til rækkens total; no: der er en ikke-offentliggjort rest, som også beskyttes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
+      <source>cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts ±{a} % of the largest contribution</source>
+      <translation>cellenøglebaseret støj: antal højst ±{c}, fuldtidspersoner ±{f}, beløb ±{a} % af det største bidrag</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -2622,6 +3307,11 @@
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>every date (YYYY-MM-DD)</source>
       <translation>alle datoer (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>forebyggelse</source>
+      <translation>forebyggelse</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/rules.py" />
@@ -2774,6 +3464,11 @@
       <translation>ikke opfyldt</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
+      <source>off (exact values)</source>
+      <translation>fra (eksakte værdier)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>omdannelsesområde could not be determined: needs {n} years of history, {k} found</source>
       <translation>omdannelsesområde kunne ikke afgøres: kræver {n} års historik, {k} fundet</translation>
@@ -2781,7 +3476,7 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by at most 10 % of the largest contribution), the same way for the same persons in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
-      <translation type="unfinished" />
+      <translation>on: hvert offentliggjort antal flyttes højst ±2 (summer af fuldtidspersoner højst ±2, beløb højst 10 % af det største bidrag), på samme måde for de samme personer i hver kørsel, så forskelle mellem uddata og gennemsnit af gentagne uddata ikke afslører nogen. off: nøjagtige værdier (til kontrol; alle regler for diskretionering gælder stadig).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -2841,7 +3536,7 @@
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>record: protect against what was published before (the release register) and record this output there; check: protect against earlier releases but do not record this one (a draft); off: ignore earlier releases.</source>
-      <translation type="unfinished" />
+      <translation>record: beskyt mod det, der er offentliggjort før (udgivelsesregistret), og registrér disse uddata dér; check: beskyt mod tidligere udgivelser uden at registrere denne (et udkast); off: se bort fra tidligere udgivelser.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -2862,6 +3557,11 @@
       <location filename="../boligsocial_plugin/core/moves_report.py" />
       <source>suppressed</source>
       <translation>diskretioneret</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>temporary (lost when QGIS closes)</source>
+      <translation>midlertidigt (forsvinder, når QGIS lukkes)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -2889,6 +3589,11 @@
       <translation>den gennemsnitlige bruttoindkomst var {n} kr. lavere</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>udsat</source>
+      <translation>udsat</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>udsat ({k} of {n} criteria met) and non-western share above {t} %</source>
       <translation>udsat ({k} af {n} kriterier opfyldt) og andelen af indvandrere og efterkommere fra ikke-vestlige lande over {t} %</translation>
@@ -2897,6 +3602,11 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>under {n} residents</source>
       <translation>under {n} beboere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>unlimited</source>
+      <translation>ubegrænset</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
@@ -2934,6 +3644,71 @@
       <translation>{k} af {n} kriterier opfyldt</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label} ({unit})</source>
+      <translation>{label} ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: change ({unit})</source>
+      <translation>{label}: ændring ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: denominator</source>
+      <translation>{label}: nævner</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: discretion flag</source>
+      <translation>{label}: diskretionsflag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: distance to the threshold, {list}</source>
+      <translation>{label}: afstand til grænseværdien, {list}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: first ({unit})</source>
+      <translation>{label}: første ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: kr. to change, {list}</source>
+      <translation>{label}: kr. der skal ændres, {list}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: last ({unit})</source>
+      <translation>{label}: seneste ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: met, {list} (1 = yes)</source>
+      <translation>{label}: opfyldt, {list} (1 = ja)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: numerator</source>
+      <translation>{label}: tæller</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: persons to change, {list}</source>
+      <translation>{label}: personer der skal ændres, {list}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: projected ({unit})</source>
+      <translation>{label}: fremskrevet ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: trend per year ({unit})</source>
+      <translation>{label}: udvikling pr. år ({unit})</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{label}: {k} of {n} criteria met</source>
       <translation>{label}: {k} af {n} kriterier opfyldt</translation>
@@ -2947,6 +3722,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>{m} neighbour pairs found.</source>
       <translation>{m} nabopar fundet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>{name} is not published: it differs from the one published by {release} by {n} persons, too few to publish.</source>
+      <translation>{name} offentliggøres ikke: det adskiller sig fra det, der blev offentliggjort af {release}, med {n} personer, for få til at offentliggøre.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -3001,12 +3781,12 @@
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
       <source>{n} figures hidden now were published for the same persons by an earlier release; they count as known.</source>
-      <translation type="unfinished" />
+      <translation>{n} tal, der skjules nu, blev offentliggjort for de samme personer i en tidligere udgivelse; de regnes som kendte.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>{n} hidden cells follow from totals outside the table (e.g. a parent total of 0) whatever else is hidden.</source>
-      <translation type="unfinished" />
+      <translation>{n} skjulte celler følger af totaler uden for tabellen (fx en overordnet total på 0), uanset hvad der ellers skjules.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
@@ -3016,12 +3796,17 @@
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
       <source>{n} hidden figures follow from what was published before whatever this release hides.</source>
-      <translation type="unfinished" />
+      <translation>{n} skjulte tal følger af det, der er offentliggjort før, uanset hvad denne udgivelse skjuler.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>{n} hidden profile figures lie below a published total of the indicator layer that is itself below the protection width; they are no narrower than that total already shows.</source>
       <translation>{n} skjulte profiltal ligger under en offentliggjort total i indikatorlaget, der selv er under beskyttelsesbredden; de er ikke snævrere end totalen allerede viser.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>{n} indicators hidden so that no small group the user-defined indicators tell apart can be recovered.</source>
+      <translation>{n} indikatorer skjult, så ingen lille gruppe, som de brugerdefinerede indikatorer kan skelne, kan genskabes.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />

@@ -30,11 +30,11 @@ def build_model():
         QgsProcessingModelChildDependency,
         QgsProcessingModelOutput,
         QgsProcessingModelParameter,
+        QgsProcessingParameterDateTime,
         QgsProcessingParameterDefinition,
         QgsProcessingParameterFeatureSource,
         QgsProcessingParameterField,
         QgsProcessingParameterNumber,
-        QgsProcessingParameterString,
     )
     from qgis.core import (
         QgsProcessingModelChildParameterSource as Src,
@@ -52,9 +52,10 @@ def build_model():
          "The area polygons (housing areas, blocks, districts, grid cells)."),
         (QgsProcessingParameterField("area_id", "Area id field", "area_id", "areas"),
          "The field of the areas that identifies each area."),
-        (QgsProcessingParameterString("ref_date", "Reference date", optional=True),
-         "YYYY-MM-DD: the indicators of one reference date only; empty computes every "
-         "date of the extract (the map shows the latest)."),
+        (QgsProcessingParameterDateTime("ref_date", "Reference date",
+                                        QgsProcessingParameterDateTime.Date, optional=True),
+         "The indicators of one reference date only (YYYY-MM-DD on the command line); empty "
+         "computes every date of the extract (the map shows the latest)."),
         (QgsProcessingParameterNumber("conviction_rate", "National conviction rate (%)",
                                       QgsProcessingParameterNumber.Double, optional=True,
                                       minValue=0.0),

@@ -95,3 +95,33 @@ def _own_release_register(tmp_path_factory, monkeypatch):
     """Every test gets an empty release register (earlier tests' outputs are not releases)."""
     monkeypatch.setenv("BOLIGSOCIAL_RELEASE_REGISTER",
                        str(tmp_path_factory.mktemp("release_register")))
+
+
+@pytest.fixture(scope="session")
+def danish_qm(built_zip, tmp_path_factory):
+    """The compiled Danish translation as shipped in the zip."""
+    import zipfile
+
+    out = tmp_path_factory.mktemp("qm")
+    with zipfile.ZipFile(built_zip) as z:
+        z.extract("boligsocial_plugin/i18n/boligsocial_da.qm", out)
+    return str(out / "boligsocial_plugin" / "i18n" / "boligsocial_da.qm")
+
+
+@pytest.fixture
+def danish(danish_qm):
+    """QGIS in Danish while the test runs (messages, labels, number and CSV form); yields
+    the installed QTranslator."""
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from boligsocial_plugin.core import i18n as core_i18n
+    from boligsocial_plugin.qgis_io.translator import qt_translate
+
+    t = QTranslator()
+    assert t.load(danish_qm)
+    QCoreApplication.installTranslator(t)
+    core_i18n.set_translator(qt_translate)
+    core_i18n.set_language("da")
+    yield t
+    QCoreApplication.removeTranslator(t)
+    core_i18n.set_language("en")

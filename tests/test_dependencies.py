@@ -48,7 +48,7 @@ def test_stand_ins_carry_the_real_algorithms_names_and_help(live_provider):
             assert alg.displayName() == real[alg.name()].displayName()
             assert alg.group() == real[alg.name()].group()
             assert alg.groupId() == real[alg.name()].groupId()
-            assert alg.shortHelpString().endswith(real[alg.name()].shortHelpString())
+            assert alg.shortHelpString().endswith(real[alg.name()].help_text())
             assert alg.canExecute() == (False, "install pandas")
             assert alg.createInstance().name() == alg.name()
     assert seen == set(real)

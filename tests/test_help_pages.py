@@ -66,7 +66,7 @@ def test_english_pages_hold_the_code_s_help_parameters_and_outputs(live_provider
         page = _page(folder, "en", alg.name())
         assert '<html lang="en">' in page
         assert "<h1>{}</h1>".format(html.escape(alg.displayName(), quote=False)) in page
-        assert helppages.portable(alg.shortHelpString()) in page
+        assert helppages.portable(alg.help_text()) in page
         for p in alg.parameterDefinitions():
             assert "<code>{}</code>".format(p.name()) in page, (alg.name(), p.name())
             assert html.escape(p.description(), quote=False) in page
@@ -89,7 +89,7 @@ def test_danish_pages_are_translated(live_provider, shipped):
             assert '<html lang="da">' in page
             title = alg.displayName()
             assert "<h1>{}</h1>".format(html.escape(title, quote=False)) in page
-            assert helppages.portable(alg.shortHelpString()) in page
+            assert helppages.portable(alg.help_text()) in page
             assert "Parametre" in page and "Uddata" in page
     finally:
         QCoreApplication.removeTranslator(t)

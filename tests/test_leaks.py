@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 from qgis.core import QgsApplication
 
-from boligsocial_plugin.core.pseudonym import CPR_ANYWHERE
+from boligsocial_plugin.core.pseudonym import CPR_ANYWHERE, CPR_VARIANTS
 from tests.helpers import grid_areas, persons_frame
 
 DATES = ("2024-01-01", "2025-01-01")
@@ -93,7 +93,7 @@ def assert_no_identifiers(text: str, df: pd.DataFrame, where: str, cpr: bool = T
     for v in df["cpr"].head(200):
         assert v not in text and v.replace("-", "") not in text, "{}: a CPR leaked".format(where)
     if cpr:
-        hit = CPR_ANYWHERE.search(text)
+        hit = CPR_ANYWHERE.search(text) or CPR_VARIANTS.search(text)
         assert hit is None, "{}: CPR-shaped text {!r}".format(where, hit.group(0)[:2] + "…")
     assert "Navn-" not in text, "{}: a name leaked".format(where)
 
@@ -242,3 +242,18 @@ def test_map_picture_and_report_do_not_leak(published_inputs, indicator_layers, 
     for key in ("OUTPUT_PNG", "OUTPUT_PDF"):
         with open(res[key], "rb") as f:
             assert_no_identifiers(f.read().decode("latin-1"), df, key, cpr=False)
+
+
+def test_merged_regions_do_not_leak(published_inputs, run_alg, tmp_path):
+    _require("mergesmallareas")
+    tmp, _areas, df = published_inputs
+    res = run_alg("mergesmallareas", {
+        "AREAS": str(tmp / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+        "PERSONS": str(tmp / "persons.csv"), "MINIMUM": 50, "MIN_COUNT": 5,
+        "OUTPUT": str(tmp_path / "regions.gpkg"), "OUTPUT_MEMBERS": str(tmp_path / "m.gpkg")})
+    rows = gpkg_rows(res["OUTPUT"])
+    pop = pd.to_numeric(rows["population"], errors="coerce").dropna()
+    assert ((pop == 0) | (pop >= 5)).all()
+    assert set(rows["population_flag"]) <= {"", "P", "S", "A"}
+    for out in (res["OUTPUT"], res["OUTPUT_MEMBERS"]):
+        assert_no_identifiers(gpkg_text(out), df, "mergesmallareas")

@@ -23,6 +23,8 @@ from boligsocial_plugin.core.pseudonym import load_key
 MISSING_MARKS = ("", "..")
 #: CATEGORIES_EXHAUSTIVE choices and what protect_table takes for them
 EXHAUSTIVE = {"auto": None, "yes": True, "no": False}
+#: hidden cells whose interval the log lists (the report file lists them all)
+MAX_INTERVAL_LINES = 20
 
 
 def _count(v: Any, field: str, row: int) -> float:
@@ -117,10 +119,34 @@ def report_lines(report: Dict[str, Any]) -> List[str]:
                     "can be computed from the published ones).").format(
         r=report["audit"], k=report["relations_checked"], m=report["relations"])
         if report["audit"] == "passed" else tr("Audit: FAILED"))
+    iv = report.get("interval_audit")
+    if iv:
+        lines.append(tr("Attacker's audit: {n} hidden cells checked; none is pinned and every "
+                        "primary cell stays at least {w} uncertain (published cells, relations, "
+                        "0 <= count <= total).").format(n=iv.get("checked", 0),
+                                                        w=iv.get("protection_width")))
+    shown = report.get("intervals", [])
+    if shown:
+        lines.append(tr("Intervals an attacker can narrow the hidden cells to (row, column, "
+                        "flag: lowest - highest):"))
+        for it in shown[:MAX_INTERVAL_LINES]:
+            lo, hi = it.get("lo"), it.get("hi")
+            rng = "{} – {}".format("?" if lo is None else lo, "?" if hi is None else hi) \
+                if lo is not None or hi is not None else tr("at least {w} wide").format(
+                    w=it.get("min_width"))
+            lines.append("  {r}, {c}, {f}: {rng}".format(r=it["row"], c=it["column"],
+                                                       f=it["flag"], rng=rng))
+        if len(shown) > MAX_INTERVAL_LINES:
+            lines.append(tr("  … and {n} more (see the report file).").format(
+                n=len(shown) - MAX_INTERVAL_LINES))
     base = report.get("rounding", {}).get("base", 0)
     if base and base > 1:
         lines.append(tr("Keyed rounding of published counts to multiples of {b}.").format(
             b=base))
+    elif report.get("perturbed"):
+        lines.append(tr("Perturbation: {how}; mean absolute change of the published counts "
+                        "{m}.").format(how=report["perturbation"],
+                                       m=report.get("mean_abs_change", 0)))
     lines.append(tr("Seconds: {s}").format(s=report["seconds"]))
     return lines
 

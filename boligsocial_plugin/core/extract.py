@@ -262,21 +262,42 @@ def cpr_shaped(vals: np.ndarray) -> np.ndarray:
     return _cpr_matrix(_codepoints(vals))
 
 
+_SEPARATORS = (45, 32, 47)  # '-', ' ', '/'
+
+
 def _cpr_matrix(m: np.ndarray) -> np.ndarray:
-    """CPR shape test on a code-point matrix (rows = strings, 0-padded)."""
+    """CPR shape test on a code-point matrix (rows = strings, 0-padded).
+
+    ``ddmmyyxxxx`` and ``ddmmyy-xxxx`` (also with a blank or slash), after an optional
+    'cpr' prefix (``cpr0101851234``, ``CPR-010185-1234``), and nine digits with a real day
+    and month, a CPR number that lost its leading zero (``101851234``).
+    """
     n, w = m.shape
-    if w < 10:
+    if w < 9:
         return np.zeros(n, dtype=bool)
     col = (lambda j: m[:, j] if j < w else np.zeros(n, dtype=m.dtype))
-    dig = [(col(j) >= 48) & (col(j) <= 57) for j in range(11)]
-    end10 = col(10) == 0
-    end11 = col(11) == 0
-    first6 = np.logical_and.reduce(dig[:6])
-    plain = first6 & np.logical_and.reduce(dig[6:10]) & end10
-    dash = first6 & (col(6) == 45) & np.logical_and.reduce(dig[7:11]) & end11
-    ok_day = (col(0) >= 48) & (col(0) <= 51)
-    ok_month = (col(2) >= 48) & (col(2) <= 49)
-    return (plain | dash) & ok_day & ok_month
+
+    def digits(a: int, b: int) -> np.ndarray:
+        return np.logical_and.reduce([(col(j) >= 48) & (col(j) <= 57) for j in range(a, b)])
+
+    def at(o: int) -> np.ndarray:
+        first6 = digits(o, o + 6) & (col(o) >= 48) & (col(o) <= 51) & \
+            (col(o + 2) >= 48) & (col(o + 2) <= 49)
+        plain = first6 & digits(o + 6, o + 10) & (col(o + 10) == 0)
+        sep = first6 & np.isin(col(o + 6), _SEPARATORS) & digits(o + 7, o + 11) & \
+            (col(o + 11) == 0)
+        return plain | sep
+
+    out = at(0)
+    lower = m | 32  # ASCII letters to lower case (digits and separators keep their code)
+    cpr = (lower[:, 0] == 99) & (lower[:, 1] == 112) & (lower[:, 2] == 114) if w >= 3 else \
+        np.zeros(n, dtype=bool)
+    if cpr.any() and w >= 13:
+        out |= cpr & at(3)
+        out |= cpr & np.isin(col(3), _SEPARATORS + (58, 95)) & at(4)  # ':' '_'
+    month = (col(1) - 48) * 10 + col(2) - 48
+    nine = digits(0, 9) & (col(9) == 0) & (col(0) >= 49) & (month >= 1) & (month <= 12)
+    return out | nine
 
 
 def _categorical(codes: np.ndarray, categories: pd.Index) -> pd.Categorical:

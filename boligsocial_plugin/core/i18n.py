@@ -14,6 +14,11 @@ def tr(text: str) -> str:
     return _translate(text)
 
 
+def N_(text: str) -> str:  # noqa: N802 (gettext convention)
+    """Mark a literal for translation without translating it now (translated on use)."""
+    return text
+
+
 def set_translator(fn: Callable[[str], str]) -> None:
     """Install the function used by tr(); the plugin passes QCoreApplication.translate."""
     global _translate

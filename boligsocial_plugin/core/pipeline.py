@@ -15,6 +15,7 @@ from boligsocial_plugin.core.discretion.linkage import (
     concat,
     find_links,
     populations_from_rows,
+    subset,
 )
 from boligsocial_plugin.core.discretion.perturbation import OFF, Perturbation
 from boligsocial_plugin.core.discretion.register import Register
@@ -24,9 +25,15 @@ from boligsocial_plugin.core.discretion.release import (
     cell_types,
     protect_release,
 )
+from boligsocial_plugin.core.discretion.types import type_table
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
-from boligsocial_plugin.core.indicators import Indicator, aggregate, group_index
+from boligsocial_plugin.core.indicators import (
+    Indicator,
+    aggregate,
+    builtin_indicators,
+    group_index,
+)
 from boligsocial_plugin.core.spatial import join_points, polygon_set
 
 OVERLAP_REFUSE, OVERLAP_ALLOW = "refuse", "allow"
@@ -138,6 +145,7 @@ class Joined:
     area: np.ndarray
     stats: JoinStats
     overlaps: bool = False
+    located: Optional[np.ndarray] = None  # per row of the date: has a location
 
 
 def join_persons(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
@@ -200,7 +208,7 @@ def join_persons(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     stats.outside = int((has_loc & (area[:stats.rows_date] < 0)).sum())
     stats.joined = int((area[:stats.rows_date] >= 0).sum())
     stats.dates = sorted({str(d) for d in data["ref_date"].dropna().unique()})
-    return Joined(data, area, stats, overlaps=len(area) > stats.rows_date)
+    return Joined(data, area, stats, overlaps=len(area) > stats.rows_date, located=has_loc)
 
 
 # --------------------------------------------------------------------------- publishing
@@ -222,18 +230,47 @@ class ProtectedRelease:
     result: ReleaseResult
     populations: Populations
     rules: discretion.Rules
+    #: (rows, cell types): the cells the output shows (or derives figures from); None = all.
+    #: The register records only these, as published or hidden; the others as neither.
+    shown: Optional[np.ndarray] = None
+    #: the persons behind the run's totals (TOTAL_LABELS), recorded with what was published
+    totals: Optional[Populations] = None
 
     @property
     def published(self) -> pd.DataFrame:
         """The publishable table."""
         return self.result.published
 
+    def limit(self, codes_by_date: Dict[str, Sequence[str]]) -> None:
+        """Say which cells the output shows: per reference date the indicator codes whose
+        numerator and denominator it shows or derives figures from (``"residents"`` for the
+        residents). Dates not named show nothing. Call before :meth:`record`."""
+        types = self.result.types
+        dates = [str(d) for d in self.result.published["ref_date"]]
+        shown = np.zeros((len(dates), len(types)), dtype=bool)
+        names = np.array([t.split(":")[0] for t in types], dtype=object)
+        for r, d in enumerate(dates):
+            shown[r] = np.isin(names, list(codes_by_date.get(d, ())))
+        self.shown = shown
+
     def record(self, register: Register, algorithm: str, output: str) -> str:
         """Record the release (call after the output was written)."""
         types = self.result.types
         hidden = self.result.hidden_types
-        return register.add(self.populations, hidden, ~hidden, types, algorithm, output,
-                            asdict(self.rules))
+        shown = np.ones_like(hidden) if self.shown is None else self.shown
+        pops = self.populations
+        rows = np.nonzero(shown.any(axis=1))[0]
+        if len(rows) < len(pops):
+            pops = subset(pops, rows)
+        hid, pub = (hidden & shown)[rows], (~hidden & shown)[rows]
+        if self.totals is not None:
+            pops = concat(pops, self.totals)
+            extra = np.zeros((len(self.totals), len(types)), dtype=bool)
+            extra_pub = extra.copy()
+            for k, name in enumerate(TOTAL_LABELS):
+                extra_pub[k, 0] = self.result.totals.get(name) is not None
+            hid, pub = np.vstack([hid, extra]), np.vstack([pub, extra_pub])
+        return register.add(pops, hid, pub, types, algorithm, output, asdict(self.rules))
 
 
 class GroupFigures:
@@ -290,10 +327,53 @@ class GroupFigures:
         return table.reset_index(drop=True), found
 
 
+def select_dates(raw: pd.DataFrame, joined: Joined,
+                 dates: Sequence[str]) -> Tuple[pd.DataFrame, Joined]:
+    """The raw rows and the person rows of some reference dates only (the order kept)."""
+    want = {str(d) for d in dates}
+    rows = raw["ref_date"].astype(str).isin(want).to_numpy()
+    sub = raw.loc[rows].reset_index(drop=True)
+    sub.attrs = dict(raw.attrs)
+    keep = joined.data["ref_date"].astype(str).isin(want).to_numpy()
+    if keep.all():
+        return sub, joined
+    n0 = joined.stats.rows_date
+    first = keep[:n0]
+    stats = JoinStats(**{k: getattr(joined.stats, k) for k in asdict(joined.stats)})
+    stats.rows_date = int(first.sum())
+    stats.dates = sorted(want & set(stats.dates))
+    located = joined.located[:n0][first] if joined.located is not None else None
+    return sub, Joined(joined.data.loc[keep].reset_index(drop=True), joined.area[keep], stats,
+                       joined.overlaps, located)
+
+
+def _outside_keys(joined: Joined) -> Dict[str, int]:
+    """Cell keys of the persons outside every area and of those without location."""
+    if "person_key" not in joined.data or joined.located is None:
+        return {}
+    from boligsocial_plugin.core.discretion.perturbation import record_keys
+
+    n = joined.stats.rows_date
+    rk = record_keys(joined.data["person_key"].to_numpy()[:n]).astype(np.int64)
+    loc = np.asarray(joined.located[:n], dtype=bool)
+    outside = loc & (joined.area[:n] < 0)
+    return {"ck_outside": int(rk[outside].sum() % (1 << 32)),
+            "ck_no_location": int(rk[~loc].sum() % (1 << 32))}
+
+
 def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicator],
                 area_ids: Sequence[str], pub: Publication,
-                with_totals: bool = True) -> ProtectedRelease:
-    """Protect a run's table against itself, the run's totals and the register's releases."""
+                with_totals: bool = True,
+                dates: Optional[Sequence[str]] = None,
+                withhold: Optional[np.ndarray] = None) -> ProtectedRelease:
+    """Protect a run's table against itself, the run's totals and the register's releases.
+
+    ``dates``: protect (and publish) only the rows of these reference dates; the others are
+    left out of the release. The published table's rows are those of ``raw`` at those dates.
+    ``withhold``: rows (of the table protected) the output does not publish.
+    """
+    if dates is not None:
+        raw, joined = select_dates(raw, joined, dates)
     gidx, dates = group_index(joined.data, joined.area)
     n = len(raw)
     row_dates = [str(d) for d in raw["ref_date"]]
@@ -307,16 +387,68 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
                                 cell_types(indicators))
         if len(old):
             pops = concat(current, old)
-    links = find_links(pops, max(1, pub.rules.min_count))
+    links = find_links(pops, max(1, pub.rules.min_count), disjoint_current=not joined.overlaps)
     totals = None
     if with_totals:
         st = joined.stats
         ck = int(np.sum(raw["residents_ck"].to_numpy(dtype=np.int64)) % (1 << 32)) \
             if "residents_ck" in raw else 0
         totals = Totals(st.joined, st.outside, st.no_location, st.rows, ck,
-                        read_adds_up=(st.rows == st.rows_date and not joined.overlaps))
+                        read_adds_up=(st.rows == st.rows_date and not joined.overlaps),
+                        **_outside_keys(joined))
     figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
+    # the built-in indicators are covered by the relations; user-defined ones may tile or
+    # overlap them in ways the relations do not know (core.discretion.types)
+    builtin = {i.code: i for i in builtin_indicators()}
+    types = type_table(joined.data, gidx, n, indicators) \
+        if any(builtin.get(i.code) != i for i in indicators) else None
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
-                          totals=totals)
-    return ProtectedRelease(res, current, pub.rules)
+                          totals=totals, withhold=withhold, types=types)
+    total_pops = _total_populations(joined) if with_totals else None
+    if total_pops is not None and pops is not current:
+        _check_totals(res, total_pops, pops, pub.rules.min_count)
+    return ProtectedRelease(res, current, pub.rules, totals=total_pops)
+
+
+#: how the run's totals are named in the release register (one reference date only)
+TOTAL_LABELS = {"PERSONS_IN_AREAS": "(persons in an area)",
+                "PERSONS_OUTSIDE": "(persons outside every area)",
+                "PERSONS_NO_LOCATION": "(persons without location)"}
+
+
+def _total_populations(joined: Joined) -> Optional[Populations]:
+    """The persons behind the run's totals, for the register (a run of one date only)."""
+    if "person_key" not in joined.data or joined.located is None or \
+            len(joined.stats.dates) != 1:
+        return None
+    n = joined.stats.rows_date
+    loc = np.asarray(joined.located[:n], dtype=bool)
+    area = joined.area[:n]
+    group = np.where(area >= 0, 0, np.where(loc, 1, 2))
+    return populations_from_rows(group, joined.data["person_key"].to_numpy()[:n], 3,
+                                 [joined.stats.dates[0]] * 3, list(TOTAL_LABELS.values()))
+
+
+def _check_totals(res: ReleaseResult, mine: Populations, pops: Populations,
+                  min_count: int) -> None:
+    """Withhold a total whose persons differ from a published total of an earlier release by
+    fewer persons than may be published (two geographies: the persons outside differ by the
+    persons of a small area)."""
+    for k, (name, label) in enumerate(TOTAL_LABELS.items()):
+        if res.totals.get(name) is None:
+            continue
+        for p in range(len(pops)):
+            if pops.row[p] >= 0 or pops.labels[p] != label or pops.dates[p] != mine.dates[k] \
+                    or "residents" not in pops.published[p]:
+                continue
+            diff = len(np.setxor1d(mine.members(k), pops.members(p), assume_unique=True))
+            if 0 < diff < min_count:
+                res.totals[name] = None
+                res.totals["PERSONS_READ"] = None
+                res.report.setdefault("warnings", []).append(tr(
+                    "{name} is not published: it differs from the one published by {release} "
+                    "by {n} persons, too few to publish.").format(name=name,
+                                                                   release=pops.release[p],
+                                                                   n=diff))
+                break

@@ -43,6 +43,14 @@ MAX_EXAMPLES = 5
 #: Not inside a longer word or number (a UUID such as 2d301579-0020-... is no CPR number)
 #: nor after a decimal mark (a coordinate with ten decimals).
 CPR_ANYWHERE = re.compile(r"(?<![\w.,])[0-3]\d[01]\d{3}-?\d{4}(?![\w]|[.,]\d)")
+_DDMM = r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])"
+#: CPR numbers as they also turn up: after a 'cpr'/'cprnr' prefix (``cpr0101851234``), with a
+#: blank or slash (``010185 1234``, ``010185/1234``), and from a numeric column that lost the
+#: leading zero (``101851234``, also ``101851234.0``). A real day and month are required.
+CPR_VARIANTS = re.compile(
+    r"(?:(?i:cpr[\W_]{0,3}(?:n(?:r|o|ummer)\.?[\W_]{0,3})?)|(?<![\w.,]))"
+    r"(?:" + _DDMM + r"\d\d[-/ ]?\d{4}|[1-9](?:0[1-9]|1[0-2])\d{6})"
+    r"(?:[.,]0+)?(?![\w]|[.,]\d)")
 _CPR_SHAPE = r"^\d{6}-?\d{4}$"
 
 
@@ -300,8 +308,26 @@ def duplicate_message(check: IdCheck, column: str) -> str:
 
 
 def redact(text: str) -> str:
-    """Text with everything shaped like a CPR number replaced by 'xxxxxx-xxxx'."""
-    return CPR_ANYWHERE.sub("xxxxxx-xxxx", text)
+    """Text with everything shaped like a CPR number (also the variants of
+    :data:`CPR_VARIANTS`) replaced by 'xxxxxx-xxxx'."""
+    return CPR_ANYWHERE.sub("xxxxxx-xxxx", CPR_VARIANTS.sub("xxxxxx-xxxx", str(text)))
+
+
+def has_cpr(text: str) -> bool:
+    """Whether text holds anything shaped like a CPR number (or a variant)."""
+    return bool(CPR_ANYWHERE.search(text) or CPR_VARIANTS.search(text))
+
+
+def cpr_numbers(values: np.ndarray) -> np.ndarray:
+    """Which numbers are CPR numbers stored as numbers (leading zero lost): whole, 9 or 10
+    digits, a real day and month when written with ten digits (``101851234``)."""
+    v = np.asarray(values, dtype=float)
+    with np.errstate(invalid="ignore"):
+        whole = np.isfinite(v) & (v == np.round(v)) & (v >= 1e8) & (v < 1e10)
+    n = np.where(whole, v, 0).astype(np.int64)
+    dd = n // 100000000
+    mm = (n // 1000000) % 100
+    return whole & (dd >= 1) & (dd <= 31) & (mm >= 1) & (mm <= 12)
 
 
 # --------------------------------------------------------------------------- an extract
@@ -367,6 +393,9 @@ def check_extract_keys(ids: Sequence[object], dates: Optional[Sequence[object]],
             "{n} rows have no value in '{col}' (rows {rows}).").format(
             n=check.n_malformed, col=column,
             rows=", ".join(str(r) for r, _v in check.examples))
+        if is_cpr and int((check.reasons == "shape").sum()) * 2 > len(values):
+            msg += " " + tr("If the column holds another direct key than CPR numbers, untick "
+                            "'The key is a CPR number' (ID_IS_CPR=false).")
         if not drop_invalid:
             raise BoligsocialError(msg + " " + tr(
                 "Fix them in the source, or tick 'Drop rows with malformed keys' to leave "
@@ -379,6 +408,16 @@ def check_extract_keys(ids: Sequence[object], dates: Optional[Sequence[object]],
     if check.n_duplicates:
         warnings.append(duplicate_message(check, column))
     return check, warnings
+
+
+def numeric_cpr_column(values: Sequence[object]) -> int:
+    """How many CPR numbers a numeric column holds (0 unless they are at least half its
+    values: an income of 112,345,678 kr. is not taken for a CPR number, a partner column is)."""
+    v = np.array([np.nan if x is None or isinstance(x, bool) else x for x in values],
+                 dtype=float)
+    known = np.isfinite(v)
+    hits = int(cpr_numbers(v[known]).sum())
+    return hits if known.any() and hits * 2 >= int(known.sum()) else 0
 
 
 def cpr_column_warning(column: str, n: int) -> str:

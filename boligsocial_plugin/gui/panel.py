@@ -3,10 +3,13 @@
 
 The panel runs the very algorithms of the toolbox (``boligsocial:computeindicators`` and
 ``boligsocial:assesscriteria``) in the background (gui/runner.py), so QGIS never freezes and
-every run can be repeated in a model with the same parameters. Results are temporary
-GeoPackages in the processing temp folder; an area's profile is built by gui/profile.py.
+every run can be repeated in a model with the same parameters. Results are saved as new
+layers of a GeoPackage the user chooses (default: boligsocial.gpkg in the project folder;
+empty: temporary files); an area's profile is built by gui/profile.py.
 """
-from typing import Any, Dict, List, Optional
+import os
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Tuple
 
 from qgis.core import (
     QgsFeature,
@@ -20,7 +23,7 @@ from qgis.gui import (
     QgsMapToolIdentifyFeature,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QDir, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QTableWidgetItem,
@@ -32,7 +35,11 @@ from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.gui import profile
 from boligsocial_plugin.gui.panel_ui import PanelWidgets
 from boligsocial_plugin.gui.runner import CRITERIA, INDICATORS, PanelRun, PanelRunner, disconnect
-from boligsocial_plugin.gui.settings import PanelSettings
+from boligsocial_plugin.gui.settings import (
+    PanelSettings,
+    default_output_path,
+    remember_output_path,
+)
 from boligsocial_plugin.maps import styling
 from boligsocial_plugin.qgis_io.values import is_null, text
 
@@ -96,6 +103,9 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
             self.map_tool.featureIdentified[QgsFeature].connect(self._on_feature_identified)
             self.canvas.mapToolSet.connect(self._on_map_tool_set)
         QgsProject.instance().layersWillBeRemoved.connect(self._on_layers_removed)
+        self._auto_output_path = ""
+        QgsProject.instance().homePathChanged.connect(self._on_project_changed)
+        QgsProject.instance().readProject.connect(self._on_project_changed)
         self._restore_settings()
         self._set_running(False)
 
@@ -154,6 +164,16 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
                 values = layer.uniqueValues(names.index(n))
                 return sorted({text(v) for v in values if not is_null(v)})
         return []
+
+    def _on_project_changed(self, *_args) -> None:
+        """Another project (or its folder): results go where that project keeps them."""
+        self._auto_output_path = default_output_path()
+        self.output_file.setFilePath(self._auto_output_path)
+
+    def _refresh_default_output(self) -> None:
+        """Follow the project (saved since the panel opened?) unless the user chose a file."""
+        if self.output_file.filePath().strip() == self._auto_output_path:
+            self._on_project_changed()
 
     def _on_preset_changed(self, _index: int = 0) -> None:
         custom = not self.has_presets or not self.preset_combo.currentData()
@@ -219,13 +239,18 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
             self._show_error(error)
             return
         self.save_settings()
+        self._refresh_default_output()
+        outputs, error = self.output_destinations()
+        if error:
+            self._show_error(error)
+            return
         self._catalogue = profile.indicator_catalogue(self.indicator_file.filePath().strip())
         steps = 2 if self.criteria_group.isChecked() else 1
-        runs = [PanelRun(ALG_INDICATORS, INDICATORS, self.indicator_parameters(
-            QgsProcessingUtils.generateTempFilename("boligsocial_indicators.gpkg")), 0, steps)]
+        runs = [PanelRun(ALG_INDICATORS, INDICATORS,
+                         self.indicator_parameters(outputs[INDICATORS]), 0, steps)]
         if steps == 2:
-            runs.append(PanelRun(ALG_CRITERIA, CRITERIA, self.criteria_parameters(
-                QgsProcessingUtils.generateTempFilename("boligsocial_criteria.gpkg")), 1, steps))
+            runs.append(PanelRun(ALG_CRITERIA, CRITERIA,
+                                 self.criteria_parameters(outputs[CRITERIA]), 1, steps))
         error = self.runner.check(runs)
         if error:
             self._show_error(error)
@@ -233,6 +258,27 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         self.progress.setValue(0)
         self._set_running(True)
         self.runner.start(runs)
+
+    def output_destinations(self, kinds=(INDICATORS, CRITERIA)) -> Tuple[Dict[str, str], str]:
+        """A destination per kind of result: a new layer of the chosen GeoPackage (or a
+        temporary file), and an error message ('' when fine). The choice is remembered."""
+        path = self.output_file.filePath().strip()
+        if not path:
+            return {kind: QgsProcessingUtils.generateTempFilename(
+                "boligsocial_{}.gpkg".format(kind)) for kind in kinds}, ""
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+            self.output_file.setFilePath(path)
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+            return {}, tr("Cannot save results in {path}: the folder does not exist or is "
+                          "not writable. Choose another file under 'Save results in'.").format(
+                path=path)
+        remember_output_path(path)
+        stamp = datetime.now().strftime("%Y%m%d_%H%M%S")
+        uri = QDir.fromNativeSeparators(os.path.abspath(path)).replace("'", "\\'")
+        return {kind: "ogr:dbname='{}' table=\"{}_{}\" (geom)".format(uri, kind, stamp)
+                for kind in kinds}, ""
 
     def _input_error(self) -> str:
         """What is missing before a run ('' when nothing is)."""
@@ -570,6 +616,8 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         if self.inspect_button.isChecked():
             self.inspect_button.setChecked(False)
         disconnect(QgsProject.instance().layersWillBeRemoved, self._on_layers_removed)
+        disconnect(QgsProject.instance().homePathChanged, self._on_project_changed)
+        disconnect(QgsProject.instance().readProject, self._on_project_changed)
         if self.canvas is not None and not sip.isdeleted(self.canvas):
             disconnect(self.canvas.mapToolSet, self._on_map_tool_set)
             if self.map_tool is not None and self.canvas.mapTool() is self.map_tool:

@@ -30,7 +30,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from boligsocial_plugin.core import discretion
-from boligsocial_plugin.core.criteria import DEFAULT_RULE_SET, RULE_SETS
+from boligsocial_plugin.core.criteria import DEFAULT_RULE_SET, RULE_SETS, rule_set_label
 from boligsocial_plugin.core.i18n import tr
 
 
@@ -90,6 +90,16 @@ class PanelWidgets:
         self.indicator_file.setToolTip(tr("Optional user-defined indicators; the built-in "
                                           "indicators are always computed."))
         form.addRow(tr("Extra indicators"), self.indicator_file)
+        self.output_file = QgsFileWidget(inputs)
+        self.output_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.output_file.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.output_file.setConfirmOverwrite(False)  # results are added as new layers
+        self.output_file.lineEdit().setPlaceholderText(tr("temporary (lost when QGIS closes)"))
+        self.output_file.setToolTip(tr("GeoPackage the results are saved in; every run adds "
+                                       "its layers (with their styles), so earlier results "
+                                       "stay. Default: boligsocial.gpkg in the project "
+                                       "folder. Empty: temporary files."))
+        form.addRow(tr("Save results in"), self.output_file)
         return inputs
 
     def _build_discretion(self, parent: QWidget) -> QGroupBox:
@@ -121,8 +131,10 @@ class PanelWidgets:
         self.criteria_group.setChecked(False)
         cform = QFormLayout(self.criteria_group)
         self.rule_set_combo = QComboBox(self.criteria_group)
+        self.rule_set_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.rule_set_combo.setMinimumContentsLength(12)  # long labels must not widen the panel
         for code in RULE_SETS:
-            self.rule_set_combo.addItem(code, code)
+            self.rule_set_combo.addItem(rule_set_label(code), code)
         self.rule_set_combo.setCurrentIndex(self.rule_set_combo.findData(DEFAULT_RULE_SET))
         cform.addRow(tr("Rule set"), self.rule_set_combo)
         self.conviction_spin = QDoubleSpinBox(self.criteria_group)

@@ -92,6 +92,7 @@ class PanelRunner(QObject):
         self.queue: List[PanelRun] = []
         self.layers: Dict[str, QgsVectorLayer] = {}
         self.results: Dict[str, Dict[str, Any]] = {}
+        self._dests: Dict[str, str] = {}
 
     def is_running(self) -> bool:
         """True while a run (one or two tasks) is under way."""
@@ -115,7 +116,7 @@ class PanelRunner(QObject):
 
     def start(self, runs: List[PanelRun]) -> None:
         """Start the first run; the others follow when it succeeds."""
-        self.layers, self.results = {}, {}
+        self.layers, self.results, self._dests = {}, {}, {}
         self.queue = list(runs)
         self._start_next()
 
@@ -172,19 +173,22 @@ class PanelRunner(QObject):
             self._fail("\n".join(errors) or tr("The algorithm failed; see the Processing log."),
                        True)
             return
-        dest = results.get("OUTPUT") or run.params["OUTPUT"]
-        name = tr("Boligsocial indicators") if run.kind == INDICATORS \
-            else tr("Boligsocial criteria")
-        layer = QgsVectorLayer(dest, name, "ogr")
-        if not layer.isValid():
-            self._fail(tr("Could not open the result {path}.").format(path=dest), True)
-            return
-        self.layers[run.kind] = layer
         self.results[run.kind] = results
+        self._dests[run.kind] = results.get("OUTPUT") or run.params["OUTPUT"]
         if self.queue:
             self._start_next()
-        else:
-            self.succeeded.emit()
+            return
+        # opened once every run has written: a layer opened before a later run added a table
+        # to the same GeoPackage no longer knows its feature count
+        for kind, dest in self._dests.items():
+            name = tr("Boligsocial indicators") if kind == INDICATORS \
+                else tr("Boligsocial criteria")
+            layer = QgsVectorLayer(dest, name, "ogr")
+            if not layer.isValid():
+                self._fail(tr("Could not open the result {path}.").format(path=dest), True)
+                return
+            self.layers[kind] = layer
+        self.succeeded.emit()
 
     def _fail(self, message: str, error: bool) -> None:
         self.queue = []

@@ -2,12 +2,46 @@
 """What the monitoring panel remembers between sessions (QGIS settings under boligsocial/dock/).
 
 :class:`PanelSettings` is mixed into :class:`boligsocial_plugin.gui.panel.BoligsocialDock`.
+The GeoPackage the results are saved in is remembered per project (in the project file) and
+as the last one used.
 """
+import os
+
 from qgis.core import QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QDir, QStandardPaths
 
 from boligsocial_plugin.core.criteria import DEFAULT_RULE_SET
 
 SETTINGS_PREFIX = "boligsocial/dock/"
+PROJECT_SCOPE, PROJECT_OUTPUT_KEY = "boligsocial", "output_gpkg"
+OUTPUT_FILE_NAME = "boligsocial.gpkg"
+
+
+def default_output_path() -> str:
+    """Where results are saved: this project's choice, a GeoPackage in the project folder,
+    the last choice, or one in the user's documents folder (in that order)."""
+    project = QgsProject.instance()
+    chosen, found = project.readEntry(PROJECT_SCOPE, PROJECT_OUTPUT_KEY, "")
+    if found:
+        return chosen
+    home = project.homePath()
+    if home and os.path.isdir(home):
+        return os.path.join(home, OUTPUT_FILE_NAME)
+    s = QgsSettings()
+    if s.contains(SETTINGS_PREFIX + "output_gpkg"):
+        return s.value(SETTINGS_PREFIX + "output_gpkg", "", type=str)
+    docs = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    folder = docs if docs and os.path.isdir(docs) else QDir.homePath()
+    return os.path.join(folder, OUTPUT_FILE_NAME)
+
+
+def remember_output_path(path: str) -> None:
+    """Remember the chosen GeoPackage for this project and as the last one used."""
+    QgsSettings().setValue(SETTINGS_PREFIX + "output_gpkg", path)
+    project = QgsProject.instance()
+    current, found = project.readEntry(PROJECT_SCOPE, PROJECT_OUTPUT_KEY, "")
+    if not found or current != path:
+        project.writeEntry(PROJECT_SCOPE, PROJECT_OUTPUT_KEY, path)
 
 
 class PanelSettings:
@@ -19,6 +53,7 @@ class PanelSettings:
         self.ref_date_combo.setCurrentText(s.value(p + "ref_date", self.ref_date_combo
                                                    .currentText(), type=str))
         self.indicator_file.setFilePath(s.value(p + "indicator_file", "", type=str))
+        self._on_project_changed()  # where results are saved: default_output_path()
         i = self.preset_combo.findData(s.value(p + "preset", "", type=str))
         self.preset_combo.setCurrentIndex(max(i, 0))
         self.min_count_spin.setValue(s.value(p + "min_count", 5, type=int))

@@ -477,9 +477,24 @@ def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]],
     return need
 
 
+#: the PDF's Author (QGIS would write the project's author: the operating-system user's name)
+PDF_AUTHOR = "Boligsocial monitorering (QGIS plugin)"
+
+
 def export_pdf(layout: QgsPrintLayout, path: str) -> None:
-    """Export the layout to a PDF (vector, text kept as text)."""
+    """Export the layout to a PDF (vector, text kept as text).
+
+    The document's metadata name the plugin as author, never the user: the report's own
+    project gets that author; a layout of the user's project is exported without metadata.
+    """
     settings = QgsLayoutExporter.PdfExportSettings()
+    project = layout.project()
+    if project is not None and project is not QgsProject.instance():
+        meta = project.metadata()
+        meta.setAuthor(PDF_AUTHOR)
+        project.setMetadata(meta)
+    else:
+        settings.exportMetadata = False
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
     always_text = getattr(QgsRenderContext, "TextFormatAlwaysText", None)

@@ -32,7 +32,9 @@ from boligsocial_plugin.core import choropleth
 from boligsocial_plugin.core.choropleth import ClassRange
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.maps.fields import apply_field_presentation
 from boligsocial_plugin.qgis_io.values import is_missing
+from boligsocial_plugin.qgis_io.writer import is_csv_destination
 
 PROPERTY = "boligsocial/style"
 STYLE_NAME = "boligsocial"
@@ -62,10 +64,14 @@ def layer_rule_set(layer: QgsVectorLayer) -> str:
 
 
 def flag_field(layer: QgsVectorLayer, field: str) -> Optional[str]:
-    """The layer's discretion flag column for a value column, if present."""
-    name = choropleth.flag_field_name(field)
-    if name and layer.fields().lookupField(name) >= 0:
-        return name
+    """The layer's discretion flag column for a value column, if present.
+
+    ``C_val`` has ``C_flag`` (indicator and criteria layers); any other column ``X`` may have
+    ``X_flag`` (applydiscretion's protected count columns).
+    """
+    for name in (choropleth.flag_field_name(field), field + "_flag"):
+        if name and layer.fields().lookupField(name) >= 0:
+            return name
     return None
 
 
@@ -275,6 +281,14 @@ def qml_path_for(layer: QgsVectorLayer) -> Optional[str]:
     return stem + ".qml"
 
 
+def _one_of_many_layers(layer: QgsVectorLayer) -> bool:
+    """True for a named layer of a file (a GeoPackage) that is not named like the file."""
+    parts = layer.source().split("|")
+    names = [p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")]
+    stem = os.path.splitext(os.path.basename(parts[0]))[0]
+    return bool(names) and names[0] != stem
+
+
 def _delete_stored_style(layer: QgsVectorLayer) -> None:
     """Remove this layer's earlier style of our name from its database (re-runs, restyling)."""
     try:
@@ -293,7 +307,9 @@ def save_default_style(layer: QgsVectorLayer, qml_path: Optional[str] = None,
                        to_database: bool = True) -> List[str]:
     """Save the style as the layer's default (in its GeoPackage) and as .qml; returns where.
 
-    The .qml goes to ``qml_path``, or next to a file-based layer when not given.
+    The .qml goes to ``qml_path``, or next to a file-based layer when not given, except for
+    a layer in a GeoPackage of several layers (the panel's results file): its style is in
+    the GeoPackage, and a .qml per layer would only litter the folder.
     """
     saved = []
     provider = layer.dataProvider()
@@ -305,7 +321,9 @@ def save_default_style(layer: QgsVectorLayer, qml_path: Optional[str] = None,
             raise BoligsocialError(tr("Could not save the style into '{src}': {err}").format(
                 src=layer.source(), err=err))
         saved.append(layer.source().split("|")[0])
-    qml = qml_path or qml_path_for(layer)
+    qml = qml_path
+    if qml is None and not (saved and _one_of_many_layers(layer)):
+        qml = qml_path_for(layer)  # a GeoPackage of many layers keeps the styles inside
     if qml:
         msg, ok = layer.saveNamedStyle(qml)
         if not ok:
@@ -316,32 +334,60 @@ def save_default_style(layer: QgsVectorLayer, qml_path: Optional[str] = None,
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies the style to an output layer when QGIS loads it into the project."""
+    """Styles an output layer when QGIS loads it into the project (the toolbox does not load
+    the default style): the choropleth or categories, and the field aliases and rounding."""
 
-    def __init__(self, field: str, method: str, classes: int, ramp: str):
+    def __init__(self):
         super().__init__()
-        self.field, self.method, self.classes, self.ramp = field, method, classes, ramp
+        self.style: Optional[tuple] = None  # (field, method, classes, ramp)
+        self.present = False
+        self.labels = None  # indicator code -> (label, unit) of user-defined indicators
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        """Restyle the loaded layer (the toolbox does not load default styles)."""
+        """Restyle the loaded layer."""
         if not isinstance(layer, QgsVectorLayer):
             return
         try:
-            apply_style(layer, self.field, self.method, self.classes, self.ramp)
+            if self.style is not None:
+                apply_style(layer, *self.style)
+            if self.present:
+                apply_field_presentation(layer, self.labels)
         except BoligsocialError as e:
             feedback.reportError(str(e), False)
 
 
-def register_post_processor(dest: str, context: QgsProcessingContext, field: str,
+def register_post_processor(dest: str, context: QgsProcessingContext, field: Optional[str],
                             method: str = "jenks", classes: int = choropleth.DEFAULT_CLASSES,
-                            ramp: str = choropleth.DEFAULT_RAMP) -> bool:
-    """Style the output when QGIS loads it on completion; False when it will not be loaded."""
+                            ramp: str = choropleth.DEFAULT_RAMP, present: bool = False,
+                            labels=None) -> bool:
+    """Style the output when QGIS loads it on completion; False when it will not be loaded.
+
+    ``field`` (a choropleth or 'category') and ``present`` (aliases and rounding) add to what
+    an earlier call for the same output registered: one post-processor per output.
+    """
     if not context.willLoadLayerOnCompletion(dest):
         return False
-    pp = StylePostProcessor(field, method, classes, ramp)
-    _POSTPROCESSORS[dest] = pp
-    context.layerToLoadOnCompletionDetails(dest).setPostProcessor(pp)
+    details = context.layerToLoadOnCompletionDetails(dest)
+    pp = _POSTPROCESSORS.get(dest)
+    if pp is None or details.postProcessor() is not pp:
+        pp = StylePostProcessor()
+        _POSTPROCESSORS[dest] = pp
+        details.setPostProcessor(pp)
+    if field:
+        pp.style = (field, method, classes, ramp)
+    if present:
+        pp.present = True
+        pp.labels = labels
     return True
+
+
+def _open_output(dest: str, context: QgsProcessingContext) -> Optional[QgsVectorLayer]:
+    """The written output: from its file, or the context's temporary layer."""
+    if os.path.isfile(dest.split("|")[0]):
+        layer = QgsVectorLayer(dest, "output", "ogr")
+    else:  # memory layer or other temporary output kept in the context
+        layer = QgsProcessingUtils.mapLayerFromString(dest, context)
+    return layer if layer is not None and layer.isValid() else None
 
 
 def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
@@ -351,20 +397,19 @@ def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
 
     Opens the output by its destination, applies the style, saves it as the default style
     in the GeoPackage and as a .qml next to file outputs, and registers a post-processor so
-    the toolbox shows the styled layer. Styling problems are reported, never fatal.
+    the toolbox shows the styled layer. Styling problems are reported, never fatal. A CSV
+    output has no style (it is a table for spreadsheets): nothing is done.
     """
-    path = dest.split("|")[0]
+    if is_csv_destination(dest):
+        return None
     try:
-        if os.path.isfile(path):
-            layer = QgsVectorLayer(dest, "output", "ogr")
-        else:  # memory layer or other temporary output kept in the context
-            layer = QgsProcessingUtils.mapLayerFromString(dest, context)
-        if layer is None or not layer.isValid():
+        layer = _open_output(dest, context)
+        if layer is None:
             feedback.reportError(tr("Could not open '{dest}' to style it.").format(dest=dest),
                                  False)
             return None
         apply_style(layer, field, method, classes, ramp)
-        if os.path.isfile(path):
+        if os.path.isfile(dest.split("|")[0]):
             for where in save_default_style(layer):
                 feedback.pushInfo(tr("Style saved to {where}.").format(where=where))
         register_post_processor(dest, context, field, method, classes, ramp)
@@ -372,4 +417,29 @@ def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
     except BoligsocialError as e:
         feedback.reportError(tr("The output was written but not styled: {err}").format(err=e),
                              False)
+        return None
+
+
+def present_output(dest: str, context: QgsProcessingContext, feedback,
+                   labels=None) -> Optional[QgsVectorLayer]:
+    """Field aliases and rounding for an output (after the algorithm wrote and styled it).
+
+    Saved with the layer's style (its renderer is kept) as the default style in the
+    GeoPackage and as .qml next to file outputs; a temporary output gets them directly and,
+    like a file loaded by the toolbox, through the post-processor. Never fatal.
+    """
+    if is_csv_destination(dest):
+        return None
+    try:
+        layer = _open_output(dest, context)
+        if layer is None:
+            return None
+        apply_field_presentation(layer, labels)
+        if os.path.isfile(dest.split("|")[0]):
+            save_default_style(layer)
+        register_post_processor(dest, context, None, present=True, labels=labels)
+        return layer
+    except BoligsocialError as e:
+        feedback.pushWarning(tr("The output was written but its field names could not be "
+                                "set: {err}").format(err=e))
         return None

@@ -15,20 +15,24 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core import count_tables, discretion
+from boligsocial_plugin.core.discretion.perturbation import OFF
 from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.pseudonym import has_cpr
+from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.processing.params import enum_parameter, with_help
 from boligsocial_plugin.qgis_io.values import plain
 from boligsocial_plugin.qgis_io.writer import FeatureWriter
 
@@ -68,9 +72,20 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         "cells (smallest first, the total last) are hidden until an exact linear-algebra "
         "audit proves that no hidden cell can be computed. The tool never writes a table "
         "its audit rejects.<br>"
-        "&bull; <i>Keyed rounding</i> (advanced): published counts rounded to multiples of a "
-        "base with a secret key, so repeated or overlapping releases cannot be averaged or "
-        "differenced (the same cell always rounds the same way).<br><br>"
+        "&bull; <i>The attacker's audit</i>: each hidden cell's interval is computed by linear "
+        "programming from the published cells, the relations and what an attacker knows "
+        "anyway (counts are never negative and never above their total). The table passes "
+        "only if no hidden cell is pinned to one value and every primary cell stays at least "
+        "the protection width (default: the smallest published count) uncertain; the report "
+        "lists the intervals. A row whose counts do not fit its total, or a parent whose "
+        "sub-areas do not add up to its row, is reported and refused.<br>"
+        "&bull; <i>Perturbation</i> (default on): every published count moves by at most "
+        "&plusmn;2 with cell-key noise keyed on the row id and the column, the same way in "
+        "every release, so repeated or overlapping releases cannot be averaged or "
+        "differenced; off gives exact counts (every suppression rule still applies).<br>"
+        "&bull; <i>Keyed rounding</i> (advanced, instead of the perturbation): published "
+        "counts rounded to multiples of a base with a secret key (the same cell always "
+        "rounds the same way).<br><br>"
         "<b>Presets</b>: default (&lt;5 hidden, areas &ge;50), aarhus (&lt;5), sok (areas "
         "&ge;50), frederiksberg (areas &ge;250), dst (&lt;3). A preset overrides the two "
         "numbers.<br><br>"
@@ -96,38 +111,50 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         p.setHelp(self.tr("Whole numbers of persons. Text columns of numbers (CSV) are "
                           "accepted."))
         self.addParameter(p)
-        self.addParameter(QgsProcessingParameterField(
+        self.addParameter(with_help(QgsProcessingParameterField(
             TOTAL_FIELD, self.tr("Total field (row total, e.g. residents)"), None, INPUT,
-            QgsProcessingParameterField.Any, optional=True))
-        self.addParameter(QgsProcessingParameterField(
+            QgsProcessingParameterField.Any, optional=True),
+            self.tr("The row's total; a hidden category must not be recoverable from it. "
+                    "Rows whose total is below the smallest area show the total only.")))
+        self.addParameter(with_help(QgsProcessingParameterField(
             PARENT_FIELD, self.tr("Parent field (e.g. district)"), None, INPUT,
-            optional=True))
+            optional=True),
+            self.tr("Groups rows (e.g. areas in a district): the group's sums count as "
+                    "published, so a hidden cell is also protected against them.")))
         p = QgsProcessingParameterField(ID_FIELD, self.tr("Row id field"), None, INPUT,
                                         optional=True)
         p.setHelp(self.tr("The row id; lets a parent's own row be found (its id equals the "
                           "parent value) and keys the rounding."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum(CATEGORIES_EXHAUSTIVE, self.tr(
-            "Categories add up to the total"), options=EXHAUSTIVE_OPTIONS, defaultValue="auto",
-            usesStaticStrings=True)
-        p.setHelp(self.tr("auto: yes when every row's counts add up to its total; no: there "
-                          "is an unpublished rest, which is protected too."))
-        self.addParameter(p)
+        self.addParameter(enum_parameter(
+            CATEGORIES_EXHAUSTIVE, self.tr("Categories add up to the total"),
+            [("auto", self.tr("Find out from the data")),
+             ("yes", self.tr("Yes: the counts add up to the total")),
+             ("no", self.tr("No: there is an unpublished rest"))], default="auto",
+            help_text=self.tr("auto: yes when every row's counts add up to its total; no: "
+                              "there is an unpublished rest, which is protected too.")))
         common.add_discretion_parameters(self)
+        common.add_protection_parameters(self, register=False)
         p = QgsProcessingParameterNumber(ROUND_BASE, self.tr(
             "Keyed rounding base (0 = off)"), QgsProcessingParameterNumber.Integer, 0,
             minValue=0)
+        p.setHelp(self.tr("Published counts are rounded to multiples of this base (e.g. 3 or "
+                          "5), the same way in every release with the same key."))
         self.addParameter(advanced(p))
         p = QgsProcessingParameterFile(ROUND_KEY_FILE, self.tr("Rounding key file (secret)"),
                                        optional=True)
         p.setHelp(self.tr("A file holding a secret of at least 16 bytes. Keep it: the same "
                           "key gives the same rounding in every release."))
         self.addParameter(advanced(p))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Protected table"), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            OUTPUT_REPORT, self.tr("Audit report"), self.tr("JSON (*.json);;HTML (*.html)"),
-            optional=True, createByDefault=False))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Protected table"), QgsProcessing.TypeVector),
+            self.tr("The input rows with protected counts (hidden ones NULL) and a _flag "
+                    "column per count; polygons are styled by the first count.")))
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
+            OUTPUT_REPORT, self.tr("Audit report"), self.tr("JSON (*.json)"),
+            optional=True, createByDefault=False),
+            self.tr("The rules, the hidden cells and the audit result as JSON; a file ending "
+                    "in .html gets the same as a web page. The key is never written.")))
         for name, label in (("PRIMARY", N_("Cells hidden by a primary rule")),
                             ("SECONDARY", N_("Cells hidden by secondary suppression")),
                             ("AREA", N_("Cells hidden by the area minimum"))):
@@ -166,6 +193,7 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         in_fields = source.fields()
         counts, total, parent, id_field = self._fields(parameters, context, in_fields)
         rules = common.discretion_rules(self, parameters, context)
+        pub, _ = common.publication(self, parameters, context, rules)
         exh = self.parameterAsEnumString(parameters, CATEGORIES_EXHAUSTIVE, context) or "auto"
         base = self.parameterAsInt(parameters, ROUND_BASE, context)
         key: Optional[bytes] = None
@@ -175,6 +203,7 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         feedback.setProgressText(self.tr("Reading the table"))
         feats = self._read(source, feedback)
         cols = counts + ([total] if total else [])
+        self._refuse_person_level(feats, in_fields, cols)
         frame = self._frame(feats, in_fields, cols, (parent, id_field))
         feedback.setProgressText(self.tr("Applying discretion to {n} rows").format(
             n=len(frame)))
@@ -182,7 +211,8 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         out, report = discretion.protect_table(
             frame, counts, total or None, parent or None, rules, id_field=id_field or None,
             categories_exhaustive=count_tables.EXHAUSTIVE[exh],
-            round_base=base if base > 1 else 0, round_key=key)
+            round_base=base if base > 1 else 0, round_key=key, width=pub.width,
+            perturbation=pub.perturbation if base <= 1 else OFF)
         if report.get("audit") != "passed":
             raise BoligsocialError(self.tr(
                 "The discretion audit failed: some hidden cells could still be computed. "
@@ -202,6 +232,8 @@ class ApplyDiscretion(BoligsocialAlgorithm):
                        "preset": self.parameterAsEnumString(parameters, "DISCRETION_PRESET",
                                                             context) or None})
         dest = self._write(parameters, context, feedback, source, feats, out, cols)
+        if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry:
+            style_output(dest, counts[0], context, feedback)
         results: Dict[str, Any] = {OUTPUT: dest, "PRIMARY": int(report["primary"]),
                                    "SECONDARY": int(report["secondary"]),
                                    "AREA": int(report["area"]), "AUDIT": report["audit"]}
@@ -211,6 +243,22 @@ class ApplyDiscretion(BoligsocialAlgorithm):
             results[OUTPUT_REPORT] = path
         feedback.setProgress(100)
         return results
+
+    def _refuse_person_level(self, feats: List[QgsFeature], in_fields: QgsFields,
+                             cols: List[str]) -> None:
+        """A text column holding CPR numbers means person-level data: refused, not copied."""
+        for i in range(in_fields.count()):
+            name = in_fields.at(i).name()
+            if name in cols or in_fields.at(i).type() != QVariant.String:
+                continue
+            hits = sum(1 for f in feats if isinstance(f.attributes()[i], str)
+                       and has_cpr(f.attributes()[i]))
+            if hits:
+                raise BoligsocialError(self.tr(
+                    "The column '{col}' holds {n} values shaped like CPR numbers: this looks "
+                    "like person-level data, and the output would copy them. Remove the "
+                    "column (or aggregate the data first); this tool protects aggregated "
+                    "tables.").format(col=name, n=hits))
 
     def _read(self, source, feedback) -> List[QgsFeature]:
         """Every input feature (kept: the output repeats them with the protected counts)."""

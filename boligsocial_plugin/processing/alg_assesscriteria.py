@@ -6,11 +6,9 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -22,13 +20,17 @@ from boligsocial_plugin.core.criteria import (
     Margins,
     assess_criteria,
     output_fields,
+    protect_criteria,
+    release_indicators,
+    rule_set_label,
 )
 from boligsocial_plugin.core.errors import BoligsocialError
-from boligsocial_plugin.core.indicators import builtin_indicators
-from boligsocial_plugin.core.pipeline import join_and_aggregate
+from boligsocial_plugin.core.indicators import aggregate
+from boligsocial_plugin.core.pipeline import join_persons
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.processing.params import date_value, enum_parameter, with_help
 from boligsocial_plugin.qgis_io.writer import fields_for, multi_polygon, write_frame
 
 RULE_SET = "RULE_SET"
@@ -74,18 +76,23 @@ class AssessCriteria(BoligsocialAlgorithm):
         "five years: give a table (area_id, year, category) of earlier official lists, or "
         "include older yearly snapshots in the extract. Otherwise the reason says it could "
         "not be determined.<br>"
-        "Areas under 1,000 residents get category 'ingen' with the reason. Values resting on "
-        "fewer persons than the smallest published count are suppressed (NULL, flag P).")
+        "Areas under 1,000 residents get category 'ingen' with the reason.<br>"
+        "<b>Discretion</b>: the figures rest on the cells of the indicator layer and are "
+        "protected with them as one release (the same hidden cells as 'Compute indicators' for "
+        "the same persons, the same perturbation, the release register): a value, gap or "
+        "number of persons resting on a hidden cell is NULL with that cell's flag (P primary, "
+        "S secondary, A area below the minimum), and every published figure is computed from "
+        "published (perturbed) cells only. Met or not, the category and at-risk are decided "
+        "on the exact values, as the state's lists are.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
         common.add_person_parameters(self)
-        p = QgsProcessingParameterEnum(RULE_SET, self.tr("Rule set"),
-                                       options=list(RULE_SETS), defaultValue=DEFAULT_RULE_SET,
-                                       usesStaticStrings=True)
-        p.setHelp(self.tr("2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: "
-                          "the lists from 2021 on."))
-        self.addParameter(p)
+        self.addParameter(enum_parameter(
+            RULE_SET, self.tr("Rule set"), [(code, rule_set_label(code)) for code in RULE_SETS],
+            default=DEFAULT_RULE_SET,
+            help_text=self.tr("2013: 3 of 5 criteria (2013-2017); 2018: 2018-2020 lists; 2021: "
+                              "the lists from 2021 on.")))
         p = QgsProcessingParameterNumber(
             NATIONAL_CONVICTION_RATE, self.tr("National conviction rate (% of residents 18+)"),
             QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0)
@@ -99,24 +106,36 @@ class AssessCriteria(BoligsocialAlgorithm):
         p.setHelp(self.tr("Mean gross income of taxpayers 15-64 not in education in the "
                           "region (Social- og Boligstyrelsen's yearly calculation)."))
         self.addParameter(p)
-        self.addParameter(QgsProcessingParameterString(
-            ASSESSMENT_DATE, self.tr("Assessment date (YYYY-MM-DD; empty = latest snapshot)"),
-            optional=True))
+        common.add_ref_date_parameter(
+            self, ASSESSMENT_DATE, self.tr("Assessment date (empty = latest snapshot)"),
+            self.tr("The snapshot to assess; the one a year earlier gives the two-year "
+                    "averages. Empty: the latest date in the extract. On the command line: "
+                    "ASSESSMENT_DATE=2025-01-01."))
         p = QgsProcessingParameterFeatureSource(
             HISTORY, self.tr("Earlier categories (table: area_id, year, category)"),
             [QgsProcessing.TypeVector], optional=True)
+        p.setHelp(self.tr("The official lists of earlier years (fields area_id, year, "
+                          "category), needed for omdannelsesområde (five years as "
+                          "parallelsamfund) when the extract lacks those years."))
         self.addParameter(p)
-        self.addParameter(advanced(QgsProcessingParameterNumber(
+        self.addParameter(advanced(with_help(QgsProcessingParameterNumber(
             AT_RISK_POINTS, self.tr("At-risk margin (percentage points)"),
-            QgsProcessingParameterNumber.Double, 2.0, minValue=0.0)))
-        self.addParameter(advanced(QgsProcessingParameterNumber(
+            QgsProcessingParameterNumber.Double, 2.0, minValue=0.0),
+            self.tr("An area is at risk when a percentage criterion is within this many "
+                    "points of its threshold (met or not)."))))
+        self.addParameter(advanced(with_help(QgsProcessingParameterNumber(
             AT_RISK_RELATIVE, self.tr("At-risk margin for relative criteria (share of the "
                                       "threshold)"),
-            QgsProcessingParameterNumber.Double, 0.1, minValue=0.0)))
+            QgsProcessingParameterNumber.Double, 0.1, minValue=0.0),
+            self.tr("The same for the relative criteria (convictions, income): 0.1 means "
+                    "within 10 % of the threshold."))))
         common.add_discretion_parameters(self)
+        common.add_protection_parameters(self)
         common.add_overlaps_parameter(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Criteria"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Criteria"), QgsProcessing.TypeVectorPolygon),
+            self.tr("One row per area: each criterion's value, met or not, gap and persons to "
+                    "change, the category and the explanation; styled by category.")))
         self.addOutput(QgsProcessingOutputNumber("AREAS_IN_CATEGORY",
                                                  self.tr("Areas in a category")))
         self.addOutput(QgsProcessingOutputNumber("AREAS_AT_RISK", self.tr("Areas at risk")))
@@ -126,9 +145,9 @@ class AssessCriteria(BoligsocialAlgorithm):
         ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
         common.require_no_blocking(ext, feedback)
         areas = common.load_areas(self, parameters, context, feedback, crs)
-        inds = [i for i in builtin_indicators() if i.code in CRITERIA_CODES and
-                all(c in ext.data.columns or c in ("student", "taxpayer")
-                    for c in i.columns())]
+        # the cells of the indicator layer (all built-in indicators): both layers get the same
+        # protection from the same persons (core.criteria.publish)
+        inds = release_indicators(ext.data.columns)
         missing = sorted(set(CRITERIA_CODES) - {i.code for i in inds})
         if missing:
             feedback.pushWarning(self.tr("The extract lacks the columns for {codes}; those "
@@ -140,25 +159,31 @@ class AssessCriteria(BoligsocialAlgorithm):
             feedback.setProgress(20 + 50 * frac)
             return not feedback.isCanceled()
 
-        raw, stats = join_and_aggregate(ext.data, x, y, areas.rings, areas.ids, inds, None,
-                                        overlaps, progress)
+        joined = join_persons(ext.data, x, y, areas.rings, areas.ids, None, overlaps, progress)
+        raw = aggregate(joined.data, joined.area, len(areas.ids), inds)
         self.check_canceled(feedback)
-        for line in stats.lines():
+        for line in joined.stats.lines():
             feedback.pushInfo(line)
         rule_set = self.parameterAsEnumString(parameters, RULE_SET, context) or DEFAULT_RULE_SET
         history = self._history(parameters, context)
+        rules = common.discretion_rules(self, parameters, context)
+        assessment_date = date_value(self, parameters, ASSESSMENT_DATE, context)
+        pub, record_in = common.publication(self, parameters, context, rules)
+        feedback.setProgressText(self.tr("Protecting the published figures"))
+        release = protect_criteria(raw, joined, areas.ids, pub, rule_set, [assessment_date],
+                                   inds)
+        self.check_canceled(feedback)
         res = assess_criteria(
             raw, areas.ids, areas.names, rule_set,
             national_conviction_rate=self._optional_number(parameters,
                                                            NATIONAL_CONVICTION_RATE, context),
             regional_mean_income=self._optional_number(parameters, REGIONAL_MEAN_INCOME,
                                                        context),
-            assessment_date=self.parameterAsString(parameters, ASSESSMENT_DATE,
-                                                   context).strip() or None,
+            assessment_date=assessment_date,
             history=history,
             margins=Margins(self.parameterAsDouble(parameters, AT_RISK_POINTS, context),
                             self.parameterAsDouble(parameters, AT_RISK_RELATIVE, context)),
-            rules=common.discretion_rules(self, parameters, context))
+            rules=rules, published=release.published)
         types = [(n, QTYPES[t]) for n, t in output_fields(rule_set)]
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields_for(types),
                                           QgsWkbTypes.MultiPolygon, areas.crs)
@@ -173,6 +198,7 @@ class AssessCriteria(BoligsocialAlgorithm):
             c=", ".join("{} {}".format(k, v) for k, v in sorted(counts.items()))))
         at_risk = int(pd.to_numeric(res["at_risk"], errors="coerce").fillna(0).sum())
         style_output(dest, "category", context, feedback)
+        common.report_protection(self, release, record_in, dest, feedback)
         return {OUTPUT: dest, "AREAS_IN_CATEGORY": int((cats != "ingen").sum()),
                 "AREAS_AT_RISK": at_risk}
 

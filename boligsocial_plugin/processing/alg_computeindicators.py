@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -23,6 +22,7 @@ from boligsocial_plugin.core.pipeline import compute
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.processing.params import date_value, with_help
 from boligsocial_plugin.qgis_io.writer import fields_for, multi_polygon, write_frame
 
 INDICATOR_DEFINITIONS = "INDICATOR_DEFINITIONS"
@@ -60,7 +60,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
         "reported. Areas and persons in "
         "different CRSs are transformed.<br><br>"
         "<b>Reference dates</b>: every date in the extract gives its own rows; give a date "
-        "(YYYY-MM-DD) to compute one date only.<br><br>"
+        "to compute one date only.<br><br>"
         "<b>Indicators</b>: outside_labour (full-time persons outside the labour market and "
         "education / residents 18-64), nonwestern (/ all), convicted (/ residents 18+), "
         "basic_edu (/ residents 30-59, unknown counts as basic), income (mean gross income of "
@@ -73,18 +73,21 @@ class ComputeIndicators(BoligsocialAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
         common.add_person_parameters(self)
-        p = QgsProcessingParameterString(common.REF_DATE, self.tr(
-            "Reference date (YYYY-MM-DD; empty = every date)"), optional=True)
-        self.addParameter(p)
+        common.add_ref_date_parameter(self)
         p = QgsProcessingParameterFile(INDICATOR_DEFINITIONS, self.tr(
             "User-defined indicators (JSON)"), extension="json", optional=True)
-        p.setHelp(self.tr("Start from {path}.").format(path=catalogue_path()))
+        p.setHelp(self.tr("Extra indicators computed besides the built-in ones: a JSON list "
+                          "of numerator, population and type. Start from {path}.").format(
+            path=catalogue_path()))
         self.addParameter(p)
         common.add_discretion_parameters(self)
         common.add_protection_parameters(self)
         common.add_overlaps_parameter(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Indicators"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Indicators"), QgsProcessing.TypeVectorPolygon),
+            self.tr("One row per area and reference date with every indicator (C_num, C_den, "
+                    "C_val, C_flag); styled. A GeoPackage keeps the style, field names and "
+                    "rounding; a .csv file is written for spreadsheets.")))
         for name, label in (("PERSONS_READ", N_("Person rows read")),
                             ("PERSONS_IN_AREAS", N_("Persons in an area")),
                             ("PERSONS_OUTSIDE", N_("Persons outside every area")),
@@ -109,11 +112,12 @@ class ComputeIndicators(BoligsocialAlgorithm):
         feedback.setProgress(15)
         areas = common.load_areas(self, parameters, context, feedback, crs)
         indicators, skipped = available_indicators(ext.data.columns, extra)
+        self.field_labels = {i.code: (i.label, i.unit) for i in extra}
         if skipped:
             feedback.pushInfo(self.tr("Indicators skipped because the extract lacks their "
                                       "columns: {codes}").format(codes=", ".join(skipped)))
         rules = common.discretion_rules(self, parameters, context)
-        ref_date = self.parameterAsString(parameters, common.REF_DATE, context).strip()
+        ref_date = date_value(self, parameters, common.REF_DATE, context)
         overlaps = common.overlaps(self, parameters, context)
         feedback.setProgressText(self.tr("Joining persons to areas"))
 

@@ -25,6 +25,8 @@ from boligsocial_plugin.processing.alg_stylechoropleth import (
     classification_values,
 )
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.processing.common import add_ref_date_parameter
+from boligsocial_plugin.processing.params import date_value, with_help
 
 INPUT, FIELD, REF_DATE = "INPUT", "FIELD", "REF_DATE"
 INPUT2, FIELD2, REF_DATE2 = "INPUT2", "FIELD2", "REF_DATE2"
@@ -59,46 +61,56 @@ class ExportMap(BoligsocialAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters."""
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            INPUT, self.tr("Indicator or criteria layer"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(with_help(QgsProcessingParameterVectorLayer(
+            INPUT, self.tr("Indicator or criteria layer"), [QgsProcessing.TypeVectorPolygon]),
+            self.tr("The layer to draw (not changed: the maps are drawn from copies).")))
         p = QgsProcessingParameterField(FIELD, self.tr("Field to map"), None, INPUT,
                                         QgsProcessingParameterField.Any)
         p.setHelp(self.tr("An indicator value (e.g. outside_labour_val) or 'category'."))
         self.addParameter(p)
-        self.addParameter(QgsProcessingParameterString(REF_DATE, self.tr(
-            "Reference date (YYYY-MM-DD; empty = the latest)"), optional=True))
+        add_ref_date_parameter(
+            self, REF_DATE, self.tr("Reference date (empty = the latest)"),
+            self.tr("The date drawn when the layer holds several; empty: the latest. On the "
+                    "command line: REF_DATE=2025-01-01."))
         p = QgsProcessingParameterField(FIELD2, self.tr("Second map: field"), None, INPUT,
                                         QgsProcessingParameterField.Any, optional=True)
         p.setHelp(self.tr("Another field for a second map beside the first."))
         self.addParameter(p)
-        p = QgsProcessingParameterString(REF_DATE2, self.tr(
-            "Second map: reference date (e.g. a year earlier)"), optional=True)
-        self.addParameter(p)
+        add_ref_date_parameter(
+            self, REF_DATE2, self.tr("Second map: reference date (e.g. a year earlier)"),
+            self.tr("Draws the same field on another date beside the first map."))
         p = QgsProcessingParameterVectorLayer(INPUT2, self.tr("Second map: layer"),
                                               [QgsProcessing.TypeVectorPolygon], optional=True)
         p.setHelp(self.tr("Another layer (e.g. last year's output) for the second map; its "
                           "field is the second field, or the first field when empty."))
         self.addParameter(advanced(p))
-        self.addParameter(QgsProcessingParameterString(TITLE, self.tr(
-            "Title (empty = the field's name)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(SOURCE, self.tr(
-            "Source text (empty = the layer's name)"), optional=True))
+        self.addParameter(with_help(QgsProcessingParameterString(TITLE, self.tr(
+            "Title (empty = the field's name)"), optional=True),
+            self.tr("The report's heading.")))
+        self.addParameter(with_help(QgsProcessingParameterString(SOURCE, self.tr(
+            "Source text (empty = the layer's name)"), optional=True),
+            self.tr("Printed under the map, e.g. the data supplier and the extract's date.")))
         add_classification_parameters(self)
         p = QgsProcessingParameterNumber(MIN_COUNT, self.tr("Smallest published count"),
                                          QgsProcessingParameterNumber.Integer, 5, minValue=1)
         p.setHelp(self.tr("Named in the discretion note; residents below it are not shown."))
         self.addParameter(p)
-        self.addParameter(advanced(QgsProcessingParameterNumber(
+        self.addParameter(advanced(with_help(QgsProcessingParameterNumber(
             TABLE_ROWS, self.tr("Areas in the table (at most)"),
-            QgsProcessingParameterNumber.Integer, 25, minValue=0, maxValue=60)))
-        self.addParameter(advanced(QgsProcessingParameterBoolean(
-            NORTH_ARROW, self.tr("North arrow"), defaultValue=True)))
-        self.addParameter(QgsProcessingParameterFileDestination(
+            QgsProcessingParameterNumber.Integer, 25, minValue=0, maxValue=60),
+            self.tr("How many areas the report's table lists, sorted by the value; 0 leaves "
+                    "the table out."))))
+        self.addParameter(advanced(with_help(QgsProcessingParameterBoolean(
+            NORTH_ARROW, self.tr("North arrow"), defaultValue=True),
+            self.tr("Draw a north arrow on the report's map."))))
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
             OUTPUT_PNG, self.tr("Map picture"), self.tr("PNG files (*.png)"), optional=True,
-            createByDefault=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
+            createByDefault=True), self.tr("The map as a PNG picture (for slides, web).")))
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
             OUTPUT_PDF, self.tr("Report"), self.tr("PDF files (*.pdf)"), optional=True,
-            createByDefault=True))
+            createByDefault=True),
+            self.tr("A one-page PDF report: title, map, legend, scale bar, source, discretion "
+                    "note and a table of the areas.")))
         self.addOutput(QgsProcessingOutputNumber("AREAS", self.tr("Areas drawn")))
 
     # ------------------------------------------------------------------ helpers
@@ -133,8 +145,8 @@ class ExportMap(BoligsocialAlgorithm):
         self._check_field(layer, field)
         method, n, ramp = classification_values(self, parameters, context)
         field2 = self.parameterAsString(parameters, FIELD2, context)
-        date_wanted = self.parameterAsString(parameters, REF_DATE, context).strip()
-        date2_wanted = self.parameterAsString(parameters, REF_DATE2, context).strip()
+        date_wanted = date_value(self, parameters, REF_DATE, context) or ""
+        date2_wanted = date_value(self, parameters, REF_DATE2, context) or ""
         layer2 = self.parameterAsVectorLayer(parameters, INPUT2, context) \
             if parameters.get(INPUT2) else None
         png = self.parameterAsFileOutput(parameters, OUTPUT_PNG, context)

@@ -11,22 +11,26 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from boligsocial_plugin.core.discretion import Rules
+from boligsocial_plugin.core.discretion.rules import AREA, PRIMARY, PUBLISHED, SECONDARY
+from boligsocial_plugin.core.discretion.totals import protect_group_totals
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import number
-from boligsocial_plugin.core.pipeline import join_and_aggregate
+from boligsocial_plugin.core.indicators import aggregate
+from boligsocial_plugin.core.pipeline import Joined, join_persons, protect_run
 from boligsocial_plugin.core.regions import merge_small_areas
+from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.processing.params import date_value, enum_parameter, with_help
 from boligsocial_plugin.qgis_io.adjacency import islands, polygon_adjacency
 from boligsocial_plugin.qgis_io.writer import fields_for
 
@@ -38,8 +42,8 @@ ROOK, QUEEN = "rook", "queen"
 OUTPUT, OUTPUT_MEMBERS = "OUTPUT", "OUTPUT_MEMBERS"
 
 REGION_FIELDS = [("region_id", QVariant.String), ("members", QVariant.Int),
-                 ("population", QVariant.LongLong), ("feasible", QVariant.Int),
-                 ("parent", QVariant.String)]
+                 ("population", QVariant.LongLong), ("population_flag", QVariant.String),
+                 ("feasible", QVariant.Int), ("parent", QVariant.String)]
 MEMBER_FIELDS = [("area_id", QVariant.String), ("region_id", QVariant.String),
                  ("feasible", QVariant.Int)]
 
@@ -98,16 +102,26 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         "feasible = 0 and population NULL, and is reported in the log. Islands are listed "
         "too.<br><br>"
         "Outputs: the merged regions (dissolved geometry; region_id, members, population, "
-        "feasible, parent) and a table area_id &rarr; region_id, feasible. Populations below "
-        "the smallest published count are NULL.")
+        "population_flag, feasible, parent) and a table area_id &rarr; region_id, feasible."
+        "<br><br><b>Discretion</b>: a region's population is a published count like any "
+        "other. It is NULL (population_flag P) below the smallest published count, NULL (A) "
+        "for a region below the minimum, and NULL (S) when, with what is published elsewhere, "
+        "it would give a hidden count: a region minus its published member areas must not "
+        "give a small area's residents. Counted from a person extract, the regions go "
+        "through the release register (linked by their persons to every earlier release, "
+        "e.g. the indicator layer of the same areas) and the perturbation like every other "
+        "output. From a residents field there are no persons: the member areas' counts are "
+        "taken as published, except those below the smallest published count, and the "
+        "perturbation is keyed on the region's member areas.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
-        p = QgsProcessingParameterFeatureSource(AREAS, self.tr("Areas (polygons)"),
-                                                [QgsProcessing.TypeVectorPolygon])
-        self.addParameter(p)
-        self.addParameter(QgsProcessingParameterField(
-            AREA_ID_FIELD, self.tr("Area id field"), "area_id", AREAS))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSource(
+            AREAS, self.tr("Areas (polygons)"), [QgsProcessing.TypeVectorPolygon]),
+            self.tr("The areas to merge: blocks, karréer, roder, grid cells.")))
+        self.addParameter(with_help(QgsProcessingParameterField(
+            AREA_ID_FIELD, self.tr("Area id field"), "area_id", AREAS),
+            self.tr("A field that identifies each area; the table area to region uses it.")))
         p = QgsProcessingParameterField(
             POPULATION_FIELD, self.tr("Residents field of the areas (or give a person extract)"),
             None, AREAS, QgsProcessingParameterField.Numeric, optional=True)
@@ -118,8 +132,10 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         persons = self.parameterDefinition(common.PERSONS)
         persons.setFlags(persons.flags() | QgsProcessingParameterDefinition.FlagOptional)
         persons.setDescription(self.tr("Person extract (to count residents; optional)"))
-        self.addParameter(QgsProcessingParameterString(common.REF_DATE, self.tr(
-            "Reference date of the extract (YYYY-MM-DD; empty = the latest)"), optional=True))
+        common.add_ref_date_parameter(
+            self, common.REF_DATE, self.tr("Reference date of the extract (empty = the latest)"),
+            self.tr("The snapshot whose residents are counted; empty: the latest date in the "
+                    "extract. On the command line: REF_DATE=2025-01-01."))
         p = QgsProcessingParameterNumber(MINIMUM, self.tr("Minimum residents per region"),
                                          QgsProcessingParameterNumber.Integer, 250, minValue=1)
         p.setHelp(self.tr("Frederiksberg 250, SØK 50, Statistics Denmark about 200 (check "
@@ -140,15 +156,18 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                           "inside; the number of regions is never lower than without. Each "
                           "field is standardised; a missing value counts as the field's mean."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum(CONTIGUITY, self.tr("Neighbours"), options=[ROOK, QUEEN],
-                                       defaultValue=ROOK, usesStaticStrings=True)
-        p.setHelp(self.tr("rook: areas are neighbours when they share a stretch of boundary; "
-                          "queen: a shared corner is enough."))
-        self.addParameter(p)
+        self.addParameter(enum_parameter(
+            CONTIGUITY, self.tr("Neighbours"),
+            [(ROOK, self.tr("Shared boundary (rook)")),
+             (QUEEN, self.tr("Shared boundary or corner (queen)"))], default=ROOK,
+            help_text=self.tr("rook: areas are neighbours when they share a stretch of "
+                              "boundary; queen: a shared corner is enough.")))
         p = QgsProcessingParameterNumber(common.MIN_COUNT, self.tr("Smallest published count"),
                                          QgsProcessingParameterNumber.Integer, 5, minValue=1)
         p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        p.setHelp(self.tr("A region's population below this is not published (NULL)."))
         self.addParameter(p)
+        common.add_protection_parameters(self)
         p = QgsProcessingParameterNumber(TOLERANCE, self.tr(
             "Gap tolerance for neighbours (layer units; 0 = boundaries must coincide)"),
             QgsProcessingParameterNumber.Double, 0.0, minValue=0.0)
@@ -157,11 +176,15 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                           "each other for more than twice the tolerance (queen: when they come "
                           "this close anywhere). Slower."))
         self.addParameter(p)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Merged regions"), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Merged regions"), QgsProcessing.TypeVectorPolygon),
+            self.tr("The regions (dissolved areas) with region_id, members, population, "
+                    "feasible and parent; styled by population, infeasible regions hatched.")))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             OUTPUT_MEMBERS, self.tr("Area to region table"), QgsProcessing.TypeVector,
-            optional=True, createByDefault=True))
+            optional=True, createByDefault=True),
+            self.tr("Which region each area went to (area_id, region_id, feasible), to join "
+                    "to other tables of the areas.")))
         for name, label in (("REGIONS", N_("Regions")),
                             ("INFEASIBLE", N_("Regions below the minimum (infeasible)")),
                             ("ISLANDS", N_("Areas without neighbours")),
@@ -210,12 +233,12 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                         "Every area needs a count of 0 or more.").format(
                         id=areas.ids[i], f=pop_field, v=v))
                 pop[i] = x
-            return areas, pop, pop_field
+            return areas, pop, None
         feedback.setProgressText(self.tr("Reading the person extract"))
         ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
         common.require_no_blocking(ext, feedback)
         areas = common.load_areas(self, parameters, context, feedback, crs, keep)
-        ref_date = self.parameterAsString(parameters, common.REF_DATE, context).strip()
+        ref_date = date_value(self, parameters, common.REF_DATE, context)
         if not ref_date:
             dates = sorted({str(d) for d in ext.data["ref_date"].dropna().unique()})
             if not dates:
@@ -224,19 +247,20 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             if len(dates) > 1:
                 feedback.pushInfo(self.tr("Residents counted on the latest reference date, "
                                           "{d}.").format(d=ref_date))
-        raw, stats = join_and_aggregate(ext.data, x, y, areas.rings, areas.ids, [], ref_date)
-        for line in stats.lines():
+        joined = join_persons(ext.data, x, y, areas.rings, areas.ids, ref_date)
+        raw = aggregate(joined.data, joined.area, len(areas.ids), [])
+        for line in joined.stats.lines():
             feedback.pushInfo(line)
         pop = np.zeros(len(areas.ids))
         np.add.at(pop, raw["area_idx"].to_numpy(dtype=np.int64),
                   raw["residents"].to_numpy(dtype=float))
-        return areas, pop, None
+        return areas, pop, joined
 
     # ------------------------------------------------------------------ run
 
     def process(self, parameters, context, feedback) -> Dict[str, Any]:
         """Residents, adjacency, merge, dissolve, write."""
-        areas, pop, _ = self._population(parameters, context, feedback)
+        areas, pop, joined = self._population(parameters, context, feedback)
         parent_field = self.parameterAsString(parameters, PARENT_FIELD, context)
         alike = self.parameterAsFields(parameters, HOMOGENEITY_FIELDS, context) or []
         queen = self.parameterAsEnumString(parameters, CONTIGUITY, context) == QUEEN
@@ -293,6 +317,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         members: List[List[int]] = [[] for _ in range(k)]
         for i, r in enumerate(res.region.tolist()):
             members[r].append(i)
+        published, flags, record = self._protect(parameters, context, feedback, areas, pop,
+                                                 joined, res, min_count)
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context,
                                           fields_for(REGION_FIELDS), QgsWkbTypes.MultiPolygon,
                                           areas.crs)
@@ -304,10 +330,10 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Cancelled: no output was written."))
             feas = bool(res.feasible[r])
-            p = float(res.population[r])
+            p = float(published[r])
             f = QgsFeature(fields)
             f.setAttributes([region_label(r, k), len(members[r]),
-                             int(round(p)) if feas and p >= min_count else None, int(feas),
+                             None if np.isnan(p) else int(round(p)), str(flags[r]), int(feas),
                              parent[members[r][0]] if parent is not None else None])
             f.setGeometry(_dissolve([areas.geometries[i] for i in members[r]]))
             batch.append(f)
@@ -318,6 +344,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         if batch:
             sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         del sink
+        record(dest)
+        style_output(dest, "population", context, feedback)
         results: Dict[str, Any] = {OUTPUT: dest}
         msink, mdest = self.parameterAsSink(parameters, OUTPUT_MEMBERS, context,
                                             fields_for(MEMBER_FIELDS), QgsWkbTypes.NoGeometry,
@@ -353,6 +381,52 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                         "ISLANDS": int(len(lonely)), "UPPER_BOUND": int(res.upper_bound),
                         "MIXING": None if res.mixing is None else float(res.mixing)})
         return results
+
+
+    def _protect(self, parameters, context, feedback, areas, pop, joined, res, min_count):
+        """Published region populations, their flags, and a function recording the release.
+
+        From persons: one release of the regions' person sets (register, perturbation); from
+        a residents field: the member counts taken as published (core.discretion.totals).
+        """
+        k = len(res.population)
+        rules = Rules(min_count=min_count, min_residents=0)
+        pub, record_in = common.publication(self, parameters, context, rules)
+        withhold = ~np.asarray(res.feasible, dtype=bool)
+        labels = [region_label(r, k) for r in range(k)]
+        if joined is None:
+            values, flags, rep = protect_group_totals(
+                pop, res.region, k, rules, withhold=withhold, member_ids=areas.ids,
+                width=pub.width, perturbation=pub.perturbation)
+            feedback.pushInfo(self.tr(
+                "Region populations: {p} below the smallest published count, {s} hidden "
+                "because with the member areas' counts they would give a hidden count, {a} "
+                "regions below the minimum; perturbation: {how}.").format(
+                p=rep["primary"], s=rep["secondary"], a=rep["withheld"],
+                how=rep["perturbation"]))
+            return values, flags, lambda dest: None
+        region = np.asarray(res.region, dtype=np.int64)
+        group = np.where(joined.area >= 0, region[np.maximum(joined.area, 0)], -1)
+        rjoined = Joined(joined.data, group, joined.stats, joined.overlaps)
+        raw = aggregate(joined.data, group, k, [])
+        values = np.full(k, np.nan)
+        flags = np.full(k, AREA, dtype=object)
+        if len(raw) == 0:
+            return values, flags, lambda dest: None
+        release = protect_run(raw, rjoined, [], labels, pub, with_totals=False,
+                              withhold=withhold[raw["area_idx"].to_numpy()])
+        idx = release.published["area_idx"].to_numpy()
+        values[idx] = release.published["residents"].to_numpy(dtype=float)
+        hidden = release.result.hidden_types[:, 0]
+        exact = raw["residents"].to_numpy(dtype=float)
+        small = (exact > 0) & (exact < min_count)
+        flags[idx] = np.where(withhold[idx], AREA, np.where(
+            small, PRIMARY, np.where(hidden, SECONDARY, PUBLISHED)))
+
+        def record(dest: str) -> None:
+            common.report_protection(self, release, record_in, dest, feedback)
+
+        return values, flags, record
 
 
 def _is_null(v: Any) -> bool:

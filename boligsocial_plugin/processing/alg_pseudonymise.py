@@ -28,7 +28,8 @@ from qgis.PyQt.QtCore import QVariant
 from boligsocial_plugin.core import pseudonym
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
-from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.processing.params import with_help
 from boligsocial_plugin.qgis_io.values import plain
 from boligsocial_plugin.qgis_io.writer import FeatureWriter
 
@@ -81,37 +82,50 @@ class Pseudonymise(BoligsocialAlgorithm):
         "number twice within a reference date is counted and reported.<br><br>"
         "<b>Output</b>: the same rows and geometry with person_id first, then every other "
         "column except the key column and columns that look like direct identifiers (cpr, "
-        "navn, name, adresse, address, vejnavn, husnr...) or hold CPR-shaped values; dropped "
-        "columns are listed in the log.<br><br>"
+        "navn, name, adresse, address, vejnavn, husnr...) or hold CPR numbers: text columns "
+        "with any CPR-shaped value (also written 'cpr0101851234', '010185 1234' or "
+        "'010185/1234'), numeric columns whose values are mostly CPR numbers that lost their "
+        "leading zero (a partner's or mother's CPR number); dropped columns are listed in the "
+        "log. Pseudonymise such a column separately if it is needed.<br><br>"
         "<b>Internal, person level</b>: the output still holds one row per person and is "
         "personal data. Keep it where only the analysts may read it; never publish or share "
         "it. Publish only the aggregated, discretion-checked layers of the other algorithms.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
-        p = QgsProcessingParameterFeatureSource(
-            PERSONS, self.tr("Person extract (point layer or table)"), [QgsProcessing.TypeVector])
-        self.addParameter(p)
-        p = QgsProcessingParameterField(ID_FIELD, self.tr("Column holding the CPR number (or "
-                                                          "other direct key)"), "cpr", PERSONS)
-        self.addParameter(p)
-        p = QgsProcessingParameterBoolean(ID_IS_CPR, self.tr(
+        self.addParameter(with_help(QgsProcessingParameterFeatureSource(
+            PERSONS, self.tr("Person extract (point layer or table)"),
+            [QgsProcessing.TypeVector]),
+            self.tr("The extract with the direct person key (CPR number or another key), "
+                    "one row per person and reference date.")))
+        self.addParameter(with_help(QgsProcessingParameterField(
+            ID_FIELD, self.tr("Column holding the CPR number (or other direct key)"), "cpr",
+            PERSONS),
+            self.tr("This column is replaced by person_id and dropped from the output.")))
+        self.addParameter(with_help(QgsProcessingParameterBoolean(ID_IS_CPR, self.tr(
             "The key is a CPR number (check it and accept ddmmyy-xxxx and ddmmyyxxxx alike)"),
-            True)
-        self.addParameter(advanced(p))
+            True),
+            self.tr("Ticked: every key must be a CPR number with a real birth date. Untick it "
+                    "for another direct key (e.g. a case number or a warehouse's person "
+                    "number): then only empty and repeated keys are checked.")))
         p = QgsProcessingParameterFile(KEY_FILE, self.tr("Key file (the secret)"),
                                        optional=True)
         p.setHelp(self.tr("A text file holding the secret key only. Store it where only the "
                           "people allowed to pseudonymise can read it."))
         self.addParameter(p)
-        p = QgsProcessingParameterAuthConfig(KEY_AUTHCFG, self.tr(
-            "Or: authentication configuration holding the key as its password"), optional=True)
-        self.addParameter(p)
-        self.addParameter(QgsProcessingParameterBoolean(
-            DROP_INVALID, self.tr("Drop rows with malformed keys (else the run stops)"), False))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(with_help(QgsProcessingParameterAuthConfig(KEY_AUTHCFG, self.tr(
+            "Or: authentication configuration holding the key as its password"), optional=True),
+            self.tr("Instead of a key file: a QGIS authentication configuration ('Basic') "
+                    "whose password is the secret key.")))
+        self.addParameter(with_help(QgsProcessingParameterBoolean(
+            DROP_INVALID, self.tr("Drop rows with malformed keys (else the run stops)"), False),
+            self.tr("Rows with an empty or malformed key are left out and counted; otherwise "
+                    "the run stops and names them (masked).")))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Pseudonymised extract (internal, person level)"),
-            QgsProcessing.TypeVector))
+            QgsProcessing.TypeVector),
+            self.tr("Every row with person_id instead of the key, without direct identifiers. "
+                    "Personal data: keep it internal.")))
         for name, label in (("ROWS_READ", N_("Rows read")), ("ROWS_WRITTEN", N_("Rows written")),
                             ("MALFORMED", N_("Rows with a malformed key")),
                             ("DUPLICATES", N_("Repeated keys within a reference date"))):
@@ -141,8 +155,11 @@ class Pseudonymise(BoligsocialAlgorithm):
         text_columns = [i for i in range(len(fields)) if fields.at(i).type() == QVariant.String]
         plan = pseudonym.plan_columns(names, names[id_idx] if id_idx >= 0 else id_field,
                                       text_columns)
+        numeric = [i for i in range(len(fields)) if fields.at(i).type() in NUMERIC
+                   and i not in plan.drop and i != id_idx]
         feedback.setProgressText(self.tr("Checking the keys"))
-        fids, ids, dates, cpr_hits = self._scan(source, id_idx, plan, feedback)
+        fids, ids, dates, cpr_hits, num_values = self._scan(source, id_idx, plan, numeric,
+                                                            feedback)
         n_rows = len(ids)
         self.audit_counts = {"PERSONS": n_rows}
         check, warnings = pseudonym.check_extract_keys(
@@ -157,6 +174,12 @@ class Pseudonymise(BoligsocialAlgorithm):
             if hits:
                 drop.add(i)
                 feedback.pushWarning(pseudonym.cpr_column_warning(names[i], hits))
+        for i, values in num_values.items():  # CPR numbers stored as numbers (partner, mother)
+            hits = pseudonym.numeric_cpr_column(values)
+            if hits:
+                drop.add(i)
+                feedback.pushWarning(pseudonym.cpr_column_warning(names[i], hits))
+        del num_values
         feedback.setProgressText(self.tr("Computing pseudonyms"))
         by_fid = dict(zip(fids, pseudonym.pseudonymise(
             check.normalised.to_numpy(dtype=object), key)))
@@ -175,14 +198,17 @@ class Pseudonymise(BoligsocialAlgorithm):
                 "MALFORMED": n_malformed, "DUPLICATES": n_duplicates,
                 "DROPPED_COLUMNS": ", ".join(dropped_names)}
 
-    def _scan(self, source, id_idx: int, plan: pseudonym.ColumnPlan, feedback
-              ) -> Tuple[List[int], List[object], List[object], Dict[int, int]]:
-        """Feature ids, keys and dates of every row, and CPR-shaped values per text column."""
+    def _scan(self, source, id_idx: int, plan: pseudonym.ColumnPlan, numeric: List[int],
+              feedback) -> Tuple[List[int], List[object], List[object], Dict[int, int],
+                                 Dict[int, List[object]]]:
+        """Feature ids, keys and dates of every row, CPR-shaped values per text column (also
+        the variants: 'cpr0101851234', '010185 1234') and the values of the numeric columns."""
         fids: List[int] = []
         ids: List[object] = []
         dates: List[object] = []
         cpr_hits: Dict[int, int] = {i: 0 for i in plan.scan}
-        search = pseudonym.CPR_ANYWHERE.search
+        num_values: Dict[int, List[object]] = {i: [] for i in numeric}
+        search = pseudonym.has_cpr
         total = max(1, source.featureCount())
         req = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
         for n, f in enumerate(source.getFeatures(req)):
@@ -196,9 +222,11 @@ class Pseudonymise(BoligsocialAlgorithm):
                 v = attrs[i]
                 if isinstance(v, str) and search(v):
                     cpr_hits[i] += 1
+            for i in numeric:
+                num_values[i].append(plain(attrs[i]))
             if n % 50000 == 0:
                 feedback.setProgress(40.0 * n / total)
-        return fids, ids, dates, cpr_hits
+        return fids, ids, dates, cpr_hits, num_values
 
     def _write(self, parameters, context, feedback, source, keep: List[int],
                by_fid: Dict[int, str]) -> Tuple[str, int]:

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
@@ -17,6 +16,7 @@ from qgis.core import (
 from boligsocial_plugin.core import choropleth
 from boligsocial_plugin.maps import styling
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.processing.params import enum_parameter, with_help
 
 INPUT, FIELD, METHOD, CLASSES, RAMP = "INPUT", "FIELD", "METHOD", "CLASSES", "RAMP"
 SAVE_DEFAULT, OUTPUT_QML, OUTPUT, SAVED_TO = "SAVE_DEFAULT", "OUTPUT_QML", "OUTPUT", "SAVED_TO"
@@ -24,14 +24,20 @@ SAVE_DEFAULT, OUTPUT_QML, OUTPUT, SAVED_TO = "SAVE_DEFAULT", "OUTPUT_QML", "OUTP
 
 def add_classification_parameters(alg, suffix: str = "") -> None:
     """METHOD, CLASSES and RAMP (static-string enums, so the command line takes names)."""
-    p = QgsProcessingParameterEnum(METHOD + suffix, alg.tr("Classification method"),
-                                   options=list(choropleth.METHODS), defaultValue="jenks",
-                                   usesStaticStrings=True)
-    p.setHelp(alg.tr("jenks (natural breaks), quantile (equal count), equal (equal "
-                     "intervals), pretty (round numbers; may give more or fewer classes), law "
-                     "(the law's thresholds: outside 30/40 %, basic schooling 60 %, "
-                     "non-western 30/50 %; on a criteria layer also convicted 2/3 times the "
-                     "national rate and income 55/65 % of the regional mean)."))
+    method_labels = {"jenks": alg.tr("Natural breaks (Jenks)"),
+                     "quantile": alg.tr("Quantiles (equal count)"),
+                     "equal": alg.tr("Equal intervals"),
+                     "pretty": alg.tr("Pretty breaks (round numbers)"),
+                     "law": alg.tr("The law's thresholds")}
+    p = enum_parameter(METHOD + suffix, alg.tr("Classification method"),
+                       [(m, method_labels.get(m, m)) for m in choropleth.METHODS],
+                       default="jenks",
+        help_text=alg.tr(
+            "jenks (natural breaks), quantile (equal count), equal (equal "
+            "intervals), pretty (round numbers; may give more or fewer classes), law "
+            "(the law's thresholds: outside 30/40 %, basic schooling 60 %, "
+            "non-western 30/50 %; on a criteria layer also convicted 2/3 times the "
+            "national rate and income 55/65 % of the regional mean)."))
     alg.addParameter(p)
     p = QgsProcessingParameterNumber(CLASSES + suffix, alg.tr("Number of classes"),
                                      QgsProcessingParameterNumber.Integer,
@@ -39,12 +45,18 @@ def add_classification_parameters(alg, suffix: str = "") -> None:
                                      maxValue=choropleth.MAX_CLASSES)
     p.setHelp(alg.tr("Ignored by the law method."))
     alg.addParameter(p)
-    p = QgsProcessingParameterEnum(RAMP + suffix, alg.tr("Colour ramp"),
-                                   options=list(choropleth.RAMPS),
-                                   defaultValue=choropleth.DEFAULT_RAMP,
-                                   usesStaticStrings=True)
-    p.setHelp(alg.tr("Sequential ramps that colour-blind readers can tell apart and that keep "
-                     "their order in a greyscale print."))
+    ramp_labels = {"viridis": alg.tr("Viridis (yellow to purple)"),
+                   "cividis": alg.tr("Cividis (yellow to blue)"),
+                   "magma": alg.tr("Magma (light yellow to black)"),
+                   "ylorrd": alg.tr("Yellow, orange, red"),
+                   "blues": alg.tr("Blues"),
+                   "purples": alg.tr("Purples")}
+    p = enum_parameter(RAMP + suffix, alg.tr("Colour ramp"),
+                       [(r, ramp_labels.get(r, r)) for r in choropleth.RAMPS],
+                       default=choropleth.DEFAULT_RAMP,
+        help_text=alg.tr(
+            "Sequential ramps that colour-blind readers can tell apart and that keep "
+            "their order in a greyscale print."))
     alg.addParameter(p)
 
 
@@ -80,8 +92,10 @@ class StyleChoropleth(BoligsocialAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters."""
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            INPUT, self.tr("Polygon layer"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(with_help(QgsProcessingParameterVectorLayer(
+            INPUT, self.tr("Polygon layer"), [QgsProcessing.TypeVectorPolygon]),
+            self.tr("An indicator or criteria layer (or any polygon layer); it is restyled "
+                    "in place.")))
         p = QgsProcessingParameterField(FIELD, self.tr("Field to map"), None, INPUT,
                                         QgsProcessingParameterField.Any)
         p.setHelp(self.tr("An indicator value (e.g. outside_labour_val) or 'category'."))
@@ -89,10 +103,13 @@ class StyleChoropleth(BoligsocialAlgorithm):
         add_classification_parameters(self)
         p = QgsProcessingParameterBoolean(SAVE_DEFAULT, self.tr(
             "Save as the layer's default style (GeoPackage)"), defaultValue=True)
+        p.setHelp(self.tr("The layer then opens with this style in any QGIS."))
         self.addParameter(p)
-        self.addParameter(QgsProcessingParameterFileDestination(
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
             OUTPUT_QML, self.tr("Style file"), self.tr("QGIS style files (*.qml)"),
-            optional=True, createByDefault=False))
+            optional=True, createByDefault=False),
+            self.tr("Optional .qml file to save the style to as well (to apply it to other "
+                    "layers).")))
         self.addOutput(QgsProcessingOutputVectorLayer(OUTPUT, self.tr("Styled layer")))
         self.addOutput(QgsProcessingOutputString(SAVED_TO, self.tr("Style saved to")))
 

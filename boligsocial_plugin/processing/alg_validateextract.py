@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 from boligsocial_plugin.core.extract import problems_frame, verdict
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.processing.params import with_help
 from boligsocial_plugin.qgis_io.writer import fields_for, write_frame
 
 OUTPUT = "OUTPUT"
@@ -40,8 +41,10 @@ class ValidateExtract(BoligsocialAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters: the person extract (and its field choices)."""
         common.add_person_parameters(self, with_areas=False)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Problems"), QgsProcessing.TypeVector))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Problems"), QgsProcessing.TypeVector),
+            self.tr("A table with one row per problem: severity, problem, column, count, "
+                    "example row numbers and a message. No person-level values.")))
         self.addOutput(QgsProcessingOutputString("VERDICT", self.tr("Verdict")))
         self.addOutput(QgsProcessingOutputNumber("BLOCKING", self.tr("Blocking problems")))
         self.addOutput(QgsProcessingOutputNumber("WARNINGS", self.tr("Warnings")))

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -20,9 +19,14 @@ from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.datamodel import COLUMNS
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import Extract, blocking_message, prepare
-from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.i18n import number, tr
 from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE
 from boligsocial_plugin.processing.base import advanced
+from boligsocial_plugin.processing.params import (
+    date_parameter,
+    enum_parameter,
+    with_help,
+)
 from boligsocial_plugin.qgis_io.layers import AreaSet, read_addresses, read_areas, read_person_layer
 
 PERSONS, X_FIELD, Y_FIELD, PERSONS_CRS = "PERSONS", "X_FIELD", "Y_FIELD", "PERSONS_CRS"
@@ -39,6 +43,34 @@ OVERLAPS = "OVERLAPS"
 ROLE_PARAMS = {role: role.upper() + "_FIELD" for role in COLUMNS if role not in ("x", "y")}
 
 
+def role_label(role: str) -> str:
+    """Label of the field parameter choosing the extract's column for a role."""
+    return {
+        "person_id": tr("Column with the person key"),
+        "ref_date": tr("Column with the reference date"),
+        "address_id": tr("Column with the address id"),
+        "age": tr("Column with the age"),
+        "sex": tr("Column with the sex"),
+        "nonwestern": tr("Column with non-western origin (0/1)"),
+        "outside_fte": tr("Column with the share outside the labour market (0-1)"),
+        "basic_edu": tr("Column with only basic schooling (0/1)"),
+        "gross_income": tr("Column with the gross income"),
+        "student": tr("Column with in education (0/1)"),
+        "taxpayer": tr("Column with taxpayer (0/1)"),
+        "convicted": tr("Column with convicted (0/1)"),
+        "household_id": tr("Column with the household id"),
+        "single_parent": tr("Column with single-parent household (0/1)"),
+    }.get(role, role)
+
+
+def role_help(role: str) -> str:
+    """Help of a role's field parameter: what the column holds and how it is found."""
+    column = COLUMNS[role]
+    return tr("Leave empty to use the column named {name} or {alias} (any case). Choose a "
+              "column here when the extract calls it something else.").format(
+        name=column.name, alias=column.alias)
+
+
 def add_person_parameters(alg, with_areas: bool = True) -> None:
     """PERSONS (+ x/y, CRS, address layer, per-role fields) and, optionally, AREAS."""
     p = QgsProcessingParameterFeatureSource(
@@ -46,49 +78,78 @@ def add_person_parameters(alg, with_areas: bool = True) -> None:
     p.setHelp(tr("One row per resident per reference date: a point layer, or a table (CSV, "
                  "GeoPackage) with x/y columns or an address id."))
     alg.addParameter(p)
-    alg.addParameter(advanced(QgsProcessingParameterField(
-        X_FIELD, tr("X column (tables without geometry)"), "x", PERSONS, optional=True)))
-    alg.addParameter(advanced(QgsProcessingParameterField(
-        Y_FIELD, tr("Y column (tables without geometry)"), "y", PERSONS, optional=True)))
-    alg.addParameter(advanced(QgsProcessingParameterCrs(
-        PERSONS_CRS, tr("CRS of the x/y columns"), "EPSG:25832", optional=True)))
-    alg.addParameter(advanced(QgsProcessingParameterFeatureSource(
+    alg.addParameter(advanced(with_help(QgsProcessingParameterField(
+        X_FIELD, tr("X column (tables without geometry)"), "x", PERSONS, optional=True),
+        tr("East coordinate of each person in the CRS below; only for tables without "
+           "geometry."))))
+    alg.addParameter(advanced(with_help(QgsProcessingParameterField(
+        Y_FIELD, tr("Y column (tables without geometry)"), "y", PERSONS, optional=True),
+        tr("North coordinate of each person in the CRS below; only for tables without "
+           "geometry."))))
+    alg.addParameter(advanced(with_help(QgsProcessingParameterCrs(
+        PERSONS_CRS, tr("CRS of the x/y columns"), "EPSG:25832", optional=True),
+        tr("Coordinate reference system of the x/y columns; default EPSG:25832 (ETRS89 / "
+           "UTM zone 32N), the Danish standard."))))
+    alg.addParameter(advanced(with_help(QgsProcessingParameterFeatureSource(
         ADDRESSES, tr("Address points (when the extract has address_id instead of x/y)"),
-        [QgsProcessing.TypeVectorPoint], optional=True)))
-    alg.addParameter(advanced(QgsProcessingParameterField(
+        [QgsProcessing.TypeVectorPoint], optional=True),
+        tr("A point layer of addresses (e.g. DAR address points); each person is placed at "
+           "the point whose key equals the extract's address_id."))))
+    alg.addParameter(advanced(with_help(QgsProcessingParameterField(
         ADDRESS_KEY_FIELD, tr("Address key field of the address layer"), "address_id",
-        ADDRESSES, optional=True)))
+        ADDRESSES, optional=True),
+        tr("The field of the address layer that holds the same key as the extract's "
+           "address_id."))))
     for role, pname in ROLE_PARAMS.items():
-        alg.addParameter(advanced(QgsProcessingParameterField(
-            pname, tr("Column for '{role}' (default: found by name or Danish alias)").format(
-                role=role), None, PERSONS, optional=True)))
+        alg.addParameter(advanced(with_help(QgsProcessingParameterField(
+            pname, role_label(role), None, PERSONS, optional=True), role_help(role))))
     if with_areas:
         add_area_parameters(alg)
 
 
 def add_area_parameters(alg) -> None:
     """AREAS with id and name fields."""
-    alg.addParameter(QgsProcessingParameterFeatureSource(
-        AREAS, tr("Areas (polygons)"), [QgsProcessing.TypeVectorPolygon]))
-    alg.addParameter(QgsProcessingParameterField(
-        AREA_ID_FIELD, tr("Area id field"), "area_id", AREAS))
-    alg.addParameter(QgsProcessingParameterField(
-        AREA_NAME_FIELD, tr("Area name field"), "area_name", AREAS, optional=True))
+    alg.addParameter(with_help(QgsProcessingParameterFeatureSource(
+        AREAS, tr("Areas (polygons)"), [QgsProcessing.TypeVectorPolygon]),
+        tr("The areas to compute for: housing areas, blocks, school districts, grid cells. "
+           "Persons are counted in the area that contains them.")))
+    alg.addParameter(with_help(QgsProcessingParameterField(
+        AREA_ID_FIELD, tr("Area id field"), "area_id", AREAS),
+        tr("A field that identifies each area (text or number); it is copied to area_id.")))
+    alg.addParameter(with_help(QgsProcessingParameterField(
+        AREA_NAME_FIELD, tr("Area name field"), "area_name", AREAS, optional=True),
+        tr("Optional field with the areas' names; copied to area_name.")))
+
+
+def add_ref_date_parameter(alg, name: str = REF_DATE, description: str = "",
+                           help_text: str = "") -> None:
+    """A reference date (calendar in the dialogs, YYYY-MM-DD on the command line)."""
+    alg.addParameter(date_parameter(
+        name, description or tr("Reference date (empty = every date)"),
+        help_text or tr("Compute this reference date of the extract only. Empty computes "
+                        "every date in the extract. On the command line: "
+                        "REF_DATE=2025-01-01.")))
 
 
 def add_discretion_parameters(alg) -> None:
     """DISCRETION_PRESET, MIN_COUNT and MIN_RESIDENTS."""
-    alg.addParameter(QgsProcessingParameterEnum(
+    labels = discretion.preset_labels()
+    alg.addParameter(enum_parameter(
         "DISCRETION_PRESET", tr("Discretion preset (overrides the two numbers below)"),
-        options=list(discretion.PRESETS), defaultValue=None, optional=True,
-        usesStaticStrings=True))
+        [(name, labels.get(name, name)) for name in discretion.PRESETS], optional=True,
+        help_text=tr("Rules used in practice: default (counts below 5 hidden, areas below 50 "
+                     "residents hidden), aarhus (below 5), sok (areas below 50), "
+                     "frederiksberg (areas below 250), dst (below 3, Statistics Denmark). "
+                     "Empty: the two numbers below.")))
     p = QgsProcessingParameterNumber(MIN_COUNT, tr("Smallest published count"),
                                      QgsProcessingParameterNumber.Integer, 5, minValue=1)
     p.setHelp(tr("Counts below this are never published (NULL and flag P)."))
     alg.addParameter(p)
-    alg.addParameter(QgsProcessingParameterNumber(
+    alg.addParameter(with_help(QgsProcessingParameterNumber(
         MIN_RESIDENTS, tr("Smallest area published (residents)"),
-        QgsProcessingParameterNumber.Integer, 50, minValue=0))
+        QgsProcessingParameterNumber.Integer, 50, minValue=0),
+        tr("An area with fewer residents shows no figures at all (flag A); 0 publishes "
+           "every area.")))
 
 
 def add_protection_parameters(alg, register: bool = True) -> None:
@@ -97,15 +158,16 @@ def add_protection_parameters(alg, register: bool = True) -> None:
     See README "Discretion": the perturbation, the attacker's interval audit and the register
     of earlier releases protect a release against subtraction from other outputs.
     """
-    p = QgsProcessingParameterEnum(
+    p = enum_parameter(
         PERTURBATION, tr("Perturbation of published figures"),
-        options=[PERTURBATION_ON, PERTURBATION_OFF], defaultValue=PERTURBATION_ON,
-        usesStaticStrings=True)
-    p.setHelp(tr("on: every published count moves by at most ±2 (sums of full-time persons by "
-                 "at most ±2, amounts by at most 10 % of the largest contribution), the same "
-                 "way for the same persons in every run, so differences between outputs and "
-                 "averages of repeated outputs reveal no one. off: exact values (for checks; "
-                 "every suppression rule still applies)."))
+        [(PERTURBATION_ON, tr("On: small keyed changes (for publishing)")),
+         (PERTURBATION_OFF, tr("Off: exact values (for checks)"))], default=PERTURBATION_ON,
+        help_text=tr(
+            "on: every published count moves by at most ±2 (sums of full-time persons by "
+            "at most ±2, amounts by at most 10 % of the largest contribution), the same "
+            "way for the same persons in every run, so differences between outputs and "
+            "averages of repeated outputs reveal no one. off: exact values (for checks; "
+            "every suppression rule still applies)."))
     alg.addParameter(p)
     p = QgsProcessingParameterNumber(
         PROTECTION_WIDTH, tr("Protection width (empty = smallest published count)"),
@@ -116,13 +178,15 @@ def add_protection_parameters(alg, register: bool = True) -> None:
     alg.addParameter(advanced(p))
     if not register:
         return
-    p = QgsProcessingParameterEnum(
+    p = enum_parameter(
         REGISTER_MODE, tr("Earlier releases"),
-        options=[REGISTER_RECORD, REGISTER_CHECK, REGISTER_OFF], defaultValue=REGISTER_RECORD,
-        usesStaticStrings=True)
-    p.setHelp(tr("record: protect against what was published before (the release register) "
-                 "and record this output there; check: protect against earlier releases but do "
-                 "not record this one (a draft); off: ignore earlier releases."))
+        [(REGISTER_RECORD, tr("Protect against them and record this release")),
+         (REGISTER_CHECK, tr("Protect against them, do not record (draft)")),
+         (REGISTER_OFF, tr("Ignore earlier releases"))], default=REGISTER_RECORD,
+        help_text=tr(
+            "record: protect against what was published before (the release register) "
+            "and record this output there; check: protect against earlier releases but do "
+            "not record this one (a draft); off: ignore earlier releases."))
     alg.addParameter(advanced(p))
     p = QgsProcessingParameterFile(
         RELEASE_REGISTER, tr("Release register (folder; empty = the QGIS profile's)"),
@@ -180,6 +244,15 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
     feedback.pushInfo(tr("Attacker's audit passed: no hidden figure can be computed, none is "
                          "narrowed below {w} ({n} checked).").format(w=iv["protection_width"],
                                                                       n=iv["checked"]))
+    if iv.get("narrowest_primary") is not None:
+        feedback.pushInfo(tr("The narrowest interval an attacker can give a hidden small count "
+                             "is {x} wide (required: {w}).").format(
+            x=number(iv["narrowest_primary"], 1) if iv["narrowest_primary"] < 1e9
+            else tr("unlimited"), w=number(iv["protection_width"], 1)))
+    if rep.get("hidden_for_groups"):
+        feedback.pushInfo(tr("{n} indicators hidden so that no small group the user-defined "
+                             "indicators tell apart can be recovered.").format(
+            n=rep["hidden_for_groups"]))
     links = rep["links"]
     if links["equal"] or links["near"] or links["sum"] or rep.get("dates_hidden_for_change"):
         feedback.pushInfo(tr("Linked to other dates and earlier releases: {e} equal, {n} nearly "
@@ -188,7 +261,8 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
                                                         s=links["sum"],
                                                         d=rep.get("dates_hidden_for_change", 0)))
     feedback.pushInfo(tr("Perturbation: {how}; mean absolute change of the published counts "
-                         "{m}.").format(how=rep["perturbation"], m=rep["mean_abs_change"]))
+                         "{m}.").format(how=rep["perturbation"],
+                                        m=number(rep["mean_abs_change"], 2)))
     for w in rep.get("warnings", []):
         feedback.pushWarning(w)
     hidden_totals = [k for k, v in release.result.totals.items() if v is None]
@@ -204,11 +278,13 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
 
 def add_overlaps_parameter(alg) -> None:
     """OVERLAPS (advanced): refuse overlapping areas, or count a person in each."""
-    p = QgsProcessingParameterEnum(OVERLAPS, tr("Overlapping areas"),
-                                   options=[OVERLAP_REFUSE, OVERLAP_ALLOW],
-                                   defaultValue=OVERLAP_REFUSE, usesStaticStrings=True)
-    p.setHelp(tr("refuse: stop with a message naming the overlapping areas; allow: "
-                 "count a person in every area that contains it (reported)."))
+    p = enum_parameter(OVERLAPS, tr("Overlapping areas"),
+                       [(OVERLAP_REFUSE, tr("Refuse (stop and name them)")),
+                        (OVERLAP_ALLOW, tr("Allow (count a person in each area)"))],
+                       default=OVERLAP_REFUSE,
+                       help_text=tr("refuse: stop with a message naming the overlapping "
+                                    "areas; allow: count a person in every area that "
+                                    "contains it (reported)."))
     alg.addParameter(advanced(p))
 
 

@@ -8,12 +8,10 @@ gives the same message, progress moves between batches, and a cancelled run stop
 import os
 from typing import Any, List, Optional, Sequence, Tuple
 
-import numpy as np
 import pandas as pd
 from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry
 from qgis.PyQt.QtCore import QVariant
 
-from boligsocial_plugin.core.csvsafe import escape_formula
 from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.qgis_io.values import py_value
@@ -101,12 +99,10 @@ def write_frame(sink, frame: pd.DataFrame, types: Sequence[Tuple[str, QVariant.T
                 progress: Tuple[float, float] = (90.0, 100.0), dest: str = "") -> int:
     """Write a DataFrame (columns in ``types`` order) to a sink; returns features written.
 
-    For CSV destinations text cells that a spreadsheet would run as a formula are escaped.
+    CSV destinations are rewritten in the user's form, formulas escaped, by the base class
+    after the run (processing/outputs.py).
     """
     cols: List[Any] = [frame[n].to_numpy(dtype=object) for n, _ in types]
-    if is_csv_destination(dest):
-        cols = [np.array([escape_formula(v) for v in c], dtype=object)
-                if t == QVariant.String else c for c, (_n, t) in zip(cols, types)]
     kinds = [t for _, t in types]
     fields = fields_for(types)
     writer = FeatureWriter(sink, feedback, len(frame), progress)

@@ -73,6 +73,16 @@ def test_cpr_shaped_keys_are_blocking_and_not_echoed():
     assert p.severity == "blocking" and fake not in p.message
 
 
+@pytest.mark.parametrize("spelling", ["blank", "slash", "prefix", "prefix_dash", "nine"])
+def test_cpr_numbers_in_other_spellings_are_refused_as_person_ids(spelling):
+    d, s = "".join(["01", "01", "85"]), "1001"  # built at run time
+    value = {"blank": d + " " + s, "slash": d + "/" + s, "prefix": "cpr" + d + s,
+             "prefix_dash": "CPR-" + d + "-" + s, "nine": (d + s)[1:]}[spelling]
+    found = _codes(pd.DataFrame({**BASE, "person_id": [value, "P2", "P3"]}))
+    assert ("cpr_shaped", "person_id") in found, list(found)
+    assert value not in found[("cpr_shaped", "person_id")].message
+
+
 def test_duplicate_columns_and_alias_clash():
     df = pd.DataFrame([[1, 2]], columns=["age", "alder"])
     assert ("columns", "") in _codes(df)

@@ -44,6 +44,7 @@ def dock(qgis_iface, provider, gui_data):
     d.min_count_spin.setValue(5)
     d.min_residents_spin.setValue(50)
     d.indicator_file.setFilePath("")
+    d.output_file.setFilePath(str(gui_data.tmp / "results.gpkg"))
     d.resize(420, 900)
     d.show()
     yield d

@@ -36,6 +36,8 @@ def start():
     persons = QgsVectorLayer(os.path.join(DATA, "persons.gpkg") + "|layername=persons", "p", "ogr")
     areas = QgsVectorLayer(os.path.join(DATA, "areas.gpkg") + "|layername=areas", "a", "ogr")
     QgsProject.instance().addMapLayers([areas, persons])
+    # a saved project: the panel saves its results in the project's folder
+    QgsProject.instance().write(os.path.join(os.path.dirname(OUT), "monitoring.qgz"))
     d = p.dock
     d.persons_combo.setLayer(persons)
     d.areas_combo.setLayer(areas)
@@ -59,6 +61,9 @@ def poll():
     styled = [lyr.renderer().type() for lyr in QgsProject.instance().mapLayers().values()
               if lyr.name().startswith("Boligsocial")]
     result["renderers"] = styled
+    result["sources"] = sorted(lyr.source() for lyr in QgsProject.instance().mapLayers().values()
+                               if lyr.name().startswith("Boligsocial"))
+    result["output_file"] = d.output_file.filePath()
     for r in range(d.table.rowCount()):
         texts = [d.table.item(r, c).text() for c in range(d.table.columnCount())
                  if d.table.item(r, c)]

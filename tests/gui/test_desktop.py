@@ -30,5 +30,9 @@ def test_panel_end_to_end_in_desktop_qgis(demo_data, tmp_path):
     assert "40 areas" in r["message"], r["message"]
     assert any(n.startswith("Boligsocial") for n in r["layers"])
     assert "RuleRenderer" in r["renderers"] or "categorizedSymbol" in r["renderers"]
+    # results are saved in a GeoPackage in the project's folder, one layer per result
+    results = str(tmp_path / "boligsocial.gpkg")
+    assert r["output_file"] == results
+    assert r["sources"] and all(s.startswith(results + "|layername=") for s in r["sources"])
     assert "Udsat boligområde" in r["profile"]
     assert not r["provider_after_unload"] and r["docks_after_unload"] == 0

@@ -326,3 +326,64 @@ def test_discretion_preset_reaches_the_algorithm(qtbot, dock):
     dock.preset_combo.setCurrentIndex(0)
     assert dock.min_count_spin.isEnabled()
     assert "DISCRETION_PRESET" not in dock.indicator_parameters("memory:")
+
+
+def test_results_are_saved_as_new_layers_of_the_chosen_geopackage(qtbot, dock, gui_data):
+    from osgeo import ogr
+
+    path = str(gui_data.tmp / "results.gpkg")
+    assert dock.output_file.filePath() == path
+    dock.criteria_group.setChecked(True)
+    assert run_and_wait(qtbot, dock) is True, dock.message.text()
+    # both results in one file: counted right although the second run wrote after the first
+    assert dock.message.text().startswith("{} areas".format(len(COUNTS)))
+    first = dock.indicator_layer.source()
+    assert first.startswith(path + "|layername=indicators_")
+    assert dock.criteria_layer.source().startswith(path + "|layername=criteria_")
+    qtbot.wait(1100)  # the layer names carry the time to the second
+    assert run_and_wait(qtbot, dock) is True, dock.message.text()
+    assert dock.indicator_layer.source() != first
+    ds = ogr.Open(path)
+    names = sorted(ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount()))
+    ds = None
+    assert len([n for n in names if n.startswith("indicators_")]) == 2  # the first run stays
+    assert len([n for n in names if n.startswith("criteria_")]) == 2
+    assert "layer_styles" in names  # styles, aliases and rounding travel with the file
+    assert not list(gui_data.tmp.glob("results_*.qml"))  # no style file per layer
+    again = QgsVectorLayer(first, "again", "ogr")
+    assert again.renderer().type() == "RuleRenderer"
+    assert again.attributeAlias(again.fields().lookupField("residents")) == "Residents"
+
+
+def test_the_results_file_is_remembered_per_project(dock, gui_data, tmp_path):
+    from boligsocial_plugin.gui.settings import (
+        OUTPUT_FILE_NAME,
+        PROJECT_OUTPUT_KEY,
+        PROJECT_SCOPE,
+        default_output_path,
+    )
+
+    project = QgsProject.instance()
+    project.removeEntry(PROJECT_SCOPE, PROJECT_OUTPUT_KEY)  # earlier tests' runs chose one
+    project.setFileName(str(tmp_path / "monitoring.qgz"))  # a project in a folder
+    assert dock.output_file.filePath() == str(tmp_path / OUTPUT_FILE_NAME)
+    chosen = str(tmp_path / "elsewhere.gpkg")
+    dock.output_file.setFilePath(chosen)
+    outputs, error = dock.output_destinations()
+    assert error == "" and chosen.replace("\\", "/") in outputs["indicators"]
+    assert default_output_path() == chosen  # kept in the project
+    assert QgsSettings().value(SETTINGS_PREFIX + "output_gpkg") == chosen
+    dock.output_file.setFilePath("nope")
+    dock._on_project_changed()
+    assert dock.output_file.filePath() == chosen
+
+
+def test_empty_results_file_means_temporary_and_a_missing_folder_is_refused(dock, tmp_path):
+    dock.output_file.setFilePath("")
+    outputs, error = dock.output_destinations()
+    assert error == "" and all(o.endswith(".gpkg") and "|" not in o for o in outputs.values())
+    dock.output_file.setFilePath(str(tmp_path / "no" / "such" / "folder" / "r.gpkg"))
+    outputs, error = dock.output_destinations()
+    assert outputs == {} and "does not exist" in error
+    dock.run_button.click()
+    assert "does not exist" in dock.message.text()

@@ -23,6 +23,17 @@ TABLE = pd.DataFrame({
 })
 
 
+@pytest.fixture
+def run_alg(run_alg):
+    """These tests check exact counts: perturbation off unless a test sets it (see
+    test_perturbation_moves_published_counts_by_at_most_two)."""
+    def _run(alg_id, params, feedback=None):
+        if alg_id == "applydiscretion":
+            params = dict({"PERTURBATION": "off"}, **params)
+        return run_alg(alg_id, params, feedback)
+    return _run
+
+
 def _write(df: pd.DataFrame, path, fmt: str) -> str:
     if fmt == "csv":
         df.to_csv(path, index=False)
@@ -231,3 +242,70 @@ def test_protects_computeindicators_output(run_alg, tmp_path):
         assert after.loc[aid, "nonwestern_val"] == before.loc[aid, "nonwestern_val"] or \
             pd.isna(after.loc[aid, "nonwestern_val"]) and pd.isna(before.loc[aid, "nonwestern_val"])
     assert (after["age_0_17_num_flag"] == "A").sum() >= 1  # the 8-resident area
+
+
+def test_perturbation_moves_published_counts_by_at_most_two(run_alg, tmp_path):
+    """Same flags as exact, published counts within 2 of the truth, never below the
+    threshold, the same in every release of the same table."""
+    src = _write(TABLE, tmp_path / "t.csv", "csv")
+    params = {"INPUT": src, "COUNT_FIELDS": COUNTS, "TOTAL_FIELD": "total",
+              "ID_FIELD": "area_id", "MIN_RESIDENTS": 0}
+    exact = _out(run_alg("applydiscretion", dict(params, OUTPUT=str(tmp_path / "e.gpkg"))))
+    runs = [_out(run_alg("applydiscretion", dict(params, PERTURBATION="on",
+                                                 OUTPUT=str(tmp_path / "p{}.gpkg".format(k)))))
+            for k in range(2)]
+    pd.testing.assert_frame_equal(runs[0].drop(columns="fid"), runs[1].drop(columns="fid"))
+    noisy = runs[0]
+    moved = 0
+    for c in COUNTS + ["total"]:
+        assert list(noisy[c + "_flag"]) == list(exact[c + "_flag"])
+        for e, v in zip(exact[c], noisy[c]):
+            if pd.isna(e):
+                assert pd.isna(v)
+                continue
+            assert abs(v - e) <= 2 and (v == 0 or v >= 5)
+            moved += v != e
+    assert moved > 0
+
+
+def test_report_lists_the_intervals_of_hidden_cells(run_alg, tmp_path):
+    src = _write(TABLE, tmp_path / "t.csv", "csv")
+    report = tmp_path / "r.json"
+    run_alg("applydiscretion", {"INPUT": src, "COUNT_FIELDS": COUNTS, "TOTAL_FIELD": "total",
+                                "ID_FIELD": "area_id", "MIN_RESIDENTS": 0,
+                                "OUTPUT": str(tmp_path / "o.gpkg"),
+                                "OUTPUT_REPORT": str(report)})
+    rep = json.loads(report.read_text(encoding="utf-8"))
+    hidden = [it for it in rep["intervals"] if it["flag"] == "P"]
+    assert hidden
+    for it in hidden:
+        assert it["lo"] is not None and it["hi"] is not None
+        hi = float("inf") if it["hi"] == "inf" else it["hi"]
+        assert hi - it["lo"] >= 5 - 1e-9
+    assert rep["interval_audit"]["protection_width"] == 5
+
+
+@pytest.mark.parametrize("table,words", [
+    (pd.DataFrame({"a": [3, 50], "b": [20, 40], "total": [2, 100]}), "larger than the total"),
+    (pd.DataFrame({"id": ["D", "x", "y"], "parent": [None, "D", "D"], "a": [30, 10, 10],
+                   "total": [60, 30, 30]}), "add up to"),
+])
+def test_inconsistent_rows_are_refused(run_alg, tmp_path, table, words):
+    src = _write(table, tmp_path / "t.csv", "csv")
+    params = {"INPUT": src, "COUNT_FIELDS": ["a"] + (["b"] if "b" in table else []),
+              "TOTAL_FIELD": "total", "MIN_RESIDENTS": 0, "OUTPUT": "memory:",
+              "CATEGORIES_EXHAUSTIVE": "no"}
+    if "parent" in table:
+        params.update(PARENT_FIELD="parent", ID_FIELD="id")
+    with pytest.raises(QgsProcessingException, match=words):
+        run_alg("applydiscretion", params)
+
+
+def test_person_level_table_is_refused(run_alg, tmp_path):
+    d, s = "".join(["01", "01", "85"]), "1234"  # built at run time
+    table = pd.DataFrame({"who": [d + "-" + s, "x"], "a": [10, 20], "total": [50, 60]})
+    src = _write(table, tmp_path / "t.csv", "csv")
+    with pytest.raises(QgsProcessingException, match="person-level") as err:
+        run_alg("applydiscretion", {"INPUT": src, "COUNT_FIELDS": ["a"], "TOTAL_FIELD": "total",
+                                    "OUTPUT": "memory:"})
+    assert d not in str(err.value)

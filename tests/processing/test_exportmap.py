@@ -120,6 +120,9 @@ def test_pdf_is_one_page_with_title_note_areas_and_no_small_counts(indicators, e
     pdf = exported["OUTPUT_PDF"]
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Pages:\s+1$", info, re.M), info
+    # the metadata name the plugin, not the operating-system user
+    author = re.search(r"^Author:\s*(.*)$", info, re.M)
+    assert author and "Boligsocial" in author.group(1), info
     text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Uden for arbejdsmarkedet" in text

@@ -58,10 +58,12 @@ def _check(regions, members, area_ids, geoms, minimum, parent=None):
         ms = by_region[r["region_id"]]
         assert r["members"] == len(ms)
         assert _contiguous(ms, geoms) or r["feasible"] == 0, r["region_id"]
-        if r["feasible"] == 1:
-            assert r["population"] >= minimum
+        if r["feasible"] == 1 and r["population_flag"] == "":
+            assert r["population"] >= minimum - 2   # perturbed by at most 2
+        elif r["feasible"] == 1:                     # hidden: with published members, it
+            assert pd.isna(r["population"]) and r["population_flag"] in ("P", "S")
         else:
-            assert pd.isna(r["population"])
+            assert pd.isna(r["population"]) and r["population_flag"] == "A"
         if parent is not None:
             assert {parent[a] for a in ms} == {r["parent"]}
     feas = dict(zip(members["area_id"], members["feasible"]))
@@ -81,7 +83,8 @@ def test_demo_regions_contiguous_and_big_enough(run_alg, tmp_path, demo_data, de
                                                  minimum):
     path, ids, _ = demo_areas
     res, regions, members = _run(run_alg, tmp_path, "m", AREAS=path,
-                                 PERSONS=str(demo_data / "persons.csv"), MINIMUM=minimum)
+                                 PERSONS=str(demo_data / "persons.csv"), MINIMUM=minimum,
+                                 PERTURBATION="off")
     geoms = _area_geoms(path)
     _check(regions, members, ids, geoms, minimum)
     assert res["INFEASIBLE"] == 0 and (regions["feasible"] == 1).all()
@@ -170,7 +173,7 @@ def _grid(tmp_path, n, seed):
 def test_grid_with_random_populations(run_alg, tmp_path):
     path, pops = _grid(tmp_path, 40, seed=7)
     res, regions, members = _run(run_alg, tmp_path, "g", AREAS=path, POPULATION_FIELD="pop",
-                                 MINIMUM=250)
+                                 MINIMUM=250, PERTURBATION="off")
     assert res["INFEASIBLE"] == 0 and res["ISLANDS"] == 0
     _check(regions, members, list(pops), _area_geoms(path), 250)
     # squares joined along edges dissolve into one polygon; a corner contact would give two
@@ -180,7 +183,13 @@ def test_grid_with_random_populations(run_alg, tmp_path):
         assert g.constGet().numGeometries() == 1, f["region_id"]
     truth = members.assign(pop=members["area_id"].map(pops)).groupby("region_id")["pop"].sum()
     got = regions.set_index("region_id")["population"]
-    assert (got == truth[got.index]).all()
+    shown = got.notna()
+    assert shown.sum() > len(got) / 2
+    assert (got[shown] == truth[got[shown].index]).all()
+    # a hidden population hides a small member's count (the region minus the others)
+    small = members.assign(pop=members["area_id"].map(pops)).query("0 < pop < 5")
+    flags = regions.set_index("region_id")["population_flag"]
+    assert set(flags[~shown]) <= {"S"} and set(flags[~shown].index) <= set(small["region_id"])
     assert len(regions) >= sum(pops.values()) // (2 * 250)  # not one giant region
 
 
@@ -235,7 +244,8 @@ def test_queen_joins_areas_that_meet_at_a_corner(run_alg, tmp_path):
                            MINIMUM=50)
     assert res["ISLANDS"] == 2 and res["INFEASIBLE"] == 2 and res["UPPER_BOUND"] == 0
     res, regions, members = _run(run_alg, tmp_path, "queen", AREAS=path,
-                                 POPULATION_FIELD="pop", MINIMUM=50, CONTIGUITY="queen")
+                                 POPULATION_FIELD="pop", MINIMUM=50, CONTIGUITY="queen",
+                                 PERTURBATION="off")
     assert res["ISLANDS"] == 0 and res["INFEASIBLE"] == 0 and res["REGIONS"] == 1
     assert res["UPPER_BOUND"] == 1
     assert regions["population"].tolist() == [60] and regions["members"].tolist() == [2]
@@ -328,3 +338,77 @@ def test_homogeneity_field_must_be_numeric(run_alg, tmp_path):
         run_alg("mergesmallareas", dict(AREAS=path, AREA_ID_FIELD="area_id",
                                         POPULATION_FIELD="pop", MINIMUM=50,
                                         HOMOGENEITY_FIELDS=["area_name"], OUTPUT="memory:"))
+
+
+# --------------------------------------------------------------------------- discretion
+
+
+def _small_and_big(tmp_path):
+    """Area A00 with 3 residents next to A10 with 300, A01 and A11 with 200 each."""
+    from tests.helpers import grid_areas, persons_frame
+
+    path = str(tmp_path / "ab.gpkg")
+    areas = grid_areas(path, 2, 2)
+    counts = {"A00": 3, "A01": 200, "A10": 300, "A11": 200}
+    df = persons_frame(areas, [counts[a] for a, _ in areas], seed=4)
+    csv = str(tmp_path / "ab.csv")
+    df.drop(columns=["area_truth"]).to_csv(csv, index=False)
+    return path, csv, counts
+
+
+def test_region_minus_published_member_reveals_no_small_area(run_alg, tmp_path):
+    """The indicator layer publishes 300 for A10 and hides A00 (3); a region A00 + A10 must
+    not publish 303 (exactly, or at all when the register links the two)."""
+    path, csv, counts = _small_and_big(tmp_path)
+    ind = run_alg("computeindicators", {"PERSONS": csv, "AREAS": path,
+                                        "AREA_ID_FIELD": "area_id", "PERTURBATION": "off",
+                                        "OUTPUT": str(tmp_path / "ind.gpkg")})
+    layer = layer_frame(_layer(ind["OUTPUT"])).set_index("area_id")
+    assert pd.isna(layer.loc["A00", "residents"]) and layer.loc["A10", "residents"] == 300
+    res, regions, members = _run(run_alg, tmp_path, "m", AREAS=path, PERSONS=csv,
+                                 MINIMUM=250, PERTURBATION="off")
+    region_of = members.set_index("area_id")["region_id"]
+    reg = regions.set_index("region_id")
+    r = region_of["A00"]
+    shown_members = [a for a in region_of.index[region_of == r]
+                     if a != "A00" and not pd.isna(layer.loc[a, "residents"])]
+    rest = reg.loc[r, "population"] - sum(layer.loc[a, "residents"] for a in shown_members) \
+        if not pd.isna(reg.loc[r, "population"]) else None
+    assert rest != counts["A00"]
+    assert reg.loc[r, "population_flag"] == "S"
+    # the same from a residents field: members' counts are taken as published
+    from osgeo import ogr
+
+    ogr.UseExceptions()
+    ds = ogr.Open(path, 1)
+    lyr = ds.GetLayerByName("areas")
+    lyr.CreateField(ogr.FieldDefn("pop", ogr.OFTInteger))
+    for f in lyr:
+        f.SetField("pop", counts[f.GetField("area_id")])
+        lyr.SetFeature(f)
+    ds = None
+    res, regions, members = _run(run_alg, tmp_path, "f", AREAS=path, POPULATION_FIELD="pop",
+                                 MINIMUM=250, PERTURBATION="off")
+    reg = regions.set_index("region_id")
+    r = members.set_index("area_id")["region_id"]["A00"]
+    assert pd.isna(reg.loc[r, "population"]) and reg.loc[r, "population_flag"] == "S"
+    assert reg["population"].notna().any()
+
+
+def test_region_populations_are_perturbed_like_the_indicator_layer(run_alg, tmp_path):
+    """The same persons get the same published count in both outputs (cell keys)."""
+    path, csv, _ = _small_and_big(tmp_path)
+    ind = run_alg("computeindicators", {"PERSONS": csv, "AREAS": path,
+                                        "AREA_ID_FIELD": "area_id", "REGISTER_MODE": "off",
+                                        "OUTPUT": str(tmp_path / "ind.gpkg")})
+    layer = layer_frame(_layer(ind["OUTPUT"])).set_index("area_id")
+    res, regions, members = _run(run_alg, tmp_path, "m", AREAS=path, PERSONS=csv, MINIMUM=150,
+                                 REGISTER_MODE="off")
+    single = members.groupby("region_id")["area_id"].apply(list)
+    reg = regions.set_index("region_id")
+    compared = 0
+    for rid, ms in single.items():
+        if len(ms) == 1 and not pd.isna(reg.loc[rid, "population"]):
+            assert reg.loc[rid, "population"] == layer.loc[ms[0], "residents"]
+            compared += 1
+    assert compared >= 2

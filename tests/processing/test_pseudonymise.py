@@ -268,3 +268,73 @@ def test_audit_log_one_entry_per_run_without_secrets(run_alg, extract, tmp_path,
     text = log.read_text()
     assert KEY_A not in text
     assert df["cpr"].iloc[0] not in text
+
+
+def _variants(cprs):
+    """CPR numbers written as they turn up in real extracts (built at run time)."""
+    out = []
+    for k, c in enumerate(cprs):
+        digits = c.replace("-", "")
+        out.append(["cpr" + digits, digits[:6] + " " + digits[6:], digits[:6] + "/" + digits[6:],
+                    "CPR-" + c][k % 4])
+    return out
+
+
+def test_numeric_and_variant_cpr_columns_are_dropped(run_alg, extract, tmp_path):
+    """partner_id and mother as numbers (leading zero lost) and CPR numbers in other spellings
+    never reach the output; an income column with large amounts is kept."""
+    tmp, df = extract
+    d = df.copy()
+    n = len(d)
+    partner = [int(c.replace("-", "")) for c in fake_cprs(n, seed=12)]
+    d["partner_id"] = [p if k % 3 else None for k, p in enumerate(partner)]  # many without
+    d["mother"] = [int(c.replace("-", "")) for c in fake_cprs(n, seed=13)]
+    d["note"] = _variants(fake_cprs(n, seed=14))
+    d["gross_income"] = [112345678.0 if k == 0 else 300000.0 for k in range(n)]
+    path = tmp / "variants.gpkg"
+    from osgeo import ogr
+    ogr.UseExceptions()
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    lyr = ds.CreateLayer("persons", None, ogr.wkbNone)
+    kinds = {"partner_id": ogr.OFTInteger64, "mother": ogr.OFTInteger64,
+             "gross_income": ogr.OFTReal, "age": ogr.OFTReal, "x": ogr.OFTReal,
+             "y": ogr.OFTReal}
+    cols = ["cpr", "ref_date", "age", "x", "y", "gross_income", "partner_id", "mother", "note"]
+    for c in cols:
+        lyr.CreateField(ogr.FieldDefn(c, kinds.get(c, ogr.OFTString)))
+    for _, r in d[cols].iterrows():
+        f = ogr.Feature(lyr.GetLayerDefn())
+        for c in cols:
+            v = r[c]
+            if v is None or (isinstance(v, float) and np.isnan(v)):
+                continue
+            f.SetField(c, int(v) if kinds.get(c) == ogr.OFTInteger64 else
+                       (float(v) if kinds.get(c) == ogr.OFTReal else str(v)))
+        lyr.CreateFeature(f)
+    ds = None
+    res = _run(run_alg, tmp, path, out="variants_out.gpkg")
+    names, rows = _rows(res["OUTPUT"])
+    for c in ("partner_id", "mother", "note"):
+        assert c not in names and c in res["DROPPED_COLUMNS"]
+    assert "gross_income" in names
+    text = gpkg_text(res["OUTPUT"])
+    for p in partner[:50]:
+        assert str(p) not in text
+
+
+def test_applydiscretion_never_echoes_a_cpr_number(run_alg, tmp_path):
+    """A CPR number typed into a count cell: the error names the cell, masked."""
+    cpr = fake_cprs(1, seed=21)[0]
+    for value in (cpr, cpr.replace("-", " "), "cpr" + cpr.replace("-", "")):
+        table = pd.DataFrame({"area_id": ["a", "b"], "total": ["100", "120"],
+                              "count": ["10", value]})
+        src = tmp_path / "t.csv"
+        table.to_csv(src, index=False)
+        feedback = QgsProcessingFeedback()
+        with pytest.raises(QgsProcessingException) as err:
+            run_alg("applydiscretion", {"INPUT": str(src), "COUNT_FIELDS": ["count"],
+                                        "TOTAL_FIELD": "total", "OUTPUT": "memory:"},
+                    feedback=feedback)
+        msg = str(err.value)
+        digits = cpr.replace("-", "")
+        assert "count" in msg and digits[:6] not in msg and digits[6:] not in msg, msg

@@ -31,8 +31,8 @@ def test_qgis_process_runs_computeindicators_with_json(tmp_path):
     r = qgis_process("run", "boligsocial:computeindicators", "--json", "--",
                      "PERSONS={}".format(tmp_path / "p.csv"),
                      "AREAS={}".format(tmp_path / "areas.gpkg"), "AREA_ID_FIELD=area_id",
-                     "AREA_NAME_FIELD=area_name", "OUTPUT={}".format(out),
-                     cfg=tmp_path / "cfg")
+                     "AREA_NAME_FIELD=area_name", "PERTURBATION=off",
+                     "OUTPUT={}".format(out), cfg=tmp_path / "cfg")
     assert r.returncode == 0, r.stderr[-2000:]
     js = json.loads(r.stdout)
     assert js["results"]["PERSONS_READ"] == len(df)
@@ -54,3 +54,39 @@ def test_qgis_process_error_is_a_message_not_a_traceback(tmp_path):
     assert r.returncode != 0
     assert "ref_date" in r.stderr + r.stdout
     assert "Traceback" not in r.stderr + r.stdout
+
+
+@pytest.mark.slow
+def test_qgis_process_takes_static_enum_values_dates_and_writes_danish_csv(tmp_path):
+    """RULE_SET=2021, OVERLAPS=allow and REF_DATE=2025-01-01 on the command line; a Danish
+    QGIS writes a Danish CSV and logs no error for it."""
+    areas = grid_areas(str(tmp_path / "areas.gpkg"))
+    df = persons_frame(areas, [160, 120, 90, 70, 30, 60], dates=("2024-01-01", "2025-01-01"))
+    df.drop(columns=["area_truth"]).to_csv(tmp_path / "p.csv", index=False)
+    common = ["PERSONS={}".format(tmp_path / "p.csv"), "AREAS={}".format(tmp_path / "areas.gpkg"),
+              "AREA_ID_FIELD=area_id", "OVERLAPS=allow"]
+    r = qgis_process("run", "boligsocial:assesscriteria", "--", *common, "RULE_SET=2021",
+                     "ASSESSMENT_DATE=2025-01-01",
+                     "OUTPUT={}".format(tmp_path / "crit.gpkg"), cfg=tmp_path / "cfg")
+    assert r.returncode == 0, r.stderr[-2000:]
+    env_locale = os.environ.get("BOLIGSOCIAL_LOCALE")
+    os.environ["BOLIGSOCIAL_LOCALE"] = "da_DK"
+    try:
+        r = qgis_process("run", "boligsocial:computeindicators", "--", *common,
+                         "REF_DATE=2025-01-01", "OUTPUT={}".format(tmp_path / "ind.csv"),
+                         cfg=tmp_path / "cfg")
+    finally:
+        if env_locale is None:
+            os.environ.pop("BOLIGSOCIAL_LOCALE")
+        else:
+            os.environ["BOLIGSOCIAL_LOCALE"] = env_locale
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "ERROR" not in r.stdout + r.stderr
+    raw = (tmp_path / "ind.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("area_id;area_name;ref_date;residents;")
+    assert all(";2025-01-01;" in line for line in lines[1:])
+    r = qgis_process("run", "boligsocial:assesscriteria", "--", *common, "RULE_SET=2",
+                     "OUTPUT={}".format(tmp_path / "c2.gpkg"), cfg=tmp_path / "cfg")
+    assert r.returncode != 0  # an index is not a value: models and batch files stay stable

@@ -27,6 +27,10 @@ history=None, margins=Margins(), rules=Rules()) -> pandas.DataFrame``
     ``{year: number}`` (year of the snapshot assessed), or None. ``history`` is an optional
     table ``area_id, year, category`` of earlier official lists. Raises
     :class:`BoligsocialError` for bad settings.
+``protect_criteria(raw, joined, area_ids, pub, rule_set, assessed=(None,))``
+    One protected release (core.pipeline.ProtectedRelease) for criteria outputs assessed at
+    the given dates; pass its ``published`` table to ``assess_criteria(..., published=...)``
+    so every figure comes from published cells only (see ``publish``).
 ``output_fields(rule_set) -> list of (name, type)``
     The output columns in order, type ``'str'``, ``'int'`` or ``'float'`` (for the layer).
 ``choose_dates(dates, assessment_date=None)`` / ``previous_year_date(dates, date)``
@@ -112,6 +116,11 @@ Decisions
 from boligsocial_plugin.core.criteria.assess import assess_criteria, output_fields
 from boligsocial_plugin.core.criteria.dates import choose_dates, previous_year_date
 from boligsocial_plugin.core.criteria.flips import flip_amounts, persons_column
+from boligsocial_plugin.core.criteria.publish import (
+    protect_criteria,
+    release_dates,
+    release_indicators,
+)
 from boligsocial_plugin.core.criteria.rules import (
     CATEGORIES,
     DEFAULT_RULE_SET,
@@ -135,12 +144,13 @@ from boligsocial_plugin.core.criteria.rules import (
     RuleSet,
     get_rule_set,
 )
-from boligsocial_plugin.core.criteria.text import category_label, severity_label
+from boligsocial_plugin.core.criteria.text import category_label, rule_set_label, severity_label
 
 __all__ = [
     "CATEGORIES", "DEFAULT_RULE_SET", "EPS", "FOREBYGGELSE", "INDICATOR_CODES", "INGEN", "KEYS",
     "OMDANNELSE", "OPS", "PARALLEL", "PERCENT", "PERCENT_OF_REGIONAL_MEAN", "RULE_SETS",
     "TIMES_NATIONAL", "UDSAT", "CriteriaList", "Criterion", "Margins", "Reference", "RuleSet",
     "assess_criteria", "category_label", "choose_dates", "flip_amounts", "get_rule_set",
-    "output_fields", "persons_column", "previous_year_date", "severity_label",
+    "output_fields", "persons_column", "previous_year_date", "protect_criteria",
+    "release_dates", "release_indicators", "rule_set_label", "severity_label",
 ]

@@ -10,6 +10,7 @@ from boligsocial_plugin.core.criteria.evaluation import (
     SnapshotTables,
     check_reference,
     evaluate,
+    published_measures,
     severity,
 )
 from boligsocial_plugin.core.criteria.flips import flip_amounts, persons_column
@@ -25,7 +26,7 @@ from boligsocial_plugin.core.criteria.rules import (
     get_rule_set,
 )
 from boligsocial_plugin.core.criteria.text import category_reason, data_note, explain
-from boligsocial_plugin.core.discretion import PRIMARY, PUBLISHED, Rules
+from boligsocial_plugin.core.discretion import PRIMARY, PUBLISHED, SECONDARY, Rules
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 
@@ -55,8 +56,19 @@ def assess_criteria(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
                     assessment_date: Optional[str] = None,
                     history: Optional[pd.DataFrame] = None,
                     margins: Margins = Margins(),
-                    rules: Rules = Rules()) -> pd.DataFrame:
-    """Assess every area against the state criteria of a rule set (see the module doc)."""
+                    rules: Rules = Rules(),
+                    published: Optional[pd.DataFrame] = None) -> pd.DataFrame:
+    """Assess every area against the state criteria of a rule set (see the module doc).
+
+    ``published``: the protected cells (``ProtectedRelease.published`` of
+    :func:`boligsocial_plugin.core.criteria.publish.protect_criteria`, covering the assessed
+    date and the year before). Then every figure of the output (residents, values, gaps,
+    persons to flip, the values in the explanation) is computed from those cells only, is NULL
+    with the cell's flag (``P``, ``S``, ``A``) where one of them is hidden, and carries their
+    perturbation; met, the category, at_risk and the history are still decided on the exact
+    values of ``raw``. Without it (internal use and tests) the figures are exact with the
+    primary rules only.
+    """
     rs = get_rule_set(rule_set)
     check_reference(national_conviction_rate, "NATIONAL_CONVICTION_RATE")
     check_reference(regional_mean_income, "REGIONAL_MEAN_INCOME")
@@ -71,6 +83,15 @@ def assess_criteria(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
     year = int(d0[:4])
     meas, met, residents, eligible = evaluate(tables, rs, d0, d1, national_conviction_rate,
                                                regional_mean_income)
+    if published is not None:
+        ptables = SnapshotTables(published, n_areas, rules)
+        show = published_measures(ptables, rs, d0, d1, national_conviction_rate,
+                                  regional_mean_income, meas)
+        shown_residents = ptables.at(d0)["residents"].to_numpy(dtype=float)
+    else:
+        show = meas
+        shown_residents = np.where((residents > 0) & (residents < rules.min_count), np.nan,
+                                   residents)
 
     # omdannelsesområde: parallelsamfund in each of the N-1 years before the assessed one
     omd_hist, hist_found, hist_note = None, None, [""] * n_areas
@@ -88,7 +109,7 @@ def assess_criteria(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
     for lst in rs.lists:
         near[lst.code] = {}
         for c in rs.reported(lst.code):
-            m = meas[c.key]
+            m = show[c.key]
             g = c.gap(m.val)
             with np.errstate(invalid="ignore"):
                 near[lst.code][c.key] = (np.abs(g) <= c.margin_width(margins) + EPS) & \
@@ -102,17 +123,19 @@ def assess_criteria(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
 
     out: Dict[str, object] = {
         "area_id": ids, "area_name": names,
-        "residents": _int_array(np.where((residents > 0) & (residents < rules.min_count),
-                                         np.nan, residents)),
+        "residents": _int_array(shown_residents),
         "rule_set": [rs.code] * n_areas, "ref_date": [d0] * n_areas,
         "prev_date": [d1 or ""] * n_areas,
     }
-    published = {k: (m.flag == PUBLISHED) for k, m in meas.items()}
-    keep_met = {k: published[k] | ((m.flag == PRIMARY) & eligible) for k, m in meas.items()}
+    shown = {k: (m.flag == PUBLISHED) for k, m in show.items()}
+    # met of a hidden value is published for areas on the lists' scale (>= 1,000 residents),
+    # as the state's lists publish it; it is a comparison with a threshold, not a figure
+    keep_met = {k: shown[k] | (np.isin(m.flag, (PRIMARY, SECONDARY)) & eligible)
+                for k, m in show.items()}
     for k in KEYS:
-        if k in meas:
-            out[f"{k}_val"] = np.where(published[k], meas[k].val, np.nan)
-            out[f"{k}_flag"] = meas[k].flag
+        if k in show:
+            out[f"{k}_val"] = np.where(shown[k], show[k].val, np.nan)
+            out[f"{k}_flag"] = show[k].flag
         else:
             out[f"{k}_val"] = np.full(n_areas, np.nan)
             out[f"{k}_flag"] = np.full(n_areas, PUBLISHED, dtype=object)
@@ -120,12 +143,12 @@ def assess_criteria(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
     for lst in rs.lists:
         lc = lst.code
         for c in rs.reported(lc):
-            m = meas[c.key]
+            m = show[c.key]
             mt = np.where(keep_met[c.key], met[lc][c.key], np.nan)
             out[f"{c.key}_met_{lc}"] = _int_array(mt)
-            out[f"{c.key}_gap_{lc}"] = np.where(published[c.key], c.gap(m.val), np.nan)
-            amounts = np.where(published[c.key], flip_amounts(c, m.n, m.alpha, m.beta, 0.0,
-                                                              m.hi), np.nan)
+            out[f"{c.key}_gap_{lc}"] = np.where(shown[c.key], c.gap(m.val), np.nan)
+            amounts = np.where(shown[c.key], flip_amounts(c, m.n, m.alpha, m.beta, 0.0,
+                                                          m.hi), np.nan)
             persons[(lc, c.key)] = amounts
             out[persons_column(c.key, lc)] = _int_array(amounts)
         cnt = np.zeros(n_areas)
@@ -141,16 +164,16 @@ def assess_criteria(raw: pd.DataFrame, area_ids: Sequence, area_names: Optional[
         single_any |= meas[k].single
     cats, certain, reasons, nears, notes, texts = [], [], [], [], [], []
     for i in range(n_areas):
-        note = data_note(rs, meas, i, two_year_keys,
-                          hist_note[i] if sev_high[i] >= PARALLEL else "")
-        reason, doubt = category_reason(rs, met, meas, i, eligible[i], int(sev_low[i]),
+        note = data_note(rs, show, i, two_year_keys,
+                         hist_note[i] if sev_high[i] >= PARALLEL else "")
+        reason, doubt = category_reason(rs, met, show, i, eligible[i], int(sev_low[i]),
                                          int(sev_high[i]), n_years, hist_found, omd_hist)
         cats.append(CATEGORIES[sev_low[i]])
         certain.append(int(sev_low[i] == sev_high[i]))
         reasons.append(reason + ("; " + doubt if doubt else ""))
         nears.append(", ".join(f"{k}_{lc}" for lc in near for k in near[lc] if near[lc][k][i]))
         notes.append(note)
-        texts.append(explain(rs, met, meas, persons, keep_met, i, bool(eligible[i]),
+        texts.append(explain(rs, met, show, persons, keep_met, i, bool(eligible[i]),
                               int(sev_low[i]), doubt))
     out.update({"category": cats, "category_certain": pd.array(certain, dtype="Int64"),
                 "category_reason": reasons,

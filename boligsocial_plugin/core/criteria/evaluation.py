@@ -40,6 +40,7 @@ class Measure:
     flag: np.ndarray     # '' / 'P' / 'A'
     single: np.ndarray   # True: two-year criterion computed on one year
     reason: List[str]    # per area: why not assessable ('' if assessable)
+    both: Optional[np.ndarray] = None  # True: two-year criterion computed on both years
 
 
 def _ref_value(ref: Reference, year: int) -> Optional[float]:
@@ -66,7 +67,11 @@ def check_reference(ref: Reference, name: str) -> None:
 
 
 class SnapshotTables:
-    """The raw table split by date, each reindexed to area_idx 0..n-1, with primary flags."""
+    """The raw table split by date, each reindexed to area_idx 0..n-1, with primary flags.
+
+    A *published* table (core.pipeline.protect_run's, with ``C_flag`` columns and hidden cells
+    NaN) keeps its own flags (``P``, ``S``, ``A``).
+    """
 
     def __init__(self, raw: pd.DataFrame, n_areas: int, rules: Rules):
         self.n = n_areas
@@ -75,7 +80,8 @@ class SnapshotTables:
         present = [i for i in builtin_indicators()
                    if i.code in INDICATOR_CODES.values() and f"{i.code}_num" in raw.columns]
         self.codes = {i.code for i in present}
-        if len(self.raw):
+        self.published = all(f"{i.code}_flag" in raw.columns for i in present) and bool(present)
+        if len(self.raw) and not self.published:
             for code, f in primary_flags(self.raw, present, rules).items():
                 self.raw[f"{code}_flag"] = f
         self.dates = sorted(self.raw["ref_date"].unique())
@@ -90,7 +96,14 @@ class SnapshotTables:
 
 
 def _measure(tables: SnapshotTables, crit: Criterion, d0: str, d1: Optional[str], year: int,
-             national: Reference, regional: Reference) -> Measure:
+             national: Reference, regional: Reference,
+             exact: Optional[Measure] = None) -> Measure:
+    """One criterion's values at ``d0`` (and ``d1`` for two-year criteria).
+
+    ``exact``: the measure from the exact table when ``tables`` is a published one: which
+    years exist and why a value is not assessable come from it, a hidden cell makes the value
+    NULL with the cell's flag.
+    """
     n_areas = tables.n
     code = INDICATOR_CODES[crit.key]
     nan = np.full(n_areas, np.nan)
@@ -105,6 +118,7 @@ def _measure(tables: SnapshotTables, crit: Criterion, d0: str, d1: Optional[str]
     flag = s0[f"{code}_flag"].fillna(PUBLISHED).to_numpy(dtype=object).copy()
     reason = [""] * n_areas
     single = np.zeros(n_areas, bool)
+    both = np.zeros(n_areas, bool)
     with np.errstate(invalid="ignore", divide="ignore"):
         if crit.unit == PERCENT_OF_REGIONAL_MEAN:
             ref = _ref_value(regional, year)
@@ -131,12 +145,16 @@ def _measure(tables: SnapshotTables, crit: Criterion, d0: str, d1: Optional[str]
                 else:
                     p1 = nan
                     flag1 = np.full(n_areas, PUBLISHED, dtype=object)
-                both = ~np.isnan(p1) & ~np.isnan(p0)
-                single = ~np.isnan(p0) & np.isnan(p1)
+                if exact is None:
+                    both = ~np.isnan(p1) & ~np.isnan(p0)
+                    single = ~np.isnan(p0) & np.isnan(p1)
+                    flag1 = np.where(flag1 != PUBLISHED, PRIMARY, flag1)
+                else:  # hidden is not missing: the years that exist come from the exact table
+                    single = exact.single.copy()
+                    both = exact.both.copy() if exact.both is not None else ~single
                 alpha = np.where(both, p1 / 2.0, 0.0)
                 beta = np.where(both, beta / 2.0, beta)
-                flag = np.where((flag == PUBLISHED) & both & (flag1 != PUBLISHED), PRIMARY,
-                                flag)
+                flag = np.where((flag == PUBLISHED) & both & (flag1 != PUBLISHED), flag1, flag)
             val = alpha + beta * n
             if crit.unit == TIMES_NATIONAL:
                 ref = _ref_value(national, year)
@@ -145,12 +163,17 @@ def _measure(tables: SnapshotTables, crit: Criterion, d0: str, d1: Optional[str]
                     reason = [tr("not assessable: national conviction rate missing")] * n_areas
                 else:
                     alpha, beta, val = alpha / ref, beta / ref, val / ref
-    for i in np.nonzero(~(den0 > 0))[0]:
-        if not reason[i]:
-            reason[i] = tr("not assessable: nobody in the population of {key}").format(
-                key=crit.key)
+    if exact is not None:
+        reason, single = list(exact.reason), exact.single.copy()
+        val = np.where(flag == PUBLISHED, val, np.nan)
+    else:
+        for i in np.nonzero(~(den0 > 0))[0]:
+            if not reason[i]:
+                reason[i] = tr("not assessable: nobody in the population of {key}").format(
+                    key=crit.key)
     return Measure(np.asarray(val, float), np.asarray(alpha, float), np.asarray(beta, float),
-                    np.asarray(n, float), np.asarray(hi, float), flag, single, reason)
+                    np.asarray(n, float), np.asarray(hi, float), flag, single, reason,
+                    np.asarray(both, bool))
 
 
 def severity(rs: RuleSet, met: Dict[str, Dict[str, np.ndarray]], eligible: np.ndarray,
@@ -178,6 +201,15 @@ def severity(rs: RuleSet, met: Dict[str, Dict[str, np.ndarray]], eligible: np.nd
         if omd_hist is not None:
             sev = np.where(par & truth(omd_hist), OMDANNELSE, sev)
     return sev
+
+
+def published_measures(ptables: SnapshotTables, rs: RuleSet, d0: str, d1: Optional[str],
+                       national: Reference, regional: Reference,
+                       exact: Dict[str, Measure]) -> Dict[str, Measure]:
+    """The measures as published: from the published (protected, perturbed) cells only."""
+    year = int(d0[:4])
+    return {k: _measure(ptables, rs.measure(k), d0, d1, year, national, regional, m)
+            for k, m in exact.items()}
 
 
 def evaluate(tables: SnapshotTables, rs: RuleSet, d0: str, d1: Optional[str], national: Reference,

@@ -41,6 +41,14 @@ def category_label(code: str) -> str:
             "ingen": tr("No category")}.get(code, code)
 
 
+def rule_set_label(code: str) -> str:
+    """What a rule set covers, for drop-downs (translated); an unknown code as it is."""
+    return {"2013": tr("2013-2017: ghetto list, 3 of 5 criteria"),
+            "2018": tr("2018-2020: udsat, ghetto, hard ghetto"),
+            "2021": tr("2021 on: udsat, parallelsamfund, omdannelse, forebyggelse")
+            }.get(str(code), str(code))
+
+
 def severity_label(sev: int) -> str:
     """Name of the category of a severity (INGEN .. OMDANNELSE)."""
     return category_label(CATEGORIES[sev])

@@ -78,7 +78,8 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
                    width: np.ndarray, lower: Optional[np.ndarray] = None,
                    upper: Optional[np.ndarray] = None,
                    leq: Optional[np.ndarray] = None,
-                   only: Optional[np.ndarray] = None, certify: bool = True) -> IntervalResult:
+                   only: Optional[np.ndarray] = None, certify: bool = True,
+                   blocks: Optional[np.ndarray] = None) -> IntervalResult:
     """Feasible intervals of the hidden cells and whether each is wide enough.
 
     ``values``: true value of every cell (NaN = unknown; a block with an unknown hidden value
@@ -129,6 +130,8 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
     u = np.concatenate([first_cell, pairs[:, 0]])
     v = np.concatenate([hcell, pairs[:, 1]])
     labels = components(n, u, v)
+    if blocks is not None:  # only the blocks holding these cells (the others are unchanged)
+        need &= np.isin(labels, np.unique(labels[np.asarray(blocks, dtype=bool)]))
     targets = np.nonzero(need)[0]
     if targets.size == 0:
         return IntervalResult(True, lo, hi, min_width, np.zeros(0, np.int64), 0, 0, 0, 0,
@@ -169,7 +172,8 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
             a_ub[k, col[int(pairs[p, 0])]] += 1.0
             a_ub[k, col[int(pairs[p, 1])]] -= 1.0
         want = [k for k, c in enumerate(members) if need[c]]
-        cert = _certificate(a_eq, xs, lb, ub, a_ub, want) if certify else np.zeros(len(xs))
+        cert = _certificate(a_eq, xs, lb, ub, a_ub, want, width[members[want]]) \
+            if certify else np.zeros(len(xs))
         for k in want:
             c = members[k]
             if cert[k] >= width[c] - _TOL:
@@ -179,8 +183,10 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
             if linprog is None:
                 linprog = _linprog()
             solved += 1
-            lo[c], hi[c] = _extremes(linprog, a_eq, b_eq, a_ub, lb, ub, k, xs[k])
-            min_width[c] = hi[c] - lo[c]
+            # certifying: the max is not needed when the min alone leaves the width
+            lo[c], hi[c] = _extremes(linprog, a_eq, b_eq, a_ub, lb, ub, k, xs[k],
+                                     enough=width[c] if certify else None)
+            min_width[c] = (hi[c] if not np.isnan(hi[c]) else xs[k]) - lo[c]
             if hi[c] - lo[c] < width[c] - _TOL:
                 failing.append(int(c))
     return IntervalResult(not failing, lo, hi, min_width,
@@ -190,8 +196,12 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
 
 
 def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,
-                 a_ub: np.ndarray, want: Sequence[int]) -> np.ndarray:
-    """A lower bound on each cell's interval width from null-space moves around ``xs``."""
+                 a_ub: np.ndarray, want: Sequence[int],
+                 need: Optional[np.ndarray] = None) -> np.ndarray:
+    """A lower bound on each cell's interval width from null-space moves around ``xs``.
+
+    ``need`` (per cell of ``want``): stop looking for a cell once its width reaches it.
+    """
     k = len(xs)
     out = np.zeros(k)
     if a_eq.shape[0] == 0:
@@ -202,11 +212,79 @@ def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarra
         null = vt[rank:]
     if null.shape[0] == 0:
         return out
-    for v in null:
-        t_lo, t_hi = _step_range(v, xs, lb, ub, a_ub)
-        span = np.abs(v) * (t_hi - t_lo)
-        out = np.maximum(out, np.where(np.isfinite(span), span, np.inf))
+    t_lo, t_hi = _step_ranges(null, xs, lb, ub, a_ub)
+    with np.errstate(invalid="ignore"):
+        span = np.abs(null) * (t_hi - t_lo)[:, None]
+    span = np.where(np.isnan(span), 0.0, span)
+    out = span.max(axis=0)
+    # for a cell the basis leaves short: the null-space direction that moves it most, first
+    # in the whole null space, then on the face of the bounds the true values sit on (cells
+    # at a bound and tight bound pairs kept fixed, so they cannot stop the move)
+    want = np.asarray(want, dtype=np.int64)
+    goal = np.full(len(want), 1e6) if need is None else np.asarray(need, dtype=float)
+    short = want[out[want] < goal - _TOL]
+    if not len(short):
+        return out
+    _directions(null, short, xs, lb, ub, a_ub, out)
+    order = np.argsort(want, kind="stable")
+    short = short[out[short] < goal[order[np.searchsorted(want[order], short)]] - _TOL]
+    tol = 1e-9 * max(1.0, float(np.abs(xs).max()) if xs.size else 1.0)
+    tight = (np.abs(xs - lb) <= tol) | (np.abs(ub - xs) <= tol)
+    short = short[~tight[short]]
+    if not len(short):
+        return out
+    pairs = a_ub[(a_ub @ xs) >= -tol] if a_ub.shape[0] else a_ub
+    if tight.any() or pairs.shape[0]:
+        face = np.vstack([a_eq, np.eye(k)[tight], pairs]) if a_eq.shape[0] else \
+            np.vstack([np.eye(k)[tight], pairs])
+        _, s2, vt2 = np.linalg.svd(face, full_matrices=True)
+        rank2 = int(np.sum(s2 > 1e-9 * max(s2[0] if s2.size else 0.0, 1.0)))
+        if vt2.shape[0] > rank2:
+            _directions(vt2[rank2:], short, xs, lb, ub, a_ub, out)
     return out
+
+
+def _directions(null: np.ndarray, cells: np.ndarray, xs: np.ndarray, lb: np.ndarray,
+                ub: np.ndarray, a_ub: np.ndarray, out: np.ndarray) -> None:
+    """Widen ``out`` with the move along the projection of each cell's unit vector."""
+    cells = np.asarray(cells, dtype=np.int64)
+    if not len(cells):
+        return
+    dirs = (null.T @ null[:, cells]).T            # (cells, k): one direction per cell
+    own = np.abs(dirs[np.arange(len(cells)), cells])
+    ok = own >= 1e-12
+    if not ok.any():
+        return
+    t_lo, t_hi = _step_ranges(dirs[ok], xs, lb, ub, a_ub)
+    with np.errstate(invalid="ignore"):
+        span = own[ok] * (t_hi - t_lo)
+    span = np.where(np.isnan(span), 0.0, span)
+    np.maximum.at(out, cells[ok], span)
+
+
+def _step_ranges(dirs: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,
+                 a_ub: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """Per direction (rows of ``dirs``): the range of t with lb <= xs + t v <= ub and
+    a_ub (xs + t v) <= 0 (vectorised :func:`_step_range`)."""
+    d = np.asarray(dirs, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pos, neg = d > 1e-12, d < -1e-12
+        up = np.where(pos, (ub - xs)[None, :] / d, np.inf)
+        up = np.minimum(up, np.where(neg, (lb - xs)[None, :] / d, np.inf))
+        dn = np.where(pos, (lb - xs)[None, :] / d, -np.inf)
+        dn = np.maximum(dn, np.where(neg, (ub - xs)[None, :] / d, -np.inf))
+        t_hi = up.min(axis=1) if d.shape[1] else np.full(d.shape[0], np.inf)
+        t_lo = dn.max(axis=1) if d.shape[1] else np.full(d.shape[0], -np.inf)
+        if a_ub.shape[0]:
+            g = d @ a_ub.T                          # (directions, pairs)
+            slack = -(a_ub @ xs)                    # >= 0 at the true values
+            t_hi = np.minimum(t_hi, np.where(g > 1e-12, slack[None, :] / g, np.inf).min(axis=1))
+            t_lo = np.maximum(t_lo, np.where(g < -1e-12, slack[None, :] / g,
+                                             -np.inf).max(axis=1))
+    bad = ~((t_lo <= 0.0) & (t_hi >= 0.0))  # numerical noise at an active bound
+    t_lo = np.where(bad, np.minimum(t_lo, 0.0), t_lo)
+    t_hi = np.where(bad, np.maximum(t_hi, 0.0), t_hi)
+    return t_lo, t_hi
 
 
 def _step_range(v: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,
@@ -234,8 +312,13 @@ def _step_range(v: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,
     return t_lo, t_hi
 
 
-def _extremes(linprog, a_eq, b_eq, a_ub, lb, ub, k: int, x0: float) -> Tuple[float, float]:
-    """Min and max of variable k over the feasible set (HiGHS)."""
+def _extremes(linprog, a_eq, b_eq, a_ub, lb, ub, k: int, x0: float,
+              enough: Optional[float] = None) -> Tuple[float, float]:
+    """Min and max of variable k over the feasible set (HiGHS).
+
+    ``enough``: when the minimum is already that far below ``x0``, the maximum is not solved
+    (returned as NaN).
+    """
     if linprog is None:  # pragma: no cover - no solver: be cautious, call it pinned
         return x0, x0
     n = a_eq.shape[1]
@@ -257,6 +340,8 @@ def _extremes(linprog, a_eq, b_eq, a_ub, lb, ub, k: int, x0: float) -> Tuple[flo
             out.append(float(res.x[k]))
         else:  # infeasible by rounding: the true value is feasible; be cautious
             out.append(x0)
+        if sign > 0 and enough is not None and x0 - out[0] >= enough - _TOL:
+            return out[0], np.nan
     return min(out), max(out)
 
 
@@ -311,6 +396,9 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
     hid = start.copy()
     rounds = 0
     unprotectable: List[int] = []
+    audited: Optional[np.ndarray] = None  # hidden cells when the blocks were last audited
+    acc_lo, acc_hi, acc_w = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
+    n_cert = n_solved = 0
     while True:
         sup = secondary_suppression(relations, hid, protect, candidate, priority, weight, link,
                                     allow_unprotectable)
@@ -322,10 +410,20 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
             unprotectable.extend(int(c) for c in sup.unprotectable)
         need_now = np.where(hid & protect & ~start, PINNED_WIDTH, need)
         need_now[unprotectable] = 0.0
+        # after the first round only the blocks that gained a hidden cell can change
         iv = interval_audit(relations, values, hid, need_now, lower, upper, leq_arr,
-                            certify=certify)
+                            certify=certify,
+                            blocks=None if audited is None else (hid & ~audited))
+        audited = hid.copy()
+        done = ~np.isnan(iv.min_width) | ~np.isnan(iv.lo)
+        acc_lo[done], acc_hi[done], acc_w[done] = iv.lo[done], iv.hi[done], iv.min_width[done]
+        n_cert += iv.certified
+        n_solved += iv.solved
         if iv.passed:
             iv.unprotectable = np.array(sorted(set(unprotectable)), dtype=np.int64)
+            iv.lo, iv.hi, iv.min_width = acc_lo, acc_hi, acc_w
+            iv.checked = int((hid & (need_now > 0)).sum())
+            iv.certified, iv.solved = n_cert, n_solved
             return Suppression(hid, hid & ~start, sup.audit, sup.rounds + rounds), iv
         rounds += 1
         if rounds > max_rounds:

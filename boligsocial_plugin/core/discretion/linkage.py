@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
+import pandas as pd
 
 EQUAL, NEAR, SUM = "equal", "near", "sum"
 
@@ -65,7 +66,8 @@ def populations_from_rows(group: np.ndarray, keys: np.ndarray, n_groups: int,
     k = np.asarray(keys, dtype=np.uint64)
     ok = g >= 0
     g, k = g[ok], k[ok]
-    order = np.lexsort((k, g))
+    by_key = np.argsort(k, kind="stable")                     # persons sorted by key, then
+    order = by_key[np.argsort(g[by_key], kind="stable")]    # by row (stable: keys stay sorted)
     g, k = g[order], k[order]
     ptr = np.zeros(n_groups + 1, dtype=np.int64)
     np.cumsum(np.bincount(g, minlength=n_groups), out=ptr[1:])
@@ -81,6 +83,18 @@ def concat(a: Populations, b: Populations) -> Populations:
                        np.concatenate([a.ptr[:-1], b.ptr + a.ptr[-1]]),
                        np.concatenate([a.keys, b.keys]), a.hidden + b.hidden,
                        a.published + b.published)
+
+
+def subset(pops: Populations, idx: Sequence[int]) -> Populations:
+    """The populations ``idx`` (in that order)."""
+    idx = [int(i) for i in idx]
+    parts = [pops.members(i) for i in idx]
+    ptr = np.zeros(len(idx) + 1, dtype=np.int64)
+    np.cumsum([len(p) for p in parts], out=ptr[1:])
+    keys = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
+    return Populations([pops.dates[i] for i in idx], [pops.labels[i] for i in idx],
+                       [pops.release[i] for i in idx], pops.row[idx], ptr, keys,
+                       [pops.hidden[i] for i in idx], [pops.published[i] for i in idx])
 
 
 @dataclass
@@ -108,21 +122,28 @@ def _overlaps(pops: Populations, idx: np.ndarray) -> Tuple[np.ndarray, np.ndarra
     keys = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
     if keys.size == 0:
         return (np.zeros(0, np.int64),) * 3
-    uk, rows = np.unique(keys, return_inverse=True)
+    rows, uk = pd.factorize(keys)  # hashing: faster than sorting millions of keys
     m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)),
                           shape=(len(uk), len(idx)))
     prod = sparse.triu(m.T @ m, k=1).tocoo()
     return idx[prod.row], idx[prod.col], np.round(prod.data).astype(np.int64)
 
 
-def find_links(pops: Populations, tolerance: int) -> List[Link]:
-    """Every relation an attacker can use between the populations (see the module doc)."""
+def find_links(pops: Populations, tolerance: int,
+               disjoint_current: bool = False) -> List[Link]:
+    """Every relation an attacker can use between the populations (see the module doc).
+
+    ``disjoint_current``: the release's own populations of one date share nobody (areas of
+    one geography without overlaps), so their pairs need no counting.
+    """
     sizes = pops.size()
     dates = np.array(pops.dates, dtype=object)
     labels = np.array(pops.labels, dtype=object)
     pairs_i, pairs_j, pairs_o = [], [], []
     for d in sorted(set(pops.dates)):
         idx = np.nonzero(dates == d)[0]
+        if disjoint_current and (pops.row[idx] >= 0).all():
+            continue
         i, j, o = _overlaps(pops, idx)
         pairs_i.append(i)
         pairs_j.append(j)
@@ -156,17 +177,22 @@ def find_links(pops: Populations, tolerance: int) -> List[Link]:
     for m, c in list(zip(i[m1], j[m1])) + list(zip(j[m2], i[m2])):
         inside.setdefault(int(c), []).append((int(m), int(sizes[m])))
     overlap = {(int(a), int(b)): int(x) for a, b, x in zip(i, j, o)}
+    clash: Dict[int, set] = {}  # populations sharing persons
+    for (a, b), x in overlap.items():
+        if x:
+            clash.setdefault(a, set()).add(b)
+            clash.setdefault(b, set()).add(a)
     for c, mem in sorted(inside.items()):
         by_date: Dict[str, List[Tuple[int, int]]] = {}
         for m, s in mem:
             by_date.setdefault(pops.dates[m], []).append((m, s))
         for _d, group in sorted(by_date.items()):
             exact = [(m, s) for m, s in group if _only(m, c, overlap, sizes) == 0]
-            families = [_disjoint(exact, overlap)] if exact else []
+            families = [_disjoint(exact, clash)] if exact else []
             if len(exact) < len(group):  # members nearly inside: a second, wider relation
                 wide = _disjoint(sorted(exact, key=lambda t: (-t[1], t[0])) +
                                  sorted([t for t in group if t not in exact],
-                                        key=lambda t: (-t[1], t[0])), overlap, keep_order=True)
+                                        key=lambda t: (-t[1], t[0])), clash, keep_order=True)
                 if wide != (families[0] if families else None):
                     families.append(wide)
             for chosen in families:
@@ -185,14 +211,16 @@ def _only(m: int, c: int, overlap: Dict[Tuple[int, int], int], sizes: np.ndarray
     return int(sizes[m]) - overlap.get((min(m, c), max(m, c)), 0)
 
 
-def _disjoint(members: List[Tuple[int, int]], overlap: Dict[Tuple[int, int], int],
+def _disjoint(members: List[Tuple[int, int]], clash: Dict[int, set],
               keep_order: bool = False) -> List[int]:
     """A family of pairwise disjoint members, largest first (or in the given order)."""
     chosen: List[int] = []
     order = members if keep_order else sorted(members, key=lambda t: (-t[1], t[0]))
+    taken: set = set()
     for m, _s in order:
-        if all(overlap.get((min(m, x), max(m, x)), 0) == 0 for x in chosen):
+        if not (clash.get(m, set()) & taken):
             chosen.append(m)
+            taken.add(m)
     return sorted(chosen)
 
 

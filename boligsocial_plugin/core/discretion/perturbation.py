@@ -47,12 +47,15 @@ class Perturbation:
     amount_share: float = 0.10  # sums of amounts: at most ± this share of the largest one
 
     def describe(self) -> str:
-        """One line for reports."""
+        """One line for reports (translated)."""
+        from boligsocial_plugin.core.i18n import tr
+
         if not self.enabled:
-            return "off (exact values)"
-        return ("cell-key perturbation: counts ±{c} at most, full-time persons ±{f:g}, amounts "
-                "±{a:g} % of the largest contribution").format(c=self.max_count, f=self.fte_max,
-                                                               a=100 * self.amount_share)
+            return tr("off (exact values)")
+        return tr("cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts "
+                  "±{a} % of the largest contribution").format(
+            c=self.max_count, f="{:g}".format(self.fte_max),
+            a="{:g}".format(100 * self.amount_share))
 
 
 OFF = Perturbation(enabled=False)

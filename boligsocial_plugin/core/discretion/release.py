@@ -52,6 +52,7 @@ from boligsocial_plugin.core.discretion.rules import (
     frequency_rule,
     primary_flags,
 )
+from boligsocial_plugin.core.discretion.types import TypeTable, type_audit
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import NEST_DEN, NEST_SAME, Indicator
 
@@ -72,6 +73,8 @@ class Totals:
     read: int
     ck: int = 0            # cell key of the persons in an area (perturbation)
     read_adds_up: bool = True  # read = joined + outside + no_location (one date, no overlaps)
+    ck_outside: int = 0    # cell keys of the persons outside every area, without location
+    ck_no_location: int = 0
 
 
 @dataclass
@@ -117,8 +120,16 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                     perturbation: Perturbation = OFF, width: Optional[float] = None,
                     pops: Optional[Populations] = None, links: Sequence[Link] = (),
                     group_tables: Optional[GroupTables] = None,
-                    totals: Optional[Totals] = None) -> ReleaseResult:
-    """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table."""
+                    totals: Optional[Totals] = None,
+                    withhold: Optional[np.ndarray] = None,
+                    types: Optional[TypeTable] = None) -> ReleaseResult:
+    """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table.
+
+    ``withhold`` (bool per row): rows whose figures the output does not publish at all (a
+    merged region below the minimum): hidden, protected only where the rules make them small.
+    ``types`` (core.discretion.types, from the persons): after the relations, no small group
+    the indicators tell apart may be recovered; more indicators are hidden until none is.
+    """
     t0 = time.perf_counter()
     width = float(rules.min_count if width is None else width)
     n, k = len(raw), len(indicators)
@@ -161,6 +172,15 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         else:
             leq.append(np.stack([rows * w + c, rows * w + c + 1], axis=1))  # num <= den
         leq.append(np.stack([rows * w + c + 1, rows * w], axis=1))          # den <= residents
+    if withhold is not None:  # not published: protected only where the rules say small
+        wh = np.asarray(withhold, dtype=bool)
+        protect[wh, 0] = hidden[wh, 0]
+        for ind in indicators:
+            c = col[ind.code]
+            protect[wh, c] &= hidden[wh, c]
+            flags[ind.code] = np.where(wh & (flags[ind.code] == PUBLISHED), AREA,
+                                       flags[ind.code])
+        hidden[wh, :1 + 2 * k] = True
     nest_protect = _nest_rules(raw, indicators, nestings, rules)
     for pos, m in enumerate(rest_idx):
         c = 1 + 2 * k + pos
@@ -197,9 +217,16 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     if pops is not None and links:
         links = [lk for lk in links if any(pops.row[p] >= 0 for p in (lk.container,)
                                            + lk.members)]
-        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables)
-        time_hidden, links = _time_suppression(
-            pops, links, max(rules.min_count, rules.min_residents))
+        if perturbation.enabled:
+            # changes over time: the noise of two different groups of persons is independent,
+            # so a difference between dates is the true difference plus noise, never a
+            # person's figures; only the same persons at two dates stay linked
+            links = [lk for lk in links if lk.kind == EQUAL or
+                     len({pops.dates[p] for p in (lk.container,) + lk.members}) == 1]
+        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables, raw)
+        if not perturbation.enabled:
+            time_hidden, links = _time_suppression(
+                pops, links, max(rules.min_count, rules.min_residents))
         for r in time_hidden:
             hidden[r, :1 + 2 * k] = True
         known_before = _add_links(raw, indicators, pops, links, old_vals, rest_prot, rel, extra,
@@ -227,6 +254,11 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     sup, iv = secure_suppression(rel, va, h, pr, width, candidate=ca, priority=po, weight=we,
                                  link=lk, lower=lo, upper=up, leq=lq,
                                  allow_unprotectable=pops is not None and bool(links))
+    prim = np.nonzero(h & pr)[0]
+    prim = prim[prim < n * w]
+    widths = iv.min_width[prim] if len(prim) else np.zeros(0)
+    widths = widths[~np.isnan(widths)]
+    narrowest = round(float(min(widths.min(), 1e12)), 3) if len(widths) else None
     if len(iv.unprotectable):
         warnings.append(tr("{n} hidden figures follow from what was published before whatever "
                            "this release hides.").format(n=len(iv.unprotectable)))
@@ -234,6 +266,9 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     if known_before.any():
         hid_all[:n * w] |= hidden.ravel()  # never publish what the rules hide
     hid = hid_all[:n * w].reshape(n, w)
+    type_hidden = 0
+    if types is not None:
+        hid, type_hidden = _type_audit(types, raw, indicators, flags, hid, col, rules)
     sec = (hid & ~hidden)
     if time_hidden:  # hidden because the area changed by too few persons: secondary
         tr_rows = np.array(sorted(time_hidden), dtype=np.int64)
@@ -276,10 +311,16 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     tot_out: Dict[str, Optional[float]] = {}
     if totals is not None:
         tot_out = _publish_totals(totals, hid[:, 0], rules)
-        if perturbation.enabled and tot_out["PERSONS_IN_AREAS"] is not None:
-            tot_out["PERSONS_IN_AREAS"] = float(perturb_counts(
-                np.array([totals.joined], float), np.array([totals.ck]), rules.min_count,
-                perturbation)[0])
+        if perturbation.enabled:  # each total keyed on its own persons, like a cell
+            keys = {"PERSONS_IN_AREAS": totals.ck, "PERSONS_OUTSIDE": totals.ck_outside,
+                    "PERSONS_NO_LOCATION": totals.ck_no_location,
+                    "PERSONS_READ": (totals.ck + totals.ck_outside + totals.ck_no_location)
+                    % (1 << 32)}
+            for name, key in keys.items():
+                if tot_out.get(name) is not None:
+                    tot_out[name] = float(perturb_counts(
+                        np.array([tot_out[name]], float), np.array([key]), rules.min_count,
+                        perturbation)[0])
     a = sup.audit
     report: Dict[str, object] = {
         "rules_applied": rules.describe(),
@@ -288,6 +329,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "relations": len(rel), "relations_checked": a.relations_checked,
         "blocks": a.blocks, "hidden_checked": a.hidden_checked, "rounds": sup.rounds,
         "interval_audit": {"protection_width": width, "checked": iv.checked,
+                           "narrowest_primary": narrowest,
                            "certified": iv.certified, "solved_by_lp": iv.solved,
                            "blocks_without_values": iv.unknown_blocks},
         "links": {"equal": sum(1 for x in links if x.kind == EQUAL),
@@ -300,9 +342,32 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "seconds": round(time.perf_counter() - t0, 4),
         "warnings": warnings,
         "residents_hidden": int(hid[:, 0].sum()),
+        "hidden_for_groups": type_hidden,
         "dates_hidden_for_change": len(time_hidden),
     }
     return ReleaseResult(published, report, types, hidden_types, tot_out)
+
+
+def _type_audit(types: TypeTable, raw: pd.DataFrame, indicators: Sequence[Indicator], flags,
+                hid: np.ndarray, col: Dict[str, int], rules: Rules) -> Tuple[np.ndarray, int]:
+    """core.discretion.types' audit on the cells the relations left published."""
+    k = len(indicators)
+    shown = np.zeros((len(raw), k), dtype=bool)
+    dens = np.zeros((len(raw), k))
+    for j, ind in enumerate(indicators):
+        c = col[ind.code]
+        shown[:, j] = (flags[ind.code] == PUBLISHED) & ~hid[:, c] & ~hid[:, c + 1]
+        dens[:, j] = raw[f"{ind.code}_den"].to_numpy(dtype=float)
+    res_shown, shown2, n = type_audit(types, ~hid[:, 0], shown, dens, rules.min_count)
+    if n:
+        hid = hid.copy()
+        hid[:, 0] |= ~res_shown
+        for j, ind in enumerate(indicators):
+            c = col[ind.code]
+            newly = shown[:, j] & ~shown2[:, j]
+            hid[newly, c] = True
+            hid[newly, c + 1] = True
+    return hid, n
 
 
 def _publish_totals(totals: Totals, residents_hidden: np.ndarray,
@@ -332,25 +397,56 @@ class _Extra:
 
     def __init__(self, first: int):
         self.first = first
-        self.values = np.zeros(0)
-        self.hidden = np.zeros(0, dtype=bool)
-        self.protect = np.zeros(0, dtype=bool)
-        self.candidate = np.zeros(0, dtype=bool)
-        self.priority = np.zeros(0, dtype=np.int64)
-        self.lower = np.zeros(0)
+        self.size = 0
+        self._values: List[np.ndarray] = []
+        self._counts: List[int] = []
+        self._flags: List[Tuple[bool, bool, bool, float]] = []
 
     def add(self, count: int, values=None, hidden=False, protect=True, candidate=True,
             lower=0.0) -> List[int]:
         """``count`` new cells; returns their indices."""
-        start = self.first + len(self.values)
-        v = np.full(count, np.nan) if values is None else np.asarray(values, dtype=float)
-        self.values = np.concatenate([self.values, v])
-        self.hidden = np.concatenate([self.hidden, np.broadcast_to(hidden, (count,))])
-        self.protect = np.concatenate([self.protect, np.broadcast_to(protect, (count,))])
-        self.candidate = np.concatenate([self.candidate, np.broadcast_to(candidate, (count,))])
-        self.priority = np.concatenate([self.priority, np.zeros(count, dtype=np.int64)])
-        self.lower = np.concatenate([self.lower, np.broadcast_to(float(lower), (count,))])
+        start = self.first + self.size
+        self._values.append(np.full(count, np.nan) if values is None
+                            else np.asarray(values, dtype=float).reshape(count))
+        self._counts.append(count)
+        self._flags.append((bool(hidden), bool(protect), bool(candidate), float(lower)))
+        self.size += count
         return list(range(start, start + count))
+
+    def _column(self, j: int, kind) -> np.ndarray:
+        if not self._counts:
+            return np.zeros(0, dtype=kind)
+        return np.repeat(np.array([f[j] for f in self._flags], dtype=kind), self._counts)
+
+    @property
+    def values(self) -> np.ndarray:
+        """True values of the cells (NaN unknown)."""
+        return np.concatenate(self._values) if self._values else np.zeros(0)
+
+    @property
+    def hidden(self) -> np.ndarray:
+        """Hidden (not known to the attacker)."""
+        return self._column(0, bool)
+
+    @property
+    def protect(self) -> np.ndarray:
+        """Must not be computable (or narrow)."""
+        return self._column(1, bool)
+
+    @property
+    def candidate(self) -> np.ndarray:
+        """May be hidden by secondary suppression."""
+        return self._column(2, bool)
+
+    @property
+    def priority(self) -> np.ndarray:
+        """Secondary-suppression priority (all 0)."""
+        return np.zeros(self.size, dtype=np.int64)
+
+    @property
+    def lower(self) -> np.ndarray:
+        """Lower bounds."""
+        return self._column(3, float)
 
 
 def _type_columns(indicators: Sequence[Indicator], col: Dict[str, int]) -> List[Tuple[str, int]]:
@@ -390,14 +486,29 @@ def _group_protect(raw_like: pd.DataFrame, indicators: Sequence[Indicator],
     return out
 
 
-def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], group_tables):
+def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], group_tables,
+                  raw: Optional[pd.DataFrame] = None):
     """True figures and protection of the groups the links involve.
 
     Returns (values of earlier populations by population, figures of each link's rest and of
-    each foreign part, protection of each rest): arrays over the cell types.
+    each foreign part, protection of each rest): arrays over the cell types. An earlier
+    population equal to a row of this release has that row's figures (no recount).
     """
     ntypes = 1 + 2 * len(indicators)
-    old = sorted({p for lk in links for p in (lk.container,) + lk.members if pops.row[p] < 0})
+    same: Dict[int, int] = {}
+    if raw is not None:
+        for lk in links:
+            if lk.kind == EQUAL:
+                a, b = lk.container, lk.members[0]
+                if pops.row[a] >= 0 > pops.row[b]:
+                    same[b] = int(pops.row[a])
+                elif pops.row[b] >= 0 > pops.row[a]:
+                    same[a] = int(pops.row[b])
+    old = sorted({p for lk in links for p in (lk.container,) + lk.members
+                  if pops.row[p] < 0 and p not in same})
+    # a population known only by its size (a run's total): its residents are its members
+    only_size = [p for p in old if (pops.published[p] | pops.hidden[p]) <= {"residents"}]
+    old = [p for p in old if p not in set(only_size)]
     sums = [lk for lk in links if lk.kind == SUM and len(lk.rest)]
     groups = [(pops.dates[p], pops.members(p)) for p in old] + \
         [(lk.date, lk.rest) for lk in sums]
@@ -412,6 +523,15 @@ def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], g
     gvals[~found] = np.nan
     gprot[~found] = True
     old_vals = {p: gvals[i] for i, p in enumerate(old)}
+    for p in only_size:
+        v = np.full(ntypes, np.nan)
+        v[0] = float(len(pops.members(p)))
+        old_vals[p] = v
+    if same:
+        rows = sorted(set(same.values()))
+        rv = _group_values(raw.iloc[rows], indicators)
+        at = {r: i for i, r in enumerate(rows)}
+        old_vals.update({p: rv[at[r]] for p, r in same.items()})
     rest_prot = {id(lk): gprot[len(old) + i] for i, lk in enumerate(sums)}
     return old_vals, rest_prot
 
@@ -511,9 +631,9 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
                 continue
             if len(keep) < 2:
                 continue
-            rel.grow(extra.first + len(extra.values) - rel.n_cells)
+            rel.grow(extra.first + extra.size - rel.n_cells)
             rel.add([x for x, _ in keep], [a for _, a in keep])
-    rel.grow(extra.first + len(extra.values) - rel.n_cells)
+    rel.grow(extra.first + extra.size - rel.n_cells)
     return known_before
 
 

@@ -206,7 +206,10 @@ def primary_flags(raw: pd.DataFrame, indicators: Sequence[Indicator],
     * ``A``: the area has fewer than ``min_residents`` residents (:func:`area_rule`).
     * ``P`` for a share or count: the persons contributing (``C_cnt``) or the persons of the
       population not contributing fully (``C_rest``, the complement) are below ``min_count``
-      (:func:`frequency_rule`, :func:`complement_rule`), or the population is.
+      (:func:`frequency_rule`, :func:`complement_rule`), or the population is; for sums of
+      fractions (full-time persons outside the labour market) also the sum (``C_num``) or its
+      complement (``C_den − C_num``): 3 full-time and 2 persons at 0.02 give 3.04, and
+      den − num = 0.1 would say everyone is at least 90 % outside.
     * ``P`` for a mean: :func:`min_group_rule`, :func:`dominance_rule`,
       :func:`p_percent_rule` and :func:`identical_values_rule` (uses ``C_top1``/``C_top2``).
     """
@@ -226,11 +229,15 @@ def primary_flags(raw: pd.DataFrame, indicators: Sequence[Indicator],
         else:
             cnt = raw[f"{ind.code}_cnt"].to_numpy(dtype=float)
             rest = raw[f"{ind.code}_rest"].to_numpy(dtype=float)
+            num = raw[f"{ind.code}_num"].to_numpy(dtype=float)
             nonempty = den > 0
             small = frequency_rule(den, rules)
             small |= frequency_rule(cnt, rules, nonempty)
+            # sums of fractions (full-time persons): the sum itself is a small count too
+            small |= frequency_rule(num, rules, nonempty)
             if rules.complement:
                 small |= frequency_rule(rest, rules, nonempty)
+                small |= frequency_rule(den - num, rules, nonempty)
         flags = np.full(len(raw), PUBLISHED, dtype=object)
         flags[small] = PRIMARY
         flags[small_area] = AREA

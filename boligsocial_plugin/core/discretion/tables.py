@@ -95,6 +95,14 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     additive = total is not None
     if total is not None:
         with np.errstate(invalid="ignore"):
+            above = (counts > total[:, None] + 1e-9).any(axis=1)
+        if above.any():  # reported and refused: never a reason to drop the relations
+            where = np.nonzero(above)[0]
+            raise BoligsocialError(tr(
+                "In {n} rows (e.g. rows {rows}) a count is larger than the total. Fix the "
+                "table; the protection needs counts that fit their total.").format(
+                    n=len(where), rows=", ".join(str(i + 1) for i in where[:5])))
+        with np.errstate(invalid="ignore"):
             rest = total - counts.sum(axis=1)
             bad = rest < -1e-9
         if categories_exhaustive == "overlap":
@@ -166,6 +174,7 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
                                       "figures would equal the parent's published totals; "
                                       "merge the sub-area or leave the parent field empty."
                                       ).format(names=", ".join(sorted(lonely)[:10])))
+        _check_parent_sums(data, codes, child_rows, prow, uniq, cols)
         for j in range(w):
             cc = np.concatenate([cell[child_rows, j], cell[prow[prow >= 0], j]])
             gg = np.concatenate([codes, np.nonzero(prow >= 0)[0]])
@@ -212,6 +221,7 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     report["totals_hidden_secondary"] = int(sec[:, kc].sum()) if total is not None else 0
     report["rounding"] = {"base": int(round_base or 0)}
     report["perturbation"] = perturbation.describe()
+    report["perturbed"] = bool(perturbation.enabled and not (round_base and round_base > 1))
     report["mean_abs_change"] = round(float(np.mean(np.concatenate(changes))), 4) \
         if changes and sum(len(x) for x in changes) else 0.0
     report["audit"] = "passed" if (sup.audit.passed and iv.passed) else "failed"
@@ -233,3 +243,25 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
             "{n} hidden cells follow from totals outside the table (e.g. a parent total of 0) "
             "whatever else is hidden.").format(n=len(iv.unprotectable)))
     return out, report
+
+
+def _check_parent_sums(data: np.ndarray, codes: np.ndarray, child_rows: np.ndarray,
+                       prow: np.ndarray, parents, cols: Sequence[str]) -> None:
+    """A parent's own row must be the sum of its sub-areas (where every value is known);
+    an inconsistent group is reported and refused, never a reason to drop its relations."""
+    for g in np.nonzero(prow >= 0)[0]:
+        kids = child_rows[codes == g]
+        kids = kids[kids != prow[g]]
+        if not len(kids):
+            continue
+        for j, c in enumerate(cols):
+            vals = data[kids, j]
+            if np.isnan(vals).any() or np.isnan(data[prow[g], j]):
+                continue
+            if abs(vals.sum() - data[prow[g], j]) > 1e-6:
+                raise BoligsocialError(tr(
+                    "The sub-areas of '{parent}' add up to {sum} in '{col}', but its own row "
+                    "says {value}. Fix the table (or leave the id field empty if the parent's "
+                    "row is not the sum of its sub-areas).").format(
+                        parent=parents[g], sum=int(vals.sum()), col=c,
+                        value=int(data[prow[g], j])))
