@@ -474,6 +474,21 @@
       <translation>Kom</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Came from outside the areas</source>
+      <translation>Kom udefra</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Came or left</source>
+      <translation>Kom eller flyttede</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Came or left per 100 residents</source>
+      <translation>Kom eller flyttede pr. 100 beboere</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Cancel</source>
       <translation>Annuller</translation>
@@ -914,6 +929,11 @@
       <translation>Kontrolrapport for diskretionering</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Discretion flag</source>
+      <translation>Diskretionsflag</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Discretion preset (overrides the two numbers below)</source>
       <translation>Forudindstilling for diskretionering (tilsidesætter de to tal nedenfor)</translation>
@@ -1154,9 +1174,34 @@
       <translation>Frederiksberg: ≥250</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From a focus area (1 = yes)</source>
+      <translation>Fra et fokusområde (1 = ja)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From area</source>
+      <translation>Fra område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From area (name)</source>
+      <translation>Fra område (navn)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From date</source>
+      <translation>Fra dato</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
-      <source>From date (YYYY-MM-DD; empty = the second latest date)</source>
-      <translation>Fra dato (ÅÅÅÅ-MM-DD; tom = den næstseneste dato)</translation>
+      <source>From date (empty = the second latest date)</source>
+      <translation>Fra dato (tom = den næstseneste dato)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From group</source>
+      <translation>Fra gruppe</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -1279,6 +1324,11 @@
       <translation>Indikatorer der sammenlignes mellem dem der kom, blev og flyttede: koder for indbyggede indikatorer ({codes}) eller brugerdefinerede.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Indicators of your own to use as profile indicators; start from {path}.</source>
+      <translation>Egne indikatorer der kan bruges som profilindikatorer; tag udgangspunkt i {path}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Indicators skipped because the extract lacks their columns: {codes}</source>
       <translation>Indikatorer, der er sprunget over, fordi udtrækket mangler deres kolonner: {codes}</translation>
@@ -1379,6 +1429,11 @@
       <translation>Flyttede</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Left the areas</source>
+      <translation>Forlod områderne</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
       <translation>Koblet til andre datoer og tidligere udgivelser: {e} ens, {n} næsten ens og {s} indlejrede populationer; {d} datoer skjult, fordi for få personer har ændret sig.</translation>
@@ -1474,6 +1529,21 @@
       <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Moved in from other areas</source>
+      <translation>Tilflyttet fra andre områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Moved in from the focus areas</source>
+      <translation>Tilflyttet fra fokusområderne</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Moved out to other areas</source>
+      <translation>Fraflyttet til andre områder</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Moves between areas {a} – {b}</source>
       <translation>Flytninger mellem områder {a} – {b}</translation>
@@ -1542,6 +1612,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Neighbours</source>
       <translation>Naboer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Net change of residents</source>
+      <translation>Nettoændring i beboere</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -1659,9 +1734,19 @@
       <translation>Til: små nøglebaserede ændringer (til offentliggørelse)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>One line per pair of areas with at least one mover, styled as a flow map; suppressed flows are listed but not drawn.</source>
+      <translation>Én linje pr. par af områder med mindst én flytter, med flytningskort-stil; skjulte flytninger står i tabellen men tegnes ikke.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>One or more indicator fields of the areas (e.g. nonwestern_val). Areas join and stay with similar neighbours, so regions are alike inside; the number of regions is never lower than without. Each field is standardised; a missing value counts as the field's mean.</source>
       <translation>Et eller flere indikatorfelter i områdelaget (fx nonwestern_val). Områder lægges sammen med og bliver hos naboer, der ligner dem, så de sammenlagte områder bliver ensartede; antallet af sammenlagte områder bliver aldrig lavere end uden felterne. Hvert felt standardiseres; en manglende værdi tæller som feltets gennemsnit.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>One page: the flow map, where the focus areas' movers went and who came, stayed and left in the focus areas.</source>
+      <translation>Én side: flytningskortet, hvor fokusområdernes fraflyttere flyttede hen, og hvem der kom, blev og flyttede i fokusområderne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1672,6 +1757,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>One row per area: each criterion's value, met or not, gap and persons to change, the category and the explanation; styled by category.</source>
       <translation>Én række pr. område: hvert kriteriums værdi, om det er opfyldt, afstanden til grænseværdien og hvor mange personer der skal ændre sig, kategorien og forklaringen; med stil efter kategori.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>One row per area: residents on both dates, stayers, movers in and out, from and to outside, net, turnover, the profiles of who came, stayed and left, and (with focus areas) the persons from the focus areas.</source>
+      <translation>Én række pr. område: beboere på begge datoer, de der blev boende, til- og fraflyttere, fra og til udenfor, netto, til- og fraflytning i alt, profilerne af dem der kom, blev og flyttede, og (med fokusområder) personerne fra fokusområderne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1824,7 +1914,7 @@
       <translation>Personrækker: {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Persons</source>
       <translation>Personer</translation>
     </message>
@@ -2219,6 +2309,16 @@
       <translation>Beboere i det sammenlagte område</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Residents on the from date</source>
+      <translation>Beboere på fra-datoen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Residents on the to date</source>
+      <translation>Beboere på til-datoen</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Residents: {n}</source>
       <translation>Beboere: {n}</translation>
@@ -2349,6 +2449,11 @@
       <translation>Andel af tilflyttere</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Share of in-movers from the focus areas (%)</source>
+      <translation>Andel af tilflyttere fra fokusområderne (%)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Shared boundary (rook)</source>
       <translation>Fælles grænse (rook)</translation>
@@ -2422,6 +2527,11 @@
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Stayed</source>
       <translation>Blev</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Stayers</source>
+      <translation>Blev boende</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -2624,6 +2734,11 @@
       <translation>Dominansreglen understøtter n = 1 eller n = 2 (de to største bidrag gemmes), ikke {n}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The earlier of the two reference dates compared. Empty: the latest date before the to date. On the command line: FROM_DATE=2024-01-01.</source>
+      <translation>Den tidligste af de to opgørelsesdatoer der sammenlignes. Tom: den seneste dato før til-datoen. På kommandolinjen: FROM_DATE=2024-01-01.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/datamodel.py" />
       <source>The extract has duplicate column names: {cols}. Rename them so each column name occurs once.</source>
       <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>
@@ -2692,6 +2807,11 @@
       <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>The file {path} is not a well-formed CSV file ({err}). Check for a truncated export or unbalanced quotes.</source>
       <translation>Filen {path} er ikke en gyldig CSV-fil ({err}). Kontroller, om eksporten er afkortet, eller om der er anførselstegn, som ikke er lukket.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The flow map with its legend as a picture.</source>
+      <translation>Flytningskortet med signaturforklaring som billede.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/moves.py" />
@@ -2792,6 +2912,11 @@
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>The key is a CPR number (check it and accept ddmmyy-xxxx and ddmmyyxxxx alike)</source>
       <translation>Nøglen er et CPR-nummer (kontroller det, og acceptér både ddmmåå-xxxx og ddmmååxxxx)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The later of the two reference dates compared. Empty: the latest date of the extract. On the command line: TO_DATE=2025-01-01.</source>
+      <translation>Den seneste af de to opgørelsesdatoer der sammenlignes. Tom: udtrækkets seneste dato. På kommandolinjen: TO_DATE=2025-01-01.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
@@ -3020,8 +3145,33 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
-      <source>To date (YYYY-MM-DD; empty = the latest date)</source>
-      <translation>Til dato (ÅÅÅÅ-MM-DD; tom = den seneste dato)</translation>
+      <source>Title of the report and the picture (default: the dates).</source>
+      <translation>Titel på rapporten og billedet (standard: datoerne).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To area</source>
+      <translation>Til område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To area (name)</source>
+      <translation>Til område (navn)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To date</source>
+      <translation>Til dato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>To date (empty = the latest date)</source>
+      <translation>Til dato (tom = den seneste dato)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To group</source>
+      <translation>Til gruppe</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -3177,6 +3327,11 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Whole numbers of persons. Text columns of numbers (CSV) are accepted.</source>
       <translation>Hele antal personer. Tekstkolonner med tal (CSV) accepteres.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>With a group field: one row per pair of groups (e.g. housing types).</source>
+      <translation>Med et gruppefelt: én række pr. par af grupper (fx boligtyper).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -3707,6 +3862,21 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>{label}: trend per year ({unit})</source>
       <translation>{label}: udvikling pr. år ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: who came ({unit})</source>
+      <translation>{label}: dem der kom ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: who left ({unit})</source>
+      <translation>{label}: dem der flyttede ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: who stayed ({unit})</source>
+      <translation>{label}: dem der blev ({unit})</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />

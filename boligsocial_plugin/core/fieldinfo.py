@@ -57,6 +57,30 @@ EXACT: Dict[str, Tuple[str, Optional[int]]] = {
     "project_to": (N_("Projected to"), None),
     "projected_category": (N_("Projected category"), None),
     "warning": (N_("Warning"), None),
+    # moves between areas (analysemoves)
+    "from_date": (N_("From date"), None),
+    "to_date": (N_("To date"), None),
+    "residents_from": (N_("Residents on the from date"), 0),
+    "residents_to": (N_("Residents on the to date"), 0),
+    "stayers": (N_("Stayers"), 0),
+    "in_movers": (N_("Moved in from other areas"), 0),
+    "out_movers": (N_("Moved out to other areas"), 0),
+    "in_from_outside": (N_("Came from outside the areas"), 0),
+    "out_to_outside": (N_("Left the areas"), 0),
+    "net": (N_("Net change of residents"), 0),
+    "turnover": (N_("Came or left"), 0),
+    "turnover_pct": (N_("Came or left per 100 residents"), 1),
+    "from_focus": (N_("Moved in from the focus areas"), 0),
+    "from_focus_pct": (N_("Share of in-movers from the focus areas (%)"), 1),
+    "from_area": (N_("From area"), None),
+    "to_area": (N_("To area"), None),
+    "from_name": (N_("From area (name)"), None),
+    "to_name": (N_("To area (name)"), None),
+    "persons": (N_("Persons"), 0),
+    "flag": (N_("Discretion flag"), None),
+    "focus_origin": (N_("From a focus area (1 = yes)"), None),
+    "from_group": (N_("From group"), None),
+    "to_group": (N_("To group"), None),
 }
 
 #: Indicator-layer suffixes: suffix -> (template with {label}, kind of decimals).
@@ -69,6 +93,9 @@ SUFFIXES: Tuple[Tuple[str, str, str], ...] = (
     ("_change", N_("{label}: change ({unit})"), "value"),
     ("_trend", N_("{label}: trend per year ({unit})"), "value"),
     ("_projected", N_("{label}: projected ({unit})"), "value"),
+    ("_in", N_("{label}: who came ({unit})"), "value"),
+    ("_out", N_("{label}: who left ({unit})"), "value"),
+    ("_stay", N_("{label}: who stayed ({unit})"), "value"),
 )
 
 #: Criteria keys of assesscriteria and their indicator codes (core/criteria KEYS).

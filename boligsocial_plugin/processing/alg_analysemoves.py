@@ -32,12 +32,14 @@ from boligsocial_plugin.core.indicators import (
     Indicator,
     available_indicators,
     builtin_indicators,
+    catalogue_path,
     parse_user_indicators,
 )
 from boligsocial_plugin.maps import moves as moves_map
 from boligsocial_plugin.maps import report
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm, advanced
+from boligsocial_plugin.processing.params import date_parameter, date_value, with_help
 from boligsocial_plugin.qgis_io.values import text
 from boligsocial_plugin.qgis_io.writer import fields_for, multi_polygon, write_frame
 
@@ -124,11 +126,14 @@ class AnalyseMoves(BoligsocialAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Moves")."""
         common.add_person_parameters(self)
-        for name, label in ((FROM_DATE, N_("From date (YYYY-MM-DD; empty = the second "
-                                           "latest date)")),
-                            (TO_DATE, N_("To date (YYYY-MM-DD; empty = the latest date)"))):
-            self.addParameter(QgsProcessingParameterString(name, self.tr(label),
-                                                           optional=True))
+        self.addParameter(date_parameter(FROM_DATE, self.tr(
+            "From date (empty = the second latest date)"), self.tr(
+            "The earlier of the two reference dates compared. Empty: the latest date before "
+            "the to date. On the command line: FROM_DATE=2024-01-01.")))
+        self.addParameter(date_parameter(TO_DATE, self.tr(
+            "To date (empty = the latest date)"), self.tr(
+            "The later of the two reference dates compared. Empty: the latest date of the "
+            "extract. On the command line: TO_DATE=2025-01-01.")))
         p = QgsProcessingParameterString(
             PROFILE_INDICATORS, self.tr("Profile indicators (comma-separated codes)"),
             ",".join(moves.DEFAULT_PROFILE), optional=True)
@@ -138,6 +143,8 @@ class AnalyseMoves(BoligsocialAlgorithm):
         self.addParameter(p)
         p = QgsProcessingParameterFile(INDICATOR_DEFINITIONS, self.tr(
             "User-defined indicators (JSON)"), extension="json", optional=True)
+        p.setHelp(self.tr("Indicators of your own to use as profile indicators; start from "
+                          "{path}.").format(path=catalogue_path()))
         self.addParameter(advanced(p))
         p = QgsProcessingParameterString(FOCUS_AREAS, self.tr(
             "Focus areas (area ids, comma-separated)"), optional=True)
@@ -154,21 +161,30 @@ class AnalyseMoves(BoligsocialAlgorithm):
         self.addParameter(p)
         common.add_discretion_parameters(self)
         common.add_protection_parameters(self, register=False)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, self.tr("Moves per area"), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            FLOWS, self.tr("Flows between areas"), QgsProcessing.TypeVectorLine))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            OUTPUT, self.tr("Moves per area"), QgsProcessing.TypeVectorPolygon), self.tr(
+            "One row per area: residents on both dates, stayers, movers in and out, from and "
+            "to outside, net, turnover, the profiles of who came, stayed and left, and (with "
+            "focus areas) the persons from the focus areas.")))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
+            FLOWS, self.tr("Flows between areas"), QgsProcessing.TypeVectorLine), self.tr(
+            "One line per pair of areas with at least one mover, styled as a flow map; "
+            "suppressed flows are listed but not drawn.")))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             GROUP_FLOWS, self.tr("Moves between groups"), QgsProcessing.TypeVector,
-            optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
+            optional=True, createByDefault=False), self.tr(
+            "With a group field: one row per pair of groups (e.g. housing types).")))
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
             OUTPUT_PNG, self.tr("Flow map (PNG)"), "PNG (*.png)", optional=True,
-            createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
+            createByDefault=False), self.tr("The flow map with its legend as a picture.")))
+        self.addParameter(with_help(QgsProcessingParameterFileDestination(
             OUTPUT_PDF, self.tr("Report (PDF)"), "PDF (*.pdf)", optional=True,
-            createByDefault=False))
-        self.addParameter(advanced(QgsProcessingParameterString(
-            TITLE, self.tr("Report title"), optional=True)))
+            createByDefault=False), self.tr(
+            "One page: the flow map, where the focus areas' movers went and who came, stayed "
+            "and left in the focus areas.")))
+        self.addParameter(advanced(with_help(QgsProcessingParameterString(
+            TITLE, self.tr("Report title"), optional=True), self.tr(
+            "Title of the report and the picture (default: the dates)."))))
         for name, label in (("FLOWS_PUBLISHED", N_("Flows published")),
                             ("FLOWS_SUPPRESSED", N_("Flows suppressed"))):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
@@ -252,10 +268,8 @@ class AnalyseMoves(BoligsocialAlgorithm):
 
         feedback.setProgressText(self.tr("Joining both dates to the areas"))
         md = moves.analyse(ext.data, x, y, areas.rings, areas.ids, indicators,
-                           self.parameterAsString(parameters, FROM_DATE, context).strip()
-                           or None,
-                           self.parameterAsString(parameters, TO_DATE, context).strip() or None,
-                           progress)
+                           date_value(self, parameters, FROM_DATE, context),
+                           date_value(self, parameters, TO_DATE, context), progress)
         self.check_canceled(feedback)
         for line in md.stats.lines():
             feedback.pushInfo(line)
