@@ -96,7 +96,7 @@ def _cell(value, unit: str = "", decimals: int = 0) -> str:
     return format_value(float(value), unit, decimals)
 
 
-def waterbed_rows(areas: pd.DataFrame, names: Sequence[str], limit: int = 12) -> List[List[str]]:
+def waterbed_rows(areas: pd.DataFrame, names: Sequence[str], limit: int = 8) -> List[List[str]]:
     """Destinations of the focus areas' movers, most persons first: area, persons, share.
 
     ``areas``: the published moves table (with ``from_focus``, ``from_focus_pct``,

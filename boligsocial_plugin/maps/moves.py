@@ -48,6 +48,7 @@ from boligsocial_plugin.core.moves_report import (
 from boligsocial_plugin.maps import report, styling
 
 BEND = 0.12  # the curve's middle lies this share of the line's length to the right
+LEGEND_PAGE_W = 262.0  # mm: the flow map picture (map and legend, no tables)
 
 
 def flow_geometry(a: Optional[QgsGeometry], b: Optional[QgsGeometry]) -> Optional[QgsGeometry]:
@@ -187,6 +188,11 @@ def map_layers(areas: QgsVectorLayer, flows: QgsVectorLayer,
     return out
 
 
+def _row_height(size: float) -> float:
+    """Height (mm) of a row of a text table at this point size (DejaVu Sans, cell margins)."""
+    return size * report.POINT_MM * 0.95 + 2 * 0.6 + 0.1
+
+
 def _text_table(layout, headers: Sequence[str], rows: Sequence[Sequence[str]], x: float,
                 y: float, widths: Sequence[float], size: float = 7.0) -> float:
     """A text table; returns its height (mm)."""
@@ -209,8 +215,7 @@ def _text_table(layout, headers: Sequence[str], rows: Sequence[Sequence[str]], x
     table.setGridColor(QColor("#9e9e9e"))
     table.setHeaderHAlignment(QgsLayoutItemTextTable.FollowColumn)
     table.setContents([list(r) for r in rows])
-    row_h = size * report.POINT_MM * 0.95 + 2 * 0.6 + 0.1
-    h = row_h * (len(rows) + 1) + 2
+    h = _row_height(size) * (len(rows) + 1) + 1
     frame = QgsLayoutFrame(layout, table)
     frame.attemptMove(QgsLayoutPoint(x, y))
     frame.attemptResize(QgsLayoutSize(sum(widths) + len(widths) * 1.4, h))
@@ -227,14 +232,17 @@ def build_report(project: QgsProject, layers: Sequence[QgsVectorLayer], title: s
     Without tables (empty rows) the page holds the flow map with its legend only.
     """
     for lyr in layers:
-        project.addMapLayer(lyr, False)
+        if project.mapLayer(lyr.id()) is None:
+            project.addMapLayer(lyr, False)
+    tables = bool(waterbed[1] or elevator[1])
+    page_w = report.PAGE_W if tables else LEGEND_PAGE_W  # the picture: map and legend only
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     page = layout.pageCollection().page(0)
-    page.setPageSize(QgsLayoutSize(report.PAGE_W, report.PAGE_H))
+    page.setPageSize(QgsLayoutSize(page_w, report.PAGE_H))
     m = report.MARGIN
-    _label(layout, title, m, 7, report.PAGE_W - 2 * m, 9, 15, True)
-    _label(layout, subtitle, m, 16, report.PAGE_W - 2 * m, 9, 8.5)
+    _label(layout, title, m, 7, page_w - 2 * m, 9, 15, True)
+    _label(layout, subtitle, m, 16, page_w - 2 * m, 9, 8.5)
     extent = report.extent_of([layers[-1]], 0.03)
     map_w = 150.0
     map_h = min(150.0, map_w * extent.height() / max(extent.width(), 1e-9))
@@ -252,7 +260,7 @@ def build_report(project: QgsProject, layers: Sequence[QgsVectorLayer], title: s
     _label(layout, notes, m, 26 + map_h + 3, map_w, report.PAGE_H - 26 - map_h - 6, 6.5)
     # right column
     x = m + map_w + 6
-    w = report.PAGE_W - m - x
+    w = page_w - m - x
     y = 26.0
     legend = _legend(layout, layers, x, y, w)
     y += legend.sizeWithUnits().height() + 3
@@ -263,13 +271,13 @@ def build_report(project: QgsProject, layers: Sequence[QgsVectorLayer], title: s
     if rows:
         _label(layout, tr("Where the focus areas' movers went"), x, y, w, 5, 8.5, True)
         y += 5.5
-        y += _text_table(layout, heads, rows, x, y, [w * 0.55, w * 0.17, w * 0.2]) + 3
+        y += _text_table(layout, heads, rows, x, y, [w * 0.46, w * 0.16, w * 0.3]) + 3
     heads, rows = elevator
     if rows and y < report.PAGE_H - 30:
         _label(layout, tr("Who came, stayed and left (elevator effect)"), x, y, w, 5, 8.5,
                True)
         y += 5.5
-        room = int((report.PAGE_H - m - y) // (7.0 * report.POINT_MM * 0.95 + 1.4)) - 2
+        room = int((report.PAGE_H - m - y - 2) // _row_height(6.5)) - 1
         _text_table(layout, heads, rows[:max(0, room)], x, y,
                     [w * 0.22, w * 0.27, w * 0.13, w * 0.13, w * 0.13], 6.5)
     return layout
@@ -299,12 +307,14 @@ def _legend(layout, layers: Sequence[QgsVectorLayer], x: float, y: float, w: flo
                               (QgsLegendStyle.Subgroup, 8, True),
                               (QgsLegendStyle.SymbolLabel, 7.5, False)):
         legend.setStyleFont(style, report.font(size, bold))
+    legend.rstyle(QgsLegendStyle.Symbol).setMargin(QgsLegendStyle.Top, 1.2)
+    legend.rstyle(QgsLegendStyle.Subgroup).setMargin(QgsLegendStyle.Top, 2.0)
     legend.setSymbolWidth(10)
-    legend.setSymbolHeight(3.6)
+    legend.setSymbolHeight(3.2)
     legend.setBackgroundEnabled(False)
     legend.setFrameEnabled(False)
     legend.setColumnCount(2)
-    legend.setSplitLayer(True)
+    legend.setSplitLayer(False)
     legend.setResizeToContents(True)
     legend.attemptMove(QgsLayoutPoint(x, y))
     QgsLayoutExporter(layout).renderRegionToImage(QRectF(x, y, 5, 5), QSize(8, 8))
@@ -316,14 +326,12 @@ def _legend(layout, layers: Sequence[QgsVectorLayer], x: float, y: float, w: flo
 
 
 def export_png(layout: QgsPrintLayout, path: str, dpi: int = 150) -> None:
-    """The page as a PNG."""
+    """The page as a PNG (rendered by Qt: GDAL would try to georeference a PNG in place)."""
     from qgis.core import QgsLayoutExporter
+    from qgis.PyQt.QtCore import QSize
 
-    settings = QgsLayoutExporter.ImageExportSettings()
-    settings.dpi = dpi
-    settings.exportMetadata = False  # GDAL cannot update a PNG in place (a logged error)
-    res = QgsLayoutExporter(layout).exportToImage(path, settings)
-    if res != QgsLayoutExporter.Success:
+    image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(), dpi)
+    if image.isNull() or not image.save(path, "PNG"):
         raise BoligsocialError(tr("Could not write the picture '{path}'.").format(path=path))
 
 

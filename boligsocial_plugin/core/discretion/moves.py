@@ -25,11 +25,13 @@ Primary rules: counts below ``min_count`` (zeros hidden unless ``publish_zeros``
 the list of flows shows them anyway); every figure of an area below ``min_residents`` at
 either date but its residents, and every flow from or to it (flag ``A``); profiles with the
 indicator layer's rules on each group (a group below ``min_residents`` shows no profile).
-Secondary suppression and the attacker's interval audit: counts and flows with
-:func:`boligsocial_plugin.core.discretion.windows.secure_suppression_windows` (the flows form
-one large block), profiles with :func:`boligsocial_plugin.core.discretion.intervals.
-secure_suppression` (one small block per area). Decisions use exact values; the published
-counts then carry the cell-key perturbation (core.discretion.perturbation).
+Turnover (= residents_from + residents_to − 2 stayers) is hidden together with the stayers.
+Secondary suppression and the attacker's interval audit:
+:func:`boligsocial_plugin.core.discretion.lpaudit.secure_suppression_lp`, once for the counts
+and flows (one large block: the flows link every area) and once for the profiles (one small
+block per area); a profile figure the published counts pin hides the area's stayers, and both
+are protected again. Decisions use exact values; the published counts then carry the cell-key
+perturbation (core.discretion.perturbation).
 """
 import time
 from dataclasses import dataclass, field
@@ -106,10 +108,6 @@ class CountSystem:
     base_group: int
     link: Optional[np.ndarray] = None   # cells hidden together (stayers and turnover)
     forced: Optional[np.ndarray] = None  # secondary suppressions known from the start
-
-    def area_cell(self, a, k):
-        """Index of cell k of area a."""
-        return np.asarray(a) * K + k
 
 
 def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
