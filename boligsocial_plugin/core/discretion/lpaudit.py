@@ -40,6 +40,8 @@ BULK_ROUNDS = 6
 EXACT_WHILE_SUPPRESSING = 0
 #: cells in a window around a cell (its relations' cells, then theirs)
 WINDOW = 200
+#: from the second round on, candidates tried in a window before one is hidden
+PICK_TRIES = 0
 #: relations with more terms than this (sums over many cells) do not hold back other
 #: suppressions in the same round
 WIDE = 60
@@ -294,7 +296,9 @@ def lp_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray, need:
     hi_l = x[tl].copy()
     rem = np.ones(len(tl), dtype=bool)
     stall = 0
-    for rnd in range(BULK_ROUNDS):
+    # a few cells to audit while suppressing: fewer rounds, their windows do the rest
+    rounds = 2 if exact is not None and len(tl) < 200 else BULK_ROUNDS
+    for rnd in range(rounds):
         if not rem.any():
             break
         before = int(rem.sum())
@@ -426,6 +430,8 @@ def secure_suppression_lp(relations: Relations, values: np.ndarray, hidden: np.n
                 groups[int(link[g[0]])] = g
     ix = _Index(relations)
     hid = start | forced
+    lo_b = np.zeros(n) if lower is None else np.asarray(lower, dtype=float)
+    up_b = np.full(n, np.inf) if upper is None else np.asarray(upper, dtype=float)
     exact: Optional[int] = EXACT_WHILE_SUPPRESSING
     need = np.where(start & protect, float(width), np.where(protect, PINNED_WIDTH, 0.0))
     ask = hid & (need > 0)
@@ -458,7 +464,7 @@ def secure_suppression_lp(relations: Relations, values: np.ndarray, hidden: np.n
                 continue
             have = 0.0 if np.isnan(res.lo[j]) else res.hi[j] - res.lo[j]
             c = _pick(ix, int(j), hid, candidate, priority, values, need_now[j] - have,
-                      leq_arr)
+                      leq_arr, lo_b, up_b, need_now[j], PICK_TRIES if rounds > 1 else 0)
             if c is None:
                 stuck.append(int(j))
                 continue
@@ -489,16 +495,19 @@ def secure_suppression_lp(relations: Relations, values: np.ndarray, hidden: np.n
                          time.perf_counter() - t0)
 
 
-def _pick(ix: _Index, j: int, hid: np.ndarray, candidate: np.ndarray, priority: np.ndarray,
-          values: np.ndarray, deficit: float, leq: np.ndarray) -> Optional[int]:
-    """One more cell to hide for a failing cell j (None: nothing left).
+def _candidates(ix: _Index, j: int, hid: np.ndarray, candidate: np.ndarray,
+                priority: np.ndarray, values: np.ndarray, deficit: float,
+                leq: np.ndarray) -> np.ndarray:
+    """Cells that could be hidden for a failing cell j, best first (empty: nothing left).
 
     Candidates: publishable cells of j's relations (distance 0), of the relations of the
-    hidden cells there (1), and one step further (2). The cheapest priority wins, then the
-    shortest distance, then the smallest value covering the missing width (else the largest).
+    hidden cells there (1), and one step further (2). The cheapest priority first, then the
+    shortest distance, then those whose value covers the missing width (smallest first),
+    then the others (largest first).
     """
     n = len(hid)
     dist = np.full(n, 99, dtype=np.int64)
+    via_wide = np.zeros(n, dtype=bool)   # reached only through a sum over many cells
     seen = np.zeros(n, dtype=bool)
     seen[j] = True
     frontier = np.array([j], dtype=np.int64)
@@ -506,26 +515,109 @@ def _pick(ix: _Index, j: int, hid: np.ndarray, candidate: np.ndarray, priority: 
         if not len(frontier):
             break
         rels = np.unique(np.concatenate([ix.rels(int(x)) for x in frontier[:64]]))
-        terms = np.concatenate([ix.terms(int(r)) for r in rels]) if len(rels) else \
-            np.zeros(0, np.int64)
-        terms = np.unique(terms)
-        cand = terms[~hid[terms] & candidate[terms]]
-        dist[cand] = np.minimum(dist[cand], d)
-        frontier = terms[hid[terms] & ~seen[terms]]
-        seen[frontier] = True
+        narrow = [ix.terms(int(r)) for r in rels if len(ix.terms(int(r))) <= WIDE]
+        wide = [ix.terms(int(r)) for r in rels if len(ix.terms(int(r))) > WIDE]
+        for group, is_wide in ((narrow, False), (wide, True)):
+            if not group:
+                continue
+            terms = np.unique(np.concatenate(group))
+            cand = terms[~hid[terms] & candidate[terms] & (dist[terms] == 99)]
+            dist[cand] = d
+            via_wide[cand] = is_wide
+            if not is_wide:  # a wide sum's other cells are rarely what protects j
+                nxt = terms[hid[terms] & ~seen[terms]]
+                seen[nxt] = True
+                frontier = nxt if d == 0 or not len(frontier) else \
+                    np.concatenate([frontier, nxt])
+        if not narrow:
+            frontier = np.zeros(0, np.int64)
     if len(leq):
         near = np.concatenate([leq[leq[:, 0] == j, 1], leq[leq[:, 1] == j, 0]])
         near = near[~hid[near] & candidate[near]]
         dist[near] = 0
     cand = np.nonzero(dist < 99)[0]
     if not len(cand):
-        return None
-    dd = dist[cand]
+        return cand
     v = np.abs(np.nan_to_num(values[cand], nan=0.0))
-    order = np.lexsort((cand, v, dd, priority[cand]))
-    first = order[0]
-    same = order[(priority[cand[order]] == priority[cand[first]]) & (dd[order] == dd[first])]
-    big = same[v[same] >= deficit - _TOL]
-    if big.size:
-        return int(cand[big[np.argmin(v[big])]])
-    return int(cand[same[np.argmax(v[same])]])
+    covers = v >= deficit - _TOL
+    # within a (priority, distance) class: covering cells by size, then the rest largest first
+    size_key = np.where(covers, v, -v + 1e18)
+    prio = priority[cand] + 2 * via_wide[cand]
+    order = np.lexsort((cand, size_key, dist[cand], prio))
+    return cand[order]
+
+
+def _width_with(ix: _Index, j: int, extra: int, values: np.ndarray, hid: np.ndarray,
+                lower: np.ndarray, upper: np.ndarray, linprog) -> float:
+    """A lower bound of j's width if ``extra`` were hidden too: the programme of the hidden
+    cells within two relations of j (the others fixed at their true values)."""
+    h = hid.copy()
+    h[extra] = True
+    rels = ix.rels(j)
+    first = np.unique(np.concatenate([ix.terms(int(r)) for r in rels])) if len(rels) else \
+        np.array([j])
+    first = first[h[first]]
+    win = first
+    if len(first) < WINDOW:
+        rels2 = np.unique(np.concatenate([ix.rels(int(c)) for c in first]))
+        more = np.unique(np.concatenate([ix.terms(int(r)) for r in rels2]))
+        more = np.setdiff1d(more[h[more]], first)
+        win = np.concatenate([first, more[:WINDOW - len(first)]])
+    win = np.sort(win)
+    loc = np.full(len(h), -1, dtype=np.int64)
+    loc[win] = np.arange(len(win))
+    rels = np.unique(np.concatenate([ix.rels(int(c)) for c in win]))
+    rows, cols, data = [], [], []
+    for k, r in enumerate(rels):
+        t = ix.terms(int(r))
+        co = ix.coefs[ix.indptr[r]:ix.indptr[r + 1]]
+        m = loc[t] >= 0
+        rows.append(np.full(int(m.sum()), k))
+        cols.append(loc[t[m]])
+        data.append(co[m])
+    from scipy import sparse
+    a = sparse.csr_matrix((np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))),
+                          shape=(len(rels), len(win)))
+    x = values[win]
+    b = a @ x
+    k = int(loc[j])
+    out = []
+    for sign in (1.0, -1.0):
+        c = np.zeros(len(win))
+        c[k] = sign
+        res = linprog(c, A_eq=a, b_eq=b, bounds=np.stack([lower[win], upper[win]], axis=1),
+                      method="highs")
+        if res.status == 0:
+            out.append(float(res.x[k]))
+        elif res.status == 3:
+            out.append(-np.inf * sign)
+        else:
+            out.append(float(values[j]))
+    return max(out) - min(out)
+
+
+def _pick(ix: _Index, j: int, hid: np.ndarray, candidate: np.ndarray, priority: np.ndarray,
+          values: np.ndarray, deficit: float, leq: np.ndarray,
+          lower: Optional[np.ndarray] = None, upper: Optional[np.ndarray] = None,
+          need: float = 0.0, tries: int = 0) -> Optional[int]:
+    """One more cell to hide for a failing cell j (None: nothing left).
+
+    With ``tries`` the first candidates are tried in a window around j (see
+    :func:`_width_with`, without the bound pairs: a quick guide, not a proof): the first that
+    gives j its ``need``, else the one that widens it most, else the first candidate.
+    """
+    cand = _candidates(ix, j, hid, candidate, priority, values, deficit, leq)
+    if not len(cand):
+        return None
+    if tries <= 0 or lower is None or upper is None:
+        return int(cand[0])
+    linprog = _linprog()
+    base = _width_with(ix, j, j, values, hid, lower, upper, linprog)
+    best, best_w = int(cand[0]), base
+    for c in cand[:tries]:
+        w = _width_with(ix, j, int(c), values, hid, lower, upper, linprog)
+        if w >= need - _TOL:
+            return int(c)
+        if w > best_w + _TOL:
+            best, best_w = int(c), w
+    return best
