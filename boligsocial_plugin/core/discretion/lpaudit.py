@@ -40,8 +40,6 @@ BULK_ROUNDS = 6
 EXACT_WHILE_SUPPRESSING = 0
 #: cells in a window around a cell (its relations' cells, then theirs)
 WINDOW = 200
-#: from the second round on, candidates tried in a window before one is hidden
-PICK_TRIES = 0
 #: relations with more terms than this (sums over many cells) do not hold back other
 #: suppressions in the same round
 WIDE = 60
@@ -430,8 +428,6 @@ def secure_suppression_lp(relations: Relations, values: np.ndarray, hidden: np.n
                 groups[int(link[g[0]])] = g
     ix = _Index(relations)
     hid = start | forced
-    lo_b = np.zeros(n) if lower is None else np.asarray(lower, dtype=float)
-    up_b = np.full(n, np.inf) if upper is None else np.asarray(upper, dtype=float)
     exact: Optional[int] = EXACT_WHILE_SUPPRESSING
     need = np.where(start & protect, float(width), np.where(protect, PINNED_WIDTH, 0.0))
     ask = hid & (need > 0)
@@ -464,7 +460,7 @@ def secure_suppression_lp(relations: Relations, values: np.ndarray, hidden: np.n
                 continue
             have = 0.0 if np.isnan(res.lo[j]) else res.hi[j] - res.lo[j]
             c = _pick(ix, int(j), hid, candidate, priority, values, need_now[j] - have,
-                      leq_arr, lo_b, up_b, need_now[j], PICK_TRIES if rounds > 1 else 0)
+                      leq_arr)
             if c is None:
                 stuck.append(int(j))
                 continue
@@ -547,77 +543,8 @@ def _candidates(ix: _Index, j: int, hid: np.ndarray, candidate: np.ndarray,
     return cand[order]
 
 
-def _width_with(ix: _Index, j: int, extra: int, values: np.ndarray, hid: np.ndarray,
-                lower: np.ndarray, upper: np.ndarray, linprog) -> float:
-    """A lower bound of j's width if ``extra`` were hidden too: the programme of the hidden
-    cells within two relations of j (the others fixed at their true values)."""
-    h = hid.copy()
-    h[extra] = True
-    rels = ix.rels(j)
-    first = np.unique(np.concatenate([ix.terms(int(r)) for r in rels])) if len(rels) else \
-        np.array([j])
-    first = first[h[first]]
-    win = first
-    if len(first) < WINDOW:
-        rels2 = np.unique(np.concatenate([ix.rels(int(c)) for c in first]))
-        more = np.unique(np.concatenate([ix.terms(int(r)) for r in rels2]))
-        more = np.setdiff1d(more[h[more]], first)
-        win = np.concatenate([first, more[:WINDOW - len(first)]])
-    win = np.sort(win)
-    loc = np.full(len(h), -1, dtype=np.int64)
-    loc[win] = np.arange(len(win))
-    rels = np.unique(np.concatenate([ix.rels(int(c)) for c in win]))
-    rows, cols, data = [], [], []
-    for k, r in enumerate(rels):
-        t = ix.terms(int(r))
-        co = ix.coefs[ix.indptr[r]:ix.indptr[r + 1]]
-        m = loc[t] >= 0
-        rows.append(np.full(int(m.sum()), k))
-        cols.append(loc[t[m]])
-        data.append(co[m])
-    from scipy import sparse
-    a = sparse.csr_matrix((np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))),
-                          shape=(len(rels), len(win)))
-    x = values[win]
-    b = a @ x
-    k = int(loc[j])
-    out = []
-    for sign in (1.0, -1.0):
-        c = np.zeros(len(win))
-        c[k] = sign
-        res = linprog(c, A_eq=a, b_eq=b, bounds=np.stack([lower[win], upper[win]], axis=1),
-                      method="highs")
-        if res.status == 0:
-            out.append(float(res.x[k]))
-        elif res.status == 3:
-            out.append(-np.inf * sign)
-        else:
-            out.append(float(values[j]))
-    return max(out) - min(out)
-
-
 def _pick(ix: _Index, j: int, hid: np.ndarray, candidate: np.ndarray, priority: np.ndarray,
-          values: np.ndarray, deficit: float, leq: np.ndarray,
-          lower: Optional[np.ndarray] = None, upper: Optional[np.ndarray] = None,
-          need: float = 0.0, tries: int = 0) -> Optional[int]:
-    """One more cell to hide for a failing cell j (None: nothing left).
-
-    With ``tries`` the first candidates are tried in a window around j (see
-    :func:`_width_with`, without the bound pairs: a quick guide, not a proof): the first that
-    gives j its ``need``, else the one that widens it most, else the first candidate.
-    """
+          values: np.ndarray, deficit: float, leq: np.ndarray) -> Optional[int]:
+    """One more cell to hide for a failing cell j (None: nothing left): the best candidate."""
     cand = _candidates(ix, j, hid, candidate, priority, values, deficit, leq)
-    if not len(cand):
-        return None
-    if tries <= 0 or lower is None or upper is None:
-        return int(cand[0])
-    linprog = _linprog()
-    base = _width_with(ix, j, j, values, hid, lower, upper, linprog)
-    best, best_w = int(cand[0]), base
-    for c in cand[:tries]:
-        w = _width_with(ix, j, int(c), values, hid, lower, upper, linprog)
-        if w >= need - _TOL:
-            return int(c)
-        if w > best_w + _TOL:
-            best, best_w = int(c), w
-    return best
+    return int(cand[0]) if len(cand) else None
