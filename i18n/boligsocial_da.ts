@@ -2140,8 +2140,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
-      <source>Reading {path} with pandas (Danish CSV handled).</source>
-      <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
+      <source>Reading {path} with {engine} (Danish CSV handled).</source>
+      <translation>Læser {path} med {engine} (dansk CSV-format håndteres).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
