@@ -339,14 +339,17 @@ def _groups(sub: pd.DataFrame, area: np.ndarray, at_from: np.ndarray, prev: np.n
             from_date: str) -> Tuple[pd.DataFrame, pd.DataFrame]:
     """Indicator tables of all residents, stayers and arrivals (TO) / leavers (FROM)."""
     tables = []
+    need = {"ref_date", "person_key"} | {c for i in indicators for c in i.columns()} | \
+        {"student", "taxpayer"}
     for is_from, date in ((False, to_date), (True, from_date)):
         rows = (at_from if is_from else ~at_from) & (area >= 0)
         a = area[rows]
         other = (nxt if is_from else prev)[rows]
         kind = np.where(other == a, STAY, MOVED)
-        base = sub.loc[rows]
-        # every person counts in its area's ALL row and in its STAY or MOVED row
-        both = pd.concat([base, base], ignore_index=True)
+        # every person counts in its area's ALL row and in its STAY or MOVED row; only the
+        # columns the indicators need are copied (twice)
+        both = pd.DataFrame({c: np.concatenate([sub[c].to_numpy()[rows]] * 2)
+                             for c in need if c in sub.columns}, copy=False)
         gid = np.concatenate([a * 3 + ALL, a * 3 + kind])
         table = aggregate(both, gid, 3 * n, indicators)
         table = table.assign(area_idx=np.arange(3 * n) // 3, kind=np.arange(3 * n) % 3,
