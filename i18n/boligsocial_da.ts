@@ -199,6 +199,11 @@
       <translation>En indikatorværdi (fx outside_labour_val) eller 'category'.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Analyse moves between areas</source>
+      <translation>Analysér flytninger mellem områder</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/base.py" />
       <source>Analysis</source>
       <translation>Analyse</translation>
@@ -319,6 +324,11 @@
       <translation>Områder der kommer på en liste eller i en mere alvorlig kategori</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Areas for which the expression is true are focus areas too, e.g. "designed" = 'parallelsamfund'.</source>
+      <translation>Områder hvor udtrykket er sandt, er også fokusområder, fx "designed" = 'parallelsamfund'.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Areas in a category</source>
       <translation>Områder i en kategori</translation>
@@ -362,6 +372,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Areas {ids} cannot reach {m} residents together (no more neighbours{par}); they form one region marked infeasible, population not published.</source>
       <translation>Områderne {ids} kan ikke tilsammen nå {m} beboere (ikke flere naboer{par}); de danner ét sammenlagt område, der er markeret som ikke muligt, og befolkningstallet offentliggøres ikke.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Areas: turnover per 100 residents; arrows: the published flows between areas.</source>
+      <translation>Områder: til- og fraflytning pr. 100 beboere; pile: de offentliggjorte flytninger mellem områder.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -417,6 +432,11 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} checked).</source>
       <translation>Angriberkontrollen bestået: intet skjult tal kan beregnes, og intet indsnævres til under {w} ({n} kontrolleret).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} counts and flows, {m} profile figures checked; {lp} solved one by one).</source>
+      <translation>Angriberens kontrol bestået: intet skjult tal kan beregnes, intet indsnævres under {w} ({n} antal og flytninger, {m} profiltal kontrolleret; {lp} løst enkeltvis).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
@@ -522,6 +542,26 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>CRS of the x/y columns</source>
       <translation>Koordinatsystem for x/y-kolonnerne</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Came</source>
+      <translation>Kom</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Came from outside the areas</source>
+      <translation>Kom udefra</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Came or left</source>
+      <translation>Kom eller flyttede</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Came or left per 100 residents</source>
+      <translation>Kom eller flyttede pr. 100 beboere</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -829,6 +869,11 @@
       <translation>Beregner pseudonymer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Convicted</source>
+      <translation>Dømte</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/maps/charts.py" />
       <source>Convicted (× national rate)</source>
       <translation>Dømte (× landsgennemsnit)</translation>
@@ -859,9 +904,14 @@
       <translation>Kunne ikke finde kolonneseparatoren i {path}: første linje indeholder hverken ';', ',' eller tabulator. Er det en CSV-fil?</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>Could not open '{dest}' to style it.</source>
       <translation>Kunne ikke åbne '{dest}' for at give det en stil.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Could not open the outputs to draw the report.</source>
+      <translation>Kunne ikke åbne uddata for at tegne rapporten.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/runner.py" />
@@ -889,7 +939,7 @@
       <translation>Kunne ikke skrive brugsloggen ({err}). Selve kørslen påvirkes ikke; kontroller indstillingen {key} eller miljøvariablen BOLIGSOCIAL_AUDIT_LOG.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/report.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>Could not write the picture '{path}'.</source>
       <translation>Kunne ikke skrive billedet '{path}'.</translation>
     </message>
@@ -994,6 +1044,11 @@
       <translation>Beskrivelse</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Destination</source>
+      <translation>Til område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Details</source>
       <translation>Detaljer</translation>
@@ -1007,6 +1062,11 @@
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Discretion audit report</source>
       <translation>Kontrolrapport for diskretionering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Discretion flag</source>
+      <translation>Diskretionsflag</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -1024,6 +1084,11 @@
       <translation>Diskretion: mindste offentliggjorte antal {c}, mindste område {r} beboere; {p} primære, {s} sekundære og {a} områdediskretioneringer.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Discretion: smallest published count {c}, smallest area {r} residents; {p} primary, {s} secondary, {a} area suppressions; {fh} of {f} flows suppressed.</source>
+      <translation>Diskretion: mindste offentliggjorte antal {c}, mindste område {r} beboere; {p} primære, {s} sekundære, {a} område-undertrykkelser; {fh} af {f} flytningsstrømme skjult.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Dissolving {k} regions</source>
       <translation>Samler geometrien for {k} sammenlagte områder</translation>
@@ -1032,6 +1097,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Draw a north arrow on the report's map.</source>
       <translation>Tegn en nordpil på rapportens kort.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Drawing the flow map and the report</source>
+      <translation>Tegner flytningskortet og rapporten</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1062,6 +1132,16 @@
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Dropped columns</source>
       <translation>Udeladte kolonner</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>E.g. housing type or urban/rural: adds the moves between groups.</source>
+      <translation>Fx boligtype eller by/land: tilføjer flytningerne mellem grupperne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>E.g. the omdannelsesområder: where did their movers go?</source>
+      <translation>Fx omdannelsesområderne: hvor flyttede deres fraflyttere hen?</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -1124,6 +1204,11 @@
       <translation>Ekstra indikatorer, der beregnes ud over de indbyggede: en JSON-liste med tæller, population og type. Tag udgangspunkt i {path}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>FROM_DATE ({a}) must be before TO_DATE ({b}).</source>
+      <translation>FROM_DATE ({a}) skal ligge før TO_DATE ({b}).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Field to map</source>
       <translation>Felt, der skal vises på kortet</translation>
@@ -1159,6 +1244,56 @@
       <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flow map (PNG)</source>
+      <translation>Flytningskort (PNG)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Flows</source>
+      <translation>Flytninger</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flows between areas</source>
+      <translation>Flytninger mellem områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flows published</source>
+      <translation>Offentliggjorte flytningsstrømme</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flows suppressed</source>
+      <translation>Skjulte flytningsstrømme</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Flows with fewer than {n} persons, and flows hidden to protect them, are not drawn; counts below {n} are never shown.</source>
+      <translation>Flytninger med færre end {n} personer, og flytninger skjult for at beskytte dem, er ikke tegnet; antal under {n} vises aldrig.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Focus areas</source>
+      <translation>Fokusområder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Focus areas (area ids, comma-separated)</source>
+      <translation>Fokusområder (område-id'er, kommasepareret)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Focus areas (expression on the areas)</source>
+      <translation>Fokusområder (udtryk på områderne)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Focus areas ({areas}): {res} residents at the first date; {stay} stayed, {moved} moved to other areas and {left} left the areas (moved away, died or without location).</source>
+      <translation>Fokusområder ({areas}): {res} beboere på første dato; {stay} blev boende, {moved} flyttede til andre områder og {left} forlod områderne (fraflyttet, død eller uden adresse).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Folder</source>
       <translation>Mappe</translation>
@@ -1172,6 +1307,11 @@
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Follow change over time</source>
       <translation>Følg udviklingen over tid</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Follows every person by the pseudonymised person key from FROM_DATE to TO_DATE (default: the two latest dates of the extract) and counts per area: residents_from, residents_to, stayers (in the area on both dates), in_movers (in another area at FROM_DATE), out_movers (in another area at TO_DATE), in_from_outside (in no area at FROM_DATE: new in the extract, outside every area or without location), out_to_outside, net (residents_to − residents_from) and turnover (all who came or left), each with a _flag ('' published, P primary, S secondary suppression, A area below the minimum). turnover_pct is turnover per 100 residents (mean of the two dates).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevator effect&lt;/b&gt;: for each profile indicator C, C_in (everyone who came, at TO_DATE), C_out (everyone who left, at FROM_DATE) and C_stay (the stayers, at TO_DATE), in the indicator's unit (percent, or kroner for income).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flows&lt;/b&gt; (FLOWS): one line per pair of areas with at least one mover, from the origin to the destination, with persons and flag; suppressed flows are listed but not drawn. The layer is styled as a flow map (width by persons, arrows).&lt;br&gt;&lt;br&gt;&lt;b&gt;Waterbed effect&lt;/b&gt;: give focus areas (FOCUS_AREAS: area ids, or an expression on the areas, e.g. "designed" = 'parallelsamfund'); OUTPUT then gets from_focus (persons who moved from a focus area into the area) and from_focus_pct (their share of its in_movers), flows from the focus areas are drawn orange, and the report lists where the focus areas' movers went.&lt;br&gt;&lt;br&gt;&lt;b&gt;Groups&lt;/b&gt;: GROUP_FIELD (an area attribute such as housing type or urban/rural) adds GROUP_FLOWS: moves between groups, e.g. from public housing into private rental in the countryside on one line.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: flows form a two-way table with the in/out totals: flows below the smallest published count are hidden, and further cells are hidden until the attacker's audit (every relation between the counts, the flows, the profiles and the indicator layer of both dates; counts never negative) shows no hidden figure can be computed or narrowed below the protection width. Published counts carry the same cell-key noise as computeindicators (PERTURBATION=off for exact values).&lt;br&gt;&lt;br&gt;A person key twice on one of the two dates stops the run (with the rows); probably changed keys (someone vanishing while a person of the same sex, origin and age appears at the same address) are reported.</source>
+      <translation>Følger hver person via den pseudonymiserede personnøgle fra FROM_DATE til TO_DATE (standard: udtrækkets to seneste datoer) og tæller pr. område: residents_from, residents_to, stayers (i området på begge datoer), in_movers (i et andet område på FROM_DATE), out_movers (i et andet område på TO_DATE), in_from_outside (i intet område på FROM_DATE: ny i udtrækket, uden for alle områder eller uden placering), out_to_outside, net (residents_to − residents_from) og turnover (alle der kom eller flyttede), hver med et _flag ('' offentliggjort, P primær, S sekundær undertrykkelse, A område under minimum). turnover_pct er til- og fraflytning pr. 100 beboere (gennemsnit af de to datoer).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevatoreffekt&lt;/b&gt;: for hver profilindikator C: C_in (alle der kom, på TO_DATE), C_out (alle der flyttede, på FROM_DATE) og C_stay (de der blev boende, på TO_DATE) i indikatorens enhed (procent, eller kroner for indkomst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flytninger&lt;/b&gt; (FLOWS): én linje pr. par af områder med mindst én flytter, fra fra-område til til-område, med personer og flag; skjulte flytninger står i tabellen men tegnes ikke. Laget får en flytningskort-stil (bredde efter personer, pile).&lt;br&gt;&lt;br&gt;&lt;b&gt;Vandsengseffekt&lt;/b&gt;: angiv fokusområder (FOCUS_AREAS: område-id'er, eller et udtryk på områderne, fx "designed" = 'parallelsamfund'); OUTPUT får så from_focus (personer der flyttede fra et fokusområde ind i området) og from_focus_pct (deres andel af områdets in_movers), flytninger fra fokusområderne tegnes orange, og rapporten viser hvor fokusområdernes fraflyttere flyttede hen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Grupper&lt;/b&gt;: GROUP_FIELD (en områdeattribut som boligtype eller by/land) tilføjer GROUP_FLOWS: flytninger mellem grupper, fx fra almene boliger til privat udlejning på landet på én linje.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: flytningerne er en krydstabel med til- og fraflytningstotalerne: flytninger under mindste offentliggjorte antal skjules, og flere celler skjules, indtil angriberens kontrol (alle sammenhænge mellem antallene, flytningerne, profilerne og indikatorlaget på begge datoer; antal aldrig negative) viser at intet skjult tal kan beregnes eller indsnævres under beskyttelsesbredden. Offentliggjorte antal har samme cellenøgle-støj som computeindicators (PERTURBATION=off giver eksakte værdier).&lt;br&gt;&lt;br&gt;En personnøgle to gange på en af de to datoer stopper kørslen (med rækkerne); sandsynligt ændrede nøgler (én forsvinder, mens en person med samme køn, herkomst og alder dukker op på samme adresse) rapporteres.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
@@ -1202,6 +1342,36 @@
       <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Frederiksberg: ≥250</source>
       <translation>Frederiksberg: ≥250</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From a focus area (1 = yes)</source>
+      <translation>Fra et fokusområde (1 = ja)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From area</source>
+      <translation>Fra område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From area (name)</source>
+      <translation>Fra område (navn)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From date</source>
+      <translation>Fra dato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>From date (empty = the second latest date)</source>
+      <translation>Fra dato (tom = den næstseneste dato)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From group</source>
+      <translation>Fra gruppe</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -1237,6 +1407,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Group</source>
       <translation>Gruppe</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Group destinations by (area attribute)</source>
+      <translation>Gruppér til-områder efter (områdeattribut)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -1329,6 +1504,16 @@
       <translation>Indikatorer på hvert opgørelsestidspunkt</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Indicators compared between who came, stayed and left: codes of built-in indicators ({codes}) or of user-defined ones.</source>
+      <translation>Indikatorer der sammenlignes mellem dem der kom, blev og flyttede: koder for indbyggede indikatorer ({codes}) eller brugerdefinerede.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Indicators of your own to use as profile indicators; start from {path}.</source>
+      <translation>Egne indikatorer der kan bruges som profilindikatorer; tag udgangspunkt i {path}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Indicators skipped because the extract lacks their columns: {codes}</source>
       <translation>Indikatorer, der er sprunget over, fordi udtrækket mangler deres kolonner: {codes}</translation>
@@ -1372,6 +1557,11 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Joining both dates to the areas</source>
+      <translation>Kobler begge datoer til områderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1444,6 +1634,16 @@
       <translation>Forlader en liste eller går til en mindre alvorlig kategori</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Left</source>
+      <translation>Flyttede</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Left the areas</source>
+      <translation>Forlod områderne</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
       <translation>Koblet til andre datoer og tidligere udgivelser: {e} ens, {n} næsten ens og {s} indlejrede populationer; {d} datoer skjult, fordi for få personer har ændret sig.</translation>
@@ -1467,6 +1667,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Maps and reports</source>
       <translation>Kort og rapporter</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Mean gross income</source>
+      <translation>Gns. bruttoindkomst</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -1549,6 +1754,56 @@
       <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Moved in from other areas</source>
+      <translation>Tilflyttet fra andre områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Moved in from the focus areas</source>
+      <translation>Tilflyttet fra fokusområderne</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Moved out to other areas</source>
+      <translation>Fraflyttet til andre områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves between areas {a} – {b}</source>
+      <translation>Flytninger mellem områder {a} – {b}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves between groups</source>
+      <translation>Flytninger mellem grupper</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves between groups need a group field (GROUP_FIELD).</source>
+      <translation>Flytninger mellem grupper kræver et gruppefelt (GROUP_FIELD).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Moves from {a} to {b}.</source>
+      <translation>Flytninger fra {a} til {b}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Moves need two reference dates, but the extract holds nothing before {d}. Add an earlier snapshot.</source>
+      <translation>Flytninger kræver to opgørelsesdatoer, men udtrækket har intet før {d}. Tilføj et tidligere udtræk.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Moves need two reference dates, but the extract holds only {h}. Add a later snapshot or choose FROM_DATE.</source>
+      <translation>Flytninger kræver to opgørelsesdatoer, men udtrækket har kun {h}. Tilføj et senere udtræk eller vælg FROM_DATE.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves per area</source>
+      <translation>Flytninger pr. område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Name</source>
       <translation>Navn</translation>
@@ -1582,6 +1837,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Neighbours</source>
       <translation>Naboer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Net change of residents</source>
+      <translation>Nettoændring i beboere</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
@@ -1629,6 +1889,11 @@
       <translation>Ingen liste, ingen ændring fremskrevet</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>No person lies in any area at {d}. Check the extract's CRS and x/y columns and that the areas cover the persons.</source>
+      <translation>Ingen personer ligger i et område på {d}. Kontrollér udtrækkets koordinatsystem og x/y-kolonner, og at områderne dækker personerne.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>No person lies in any area. Check that the extract's CRS ({crs}; parameter PERSONS_CRS for x/y columns) and x/y columns are right and that the areas cover the persons.</source>
       <translation>Ingen personer ligger i et område. Kontrollér, at udtrækkets koordinatsystem ({crs}; parameteren PERSONS_CRS for x/y-kolonner) og x/y-kolonnerne er rigtige, og at områderne dækker personerne.</translation>
@@ -1654,9 +1919,9 @@
       <translation>Nej: der er en rest, som ikke offentliggøres</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
       <source>Non-western origin</source>
-      <translation>Ikke-vestlig oprindelse</translation>
+      <translation>Ikke-vestlig herkomst</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1739,9 +2004,19 @@
       <translation>Til: små nøglebaserede ændringer (til offentliggørelse)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>One line per pair of areas with at least one mover, styled as a flow map; suppressed flows are listed but not drawn.</source>
+      <translation>Én linje pr. par af områder med mindst én flytter, med flytningskort-stil; skjulte flytninger står i tabellen men tegnes ikke.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>One or more indicator fields of the areas (e.g. nonwestern_val). Areas join and stay with similar neighbours, so regions are alike inside; the number of regions is never lower than without. Each field is standardised; a missing value counts as the field's mean.</source>
       <translation>Et eller flere indikatorfelter i områdelaget (fx nonwestern_val). Områder lægges sammen med og bliver hos naboer, der ligner dem, så de sammenlagte områder bliver ensartede; antallet af sammenlagte områder bliver aldrig lavere end uden felterne. Hvert felt standardiseres; en manglende værdi tæller som feltets gennemsnit.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>One page: the flow map, where the focus areas' movers went and who came, stayed and left in the focus areas.</source>
+      <translation>Én side: flytningskortet, hvor fokusområdernes fraflyttere flyttede hen, og hvem der kom, blev og flyttede i fokusområderne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1764,6 +2039,11 @@
       <translation>Én række pr. område: hvert kriteriums værdi, om det er opfyldt, afstanden til grænseværdien og hvor mange personer der skal ændre sig, kategorien og forklaringen; med stil efter kategori.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>One row per area: residents on both dates, stayers, movers in and out, from and to outside, net, turnover, the profiles of who came, stayed and left, and (with focus areas) the persons from the focus areas.</source>
+      <translation>Én række pr. område: beboere på begge datoer, de der blev boende, til- og fraflyttere, fra og til udenfor, netto, til- og fraflytning i alt, profilerne af dem der kom, blev og flyttede, og (med fokusområder) personerne fra fokusområderne.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
       <source>One row per area: the category now and projected, the warning, and per criterion the latest value, the trend per year and the projected value; styled by the projected category.</source>
       <translation>Én række pr. område: kategorien nu og fremskrevet, advarslen, og pr. kriterium seneste værdi, udviklingen pr. år og den fremskrevne værdi; vist efter den fremskrevne kategori.</translation>
@@ -1779,6 +2059,11 @@
       <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Only basic schooling</source>
+      <translation>Kun grundskole</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>Only basic schooling, 30-59</source>
       <translation>Kun grundskoleuddannelse, 30-59 år</translation>
@@ -1787,6 +2072,11 @@
       <location filename="../boligsocial_plugin/processing/params.py" />
       <source>Only for outputs saved as .csv. Danish: ';' between fields, decimal comma, UTF-8 with byte-order mark, so Excel shows æ, ø, å and numbers right; international: ',' and decimal point. Both write dates as YYYY-MM-DD and never quote numbers. auto: Danish when QGIS runs in Danish.</source>
       <translation>Kun for uddata, der gemmes som .csv. Dansk: ';' mellem felterne, decimalkomma og UTF-8 med byte-order mark, så Excel viser æ, ø, å og tal korrekt; international: ',' og decimalpunktum. Begge skriver datoer som ÅÅÅÅ-MM-DD og sætter aldrig tal i anførselstegn. auto: dansk, når QGIS kører på dansk.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Only {p} % of the persons at {a} are found again at {b}. Were the two dates pseudonymised with different keys? Then every person counts as moved away and in again.</source>
+      <translation>Kun {p} % af personerne på {a} findes igen på {b}. Er de to datoer pseudonymiseret med forskellige nøgler? Så tælles alle som fraflyttet og tilflyttet igen.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -1819,7 +2109,7 @@
       <translation>Uddata</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
       <source>Outside labour market</source>
       <translation>Uden for arbejdsmarkedet</translation>
     </message>
@@ -1904,6 +2194,16 @@
       <translation>Læste personrækker: {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Person rows: {f} at {a}, {t} at {b}.</source>
+      <translation>Personrækker: {f} på {a}, {t} på {b}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Persons</source>
+      <translation>Personer</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Persons exactly on an outer area boundary (counted in that area): {n}</source>
       <translation>Personer præcis på en ydre områdegrænse (talt med i det pågældende område): {n}</translation>
@@ -1912,6 +2212,11 @@
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Persons in an area</source>
       <translation>Personer i et område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons in an area: {f} at {a}, {t} at {b}.</source>
+      <translation>Personer i et område: {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -1924,9 +2229,19 @@
       <translation>Personer i overlappende områder (talt med i hvert af dem): {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons on both dates: {n}; only at {a}: {f} (moved away or died); only at {b}: {t} (moved here or born).</source>
+      <translation>Personer på begge datoer: {n}; kun på {a}: {f} (fraflyttet eller død); kun på {b}: {t} (tilflyttet eller født).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Persons outside every area</source>
       <translation>Personer uden for alle områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons outside every area (counted as outside): {f} at {a}, {t} at {b}.</source>
+      <translation>Personer uden for alle områder (tælles som udenfor): {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -1937,6 +2252,11 @@
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Persons without location</source>
       <translation>Personer uden placering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons without location (counted as outside): {f} at {a}, {t} at {b}.</source>
+      <translation>Personer uden placering (tælles som udenfor): {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -1989,6 +2309,11 @@
       <translation>Problemer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Profile indicators (comma-separated codes)</source>
+      <translation>Profilindikatorer (kommaseparerede koder)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
       <source>Project to (empty = the next 1 January after the last snapshot)</source>
       <translation>Fremskriv til (tom = næste 1. januar efter sidste opgørelsestidspunkt)</translation>
@@ -2039,6 +2364,11 @@
       <translation>Beskyttet tabel</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Protecting the moves (secondary suppression and the attacker's audit)</source>
+      <translation>Beskytter flytningerne (sekundær undertrykkelse og angriberens kontrol)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Protecting the published figures</source>
       <translation>Beskytter de offentliggjorte tal</translation>
@@ -2062,6 +2392,11 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Published counts are rounded to multiples of this base (e.g. 3 or 5), the same way in every release with the same key.</source>
       <translation>Offentliggjorte antal afrundes til multipla af dette grundtal (fx 3 eller 5), på samme måde i hver udgivelse med samme nøgle.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Published counts: {how}.</source>
+      <translation>Offentliggjorte antal: {how}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -2104,7 +2439,7 @@
       <translation>Læste {n} personrækker ({how}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Reading the person extract</source>
       <translation>Læser personudtrækket</translation>
     </message>
@@ -2115,8 +2450,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
-      <source>Reading {path} with pandas (Danish CSV handled).</source>
-      <translation>Læser {path} med pandas (dansk CSV-format håndteres).</translation>
+      <source>Reading {path} with {engine} (Danish CSV handled).</source>
+      <translation>Læser {path} med {engine} (dansk CSV-format håndteres).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
@@ -2239,6 +2574,16 @@
       <translation>Rapport</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Report (PDF)</source>
+      <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Report title</source>
+      <translation>Rapportens titel</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Residents</source>
       <translation>Beboere</translation>
@@ -2272,6 +2617,16 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Residents of the region</source>
       <translation>Beboere i det sammenlagte område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Residents on the from date</source>
+      <translation>Beboere på fra-datoen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Residents on the to date</source>
+      <translation>Beboere på til-datoen</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -2409,6 +2764,16 @@
       <translation>Alvor</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Share of in-movers</source>
+      <translation>Andel af tilflyttere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Share of in-movers from the focus areas (%)</source>
+      <translation>Andel af tilflyttere fra fokusområderne (%)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Shared boundary (rook)</source>
       <translation>Fælles grænse (rook)</translation>
@@ -2474,6 +2839,11 @@
       <translation>Kildetekst (tom = lagets navn)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Source: {source}. Moves from {a} to {b}: a person's area on each date, followed by the pseudonymised person key.</source>
+      <translation>Kilde: {source}. Flytninger fra {a} til {b}: en persons område på hver dato, fulgt via den pseudonymiserede personnøgle.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/map_report.py" />
       <source>Source: {source}. Reference date: {dates}. Made {today} with the Boligsocial plugin for QGIS.</source>
       <translation>Kilde: {source}. Opgørelsesdato: {dates}. Udarbejdet {today} med Boligsocial-pluginet til QGIS.</translation>
@@ -2502,6 +2872,16 @@
       <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Statistics Denmark: &lt;3</source>
       <translation>Danmarks Statistik: &lt;3</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Stayed</source>
+      <translation>Blev</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Stayers</source>
+      <translation>Blev boende</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/monitoring/text.py" />
@@ -2534,7 +2914,7 @@
       <translation>Stil gemt i</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>Style saved to {where}.</source>
       <translation>Stilen er gemt i {where}.</translation>
     </message>
@@ -2744,6 +3124,11 @@
       <translation>Dominansreglen understøtter n = 1 eller n = 2 (de to største bidrag gemmes), ikke {n}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The earlier of the two reference dates compared. Empty: the latest date before the to date. On the command line: FROM_DATE=2024-01-01.</source>
+      <translation>Den tidligste af de to opgørelsesdatoer der sammenlignes. Tom: den seneste dato før til-datoen. På kommandolinjen: FROM_DATE=2024-01-01.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/datamodel.py" />
       <source>The extract has duplicate column names: {cols}. Rename them so each column name occurs once.</source>
       <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>
@@ -2754,6 +3139,11 @@
       <translation>Udtrækket har ingen placering: angiv et punktlag, x- og y-kolonner eller en address_id-kolonne sammen med et adresselag.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>The extract has no person key column (person_id).</source>
+      <translation>Udtrækket har ingen personnøgle-kolonne (person_id).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
       <source>The extract has no rows. Check the export or the layer's filter.</source>
       <translation>Udtrækket har ingen rækker. Kontroller eksporten eller lagets filter.</translation>
@@ -2762,6 +3152,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>The extract lacks the columns for {codes}; those criteria are not assessable.</source>
       <translation>Udtrækket mangler kolonnerne til {codes}; disse kriterier kan ikke vurderes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The extract lacks the columns of the profile indicator(s) {codes}; remove them from the list or add the columns.</source>
+      <translation>Udtrækket mangler kolonnerne til profilindikator(erne) {codes}; fjern dem fra listen eller tilføj kolonnerne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -2802,6 +3197,26 @@
       <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>The file {path} is not a well-formed CSV file ({err}). Check for a truncated export or unbalanced quotes.</source>
       <translation>Filen {path} er ikke en gyldig CSV-fil ({err}). Kontroller, om eksporten er afkortet, eller om der er anførselstegn, som ikke er lukket.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The flow map with its legend as a picture.</source>
+      <translation>Flytningskortet med signaturforklaring som billede.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>The focus area(s) {ids} are not in the area layer; give area ids from the area id field.</source>
+      <translation>Fokusområde(rne) {ids} findes ikke i områdelaget; angiv id'er fra område-id-feltet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The focus expression failed: {err}</source>
+      <translation>Fokusudtrykket fejlede: {err}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The focus expression is not valid: {err}</source>
+      <translation>Fokusudtrykket er ikke gyldigt: {err}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
@@ -2894,6 +3309,11 @@
       <translation>Nøglen er et CPR-nummer (kontroller det, og acceptér både ddmmåå-xxxx og ddmmååxxxx)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The later of the two reference dates compared. Empty: the latest date of the extract. On the command line: TO_DATE=2025-01-01.</source>
+      <translation>Den seneste af de to opgørelsesdatoer der sammenlignes. Tom: udtrækkets seneste dato. På kommandolinjen: TO_DATE=2025-01-01.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The law has no threshold for the field '{field}'. Law classes exist for outside_labour_val, basic_edu_val and nonwestern_val of the indicator layer and for every *_val of the criteria layer (convicted and income are relative to the national rate and the regional mean). Choose another classification method.</source>
       <translation>Loven har ingen grænseværdi for feltet '{field}'. Lovens klasser findes for outside_labour_val, basic_edu_val og nonwestern_val i indikatorlaget og for alle *_val i kriterielaget (dømte og indkomst er relative til landsgennemsnittet og gennemsnitsindkomsten i regionen). Vælg en anden klassifikationsmetode.</translation>
@@ -2902,6 +3322,11 @@
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>The law's thresholds</source>
       <translation>Lovens grænseværdier</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>The layer '{layer}' has no field 'persons'.</source>
+      <translation>Laget '{layer}' har intet felt 'persons'.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/styling.py" />
@@ -2969,7 +3394,7 @@
       <translation>Uddata er skrevet, men feltnavnene kunne ikke sættes: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>The output was written but not styled: {err}</source>
       <translation>Resultatet blev skrevet, men stilen kunne ikke anvendes: {err}</translation>
     </message>
@@ -3009,7 +3434,7 @@
       <translation>Pseudonymiseringsnøglen er for kort ({n} bytes; der kræves mindst {m}). Brug en lang, tilfældig hemmelighed, fx 64 hex-tegn fra en adgangskodeadministrator eller 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <location filename="../boligsocial_plugin/core/moves.py" />
       <source>The reference date {d} is not in the extract. It holds: {h}.</source>
       <translation>Opgørelsesdatoen {d} findes ikke i udtrækket. Det indeholder: {h}.</translation>
     </message>
@@ -3149,6 +3574,36 @@
       <translation>Titel (tom = feltets navn)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Title of the report and the picture (default: the dates).</source>
+      <translation>Titel på rapporten og billedet (standard: datoerne).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To area</source>
+      <translation>Til område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To area (name)</source>
+      <translation>Til område (navn)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To date</source>
+      <translation>Til dato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>To date (empty = the latest date)</source>
+      <translation>Til dato (tom = den seneste dato)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To group</source>
+      <translation>Til gruppe</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Total field (row total, e.g. residents)</source>
       <translation>Totalfelt (rækkens total, fx beboere)</translation>
@@ -3239,12 +3694,17 @@
       <translation>Ukendt forudindstilling for diskretionering '{name}'; brug en af {names}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Unknown profile indicator(s) {codes}; use codes of built-in indicators ({all}) or of the user-defined file.</source>
+      <translation>Ukendt(e) profilindikator(er) {codes}; brug koder for indbyggede indikatorer ({all}) eller fra den brugerdefinerede fil.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Usable, with warnings (see the table).</source>
       <translation>Kan bruges, men med advarsler (se tabellen).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>User-defined indicators (JSON)</source>
       <translation>Brugerdefinerede indikatorer (JSON)</translation>
     </message>
@@ -3304,9 +3764,19 @@
       <translation>Advarsler</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Where the focus areas' movers went</source>
+      <translation>Hvor fokusområdernes fraflyttere flyttede hen</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Which region each area went to (area_id, region_id, feasible), to join to other tables of the areas.</source>
       <translation>Hvilket sammenlagt område hvert område kom i (area_id, region_id, feasible), til at koble til andre tabeller over områderne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Who came, stayed and left (elevator effect)</source>
+      <translation>Hvem kom, blev og flyttede (elevatoreffekt)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -3337,6 +3807,11 @@
       <location filename="../boligsocial_plugin/core/monitoring/text.py" />
       <source>Will no longer be {category} at the next computation if the trend continues: {changes}.</source>
       <translation>Vil ikke længere være {category} ved næste opgørelse, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>With a group field: one row per pair of groups (e.g. housing types).</source>
+      <translation>Med et gruppefelt: én række pr. par af grupper (fx boligtyper).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -3494,6 +3969,11 @@
       <translation>hyppighed: antal under {n} skjules</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>from the focus areas</source>
+      <translation>fra fokusområderne</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>history {years} computed from the extract</source>
       <translation>historik for {years} beregnet ud fra udtrækket</translation>
@@ -3567,6 +4047,11 @@
       <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
       <source>monthly</source>
       <translation>månedlige</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>moves,flows,waterbed,elevator,migration,flytninger,vandseng,elevatoreffekt,til- og fraflytning</source>
+      <translation>flytninger,flytningsstrømme,vandsengseffekt,elevatoreffekt,til- og fraflytning,moves,flows,waterbed,elevator</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -3679,6 +4164,11 @@
       <translation>valgfri</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>other flows</source>
+      <translation>andre flytninger</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>outside labour market and education (18-64)</source>
       <translation>uden for arbejdsmarkedet og uddannelse (18-64 år)</translation>
@@ -3687,6 +4177,11 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>parallelsamfund conditions met in each of the last {n} years</source>
       <translation>betingelserne for parallelsamfund opfyldt i hvert af de seneste {n} år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>persons</source>
+      <translation>personer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
@@ -3749,7 +4244,7 @@
       <translation>række {row}: {value}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/profile.py" />
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
       <source>suppressed</source>
       <translation>diskretioneret</translation>
     </message>
@@ -3849,6 +4344,11 @@
       <translation>{alg} skal køre i hovedtråden; kør den fra Processing-værktøjskassen.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>{a}–{b} persons</source>
+      <translation>{a}–{b} personer</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
       <source>{cadence} from {date}; the {n} snapshots before are sparser (used for two-year means, history and trends reaching back).</source>
       <translation>{cadence} fra {date}; de {n} tidspunkter før ligger tættere (bruges til toårsgennemsnit, historik og udvikling der rækker bagud).</translation>
@@ -3944,6 +4444,21 @@
       <translation>{label}: udvikling pr. år ({unit})</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: who came ({unit})</source>
+      <translation>{label}: dem der kom ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: who left ({unit})</source>
+      <translation>{label}: dem der flyttede ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: who stayed ({unit})</source>
+      <translation>{label}: dem der blev ({unit})</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{label}: {k} of {n} criteria met</source>
       <translation>{label}: {k} af {n} kriterier opfyldt</translation>
@@ -4024,9 +4539,19 @@
       <translation>{n} skjulte celler følger af totaler uden for tabellen (fx en overordnet total på 0), uanset hvad der ellers skjules.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>{n} hidden figures are narrower than the protection width because of figures this output does not decide (the indicator layer, the residents); review before publishing.</source>
+      <translation>{n} skjulte tal er snævrere end beskyttelsesbredden på grund af tal som dette uddata ikke bestemmer (indikatorlaget, beboertallene); gennemgå før offentliggørelse.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
       <source>{n} hidden figures follow from what was published before whatever this release hides.</source>
       <translation>{n} skjulte tal følger af det, der er offentliggjort før, uanset hvad denne udgivelse skjuler.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>{n} hidden profile figures lie below a published total of the indicator layer that is itself below the protection width; they are no narrower than that total already shows.</source>
+      <translation>{n} skjulte profiltal ligger under en offentliggjort total i indikatorlaget, der selv er under beskyttelsesbredden; de er ikke snævrere end totalen allerede viser.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -4057,6 +4582,21 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more residents were non-western immigrants or descendants</source>
       <translation>{n} flere beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>{n} or more persons</source>
+      <translation>{n} eller flere personer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>{n} persons</source>
+      <translation>{n} personer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>{n} persons disappear after {a} while a person of the same sex, origin and age (one date older) appears at the same address at {b}: probably a changed person key (a new pseudonymisation key or a new CPR number). They are counted as out_to_outside and in_from_outside. Pseudonymise every date with the same key.</source>
+      <translation>{n} personer forsvinder efter {a}, mens en person med samme køn, herkomst og alder (én dato ældre) dukker op på samme adresse på {b}: sandsynligvis en ændret personnøgle (en ny pseudonymiseringsnøgle eller et nyt CPR-nummer). De tælles som out_to_outside og in_from_outside. Pseudonymisér alle datoer med samme nøgle.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
@@ -4107,6 +4647,16 @@
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>{n} rows repeat a person key in '{col}' within the same reference date (rows {rows}). Each person may appear once per date; 'Compute indicators' will refuse the extract until they are removed.</source>
       <translation>{n} rækker gentager en personnøgle i '{col}' inden for samme opgørelsesdato (rækker {rows}). Hver person må kun optræde én gang pr. dato; 'Beregn indikatorer' afviser udtrækket, indtil de er fjernet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>{n} rows repeat a person key on dates not analysed; they do not affect this analysis.</source>
+      <translation>{n} rækker gentager en personnøgle på datoer der ikke analyseres; de påvirker ikke denne analyse.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>{n} rows repeat a person key on {a} or {b} (e.g. rows {rows}); a person must appear once per date, or its origin and destination are unknown. Fix the extract.</source>
+      <translation>{n} rækker gentager en personnøgle på {a} eller {b} (fx række {rows}); en person må kun optræde én gang pr. dato, ellers kendes fra- og tilflytningsområdet ikke. Ret udtrækket.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/extract.py" />

@@ -9,12 +9,12 @@ x 570000-590000, y 6220000-6240000. Run with the system Python (GDAL, numpy, pan
     /usr/bin/python3 scripts/generate_demo.py --out demo_data --persons 60000 --seed 1
 
 Outputs in ``--out``: ``areas.gpkg`` (layer ``areas``: area_id, area_name, district_id,
-designed), ``districts.gpkg`` (layer ``districts``), ``addresses.gpkg`` (layer ``addresses``:
-address_id), ``address_areas.csv`` (address_id, area_id: the area each address was drawn in),
-``persons.csv`` (+ ``persons.csvt`` column types for GDAL/QGIS), ``persons.gpkg`` (layer
-``persons``), ``persons_dk.csv`` (Danish aliases, ``;``, decimal comma, Windows-1252, plus a
-text column ``bydel`` with the district name), ``reference_values.json`` and
-``expected_categories.csv``.
+designed, housing, urban), ``districts.gpkg`` (layer ``districts``), ``addresses.gpkg``
+(layer ``addresses``: address_id), ``address_areas.csv`` (address_id, area_id: the area each
+address was drawn in), ``persons.csv`` (+ ``persons.csvt`` column types for GDAL/QGIS),
+``persons.gpkg`` (layer ``persons``), ``persons_dk.csv`` (Danish aliases, ``;``, decimal
+comma, Windows-1252, plus a text column ``bydel`` with the district name),
+``reference_values.json`` and ``expected_categories.csv``.
 
 Design
 ------
@@ -37,8 +37,14 @@ Design
   says ``ingen`` for those under 1,000 residents.
 * Persons persist across dates (same ``person_id``, age from a fixed birth date); between
   snapshots some die, households emigrate, move (within the area, to a neighbour area, or
-  anywhere), young adults leave home, children are born, and newcomers refill each area to
-  its target size.
+  elsewhere, nearby areas more likely), young adults leave home, children are born, and
+  newcomers refill each area to its target size.
+* Moves (``_Moves``): in the deprived areas the better-off households move out more often and
+  newcomers are worse off (the elevator effect); in the last year the two ``persistent``
+  parallelsamfund areas (the omdannelsesområder) rehouse a further 12 % of their households,
+  half of them into three receiving areas nearby (the waterbed effect). Areas get a housing
+  type (``housing``: almen, privat_leje, ejer; the deprived areas are almen) and ``urban``
+  (by, land) for grouping destinations.
 """
 import argparse
 import json
@@ -568,6 +574,96 @@ class _Design:
         return np.where(self.small[pick], areas, pick)
 
 
+class _Moves:
+    """Who moves where (own random stream, so the design's draws stay as they were).
+
+    Destinations "elsewhere" fall off with distance (weight: size x exp(-distance / 2 cells)).
+    The waterbed: the persistent parallelsamfund areas rehouse households in the last year,
+    half into three receiving areas (almen, 1-3 cells away). The elevator: in deprived areas
+    the better-off (low z) households move out more often.
+    """
+
+    REHOUSE = 0.12  # extra share of households rehoused per year in the last year
+    ARRIVAL_Z = 0.7  # newcomers to deprived areas are this much worse off (z) than the area
+
+    def __init__(self, geo: _Areas, design: "_Design", rng: np.random.Generator) -> None:
+        self.rng = rng
+        d = design
+        ncols, nrows, w, h = geo.grid
+        x0, y0 = EXTENT[0], EXTENT[1]
+        self.centre = np.array([[x0 + (i + .5) * w, y0 + (j + .5) * h] for i, j in geo.cells])
+        n = d.n
+        dist = np.hypot(*(self.centre[:, None, :] - self.centre[None, :, :]).transpose(2, 0, 1))
+        size = np.where(d.small, 0.0, d.size_latest)
+        wgt = size[None, :] * np.exp(-dist / (2.0 * max(w, h)))
+        np.fill_diagonal(wgt, 0.0)
+        self.cum = np.cumsum(wgt, axis=1)
+        self.cum /= np.maximum(self.cum[:, -1:], 1e-12)
+        # housing type and urban/rural: deprived areas are public housing
+        xc, yc = (EXTENT[0] + EXTENT[2]) / 2, (EXTENT[1] + EXTENT[3]) / 2
+        rel = np.hypot(self.centre[:, 0] - xc, self.centre[:, 1] - yc) / ((EXTENT[2] - x0) / 2)
+        u = rng.random(n)
+        p_almen = np.clip(0.45 - 0.35 * rel, 0.08, 0.45)
+        p_leje = np.clip(0.35 - 0.15 * rel, 0.12, 0.35)
+        self.housing = np.where(u < p_almen, "almen", np.where(
+            u < p_almen + p_leje, "privat_leje", "ejer")).astype(object)
+        self.housing[d.deprived] = "almen"
+        self.urban = np.where(rel + rng.normal(0, 0.08, n) < 0.62, "by", "land").astype(object)
+        self.urban[d.deprived] = "by"
+        # receiving areas of each persistent area: almen, ordinary, 1-3 cells away
+        self.persistent = np.flatnonzero(d.history == "persistent")
+        self.receiving: Dict[int, np.ndarray] = {}
+        cell = max(w, h)
+        taken: set = set()
+        for a in self.persistent:
+            ok = (d.kind == "ordinary") & (dist[a] > 0.9 * cell) & (dist[a] < 3.2 * cell)
+            cand = [b for b in np.flatnonzero(ok) if b not in taken]
+            almen = [b for b in cand if self.housing[b] == "almen"]
+            pick = list(rng.permutation(almen))[:3]
+            rest = [b for b in rng.permutation(cand) if b not in pick]
+            pick += rest[:3 - len(pick)]
+            for b in pick:
+                self.housing[b] = "almen"
+                taken.add(int(b))
+            self.receiving[int(a)] = np.array(pick, dtype=np.int64)
+        self.last_year = d.years[-1]
+
+    def nearby(self, areas: np.ndarray) -> np.ndarray:
+        """A destination for each origin area: nearer and bigger areas more likely."""
+        u = self.rng.random(len(areas))
+        rows = self.cum[areas]
+        return np.minimum((rows < u[:, None]).sum(axis=1), self.cum.shape[0] - 1)
+
+    def move_multiplier(self, design: "_Design", hh_area: np.ndarray,
+                        hh_z: np.ndarray) -> np.ndarray:
+        """Household move probability factor: in deprived areas the better-off move more."""
+        m = np.exp(-1.2 * np.clip(hh_z, -2.5, 2.5))
+        dep = design.deprived[hh_area]
+        mean = np.bincount(hh_area[dep], weights=m[dep], minlength=design.n)
+        cnt = np.bincount(hh_area[dep], minlength=design.n)
+        norm = np.where(cnt > 0, mean / np.maximum(cnt, 1), 1.0)
+        return np.where(dep, m / norm[hh_area], 1.0)
+
+    def rehoused(self, hh_area: np.ndarray, y1: int, f: float) -> Tuple[np.ndarray, np.ndarray]:
+        """(mask, destination) of the households the persistent areas rehouse before y1."""
+        mask = np.zeros(len(hh_area), dtype=bool)
+        dest = hh_area.copy()
+        if y1 != self.last_year or not len(self.persistent):
+            return mask, dest
+        pers = np.isin(hh_area, self.persistent)
+        mask = pers & (self.rng.random(len(hh_area)) < self.REHOUSE * f)
+        idx = np.flatnonzero(mask)
+        r = self.rng.random(len(idx))
+        for k, i in enumerate(idx):
+            rec = self.receiving.get(int(hh_area[i]), np.zeros(0, np.int64))
+            if r[k] < 0.5 and len(rec):
+                dest[i] = rec[int(self.rng.integers(len(rec)))]
+        far = idx[(r >= 0.5) | np.array([len(self.receiving.get(int(hh_area[i]), ())) == 0
+                                         for i in idx], dtype=bool)]
+        dest[far] = self.nearby(hh_area[far])
+        return mask, dest
+
+
 # --------------------------------------------------------------------------- population
 
 _FIELDS = ("pid", "hh", "area", "addr", "sex", "byear", "bdoy", "nw", "z", "u_stud", "u_tax",
@@ -598,16 +694,22 @@ def _trait_groups(area: np.ndarray, age: np.ndarray) -> np.ndarray:
 class _Population:
     """The simulated persons of the municipality and the id counters."""
 
-    def __init__(self, design: _Design, rng: np.random.Generator) -> None:
+    def __init__(self, design: _Design, rng: np.random.Generator,
+                 moves: Optional[_Moves] = None) -> None:
         self.d = design
         self.rng = rng
+        self.moves = moves
         self.st = _empty()
         self.next_pid = 1
         self.next_hh = 1
 
     # ---- newcomers (initial population and refills)
-    def add_households(self, counts: np.ndarray, year: int, doy: int) -> None:
-        """Add households to reach at least counts[a] new persons in each area a."""
+    def add_households(self, counts: np.ndarray, year: int, doy: int,
+                       arriving: bool = False) -> None:
+        """Add households to reach at least counts[a] new persons in each area a.
+
+        ``arriving``: newcomers between snapshots (with moves: worse off in deprived areas).
+        """
         d, rng = self.d, self.rng
         areas = np.flatnonzero(counts > 0)
         if not len(areas):
@@ -653,7 +755,8 @@ class _Population:
                        np.where(role < adults[pidx], head_k[pidx] ^ opposite,
                                 rng.random(n_new) < 0.5)).astype(np.int64)
         area = da[pidx]
-        zh = rng.normal(d.z_shift[da], 1.0)
+        extra = self.moves.ARRIVAL_Z * d.deprived[da] if arriving and self.moves else 0.0
+        zh = rng.normal(d.z_shift[da] + extra, 1.0)
         z = 0.6 * zh[pidx] + 0.8 * rng.normal(size=n_new)
         nw = hh_nw[pidx].astype(np.int64)
         bdoy = rng.integers(0, 365, n_new)
@@ -701,11 +804,22 @@ class _Population:
         hh_u, inv = np.unique(st["hh"], return_inverse=True)
         hh_area = np.zeros(len(hh_u), dtype=np.int64)
         hh_area[inv] = st["area"]
-        move = rng.random(len(hh_u)) < 0.06 * f
+        mv = self.moves
+        mult = 1.0
+        if mv is not None:
+            hh_z = np.bincount(inv, weights=st["z"], minlength=len(hh_u)) / np.maximum(
+                np.bincount(inv, minlength=len(hh_u)), 1)
+            mult = mv.move_multiplier(d, hh_area, hh_z)
+        move = rng.random(len(hh_u)) < 0.06 * f * mult
         r = rng.random(len(hh_u))
+        elsewhere = mv.nearby(hh_area) if mv is not None else \
+            d.random_destination(len(hh_u), rng)
         dest = np.where(r < 0.55, hh_area,
-                        np.where(r < 0.75, d.neighbour(hh_area, rng),
-                                 d.random_destination(len(hh_u), rng)))
+                        np.where(r < 0.75, d.neighbour(hh_area, rng), elsewhere))
+        if mv is not None:  # the waterbed: rehousing from the omdannelsesområder
+            reh, reh_dest = mv.rehoused(hh_area, y1, f)
+            move |= reh
+            dest = np.where(reh, reh_dest, dest)
         new_addr = d.random_address(dest, rng)
         st["area"] = np.where(move[inv], dest[inv], st["area"])
         st["addr"] = np.where(move[inv], new_addr[inv], st["addr"])
@@ -717,8 +831,9 @@ class _Population:
                  & (rng.random(len(age)) < 0.12 * f))
         k = int(leave.sum())
         if k:
-            dest = np.where(rng.random(k) < 0.5, st["area"][leave],
-                            d.random_destination(k, rng))
+            elsewhere = self.moves.nearby(st["area"][leave]) if self.moves is not None else \
+                d.random_destination(k, rng)
+            dest = np.where(rng.random(k) < 0.5, st["area"][leave], elsewhere)
             st["area"][leave] = dest
             st["addr"][leave] = d.random_address(dest, rng)
             st["hh"][leave] = self.next_hh + np.arange(k)
@@ -747,7 +862,7 @@ class _Population:
         # refill
         yi = d.year_index(y1)
         deficit = d.t_size[yi] - np.bincount(self.st["area"], minlength=d.n)
-        self.add_households(np.maximum(deficit, 0), y1, r1)
+        self.add_households(np.maximum(deficit, 0), y1, r1, arriving=True)
 
     # ---- one snapshot
     def snapshot(self, year: int, doy: int) -> Tuple[Dict[str, np.ndarray], pd.DataFrame]:
@@ -932,7 +1047,8 @@ def _expected_trends(stats: Dict[str, pd.DataFrame], design: _Design,
 # --------------------------------------------------------------------------- writing
 
 def _write_areas(path: str, geo: _Areas, ids: List[str], names: List[str],
-                 district: List[str], kind: Sequence[str]) -> None:
+                 district: List[str], kind: Sequence[str],
+                 extra: Optional[Dict[str, Sequence[str]]] = None) -> None:
     from osgeo import ogr, osr
     ogr.UseExceptions()
     if os.path.exists(path):
@@ -941,7 +1057,8 @@ def _write_areas(path: str, geo: _Areas, ids: List[str], names: List[str],
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(EPSG)
     lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
-    for name in ("area_id", "area_name", "district_id", "designed"):
+    extra = extra or {}
+    for name in ("area_id", "area_name", "district_id", "designed") + tuple(extra):
         lyr.CreateField(ogr.FieldDefn(name, ogr.OFTString))
     lyr.StartTransaction()
     for a, parts in enumerate(geo.parts):
@@ -950,6 +1067,8 @@ def _write_areas(path: str, geo: _Areas, ids: List[str], names: List[str],
         f.SetField("area_name", names[a])
         f.SetField("district_id", district[a])
         f.SetField("designed", kind[a])
+        for name, vals in extra.items():
+            f.SetField(name, str(vals[a]))
         f.SetGeometry(_ogr_multipolygon(parts))
         lyr.CreateFeature(f)
     lyr.CommitTransaction()
@@ -1197,6 +1316,7 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
 
     geo = _build_geometry(areas, rng)
     design = _Design(geo, persons, years, rng)
+    moves = _Moves(geo, design, np.random.default_rng([seed, 12]))
     n = design.n
     width = max(3, len(str(n)))
     ids = ["A{:0{w}d}".format(k + 1, w=width) for k in range(n)]
@@ -1218,7 +1338,8 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
 
     paths: Dict[str, str] = {}
     p = os.path.join(out_dir, "areas.gpkg")
-    _write_areas(p, geo, ids, names, district, list(design.kind))
+    _write_areas(p, geo, ids, names, district, list(design.kind),
+                 {"housing": moves.housing, "urban": moves.urban})
     paths["areas"] = p
     p = os.path.join(out_dir, "districts.gpkg")
     _write_districts(p, geo, district, dnames)
@@ -1244,7 +1365,7 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
         for y, doy, out in dates + series:
             merged[(y, doy)] = merged.get((y, doy), False) or out
         dates = [(y, doy, out) for (y, doy), out in sorted(merged.items())]
-    pop = _Population(design, rng)
+    pop = _Population(design, rng, moves)
     y_first = design.years[0]
     pop.add_households(design.t_size[0].astype(float), y_first, 0)
     csv_path = os.path.join(out_dir, "persons.csv")

@@ -82,7 +82,7 @@ def test_plugin_without_a_package_loads_and_says_what_to_install(module, package
     assert set(algs) == {"computeindicators", "assesscriteria", "applydiscretion",
                          "mergesmallareas", "stylechoropleth", "pseudonymise",
                          "validateextract", "exportmap", "monitorcriteria", "trackchange",
-                         "monitoringreport"}
+                         "monitoringreport", "analysemoves"}
     reason = dependencies.message([module])
     for alg in algs.values():
         assert alg["can_execute"] == [False, reason]

@@ -13,10 +13,10 @@ from qgis.core import Qgis, QgsApplication
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXPECTED_IDS = {"computeindicators", "assesscriteria", "applydiscretion", "mergesmallareas",
                 "stylechoropleth", "pseudonymise", "validateextract", "exportmap",
-                "monitorcriteria", "trackchange", "monitoringreport"}
+                "monitorcriteria", "trackchange", "monitoringreport", "analysemoves"}
 STABLE_IDS = {"computeindicators", "assesscriteria", "applydiscretion", "mergesmallareas",
                 "stylechoropleth", "pseudonymise", "validateextract", "monitorcriteria",
-                "trackchange"}
+                "trackchange", "analysemoves"}
 
 
 def _metadata():

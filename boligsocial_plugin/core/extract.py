@@ -7,17 +7,22 @@ canonical extract and a list of :class:`Problem` s. ``validateextract`` reports 
 """
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.columns import ColumnTable
 from boligsocial_plugin.core.datamodel import COLUMNS, direct_identifier_columns, match_columns
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.personkeys import keys_from_codepoints, keys_from_strings
 
 BLOCKING, WARNING, INFO = "blocking", "warning", "info"
+#: a column as prepare() gets it: a pandas Series, or a numpy array of a ColumnTable
+ColumnData = Union[pd.Series, np.ndarray]
+#: a table as prepare() gets it (both have ``columns``, ``len`` and ``table[name]``)
+RawTable = Union[pd.DataFrame, ColumnTable]
 CPR_RE = re.compile(r"^\s*[0-3]\d[01]\d\d{2}-?\d{4}\s*$")
 MAX_EXAMPLES = 5
 
@@ -50,33 +55,41 @@ class Extract:
 
 # --------------------------------------------------------------------------- preparing
 
-def _all_located(raw: pd.DataFrame, mapping: Mapping[str, str]) -> bool:
+def _all_located(raw: RawTable, mapping: Mapping[str, str]) -> bool:
     """Every row has numeric x and y (so an address key would not be used)."""
     if "x" not in mapping or "y" not in mapping:
         return False
     x, y = raw[mapping["x"]], raw[mapping["y"]]
     return bool(pd.api.types.is_numeric_dtype(x) and pd.api.types.is_numeric_dtype(y) and
-                x.notna().all() and y.notna().all())
+                pd.notna(x).all() and pd.notna(y).all())
 
 
 def _rows(mask: np.ndarray) -> List[int]:
     return [int(i) + 1 for i in np.nonzero(mask)[0][:MAX_EXAMPLES]]
 
 
-def to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
-    """Numbers (decimal comma accepted) and a mask of non-empty values that are not numbers."""
-    if pd.api.types.is_bool_dtype(s):
+def to_number(s: ColumnData) -> Tuple[np.ndarray, np.ndarray]:
+    """Numbers (decimal comma accepted) and a mask of non-empty values that are not numbers.
+
+    ``s`` is a pandas Series or a numpy column of a :class:`ColumnTable` (bytes are UTF-8).
+    """
+    if isinstance(s, np.ndarray):
+        if s.dtype.kind in "biuf":
+            return np.asarray(s, dtype=float), np.zeros(len(s), dtype=bool)
+        if s.dtype.kind not in "SO":
+            s = pd.Series(s, copy=False)
+    if isinstance(s, pd.Series) and pd.api.types.is_bool_dtype(s):
         return s.to_numpy(dtype=float), np.zeros(len(s), dtype=bool)
-    if pd.api.types.is_numeric_dtype(s):
+    if isinstance(s, pd.Series) and pd.api.types.is_numeric_dtype(s):
         return s.to_numpy(dtype=float, na_value=np.nan), np.zeros(len(s), dtype=bool)
-    if s.dtype == object:  # bytes (GDAL text columns) or mixed: each distinct value once
+    if s.dtype == object or s.dtype.kind == "S":  # bytes or mixed: each distinct value once
         codes, u = _factor(s)
         num_u, bad_u = to_number(pd.Series(u.to_numpy(dtype=object), dtype="string"))
         ok = codes >= 0
         num, bad = np.full(len(s), np.nan), np.zeros(len(s), dtype=bool)
         num[ok], bad[ok] = num_u[codes[ok]], bad_u[codes[ok]]
         return num, bad
-    t = s.astype("string").str.strip()
+    t = pd.Series(s, copy=False).astype("string").str.strip()
     t = t.str.replace("\u2212", "-", regex=False)
     # decimal comma; a thousands dot only in the "1.234,5" form
     both = t.str.contains(",", regex=False, na=False) & t.str.contains(".", regex=False, na=False)
@@ -87,7 +100,7 @@ def to_number(s: pd.Series) -> Tuple[np.ndarray, np.ndarray]:
     return num, bad
 
 
-def _fast_codes(s: pd.Series):
+def _fast_codes(s: ColumnData):
     """Codes per row (-1 missing), the code-point matrix of each distinct value, and the row
     of each value's first occurrence; vectorised for text of up to 64 characters.
 
@@ -99,7 +112,7 @@ def _fast_codes(s: pd.Series):
     n = len(s)
     if n < 20000 or s.dtype != object:  # numbers and dates factorize fast as they are
         return None
-    vals = s.to_numpy(dtype=object)
+    vals = s.to_numpy(dtype=object) if isinstance(s, pd.Series) else s
     null = pd.isna(vals)
     kind = pd.api.types.infer_dtype(vals, skipna=True)
     m: np.ndarray
@@ -142,20 +155,97 @@ def _fast_codes(s: pd.Series):
     return codes.astype(np.int64), m[first], first
 
 
-def _factor(s: pd.Series) -> Tuple[np.ndarray, pd.Index]:
+def _factor(s: ColumnData) -> Tuple[np.ndarray, pd.Index]:
     """Codes per row (-1 missing) and the unique values as stripped text (work on uniques)."""
+    if isinstance(s, np.ndarray) and s.dtype.kind not in "SO":  # numbers, dates
+        s = pd.Series(s, copy=False)
+    if _is_bytes(s):
+        codes, first = bytes_codes(s)
+        codes, first = _without_empty(codes, first, s[first] == b"")
+        u, changed = _text(s[first].astype(object))
+        if changed:  # values equal after stripping share one code
+            c2, u = pd.factorize(u)
+            codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+        return codes, pd.Index(u, dtype=object)
     fast = _fast_codes(s)
     if fast is not None:
         codes, _m, first = fast
-        vals = s.to_numpy(dtype=object)[first]
+        vals = _values(s)[first]
         return codes, pd.Index([v.decode("utf-8", "replace") if isinstance(v, bytes) else v
                                 for v in vals], dtype=object)
-    codes, uniques = pd.factorize(s.to_numpy(dtype=object) if s.dtype.kind == "S" else s)
+    if isinstance(s, np.ndarray) and s.dtype.kind == "S":  # too wide for a matrix
+        s = s.astype(object)
+    codes, uniques = pd.factorize(s)
     u, changed = _text(np.asarray(uniques, dtype=object))
     if changed:  # values equal after stripping share one code
         c2, u = pd.factorize(u)
         codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
     return codes.astype(np.int64), pd.Index(u, dtype=object)
+
+
+def _values(s: ColumnData) -> np.ndarray:
+    """The numpy values of a column."""
+    return s.to_numpy(dtype=object) if isinstance(s, pd.Series) else s
+
+
+def _is_bytes(s: ColumnData) -> bool:
+    """A fixed-width bytes column (ColumnTable text) narrow enough for a code-unit matrix."""
+    return isinstance(s, np.ndarray) and s.dtype.kind == "S" and 0 < s.dtype.itemsize <= _WIDE
+
+
+def bytes_codes(v: np.ndarray, hashes: Optional[np.ndarray] = None,
+                maybe_distinct: bool = False) -> Tuple[np.ndarray, np.ndarray]:
+    """Exact codes (first appearance order) of a fixed-width bytes column, and each code's
+    first row. Values of up to 8 bytes are compared as integers; longer ones by a 64-bit hash
+    of their bytes (``hashes``, default core.personkeys' key of the bytes) with every repeated
+    value checked against its first occurrence, so a hash collision can never merge two values.
+
+    ``maybe_distinct``: the values may all differ (person ids on one date); when a sample of
+    rows repeats no value, sorting the hashes (cheaper than a hash table of millions) can show
+    that no two rows share one, and then every row is its own code.
+    """
+    n, w = len(v), v.dtype.itemsize
+    m = v.view(np.uint8).reshape(n, w)
+    if w <= 8:
+        padded = np.zeros((n, 8), dtype=np.uint8)
+        padded[:, :w] = m
+        key = padded.view(np.uint64).ravel()
+    else:
+        key = keys_from_codepoints(m) if hashes is None else hashes
+    if maybe_distinct and n > 100000 and _all_distinct(key):
+        every = np.arange(n, dtype=np.int64)
+        return every, every.copy()
+    codes, uk = pd.factorize(key)
+    first = np.empty(len(uk), dtype=np.int64)
+    first[codes[::-1]] = np.arange(n, dtype=np.int64)[::-1]
+    if w > 8 and len(uk) < n:
+        rep = np.nonzero(first[codes] != np.arange(n))[0]
+        same = v[rep] == v[first[codes[rep]]]
+        if not same.all():  # a hash collision (about 1 in 10^19 per pair): compare values
+            codes, uniques = pd.factorize(v.astype(object))
+            first = np.empty(len(uniques), dtype=np.int64)
+            first[codes[::-1]] = np.arange(n, dtype=np.int64)[::-1]
+    return codes.astype(np.int64), first
+
+
+def _all_distinct(key: np.ndarray) -> bool:
+    """Whether no two of these 64-bit values are equal (a sample first, then a sort)."""
+    sample = key[::max(1, len(key) // 20000)]
+    if len(np.unique(sample)) < len(sample):
+        return False
+    s = np.sort(key)
+    return not (s[1:] == s[:-1]).any()
+
+
+def _without_empty(codes: np.ndarray, first: np.ndarray,
+                   empty_u: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """Empty values become missing (-1); the other codes are renumbered."""
+    if not empty_u.any():
+        return codes, first
+    keep = ~empty_u
+    remap = np.cumsum(keep) - 1
+    codes = np.where(keep[codes], remap[codes], -1)
+    return codes, first[keep]
 
 
 _SPACE = np.array([9, 10, 11, 12, 13, 32, 160], dtype=np.uint32)
@@ -202,27 +292,39 @@ def _codepoints(vals: np.ndarray) -> np.ndarray:
         np.zeros((len(arr), 1), dtype=np.uint32)
 
 
-def _person_keys(s: pd.Series) -> Tuple[np.ndarray, np.ndarray, int, np.ndarray]:
+def _person_keys(s: ColumnData) -> Tuple[np.ndarray, np.ndarray, int, np.ndarray]:
     """Integer code per row (-1 empty), CPR-shaped rows, number of distinct keys, and the
     64-bit person key (core.personkeys) of each distinct value.
 
     Keys are compared as given (after trimming surrounding blanks) and never kept as text.
     Everything runs on one code-point matrix of the distinct keys (no per-key Python).
     """
+    if _is_bytes(s):
+        got = _bytes_person_keys(s)
+        if got is not None:
+            return got
+        s = s.astype(object)  # blanks around keys: trimmed on the general path
+    if isinstance(s, np.ndarray) and s.dtype.kind == "S":  # too wide for a matrix
+        s = s.astype(object)
     fast = _fast_codes(s)
     if fast is not None:
         codes, m, first = fast
         cpr_u = _cpr_matrix(m) if len(m) else np.zeros(1, dtype=bool)
         if m.dtype == np.uint8 and (m >= 128).any():  # UTF-8 bytes: hash the characters
-            raw = s.to_numpy(dtype=object)[first]
+            raw = _values(s)[first]
             keys_u = keys_from_strings([v.decode("utf-8", "replace") for v in raw])
         else:
             keys_u = keys_from_codepoints(m)
         return codes, (codes >= 0) & cpr_u[np.maximum(codes, 0)], len(m), keys_u
-    codes, uniques = pd.factorize(s.to_numpy(dtype=object) if s.dtype.kind == "S" else s)
+    codes, uniques = pd.factorize(s.to_numpy(dtype=object) if isinstance(s, pd.Series) and
+                                  s.dtype.kind == "S" else s)
     vals = np.asarray(uniques, dtype=object)
     if len(vals) and pd.api.types.infer_dtype(vals, skipna=True) != "string":
-        vals, _changed = _text(vals)
+        vals, changed = _text(vals)
+        if changed:  # bytes or numbers equal after trimming blanks: one key
+            c2, vals = pd.factorize(vals)
+            codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+            vals = np.asarray(vals, dtype=object)
     wide = bool(len(vals)) and max(map(len, vals)) > _WIDE
     if wide:  # one huge key: no (keys x longest) matrix
         stripped, changed = _text(vals)
@@ -251,6 +353,38 @@ def _person_keys(s: pd.Series) -> Tuple[np.ndarray, np.ndarray, int, np.ndarray]
     cpr = (codes >= 0) & cpr_u[np.maximum(codes, 0)] if len(vals) else codes < -1
     keys_u = keys_from_strings(vals) if wide else keys_from_codepoints(m)
     return codes.astype(np.int64), cpr, len(vals), keys_u
+
+
+def _bytes_person_keys(v: np.ndarray):
+    """:func:`_person_keys` of a fixed-width UTF-8 bytes column without blanks around keys
+    (None otherwise). The key of the bytes is the person key of an ASCII id, so it serves as
+    the hash that finds the distinct ids (one pass, no per-key Python)."""
+    n, w = len(v), v.dtype.itemsize
+    m = v.view(np.uint8).reshape(n, w)
+    keys = keys_from_codepoints(m)
+    codes, first = bytes_codes(v, keys, maybe_distinct=True)
+    um = m if len(first) == n else m[first]
+    if (um[:, -1] != 0).all():  # every value as wide as the column (fixed-width ids)
+        lens = np.full(len(um), w)
+        last = um[:, -1]
+    else:
+        lens = (um != 0).sum(axis=1)
+        last = um[np.arange(len(um)), np.maximum(lens - 1, 0)]
+    if (np.isin(um[:, 0], _SPACE) | np.isin(last, _SPACE)).any():
+        return None
+    if (lens == 0).any():
+        codes, first = _without_empty(codes, first, lens == 0)
+        um = um[lens > 0]
+    keys_u = keys[first]
+    if (um.ravel() >= 128).any():  # UTF-8 beyond ASCII: the key is one of the characters
+        wide = (um >= 128).any(axis=1)
+        keys_u[wide] = keys_from_strings([b.decode("utf-8", "replace") for b in v[first[wide]]])
+    cpr_u = np.zeros(max(1, len(um)), dtype=bool)
+    # a CPR number has at least nine digits: only such values need the shape test
+    digits = ((um >= 48) & (um <= 57)).sum(axis=1, dtype=np.int16) >= 9
+    if digits.any():
+        cpr_u[np.nonzero(digits)[0]] = _cpr_matrix(um[digits])
+    return codes, (codes >= 0) & cpr_u[np.maximum(codes, 0)], len(um), keys_u
 
 
 def cpr_shaped(vals: np.ndarray) -> np.ndarray:
@@ -332,13 +466,14 @@ def _to_date(s: pd.Series) -> Tuple[pd.Series, np.ndarray]:
     return out, bad
 
 
-def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
+def prepare(raw: RawTable, explicit: Optional[Mapping[str, str]] = None,
             has_geometry: bool = False, needs_location: bool = True,
             extra_columns: Sequence[str] = ()) -> Extract:
     """Type the extract's known columns and collect every problem (nothing is dropped here).
 
-    ``has_geometry``: the persons come with point geometry (columns ``x``/``y`` filled by the
-    reader). Rows with bad values are kept; problems say how many and which rows.
+    ``raw``: a DataFrame or a :class:`ColumnTable` (columns as read). ``has_geometry``: the
+    persons come with point geometry (columns ``x``/``y`` filled by the reader). Rows with
+    bad values are kept; problems say how many and which rows.
     """
     try:
         mapping = match_columns(raw.columns, explicit)
@@ -359,13 +494,14 @@ def prepare(raw: pd.DataFrame, explicit: Optional[Mapping[str, str]] = None,
         prepare_column = _COLUMN_KINDS.get(COLUMNS[role].kind, _number_column)
         out[role] = prepare_column(role, actual, raw[actual], problems)
     _add_extra_columns(raw, extra_columns, out)
+    # no copy and no consolidation of the columns (seconds at a national extract)
     data = pd.DataFrame({k: (v.to_numpy() if isinstance(v, pd.Series) else v)
-                         for k, v in out.items()})  # one consolidation; rows keep raw's order
+                         for k, v in out.items()}, copy=False)
     problems += _row_problems(data)
     return Extract(data, mapping, problems)
 
 
-def _table_problems(raw: pd.DataFrame, mapping: Mapping[str, str], has_geometry: bool,
+def _table_problems(raw: RawTable, mapping: Mapping[str, str], has_geometry: bool,
                     needs_location: bool) -> List[Problem]:
     """Problems of the table as a whole: no rows, required columns, location, identifiers."""
     problems: List[Problem] = []
@@ -398,7 +534,7 @@ def _cpr_problem(role: str, actual: str, cpr: np.ndarray) -> Problem:
         "first (boligsocial:pseudonymise).").format(n=int(cpr.sum()), col=actual), _rows(cpr))
 
 
-def _person_id_column(role: str, actual: str, s: pd.Series,
+def _person_id_column(role: str, actual: str, s: ColumnData,
                       problems: List[Problem]) -> Tuple[np.ndarray, np.ndarray]:
     """Person keys as integer codes (only compared, never carried to an output), and the
     64-bit person key of each row (core.personkeys; 0 = no key) for cell keys and the
@@ -415,7 +551,7 @@ def _person_id_column(role: str, actual: str, s: pd.Series,
     return codes, keys.astype(np.uint64)
 
 
-def _key_column(role: str, actual: str, s: pd.Series,
+def _key_column(role: str, actual: str, s: ColumnData,
                 problems: List[Problem]) -> pd.Categorical:
     """Ids and text as categories (empty text is missing); CPR-shaped ids are blocking."""
     codes, u = _factor(s)
@@ -430,7 +566,7 @@ def _key_column(role: str, actual: str, s: pd.Series,
     return _categorical(codes, u)
 
 
-def _date_column(role: str, actual: str, s: pd.Series,
+def _date_column(role: str, actual: str, s: ColumnData,
                  problems: List[Problem]) -> pd.Categorical:
     """Reference dates as ISO text categories; missing or unreadable dates are blocking."""
     codes, u = _factor(s)
@@ -444,7 +580,7 @@ def _date_column(role: str, actual: str, s: pd.Series,
     return _categorical(np.where(bad, -1, codes), iso)
 
 
-def _sex_column(role: str, actual: str, s: pd.Series,
+def _sex_column(role: str, actual: str, s: ColumnData,
                 problems: List[Problem]) -> pd.Categorical:
     """Sex as M/K (F, W, 1, 2 translated); other codes count as unknown (a warning)."""
     codes, u = _factor(s)
@@ -458,7 +594,7 @@ def _sex_column(role: str, actual: str, s: pd.Series,
     return _categorical(np.where(bad, -1, codes), pd.Index(u))
 
 
-def _number_column(role: str, actual: str, s: pd.Series,
+def _number_column(role: str, actual: str, s: ColumnData,
                    problems: List[Problem]) -> np.ndarray:
     """Numbers (decimal comma accepted) checked for type, finiteness, range and gaps."""
     col = COLUMNS[role]
@@ -493,7 +629,7 @@ _COLUMN_KINDS = {"id": _key_column, "text": _key_column, "date": _date_column,
                  "sex": _sex_column}
 
 
-def _add_extra_columns(raw: pd.DataFrame, extra_columns: Sequence[str],
+def _add_extra_columns(raw: RawTable, extra_columns: Sequence[str],
                        out: Dict[str, object]) -> None:
     """Columns named by user-defined indicators: numbers when they all are, else categories."""
     lower = {str(c).strip().lower(): c for c in raw.columns}
@@ -509,9 +645,13 @@ def _row_problems(data: pd.DataFrame) -> List[Problem]:
     """Problems across columns: a person twice on a date, rows without location."""
     problems: List[Problem] = []
     if "person_id" in data and "ref_date" in data and len(data):
-        pc = data["person_id"].to_numpy()
-        dc = data["ref_date"].cat.codes.to_numpy()
-        dup = pd.DataFrame({"d": dc, "p": pc}).duplicated(keep="first").to_numpy() & (pc >= 0)
+        pc = data["person_id"].to_numpy().astype(np.int64)
+        if pc.max() + 1 == len(pc):  # every row its own person
+            dup = np.zeros(len(pc), dtype=bool)
+        else:  # the same (date, person) twice; one integer per pair, -1 (missing) kept apart
+            dc = data["ref_date"].cat.codes.to_numpy().astype(np.int64)
+            pair = pc * (len(data["ref_date"].cat.categories) + 1) + (dc + 1)
+            dup = pd.Series(pair).duplicated(keep="first").to_numpy() & (pc >= 0)
         if dup.any():
             problems.append(Problem("duplicate_person", "person_id", BLOCKING, int(dup.sum()), tr(
                 "{n} rows repeat a person key within the same reference date. Each person "

@@ -43,7 +43,9 @@ class Condition:
         if self.op == "isnull":
             return s.isna().to_numpy()
         if self.op == "in":
-            return s.isin(list(self.value)).to_numpy()
+            values = list(self.value)
+            return _by_distinct(s, lambda u: u.isin(values).to_numpy(),
+                                lambda m: m.isin(values).to_numpy())
         if pd.api.types.is_numeric_dtype(s) and not isinstance(self.value, str):
             a = s.to_numpy(dtype=float, na_value=np.nan)
             v = float(self.value)
@@ -51,14 +53,28 @@ class Condition:
                 out = {"==": a == v, "!=": a != v, "<": a < v, "<=": a <= v,
                        ">": a > v, ">=": a >= v}[self.op]
             return out & ~np.isnan(a)
-        a = s.astype("string").to_numpy(dtype=object, na_value=None)
         v = str(self.value)
-        if self.op == "==":
-            return np.array([x == v for x in a], dtype=bool)
-        if self.op == "!=":
-            return np.array([x is not None and x != v for x in a], dtype=bool)
+        if self.op in ("==", "!="):
+            def test(u: pd.Series) -> np.ndarray:
+                a = u.astype("string").to_numpy(dtype=object, na_value=None)
+                if self.op == "==":
+                    return np.array([x == v for x in a], dtype=bool)
+                return np.array([x is not None and x != v for x in a], dtype=bool)
+            return _by_distinct(s, test, lambda m: np.zeros(len(m), dtype=bool))
         raise BoligsocialError(tr("The comparison '{op}' needs a numeric column, but '{col}' "
                                   "holds text.").format(op=self.op, col=self.column))
+
+
+def _by_distinct(s: pd.Series, test, test_missing) -> np.ndarray:
+    """A per-value test of every row, evaluated once per distinct value (``test`` gets them as
+    a Series) and once per missing row (``test_missing`` gets those rows)."""
+    codes, uniques = pd.factorize(s)
+    hit = np.asarray(test(pd.Series(uniques)), dtype=bool)
+    out = hit[np.maximum(codes, 0)] if len(hit) else np.zeros(len(s), dtype=bool)
+    missing = codes < 0
+    if missing.any():
+        out[missing] = np.asarray(test_missing(s[missing]), dtype=bool)
+    return out
 
 
 @dataclass(frozen=True)
@@ -270,10 +286,15 @@ def population_mask(ind: Indicator, df: pd.DataFrame) -> np.ndarray:
 
 
 def contribution(ind: Indicator, df: pd.DataFrame) -> np.ndarray:
-    """Each person's contribution to the numerator (NaN = unknown)."""
+    """Each person's contribution to the numerator (NaN = unknown; may be a read-only view
+    of the column)."""
     if ind.condition is not None:
         return ind.condition.evaluate(df).astype(float)
-    a = df[ind.value].to_numpy(dtype=float, na_value=np.nan)
+    s = df[ind.value]
+    if s.dtype == np.float64:
+        a = s.to_numpy()  # no copy (NaN is already the missing value)
+    else:
+        a = s.to_numpy(dtype=float, na_value=np.nan)
     if ind.code == "basic_edu":
         a = np.where(np.isnan(a), 1.0, a)  # the law: unknown education counts as basic
     return a
@@ -323,67 +344,184 @@ def aggregate(df: pd.DataFrame, area_idx: np.ndarray, n_areas: int,
     gidx, dates = group_index(df, area_idx)
     n_dates = len(dates)
     size = n_areas * n_dates
-    ok = gidx >= 0
-    g = gidx[ok]
+    inside = gidx >= 0
+    # Rows outside every area go to one extra cell past the table, dropped at the end: no
+    # column is copied to leave them out, and every cell adds up its rows in their order.
+    all_inside = bool(inside.all())
+    cells = _Cells(gidx if all_inside else np.where(inside, gidx, size), size)
     out = {
         "area_idx": np.repeat(np.arange(n_areas), n_dates),
         "ref_date": np.tile(np.array(dates, dtype=object), n_areas),
-        "residents": np.bincount(g, minlength=size).astype(np.int64),
+        "residents": cells.count(cells.bins),
     }
-    rkeys = None
     if "person_key" in df.columns:
-        from boligsocial_plugin.core.discretion.perturbation import cell_keys, record_keys
-
-        rkeys = record_keys(df["person_key"].to_numpy()[ok])
-        out["residents_ck"] = cell_keys(rkeys, g, size)
+        cells.use_record_keys(df["person_key"].to_numpy(), int(out["residents"].max(initial=0)))
+        out["residents_ck"] = cells.keys(cells.bins)
     parts: Dict[str, Tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    masks: Dict[tuple, np.ndarray] = {}
+    known_of: Dict[str, np.ndarray] = {}
+    binary: Dict[str, bool] = {}
     for ind in indicators:
-        pop = population_mask(ind, df)[ok]
-        val = contribution(ind, df)[ok]
-        known = pop & ~np.isnan(val) if ind.kind == "mean" else pop
-        v0 = np.where(np.isnan(val), 0.0, val)
-        parts[ind.code] = (known, v0, val)
-        _aggregate_cells(out, ind.code, ind.kind, g, size, known, v0, rkeys)
+        key = (ind.age_min, ind.age_max, ind.where)
+        if key not in masks:
+            masks[key] = population_mask(ind, df)
+        pop = masks[key]
+        val = contribution(ind, df)
+        unknown = np.isnan(val)
+        v0 = val
+        known = pop
+        if unknown.any():
+            v0 = val.copy()
+            v0[unknown] = 0.0
+            known = pop & ~unknown if ind.kind == "mean" else pop
+        known_of[ind.code] = known
+        # nestings are judged on the persons in areas
+        parts[ind.code] = (known if all_inside else known & inside, v0, val)
+        binary[ind.code] = ind.kind != "mean" and (ind.condition is not None or _is01(v0))
+        _aggregate_cells(out, ind.code, ind.kind, cells, known, v0, binary[ind.code])
     nestings = find_nestings(indicators, parts)
     kinds = {i.code: i.kind for i in indicators}
     for k, (small, big, how) in enumerate(nestings):
         if how == NEST_SAME:
             continue  # no rest
+        code = "nest{}".format(k)
         kb, vb, _ = parts[big]
         ks, vs, _ = parts[small]
         if how == NEST_NUM and np.array_equal(kb, ks):  # one population: counted by big only
-            _aggregate_cells(out, "nest{}".format(k), kinds[big], g, size, kb, vb - vs, None)
+            vn = vb - vs
+            _aggregate_cells(out, code, kinds[big], cells, known_of[big], vn,
+                             kinds[big] != "mean" and _is01(vn), with_keys=False)
+        elif binary[big]:  # small's population lies inside big's: the rest by subtraction
+            _rest_cells(out, code, big, kinds[big], cells, known_of[big], known_of[small], vb)
         else:  # the persons of big's population outside small's
-            _aggregate_cells(out, "nest{}".format(k), kinds[big], g, size, kb & ~ks, vb, None)
+            _aggregate_cells(out, code, kinds[big], cells, known_of[big] & ~ks, vb, False,
+                             with_keys=False)
     frame = pd.DataFrame(out)
     frame.attrs["nestings"] = nestings
     return frame
 
 
-def _aggregate_cells(out: Dict[str, np.ndarray], code: str, kind: str, g: np.ndarray,
-                     size: int, known: np.ndarray, v0: np.ndarray,
-                     rkeys: Optional[np.ndarray]) -> None:
-    """The raw cells of one indicator (or one nested difference) per group."""
-    num = np.bincount(g, weights=np.where(known, v0, 0.0), minlength=size)
-    den = np.bincount(g, weights=known.astype(float), minlength=size)
-    cnt = np.bincount(g, weights=(known & (v0 > 0)).astype(float), minlength=size)
-    rest = np.bincount(g, weights=(known & (v0 < 1)).astype(float), minlength=size)
-    if kind == "count":
-        den = out["residents"].astype(float)
+def _is01(v: np.ndarray) -> bool:
+    """Every value is 0 or 1."""
+    return not ((v != 0) & (v != 1)).any()
+
+
+class _Cells:
+    """The cells of the aggregate table and each person row's cell (``bins``; rows in no cell
+    have ``size``, one past the table). Every figure is one ``numpy.bincount`` over all rows;
+    the cells of a population (rows outside it moved past the table) are computed once."""
+
+    def __init__(self, bins: np.ndarray, size: int):
+        self.bins = bins
+        self.size = size
+        self.weights: List[np.ndarray] = []  # record keys as float64 (one or two halves)
+        self._pops: List[Tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._keys: Dict[int, np.ndarray] = {}
+
+    def use_record_keys(self, person_keys: np.ndarray, largest_cell: int) -> None:
+        """Prepare cell keys (core.discretion.perturbation) from the rows' person keys.
+
+        A cell key is Σ record keys modulo 2^32. Record keys are below 2^32, so when no cell
+        holds 2^21 persons, their float sum is exact and one bincount gives it; otherwise the
+        keys are summed in two 16-bit halves.
+        """
+        from boligsocial_plugin.core.discretion.perturbation import (
+            record_key_halves,
+            record_keys,
+        )
+
+        rk = record_keys(person_keys)
+        self.weights = [rk.astype(np.float64)] if largest_cell < (1 << 21) else \
+            list(record_key_halves(rk))
+
+    def of(self, mask: np.ndarray) -> np.ndarray:
+        """The cells of the rows in ``mask`` (the others: none); the same mask once."""
+        if mask.all():
+            return self.bins
+        for m, bins, _c in self._pops:
+            if m is mask:
+                return bins
+        bins = self.bins.copy()
+        np.putmask(bins, ~mask, self.size)
+        self._pops.append((mask, bins, self.count(bins)))
+        return bins
+
+    def count(self, bins: np.ndarray) -> np.ndarray:
+        """Rows per cell (int64), once per population."""
+        for _m, b, c in self._pops:
+            if b is bins:
+                return c
+        return np.bincount(bins, minlength=self.size + 1)[:self.size]
+
+    def sum(self, bins: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Σ weights per cell, added in row order."""
+        return np.bincount(bins, weights=weights, minlength=self.size + 1)[:self.size]
+
+    def all_keys(self, bins: np.ndarray) -> np.ndarray:
+        """Cell keys of all rows of each cell, once per population (``bins`` from :meth:`of`)."""
+        if id(bins) not in self._keys:
+            self._keys[id(bins)] = self.keys(bins)
+        return self._keys[id(bins)]
+
+    def keys(self, bins: np.ndarray, member: Optional[np.ndarray] = None) -> np.ndarray:
+        """Cell keys of the rows in each cell (``member``: only rows where it is 1)."""
+        from boligsocial_plugin.core.discretion.perturbation import cell_keys_of_sums
+
+        sums = [self.sum(bins, w if member is None else w * member) for w in self.weights]
+        if len(sums) == 1:  # the exact sum of whole keys: as a low half with no high half
+            sums.append(np.zeros(self.size))
+        return cell_keys_of_sums(sums[0], sums[1])
+
+
+def _aggregate_cells(out: Dict[str, np.ndarray], code: str, kind: str, cells: _Cells,
+                     known: np.ndarray, v0: np.ndarray, binary: bool,
+                     with_keys: bool = True) -> None:
+    """The raw cells of one indicator (or one nested difference) per group.
+
+    ``binary``: every contribution is 0 or 1, so the contributing persons are the numerator
+    and the rest the others (no further pass over the rows).
+    """
+    size = cells.size
+    pop = cells.of(known)  # the cell of each row of the population
+    num = cells.sum(pop, v0)
+    members = cells.count(pop)
+    if binary:
+        cnt = num.astype(np.int64)  # a sum of ones, exact
+        rest = members - cnt
+    else:  # contributing (> 0) and rest (< 1) counted in one pass: 4 classes per cell
+        cls = (v0 > 0).view(np.int8) * np.int8(2)
+        cls += (v0 < 1).view(np.int8)
+        by_cls = np.bincount(pop * 4 + cls, minlength=4 * (size + 1))[:4 * size]
+        by_cls = by_cls.reshape(size, 4)
+        cnt = by_cls[:, 2] + by_cls[:, 3]
+        rest = by_cls[:, 1] + by_cls[:, 3]
     out[f"{code}_num"] = num
-    out[f"{code}_den"] = den
+    out[f"{code}_den"] = out["residents"].astype(float) if kind == "count" else \
+        members.astype(float)
     out[f"{code}_cnt"] = cnt.astype(np.int64)
     out[f"{code}_rest"] = rest.astype(np.int64)
     if kind == "mean":
-        t1, t2 = _top2(g[known], np.abs(v0[known]), size)
+        t1, t2 = _top2(pop, np.abs(v0), size)
         out[f"{code}_top1"] = t1
         out[f"{code}_top2"] = t2
-    if rkeys is not None:
-        from boligsocial_plugin.core.discretion.perturbation import cell_keys
+    if with_keys and cells.weights:
+        out[f"{code}_ckn"] = cells.keys(pop, v0 if binary else (v0 != 0).astype(float))
+        out[f"{code}_ckd"] = out["residents_ck"] if kind == "count" else cells.all_keys(pop)
 
-        out[f"{code}_ckn"] = cell_keys(rkeys, g, size, known & (v0 != 0))
-        out[f"{code}_ckd"] = out["residents_ck"] if kind == "count" else \
-            cell_keys(rkeys, g, size, known)
+
+def _rest_cells(out: Dict[str, np.ndarray], code: str, big: str, kind: str, cells: _Cells,
+                known_big: np.ndarray, known_small: np.ndarray, v_big: np.ndarray) -> None:
+    """The cells of big's population outside small's (which lies inside it), for 0/1
+    contributions: big's figures minus those of small's persons, all exact whole numbers."""
+    pop_b, pop_s = cells.of(known_big), cells.of(known_small)
+    num = out[f"{big}_num"] - cells.sum(pop_s, v_big)
+    members = cells.count(pop_b) - cells.count(pop_s)
+    cnt = num.astype(np.int64)
+    out[f"{code}_num"] = num
+    out[f"{code}_den"] = out["residents"].astype(float) if kind == "count" else \
+        members.astype(float)
+    out[f"{code}_cnt"] = cnt
+    out[f"{code}_rest"] = (members - cnt).astype(np.int64)
 
 
 def _nest_possible(a: Indicator, b: Indicator) -> bool:
@@ -438,7 +576,8 @@ def find_nestings(indicators: Sequence[Indicator],
     inside = {}
     for i, (ca, ka) in enumerate(reps):
         for j, (cb, kb) in enumerate(reps):
-            if i != j and _nest_possible(by_code[ca], by_code[cb]) and not (ka & ~kb).any():
+            if i != j and _nest_possible(by_code[ca], by_code[cb]) and \
+                    not _any_where(ka, ~kb):
                 inside[(i, j)] = True
                 out.append((ca, cb, NEST_DEN))
     for a in indicators:
@@ -452,33 +591,47 @@ def find_nestings(indicators: Sequence[Indicator],
                 (b.value or (b.condition.column if b.condition else None))
             if not same_col:
                 continue
+            # the tests below look at the rows of a's population only (no copies of them)
             if (cls[a.code], cls[b.code]) in inside:
-                if same_def and np.array_equal(va[ka], vb[ka]):
+                if same_def and not _any_where(ka, va != vb):
                     out.append((a.code, b.code, NEST_NUM))
-            elif cls[a.code] == cls[b.code] and same_def and np.array_equal(va[ka], vb[ka]):
+            elif cls[a.code] == cls[b.code] and same_def and not _any_where(ka, va != vb):
                 if a.code < b.code:
                     out.append((a.code, b.code, NEST_SAME))
             elif a.kind != "mean" and cls[a.code] == cls[b.code]:
-                xa, xb = va[ka], vb[ka]
-                binary = np.isin(xa, (0.0, 1.0)).all() and np.isin(xb, (0.0, 1.0)).all()
-                if binary and (xa <= xb).all() and (xa < xb).any():
+                binary = not _any_where(ka, (va != 0) & (va != 1)) and \
+                    not _any_where(ka, (vb != 0) & (vb != 1))
+                if binary and not _any_where(ka, va > vb) and _any_where(ka, va < vb):
                     out.append((a.code, b.code, NEST_NUM))
     return out
 
 
+def _any_where(mask: np.ndarray, cond: np.ndarray) -> bool:
+    """Whether ``cond`` holds in any row of ``mask``."""
+    return bool(np.logical_and(mask, cond, out=cond).any())
+
+
 def _top2(g: np.ndarray, v: np.ndarray, size: int) -> Tuple[np.ndarray, np.ndarray]:
-    """Largest and second-largest value per group."""
+    """Largest and second-largest value per group (0 where there is none; a tie counts twice).
+
+    ``g`` is each row's group, ``size`` (one past the last group) for rows in none.
+    """
     t1 = np.zeros(size)
     t2 = np.zeros(size)
-    if len(g) == 0:
+    use = g < size
+    if not use.any():
         return t1, t2
-    order = np.lexsort((v, g))
-    gs, vs = g[order], v[order]
-    last = np.r_[gs[1:] != gs[:-1], True]
-    t1[gs[last]] = vs[last]
-    idx = np.nonzero(last)[0] - 1
-    has2 = (idx >= 0) & (gs[np.maximum(idx, 0)] == gs[last])
-    t2[gs[last][has2]] = vs[idx[has2]]
+    g, v = (g, v) if use.all() else (g[use], v[use])
+    m1 = pd.Series(v).groupby(g).max()
+    t1[m1.index.to_numpy()] = m1.to_numpy()
+    # without one occurrence of each group's largest value, the largest is the second
+    at_max = np.nonzero(v == t1[g])[0]
+    _u, first = np.unique(g[at_max], return_index=True)
+    v2 = v.copy()
+    v2[at_max[first]] = -np.inf
+    m2 = pd.Series(v2).groupby(g).max()
+    m2 = m2[m2 > -np.inf]
+    t2[m2.index.to_numpy()] = m2.to_numpy()
     return t1, t2
 
 

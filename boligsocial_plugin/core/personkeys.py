@@ -27,19 +27,59 @@ def mix64(z: np.ndarray) -> np.ndarray:
 
 
 def keys_from_codepoints(m: np.ndarray) -> np.ndarray:
-    """One key per row of a (n, width) code-point matrix (0-padded); padding is ignored."""
+    """One key per row of a (n, width) code-point matrix (0-padded); padding is ignored.
+
+    Each row's key chains :func:`mix64` over its code points, then mixes in the length. Worked
+    in blocks of rows that stay in the processor's cache, in place (a national extract has
+    millions of keys); the columns after the first one that is empty in every row are ignored.
+    """
     m = np.asarray(m)
     n = m.shape[0]
-    h = np.full(n, _SEED, dtype=np.uint64)
-    length = np.zeros(n, dtype=np.uint64)
-    for j in range(m.shape[1] if m.ndim == 2 else 0):
-        c = m[:, j].astype(np.uint64)
-        active = c != 0
-        if not active.any():
-            break
-        h = np.where(active, mix64(h ^ c), h)
-        length += active
-    return mix64(h ^ (length * _M1))
+    width = m.shape[1] if m.ndim == 2 else 0
+    if width and n:
+        nonzero = (m != 0).any(axis=0)
+        width = int(np.argmin(nonzero)) if not nonzero.all() else width
+    out = np.empty(n, dtype=np.uint64)
+    for s in range(0, n, _BLOCK):
+        block = m[s:s + _BLOCK]
+        k = len(block)
+        h = np.full(k, _SEED, dtype=np.uint64)
+        z = np.empty(k, dtype=np.uint64)
+        tmp = np.empty(k, dtype=np.uint64)
+        length = np.zeros(k, dtype=np.uint64)
+        for j in range(width):
+            c = block[:, j].astype(np.uint64)
+            active = c != 0
+            np.bitwise_xor(h, c, out=z)
+            _mix64_into(z, tmp)
+            if active.all():
+                h, z = z, h
+                length += np.uint64(1)
+            else:
+                np.copyto(h, z, where=active)
+                length += active
+        with np.errstate(over="ignore"):
+            np.multiply(length, _M1, out=z)
+        np.bitwise_xor(h, z, out=h)
+        _mix64_into(h, tmp)
+        out[s:s + k] = h
+    return out
+
+
+_BLOCK = 1 << 16  # rows per block (a few arrays of this many uint64 stay in cache)
+
+
+def _mix64_into(z: np.ndarray, tmp: np.ndarray) -> None:
+    """:func:`mix64` of a uint64 array, in place (``tmp``: scratch of the same size)."""
+    with np.errstate(over="ignore"):
+        np.right_shift(z, np.uint64(30), out=tmp)
+        np.bitwise_xor(z, tmp, out=z)
+        np.multiply(z, _M1, out=z)
+        np.right_shift(z, np.uint64(27), out=tmp)
+        np.bitwise_xor(z, tmp, out=z)
+        np.multiply(z, _M2, out=z)
+        np.right_shift(z, np.uint64(31), out=tmp)
+        np.bitwise_xor(z, tmp, out=z)
 
 
 def keys_from_strings(values) -> np.ndarray:

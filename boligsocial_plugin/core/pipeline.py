@@ -87,7 +87,24 @@ class IndicatorResult:
 
 
 def unique_locations(x: np.ndarray, y: np.ndarray):
-    """Codes of each row's location among the unique (x, y) pairs, and those pairs."""
+    """Codes of each row's location among the unique (x, y) pairs, and those pairs.
+
+    The pairs are numbered in order of first appearance. One hash of both coordinates' bits
+    finds them; each row is then compared with its pair, and should two locations ever share
+    a hash, the exact (slower) way is taken.
+    """
+    x = np.asarray(x, dtype=float) + 0.0  # -0.0 is 0.0
+    y = np.asarray(y, dtype=float) + 0.0
+    n = len(x)
+    with np.errstate(over="ignore"):
+        h = x.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) ^ y.view(np.uint64)
+    codes, uh = pd.factorize(h)
+    first = np.empty(len(uh), dtype=np.int64)
+    first[codes[::-1]] = np.arange(n, dtype=np.int64)[::-1]
+    ux, uy = x[first], y[first]
+    same = (ux[codes] == x) & (uy[codes] == y)
+    if same.all() or not n:
+        return codes, ux, uy
     cx, ux = pd.factorize(x)
     cy, uy = pd.factorize(y)
     key = cx.astype(np.int64) * max(1, len(uy)) + cy
@@ -279,7 +296,8 @@ class GroupFigures:
     def __init__(self, joined: Joined, indicators: Sequence[Indicator]):
         data = joined.data.iloc[:joined.stats.rows_date]
         need = {"ref_date", "person_key"} | {c for i in indicators for c in i.columns()}
-        self.data = data[[c for c in data.columns if c in need]]
+        self.data = pd.DataFrame({c: data[c] for c in data.columns if c in need},
+                                 copy=False)  # the columns as they are (no copy)
         self.indicators = list(indicators)
         self._by_date: Dict[str, tuple] = {}
 

@@ -11,6 +11,7 @@ Join policy (documented in the algorithm help):
 * A point inside two overlapping areas is reported; the caller decides (refuse or count in
   each). Points outside every area get area -1 and are counted and reported by the caller.
 """
+import math
 import struct
 from dataclasses import dataclass
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -136,13 +137,14 @@ def join_points(px: np.ndarray, py: np.ndarray, polys: PolygonSet,
 
     ``progress(fraction)`` is called per area; returning False cancels (raises KeyboardInterrupt
     is avoided: the partial result is returned with ``area`` set to -2 for unprocessed points).
+    Each area tests only the points in the cells of a uniform grid that its bounding box
+    touches, so the work grows with the points and the areas, not with their product.
     """
     n = len(px)
     area = np.full(n, -1, dtype=np.int64)
     extra_p: List[np.ndarray] = []
     extra_a: List[np.ndarray] = []
-    order = np.argsort(px, kind="stable")
-    sx = px[order]
+    grid = _Grid(px, py, polys)
     for i in range(polys.n_areas):
         if progress is not None and i % 16 == 0 and progress(i / max(1, polys.n_areas)) is False:
             area[:] = -2
@@ -151,9 +153,7 @@ def join_points(px: np.ndarray, py: np.ndarray, polys: PolygonSet,
         e = polys.area_edges[i]
         if np.isnan(b[0]) or len(e) == 0:
             continue
-        lo, hi = np.searchsorted(sx, b[0], "left"), np.searchsorted(sx, b[2], "right")
-        cand = order[lo:hi]
-        cand = cand[(py[cand] >= b[1]) & (py[cand] <= b[3])]
+        cand = grid.inside_box(b, 0.0)
         if len(cand) == 0:
             continue
         ins = _inside(px[cand], py[cand], polys.x0[e], polys.y0[e], polys.x1[e], polys.y1[e])
@@ -161,35 +161,89 @@ def join_points(px: np.ndarray, py: np.ndarray, polys: PolygonSet,
         free = area[hit] == -1
         area[hit[free]] = i
         if (~free).any():
-            extra_p.append(hit[~free])
+            extra_p.append(grid.in_x_order(hit[~free]))
             extra_a.append(np.full(int((~free).sum()), i, dtype=np.int64))
     # second pass: points on an outer boundary only
     outer = np.zeros(n, dtype=bool)
-    rest = np.nonzero(area == -1)[0]
-    if len(rest) and len(polys.x0):
+    pending = area == -1
+    if pending.any() and len(polys.x0):
         scale = float(np.nanmax(np.abs(polys.bbox))) if polys.n_areas else 1.0
         tol = max(scale, 1.0) * 1e-12
-        rx = px[rest]
         for i in range(polys.n_areas):
             b = polys.bbox[i]
             e = polys.area_edges[i]
-            if np.isnan(b[0]) or len(e) == 0 or len(rest) == 0:
+            if np.isnan(b[0]) or len(e) == 0:
                 continue
-            sel = (rx >= b[0] - tol) & (rx <= b[2] + tol) & (py[rest] >= b[1] - tol) & \
-                (py[rest] <= b[3] + tol)
-            if not sel.any():
+            cand = grid.inside_box(b, tol)
+            cand = cand[pending[cand]]
+            if len(cand) == 0:
                 continue
-            cand = rest[sel]
             onb = _on_boundary(px[cand], py[cand], polys.x0[e], polys.y0[e], polys.x1[e],
                                polys.y1[e], tol)
             if onb.any():
                 area[cand[onb]] = i
                 outer[cand[onb]] = True
-                keep = np.ones(len(rest), dtype=bool)
-                keep[np.nonzero(sel)[0][onb]] = False
-                rest, rx = rest[keep], rx[keep]
+                pending[cand[onb]] = False
     cat = (lambda parts: np.concatenate(parts) if parts else np.zeros(0, np.int64))
     return JoinResult(area, cat(extra_p), cat(extra_a), outer)
+
+
+class _Grid:
+    """A uniform grid over the points: the points of a box in a few slices of one array."""
+
+    def __init__(self, px: np.ndarray, py: np.ndarray, polys: PolygonSet):
+        n = len(px)
+        self.px, self.py = px, py
+        ok = ~np.isnan(polys.bbox[:, 0])
+        if n == 0 or not ok.any():
+            self.x0 = self.y0 = 0.0
+            self.cell, self.nx, self.ny = 1.0, 1, 1
+        else:
+            self.x0, self.y0 = float(np.nanmin(px)), float(np.nanmin(py))
+            w, h = float(np.nanmax(px)) - self.x0, float(np.nanmax(py)) - self.y0
+            # cells about a quarter of a typical area's box, at least 1/2048 of the extent
+            sides = np.r_[polys.bbox[ok, 2] - polys.bbox[ok, 0],
+                          polys.bbox[ok, 3] - polys.bbox[ok, 1]]
+            typical = float(np.median(sides[sides > 0])) if (sides > 0).any() else max(w, h)
+            self.cell = max(typical / 4, max(w, h) / 2048, 1e-9)
+            self.nx = int(w / self.cell) + 1
+            self.ny = int(h / self.cell) + 1
+        cid = self._cells_y(py) * self.nx + self._cells_x(px)
+        self.order = np.argsort(cid, kind="stable")  # the points sorted by cell
+        self.start = np.zeros(self.nx * self.ny + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cid, minlength=self.nx * self.ny), out=self.start[1:])
+        self._rank: Optional[np.ndarray] = None
+
+    def _cells_x(self, x: np.ndarray) -> np.ndarray:
+        c = np.nan_to_num(np.floor((x - self.x0) / self.cell))
+        return np.clip(c, 0, self.nx - 1).astype(np.int64)
+
+    def _cells_y(self, y: np.ndarray) -> np.ndarray:
+        c = np.nan_to_num(np.floor((y - self.y0) / self.cell))
+        return np.clip(c, 0, self.ny - 1).astype(np.int64)
+
+    def _cell(self, v: float, v0: float, n: int) -> int:
+        """The cell column (or row) of one coordinate, computed as for the points."""
+        c = math.floor((v - v0) / self.cell)
+        return min(max(c, 0), n - 1)
+
+    def inside_box(self, b: np.ndarray, tol: float) -> np.ndarray:
+        """The points with ``b[0]-tol <= x <= b[2]+tol`` and the same for y (in no order)."""
+        lo_x, lo_y, hi_x, hi_y = b[0] - tol, b[1] - tol, b[2] + tol, b[3] + tol
+        cx0, cx1 = self._cell(lo_x, self.x0, self.nx), self._cell(hi_x, self.x0, self.nx)
+        cy0, cy1 = self._cell(lo_y, self.y0, self.ny), self._cell(hi_y, self.y0, self.ny)
+        parts = [self.order[self.start[r * self.nx + cx0]:self.start[r * self.nx + cx1 + 1]]
+                 for r in range(cy0, cy1 + 1)]
+        cand = np.concatenate(parts) if len(parts) > 1 else parts[0]
+        x, y = self.px[cand], self.py[cand]
+        return cand[(x >= lo_x) & (x <= hi_x) & (y >= lo_y) & (y <= hi_y)]
+
+    def in_x_order(self, idx: np.ndarray) -> np.ndarray:
+        """These points in order of x (ties: point order), as a sweep along x meets them."""
+        if self._rank is None:
+            self._rank = np.empty(len(self.px), dtype=np.int64)
+            self._rank[np.argsort(self.px, kind="stable")] = np.arange(len(self.px))
+        return idx[np.argsort(self._rank[idx])]
 
 
 # --------------------------------------------------------------------------- WKB

@@ -327,13 +327,12 @@ def load_persons(alg, parameters, context, feedback, needs_location: bool = True
     yf = alg.parameterAsString(parameters, Y_FIELD, context) or "y"
     table = read_person_layer(parameters, PERSONS, context, feedback, layer, source, default_crs,
                               explicit, tuple(extra), (xf, yf))
-    frame = table.frame
+    frame = table.columns
     has_geom = table.x is not None
     if has_geom:
         if not table.xy_in_frame:
-            frame = frame.drop(columns=[c for c in frame.columns if c.lower() in ("x", "y")])
-            frame["x"] = table.x
-            frame["y"] = table.y
+            frame = frame.drop([c for c in frame.columns if c.lower() in ("x", "y")])
+            frame = frame.with_column("x", table.x).with_column("y", table.y)
         explicit.pop("x", None)
         explicit.pop("y", None)
     else:

@@ -24,7 +24,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from boligsocial_plugin.core.csvread import read_csv
+from boligsocial_plugin.core.columns import ColumnTable
+from boligsocial_plugin.core.csvread import csv_engine, read_csv_columns
 from boligsocial_plugin.core.datamodel import columns_to_read
 from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
 from boligsocial_plugin.core.extract import to_number
@@ -35,9 +36,10 @@ from boligsocial_plugin.qgis_io.values import is_null, qt_to_py, text
 
 @dataclass
 class PersonTable:
-    """Raw person rows as read (all columns), plus point coordinates when the source has them."""
+    """Raw person rows as read (the needed columns), plus point coordinates when the source
+    has them."""
 
-    frame: pd.DataFrame
+    columns: ColumnTable
     x: Optional[np.ndarray]
     y: Optional[np.ndarray]
     crs: QgsCoordinateReferenceSystem
@@ -98,9 +100,9 @@ def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
         if provider == "ogr":
             path, lname = _ogr_path(layer)
             if os.path.splitext(path)[1].lower() in (".csv", ".txt", ".tsv"):
-                feedback.pushInfo(tr("Reading {path} with pandas (Danish CSV handled).").format(
-                    path=path))
-                return PersonTable(read_csv(path, keep=keep), None, None, default_crs, "csv")
+                feedback.pushInfo(tr("Reading {path} with {engine} (Danish CSV handled).").format(
+                    path=path, engine=csv_engine()))
+                return PersonTable(read_csv_columns(path, keep), None, None, default_crs, "csv")
             try:
                 return _read_arrow(path, lname, layer, default_crs, keep)
             except BoligsocialError:
@@ -112,84 +114,173 @@ def read_person_layer(parameters: Dict[str, Any], name: str, context, feedback,
             path = unquote(url.path)
             q = parse_qs(url.query)
             xf, yf = q.get("xField", [None])[0], q.get("yField", [None])[0]
-            frame = read_csv(path, keep=lambda names: keep(names, False, (xf or "x", yf or "y")))
+            table = read_csv_columns(
+                path, lambda names: keep(names, False, (xf or "x", yf or "y")))
             crs = layer.crs() if layer.crs().isValid() else default_crs
-            if xf and yf and xf in frame and yf in frame:
-                x, _ = to_number(frame[xf])
-                y, _ = to_number(frame[yf])
-                return PersonTable(frame, x, y, crs, "csv")
-            return PersonTable(frame, None, None, crs, "csv")
+            if xf and yf and xf in table and yf in table:
+                x, _ = to_number(table[xf])
+                y, _ = to_number(table[yf])
+                return PersonTable(table, x, y, crs, "csv")
+            return PersonTable(table, None, None, crs, "csv")
     return _read_features(source, default_crs, feedback, keep)
 
 
 def _read_arrow(path: str, lname: Optional[str], layer: QgsVectorLayer,
                 default_crs: QgsCoordinateReferenceSystem, keep=None) -> PersonTable:
+    """The needed columns through GDAL's Arrow stream, straight into numpy (no DataFrame).
+
+    A large GeoPackage is read by two threads, each over half of the feature ids (GDAL
+    releases Python's lock while it reads); the halves are joined in feature id order, the
+    order of a plain read.
+    """
     from osgeo import ogr
 
     ogr.UseExceptions()
     ds = ogr.Open(path)
     lyr = ds.GetLayerByName(lname) if lname else ds.GetLayer(0)
-    geom_col = lyr.GetGeometryColumn() or "geometry"
-    fid_col = lyr.GetFIDColumn() or "fid"
-    cols: Dict[str, List[np.ndarray]] = {}
-    geoms: List[np.ndarray] = []
     has_geom = lyr.GetGeomType() != ogr.wkbNone
+    ignored: List[str] = []
     if keep is not None:
         defn = lyr.GetLayerDefn()
         names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
         wanted = set(keep(names, has_geom))
-        lyr.SetIgnoredFields([n for n in names if n not in wanted])
-    for batch in lyr.GetArrowStreamAsNumPy():
+        ignored = [n for n in names if n not in wanted]
+    filters: List[Optional[str]] = [None]
+    split = _fid_split(ds, lyr)
+    if split is not None:
+        fid = lyr.GetFIDColumn().replace('"', '""')
+        filters = ['"{}" <= {}'.format(fid, split), '"{}" > {}'.format(fid, split)]
+    if len(filters) == 1:
+        halves = [_arrow_batches(lyr, ignored, has_geom)]
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        def read_part(where: str) -> _Batches:
+            own = ogr.Open(path)  # a dataset per thread
+            part = own.GetLayerByName(lname) if lname else own.GetLayer(0)
+            part.SetAttributeFilter(where)
+            return _arrow_batches(part, ignored, has_geom)
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            halves = list(pool.map(read_part, filters))
+    data: Dict[str, Any] = {}
+    for k in list(halves[0].parts):  # column by column, each batch freed once joined
+        got = [d for h in halves for d in h.parts.pop(k, [])]
+        masks = [m for h in halves for m in h.masks.pop(k, [])]
+        raw = np.concatenate(got) if len(got) > 1 else got[0]
+        mask = None
+        if any(m is not None for m in masks):
+            mask = np.concatenate([np.zeros(len(d), dtype=bool) if m is None else m
+                                   for d, m in zip(got, masks)])
+        del got, masks
+        data[k] = _arrow_column(raw, mask)
+    geoms = [g for h in halves for g in h.geoms]
+    del halves
+    crs = layer.crs() if layer.crs().isValid() else default_crs
+    n = len(next(iter(data.values()))) if data else sum(len(g) for g in geoms)
+    if not has_geom:
+        return PersonTable(ColumnTable(data, n), None, None, crs, "arrow")
+    x, y = _points_from_wkb(np.concatenate(geoms) if geoms else np.zeros(0, "V21"))
+    # the point coordinates are the table's x/y columns
+    data = {k: v for k, v in data.items() if str(k).lower() not in ("x", "y")}
+    data["x"], data["y"] = x, y
+    return PersonTable(ColumnTable(data, len(x)), x, y, crs, "arrow", xy_in_frame=True)
+
+
+@dataclass
+class _Batches:
+    """The record batches of an Arrow stream, per column (data and mask of missing values)."""
+
+    parts: Dict[str, List[np.ndarray]] = field(default_factory=dict)
+    masks: Dict[str, List[Optional[np.ndarray]]] = field(default_factory=dict)
+    geoms: List[np.ndarray] = field(default_factory=list)
+
+
+def _arrow_batches(lyr, ignored: List[str], has_geom: bool) -> _Batches:
+    """Every record batch of a layer (its attribute filter applied) as numpy arrays."""
+    geom_col = lyr.GetGeometryColumn() or "geometry"
+    fid_col = lyr.GetFIDColumn() or "fid"
+    if ignored:
+        lyr.SetIgnoredFields(ignored)
+    out = _Batches()
+    for batch in lyr.GetArrowStreamAsNumPy(["INCLUDE_FID=NO"]):
         for k, v in batch.items():
             if k == fid_col:
                 continue
             if has_geom and k in (geom_col, "wkb_geometry", "geometry", "geom"):
-                geoms.append(v)
+                out.geoms.append(v)
                 continue
-            cols.setdefault(k, []).append(v)
-    data: Dict[str, Any] = {}
-    for k, parts in cols.items():
-        arr = np.ma.concatenate(parts) if parts else np.zeros(0)
-        mask = np.ma.getmaskarray(arr)
-        raw = np.ma.getdata(arr)
-        if raw.dtype.kind == "S":  # decoded later on unique values only (extract._factor)
-            obj = raw.astype(object)
+            out.parts.setdefault(k, []).append(np.ma.getdata(v))
+            out.masks.setdefault(k, []).append(np.ma.getmaskarray(v)
+                                               if np.ma.is_masked(v) else None)
+    return out
+
+
+PARALLEL_READ_ROWS = 200000  # a GeoPackage with more features is read by two threads
+
+
+def _fid_split(ds, lyr) -> Optional[int]:
+    """The feature id that halves a large GeoPackage layer (None: read it in one go)."""
+    if ds.GetDriver().GetName() != "GPKG" or not lyr.GetFIDColumn() or \
+            lyr.GetFeatureCount() < PARALLEL_READ_ROWS:
+        return None
+    fid = lyr.GetFIDColumn().replace('"', '""')
+    table = lyr.GetName().replace('"', '""')
+    ends = []
+    for agg in ("MIN", "MAX"):  # one aggregate per query: SQLite then reads one row
+        res = ds.ExecuteSQL('SELECT {a}("{f}") FROM "{t}"'.format(a=agg, f=fid, t=table))
+        try:
+            feat = res.GetNextFeature() if res is not None else None
+            if feat is None or feat.GetField(0) is None:
+                return None
+            ends.append(int(feat.GetField(0)))
+        finally:
+            if res is not None:
+                ds.ReleaseResultSet(res)
+    lo, hi = ends
+    return (lo + hi) // 2 if hi > lo else None
+
+
+def _arrow_column(raw: np.ndarray, mask: Optional[np.ndarray]) -> Any:
+    """One column of the Arrow stream as prepare() takes it (missing values: NaN, NaT, None)."""
+    if raw.dtype.kind == "S":
+        if mask is None and 0 < raw.dtype.itemsize <= 64:
+            return raw  # fixed-width UTF-8, decoded later on unique values only
+        obj = raw.astype(object)
+        if mask is not None:
             obj[mask] = None
-            data[k] = obj
-        elif raw.dtype.kind == "O":
-            s = pd.Series([v.decode("utf-8", "replace") if isinstance(v, bytes) else v
-                           for v in raw], dtype=object)
+        return obj
+    if raw.dtype.kind == "O":
+        s = pd.Series([v.decode("utf-8", "replace") if isinstance(v, bytes) else v
+                       for v in raw], dtype=object)
+        if mask is not None:
             s[mask] = None
-            data[k] = s
-        elif raw.dtype.kind in "iufb":
-            if mask.any() or raw.dtype.kind == "b":
-                raw = raw.astype(float)
+        return s
+    if raw.dtype.kind in "iufb":
+        if mask is not None or raw.dtype.kind == "b":
+            raw = raw.astype(float)
+            if mask is not None:
                 raw[mask] = np.nan
-            data[k] = raw
-        elif raw.dtype.kind == "M":  # date fields stay dates (the checks work on unique values)
-            raw = raw.astype("datetime64[ns]")
+        return raw
+    if raw.dtype.kind == "M":  # date fields stay dates (the checks work on unique values)
+        raw = raw.astype("datetime64[ns]")
+        if mask is not None:
             raw[mask] = np.datetime64("NaT")
-            data[k] = raw
-        else:
-            data[k] = pd.Series(raw.astype(str)).where(~mask)
-    crs = layer.crs() if layer.crs().isValid() else default_crs
-    if not has_geom:
-        return PersonTable(pd.DataFrame(data), None, None, crs, "arrow")
-    x, y = _points_from_wkb(np.concatenate(geoms) if geoms else np.zeros(0, "V21"))
-    # the point coordinates go in as columns x/y at once (inserting later costs a copy)
-    data = {k: v for k, v in data.items() if str(k).lower() not in ("x", "y")}
-    data["x"], data["y"] = x, y
-    return PersonTable(pd.DataFrame(data), x, y, crs, "arrow", xy_in_frame=True)
+        return raw
+    out = pd.Series(raw.astype(str))
+    return out.where(~mask) if mask is not None else out
+
+
+_POINT_WKB = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
 
 
 def _points_from_wkb(g: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     """x, y of point WKB values (fast path for uniform 2D points)."""
     n = len(g)
     if g.dtype.kind == "V" and g.dtype.itemsize == 21:
-        buf = np.frombuffer(g.tobytes(), dtype=np.uint8).reshape(n, 21)
-        if n == 0 or (buf[:, 0] == 1).all():
-            xy = buf[:, 5:21].copy().view("<f8").reshape(n, 2)
-            return xy[:, 0].copy(), xy[:, 1].copy()
+        rec = np.ascontiguousarray(g).view(_POINT_WKB)
+        if n == 0 or (rec["order"] == 1).all():
+            return rec["x"].astype(float), rec["y"].astype(float)
     x = np.full(n, np.nan)
     y = np.full(n, np.nan)
     for i, w in enumerate(g):
@@ -245,9 +336,10 @@ def _read_features(source, default_crs: QgsCoordinateReferenceSystem, feedback,
     for n in names:
         frame[n] = qt_to_py(frame[n])
     crs = source.sourceCrs() if source.sourceCrs().isValid() else default_crs
+    table = ColumnTable.of(frame)
     if not has_geom:
-        return PersonTable(frame, None, None, crs, "features")
-    return PersonTable(frame, np.asarray(xs, float), np.asarray(ys, float), crs, "features")
+        return PersonTable(table, None, None, crs, "features")
+    return PersonTable(table, np.asarray(xs, float), np.asarray(ys, float), crs, "features")
 
 
 # --------------------------------------------------------------------------- addresses

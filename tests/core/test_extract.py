@@ -106,3 +106,60 @@ def test_empty_and_truncated_files(tmp_path):
     p.write_text('person_id,ref_date,age\n"P1,2025-01-01,3\n')
     with pytest.raises(BoligsocialError):
         read_csv(str(p))
+
+
+def _as_bytes_table(df):
+    """The table as the GDAL and pyarrow readers hand it over: text as fixed-width UTF-8."""
+    from boligsocial_plugin.core.columns import ColumnTable
+
+    return ColumnTable({c: (np.array([v.encode("utf-8") for v in df[c]], dtype="S")
+                            if df[c].dtype == object else df[c].to_numpy()) for c in df.columns})
+
+
+def _same_extract(a, b):
+    assert [(p.code, p.column, p.count, p.examples) for p in a.problems] == \
+        [(p.code, p.column, p.count, p.examples) for p in b.problems]
+    assert list(a.data.columns) == list(b.data.columns)
+    for c in a.data.columns:
+        pd.testing.assert_series_equal(a.data[c], b.data[c], check_exact=True)
+
+
+FAKE_CPR = "".join(["01", "01", "70"]) + "0000"
+
+
+@pytest.mark.parametrize("ids,sex", [
+    (["P1", "P2", "P3", "P4"], ["M", "K", "F", "X"]),          # short keys: compared as integers
+    (["P000000001", "P000000002", "P000000001", "Søren-1"], ["M", "M", "K", ""]),  # long, UTF-8
+    (["P1", FAKE_CPR, "", "P1"], ["M", "K", "K", "K"]),          # CPR-shaped, empty, repeated
+    ([" P1", "P1 ", "P2", "P2"], ["M", "K", "K", "K"]),          # blanks: the general path
+])
+def test_bytes_columns_give_the_same_extract_as_text(ids, sex):
+    df = pd.DataFrame({"person_id": ids, "ref_date": ["2025-01-01", "2025-01-01", "2024-01-01",
+                                                     "2025-01-01"], "age": [1.0, 2.0, 3.0, 4.0],
+                       "sex": sex, "x": [1.0, 2.0, 3.0, 4.0], "y": [1.0, 2.0, 3.0, 4.0]})
+    text = prepare(df.replace({"": None}))
+    _same_extract(prepare(_as_bytes_table(df)), text)
+
+
+def test_many_bytes_keys_and_a_hash_collision_are_exact():
+    from boligsocial_plugin.core import extract
+
+    ids = np.array([b"P%09d" % i for i in range(50000)] + [b"P000000007"], dtype="S")
+    codes, first = extract.bytes_codes(ids)
+    assert codes[-1] == 7 and len(first) == 50000 and codes.max() == 49999
+    fake_hashes = np.zeros(len(ids), dtype=np.uint64)  # every value collides
+    codes2, first2 = extract.bytes_codes(ids, fake_hashes)
+    assert np.array_equal(codes2, codes) and np.array_equal(first2, first)
+
+
+@pytest.mark.parametrize("ids", [
+    ["P{:09d}".format(i) for i in range(120000)],                 # fixed width, all distinct
+    ["P{}".format(i) for i in range(119998)] + [FAKE_CPR, "Pø"],  # widths differ, CPR, UTF-8
+    ["P{}".format(i % 60000) for i in range(120000)],              # every person twice
+])
+def test_many_bytes_person_ids_give_the_same_extract_as_text(ids):
+    n = len(ids)
+    dates = ["2025-01-01"] * (n // 2) + ["2024-01-01"] * (n - n // 2)
+    df = pd.DataFrame({"person_id": ids, "ref_date": dates, "age": np.arange(n) % 90 * 1.0,
+                       "x": np.ones(n), "y": np.ones(n)})
+    _same_extract(prepare(_as_bytes_table(df)), prepare(df))

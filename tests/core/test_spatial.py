@@ -64,3 +64,56 @@ def test_wkb_polygon_and_multipolygon():
     assert len(rings) == 2 and rings[1][0].tolist() == [5.0, 5.0]
     with pytest.raises(ValueError):
         rings_from_wkb(struct.pack("<BIdd", 1, 1, 0.0, 0.0))
+
+
+def test_unique_locations_are_exact_even_when_hashes_collide():
+    from boligsocial_plugin.core.pipeline import unique_locations
+
+    x = np.array([5.0, 1.0, 5.0, 2.0, -0.0, 0.0])
+    y = np.array([6.0, 1.0, 6.0, 3.0, 7.0, 7.0])
+    codes, ux, uy = unique_locations(x, y)
+    assert codes.tolist() == [0, 1, 0, 2, 3, 3]   # first appearance order; -0.0 is 0.0
+    assert ux.tolist() == [5.0, 1.0, 2.0, 0.0] and uy.tolist() == [6.0, 1.0, 3.0, 7.0]
+    # a second location built to get the same 64-bit hash as (1, 1): still its own location
+    c = np.uint64(0x9E3779B97F4A7C15)
+    bits = (np.array([1.0]).view(np.uint64) * c ^ np.array([1.0]).view(np.uint64) ^
+            np.array([3.0]).view(np.uint64) * c)
+    y2 = bits.view(np.float64)[0]
+    assert np.isfinite(y2)
+    codes, ux, uy = unique_locations(np.array([1.0, 3.0, 1.0]), np.array([1.0, y2, 1.0]))
+    assert codes.tolist() == [0, 1, 0] and ux.tolist() == [1.0, 3.0]
+
+
+@pytest.mark.parametrize("cell", [1e-3, 0.3, 1e6])
+def test_the_grid_index_never_changes_the_result(monkeypatch, cell):
+    """Points on edges and vertices, outside, in holes and in overlaps: the same areas,
+    overlaps (in the same order) and outer-boundary points with any grid cell size."""
+    from boligsocial_plugin.core import spatial
+
+    rng = np.random.default_rng(7)
+    areas = [[sq(i, j, i + 1, j + 1)] for i in range(6) for j in range(6)]
+    areas[0] = [sq(0, 0, 1, 1), sq(0.25, 0.25, 0.75, 0.75)[::-1]]  # a hole
+    areas += [[sq(0.5, 0.5, 1.5, 1.5)], []]                         # an overlap, an empty area
+    px = np.r_[rng.integers(-4, 30, 4000) / 4.0, rng.uniform(-2, 8, 4000)]
+    py = np.r_[rng.integers(-4, 30, 4000) / 4.0, rng.uniform(-2, 8, 4000)]
+    polys = polygon_set(areas)
+    ref = join_points(px, py, polys)
+    real_init = spatial._Grid.__init__
+
+    def fixed_cell(self, x, y, p):
+        real_init(self, x, y, p)
+        self.cell = cell
+        self.nx = int((np.nanmax(x) - self.x0) / cell) + 1
+        self.ny = int((np.nanmax(y) - self.y0) / cell) + 1
+        cid = self._cells_y(y) * self.nx + self._cells_x(x)
+        self.order = np.argsort(cid, kind="stable")
+        self.start = np.zeros(self.nx * self.ny + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cid, minlength=self.nx * self.ny), out=self.start[1:])
+
+    monkeypatch.setattr(spatial._Grid, "__init__", fixed_cell)
+    got = join_points(px, py, polys)
+    assert (ref.area >= 0).sum() > 3000 and ref.on_outer_boundary.any() and len(ref.overlap_points)
+    for a, b in ((ref.area, got.area), (ref.overlap_points, got.overlap_points),
+                 (ref.overlap_areas, got.overlap_areas),
+                 (ref.on_outer_boundary, got.on_outer_boundary)):
+        assert np.array_equal(a, b)

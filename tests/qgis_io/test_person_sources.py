@@ -89,3 +89,31 @@ def test_selected_features_only_is_honoured(run_alg, demo_data, one_date):
             assert (shown == selected.reindex(shown.index).fillna(0)).all()
     finally:
         QgsProject.instance().removeMapLayer(lyr.id())
+
+
+def test_a_large_geopackage_is_read_in_two_halves_in_the_same_order(demo_data, monkeypatch):
+    """Two threads over the halves of the feature ids give the rows of a plain read."""
+    import numpy as np
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingFeedback
+
+    from boligsocial_plugin.qgis_io import layers
+
+    lyr = QgsVectorLayer(str(demo_data / "persons.gpkg"), "p", "ogr")
+    crs = QgsCoordinateReferenceSystem("EPSG:25832")
+
+    def read():
+        return layers.read_person_layer({}, "PERSONS", None, QgsProcessingFeedback(), lyr, lyr,
+                                        crs)
+
+    from osgeo import ogr
+
+    whole = read()
+    monkeypatch.setattr(layers, "PARALLEL_READ_ROWS", 1000)
+    ds = ogr.Open(str(demo_data / "persons.gpkg"))
+    assert layers._fid_split(ds, ds.GetLayer(0)) is not None
+    halves = read()
+    assert whole.how == halves.how == "arrow"
+    assert whole.columns.columns == halves.columns.columns and len(whole.columns) > 1000
+    for c in whole.columns.columns:
+        a, b = whole.columns[c], halves.columns[c]
+        assert np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), c

@@ -65,15 +65,30 @@ def populations_from_rows(group: np.ndarray, keys: np.ndarray, n_groups: int,
     g = np.asarray(group, dtype=np.int64)
     k = np.asarray(keys, dtype=np.uint64)
     ok = g >= 0
-    g, k = g[ok], k[ok]
-    by_key = np.argsort(k, kind="stable")                     # persons sorted by key, then
-    order = by_key[np.argsort(g[by_key], kind="stable")]    # by row (stable: keys stay sorted)
-    g, k = g[order], k[order]
+    if not ok.all():
+        g, k = g[ok], k[ok]
     ptr = np.zeros(n_groups + 1, dtype=np.int64)
     np.cumsum(np.bincount(g, minlength=n_groups), out=ptr[1:])
+    k = _sorted_by_group(g, k, ptr)
     n = n_groups
     return Populations(list(dates), list(labels), [""] * n, np.arange(n, dtype=np.int64), ptr, k,
                        [frozenset()] * n, [frozenset()] * n)
+
+
+def _sorted_by_group(g: np.ndarray, k: np.ndarray, ptr: np.ndarray) -> np.ndarray:
+    """The keys ordered by group, and within a group by key (as ``lexsort((k, g))``).
+
+    Groups first (a radix sort when the group numbers fit 16 bits), then each group's keys
+    sorted in place: far faster than a lexsort over millions of rows.
+    """
+    n_groups = len(ptr) - 1
+    if n_groups > 50000:  # many small groups: one sort is cheaper than a loop
+        return k[np.lexsort((k, g))]
+    small = g.astype(np.int16) if n_groups < (1 << 15) else g
+    k = k[np.argsort(small, kind="stable")]
+    for i in np.nonzero(np.diff(ptr) > 1)[0]:
+        k[ptr[i]:ptr[i + 1]].sort()
+    return k
 
 
 def concat(a: Populations, b: Populations) -> Populations:
@@ -123,6 +138,8 @@ def _overlaps(pops: Populations, idx: np.ndarray) -> Tuple[np.ndarray, np.ndarra
     if keys.size == 0:
         return (np.zeros(0, np.int64),) * 3
     rows, uk = pd.factorize(keys)  # hashing: faster than sorting millions of keys
+    if len(uk) == len(keys):  # nobody in two populations: no pair shares anyone
+        return (np.zeros(0, np.int64),) * 3
     m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)),
                           shape=(len(uk), len(idx)))
     prod = sparse.triu(m.T @ m, k=1).tocoo()

@@ -74,13 +74,26 @@ def cell_keys(rkeys: np.ndarray, group: np.ndarray, size: int,
     Exact with float bincounts: the keys are summed in two 16-bit halves (each sum stays far
     below 2^53 even for 100 million persons).
     """
-    r = np.asarray(rkeys, dtype=np.uint64)
     g = np.asarray(group, dtype=np.int64)
+    lo, hi = record_key_halves(rkeys)
     if mask is not None:
         m = np.asarray(mask, dtype=bool)
-        r, g = r[m], g[m]
-    lo = np.bincount(g, weights=(r & np.uint64(0xFFFF)).astype(np.float64), minlength=size)
-    hi = np.bincount(g, weights=(r >> np.uint64(16)).astype(np.float64), minlength=size)
+        lo, hi, g = lo[m], hi[m], g[m]
+    return cell_keys_of_sums(np.bincount(g, weights=lo, minlength=size),
+                             np.bincount(g, weights=hi, minlength=size))
+
+
+def record_key_halves(rkeys: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """The low and high 16 bits of record keys as float64, for exact sums by bincount.
+
+    Computed once, they serve every cell key of a table (see :func:`cell_keys_of_sums`).
+    """
+    r = np.asarray(rkeys, dtype=np.uint64)
+    return (r & np.uint64(0xFFFF)).astype(np.float64), (r >> np.uint64(16)).astype(np.float64)
+
+
+def cell_keys_of_sums(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Cell keys (int64) from the per-cell sums of the halves of :func:`record_key_halves`."""
     lo_i = np.round(lo).astype(np.int64) % (1 << 32)
     hi_i = np.round(hi).astype(np.int64) % (1 << 16)
     return (lo_i + (hi_i << 16)) % (1 << 32)

@@ -127,7 +127,7 @@ class Register:
         tmp = npz + ".part"
         try:
             with _private(tmp) as f:
-                np.savez_compressed(
+                np.savez(  # uncompressed: the keys are random bits (nothing to compress)
                     f, dates=np.array(pops.dates, dtype=str), labels=np.array(pops.labels,
                                                                              dtype=str),
                     ptr=pops.ptr, keys=pops.keys, types=np.array(list(types), dtype=str),
