@@ -18,11 +18,25 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
-from benchmark import WRAPPER, peak_rss  # noqa: E402
+WRAPPER = os.path.join(ROOT, "scripts", "qgis_process.sh")
 
 SPLIT = re.compile(r"reading and joining ([\d.]+), protection ([\d.]+), assessing (\d+) "
                    r"snapshots and projecting ([\d.]+), writing and styling ([\d.]+)")
+
+
+def peak_rss(args, env=None):
+    """Run a command; (wall seconds, its peak memory in MB, stdout, stderr)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(args, stdout=out, stderr=err, env=env)
+        _pid, status, usage = os.wait4(p.pid, 0)
+        dt = time.perf_counter() - t0
+        out.seek(0)
+        err.seek(0)
+        text, errors = out.read().decode(), err.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError("{} failed:\n{}".format(" ".join(args[:3]), errors[-3000:]))
+    return dt, usage.ru_maxrss / 1024, text, errors
 
 
 def main(argv=None) -> int:
