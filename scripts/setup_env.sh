@@ -6,8 +6,8 @@
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEB_PKGS=(qgis python3-qgis qgis-providers python3-pandas python3-numpy python3-gdal
-          python3-scipy python3-matplotlib fonts-dejavu-core poppler-utils python3-venv qttools5-dev-tools pyqt5-dev-tools
-          xvfb xauth)
+          python3-scipy python3-matplotlib fonts-dejavu-core poppler-utils python3-venv
+          qttools5-dev-tools pyqt5-dev-tools xvfb xauth)
 missing=()
 for p in "${DEB_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
