@@ -13,6 +13,7 @@ PACKAGES = {
     "numpy": ("python3-numpy", "python3-numpy", "numpy"),
     "pandas": ("python3-pandas", "python3-pandas", "pandas"),
     "scipy": ("python3-scipy", "python3-scipy", "scipy"),
+    "matplotlib": ("python3-matplotlib", "python3-matplotlib", "matplotlib"),
     # only for person layers in PostgreSQL/PostGIS and exportresults to a database
     "psycopg2": ("python3-psycopg2", "python3-psycopg2", "psycopg2-binary"),
 }

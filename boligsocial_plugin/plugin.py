@@ -36,6 +36,7 @@ class BoligsocialPlugin:
         self.menu = None
         self.toolbar = None
         self.dock = None
+        self.temporal_restorer = None  # maps.temporal.TemporalRestorer in desktop QGIS
         self.missing: Optional[dict] = None  # packages that cannot be imported -> reason
 
     def initProcessing(self) -> None:  # noqa: N802
@@ -71,7 +72,8 @@ class BoligsocialPlugin:
     def unload(self) -> None:
         """Remove everything initGui/initProcessing added."""
         if self.iface is not None and (self.actions or self.toolbar is not None or
-                                       self.dock is not None):
+                                       self.dock is not None or
+                                       self.temporal_restorer is not None):
             from boligsocial_plugin.gui.wiring import remove_gui
 
             remove_gui(self)

@@ -29,6 +29,21 @@
       <translation>&amp;Boligsocial monitorering</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>'{layer}' is not an output of 'Monitor state criteria over time' (it lacks {fields}).</source>
+      <translation>'{layer}' er ikke et resultat af 'Følg statens kriterier over tid' (feltene {fields} mangler).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>'{layer}' is not the SERIES output of 'Monitor state criteria over time' (it needs area_id and ref_date).</source>
+      <translation>'{layer}' er ikke SERIES-resultatet af 'Følg statens kriterier over tid' (det skal have area_id og ref_date).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/criteria/history.py" />
+      <source>({years} by the {code} rules, as those lists were made)</source>
+      <translation>({years} efter reglerne fra {code}, som listerne dengang blev lavet)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>2013-2017: ghetto list, 3 of 5 criteria</source>
       <translation>2013-2017: ghettolisten, 3 af 5 kriterier</translation>
@@ -174,6 +189,11 @@
       <translation>Tillad (tæl personen med i hvert område)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>Also assess every snapshot, fit the trends and project the next list (Monitor state criteria over time); the profile shows the trend chart. Needs several snapshots in the extract.</source>
+      <translation>Vurdér også hvert opgørelsestidspunkt, beregn udviklingen og fremskriv den næste liste (Følg statens kriterier over tid); profilen viser udviklingsgrafen. Kræver flere opgørelsestidspunkter i udtrækket.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
       <source>An area (feature id {fid}) has no value in '{f}'. Every area needs an id.</source>
       <translation>Et område (objekt-id {fid}) har ingen værdi i '{f}'. Alle områder skal have et id.</translation>
@@ -197,6 +217,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>An indicator value (e.g. outside_labour_val) or 'category'.</source>
       <translation>En indikatorværdi (fx outside_labour_val) eller 'category'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Analyse moves between areas</source>
+      <translation>Analysér flytninger mellem områder</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/base.py" />
@@ -294,6 +319,16 @@
       <translation>Områder i risiko</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Areas charted</source>
+      <translation>Områder med graf</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Areas charted (at most)</source>
+      <translation>Områder med graf (højst)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Areas closer than this count as neighbours when they run alongside each other for more than twice the tolerance (queen: when they come this close anywhere). Slower.</source>
       <translation>Områder, der ligger tættere på hinanden end dette, regnes som naboer, når de løber langs hinanden over mere end to gange tolerancen (queen: når de et eller andet sted kommer så tæt på hinanden). Langsommere.</translation>
@@ -302,6 +337,16 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Areas drawn</source>
       <translation>Tegnede områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Areas entering a list or a more severe category</source>
+      <translation>Områder der kommer på en liste eller i en mere alvorlig kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Areas for which the expression is true are focus areas too, e.g. "designed" = 'parallelsamfund'.</source>
+      <translation>Områder hvor udtrykket er sandt, er også fokusområder, fx "designed" = 'parallelsamfund'.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -319,6 +364,21 @@
       <translation>Områder i tabellen (højst)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Areas leaving a list or going to a less severe category</source>
+      <translation>Områder der forlader en liste eller går til en mindre alvorlig kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Areas to chart first (ids, comma separated)</source>
+      <translation>Områder der vises først (id'er, kommasepareret)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Areas to watch</source>
+      <translation>Områder at holde øje med</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Areas with different values here never share a region; a parent with too few residents becomes one region marked infeasible.</source>
       <translation>Områder med forskellige værdier her kommer aldrig i samme sammenlagte område; et overordnet område med for få beboere bliver ét sammenlagt område markeret som ikke muligt.</translation>
@@ -332,6 +392,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Areas {ids} cannot reach {m} residents together (no more neighbours{par}); they form one region marked infeasible, population not published.</source>
       <translation>Områderne {ids} kan ikke tilsammen nå {m} beboere (ikke flere naboer{par}); de danner ét sammenlagt område, der er markeret som ikke muligt, og befolkningstallet offentliggøres ikke.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Areas: turnover per 100 residents; arrows: the published flows between areas.</source>
+      <translation>Områder: til- og fraflytning pr. 100 beboere; pile: de offentliggjorte flytninger mellem områder.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -349,6 +414,11 @@
       <translation>Vurderer alle områder i forhold til statens kriterier for udsatte boligområder, parallelsamfund, omdannelsesområder og forebyggelsesområder (almenboligloven § 61 a og § 61 b). Kræver et personudtræk med mindst to årlige opgørelser (fx 1. januar i år og sidste år), fordi andelen uden for arbejdsmarkedet og uddannelse og andelen af dømte opgøres som gennemsnit over to år; mangler det forrige år, rapporteres det, og etårsværdien bruges.&lt;br&gt;&lt;br&gt;Én række pr. område med følgende for hvert kriterium K: K_val, som loven måler det (procent; dømte i antal gange landsgennemsnittet; indkomst i procent af gennemsnitsindkomsten i regionen), K_met_L (1/0, NULL hvis det ikke kan vurderes), K_gap_L (afstanden til grænseværdien, positiv når kriteriet er opfyldt) og hvor mange personer der skal skifte status, før kriteriet skifter; desuden criteria_met_L, kategorien (omdannelsesomraade, parallelsamfund, udsat, forebyggelse, ingen — begreberne fra 2021 for alle regelsæt), at_risk når området er inden for risikomarginen til en grænseværdi, og en forklaring i almindeligt sprog.&lt;br&gt;&lt;b&gt;Regelsæt&lt;/b&gt;: 2013 (3 af 5 kriterier), 2018 (udsat boligområde, ghettoområde, hårdt ghettoområde) og 2021 (udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde).&lt;br&gt;&lt;b&gt;Referenceværdier&lt;/b&gt;: landsgennemsnittet for dømte (andelen af beboere på 18 år og derover, der er dømt, i procent, gennemsnit over to år) og gennemsnitsindkomsten i regionen (gennemsnitlig bruttoindkomst for skattepligtige 15-64-årige, der ikke er under uddannelse) offentliggøres af Social- og Boligstyrelsen sammen med den årlige liste (1. december) og kan beregnes ud fra Danmarks Statistiks tabeller. Uden dem er de relative kriterier NULL (kan ikke vurderes) med angivelse af årsagen – de gættes aldrig.&lt;br&gt;&lt;b&gt;Historik&lt;/b&gt;: et omdannelsesområde kræver status som parallelsamfund i hvert af de seneste fem år: angiv en tabel (area_id, year, category) med tidligere officielle lister, eller medtag ældre årlige opgørelser i udtrækket. Ellers oplyser begrundelsen, at det ikke kunne afgøres.&lt;br&gt;Områder med under 1.000 beboere får kategorien 'ingen' med begrundelse.&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: tallene bygger på cellerne i indikatorlaget og beskyttes sammen med dem som én udgivelse (de samme skjulte celler som 'Beregn indikatorer' for de samme personer, den samme støj, udgivelsesregistret): en værdi, en afstand eller et antal personer, der bygger på en skjult celle, er NULL med cellens flag (P primær, S sekundær, A område under minimum), og hvert offentliggjort tal beregnes kun ud fra offentliggjorte celler (med støj). Opfyldt eller ej, kategorien og risikomarkeringen afgøres på de eksakte værdier, sådan som statens lister gør.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Assessing every snapshot</source>
+      <translation>Vurderer hvert opgørelsestidspunkt</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Assessment date (empty = latest snapshot)</source>
       <translation>Vurderingsdato (tom = seneste opgørelse)</translation>
@@ -364,6 +434,11 @@
       <translation>I risiko: inden for risikomarginen til en af kriteriernes grænseværdier.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <source>At the next list: {e} areas entering, {l} leaving.</source>
+      <translation>Ved næste liste: {e} områder kommer på, {l} går af.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>At-risk margin (percentage points)</source>
       <translation>Risikomargin (procentpoint)</translation>
@@ -377,6 +452,11 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} checked).</source>
       <translation>Angriberkontrollen bestået: intet skjult tal kan beregnes, og intet indsnævres til under {w} ({n} kontrolleret).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Attacker's audit passed: no hidden figure can be computed, none is narrowed below {w} ({n} counts and flows, {m} profile figures checked; {lp} solved one by one).</source>
+      <translation>Angriberens kontrol bestået: intet skjult tal kan beregnes, intet indsnævres under {w} ({n} antal og flytninger, {m} profiltal kontrolleret; {lp} løst enkeltvis).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
@@ -402,6 +482,11 @@
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Audit: {r} ({k} of {m} relations involve hidden cells; no hidden cell can be computed from the published ones).</source>
       <translation>Kontrol: {r} ({k} af {m} relationer omfatter skjulte celler; ingen skjult celle kan beregnes ud fra de offentliggjorte).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <source>Basic schooling only</source>
+      <translation>Kun grundskole</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
@@ -430,6 +515,11 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/runner.py" />
+      <source>Boligsocial criteria over time</source>
+      <translation>Boligsocial kriterier over tid</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Boligsocial indicators</source>
       <translation>Boligsociale indikatorer</translation>
     </message>
@@ -455,6 +545,11 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/runner.py" />
+      <source>Boligsocial projection</source>
+      <translation>Boligsocial fremskrivning</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/runner.py" />
       <source>Boligsocial: {alg}</source>
       <translation>Boligsocial: {alg}</translation>
     </message>
@@ -472,6 +567,26 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>CRS of the x/y columns</source>
       <translation>Koordinatsystem for x/y-kolonnerne</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Came</source>
+      <translation>Kom</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Came from outside the areas</source>
+      <translation>Kom udefra</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Came or left</source>
+      <translation>Kom eller flyttede</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Came or left per 100 residents</source>
+      <translation>Kom eller flyttede pr. 100 beboere</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -574,6 +689,26 @@
       <translation>Skjulte celler: {p} primær (P), {s} sekundær (S), {a} områdeminimum (A); {n} offentliggjort.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Change from {first} to {last} over {n} snapshots; projected to {p}.</source>
+      <translation>Udvikling fra {first} til {last} over {n} opgørelsestidspunkter; fremskrevet til {p}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/change.py" />
+      <source>Change over time needs at least two reference dates in the period; the extract has {n} ({dates}).</source>
+      <translation>Udvikling over tid kræver mindst to opgørelsesdatoer i perioden; udtrækket har {n} ({dates}).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Change per area</source>
+      <translation>Udvikling pr. område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Charted before the areas to watch, e.g. the areas a committee follows.</source>
+      <translation>Vises før områderne at holde øje med, fx de områder et udvalg følger.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Checking the keys</source>
       <translation>Kontrollerer nøglerne</translation>
@@ -597,6 +732,11 @@
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>Choose a person extract layer (add it to the project first).</source>
       <translation>Vælg et lag med personudtrækket (føj det til projektet først).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Choose a report (PDF) or a picture of the charts (PNG) to write.</source>
+      <translation>Vælg en rapport (PDF) eller et billede af graferne (PNG) der skal skrives.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
@@ -749,9 +889,24 @@
       <translation>Beregn kun denne opgørelsesdato i udtrækket. Tom beregner alle datoer i udtrækket. På kommandolinjen: REF_DATE=2025-01-01.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Computes every indicator at every snapshot (as 'Compute indicators' does for all dates, with the same discretion over all snapshots together) and, per area and indicator C: C_first and C_last (the values at the area's first and last published snapshot of the period), C_change (last minus first), C_trend (least-squares change per year over every published snapshot) and C_projected (the trend line at the projection date, default the next 1 January).&lt;br&gt;&lt;br&gt;&lt;b&gt;SERIES&lt;/b&gt; is the indicator layer at every snapshot (the fields of 'Compute indicators'); it opens in QGIS with temporal properties on ref_date, so the Temporal Controller animates it.&lt;br&gt;Everything is computed from published values only: a snapshot hidden because too few persons changed since the next one does not count, and a suppressed value is never used.</source>
+      <translation>Beregner alle indikatorer på hvert opgørelsestidspunkt (som 'Beregn indikatorer' gør for alle datoer, med samme diskretion for alle tidspunkter samlet) og pr. område og indikator C: C_first og C_last (værdierne på områdets første og sidste offentliggjorte tidspunkt i perioden), C_change (sidste minus første), C_trend (ændring pr. år efter mindste kvadraters metode over alle offentliggjorte tidspunkter) og C_projected (trendlinjen på fremskrivningsdatoen, som standard næste 1. januar).&lt;br&gt;&lt;br&gt;&lt;b&gt;SERIES&lt;/b&gt; er indikatorlaget på hvert tidspunkt (felterne fra 'Beregn indikatorer'); det åbner i QGIS med tidsegenskaber på ref_date, så Temporal Controller kan animere det.&lt;br&gt;Alt beregnes kun ud fra offentliggjorte værdier: et tidspunkt der er skjult fordi for få personer har ændret sig til det næste, tæller ikke med, og en diskretioneret værdi bruges aldrig.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Computing pseudonyms</source>
       <translation>Beregner pseudonymer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Convicted</source>
+      <translation>Dømte</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <source>Convicted (× national rate)</source>
+      <translation>Dømte (× landsgennemsnit)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
@@ -769,14 +924,24 @@
       <translation>Koordinatsystemet for x/y-kolonnerne; standard er EPSG:25832 (ETRS89 / UTM zone 32N), den danske standard.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Could be {category}: not every criterion can be projected.</source>
+      <translation>Kan blive {category}: ikke alle kriterier kan fremskrives.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>Could not find the column separator in {path}: the first line has no ';', ',' or tab. Is it a CSV file?</source>
       <translation>Kunne ikke finde kolonneseparatoren i {path}: første linje indeholder hverken ';', ',' eller tabulator. Er det en CSV-fil?</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>Could not open '{dest}' to style it.</source>
       <translation>Kunne ikke åbne '{dest}' for at give det en stil.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Could not open the outputs to draw the report.</source>
+      <translation>Kunne ikke åbne uddata for at tegne rapporten.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/runner.py" />
@@ -804,7 +969,7 @@
       <translation>Kunne ikke skrive brugsloggen ({err}). Selve kørslen påvirkes ikke; kontroller indstillingen {key} eller miljøvariablen BOLIGSOCIAL_AUDIT_LOG.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/report.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>Could not write the picture '{path}'.</source>
       <translation>Kunne ikke skrive billedet '{path}'.</translation>
     </message>
@@ -839,6 +1004,16 @@
       <translation>Kriterier</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Criteria at every snapshot</source>
+      <translation>Kriterier på hvert opgørelsestidspunkt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Criteria at every snapshot (SERIES of monitorcriteria)</source>
+      <translation>Kriterier på hvert opgørelsestidspunkt (SERIES fra monitorcriteria)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
       <source>Criteria layer (from Assess state criteria)</source>
       <translation>Kriterielag (fra Vurder statens kriterier)</translation>
@@ -862,6 +1037,16 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Criteria near the threshold</source>
       <translation>Kriterier tæt på grænseværdien</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Criteria trend and projection</source>
+      <translation>Kriteriernes udvikling og fremskrivning</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Criteria trend and projection (OUTPUT of monitorcriteria)</source>
+      <translation>Kriteriernes udvikling og fremskrivning (OUTPUT fra monitorcriteria)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -899,6 +1084,11 @@
       <translation>Beskrivelse</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Destination</source>
+      <translation>Til område</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Details</source>
       <translation>Detaljer</translation>
@@ -912,6 +1102,11 @@
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Discretion audit report</source>
       <translation>Kontrolrapport for diskretionering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Discretion flag</source>
+      <translation>Diskretionsflag</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -929,6 +1124,11 @@
       <translation>Diskretion: mindste offentliggjorte antal {c}, mindste område {r} beboere; {p} primære, {s} sekundære og {a} områdediskretioneringer.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Discretion: smallest published count {c}, smallest area {r} residents; {p} primary, {s} secondary, {a} area suppressions; {fh} of {f} flows suppressed.</source>
+      <translation>Diskretion: mindste offentliggjorte antal {c}, mindste område {r} beboere; {p} primære, {s} sekundære, {a} område-undertrykkelser; {fh} af {f} flytningsstrømme skjult.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Dissolving {k} regions</source>
       <translation>Samler geometrien for {k} sammenlagte områder</translation>
@@ -939,9 +1139,19 @@
       <translation>Tegn en nordpil på rapportens kort.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Drawing the flow map and the report</source>
+      <translation>Tegner flytningskortet og rapporten</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Drawing the map picture</source>
       <translation>Tegner kortbilledet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Drawing the trend charts</source>
+      <translation>Tegner udviklingsgraferne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -964,6 +1174,16 @@
       <translation>Udeladte kolonner</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>E.g. housing type or urban/rural: adds the moves between groups.</source>
+      <translation>Fx boligtype eller by/land: tilføjer flytningerne mellem grupperne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>E.g. the omdannelsesområder: where did their movers go?</source>
+      <translation>Fx omdannelsesområderne: hvor flyttede deres fraflyttere hen?</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>Earlier categories (table: area_id, year, category)</source>
       <translation>Tidligere kategorier (tabel: area_id, year, category)</translation>
@@ -982,6 +1202,11 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>East coordinate of each person in the CRS below; only for tables without geometry.</source>
       <translation>Hver persons østkoordinat i koordinatsystemet nedenfor; kun for tabeller uden geometri.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
+      <source>Enters a list or a more severe category</source>
+      <translation>Kommer på en liste eller i en mere alvorlig kategori</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -1009,6 +1234,11 @@
       <translation>Eksportér kort og rapport</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Export monitoring report</source>
+      <translation>Eksportér monitoreringsrapport</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
       <source>Export results to the shared model</source>
       <translation>Eksportér resultater til den fælles model</translation>
@@ -1022,6 +1252,11 @@
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Extra indicators computed besides the built-in ones: a JSON list of numerator, population and type. Start from {path}.</source>
       <translation>Ekstra indikatorer, der beregnes ud over de indbyggede: en JSON-liste med tæller, population og type. Tag udgangspunkt i {path}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>FROM_DATE ({a}) must be before TO_DATE ({b}).</source>
+      <translation>FROM_DATE ({a}) skal ligge før TO_DATE ({b}).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1044,9 +1279,69 @@
       <translation>Finder naboer til {n} områder</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>First snapshot</source>
+      <translation>Første opgørelsestidspunkt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>First snapshot (empty = the earliest)</source>
+      <translation>Første opgørelsestidspunkt (tom = det tidligste)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>Fix them in the source, or tick 'Drop rows with malformed keys' to leave those rows out (they are counted).</source>
       <translation>Ret dem i kilden, eller markér 'Udelad rækker med fejlformaterede nøgler' for at udelade rækkerne (de tælles med).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flow map (PNG)</source>
+      <translation>Flytningskort (PNG)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Flows</source>
+      <translation>Flytninger</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flows between areas</source>
+      <translation>Flytninger mellem områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flows published</source>
+      <translation>Offentliggjorte flytningsstrømme</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Flows suppressed</source>
+      <translation>Skjulte flytningsstrømme</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Flows with fewer than {n} persons, and flows hidden to protect them, are not drawn; counts below {n} are never shown.</source>
+      <translation>Flytninger med færre end {n} personer, og flytninger skjult for at beskytte dem, er ikke tegnet; antal under {n} vises aldrig.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Focus areas</source>
+      <translation>Fokusområder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Focus areas (area ids, comma-separated)</source>
+      <translation>Fokusområder (område-id'er, kommasepareret)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Focus areas (expression on the areas)</source>
+      <translation>Fokusområder (udtryk på områderne)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Focus areas ({areas}): {res} residents at the first date; {stay} stayed, {moved} moved to other areas and {left} left the areas (moved away, died or without location).</source>
+      <translation>Fokusområder ({areas}): {res} beboere på første dato; {stay} blev boende, {moved} flyttede til andre områder og {left} forlod områderne (fraflyttet, død eller uden adresse).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -1057,6 +1352,21 @@
       <location filename="../boligsocial_plugin/core/csvformat.py" />
       <source>Follow QGIS's language</source>
       <translation>Følg QGIS' sprog</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel_ui.py" />
+      <source>Follow change over time</source>
+      <translation>Følg udviklingen over tid</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Follows every person by the pseudonymised person key from FROM_DATE to TO_DATE (default: the two latest dates of the extract) and counts per area: residents_from, residents_to, stayers (in the area on both dates), in_movers (in another area at FROM_DATE), out_movers (in another area at TO_DATE), in_from_outside (in no area at FROM_DATE: new in the extract, outside every area or without location), out_to_outside, net (residents_to − residents_from) and turnover (all who came or left), each with a _flag ('' published, P primary, S secondary suppression, A area below the minimum). turnover_pct is turnover per 100 residents (mean of the two dates).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevator effect&lt;/b&gt;: for each profile indicator C, C_in (everyone who came, at TO_DATE), C_out (everyone who left, at FROM_DATE) and C_stay (the stayers, at TO_DATE), in the indicator's unit (percent, or kroner for income).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flows&lt;/b&gt; (FLOWS): one line per pair of areas with at least one mover, from the origin to the destination, with persons and flag; suppressed flows are listed but not drawn. The layer is styled as a flow map (width by persons, arrows).&lt;br&gt;&lt;br&gt;&lt;b&gt;Waterbed effect&lt;/b&gt;: give focus areas (FOCUS_AREAS: area ids, or an expression on the areas, e.g. "designed" = 'parallelsamfund'); OUTPUT then gets from_focus (persons who moved from a focus area into the area) and from_focus_pct (their share of its in_movers), flows from the focus areas are drawn orange, and the report lists where the focus areas' movers went.&lt;br&gt;&lt;br&gt;&lt;b&gt;Groups&lt;/b&gt;: GROUP_FIELD (an area attribute such as housing type or urban/rural) adds GROUP_FLOWS: moves between groups, e.g. from public housing into private rental in the countryside on one line.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: flows form a two-way table with the in/out totals: flows below the smallest published count are hidden, and further cells are hidden until the attacker's audit (every relation between the counts, the flows, the profiles and the indicator layer of both dates; counts never negative) shows no hidden figure can be computed or narrowed below the protection width. Published counts carry the same cell-key noise as computeindicators (PERTURBATION=off for exact values).&lt;br&gt;&lt;br&gt;A person key twice on one of the two dates stops the run (with the rows); probably changed keys (someone vanishing while a person of the same sex, origin and age appears at the same address) are reported.</source>
+      <translation>Følger hver person via den pseudonymiserede personnøgle fra FROM_DATE til TO_DATE (standard: udtrækkets to seneste datoer) og tæller pr. område: residents_from, residents_to, stayers (i området på begge datoer), in_movers (i et andet område på FROM_DATE), out_movers (i et andet område på TO_DATE), in_from_outside (i intet område på FROM_DATE: ny i udtrækket, uden for alle områder eller uden placering), out_to_outside, net (residents_to − residents_from) og turnover (alle der kom eller flyttede), hver med et _flag ('' offentliggjort, P primær, S sekundær undertrykkelse, A område under minimum). turnover_pct er til- og fraflytning pr. 100 beboere (gennemsnit af de to datoer).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevatoreffekt&lt;/b&gt;: for hver profilindikator C: C_in (alle der kom, på TO_DATE), C_out (alle der flyttede, på FROM_DATE) og C_stay (de der blev boende, på TO_DATE) i indikatorens enhed (procent, eller kroner for indkomst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flytninger&lt;/b&gt; (FLOWS): én linje pr. par af områder med mindst én flytter, fra fra-område til til-område, med personer og flag; skjulte flytninger står i tabellen men tegnes ikke. Laget får en flytningskort-stil (bredde efter personer, pile).&lt;br&gt;&lt;br&gt;&lt;b&gt;Vandsengseffekt&lt;/b&gt;: angiv fokusområder (FOCUS_AREAS: område-id'er, eller et udtryk på områderne, fx "designed" = 'parallelsamfund'); OUTPUT får så from_focus (personer der flyttede fra et fokusområde ind i området) og from_focus_pct (deres andel af områdets in_movers), flytninger fra fokusområderne tegnes orange, og rapporten viser hvor fokusområdernes fraflyttere flyttede hen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Grupper&lt;/b&gt;: GROUP_FIELD (en områdeattribut som boligtype eller by/land) tilføjer GROUP_FLOWS: flytninger mellem grupper, fx fra almene boliger til privat udlejning på landet på én linje.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: flytningerne er en krydstabel med til- og fraflytningstotalerne: flytninger under mindste offentliggjorte antal skjules, og flere celler skjules, indtil angriberens kontrol (alle sammenhænge mellem antallene, flytningerne, profilerne og indikatorlaget på begge datoer; antal aldrig negative) viser at intet skjult tal kan beregnes eller indsnævres under beskyttelsesbredden. Offentliggjorte antal har samme cellenøgle-støj som computeindicators (PERTURBATION=off giver eksakte værdier).&lt;br&gt;&lt;br&gt;En personnøgle to gange på en af de to datoer stopper kørslen (med rækkerne); sandsynligt ændrede nøgler (én forsvinder, mens en person med samme køn, herkomst og alder dukker op på samme adresse) rapporteres.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Follows the state criteria for udsatte boligområder, parallelsamfund, omdannelsesområder and forebyggelsesområder (almenboligloven § 61 a and § 61 b) through many snapshots (monthly, quarterly or yearly) and shows where each area is heading: what the list computed at the projection date (default the next 1 January, the date the next list is computed from) would say if the trends continue.&lt;br&gt;&lt;br&gt;&lt;b&gt;At every snapshot&lt;/b&gt; the criteria are computed as the list would compute them from that date, with the same code as 'Assess state criteria': two-year means over that date and the snapshot a year earlier, history as the lists were made.&lt;br&gt;&lt;b&gt;Trend&lt;/b&gt;: the least-squares change per year of each criterion's value at each snapshot alone, over the published snapshots of the trend window (default the last 12 months). &lt;b&gt;Projection&lt;/b&gt;: the trend line at the projection date; two-year criteria are then averaged with the snapshot a year before it, as the list does.&lt;br&gt;&lt;br&gt;&lt;b&gt;OUTPUT&lt;/b&gt;, one row per area: category now, projected_category, a plain-language warning (e.g. 'Will become udsat boligområde at the next computation if the trend continues: outside labour market … reaches 41.0 % (threshold 40 %)'), and per criterion K: K_val (latest), K_trend (per year, in K's unit) and K_projected.&lt;br&gt;&lt;b&gt;SERIES&lt;/b&gt;, one row per area and snapshot with the criteria and the category; it opens in QGIS with temporal properties on ref_date, so the Temporal Controller animates it.&lt;br&gt;&lt;br&gt;Missing months, irregular snapshots and areas appearing or vanishing are handled and reported in the log. Every value is published under the same discretion as 'Compute indicators' for all snapshots together (primary and secondary suppression, snapshots that differ by too few persons hidden, perturbation); trends and projections use published values only.</source>
+      <translation>Følger statens kriterier for udsatte boligområder, parallelsamfund, omdannelsesområder og forebyggelsesområder (almenboligloven § 61 a og § 61 b) gennem mange opgørelsestidspunkter (månedlige, kvartalsvise eller årlige) og viser hvor hvert område er på vej hen: hvad listen opgjort på fremskrivningsdatoen (som standard næste 1. januar, datoen den næste liste opgøres fra) vil sige, hvis udviklingen fortsætter.&lt;br&gt;&lt;br&gt;&lt;b&gt;På hvert tidspunkt&lt;/b&gt; beregnes kriterierne som listen ville beregne dem fra den dato, med samme kode som 'Vurdér statens kriterier': toårsgennemsnit over datoen og tidspunktet et år før, historik som listerne blev lavet.&lt;br&gt;&lt;b&gt;Udvikling&lt;/b&gt;: ændringen pr. år efter mindste kvadraters metode af hvert kriteries værdi på hvert tidspunkt for sig, over de offentliggjorte tidspunkter i udviklingsvinduet (som standard de seneste 12 måneder). &lt;b&gt;Fremskrivning&lt;/b&gt;: trendlinjen på fremskrivningsdatoen; toårskriterier midles derefter med tidspunktet et år før, som listen gør.&lt;br&gt;&lt;br&gt;&lt;b&gt;OUTPUT&lt;/b&gt;, én række pr. område: kategori nu, projected_category, en advarsel i almindeligt sprog (fx 'Vil blive udsat boligområde ved næste opgørelse, hvis udviklingen fortsætter: uden for arbejdsmarkedet … når 41,0 % (grænse 40 %)'), og pr. kriterium K: K_val (seneste), K_trend (pr. år, i K's enhed) og K_projected.&lt;br&gt;&lt;b&gt;SERIES&lt;/b&gt;, én række pr. område og tidspunkt med kriterierne og kategorien; det åbner i QGIS med tidsegenskaber på ref_date, så Temporal Controller kan animere det.&lt;br&gt;&lt;br&gt;Manglende måneder, uregelmæssige tidspunkter og områder der opstår eller forsvinder håndteres og står i loggen. Alle værdier offentliggøres med samme diskretion som 'Beregn indikatorer' for alle tidspunkter samlet (primær og sekundær diskretion, tidspunkter der adskiller sig med for få personer skjules, støj); udvikling og fremskrivning bruger kun offentliggjorte værdier.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -1087,6 +1397,36 @@
       <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
       <source>Free text written with the run (bs_run.note), e.g. what the run was for.</source>
       <translation>Fritekst, der skrives med kørslen (bs_run.note), fx hvad kørslen var til.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From a focus area (1 = yes)</source>
+      <translation>Fra et fokusområde (1 = ja)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From area</source>
+      <translation>Fra område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From area (name)</source>
+      <translation>Fra område (navn)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From date</source>
+      <translation>Fra dato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>From date (empty = the second latest date)</source>
+      <translation>Fra dato (tom = den næstseneste dato)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>From group</source>
+      <translation>Fra gruppe</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -1139,6 +1479,11 @@
       <translation>Gruppe</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Group destinations by (area attribute)</source>
+      <translation>Gruppér til-områder efter (områdeattribut)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Groups rows (e.g. areas in a district): the group's sums count as published, so a hidden cell is also protected against them.</source>
       <translation>Grupperer rækker (fx områder i et distrikt): gruppens summer regnes som offentliggjorte, så en skjult celle også beskyttes mod dem.</translation>
@@ -1152,6 +1497,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Homogeneity fields (regions alike inside; optional)</source>
       <translation>Felter for ensartethed (ensartede sammenlagte områder; valgfrit)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>How many areas get a row of charts (three rows a page).</source>
+      <translation>Hvor mange områder der får en række grafer (tre rækker pr. side).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1189,6 +1539,11 @@
       <translation>I {n} rækker (fx række {rows}) summerer antalskolonnerne til mere end totalen. Ret tabellen, eller angiv under 'Kategorier' (overlappende), hvis antalskolonnerne overlapper (fx mænd, kvinder og børn).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/charts.py" />
+      <source>Income (% of region)</source>
+      <translation>Indkomst (% af regionen)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>Indicator</source>
       <translation>Indikator</translation>
@@ -1217,6 +1572,21 @@
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Indicators</source>
       <translation>Indikatorer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Indicators at every snapshot</source>
+      <translation>Indikatorer på hvert opgørelsestidspunkt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Indicators compared between who came, stayed and left: codes of built-in indicators ({codes}) or of user-defined ones.</source>
+      <translation>Indikatorer der sammenlignes mellem dem der kom, blev og flyttede: koder for indbyggede indikatorer ({codes}) eller brugerdefinerede.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Indicators of your own to use as profile indicators; start from {path}.</source>
+      <translation>Egne indikatorer der kan bruges som profilindikatorer; tag udgangspunkt i {path}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1254,6 +1624,11 @@
       <translation>Intervaller, som en angriber kan indsnævre de skjulte celler til (række, kolonne, flag: laveste - højeste):</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>It would be {category}.</source>
+      <translation>Det vil blive {category}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
@@ -1262,6 +1637,11 @@
       <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
       <source>Joining and aggregating in the database</source>
       <translation>Sammenkobler og summerer i databasen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Joining both dates to the areas</source>
+      <translation>Kobler begge datoer til områderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1304,6 +1684,21 @@
       <translation>Betegnelse</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Last snapshot</source>
+      <translation>Sidste opgørelsestidspunkt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Last snapshot (empty = the latest)</source>
+      <translation>Sidste opgørelsestidspunkt (tom = det seneste)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Latest snapshot {d}, projected to {p} with the trends of the last {m} months. Entering a list or a more severe category: {e}; leaving one or going to a less severe one: {l}.</source>
+      <translation>Seneste opgørelsestidspunkt {d}, fremskrevet til {p} med udviklingen i de seneste {m} måneder. Kommer på en liste eller i en mere alvorlig kategori: {e}; forlader en liste eller går til en mindre alvorlig: {l}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Layer</source>
       <translation>Lag</translation>
@@ -1312,6 +1707,21 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Leave empty to use the column named {name} or {alias} (any case). Choose a column here when the extract calls it something else.</source>
       <translation>Lad feltet være tomt for at bruge kolonnen med navnet {name} eller {alias} (store eller små bogstaver). Vælg en kolonne her, når udtrækket kalder den noget andet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
+      <source>Leaves a list or goes to a less severe category</source>
+      <translation>Forlader en liste eller går til en mindre alvorlig kategori</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Left</source>
+      <translation>Flyttede</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Left the areas</source>
+      <translation>Forlod områderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -1324,6 +1734,11 @@
       <translation>Magma (lysegul til sort)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Makes the report of 'Monitor state criteria over time' from its two outputs: a first page with the areas to watch — a map of what the projection says for every area (enters a list or a more severe category, leaves one, stays but a criterion crosses its threshold, on a list, none) and a table with the category now, the projected one and why — then trend charts of those areas: per criterion the value as the list computes it at every snapshot, the thresholds of the rule set's lists and the projection to the next computation (dashed). The PNG holds the same charts on one sheet.&lt;br&gt;&lt;br&gt;Only published values are drawn (the layers hold nothing else). Areas are charted in the order: entering, leaving, the others to watch, then the areas on a list now (most severe first); give area ids to chart those first.</source>
+      <translation>Laver rapporten fra 'Følg statens kriterier over tid' ud fra dens to resultater: en første side med områderne at holde øje med — et kort over hvad fremskrivningen siger for hvert område (kommer på en liste eller i en mere alvorlig kategori, forlader en, bliver men et kriterium krydser sin grænse, på en liste, ingen) og en tabel med kategorien nu, den fremskrevne og hvorfor — derefter udviklingsgrafer for de områder: pr. kriterium værdien som listen beregner den på hvert tidspunkt, grænserne for regelsættets lister og fremskrivningen til næste opgørelse (stiplet). PNG-filen har de samme grafer på ét ark.&lt;br&gt;&lt;br&gt;Kun offentliggjorte værdier tegnes (lagene indeholder intet andet). Områderne vises i rækkefølgen: kommer på, går af, de øvrige at holde øje med, derefter områderne på en liste nu (mest alvorlige først); angiv område-id'er for at vise dem først.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Map picture</source>
       <translation>Kortbillede</translation>
@@ -1332,6 +1747,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Maps and reports</source>
       <translation>Kort og rapporter</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Mean gross income</source>
+      <translation>Gns. bruttoindkomst</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -1379,6 +1799,11 @@
       <translation>Mindste antal beboere pr. sammenlagt område</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>Missing snapshots (no rows at these dates; trends and two-year means use the snapshots there are): {dates}.</source>
+      <translation>Manglende opgørelsestidspunkter (ingen rækker på disse datoer; udvikling og toårsgennemsnit bruger de tidspunkter der er): {dates}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Mixing within regions (0 = alike inside)</source>
       <translation>Blanding inden for sammenlagte områder (0 = ensartede)</translation>
@@ -1387,6 +1812,11 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Mixing within regions: {x} of the variation of {fields} between areas lies within regions (0 = alike inside, 1 = no more alike than the whole layer); {moves} local-search moves.</source>
       <translation>Blanding inden for sammenlagte områder: {x} af variationen i {fields} mellem områderne ligger inden for de sammenlagte områder (0 = ensartede, 1 = ikke mere ensartede end hele laget); {moves} flytninger i den lokale søgning.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Monitor state criteria over time</source>
+      <translation>Følg statens kriterier over tid</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/wiring.py" />
@@ -1402,6 +1832,56 @@
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Most regions that can reach the minimum</source>
       <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Moved in from other areas</source>
+      <translation>Tilflyttet fra andre områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Moved in from the focus areas</source>
+      <translation>Tilflyttet fra fokusområderne</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Moved out to other areas</source>
+      <translation>Fraflyttet til andre områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves between areas {a} – {b}</source>
+      <translation>Flytninger mellem områder {a} – {b}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves between groups</source>
+      <translation>Flytninger mellem grupper</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves between groups need a group field (GROUP_FIELD).</source>
+      <translation>Flytninger mellem grupper kræver et gruppefelt (GROUP_FIELD).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Moves from {a} to {b}.</source>
+      <translation>Flytninger fra {a} til {b}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Moves need two reference dates, but the extract holds nothing before {d}. Add an earlier snapshot.</source>
+      <translation>Flytninger kræver to opgørelsesdatoer, men udtrækket har intet før {d}. Tilføj et tidligere udtræk.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Moves need two reference dates, but the extract holds only {h}. Add a later snapshot or choose FROM_DATE.</source>
+      <translation>Flytninger kræver to opgørelsesdatoer, men udtrækket har kun {h}. Tilføj et senere udtræk eller vælg FROM_DATE.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Moves per area</source>
+      <translation>Flytninger pr. område</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
@@ -1444,6 +1924,26 @@
       <translation>Naboer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Net change of residents</source>
+      <translation>Nettoændring i beboere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <source>Next list</source>
+      <translation>Næste liste</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>No area enters or leaves a list, or changes category, at the projection date if the trends continue. The following pages chart the areas on a list now.</source>
+      <translation>Intet område kommer på eller forlader en liste eller skifter kategori på fremskrivningsdatoen, hvis udviklingen fortsætter. De følgende sider viser graferne for områderne på en liste nu.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>No area to watch: nothing to chart.</source>
+      <translation>Intet område at holde øje med: ingen grafer.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>No category</source>
       <translation>Ingen kategori</translation>
@@ -1454,9 +1954,29 @@
       <translation>Ingen kategori.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/trend.py" />
+      <source>No change of category projected to {date}.</source>
+      <translation>Ingen ændring af kategori fremskrevet til {date}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>No change of category projected.</source>
+      <translation>Ingen ændring af kategori fremskrevet.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>No key was given. Choose the key file (or an authentication configuration holding the key).</source>
       <translation>Der er ikke angivet nogen nøgle. Vælg nøglefilen (eller en godkendelseskonfiguration, der indeholder nøglen).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
+      <source>No list, no change projected</source>
+      <translation>Ingen liste, ingen ændring fremskrevet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>No person lies in any area at {d}. Check the extract's CRS and x/y columns and that the areas cover the persons.</source>
+      <translation>Ingen personer ligger i et område på {d}. Kontrollér udtrækkets koordinatsystem og x/y-kolonner, og at områderne dækker personerne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1474,9 +1994,19 @@
       <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <source>No trend chart: {err}</source>
+      <translation>Ingen udviklingsgraf: {err}</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>No: there is an unpublished rest</source>
       <translation>Nej: der er en rest, som ikke offentliggøres</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Non-western origin</source>
+      <translation>Ikke-vestlig herkomst</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -1507,6 +2037,11 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Note on the data</source>
       <translation>Note om data</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Now</source>
+      <translation>Nu</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -1544,6 +2079,11 @@
       <translation>Omdannelsesområde</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
+      <source>On a list, no change projected</source>
+      <translation>På en liste, ingen ændring fremskrevet</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>On the command line: {command}</source>
       <translation>På kommandolinjen: {command}</translation>
@@ -1559,9 +2099,19 @@
       <translation>Til: små nøglebaserede ændringer (til offentliggørelse)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>One line per pair of areas with at least one mover, styled as a flow map; suppressed flows are listed but not drawn.</source>
+      <translation>Én linje pr. par af områder med mindst én flytter, med flytningskort-stil; skjulte flytninger står i tabellen men tegnes ikke.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>One or more indicator fields of the areas (e.g. nonwestern_val). Areas join and stay with similar neighbours, so regions are alike inside; the number of regions is never lower than without. Each field is standardised; a missing value counts as the field's mean.</source>
       <translation>Et eller flere indikatorfelter i områdelaget (fx nonwestern_val). Områder lægges sammen med og bliver hos naboer, der ligner dem, så de sammenlagte områder bliver ensartede; antallet af sammenlagte områder bliver aldrig lavere end uden felterne. Hvert felt standardiseres; en manglende værdi tæller som feltets gennemsnit.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>One page: the flow map, where the focus areas' movers went and who came, stayed and left in the focus areas.</source>
+      <translation>Én side: flytningskortet, hvor fokusområdernes fraflyttere flyttede hen, og hvem der kom, blev og flyttede i fokusområderne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
@@ -1569,9 +2119,29 @@
       <translation>Én række pr. område og opgørelsesdato med alle indikatorer (C_num, C_den, C_val, C_flag), med stil. En GeoPackage gemmer stil, feltnavne og afrunding; en .csv-fil skrives til regneark.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>One row per area and snapshot with the criteria and the category, with temporal properties on ref_date for the Temporal Controller.</source>
+      <translation>Én række pr. område og opgørelsestidspunkt med kriterierne og kategorien, med tidsegenskaber på ref_date til Temporal Controller.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>One row per area with, per indicator, the first and last published value, the change, the trend per year and the projected value.</source>
+      <translation>Én række pr. område med, pr. indikator, den første og sidste offentliggjorte værdi, ændringen, udviklingen pr. år og den fremskrevne værdi.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>One row per area: each criterion's value, met or not, gap and persons to change, the category and the explanation; styled by category.</source>
       <translation>Én række pr. område: hvert kriteriums værdi, om det er opfyldt, afstanden til grænseværdien og hvor mange personer der skal ændre sig, kategorien og forklaringen; med stil efter kategori.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>One row per area: residents on both dates, stayers, movers in and out, from and to outside, net, turnover, the profiles of who came, stayed and left, and (with focus areas) the persons from the focus areas.</source>
+      <translation>Én række pr. område: beboere på begge datoer, de der blev boende, til- og fraflyttere, fra og til udenfor, netto, til- og fraflytning i alt, profilerne af dem der kom, blev og flyttede, og (med fokusområder) personerne fra fokusområderne.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>One row per area: the category now and projected, the warning, and per criterion the latest value, the trend per year and the projected value; styled by the projected category.</source>
+      <translation>Én række pr. område: kategorien nu og fremskrevet, advarslen, og pr. kriterium seneste værdi, udviklingen pr. år og den fremskrevne værdi; vist efter den fremskrevne kategori.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
@@ -1584,6 +2154,11 @@
       <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id. Et PostGIS-lag beregnes i databasen: kun tal pr. område kommer tilbage.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Only basic schooling</source>
+      <translation>Kun grundskole</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
       <source>Only basic schooling, 30-59</source>
       <translation>Kun grundskoleuddannelse, 30-59 år</translation>
@@ -1592,6 +2167,11 @@
       <location filename="../boligsocial_plugin/processing/params.py" />
       <source>Only for outputs saved as .csv. Danish: ';' between fields, decimal comma, UTF-8 with byte-order mark, so Excel shows æ, ø, å and numbers right; international: ',' and decimal point. Both write dates as YYYY-MM-DD and never quote numbers. auto: Danish when QGIS runs in Danish.</source>
       <translation>Kun for uddata, der gemmes som .csv. Dansk: ';' mellem felterne, decimalkomma og UTF-8 med byte-order mark, så Excel viser æ, ø, å og tal korrekt; international: ',' og decimalpunktum. Begge skriver datoer som ÅÅÅÅ-MM-DD og sætter aldrig tal i anførselstegn. auto: dansk, når QGIS kører på dansk.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Only {p} % of the persons at {a} are found again at {b}. Were the two dates pseudonymised with different keys? Then every person counts as moved away and in again.</source>
+      <translation>Kun {p} % af personerne på {a} findes igen på {b}. Er de to datoer pseudonymiseret med forskellige nøgler? Så tælles alle som fraflyttet og tilflyttet igen.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -1627,6 +2207,11 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Outputs</source>
       <translation>Uddata</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Outside labour market</source>
+      <translation>Uden for arbejdsmarkedet</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
@@ -1714,6 +2299,16 @@
       <translation>Læste personrækker: {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Person rows: {f} at {a}, {t} at {b}.</source>
+      <translation>Personrækker: {f} på {a}, {t} på {b}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Persons</source>
+      <translation>Personer</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Persons exactly on an outer area boundary (counted in that area): {n}</source>
       <translation>Personer præcis på en ydre områdegrænse (talt med i det pågældende område): {n}</translation>
@@ -1722,6 +2317,11 @@
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Persons in an area</source>
       <translation>Personer i et område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons in an area: {f} at {a}, {t} at {b}.</source>
+      <translation>Personer i et område: {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -1734,9 +2334,19 @@
       <translation>Personer i overlappende områder (talt med i hvert af dem): {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons on both dates: {n}; only at {a}: {f} (moved away or died); only at {b}: {t} (moved here or born).</source>
+      <translation>Personer på begge datoer: {n}; kun på {a}: {f} (fraflyttet eller død); kun på {b}: {t} (tilflyttet eller født).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Persons outside every area</source>
       <translation>Personer uden for alle områder</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons outside every area (counted as outside): {f} at {a}, {t} at {b}.</source>
+      <translation>Personer uden for alle områder (tælles som udenfor): {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -1747,6 +2357,11 @@
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Persons without location</source>
       <translation>Personer uden placering</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>Persons without location (counted as outside): {f} at {a}, {t} at {b}.</source>
+      <translation>Personer uden placering (tælles som udenfor): {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -1799,14 +2414,44 @@
       <translation>Problemer</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Profile indicators (comma-separated codes)</source>
+      <translation>Profilindikatorer (kommaseparerede koder)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Project to (empty = the next 1 January after the last snapshot)</source>
+      <translation>Fremskriv til (tom = næste 1. januar efter sidste opgørelsestidspunkt)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Project to (empty = the next 1 January after the latest snapshot)</source>
+      <translation>Fremskriv til (tom = næste 1. januar efter seneste opgørelsestidspunkt)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Projected</source>
+      <translation>Fremskrevet</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Projected category</source>
       <translation>Fremskrevet kategori</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Projected category certain (1 = yes)</source>
+      <translation>Fremskrevet kategori sikker (1 = ja)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Projected to</source>
       <translation>Fremskrevet til</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Projection</source>
+      <translation>Fremskrivning</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -1822,6 +2467,11 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Protected table</source>
       <translation>Beskyttet tabel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Protecting the moves (secondary suppression and the attacker's audit)</source>
+      <translation>Beskytter flytningerne (sekundær undertrykkelse og angriberens kontrol)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
@@ -1847,6 +2497,11 @@
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Published counts are rounded to multiples of this base (e.g. 3 or 5), the same way in every release with the same key.</source>
       <translation>Offentliggjorte antal afrundes til multipla af dette grundtal (fx 3 eller 5), på samme måde i hver udgivelse med samme nøgle.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Published counts: {how}.</source>
+      <translation>Offentliggjorte antal: {how}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -1889,7 +2544,7 @@
       <translation>Læste {n} personrækker ({how}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Reading the person extract</source>
       <translation>Læser personudtrækket</translation>
     </message>
@@ -2024,6 +2679,16 @@
       <translation>Rapport</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Report (PDF)</source>
+      <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Report title</source>
+      <translation>Rapportens titel</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Residents</source>
       <translation>Beboere</translation>
@@ -2057,6 +2722,16 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Residents of the region</source>
       <translation>Beboere i det sammenlagte område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Residents on the from date</source>
+      <translation>Beboere på fra-datoen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Residents on the to date</source>
+      <translation>Beboere på til-datoen</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
@@ -2114,6 +2789,11 @@
       <translation>Regelsæt</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Rule set {rs} · latest snapshot {latest} · projected to {to} if the trends of the snapshots since {since} continue · published values only</source>
+      <translation>Regelsæt {rs} · seneste opgørelsestidspunkt {latest} · fremskrevet til {to} hvis udviklingen siden {since} fortsætter · kun offentliggjorte værdier</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Rules applied:</source>
       <translation>Anvendte regler:</translation>
@@ -2169,6 +2849,11 @@
       <translation>Andet kort: opgørelsesdato (fx et år tidligere)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Seconds: reading and joining {a}, protection {b}, assessing {n} snapshots and projecting {c}, writing and styling {d}; {e} in all.</source>
+      <translation>Sekunder: indlæsning og kobling {a}, beskyttelse {b}, vurdering af {n} tidspunkter og fremskrivning {c}, skrivning og stil {d}; {e} i alt.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>Seconds: {s}</source>
       <translation>Sekunder: {s}</translation>
@@ -2192,6 +2877,16 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Severity</source>
       <translation>Alvor</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Share of in-movers</source>
+      <translation>Andel af tilflyttere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Share of in-movers from the focus areas (%)</source>
+      <translation>Andel af tilflyttere fra fokusområderne (%)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -2229,6 +2924,26 @@
       <translation>Mindste offentliggjorte antal</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Snapshots after this date are left out. On the command line: TO_DATE=2025-06-01.</source>
+      <translation>Opgørelsestidspunkter efter denne dato udelades. På kommandolinjen: TO_DATE=2025-06-01.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Snapshots before this date are left out. On the command line: FROM_DATE=2024-01-01.</source>
+      <translation>Opgørelsestidspunkter før denne dato udelades. På kommandolinjen: FROM_DATE=2024-01-01.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Snapshots in the trend</source>
+      <translation>Opgørelsestidspunkter i udviklingen</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>Snapshots off the cadence (used at their own dates): {dates}.</source>
+      <translation>Opgørelsestidspunkter uden for takten (brugt på deres egne datoer): {dates}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Some area polygons overlap, so {n} persons lie in more than one area (e.g. {pairs}). Fix the areas (e.g. with 'Dissolve' or 'Difference'), or set 'Overlapping areas' to 'allow' (OVERLAPS=allow) to count such persons in each area.</source>
       <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'Tillad' (allow) (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
@@ -2237,6 +2952,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Source text (empty = the layer's name)</source>
       <translation>Kildetekst (tom = lagets navn)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>Source: {source}. Moves from {a} to {b}: a person's area on each date, followed by the pseudonymised person key.</source>
+      <translation>Kilde: {source}. Flytninger fra {a} til {b}: en persons område på hver dato, fulgt via den pseudonymiserede personnøgle.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/map_report.py" />
@@ -2249,14 +2969,49 @@
       <translation>Statens kriterier ({rules})</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/trend.py" />
+      <source>State criteria over time</source>
+      <translation>Statens kriterier over tid</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>State criteria: category</source>
       <translation>Statens kriterier: kategori</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <source>State criteria: projected category (next list)</source>
+      <translation>Statens kriterier: fremskrevet kategori (næste liste)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/rules.py" />
       <source>Statistics Denmark: &lt;3</source>
       <translation>Danmarks Statistik: &lt;3</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Stayed</source>
+      <translation>Blev</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Stayers</source>
+      <translation>Blev boende</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Stays {category} at the computation on {date} if the trend continues, but {changes}.</source>
+      <translation>Forbliver {category} ved opgørelsen {date}, hvis udviklingen fortsætter, men {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Stays {category} at the next computation if the trend continues, but {changes}.</source>
+      <translation>Forbliver {category} ved næste opgørelse, hvis udviklingen fortsætter, men {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/watch.py" />
+      <source>Stays, but a criterion crosses its threshold</source>
+      <translation>Bliver, men et kriterium krydser sin grænse</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -2274,7 +3029,7 @@
       <translation>Stil gemt i</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>Style saved to {where}.</source>
       <translation>Stilen er gemt i {where}.</translation>
     </message>
@@ -2299,9 +3054,24 @@
       <translation>SØK: områder ≥50</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <source>Temporal properties set on ref_date: the Temporal Controller animates the layer.</source>
+      <translation>Tidsegenskaber sat på ref_date: Temporal Controller kan animere laget.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>Text</source>
       <translation>Tekst</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>The OUTPUT layer of 'Monitor state criteria over time'.</source>
+      <translation>OUTPUT-laget fra 'Følg statens kriterier over tid'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>The SERIES layer of the same run.</source>
+      <translation>SERIES-laget fra samme kørsel.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
@@ -2464,9 +3234,19 @@
       <translation>Databasen afviste beregningen: {err}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>The date at which C_projected reads the trend line. On the command line: PROJECT_TO=2026-01-01.</source>
+      <translation>Datoen hvor C_projected aflæses på trendlinjen. På kommandolinjen: PROJECT_TO=2026-01-01.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>The date drawn when the layer holds several; empty: the latest. On the command line: REF_DATE=2025-01-01.</source>
       <translation>Den dato, der tegnes, når laget har flere; tom: den seneste. På kommandolinjen: REF_DATE=2025-01-01.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>The date of the list to project: the list of year Y is computed from data at 1 January Y. On the command line: PROJECT_TO=2026-01-01.</source>
+      <translation>Datoen for listen der fremskrives: listen for år Å opgøres ud fra data pr. 1. januar Å. På kommandolinjen: PROJECT_TO=2026-01-01.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -2479,6 +3259,11 @@
       <translation>Dominansreglen understøtter n = 1 eller n = 2 (de to største bidrag gemmes), ikke {n}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The earlier of the two reference dates compared. Empty: the latest date before the to date. On the command line: FROM_DATE=2024-01-01.</source>
+      <translation>Den tidligste af de to opgørelsesdatoer der sammenlignes. Tom: den seneste dato før til-datoen. På kommandolinjen: FROM_DATE=2024-01-01.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/datamodel.py" />
       <source>The extract has duplicate column names: {cols}. Rename them so each column name occurs once.</source>
       <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>
@@ -2489,6 +3274,11 @@
       <translation>Udtrækket har ingen placering: angiv et punktlag, x- og y-kolonner eller en address_id-kolonne sammen med et adresselag.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>The extract has no person key column (person_id).</source>
+      <translation>Udtrækket har ingen personnøgle-kolonne (person_id).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
       <source>The extract has no rows. Check the export or the layer's filter.</source>
       <translation>Udtrækket har ingen rækker. Kontroller eksporten eller lagets filter.</translation>
@@ -2497,6 +3287,11 @@
       <location filename="../boligsocial_plugin/processing/alg_assesscriteria.py" />
       <source>The extract lacks the columns for {codes}; those criteria are not assessable.</source>
       <translation>Udtrækket mangler kolonnerne til {codes}; disse kriterier kan ikke vurderes.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The extract lacks the columns of the profile indicator(s) {codes}; remove them from the list or add the columns.</source>
+      <translation>Udtrækket mangler kolonnerne til profilindikator(erne) {codes}; fjern dem fra listen eller tilføj kolonnerne.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -2537,6 +3332,26 @@
       <location filename="../boligsocial_plugin/core/csvread.py" />
       <source>The file {path} is not a well-formed CSV file ({err}). Check for a truncated export or unbalanced quotes.</source>
       <translation>Filen {path} er ikke en gyldig CSV-fil ({err}). Kontroller, om eksporten er afkortet, eller om der er anførselstegn, som ikke er lukket.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The flow map with its legend as a picture.</source>
+      <translation>Flytningskortet med signaturforklaring som billede.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>The focus area(s) {ids} are not in the area layer; give area ids from the area id field.</source>
+      <translation>Fokusområde(rne) {ids} findes ikke i områdelaget; angiv id'er fra område-id-feltet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The focus expression failed: {err}</source>
+      <translation>Fokusudtrykket fejlede: {err}</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The focus expression is not valid: {err}</source>
+      <translation>Fokusudtrykket er ikke gyldigt: {err}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io/layers.py" />
@@ -2594,6 +3409,11 @@
       <translation>Filen med indikatordefinitioner skal indeholde en liste af indikatorer.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>The indicator layer at every snapshot (the fields of 'Compute indicators'), with temporal properties on ref_date for the Temporal Controller.</source>
+      <translation>Indikatorlaget på hvert opgørelsestidspunkt (felterne fra 'Beregn indikatorer'), med tidsegenskaber på ref_date til Temporal Controller.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/resultmodel.py" />
       <source>The indicator layer has no indicator fields (C_num, C_den, C_val, C_flag); give a layer made by 'Compute indicators'.</source>
       <translation>Indikatorlaget har ingen indikatorfelter (C_num, C_den, C_val, C_flag); angiv et lag lavet med 'Beregn indikatorer'.</translation>
@@ -2634,6 +3454,11 @@
       <translation>Nøglen er et CPR-nummer (kontroller det, og acceptér både ddmmåå-xxxx og ddmmååxxxx)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>The later of the two reference dates compared. Empty: the latest date of the extract. On the command line: TO_DATE=2025-01-01.</source>
+      <translation>Den seneste af de to opgørelsesdatoer der sammenlignes. Tom: udtrækkets seneste dato. På kommandolinjen: TO_DATE=2025-01-01.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>The law has no threshold for the field '{field}'. Law classes exist for outside_labour_val, basic_edu_val and nonwestern_val of the indicator layer and for every *_val of the criteria layer (convicted and income are relative to the national rate and the regional mean). Choose another classification method.</source>
       <translation>Loven har ingen grænseværdi for feltet '{field}'. Lovens klasser findes for outside_labour_val, basic_edu_val og nonwestern_val i indikatorlaget og for alle *_val i kriterielaget (dømte og indkomst er relative til landsgennemsnittet og gennemsnitsindkomsten i regionen). Vælg en anden klassifikationsmetode.</translation>
@@ -2642,6 +3467,11 @@
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
       <source>The law's thresholds</source>
       <translation>Lovens grænseværdier</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>The layer '{layer}' has no field 'persons'.</source>
+      <translation>Laget '{layer}' har intet felt 'persons'.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/maps/styling.py" />
@@ -2714,7 +3544,7 @@
       <translation>Uddata er skrevet, men feltnavnene kunne ikke sættes: {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/maps/styling.py" />
+      <location filename="../boligsocial_plugin/maps/moves.py" />
       <source>The output was written but not styled: {err}</source>
       <translation>Resultatet blev skrevet, men stilen kunne ikke anvendes: {err}</translation>
     </message>
@@ -2749,6 +3579,11 @@
       <translation>Personlaget har ingen primærnøgle, så dets markering kan ikke bruges i databasen; brug i stedet et filter.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>The projection date {d} must lie after the latest snapshot {latest}.</source>
+      <translation>Fremskrivningsdatoen {d} skal ligge efter seneste opgørelsestidspunkt {latest}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/intervals.py" />
       <source>The protection did not converge; please report this with the log.</source>
       <translation>Beskyttelsen konvergerede ikke; rapportér det venligst sammen med loggen.</translation>
@@ -2759,7 +3594,7 @@
       <translation>Pseudonymiseringsnøglen er for kort ({n} bytes; der kræves mindst {m}). Brug en lang, tilfældig hemmelighed, fx 64 hex-tegn fra en adgangskodeadministrator eller 'python3 -c "import secrets; print(secrets.token_hex(32))"'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <location filename="../boligsocial_plugin/core/moves.py" />
       <source>The reference date {d} is not in the extract. It holds: {h}.</source>
       <translation>Opgørelsesdatoen {d} findes ikke i udtrækket. Det indeholder: {h}.</translation>
     </message>
@@ -2787,6 +3622,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>The report's heading.</source>
       <translation>Rapportens overskrift.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>The report: the areas to watch, then their trend charts (A4 landscape).</source>
+      <translation>Rapporten: områderne at holde øje med, derefter deres udviklingsgrafer (A4 på tværs).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/extract.py" />
@@ -2859,9 +3699,29 @@
       <translation>Tabellen har ingen kolonne '{col}'; vælg en eksisterende kolonne.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>The title of the first page.</source>
+      <translation>Titlen på første side.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>The total field '{f}' is also chosen as a count field; choose it only as the total.</source>
       <translation>Totalfeltet '{f}' er også valgt som antalsfelt; vælg det kun som total.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>The trend charts of the charted areas on one picture.</source>
+      <translation>Udviklingsgraferne for de viste områder på ét billede.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>The trend is fitted over the snapshots of this many months up to the latest one.</source>
+      <translation>Udviklingen beregnes over opgørelsestidspunkterne i så mange måneder frem til det seneste.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>The trend window must be at least one month.</source>
+      <translation>Udviklingsvinduet skal være mindst én måned.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -2879,14 +3739,69 @@
       <translation>Afkrydset: hver nøgle skal være et CPR-nummer med en gyldig fødselsdato. Fjern krydset for en anden direkte nøgle (fx et sagsnummer eller datavarehusets personnummer): så kontrolleres kun tomme og gentagne nøgler.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Title (empty = 'Areas to watch')</source>
+      <translation>Titel (tom = 'Områder at holde øje med')</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Title (empty = the field's name)</source>
       <translation>Titel (tom = feltets navn)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Title of the report and the picture (default: the dates).</source>
+      <translation>Titel på rapporten og billedet (standard: datoerne).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To area</source>
+      <translation>Til område</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To area (name)</source>
+      <translation>Til område (navn)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To date</source>
+      <translation>Til dato</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>To date (empty = the latest date)</source>
+      <translation>Til dato (tom = den seneste dato)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>To group</source>
+      <translation>Til gruppe</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Total field (row total, e.g. residents)</source>
       <translation>Totalfelt (rækkens total, fx beboere)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Track change of indicators</source>
+      <translation>Følg indikatorernes udvikling</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>Trend charts</source>
+      <translation>Udviklingsgrafer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Trend from</source>
+      <translation>Udvikling fra</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Trend window (months)</source>
+      <translation>Udviklingsvindue (måneder)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
@@ -2934,6 +3849,11 @@
       <translation>Unikke placeringer i sammenkoblingen: {n}</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Unknown area ids: {ids}.</source>
+      <translation>Ukendte område-id'er: {ids}.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Unknown classification method '{m}'; use one of {all}.</source>
       <translation>Ukendt klassifikationsmetode '{m}'; brug en af {all}.</translation>
@@ -2949,12 +3869,17 @@
       <translation>Ukendt forudindstilling for diskretionering '{name}'; brug en af {names}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Unknown profile indicator(s) {codes}; use codes of built-in indicators ({all}) or of the user-defined file.</source>
+      <translation>Ukendt(e) profilindikator(er) {codes}; brug koder for indbyggede indikatorer ({all}) eller fra den brugerdefinerede fil.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Usable, with warnings (see the table).</source>
       <translation>Kan bruges, men med advarsler (se tabellen).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>User-defined indicators (JSON)</source>
       <translation>Brugerdefinerede indikatorer (JSON)</translation>
     </message>
@@ -3014,14 +3939,54 @@
       <translation>Advarsler</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Where the focus areas' movers went</source>
+      <translation>Hvor fokusområdernes fraflyttere flyttede hen</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Which region each area went to (area_id, region_id, feasible), to join to other tables of the areas.</source>
       <translation>Hvilket sammenlagt område hvert område kom i (area_id, region_id, feasible), til at koble til andre tabeller over områderne.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Who came, stayed and left (elevator effect)</source>
+      <translation>Hvem kom, blev og flyttede (elevatoreffekt)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
       <source>Whole numbers of persons. Text columns of numbers (CSV) are accepted.</source>
       <translation>Hele antal personer. Tekstkolonner med tal (CSV) accepteres.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>Why</source>
+      <translation>Hvorfor</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Will become {category} at the computation on {date} if the trend continues: {changes}.</source>
+      <translation>Vil blive {category} ved opgørelsen {date}, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Will become {category} at the next computation if the trend continues: {changes}.</source>
+      <translation>Vil blive {category} ved næste opgørelse, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Will no longer be {category} at the computation on {date} if the trend continues: {changes}.</source>
+      <translation>Vil ikke længere være {category} ved opgørelsen {date}, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>Will no longer be {category} at the next computation if the trend continues: {changes}.</source>
+      <translation>Vil ikke længere være {category} ved næste opgørelse, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>With a group field: one row per pair of groups (e.g. housing types).</source>
+      <translation>Med et gruppefelt: én række pr. par af grupper (fx boligtyper).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -3047,6 +4012,11 @@
       <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
       <source>Writes published results (an indicator layer from 'Compute indicators' and/or a criteria layer from 'Assess state criteria') into the shared relational result model, so several municipalities can load comparable results into one database (e.g. GeoFA) and analyse across borders. Tables: bs_run (one row per export: plugin version, algorithm, source, rule set, discretion rules, perturbation), bs_area (areas with geometry), bs_indicator (indicator definitions), bs_observation (area, date, indicator, num, den, val, flag), bs_criterion and bs_category (the state criteria). README, 'Shared result model', documents every table, key and code in Danish and English.&lt;br&gt;&lt;br&gt;Only what the published layers show is written: suppressed values stay NULL with their flag. Each export is a new run (run_id); tables are created when missing and nothing already there is changed. Give a GeoPackage file or a PostgreSQL connection (with a schema).</source>
       <translation>Skriver offentliggjorte resultater (et indikatorlag fra 'Beregn indikatorer' og/eller et kriterielag fra 'Vurder statens kriterier') ind i den fælles relationelle resultatmodel, så flere kommuner kan samle sammenlignelige resultater i én database (fx GeoFA) og analysere på tværs af kommunegrænser. Tabeller: bs_run (én række pr. eksport: plugin-version, algoritme, datakilde, regelsæt, diskretionsregler, perturbation), bs_area (områder med geometri), bs_indicator (indikatordefinitioner), bs_observation (område, dato, indikator, num, den, val, flag), bs_criterion og bs_category (statens kriterier). README, 'Shared result model', beskriver alle tabeller, nøgler og koder på dansk og engelsk.&lt;br&gt;&lt;br&gt;Kun det, de offentliggjorte lag viser, skrives: diskretionerede værdier forbliver NULL med deres flag. Hver eksport er en ny kørsel (run_id); tabeller oprettes, når de mangler, og intet eksisterende ændres. Angiv en GeoPackage-fil eller en PostgreSQL-forbindelse (med et skema).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>Writing</source>
+      <translation>Skriver</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -3089,6 +4059,11 @@
       <translation>Ja: antallene summerer til totalen</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>a single snapshot</source>
+      <translation>ét opgørelsestidspunkt</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>advanced</source>
       <translation>avanceret</translation>
@@ -3122,6 +4097,11 @@
       <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
       <source>cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts ±{a} % of the largest contribution</source>
       <translation>cellenøglebaseret støj: antal højst ±{c}, fuldtidspersoner ±{f}, beløb ±{a} % af det største bidrag</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>change,trend,time,series,temporal,monitoring,indicators,udvikling,tidsserie</source>
+      <translation>udvikling,trend,tid,tidsserie,monitorering,indikatorer,change,trend,time,series,temporal</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -3189,6 +4169,11 @@
       <translation>hyppighed: antal under {n} skjules</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>from the focus areas</source>
+      <translation>fra fokusområderne</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/history.py" />
       <source>history {years} computed from the extract</source>
       <translation>historik for {years} beregnet ud fra udtrækket</translation>
@@ -3202,6 +4187,11 @@
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>indicators,areas,join,discretion,boligsocial,indikatorer,områder</source>
       <translation>indikatorer,områder,sammenkobling,diskretionering,boligsocial,indicators,areas,join,discretion</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>irregular</source>
+      <translation>uregelmæssige</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -3249,6 +4239,21 @@
       <translation>opfyldt</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
+      <source>monitoring,trend,projection,time,series,temporal,criteria,udsat,parallelsamfund,forebyggelse,udvikling,fremskrivning,tidsserie</source>
+      <translation>monitorering,udvikling,fremskrivning,tid,tidsserie,kriterier,udsat,parallelsamfund,forebyggelse,monitoring,trend,projection,time,series,temporal,criteria</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>monthly</source>
+      <translation>månedlige</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>moves,flows,waterbed,elevator,migration,flytninger,vandseng,elevatoreffekt,til- og fraflytning</source>
+      <translation>flytninger,flytningsstrømme,vandsengseffekt,elevatoreffekt,til- og fraflytning,moves,flows,waterbed,elevator</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/profile.py" />
       <source>n/a</source>
       <translation>i/t</translation>
@@ -3262,6 +4267,16 @@
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>no</source>
       <translation>nej</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>no projection: fewer than two published snapshots in the trend window</source>
+      <translation>ingen fremskrivning: færre end to offentliggjorte tidspunkter i udviklingsvinduet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>no residents at the latest snapshot</source>
+      <translation>ingen beboere på seneste opgørelsestidspunkt</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -3349,6 +4364,11 @@
       <translation>valgfri</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>other flows</source>
+      <translation>andre flytninger</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>outside labour market and education (18-64)</source>
       <translation>uden for arbejdsmarkedet og uddannelse (18-64 år)</translation>
@@ -3357,6 +4377,11 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>parallelsamfund conditions met in each of the last {n} years</source>
       <translation>betingelserne for parallelsamfund opfyldt i hvert af de seneste {n} år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>persons</source>
+      <translation>personer</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
@@ -3384,6 +4409,11 @@
       <translation>kvantiler (lige mange i hver klasse)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>quarterly</source>
+      <translation>kvartalsvise</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>record: protect against what was published before (the release register) and record this output there; check: protect against earlier releases but do not record this one (a draft); off: ignore earlier releases.</source>
       <translation>record: beskyt mod det, der er offentliggjort før (udgivelsesregistret), og registrér disse uddata dér; check: beskyt mod tidligere udgivelser uden at registrere denne (et udkast); off: se bort fra tidligere udgivelser.</translation>
@@ -3392,6 +4422,16 @@
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>refuse: stop with a message naming the overlapping areas; allow: count a person in every area that contains it (reported).</source>
       <translation>refuse: stop med en meddelelse, der nævner de overlappende områder; allow: tæl en person med i hvert område, der indeholder vedkommende (rapporteres).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>report,trend,chart,graph,pdf,png,monitoring,watch,rapport,graf,udvikling</source>
+      <translation>rapport,graf,udvikling,pdf,png,monitorering,report,trend,chart,graph,monitoring,watch</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>residents from {date}</source>
+      <translation>beboere fra {date}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -3404,7 +4444,7 @@
       <translation>række {row}: {value}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/profile.py" />
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
       <source>suppressed</source>
       <translation>diskretioneret</translation>
     </message>
@@ -3412,6 +4452,16 @@
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>temporary (lost when QGIS closes)</source>
       <translation>midlertidigt (forsvinder, når QGIS lukkes)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>the conditions are met</source>
+      <translation>betingelserne er opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>the conditions are no longer met</source>
+      <translation>betingelserne er ikke længere opfyldt</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -3439,6 +4489,11 @@
       <translation>den gennemsnitlige bruttoindkomst var {n} kr. lavere</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
+      <source>the value a year before {d} is read off the trend line (no published snapshot {before})</source>
+      <translation>værdien et år før {d} er aflæst på trendlinjen (intet offentliggjort tidspunkt {before})</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>udsat</source>
       <translation>udsat</translation>
@@ -3464,6 +4519,11 @@
       <translation>valider,kontrol,udtræk,personudtræk,datamodel,validate,check,extract,data model</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>yearly</source>
+      <translation>årlige</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>yes</source>
       <translation>ja</translation>
@@ -3484,6 +4544,21 @@
       <translation>{alg} skal køre i hovedtråden; kør den fra Processing-værktøjskassen.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>{a}–{b} persons</source>
+      <translation>{a}–{b} personer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>{cadence} from {date}; the {n} snapshots before are sparser (used for two-year means, history and trends reaching back).</source>
+      <translation>{cadence} fra {date}; de {n} tidspunkter før ligger tættere (bruges til toårsgennemsnit, historik og udvikling der rækker bagud).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/text.py" />
+      <source>{criterion} reaches {value} (threshold {threshold})</source>
+      <translation>{criterion} når {value} (grænse {threshold})</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{k} of {n} criteria met</source>
       <translation>{k} af {n} kriterier opfyldt</translation>
@@ -3492,6 +4567,11 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>{label} ({unit})</source>
       <translation>{label} ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/gui/trend.py" />
+      <source>{label} over time</source>
+      <translation>{label} over tid</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
@@ -3545,13 +4625,38 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: projected</source>
+      <translation>{label}: fremskrevet</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>{label}: projected ({unit})</source>
       <translation>{label}: fremskrevet ({unit})</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: trend per year</source>
+      <translation>{label}: udvikling pr. år</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>{label}: trend per year ({unit})</source>
       <translation>{label}: udvikling pr. år ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: who came ({unit})</source>
+      <translation>{label}: dem der kom ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: who left ({unit})</source>
+      <translation>{label}: dem der flyttede ({unit})</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>{label}: who stayed ({unit})</source>
+      <translation>{label}: dem der blev ({unit})</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -3634,9 +4739,19 @@
       <translation>{n} skjulte celler følger af totaler uden for tabellen (fx en overordnet total på 0), uanset hvad der ellers skjules.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>{n} hidden figures are narrower than the protection width because of figures this output does not decide (the indicator layer, the residents); review before publishing.</source>
+      <translation>{n} skjulte tal er snævrere end beskyttelsesbredden på grund af tal som dette uddata ikke bestemmer (indikatorlaget, beboertallene); gennemgå før offentliggørelse.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
       <source>{n} hidden figures follow from what was published before whatever this release hides.</source>
       <translation>{n} skjulte tal følger af det, der er offentliggjort før, uanset hvad denne udgivelse skjuler.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>{n} hidden profile figures lie below a published total of the indicator layer that is itself below the protection width; they are no narrower than that total already shows.</source>
+      <translation>{n} skjulte profiltal ligger under en offentliggjort total i indikatorlaget, der selv er under beskyttelsesbredden; de er ikke snævrere end totalen allerede viser.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
@@ -3667,6 +4782,21 @@
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>{n} more residents were non-western immigrants or descendants</source>
       <translation>{n} flere beboere var indvandrere eller efterkommere fra ikke-vestlige lande</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>{n} or more persons</source>
+      <translation>{n} eller flere personer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves_report.py" />
+      <source>{n} persons</source>
+      <translation>{n} personer</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>{n} persons disappear after {a} while a person of the same sex, origin and age (one date older) appears at the same address at {b}: probably a changed person key (a new pseudonymisation key or a new CPR number). They are counted as out_to_outside and in_from_outside. Pseudonymise every date with the same key.</source>
+      <translation>{n} personer forsvinder efter {a}, mens en person med samme køn, herkomst og alder (én dato ældre) dukker op på samme adresse på {b}: sandsynligvis en ændret personnøgle (en ny pseudonymiseringsnøgle eller et nyt CPR-nummer). De tælles som out_to_outside og in_from_outside. Pseudonymisér alle datoer med samme nøgle.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
@@ -3719,9 +4849,24 @@
       <translation>{n} rækker gentager en personnøgle i '{col}' inden for samme opgørelsesdato (rækker {rows}). Hver person må kun optræde én gang pr. dato; 'Beregn indikatorer' afviser udtrækket, indtil de er fjernet.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>{n} rows repeat a person key on dates not analysed; they do not affect this analysis.</source>
+      <translation>{n} rækker gentager en personnøgle på datoer der ikke analyseres; de påvirker ikke denne analyse.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/moves.py" />
+      <source>{n} rows repeat a person key on {a} or {b} (e.g. rows {rows}); a person must appear once per date, or its origin and destination are unknown. Fix the extract.</source>
+      <translation>{n} rækker gentager en personnøgle på {a} eller {b} (fx række {rows}); en person må kun optræde én gang pr. dato, ellers kendes fra- og tilflytningsområdet ikke. Ret udtrækket.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/dbchecks.py" />
       <source>{n} rows repeat a person key within the same reference date. Each person may appear once per date.</source>
       <translation>{n} rækker gentager en personnøgle inden for samme opgørelsesdato. Hver person må kun optræde én gang pr. dato.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
+      <source>{n} snapshots from {first} to {last}, {cadence}.</source>
+      <translation>{n} opgørelsestidspunkter fra {first} til {last}, {cadence}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/dbchecks.py" />
@@ -3834,6 +4979,11 @@
       <translation>{where}: typen '{kind}' er ukendt; brug share, mean eller count.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_monitoringreport.py" />
+      <source>{w} areas to watch, {c} charted.</source>
+      <translation>{w} områder at holde øje med, {c} med graf.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>{w} of {n} rows written with a pseudonym.</source>
       <translation>{w} af {n} rækker skrevet med et pseudonym.</translation>
@@ -3842,6 +4992,11 @@
       <location filename="../boligsocial_plugin/maps/report.py" />
       <source>… {n} more areas</source>
       <translation>… {n} områder mere</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/monitor_report.py" />
+      <source>… {n} more areas to watch (see the layer)</source>
+      <translation>… {n} områder mere at holde øje med (se laget)</translation>
     </message>
   </context>
 </TS>

@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The main job on a generated demo municipality, headless through qgis_process:
 # validate the extract, compute indicators with discretion, assess the state criteria,
-# style them and export a map (PNG) and a one-page report (PDF).
+# style them and export a map (PNG) and a one-page report (PDF); follow the criteria over the
+# snapshots, project the next list and draw the trend charts.
 # Installs what is missing first (QGIS 3.22 from Debian, ...). Leaves demo_output/:
-#   boligsocial_demo.gpkg (layers indicators, criteria, styled), map.png, report.pdf,
-#   criteria_map.png, criteria_report.pdf, validation.csv
+#   boligsocial_demo.gpkg (layers indicators, criteria, projection, criteria_series, moves,
+#   flows, styled), map.png, report.pdf, criteria_map.png, criteria_report.pdf,
+#   monitoring_report.pdf, monitoring_charts.png, validation.csv, moves_map.png,
+#   moves_report.pdf, moves_groups.csv
 # Options: --persons N (default 60000), --fresh (regenerate the demo data)
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +25,11 @@ done
 . "$REPO/scripts/setup_env.sh"
 DATA="$REPO/demo_data"
 OUT="$REPO/demo_output"
+# data generated before the moves (no housing type per area) is generated again
+if [ -f "$DATA/areas.gpkg" ] && ! /usr/bin/python3 -c "
+from osgeo import ogr; import sys
+sys.exit(ogr.Open('$DATA/areas.gpkg').GetLayer(0).GetLayerDefn().GetFieldIndex('housing') < 0)
+" 2>/dev/null; then FRESH=1; fi
 if [ "$FRESH" = 1 ] || [ ! -f "$DATA/persons_dk.csv" ]; then
   echo "[demo] generating a synthetic municipality ($PERSONS persons per date, 2021-2025)"
   /usr/bin/python3 scripts/generate_demo.py --out "$DATA" --persons "$PERSONS" --formats csv,gpkg,dkcsv
@@ -47,6 +55,16 @@ step "assessing the state criteria (rule set 2021)" \
     AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name RULE_SET=2021 \
     NATIONAL_CONVICTION_RATE="$NCR" REGIONAL_MEAN_INCOME="$RMI" \
     OUTPUT="ogr:dbname='$GPKG' table=\"criteria\" (geom)"
+step "following the criteria over the snapshots and projecting the next list (1 January)" \
+  "$QP" run boligsocial:monitorcriteria -- PERSONS="$DATA/persons_dk.csv" \
+    AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name RULE_SET=2021 \
+    NATIONAL_CONVICTION_RATE="$NCR" REGIONAL_MEAN_INCOME="$RMI" \
+    OUTPUT="ogr:dbname='$GPKG' table=\"projection\" (geom)" \
+    SERIES="ogr:dbname='$GPKG' table=\"criteria_series\" (geom)"
+step "drawing the trend charts and the areas-to-watch report" \
+  "$QP" run boligsocial:monitoringreport -- INPUT="$GPKG|layername=projection" \
+    SERIES="$GPKG|layername=criteria_series" OUTPUT_PDF="$OUT/monitoring_report.pdf" \
+    OUTPUT_PNG="$OUT/monitoring_charts.png"
 if "$QP" help boligsocial:exportmap >/dev/null 2>&1; then
   step "exporting the map and the report" \
     "$QP" run boligsocial:exportmap -- INPUT="$GPKG|layername=indicators" \
@@ -57,6 +75,15 @@ if "$QP" help boligsocial:exportmap >/dev/null 2>&1; then
       FIELD=category TITLE="Statens kriterier for almene boligområder ($DATE)" \
       OUTPUT_PNG="$OUT/criteria_map.png" OUTPUT_PDF="$OUT/criteria_report.pdf"
 fi
+PREV=$(/usr/bin/python3 -c "import datetime as d;t=d.date.fromisoformat('$DATE');print(t.replace(year=t.year-1))")
+step "moves $PREV -> $DATE: the waterbed from the omdannelsesområder, flow map and report" \
+  "$QP" run boligsocial:analysemoves -- PERSONS="$DATA/persons_dk.csv" \
+    AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name \
+    FROM_DATE="$PREV" TO_DATE="$DATE" FOCUS_EXPRESSION="\"designed\" = 'parallelsamfund'" \
+    GROUP_FIELD=housing OUTPUT="ogr:dbname='$GPKG' table=\"moves\" (geom)" \
+    FLOWS="ogr:dbname='$GPKG' table=\"flows\" (geom)" GROUP_FLOWS="$OUT/moves_groups.csv" \
+    OUTPUT_PNG="$OUT/moves_map.png" OUTPUT_PDF="$OUT/moves_report.pdf" \
+    TITLE="Flytninger mellem områder $PREV – $DATE"
 echo
 echo "[demo] results in $OUT:"
 ls -l "$OUT"

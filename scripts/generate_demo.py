@@ -9,12 +9,12 @@ x 570000-590000, y 6220000-6240000. Run with the system Python (GDAL, numpy, pan
     /usr/bin/python3 scripts/generate_demo.py --out demo_data --persons 60000 --seed 1
 
 Outputs in ``--out``: ``areas.gpkg`` (layer ``areas``: area_id, area_name, district_id,
-designed), ``districts.gpkg`` (layer ``districts``), ``addresses.gpkg`` (layer ``addresses``:
-address_id), ``address_areas.csv`` (address_id, area_id: the area each address was drawn in),
-``persons.csv`` (+ ``persons.csvt`` column types for GDAL/QGIS), ``persons.gpkg`` (layer
-``persons``), ``persons_dk.csv`` (Danish aliases, ``;``, decimal comma, Windows-1252, plus a
-text column ``bydel`` with the district name), ``reference_values.json`` and
-``expected_categories.csv``.
+designed, housing, urban), ``districts.gpkg`` (layer ``districts``), ``addresses.gpkg``
+(layer ``addresses``: address_id), ``address_areas.csv`` (address_id, area_id: the area each
+address was drawn in), ``persons.csv`` (+ ``persons.csvt`` column types for GDAL/QGIS),
+``persons.gpkg`` (layer ``persons``), ``persons_dk.csv`` (Danish aliases, ``;``, decimal
+comma, Windows-1252, plus a text column ``bydel`` with the district name),
+``reference_values.json`` and ``expected_categories.csv``.
 
 Design
 ------
@@ -37,8 +37,14 @@ Design
   says ``ingen`` for those under 1,000 residents.
 * Persons persist across dates (same ``person_id``, age from a fixed birth date); between
   snapshots some die, households emigrate, move (within the area, to a neighbour area, or
-  anywhere), young adults leave home, children are born, and newcomers refill each area to
-  its target size.
+  elsewhere, nearby areas more likely), young adults leave home, children are born, and
+  newcomers refill each area to its target size.
+* Moves (``_Moves``): in the deprived areas the better-off households move out more often and
+  newcomers are worse off (the elevator effect); in the last year the two ``persistent``
+  parallelsamfund areas (the omdannelsesområder) rehouse a further 12 % of their households,
+  half of them into three receiving areas nearby (the waterbed effect). Areas get a housing
+  type (``housing``: almen, privat_leje, ejer; the deprived areas are almen) and ``urban``
+  (by, land) for grouping destinations.
 """
 import argparse
 import json
@@ -79,6 +85,19 @@ DESIGNED = [
     ("near_udsat", "stable", 0.26, 0.37, 1.5, 0.45, 0.52, 1300, None),
 ]
 N_SMALL = 10
+# Designed trends of the monthly series (``--months``), built against the 2021 rules:
+# (trend, kind in DESIGNED, n-th area of that kind, criterion, value at the last monthly
+# snapshot, change per year). A trended target is flat until TREND_YEARS before the last
+# monthly snapshot, then moves linearly (and would go on doing so).
+TRENDS = [
+    ("entering", "near_udsat", 1, "outside", 0.41, 0.045),       # convicted 3.4x met: udsat
+    ("entering", "near_udsat", 0, "income", 0.558, -0.03),       # outside 43 % met: udsat
+    ("leaving", "udsat", 2, "income", 0.545, 0.035),             # udsat -> ingen
+    ("leaving", "parallelsamfund", 2, "outside", 0.385, -0.05),  # -> forebyggelse
+    ("stable", "near_udsat", 2, "outside", 0.385, 0.0),          # just below 40 %: ingen
+    ("stable", "udsat", 1, "income", 0.535, 0.0),                # just below 55 %: udsat
+]
+TREND_YEARS = 1.5
 ORDINARY_MIN = 60
 INDEX_LIMIT = 500000  # point layers up to this size get a spatial index without being asked
 
@@ -494,6 +513,49 @@ class _Design:
         """Row of the per-year target arrays."""
         return self.years.index(year)
 
+    # ---- monthly series (--months): targets between the yearly ones, designed trends
+    interpolate = False
+    trends: Dict[int, Tuple[str, str, float, float]] = {}
+    t_end = 0.0
+
+    def add_trends(self, t_end: float) -> None:
+        """Targets move between the 1 January ones, and the TRENDS areas follow their trend.
+
+        ``t_end``: the last monthly snapshot as a fractional year. No random draws here, so
+        the rest of the data set is drawn as without trends.
+        """
+        self.interpolate = True
+        self.t_end = t_end
+        self.trends = {}
+        for trend, kind, nth, key, end, slope in TRENDS:
+            areas = [a for a, spec in zip(self.designed_idx, DESIGNED) if spec[0] == kind]
+            if nth < len(areas):
+                self.trends[int(areas[nth])] = (trend, key, end, slope)
+
+    def trend_value(self, area: int, t: float) -> Optional[Tuple[str, float]]:
+        """(criterion, target) of a trended area at fractional year t, None for others."""
+        if area not in self.trends:
+            return None
+        _trend, key, end, slope = self.trends[area]
+        return key, end + slope * (max(t, self.t_end - TREND_YEARS) - self.t_end)
+
+    def targets(self, year: int, doy: int) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(outside, convicted, income) targets per area at a snapshot."""
+        yi = self.year_index(year)
+        if not self.interpolate:
+            return self.t_out[yi], self.t_conv[yi], self.t_inc[yi]
+        t = year + doy / 365.0
+        i = min(yi, len(self.years) - 2) if len(self.years) > 1 else 0
+        w = min(max(t - self.years[i], 0.0), 1.0) if len(self.years) > 1 else 0.0
+        j = min(i + 1, len(self.years) - 1)
+        out = {k: (1 - w) * arr[i] + w * arr[j]
+               for k, arr in (("outside", self.t_out), ("convicted", self.t_conv),
+                              ("income", self.t_inc))}
+        for a in self.trends:
+            key, v = self.trend_value(a, t)
+            out[key][a] = v * (REGIONAL_MEAN_INCOME if key == "income" else 1.0)
+        return out["outside"], out["convicted"], out["income"]
+
     def random_address(self, areas: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """A random address of each given area."""
         u = rng.random(len(areas))
@@ -510,6 +572,96 @@ class _Design:
         deg = self.nb_ptr[areas + 1] - self.nb_ptr[areas]
         pick = self.nb_idx[self.nb_ptr[areas] + (rng.random(len(areas)) * deg).astype(int)]
         return np.where(self.small[pick], areas, pick)
+
+
+class _Moves:
+    """Who moves where (own random stream, so the design's draws stay as they were).
+
+    Destinations "elsewhere" fall off with distance (weight: size x exp(-distance / 2 cells)).
+    The waterbed: the persistent parallelsamfund areas rehouse households in the last year,
+    half into three receiving areas (almen, 1-3 cells away). The elevator: in deprived areas
+    the better-off (low z) households move out more often.
+    """
+
+    REHOUSE = 0.12  # extra share of households rehoused per year in the last year
+    ARRIVAL_Z = 0.7  # newcomers to deprived areas are this much worse off (z) than the area
+
+    def __init__(self, geo: _Areas, design: "_Design", rng: np.random.Generator) -> None:
+        self.rng = rng
+        d = design
+        ncols, nrows, w, h = geo.grid
+        x0, y0 = EXTENT[0], EXTENT[1]
+        self.centre = np.array([[x0 + (i + .5) * w, y0 + (j + .5) * h] for i, j in geo.cells])
+        n = d.n
+        dist = np.hypot(*(self.centre[:, None, :] - self.centre[None, :, :]).transpose(2, 0, 1))
+        size = np.where(d.small, 0.0, d.size_latest)
+        wgt = size[None, :] * np.exp(-dist / (2.0 * max(w, h)))
+        np.fill_diagonal(wgt, 0.0)
+        self.cum = np.cumsum(wgt, axis=1)
+        self.cum /= np.maximum(self.cum[:, -1:], 1e-12)
+        # housing type and urban/rural: deprived areas are public housing
+        xc, yc = (EXTENT[0] + EXTENT[2]) / 2, (EXTENT[1] + EXTENT[3]) / 2
+        rel = np.hypot(self.centre[:, 0] - xc, self.centre[:, 1] - yc) / ((EXTENT[2] - x0) / 2)
+        u = rng.random(n)
+        p_almen = np.clip(0.45 - 0.35 * rel, 0.08, 0.45)
+        p_leje = np.clip(0.35 - 0.15 * rel, 0.12, 0.35)
+        self.housing = np.where(u < p_almen, "almen", np.where(
+            u < p_almen + p_leje, "privat_leje", "ejer")).astype(object)
+        self.housing[d.deprived] = "almen"
+        self.urban = np.where(rel + rng.normal(0, 0.08, n) < 0.62, "by", "land").astype(object)
+        self.urban[d.deprived] = "by"
+        # receiving areas of each persistent area: almen, ordinary, 1-3 cells away
+        self.persistent = np.flatnonzero(d.history == "persistent")
+        self.receiving: Dict[int, np.ndarray] = {}
+        cell = max(w, h)
+        taken: set = set()
+        for a in self.persistent:
+            ok = (d.kind == "ordinary") & (dist[a] > 0.9 * cell) & (dist[a] < 3.2 * cell)
+            cand = [b for b in np.flatnonzero(ok) if b not in taken]
+            almen = [b for b in cand if self.housing[b] == "almen"]
+            pick = list(rng.permutation(almen))[:3]
+            rest = [b for b in rng.permutation(cand) if b not in pick]
+            pick += rest[:3 - len(pick)]
+            for b in pick:
+                self.housing[b] = "almen"
+                taken.add(int(b))
+            self.receiving[int(a)] = np.array(pick, dtype=np.int64)
+        self.last_year = d.years[-1]
+
+    def nearby(self, areas: np.ndarray) -> np.ndarray:
+        """A destination for each origin area: nearer and bigger areas more likely."""
+        u = self.rng.random(len(areas))
+        rows = self.cum[areas]
+        return np.minimum((rows < u[:, None]).sum(axis=1), self.cum.shape[0] - 1)
+
+    def move_multiplier(self, design: "_Design", hh_area: np.ndarray,
+                        hh_z: np.ndarray) -> np.ndarray:
+        """Household move probability factor: in deprived areas the better-off move more."""
+        m = np.exp(-1.2 * np.clip(hh_z, -2.5, 2.5))
+        dep = design.deprived[hh_area]
+        mean = np.bincount(hh_area[dep], weights=m[dep], minlength=design.n)
+        cnt = np.bincount(hh_area[dep], minlength=design.n)
+        norm = np.where(cnt > 0, mean / np.maximum(cnt, 1), 1.0)
+        return np.where(dep, m / norm[hh_area], 1.0)
+
+    def rehoused(self, hh_area: np.ndarray, y1: int, f: float) -> Tuple[np.ndarray, np.ndarray]:
+        """(mask, destination) of the households the persistent areas rehouse before y1."""
+        mask = np.zeros(len(hh_area), dtype=bool)
+        dest = hh_area.copy()
+        if y1 != self.last_year or not len(self.persistent):
+            return mask, dest
+        pers = np.isin(hh_area, self.persistent)
+        mask = pers & (self.rng.random(len(hh_area)) < self.REHOUSE * f)
+        idx = np.flatnonzero(mask)
+        r = self.rng.random(len(idx))
+        for k, i in enumerate(idx):
+            rec = self.receiving.get(int(hh_area[i]), np.zeros(0, np.int64))
+            if r[k] < 0.5 and len(rec):
+                dest[i] = rec[int(self.rng.integers(len(rec)))]
+        far = idx[(r >= 0.5) | np.array([len(self.receiving.get(int(hh_area[i]), ())) == 0
+                                         for i in idx], dtype=bool)]
+        dest[far] = self.nearby(hh_area[far])
+        return mask, dest
 
 
 # --------------------------------------------------------------------------- population
@@ -542,16 +694,22 @@ def _trait_groups(area: np.ndarray, age: np.ndarray) -> np.ndarray:
 class _Population:
     """The simulated persons of the municipality and the id counters."""
 
-    def __init__(self, design: _Design, rng: np.random.Generator) -> None:
+    def __init__(self, design: _Design, rng: np.random.Generator,
+                 moves: Optional[_Moves] = None) -> None:
         self.d = design
         self.rng = rng
+        self.moves = moves
         self.st = _empty()
         self.next_pid = 1
         self.next_hh = 1
 
     # ---- newcomers (initial population and refills)
-    def add_households(self, counts: np.ndarray, year: int, doy: int) -> None:
-        """Add households to reach at least counts[a] new persons in each area a."""
+    def add_households(self, counts: np.ndarray, year: int, doy: int,
+                       arriving: bool = False) -> None:
+        """Add households to reach at least counts[a] new persons in each area a.
+
+        ``arriving``: newcomers between snapshots (with moves: worse off in deprived areas).
+        """
         d, rng = self.d, self.rng
         areas = np.flatnonzero(counts > 0)
         if not len(areas):
@@ -597,7 +755,8 @@ class _Population:
                        np.where(role < adults[pidx], head_k[pidx] ^ opposite,
                                 rng.random(n_new) < 0.5)).astype(np.int64)
         area = da[pidx]
-        zh = rng.normal(d.z_shift[da], 1.0)
+        extra = self.moves.ARRIVAL_Z * d.deprived[da] if arriving and self.moves else 0.0
+        zh = rng.normal(d.z_shift[da] + extra, 1.0)
         z = 0.6 * zh[pidx] + 0.8 * rng.normal(size=n_new)
         nw = hh_nw[pidx].astype(np.int64)
         bdoy = rng.integers(0, 365, n_new)
@@ -645,11 +804,22 @@ class _Population:
         hh_u, inv = np.unique(st["hh"], return_inverse=True)
         hh_area = np.zeros(len(hh_u), dtype=np.int64)
         hh_area[inv] = st["area"]
-        move = rng.random(len(hh_u)) < 0.06 * f
+        mv = self.moves
+        mult = 1.0
+        if mv is not None:
+            hh_z = np.bincount(inv, weights=st["z"], minlength=len(hh_u)) / np.maximum(
+                np.bincount(inv, minlength=len(hh_u)), 1)
+            mult = mv.move_multiplier(d, hh_area, hh_z)
+        move = rng.random(len(hh_u)) < 0.06 * f * mult
         r = rng.random(len(hh_u))
+        elsewhere = mv.nearby(hh_area) if mv is not None else \
+            d.random_destination(len(hh_u), rng)
         dest = np.where(r < 0.55, hh_area,
-                        np.where(r < 0.75, d.neighbour(hh_area, rng),
-                                 d.random_destination(len(hh_u), rng)))
+                        np.where(r < 0.75, d.neighbour(hh_area, rng), elsewhere))
+        if mv is not None:  # the waterbed: rehousing from the omdannelsesområder
+            reh, reh_dest = mv.rehoused(hh_area, y1, f)
+            move |= reh
+            dest = np.where(reh, reh_dest, dest)
         new_addr = d.random_address(dest, rng)
         st["area"] = np.where(move[inv], dest[inv], st["area"])
         st["addr"] = np.where(move[inv], new_addr[inv], st["addr"])
@@ -661,8 +831,9 @@ class _Population:
                  & (rng.random(len(age)) < 0.12 * f))
         k = int(leave.sum())
         if k:
-            dest = np.where(rng.random(k) < 0.5, st["area"][leave],
-                            d.random_destination(k, rng))
+            elsewhere = self.moves.nearby(st["area"][leave]) if self.moves is not None else \
+                d.random_destination(k, rng)
+            dest = np.where(rng.random(k) < 0.5, st["area"][leave], elsewhere)
             st["area"][leave] = dest
             st["addr"][leave] = d.random_address(dest, rng)
             st["hh"][leave] = self.next_hh + np.arange(k)
@@ -691,13 +862,13 @@ class _Population:
         # refill
         yi = d.year_index(y1)
         deficit = d.t_size[yi] - np.bincount(self.st["area"], minlength=d.n)
-        self.add_households(np.maximum(deficit, 0), y1, r1)
+        self.add_households(np.maximum(deficit, 0), y1, r1, arriving=True)
 
     # ---- one snapshot
     def snapshot(self, year: int, doy: int) -> Tuple[Dict[str, np.ndarray], pd.DataFrame]:
         """Person attributes at (year, doy), calibrated per area; plus per-area statistics."""
         d, rng, st = self.d, self.rng, self.st
-        yi = d.year_index(year)
+        t_out, t_conv, t_inc = d.targets(year, doy)
         n = len(st["pid"])
         area = st["area"]
         age = _ages(st, year, doy)
@@ -715,20 +886,20 @@ class _Population:
         fte_draw = np.where(u < .6, 1.0, np.where(u < .73, .75, np.where(u < .87, .5, .25)))
         w = (np.exp(1.2 * st["z"][elig]) * np.where(st["nw"][elig] == 1, 1.5, 1.0)
              * np.where(age[elig] >= 55, 1.3, 1.0))
-        pick = _select_sum(rng, area[elig], w, fte_draw, d.t_out[yi] * n1864)
+        pick = _select_sum(rng, area[elig], w, fte_draw, t_out * n1864)
         fte = np.zeros(n)
         fte[elig[pick]] = fte_draw[pick]
         # convicted: exact count among >= 18, a few 15-17 too (not in the criterion)
         ad = np.flatnonzero(adult)
         n18 = np.bincount(area[ad], minlength=d.n)
-        k = np.round(d.t_conv[yi] * n18).astype(int)
+        k = np.round(t_conv * n18).astype(int)
         aa = age[ad]
         w = (np.where(st["sex"][ad] == 0, 4.0, 1.0) * np.exp(0.7 * st["z"][ad])
              * np.interp(aa, [18, 24, 25, 34, 35, 49, 50, 64, 65], [3, 3, 2, 2, 1, 1, .5, .5, .15]))
         convicted = np.zeros(n, dtype=np.int64)
         convicted[ad[_select_count(rng, area[ad], w, k)]] = 1
         teen = (age >= 15) & (age <= 17)
-        convicted[teen & (rng.random(n) < d.t_conv[yi][area] * 0.8)] = 1
+        convicted[teen & (rng.random(n) < t_conv[area] * 0.8)] = 1
         # income
         emp = np.exp(rng.normal(np.log(340000.0), 0.45, n))
         benefit = rng.normal(165000, 20000, n)
@@ -740,7 +911,7 @@ class _Population:
         crit = (age >= 15) & (age <= 64) & ~student & taxpayer
         s = np.bincount(area[crit], weights=inc[crit], minlength=d.n)
         c = np.bincount(area[crit], minlength=d.n)
-        factor = np.where(s > 0, d.t_inc[yi] * c / np.where(s > 0, s, 1), 1.0)
+        factor = np.where(s > 0, t_inc * c / np.where(s > 0, s, 1), 1.0)
         inc = np.where(crit, inc * factor[area], inc)
         inc = np.round(inc).astype(np.int64)
         # single-parent households: exactly one adult and at least one child
@@ -832,10 +1003,52 @@ def _expected(stats: Dict[str, pd.DataFrame], design: _Design) -> pd.DataFrame:
     return out
 
 
+# --------------------------------------------------------------------------- monthly series
+
+def _month_series(months: int, years: Sequence[int]) -> List[Tuple[int, int, bool]]:
+    """(year, day of year, written) of ``months`` monthly snapshots up to 1 June of the last
+    year."""
+    if months <= 0:
+        return []
+    end = years[-1] * 12 + 5  # June of the last year, months counted from year 0
+    first = end - months + 1
+    if first < years[0] * 12:
+        raise ValueError("--months {} reaches before 1 January {}; give more --years".format(
+            months, years[0]))
+    return [(m // 12, _MONTH_DOY[m % 12], True) for m in range(first, end + 1)]
+
+
+def _expected_trends(stats: Dict[str, pd.DataFrame], design: _Design,
+                     ids: Sequence[str]) -> pd.DataFrame:
+    """The trended areas: category at the last snapshot and at the next 1 January if the
+    designed trend goes on (2021 rules; two-year means with the snapshot a year earlier)."""
+    latest = max(stats)
+    year = int(latest[:4])
+    project_to = "{}-01-01".format(year + 1)
+    before = "{}{}".format(year - 1, latest[4:])
+    cur = _shares(stats[latest])
+    now, _ = _category(cur, _shares(stats[before]) if before in stats else None)
+    proj = cur.copy()
+    t = year + 1.0
+    for a in design.trends:
+        key, v = design.trend_value(a, t)
+        proj.loc[a, key] = 100.0 * v
+    projected, vals = _category(proj, _shares(stats["{}-01-01".format(year)]))
+    rows = []
+    for a, (trend, key, end, slope) in sorted(design.trends.items()):
+        rows.append({"area_id": ids[a], "trend": trend, "criterion": key,
+                     "end_value": round(100 * end, 3), "per_year": round(100 * slope, 3),
+                     "latest": latest, "category_latest": now[a], "project_to": project_to,
+                     "projected_value": round(float(vals.loc[a, key]), 3),
+                     "projected_category": projected[a]})
+    return pd.DataFrame(rows)
+
+
 # --------------------------------------------------------------------------- writing
 
 def _write_areas(path: str, geo: _Areas, ids: List[str], names: List[str],
-                 district: List[str], kind: Sequence[str]) -> None:
+                 district: List[str], kind: Sequence[str],
+                 extra: Optional[Dict[str, Sequence[str]]] = None) -> None:
     from osgeo import ogr, osr
     ogr.UseExceptions()
     if os.path.exists(path):
@@ -844,7 +1057,8 @@ def _write_areas(path: str, geo: _Areas, ids: List[str], names: List[str],
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(EPSG)
     lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
-    for name in ("area_id", "area_name", "district_id", "designed"):
+    extra = extra or {}
+    for name in ("area_id", "area_name", "district_id", "designed") + tuple(extra):
         lyr.CreateField(ogr.FieldDefn(name, ogr.OFTString))
     lyr.StartTransaction()
     for a, parts in enumerate(geo.parts):
@@ -853,6 +1067,8 @@ def _write_areas(path: str, geo: _Areas, ids: List[str], names: List[str],
         f.SetField("area_name", names[a])
         f.SetField("district_id", district[a])
         f.SetField("designed", kind[a])
+        for name, vals in extra.items():
+            f.SetField(name, str(vals[a]))
         f.SetGeometry(_ogr_multipolygon(parts))
         lyr.CreateFeature(f)
     lyr.CommitTransaction()
@@ -1075,6 +1291,7 @@ def _coord_text(v: np.ndarray, danish: bool) -> np.ndarray:
 def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  # noqa: C901
              areas: int = 300, years: Iterable[int] = (2021, 2022, 2023, 2024, 2025),
              monthly: bool = False, formats: Iterable[str] = ("csv", "gpkg"),
+             months: int = 0,
              spatial_index: bool = False, verbose: bool = False,
              summary: Optional[dict] = None) -> Dict[str, str]:
     """Write the demo data set into out_dir; returns {name: path} of the files written.
@@ -1099,6 +1316,7 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
 
     geo = _build_geometry(areas, rng)
     design = _Design(geo, persons, years, rng)
+    moves = _Moves(geo, design, np.random.default_rng([seed, 12]))
     n = design.n
     width = max(3, len(str(n)))
     ids = ["A{:0{w}d}".format(k + 1, w=width) for k in range(n)]
@@ -1120,7 +1338,8 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
 
     paths: Dict[str, str] = {}
     p = os.path.join(out_dir, "areas.gpkg")
-    _write_areas(p, geo, ids, names, district, list(design.kind))
+    _write_areas(p, geo, ids, names, district, list(design.kind),
+                 {"housing": moves.housing, "urban": moves.urban})
     paths["areas"] = p
     p = os.path.join(out_dir, "districts.gpkg")
     _write_districts(p, geo, district, dnames)
@@ -1139,7 +1358,14 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
     dates: List[Tuple[int, int, bool]] = [(y, 0, y in years) for y in design.years]
     if monthly:
         dates += [(years[-1], _MONTH_DOY[m - 1], True) for m in range(2, 7)]
-    pop = _Population(design, rng)
+    series = _month_series(months, design.years)
+    if series:
+        design.add_trends(series[-1][0] + series[-1][1] / 365.0)
+        merged: Dict[Tuple[int, int], bool] = {}
+        for y, doy, out in dates + series:
+            merged[(y, doy)] = merged.get((y, doy), False) or out
+        dates = [(y, doy, out) for (y, doy), out in sorted(merged.items())]
+    pop = _Population(design, rng, moves)
     y_first = design.years[0]
     pop.add_households(design.t_size[0].astype(float), y_first, 0)
     csv_path = os.path.join(out_dir, "persons.csv")
@@ -1213,6 +1439,10 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
     p = os.path.join(out_dir, "expected_categories.csv")
     exp[cols_order].to_csv(p, index=False, lineterminator="\n")
     paths["expected_categories"] = p
+    if series:
+        p = os.path.join(out_dir, "expected_trends.csv")
+        _expected_trends(stats, design, ids).to_csv(p, index=False, lineterminator="\n")
+        paths["expected_trends"] = p
     if summary is not None:
         summary.update({
             "areas": n, "addresses": int(len(design.addr_area)), "rows": n_rows,
@@ -1234,6 +1464,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     help="yearly 1 January snapshots, e.g. 2021-2025 or 2024,2025")
     ap.add_argument("--monthly", action="store_true",
                     help="add monthly snapshots 02-01..06-01 of the last year")
+    ap.add_argument("--months", type=int, default=0,
+                    help="monthly snapshots (1st of the month) for this many months up to 1 "
+                         "June of the last year, with designed trends (expected_trends.csv)")
     ap.add_argument("--formats", default="csv,gpkg", help="any of csv,gpkg,dkcsv")
     ap.add_argument("--danish-csv", action="store_true", help="same as adding dkcsv")
     ap.add_argument("--spatial-index", action="store_true",
@@ -1246,6 +1479,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     summary: dict = {}
     paths = generate(a.out, persons=a.persons, seed=a.seed, areas=a.areas,
                      years=parse_years(a.years), monthly=a.monthly, formats=formats,
+                     months=a.months,
                      spatial_index=a.spatial_index, verbose=a.verbose, summary=summary)
     print("areas {areas}, addresses {addresses}, person rows {rows} over {nd} dates "
           "({first} .. {last}); {seconds} s".format(nd=len(summary["dates"]),

@@ -8,8 +8,9 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # postgresql-15 + postgresql-15-postgis-3: the throw-away test server of the PostGIS tests
 # (scripts/pgcluster.py); python3-psycopg2: the plugin's database connection (README "Databases")
 DEB_PKGS=(qgis python3-qgis qgis-providers python3-pandas python3-numpy python3-gdal
-          fonts-dejavu-core poppler-utils python3-venv qttools5-dev-tools pyqt5-dev-tools
-          xvfb xauth python3-psycopg2 postgresql-15 postgresql-15-postgis-3)
+          python3-scipy python3-matplotlib fonts-dejavu-core poppler-utils python3-venv
+          qttools5-dev-tools pyqt5-dev-tools xvfb xauth python3-psycopg2 postgresql-15
+          postgresql-15-postgis-3)
 missing=()
 for p in "${DEB_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -128,6 +128,21 @@ def danish(danish_qm):
 
 
 @pytest.fixture(scope="session")
+def monthly_data(tmp_path_factory):
+    """A generated municipality with 18 monthly snapshots up to 2025-06-01 and designed
+    trends (40 areas, 20,000 persons; expected_trends.csv says what each trend should give)."""
+    import importlib.util
+
+    out = tmp_path_factory.mktemp("monthly")
+    spec = importlib.util.spec_from_file_location(
+        "generate_demo", os.path.join(ROOT, "scripts", "generate_demo.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    mod.generate(str(out), persons=20000, seed=3, areas=40, months=18, formats=("gpkg",))
+    return out
+
+
+@pytest.fixture(scope="session")
 def pg_cluster():
     """A throw-away PostgreSQL 15 + PostGIS 3 server (scripts/pgcluster.py), for the session.
 

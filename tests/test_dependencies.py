@@ -81,7 +81,8 @@ def test_plugin_without_a_package_loads_and_says_what_to_install(module, package
     algs = out["algorithms"]
     assert set(algs) == {"computeindicators", "assesscriteria", "applydiscretion",
                          "mergesmallareas", "stylechoropleth", "pseudonymise",
-                         "validateextract", "exportmap", "exportresults"}
+                         "validateextract", "exportmap", "monitorcriteria", "trackchange",
+                         "monitoringreport", "analysemoves", "exportresults"}
     reason = dependencies.message([module])
     for alg in algs.values():
         assert alg["can_execute"] == [False, reason]

@@ -57,6 +57,35 @@ EXACT: Dict[str, Tuple[str, Optional[int]]] = {
     "project_to": (N_("Projected to"), None),
     "projected_category": (N_("Projected category"), None),
     "warning": (N_("Warning"), None),
+    # moves between areas (analysemoves)
+    "from_date": (N_("From date"), None),
+    "to_date": (N_("To date"), None),
+    "residents_from": (N_("Residents on the from date"), 0),
+    "residents_to": (N_("Residents on the to date"), 0),
+    "stayers": (N_("Stayers"), 0),
+    "in_movers": (N_("Moved in from other areas"), 0),
+    "out_movers": (N_("Moved out to other areas"), 0),
+    "in_from_outside": (N_("Came from outside the areas"), 0),
+    "out_to_outside": (N_("Left the areas"), 0),
+    "net": (N_("Net change of residents"), 0),
+    "turnover": (N_("Came or left"), 0),
+    "turnover_pct": (N_("Came or left per 100 residents"), 1),
+    "from_focus": (N_("Moved in from the focus areas"), 0),
+    "from_focus_pct": (N_("Share of in-movers from the focus areas (%)"), 1),
+    "from_area": (N_("From area"), None),
+    "to_area": (N_("To area"), None),
+    "from_name": (N_("From area (name)"), None),
+    "to_name": (N_("To area (name)"), None),
+    "persons": (N_("Persons"), 0),
+    "flag": (N_("Discretion flag"), None),
+    "focus_origin": (N_("From a focus area (1 = yes)"), None),
+    "from_group": (N_("From group"), None),
+    "to_group": (N_("To group"), None),
+    "projected_certain": (N_("Projected category certain (1 = yes)"), None),
+    "trend_from": (N_("Trend from"), None),
+    "trend_points": (N_("Snapshots in the trend"), 0),
+    "first_date": (N_("First snapshot"), None),
+    "last_date": (N_("Last snapshot"), None),
 }
 
 #: Indicator-layer suffixes: suffix -> (template with {label}, kind of decimals).
@@ -69,6 +98,9 @@ SUFFIXES: Tuple[Tuple[str, str, str], ...] = (
     ("_change", N_("{label}: change ({unit})"), "value"),
     ("_trend", N_("{label}: trend per year ({unit})"), "value"),
     ("_projected", N_("{label}: projected ({unit})"), "value"),
+    ("_in", N_("{label}: who came ({unit})"), "value"),
+    ("_out", N_("{label}: who left ({unit})"), "value"),
+    ("_stay", N_("{label}: who stayed ({unit})"), "value"),
 )
 
 #: Criteria keys of assesscriteria and their indicator codes (core/criteria KEYS).
@@ -107,6 +139,10 @@ def _criteria_field(name: str) -> Optional[FieldInfo]:
             return FieldInfo(shown, decimals)
         if rest == "flag":
             return FieldInfo(tr("{label}: discretion flag").format(label=label))
+        if rest in ("trend", "projected"):  # monitorcriteria
+            text = N_("{label}: trend per year") if rest == "trend" else \
+                N_("{label}: projected")
+            return FieldInfo(tr(text).format(label=shown), decimals)
         for prefix, template, dec in (
                 ("met_", N_("{label}: met, {list} (1 = yes)"), None),
                 ("gap_", N_("{label}: distance to the threshold, {list}"), decimals),

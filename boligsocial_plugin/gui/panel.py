@@ -7,6 +7,7 @@ every run can be repeated in a model with the same parameters. Results are saved
 layers of a GeoPackage the user chooses (default: boligsocial.gpkg in the project folder;
 empty: temporary files); an area's profile is built by gui/profile.py.
 """
+import html
 import os
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Tuple
@@ -34,12 +35,21 @@ from boligsocial_plugin.core import choropleth, discretion
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.gui import profile
 from boligsocial_plugin.gui.panel_ui import PanelWidgets
-from boligsocial_plugin.gui.runner import CRITERIA, INDICATORS, PanelRun, PanelRunner, disconnect
+from boligsocial_plugin.gui.runner import (
+    CRITERIA,
+    INDICATORS,
+    MONITOR,
+    SERIES,
+    PanelRun,
+    PanelRunner,
+    disconnect,
+)
 from boligsocial_plugin.gui.settings import (
     PanelSettings,
     default_output_path,
     remember_output_path,
 )
+from boligsocial_plugin.gui.trend import TrendCharts
 from boligsocial_plugin.maps import styling
 from boligsocial_plugin.qgis_io.values import is_null, text
 
@@ -47,6 +57,7 @@ OBJECT_NAME = "BoligsocialDock"
 MAP_TOOL_NAME = "BoligsocialInspectTool"
 ALG_INDICATORS = "boligsocial:computeindicators"
 ALG_CRITERIA = "boligsocial:assesscriteria"
+ALG_MONITOR = "boligsocial:monitorcriteria"
 REF_DATE_NAMES = ("ref_date", "opgoerelsesdato")
 MAX_FEATURES_FOR_DATES = 100000  # reading the dates of a larger extract would stall the GUI
 
@@ -82,6 +93,9 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         self.canvas = iface.mapCanvas() if iface is not None else None
         self.indicator_layer: Optional[QgsVectorLayer] = None
         self.criteria_layer: Optional[QgsVectorLayer] = None
+        self.monitor_layer: Optional[QgsVectorLayer] = None  # monitorcriteria OUTPUT
+        self.series_layer: Optional[QgsVectorLayer] = None   # monitorcriteria SERIES
+        self.trend_charts: Optional[TrendCharts] = None
         self.inspect_layer: Optional[QgsVectorLayer] = None  # the layer the map tool picks from
         self.runner = PanelRunner(self)
         self.runner.progressChanged.connect(self._on_progress)
@@ -207,6 +221,13 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         params["OUTPUT"] = output
         return params
 
+    def monitor_parameters(self, output: str, series: str) -> Dict[str, Any]:
+        """Parameters of boligsocial:monitorcriteria as the panel is set (every snapshot)."""
+        params = self.criteria_parameters(output)
+        params.pop("ASSESSMENT_DATE", None)
+        params["SERIES"] = series
+        return params
+
     def _common_parameters(self) -> Dict[str, Any]:
         persons = self.persons_combo.currentLayer()
         areas = self.areas_combo.currentLayer()
@@ -240,17 +261,22 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
             return
         self.save_settings()
         self._refresh_default_output()
-        outputs, error = self.output_destinations()
+        outputs, error = self.output_destinations((INDICATORS, CRITERIA, MONITOR, SERIES))
         if error:
             self._show_error(error)
             return
         self._catalogue = profile.indicator_catalogue(self.indicator_file.filePath().strip())
-        steps = 2 if self.criteria_group.isChecked() else 1
+        criteria = self.criteria_group.isChecked()
+        trend = criteria and self.trend_check.isChecked()
+        steps = 1 + int(criteria) + int(trend)
         runs = [PanelRun(ALG_INDICATORS, INDICATORS,
                          self.indicator_parameters(outputs[INDICATORS]), 0, steps)]
-        if steps == 2:
+        if criteria:
             runs.append(PanelRun(ALG_CRITERIA, CRITERIA,
                                  self.criteria_parameters(outputs[CRITERIA]), 1, steps))
+        if trend:
+            runs.append(PanelRun(ALG_MONITOR, MONITOR, self.monitor_parameters(
+                outputs[MONITOR], outputs[SERIES]), 2, steps))
         error = self.runner.check(runs)
         if error:
             self._show_error(error)
@@ -306,16 +332,23 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
     def _show_results(self) -> None:
         project = QgsProject.instance()
         root = project.layerTreeRoot()
-        for old in (self.indicator_layer, self.criteria_layer):
-            node = root.findLayer(old.id()) if old is not None else None
+        for old in self._result_layers():
+            node = root.findLayer(old.id())
             if node is not None:
                 node.setItemVisibilityChecked(False)
         self.indicator_layer = self.runner.layers.get(INDICATORS)
         self.criteria_layer = self.runner.layers.get(CRITERIA)
+        self.monitor_layer = self.runner.layers.get(MONITOR)
+        self.series_layer = self.runner.layers.get(SERIES)
+        self._new_trend_charts()
         shown = self._restrict_to_one_date(self.indicator_layer)
-        for layer in (self.criteria_layer, self.indicator_layer):
+        for layer in (self.series_layer, self.monitor_layer, self.criteria_layer,
+                      self.indicator_layer):
             if layer is not None:
                 project.addMapLayer(layer)
+        node = root.findLayer(self.series_layer.id()) if self.series_layer is not None else None
+        if node is not None:  # for the Temporal Controller; switched on by the user
+            node.setItemVisibilityChecked(False)
         self._set_inspect_layer(self.indicator_layer)
         self._fill_display_combo()
         n = self.indicator_layer.featureCount() if self.indicator_layer else 0
@@ -328,7 +361,22 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         if crit:
             text += " " + tr("{n} areas in a category, {r} at risk.").format(
                 n=crit.get("AREAS_IN_CATEGORY", 0), r=crit.get("AREAS_AT_RISK", 0))
+        mon = self.runner.results.get(MONITOR)
+        if mon:
+            text += " " + tr("At the next list: {e} areas entering, {l} leaving.").format(
+                e=mon.get("AREAS_ENTERING", 0), l=mon.get("AREAS_LEAVING", 0))
         self._finish(True, text)
+
+    def _result_layers(self) -> List[QgsVectorLayer]:
+        """The result layers of the last run that are still there."""
+        return [lyr for lyr in (self.indicator_layer, self.criteria_layer, self.monitor_layer,
+                                self.series_layer) if lyr is not None]
+
+    def _new_trend_charts(self) -> None:
+        if self.trend_charts is not None:
+            self.trend_charts.close()
+        self.trend_charts = TrendCharts(self.monitor_layer, self.series_layer,
+                                        self.indicator_layer)
 
     def _restrict_to_one_date(self, layer: Optional[QgsVectorLayer]) -> str:
         """Show the latest reference date when the layer holds several (one row per area)."""
@@ -381,6 +429,9 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         if self.criteria_layer is not None and \
                 self.criteria_layer.fields().indexOf("category") >= 0:
             self.display_combo.addItem(tr("State criteria: category"), (CRITERIA, "category"))
+        if self.monitor_layer is not None:
+            self.display_combo.addItem(tr("State criteria: projected category (next list)"),
+                                       (MONITOR, "projected_category"))
         wanted = self._wanted_display
         index = 0
         for i in range(self.display_combo.count()):
@@ -405,8 +456,7 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
             return
         kind, field = data
         self._wanted_display = field
-        layer = self.indicator_layer if kind == INDICATORS else self.criteria_layer
-        other = self.criteria_layer if kind == INDICATORS else self.indicator_layer
+        layer = self._layer_of(kind)
         if layer is None:
             return
         try:
@@ -414,13 +464,17 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         except Exception as e:  # noqa: BLE001 - a styling problem must not break the panel
             self._show_error(tr("Could not style {field}: {err}").format(field=field, err=e))
         root = QgsProject.instance().layerTreeRoot()
-        for lyr, visible in ((layer, True), (other, False)):
+        for lyr in (self.indicator_layer, self.criteria_layer, self.monitor_layer):
             node = root.findLayer(lyr.id()) if lyr is not None else None
             if node is not None:
-                node.setItemVisibilityChecked(visible)
+                node.setItemVisibilityChecked(lyr is layer)
         self._set_inspect_layer(layer)
         self._refresh_symbology(layer)
         self._fill_table()
+
+    def _layer_of(self, kind: str) -> Optional[QgsVectorLayer]:
+        return {INDICATORS: self.indicator_layer, CRITERIA: self.criteria_layer,
+                MONITOR: self.monitor_layer}.get(kind)
 
     def _refresh_symbology(self, layer: QgsVectorLayer) -> None:
         view = getattr(self.iface, "layerTreeView", None)
@@ -443,7 +497,8 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         field = self.display_field()
         show_value = field.endswith("_val")
         crit = self._criteria_by_area() if self.criteria_layer is not None else {}
-        self._set_table_headers(show_value, bool(crit))
+        proj = self._projected_by_area()
+        self._set_table_headers(show_value, bool(crit), bool(proj))
         code = field[:-4] if show_value else ""
         unit = self._catalogue.get(code, ("", "%"))[1]
         names = layer.fields().names()
@@ -460,6 +515,9 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
             if crit:
                 cat = text(crit.get(aid, {}).get("category"))
                 items.append(_sortable(choropleth.category_label(cat) if cat else "", cat))
+            if proj:
+                cat = proj.get(aid, "")
+                items.append(_sortable(choropleth.category_label(cat) if cat else "", cat))
             items[0].setData(Qt.UserRole, aid)
             for col, item in enumerate(items):
                 self.table.setItem(row, col, item)
@@ -467,12 +525,15 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         if selected:
             self.select_area(selected)
 
-    def _set_table_headers(self, show_value: bool, with_category: bool) -> None:
+    def _set_table_headers(self, show_value: bool, with_category: bool,
+                           with_projection: bool = False) -> None:
         headers = [tr("Area"), tr("Name"), tr("Residents")]
         if show_value:
             headers.append(tr("Value"))
         if with_category:
             headers.append(tr("Category"))
+        if with_projection:
+            headers.append(tr("Next list"))
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         header = self.table.horizontalHeader()
@@ -501,6 +562,13 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         for f in self.criteria_layer.getFeatures(request):
             out[text(f["area_id"])] = dict(zip(names, f.attributes()))
         return out
+
+    def _projected_by_area(self) -> Dict[str, str]:
+        if self.monitor_layer is None:
+            return {}
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        return {text(f["area_id"]): text(f["projected_category"])
+                for f in self.monitor_layer.getFeatures(request)}
 
     def selected_area(self) -> str:
         """Area id of the selected table row ('' when none)."""
@@ -536,9 +604,24 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
 
     def profile_html(self, area_id: str) -> str:
         """HTML profile of one area: indicator values with flags, criteria with margins."""
-        return profile.profile_html(area_id, profile.first_feature(self.indicator_layer, area_id),
+        page = profile.profile_html(area_id,
+                                    profile.first_feature(self.indicator_layer, area_id),
                                     profile.first_feature(self.criteria_layer, area_id),
                                     self._catalogue)
+        return page + self._trend_html(area_id)
+
+    def _trend_html(self, area_id: str) -> str:
+        """The area's trend chart ('' without several dates); a chart problem never breaks the
+        profile."""
+        if self.trend_charts is None:
+            return ""
+        field = self.display_field()
+        label = self._catalogue.get(field[:-4], (field, ""))[0] if field.endswith("_val") else ""
+        try:
+            return self.trend_charts.html(self.profile.document(), area_id,
+                                          self.profile.viewport().width(), field, label)
+        except Exception as e:  # noqa: BLE001 - matplotlib missing or a drawing problem
+            return profile.NOTE.format(html.escape(tr("No trend chart: {err}").format(err=e)))
 
     # ------------------------------------------------------------------ map tool
     def _on_inspect_toggled(self, checked: bool) -> None:
@@ -578,8 +661,8 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
 
     def _displayed_layer(self) -> Optional[QgsVectorLayer]:
         data = self.display_combo.currentData()
-        if data and data[0] == CRITERIA:
-            return self.criteria_layer
+        if data and data[0] in (CRITERIA, MONITOR):
+            return self._layer_of(data[0])
         return self.indicator_layer or self.criteria_layer
 
     def _on_feature_identified(self, feature: QgsFeature) -> None:
@@ -599,7 +682,13 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         if self.criteria_layer is not None and self.criteria_layer.id() in ids:
             self.criteria_layer = None
             changed = True
+        for attr in ("monitor_layer", "series_layer"):
+            layer = getattr(self, attr)
+            if layer is not None and layer.id() in ids:
+                setattr(self, attr, None)
+                changed = True
         if changed:
+            self._new_trend_charts()
             self._set_inspect_layer(None)
             self.profile.clear()
             self._fill_display_combo()
@@ -629,3 +718,8 @@ class BoligsocialDock(PanelWidgets, PanelSettings, QgsDockWidget):
         self.runner.abandon()
         self.indicator_layer = None
         self.criteria_layer = None
+        self.monitor_layer = None
+        self.series_layer = None
+        if self.trend_charts is not None:
+            self.trend_charts.close()
+            self.trend_charts = None

@@ -10,6 +10,7 @@ from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -150,6 +151,12 @@ class PanelWidgets:
         self.income_spin.setSuffix(" kr.")
         self.income_spin.setSpecialValueText(tr("algorithm default"))
         cform.addRow(tr("Regional mean income"), self.income_spin)
+        self.trend_check = QCheckBox(tr("Follow change over time"), self.criteria_group)
+        self.trend_check.setToolTip(tr("Also assess every snapshot, fit the trends and project "
+                                       "the next list (Monitor state criteria over time); the "
+                                       "profile shows the trend chart. Needs several "
+                                       "snapshots in the extract."))
+        cform.addRow("", self.trend_check)
         return self.criteria_group
 
     def _build_results(self, parent: QWidget) -> QWidget:

@@ -20,8 +20,16 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.maps.temporal import restore_temporal
 
-INDICATORS, CRITERIA = "indicators", "criteria"
+INDICATORS, CRITERIA, MONITOR, SERIES = "indicators", "criteria", "monitor", "series"
+
+
+def layer_name(kind: str) -> str:
+    """The name a result layer gets in the project."""
+    return {INDICATORS: tr("Boligsocial indicators"), CRITERIA: tr("Boligsocial criteria"),
+            MONITOR: tr("Boligsocial projection"),
+            SERIES: tr("Boligsocial criteria over time")}[kind]
 
 # Runs whose panel went away (plugin unloaded) while the task was still working: the task
 # uses the context and feedback until it ends, so they are kept here until then.
@@ -175,18 +183,19 @@ class PanelRunner(QObject):
             return
         self.results[run.kind] = results
         self._dests[run.kind] = results.get("OUTPUT") or run.params["OUTPUT"]
+        if run.kind == MONITOR:
+            self._dests[SERIES] = results.get("SERIES") or run.params["SERIES"]
         if self.queue:
             self._start_next()
             return
         # opened once every run has written: a layer opened before a later run added a table
         # to the same GeoPackage no longer knows its feature count
         for kind, dest in self._dests.items():
-            name = tr("Boligsocial indicators") if kind == INDICATORS \
-                else tr("Boligsocial criteria")
-            layer = QgsVectorLayer(dest, name, "ogr")
+            layer = QgsVectorLayer(dest, layer_name(kind), "ogr")
             if not layer.isValid():
                 self._fail(tr("Could not open the result {path}.").format(path=dest), True)
                 return
+            restore_temporal(layer)
             self.layers[kind] = layer
         self.succeeded.emit()
 

@@ -59,6 +59,7 @@ class PanelSettings:
         self.min_count_spin.setValue(s.value(p + "min_count", 5, type=int))
         self.min_residents_spin.setValue(s.value(p + "min_residents", 50, type=int))
         self.criteria_group.setChecked(s.value(p + "criteria", False, type=bool))
+        self.trend_check.setChecked(s.value(p + "trend", False, type=bool))
         i = self.rule_set_combo.findData(s.value(p + "rule_set", DEFAULT_RULE_SET, type=str))
         self.rule_set_combo.setCurrentIndex(i if i >= 0 else
                                             self.rule_set_combo.findData(DEFAULT_RULE_SET))
@@ -107,6 +108,7 @@ class PanelSettings:
         s.setValue(p + "min_count", self.min_count_spin.value())
         s.setValue(p + "min_residents", self.min_residents_spin.value())
         s.setValue(p + "criteria", self.criteria_group.isChecked())
+        s.setValue(p + "trend", self.trend_check.isChecked())
         s.setValue(p + "rule_set", self.rule_set_combo.currentData())
         s.setValue(p + "conviction_rate", self.conviction_spin.value())
         s.setValue(p + "mean_income", self.income_spin.value())

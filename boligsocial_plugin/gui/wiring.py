@@ -38,6 +38,9 @@ def install_gui(plugin) -> None:
         plugin.actions.append(action)
     plugin.toolbar.addAction(plugin.actions[0])
     _install_dock(plugin)
+    from boligsocial_plugin.maps.temporal import TemporalRestorer
+
+    plugin.temporal_restorer = TemporalRestorer()
 
 
 def _install_dock(plugin) -> None:
@@ -63,6 +66,10 @@ def _install_dock(plugin) -> None:
 def remove_gui(plugin) -> None:
     """Remove every menu entry, toolbar and dock the plugin added."""
     iface = plugin.iface
+    restorer = getattr(plugin, "temporal_restorer", None)
+    if restorer is not None:
+        restorer.close()
+        plugin.temporal_restorer = None
     if plugin.dock is not None:
         plugin.dock.cleanup()  # map tool, signal connections, running tasks
     for action in plugin.actions:

@@ -32,6 +32,7 @@ from boligsocial_plugin.core import choropleth
 from boligsocial_plugin.core.choropleth import ClassRange
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.maps import temporal
 from boligsocial_plugin.maps.fields import apply_field_presentation
 from boligsocial_plugin.qgis_io.values import is_missing
 from boligsocial_plugin.qgis_io.writer import is_csv_destination
@@ -237,7 +238,7 @@ def apply_style(layer: QgsVectorLayer, field: str, method: str = "jenks",
         raise BoligsocialError(tr("The layer '{layer}' has no field '{field}'.").format(
             layer=layer.name(), field=field))
     if not layer.fields().at(idx).isNumeric():
-        if field == "category":
+        if field == "category" or field.endswith("_category"):
             apply_categories(layer, field)
             return
         raise BoligsocialError(tr("The field '{field}' is not numeric; choose an indicator "
@@ -342,6 +343,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         self.style: Optional[tuple] = None  # (field, method, classes, ramp)
         self.present = False
         self.labels = None  # indicator code -> (label, unit) of user-defined indicators
+        self.temporal = False  # several reference dates: temporal properties (maps/temporal)
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         """Restyle the loaded layer."""
@@ -352,6 +354,8 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
                 apply_style(layer, *self.style)
             if self.present:
                 apply_field_presentation(layer, self.labels)
+            if self.temporal:
+                temporal.apply_temporal(layer)
         except BoligsocialError as e:
             feedback.reportError(str(e), False)
 
@@ -359,7 +363,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 def register_post_processor(dest: str, context: QgsProcessingContext, field: Optional[str],
                             method: str = "jenks", classes: int = choropleth.DEFAULT_CLASSES,
                             ramp: str = choropleth.DEFAULT_RAMP, present: bool = False,
-                            labels=None) -> bool:
+                            labels=None, temporal_dates: bool = False) -> bool:
     """Style the output when QGIS loads it on completion; False when it will not be loaded.
 
     ``field`` (a choropleth or 'category') and ``present`` (aliases and rounding) add to what
@@ -378,6 +382,8 @@ def register_post_processor(dest: str, context: QgsProcessingContext, field: Opt
     if present:
         pp.present = True
         pp.labels = labels
+    if temporal_dates:
+        pp.temporal = True
     return True
 
 
@@ -392,13 +398,16 @@ def _open_output(dest: str, context: QgsProcessingContext) -> Optional[QgsVector
 
 def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
                  method: str = "jenks", classes: int = choropleth.DEFAULT_CLASSES,
-                 ramp: str = choropleth.DEFAULT_RAMP) -> Optional[QgsVectorLayer]:
+                 ramp: str = choropleth.DEFAULT_RAMP,
+                 temporal_dates: bool = False) -> Optional[QgsVectorLayer]:
     """Style an algorithm's written output and store the style in it (call after ``del sink``).
 
     Opens the output by its destination, applies the style, saves it as the default style
     in the GeoPackage and as a .qml next to file outputs, and registers a post-processor so
-    the toolbox shows the styled layer. Styling problems are reported, never fatal. A CSV
-    output has no style (it is a table for spreadsheets): nothing is done.
+    the toolbox shows the styled layer. With ``temporal_dates`` a layer holding several
+    reference dates also gets temporal properties on ``ref_date`` (maps/temporal.py), saved with
+    the style. Styling problems are reported, never fatal. A CSV output has no style (it is a
+    table for spreadsheets): nothing is done.
     """
     if is_csv_destination(dest):
         return None
@@ -409,10 +418,15 @@ def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
                                  False)
             return None
         apply_style(layer, field, method, classes, ramp)
+        is_temporal = temporal_dates and temporal.apply_temporal(layer)
+        if is_temporal:
+            feedback.pushInfo(tr("Temporal properties set on ref_date: the Temporal Controller "
+                                 "animates the layer."))
         if os.path.isfile(dest.split("|")[0]):
             for where in save_default_style(layer):
                 feedback.pushInfo(tr("Style saved to {where}.").format(where=where))
-        register_post_processor(dest, context, field, method, classes, ramp)
+        register_post_processor(dest, context, field, method, classes, ramp,
+                                temporal_dates=is_temporal)
         return layer
     except BoligsocialError as e:
         feedback.reportError(tr("The output was written but not styled: {err}").format(err=e),
@@ -435,6 +449,7 @@ def present_output(dest: str, context: QgsProcessingContext, feedback,
         if layer is None:
             return None
         apply_field_presentation(layer, labels)
+        temporal.restore_temporal(layer)  # reopened: QGIS switched them off (maps/temporal)
         if os.path.isfile(dest.split("|")[0]):
             save_default_style(layer)
         register_post_processor(dest, context, None, present=True, labels=labels)

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -24,7 +23,7 @@ from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
 from boligsocial_plugin.processing.params import date_value, with_help
-from boligsocial_plugin.qgis_io.writer import fields_for, multi_polygon, write_frame
+from boligsocial_plugin.qgis_io.writer import multi_polygon
 
 INDICATOR_DEFINITIONS = "INDICATOR_DEFINITIONS"
 OUTPUT = "OUTPUT"
@@ -98,31 +97,9 @@ class ComputeIndicators(BoligsocialAlgorithm):
 
     def process(self, parameters, context, feedback):
         """Read, check, join, aggregate, protect, write."""
-        extra = []
-        path = self.parameterAsFile(parameters, INDICATOR_DEFINITIONS, context)
-        if path:
-            source = self.parameterAsSource(parameters, common.PERSONS, context)
-            names = [n.lower() for n in source.fields().names()] if source else []
-            with open(path, encoding="utf-8-sig") as f:
-                extra = parse_user_indicators(f.read(), names)
-        extra_cols = tuple(sorted({c for i in extra for c in i.columns()}))
-        feedback.setProgressText(self.tr("Reading the person extract"))
-        db = common.database_persons(self, parameters, context, feedback, extra_cols)
-        if db is not None:
-            columns, crs = db.columns, db.crs
-        else:
-            ext, x, y, crs = common.load_persons(self, parameters, context, feedback,
-                                                 extra=extra_cols)
-            common.require_no_blocking(ext, feedback)
-            columns = list(ext.data.columns)
-        feedback.setProgress(15)
-        areas = common.load_areas(self, parameters, context, feedback, crs)
-        indicators, skipped = available_indicators(columns, extra)
-        self.field_labels = {i.code: (i.label, i.unit) for i in extra}
-        if skipped:
-            feedback.pushInfo(self.tr("Indicators skipped because the extract lacks their "
-                                      "columns: {codes}").format(codes=", ".join(skipped)))
-        rules = common.discretion_rules(self, parameters, context)
+        indicators, ext, x, y, crs, areas, rules = self.inputs(parameters, context, feedback,
+                                                               database=True)
+        db = self.database  # a PostGIS extract, computed where it is (README "Databases")
         ref_date = date_value(self, parameters, common.REF_DATE, context)
         overlaps = common.overlaps(self, parameters, context)
         feedback.setProgressText(self.tr("Joining persons to areas"))
@@ -149,21 +126,17 @@ class ComputeIndicators(BoligsocialAlgorithm):
                 "cover the persons.").format(crs=crs.authid()))
         codes = [i.code for i in res.indicators]
         types = indicator_field_types(codes)
-        sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields_for(types),
-                                          QgsWkbTypes.MultiPolygon, areas.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
         pub = res.published
         idx = pub["area_idx"].to_numpy()
         pub = pub.assign(area_id=np.array(areas.ids, dtype=object)[idx],
                          area_name=np.array(areas.names, dtype=object)[idx])
         geoms = [multi_polygon(areas.geometries[i]) for i in idx]
         feedback.setProgressText(self.tr("Writing {n} rows").format(n=len(pub)))
-        write_frame(sink, pub, types, geoms, feedback, dest=dest)
-        del sink
+        dest = self.write_layer(parameters, context, feedback, OUTPUT, pub, types, geoms,
+                                areas.crs)
         if codes:
             field = "outside_labour_val" if "outside_labour" in codes else codes[0] + "_val"
-            style_output(dest, field, context, feedback)
+            style_output(dest, field, context, feedback, temporal_dates=True)
         common.report_protection(self, res.release, record_in, dest, feedback)
         common.record_run(self, dest, parameters, context, rules, db,
                           perturbation=res.release.result.report["perturbation"],
@@ -175,3 +148,38 @@ class ComputeIndicators(BoligsocialAlgorithm):
                 "PERSONS_OUTSIDE": totals.get("PERSONS_OUTSIDE"),
                 "PERSONS_NO_LOCATION": totals.get("PERSONS_NO_LOCATION"),
                 "AREAS_REPAIRED": areas.repaired}
+
+    def inputs(self, parameters, context, feedback, database: bool = False):
+        """(indicators, extract, x, y, its CRS, areas, discretion rules): the extract read and
+        checked, the areas, the indicators the extract allows (built-in and user-defined).
+
+        ``database``: a PostGIS extract is not read but kept in ``self.database`` (a
+        qgis_io.postgis.PostgisPersons; extract, x and y are then None)."""
+        extra = []
+        path = self.parameterAsFile(parameters, INDICATOR_DEFINITIONS, context)
+        if path:
+            source = self.parameterAsSource(parameters, common.PERSONS, context)
+            names = [n.lower() for n in source.fields().names()] if source else []
+            with open(path, encoding="utf-8-sig") as f:
+                extra = parse_user_indicators(f.read(), names)
+        extra_cols = tuple(sorted({c for i in extra for c in i.columns()}))
+        feedback.setProgressText(self.tr("Reading the person extract"))
+        self.database = common.database_persons(self, parameters, context, feedback,
+                                                extra_cols) if database else None
+        if self.database is not None:
+            ext, x, y, crs = None, None, None, self.database.crs
+            columns = self.database.columns
+        else:
+            ext, x, y, crs = common.load_persons(self, parameters, context, feedback,
+                                                 extra=extra_cols)
+            common.require_no_blocking(ext, feedback)
+            columns = list(ext.data.columns)
+        feedback.setProgress(15)
+        areas = common.load_areas(self, parameters, context, feedback, crs)
+        indicators, skipped = available_indicators(columns, extra)
+        self.field_labels = {i.code: (i.label, i.unit) for i in extra}
+        if skipped:
+            feedback.pushInfo(self.tr("Indicators skipped because the extract lacks their "
+                                      "columns: {codes}").format(codes=", ".join(skipped)))
+        rules = common.discretion_rules(self, parameters, context)
+        return indicators, ext, x, y, crs, areas, rules

@@ -318,3 +318,19 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
         """Implemented by subclasses."""
         raise NotImplementedError
 
+    def write_layer(self, parameters, context, feedback, name: str, frame, types, geometries,
+                    crs) -> str:
+        """Write a DataFrame (columns in ``types`` order) with (multi)polygon geometries to the
+        feature sink ``name``; returns its destination."""
+        from qgis.core import QgsWkbTypes
+
+        from boligsocial_plugin.qgis_io.writer import fields_for, write_frame
+
+        sink, dest = self.parameterAsSink(parameters, name, context, fields_for(types),
+                                          QgsWkbTypes.MultiPolygon, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        write_frame(sink, frame, types, geometries, feedback, dest=dest)
+        del sink
+        return dest
+

@@ -389,3 +389,45 @@ def test_empty_results_file_means_temporary_and_a_missing_folder_is_refused(dock
     assert outputs == {} and "does not exist" in error
     dock.run_button.click()
     assert "does not exist" in dock.message.text()
+
+
+def test_trend_run_adds_projection_series_and_profile_chart(qtbot, dock):
+    from boligsocial_plugin.maps import temporal
+
+    dock.criteria_group.setChecked(True)
+    dock.trend_check.setChecked(True)
+    dock.conviction_spin.setValue(1.5)
+    dock.income_spin.setValue(300000)
+    dock.ref_date_combo.setCurrentText("")
+    n_layers = len(QgsProject.instance().mapLayers())
+    assert run_and_wait(qtbot, dock, timeout=120000) is True, dock.message.text()
+    assert dock.monitor_layer is not None and dock.series_layer is not None
+    assert len(QgsProject.instance().mapLayers()) == n_layers + 4
+    assert "At the next list" in dock.message.text()
+    series = dock.series_layer
+    assert series.temporalProperties().isActive()
+    assert series.customProperty(temporal.PROPERTY)
+    assert dock.set_display_field("projected_category")
+    assert dock.monitor_layer.renderer().classAttribute() == "projected_category"
+    headers = [dock.table.horizontalHeaderItem(c).text() for c in range(dock.table.columnCount())]
+    assert headers[-1] == "Next list"
+    dock.select_area("A00")
+    html = dock.profile.toHtml()
+    assert "State criteria over time" in dock.profile.toPlainText()
+    assert "boligsocial-chart:" in html
+    url = html.split("boligsocial-chart:")[1].split('"')[0]
+    from qgis.PyQt.QtCore import QUrl
+    from qgis.PyQt.QtGui import QTextDocument
+    image = dock.profile.document().resource(QTextDocument.ImageResource,
+                                             QUrl("boligsocial-chart:" + url))
+    assert image is not None and not image.isNull()
+    assert dock.monitor_parameters("a", "b")["SERIES"] == "b"
+
+
+def test_profile_shows_the_indicator_over_time_without_monitoring(qtbot, dock):
+    dock.ref_date_combo.setCurrentText("")
+    assert run_and_wait(qtbot, dock) is True, dock.message.text()
+    assert dock.set_display_field("age_65plus_val")
+    dock.select_area("A00")
+    assert "over time" in dock.profile.toPlainText()
+    assert "boligsocial-chart:" in dock.profile.toHtml()

@@ -66,11 +66,14 @@ def _params(alg, tmp):
                                 OUTPUT_MEMBERS=str(tmp / "members.csv")),
         "applydiscretion": {"INPUT": str(tmp / "table.csv"), "COUNT_FIELDS": ["men", "women"],
                             "TOTAL_FIELD": "total", "OUTPUT": str(tmp / "protected.csv")},
+        "analysemoves": dict(persons, **areas, OUTPUT=str(tmp / "moves.gpkg"),
+                             FLOWS=str(tmp / "flows.gpkg")),
     }[alg]
 
 
 @pytest.mark.parametrize("alg", ["computeindicators", "assesscriteria", "validateextract",
-                                 "pseudonymise", "mergesmallareas", "applydiscretion"])
+                                 "pseudonymise", "mergesmallareas", "applydiscretion",
+                                 "analysemoves"])
 def test_a_cancelled_run_raises_and_is_logged_cancelled(run_alg, data, audit_log, alg):
     feedback = QgsProcessingFeedback()
     feedback.cancel()

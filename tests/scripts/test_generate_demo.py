@@ -349,3 +349,78 @@ def test_command_line(gen, tmp_path, capsys):
         "persons.csvt", "reference_values.json", "expected_categories.csv"])
     with pytest.raises(ValueError):
         gen.generate(str(tmp_path / "bad"), persons=2000, areas=30, formats=["xlsx"])
+
+
+def test_moves_show_the_waterbed_the_elevator_and_nearby_preference(gen, big):
+    """Between the last two years: the omdannelsesområder rehouse into receiving areas (big
+    flows), deprived areas lose the better-off and gain the worse-off, and moves to other
+    areas mostly go to nearby ones."""
+    paths, p = big
+    ogr = _ogr()
+    rows, _ = _read_areas(paths["areas"])
+    ds = ogr.Open(paths["areas"])
+    attrs = {f.GetField("area_id"): (f.GetField("housing"), f.GetField("urban"))
+             for f in ds.GetLayer("areas")}
+    assert {h for h, _u in attrs.values()} == {"almen", "privat_leje", "ejer"}
+    assert {u for _h, u in attrs.values()} == {"by", "land"}
+    exp = pd.read_csv(paths["expected_categories"]).set_index("area_id")
+    for a in exp.index[exp["designed"].isin(["parallelsamfund", "udsat", "forebyggelse"])]:
+        assert attrs[a][0] == "almen"
+    a = p[p["ref_date"] == "2024-01-01"].set_index("person_id")
+    b = p[p["ref_date"] == "2025-01-01"].set_index("person_id")
+    both = a.index.intersection(b.index)
+    moved = both[(a.loc[both, "area_id"] != b.loc[both, "area_id"]).to_numpy()]
+    flows = pd.DataFrame({"o": a.loc[moved, "area_id"].to_numpy(),
+                          "d": b.loc[moved, "area_id"].to_numpy()}).value_counts()
+    persistent = set(exp.index[exp["designed_history"] == "persistent"])
+    # the waterbed: the largest flows of the municipality leave the omdannelsesområder
+    top = flows.head(6)
+    assert sum(o in persistent for o, _d in top.index) >= 4, top
+    assert top.iloc[0] >= 15
+    # nearby: most moves between areas go to a neighbour or an area close by
+    centre = {r["area_id"]: r["geom"].Centroid() for r in rows}
+    dist = [centre[o].Distance(centre[d]) for o, d in flows.index for _ in range(flows[(o, d)])]
+    assert np.median(dist) < 0.3 * 20000
+    # the elevator: in the deprived areas, who came is more often outside the labour market
+    # than who left
+    deprived = set(exp.index[exp["designed"].isin(["parallelsamfund", "udsat",
+                                                   "forebyggelse"])])
+    adults_a = a[(a["age"] >= 18) & (a["age"] <= 64)]
+    adults_b = b[(b["age"] >= 18) & (b["age"] <= 64)]
+    left = adults_a[adults_a["area_id"].isin(deprived) & ~adults_a.index.isin(
+        b.index[b["area_id"].isin(deprived)])]
+    came = adults_b[adults_b["area_id"].isin(deprived) & ~adults_b.index.isin(
+        a.index[a["area_id"].isin(deprived)])]
+    assert came["outside_fte"].mean() > left["outside_fte"].mean() + 0.03
+
+
+def test_monthly_series_with_designed_trends(gen, tmp_path):
+    summary = {}
+    paths = gen.generate(str(tmp_path / "m"), persons=20000, seed=3, areas=40, months=14,
+                         formats=["csv"], summary=summary)
+    dates = summary["dates"]
+    monthly = [d for d in dates if d >= "2024-05-01"]
+    assert monthly[0] == "2024-05-01" and monthly[-1] == "2025-06-01" and len(monthly) == 14
+    assert {"2021-01-01", "2022-01-01", "2023-01-01", "2024-01-01"} <= set(dates)
+    trends = pd.read_csv(paths["expected_trends"])
+    assert sorted(trends["trend"]) == ["entering", "entering", "leaving", "leaving", "stable",
+                                       "stable"]
+    assert (trends.loc[trends["trend"] == "entering", "category_latest"] == "ingen").all()
+    assert (trends.loc[trends["trend"] == "entering", "projected_category"] == "udsat").all()
+    assert (trends.loc[trends["trend"] == "stable", "category_latest"] ==
+            trends.loc[trends["trend"] == "stable", "projected_category"]).all()
+    # the data follow the design: an independent computation of the trended criterion
+    persons = pd.read_csv(paths["persons_csv"], dtype={"person_id": str, "address_id": str})
+    where = pd.read_csv(paths["address_areas"])
+    persons = persons.merge(where, on="address_id", how="left", validate="many_to_one")
+    for _, r in trends.iterrows():
+        scale = 100 / gen.REGIONAL_MEAN_INCOME if r["criterion"] == "income" else 1.0
+        values = [scale * _criteria(persons, d).loc[r["area_id"], r["criterion"]]
+                  for d in ("2024-06-01", "2025-06-01")]
+        assert values[1] == pytest.approx(r["end_value"], abs=0.6)
+        assert values[1] - values[0] == pytest.approx(r["per_year"], abs=0.8)
+
+
+def test_months_needs_the_years_it_reaches(gen, tmp_path):
+    with pytest.raises(ValueError):
+        gen.generate(str(tmp_path / "x"), persons=4000, areas=40, years=[2025], months=12)

@@ -87,9 +87,14 @@ Decisions
   N-1 years before (N = 5 in 2021; 4, or 5 for list years 2018-2020, in 2018). Earlier years
   come from ``history`` (official lists; any of parallelsamfund, omdannelsesomraade, ghetto,
   ghettoomraade, haardt_ghettoomraade count, also for 2010-2017 lists; udsat, forebyggelse,
-  ingen do not) and otherwise from older yearly snapshots in ``raw`` assessed with the same
-  rule set and reference values. Years are matched as assessed year minus 1, 2, ...
-  Without enough history the category is parallelsamfund, ``category_certain`` 0.
+  ingen do not; for list years up to 2017, when the ghetto list was the only list, ``udsat``
+  counts too: the 2013 list in 2021 vocabulary) and otherwise from older snapshots in ``raw``,
+  judged as the lists were made: list year Y at its own snapshot (1 January Y, or the nearest
+  within half a year: ``list_snapshot``) by the rule set in force for it
+  (``rule_set_in_force``: 2013 rules 2013-2017, 2018 rules 2018-2020, 2021 rules from 2021;
+  earlier years only from ``history``), with the same reference values. Years are matched as
+  assessed year minus 1, 2, ... Without enough history the category is parallelsamfund,
+  ``category_certain`` 0.
 * Discretion (``rules``, all primary rules of core.discretion.primary_flags, including the
   dominance rules for income): ``K_val``, ``K_gap_L`` and
   ``K_persons_L`` are NULL when the value rests on a cell flagged in either year used
@@ -114,7 +119,11 @@ Decisions
 """
 
 from boligsocial_plugin.core.criteria.assess import assess_criteria, output_fields
-from boligsocial_plugin.core.criteria.dates import choose_dates, previous_year_date
+from boligsocial_plugin.core.criteria.dates import (
+    choose_dates,
+    list_snapshot,
+    previous_year_date,
+)
 from boligsocial_plugin.core.criteria.flips import flip_amounts, persons_column
 from boligsocial_plugin.core.criteria.publish import (
     protect_criteria,
@@ -129,6 +138,7 @@ from boligsocial_plugin.core.criteria.rules import (
     INDICATOR_CODES,
     INGEN,
     KEYS,
+    LISTS_MADE_BY,
     OMDANNELSE,
     OPS,
     PARALLEL,
@@ -143,14 +153,17 @@ from boligsocial_plugin.core.criteria.rules import (
     Reference,
     RuleSet,
     get_rule_set,
+    rule_set_in_force,
 )
 from boligsocial_plugin.core.criteria.text import category_label, rule_set_label, severity_label
 
 __all__ = [
     "CATEGORIES", "DEFAULT_RULE_SET", "EPS", "FOREBYGGELSE", "INDICATOR_CODES", "INGEN", "KEYS",
+    "LISTS_MADE_BY",
     "OMDANNELSE", "OPS", "PARALLEL", "PERCENT", "PERCENT_OF_REGIONAL_MEAN", "RULE_SETS",
     "TIMES_NATIONAL", "UDSAT", "CriteriaList", "Criterion", "Margins", "Reference", "RuleSet",
     "assess_criteria", "category_label", "choose_dates", "flip_amounts", "get_rule_set",
-    "output_fields", "persons_column", "previous_year_date", "protect_criteria",
-    "release_dates", "release_indicators", "rule_set_label", "severity_label",
+    "list_snapshot", "output_fields", "persons_column", "previous_year_date",
+    "protect_criteria", "release_dates", "release_indicators", "rule_set_in_force",
+    "rule_set_label", "severity_label",
 ]

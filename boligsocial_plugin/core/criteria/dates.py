@@ -48,3 +48,27 @@ def choose_dates(dates: Sequence[str],
     else:
         d0 = dates[-1]
     return d0, previous_year_date(dates, d0)
+
+
+#: how far from 1 January of a list year a snapshot may lie and still stand for that list
+LIST_SNAPSHOT_DAYS = 183
+
+
+def list_snapshot(dates: Sequence[str], year: int) -> Optional[str]:
+    """The snapshot the list of ``year`` is computed from: 1 January of that year, else the
+    nearest snapshot within LIST_SNAPSHOT_DAYS of it (the earlier one on a tie), else None.
+
+    The list published 1 December Y is computed from data at 1 January Y, so a monthly
+    extract's history years are judged at their January snapshots, not a year before the
+    assessed month.
+    """
+    target = pd.Timestamp(year=int(year), month=1, day=1)
+    exact = target.strftime("%Y-%m-%d")
+    best = None
+    for x in sorted({str(d) for d in dates}):
+        if x == exact:
+            return x
+        days = abs((pd.Timestamp(x) - target).days)
+        if days <= LIST_SNAPSHOT_DAYS and (best is None or days < best[0]):
+            best = (days, x)
+    return best[1] if best else None

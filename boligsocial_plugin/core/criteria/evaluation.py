@@ -228,9 +228,14 @@ def evaluate(tables: SnapshotTables, rs: RuleSet, d0: str, d1: Optional[str], na
 
 def parallel_status(tables: SnapshotTables, rs: RuleSet, date: str, national: Reference,
                      regional: Reference) -> np.ndarray:
-    """1/0/NaN: parallelsamfund conditions met at a snapshot (history computed from raw)."""
+    """1/0/NaN: on the parallelsamfund (ghetto) list at a snapshot (history computed from raw).
+
+    A rule set without a parallelsamfund criterion (2013) had one list, the ghetto list: being
+    on it counts.
+    """
+    level = PARALLEL if rs.parallel is not None else UDSAT
     prev = previous_year_date(tables.dates, date)
     _, met, _, eligible = evaluate(tables, rs, date, prev, national, regional)
-    low = severity(rs, met, eligible, None, 0.0) >= PARALLEL
-    high = severity(rs, met, eligible, None, 1.0) >= PARALLEL
+    low = severity(rs, met, eligible, None, 0.0) >= level
+    high = severity(rs, met, eligible, None, 1.0) >= level
     return np.where(low, 1.0, np.where(high, np.nan, 0.0))

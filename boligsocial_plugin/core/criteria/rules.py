@@ -171,6 +171,19 @@ RULE_SETS: Dict[str, RuleSet] = {
 
 DEFAULT_RULE_SET = "2021"
 
+#: the rule set each year's list was made by, as (rule set, first list year, last list year or
+#: None); the list of year Y is computed from data at 1 January Y. The lists of 2010-2012 (2 of
+#: 3 criteria, four-year averages) are not held as a rule set: give them in a history table.
+LISTS_MADE_BY = (("2013", 2013, 2017), ("2018", 2018, 2020), ("2021", 2021, None))
+
+
+def rule_set_in_force(year: int) -> Optional[str]:
+    """The rule set the list of ``year`` was made by ('2013', '2018', '2021'), None before 2013."""
+    for code, first, last in LISTS_MADE_BY:
+        if year >= first and (last is None or year <= last):
+            return code
+    return None
+
 @dataclass(frozen=True)
 class Margins:
     """Near-threshold band: percentage points, and a share of the threshold for convictions."""

@@ -76,12 +76,24 @@ def _value_text(crit: Criterion, v: float) -> str:
     return "{v} %".format(v=_num(v, 2 if crit.threshold < 10 else 1, crit.threshold))
 
 
-def _condition_text(crit: Criterion, v: float, met: bool) -> str:
+def value_text(crit: Criterion, v: float) -> str:
+    """A criterion's value with its unit, as the explanations write it (41.0 %, 2.15 times the
+    national average, 54.2 % of the regional mean)."""
+    return _value_text(crit, v)
+
+
+def threshold_text(crit: Criterion) -> str:
+    """A criterion's threshold as the explanations write it (40 %, 3, 2.7 %)."""
     t = "{:g}".format(crit.threshold)
     if t != "{:.0f}".format(crit.threshold):
         t = number(crit.threshold, len(t.split(".")[1]))
     if crit.unit != TIMES_NATIONAL:
         t += " %"
+    return t
+
+
+def _condition_text(crit: Criterion, v: float, met: bool) -> str:
+    t = threshold_text(crit)
     sym = {(">", True): ">", (">", False): "≤", (">=", True): "≥", (">=", False): "<",
            ("<", True): "<", ("<", False): "≥"}[(crit.op, met)]
     return "{label} {value} {sym} {t}".format(label=criterion_label(crit.key),
