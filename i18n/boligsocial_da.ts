@@ -1844,6 +1844,13 @@
       <translation>Tilflyttet fra fokusområderne</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Moved in from
+the focus areas</source>
+      <translation>Tilflyttere fra
+fokusområderne</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Moved out to other areas</source>
       <translation>Fraflyttet til andre områder</translation>
@@ -3802,6 +3809,13 @@
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
       <source>Trend window (months)</source>
       <translation>Udviklingsvindue (måneder)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Turnover per
+100 residents</source>
+      <translation>Udskiftning pr.
+100 beboere</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />

@@ -180,11 +180,15 @@ def focus_outline(areas: QgsVectorLayer, focus_ids: Sequence[str]) -> QgsVectorL
 
 def map_layers(areas: QgsVectorLayer, flows: QgsVectorLayer,
                focus_ids: Sequence[str]) -> List[QgsVectorLayer]:
-    """The flow map's layers, top first: flows, focus outlines, areas (memory copies)."""
+    """The flow map's layers, top first: flows, focus outlines, areas (memory copies).
+
+    The areas' legend heading says what their colour shows (as style_areas draws them).
+    """
     out = [_copy(flows, tr("Flows"))]
     if focus_ids:
         out.append(focus_outline(areas, focus_ids))
-    out.append(_copy(areas, tr("Areas")))
+    out.append(_copy(areas, tr("Moved in from\nthe focus areas") if focus_ids
+                     else tr("Turnover per\n100 residents")))
     return out
 
 
