@@ -237,7 +237,7 @@ def _on_page(item, x: float, y: float, page: int) -> None:
 def _watch_table(layout, data: MonitorData, rows: Sequence[int], x: float, y: float, w: float,
                  h: float, max_rows: int) -> Optional[QgsLayoutItemTextTable]:
     headers = [tr("Area"), tr("Now"), tr("Projected"), tr("Why")]
-    widths = [28.0, 24.0, 24.0, w - 76.0 - 4 * 1.6]
+    widths = [28.0, 29.0, 29.0, w - 86.0 - 4 * 1.6]  # "Forebyggelsesområde" cannot wrap
     table = QgsLayoutItemTextTable(layout)
     layout.addMultiFrame(table)
     cols = []
