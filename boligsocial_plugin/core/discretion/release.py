@@ -229,6 +229,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                 pops, links, max(rules.min_count, rules.min_residents))
         for r in time_hidden:
             hidden[r, :1 + 2 * k] = True
+        links = _equal_forest(pops, links)
         known_before = _add_links(raw, indicators, pops, links, old_vals, rest_prot, rel, extra,
                                   col, w, vals)
     # ------------------------------------------------------------------ solve
@@ -570,6 +571,35 @@ def _time_suppression(pops: Populations, links: Sequence[Link],
         else:
             published.append(r)
     return hide, rest
+
+
+def _equal_forest(pops: Populations, links: Sequence[Link]) -> List[Link]:
+    """The links without the redundant equalities between rows of this release.
+
+    Rows of equal populations (an area nobody entered or left over many months) are linked
+    pairwise; a chain through each class of equal rows says the same (``x_a − x_b`` is the
+    sum of the chain's steps), so the relations of the other pairs add nothing the attacker
+    could use, only work for the audits.
+    """
+    parent: Dict[int, int] = {}
+
+    def root(r: int) -> int:
+        while parent.get(r, r) != r:
+            parent[r] = parent.get(parent[r], parent[r])
+            r = parent[r]
+        return r
+
+    out = []
+    for lk in links:
+        if lk.kind == EQUAL:
+            a, b = int(pops.row[lk.container]), int(pops.row[lk.members[0]])
+            if a >= 0 and b >= 0:
+                ra, rb = root(a), root(b)
+                if ra == rb:
+                    continue
+                parent[max(ra, rb)] = min(ra, rb)
+        out.append(lk)
+    return out
 
 
 def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_vals,
