@@ -61,6 +61,18 @@ class Relations:
         self._coefs.append(co[keep])
         self._csr = None
 
+    def add_ragged(self, lens: Sequence[int], cells: Sequence[int], coefs: Sequence[float]
+                   ) -> None:
+        """Relations of different lengths: ``lens[i]`` terms each, ``cells``/``coefs``
+        concatenated in order."""
+        lens = np.asarray(lens, dtype=np.int64)
+        if lens.size == 0:
+            return
+        self._lens.append(lens)
+        self._cells.append(np.asarray(cells, dtype=np.int64))
+        self._coefs.append(np.asarray(coefs, dtype=float))
+        self._csr = None
+
     def add_sums(self, cells: np.ndarray, group: np.ndarray, coefs=1.0) -> None:
         """One relation per value of ``group``: the terms ``cells`` with that group value."""
         cells = np.asarray(cells, dtype=np.int64)
