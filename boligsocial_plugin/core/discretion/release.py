@@ -223,10 +223,10 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
             # person's figures; only the same persons at two dates stay linked
             links = [lk for lk in links if lk.kind == EQUAL or
                      len({pops.dates[p] for p in (lk.container,) + lk.members}) == 1]
-        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables, raw)
         if not perturbation.enabled:
             time_hidden, links = _time_suppression(
                 pops, links, max(rules.min_count, rules.min_residents))
+        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables, raw)
         for r in time_hidden:
             hidden[r, :1 + 2 * k] = True
         links = _equal_forest(pops, links)
