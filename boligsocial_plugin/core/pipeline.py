@@ -410,7 +410,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
                                 cell_types(indicators))
         if len(old):
             pops = concat(current, old)
-    links = find_links(pops, max(1, pub.rules.min_count), disjoint_current=not joined.overlaps)
+    links = find_links(pops, max(1, pub.rules.min_count), disjoint_current=not joined.overlaps,
+                       equal_across_dates=pub.perturbation.enabled)
     totals = None
     if with_totals:
         st = joined.stats

@@ -61,6 +61,18 @@ class Relations:
         self._coefs.append(co[keep])
         self._csr = None
 
+    def add_ragged(self, lens: Sequence[int], cells: Sequence[int], coefs: Sequence[float]
+                   ) -> None:
+        """Relations of different lengths: ``lens[i]`` terms each, ``cells``/``coefs``
+        concatenated in order."""
+        lens = np.asarray(lens, dtype=np.int64)
+        if lens.size == 0:
+            return
+        self._lens.append(lens)
+        self._cells.append(np.asarray(cells, dtype=np.int64))
+        self._coefs.append(np.asarray(coefs, dtype=float))
+        self._csr = None
+
     def add_sums(self, cells: np.ndarray, group: np.ndarray, coefs=1.0) -> None:
         """One relation per value of ``group``: the terms ``cells`` with that group value."""
         cells = np.asarray(cells, dtype=np.int64)
@@ -125,12 +137,30 @@ def components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
             lab = nl
 
 
-def _determined(m: np.ndarray) -> np.ndarray:
-    """Columns of ``m`` whose unit vector lies in the row space of ``m``."""
+def null_space(m: np.ndarray, tol: float = _RANK_TOL) -> np.ndarray:
+    """An orthonormal basis (rows) of the null space of ``m``.
+
+    Singular values below ``tol`` times the largest (at least 1) count as zero. A tall
+    matrix (many redundant relations) is first reduced to the triangle of its QR
+    factorisation: the same row space, so the same null space, at a fraction of the cost of
+    an SVD that would also build the tall left factor.
+    """
+    rows, cols = m.shape
+    if cols == 0:
+        return np.zeros((0, 0))
+    if rows == 0:
+        return np.eye(cols)
+    if rows > cols:
+        m = np.linalg.qr(m, mode="r")
     _, s, vt = np.linalg.svd(m, full_matrices=True)
     smax = s[0] if s.size else 0.0
-    rank = int(np.sum(s > _RANK_TOL * max(smax, 1.0)))
-    null = vt[rank:]
+    rank = int(np.sum(s > tol * max(smax, 1.0)))
+    return vt[rank:]
+
+
+def _determined(m: np.ndarray) -> np.ndarray:
+    """Columns of ``m`` whose unit vector lies in the row space of ``m``."""
+    null = null_space(m)
     return np.sum(null * null, axis=0) < _NULL_TOL
 
 

@@ -34,6 +34,7 @@ from boligsocial_plugin.core.discretion.engine import (
     Relations,
     Suppression,
     components,
+    null_space,
     secondary_suppression,
 )
 from boligsocial_plugin.core.errors import BoligsocialError
@@ -204,12 +205,7 @@ def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarra
     """
     k = len(xs)
     out = np.zeros(k)
-    if a_eq.shape[0] == 0:
-        null = np.eye(k)
-    else:
-        _, s, vt = np.linalg.svd(a_eq, full_matrices=True)
-        rank = int(np.sum(s > 1e-9 * max(s[0] if s.size else 0.0, 1.0)))
-        null = vt[rank:]
+    null = null_space(a_eq.reshape(-1, k))
     if null.shape[0] == 0:
         return out
     t_lo, t_hi = _step_ranges(null, xs, lb, ub, a_ub)
@@ -237,10 +233,9 @@ def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarra
     if tight.any() or pairs.shape[0]:
         face = np.vstack([a_eq, np.eye(k)[tight], pairs]) if a_eq.shape[0] else \
             np.vstack([np.eye(k)[tight], pairs])
-        _, s2, vt2 = np.linalg.svd(face, full_matrices=True)
-        rank2 = int(np.sum(s2 > 1e-9 * max(s2[0] if s2.size else 0.0, 1.0)))
-        if vt2.shape[0] > rank2:
-            _directions(vt2[rank2:], short, xs, lb, ub, a_ub, out)
+        null2 = null_space(face)
+        if null2.shape[0]:
+            _directions(null2, short, xs, lb, ub, a_ub, out)
     return out
 
 

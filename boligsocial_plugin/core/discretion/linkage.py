@@ -26,7 +26,7 @@ counted with a sparse incidence matrix (persons × populations), so the cost gro
 number of person rows, not with the number of pairs.
 """
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -112,42 +112,90 @@ def subset(pops: Populations, idx: Sequence[int]) -> Populations:
                        [pops.hidden[i] for i in idx], [pops.published[i] for i in idx])
 
 
-@dataclass
 class Link:
-    """One relation between populations (see the module doc)."""
+    """One relation between populations (see the module doc).
 
-    kind: str
-    container: int               # EQUAL/NEAR: population a; SUM: the container c
-    members: Tuple[int, ...]     # EQUAL/NEAR: (b,); SUM: the disjoint populations inside c
-    rest: np.ndarray             # SUM: keys of the rest group; NEAR: keys of a Δ b
-    date: str                    # the date of the rest group's persons
-    #: SUM: the persons of a member outside the container (members only nearly inside)
-    foreign: Tuple[np.ndarray, ...] = ()
+    ``rest`` and ``foreign`` may be given as functions: they are computed when first read
+    (most links between dates are dropped before anyone looks at their groups), and the same
+    array is returned every time. ``rest_size`` is known without computing them.
+    """
+
+    __slots__ = ("kind", "container", "members", "date", "rest_size", "has_foreign", "_rest",
+                 "_foreign")
+
+    def __init__(self, kind: str, container: int, members: Tuple[int, ...],
+                 rest: Union[np.ndarray, Callable[[], np.ndarray]], date: str,
+                 foreign: Union[Tuple[np.ndarray, ...],
+                                Callable[[], Tuple[np.ndarray, ...]]] = (),
+                 rest_size: Optional[int] = None, has_foreign: Optional[bool] = None):
+        self.kind = kind                  # EQUAL, NEAR or SUM
+        self.container = container        # EQUAL/NEAR: population a; SUM: the container c
+        self.members = members            # EQUAL/NEAR: (b,); SUM: the disjoint members in c
+        self.date = date                  # the date of the rest group's persons
+        self._rest = rest                 # SUM: keys of the rest group; NEAR: keys of a Δ b
+        self._foreign = foreign           # SUM: persons of a member outside the container
+        if rest_size is None:
+            rest_size = len(self.rest)
+        self.rest_size = int(rest_size)
+        if has_foreign is None:
+            has_foreign = bool(self.foreign)
+        self.has_foreign = bool(has_foreign)   # some member is only nearly inside
+        if not self.has_foreign:
+            self._foreign = ()
+
+    @property
+    def rest(self) -> np.ndarray:
+        """SUM: keys of the rest group; NEAR: keys of a Δ b (sorted)."""
+        if callable(self._rest):
+            self._rest = self._rest()
+        return self._rest
+
+    @property
+    def foreign(self) -> Tuple[np.ndarray, ...]:
+        """SUM: the persons of each member (nearly inside) outside the container."""
+        if callable(self._foreign):
+            self._foreign = self._foreign()
+        return self._foreign
+
+    def __repr__(self) -> str:
+        return "Link({}, {}, {}, rest={})".format(self.kind, self.container, self.members,
+                                                  self.rest_size)
 
 
-def _overlaps(pops: Populations, idx: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, persons in both) for pairs i < j of the populations ``idx`` that share persons."""
+def _overlaps(pops: Populations, idx: np.ndarray,
+              group: Optional[np.ndarray] = None) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, persons in both) for pairs i < j of the populations ``idx`` that share persons.
+
+    ``group`` (one code per population of ``idx``): only pairs of the same group, all groups
+    counted in one sparse product (a person is one row per group).
+    """
     from scipy import sparse
 
+    empty = (np.zeros(0, np.int64),) * 3
     if len(idx) < 2:
-        return (np.zeros(0, np.int64),) * 3
+        return empty
     sizes = pops.size()[idx]
     cols = np.repeat(np.arange(len(idx), dtype=np.int64), sizes)
     parts = [pops.members(int(i)) for i in idx]
     keys = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
     if keys.size == 0:
-        return (np.zeros(0, np.int64),) * 3
+        return empty
     rows, uk = pd.factorize(keys)  # hashing: faster than sorting millions of keys
+    if group is not None:
+        g = np.asarray(group, dtype=np.int64)[cols]
+        rows, uk = pd.factorize(rows.astype(np.int64) * (int(g.max()) + 1) + g)
     if len(uk) == len(keys):  # nobody in two populations: no pair shares anyone
-        return (np.zeros(0, np.int64),) * 3
+        return empty
     m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)),
                           shape=(len(uk), len(idx)))
     prod = sparse.triu(m.T @ m, k=1).tocoo()
-    return idx[prod.row], idx[prod.col], np.round(prod.data).astype(np.int64)
+    keep = prod.data > 0.5
+    return idx[prod.row[keep]], idx[prod.col[keep]], np.round(prod.data[keep]).astype(np.int64)
 
 
 def find_links(pops: Populations, tolerance: int, disjoint_current: bool = False,
-               pairs: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None) -> List[Link]:
+               pairs: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None,
+               equal_across_dates: bool = False) -> List[Link]:
     """Every relation an attacker can use between the populations (see the module doc).
 
     ``disjoint_current``: the release's own populations of one date share nobody (areas of
@@ -155,6 +203,9 @@ def find_links(pops: Populations, tolerance: int, disjoint_current: bool = False
     ``pairs``: (i, j, persons in both) of the pairs that share persons, when the caller
     counted them (a database source: the person keys stay on the server). The links' groups
     (``rest``, ``foreign``) then hold no keys, only as many zeros as the group has persons.
+    ``equal_across_dates``: between populations of different dates only the equal ones
+    (with the perturbation, a difference between dates of different persons is noisy, and
+    the release keeps no other link between dates).
     """
     sizes = pops.size()
     if pairs is None:
@@ -162,9 +213,15 @@ def find_links(pops: Populations, tolerance: int, disjoint_current: bool = False
     else:
         i, j, o = (np.asarray(a, dtype=np.int64) for a in pairs)
     keyed = pairs is None
+    if equal_across_dates and len(i):
+        date_code = pd.factorize(np.array(pops.dates, dtype=object))[0]
+        same = (date_code[i] == date_code[j]) | (sizes[i] - o == 0) & (sizes[j] - o == 0)
+        i, j, o = i[same], j[same], o[same]
 
-    def group(n: int, make) -> np.ndarray:
-        return make() if keyed else np.zeros(max(0, int(n)), dtype=np.uint64)
+    def group(n: int, make):
+        """A group's keys, computed when read (``make``), or as many zeros as it has persons
+        when the caller counted the pairs."""
+        return make if keyed else np.zeros(max(0, int(n)), dtype=np.uint64)
 
     only_i = sizes[i] - o
     only_j = sizes[j] - o
@@ -176,7 +233,7 @@ def find_links(pops: Populations, tolerance: int, disjoint_current: bool = False
     for a, b, oa, ob in zip(i[near], j[near], only_i[near], only_j[near]):
         delta = group(oa + ob, lambda a=a, b=b: np.setxor1d(
             pops.members(int(a)), pops.members(int(b)), assume_unique=True))
-        links.append(Link(NEAR, int(a), (int(b),), delta, pops.dates[a]))
+        links.append(Link(NEAR, int(a), (int(b),), delta, pops.dates[a], rest_size=oa + ob))
     # nested: member m nearly inside container c
     inside: Dict[int, List[Tuple[int, int]]] = {}
     m1 = (only_i < tolerance) & (only_j >= tolerance)
@@ -206,42 +263,59 @@ def find_links(pops: Populations, tolerance: int, disjoint_current: bool = False
                 if not chosen:
                     continue
                 inner = sum(int(sizes[m]) - _only(m, c, overlap, sizes) for m in chosen)
-                rest = group(int(sizes[c]) - inner, lambda c=c, chosen=chosen: np.setdiff1d(
+                n_rest = int(sizes[c]) - inner
+                rest = group(n_rest, lambda c=c, chosen=chosen: _minus(
                     pops.members(c), np.concatenate([pops.members(m) for m in chosen])))
-                foreign = tuple(group(_only(m, c, overlap, sizes), lambda m=m, c=c:
-                                      np.setdiff1d(pops.members(m), pops.members(c)))
-                                for m in chosen if _only(m, c, overlap, sizes) > 0)
-                links.append(Link(SUM, c, tuple(chosen), rest, pops.dates[c], foreign))
+                outside = [m for m in chosen if _only(m, c, overlap, sizes) > 0]
+                if keyed:
+                    foreign = (lambda c=c, outside=outside: tuple(
+                        _minus(pops.members(m), pops.members(c)) for m in outside))
+                else:
+                    foreign = tuple(group(_only(m, c, overlap, sizes), None) for m in outside)
+                links.append(Link(SUM, c, tuple(chosen), rest, pops.dates[c], foreign,
+                                  rest_size=n_rest, has_foreign=bool(outside)))
     return links
 
 
 def _pairs(pops: Populations, disjoint_current: bool
            ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, persons in both) of populations of one date, or of one label at two dates."""
-    dates = np.array(pops.dates, dtype=object)
-    labels = np.array(pops.labels, dtype=object)
-    pairs_i, pairs_j, pairs_o = [], [], []
-    for d in sorted(set(pops.dates)):
-        idx = np.nonzero(dates == d)[0]
-        if disjoint_current and (pops.row[idx] >= 0).all():
-            continue
-        i, j, o = _overlaps(pops, idx)
-        pairs_i.append(i)
-        pairs_j.append(j)
-        pairs_o.append(o)
-    for lab in sorted(set(pops.labels)):
-        idx = np.nonzero(labels == lab)[0]
-        if len(set(dates[idx])) < 2:
-            continue
-        i, j, o = _overlaps(pops, idx)
-        cross = dates[i] != dates[j]
-        pairs_i.append(i[cross])
-        pairs_j.append(j[cross])
-        pairs_o.append(o[cross])
-    i = np.concatenate(pairs_i) if pairs_i else np.zeros(0, np.int64)
-    j = np.concatenate(pairs_j) if pairs_j else np.zeros(0, np.int64)
-    o = np.concatenate(pairs_o) if pairs_o else np.zeros(0, np.int64)
-    return i, j, o
+    """(i, j, persons in both) of populations of one date, or of one label at two dates.
+
+    Each kind is counted in one sparse product over all dates (labels): the cost grows with
+    the persons, not with the number of dates or labels.
+    """
+    date_code = pd.factorize(np.array(pops.dates, dtype=object), sort=True)[0]
+    label_code = pd.factorize(np.array(pops.labels, dtype=object), sort=True)[0]
+    current = pops.row >= 0
+    # dates: those whose populations are not all this release's own disjoint ones
+    keep = np.ones(len(pops), dtype=bool)
+    if disjoint_current and len(pops):
+        mixed = np.bincount(date_code, weights=~current, minlength=date_code.max() + 1) > 0
+        keep = mixed[date_code]
+    idx = np.nonzero(keep)[0]
+    i1, j1, o1 = _overlaps(pops, idx, date_code[idx])
+    # labels seen at two dates or more
+    n_lab = label_code.max() + 1 if len(pops) else 0
+    first = np.full(n_lab, -1, dtype=np.int64)
+    first[label_code[::-1]] = date_code[::-1]
+    multi = np.zeros(n_lab, dtype=bool)
+    np.logical_or.at(multi, label_code, date_code != first[label_code])
+    idx = np.nonzero(multi[label_code])[0] if n_lab else np.zeros(0, np.int64)
+    i2, j2, o2 = _overlaps(pops, idx, label_code[idx])
+    cross = date_code[i2] != date_code[j2]
+    i = np.concatenate([i1, i2[cross]])
+    j = np.concatenate([j1, j2[cross]])
+    o = np.concatenate([o1, o2[cross]])
+    # the pairs of each date in date order, then those of each label in label order
+    kind = np.r_[np.zeros(len(i1), np.int64), np.ones(int(cross.sum()), np.int64)]
+    code = np.r_[date_code[i1], label_code[i2[cross]]]
+    order = np.lexsort((j, i, code, kind))
+    return i[order], j[order], o[order]
+
+
+def _minus(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The keys of ``a`` not in ``b`` (unique, sorted)."""
+    return np.setdiff1d(a, b)
 
 
 def _only(m: int, c: int, overlap: Dict[Tuple[int, int], int], sizes: np.ndarray) -> int:
@@ -270,7 +344,7 @@ def describe(link: Link, pops: Populations) -> str:
     if link.kind == SUM:
         return "{} = {} + {} others".format(name(link.container),
                                              " + ".join(name(m) for m in link.members),
-                                             len(link.rest))
+                                             link.rest_size)
     sym = "=" if link.kind == EQUAL else "≈"
     return "{} {} {}".format(name(link.container), sym, name(link.members[0]))
 

@@ -223,12 +223,13 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
             # person's figures; only the same persons at two dates stay linked
             links = [lk for lk in links if lk.kind == EQUAL or
                      len({pops.dates[p] for p in (lk.container,) + lk.members}) == 1]
-        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables, raw)
         if not perturbation.enabled:
             time_hidden, links = _time_suppression(
                 pops, links, max(rules.min_count, rules.min_residents))
+        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables, raw)
         for r in time_hidden:
             hidden[r, :1 + 2 * k] = True
+        links = _equal_forest(pops, links)
         known_before = _add_links(raw, indicators, pops, links, old_vals, rest_prot, rel, extra,
                                   col, w, vals)
     # ------------------------------------------------------------------ solve
@@ -509,7 +510,7 @@ def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], g
     # a population known only by its size (a run's total): its residents are its members
     only_size = [p for p in old if (pops.published[p] | pops.hidden[p]) <= {"residents"}]
     old = [p for p in old if p not in set(only_size)]
-    sums = [lk for lk in links if lk.kind == SUM and len(lk.rest)]
+    sums = [lk for lk in links if lk.kind == SUM and lk.rest_size]
     groups = [(pops.dates[p], pops.members(p)) for p in old] + \
         [(lk.date, lk.rest) for lk in sums]
     if groups and group_tables is not None:
@@ -557,7 +558,7 @@ def _time_suppression(pops: Populations, links: Sequence[Link],
         if not (same_release and cross_date) or lk.kind == EQUAL:
             rest.append(lk)
             continue
-        if lk.kind == NEAR or 0 < len(lk.rest) < small_group:
+        if lk.kind == NEAR or 0 < lk.rest_size < small_group:
             a, b = rows[0], rows[1]
             close.setdefault(a, set()).add(b)
             close.setdefault(b, set()).add(a)
@@ -570,6 +571,35 @@ def _time_suppression(pops: Populations, links: Sequence[Link],
         else:
             published.append(r)
     return hide, rest
+
+
+def _equal_forest(pops: Populations, links: Sequence[Link]) -> List[Link]:
+    """The links without the redundant equalities between rows of this release.
+
+    Rows of equal populations (an area nobody entered or left over many months) are linked
+    pairwise; a chain through each class of equal rows says the same (``x_a − x_b`` is the
+    sum of the chain's steps), so the relations of the other pairs add nothing the attacker
+    could use, only work for the audits.
+    """
+    parent: Dict[int, int] = {}
+
+    def root(r: int) -> int:
+        while parent.get(r, r) != r:
+            parent[r] = parent.get(parent[r], parent[r])
+            r = parent[r]
+        return r
+
+    out = []
+    for lk in links:
+        if lk.kind == EQUAL:
+            a, b = int(pops.row[lk.container]), int(pops.row[lk.members[0]])
+            if a >= 0 and b >= 0:
+                ra, rb = root(a), root(b)
+                if ra == rb:
+                    continue
+                parent[max(ra, rb)] = min(ra, rb)
+        out.append(lk)
+    return out
 
 
 def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_vals,
@@ -608,19 +638,22 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
             return -1
         return None
 
+    r_lens: List[int] = []
+    r_cells: List[int] = []
+    r_coefs: List[float] = []
     for lk in links:
         prot = rest_prot.get(id(lk))
+        members = (lk.container,) + lk.members
         for t in range(ntypes):
-            members = (lk.container,) + lk.members
             terms = [cell(p, t) for p in members]
             if any(x is None for x in terms):
                 continue
             coefs = [1.0] + [-1.0] * len(lk.members)
-            if lk.kind in (SUM, NEAR) and (len(lk.rest) or lk.foreign):
+            if lk.kind in (SUM, NEAR) and (lk.rest_size or lk.has_foreign):
                 v = sum(a * value(p, t) for p, a in zip(members, coefs))  # = rest − foreign
-                protect = True if lk.kind == NEAR or lk.foreign else bool(
+                protect = True if lk.kind == NEAR or lk.has_foreign else bool(
                     prot[t] if prot is not None else True)
-                lower = 0.0 if lk.kind == SUM and not lk.foreign else -np.inf
+                lower = 0.0 if lk.kind == SUM and not lk.has_foreign else -np.inf
                 c = extra.add(1, values=[v], hidden=True, protect=protect, candidate=False,
                               lower=lower)[0]
                 terms.append(c)
@@ -631,9 +664,11 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
                 continue
             if len(keep) < 2:
                 continue
-            rel.grow(extra.first + extra.size - rel.n_cells)
-            rel.add([x for x, _ in keep], [a for _, a in keep])
+            r_lens.append(len(keep))
+            r_cells.extend(x for x, _ in keep)
+            r_coefs.extend(a for _, a in keep)
     rel.grow(extra.first + extra.size - rel.n_cells)
+    rel.add_ragged(r_lens, r_cells, r_coefs)
     return known_before
 
 
