@@ -16,7 +16,11 @@ from boligsocial_plugin.core.columns import ColumnTable
 from boligsocial_plugin.core.datamodel import COLUMNS, direct_identifier_columns, match_columns
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
-from boligsocial_plugin.core.personkeys import keys_from_codepoints, keys_from_strings
+from boligsocial_plugin.core.personkeys import (
+    keys_from_bytes,
+    keys_from_codepoints,
+    keys_from_strings,
+)
 
 BLOCKING, WARNING, INFO = "blocking", "warning", "info"
 #: a column as prepare() gets it: a pandas Series, or a numpy array of a ColumnTable
@@ -200,9 +204,11 @@ def bytes_codes(v: np.ndarray, hashes: Optional[np.ndarray] = None,
     of their bytes (``hashes``, default core.personkeys' key of the bytes) with every repeated
     value checked against its first occurrence, so a hash collision can never merge two values.
 
-    ``maybe_distinct``: the values may all differ (person ids on one date); when a sample of
-    rows repeats no value, sorting the hashes (cheaper than a hash table of millions) can show
-    that no two rows share one, and then every row is its own code.
+    ``maybe_distinct``: the values may all differ (person ids on one date); values in strictly
+    increasing (or decreasing) order all differ (one comparison per row: extracts are usually
+    sorted by person), and otherwise, when a sample of rows repeats no value, sorting the
+    hashes (cheaper than a hash table of millions) can show that no two rows share one; then
+    every row is its own code.
     """
     n, w = len(v), v.dtype.itemsize
     m = v.view(np.uint8).reshape(n, w)
@@ -212,7 +218,7 @@ def bytes_codes(v: np.ndarray, hashes: Optional[np.ndarray] = None,
         key = padded.view(np.uint64).ravel()
     else:
         key = keys_from_codepoints(m) if hashes is None else hashes
-    if maybe_distinct and n > 100000 and _all_distinct(key):
+    if maybe_distinct and n > 100000 and (_strictly_monotonic(v) or _all_distinct(key)):
         every = np.arange(n, dtype=np.int64)
         return every, every.copy()
     codes, uk = pd.factorize(key)
@@ -226,6 +232,12 @@ def bytes_codes(v: np.ndarray, hashes: Optional[np.ndarray] = None,
             first = np.empty(len(uniques), dtype=np.int64)
             first[codes[::-1]] = np.arange(n, dtype=np.int64)[::-1]
     return codes.astype(np.int64), first
+
+
+def _strictly_monotonic(v: np.ndarray) -> bool:
+    """Whether the values are in strictly increasing or strictly decreasing order (so all
+    differ)."""
+    return bool((v[1:] > v[:-1]).all()) or bool((v[1:] < v[:-1]).all())
 
 
 def _all_distinct(key: np.ndarray) -> bool:
@@ -361,7 +373,10 @@ def _bytes_person_keys(v: np.ndarray):
     the hash that finds the distinct ids (one pass, no per-key Python)."""
     n, w = len(v), v.dtype.itemsize
     m = v.view(np.uint8).reshape(n, w)
-    keys = keys_from_codepoints(m)
+    if np.count_nonzero(m) == m.size:  # every id as wide as the column: no lengths to count
+        keys = keys_from_bytes(m, np.full(n, w, dtype=np.int64))
+    else:
+        keys = keys_from_codepoints(m)
     codes, first = bytes_codes(v, keys, maybe_distinct=True)
     um = m if len(first) == n else m[first]
     if (um[:, -1] != 0).all():  # every value as wide as the column (fixed-width ids)
@@ -381,10 +396,32 @@ def _bytes_person_keys(v: np.ndarray):
         keys_u[wide] = keys_from_strings([b.decode("utf-8", "replace") for b in v[first[wide]]])
     cpr_u = np.zeros(max(1, len(um)), dtype=bool)
     # a CPR number has at least nine digits: only such values need the shape test
-    digits = ((um >= 48) & (um <= 57)).sum(axis=1, dtype=np.int16) >= 9
+    digits = _nine_digits(um)
     if digits.any():
         cpr_u[np.nonzero(digits)[0]] = _cpr_matrix(um[digits])
     return codes, (codes >= 0) & cpr_u[np.maximum(codes, 0)], len(um), keys_u
+
+
+def _nine_digits(m: np.ndarray) -> np.ndarray:
+    """Rows of a byte matrix with at least nine ASCII digits, column by column: a row drops
+    out once it has more other bytes than its width leaves room for (usually after the first
+    column, e.g. a letter prefix in a column nine wide)."""
+    n, w = m.shape
+    out = np.zeros(n, dtype=bool)
+    if w < 9:
+        return out
+    rows = np.arange(n)
+    others = np.zeros(n, dtype=np.int16)
+    for j in range(w):
+        col = m[:, j] if len(rows) == n else m[rows, j]
+        others += (col < 48) | (col > 57)
+        keep = others <= w - 9
+        if not keep.all():
+            rows, others = rows[keep], others[keep]
+            if not len(rows):
+                return out
+    out[rows] = True
+    return out
 
 
 def cpr_shaped(vals: np.ndarray) -> np.ndarray:

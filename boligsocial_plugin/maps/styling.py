@@ -231,8 +231,10 @@ def apply_categories(layer: QgsVectorLayer, field: str = "category") -> None:
 
 def apply_style(layer: QgsVectorLayer, field: str, method: str = "jenks",
                 classes: int = choropleth.DEFAULT_CLASSES,
-                ramp: str = choropleth.DEFAULT_RAMP) -> None:
-    """Categories for a text field named 'category', a choropleth otherwise."""
+                ramp: str = choropleth.DEFAULT_RAMP,
+                values: Optional[Sequence[float]] = None) -> None:
+    """Categories for a text field named 'category', a choropleth otherwise (``values``: the
+    published values when the caller has them, see :func:`classify`)."""
     idx = layer.fields().lookupField(field)
     if idx < 0:
         raise BoligsocialError(tr("The layer '{layer}' has no field '{field}'.").format(
@@ -243,7 +245,22 @@ def apply_style(layer: QgsVectorLayer, field: str, method: str = "jenks",
             return
         raise BoligsocialError(tr("The field '{field}' is not numeric; choose an indicator "
                                   "value field (*_val) or 'category'.").format(field=field))
-    apply_choropleth(layer, field, method, classes, ramp)
+    apply_choropleth(layer, field, method, classes, ramp, values=values)
+
+
+def frame_published_values(frame, field: str) -> List[float]:
+    """:func:`published_values` of a table about to be written (a DataFrame with ``field``
+    and its flag column): the same values without reading the written layer back."""
+    import numpy as np
+
+    vals = frame[field].to_numpy(dtype=float)
+    keep = ~np.isnan(vals)
+    for flag in (choropleth.flag_field_name(field), field + "_flag"):
+        if flag and flag in frame.columns:
+            keep &= np.array([is_missing(v) for v in frame[flag].to_numpy(dtype=object)],
+                             dtype=bool)
+            break
+    return [float(v) for v in vals[keep]]
 
 
 def style_settings(layer: QgsVectorLayer) -> Optional[Dict[str, Any]]:
@@ -399,7 +416,8 @@ def _open_output(dest: str, context: QgsProcessingContext) -> Optional[QgsVector
 def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
                  method: str = "jenks", classes: int = choropleth.DEFAULT_CLASSES,
                  ramp: str = choropleth.DEFAULT_RAMP,
-                 temporal_dates: bool = False) -> Optional[QgsVectorLayer]:
+                 temporal_dates: bool = False, values: Optional[Sequence[float]] = None,
+                 present: bool = False, labels=None) -> Optional[QgsVectorLayer]:
     """Style an algorithm's written output and store the style in it (call after ``del sink``).
 
     Opens the output by its destination, applies the style, saves it as the default style
@@ -408,6 +426,11 @@ def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
     reference dates also gets temporal properties on ``ref_date`` (maps/temporal.py), saved with
     the style. Styling problems are reported, never fatal. A CSV output has no style (it is a
     table for spreadsheets): nothing is done.
+
+    ``values``: the published values of ``field`` when the caller has them (see
+    :func:`frame_published_values`; otherwise they are read from the output). ``present``:
+    also the field aliases and rounding of :func:`present_output` (``labels`` as there), so
+    the style is written once (BoligsocialAlgorithm.style_output).
     """
     if is_csv_destination(dest):
         return None
@@ -417,16 +440,18 @@ def style_output(dest: str, field: str, context: QgsProcessingContext, feedback,
             feedback.reportError(tr("Could not open '{dest}' to style it.").format(dest=dest),
                                  False)
             return None
-        apply_style(layer, field, method, classes, ramp)
+        apply_style(layer, field, method, classes, ramp, values)
         is_temporal = temporal_dates and temporal.apply_temporal(layer)
         if is_temporal:
             feedback.pushInfo(tr("Temporal properties set on ref_date: the Temporal Controller "
                                  "animates the layer."))
+        if present:
+            apply_field_presentation(layer, labels)
         if os.path.isfile(dest.split("|")[0]):
             for where in save_default_style(layer):
                 feedback.pushInfo(tr("Style saved to {where}.").format(where=where))
-        register_post_processor(dest, context, field, method, classes, ramp,
-                                temporal_dates=is_temporal)
+        register_post_processor(dest, context, field, method, classes, ramp, present=present,
+                                labels=labels, temporal_dates=is_temporal)
         return layer
     except BoligsocialError as e:
         feedback.reportError(tr("The output was written but not styled: {err}").format(err=e),

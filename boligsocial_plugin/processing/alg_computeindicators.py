@@ -19,7 +19,7 @@ from boligsocial_plugin.core.indicators import (
 )
 from boligsocial_plugin.core.pipeline import compute
 from boligsocial_plugin.core.resultmodel import describe
-from boligsocial_plugin.maps.styling import style_output
+from boligsocial_plugin.maps.styling import frame_published_values
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
 from boligsocial_plugin.processing.params import date_value, with_help
@@ -136,7 +136,8 @@ class ComputeIndicators(BoligsocialAlgorithm):
                                 areas.crs)
         if codes:
             field = "outside_labour_val" if "outside_labour" in codes else codes[0] + "_val"
-            style_output(dest, field, context, feedback, temporal_dates=True)
+            self.style_output(dest, field, context, feedback, temporal_dates=True,
+                              values=frame_published_values(pub, field))
         common.report_protection(self, res.release, record_in, dest, feedback)
         common.record_run(self, dest, parameters, context, rules, db,
                           perturbation=res.release.result.report["perturbation"],

@@ -5,7 +5,7 @@ import html
 import os
 import traceback
 from dataclasses import dataclass
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Set
 
 from qgis.core import (
     QgsApplication,
@@ -259,9 +259,20 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
             path = rec.dest.split("|")[0]
             if is_csv_destination(rec.dest) and os.path.isfile(path):
                 csvout.rewrite(path, rec.fields, dialect)
-            else:
+            elif rec.dest not in getattr(self, "_presented", ()):  # else done with its style
                 present_output(rec.dest, context, feedback,
                                getattr(self, "field_labels", None))
+
+    def style_output(self, dest: str, field: str, context, feedback, **options):
+        """Style a written output (maps.styling.style_output) together with the field aliases
+        and rounding :meth:`finish_outputs` would give it, so its style is written once."""
+        from boligsocial_plugin.maps.styling import style_output
+
+        layer = style_output(dest, field, context, feedback, present=True,
+                             labels=getattr(self, "field_labels", None), **options)
+        if layer is not None:
+            self._presented.add(dest)
+        return layer
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Run; turn errors users can cause into QgsProcessingException, never a traceback.
@@ -275,6 +286,7 @@ class BoligsocialAlgorithm(QgsProcessingAlgorithm):
             safe = RedactingFeedback(feedback) if feedback is not None else None
             try:
                 self._sink_records = []
+                self._presented: Set[str] = set()
                 result = self.process(parameters, context, safe)
                 self.check_canceled(feedback)
                 self.finish_outputs(parameters, context, safe)

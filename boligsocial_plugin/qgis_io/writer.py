@@ -8,6 +8,7 @@ gives the same message, progress moves between batches, and a cancelled run stop
 import os
 from typing import Any, List, Optional, Sequence, Tuple
 
+import numpy as np
 import pandas as pd
 from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry
 from qgis.PyQt.QtCore import QVariant
@@ -102,14 +103,28 @@ def write_frame(sink, frame: pd.DataFrame, types: Sequence[Tuple[str, QVariant.T
     CSV destinations are rewritten in the user's form, formulas escaped, by the base class
     after the run (processing/outputs.py).
     """
-    cols: List[Any] = [frame[n].to_numpy(dtype=object) for n, _ in types]
-    kinds = [t for _, t in types]
+    cols: List[List[Any]] = [column_values(frame[n], t) for n, t in types]
     fields = fields_for(types)
     writer = FeatureWriter(sink, feedback, len(frame), progress)
-    for i in range(len(frame)):
+    for i, attrs in enumerate(zip(*cols) if cols else ([] for _ in range(len(frame)))):
         f = QgsFeature(fields)
-        f.setAttributes([py_value(c[i], t) for c, t in zip(cols, kinds)])
+        f.setAttributes(list(attrs))
         if geometries is not None and geometries[i] is not None:
             f.setGeometry(geometries[i])
         writer.add(f)
     return writer.close()
+
+
+def column_values(column: pd.Series, t: QVariant.Type) -> List[Any]:
+    """A column's values as QGIS attributes of type ``t``: ``py_value`` of each value, for
+    numbers by column (NaN is NULL) instead of value by value."""
+    kind = column.dtype.kind if isinstance(column.dtype, np.dtype) else "O"
+    values = column.to_numpy()
+    if t == QVariant.Double and kind in "fiu":
+        return [None if v != v else v for v in values.astype(float).tolist()]
+    if t in (QVariant.Int, QVariant.LongLong):
+        if kind in "iu":
+            return values.tolist()
+        if kind == "f" and np.isfinite(values[~np.isnan(values)]).all():
+            return [None if v != v else int(v) for v in values.tolist()]
+    return [py_value(v, t) for v in column.to_numpy(dtype=object)]

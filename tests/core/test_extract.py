@@ -156,6 +156,9 @@ def test_many_bytes_keys_and_a_hash_collision_are_exact():
     ["P{:09d}".format(i) for i in range(120000)],                 # fixed width, all distinct
     ["P{}".format(i) for i in range(119998)] + [FAKE_CPR, "Pø"],  # widths differ, CPR, UTF-8
     ["P{}".format(i % 60000) for i in range(120000)],              # every person twice
+    ["P{:09d}".format(120000 - i) for i in range(120000)],        # sorted, decreasing
+    ["P{:09d}".format(i // 2 if i == 70001 else i) for i in range(120000)],  # sorted but one
+    ["{:09d}".format(i) for i in range(119999)] + ["010170000"],    # nine digits (CPR test)
 ])
 def test_many_bytes_person_ids_give_the_same_extract_as_text(ids):
     n = len(ids)
@@ -163,3 +166,15 @@ def test_many_bytes_person_ids_give_the_same_extract_as_text(ids):
     df = pd.DataFrame({"person_id": ids, "ref_date": dates, "age": np.arange(n) % 90 * 1.0,
                        "x": np.ones(n), "y": np.ones(n)})
     _same_extract(prepare(_as_bytes_table(df)), prepare(df))
+
+
+def test_nine_digit_prefilter_finds_the_rows_the_full_count_finds():
+    from boligsocial_plugin.core import extract
+
+    rng = np.random.default_rng(3)
+    for w in (8, 9, 10, 13):
+        # mostly digits, some letters and blanks, some zero padding
+        m = rng.choice(np.frombuffer(b"0123456789012345678901234567A -\x00", np.uint8),
+                       size=(5000, w))
+        naive = ((m >= 48) & (m <= 57)).sum(axis=1) >= 9
+        assert np.array_equal(extract._nine_digits(m), naive)

@@ -175,6 +175,10 @@ def test_computeindicators_output_has_aliases_rounding_and_style(run_alg, data, 
     run_alg("computeindicators", dict(_base(data), OUTPUT=out))
     lyr = _check_presentation(out)
     assert lyr.renderer().type() == "RuleRenderer"
+    import sqlite3
+
+    with sqlite3.connect(out) as con:  # one style of ours, with the aliases
+        assert con.execute("SELECT count(*) FROM layer_styles").fetchone()[0] == 1
     vals = [f["outside_labour_val"] for f in lyr.getFeatures() if f["outside_labour_val"]]
     assert any(round(v, 1) != v for v in vals)  # rounded on screen only
 

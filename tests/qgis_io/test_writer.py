@@ -75,3 +75,27 @@ def test_write_frame_writes_values_as_they_are():
     assert write_frame(gpkg, frame, TYPES, None, QgsProcessingFeedback(), dest="/x/o.gpkg") == 2
     assert gpkg.batches[0][0][0] == "=cmd()"
     assert is_null(gpkg.batches[0][1][1])  # NaN is written as NULL, never 0
+
+
+def test_column_values_are_py_value_of_each_value():
+    """Numbers are converted by column; the result is py_value's, value by value."""
+    import numpy as np
+
+    from boligsocial_plugin.qgis_io.values import py_value
+    from boligsocial_plugin.qgis_io.writer import column_values
+
+    cols = {"f": [1.5, np.nan, -0.0, np.inf, 2.0], "i": [1, 2, 3, -4, 2 ** 40],
+            "fi": [1.0, np.nan, 3.9, -2.5, 1e12], "s": ["a", None, "c", "", "e"],
+            "b": [True, False, True, True, False]}
+    for name, vals in cols.items():
+        col = pd.Series(vals)
+        for t in (QVariant.Double, QVariant.LongLong, QVariant.Int, QVariant.String):
+            try:
+                want = [py_value(v, t) for v in col.to_numpy(dtype=object)]
+            except (OverflowError, ValueError) as e:  # the same error either way
+                with pytest.raises(type(e)):
+                    column_values(col, t)
+                continue
+            got = column_values(col, t)
+            assert [type(v) for v in got] == [type(v) for v in want], (name, t)
+            assert [str(v) for v in got] == [str(v) for v in want], (name, t)
