@@ -34,7 +34,8 @@ class Checks:
 
     The first statement returns, per reference date and combination of problems, the number of
     rows (a bit per problem: one hash aggregate instead of one filtered count per problem);
-    the second counts persons twice on a date.
+    the second counts persons twice on a date, and the third (when there are any) how many
+    rows repeat a person per reference date.
     """
 
     sql: str
@@ -216,9 +217,9 @@ def check_sql(src: sqlgen.PersonSource, mapping: Mapping[str, str], names: Seque
         # (a hash collision, about one in a million runs of 6M) is told apart by verify_sql
         dup = ("SELECT count(*) FROM (SELECT 1 {w} AND {k} IS NOT NULL GROUP BY {d}, {k} "
                "HAVING count(*) > 1) s").format(w=where, k=key, d=rows.date())
-        verify = ("SELECT COALESCE(sum(c - 1), 0) FROM (SELECT count(*) AS c {w} AND ({d}, {k}) "
-                  "IN (SELECT {d}, {k} {w} GROUP BY 1, 2 HAVING count(*) > 1) "
-                  "GROUP BY {d}, {t} HAVING count(*) > 1) s").format(
+        verify = ("SELECT s.d::text, sum(s.c - 1) FROM (SELECT {d} AS d, count(*) AS c {w} "
+                  "AND ({d}, {k}) IN (SELECT {d}, {k} {w} GROUP BY 1, 2 HAVING count(*) > 1) "
+                  "GROUP BY {d}, {t} HAVING count(*) > 1) s GROUP BY 1").format(
             w=where, k=key, d=rows.date(), t=rows.key_text())
     return Checks(sql, dup, verify, p.values, dict(mapping), list(names), has_geometry,
                   needs_location, [n for n, _e in bits])
