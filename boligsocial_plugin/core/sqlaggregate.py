@@ -652,3 +652,28 @@ def _nestings(plan: Plan, inside: pd.DataFrame
               ) -> Tuple[List[Tuple[str, str, str]], Dict[str, int]]:
     """core.indicators' nestings and population classes, from the aggregated tests."""
     return nestings_from_tests(plan.indicators, _SqlTests(plan, inside))
+
+
+def regroup_counts(raw: pd.DataFrame, group: np.ndarray, n_groups: int) -> pd.DataFrame:
+    """The residents' table (core.indicators.aggregate without indicators) of groups of areas
+    (merged regions) from the areas' rows: counts and cell keys add up. ``group``: each
+    area's group. One reference date, as the areas' table has."""
+    dates = sorted({str(d) for d in raw["ref_date"]})
+    if not dates:
+        return raw.iloc[:0]
+    if len(dates) > 1:
+        raise ValueError("one reference date expected")
+    g = np.asarray(group, dtype=np.int64)[raw["area_idx"].to_numpy(dtype=np.int64)]
+    residents = np.bincount(g, weights=raw["residents"].to_numpy(dtype=float),
+                            minlength=n_groups).astype(np.int64)
+    out = {"area_idx": np.arange(n_groups, dtype=np.int64),
+           "ref_date": np.array([dates[0]] * n_groups, dtype=object),
+           "residents": residents}
+    if "residents_ck" in raw:
+        ck = [0] * n_groups
+        for gi, c in zip(g, raw["residents_ck"].to_numpy(dtype=np.int64)):
+            ck[gi] = (ck[gi] + int(c)) % (1 << 32)
+        out["residents_ck"] = np.array(ck, dtype=np.int64)
+    frame = pd.DataFrame(out)
+    frame.attrs["nestings"] = []
+    return frame

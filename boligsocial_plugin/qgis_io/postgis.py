@@ -327,15 +327,17 @@ class PostgisPersons:
                                release)
 
     def criteria_release(self, areas: AreaSet, indicators: Sequence[Indicator], overlaps: str,
-                         publication: Publication, rule_set, assessed: Sequence[Optional[str]],
-                         context, feedback=None):
-        """core.criteria.protect_criteria for a database source: (raw, stats, release)."""
+                         publication: Publication, rule_set,
+                         assessed: Optional[Sequence[Optional[str]]], context, feedback=None):
+        """core.criteria.protect_criteria for a database source: (raw, stats, release).
+        ``assessed``: the assessment dates (None: every date of the extract, as
+        monitorcriteria assesses them)."""
         from boligsocial_plugin.core.criteria import release_dates
 
         with self.session(feedback) as cur:
             run = self._run(cur, areas, indicators, None, overlaps, context, feedback)
             dates = sorted({str(d) for d in run.raw["ref_date"].unique()})
-            need = release_dates(dates, assessed, rule_set)
+            need = release_dates(dates, dates if assessed is None else assessed, rule_set)
             keep = np.nonzero(run.raw["ref_date"].astype(str).isin(sorted(need)).to_numpy())[0]
             raw = run.raw.iloc[keep].reset_index(drop=True)
             raw.attrs = run.raw.attrs

@@ -122,3 +122,114 @@ def test_analysemoves_same_layers_as_from_the_file(run_alg, moves_db, pert, grou
     assert f["FLOWS_SUPPRESSED"] == d["FLOWS_SUPPRESSED"]
     if not groups:
         assert _frame(d["OUTPUT"], ["area_id"])["stayers"].notna().sum() >= 2
+
+
+def _gpkg_to_postgis(cluster, path: str, table: str) -> None:
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    dsn = "PG:host={} port={} dbname={} user={} password={}".format(
+        cluster.host, cluster.port, DB, cluster.user, cluster.password)
+    gdal.VectorTranslate(dsn, path, layerName=table, accessMode="overwrite",
+                         layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid"])
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_data, pg_db):
+    """The demo municipality (five yearly snapshots, 40 areas) in PostGIS."""
+    _gpkg_to_postgis(pg_db, str(demo_data / "persons.gpkg"), "demo_persons_alg")
+    layer = pg_layer(pg_db, DB, "demo_persons_alg")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    yield demo_data, layer
+    QgsProject.instance().removeMapLayer(layer.id())
+
+
+def _both(run_alg, alg, params, persons_file, layer, tmp, sinks=("OUTPUT",)):
+    out = {}
+    for name, persons in (("file", persons_file), ("db", layer.id())):
+        p = dict(params, PERSONS=persons)
+        p.update({s: str(tmp / "{}_{}_{}.gpkg".format(alg, name, s.lower())) for s in sinks})
+        out[name] = run_alg(alg, p)
+    return out["file"], out["db"]
+
+
+@pytest.mark.parametrize("pert", ["off", "on"])
+def test_monitorcriteria_same_layers_as_from_the_file(run_alg, demo_db, tmp_path, pert):
+    data, layer = demo_db
+    params = {"AREAS": str(data / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+              "AREA_NAME_FIELD": "area_name", "REGISTER_MODE": "off", "PERTURBATION": pert,
+              "NATIONAL_CONVICTION_RATE": 1.1, "REGIONAL_MEAN_INCOME": 380000}
+    f, d = _both(run_alg, "monitorcriteria", params, str(data / "persons.gpkg"), layer,
+                 tmp_path, ("OUTPUT", "SERIES"))
+    _same(_frame(f["OUTPUT"], ["area_id"]), _frame(d["OUTPUT"], ["area_id"]))
+    a, b = _frame(f["SERIES"], ["area_id", "ref_date"]), _frame(d["SERIES"],
+                                                                  ["area_id", "ref_date"])
+    assert a["ref_date"].nunique() == 5
+    _same(a, b)
+    for k in ("AREAS_IN_CATEGORY", "AREAS_ENTERING", "AREAS_LEAVING"):
+        assert f[k] == d[k], k
+
+
+@pytest.mark.parametrize("pert", ["off", "on"])
+def test_trackchange_over_a_period_same_layers_as_from_the_file(run_alg, demo_db, tmp_path,
+                                                               pert):
+    data, layer = demo_db
+    params = {"AREAS": str(data / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+              "AREA_NAME_FIELD": "area_name", "REGISTER_MODE": "off", "PERTURBATION": pert,
+              "FROM_DATE": "2022-01-01", "TO_DATE": "2024-01-01"}
+    f, d = _both(run_alg, "trackchange", params, str(data / "persons.gpkg"), layer, tmp_path,
+                 ("OUTPUT", "SERIES"))
+    _same(_frame(f["OUTPUT"], ["area_id"]), _frame(d["OUTPUT"], ["area_id"]))
+    a, b = _frame(f["SERIES"], ["area_id", "ref_date"]), _frame(d["SERIES"],
+                                                                  ["area_id", "ref_date"])
+    assert sorted(a["ref_date"].unique()) == ["2022-01-01", "2023-01-01", "2024-01-01"]
+    _same(a, b)
+
+
+@pytest.mark.parametrize("pert", ["off", "on"])
+def test_mergesmallareas_counts_residents_in_the_database(run_alg, demo_db, tmp_path, pert):
+    data, layer = demo_db
+    params = {"AREAS": str(data / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+              "MINIMUM": 1500, "PERTURBATION": pert, "REGISTER_MODE": "off"}
+    f, d = _both(run_alg, "mergesmallareas", params, str(data / "persons.gpkg"), layer,
+                 tmp_path)
+    a, b = _frame(f["OUTPUT"], ["region_id"]), _frame(d["OUTPUT"], ["region_id"])
+    assert len(a) > 1
+    _same(a, b)
+    assert f["REGIONS"] == d["REGIONS"]
+
+
+def test_validateextract_counts_the_problems_in_the_database(run_alg, tmp_path, pg_db):
+    """The same problems, counts, severities and messages as from the file (no example
+    rows: person rows never leave the server)."""
+    areas = grid_areas(str(tmp_path / "areas.gpkg"))
+    from tests.helpers import persons_frame
+
+    df = persons_frame(areas, [30, 20, 10, 5, 5, 0]).drop(columns=["area_truth"])
+    df["age"] = df["age"].astype(object)
+    df.loc[3, "age"] = "abc"
+    df.loc[4, "age"] = 130
+    df.loc[5, "x"] = np.nan
+    df.loc[6, "sex"] = "X"
+    df.loc[7, "outside_fte"] = 1.5
+    df = pd.concat([df, df.iloc[[10]]], ignore_index=True)
+    df.to_csv(tmp_path / "persons.csv", index=False)
+    pg_load_persons(pg_db, DB, "persons_problems", df, geometry=False)
+    layer = pg_layer(pg_db, DB, "persons_problems", geometry="")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        f, d = _both(run_alg, "validateextract", {}, str(tmp_path / "persons.csv"), layer,
+                     tmp_path)
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    a = _frame(f["OUTPUT"], ["problem", "column"])
+    b = _frame(d["OUTPUT"], ["problem", "column"])
+    assert set(a["problem"]) >= {"wrong_type", "out_of_range", "duplicate_person",
+                                 "no_location", "unknown_code"}
+    assert (b["example_rows"].fillna("") == "").all() and (a["example_rows"] != "").any()
+    cols = ["severity", "problem", "column", "count", "message"]
+    _same(a[cols], b[cols])
+    for k in ("VERDICT", "BLOCKING", "WARNINGS", "ROWS"):
+        assert f[k] == d[k], k
