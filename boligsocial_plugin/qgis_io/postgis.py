@@ -40,7 +40,7 @@ from boligsocial_plugin.core.dbchecks import check_sql
 from boligsocial_plugin.core.discretion.release import Totals
 from boligsocial_plugin.core.discretion.types import TypeTable
 from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
-from boligsocial_plugin.core.extract import BLOCKING, Problem, blocking_message
+from boligsocial_plugin.core.extract import blocking_message
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import Indicator, builtin_indicators
 from boligsocial_plugin.core.pipeline import (
@@ -52,6 +52,7 @@ from boligsocial_plugin.core.pipeline import (
     protect_counted,
     select_date,
 )
+from boligsocial_plugin.core.problems import BLOCKING, Problem
 from boligsocial_plugin.core.spatial import polygon_set, rings_from_wkb
 from boligsocial_plugin.core.sqlaggregate import Groups, aggregate_sql, raw_table
 from boligsocial_plugin.qgis_io.layers import AreaSet
