@@ -1,18 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The checks of core.extract.prepare, counted in the database for a PostGIS person table.
 
-The same problems with the same messages and severities as for a file, so a blocking problem
-stops the run either way; only the example row numbers are missing (a table has no row order,
-and person rows never leave the server). One statement counts everything per reference date;
-a second counts persons twice on a date.
+The same problems with the same messages (one table: core.problems) and severities as for a
+file, so a blocking problem stops the run either way; only the example row numbers are missing
+(a table has no row order, and person rows never leave the server). One statement counts
+everything per reference date; a second counts persons twice on a date.
 """
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Sequence, Tuple
 
 from boligsocial_plugin.core import sqlgen
 from boligsocial_plugin.core.datamodel import COLUMNS
-from boligsocial_plugin.core.extract import BLOCKING, INFO, WARNING, Problem, _table_problems
-from boligsocial_plugin.core.i18n import tr
+from boligsocial_plugin.core.extract import _table_problems
+from boligsocial_plugin.core.problems import BLOCKING, INFO, WARNING, Problem, message
 
 _CPR = "^[0-3][0-9][01][0-9]{3}-?[0-9]{4}$"
 
@@ -34,7 +34,8 @@ class Checks:
 
     The first statement returns, per reference date and combination of problems, the number of
     rows (a bit per problem: one hash aggregate instead of one filtered count per problem);
-    the second counts persons twice on a date.
+    the second counts persons twice on a date, and the third (when there are any) how many
+    rows repeat a person per reference date.
     """
 
     sql: str
@@ -70,77 +71,45 @@ class Checks:
         for role, actual in self.mapping.items():
             out += _column_problems(role, actual, total)
         if duplicates:
-            out.append(Problem("duplicate_person", "person_id", BLOCKING, duplicates, tr(
-                "{n} rows repeat a person key within the same reference date. Each person "
-                "may appear once per date.").format(n=duplicates)))
+            out.append(Problem("duplicate_person", "person_id", BLOCKING, duplicates,
+                               message("duplicate_person", n=duplicates)))
         if total.get("no_location"):
             k = total["no_location"]
-            out.append(Problem("no_location", "x/y", WARNING, k, tr(
-                "{n} rows have no coordinates; they are counted as without location and left "
-                "out of every area.").format(n=k)))
+            out.append(Problem("no_location", "x/y", WARNING, k, message("no_location", n=k)))
         return out
 
 
 def _column_problems(role: str, actual: str, total: Mapping[str, int]) -> List[Problem]:
     out: List[Problem] = []
+    for what, code, severity, key in _checked(role):
+        k = int(total.get("{}__{}".format(role, what), 0))
+        if k:
+            out.append(Problem(code, role, severity, k, message(key or code, n=k, col=actual)))
+    return out
 
-    def count(what: str) -> int:
-        return int(total.get("{}__{}".format(role, what), 0))
 
+def _checked(role: str) -> List[Tuple[str, str, str, str]]:
+    """(count, problem code, severity, message key) of a role's column, in core.extract's
+    order."""
     if role == "person_id":
-        if count("cpr"):
-            out.append(Problem("cpr_shaped", role, BLOCKING, count("cpr"), tr(
-                "{n} values in '{col}' look like CPR numbers. Pseudonymise the extract "
-                "first (boligsocial:pseudonymise).").format(n=count("cpr"), col=actual)))
-        if count("missing"):
-            out.append(Problem("missing_value", role, BLOCKING, count("missing"), tr(
-                "{n} rows have no person key in '{col}'.").format(n=count("missing"),
-                                                                  col=actual)))
-        return out
+        return [("cpr", "cpr_shaped", BLOCKING, ""),
+                ("missing", "missing_value", BLOCKING, "missing_value:person_id")]
     kind = COLUMNS[role].kind
     if kind == "date":
-        if count("bad"):
-            out.append(Problem("bad_date", role, BLOCKING, count("bad"), tr(
-                "{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD)."
-                ).format(n=count("bad"), col=actual)))
-        return out
+        return [("bad", "bad_date", BLOCKING, "")]
     if kind == "sex":
-        if count("bad"):
-            out.append(Problem("unknown_code", role, WARNING, count("bad"), tr(
-                "{n} values in '{col}' are not M or K; they count as unknown sex."
-                ).format(n=count("bad"), col=actual)))
-        return out
+        return [("bad", "unknown_code", WARNING, "")]
     if kind not in _RANGE and kind != "coord":
+        return []
+    out = [("wrong", "wrong_type", BLOCKING, ""), ("inf", "not_finite", BLOCKING, "")]
+    if kind in _RANGE:
+        out.append(("range", "out_of_range", BLOCKING, "out_of_range:" + kind))
+    if kind == "coord":
         return out
-    if count("wrong"):
-        out.append(Problem("wrong_type", role, BLOCKING, count("wrong"), tr(
-            "{n} values in '{col}' are not numbers. Fix them in the extract."
-            ).format(n=count("wrong"), col=actual)))
-    if count("inf"):
-        out.append(Problem("not_finite", role, BLOCKING, count("inf"), tr(
-            "{n} values in '{col}' are infinite.").format(n=count("inf"), col=actual)))
-    if count("range"):
-        msg = {"binary": tr("{n} values in '{col}' are not 0 or 1."),
-               "int": tr("{n} values in '{col}' are not whole numbers between 0 and 125."),
-               "fraction": tr("{n} values in '{col}' are outside 0..1 (a share of a full-time "
-                              "year)."),
-               "amount": tr("{n} values in '{col}' are implausible amounts (beyond ±1 billion "
-                            "kr.).")}[kind]
-        out.append(Problem("out_of_range", role, BLOCKING, count("range"),
-                           msg.format(n=count("range"), col=actual)))
-    if kind == "coord" or not count("missing"):
-        return out
-    k = count("missing")
-    if role != "basic_edu":
-        sev = BLOCKING if COLUMNS[role].required else WARNING
-        out.append(Problem("missing_value", role, sev, k, tr(
-            "{n} rows have no value in '{col}'; they are left out of the indicators "
-            "that use it.").format(n=k, col=actual)))
-    else:
-        out.append(Problem("missing_value", role, INFO, k, tr(
-            "{n} rows have unknown education; by law they count as basic schooling "
-            "only.").format(n=k)))
-    return out
+    if role == "basic_edu":
+        return out + [("missing", "missing_value", INFO, "missing_value:basic_edu")]
+    return out + [("missing", "missing_value", BLOCKING if COLUMNS[role].required else WARNING,
+                   "")]
 
 
 #: core.extract._check_range per kind (the value ``v`` is finite and known)
@@ -216,9 +185,9 @@ def check_sql(src: sqlgen.PersonSource, mapping: Mapping[str, str], names: Seque
         # (a hash collision, about one in a million runs of 6M) is told apart by verify_sql
         dup = ("SELECT count(*) FROM (SELECT 1 {w} AND {k} IS NOT NULL GROUP BY {d}, {k} "
                "HAVING count(*) > 1) s").format(w=where, k=key, d=rows.date())
-        verify = ("SELECT COALESCE(sum(c - 1), 0) FROM (SELECT count(*) AS c {w} AND ({d}, {k}) "
-                  "IN (SELECT {d}, {k} {w} GROUP BY 1, 2 HAVING count(*) > 1) "
-                  "GROUP BY {d}, {t} HAVING count(*) > 1) s").format(
+        verify = ("SELECT s.d::text, sum(s.c - 1) FROM (SELECT {d} AS d, count(*) AS c {w} "
+                  "AND ({d}, {k}) IN (SELECT {d}, {k} {w} GROUP BY 1, 2 HAVING count(*) > 1) "
+                  "GROUP BY {d}, {t} HAVING count(*) > 1) s GROUP BY 1").format(
             w=where, k=key, d=rows.date(), t=rows.key_text())
     return Checks(sql, dup, verify, p.values, dict(mapping), list(names), has_geometry,
                   needs_location, [n for n, _e in bits])

@@ -6,7 +6,7 @@ canonical extract and a list of :class:`Problem` s. ``validateextract`` reports 
 ``computeindicators`` refuses the extract when any is blocking.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -21,26 +21,14 @@ from boligsocial_plugin.core.personkeys import (
     keys_from_codepoints,
     keys_from_strings,
 )
+from boligsocial_plugin.core.problems import BLOCKING, INFO, WARNING, Problem, message
 
-BLOCKING, WARNING, INFO = "blocking", "warning", "info"
 #: a column as prepare() gets it: a pandas Series, or a numpy array of a ColumnTable
 ColumnData = Union[pd.Series, np.ndarray]
 #: a table as prepare() gets it (both have ``columns``, ``len`` and ``table[name]``)
 RawTable = Union[pd.DataFrame, ColumnTable]
 CPR_RE = re.compile(r"^\s*[0-3]\d[01]\d\d{2}-?\d{4}\s*$")
 MAX_EXAMPLES = 5
-
-
-@dataclass
-class Problem:
-    """One kind of problem in an extract, with a count and example row numbers (1-based)."""
-
-    code: str
-    column: str
-    severity: str
-    count: int
-    message: str
-    examples: List[int] = field(default_factory=list)
 
 
 @dataclass
@@ -544,31 +532,25 @@ def _table_problems(raw: RawTable, mapping: Mapping[str, str], has_geometry: boo
     problems: List[Problem] = []
     n = len(raw)
     if n == 0:
-        problems.append(Problem("empty", "", BLOCKING, 0, tr(
-            "The extract has no rows. Check the export or the layer's filter.")))
+        problems.append(Problem("empty", "", BLOCKING, 0, message("empty")))
     for role in ("person_id", "ref_date", "age"):
         if role not in mapping:
-            problems.append(Problem("missing_column", role, BLOCKING, n, tr(
-                "The required column '{col}' (Danish: '{alias}') is missing. Rename the column "
-                "or choose it in the field parameters.").format(
-                col=role, alias=COLUMNS[role].alias)))
+            problems.append(Problem("missing_column", role, BLOCKING, n, message(
+                "missing_column", col=role, alias=COLUMNS[role].alias)))
     if needs_location and not has_geometry and not ({"x", "y"} <= set(mapping)) and \
             "address_id" not in mapping:
-        problems.append(Problem("missing_location", "x/y", BLOCKING, n, tr(
-            "The extract has no location: give a point layer, x and y columns, or an "
-            "address_id column together with an address layer.")))
+        problems.append(Problem("missing_location", "x/y", BLOCKING, n,
+                                message("missing_location")))
     ids = direct_identifier_columns(raw.columns)
     if ids:
-        problems.append(Problem("direct_identifier", ", ".join(ids), WARNING, len(ids), tr(
-            "Columns that look like direct identifiers ({cols}) are ignored and never "
-            "written. Remove them from the extract.").format(cols=", ".join(ids))))
+        problems.append(Problem("direct_identifier", ", ".join(ids), WARNING, len(ids),
+                                message("direct_identifier", cols=", ".join(ids))))
     return problems
 
 
 def _cpr_problem(role: str, actual: str, cpr: np.ndarray) -> Problem:
-    return Problem("cpr_shaped", role, BLOCKING, int(cpr.sum()), tr(
-        "{n} values in '{col}' look like CPR numbers. Pseudonymise the extract "
-        "first (boligsocial:pseudonymise).").format(n=int(cpr.sum()), col=actual), _rows(cpr))
+    return Problem("cpr_shaped", role, BLOCKING, int(cpr.sum()), message(
+        "cpr_shaped", n=int(cpr.sum()), col=actual), _rows(cpr))
 
 
 def _person_id_column(role: str, actual: str, s: ColumnData,
@@ -581,9 +563,8 @@ def _person_id_column(role: str, actual: str, s: ColumnData,
         problems.append(_cpr_problem(role, actual, cpr))
     empty = codes < 0
     if empty.any():
-        problems.append(Problem("missing_value", role, BLOCKING, int(empty.sum()), tr(
-            "{n} rows have no person key in '{col}'.").format(n=int(empty.sum()), col=actual),
-            _rows(empty)))
+        problems.append(Problem("missing_value", role, BLOCKING, int(empty.sum()), message(
+            "missing_value:person_id", n=int(empty.sum()), col=actual), _rows(empty)))
     keys = np.where(codes >= 0, keys_u[np.maximum(codes, 0)] if len(keys_u) else 0, 0)
     return codes, keys.astype(np.uint64)
 
@@ -610,9 +591,8 @@ def _date_column(role: str, actual: str, s: ColumnData,
     d, bad_u = _to_date(pd.Series(u, dtype=object))
     bad = (codes < 0) | bad_u[np.maximum(codes, 0)] if len(u) else codes < 0
     if bad.any():
-        problems.append(Problem("bad_date", role, BLOCKING, int(bad.sum()), tr(
-            "{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD)."
-            ).format(n=int(bad.sum()), col=actual), _rows(bad)))
+        problems.append(Problem("bad_date", role, BLOCKING, int(bad.sum()), message(
+            "bad_date", n=int(bad.sum()), col=actual), _rows(bad)))
     iso = pd.Index(d.fillna("").to_numpy(dtype=object))
     return _categorical(np.where(bad, -1, codes), iso)
 
@@ -625,9 +605,8 @@ def _sex_column(role: str, actual: str, s: ColumnData,
     ok_u = pd.Index(u).isin(["M", "K"])
     bad = (codes >= 0) & ~ok_u[np.maximum(codes, 0)] if len(u) else codes < -1
     if bad.any():
-        problems.append(Problem("unknown_code", role, WARNING, int(bad.sum()), tr(
-            "{n} values in '{col}' are not M or K; they count as unknown sex."
-            ).format(n=int(bad.sum()), col=actual), _rows(bad)))
+        problems.append(Problem("unknown_code", role, WARNING, int(bad.sum()), message(
+            "unknown_code", n=int(bad.sum()), col=actual), _rows(bad)))
     return _categorical(np.where(bad, -1, codes), pd.Index(u))
 
 
@@ -637,14 +616,12 @@ def _number_column(role: str, actual: str, s: ColumnData,
     col = COLUMNS[role]
     num, bad = to_number(s)
     if bad.any():
-        problems.append(Problem("wrong_type", role, BLOCKING, int(bad.sum()), tr(
-            "{n} values in '{col}' are not numbers. Fix them in the extract."
-            ).format(n=int(bad.sum()), col=actual), _rows(bad)))
+        problems.append(Problem("wrong_type", role, BLOCKING, int(bad.sum()), message(
+            "wrong_type", n=int(bad.sum()), col=actual), _rows(bad)))
     inf = np.isinf(num)
     if inf.any():
-        problems.append(Problem("not_finite", role, BLOCKING, int(inf.sum()), tr(
-            "{n} values in '{col}' are infinite.").format(n=int(inf.sum()), col=actual),
-            _rows(inf)))
+        problems.append(Problem("not_finite", role, BLOCKING, int(inf.sum()), message(
+            "not_finite", n=int(inf.sum()), col=actual), _rows(inf)))
         num = np.where(inf, np.nan, num)
     _check_range(role, actual, num, problems)
     miss = np.isnan(num) & ~bad
@@ -652,13 +629,11 @@ def _number_column(role: str, actual: str, s: ColumnData,
         return num
     if role != "basic_edu":
         sev = BLOCKING if col.required else WARNING
-        problems.append(Problem("missing_value", role, sev, int(miss.sum()), tr(
-            "{n} rows have no value in '{col}'; they are left out of the indicators "
-            "that use it.").format(n=int(miss.sum()), col=actual), _rows(miss)))
+        problems.append(Problem("missing_value", role, sev, int(miss.sum()), message(
+            "missing_value", n=int(miss.sum()), col=actual), _rows(miss)))
     else:
-        problems.append(Problem("missing_value", role, INFO, int(miss.sum()), tr(
-            "{n} rows have unknown education; by law they count as basic schooling "
-            "only.").format(n=int(miss.sum())), _rows(miss)))
+        problems.append(Problem("missing_value", role, INFO, int(miss.sum()), message(
+            "missing_value:basic_edu", n=int(miss.sum())), _rows(miss)))
     return num
 
 
@@ -690,17 +665,15 @@ def _row_problems(data: pd.DataFrame) -> List[Problem]:
             pair = pc * (len(data["ref_date"].cat.categories) + 1) + (dc + 1)
             dup = pd.Series(pair).duplicated(keep="first").to_numpy() & (pc >= 0)
         if dup.any():
-            problems.append(Problem("duplicate_person", "person_id", BLOCKING, int(dup.sum()), tr(
-                "{n} rows repeat a person key within the same reference date. Each person "
-                "may appear once per date.").format(n=int(dup.sum())), _rows(dup)))
+            problems.append(Problem("duplicate_person", "person_id", BLOCKING, int(dup.sum()),
+                                    message("duplicate_person", n=int(dup.sum())), _rows(dup)))
     if {"x", "y"} <= set(data.columns):
         noloc = (np.isnan(data["x"].to_numpy()) | np.isnan(data["y"].to_numpy()))
         if "address_id" in data:
             noloc &= data["address_id"].isna().to_numpy()
         if noloc.any():
-            problems.append(Problem("no_location", "x/y", WARNING, int(noloc.sum()), tr(
-                "{n} rows have no coordinates; they are counted as without location and left "
-                "out of every area.").format(n=int(noloc.sum())), _rows(noloc)))
+            problems.append(Problem("no_location", "x/y", WARNING, int(noloc.sum()),
+                                    message("no_location", n=int(noloc.sum())), _rows(noloc)))
     return problems
 
 
@@ -709,21 +682,17 @@ def _check_range(role: str, actual: str, num: np.ndarray, problems: List[Problem
     with np.errstate(invalid="ignore"):
         if col.kind == "binary":
             bad = ~np.isnan(num) & (num != 0) & (num != 1)
-            msg = tr("{n} values in '{col}' are not 0 or 1.")
         elif col.kind == "int":
             bad = ~np.isnan(num) & ((num < col.lo) | (num > col.hi) | (num != np.round(num)))
-            msg = tr("{n} values in '{col}' are not whole numbers between 0 and 125.")
         elif col.kind == "fraction":
             bad = ~np.isnan(num) & ((num < 0) | (num > 1))
-            msg = tr("{n} values in '{col}' are outside 0..1 (a share of a full-time year).")
         elif col.kind == "amount":
             bad = ~np.isnan(num) & ((num < col.lo) | (num > col.hi))
-            msg = tr("{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).")
         else:
             return
     if bad.any():
-        problems.append(Problem("out_of_range", role, BLOCKING, int(bad.sum()),
-                                msg.format(n=int(bad.sum()), col=actual), _rows(bad)))
+        problems.append(Problem("out_of_range", role, BLOCKING, int(bad.sum()), message(
+            "out_of_range:" + col.kind, n=int(bad.sum()), col=actual), _rows(bad)))
 
 
 def problems_frame(problems: Sequence[Problem]) -> pd.DataFrame:

@@ -309,13 +309,30 @@ def _counts(area: np.ndarray, at_from: np.ndarray, prev: np.ndarray, nxt: np.nda
     masks_from = {"residents_from": np.ones(len(a_from), dtype=bool),
                   "out_movers": (n_from >= 0) & (n_from != a_from),
                   "out_to_outside": n_from < 0}
+    per = {name: (np.bincount(a_to[m], minlength=n), cell_keys(k_to, a_to, n, m))
+           for name, m in masks_to.items()}
+    per.update({name: (np.bincount(a_from[m], minlength=n), cell_keys(k_from, a_from, n, m))
+                for name, m in masks_from.items()})
+    moved = (p_to >= 0) & (p_to != a_to)
+    code = p_to[moved].astype(np.int64) * n + a_to[moved]
+    pairs, fidx, persons = np.unique(code, return_inverse=True, return_counts=True)
+    return counts_table(per, n), flows_table(pairs // max(n, 1), pairs % max(n, 1), persons,
+                                             cell_keys(k_to[moved], fidx, len(pairs)))
+
+
+#: the counted groups of persons per area (the rest of COUNTS follows from them)
+COUNTED = ("residents_to", "stayers", "in_movers", "in_from_outside", "residents_from",
+           "out_movers", "out_to_outside")
+
+
+def counts_table(per: Dict[str, Tuple[np.ndarray, np.ndarray]], n: int) -> pd.DataFrame:
+    """MoveData.counts from the persons and cell keys of each group in :data:`COUNTED` per
+    area (counted from a file's rows, or in a database)."""
     out: Dict[str, np.ndarray] = {}
-    for name, m in masks_to.items():
-        out[name] = np.bincount(a_to[m], minlength=n).astype(np.int64)
-        out[name + "_ck"] = cell_keys(k_to, a_to, n, m)
-    for name, m in masks_from.items():
-        out[name] = np.bincount(a_from[m], minlength=n).astype(np.int64)
-        out[name + "_ck"] = cell_keys(k_from, a_from, n, m)
+    for name in COUNTED:
+        count, ck = per[name]
+        out[name] = np.asarray(count).astype(np.int64)
+        out[name + "_ck"] = np.asarray(ck).astype(np.int64)
     out["arrivals"] = out["in_movers"] + out["in_from_outside"]
     out["leavers"] = out["out_movers"] + out["out_to_outside"]
     out["turnover"] = out["arrivals"] + out["leavers"]
@@ -325,13 +342,16 @@ def _counts(area: np.ndarray, at_from: np.ndarray, prev: np.ndarray, nxt: np.nda
     out["turnover_ck"] = (out["arrivals_ck"] + out["leavers_ck"]) % m32
     counts = pd.DataFrame(out)
     counts.insert(0, "area_idx", np.arange(n))
-    moved = (p_to >= 0) & (p_to != a_to)
-    code = p_to[moved].astype(np.int64) * n + a_to[moved]
-    pairs, fidx, persons = np.unique(code, return_inverse=True, return_counts=True)
-    flows = pd.DataFrame({"origin": pairs // max(n, 1), "dest": pairs % max(n, 1),
-                          "persons": persons.astype(np.int64),
-                          "ck": cell_keys(k_to[moved], fidx, len(pairs))})
-    return counts, flows
+    return counts
+
+
+def flows_table(origin: np.ndarray, dest: np.ndarray, persons: np.ndarray,
+                ck: np.ndarray) -> pd.DataFrame:
+    """MoveData.flows: one row per (origin, destination) pair with movers, in that order."""
+    return pd.DataFrame({"origin": np.asarray(origin, dtype=np.int64),
+                         "dest": np.asarray(dest, dtype=np.int64),
+                         "persons": np.asarray(persons).astype(np.int64),
+                         "ck": np.asarray(ck).astype(np.int64)})
 
 
 def _groups(sub: pd.DataFrame, area: np.ndarray, at_from: np.ndarray, prev: np.ndarray,

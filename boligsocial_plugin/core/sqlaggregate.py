@@ -33,12 +33,12 @@ from boligsocial_plugin.core.indicators import (
 )
 from boligsocial_plugin.core.personkeys import signed
 from boligsocial_plugin.core.sqlgen import (
-    DATE,
     Grid,
     Params,
     PersonSource,
     Rows,
     located_sql,
+    run_rows,
 )
 
 _SCALE = "{}::float8".format(float(2 ** FRAC_BITS))
@@ -140,18 +140,33 @@ class Groups:
     rows: List[Tuple[int, str, List[str]]]
 
 
+@dataclass
+class MoveGroups:
+    """The elevator groups of the moves (core.moves): every person in an area at the run's
+    date counts in the area's ALL row and in its STAY row (in the same area at the other
+    date) or MOVED row; the result's ``code`` is ``area * 3 + kind``. ``places`` is the
+    server's table of each person's area at both dates (core.sqlmoves), ``other`` its column
+    holding the area at the other date."""
+
+    places: str
+    other: str
+
+
 def aggregate_sql(src: PersonSource, grid: Grid, indicators: Sequence[Indicator],
-                  ref_date: Optional[str] = None, groups: Optional[Groups] = None) -> Plan:
+                  ref_date: Optional[str] = None, groups: Optional[Groups] = None,
+                  moves: Optional[MoveGroups] = None) -> Plan:
     """One statement: every person row joined to its areas and aggregated per area and date.
 
     Result rows: ``code`` (area index, or OUTSIDE / NO_LOCATION), ``d`` (date), the join
     counts, every indicator's cells, the nesting candidates' cells and the nesting tests.
-    With ``groups`` the rows are the groups instead (``code`` = group number).
+    With ``groups`` the rows are the groups instead (``code`` = group number), with ``moves``
+    the elevator groups of ``ref_date``.
     """
     p = Params()
     indicators = list(indicators)
     with_keys = "person_id" in src.columns
-    inner, rows = _inner(src, p, indicators, ref_date, with_keys, key=groups is not None)
+    inner, rows = _inner(src, p, indicators, ref_date, with_keys,
+                         key=groups is not None or moves is not None)
     lay = _Layout(indicators, rows)
     per_row = ["j.area", "j.d", "j.n AS n_areas", "j.outer_rule",
                "CASE WHEN j.area >= 0 THEN {} ELSE 0 END AS pat".format(lay.pattern())]
@@ -179,6 +194,8 @@ def aggregate_sql(src: PersonSource, grid: Grid, indicators: Sequence[Indicator]
     located = located_sql(grid, inner)
     if groups is not None:
         located = _grouped(located, located_sql(grid, inner), groups, p, rows, with_keys)
+    if moves is not None:
+        located = _moves_grouped(located, moves, rows, with_keys)
     # the second-largest value per stage-1 group, from its (small) array: no ordered aggregate
     # in stage 1, so PostgreSQL may hash it instead of sorting every row
     seconds = "".join(", (SELECT x FROM unnest(q1.all_{a}) x ORDER BY x DESC OFFSET 1 LIMIT 1) "
@@ -226,8 +243,23 @@ def _grouped(located: str, located2: str, groups: Groups, p: Params, rows: Rows,
         cond=" AND ".join("(pm.m{w} & g.m{w}) = 0".format(w=w) for w in range(words)))
 
 
+def _moves_grouped(located: str, moves: MoveGroups, rows: Rows, with_keys: bool) -> str:
+    """The located rows in an area twice: code area * 3 + ALL, and area * 3 + STAY or MOVED
+    (core.moves' kinds 0, 1, 2) by where the person was at the other date."""
+    cols = ["l.area * 3 + g.kind AS area", "l.d", "l.n", "l.outer_rule"] + \
+        (["l.rk"] if with_keys else []) + \
+        ["l." + c for c in sorted((rows.passed or {}).values())] + \
+        ["l." + c for c in sorted(rows.numbers.values())]
+    return """(SELECT {cols} FROM {located} l
+  LEFT JOIN {places} m ON m.k = l.k
+  CROSS JOIN LATERAL (VALUES (0), (CASE WHEN m.{other} = l.area THEN 1 ELSE 2 END)) AS g(kind)
+  WHERE l.area >= 0)""".format(cols=", ".join(cols), located=located, places=moves.places,
+                               other=moves.other)
+
+
 def _inner(src: PersonSource, p: Params, indicators: List[Indicator], ref_date: Optional[str],
-           with_keys: bool, key: bool = False) -> Tuple[str, Rows]:
+           with_keys: bool, key: bool = False,
+           dates: Optional[Sequence[str]] = None) -> Tuple[str, Rows]:
     """The scan of the person table: date, location, record key and the columns the
     indicators use (passed on as c0, c1 ...); and the row expressions over them."""
     base = Rows(src, p)
@@ -250,11 +282,7 @@ def _inner(src: PersonSource, p: Params, indicators: List[Indicator], ref_date: 
         if name not in numbers:  # the number once per row, not once per use
             numbers[name] = "n{}".format(n)
             cols.append("{} AS n{}".format(base.number(c), n))
-    where = src.from_clause(p)
-    if ref_date:
-        kind = "date" if src.columns["ref_date"].kind == DATE else "text"
-        where += (" AND " if " WHERE " in where else " WHERE ") + \
-            "{} = {}".format(base.date(), p(ref_date, kind))
+    where = run_rows(src, p, ref_date, dates)
     return "SELECT {} {}".format(",\n  ".join(cols), where), Rows(src, p, passed, numbers)
 
 
@@ -624,3 +652,28 @@ def _nestings(plan: Plan, inside: pd.DataFrame
               ) -> Tuple[List[Tuple[str, str, str]], Dict[str, int]]:
     """core.indicators' nestings and population classes, from the aggregated tests."""
     return nestings_from_tests(plan.indicators, _SqlTests(plan, inside))
+
+
+def regroup_counts(raw: pd.DataFrame, group: np.ndarray, n_groups: int) -> pd.DataFrame:
+    """The residents' table (core.indicators.aggregate without indicators) of groups of areas
+    (merged regions) from the areas' rows: counts and cell keys add up. ``group``: each
+    area's group. One reference date, as the areas' table has."""
+    dates = sorted({str(d) for d in raw["ref_date"]})
+    if not dates:
+        return raw.iloc[:0]
+    if len(dates) > 1:
+        raise ValueError("one reference date expected")
+    g = np.asarray(group, dtype=np.int64)[raw["area_idx"].to_numpy(dtype=np.int64)]
+    residents = np.bincount(g, weights=raw["residents"].to_numpy(dtype=float),
+                            minlength=n_groups).astype(np.int64)
+    out = {"area_idx": np.arange(n_groups, dtype=np.int64),
+           "ref_date": np.array([dates[0]] * n_groups, dtype=object),
+           "residents": residents}
+    if "residents_ck" in raw:
+        ck = [0] * n_groups
+        for gi, c in zip(g, raw["residents_ck"].to_numpy(dtype=np.int64)):
+            ck[gi] = (ck[gi] + int(c)) % (1 << 32)
+        out["residents_ck"] = np.array(ck, dtype=np.int64)
+    frame = pd.DataFrame(out)
+    frame.attrs["nestings"] = []
+    return frame

@@ -116,6 +116,8 @@ class PersonSource:
     selected: Optional[List[int]] = None     # selected feature ids (None: all rows)
     extra: Dict[str, DbColumn] = field(default_factory=dict)  # user-defined indicator columns
     date_values: Optional[Dict[str, Optional[str]]] = None  # text date column: raw -> ISO
+    #: the reference dates a run uses (first, last; None = open), as a file's rows are cut
+    period: Optional[Tuple[Optional[str], Optional[str]]] = None
 
     def from_clause(self, p: Params) -> str:
         """``FROM table t [WHERE ...]`` with the layer's filter and the selection."""
@@ -127,6 +129,30 @@ class PersonSource:
                                                p(list(self.selected), "bigint[]")))
         return "FROM {} t".format(self.table) + (" WHERE " + " AND ".join(conds)
                                                  if conds else "")
+
+
+def run_rows(src: PersonSource, p: Params, ref_date: Optional[str] = None,
+             dates: Optional[Sequence[str]] = None) -> str:
+    """``FROM ... WHERE ...`` of the person rows a computation uses: the layer's filter and
+    selection (:meth:`PersonSource.from_clause`), the source's ``period``, and one reference
+    date or a list of them. The extract's checks use every row (``from_clause``)."""
+    where = src.from_clause(p)
+    conds = []
+    if "ref_date" in src.columns:
+        date = Rows(src, p).date()
+        kind = "date" if src.columns["ref_date"].kind == DATE else "text"
+        if ref_date:
+            conds.append("{} = {}".format(date, p(ref_date, kind)))
+        if dates is not None:
+            conds.append("{} = ANY({})".format(date, p(list(dates), kind + "[]")))
+        first, last = src.period or (None, None)
+        if first:
+            conds.append("{} >= {}".format(date, p(first, kind)))
+        if last:
+            conds.append("{} <= {}".format(date, p(last, kind)))
+    if not conds:
+        return where
+    return where + (" AND " if " WHERE " in where else " WHERE ") + " AND ".join(conds)
 
 
 def parsed(expr: str, kind: str) -> str:

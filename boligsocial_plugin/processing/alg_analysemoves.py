@@ -249,15 +249,21 @@ class AnalyseMoves(BoligsocialAlgorithm):
     def process(self, parameters, context, feedback):
         """Read, check, join both dates, count, protect, write, style, report."""
         feedback.setProgressText(self.tr("Reading the person extract"))
-        ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
         # a key twice on a date matters only on the two dates analysed (checked there)
-        ext.problems = [p for p in ext.problems if p.code != "duplicate_person"]
-        common.require_no_blocking(ext, feedback)
+        db = common.database_persons(self, parameters, context, feedback,
+                                     ignore=("duplicate_person",))
+        if db is not None:  # README "Databases": only aggregates leave the server
+            columns, crs = db.columns, db.crs
+        else:
+            ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
+            ext.problems = [p for p in ext.problems if p.code != "duplicate_person"]
+            common.require_no_blocking(ext, feedback)
+            columns = list(ext.data.columns)
         feedback.setProgress(15)
         group_field = self.parameterAsString(parameters, GROUP_FIELD, context)
         areas = common.load_areas(self, parameters, context, feedback, crs,
                                   (group_field,) if group_field else ())
-        indicators = self._indicators(parameters, context, ext.data.columns)
+        indicators = self._indicators(parameters, context, columns)
         focus = self._focus(parameters, context, areas)
         rules = common.discretion_rules(self, parameters, context)
         pub, _record = common.publication(self, parameters, context, rules)
@@ -267,9 +273,13 @@ class AnalyseMoves(BoligsocialAlgorithm):
             return not feedback.isCanceled()
 
         feedback.setProgressText(self.tr("Joining both dates to the areas"))
-        md = moves.analyse(ext.data, x, y, areas.rings, areas.ids, indicators,
-                           date_value(self, parameters, FROM_DATE, context),
-                           date_value(self, parameters, TO_DATE, context), progress)
+        from_date = date_value(self, parameters, FROM_DATE, context)
+        to_date = date_value(self, parameters, TO_DATE, context)
+        if db is not None:
+            md = db.moves(areas, indicators, from_date, to_date, context, feedback)
+        else:
+            md = moves.analyse(ext.data, x, y, areas.rings, areas.ids, indicators, from_date,
+                               to_date, progress)
         self.check_canceled(feedback)
         for line in md.stats.lines():
             feedback.pushInfo(line)

@@ -25,8 +25,15 @@ from boligsocial_plugin.core.discretion.totals import protect_group_totals
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import number
 from boligsocial_plugin.core.indicators import aggregate
-from boligsocial_plugin.core.pipeline import Joined, join_persons, protect_run
+from boligsocial_plugin.core.pipeline import (
+    OVERLAP_REFUSE,
+    Joined,
+    join_persons,
+    protect_counted,
+    protect_run,
+)
 from boligsocial_plugin.core.regions import merge_small_areas
+from boligsocial_plugin.core.sqlaggregate import regroup_counts
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
@@ -235,21 +242,35 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                 pop[i] = x
             return areas, pop, None
         feedback.setProgressText(self.tr("Reading the person extract"))
-        ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
-        common.require_no_blocking(ext, feedback)
+        db = common.database_persons(self, parameters, context, feedback)
+        if db is not None:  # README "Databases": only the areas' counts leave the server
+            crs = db.crs
+        else:
+            ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
+            common.require_no_blocking(ext, feedback)
         areas = common.load_areas(self, parameters, context, feedback, crs, keep)
         ref_date = date_value(self, parameters, common.REF_DATE, context)
         if not ref_date:
-            dates = sorted({str(d) for d in ext.data["ref_date"].dropna().unique()})
+            if db is not None:
+                db.finish_checks(feedback)
+                dates = sorted(db.dates)
+            else:
+                dates = sorted({str(d) for d in ext.data["ref_date"].dropna().unique()})
             if not dates:
                 raise BoligsocialError(self.tr("The person extract has no reference date."))
             ref_date = dates[-1]
             if len(dates) > 1:
                 feedback.pushInfo(self.tr("Residents counted on the latest reference date, "
                                           "{d}.").format(d=ref_date))
-        joined = join_persons(ext.data, x, y, areas.rings, areas.ids, ref_date)
-        raw = aggregate(joined.data, joined.area, len(areas.ids), [])
-        for line in joined.stats.lines():
+        if db is not None:
+            joined = db.run(areas, [], ref_date, OVERLAP_REFUSE, context, feedback,
+                            links=False)
+            raw, stats = joined.raw, joined.stats
+        else:
+            joined = join_persons(ext.data, x, y, areas.rings, areas.ids, ref_date)
+            raw = aggregate(joined.data, joined.area, len(areas.ids), [])
+            stats = joined.stats
+        for line in stats.lines():
             feedback.pushInfo(line)
         pop = np.zeros(len(areas.ids))
         np.add.at(pop, raw["area_idx"].to_numpy(dtype=np.int64),
@@ -406,15 +427,23 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                 how=rep["perturbation"]))
             return values, flags, lambda dest: None
         region = np.asarray(res.region, dtype=np.int64)
-        group = np.where(joined.area >= 0, region[np.maximum(joined.area, 0)], -1)
-        rjoined = Joined(joined.data, group, joined.stats, joined.overlaps)
-        raw = aggregate(joined.data, group, k, [])
         values = np.full(k, np.nan)
         flags = np.full(k, AREA, dtype=object)
-        if len(raw) == 0:
-            return values, flags, lambda dest: None
-        release = protect_run(raw, rjoined, [], labels, pub, with_totals=False,
-                              withhold=withhold[raw["area_idx"].to_numpy()])
+        if isinstance(joined, Joined):
+            group = np.where(joined.area >= 0, region[np.maximum(joined.area, 0)], -1)
+            rjoined = Joined(joined.data, group, joined.stats, joined.overlaps)
+            raw = aggregate(joined.data, group, k, [])
+            if len(raw) == 0:
+                return values, flags, lambda dest: None
+            release = protect_run(raw, rjoined, [], labels, pub, with_totals=False,
+                                  withhold=withhold[raw["area_idx"].to_numpy()])
+        else:  # counted in a database: the regions' counts and cell keys from the areas'
+            pub, record_in = common.without_register(pub, record_in, feedback)
+            raw = regroup_counts(joined.raw, region, k)
+            if len(raw) == 0:
+                return values, flags, lambda dest: None
+            release = protect_counted(raw, joined.stats, False, [], labels, pub,
+                                      joined.pairs, withhold=withhold[raw["area_idx"].to_numpy()])
         idx = release.published["area_idx"].to_numpy()
         values[idx] = release.published["residents"].to_numpy(dtype=float)
         hidden = release.result.hidden_types[:, 0]

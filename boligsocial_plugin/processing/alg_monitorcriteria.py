@@ -127,12 +127,17 @@ class MonitorCriteria(AssessCriteria):
     def process(self, parameters, context, feedback):
         """Read, join, aggregate and protect every snapshot, assess each, project, write."""
         t0 = time.time()
-        ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
-        common.require_no_blocking(ext, feedback)
+        db = common.database_persons(self, parameters, context, feedback)
+        if db is not None:  # README "Databases": only aggregates leave the server
+            columns, crs = db.columns, db.crs
+        else:
+            ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
+            common.require_no_blocking(ext, feedback)
+            columns = list(ext.data.columns)
         areas = common.load_areas(self, parameters, context, feedback, crs)
         # the cells of the indicator layer (all built-in indicators): the same protection
         # from the same persons as computeindicators and assesscriteria (core.criteria.publish)
-        inds = release_indicators(ext.data.columns)
+        inds = release_indicators(columns)
         missing = sorted(set(INDICATOR_CODES.values()) - {i.code for i in inds})
         if missing:
             feedback.pushWarning(self.tr("The extract lacks the columns for {codes}; those "
@@ -148,16 +153,25 @@ class MonitorCriteria(AssessCriteria):
             feedback.setProgress(10 + 30 * frac)
             return not feedback.isCanceled()
 
-        joined = join_persons(ext.data, x, y, areas.rings, areas.ids, None,
-                              common.overlaps(self, parameters, context), joining)
-        raw = aggregate(joined.data, joined.area, len(areas.ids), inds)
+        overlaps = common.overlaps(self, parameters, context)
+        if db is not None:  # joined, aggregated and protected with the persons in the database
+            pub, record_in = common.without_register(pub, record_in, feedback)
+            raw, stats, release = db.criteria_release(areas, inds, overlaps, pub, rule_set,
+                                                      None, context, feedback)
+            t1 = time.time()
+        else:
+            joined = join_persons(ext.data, x, y, areas.rings, areas.ids, None, overlaps,
+                                  joining)
+            raw = aggregate(joined.data, joined.area, len(areas.ids), inds)
+            stats = joined.stats
+            t1 = time.time()
         self.check_canceled(feedback)
-        for line in joined.stats.lines() + calendar(joined.stats.dates).lines():
+        for line in stats.lines() + calendar(stats.dates).lines():
             feedback.pushInfo(line)
-        t1 = time.time()
-        feedback.setProgressText(self.tr("Protecting the published figures"))
-        release = protect_criteria(raw, joined, areas.ids, pub, rule_set,
-                                   joined.stats.dates, inds)
+        if db is None:
+            feedback.setProgressText(self.tr("Protecting the published figures"))
+            release = protect_criteria(raw, joined, areas.ids, pub, rule_set, stats.dates,
+                                       inds)
         self.check_canceled(feedback)
         t2 = time.time()
         feedback.setProgressText(self.tr("Assessing every snapshot"))

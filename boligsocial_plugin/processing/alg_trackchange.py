@@ -73,24 +73,32 @@ class TrackChange(ComputeIndicators):
 
     def process(self, parameters, context, feedback):
         """Read, join, aggregate and protect every snapshot of the period, then the change."""
-        indicators, ext, x, y, _crs, areas, rules = self.inputs(parameters, context, feedback)
+        indicators, ext, x, y, _crs, areas, rules = self.inputs(parameters, context, feedback,
+                                                                database=True)
         first = self._date(parameters, FROM_DATE, context)
         last = self._date(parameters, TO_DATE, context)
-        keep = np.ones(len(ext.data), dtype=bool)
-        dates = ext.data["ref_date"].astype(str).to_numpy()
-        if first:
-            keep &= dates >= first
-        if last:
-            keep &= dates <= last
-        data = ext.data.loc[keep].reset_index(drop=True) if not keep.all() else ext.data
         pub, record_in = common.publication(self, parameters, context, rules)
+        overlaps = common.overlaps(self, parameters, context)
+        db = self.database
+        if db is not None:  # README "Databases": only aggregates leave the server
+            db.source.period = (first or None, last or None)
+            pub, record_in = common.without_register(pub, record_in, feedback)
+            res = db.compute(areas, indicators, None, overlaps, pub, context, feedback)
+        else:
+            keep = np.ones(len(ext.data), dtype=bool)
+            dates = ext.data["ref_date"].astype(str).to_numpy()
+            if first:
+                keep &= dates >= first
+            if last:
+                keep &= dates <= last
+            data = ext.data.loc[keep].reset_index(drop=True) if not keep.all() else ext.data
 
-        def progress(frac: float) -> bool:
-            feedback.setProgress(10 + 60 * frac)
-            return not feedback.isCanceled()
+            def progress(frac: float) -> bool:
+                feedback.setProgress(10 + 60 * frac)
+                return not feedback.isCanceled()
 
-        res = compute(data, x[keep], y[keep], areas.rings, areas.ids, indicators, rules, None,
-                      common.overlaps(self, parameters, context), progress, publication=pub)
+            res = compute(data, x[keep], y[keep], areas.rings, areas.ids, indicators, rules,
+                          None, overlaps, progress, publication=pub)
         self.check_canceled(feedback)
         for line in res.stats.lines() + calendar(res.stats.dates).lines():
             feedback.pushInfo(line)

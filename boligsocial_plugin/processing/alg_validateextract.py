@@ -36,7 +36,8 @@ class ValidateExtract(BoligsocialAlgorithm):
         "columns that look like direct identifiers.<br>"
         "Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. "
         "The verdict is ok, warnings or blocking. No person-level values are written: the "
-        "table holds counts and row numbers only.")
+        "table holds counts and row numbers only. A PostGIS table is checked in the database "
+        "(the same problems and counts, without example rows).")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters: the person extract (and its field choices)."""
@@ -52,21 +53,29 @@ class ValidateExtract(BoligsocialAlgorithm):
 
     def process(self, parameters, context, feedback):
         """Read and check; never raises for problems in the data itself."""
-        ext, _x, _y, _crs = common.load_persons(self, parameters, context, feedback)
-        frame = problems_frame(ext.problems)
+        db = common.database_persons(self, parameters, context, feedback, checks=False)
+        if db is not None:  # counted in the database, without example rows (README)
+            problems = db.check(feedback=feedback)
+            rows = int(db.rows or 0)
+            feedback.pushInfo(self.tr("Read {n} person rows ({how}).").format(n=rows,
+                                                                             how="postgis"))
+        else:
+            ext, _x, _y, _crs = common.load_persons(self, parameters, context, feedback)
+            problems, rows = ext.problems, len(ext.data)
+        frame = problems_frame(problems)
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context, fields_for(TYPES),
                                           QgsWkbTypes.NoGeometry)
         write_frame(sink, frame, TYPES, None, feedback, dest=dest)
         del sink
-        v = verdict(ext.problems)
+        v = verdict(problems)
         labels = {"ok": self.tr("OK: no problems found."),
                   "warnings": self.tr("Usable, with warnings (see the table)."),
                   "blocking": self.tr("Blocking problems: fix them before computing "
                                       "indicators.")}
         feedback.pushInfo(labels[v])
-        for p in ext.problems:
+        for p in problems:
             feedback.pushInfo("[{}] {}".format(p.severity, p.message))
-        n_block = sum(1 for p in ext.problems if p.severity == "blocking")
-        n_warn = sum(1 for p in ext.problems if p.severity == "warning")
+        n_block = sum(1 for p in problems if p.severity == "blocking")
+        n_warn = sum(1 for p in problems if p.severity == "warning")
         return {OUTPUT: dest, "VERDICT": v, "BLOCKING": n_block, "WARNINGS": n_warn,
-                "ROWS": len(ext.data)}
+                "ROWS": rows}

@@ -406,10 +406,12 @@ def require_no_blocking_problems(problems, feedback) -> None:
         raise BoligsocialError(blocking_message(problems))
 
 
-def database_persons(alg, parameters, context, feedback, extra: Tuple[str, ...] = ()):
+def database_persons(alg, parameters, context, feedback, extra: Tuple[str, ...] = (),
+                     checks: bool = True, ignore: Tuple[str, ...] = ()):
     """The person extract as a PostGIS table computed in the database (README "Databases"),
-    or None when PERSONS is not a PostGIS layer. Its checks run alongside; the run refuses
-    blocking problems as for a file."""
+    or None when PERSONS is not a PostGIS layer. With ``checks`` its checks run alongside and
+    the run refuses blocking problems as for a file (``ignore``: problem codes the algorithm
+    checks itself)."""
     from boligsocial_plugin.qgis_io.postgis import PostgisPersons, is_postgis, selected_ids
 
     layer = alg.parameterAsVectorLayer(parameters, PERSONS, context)
@@ -427,7 +429,8 @@ def database_persons(alg, parameters, context, feedback, extra: Tuple[str, ...] 
     feedback.pushInfo(tr("The person extract is a database table ({where}): the join and the "
                          "aggregation run in the database; only per-area figures come "
                          "back.").format(where=persons.describe()))
-    persons.start_checks(feedback)  # counted while the computation runs (finish_checks)
+    if checks:  # counted while the computation runs (finish_checks)
+        persons.start_checks(feedback, ignore=ignore)
     return persons
 
 

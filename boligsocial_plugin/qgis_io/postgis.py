@@ -40,7 +40,7 @@ from boligsocial_plugin.core.dbchecks import check_sql
 from boligsocial_plugin.core.discretion.release import Totals
 from boligsocial_plugin.core.discretion.types import TypeTable
 from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
-from boligsocial_plugin.core.extract import BLOCKING, Problem, blocking_message
+from boligsocial_plugin.core.extract import blocking_message
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import Indicator, builtin_indicators
 from boligsocial_plugin.core.pipeline import (
@@ -52,6 +52,7 @@ from boligsocial_plugin.core.pipeline import (
     protect_counted,
     select_date,
 )
+from boligsocial_plugin.core.problems import BLOCKING, Problem
 from boligsocial_plugin.core.spatial import polygon_set, rings_from_wkb
 from boligsocial_plugin.core.sqlaggregate import Groups, aggregate_sql, raw_table
 from boligsocial_plugin.qgis_io.layers import AreaSet
@@ -166,8 +167,11 @@ class PostgisPersons:
         self.names = names
         self.dates: Dict[str, int] = {}    # persons per date (after check())
         self.rows: Optional[int] = None    # person rows (after check())
+        self.duplicates: Dict[str, int] = {}  # rows repeating a person, per date (check())
         self._thread = None                # the checks running alongside (start_checks)
         self._checks: Dict[str, Any] = {}
+        self._problems: Optional[List[Problem]] = None  # the checks' result (finish_checks)
+        self._ignore: Tuple[str, ...] = ()  # problems the algorithm checks itself
 
     def _column(self, name: str) -> sqlgen.DbColumn:
         return sqlgen.DbColumn(name, sqlgen.column_kind(self.types.get(name, "")))
@@ -221,11 +225,14 @@ class PostgisPersons:
 
     # ------------------------------------------------------------------ checks
 
-    def start_checks(self, feedback=None, needs_location: bool = True) -> None:
+    def start_checks(self, feedback=None, needs_location: bool = True,
+                     ignore: Sequence[str] = ()) -> None:
         """Count the extract's problems on a connection of their own while the computation
-        runs on another: the server works on both at once (:meth:`finish_checks` waits)."""
+        runs on another: the server works on both at once (:meth:`finish_checks` waits).
+        ``ignore``: problem codes the algorithm handles itself (not refused, not reported)."""
         import threading
 
+        self._ignore = tuple(ignore)
         with self.session(feedback) as cur:
             self._date_values(cur)  # before the threads: both read it
         self._checks = {}
@@ -240,7 +247,10 @@ class PostgisPersons:
         self._thread.start()
 
     def finish_checks(self, feedback=None) -> List[Problem]:
-        """Wait for the checks; refuse blocking problems (as for a file), report the others."""
+        """Wait for the checks; refuse blocking problems (as for a file), report the others
+        (once: a second call returns the same problems)."""
+        if self._problems is not None:
+            return self._problems
         thread = self._thread
         if thread is None:
             problems = self.check(feedback=feedback)
@@ -250,6 +260,8 @@ class PostgisPersons:
             if "error" in self._checks:
                 raise self._checks["error"]
             problems = self._checks["problems"]
+        problems = [p for p in problems if p.code not in self._ignore]
+        self._problems = problems
         if feedback is not None:
             for p in problems:
                 if p.severity != BLOCKING:
@@ -269,14 +281,14 @@ class PostgisPersons:
                                needs_location)
             cur.execute(checks.sql, checks.params)
             total, self.dates = checks.totals(cur.fetchall())
-            dup = 0
+            self.duplicates = {}
             if checks.duplicates_sql:
                 cur.execute(checks.duplicates_sql, checks.params)
                 if int(cur.fetchone()[0] or 0):
                     cur.execute(checks.verify_sql, checks.params)
-                    dup = int(cur.fetchone()[0] or 0)
+                    self.duplicates = {str(d): int(n) for d, n in cur.fetchall() if n}
         self.rows = int(total.get("n", 0))
-        return checks.problems(total, dup)
+        return checks.problems(total, sum(self.duplicates.values()))
 
     def _date_values(self, cur) -> None:
         """A text date column: its distinct values, read as core.extract reads dates."""
@@ -316,15 +328,17 @@ class PostgisPersons:
                                release)
 
     def criteria_release(self, areas: AreaSet, indicators: Sequence[Indicator], overlaps: str,
-                         publication: Publication, rule_set, assessed: Sequence[Optional[str]],
-                         context, feedback=None):
-        """core.criteria.protect_criteria for a database source: (raw, stats, release)."""
+                         publication: Publication, rule_set,
+                         assessed: Optional[Sequence[Optional[str]]], context, feedback=None):
+        """core.criteria.protect_criteria for a database source: (raw, stats, release).
+        ``assessed``: the assessment dates (None: every date of the extract, as
+        monitorcriteria assesses them)."""
         from boligsocial_plugin.core.criteria import release_dates
 
         with self.session(feedback) as cur:
             run = self._run(cur, areas, indicators, None, overlaps, context, feedback)
             dates = sorted({str(d) for d in run.raw["ref_date"].unique()})
-            need = release_dates(dates, assessed, rule_set)
+            need = release_dates(dates, dates if assessed is None else assessed, rule_set)
             keep = np.nonzero(run.raw["ref_date"].astype(str).isin(sorted(need)).to_numpy())[0]
             raw = run.raw.iloc[keep].reset_index(drop=True)
             raw.attrs = run.raw.attrs
@@ -353,15 +367,8 @@ class PostgisPersons:
     def _run(self, cur, areas: AreaSet, indicators: Sequence[Indicator],
              ref_date: Optional[str], overlaps: str, context, feedback,
              links: bool = True) -> DbRun:
-        wkbs, valid = _join_geometries(areas, self.crs, context)
-        ps = polygon_set(areas.rings)
-        grid = sqlgen.choose_grid(ps.bbox, self.source.srid)
+        grid = self._prepare(cur, areas, context)
         plan = aggregate_sql(self.source, grid, indicators, ref_date or None)
-        self._date_values(cur)
-        _upload_areas(cur, wkbs, valid, ps, self.source.srid)
-        for st in sqlgen.setup_statements(grid):
-            cur.execute(st)
-        cur.execute(sqlgen.exact_function(grid))
         if feedback is not None:
             feedback.setProgressText(tr("Joining and aggregating in the database"))
         try:
@@ -375,7 +382,7 @@ class PostgisPersons:
         if ref_date and ref_date not in self.dates:
             select_date(pd.DataFrame({"ref_date": sorted(self.dates)}), ref_date)
         raw, res = raw_table(plan, names, fetched, len(areas.ids))
-        stats = _stats(res, self.rows)
+        stats = _stats(res, self._rows_in_period())
         keys = {int(c): int(sum(int(v or 0) for v in res["residents_ck"][res["code"] == c])
                             % (1 << 32)) for c in (sqlgen.OUTSIDE, sqlgen.NO_LOCATION)} \
             if "residents_ck" in res else {}
@@ -390,6 +397,88 @@ class PostgisPersons:
         if links and len(raw) and raw["ref_date"].nunique() > 1:
             pairs = _date_pairs(cur, self.source, grid, raw)
         return DbRun(raw, stats, False, pairs, grid, keys)
+
+
+    def _rows_in_period(self) -> Optional[int]:
+        """Person rows of the run: all, or those of the source's period (as a file's rows are
+        cut to the period before they are joined)."""
+        if self.source.period is None or self.rows is None:
+            return self.rows
+        first, last = self.source.period
+        return sum(n for d, n in self.dates.items()
+                   if (not first or d >= first) and (not last or d <= last))
+
+    # ------------------------------------------------------------------ moves
+
+    def moves(self, areas: AreaSet, indicators: Sequence[Indicator], from_date: Optional[str],
+              to_date: Optional[str], context, feedback=None):
+        """core.moves.analyse for a database source: a core.moves.MoveData from aggregates
+        (core.sqlmoves); each person's place at the two dates stays on the server."""
+        from boligsocial_plugin.core import moves as mv
+        from boligsocial_plugin.core import sqlmoves
+        from boligsocial_plugin.core.sqlaggregate import MoveGroups
+
+        self.finish_checks(feedback)  # the dates and the persons repeated on a date
+        from_date, to_date = mv.choose_dates(sorted(self.dates), from_date, to_date)
+        dup = sum(self.duplicates.get(d, 0) for d in (from_date, to_date))
+        if dup:
+            raise BoligsocialError(tr(
+                "{n} rows repeat a person key on {a} or {b}; a person must appear once per "
+                "date, or its origin and destination are unknown. Fix the extract.").format(
+                n=dup, a=from_date, b=to_date))
+        stats = mv.MoveStats(from_date, to_date)
+        stats.duplicates_elsewhere = sum(self.duplicates.values()) - dup
+        n = len(areas.ids)
+        with self.session(feedback) as cur:
+            grid = self._prepare(cur, areas, context)
+            if feedback is not None:
+                feedback.setProgressText(tr("Following every person between the two dates in "
+                                            "the database"))
+            sql, params = sqlmoves.places_sql(self.source, grid, from_date, to_date)
+            cur.execute(sql, params)
+            cur.execute("ANALYZE pg_temp.bs_mv")
+            sql = sqlmoves.stats_sql()
+            cur.execute(sql)
+            sqlmoves.read_stats(stats, [d[0] for d in cur.description], cur.fetchone())
+            for d in (from_date, to_date):
+                inside = stats.in_area_from if d == from_date else stats.in_area_to
+                if inside == 0:
+                    raise BoligsocialError(tr(
+                        "No person lies in any area at {d}. Check the extract's CRS and x/y "
+                        "columns and that the areas cover the persons.").format(d=d))
+            years = mv._years(from_date, to_date)
+            kc = sqlmoves.key_changes_sql(self.source, from_date, to_date,
+                                          [int(np.floor(years)), int(np.ceil(years))])
+            if kc is not None and (self.has_geometry or self.source.x is not None):
+                cur.execute(*kc)
+                stats.key_changes = int(cur.fetchone()[0] or 0)
+            cur.execute(*sqlmoves.counts_sql())
+            counts = sqlmoves.counts_frame(cur.fetchall(), n)
+            cur.execute(*sqlmoves.flows_sql())
+            flows = sqlmoves.flows_frame(cur.fetchall())
+            tables = []
+            for date, other in ((to_date, "a_from"), (from_date, "a_to")):
+                plan = aggregate_sql(self.source, grid, indicators, date,
+                                     moves=MoveGroups(sqlmoves.PLACES, other))
+                cur.execute(plan.sql, plan.params)
+                names = [d[0] for d in cur.description]
+                table, _res = raw_table(plan, names, cur.fetchall(), 3 * n)
+                tables.append(table.assign(area_idx=np.arange(3 * n) // 3,
+                                           kind=np.arange(3 * n) % 3, ref_date=date))
+        return mv.MoveData(list(areas.ids), from_date, to_date, counts, flows, tables[0],
+                           tables[1], list(indicators), stats, years)
+
+    def _prepare(self, cur, areas: AreaSet, context) -> sqlgen.Grid:
+        """The areas on the server and the join's grid (temporary tables and function)."""
+        wkbs, valid = _join_geometries(areas, self.crs, context)
+        ps = polygon_set(areas.rings)
+        grid = sqlgen.choose_grid(ps.bbox, self.source.srid)
+        self._date_values(cur)
+        _upload_areas(cur, wkbs, valid, ps, self.source.srid)
+        for st in sqlgen.setup_statements(grid):
+            cur.execute(st)
+        cur.execute(sqlgen.exact_function(grid))
+        return grid
 
 
 class _RestFigures:
@@ -578,7 +667,7 @@ def _located_inner(src: sqlgen.PersonSource, p: sqlgen.Params,
             "{} AS pt".format(pt)]
     if key:
         cols.append("{} AS k".format(rows.person_key()))
-    return "SELECT {} {}".format(", ".join(cols), src.from_clause(p))
+    return "SELECT {} {}".format(", ".join(cols), sqlgen.run_rows(src, p))
 
 
 def _date_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
