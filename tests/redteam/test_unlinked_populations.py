@@ -16,51 +16,18 @@ With ``PERTURBATION=off`` (the README: "exact values for checks; every suppressi
 applies") both come back exactly. Every run is a user's run of computeindicators through one
 release register in a throw-away folder.
 """
-import hashlib
-
 import pandas as pd
 import pytest
 
 from tests.helpers import persons_frame
+from tests.redteam.attack_helpers import box as _box
+from tests.redteam.attack_helpers import hash_ids as _hash_ids
+from tests.redteam.attack_helpers import write_areas
 from tests.test_leaks import gpkg_rows
 
 D1, D2 = "2025-01-01", "2025-02-01"
-X0, Y0, U = 570000.0, 6220000.0, 1000.0
 CELLS = ["residents", "nonwestern_num", "convicted_num", "basic_edu_num", "age_0_17_num",
          "age_18_64_num", "age_65plus_num", "outside_labour_num", "income_num"]
-
-
-def _box(x0, y0, x1, y1):
-    return (X0 + x0 * U, Y0 + y0 * U, X0 + x1 * U, Y0 + y1 * U)
-
-
-def write_areas(path, areas):
-    """A GeoPackage of areas, each the union of boxes: [(id, [box, ...]), ...]."""
-    from osgeo import ogr, osr
-
-    ogr.UseExceptions()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(25832)
-    lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
-    lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
-    for aid, boxes in areas:
-        geom = None
-        for b in boxes:
-            g = ogr.CreateGeometryFromWkt(
-                "POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(*b))
-            geom = g if geom is None else geom.Union(g)
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetField("area_id", aid)
-        f.SetGeometry(ogr.ForceToMultiPolygon(geom))
-        lyr.CreateFeature(f)
-    ds = None
-
-
-def _hash_ids(df):
-    df = df.copy()
-    df["person_id"] = [hashlib.sha256(p.encode()).hexdigest()[:32] for p in df["person_id"]]
-    return df
 
 
 def _run(tmp, persons, areas, out, pert="off"):
