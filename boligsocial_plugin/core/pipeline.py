@@ -305,10 +305,16 @@ class GroupFigures:
                                  copy=False)  # the columns as they are (no copy)
         self.indicators = list(indicators)
         self._by_date: Dict[str, tuple] = {}
+        self._codes: Optional[Tuple[np.ndarray, Dict[str, int]]] = None
 
     def _date(self, date: str):
+        if self._codes is None:  # the dates of the rows, converted once for every date
+            codes, uniq = pd.factorize(self.data["ref_date"], sort=True)
+            names = pd.Series(uniq).astype(str).tolist()  # as astype(str) of the rows
+            self._codes = (codes, {u: k for k, u in enumerate(names)})
         if date not in self._by_date:
-            rows = np.nonzero(self.data["ref_date"].astype(str).to_numpy() == date)[0]
+            code = self._codes[1].get(date, -2)
+            rows = np.nonzero(self._codes[0] == code)[0]
             keys = self.data["person_key"].to_numpy()[rows]
             order = np.argsort(keys, kind="stable")
             self._by_date[date] = (rows[order], keys[order])
@@ -406,8 +412,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
     current = populations_from_rows(gidx, keys, n, row_dates, labels)
     pops = current
     if pub.register is not None:
-        old = pub.register.load(sorted(set(row_dates)), sorted(set(labels)),
-                                cell_types(indicators))
+        # every earlier population: links between dates are looked for under any label
+        old = pub.register.load(None, None, cell_types(indicators))
         if len(old):
             pops = concat(current, old)
     links = find_links(pops, max(1, pub.rules.min_count), disjoint_current=not joined.overlaps,

@@ -116,10 +116,6 @@ def later_merged_region(tmp_path_factory, provider):
     return one, jan, feb
 
 
-@pytest.mark.xfail(strict=True, reason="leak: links between dates are looked for only under "
-                   "the same area id (core/discretion/linkage.py _pairs), so a later merged "
-                   "region minus the earlier areas gives the newcomer's record exactly with "
-                   "PERTURBATION=off")
 def test_merged_region_of_a_later_date_minus_the_areas(later_merged_region):
     one, jan, feb = later_merged_region
     num = {k: pd.to_numeric(t.loc[key, CELLS]) for k, t, key in

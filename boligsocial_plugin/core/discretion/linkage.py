@@ -21,9 +21,11 @@ Populations that overlap without either being nearly inside the other give only 
 of two large groups and no relation; the perturbation keeps such differences inexact.
 
 Pairs are looked for among populations of the same date (any geography, any release) and
-among populations of the same area label at different dates (change over time). Overlaps are
-counted with a sparse incidence matrix (persons × populations), so the cost grows with the
-number of person rows, not with the number of pairs.
+among populations of different dates under any label (change over time: the same area, or a
+region merged later from areas published earlier). Overlaps are counted with a sparse
+incidence matrix (persons × populations), so the cost grows with the number of person rows,
+not with the number of pairs; when only equal populations matter between dates (with the
+perturbation), those are found by hashing their members.
 """
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
@@ -209,7 +211,7 @@ def find_links(pops: Populations, tolerance: int, disjoint_current: bool = False
     """
     sizes = pops.size()
     if pairs is None:
-        i, j, o = _pairs(pops, disjoint_current)
+        i, j, o = _pairs(pops, disjoint_current, tolerance, equal_only=equal_across_dates)
     else:
         i, j, o = (np.asarray(a, dtype=np.int64) for a in pairs)
     keyed = pairs is None
@@ -277,15 +279,18 @@ def find_links(pops: Populations, tolerance: int, disjoint_current: bool = False
     return links
 
 
-def _pairs(pops: Populations, disjoint_current: bool
-           ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, persons in both) of populations of one date, or of one label at two dates.
+def _pairs(pops: Populations, disjoint_current: bool, tolerance: Optional[int] = None,
+           equal_only: bool = False) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, persons in both) of populations of one date, and of populations of two dates
+    under any label (the same area, a region merged later, a district renamed).
 
-    Each kind is counted in one sparse product over all dates (labels): the cost grows with
-    the persons, not with the number of dates or labels.
+    Same date: one sparse product over all dates (a person is one row per date). Between
+    dates: with ``equal_only`` the equal populations only, found by hashing their members;
+    else one sparse product over every population, keeping the pairs that can make a link
+    (one population nearly inside the other: fewer than ``tolerance`` persons outside it).
+    The cost grows with the persons, not with the number of dates or labels.
     """
     date_code = pd.factorize(np.array(pops.dates, dtype=object), sort=True)[0]
-    label_code = pd.factorize(np.array(pops.labels, dtype=object), sort=True)[0]
     current = pops.row >= 0
     # dates: those whose populations are not all this release's own disjoint ones
     keep = np.ones(len(pops), dtype=bool)
@@ -294,23 +299,73 @@ def _pairs(pops: Populations, disjoint_current: bool
         keep = mixed[date_code]
     idx = np.nonzero(keep)[0]
     i1, j1, o1 = _overlaps(pops, idx, date_code[idx])
-    # labels seen at two dates or more
-    n_lab = label_code.max() + 1 if len(pops) else 0
-    first = np.full(n_lab, -1, dtype=np.int64)
-    first[label_code[::-1]] = date_code[::-1]
-    multi = np.zeros(n_lab, dtype=bool)
-    np.logical_or.at(multi, label_code, date_code != first[label_code])
-    idx = np.nonzero(multi[label_code])[0] if n_lab else np.zeros(0, np.int64)
-    i2, j2, o2 = _overlaps(pops, idx, label_code[idx])
+    if len(set(date_code.tolist())) < 2:
+        i2 = j2 = o2 = np.zeros(0, np.int64)
+    elif equal_only:
+        i2, j2, o2 = _equal_pairs(pops)
+    else:
+        i2, j2, o2 = _overlaps(pops, np.arange(len(pops), dtype=np.int64))
+        sizes = pops.size()
+        tol = 1 if tolerance is None else max(1, int(tolerance))
+        linkable = (sizes[i2] - o2 < tol) | (sizes[j2] - o2 < tol)
+        i2, j2, o2 = i2[linkable], j2[linkable], o2[linkable]
     cross = date_code[i2] != date_code[j2]
-    i = np.concatenate([i1, i2[cross]])
-    j = np.concatenate([j1, j2[cross]])
-    o = np.concatenate([o1, o2[cross]])
-    # the pairs of each date in date order, then those of each label in label order
-    kind = np.r_[np.zeros(len(i1), np.int64), np.ones(int(cross.sum()), np.int64)]
-    code = np.r_[date_code[i1], label_code[i2[cross]]]
-    order = np.lexsort((j, i, code, kind))
-    return i[order], j[order], o[order]
+    i2, j2, o2 = i2[cross], j2[cross], o2[cross]
+    # the pairs of each date in date order, then those between dates
+    o_1 = np.lexsort((j1, i1, date_code[i1]))
+    o_2 = np.lexsort((j2, i2))
+    return (np.concatenate([i1[o_1], i2[o_2]]), np.concatenate([j1[o_1], j2[o_2]]),
+            np.concatenate([o1[o_1], o2[o_2]]))
+
+
+def _equal_pairs(pops: Populations) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, size) of the pairs i < j of non-empty populations with the same members.
+
+    Each population is hashed (its size and two sums of mixed keys); populations of equal
+    hash are compared member by member, so a hash collision never makes a false pair.
+    """
+    from boligsocial_plugin.core.personkeys import mix64
+
+    empty = (np.zeros(0, np.int64),) * 3
+    sizes = pops.size()
+    nonempty = np.nonzero(sizes > 0)[0]
+    if len(nonempty) < 2:
+        return empty
+    k = pops.keys.astype(np.uint64)
+    with np.errstate(over="ignore"):
+        h1 = np.add.reduceat(mix64(k), pops.ptr[nonempty])
+        h2 = np.add.reduceat(mix64(k ^ np.uint64(0x9E3779B97F4A7C15)), pops.ptr[nonempty])
+    frame = pd.DataFrame({"s": sizes[nonempty], "h1": h1.view(np.int64),
+                          "h2": h2.view(np.int64)})
+    code = frame.groupby(["s", "h1", "h2"], sort=False).ngroup().to_numpy()
+    count = np.bincount(code)
+    multi = count[code] > 1
+    if not multi.any():
+        return empty
+    ii, jj = [], []
+    cand = nonempty[multi]
+    ccode = code[multi]
+    order = np.argsort(ccode, kind="stable")
+    cand, ccode = cand[order], ccode[order]
+    bounds = np.flatnonzero(np.diff(ccode)) + 1
+    for grp in np.split(cand, bounds):
+        # classes of identical members within the hash group (normally one)
+        classes: List[List[int]] = []
+        for p in grp.tolist():
+            for cls in classes:
+                if np.array_equal(pops.members(cls[0]), pops.members(p)):
+                    cls.append(p)
+                    break
+            else:
+                classes.append([p])
+        for cls in classes:
+            for x in range(len(cls)):
+                for y in range(x + 1, len(cls)):
+                    ii.append(min(cls[x], cls[y]))
+                    jj.append(max(cls[x], cls[y]))
+    i = np.array(ii, dtype=np.int64)
+    j = np.array(jj, dtype=np.int64)
+    return i, j, sizes[i].astype(np.int64)
 
 
 def _minus(a: np.ndarray, b: np.ndarray) -> np.ndarray:

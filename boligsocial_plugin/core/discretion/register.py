@@ -81,10 +81,12 @@ class Register:
                 return r
         return None
 
-    def load(self, dates: Sequence[str], labels: Sequence[str],
+    def load(self, dates: Optional[Sequence[str]], labels: Optional[Sequence[str]],
              cell_types: Sequence[str]) -> Populations:
-        """Registered populations at these dates, or with these labels at any date."""
-        want_d, want_l = set(dates), set(labels)
+        """Registered populations at these dates, or with these labels at any date (None for
+        both: every population; links between dates are looked for under any label)."""
+        every = dates is None and labels is None
+        want_d, want_l = set(dates or ()), set(labels or ())
         parts = []
         for r in self.releases():
             try:
@@ -94,7 +96,8 @@ class Register:
                 hid, pub = z["hidden"], z["published"]
             except (OSError, ValueError, KeyError):
                 continue
-            sel = [i for i in range(len(pd_)) if str(pd_[i]) in want_d or str(pl[i]) in want_l]
+            sel = [i for i in range(len(pd_))
+                   if every or str(pd_[i]) in want_d or str(pl[i]) in want_l]
             for i in sel:
                 parts.append((str(pd_[i]), str(pl[i]), r.id, keys[ptr[i]:ptr[i + 1]],
                               frozenset(t for t, h in zip(types, hid[i]) if h),
