@@ -466,7 +466,7 @@ def protect_counted(raw: pd.DataFrame, stats: JoinStats, overlaps: bool,
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=current, links=links,
                           group_tables=figures(links) if figures is not None else None,
-                          totals=totals, withhold=withhold, types=types)
+                          totals=totals, withhold=withhold, types=types, overlaps=pairs)
     return ProtectedRelease(res, current, pub.rules)
 
 

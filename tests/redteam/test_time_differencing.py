@@ -164,10 +164,6 @@ def test_rich_newcomer_income_within_p_percent(published):
         "the newcomer's income is estimated within 10 %: {:.0f}".format(estimate))
 
 
-@pytest.mark.xfail(strict=True, reason="leak: with perturbation on no date is hidden for a "
-                   "small change, so a count crossing the threshold by one person is pinned "
-                   "on both dates (release.py: links between dates dropped, _time_suppression "
-                   "only without perturbation)")
 def test_threshold_crossing_pins_the_hidden_count(published):
     """A00 had 4 convicted residents (hidden, P); one convicted newcomer makes 5 (published).
     A published count is at least MIN_COUNT (README: never published below it), a P-hidden

@@ -122,13 +122,17 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                     group_tables: Optional[GroupTables] = None,
                     totals: Optional[Totals] = None,
                     withhold: Optional[np.ndarray] = None,
-                    types: Optional[TypeTable] = None) -> ReleaseResult:
+                    types: Optional[TypeTable] = None,
+                    overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
+                    ) -> ReleaseResult:
     """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table.
 
     ``withhold`` (bool per row): rows whose figures the output does not publish at all (a
     merged region below the minimum): hidden, protected only where the rules make them small.
     ``types`` (core.discretion.types, from the persons): after the relations, no small group
     the indicators tell apart may be recovered; more indicators are hidden until none is.
+    ``overlaps`` (row i, row j, persons in both): the pairs of rows sharing persons, when
+    ``pops`` holds no person keys (a database).
     """
     t0 = time.perf_counter()
     width = float(rules.min_count if width is None else width)
@@ -181,6 +185,17 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
             flags[ind.code] = np.where(wh & (flags[ind.code] == PUBLISHED), AREA,
                                        flags[ind.code])
         hidden[wh, :1 + 2 * k] = True
+    crossing: Dict[str, np.ndarray] = {}
+    if perturbation.enabled and pops is not None:
+        crossing = _crossing_suppression(raw, indicators, flags, hidden, pops, width,
+                                         rules.min_count, overlaps)
+        for name, rows_hidden in crossing.items():
+            if name == "residents":
+                hidden[rows_hidden, 0] = True
+                continue
+            c = col[name]
+            hidden[rows_hidden, c] = hidden[rows_hidden, c + 1] = True
+            flags[name] = np.where(rows_hidden, PRIMARY, flags[name])
     nest_protect = _nest_rules(raw, indicators, nestings, rules)
     for pos, m in enumerate(rest_idx):
         c = 1 + 2 * k + pos
@@ -345,6 +360,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "residents_hidden": int(hid[:, 0].sum()),
         "hidden_for_groups": type_hidden,
         "dates_hidden_for_change": len(time_hidden),
+        "hidden_for_crossing": int(sum(int(v.sum()) for v in crossing.values())),
     }
     return ReleaseResult(published, report, types, hidden_types, tot_out)
 
@@ -535,6 +551,115 @@ def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], g
         old_vals.update({p: rv[at[r]] for p, r in same.items()})
     rest_prot = {id(lk): gprot[len(old) + i] for i, lk in enumerate(sums)}
     return old_vals, rest_prot
+
+
+def _quantities(table: pd.DataFrame, ind: Indicator) -> List[np.ndarray]:
+    """The person counts (and sums of fractions) of an indicator that the primary rules
+    test."""
+    den = table[f"{ind.code}_den"].to_numpy(dtype=float)
+    if ind.kind == "mean" or f"{ind.code}_cnt" not in table.columns:
+        return [den]
+    num = table[f"{ind.code}_num"].to_numpy(dtype=float)
+    return [den, table[f"{ind.code}_cnt"].to_numpy(dtype=float),
+            table[f"{ind.code}_rest"].to_numpy(dtype=float), num, den - num]
+
+
+def _only_in(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The keys of sorted ``a`` not in sorted ``b``."""
+    if not len(b):
+        return a
+    pos = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return a[b[pos] != a]
+
+
+def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], flags,
+                          hidden: np.ndarray, pops: Populations, width: float,
+                          min_count: int,
+                          overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
+                          ) -> Dict[str, np.ndarray]:
+    """Cells of this release hidden because a date of the same area, a few persons away,
+    is hidden by the primary rules (with the perturbation, where the noise cannot protect).
+
+    A published count is at least ``MIN_COUNT`` and a ``P`` flag says a count is smaller:
+    when the populations of two dates of an area differ by fewer persons than the protection
+    width, ``x_P ≥ MIN_COUNT − (persons that differ)`` narrows the hidden count (one newcomer
+    pins it to ``MIN_COUNT − 1``), whatever the noise. Such a published cell (the same
+    indicator, whose small count changed by less than the width) is hidden too, flagged
+    ``P`` like the cell it protects (an ``S`` flag would still say "at least ``MIN_COUNT``"),
+    and so on until no published cell of the area is that close to a ``P`` cell (chains over
+    many months). ``overlaps``: (row i, row j, persons in both) when the persons are not at
+    hand (a database); pairs not listed share nobody.
+
+    Returns, per indicator code and ``"residents"``, the rows to hide.
+    """
+    n = len(raw)
+    out: Dict[str, np.ndarray] = {}
+    cur = np.nonzero(pops.row >= 0)[0]
+    keyed = overlaps is None
+    if n == 0 or len(cur) != n or (keyed and pops.ptr[-1] != len(pops.keys)):
+        return out
+    pop_of = np.empty(n, dtype=np.int64)
+    pop_of[pops.row[cur]] = cur
+    date_code = pd.factorize(raw["ref_date"].astype(str).to_numpy(), sort=True)[0]
+    label_code = pd.factorize(np.array([pops.labels[p] for p in pop_of], dtype=object))[0]
+    if date_code.max() < 1:
+        return out
+    order = np.argsort(label_code, kind="stable")
+    cut = np.flatnonzero(np.diff(label_code[order])) + 1
+    by_label = [r for r in np.split(order, cut) if len(r) > 1]
+    sizes = pops.size()[pop_of]
+    shared: Dict[Tuple[int, int], int] = {}
+    if not keyed:
+        for i, j, o in zip(*overlaps):
+            shared[(min(int(i), int(j)), max(int(i), int(j)))] = int(o)
+
+    def differ(a: int, b: int) -> int:
+        """Persons in one of the rows a and b and not in the other."""
+        key = (min(a, b), max(a, b))
+        if key not in shared:
+            if not keyed:
+                return int(sizes[a] + sizes[b])
+            ka, kb = pops.members(int(pop_of[a])), pops.members(int(pop_of[b]))
+            shared[key] = int(len(ka) - len(_only_in(ka, kb)))
+        return int(sizes[a] + sizes[b] - 2 * shared[key])
+
+    # cell kinds: residents, then the indicators; per kind its P rows, its published rows,
+    # the counts the rules test, and per row the counts a P cell is small in (what an
+    # attacker pins; a cell hidden here inherits those of the cells it protects)
+    res = raw["residents"].to_numpy(dtype=float)
+    kinds: List[Tuple[str, np.ndarray, np.ndarray, List[np.ndarray]]] = [
+        ("residents", hidden[:, 0].copy(), ~hidden[:, 0], [res])]
+    for ind in indicators:
+        f = flags[ind.code]
+        kinds.append((ind.code, f == PRIMARY, f == PUBLISHED, _quantities(raw, ind)))
+    for name, is_p, is_pub, qs in kinds:
+        small = np.stack([is_p & (q < min_count) for q in qs], axis=1)
+        small[is_p & ~small.any(axis=1)] = True  # P by another rule (dominance): every count
+        pub_rows, frontier = is_pub.copy(), is_p.copy()
+        hide = np.zeros(n, dtype=bool)
+        while frontier.any():
+            new = np.zeros(n, dtype=bool)
+            for rows in by_label:
+                a = rows[frontier[rows]]
+                b = rows[pub_rows[rows]]
+                if not len(a) or not len(b):
+                    continue
+                close = np.zeros((len(a), len(b)), dtype=bool)
+                for qi, q in enumerate(qs):
+                    close |= small[a, qi][:, None] & (
+                        np.abs(q[a][:, None] - q[b][None, :]) < width)
+                close &= date_code[a][:, None] != date_code[b][None, :]
+                for x, y in zip(*np.nonzero(close)):
+                    ra, rb = int(a[x]), int(b[y])
+                    if differ(ra, rb) < width:
+                        new[rb] = True
+                        small[rb] |= small[ra]
+            hide |= new
+            pub_rows &= ~new
+            frontier = new
+        if hide.any():
+            out[name] = hide
+    return out
 
 
 def _time_suppression(pops: Populations, links: Sequence[Link],
