@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Links between dates: pairs under any label, and counts crossing the threshold over time."""
+import numpy as np
+import pandas as pd
+
+from boligsocial_plugin.core.discretion.linkage import (
+    EQUAL,
+    SUM,
+    find_links,
+    populations_from_rows,
+)
+from boligsocial_plugin.core.discretion.perturbation import Perturbation
+from boligsocial_plugin.core.discretion.register import Register
+from tests.core.test_attacks import persons, publish, scatter, sq
+
+MONTHS = ["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01"]
+
+
+def _pops(groups):
+    """Populations from [(date, label, keys)]."""
+    g = np.concatenate([np.full(len(k), i) for i, (_d, _l, k) in enumerate(groups)])
+    keys = np.concatenate([np.asarray(k, dtype=np.uint64) for _d, _l, k in groups])
+    return populations_from_rows(g, keys, len(groups), [d for d, _l, _k in groups],
+                                 [lab for _d, lab, _k in groups])
+
+
+def test_a_region_of_a_later_date_is_linked_to_the_areas_of_an_earlier_one():
+    a, b = np.arange(1, 121), np.arange(200, 280)
+    pops = _pops([("2025-01-01", "A", a), ("2025-01-01", "B", b),
+                  ("2025-02-01", "AB", np.r_[a, b, 999])])
+    links = find_links(pops, 5, disjoint_current=True)
+    sums = [lk for lk in links if lk.kind == SUM and lk.container == 2]
+    assert sums and set(sums[0].members) == {0, 1} and sums[0].rest_size == 1
+    # with the perturbation only equal populations are linked between dates, any label
+    same = _pops([("2025-01-01", "A", a), ("2025-02-01", "A renamed", a),
+                  ("2025-02-01", "B", b)])
+    links = find_links(same, 5, disjoint_current=True, equal_across_dates=True)
+    assert [(lk.kind, lk.container, lk.members) for lk in links] == [(EQUAL, 0, (1,))]
+
+
+def test_later_region_through_the_register_without_perturbation(tmp_path):
+    """A and B published in January, the region AB in February with one newcomer: the
+    region's cells the newcomer would be read from are not published."""
+    rng = np.random.default_rng(3)
+    pa, pb = scatter(rng, (0, 0, 1, 1), 120), scatter(rng, (1, 0, 2, 1), 80)
+    jan = pd.concat([persons(pa, MONTHS[0], seed=1), persons(pb, MONTHS[0], seed=2,
+                                                             start=500)], ignore_index=True)
+    feb = jan.assign(ref_date=MONTHS[1])
+    one = persons([(0.5, 0.5)], MONTHS[1], seed=9, start=999).assign(convicted=1.0)
+    reg = Register(str(tmp_path / "r"))
+    first, _, _ = publish(jan, [("A", sq(0, 0, 1, 1)), ("B", sq(1, 0, 2, 1))], reg)
+    ab = [("AB", sq(0, 0, 1, 1) + sq(1, 0, 2, 1))]
+    second, rel, _ = publish(pd.concat([feb, one], ignore_index=True), ab, reg)
+    assert rel.result.report["links"]["sum"] >= 1
+    diff = second.loc[("AB", MONTHS[1]), "convicted_num"] - \
+        first.loc[("A", MONTHS[0]), "convicted_num"] - \
+        first.loc[("B", MONTHS[0]), "convicted_num"]
+    assert pd.isna(diff)
+
+
+def _series(moves):
+    """One area of 120 persons with exactly 4 convicted in January; ``moves[m]`` convicted
+    newcomers (list of counts) arrive before month m, plus non-convicted ones."""
+    rng = np.random.default_rng(8)
+    base = persons(scatter(rng, (0, 0, 1, 1), 120), seed=5)
+    base["convicted"] = 0.0
+    base.loc[base.index[base["age"] >= 18][:4], "convicted"] = 1.0
+    frames, current, start = [], base, 1000
+    for m, date in enumerate(MONTHS):
+        conv, other = moves.get(m, (0, 0))
+        if conv or other:
+            new = persons(scatter(rng, (0, 0, 1, 1), conv + other), seed=m, start=start)
+            new["age"] = 40.0
+            new["convicted"] = [1.0] * conv + [0.0] * other
+            start += conv + other
+            current = pd.concat([current, new], ignore_index=True)
+        frames.append(current.assign(ref_date=date))
+    return pd.concat(frames, ignore_index=True)
+
+
+def test_a_count_crossing_the_threshold_is_hidden_at_the_close_months():
+    """4 convicted in January (P), one convicted newcomer in February (5), nobody in March
+    (5, the same persons), then 8 non-convicted newcomers in April (still 5) and May: with the
+    perturbation, February and March are hidden (P, a chain), April and May are published."""
+    df = _series({1: (1, 0), 3: (0, 8)})
+    out, rel, _ = publish(df, [("A", sq(0, 0, 1, 1))], perturbation=Perturbation())
+    flags = [out.loc[("A", d), "convicted_flag"] for d in MONTHS]
+    assert flags == ["P", "P", "P", "", ""]
+    assert all(pd.isna(out.loc[("A", d), "convicted_num"]) for d in MONTHS[:3])
+    assert out.loc[("A", MONTHS[3]), "convicted_num"] >= 5
+    assert rel.result.report["hidden_for_crossing"] == 2
+    # the other indicators and the residents are not touched
+    assert all(not pd.isna(out.loc[("A", d), "residents"]) for d in MONTHS)
+
+
+def test_a_crossing_among_many_movers_is_published():
+    """One convicted newcomer among six: the area's populations differ by the protection
+    width, so the published count leaves the January count its full range."""
+    df = _series({1: (1, 5)})
+    out, rel, _ = publish(df, [("A", sq(0, 0, 1, 1))], perturbation=Perturbation())
+    flags = [out.loc[("A", d), "convicted_flag"] for d in MONTHS]
+    assert flags == ["P", "", "", "", ""]
+    assert rel.result.report["hidden_for_crossing"] == 0
+
+
+def test_registered_populations_of_other_dates_and_labels_are_loaded(tmp_path):
+    reg = Register(str(tmp_path / "r"))
+    pops = _pops([("2025-01-01", "A", np.arange(1, 50))])
+    hidden = np.zeros((1, 1), dtype=bool)
+    reg.add(pops, hidden, ~hidden, ["residents"], "test", "out", {})
+    assert len(reg.load(["2025-02-01"], ["B"], ["residents"])) == 0
+    every = reg.load(None, None, ["residents"])
+    assert every.labels == ["A"] and every.dates == ["2025-01-01"]
+    assert np.array_equal(every.members(0), pops.members(0))
