@@ -6,12 +6,14 @@ import pandas as pd
 from boligsocial_plugin.core.discretion.linkage import (
     EQUAL,
     SUM,
+    concat,
     find_links,
     populations_from_rows,
 )
 from boligsocial_plugin.core.discretion.perturbation import Perturbation
 from boligsocial_plugin.core.discretion.register import Register
-from tests.core.test_attacks import persons, publish, scatter, sq
+from boligsocial_plugin.core.discretion.release import cell_types
+from tests.core.test_attacks import INDS, persons, publish, scatter, sq
 
 MONTHS = ["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01"]
 
@@ -112,3 +114,58 @@ def test_registered_populations_of_other_dates_and_labels_are_loaded(tmp_path):
     every = reg.load(None, None, ["residents"])
     assert every.labels == ["A"] and every.dates == ["2025-01-01"]
     assert np.array_equal(every.members(0), pops.members(0))
+
+
+def test_a_crossing_against_an_earlier_release(tmp_path):
+    """January published alone (4 convicted: P), February in a later run: the register's
+    January counts as the P date, whether this run has January's persons or not."""
+    df = _series({1: (1, 0)})
+    area = [("A", sq(0, 0, 1, 1))]
+    pert = Perturbation()
+    for k, second in enumerate([df[df["ref_date"] == MONTHS[1]],
+                                df[df["ref_date"].isin(MONTHS[1:3])]]):
+        reg = Register(str(tmp_path / "r{}".format(k)))
+        first, _, _ = publish(df[df["ref_date"] == MONTHS[0]], area, reg, perturbation=pert)
+        assert first.loc[("A", MONTHS[0]), "convicted_flag"] == "P"
+        out, rel, _ = publish(second, area, reg, perturbation=pert)
+        assert out.loc[("A", MONTHS[1]), "convicted_flag"] == "P"
+        assert pd.isna(out.loc[("A", MONTHS[1]), "convicted_num"])
+        assert rel.result.report["hidden_for_crossing"] >= 1
+    # without the register (nothing known of January) February is published
+    out, _, _ = publish(df[df["ref_date"] == MONTHS[1]], area, perturbation=pert)
+    assert out.loc[("A", MONTHS[1]), "convicted_flag"] == ""
+
+
+def test_an_earlier_hidden_cell_counts_as_p_only_when_the_rules_flag_it():
+    """With the earlier date's persons at hand, the register's hidden cell is P only when the
+    rules flag its figures: a January hidden with 6 convicted (S) leaves February published."""
+    from boligsocial_plugin.core.discretion.release import _crossing_suppression
+    from boligsocial_plugin.core.discretion.rules import Rules, primary_flags
+    from boligsocial_plugin.core.indicators import aggregate, group_index
+    from boligsocial_plugin.core.pipeline import GroupFigures, join_persons
+
+    rules = Rules()
+    for more, want in ((0, True), (2, False)):
+        df = _series({1: (1, 0)})
+        df = df[df["ref_date"].isin(MONTHS[:2])].reset_index(drop=True)
+        adults = df.index[(df["age"] >= 18) & (df["convicted"] == 0) & (df["pid"] < "p001000")]
+        df.loc[df["pid"].isin(df.loc[adults, "pid"].unique()[:more]), "convicted"] = 1.0
+        joined = join_persons(df, df["x"].to_numpy(), df["y"].to_numpy(), [sq(0, 0, 1, 1)],
+                              ["A"])
+        raw = aggregate(joined.data, joined.area, 1, INDS)
+        gidx, _ = group_index(joined.data, joined.area)
+        dates = [str(d) for d in raw["ref_date"]]
+        allp = populations_from_rows(gidx, joined.data["person_key"].to_numpy(), len(raw),
+                                     dates, ["A"] * len(raw))
+        jan, feb = dates.index(MONTHS[0]), dates.index(MONTHS[1])
+        # February the release; January an earlier one that hid convicted
+        cur = _pops([(MONTHS[1], "A", allp.members(feb))])
+        old = _pops([(MONTHS[0], "A", allp.members(jan))])
+        old.row[:] = -1
+        old.release[:] = ["earlier"]
+        old.hidden[:] = [frozenset(t for t in cell_types(INDS) if t.startswith("convicted:"))]
+        table = raw.iloc[[feb]].reset_index(drop=True)
+        hidden = np.zeros((1, 1 + 2 * len(INDS)), dtype=bool)
+        out = _crossing_suppression(table, INDS, primary_flags(table, INDS, Rules()), hidden,
+                                    concat(cur, old), 5.0, rules, GroupFigures(joined, INDS))
+        assert ("convicted" in out) is want, more

@@ -187,8 +187,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         hidden[wh, :1 + 2 * k] = True
     crossing: Dict[str, np.ndarray] = {}
     if perturbation.enabled and pops is not None:
-        crossing = _crossing_suppression(raw, indicators, flags, hidden, pops, width,
-                                         rules.min_count, overlaps)
+        crossing = _crossing_suppression(raw, indicators, flags, hidden, pops, width, rules,
+                                         group_tables, overlaps)
         for name, rows_hidden in crossing.items():
             if name == "residents":
                 hidden[rows_hidden, 0] = True
@@ -573,8 +573,8 @@ def _only_in(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], flags,
-                          hidden: np.ndarray, pops: Populations, width: float,
-                          min_count: int,
+                          hidden: np.ndarray, pops: Populations, width: float, rules: Rules,
+                          group_tables: Optional[GroupTables] = None,
                           overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
                           ) -> Dict[str, np.ndarray]:
     """Cells of this release hidden because a date of the same area, a few persons away,
@@ -587,8 +587,10 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
     indicator, whose small count changed by less than the width) is hidden too, flagged
     ``P`` like the cell it protects (an ``S`` flag would still say "at least ``MIN_COUNT``"),
     and so on until no published cell of the area is that close to a ``P`` cell (chains over
-    many months). ``overlaps``: (row i, row j, persons in both) when the persons are not at
-    hand (a database); pairs not listed share nobody.
+    many months). The dates of the area in earlier releases (the register) count too: their
+    hidden cells are ``P`` when the rules flag their figures (``group_tables``), and taken as
+    ``P`` when their persons are not in this run's data. ``overlaps``: (row i, row j, persons
+    in both) when the persons are not at hand (a database); pairs not listed share nobody.
 
     Returns, per indicator code and ``"residents"``, the rows to hide.
     """
@@ -600,13 +602,31 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
         return out
     pop_of = np.empty(n, dtype=np.int64)
     pop_of[pops.row[cur]] = cur
-    date_code = pd.factorize(raw["ref_date"].astype(str).to_numpy(), sort=True)[0]
-    label_code = pd.factorize(np.array([pops.labels[p] for p in pop_of], dtype=object))[0]
+    row_dates = raw["ref_date"].astype(str).to_numpy()
+    labels = [pops.labels[p] for p in pop_of]
+    types = cell_types(indicators)
+    kind_types = ["residents"] + types[1::2]
+    # earlier releases: populations under a label of this release, with a hidden cell
+    # (those of the same persons at the same date as a row of this release add nothing)
+    here = {(lab, d): r for r, (lab, d) in enumerate(zip(labels, row_dates))}
+    here_labels = set(labels)
+    old = []
+    for p in (np.nonzero(pops.row < 0)[0].tolist() if keyed else []):
+        r = here.get((pops.labels[p], pops.dates[p]))
+        twin = r is not None and np.array_equal(pops.members(p), pops.members(int(pop_of[r])))
+        if not twin and pops.labels[p] in here_labels and pops.hidden[p] & set(kind_types):
+            old.append(p)
+    m = len(old)
+    pop_of = np.r_[pop_of, np.array(old, dtype=np.int64)]
+    all_dates = np.r_[row_dates, np.array([pops.dates[p] for p in old], dtype=object)]
+    date_code = pd.factorize(all_dates.astype(str), sort=True)[0]
+    label_code = pd.factorize(np.array(labels + [pops.labels[p] for p in old],
+                                       dtype=object))[0]
     if date_code.max() < 1:
         return out
     order = np.argsort(label_code, kind="stable")
     cut = np.flatnonzero(np.diff(label_code[order])) + 1
-    by_label = [r for r in np.split(order, cut) if len(r) > 1]
+    by_label = [r for r in np.split(order, cut) if len(r) > 1 and (r < n).any()]
     sizes = pops.size()[pop_of]
     shared: Dict[Tuple[int, int], int] = {}
     if not keyed:
@@ -623,31 +643,58 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
             shared[key] = int(len(ka) - len(_only_in(ka, kb)))
         return int(sizes[a] + sizes[b] - 2 * shared[key])
 
+    # the earlier populations' figures and primary flags (unknown: NaN, taken as P)
+    old_table, found = None, np.zeros(m, dtype=bool)
+    if m and group_tables is not None:
+        old_table, found = group_tables([(pops.dates[p], pops.members(p)) for p in old])
+        found = np.asarray(found, dtype=bool)
+    old_flags = primary_flags(old_table, indicators, rules) if old_table is not None and \
+        len(old_table) else {}
+
     # cell kinds: residents, then the indicators; per kind its P rows, its published rows,
     # the counts the rules test, and per row the counts a P cell is small in (what an
     # attacker pins; a cell hidden here inherits those of the cells it protects)
-    res = raw["residents"].to_numpy(dtype=float)
-    kinds: List[Tuple[str, np.ndarray, np.ndarray, List[np.ndarray]]] = [
-        ("residents", hidden[:, 0].copy(), ~hidden[:, 0], [res])]
-    for ind in indicators:
+    def extend(cur_vals: np.ndarray, old_vals: Optional[np.ndarray]) -> np.ndarray:
+        v = np.full(m, np.nan) if old_vals is None else np.where(found, old_vals, np.nan)
+        return np.r_[np.asarray(cur_vals, dtype=float), v]
+
+    res_old = old_table["residents"].to_numpy(dtype=float) if old_table is not None else None
+    old_hidden = [np.array([t in pops.hidden[p] for p in old], dtype=bool) for t in kind_types]
+    kinds: List[Tuple[str, np.ndarray, np.ndarray, List[np.ndarray]]] = []
+    res_p_old = old_hidden[0] & (~found | (extend(raw["residents"], res_old)[n:]
+                                          < rules.min_count))
+    kinds.append(("residents", np.r_[hidden[:, 0], res_p_old], np.r_[~hidden[:, 0],
+                                                                       np.zeros(m, bool)],
+                  [extend(raw["residents"], res_old)]))
+    for j, ind in enumerate(indicators):
         f = flags[ind.code]
-        kinds.append((ind.code, f == PRIMARY, f == PUBLISHED, _quantities(raw, ind)))
+        qs_old = _quantities(old_table, ind) if old_table is not None else None
+        qs = [extend(q, None if qs_old is None else qs_old[k])
+              for k, q in enumerate(_quantities(raw, ind))]
+        p_old = old_hidden[1 + j] & ~found
+        if ind.code in old_flags:
+            p_old |= old_hidden[1 + j] & found & (old_flags[ind.code] == PRIMARY)
+        kinds.append((ind.code, np.r_[f == PRIMARY, p_old],
+                      np.r_[f == PUBLISHED, np.zeros(m, bool)], qs))
+    unknown = np.r_[np.zeros(n, bool), ~found]
     for name, is_p, is_pub, qs in kinds:
-        small = np.stack([is_p & (q < min_count) for q in qs], axis=1)
+        with np.errstate(invalid="ignore"):
+            small = np.stack([is_p & ((q < rules.min_count) | unknown) for q in qs], axis=1)
         small[is_p & ~small.any(axis=1)] = True  # P by another rule (dominance): every count
         pub_rows, frontier = is_pub.copy(), is_p.copy()
-        hide = np.zeros(n, dtype=bool)
+        hide = np.zeros(n + m, dtype=bool)
         while frontier.any():
-            new = np.zeros(n, dtype=bool)
+            new = np.zeros(n + m, dtype=bool)
             for rows in by_label:
                 a = rows[frontier[rows]]
                 b = rows[pub_rows[rows]]
                 if not len(a) or not len(b):
                     continue
                 close = np.zeros((len(a), len(b)), dtype=bool)
-                for qi, q in enumerate(qs):
-                    close |= small[a, qi][:, None] & (
-                        np.abs(q[a][:, None] - q[b][None, :]) < width)
+                with np.errstate(invalid="ignore"):
+                    for qi, q in enumerate(qs):
+                        near = np.abs(q[a][:, None] - q[b][None, :]) < width
+                        close |= small[a, qi][:, None] & (near | unknown[a][:, None])
                 close &= date_code[a][:, None] != date_code[b][None, :]
                 for x, y in zip(*np.nonzero(close)):
                     ra, rb = int(a[x]), int(b[y])
@@ -657,8 +704,8 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
             hide |= new
             pub_rows &= ~new
             frontier = new
-        if hide.any():
-            out[name] = hide
+        if hide[:n].any():
+            out[name] = hide[:n]
     return out
 
 
