@@ -264,7 +264,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                                           "{d}.").format(d=ref_date))
         if db is not None:
             joined = db.run(areas, [], ref_date, OVERLAP_REFUSE, context, feedback,
-                            links=False)
+                            links=False, keys=common.uses_register(self, parameters, context))
             raw, stats = joined.raw, joined.stats
         else:
             joined = join_persons(ext.data, x, y, areas.rings, areas.ids, ref_date)
@@ -429,6 +429,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         region = np.asarray(res.region, dtype=np.int64)
         values = np.full(k, np.nan)
         flags = np.full(k, AREA, dtype=object)
+        if not isinstance(joined, Joined) and joined.joined is not None:
+            joined = joined.joined  # a database's person keys: linked as a file's persons
         if isinstance(joined, Joined):
             group = np.where(joined.area >= 0, region[np.maximum(joined.area, 0)], -1)
             rjoined = Joined(joined.data, group, joined.stats, joined.overlaps)
@@ -438,7 +440,6 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             release = protect_run(raw, rjoined, [], labels, pub, with_totals=False,
                                   withhold=withhold[raw["area_idx"].to_numpy()])
         else:  # counted in a database: the regions' counts and cell keys from the areas'
-            pub, record_in = common.without_register(pub, record_in, feedback)
             raw = regroup_counts(joined.raw, region, k)
             if len(raw) == 0:
                 return values, flags, lambda dest: None

@@ -434,17 +434,12 @@ def database_persons(alg, parameters, context, feedback, extra: Tuple[str, ...] 
     return persons
 
 
-def without_register(pub, record_in, feedback):
-    """A database source protects a release without the register (its person keys stay on
-    the server; README "Databases"): say so when a register was asked for."""
-    if pub.register is None and record_in is None:
-        return pub, None
-    feedback.pushWarning(tr("Earlier releases are not checked and this release is not "
-                            "recorded in the release register: the register holds person "
-                            "keys, which never leave the database (README \"Databases\")."))
-    from dataclasses import replace
-
-    return replace(pub, register=None), None
+def uses_register(alg, parameters, context) -> bool:
+    """Whether the run checks against (or records in) the release register."""
+    if REGISTER_MODE not in [d.name() for d in alg.parameterDefinitions()]:
+        return False
+    return (alg.parameterAsEnumString(parameters, REGISTER_MODE, context) or
+            REGISTER_RECORD) != REGISTER_OFF
 
 
 def load_areas(alg, parameters, context, feedback,

@@ -46,10 +46,12 @@ from boligsocial_plugin.core.indicators import Indicator, builtin_indicators
 from boligsocial_plugin.core.pipeline import (
     OVERLAP_REFUSE,
     IndicatorResult,
+    Joined,
     JoinStats,
     Publication,
     overlap_error,
     protect_counted,
+    protect_run,
     select_date,
 )
 from boligsocial_plugin.core.problems import BLOCKING, Problem
@@ -126,6 +128,8 @@ class DbRun:
     grid: Optional[sqlgen.Grid] = None
     #: cell keys of the persons outside every area and of those without location
     outside_keys: Dict[int, int] = field(default_factory=dict)
+    #: each person row's date, key and area (``PostgisPersons.run(keys=True)``)
+    joined: Optional[Joined] = None
 
 
 class PostgisPersons:
@@ -308,12 +312,40 @@ class PostgisPersons:
     # ------------------------------------------------------------------ computing
 
     def run(self, areas: AreaSet, indicators: Sequence[Indicator], ref_date: Optional[str],
-            overlaps: str, context, feedback=None, links: bool = True) -> DbRun:
+            overlaps: str, context, feedback=None, links: bool = True,
+            keys: bool = False) -> DbRun:
         """Join and aggregate in the database: the raw table, the join statistics and, when
-        ``links``, the persons each two rows share (for the protection)."""
+        ``links``, the persons each two rows share (for the protection); with ``keys`` also
+        each person row's date, area and key (``DbRun.joined``, :meth:`person_keys`)."""
         with self.session(feedback) as cur:
-            return self._run(cur, areas, indicators, ref_date, overlaps, context, feedback,
-                             links)
+            run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback,
+                            links)
+            if keys:
+                run.joined = self.person_keys(cur, run)
+            return run
+
+    def person_keys(self, cur, run: "DbRun") -> Joined:
+        """The run's person rows as core.pipeline.Joined holding only each row's date and
+        64-bit person key (core.personkeys, computed on the server), with its area: what the
+        release register records and links (README "Person data in a database"). No
+        pseudonym or value leaves the server. One ``COPY ... (FORMAT binary)`` of
+        (area, date, key): 28 bytes a row, read into numpy without a Python object per row."""
+        dates = list(run.stats.dates)
+        p = sqlgen.Params()
+        keyed = "person_id" in self.source.columns
+        inner = _located_inner(self.source, p, key=keyed, dates=dates)
+        sql = ("SELECT l.area::int4, COALESCE(array_position({dl}, l.d::text) - 1, -1)::int2, "
+               "{k}::int8 FROM {located} l").format(
+            dl=p(dates, "text[]"), k="COALESCE(l.k, 0)" if keyed else "0",
+            located=sqlgen.located_sql(run.grid, inner))
+        got = copy_out(cur, sql, p.values, [("area", ">i4"), ("d", ">i2"), ("k", ">i8")])
+        code = got["area"].astype(np.int64)
+        didx = got["d"].astype(np.int64)
+        data = pd.DataFrame({
+            "ref_date": pd.Categorical.from_codes(didx, categories=dates),
+            "person_key": got["k"].astype(np.int64).view(np.uint64)})
+        return Joined(data, np.where(code >= 0, code, -1), run.stats, overlaps=False,
+                      located=code != sqlgen.NO_LOCATION)
 
     def compute(self, areas: AreaSet, indicators: Sequence[Indicator], ref_date: Optional[str],
                 overlaps: str, publication: Publication, context,
@@ -347,16 +379,25 @@ class PostgisPersons:
             i, j, o = run.pairs
             ok = (new[i] >= 0) & (new[j] >= 0)
             release = self._protect(cur, run, raw, (new[i][ok], new[j][ok], o[ok]), indicators,
-                                    areas.ids, publication, None)
+                                    areas.ids, publication, None, dates=sorted(need))
         release.limit({d: sorted(c) for d, c in need.items()})
         return run.raw, run.stats, release
 
     def _protect(self, cur, run: "DbRun", raw: pd.DataFrame, pairs, indicators, area_ids,
-                 publication: Publication, totals):
-        """core.pipeline.protect_counted with this session's figures of groups and types."""
+                 publication: Publication, totals, dates: Optional[Sequence[str]] = None):
+        """Protect with this session's figures of groups and types: through the release
+        register (core.pipeline.protect_run on the persons' keys, :meth:`person_keys`) when
+        one is used, else from counts only (core.pipeline.protect_counted). ``dates``: the
+        reference dates ``raw`` was cut to (``raw`` holds only their rows)."""
         builtin = {i.code: i for i in builtin_indicators()}
         types = _type_table(cur, self.source, run.grid, list(indicators), raw) \
             if any(builtin.get(i.code) != i for i in indicators) else None
+        if publication.register is not None:
+            joined = self.person_keys(cur, run)
+            figures = KeyedFigures(cur, self.source, run.grid, indicators)
+            return protect_run(run.raw, joined, indicators, area_ids, publication,
+                               with_totals=totals is not None, dates=dates, figures=figures,
+                               types=types)
 
         def figures(links):
             return _RestFigures(cur, self.source, run.grid, indicators, raw, links)
@@ -516,6 +557,114 @@ class _RestFigures:
         return pick, found
 
 
+class KeyedFigures:
+    """core.discretion.release's GroupTables for a database source protected through the
+    release register: the figures of groups of persons given by their keys (the links' rest
+    groups, earlier releases' populations), aggregated on the server. The groups' keys go to
+    a temporary table (``COPY ... FROM STDIN (FORMAT binary)``) and are joined to the person
+    rows of the groups' dates wherever they are (core.sqlaggregate ``keyed``); as
+    core.pipeline.GroupFigures for a file, a group is found when all its keys are."""
+
+    def __init__(self, cur, src: sqlgen.PersonSource, grid: sqlgen.Grid, indicators):
+        self.cur, self.src, self.grid, self.indicators = cur, src, grid, list(indicators)
+
+    def __call__(self, groups: List[Tuple[str, np.ndarray]]) -> Tuple[pd.DataFrame, np.ndarray]:
+        cur = self.cur
+        sizes = np.array([len(k) for _d, k in groups], dtype=np.int64)
+        gid = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
+        keys = np.concatenate([np.asarray(k, dtype=np.uint64) for _d, k in groups]) \
+            if len(groups) else np.zeros(0, np.uint64)
+        cur.execute("DROP TABLE IF EXISTS pg_temp.bs_gkey0; DROP TABLE IF EXISTS pg_temp.bs_gkey")
+        cur.execute("CREATE TEMP TABLE bs_gkey0 (gid int4, k int8) ON COMMIT DROP")
+        copy_in(cur, "pg_temp.bs_gkey0", [("gid", ">i4", gid), ("k", ">i8", keys.view(np.int64))])
+        cur.execute("CREATE TEMP TABLE bs_gkey ON COMMIT DROP AS SELECT g.gid, u.d, g.k "
+                    "FROM pg_temp.bs_gkey0 g JOIN unnest(%(g)s::int[], %(d)s::text[]) "
+                    "AS u(gid, d) ON u.gid = g.gid",
+                    {"g": list(range(len(groups))), "d": [str(d) for d, _k in groups]})
+        cur.execute("ANALYZE pg_temp.bs_gkey")
+        dates = sorted({str(d) for d, _k in groups})
+        plan = aggregate_sql(self.src, self.grid, self.indicators, keyed="pg_temp.bs_gkey",
+                             dates=dates)
+        cur.execute(plan.sql, plan.params)
+        names = [d[0] for d in cur.description]
+        table, res = raw_table(plan, names, cur.fetchall(), len(groups))
+        got = {(int(c), str(d)): int(r) for c, d, r in zip(res["code"], res["d"],
+                                                           res["residents"]) if int(c) >= 0}
+        at = {(int(a), str(d)): i for i, (a, d) in
+              enumerate(zip(table["area_idx"], table["ref_date"]))}
+        rows = [at.get((g, str(d))) for g, (d, _k) in enumerate(groups)]
+        found = np.array([got.get((g, str(d)), 0) == int(sizes[g])
+                          for g, (d, _k) in enumerate(groups)], dtype=bool)
+        if len(table):
+            pick = table.iloc[[r if r is not None else 0 for r in rows]].reset_index(drop=True)
+        else:
+            pick = pd.DataFrame({c: np.zeros(len(groups)) for c in table.columns})
+        empty = np.array([r is None for r in rows], dtype=bool)
+        if empty.any():  # nobody of the group at its date: the figures of an empty group
+            num = [c for c in pick.columns if c not in ("area_idx", "ref_date")]
+            pick.loc[empty, num] = 0
+        pick["area_idx"] = np.arange(len(groups))
+        pick["ref_date"] = [str(d) for d, _k in groups]
+        return pick, found
+
+
+_COPY_SIGNATURE = b"PGCOPY\n\xff\r\n\x00"
+
+
+def copy_out(cur, sql: str, params: Dict[str, Any], columns: Sequence[Tuple[str, str]]
+             ) -> np.ndarray:
+    """A query's rows as a numpy record array, by ``COPY (query) TO STDOUT (FORMAT binary)``:
+    ``columns`` (name, big-endian numpy type) must be fixed-width and never NULL."""
+    import io
+
+    text = cur.mogrify(sql, params)
+    if isinstance(text, bytes):
+        text = text.decode(_encoding(cur))
+    buf = io.BytesIO()
+    cur.copy_expert("COPY ({}) TO STDOUT (FORMAT binary)".format(text), buf)
+    data = buf.getvalue()
+    if not data.startswith(_COPY_SIGNATURE):
+        raise BoligsocialError("internal: not a binary COPY")
+    ext = int.from_bytes(data[15:19], "big", signed=False)
+    body = data[19 + ext:len(data) - 2]  # the trailer: int16 -1
+    fields = [("nf", ">i2")]
+    for name, t in columns:
+        fields += [("len_" + name, ">i4"), (name, t)]
+    dt = np.dtype(fields)
+    if len(body) % dt.itemsize:
+        raise BoligsocialError("internal: a NULL or a wider value in a binary COPY")
+    rows = np.frombuffer(body, dtype=dt)
+    if len(rows) and ((rows["nf"] != len(columns)).any() or any(
+            (rows["len_" + n] != np.dtype(t).itemsize).any() for n, t in columns)):
+        raise BoligsocialError("internal: a NULL or a wider value in a binary COPY")
+    return rows
+
+
+def copy_in(cur, table: str, columns: Sequence[Tuple[str, str, np.ndarray]]) -> None:
+    """Rows into a table by ``COPY ... FROM STDIN (FORMAT binary)``: ``columns`` (name,
+    big-endian numpy type, values), fixed-width, no NULL."""
+    import io
+
+    n = len(columns[0][2]) if columns else 0
+    fields = [("nf", ">i2")]
+    for name, t, _v in columns:
+        fields += [("len_" + name, ">i4"), (name, t)]
+    rows = np.zeros(n, dtype=np.dtype(fields))
+    rows["nf"] = len(columns)
+    for name, t, v in columns:
+        rows["len_" + name] = np.dtype(t).itemsize
+        rows[name] = v
+    buf = io.BytesIO(_COPY_SIGNATURE + bytes(8) + rows.tobytes() + b"\xff\xff")
+    cur.copy_expert("COPY {} ({}) FROM STDIN (FORMAT binary)".format(
+        table, ", ".join(sqlgen.ident(c[0]) for c in columns)), buf)
+
+
+def _encoding(cur) -> str:
+    from psycopg2.extensions import encodings
+
+    return encodings.get(cur.connection.encoding, "utf-8")
+
+
 def _join_geometries(areas: AreaSet, crs: QgsCoordinateReferenceSystem,
                      context) -> Tuple[List[bytes], List[bool]]:
     """Each area's WKB in the persons' CRS (transformed as for the file path), and whether
@@ -660,14 +809,14 @@ WHERE l.n > 1 GROUP BY 1, 2""".format(located=sqlgen.located_sql(grid, inner, Tr
 
 
 def _located_inner(src: sqlgen.PersonSource, p: sqlgen.Params,
-                   key: bool = False) -> str:
+                   key: bool = False, dates: Optional[Sequence[str]] = None) -> str:
     rows = sqlgen.Rows(src, p)
     x, y, pt = rows.xy()
     cols = ["{} AS d".format(rows.date()), "{} AS px".format(x), "{} AS py".format(y),
             "{} AS pt".format(pt)]
     if key:
         cols.append("{} AS k".format(rows.person_key()))
-    return "SELECT {} {}".format(", ".join(cols), sqlgen.run_rows(src, p))
+    return "SELECT {} {}".format(", ".join(cols), sqlgen.run_rows(src, p, dates=dates))
 
 
 def _date_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
