@@ -176,6 +176,7 @@ class PostgisPersons:
         self._checks: Dict[str, Any] = {}
         self._problems: Optional[List[Problem]] = None  # the checks' result (finish_checks)
         self._ignore: Tuple[str, ...] = ()  # problems the algorithm checks itself
+        self._keys: Optional[Tuple[Any, Dict[str, Any]]] = None  # the keys' fetch (start_keys)
 
     def _column(self, name: str) -> sqlgen.DbColumn:
         return sqlgen.DbColumn(name, sqlgen.column_kind(self.types.get(name, "")))
@@ -316,43 +317,99 @@ class PostgisPersons:
             keys: bool = False) -> DbRun:
         """Join and aggregate in the database: the raw table, the join statistics and, when
         ``links``, the persons each two rows share (for the protection); with ``keys`` also
-        each person row's date, area and key (``DbRun.joined``, :meth:`person_keys`)."""
-        with self.session(feedback) as cur:
+        each person row's date, area and key (``DbRun.joined``, :meth:`start_keys`)."""
+        if keys:
+            self.start_keys(areas, ref_date, context, feedback)
+        with self._keys_stopped_on_error(), self.session(feedback) as cur:
             run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback,
                             links)
-            if keys:
-                run.joined = self.person_keys(cur, run)
-            return run
+        if keys:
+            run.joined = self.finish_keys(run)
+        return run
 
-    def person_keys(self, cur, run: "DbRun") -> Joined:
-        """The run's person rows as core.pipeline.Joined holding only each row's date and
-        64-bit person key (core.personkeys, computed on the server), with its area: what the
-        release register records and links (README "Person data in a database"). No
-        pseudonym or value leaves the server. One ``COPY ... (FORMAT binary)`` of
-        (area, date, key): 28 bytes a row, read into numpy without a Python object per row."""
-        dates = list(run.stats.dates)
-        p = sqlgen.Params()
-        keyed = "person_id" in self.source.columns
-        inner = _located_inner(self.source, p, key=keyed, dates=dates)
-        sql = ("SELECT l.area::int4, COALESCE(array_position({dl}, l.d::text) - 1, -1)::int2, "
-               "{k}::int8 FROM {located} l").format(
-            dl=p(dates, "text[]"), k="COALESCE(l.k, 0)" if keyed else "0",
-            located=sqlgen.located_sql(run.grid, inner))
-        got = copy_out(cur, sql, p.values, [("area", ">i4"), ("d", ">i2"), ("k", ">i8")])
-        code = got["area"].astype(np.int64)
-        didx = got["d"].astype(np.int64)
-        data = pd.DataFrame({
-            "ref_date": pd.Categorical.from_codes(didx, categories=dates),
-            "person_key": got["k"].astype(np.int64).view(np.uint64)})
-        return Joined(data, np.where(code >= 0, code, -1), run.stats, overlaps=False,
-                      located=code != sqlgen.NO_LOCATION)
+    def start_keys(self, areas: AreaSet, ref_date: Optional[str], context,
+                   feedback=None) -> None:
+        """Fetch the run's person rows for the release register on a connection of their
+        own while the aggregation runs on another (the server works on both at once;
+        :meth:`finish_keys` waits): each row's area, date and 64-bit person key
+        (core.personkeys, computed on the server), nothing else. No pseudonym or value
+        leaves the server. One ``COPY ... (FORMAT binary)`` of 14 bytes of data a row, read
+        into numpy without a Python object per row (README "Person data in a database")."""
+        import threading
+
+        col = self.source.columns.get("ref_date")
+        if col is not None and col.kind != sqlgen.DATE and self.source.date_values is None:
+            with self.session(feedback) as cur:
+                self._date_values(cur)  # before the thread: both read it
+        geometry = self._geometry(areas, context)  # QGIS objects: in this thread
+        dates = [ref_date] if ref_date else None
+        state: Dict[str, Any] = {}
+
+        def work():
+            try:
+                with self.session(feedback) as cur:
+                    state["cancel"] = cur.connection.cancel
+                    grid = self._upload(cur, geometry)
+                    state["rows"] = _person_rows(cur, self.source, grid, dates)
+            except BaseException as e:  # noqa: BLE001 - handed to finish_keys
+                state["error"] = e
+
+        thread = threading.Thread(target=work, name="boligsocial-keys", daemon=True)
+        self._keys = (thread, state)
+        thread.start()
+
+    def finish_keys(self, run: "DbRun") -> Joined:
+        """The rows :meth:`start_keys` fetched, as core.pipeline.Joined holding each person
+        row's date and key with its area; refused when they are not the persons the run
+        counted (the table changed between the two statements)."""
+        thread, state = self._keys
+        thread.join()
+        self._keys = None
+        if "error" in state:
+            raise state["error"]
+        code, day, key = state["rows"]
+        days, dcode = np.unique(day, return_inverse=True)
+        names = [str(d) for d in days.astype("datetime64[D]")]
+        codes = np.where(days[dcode] == _NO_DAY, -1, dcode)
+        if len(days) and days[0] == _NO_DAY:
+            names = names[1:]
+            codes = np.where(codes >= 0, codes - 1, -1)
+        data = pd.DataFrame({"ref_date": pd.Categorical.from_codes(codes, categories=names),
+                             "person_key": key.view(np.uint64)})
+        joined = Joined(data, np.where(code >= 0, code, -1), run.stats, overlaps=False,
+                        located=code != sqlgen.NO_LOCATION)
+        if not _same_persons(joined, code, run):
+            raise BoligsocialError(tr(
+                "The person table changed while the run read it: the persons recorded for the "
+                "release register are not the ones counted. Run again when the table is not "
+                "being written, or run without the register (REGISTER_MODE=off)."))
+        return joined
+
+    @contextmanager
+    def _keys_stopped_on_error(self) -> Iterator[None]:
+        """Cancel the fetch of :meth:`start_keys` when the run fails."""
+        try:
+            yield
+        except BaseException:
+            keys = getattr(self, "_keys", None)
+            if keys is not None:
+                cancel = keys[1].get("cancel")
+                if cancel is not None:
+                    try:
+                        cancel()
+                    except Exception:  # noqa: BLE001 - the run's own error is reported
+                        pass
+                self._keys = None
+            raise
 
     def compute(self, areas: AreaSet, indicators: Sequence[Indicator], ref_date: Optional[str],
                 overlaps: str, publication: Publication, context,
                 feedback=None) -> IndicatorResult:
         """core.pipeline.compute for a database source: join, aggregate, protect (the groups
         the protection needs figures of are aggregated in the same session)."""
-        with self.session(feedback) as cur:
+        if publication.register is not None:
+            self.start_keys(areas, ref_date, context, feedback)
+        with self._keys_stopped_on_error(), self.session(feedback) as cur:
             run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback)
             release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
                                     publication, _totals(run))
@@ -367,7 +424,9 @@ class PostgisPersons:
         monitorcriteria assesses them)."""
         from boligsocial_plugin.core.criteria import release_dates
 
-        with self.session(feedback) as cur:
+        if publication.register is not None:
+            self.start_keys(areas, None, context, feedback)
+        with self._keys_stopped_on_error(), self.session(feedback) as cur:
             run = self._run(cur, areas, indicators, None, overlaps, context, feedback)
             dates = sorted({str(d) for d in run.raw["ref_date"].unique()})
             need = release_dates(dates, dates if assessed is None else assessed, rule_set)
@@ -386,14 +445,14 @@ class PostgisPersons:
     def _protect(self, cur, run: "DbRun", raw: pd.DataFrame, pairs, indicators, area_ids,
                  publication: Publication, totals, dates: Optional[Sequence[str]] = None):
         """Protect with this session's figures of groups and types: through the release
-        register (core.pipeline.protect_run on the persons' keys, :meth:`person_keys`) when
+        register (core.pipeline.protect_run on the persons' keys, :meth:`start_keys`) when
         one is used, else from counts only (core.pipeline.protect_counted). ``dates``: the
         reference dates ``raw`` was cut to (``raw`` holds only their rows)."""
         builtin = {i.code: i for i in builtin_indicators()}
         types = _type_table(cur, self.source, run.grid, list(indicators), raw) \
             if any(builtin.get(i.code) != i for i in indicators) else None
         if publication.register is not None:
-            joined = self.person_keys(cur, run)
+            joined = self.finish_keys(run)
             figures = KeyedFigures(cur, self.source, run.grid, indicators)
             return protect_run(run.raw, joined, indicators, area_ids, publication,
                                with_totals=totals is not None, dates=dates, figures=figures,
@@ -511,10 +570,19 @@ class PostgisPersons:
 
     def _prepare(self, cur, areas: AreaSet, context) -> sqlgen.Grid:
         """The areas on the server and the join's grid (temporary tables and function)."""
+        geometry = self._geometry(areas, context)
+        self._date_values(cur)
+        return self._upload(cur, geometry)
+
+    def _geometry(self, areas: AreaSet, context):
+        """The areas as the server joins them: (WKB, valid, polygon set, grid)."""
         wkbs, valid = _join_geometries(areas, self.crs, context)
         ps = polygon_set(areas.rings)
-        grid = sqlgen.choose_grid(ps.bbox, self.source.srid)
-        self._date_values(cur)
+        return wkbs, valid, ps, sqlgen.choose_grid(ps.bbox, self.source.srid)
+
+    def _upload(self, cur, geometry) -> sqlgen.Grid:
+        """:meth:`_geometry`'s areas to temporary tables, the join's function."""
+        wkbs, valid, ps, grid = geometry
         _upload_areas(cur, wkbs, valid, ps, self.source.srid)
         for st in sqlgen.setup_statements(grid):
             cur.execute(st)
@@ -555,6 +623,55 @@ class _RestFigures:
         found = np.array([r is not None for r in rows], dtype=bool)
         pick = table.iloc[[r if r is not None else 0 for r in rows]].reset_index(drop=True)
         return pick, found
+
+
+#: the day number (since 1970-01-01) of a row without reference date
+_NO_DAY = -(1 << 31)
+
+
+def _person_rows(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
+                 dates: Optional[Sequence[str]]) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each person row's area code, reference date (days since 1970-01-01) and signed 64-bit
+    person key, by one binary COPY (PostgisPersons.start_keys)."""
+    p = sqlgen.Params()
+    keyed = "person_id" in src.columns
+    inner = _located_inner(src, p, key=keyed, dates=dates)
+    sql = ("SELECT l.area::int4, COALESCE(l.d::date - DATE '1970-01-01', {none})::int4, "
+           "{k}::int8 FROM {located} l").format(
+        none=_NO_DAY, k="COALESCE(l.k, 0)" if keyed else "0",
+        located=sqlgen.located_sql(grid, inner))
+    got = copy_out(cur, sql, p.values, [("area", ">i4"), ("day", ">i4"), ("k", ">i8")])
+    return (got["area"].astype(np.int64), got["day"].astype(np.int64),
+            got["k"].astype(np.int64))
+
+
+def _same_persons(joined: Joined, code: np.ndarray, run: "DbRun") -> bool:
+    """Whether the fetched rows are the persons the run counted: per area and date, outside
+    every area, without location."""
+    st = run.stats
+    if int((code == sqlgen.OUTSIDE).sum()) != st.outside or \
+            int((code == sqlgen.NO_LOCATION).sum()) != st.no_location or \
+            int((code >= 0).sum()) != st.joined:
+        return False
+    raw = run.raw
+    if not len(raw):
+        return True
+    n_areas = int(raw["area_idx"].max()) + 1
+    names = [str(d) for d in joined.data["ref_date"].cat.categories]
+    table_dates = sorted({str(d) for d in raw["ref_date"]})
+    pos = {d: i for i, d in enumerate(table_dates)}
+    cat_pos = np.array([pos.get(d, -1) for d in names] + [-1], dtype=np.int64)
+    dpos = cat_pos[joined.data["ref_date"].cat.codes.to_numpy()]  # code -1: the last
+    inside = (code >= 0) & (dpos >= 0)
+    if int(inside.sum()) != int((code >= 0).sum()):
+        return False
+    nd = len(table_dates)
+    got = np.bincount(code[inside] * nd + dpos[inside], minlength=n_areas * nd)
+    want = np.zeros(max(len(got), n_areas * nd), dtype=np.int64)
+    at = raw["area_idx"].to_numpy(dtype=np.int64) * nd + \
+        np.array([pos[str(d)] for d in raw["ref_date"]], dtype=np.int64)
+    want[at] = raw["residents"].to_numpy(dtype=np.int64)
+    return bool(np.array_equal(np.pad(got, (0, len(want) - len(got))), want))
 
 
 class KeyedFigures:

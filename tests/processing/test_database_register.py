@@ -278,3 +278,35 @@ def test_every_algorithm_in_turn_from_database_and_file_as_from_files(run_alg, d
             if name == "mixed":
                 pd.testing.assert_frame_equal(layers[("files", k, s)], frame,
                                               check_exact=True, obj="{} {}".format(k, s))
+
+
+def test_keys_fetched_alongside_are_the_persons_counted(small_area):
+    """PostgisPersons.run(keys=True): the rows fetched on the second connection are the
+    persons the aggregation counted, with the file's keys; rows that differ are refused."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+    )
+
+    from boligsocial_plugin.core.extract import prepare
+    from boligsocial_plugin.qgis_io.layers import read_areas
+    from boligsocial_plugin.qgis_io.postgis import PostgisPersons, _same_persons
+
+    tmp, layer, df = small_area
+    ctx = QgsProcessingContext()
+    crs = QgsCoordinateReferenceSystem("EPSG:25832")
+    areas = read_areas(QgsVectorLayer(str(tmp / "split.gpkg"), "a", "ogr"), "area_id",
+                       "area_name", crs, ctx, QgsProcessingFeedback())
+    db = PostgisPersons(layer, {}, ("x", "y"), crs)
+    db.start_checks()
+    run = db.run(areas, [], None, "refuse", ctx, keys=True)
+    joined = run.joined
+    data = prepare(df).data
+    assert sorted(joined.data["person_key"].tolist()) == sorted(data["person_key"].tolist())
+    assert joined.data["ref_date"].astype(str).unique().tolist() == [DATE]
+    assert sorted(np.bincount(joined.area).tolist()) == [4, 200]
+    code = joined.area.copy()
+    assert _same_persons(joined, code, run)
+    code[np.nonzero(code == 1)[0][0]] = 0  # a person counted in B recorded in A
+    assert not _same_persons(joined, code, run)
