@@ -715,8 +715,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
-      <source>Checks a person extract against the data model (README, 'Data model') and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only.</source>
-      <translation>Kontrollerer et personudtræk i forhold til datamodellen (README, afsnittet 'Data model') og rapporterer hvert problem i en tabel med antal og eksempler på rækkenumre (1 = første datarække): manglende eller dublerede kolonner, værdier af forkert type, værdier uden for det gyldige interval (alder uden for 0-125, outside_fte uden for 0..1, andre koder end 0/1), ukendte kønskoder, dublerede personnøgler inden for en opgørelsesdato, nøgler formet som CPR-numre, rækker uden placering og kolonner, der ligner direkte identifikatorer.&lt;br&gt;Alvorligheden 'blocking' stopper 'Beregn indikatorer'; 'warning' tælles og rapporteres. Konklusionen er ok, warnings eller blocking. Der skrives ingen værdier på personniveau: tabellen indeholder kun antal og rækkenumre.</translation>
+      <source>Checks a person extract against the data model (README, 'Data model') and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only. A PostGIS table is checked in the database (the same problems and counts, without example rows).</source>
+      <translation>Kontrollerer et personudtræk i forhold til datamodellen (README, afsnittet 'Data model') og rapporterer hvert problem i en tabel med antal og eksempler på rækkenumre (1 = første datarække): manglende eller dublerede kolonner, værdier af forkert type, værdier uden for det gyldige interval (alder uden for 0-125, outside_fte uden for 0..1, andre koder end 0/1), ukendte kønskoder, dublerede personnøgler inden for en opgørelsesdato, nøgler formet som CPR-numre, rækker uden placering og kolonner, der ligner direkte identifikatorer.&lt;br&gt;Alvorligheden 'blocking' stopper 'Beregn indikatorer'; 'warning' tælles og rapporteres. Konklusionen er ok, warnings eller blocking. Der skrives ingen værdier på personniveau: tabellen indeholder kun antal og rækkenumre. En PostGIS-tabel kontrolleres i databasen (de samme problemer og antal, uden eksempelrækker).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
@@ -869,7 +869,7 @@
       <translation>Udeladte kolonner (nøgle og direkte identifikatorer): {cols}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>Columns that look like direct identifiers ({cols}) are ignored and never written. Remove them from the extract.</source>
       <translation>Kolonner, der ligner direkte identifikatorer ({cols}), ignoreres og skrives aldrig. Fjern dem fra udtrækket.</translation>
     </message>
@@ -1195,11 +1195,6 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>Earlier releases are not checked and this release is not recorded in the release register: the register holds person keys, which never leave the database (README "Databases").</source>
-      <translation>Tidligere udgivelser kontrolleres ikke, og denne udgivelse registreres ikke i udgivelsesregistret: registret indeholder personnøgler, som aldrig forlader databasen (README "Databases").</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>East coordinate of each person in the CRS below; only for tables without geometry.</source>
       <translation>Hver persons østkoordinat i koordinatsystemet nedenfor; kun for tabeller uden geometri.</translation>
     </message>
@@ -1357,6 +1352,11 @@
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Follow change over time</source>
       <translation>Følg udviklingen over tid</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>Following every person between the two dates in the database</source>
+      <translation>Følger hver person mellem de to datoer i databasen</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
@@ -1834,6 +1834,13 @@
       <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Moved in from
+the focus areas</source>
+      <translation>Tilflyttere fra
+fokusområderne</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Moved in from other areas</source>
       <translation>Tilflyttet fra andre områder</translation>
@@ -1842,13 +1849,6 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Moved in from the focus areas</source>
       <translation>Tilflyttet fra fokusområderne</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/maps/moves.py" />
-      <source>Moved in from
-the focus areas</source>
-      <translation>Tilflyttere fra
-fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
@@ -2157,8 +2157,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>One row per resident per reference date: a point layer, or a table (CSV, GeoPackage) with x/y columns or an address id. A PostGIS layer is computed in the database: only per-area figures come back.</source>
-      <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id. Et PostGIS-lag beregnes i databasen: kun tal pr. område kommer tilbage.</translation>
+      <source>One row per resident per reference date: a point layer, or a table (CSV, GeoPackage) with x/y columns or an address id. A PostGIS layer is computed in the database: only per-area figures come back, and for the release register the persons' keys (never pseudonyms or values).</source>
+      <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id. Et PostGIS-lag beregnes i databasen: kun tal pr. område kommer tilbage, og til udgivelsesregistret personernes nøgler (aldrig pseudonymer eller værdier).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/moves_report.py" />
@@ -2546,7 +2546,7 @@ fokusområderne</translation>
       <translation>Når mindstegrænsen (1 = ja)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Read {n} person rows ({how}).</source>
       <translation>Læste {n} personrækker ({how}).</translation>
     </message>
@@ -3276,7 +3276,7 @@ fokusområderne</translation>
       <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The extract has no location: give a point layer, x and y columns, or an address_id column together with an address layer.</source>
       <translation>Udtrækket har ingen placering: angiv et punktlag, x- og y-kolonner eller en address_id-kolonne sammen med et adresselag.</translation>
     </message>
@@ -3286,7 +3286,7 @@ fokusområderne</translation>
       <translation>Udtrækket har ingen personnøgle-kolonne (person_id).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The extract has no rows. Check the export or the layer's filter.</source>
       <translation>Udtrækket har ingen rækker. Kontroller eksporten eller lagets filter.</translation>
     </message>
@@ -3577,13 +3577,18 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>The person extract is a database table ({where}): the join and the aggregation run in the database; only per-area figures come back.</source>
-      <translation>Personudtrækket er en databasetabel ({where}): sammenkobling og summering sker i databasen; kun tal pr. område kommer tilbage.</translation>
+      <source>The person extract is a database table ({where}): the join and the aggregation run in the database; only per-area figures come back, and for the release register the persons' keys (never pseudonyms or values).</source>
+      <translation>Personudtrækket er en databasetabel ({where}): sammenkobling og summering sker i databasen; kun tal pr. område kommer tilbage, og til udgivelsesregistret personernes nøgler (aldrig pseudonymer eller værdier).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
       <source>The person layer has no primary key, so its selection cannot be used in the database; use a filter instead.</source>
       <translation>Personlaget har ingen primærnøgle, så dets markering kan ikke bruges i databasen; brug i stedet et filter.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>The person table changed while the run read it: the persons recorded for the release register are not the ones counted. Run again when the table is not being written, or run without the register (REGISTER_MODE=off).</source>
+      <translation>Persontabellen blev ændret, mens kørslen læste den: de personer, der registreres i udgivelsesregistret, er ikke dem, der blev talt. Kør igen, når der ikke skrives i tabellen, eller kør uden registret (REGISTER_MODE=off).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
@@ -3636,7 +3641,7 @@ fokusområderne</translation>
       <translation>Rapporten: områderne at holde øje med, derefter deres udviklingsgrafer (A4 på tværs).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The required column '{col}' (Danish: '{alias}') is missing. Rename the column or choose it in the field parameters.</source>
       <translation>Den påkrævede kolonne '{col}' (på dansk: '{alias}') mangler. Omdøb kolonnen, eller vælg den i feltparametrene.</translation>
     </message>
@@ -4828,17 +4833,17 @@ fokusområderne</translation>
       <translation>{n} rækker har et adresse-id, der ikke findes i adresselaget; de tælles som uden placering.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no coordinates; they are counted as without location and left out of every area.</source>
       <translation>{n} rækker har ingen koordinater; de tælles som uden placering og indgår ikke i noget område.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no person key in '{col}'.</source>
       <translation>{n} rækker har ingen personnøgle i '{col}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD).</source>
       <translation>{n} rækker har ingen gyldig opgørelsesdato i '{col}' (brug ÅÅÅÅ-MM-DD).</translation>
     </message>
@@ -4848,12 +4853,12 @@ fokusområderne</translation>
       <translation>{n} rækker har ingen værdi i '{col}' (rækker {rows}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no value in '{col}'; they are left out of the indicators that use it.</source>
       <translation>{n} rækker har ingen værdi i '{col}'; de udelades af de indikatorer, der bruger kolonnen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have unknown education; by law they count as basic schooling only.</source>
       <translation>{n} rækker har ukendt uddannelse; efter loven tælles de som kun grundskoleuddannelse.</translation>
     </message>
@@ -4873,7 +4878,12 @@ fokusområderne</translation>
       <translation>{n} rækker gentager en personnøgle på {a} eller {b} (fx række {rows}); en person må kun optræde én gang pr. dato, ellers kendes fra- og tilflytningsområdet ikke. Ret udtrækket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>{n} rows repeat a person key on {a} or {b}; a person must appear once per date, or its origin and destination are unknown. Fix the extract.</source>
+      <translation>{n} rækker gentager en personnøgle på {a} eller {b}; en person må kun optræde én gang pr. dato, ellers er hvorfra og hvortil ukendt. Ret udtrækket.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows repeat a person key within the same reference date. Each person may appear once per date.</source>
       <translation>{n} rækker gentager en personnøgle inden for samme opgørelsesdato. Hver person må kun optræde én gang pr. dato.</translation>
     </message>
@@ -4883,42 +4893,42 @@ fokusområderne</translation>
       <translation>{n} opgørelsestidspunkter fra {first} til {last}, {cadence}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).</source>
       <translation>{n} værdier i '{col}' er usandsynlige beløb (over ±1 mia. kr.).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are infinite.</source>
       <translation>{n} værdier i '{col}' er uendelige.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not 0 or 1.</source>
       <translation>{n} værdier i '{col}' er ikke 0 eller 1.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not M or K; they count as unknown sex.</source>
       <translation>{n} værdier i '{col}' er hverken M eller K; de tælles som ukendt køn.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not numbers. Fix them in the extract.</source>
       <translation>{n} værdier i '{col}' er ikke tal. Ret dem i udtrækket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not whole numbers between 0 and 125.</source>
       <translation>{n} værdier i '{col}' er ikke hele tal mellem 0 og 125.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are outside 0..1 (a share of a full-time year).</source>
       <translation>{n} værdier i '{col}' ligger uden for 0..1 (en andel af et fuldtidsår).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' look like CPR numbers. Pseudonymise the extract first (boligsocial:pseudonymise).</source>
       <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
     </message>

@@ -77,7 +77,8 @@ def add_person_parameters(alg, with_areas: bool = True) -> None:
         PERSONS, tr("Person extract (point layer or table)"), [QgsProcessing.TypeVector])
     p.setHelp(tr("One row per resident per reference date: a point layer, or a table (CSV, "
                  "GeoPackage) with x/y columns or an address id. A PostGIS layer is computed "
-                 "in the database: only per-area figures come back."))
+                 "in the database: only per-area figures come back, and for the release "
+                 "register the persons' keys (never pseudonyms or values)."))
     alg.addParameter(p)
     alg.addParameter(advanced(with_help(QgsProcessingParameterField(
         X_FIELD, tr("X column (tables without geometry)"), "x", PERSONS, optional=True),
@@ -427,8 +428,9 @@ def database_persons(alg, parameters, context, feedback, extra: Tuple[str, ...] 
     persons = PostgisPersons(layer, explicit, xy, default_crs, extra,
                              selected_ids(parameters, PERSONS, layer))
     feedback.pushInfo(tr("The person extract is a database table ({where}): the join and the "
-                         "aggregation run in the database; only per-area figures come "
-                         "back.").format(where=persons.describe()))
+                         "aggregation run in the database; only per-area figures come back, "
+                         "and for the release register the persons' keys (never pseudonyms "
+                         "or values).").format(where=persons.describe()))
     if checks:  # counted while the computation runs (finish_checks)
         persons.start_checks(feedback, ignore=ignore)
     return persons

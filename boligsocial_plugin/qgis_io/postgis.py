@@ -4,7 +4,10 @@
 Only per-area aggregates come back (README "Databases"): the area polygons go to temporary
 tables on the server, one statement joins every person row to its area and aggregates
 (core.sqlaggregate), and the result is the same raw table and join statistics the file path
-computes in numpy, so the same discretion, perturbation and writing follow.
+computes in numpy, so the same discretion, perturbation and writing follow. When the release
+register is used, each person row's area, date and 64-bit person key (computed on the server,
+never a pseudonym or a value) come back as well, so the release is linked to earlier ones and
+recorded as a file's (:meth:`PostgisPersons.start_keys`, :class:`KeyedFigures`).
 
 The connection comes from the layer: host, port, database, user, SSL mode or a service, and
 the password from the layer's QGIS authentication configuration (``authcfg``) or, failing
