@@ -198,8 +198,12 @@ class PostgisPersons:
     # ------------------------------------------------------------------ connection
 
     @contextmanager
-    def session(self, feedback=None) -> Iterator[Any]:
-        """A cursor in a transaction that is rolled back at the end (temporary tables go)."""
+    def session(self, feedback=None, repeatable: bool = False,
+                snapshot: Optional[str] = None) -> Iterator[Any]:
+        """A cursor in a transaction that is rolled back at the end (temporary tables go).
+        ``repeatable``: REPEATABLE READ (every statement sees the same rows; the snapshot
+        can be exported); ``snapshot``: such an exported snapshot, shared with the session
+        that exported it."""
         pg = _psycopg2()
         try:
             conn = pg.connect(**connection_parameters(self.uri))
@@ -211,7 +215,11 @@ class PostgisPersons:
             cancel = conn.cancel
             feedback.canceled.connect(cancel)
         try:
+            if repeatable or snapshot is not None:
+                conn.set_session(isolation_level="REPEATABLE READ")
             cur = conn.cursor()
+            if snapshot is not None:  # the transaction's first statement
+                cur.execute("SET TRANSACTION SNAPSHOT %s", (snapshot,))
             cur.execute("SET LOCAL jit = off; SET LOCAL work_mem = '256MB'; "
                         "SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL statement_timeout = 0")
             yield cur
@@ -321,36 +329,37 @@ class PostgisPersons:
         """Join and aggregate in the database: the raw table, the join statistics and, when
         ``links``, the persons each two rows share (for the protection); with ``keys`` also
         each person row's date, area and key (``DbRun.joined``, :meth:`start_keys`)."""
-        if keys:
-            self.start_keys(areas, ref_date, context, feedback)
-        with self._keys_stopped_on_error(), self.session(feedback) as cur:
+        with self._keys_stopped_on_error(), self.session(feedback, repeatable=keys) as cur:
+            if keys:
+                self.start_keys(cur, areas, ref_date, context, feedback)
             run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback,
                             links)
-        if keys:
-            run.joined = self.finish_keys(run)
+            if keys:
+                run.joined = self.finish_keys(run)
         return run
 
-    def start_keys(self, areas: AreaSet, ref_date: Optional[str], context,
+    def start_keys(self, cur, areas: AreaSet, ref_date: Optional[str], context,
                    feedback=None) -> None:
         """Fetch the run's person rows for the release register on a connection of their
-        own while the aggregation runs on another (the server works on both at once;
+        own while the aggregation runs on ``cur`` (the server works on both at once;
         :meth:`finish_keys` waits): each row's area, date and 64-bit person key
         (core.personkeys, computed on the server), nothing else. No pseudonym or value
         leaves the server. One ``COPY ... (FORMAT binary)`` of 14 bytes of data a row, read
-        into numpy without a Python object per row (README "Person data in a database")."""
+        into numpy without a Python object per row (README "Person data in a database").
+        ``cur``: a REPEATABLE READ session (:meth:`session`); the fetch shares its snapshot,
+        so it sees the very rows the aggregation counts, even while the table is written."""
         import threading
 
-        col = self.source.columns.get("ref_date")
-        if col is not None and col.kind != sqlgen.DATE and self.source.date_values is None:
-            with self.session(feedback) as cur:
-                self._date_values(cur)  # before the thread: both read it
+        self._date_values(cur)  # before the thread: both read it
+        cur.execute("SELECT pg_export_snapshot()")
+        snapshot = cur.fetchone()[0]
         geometry = self._geometry(areas, context)  # QGIS objects: in this thread
         dates = [ref_date] if ref_date else None
         state: Dict[str, Any] = {}
 
         def work():
             try:
-                with self.session(feedback) as cur:
+                with self.session(feedback, snapshot=snapshot) as cur:
                     state["cancel"] = cur.connection.cancel
                     grid = self._upload(cur, geometry)
                     state["rows"] = _person_rows(cur, self.source, grid, dates)
@@ -364,7 +373,7 @@ class PostgisPersons:
     def finish_keys(self, run: "DbRun") -> Joined:
         """The rows :meth:`start_keys` fetched, as core.pipeline.Joined holding each person
         row's date and key with its area; refused when they are not the persons the run
-        counted (the table changed between the two statements)."""
+        counted (which the shared snapshot rules out; a check that costs nothing)."""
         thread, state = self._keys
         thread.join()
         self._keys = None
@@ -410,9 +419,10 @@ class PostgisPersons:
                 feedback=None) -> IndicatorResult:
         """core.pipeline.compute for a database source: join, aggregate, protect (the groups
         the protection needs figures of are aggregated in the same session)."""
-        if publication.register is not None:
-            self.start_keys(areas, ref_date, context, feedback)
-        with self._keys_stopped_on_error(), self.session(feedback) as cur:
+        keys = publication.register is not None
+        with self._keys_stopped_on_error(), self.session(feedback, repeatable=keys) as cur:
+            if keys:
+                self.start_keys(cur, areas, ref_date, context, feedback)
             run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback)
             release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
                                     publication, _totals(run))
@@ -427,9 +437,10 @@ class PostgisPersons:
         monitorcriteria assesses them)."""
         from boligsocial_plugin.core.criteria import release_dates
 
-        if publication.register is not None:
-            self.start_keys(areas, None, context, feedback)
-        with self._keys_stopped_on_error(), self.session(feedback) as cur:
+        keys = publication.register is not None
+        with self._keys_stopped_on_error(), self.session(feedback, repeatable=keys) as cur:
+            if keys:
+                self.start_keys(cur, areas, None, context, feedback)
             run = self._run(cur, areas, indicators, None, overlaps, context, feedback)
             dates = sorted({str(d) for d in run.raw["ref_date"].unique()})
             need = release_dates(dates, dates if assessed is None else assessed, rule_set)

@@ -310,3 +310,48 @@ def test_keys_fetched_alongside_are_the_persons_counted(small_area):
     assert _same_persons(joined, code, run)
     code[np.nonzero(code == 1)[0][0]] = 0  # a person counted in B recorded in A
     assert not _same_persons(joined, code, run)
+
+
+def test_keys_share_the_aggregations_snapshot_while_the_table_is_written(
+        small_area, pg_db, monkeypatch):
+    """A person row committed by someone else after the run began (between the aggregation's
+    start and the keys' fetch) is in neither: both read one exported snapshot."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+    )
+
+    from boligsocial_plugin.qgis_io import postgis
+    from boligsocial_plugin.qgis_io.layers import read_areas
+
+    tmp, _layer, _df = small_area
+    conn = pg_db.connect(DB)
+    cur = conn.cursor()
+    cur.execute("DROP TABLE IF EXISTS persons_written")
+    cur.execute("CREATE TABLE persons_written AS SELECT * FROM persons_register")
+    cur.execute("ALTER TABLE persons_written ADD PRIMARY KEY (fid)")
+    conn.commit()
+    layer = pg_layer(pg_db, DB, "persons_written")
+    assert layer.isValid()
+    fetch = postgis._person_rows
+
+    def written_meanwhile(*args, **kw):
+        cur.execute("INSERT INTO persons_written SELECT fid + 100000, 'NEW' || person_id, "
+                    "ref_date, age, sex, nonwestern, outside_fte, basic_edu, gross_income, "
+                    "student, taxpayer, convicted, geom FROM persons_written WHERE fid <= 3")
+        conn.commit()
+        return fetch(*args, **kw)
+
+    monkeypatch.setattr(postgis, "_person_rows", written_meanwhile)
+    ctx = QgsProcessingContext()
+    crs = QgsCoordinateReferenceSystem("EPSG:25832")
+    areas = read_areas(QgsVectorLayer(str(tmp / "split.gpkg"), "a", "ogr"), "area_id",
+                       "area_name", crs, ctx, QgsProcessingFeedback())
+    db = postgis.PostgisPersons(layer, {}, ("x", "y"), crs)
+    db.start_checks()
+    run = db.run(areas, [], None, "refuse", ctx, keys=True)
+    assert len(run.joined.data) == run.stats.rows_date == 204
+    cur.execute("SELECT count(*) FROM persons_written")
+    assert cur.fetchone()[0] == 207  # written, but after the run's snapshot
+    conn.close()
