@@ -136,7 +136,7 @@ def test_one_difference_misses_a_newcomers_income_by_more_than_p_percent():
     of at most 1/(2L) (L the largest contribution of the later cell, L ≥ the newcomer's x),
     so P(|e2 − e1| ≤ 0.1·x) ≤ 0.1·x/L ≤ 0.1 whatever e1 is. A dominant newcomer (more than 4
     times the earlier largest income) is never estimated within 10 %: |e2| ≥ 0.5·x and
-    |e1| ≤ 1.5·L1 < 0.375·x. (With the earlier ±10 % triangular noise 100 % of the dominant
+    |e1| ≤ 1.5·L1 < 0.375·x. (With the earlier ±10 % triangular noise 99.8 % of the dominant
     newcomers were within 10 %.) 30,000 cells: the bound holds with 3 standard errors."""
     k, within = _one_difference_share(30000, seed=11)
     n = len(k)
