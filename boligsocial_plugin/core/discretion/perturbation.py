@@ -21,7 +21,12 @@ sums of full-time persons to 10^-6). Hence:
 
 The trade-off: a cell published again for the same persons and values after a change elsewhere
 in its row gets a new value (it moves by ±2 at most), so an unchanged sub-population can show a
-small change between dates; trends are read from many cells, never from one.
+small change between dates; trends are read from many cells, never from one. And a group that
+stays the same while its row changes (monthly dates, or geographies that differ outside the
+group) gets an independent copy of its noise each time: the mean of k copies rounds to the
+exact count with probability 0.77 (k = 2), 0.84 (4), 0.96 (12). An exact published count
+discloses only together with another exact count of one person more or less; the release
+register links rows (populations), not cells of different rows.
 
 Counts (residents, numerators and denominators of shares) move by at most ±2: 0 with
 probability 50 %, ±1 with 20 % each, ±2 with 5 % each (mean 0, mean absolute change 0.6);
