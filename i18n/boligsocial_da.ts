@@ -159,7 +159,7 @@
       <translation>Adressepunkter (når udtrækket har address_id i stedet for x/y)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Adults 18-64</source>
       <translation>Voksne 18-64 år</translation>
     </message>
@@ -715,11 +715,11 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
-      <source>Checks a person extract against the data model (README, 'Data model') and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only.</source>
-      <translation>Kontrollerer et personudtræk i forhold til datamodellen (README, afsnittet 'Data model') og rapporterer hvert problem i en tabel med antal og eksempler på rækkenumre (1 = første datarække): manglende eller dublerede kolonner, værdier af forkert type, værdier uden for det gyldige interval (alder uden for 0-125, outside_fte uden for 0..1, andre koder end 0/1), ukendte kønskoder, dublerede personnøgler inden for en opgørelsesdato, nøgler formet som CPR-numre, rækker uden placering og kolonner, der ligner direkte identifikatorer.&lt;br&gt;Alvorligheden 'blocking' stopper 'Beregn indikatorer'; 'warning' tælles og rapporteres. Konklusionen er ok, warnings eller blocking. Der skrives ingen værdier på personniveau: tabellen indeholder kun antal og rækkenumre.</translation>
+      <source>Checks a person extract against the data model (README, 'Data model') and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only. A PostGIS table is checked in the database (the same problems and counts, without example rows).</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Children 0-17</source>
       <translation>Børn 0-17 år</translation>
     </message>
@@ -869,7 +869,7 @@
       <translation>Udeladte kolonner (nøgle og direkte identifikatorer): {cols}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>Columns that look like direct identifiers ({cols}) are ignored and never written. Remove them from the extract.</source>
       <translation>Kolonner, der ligner direkte identifikatorer ({cols}), ignoreres og skrives aldrig. Fjern dem fra udtrækket.</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>Dømte (× landsgennemsnit)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Convicted, residents 18 and over</source>
       <translation>Dømte, beboere på 18 år og derover</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>Kunne ikke gemme stilen i '{src}': {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>Could not style {field}: {err}</source>
       <translation>Kunne ikke give {field} en stil: {err}</translation>
     </message>
@@ -1359,6 +1359,11 @@
       <translation>Følg udviklingen over tid</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>Following every person between the two dates in the database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Follows every person by the pseudonymised person key from FROM_DATE to TO_DATE (default: the two latest dates of the extract) and counts per area: residents_from, residents_to, stayers (in the area on both dates), in_movers (in another area at FROM_DATE), out_movers (in another area at TO_DATE), in_from_outside (in no area at FROM_DATE: new in the extract, outside every area or without location), out_to_outside, net (residents_to − residents_from) and turnover (all who came or left), each with a _flag ('' published, P primary, S secondary suppression, A area below the minimum). turnover_pct is turnover per 100 residents (mean of the two dates).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevator effect&lt;/b&gt;: for each profile indicator C, C_in (everyone who came, at TO_DATE), C_out (everyone who left, at FROM_DATE) and C_stay (the stayers, at TO_DATE), in the indicator's unit (percent, or kroner for income).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flows&lt;/b&gt; (FLOWS): one line per pair of areas with at least one mover, from the origin to the destination, with persons and flag; suppressed flows are listed but not drawn. The layer is styled as a flow map (width by persons, arrows).&lt;br&gt;&lt;br&gt;&lt;b&gt;Waterbed effect&lt;/b&gt;: give focus areas (FOCUS_AREAS: area ids, or an expression on the areas, e.g. "designed" = 'parallelsamfund'); OUTPUT then gets from_focus (persons who moved from a focus area into the area) and from_focus_pct (their share of its in_movers), flows from the focus areas are drawn orange, and the report lists where the focus areas' movers went.&lt;br&gt;&lt;br&gt;&lt;b&gt;Groups&lt;/b&gt;: GROUP_FIELD (an area attribute such as housing type or urban/rural) adds GROUP_FLOWS: moves between groups, e.g. from public housing into private rental in the countryside on one line.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: flows form a two-way table with the in/out totals: flows below the smallest published count are hidden, and further cells are hidden until the attacker's audit (every relation between the counts, the flows, the profiles and the indicator layer of both dates; counts never negative) shows no hidden figure can be computed or narrowed below the protection width. Published counts carry the same cell-key noise as computeindicators (PERTURBATION=off for exact values).&lt;br&gt;&lt;br&gt;A person key twice on one of the two dates stops the run (with the rows); probably changed keys (someone vanishing while a person of the same sex, origin and age appears at the same address) are reported.</source>
       <translation>Følger hver person via den pseudonymiserede personnøgle fra FROM_DATE til TO_DATE (standard: udtrækkets to seneste datoer) og tæller pr. område: residents_from, residents_to, stayers (i området på begge datoer), in_movers (i et andet område på FROM_DATE), out_movers (i et andet område på TO_DATE), in_from_outside (i intet område på FROM_DATE: ny i udtrækket, uden for alle områder eller uden placering), out_to_outside, net (residents_to − residents_from) og turnover (alle der kom eller flyttede), hver med et _flag ('' offentliggjort, P primær, S sekundær undertrykkelse, A område under minimum). turnover_pct er til- og fraflytning pr. 100 beboere (gennemsnit af de to datoer).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevatoreffekt&lt;/b&gt;: for hver profilindikator C: C_in (alle der kom, på TO_DATE), C_out (alle der flyttede, på FROM_DATE) og C_stay (de der blev boende, på TO_DATE) i indikatorens enhed (procent, eller kroner for indkomst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flytninger&lt;/b&gt; (FLOWS): én linje pr. par af områder med mindst én flytter, fra fra-område til til-område, med personer og flag; skjulte flytninger står i tabellen men tegnes ikke. Laget får en flytningskort-stil (bredde efter personer, pile).&lt;br&gt;&lt;br&gt;&lt;b&gt;Vandsengseffekt&lt;/b&gt;: angiv fokusområder (FOCUS_AREAS: område-id'er, eller et udtryk på områderne, fx "designed" = 'parallelsamfund'); OUTPUT får så from_focus (personer der flyttede fra et fokusområde ind i området) og from_focus_pct (deres andel af områdets in_movers), flytninger fra fokusområderne tegnes orange, og rapporten viser hvor fokusområdernes fraflyttere flyttede hen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Grupper&lt;/b&gt;: GROUP_FIELD (en områdeattribut som boligtype eller by/land) tilføjer GROUP_FLOWS: flytninger mellem grupper, fx fra almene boliger til privat udlejning på landet på én linje.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: flytningerne er en krydstabel med til- og fraflytningstotalerne: flytninger under mindste offentliggjorte antal skjules, og flere celler skjules, indtil angriberens kontrol (alle sammenhænge mellem antallene, flytningerne, profilerne og indikatorlaget på begge datoer; antal aldrig negative) viser at intet skjult tal kan beregnes eller indsnævres under beskyttelsesbredden. Offentliggjorte antal har samme cellenøgle-støj som computeindicators (PERTURBATION=off giver eksakte værdier).&lt;br&gt;&lt;br&gt;En personnøgle to gange på en af de to datoer stopper kørslen (med rækkerne); sandsynligt ændrede nøgler (én forsvinder, mens en person med samme køn, herkomst og alder dukker op på samme adresse) rapporteres.</translation>
@@ -1524,7 +1529,7 @@
       <translation>Ignoreres af metoden law.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Immigrants and descendants from non-western countries</source>
       <translation>Indvandrere og efterkommere fra ikke-vestlige lande</translation>
     </message>
@@ -1549,7 +1554,7 @@
       <translation>Indikator</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>Indicator '{code}' uses the column(s) {cols}, which are neither in the extract nor in the data model. Check the spelling.</source>
       <translation>Indikatoren '{code}' bruger kolonnen/kolonnerne {cols}, som hverken findes i udtrækket eller i datamodellen. Kontroller stavningen.</translation>
     </message>
@@ -1764,7 +1769,7 @@
       <translation>Gennemsnitlig bruttoindkomst i procent af gennemsnitsindkomsten i regionen</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Mean gross income, taxpayers 15-64 not in education</source>
       <translation>Gennemsnitlig bruttoindkomst, skattepligtige 15-64 år, der ikke er under uddannelse</translation>
     </message>
@@ -1834,6 +1839,13 @@
       <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Moved in from
+the focus areas</source>
+      <translation>Tilflyttere fra
+fokusområderne</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Moved in from other areas</source>
       <translation>Tilflyttet fra andre områder</translation>
@@ -1842,13 +1854,6 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Moved in from the focus areas</source>
       <translation>Tilflyttet fra fokusområderne</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/maps/moves.py" />
-      <source>Moved in from
-the focus areas</source>
-      <translation>Tilflyttere fra
-fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
@@ -1896,7 +1901,7 @@ fokusområderne</translation>
       <translation>Kommune (fx kommunekoden)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
@@ -1936,7 +1941,7 @@ fokusområderne</translation>
       <translation>Nettoændring i beboere</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>Next list</source>
       <translation>Næste liste</translation>
     </message>
@@ -2001,7 +2006,7 @@ fokusområderne</translation>
       <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>No trend chart: {err}</source>
       <translation>Ingen udviklingsgraf: {err}</translation>
     </message>
@@ -2166,7 +2171,7 @@ fokusområderne</translation>
       <translation>Kun grundskole</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Only basic schooling, 30-59</source>
       <translation>Kun grundskoleuddannelse, 30-59 år</translation>
     </message>
@@ -2221,7 +2226,7 @@ fokusområderne</translation>
       <translation>Uden for arbejdsmarkedet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Outside labour market and education, 18-64</source>
       <translation>Uden for arbejdsmarkedet og uddannelse, 18-64 år</translation>
     </message>
@@ -2546,7 +2551,7 @@ fokusområderne</translation>
       <translation>Når mindstegrænsen (1 = ja)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Read {n} person rows ({how}).</source>
       <translation>Læste {n} personrækker ({how}).</translation>
     </message>
@@ -2701,7 +2706,7 @@ fokusområderne</translation>
       <translation>Beboere</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Residents 65 and over</source>
       <translation>Beboere på 65 år og derover</translation>
     </message>
@@ -2716,7 +2721,7 @@ fokusområderne</translation>
       <translation>Beboerfelt i områdelaget (eller angiv et personudtræk)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Residents in single-parent households</source>
       <translation>Beboere i husstande med enlig forsørger</translation>
     </message>
@@ -2981,12 +2986,12 @@ fokusområderne</translation>
       <translation>Statens kriterier over tid</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>State criteria: category</source>
       <translation>Statens kriterier: kategori</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>State criteria: projected category (next list)</source>
       <translation>Statens kriterier: fremskrevet kategori (næste liste)</translation>
     </message>
@@ -3201,7 +3206,7 @@ fokusområderne</translation>
       <translation>Kolonnen '{col}' skal indeholde tal (antal); ret eller fravælg den.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/sqlgen.py" />
       <source>The comparison '{op}' needs a numeric column, but '{col}' holds text.</source>
       <translation>Sammenligningen '{op}' kræver en numerisk kolonne, men '{col}' indeholder tekst.</translation>
     </message>
@@ -3276,7 +3281,7 @@ fokusområderne</translation>
       <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The extract has no location: give a point layer, x and y columns, or an address_id column together with an address layer.</source>
       <translation>Udtrækket har ingen placering: angiv et punktlag, x- og y-kolonner eller en address_id-kolonne sammen med et adresselag.</translation>
     </message>
@@ -3286,7 +3291,7 @@ fokusområderne</translation>
       <translation>Udtrækket har ingen personnøgle-kolonne (person_id).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The extract has no rows. Check the export or the layer's filter.</source>
       <translation>Udtrækket har ingen rækker. Kontroller eksporten eller lagets filter.</translation>
     </message>
@@ -3406,12 +3411,12 @@ fokusområderne</translation>
       <translation>Felterne til ensartethed har samme værdi i alle områder; de kan ikke gøre de sammenlagte områder mere ensartede.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>The indicator definition file is not valid JSON: {err}. Start from indicator_catalogue.json.</source>
       <translation>Filen med indikatordefinitioner er ikke gyldig JSON: {err}. Tag udgangspunkt i indicator_catalogue.json.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>The indicator definition file must hold a list of indicators.</source>
       <translation>Filen med indikatordefinitioner skal indeholde en liste af indikatorer.</translation>
     </message>
@@ -3636,7 +3641,7 @@ fokusområderne</translation>
       <translation>Rapporten: områderne at holde øje med, derefter deres udviklingsgrafer (A4 på tværs).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The required column '{col}' (Danish: '{alias}') is missing. Rename the column or choose it in the field parameters.</source>
       <translation>Den påkrævede kolonne '{col}' (på dansk: '{alias}') mangler. Omdøb kolonnen, eller vælg den i feltparametrene.</translation>
     </message>
@@ -4193,7 +4198,7 @@ fokusområderne</translation>
       <translation>historik for {years} beregnet ud fra udtrækket</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>indicator no. {n}</source>
       <translation>indikator nr. {n}</translation>
     </message>
@@ -4828,17 +4833,17 @@ fokusområderne</translation>
       <translation>{n} rækker har et adresse-id, der ikke findes i adresselaget; de tælles som uden placering.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no coordinates; they are counted as without location and left out of every area.</source>
       <translation>{n} rækker har ingen koordinater; de tælles som uden placering og indgår ikke i noget område.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no person key in '{col}'.</source>
       <translation>{n} rækker har ingen personnøgle i '{col}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD).</source>
       <translation>{n} rækker har ingen gyldig opgørelsesdato i '{col}' (brug ÅÅÅÅ-MM-DD).</translation>
     </message>
@@ -4848,12 +4853,12 @@ fokusområderne</translation>
       <translation>{n} rækker har ingen værdi i '{col}' (rækker {rows}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no value in '{col}'; they are left out of the indicators that use it.</source>
       <translation>{n} rækker har ingen værdi i '{col}'; de udelades af de indikatorer, der bruger kolonnen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have unknown education; by law they count as basic schooling only.</source>
       <translation>{n} rækker har ukendt uddannelse; efter loven tælles de som kun grundskoleuddannelse.</translation>
     </message>
@@ -4873,7 +4878,12 @@ fokusområderne</translation>
       <translation>{n} rækker gentager en personnøgle på {a} eller {b} (fx række {rows}); en person må kun optræde én gang pr. dato, ellers kendes fra- og tilflytningsområdet ikke. Ret udtrækket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>{n} rows repeat a person key on {a} or {b}; a person must appear once per date, or its origin and destination are unknown. Fix the extract.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows repeat a person key within the same reference date. Each person may appear once per date.</source>
       <translation>{n} rækker gentager en personnøgle inden for samme opgørelsesdato. Hver person må kun optræde én gang pr. dato.</translation>
     </message>
@@ -4883,42 +4893,42 @@ fokusområderne</translation>
       <translation>{n} opgørelsestidspunkter fra {first} til {last}, {cadence}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).</source>
       <translation>{n} værdier i '{col}' er usandsynlige beløb (over ±1 mia. kr.).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are infinite.</source>
       <translation>{n} værdier i '{col}' er uendelige.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not 0 or 1.</source>
       <translation>{n} værdier i '{col}' er ikke 0 eller 1.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not M or K; they count as unknown sex.</source>
       <translation>{n} værdier i '{col}' er hverken M eller K; de tælles som ukendt køn.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not numbers. Fix them in the extract.</source>
       <translation>{n} værdier i '{col}' er ikke tal. Ret dem i udtrækket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not whole numbers between 0 and 125.</source>
       <translation>{n} værdier i '{col}' er ikke hele tal mellem 0 og 125.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are outside 0..1 (a share of a full-time year).</source>
       <translation>{n} værdier i '{col}' ligger uden for 0..1 (en andel af et fuldtidsår).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' look like CPR numbers. Pseudonymise the extract first (boligsocial:pseudonymise).</source>
       <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
     </message>
@@ -4938,57 +4948,62 @@ fokusområderne</translation>
       <translation>{v} gange landsgennemsnittet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: 'in' needs a list of values.</source>
       <translation>{where}: 'in' kræver en liste af værdier.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: '{op}' needs a number, not '{v}'.</source>
       <translation>{where}: '{op}' kræver et tal, ikke '{v}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
+      <source>{where}: '{op}' needs one number or text as its value, not '{v}'.</source>
+      <translation>{where}: '{op}' kræver ét tal eller én tekst som værdi, ikke '{v}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: a condition needs 'column', 'op' and 'value'.</source>
       <translation>{where}: en betingelse skal have 'column', 'op' og 'value'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: age limits must be whole numbers, not '{v}'.</source>
       <translation>{where}: aldersgrænser skal være hele tal, ikke '{v}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: give either 'value' (a column to sum) or 'condition', not both and not neither.</source>
       <translation>{where}: angiv enten 'value' (en kolonne, der summeres) eller 'condition' – ikke begge og ikke ingen af dem.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: must be an object with code, type and value or condition.</source>
       <translation>{where}: skal være et objekt med code, type og enten value eller condition.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: sex must be M or K.</source>
       <translation>{where}: køn skal være M eller K.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: the code '{code}' is used twice or is a built-in indicator; choose another code.</source>
       <translation>{where}: koden '{code}' er brugt to gange eller er en indbygget indikator; vælg en anden kode.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: the code '{code}' must start with a letter and hold only a-z, 0-9 and _ (at most 31 characters).</source>
       <translation>{where}: koden '{code}' skal starte med et bogstav og må kun indeholde a-z, 0-9 og _ (højst 31 tegn).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: the operator '{op}' is not allowed; use one of {ops}.</source>
       <translation>{where}: operatoren '{op}' er ikke tilladt; brug en af {ops}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: type '{kind}' is unknown; use share, mean or count.</source>
       <translation>{where}: typen '{kind}' er ukendt; brug share, mean eller count.</translation>
     </message>
