@@ -6,7 +6,7 @@ bytes) becomes integer codes of its distinct values (:func:`factor`, :func:`byte
 numbers with a decimal comma accepted (:func:`to_number`) or ISO dates (:func:`to_date`). All
 work is done once per distinct value on code-point matrices, never per row in Python.
 """
-from typing import Optional, Tuple, Union
+from typing import Any, Optional, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -116,8 +116,7 @@ def factor(s: ColumnData) -> Tuple[np.ndarray, pd.Index]:
         codes, first = without_empty(codes, first, s[first] == b"")
         u, changed = stripped_text(s[first].astype(object))
         if changed:  # values equal after stripping share one code
-            c2, u = pd.factorize(u)
-            codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+            codes, u = merge_equal(codes, u)
         return codes, pd.Index(u, dtype=object)
     fast = fast_codes(s)
     if fast is not None:
@@ -130,9 +129,15 @@ def factor(s: ColumnData) -> Tuple[np.ndarray, pd.Index]:
     codes, uniques = pd.factorize(s)
     u, changed = stripped_text(np.asarray(uniques, dtype=object))
     if changed:  # values equal after stripping share one code
-        c2, u = pd.factorize(u)
-        codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+        codes, u = merge_equal(codes, u)
     return codes.astype(np.int64), pd.Index(u, dtype=object)
+
+
+def merge_equal(codes: np.ndarray, uniques: Any) -> Tuple[np.ndarray, Any]:
+    """Codes (-1 missing) and distinct values once values that have become equal (e.g. after
+    stripping blanks) share one code, numbered in order of first appearance."""
+    c2, merged = pd.factorize(uniques)
+    return np.where(codes >= 0, c2[np.maximum(codes, 0)], -1), merged
 
 
 def column_values(s: ColumnData) -> np.ndarray:

@@ -19,6 +19,7 @@ from boligsocial_plugin.core.columncodes import (
     column_values,
     fast_codes,
     is_narrow_bytes,
+    merge_equal,
     stripped_text,
     without_empty,
 )
@@ -59,15 +60,13 @@ def person_keys(s: ColumnData) -> Tuple[np.ndarray, np.ndarray, int, np.ndarray]
     if len(vals) and pd.api.types.infer_dtype(vals, skipna=True) != "string":
         vals, changed = stripped_text(vals)
         if changed:  # bytes or numbers equal after trimming blanks: one key
-            c2, vals = pd.factorize(vals)
-            codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+            codes, vals = merge_equal(codes, vals)
             vals = np.asarray(vals, dtype=object)
     wide = bool(len(vals)) and max(map(len, vals)) > WIDE
     if wide:  # one huge key: no (keys x longest) matrix
         stripped, changed = stripped_text(vals)
         if changed:
-            c2, stripped = pd.factorize(stripped)
-            codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+            codes, stripped = merge_equal(codes, stripped)
         vals = np.asarray(stripped, dtype=object)
         m = codepoints(np.array([v[:12] for v in vals], dtype=object))  # 12 chars decide
     else:
@@ -79,8 +78,7 @@ def person_keys(s: ColumnData) -> Tuple[np.ndarray, np.ndarray, int, np.ndarray]
         if ws.any():
             vals = vals.copy()
             vals[ws] = [v.strip() for v in vals[ws]]
-            c2, vals = pd.factorize(vals)
-            codes = np.where(codes >= 0, c2[np.maximum(codes, 0)], -1)
+            codes, vals = merge_equal(codes, vals)
             vals = np.asarray(vals, dtype=object)
             m = codepoints(vals)
     empty_u = m[:, 0] == 0 if len(vals) else np.zeros(0, dtype=bool)
