@@ -43,12 +43,18 @@ import pandas as pd
 from boligsocial_plugin.core.discretion.engine import Relations
 from boligsocial_plugin.core.discretion.indicators import indicator_relation_templates
 from boligsocial_plugin.core.discretion.lpaudit import secure_suppression_lp
+from boligsocial_plugin.core.discretion.moves_register import (
+    link_earlier,
+    move_populations,
+    recorded_release,
+)
 from boligsocial_plugin.core.discretion.perturbation import (
     OFF,
     Perturbation,
     perturb_amounts,
     perturb_counts,
 )
+from boligsocial_plugin.core.discretion.register import Register
 from boligsocial_plugin.core.discretion.rules import (
     AREA,
     PRIMARY,
@@ -82,6 +88,8 @@ class MovesRelease:
     focus: Dict[str, Tuple[Optional[float], str]]
     report: Dict[str, object]
     exact: Dict[str, object] = field(default_factory=dict)  # internal: for tests and audits
+    #: what the release register records (core.pipeline.ProtectedRelease; None: no persons)
+    release: Optional[object] = None
 
 
 # --------------------------------------------------------------------------- count system
@@ -108,6 +116,11 @@ class CountSystem:
     base_group: int
     link: Optional[np.ndarray] = None   # cells hidden together (stayers and turnover)
     forced: Optional[np.ndarray] = None  # secondary suppressions known from the start
+    pair_of: Optional[np.ndarray] = None  # group pair of each flow
+    #: cells an earlier release published for the same persons (core.discretion.
+    #: moves_register): known to the attacker, hidden all the same when the rules say so
+    known: Optional[np.ndarray] = None
+    lower: Optional[np.ndarray] = None   # lower bounds (links to earlier releases: -inf)
 
 
 def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
@@ -266,7 +279,8 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
     turn_hidden = hidden[rows * K + TURN] & ~hidden[rows * K + S]
     forced[rows[turn_hidden] * K + S] = True
     return CountSystem(rel, values, hidden, protect, candidate, priority, flags, ck, n, fl,
-                       base_flow, w_dest, base_w, base_focus, pairs, base_group, link, forced)
+                       base_flow, w_dest, base_w, base_focus, pairs, base_group, link, forced,
+                       pair_of)
 
 
 def protect_counts(cs: CountSystem, rules: Rules, width: Optional[float] = None,
@@ -282,12 +296,15 @@ def protect_counts(cs: CountSystem, rules: Rules, width: Optional[float] = None,
         areas = np.nonzero(forced[np.arange(cs.n) * K + S])[0]
         forced[areas * K + TURN] = True
         forced &= ~cs.hidden
-    sup = secure_suppression_lp(cs.rel, cs.values, cs.hidden, cs.protect, wid,
-                                candidate=cs.candidate, priority=cs.priority, forced=forced,
-                                link=cs.link)
+    hidden, candidate = cs.hidden, cs.candidate
+    if cs.known is not None:  # published before for the same persons: the attacker knows
+        hidden, candidate = hidden & ~cs.known, candidate & ~cs.known
+    sup = secure_suppression_lp(cs.rel, cs.values, hidden, cs.protect, wid,
+                                candidate=candidate, priority=cs.priority, forced=forced,
+                                link=cs.link, lower=cs.lower)
     flags = cs.flags.copy()
     flags[sup.secondary & (flags == PUBLISHED)] = SECONDARY
-    return sup.hidden, flags, sup
+    return sup.hidden | cs.hidden, flags, sup
 
 
 # --------------------------------------------------------------------------- profiles
@@ -459,11 +476,19 @@ def protect_profiles(ps: ProfileSystem, rules: Rules, width: Optional[float] = N
 
 def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OFF,
                   width: Optional[float] = None, focus: Optional[np.ndarray] = None,
-                  group_of: Optional[Sequence[str]] = None) -> MovesRelease:
-    """Protect a moves release (see the module doc); hidden values are NaN with a flag."""
+                  group_of: Optional[Sequence[str]] = None,
+                  register: Optional[Register] = None) -> MovesRelease:
+    """Protect a moves release (see the module doc); hidden values are NaN with a flag.
+
+    ``register``: earlier releases to protect against (core.discretion.moves_register); the
+    release returned (``MovesRelease.release``) is what the register records.
+    """
     t0 = time.perf_counter()
     n = len(md.area_ids)
     cs = count_system(md, rules, focus, group_of)
+    made = move_populations(md, cs, focus)
+    linked = link_earlier(cs, made[0], made[1], rules, perturbation, register) \
+        if made is not None else {}
     rows = np.arange(n, dtype=np.int64)
     forced = np.zeros(len(cs.values), dtype=bool)
     per_area = PROFILE_ROWS * (1 + 2 * len(md.indicators))
@@ -559,13 +584,16 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
         "mean_abs_change": round(float(np.mean(np.concatenate(changes))), 4)
         if changes and sum(len(x) for x in changes) else 0.0,
         "rounds": c_sup.rounds + p_sup.rounds,
+        "links": linked,
         "seconds": round(time.perf_counter() - t0, 3),
         "warnings": [],
     }
     return MovesRelease(table, flows, groups, focus_out, report,
                         {"counts": cs, "count_hidden": c_hidden, "profiles": ps,
                          "profile_hidden": p_hidden, "profile_suppression": p_sup,
-                         "count_suppression": c_sup})
+                         "count_suppression": c_sup},
+                        recorded_release(made[0], made[1], c_hidden, rules)
+                        if made is not None else None)
 
 
 def _split_unprotectable(ps: ProfileSystem, hidden: np.ndarray, cells, width: float):
