@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Red team (held): the moves table against an attacker who also knows that every listed flow
+"""Red team: the moves table against an attacker who also knows that every listed flow
 holds at least one person, and that counts are whole numbers.
 
 FLOWS lists a row only for a pair of areas between which someone moved (README "Flows"), so a
-hidden flow is at least 1, not 0; the protection's audit starts from 0. The attacker of
-tests/core/test_moves.py is reused with those two extra pieces of knowledge: flows ≥ 1 and
-every interval rounded inwards to whole numbers. Exact values (perturbation off) make it the
-hardest case; the designs are those of the moves tests.
+hidden flow is at least 1, not 0 (and so is every sum of listed flows: from the focus areas,
+between groups), while the protection's audit starts from 0. The attacker of tests/core/test_moves.py is reused with those two extra pieces of knowledge:
+listed flows ≥ 1 and every interval of a whole number (a count, a population, a count
+numerator) rounded inwards to whole numbers; only sums of amounts (income) and of full-time
+equivalents (outside_labour's numerator) stay real. Exact values (perturbation off) make it
+the hardest case; the designs are those of the moves tests.
 """
 import numpy as np
 import pytest
@@ -27,7 +29,8 @@ class StrongerAttacker(tm.Attacker):
         a_eq, b_eq = self._rows(self.eqs, pos)
         a_ub, b_ub = self._rows([({a: 1.0, b: -1.0}, 0.0) for a, b in self.leq], pos)
         bounds = [(None, None) if v[0] == "income" and v[1] == "num" else
-                  ((1, None) if v[0] == "flow" else (0, None)) for v in free]
+                  ((1, None) if v[0] in ("flow", "from_focus", "group") else (0, None))
+                  for v in free]
         kw = dict(A_eq=np.array(a_eq), b_eq=np.array(b_eq), bounds=bounds, method="highs")
         if a_ub:
             kw.update(A_ub=np.array(a_ub), b_ub=np.array(b_ub))
@@ -36,7 +39,10 @@ class StrongerAttacker(tm.Attacker):
             c = np.zeros(len(free))
             c[pos[v]] = 1
             lo, hi = linprog(c, **kw), linprog(-c, **kw)
-            whole = v[0] != "income" and v[0] != "outside_labour"
+            # 0: solved, 3: unbounded; anything else means the attacker's model is wrong
+            assert lo.status in (0, 3) and hi.status in (0, 3), (v, lo.message, hi.message)
+            real = len(v) == 4 and v[0] in ("income", "outside_labour") and v[1] == "num"
+            whole = not real
             lo_v = lo.x[pos[v]] if lo.status == 0 else -np.inf
             hi_v = hi.x[pos[v]] if hi.status == 0 else np.inf
             if whole:

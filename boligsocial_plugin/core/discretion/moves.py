@@ -120,7 +120,7 @@ class CountSystem:
     #: cells an earlier release published for the same persons (core.discretion.
     #: moves_register): known to the attacker, hidden all the same when the rules say so
     known: Optional[np.ndarray] = None
-    lower: Optional[np.ndarray] = None   # lower bounds (links to earlier releases: -inf)
+    lower: Optional[np.ndarray] = None   # lower bounds (None: 0; links may give -inf)
 
 
 def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
