@@ -4,11 +4,12 @@ holds at least one person, and that counts are whole numbers.
 
 FLOWS lists a row only for a pair of areas between which someone moved (README "Flows"), so a
 hidden flow is at least 1, not 0 (and so is every sum of listed flows: from the focus areas,
-between groups), while the protection's audit starts from 0. The attacker of tests/core/test_moves.py is reused with those two extra pieces of knowledge:
-listed flows ≥ 1 and every interval of a whole number (a count, a population, a count
-numerator) rounded inwards to whole numbers; only sums of amounts (income) and of full-time
-equivalents (outside_labour's numerator) stay real. Exact values (perturbation off) make it
-the hardest case; the designs are those of the moves tests.
+between groups), while the protection's audit starts from 0. The attacker of
+tests/core/test_moves.py is reused with those two extra pieces of knowledge: listed flows
+≥ 1 and every interval of a whole number (a count, a population, a count numerator) rounded
+inwards to whole numbers; only sums of amounts (income) and of full-time equivalents
+(outside_labour's numerator) stay real. Exact values (perturbation off) make it the hardest
+case; the designs are those of the moves tests.
 """
 import numpy as np
 import pytest
