@@ -31,8 +31,20 @@ from boligsocial_plugin.core.discretion.linkage import (
     SUM,
     Populations,
     concat,
+    describe,
     find_links,
     populations_from_rows,
+)
+from boligsocial_plugin.core.discretion.moves_counts import (
+    FOCUS_TOTALS,
+    IN,
+    INO,
+    OUT,
+    OUTO,
+    RF,
+    RT,
+    K,
+    S,
 )
 from boligsocial_plugin.core.discretion.perturbation import Perturbation
 from boligsocial_plugin.core.discretion.register import Register
@@ -58,18 +70,6 @@ def move_populations(md, cs, focus: Optional[np.ndarray] = None
     ``md``: core.moves.MoveData with ``persons``; ``cs``: its core.discretion.moves
     CountSystem. Empty populations are left out (they publish nothing about anyone).
     """
-    from boligsocial_plugin.core.discretion.moves import (
-        FOCUS_TOTALS,
-        IN,
-        INO,
-        OUT,
-        OUTO,
-        RF,
-        RT,
-        K,
-        S,
-    )
-
     mp = md.persons
     if mp is None:
         return None
@@ -221,16 +221,12 @@ def link_earlier(cs, pops: Populations, cells: np.ndarray, rules: Rules,
     cs.known = np.concatenate([known, np.zeros(m, dtype=bool)])
     # the residents are hidden only to protect a figure an earlier release links to them
     # (another geography: a merged area minus this one gives a small area): the last resort
-    from boligsocial_plugin.core.discretion.moves import RF, RT, K
-
     res = np.concatenate([np.arange(cs.n) * K + RF, np.arange(cs.n) * K + RT])
     res = res[~cs.hidden[res] & ~cs.known[res]]
     cs.candidate[res] = True
     cs.priority[res] = 5
     for kind in (EQUAL, NEAR, SUM):
         out[kind] = sum(1 for lk in links if lk.kind == kind)
-    from boligsocial_plugin.core.discretion.linkage import describe
-
     out["examples"] = [describe(lk, allp) for lk in links[:5]]
     return out
 
