@@ -715,8 +715,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
-      <source>Checks a person extract against the data model (README, 'Data model') and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only.</source>
-      <translation>Kontrollerer et personudtræk i forhold til datamodellen (README, afsnittet 'Data model') og rapporterer hvert problem i en tabel med antal og eksempler på rækkenumre (1 = første datarække): manglende eller dublerede kolonner, værdier af forkert type, værdier uden for det gyldige interval (alder uden for 0-125, outside_fte uden for 0..1, andre koder end 0/1), ukendte kønskoder, dublerede personnøgler inden for en opgørelsesdato, nøgler formet som CPR-numre, rækker uden placering og kolonner, der ligner direkte identifikatorer.&lt;br&gt;Alvorligheden 'blocking' stopper 'Beregn indikatorer'; 'warning' tælles og rapporteres. Konklusionen er ok, warnings eller blocking. Der skrives ingen værdier på personniveau: tabellen indeholder kun antal og rækkenumre.</translation>
+      <source>Checks a person extract against the data model (README, 'Data model') and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only. A PostGIS table is checked in the database (the same problems and counts, without example rows).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/indicators.py" />
@@ -869,7 +869,7 @@
       <translation>Udeladte kolonner (nøgle og direkte identifikatorer): {cols}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>Columns that look like direct identifiers ({cols}) are ignored and never written. Remove them from the extract.</source>
       <translation>Kolonner, der ligner direkte identifikatorer ({cols}), ignoreres og skrives aldrig. Fjern dem fra udtrækket.</translation>
     </message>
@@ -1359,9 +1359,14 @@
       <translation>Følg udviklingen over tid</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>Following every person between the two dates in the database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
-      <source>Follows every person by the pseudonymised person key from FROM_DATE to TO_DATE (default: the two latest dates of the extract) and counts per area: residents_from, residents_to, stayers (in the area on both dates), in_movers (in another area at FROM_DATE), out_movers (in another area at TO_DATE), in_from_outside (in no area at FROM_DATE: new in the extract, outside every area or without location), out_to_outside, net (residents_to − residents_from) and turnover (all who came or left), each with a _flag ('' published, P primary, S secondary suppression, A area below the minimum). turnover_pct is turnover per 100 residents (mean of the two dates).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevator effect&lt;/b&gt;: for each profile indicator C, C_in (everyone who came, at TO_DATE), C_out (everyone who left, at FROM_DATE) and C_stay (the stayers, at TO_DATE), in the indicator's unit (percent, or kroner for income).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flows&lt;/b&gt; (FLOWS): one line per pair of areas with at least one mover, from the origin to the destination, with persons and flag; suppressed flows are listed but not drawn. The layer is styled as a flow map (width by persons, arrows).&lt;br&gt;&lt;br&gt;&lt;b&gt;Waterbed effect&lt;/b&gt;: give focus areas (FOCUS_AREAS: area ids, or an expression on the areas, e.g. "designed" = 'parallelsamfund'); OUTPUT then gets from_focus (persons who moved from a focus area into the area) and from_focus_pct (their share of its in_movers), flows from the focus areas are drawn orange, and the report lists where the focus areas' movers went.&lt;br&gt;&lt;br&gt;&lt;b&gt;Groups&lt;/b&gt;: GROUP_FIELD (an area attribute such as housing type or urban/rural) adds GROUP_FLOWS: moves between groups, e.g. from public housing into private rental in the countryside on one line.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: flows form a two-way table with the in/out totals: flows below the smallest published count are hidden, and further cells are hidden until the attacker's audit (every relation between the counts, the flows, the profiles and the indicator layer of both dates; counts never negative) shows no hidden figure can be computed or narrowed below the protection width. Published counts carry the same cell-key noise as computeindicators (PERTURBATION=off for exact values).&lt;br&gt;&lt;br&gt;A person key twice on one of the two dates stops the run (with the rows); probably changed keys (someone vanishing while a person of the same sex, origin and age appears at the same address) are reported.</source>
-      <translation>Følger hver person via den pseudonymiserede personnøgle fra FROM_DATE til TO_DATE (standard: udtrækkets to seneste datoer) og tæller pr. område: residents_from, residents_to, stayers (i området på begge datoer), in_movers (i et andet område på FROM_DATE), out_movers (i et andet område på TO_DATE), in_from_outside (i intet område på FROM_DATE: ny i udtrækket, uden for alle områder eller uden placering), out_to_outside, net (residents_to − residents_from) og turnover (alle der kom eller flyttede), hver med et _flag ('' offentliggjort, P primær, S sekundær undertrykkelse, A område under minimum). turnover_pct er til- og fraflytning pr. 100 beboere (gennemsnit af de to datoer).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevatoreffekt&lt;/b&gt;: for hver profilindikator C: C_in (alle der kom, på TO_DATE), C_out (alle der flyttede, på FROM_DATE) og C_stay (de der blev boende, på TO_DATE) i indikatorens enhed (procent, eller kroner for indkomst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flytninger&lt;/b&gt; (FLOWS): én linje pr. par af områder med mindst én flytter, fra fra-område til til-område, med personer og flag; skjulte flytninger står i tabellen men tegnes ikke. Laget får en flytningskort-stil (bredde efter personer, pile).&lt;br&gt;&lt;br&gt;&lt;b&gt;Vandsengseffekt&lt;/b&gt;: angiv fokusområder (FOCUS_AREAS: område-id'er, eller et udtryk på områderne, fx "designed" = 'parallelsamfund'); OUTPUT får så from_focus (personer der flyttede fra et fokusområde ind i området) og from_focus_pct (deres andel af områdets in_movers), flytninger fra fokusområderne tegnes orange, og rapporten viser hvor fokusområdernes fraflyttere flyttede hen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Grupper&lt;/b&gt;: GROUP_FIELD (en områdeattribut som boligtype eller by/land) tilføjer GROUP_FLOWS: flytninger mellem grupper, fx fra almene boliger til privat udlejning på landet på én linje.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: flytningerne er en krydstabel med til- og fraflytningstotalerne: flytninger under mindste offentliggjorte antal skjules, og flere celler skjules, indtil angriberens kontrol (alle sammenhænge mellem antallene, flytningerne, profilerne og indikatorlaget på begge datoer; antal aldrig negative) viser at intet skjult tal kan beregnes eller indsnævres under beskyttelsesbredden. Offentliggjorte antal har samme cellenøgle-støj som computeindicators (PERTURBATION=off giver eksakte værdier).&lt;br&gt;&lt;br&gt;En personnøgle to gange på en af de to datoer stopper kørslen (med rækkerne); sandsynligt ændrede nøgler (én forsvinder, mens en person med samme køn, herkomst og alder dukker op på samme adresse) rapporteres.</translation>
+      <source>Follows every person by the pseudonymised person key from FROM_DATE to TO_DATE (default: the two latest dates of the extract) and counts per area: residents_from, residents_to, stayers (in the area on both dates), in_movers (in another area at FROM_DATE), out_movers (in another area at TO_DATE), in_from_outside (in no area at FROM_DATE: new in the extract, outside every area or without location), out_to_outside, net (residents_to − residents_from) and turnover (all who came or left), each with a _flag ('' published, P primary, S secondary suppression, A area below the minimum). turnover_pct is turnover per 100 residents (mean of the two dates).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevator effect&lt;/b&gt;: for each profile indicator C, C_in (everyone who came, at TO_DATE), C_out (everyone who left, at FROM_DATE) and C_stay (the stayers, at TO_DATE), in the indicator's unit (percent, or kroner for income).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flows&lt;/b&gt; (FLOWS): one line per pair of areas with at least one mover, from the origin to the destination, with persons and flag; suppressed flows are listed but not drawn. The layer is styled as a flow map (width by persons, arrows).&lt;br&gt;&lt;br&gt;&lt;b&gt;Waterbed effect&lt;/b&gt;: give focus areas (FOCUS_AREAS: area ids, or an expression on the areas, e.g. "designed" = 'parallelsamfund'); OUTPUT then gets from_focus (persons who moved from a focus area into the area) and from_focus_pct (their share of its in_movers), flows from the focus areas are drawn orange, and the report lists where the focus areas' movers went.&lt;br&gt;&lt;br&gt;&lt;b&gt;Groups&lt;/b&gt;: GROUP_FIELD (an area attribute such as housing type or urban/rural) adds GROUP_FLOWS: moves between groups, e.g. from public housing into private rental in the countryside on one line.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: flows form a two-way table with the in/out totals: flows below the smallest published count are hidden, and further cells are hidden until the attacker's audit (every relation between the counts, the flows, the profiles and the indicator layer of both dates; counts never negative) shows no hidden figure can be computed or narrowed below the protection width. Published counts carry the same cell-key noise as computeindicators (PERTURBATION=off for exact values). Every published count is recorded with its persons in the release register (REGISTER_MODE, RELEASE_REGISTER), and protected against what earlier releases published there.&lt;br&gt;&lt;br&gt;A person key twice on one of the two dates stops the run (with the rows); probably changed keys (someone vanishing while a person of the same sex, origin and age appears at the same address) are reported.</source>
+      <translation>Følger hver person via den pseudonymiserede personnøgle fra FROM_DATE til TO_DATE (standard: udtrækkets to seneste datoer) og tæller pr. område: residents_from, residents_to, stayers (i området på begge datoer), in_movers (i et andet område på FROM_DATE), out_movers (i et andet område på TO_DATE), in_from_outside (i intet område på FROM_DATE: ny i udtrækket, uden for alle områder eller uden placering), out_to_outside, net (residents_to − residents_from) og turnover (alle der kom eller flyttede), hver med et _flag ('' offentliggjort, P primær, S sekundær undertrykkelse, A område under minimum). turnover_pct er til- og fraflytning pr. 100 beboere (gennemsnit af de to datoer).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevatoreffekt&lt;/b&gt;: for hver profilindikator C: C_in (alle der kom, på TO_DATE), C_out (alle der flyttede, på FROM_DATE) og C_stay (de der blev boende, på TO_DATE) i indikatorens enhed (procent, eller kroner for indkomst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flytninger&lt;/b&gt; (FLOWS): én linje pr. par af områder med mindst én flytter, fra fra-område til til-område, med personer og flag; skjulte flytninger står i tabellen men tegnes ikke. Laget får en flytningskort-stil (bredde efter personer, pile).&lt;br&gt;&lt;br&gt;&lt;b&gt;Vandsengseffekt&lt;/b&gt;: angiv fokusområder (FOCUS_AREAS: område-id'er, eller et udtryk på områderne, fx "designed" = 'parallelsamfund'); OUTPUT får så from_focus (personer der flyttede fra et fokusområde ind i området) og from_focus_pct (deres andel af områdets in_movers), flytninger fra fokusområderne tegnes orange, og rapporten viser hvor fokusområdernes fraflyttere flyttede hen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Grupper&lt;/b&gt;: GROUP_FIELD (en områdeattribut som boligtype eller by/land) tilføjer GROUP_FLOWS: flytninger mellem grupper, fx fra almene boliger til privat udlejning på landet på én linje.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: flytningerne er en krydstabel med til- og fraflytningstotalerne: flytninger under mindste offentliggjorte antal skjules, og flere celler skjules, indtil angriberens kontrol (alle sammenhænge mellem antallene, flytningerne, profilerne og indikatorlaget på begge datoer; antal aldrig negative) viser at intet skjult tal kan beregnes eller indsnævres under beskyttelsesbredden. Offentliggjorte antal har samme cellenøgle-støj som computeindicators (PERTURBATION=off giver eksakte værdier). Hvert offentliggjort antal registreres med sine personer i udgivelsesregistret (REGISTER_MODE, RELEASE_REGISTER) og beskyttes mod det, tidligere udgivelser har offentliggjort dér.&lt;br&gt;&lt;br&gt;En personnøgle to gange på en af de to datoer stopper kørslen (med rækkerne); sandsynligt ændrede nøgler (én forsvinder, mens en person med samme køn, herkomst og alder dukker op på samme adresse) rapporteres.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
@@ -1724,6 +1729,11 @@
       <translation>Forlod områderne</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Linked to earlier releases: {e} equal, {n} nearly equal, {s} nested populations (of {p} loaded from the register).</source>
+      <translation>Koblet til tidligere udgivelser: {e} ens, {n} næsten ens, {s} indlejrede populationer (af {p} hentet fra registret).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
       <translation>Koblet til andre datoer og tidligere udgivelser: {e} ens, {n} næsten ens og {s} indlejrede populationer; {d} datoer skjult, fordi for få personer har ændret sig.</translation>
@@ -1834,6 +1844,13 @@
       <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Moved in from
+the focus areas</source>
+      <translation>Tilflyttere fra
+fokusområderne</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Moved in from other areas</source>
       <translation>Tilflyttet fra andre områder</translation>
@@ -1842,13 +1859,6 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Moved in from the focus areas</source>
       <translation>Tilflyttet fra fokusområderne</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/maps/moves.py" />
-      <source>Moved in from
-the focus areas</source>
-      <translation>Tilflyttere fra
-fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
@@ -2546,7 +2556,7 @@ fokusområderne</translation>
       <translation>Når mindstegrænsen (1 = ja)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Read {n} person rows ({how}).</source>
       <translation>Læste {n} personrækker ({how}).</translation>
     </message>
@@ -2571,7 +2581,7 @@ fokusområderne</translation>
       <translation>Begrundelse for kategorien</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Recorded in the release register {path} as {id}.</source>
       <translation>Registreret i udgivelsesregistret {path} som {id}.</translation>
     </message>
@@ -3276,7 +3286,7 @@ fokusområderne</translation>
       <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The extract has no location: give a point layer, x and y columns, or an address_id column together with an address layer.</source>
       <translation>Udtrækket har ingen placering: angiv et punktlag, x- og y-kolonner eller en address_id-kolonne sammen med et adresselag.</translation>
     </message>
@@ -3286,7 +3296,7 @@ fokusområderne</translation>
       <translation>Udtrækket har ingen personnøgle-kolonne (person_id).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The extract has no rows. Check the export or the layer's filter.</source>
       <translation>Udtrækket har ingen rækker. Kontroller eksporten eller lagets filter.</translation>
     </message>
@@ -3636,7 +3646,7 @@ fokusområderne</translation>
       <translation>Rapporten: områderne at holde øje med, derefter deres udviklingsgrafer (A4 på tværs).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The required column '{col}' (Danish: '{alias}') is missing. Rename the column or choose it in the field parameters.</source>
       <translation>Den påkrævede kolonne '{col}' (på dansk: '{alias}') mangler. Omdøb kolonnen, eller vælg den i feltparametrene.</translation>
     </message>
@@ -4754,8 +4764,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
-      <source>{n} hidden figures are narrower than the protection width because of figures this output does not decide (the indicator layer, the residents); review before publishing.</source>
-      <translation>{n} skjulte tal er snævrere end beskyttelsesbredden på grund af tal som dette uddata ikke bestemmer (indikatorlaget, beboertallene); gennemgå før offentliggørelse.</translation>
+      <source>{n} hidden figures are narrower than the protection width because of figures this output does not decide (the indicator layer, the residents, earlier releases); review before publishing.</source>
+      <translation>{n} skjulte tal er snævrere end beskyttelsesbredden på grund af tal som dette uddata ikke bestemmer (indikatorlaget, beboertallene, tidligere udgivelser); gennemgå før offentliggørelse.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
@@ -4828,17 +4838,17 @@ fokusområderne</translation>
       <translation>{n} rækker har et adresse-id, der ikke findes i adresselaget; de tælles som uden placering.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no coordinates; they are counted as without location and left out of every area.</source>
       <translation>{n} rækker har ingen koordinater; de tælles som uden placering og indgår ikke i noget område.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no person key in '{col}'.</source>
       <translation>{n} rækker har ingen personnøgle i '{col}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD).</source>
       <translation>{n} rækker har ingen gyldig opgørelsesdato i '{col}' (brug ÅÅÅÅ-MM-DD).</translation>
     </message>
@@ -4848,12 +4858,12 @@ fokusområderne</translation>
       <translation>{n} rækker har ingen værdi i '{col}' (rækker {rows}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no value in '{col}'; they are left out of the indicators that use it.</source>
       <translation>{n} rækker har ingen værdi i '{col}'; de udelades af de indikatorer, der bruger kolonnen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have unknown education; by law they count as basic schooling only.</source>
       <translation>{n} rækker har ukendt uddannelse; efter loven tælles de som kun grundskoleuddannelse.</translation>
     </message>
@@ -4873,7 +4883,12 @@ fokusområderne</translation>
       <translation>{n} rækker gentager en personnøgle på {a} eller {b} (fx række {rows}); en person må kun optræde én gang pr. dato, ellers kendes fra- og tilflytningsområdet ikke. Ret udtrækket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>{n} rows repeat a person key on {a} or {b}; a person must appear once per date, or its origin and destination are unknown. Fix the extract.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows repeat a person key within the same reference date. Each person may appear once per date.</source>
       <translation>{n} rækker gentager en personnøgle inden for samme opgørelsesdato. Hver person må kun optræde én gang pr. dato.</translation>
     </message>
@@ -4883,42 +4898,42 @@ fokusområderne</translation>
       <translation>{n} opgørelsestidspunkter fra {first} til {last}, {cadence}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).</source>
       <translation>{n} værdier i '{col}' er usandsynlige beløb (over ±1 mia. kr.).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are infinite.</source>
       <translation>{n} værdier i '{col}' er uendelige.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not 0 or 1.</source>
       <translation>{n} værdier i '{col}' er ikke 0 eller 1.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not M or K; they count as unknown sex.</source>
       <translation>{n} værdier i '{col}' er hverken M eller K; de tælles som ukendt køn.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not numbers. Fix them in the extract.</source>
       <translation>{n} værdier i '{col}' er ikke tal. Ret dem i udtrækket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not whole numbers between 0 and 125.</source>
       <translation>{n} værdier i '{col}' er ikke hele tal mellem 0 og 125.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are outside 0..1 (a share of a full-time year).</source>
       <translation>{n} værdier i '{col}' ligger uden for 0..1 (en andel af et fuldtidsår).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' look like CPR numbers. Pseudonymise the extract first (boligsocial:pseudonymise).</source>
       <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
     </message>

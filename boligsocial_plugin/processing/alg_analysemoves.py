@@ -114,7 +114,9 @@ class AnalyseMoves(BoligsocialAlgorithm):
         "the indicator layer of both dates; counts never negative) shows no hidden figure "
         "can be computed or narrowed below the protection width. Published counts carry "
         "the same cell-key noise as computeindicators (PERTURBATION=off for exact "
-        "values).<br><br>"
+        "values). Every published count is recorded with its persons in the release register "
+        "(REGISTER_MODE, RELEASE_REGISTER), and protected against what earlier releases "
+        "published there.<br><br>"
         "A person key twice on one of the two dates stops the run (with the rows); probably "
         "changed keys (someone vanishing while a person of the same sex, origin and age "
         "appears at the same address) are reported.")
@@ -349,8 +351,8 @@ class AnalyseMoves(BoligsocialAlgorithm):
         if rep.get("unprotectable"):
             feedback.pushWarning(self.tr(
                 "{n} hidden figures are narrower than the protection width because of "
-                "figures this output does not decide (the indicator layer, the residents); "
-                "review before publishing.").format(n=rep["unprotectable"]))
+                "figures this output does not decide (the indicator layer, the residents, "
+                "earlier releases); review before publishing.").format(n=rep["unprotectable"]))
         feedback.pushInfo(self.tr("Perturbation: {how}; mean absolute change of the "
                                   "published counts {m}.").format(how=rep["perturbation"],
                                                                    m=rep["mean_abs_change"]))
