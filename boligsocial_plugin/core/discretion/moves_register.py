@@ -191,7 +191,7 @@ def link_earlier(cs, pops: Populations, cells: np.ndarray, rules: Rules,
     allp = concat(current, old)
     links = find_links(allp, max(1, rules.min_count),
                        equal_across_dates=perturbation.enabled)
-    links = [lk for lk in links if any(allp.row[p] < 0 for p in (lk.container,) + lk.members)]
+    links = _structural(allp, links)
     if perturbation.enabled:  # as core.discretion.release: only equal links between dates
         links = [lk for lk in links if lk.kind == EQUAL or
                  len({allp.dates[p] for p in (lk.container,) + lk.members}) == 1]
@@ -228,6 +228,40 @@ def link_earlier(cs, pops: Populations, cells: np.ndarray, rules: Rules,
     for kind in (EQUAL, NEAR, SUM):
         out[kind] = sum(1 for lk in links if lk.kind == kind)
     out["examples"] = [describe(lk, allp) for lk in links[:5]]
+    return out
+
+
+def _structural(pops: Populations, links: Sequence) -> List:
+    """The links that tell the attacker something the count system does not already know.
+
+    An earlier population with the same label, date and persons as one of this release's (the
+    indicator layer's area at the same date, a re-run) is that population: their equal link is
+    kept, and every other link of it is a relation between this release's own populations,
+    which the count system models exactly (and by definition, not by coincidence: the stayers
+    of an area nobody entered are the persons of the area at TO_DATE, but the attacker does
+    not know that nobody entered). Links among earlier populations alone are dropped (as in
+    core.discretion.release).
+    """
+    twin: Dict[int, int] = {}
+    for lk in links:
+        if lk.kind != EQUAL:
+            continue
+        a, b = lk.container, lk.members[0]
+        if (pops.row[a] >= 0) == (pops.row[b] >= 0):
+            continue
+        cur, old = (a, b) if pops.row[a] >= 0 else (b, a)
+        if pops.labels[cur] == pops.labels[old] and pops.dates[cur] == pops.dates[old]:
+            twin.setdefault(old, cur)
+    out = []
+    for lk in links:
+        members = (lk.container,) + lk.members
+        old = [p for p in members if pops.row[p] < 0]
+        if not old or len(old) == len(members):
+            continue
+        if lk.kind == EQUAL and len(old) == 1 and twin.get(old[0]) in members:
+            out.append(lk)
+        elif not all(p in twin for p in old):
+            out.append(lk)
     return out
 
 
