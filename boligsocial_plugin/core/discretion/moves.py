@@ -124,12 +124,13 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
     """Protect a moves release (see the module doc); hidden values are NaN with a flag.
 
     ``register``: earlier releases to protect against (core.discretion.moves_register); the
-    release returned (``MovesRelease.release``) is what the register records.
+    release returned (``MovesRelease.release``, None without a register or without persons)
+    is what the register records.
     """
     t0 = time.perf_counter()
     n = len(md.area_ids)
     cs = count_system(md, rules, focus, group_of)
-    made = move_populations(md, cs, focus)
+    made = move_populations(md, cs, focus) if register is not None else None
     linked = link_earlier(cs, made[0], made[1], rules, perturbation, register) \
         if made is not None else {}
     rows = np.arange(n, dtype=np.int64)
