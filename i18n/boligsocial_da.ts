@@ -159,7 +159,7 @@
       <translation>Adressepunkter (når udtrækket har address_id i stedet for x/y)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Adults 18-64</source>
       <translation>Voksne 18-64 år</translation>
     </message>
@@ -719,7 +719,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Children 0-17</source>
       <translation>Børn 0-17 år</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>Dømte (× landsgennemsnit)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Convicted, residents 18 and over</source>
       <translation>Dømte, beboere på 18 år og derover</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>Kunne ikke gemme stilen i '{src}': {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>Could not style {field}: {err}</source>
       <translation>Kunne ikke give {field} en stil: {err}</translation>
     </message>
@@ -1529,7 +1529,7 @@
       <translation>Ignoreres af metoden law.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Immigrants and descendants from non-western countries</source>
       <translation>Indvandrere og efterkommere fra ikke-vestlige lande</translation>
     </message>
@@ -1554,7 +1554,7 @@
       <translation>Indikator</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>Indicator '{code}' uses the column(s) {cols}, which are neither in the extract nor in the data model. Check the spelling.</source>
       <translation>Indikatoren '{code}' bruger kolonnen/kolonnerne {cols}, som hverken findes i udtrækket eller i datamodellen. Kontroller stavningen.</translation>
     </message>
@@ -1774,7 +1774,7 @@
       <translation>Gennemsnitlig bruttoindkomst i procent af gennemsnitsindkomsten i regionen</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Mean gross income, taxpayers 15-64 not in education</source>
       <translation>Gennemsnitlig bruttoindkomst, skattepligtige 15-64 år, der ikke er under uddannelse</translation>
     </message>
@@ -1906,7 +1906,7 @@ fokusområderne</translation>
       <translation>Kommune (fx kommunekoden)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
@@ -1946,7 +1946,7 @@ fokusområderne</translation>
       <translation>Nettoændring i beboere</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>Next list</source>
       <translation>Næste liste</translation>
     </message>
@@ -2011,7 +2011,7 @@ fokusområderne</translation>
       <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>No trend chart: {err}</source>
       <translation>Ingen udviklingsgraf: {err}</translation>
     </message>
@@ -2176,7 +2176,7 @@ fokusområderne</translation>
       <translation>Kun grundskole</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Only basic schooling, 30-59</source>
       <translation>Kun grundskoleuddannelse, 30-59 år</translation>
     </message>
@@ -2231,7 +2231,7 @@ fokusområderne</translation>
       <translation>Uden for arbejdsmarkedet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Outside labour market and education, 18-64</source>
       <translation>Uden for arbejdsmarkedet og uddannelse, 18-64 år</translation>
     </message>
@@ -2711,7 +2711,7 @@ fokusområderne</translation>
       <translation>Beboere</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Residents 65 and over</source>
       <translation>Beboere på 65 år og derover</translation>
     </message>
@@ -2726,7 +2726,7 @@ fokusområderne</translation>
       <translation>Beboerfelt i områdelaget (eller angiv et personudtræk)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Residents in single-parent households</source>
       <translation>Beboere i husstande med enlig forsørger</translation>
     </message>
@@ -2991,12 +2991,12 @@ fokusområderne</translation>
       <translation>Statens kriterier over tid</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>State criteria: category</source>
       <translation>Statens kriterier: kategori</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>State criteria: projected category (next list)</source>
       <translation>Statens kriterier: fremskrevet kategori (næste liste)</translation>
     </message>
@@ -3211,7 +3211,7 @@ fokusområderne</translation>
       <translation>Kolonnen '{col}' skal indeholde tal (antal); ret eller fravælg den.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/sqlgen.py" />
       <source>The comparison '{op}' needs a numeric column, but '{col}' holds text.</source>
       <translation>Sammenligningen '{op}' kræver en numerisk kolonne, men '{col}' indeholder tekst.</translation>
     </message>
@@ -3416,12 +3416,12 @@ fokusområderne</translation>
       <translation>Felterne til ensartethed har samme værdi i alle områder; de kan ikke gøre de sammenlagte områder mere ensartede.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>The indicator definition file is not valid JSON: {err}. Start from indicator_catalogue.json.</source>
       <translation>Filen med indikatordefinitioner er ikke gyldig JSON: {err}. Tag udgangspunkt i indicator_catalogue.json.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>The indicator definition file must hold a list of indicators.</source>
       <translation>Filen med indikatordefinitioner skal indeholde en liste af indikatorer.</translation>
     </message>
@@ -4203,7 +4203,7 @@ fokusområderne</translation>
       <translation>historik for {years} beregnet ud fra udtrækket</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>indicator no. {n}</source>
       <translation>indikator nr. {n}</translation>
     </message>
@@ -4953,57 +4953,62 @@ fokusområderne</translation>
       <translation>{v} gange landsgennemsnittet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: 'in' needs a list of values.</source>
       <translation>{where}: 'in' kræver en liste af værdier.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: '{op}' needs a number, not '{v}'.</source>
       <translation>{where}: '{op}' kræver et tal, ikke '{v}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
+      <source>{where}: '{op}' needs one number or text as its value, not '{v}'.</source>
+      <translation>{where}: '{op}' kræver ét tal eller én tekst som værdi, ikke '{v}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: a condition needs 'column', 'op' and 'value'.</source>
       <translation>{where}: en betingelse skal have 'column', 'op' og 'value'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: age limits must be whole numbers, not '{v}'.</source>
       <translation>{where}: aldersgrænser skal være hele tal, ikke '{v}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: give either 'value' (a column to sum) or 'condition', not both and not neither.</source>
       <translation>{where}: angiv enten 'value' (en kolonne, der summeres) eller 'condition' – ikke begge og ikke ingen af dem.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: must be an object with code, type and value or condition.</source>
       <translation>{where}: skal være et objekt med code, type og enten value eller condition.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: sex must be M or K.</source>
       <translation>{where}: køn skal være M eller K.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: the code '{code}' is used twice or is a built-in indicator; choose another code.</source>
       <translation>{where}: koden '{code}' er brugt to gange eller er en indbygget indikator; vælg en anden kode.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: the code '{code}' must start with a letter and hold only a-z, 0-9 and _ (at most 31 characters).</source>
       <translation>{where}: koden '{code}' skal starte med et bogstav og må kun indeholde a-z, 0-9 og _ (højst 31 tegn).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: the operator '{op}' is not allowed; use one of {ops}.</source>
       <translation>{where}: operatoren '{op}' er ikke tilladt; brug en af {ops}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: type '{kind}' is unknown; use share, mean or count.</source>
       <translation>{where}: typen '{kind}' er ukendt; brug share, mean eller count.</translation>
     </message>

@@ -12,6 +12,8 @@ memory is not in it) as a Markdown table, and the pg_stat_statements rows of the
 statement (only per-area aggregates come back).
 
     /usr/bin/python3 scripts/benchmark_postgis.py --persons 1000000,6000000
+    /usr/bin/python3 scripts/benchmark_postgis.py --persons 6000000 --years 2023-2025 \
+        --algorithms computeindicators,monitorcriteria
 """
 import argparse
 import importlib.util
@@ -34,30 +36,38 @@ def _module(name: str):
     return mod
 
 
-def run(persons: int, areas: int, work: str, cluster, env) -> dict:
-    """Generate, load and time one size."""
-    data = os.path.join(work, "data_{}".format(persons))
+def run(persons: int, areas: int, work: str, cluster, env, years: str = "2025",
+        algorithm: str = "computeindicators") -> dict:
+    """Generate, load and time one size (persons per reference date, one date per year)."""
+    data = os.path.join(work, "data_{}_{}".format(persons, years))
     # generating and loading run in child processes: a child started from a big process
     # inherits its peak memory in the measured maximum resident set
     if not os.path.exists(os.path.join(data, "persons.gpkg")):
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "generate_demo.py"),
                         "--out", data, "--persons", str(persons), "--areas", str(areas),
-                        "--years", "2025", "--formats", "gpkg", "--seed", "7"], check=True,
+                        "--years", years, "--formats", "gpkg", "--seed", "7"], check=True,
                        capture_output=True)
-    table = "persons_{}".format(persons)
+    table = "persons_{}_{}".format(persons, years.replace("-", "_"))
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", (
-        "from osgeo import gdal; gdal.UseExceptions(); gdal.VectorTranslate({dsn!r}, {src!r}, "
-        "layerName={t!r}, accessMode='overwrite', layerCreationOptions=['GEOMETRY_NAME=geom', "
-        "'FID=fid', 'SPATIAL_INDEX=NONE'])").format(
-            dsn="PG:host={} port={} dbname=bench user={}".format(cluster.host, cluster.port,
-                                                                  cluster.user),
-            src=os.path.join(data, "persons.gpkg"), t=table)],
-        check=True, capture_output=True, env=env)
+    conn = cluster.connect("bench")
+    cur = conn.cursor()
+    cur.execute("SELECT to_regclass(%s)", ("public." + table,))
+    loaded = cur.fetchone()[0] is not None
+    conn.close()
+    if not loaded:
+        subprocess.run([sys.executable, "-c", (
+            "from osgeo import gdal; gdal.UseExceptions(); gdal.VectorTranslate({dsn!r}, {src!r}, "
+            "layerName={t!r}, accessMode='overwrite', layerCreationOptions=['GEOMETRY_NAME=geom', "
+            "'FID=fid', 'SPATIAL_INDEX=NONE'])").format(
+                dsn="PG:host={} port={} dbname=bench user={}".format(cluster.host, cluster.port,
+                                                                      cluster.user),
+                src=os.path.join(data, "persons.gpkg"), t=table)],
+            check=True, capture_output=True, env=env)
     conn = cluster.connect("bench")
     cur = conn.cursor()
     cur.execute('VACUUM ANALYZE "{}"'.format(table))
-    res = {"persons": persons, "areas": areas, "load_s": time.perf_counter() - t0}
+    res = {"persons": persons, "areas": areas, "years": years, "algorithm": algorithm,
+           "load_s": time.perf_counter() - t0}
     a = os.path.join(data, "areas.gpkg")
     common = ["AREAS=" + a, "AREA_ID_FIELD=area_id", "AREA_NAME_FIELD=area_name",
               "REGISTER_MODE=off"]
@@ -65,13 +75,17 @@ def run(persons: int, areas: int, work: str, cluster, env) -> dict:
            "type=Point table=\"public\".\"{t}\" (geom)").format(h=cluster.host, p=cluster.port,
                                                                 u=cluster.user, t=table)
     for name, source in (("gpkg", os.path.join(data, "persons.gpkg")), ("postgis", uri)):
-        out = os.path.join(work, "ind_{}_{}.gpkg".format(name, persons))
+        out = os.path.join(work, "{}_{}_{}_{}.gpkg".format(algorithm, name, persons, years))
+        # monitorcriteria also writes the criteria at every snapshot
+        extra = (["SERIES=" + out.replace(".gpkg", "_series.gpkg")]
+                 if algorithm == "monitorcriteria" else [])
         if name == "postgis":
             cur.execute("SELECT pg_stat_statements_reset()")
-        dt, rss, stdout = _timed([WRAPPER, "run", "boligsocial:computeindicators", "--json",
-                                  "--", "PERSONS=" + source, *common, "OUTPUT=" + out], env)
+        dt, rss, stdout = _timed([WRAPPER, "run", "boligsocial:" + algorithm, "--json",
+                                  "--", "PERSONS=" + source, *common, "OUTPUT=" + out,
+                                  *extra], env)
         res[name + "_s"], res[name + "_mb"] = dt, rss
-        res[name + "_joined"] = json.loads(stdout)["results"]["PERSONS_IN_AREAS"]
+        res[name + "_joined"] = json.loads(stdout)["results"].get("PERSONS_IN_AREAS")
     cur.execute("SELECT rows, calls, round(total_exec_time) FROM pg_stat_statements "
                 "WHERE query ILIKE %s ORDER BY total_exec_time DESC LIMIT 1",
                 ("%" + table + "%",))
@@ -101,6 +115,10 @@ def main(argv=None) -> int:
     ap.add_argument("--persons", default="1000000", help="comma-separated sizes")
     ap.add_argument("--areas", type=int, default=1000)
     ap.add_argument("--work", default=None, help="folder for data and outputs (default: temp)")
+    ap.add_argument("--years", default="2025",
+                    help="reference years of the persons, e.g. 2021-2025 (one date per year)")
+    ap.add_argument("--algorithms", default="computeindicators",
+                    help="comma-separated: computeindicators, monitorcriteria, assesscriteria")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     a = ap.parse_args(argv)
     work = a.work or tempfile.mkdtemp(prefix="boligsocial_pgbench_")
@@ -116,19 +134,20 @@ def main(argv=None) -> int:
                         "--no-zip"], check=True, capture_output=True)
         rows = []
         for n in [int(s) for s in a.persons.split(",") if s]:
-            rows.append(run(n, a.areas, work, cluster, env))
+            for alg in [s for s in a.algorithms.split(",") if s]:
+                rows.append(run(n, a.areas, work, cluster, env, a.years, alg))
             print("# done {} persons".format(n), file=sys.stderr, flush=True)
     finally:
         cluster.stop()
     if a.json:
         print(json.dumps(rows, indent=2))
         return 0
-    print("| persons | areas | GeoPackage s (MB) | PostGIS s (MB) | GeoPackage ÷ PostGIS | "
-          "rows of the largest statement |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| algorithm | persons per date | years | areas | GeoPackage s (MB) | PostGIS s (MB) | "
+          "GeoPackage ÷ PostGIS | rows of the largest statement |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|")
     for r in rows:
         st = r["largest_statement"] or (0, 0, 0)
-        print("| {persons:,} | {areas:,} | {gpkg_s:.1f} ({gpkg_mb:.0f}) | "
+        print("| {algorithm} | {persons:,} | {years} | {areas:,} | {gpkg_s:.1f} ({gpkg_mb:.0f}) | "
               "{postgis_s:.1f} ({postgis_mb:.0f}) | {ratio:.2f}× | {rows} |".format(
                   rows=st[0], **r))
     return 0
