@@ -165,10 +165,10 @@ def add_protection_parameters(alg, register: bool = True) -> None:
          (PERTURBATION_OFF, tr("Off: exact values (for checks)"))], default=PERTURBATION_ON,
         help_text=tr(
             "on: every published count moves by at most ±2 (sums of full-time persons by "
-            "at most ±2, amounts by at most 10 % of the largest contribution), the same "
-            "way for the same persons in every run, so differences between outputs and "
-            "averages of repeated outputs reveal no one. off: exact values (for checks; "
-            "every suppression rule still applies)."))
+            "at most ±2, amounts by 0.5 to 1.5 times the largest contribution, up or down), "
+            "the same way for the same persons and values in every run, so differences "
+            "between outputs and averages of repeated outputs reveal no one. off: exact "
+            "values (for checks; every suppression rule still applies)."))
     alg.addParameter(p)
     p = QgsProcessingParameterNumber(
         PROTECTION_WIDTH, tr("Protection width (empty = smallest published count)"),

@@ -82,6 +82,7 @@ from boligsocial_plugin.core.discretion.perturbation import (
     Perturbation,
     perturb_amounts,
     perturb_counts,
+    perturb_fte,
 )
 from boligsocial_plugin.core.discretion.register import Register
 from boligsocial_plugin.core.discretion.rules import (
@@ -286,19 +287,20 @@ def _publish_profiles(md: MoveData, ps: ProfileSystem, hidden: np.ndarray, rules
             fl[hid & (fl == PUBLISHED)] = SECONDARY
             num = np.where(hid, np.nan, ps.values[num_c])
             den = np.where(hid, np.nan, ps.values[den_c])
-            if p.enabled:
-                d2 = perturb_counts(den, t[f"{ind.code}_ckd"].to_numpy(), rules.min_count, p)
+            if p.enabled:  # keyed on the group's persons, values and population (row)
+                row = t["residents_ck"].to_numpy() if "residents_ck" in t.columns else None
+                d2 = perturb_counts(den, t[f"{ind.code}_ckd"].to_numpy(), rules.min_count, p,
+                                    row)
                 changes.append(np.abs(d2 - den)[~np.isnan(den)])
                 raw_num = t[f"{ind.code}_num"].to_numpy(dtype=float)
                 ckn = t[f"{ind.code}_ckn"].to_numpy()
                 if ind.kind == "mean":
                     n2 = perturb_amounts(num, ckn, p.amount_share *
-                                         t[f"{ind.code}_top1"].to_numpy(dtype=float), p)
+                                         t[f"{ind.code}_top1"].to_numpy(dtype=float), p, row)
                 elif np.any(np.abs(raw_num - np.round(raw_num)) > 1e-9):
-                    n2 = perturb_amounts(num, ckn, np.full(n, p.fte_max), p)
-                    n2 = np.where(np.isnan(n2), np.nan, np.maximum(n2, 0.0))
+                    n2 = perturb_fte(num, ckn, p, row)
                 else:
-                    n2 = perturb_counts(num, ckn, rules.min_count, p)
+                    n2 = perturb_counts(num, ckn, rules.min_count, p, row)
                     changes.append(np.abs(n2 - num)[~np.isnan(num)])
                 if ind.kind != "mean":
                     with np.errstate(invalid="ignore"):
