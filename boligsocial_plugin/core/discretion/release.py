@@ -247,7 +247,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
             hidden[r, :1 + 2 * k] = True
         links = _equal_forest(pops, links)
         known_before = _add_links(raw, indicators, pops, links, old_vals, rest_prot, rel, extra,
-                                  col, w, vals)
+                                  col, w, vals, rules)
     # ------------------------------------------------------------------ solve
     n_all = rel.n_cells
     h = np.concatenate([hidden.ravel(), extra.hidden])
@@ -777,7 +777,7 @@ def _equal_forest(pops: Populations, links: Sequence[Link]) -> List[Link]:
 
 def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_vals,
                rest_prot, rel: Relations, extra: _Extra, col, w: int,
-               vals: np.ndarray) -> np.ndarray:
+               vals: np.ndarray, rules: Optional[Rules] = None) -> np.ndarray:
     """Cells and relations of the links (see core.discretion.linkage).
 
     Returns the cells of this release that an earlier release published for exactly the same
@@ -789,6 +789,21 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
     ntypes = len(tcols)
     old_cell: Dict[Tuple[int, int], int] = {}
     flat = vals.ravel()
+    # an earlier population of the same persons at the same date as a row of this release (a
+    # re-run, another output of the same series): the row's own relations hold for it, so
+    # its hidden cells need the protection the rules give the row's (an earlier secondary
+    # cell is no small count), not a protection width each
+    twin: Dict[int, int] = {}
+    for lk in links:
+        if lk.kind == EQUAL:
+            a, b = lk.container, lk.members[0]
+            if pops.dates[a] == pops.dates[b] and (pops.row[a] >= 0) != (pops.row[b] >= 0):
+                old_p, row = (b, a) if pops.row[a] >= 0 else (a, b)
+                twin[int(old_p)] = int(pops.row[row])
+    twin_rows = sorted(set(twin.values()))
+    twin_prot = _group_protect(raw.iloc[twin_rows].reset_index(drop=True), indicators,
+                               rules) if twin_rows and rules is not None else None
+    twin_at = {r: i for i, r in enumerate(twin_rows)}
 
     def value(p: int, t: int) -> float:
         if pops.row[p] >= 0:
@@ -804,7 +819,9 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
         if name in pops.hidden[p]:
             key = (p, t)
             if key not in old_cell:
-                old_cell[key] = extra.add(1, values=[value(p, t)], hidden=True, protect=True,
+                protect = True if twin_prot is None or p not in twin else \
+                    bool(twin_prot[twin_at[twin[p]], t])
+                old_cell[key] = extra.add(1, values=[value(p, t)], hidden=True, protect=protect,
                                           candidate=False)[0]
             return old_cell[key]
         if name in pops.published[p]:
