@@ -309,7 +309,7 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
         rounds += 1
         hid_count = np.bincount(rel_of[hidden[cells]], minlength=nrel)
         touched = np.zeros(nrel, dtype=bool)
-        block_of: Optional[Dict[int, np.ndarray]] = None
+        block_of: Optional[_Blocks] = None
         stuck: List[int] = []
         changed_blocks = set()
         for j in res.recoverable:
@@ -359,12 +359,26 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
             unprotectable.extend(stuck)
 
 
-def _blocks(labels: np.ndarray, hidden: np.ndarray) -> Dict[int, np.ndarray]:
+class _Blocks:
+    """Hidden cells by block label (``blocks[label]``), sliced from one sorted array when
+    asked (a series has hundreds of thousands of blocks; a round asks for a few)."""
+
+    def __init__(self, labels: np.ndarray, hidden: np.ndarray):
+        hc = np.nonzero(hidden)[0]
+        self._cells = hc[np.argsort(labels[hc], kind="stable")]
+        self._labels = labels[self._cells]
+
+    def __getitem__(self, label: int) -> np.ndarray:
+        a = np.searchsorted(self._labels, label, "left")
+        b = np.searchsorted(self._labels, label, "right")
+        if a == b:
+            raise KeyError(label)
+        return self._cells[a:b]
+
+
+def _blocks(labels: np.ndarray, hidden: np.ndarray) -> _Blocks:
     """Hidden cells by block label."""
-    hc = np.nonzero(hidden)[0]
-    order = hc[np.argsort(labels[hc], kind="stable")]
-    cuts = np.nonzero(np.diff(labels[order]))[0] + 1
-    return {int(labels[g[0]]): g for g in np.split(order, cuts) if g.size}
+    return _Blocks(labels, hidden)
 
 
 def _candidates(rels: np.ndarray, rels_j: np.ndarray, indptr, cells, hidden, candidate,
