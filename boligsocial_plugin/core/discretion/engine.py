@@ -22,6 +22,10 @@ _RANK_TOL = 1e-9
 _NULL_TOL = 1e-9
 # cheaper cells of a block tried (each with a local rank test) before a costlier one
 _MAX_TRIES = 25
+# _Proof: below _CLEAR_TOL (times the scale) is zero, above _SURE_TOL is not; in between it
+# does not decide and the rank test does
+_CLEAR_TOL = 1e-9
+_SURE_TOL = 1e-6
 
 class Relations:
     """Linear relations ``Σ coef·cell = 0`` over a flat vector of ``n_cells`` cells.
@@ -331,7 +335,12 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
                 alts = _candidates(rels_b, rels_j, indptr, cells, hidden, candidate, priority,
                                    weight, hid_count, crel, cptr)
                 limit = priority[best] if best is not None else np.inf
+                proof = None
                 for _, c in [a for a in alts if priority[a[1]] < limit][:_MAX_TRIES]:
+                    if proof is None:
+                        proof = _Proof(j, members, indptr, cells, coefs, hidden, crel, cptr)
+                    if proof.still_determined(group(c)):
+                        continue  # the combination that computes j does not use it
                     if _protects(j, group(c), members, indptr, cells, coefs, hidden, crel, cptr):
                         best = c
                         break
@@ -399,6 +408,73 @@ def _candidates(rels: np.ndarray, rels_j: np.ndarray, indptr, cells, hidden, can
             if c not in keys or key < keys[c]:
                 keys[c] = key
     return sorted((k, c) for c, k in keys.items())
+
+
+class _Proof:
+    """Why ``j`` is recoverable in its block, to rule out candidates without a factorisation.
+
+    ``j`` is recoverable when a combination ``y`` of its block's relations (rows ``A``, the
+    hidden cells as columns) gives ``yᵀA = e_jᵀ``. Hiding more cells adds their columns ``a``
+    (and relations of their own); if some such ``y`` also has ``yᵀa = 0``, the same
+    combination still computes ``j`` and hiding them cannot protect it. The solutions are
+    ``y0 + L t`` (``L`` the left null space of ``A``), so that holds iff ``aᵀy0`` lies in the
+    span of ``aᵀL`` — a small least-squares test per candidate instead of a rank test of the
+    grown block (:func:`_protects`), which is still run whenever this test does not settle it.
+    """
+
+    def __init__(self, j: int, members: np.ndarray, indptr, cells, coefs, hidden, crel, cptr):
+        self.ok = False
+        rels = np.unique(np.concatenate([crel[cptr[x]:cptr[x + 1]] for x in members]))
+        idx = np.concatenate([np.arange(indptr[r], indptr[r + 1]) for r in rels])
+        row = np.repeat(np.arange(len(rels)), np.diff(indptr)[rels])
+        self.idx, self.row, self.nrow = idx, row, len(rels)
+        keep = hidden[cells[idx]]
+        ucell, col = np.unique(cells[idx][keep], return_inverse=True)
+        pos = np.searchsorted(ucell, j)
+        if pos >= ucell.size or ucell[pos] != j:
+            return
+        m = np.zeros((len(rels), len(ucell)))
+        np.add.at(m, (row[keep], col), coefs[idx][keep])
+        u, sv, vt = np.linalg.svd(m, full_matrices=True)
+        smax = max(sv[0] if sv.size else 0.0, 1.0)
+        rank = int(np.sum(sv > _RANK_TOL * smax))
+        if rank == 0 or ((sv > _CLEAR_TOL * smax) & (sv < _SURE_TOL * smax)).any():
+            return  # no relation, or a singular value too close to call: no shortcut
+        y0 = u[:, :rank] @ (vt[:rank, pos] / sv[:rank])   # least-norm yᵀm = e_jᵀ
+        e = np.zeros(len(ucell))
+        e[pos] = 1.0
+        if np.abs(y0 @ m - e).max() > _CLEAR_TOL:
+            return  # j is not recoverable in this block as it is now: no shortcut
+        self.ok = True
+        self.y0, self.left = y0, u[:, rank:]
+        self.ucell = ucell
+        self.cells_at = cells[idx]
+        self.coefs_at = coefs[idx]
+
+    def still_determined(self, new: Sequence[int]) -> bool:
+        """Whether hiding ``new`` surely leaves ``j`` recoverable (False: not known)."""
+        if not self.ok:
+            return False
+        new = np.asarray(new, dtype=np.int64)
+        new = new[~np.isin(new, self.ucell)]
+        if new.size == 0:
+            return True
+        hit = np.isin(self.cells_at, new)
+        if not hit.any():
+            return True  # not in the relations of the block: no new column there
+        a = np.zeros((self.nrow, new.size))
+        np.add.at(a, (self.row[hit], np.searchsorted(np.sort(new), self.cells_at[hit])),
+                  self.coefs_at[hit])
+        p = a.T @ self.y0
+        q = a.T @ self.left
+        scale = 1.0 + float(np.abs(a).max())
+        if q.size:  # remove from p what moving along the left null space can cancel
+            uq, sq, _ = np.linalg.svd(q, full_matrices=False)
+            if ((sq > _CLEAR_TOL * scale) & (sq < _SURE_TOL * scale)).any():
+                return False  # too close to call: leave it to the rank test
+            uq = uq[:, sq >= _SURE_TOL * scale]
+            p = p - uq @ (uq.T @ p)
+        return bool(np.abs(p).max() <= _CLEAR_TOL * scale)
 
 
 def _protects(j: int, new: Sequence[int], members: np.ndarray, indptr, cells, coefs, hidden,
