@@ -427,7 +427,7 @@ class _Proof:
         rels = np.unique(np.concatenate([crel[cptr[x]:cptr[x + 1]] for x in members]))
         idx = np.concatenate([np.arange(indptr[r], indptr[r + 1]) for r in rels])
         row = np.repeat(np.arange(len(rels)), np.diff(indptr)[rels])
-        self.idx, self.row, self.nrow = idx, row, len(rels)
+        self.row, self.nrow, self.coefs = row, len(rels), coefs[idx]
         keep = hidden[cells[idx]]
         ucell, col = np.unique(cells[idx][keep], return_inverse=True)
         pos = np.searchsorted(ucell, j)
@@ -448,23 +448,27 @@ class _Proof:
         self.ok = True
         self.y0, self.left = y0, u[:, rank:]
         self.ucell = ucell
-        self.cells_at = cells[idx]
-        self.coefs_at = coefs[idx]
+        at = cells[idx]
+        self.order = np.argsort(at, kind="stable")   # terms by cell, to find a cell's terms
+        self.sorted_at = at[self.order]
 
     def still_determined(self, new: Sequence[int]) -> bool:
         """Whether hiding ``new`` surely leaves ``j`` recoverable (False: not known)."""
         if not self.ok:
             return False
-        new = np.asarray(new, dtype=np.int64)
-        new = new[~np.isin(new, self.ucell)]
+        new = np.unique(np.asarray(new, dtype=np.int64))
+        where = np.minimum(np.searchsorted(self.ucell, new), self.ucell.size - 1)
+        new = new[self.ucell[where] != new]          # cells that are not columns already
         if new.size == 0:
             return True
-        hit = np.isin(self.cells_at, new)
-        if not hit.any():
+        lo = np.searchsorted(self.sorted_at, new, "left")
+        hi = np.searchsorted(self.sorted_at, new, "right")
+        if not (hi > lo).any():
             return True  # not in the relations of the block: no new column there
+        terms = self.order[np.concatenate([np.arange(a, b) for a, b in zip(lo, hi)])]
         a = np.zeros((self.nrow, new.size))
-        np.add.at(a, (self.row[hit], np.searchsorted(np.sort(new), self.cells_at[hit])),
-                  self.coefs_at[hit])
+        np.add.at(a, (self.row[terms], np.repeat(np.arange(new.size), hi - lo)),
+                  self.coefs[terms])
         p = a.T @ self.y0
         q = a.T @ self.left
         scale = 1.0 + float(np.abs(a).max())
