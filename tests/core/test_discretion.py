@@ -542,3 +542,26 @@ def test_proof_shortcut_never_rules_out_a_cell_the_rank_test_accepts():
                         assert not ok, (j, new)
     assert tried > 1000 and accepted > 50
     assert settled > tried // 3
+
+
+def test_audit_from_a_previous_audit_solves_only_changed_blocks_and_agrees():
+    rng = np.random.default_rng(5)
+    reused = 0
+    for _ in range(60):
+        n = int(rng.integers(20, 60))
+        rel = d.Relations(n)
+        for _r in range(int(rng.integers(8, 30))):
+            k = int(rng.integers(2, 5))
+            rel.add(rng.choice(n, size=k, replace=False), rng.choice([-1.0, 1.0], size=k))
+        hidden = rng.random(n) < 0.2
+        protect = rng.random(n) < 0.8
+        prev = d.audit(rel, hidden, protect)
+        for _step in range(3):
+            more = hidden | (rng.random(n) < 0.05)
+            fresh = d.audit(rel, more, protect)
+            again = d.audit(rel, more, protect, None, (hidden, prev.recoverable_mask()))
+            assert np.array_equal(fresh.recoverable, again.recoverable)
+            reused += int((hidden & prev.recoverable_mask() & ~np.isin(
+                fresh.labels, fresh.labels[more & ~hidden])).sum())
+            hidden, prev = more, fresh
+    assert reused > 20  # blocks without a new hidden cell kept their answer

@@ -121,6 +121,14 @@ class AuditResult:
     seconds: float
     labels: Optional[np.ndarray] = None  # block label per cell (internal)
 
+    def recoverable_mask(self) -> np.ndarray:
+        """``recoverable`` as a bool per cell."""
+        n = len(self.labels) if self.labels is not None else \
+            (int(self.recoverable.max()) + 1 if self.recoverable.size else 0)
+        out = np.zeros(n, dtype=bool)
+        out[self.recoverable] = True
+        return out
+
 
 def components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     """Connected-component label (smallest member) of each of ``n`` nodes, edges ``u–v``."""
@@ -169,7 +177,8 @@ def _determined(m: np.ndarray) -> np.ndarray:
 
 
 def audit(relations: Relations, hidden: np.ndarray, protect: Optional[np.ndarray] = None,
-          cache: Optional[dict] = None) -> AuditResult:
+          cache: Optional[dict] = None,
+          previous: Optional[Tuple[np.ndarray, np.ndarray]] = None) -> AuditResult:
     """Exact audit: which protected hidden cells can be computed from the published ones.
 
     Hidden cell ``j`` is determined iff every vector of the null space of the relation matrix
@@ -177,7 +186,10 @@ def audit(relations: Relations, hidden: np.ndarray, protect: Optional[np.ndarray
     into blocks linked by relations (mostly one block per area); each block is solved with an
     SVD, identical block structures once (``cache``). ``protect`` (default: all) names the
     cells that must not be recoverable; other hidden cells (a denominator that equals a
-    published total) still take part in the algebra.
+    published total) still take part in the algebra. ``previous``: (hidden, recoverable) of an
+    earlier audit of the same relations with fewer hidden cells and at least these protected
+    ones: a block without a newly hidden cell is the same block as then (blocks only grow by
+    hidden cells), so its cells keep their answer and only the other blocks are solved.
     """
     t0 = time.perf_counter()
     hidden = np.asarray(hidden, dtype=bool)
@@ -218,7 +230,14 @@ def audit(relations: Relations, hidden: np.ndarray, protect: Optional[np.ndarray
         col_loc[o2] = ccol - first_col[block_of_term]
         ucells_all = c2[new_col]
         ustart = np.r_[0, np.cumsum(np.bincount(block_of_term[o2][new_col], minlength=blocks))]
-        for b in range(blocks):
+        todo = np.arange(blocks)
+        if previous is not None:
+            before, rec_before = previous
+            fresh = np.zeros(relations.n_cells, dtype=bool)
+            fresh[labels[hidden & ~before]] = True          # labels of blocks that changed
+            todo = todo[fresh[lab_t[starts[:-1]]]]
+            determined = rec_before & hidden & ~fresh[labels]
+        for b in todo:
             s, e = starts[b], starts[b + 1]
             ucell = ucells_all[ustart[b]:ustart[b + 1]]
             if ucell.size == 1:
@@ -305,8 +324,10 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
     cache: dict = {}
     rounds = 0
     unprotectable: List[int] = []
+    previous: Optional[Tuple[np.ndarray, np.ndarray]] = None
     while True:
-        res = audit(relations, hidden, protect, cache)
+        res = audit(relations, hidden, protect, cache, previous)
+        previous = (hidden.copy(), res.recoverable_mask())
         if res.passed:
             return Suppression(hidden, hidden & ~start, res, rounds,
                                np.array(sorted(unprotectable), dtype=np.int64))
