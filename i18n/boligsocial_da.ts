@@ -1876,6 +1876,11 @@ fokusområderne</translation>
       <translation>Flytninger mellem grupper kræver et gruppefelt (GROUP_FIELD).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Moves computed in the database are not checked against earlier releases and not recorded in the release register. To use the register, run 'Analyse moves between areas' on the extract exported to a file.</source>
+      <translation>Flytninger beregnet i databasen kontrolleres ikke mod tidligere udgivelser og registreres ikke i udgivelsesregistret. Kør 'Analysér flytninger mellem områder' på udtrækket eksporteret til en fil for at bruge registret.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/moves.py" />
       <source>Moves from {a} to {b}.</source>
       <translation>Flytninger fra {a} til {b}.</translation>
