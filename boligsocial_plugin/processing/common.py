@@ -451,7 +451,8 @@ def without_register(pub, record_in, feedback):
         return pub, None
     feedback.pushWarning(tr("Moves computed in the database are not checked against earlier "
                             "releases and not recorded in the release register. To use the "
-                            "register, run 'Analyse moves between areas' on the extract exported to a file."))
+                            "register, run 'Analyse moves between areas' on the extract "
+                            "exported to a file."))
     from dataclasses import replace
 
     return replace(pub, register=None), None
