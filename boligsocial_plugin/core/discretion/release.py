@@ -26,6 +26,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.discretion.atoms import ATOMS, AtomStats, atom_links, is_atom
 from boligsocial_plugin.core.discretion.engine import Relations
 from boligsocial_plugin.core.discretion.indicators import indicator_relation_templates
 from boligsocial_plugin.core.discretion.intervals import secure_suppression
@@ -214,7 +215,12 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     # links between this release's rows and earlier releases
     known_before = np.zeros(n * w, dtype=bool)
     time_hidden: set = set()
-    if pops is not None and links:
+    atom_stats = AtomStats()
+    extra_links: List[Link] = []
+    if pops is not None:  # overlapping populations: each the sum of its atoms
+        pops, extra_links, atom_stats = atom_links(pops, max(1, rules.min_count),
+                                                   cell_types(indicators))
+    if pops is not None and (links or extra_links):
         links = [lk for lk in links if any(pops.row[p] >= 0 for p in (lk.container,)
                                            + lk.members)]
         if perturbation.enabled:
@@ -226,12 +232,15 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         if not perturbation.enabled:
             time_hidden, links = _time_suppression(
                 pops, links, max(rules.min_count, rules.min_residents))
-        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables, raw)
+        links = list(links) + extra_links
+        old_vals, rest_prot, old_prot = _link_figures(indicators, rules, pops, links,
+                                                      group_tables, raw)
         for r in time_hidden:
             hidden[r, :1 + 2 * k] = True
         links = _equal_forest(pops, links)
         known_before = _add_links(raw, indicators, pops, links, old_vals, rest_prot, rel, extra,
-                                  col, w, vals)
+                                  col, w, vals, old_prot,
+                                  max(rules.min_count, rules.min_residents))
     # ------------------------------------------------------------------ solve
     n_all = rel.n_cells
     h = np.concatenate([hidden.ravel(), extra.hidden])
@@ -336,7 +345,10 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "links": {"equal": sum(1 for x in links if x.kind == EQUAL),
                   "near": sum(1 for x in links if x.kind == NEAR),
                   "sum": sum(1 for x in links if x.kind == SUM),
-                  "examples": [describe(x, pops) for x in list(links)[:5]] if pops else []},
+                  "examples": [describe(x, pops) for x in list(links)[:5]
+                               if x.kind != ATOMS] if pops else []},
+        "atoms": {"populations": atom_stats.populations, "atoms": atom_stats.atoms,
+                  "seconds": round(atom_stats.seconds, 4)},
         "perturbation": perturbation.describe(),
         "mean_abs_change": round(float(np.mean(np.concatenate(changes))), 4) if changes
         else 0.0,
@@ -491,8 +503,8 @@ def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], g
                   raw: Optional[pd.DataFrame] = None):
     """True figures and protection of the groups the links involve.
 
-    Returns (values of earlier populations by population, figures of each link's rest and of
-    each foreign part, protection of each rest): arrays over the cell types. An earlier
+    Returns (values of earlier populations by population, protection of each rest by link,
+    protection of earlier populations by population): arrays over the cell types. An earlier
     population equal to a row of this release has that row's figures (no recount).
     """
     ntypes = 1 + 2 * len(indicators)
@@ -534,7 +546,8 @@ def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], g
         at = {r: i for i, r in enumerate(rows)}
         old_vals.update({p: rv[at[r]] for p, r in same.items()})
     rest_prot = {id(lk): gprot[len(old) + i] for i, lk in enumerate(sums)}
-    return old_vals, rest_prot
+    old_prot = {p: gprot[i] for i, p in enumerate(old)}
+    return old_vals, rest_prot, old_prot
 
 
 def _time_suppression(pops: Populations, links: Sequence[Link],
@@ -604,8 +617,8 @@ def _equal_forest(pops: Populations, links: Sequence[Link]) -> List[Link]:
 
 def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_vals,
                rest_prot, rel: Relations, extra: _Extra, col, w: int,
-               vals: np.ndarray) -> np.ndarray:
-    """Cells and relations of the links (see core.discretion.linkage).
+               vals: np.ndarray, old_prot=None, small_group: float = 0.0) -> np.ndarray:
+    """Cells and relations of the links (see core.discretion.linkage, .atoms).
 
     Returns the cells of this release that an earlier release published for exactly the same
     persons (an attacker knows them). An implied cell's true value follows from the relation
@@ -615,6 +628,12 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
     tcols = _type_columns(indicators, col)
     ntypes = len(tcols)
     old_cell: Dict[Tuple[int, int], int] = {}
+    # an atom's cell is protected where its own figures fail the primary rules, every cell of
+    # an atom too small to be published as an area (``small_group``); an amount sum may be
+    # negative
+    atom_lower = [-np.inf if t % 2 == 1 and indicators[(t - 1) // 2].kind == "mean" else 0.0
+                  for t in range(1 + 2 * len(indicators))]
+    atom_lower += [0.0] * (ntypes - len(atom_lower))
     flat = vals.ravel()
 
     def value(p: int, t: int) -> float:
@@ -631,8 +650,14 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
         if name in pops.hidden[p]:
             key = (p, t)
             if key not in old_cell:
-                old_cell[key] = extra.add(1, values=[value(p, t)], hidden=True, protect=True,
-                                          candidate=False)[0]
+                prot, low = True, 0.0
+                if is_atom(pops, p):
+                    pp = (old_prot or {}).get(p)
+                    prot = True if pp is None else bool(pp[t]) or \
+                        0 < value(p, 0) < small_group
+                    low = atom_lower[t]
+                old_cell[key] = extra.add(1, values=[value(p, t)], hidden=True, protect=prot,
+                                          candidate=False, lower=low)[0]
             return old_cell[key]
         if name in pops.published[p]:
             return -1
@@ -662,8 +687,8 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
             if lk.kind == EQUAL and len(keep) == 1 and keep[0][0] < len(known_before):
                 known_before[keep[0][0]] = True  # the same persons, published before
                 continue
-            if len(keep) < 2:
-                continue
+            if len(keep) < 2 and not (lk.kind == ATOMS and keep):
+                continue  # (an atom alone in a relation equals what was published)
             r_lens.append(len(keep))
             r_cells.extend(x for x, _ in keep)
             r_coefs.extend(a for _, a in keep)
