@@ -33,9 +33,14 @@ import numpy as np
 import pandas as pd
 
 from boligsocial_plugin.core.discretion.linkage import Link, Populations, _overlaps, concat
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr
 
 ATOMS = "atoms"
 ATOM_RELEASE = "(atom)"
+#: the most atoms the exact audit takes (each adds a hidden cell per cell type, and the
+#: secondary suppression's rank tests grow with the cube of a block's cells)
+MAX_ATOMS = 60
 
 
 @dataclass
@@ -52,12 +57,13 @@ def is_atom(pops: Populations, p: int) -> bool:
     return pops.release[p] == ATOM_RELEASE
 
 
-def atom_links(pops: Populations, tolerance: int, types: Sequence[str]
-               ) -> Tuple[Populations, List[Link], AtomStats]:
+def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
+               max_atoms: int = MAX_ATOMS) -> Tuple[Populations, List[Link], AtomStats]:
     """The populations with the atoms appended, and one ATOMS link per population modelled.
 
     ``types``: the release's cell types (core.discretion.release.cell_types), all hidden in an
-    atom.
+    atom. More than ``max_atoms`` atoms: a BoligsocialError (the exact audit of so many
+    overlapping pieces would take too long; the message names the fix).
 
     ``pops`` must hold the members' keys (not a database run's sizes only); otherwise, or when
     nothing overlaps partially, ``pops`` is returned unchanged with no links.
@@ -100,6 +106,14 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str]
     pdate[person] = dcode
     atom_of_person, _ = pd.factorize(pd.MultiIndex.from_arrays([sig, pdate]))
     n_atoms = int(atom_of_person.max()) + 1
+    if n_atoms > max_atoms:
+        raise BoligsocialError(tr(
+            "With PERTURBATION=off the populations of {date} overlap partially with earlier "
+            "releases (or with each other) in {n} pieces; exact values are checked against "
+            "every combination of at most {max} pieces. Publish overlapping geographies with "
+            "PERTURBATION=on (the default), or fewer overlapping geographies of one date, or "
+            "forget from the release register the drafts that were never published."
+        ).format(date=pops.dates[int(chosen[0])], n=n_atoms, max=max_atoms))
     row_atom = atom_of_person[person]                # the atom of each (population, person) row
     # each population's atoms; each atom's keys
     pa = np.unique(cols * n_atoms + row_atom)

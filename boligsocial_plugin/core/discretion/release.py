@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from boligsocial_plugin.core.discretion.atoms import ATOMS, AtomStats, atom_links, is_atom
+from boligsocial_plugin.core.discretion.budget import over_budget
 from boligsocial_plugin.core.discretion.engine import Relations
 from boligsocial_plugin.core.discretion.indicators import indicator_relation_templates
 from boligsocial_plugin.core.discretion.intervals import secure_suppression
@@ -123,13 +124,16 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                     group_tables: Optional[GroupTables] = None,
                     totals: Optional[Totals] = None,
                     withhold: Optional[np.ndarray] = None,
-                    types: Optional[TypeTable] = None) -> ReleaseResult:
+                    types: Optional[TypeTable] = None,
+                    overlap_budget: int = 0) -> ReleaseResult:
     """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table.
 
     ``withhold`` (bool per row): rows whose figures the output does not publish at all (a
     merged region below the minimum): hidden, protected only where the rules make them small.
     ``types`` (core.discretion.types, from the persons): after the relations, no small group
     the indicators tell apart may be recovered; more indicators are hidden until none is.
+    ``overlap_budget`` (with the perturbation; 0 = none): rows that would put a person into
+    more different published populations of one date are hidden (core.discretion.budget).
     """
     t0 = time.perf_counter()
     width = float(rules.min_count if width is None else width)
@@ -217,7 +221,23 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     time_hidden: set = set()
     atom_stats = AtomStats()
     extra_links: List[Link] = []
-    if pops is not None:  # overlapping populations: each the sum of its atoms
+    budget_hidden: set = set()
+    most_populations: Dict[str, int] = {}
+    if pops is not None and perturbation.enabled and overlap_budget > 0:
+        # independent noise of each different population: a bounded number of noisy copies
+        budget_hidden, most_populations = over_budget(pops, overlap_budget)
+        for r in budget_hidden:
+            hidden[r, :1 + 2 * k] = True
+        if budget_hidden:
+            warnings.append(tr("{n} rows are hidden: their persons are already in {k} "
+                               "different published populations of the same date (the overlap "
+                               "budget), and each more would give one more noisy copy of their "
+                               "figures. Publish fewer overlapping geographies of that date, or "
+                               "forget from the release register the drafts that were never "
+                               "published.").format(n=len(budget_hidden), k=overlap_budget))
+    if pops is not None and not perturbation.enabled:
+        # exact values: overlapping populations, each the sum of its atoms (the noise of
+        # each population protects an inclusion-exclusion of perturbed ones)
         pops, extra_links, atom_stats = atom_links(pops, max(1, rules.min_count),
                                                    cell_types(indicators))
     if pops is not None and (links or extra_links):
@@ -280,8 +300,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     if types is not None:
         hid, type_hidden = _type_audit(types, raw, indicators, flags, hid, col, rules)
     sec = (hid & ~hidden)
-    if time_hidden:  # hidden because the area changed by too few persons: secondary
-        tr_rows = np.array(sorted(time_hidden), dtype=np.int64)
+    if time_hidden or budget_hidden:  # hidden for change / for the budget: secondary
+        tr_rows = np.array(sorted(time_hidden | budget_hidden), dtype=np.int64)
         sec[tr_rows, :1 + 2 * k] = True
     # ------------------------------------------------------------------ publish
     pub = np.where(hid, np.nan, vals)
@@ -357,6 +377,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "residents_hidden": int(hid[:, 0].sum()),
         "hidden_for_groups": type_hidden,
         "dates_hidden_for_change": len(time_hidden),
+        "overlap_budget": {"budget": overlap_budget, "rows_hidden": len(budget_hidden),
+                           "most_populations_per_person": most_populations},
     }
     return ReleaseResult(published, report, types, hidden_types, tot_out)
 
