@@ -113,6 +113,7 @@ def main(argv=None) -> int:
             "residents_hidden": rep["residents_hidden"], "audit": rep["audit"],
             "relations": rep["relations"], "rounds": rep["rounds"],
             "lp_solved": rep["interval_audit"]["solved_by_lp"],
+            "overlap_budget": rep["overlap_budget"],
             "warnings": rep["warnings"]})
         print(json.dumps(out["runs"][-1]), flush=True)
     return 0
