@@ -14,11 +14,12 @@ So the audit is given, per cell type, the relation ``population = Σ its atoms``
 cells as hidden unknowns (never published), each protected when the atom's own figures fail
 the primary rules; secondary suppression then hides what inclusion–exclusion would reveal.
 
-Only what is needed is modelled: per date, the connected groups of overlapping populations
-(this release's rows and the register's earlier populations) that hold at least one pair
-overlapping *partially* (each with at least ``tolerance`` persons outside the other) and at
-least one row of this release. Equal, near and nested populations alone are covered by the
-links. A single geography of disjoint areas, and areas with their districts, give no atoms.
+Only what is needed is modelled: per date, the populations (this release's rows and the
+register's earlier populations) that overlap another one *partially* (each with at least
+``tolerance`` persons outside the other), in connected groups of such pairs holding a row of
+this release. Equal, near and nested populations are covered by the links (a district around
+the areas, a run's total). A single geography of disjoint areas, areas with their districts,
+re-runs give no atoms.
 
 The atoms enter the release as extra populations (``row`` −1, release :data:`ATOM_RELEASE`,
 every cell type hidden) and one link of kind :data:`ATOMS` per population:
@@ -82,12 +83,13 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
     partial = (sizes[i] - o >= tolerance) & (sizes[j] - o >= tolerance)
     if not partial.any():
         return pops, [], stats
-    comp = _components(n, i, j)
-    has_partial = np.zeros(n, dtype=bool)
-    has_partial[comp[i[partial]]] = True
+    # populations linked by partial overlaps (those nested in or around them: the links)
+    comp = _components(n, i[partial], j[partial])
+    in_pair = np.zeros(n, dtype=bool)
+    in_pair[i[partial]] = in_pair[j[partial]] = True
     has_current = np.zeros(n, dtype=bool)
-    has_current[comp[pops.row >= 0]] = True
-    wanted = has_partial[comp] & has_current[comp]
+    has_current[comp[(pops.row >= 0) & in_pair]] = True
+    wanted = in_pair & has_current[comp]
     chosen = np.nonzero(wanted)[0]
     if not len(chosen):
         return pops, [], stats
