@@ -159,7 +159,7 @@
       <translation>Adressepunkter (når udtrækket har address_id i stedet for x/y)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Adults 18-64</source>
       <translation>Voksne 18-64 år</translation>
     </message>
@@ -245,8 +245,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
-      <source>Applies statistical discretion to any aggregated table or layer with count columns (one of ours, or one from Statistics Denmark or Landsbyggefonden) and checks the result. Publishing is allowed only for aggregates from which no person can be inferred (persondataloven § 10 and the security order § 19; today the GDPR).&lt;br&gt;&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt; (flags in &amp;lt;column&amp;gt;_flag: '' published, P primary, S secondary, A area minimum; hidden values are NULL, never 0):&lt;br&gt;&amp;bull; &lt;i&gt;Frequency&lt;/i&gt;: counts below the smallest published count are hidden (Aarhus: fewer than 5; Statistics Denmark: at least 3 per cell; the health-data research service: at least 5).&lt;br&gt;&amp;bull; &lt;i&gt;Complement&lt;/i&gt;: a count is hidden when the total minus the count is below the threshold too ("N &amp;minus; k small": it tells about almost everybody).&lt;br&gt;&amp;bull; &lt;i&gt;Zeros&lt;/i&gt;: a 0 in a non-empty row is hidden (a 0 % or 100 % group tells every member's attribute); an empty row (total 0) is published.&lt;br&gt;&amp;bull; &lt;i&gt;Area minimum&lt;/i&gt;: a row whose total is below the smallest area shows its total only (flag A; Copenhagen SØK 50 residents, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Secondary suppression&lt;/i&gt;: a hidden cell must not be recoverable by subtraction from the total, from the other categories or from a parent area; more cells (smallest first, the total last) are hidden until an exact linear-algebra audit proves that no hidden cell can be computed. The tool never writes a table its audit rejects.&lt;br&gt;&amp;bull; &lt;i&gt;The attacker's audit&lt;/i&gt;: each hidden cell's interval is computed by linear programming from the published cells, the relations and what an attacker knows anyway (counts are never negative and never above their total). The table passes only if no hidden cell is pinned to one value and every primary cell stays at least the protection width (default: the smallest published count) uncertain; the report lists the intervals. A row whose counts do not fit its total, or a parent whose sub-areas do not add up to its row, is reported and refused.&lt;br&gt;&amp;bull; &lt;i&gt;Perturbation&lt;/i&gt; (default on): every published count moves by at most &amp;plusmn;2 with cell-key noise keyed on the row id and the column, the same way in every release, so repeated or overlapping releases cannot be averaged or differenced; off gives exact counts (every suppression rule still applies).&lt;br&gt;&amp;bull; &lt;i&gt;Keyed rounding&lt;/i&gt; (advanced, instead of the perturbation): published counts rounded to multiples of a base with a secret key (the same cell always rounds the same way).&lt;br&gt;&lt;br&gt;&lt;b&gt;Presets&lt;/b&gt;: default (&amp;lt;5 hidden, areas &amp;ge;50), aarhus (&amp;lt;5), sok (areas &amp;ge;50), frederiksberg (areas &amp;ge;250), dst (&amp;lt;3). A preset overrides the two numbers.&lt;br&gt;&lt;br&gt;&lt;b&gt;Columns&lt;/b&gt;: count fields are the categories; the total field (optional) is the row total (e.g. residents). If the categories do not add up to the total, the unpublished rest is protected too ('Categories add up to the total': auto detects it). A parent field groups rows (e.g. areas in a district): the group's sums count as published; with the id field, a row whose id equals a parent value is that parent's own row. Count values must be whole numbers of 0 or more; empty cells and '..' are taken as already suppressed by the source (flag P). The audit report (JSON or HTML) lists the rules, the hidden cells and the audit result; the key is never written.</source>
-      <translation>Anvender statistisk diskretionering på en vilkårlig aggregeret tabel eller et lag med antalskolonner (en af pluginets egne eller en fra Danmarks Statistik eller Landsbyggefonden) og kontrollerer resultatet. Der må kun offentliggøres aggregerede resultater, som ingen person kan udledes af (persondataloven § 10 og sikkerhedsbekendtgørelsen § 19; i dag databeskyttelsesforordningen).&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler&lt;/b&gt; (flag i &amp;lt;kolonne&amp;gt;_flag: '' offentliggjort, P primær, S sekundær, A områdeminimum; skjulte værdier er NULL, aldrig 0):&lt;br&gt;&amp;bull; &lt;i&gt;Hyppighed&lt;/i&gt;: antal under det mindste offentliggjorte antal skjules (Aarhus: færre end 5; Danmarks Statistik: mindst 3 pr. celle; Sundhedsdatastyrelsens forskerservice: mindst 5).&lt;br&gt;&amp;bull; &lt;i&gt;Komplement&lt;/i&gt;: et antal skjules også, når totalen minus antallet er under grænsen ("N &amp;minus; k lille": det fortæller noget om næsten alle).&lt;br&gt;&amp;bull; &lt;i&gt;Nuller&lt;/i&gt;: et 0 i en ikke-tom række skjules (en gruppe med 0 % eller 100 % afslører alle medlemmers egenskab); en tom række (total 0) offentliggøres.&lt;br&gt;&amp;bull; &lt;i&gt;Områdeminimum&lt;/i&gt;: en række, hvis total er under det mindste område, viser kun totalen (flag A; Københavns SØK 50 beboere, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Sekundær diskretionering&lt;/i&gt;: en skjult celle må ikke kunne genskabes ved at trække fra totalen, fra de øvrige kategorier eller fra et overordnet område; flere celler (de mindste først, totalen sidst) skjules, indtil en eksakt lineær-algebraisk kontrol beviser, at ingen skjult celle kan beregnes. Værktøjet skriver aldrig en tabel, som kontrollen afviser.&lt;br&gt;&amp;bull; &lt;i&gt;Angriberens kontrol&lt;/i&gt;: hver skjult celles interval beregnes med lineær programmering ud fra de offentliggjorte celler, relationerne og det, en angriber alligevel ved (antal er aldrig negative og aldrig større end deres total). Tabellen godkendes kun, hvis ingen skjult celle er låst fast på én værdi, og hver primær celle forbliver mindst beskyttelsesbredden (standard: det mindste offentliggjorte antal) usikker; rapporten viser intervallerne. En række, hvis antal ikke passer med totalen, eller et overordnet område, hvis delområder ikke summerer til dets række, rapporteres og afvises.&lt;br&gt;&amp;bull; &lt;i&gt;Støj&lt;/i&gt; (standard til): hvert offentliggjort antal flyttes højst &amp;plusmn;2 med cellenøglebaseret støj ud fra rækkens id og kolonnen, på samme måde i hver udgivelse, så gentagne eller overlappende udgivelser ikke kan midles eller trækkes fra hinanden; fra giver eksakte antal (alle diskretionsregler gælder stadig).&lt;br&gt;&amp;bull; &lt;i&gt;Nøglebaseret afrunding&lt;/i&gt; (avanceret, i stedet for støjen): offentliggjorte antal afrundes til multipla af et grundtal ved hjælp af en hemmelig nøgle (samme celle afrundes altid på samme måde).&lt;br&gt;&lt;br&gt;&lt;b&gt;Forudindstillinger&lt;/b&gt;: default (&amp;lt;5 skjules, områder &amp;ge;50), aarhus (&amp;lt;5), sok (områder &amp;ge;50), frederiksberg (områder &amp;ge;250), dst (&amp;lt;3). En forudindstilling tilsidesætter de to tal.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kolonner&lt;/b&gt;: antalsfelterne er kategorierne; totalfeltet (valgfrit) er rækkens total (fx beboere). Hvis kategorierne ikke summerer til totalen, beskyttes den ikke-offentliggjorte rest også ('Kategorierne summerer til totalen': auto finder selv ud af det). Et felt for overordnet område grupperer rækkerne (fx områder i et distrikt): gruppens summer regnes som offentliggjorte; sammen med id-feltet gælder, at en række, hvis id er lig med en værdi i feltet for overordnet område, er det overordnede områdes egen række. Antal skal være hele tal på 0 eller derover; tomme celler og '..' betragtes som allerede diskretioneret af kilden (flag P). Kontrolrapporten (JSON eller HTML) viser reglerne, de skjulte celler og kontrolresultatet; nøglen skrives aldrig.</translation>
+      <source>Applies statistical discretion to any aggregated table or layer with count columns (one of ours, or one from Statistics Denmark or Landsbyggefonden) and checks the result. Publishing is allowed only for aggregates from which no person can be inferred (persondataloven § 10 and the security order § 19; today the GDPR).&lt;br&gt;&lt;br&gt;&lt;b&gt;Rules&lt;/b&gt; (flags in &amp;lt;column&amp;gt;_flag: '' published, P primary, S secondary, A area minimum; hidden values are NULL, never 0):&lt;br&gt;&amp;bull; &lt;i&gt;Frequency&lt;/i&gt;: counts below the smallest published count are hidden (Aarhus: fewer than 5; Statistics Denmark: at least 3 per cell; the health-data research service: at least 5).&lt;br&gt;&amp;bull; &lt;i&gt;Complement&lt;/i&gt;: a count is hidden when the total minus the count is below the threshold too ("N &amp;minus; k small": it tells about almost everybody).&lt;br&gt;&amp;bull; &lt;i&gt;Zeros&lt;/i&gt;: a 0 in a non-empty row is hidden (a 0 % or 100 % group tells every member's attribute); an empty row (total 0) is published.&lt;br&gt;&amp;bull; &lt;i&gt;Area minimum&lt;/i&gt;: a row whose total is below the smallest area shows its total only (flag A; Copenhagen SØK 50 residents, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Secondary suppression&lt;/i&gt;: a hidden cell must not be recoverable by subtraction from the total, from the other categories or from a parent area; more cells (smallest first, the total last) are hidden until an exact linear-algebra audit proves that no hidden cell can be computed. The tool never writes a table its audit rejects.&lt;br&gt;&amp;bull; &lt;i&gt;The attacker's audit&lt;/i&gt;: each hidden cell's interval is computed by linear programming from the published cells, the relations and what an attacker knows anyway (counts are never negative and never above their total). The table passes only if no hidden cell is pinned to one value and every primary cell stays at least the protection width (default: the smallest published count) uncertain; the report lists the intervals. A row whose counts do not fit its total, or a parent whose sub-areas do not add up to its row, is reported and refused.&lt;br&gt;&amp;bull; &lt;i&gt;Perturbation&lt;/i&gt; (default on): every published count moves by at most &amp;plusmn;2 with cell-key noise keyed on the row id and the column with a secret (noise_secret.key, created once in the release register folder: keep it with the data), the same way in every release, so repeated or overlapping releases cannot be averaged or differenced and nobody without the secret can remove the noise; off gives exact counts (every suppression rule still applies).&lt;br&gt;&amp;bull; &lt;i&gt;Keyed rounding&lt;/i&gt; (advanced, instead of the perturbation): published counts rounded to multiples of a base with a secret key (the same cell always rounds the same way).&lt;br&gt;&lt;br&gt;&lt;b&gt;Presets&lt;/b&gt;: default (&amp;lt;5 hidden, areas &amp;ge;50), aarhus (&amp;lt;5), sok (areas &amp;ge;50), frederiksberg (areas &amp;ge;250), dst (&amp;lt;3). A preset overrides the two numbers.&lt;br&gt;&lt;br&gt;&lt;b&gt;Columns&lt;/b&gt;: count fields are the categories; the total field (optional) is the row total (e.g. residents). If the categories do not add up to the total, the unpublished rest is protected too ('Categories add up to the total': auto detects it). A parent field groups rows (e.g. areas in a district): the group's sums count as published; with the id field, a row whose id equals a parent value is that parent's own row. Count values must be whole numbers of 0 or more; empty cells and '..' are taken as already suppressed by the source (flag P). The audit report (JSON or HTML) lists the rules, the hidden cells and the audit result; the key is never written.</source>
+      <translation>Anvender statistisk diskretionering på en vilkårlig aggregeret tabel eller et lag med antalskolonner (en af pluginets egne eller en fra Danmarks Statistik eller Landsbyggefonden) og kontrollerer resultatet. Der må kun offentliggøres aggregerede resultater, som ingen person kan udledes af (persondataloven § 10 og sikkerhedsbekendtgørelsen § 19; i dag databeskyttelsesforordningen).&lt;br&gt;&lt;br&gt;&lt;b&gt;Regler&lt;/b&gt; (flag i &amp;lt;kolonne&amp;gt;_flag: '' offentliggjort, P primær, S sekundær, A områdeminimum; skjulte værdier er NULL, aldrig 0):&lt;br&gt;&amp;bull; &lt;i&gt;Hyppighed&lt;/i&gt;: antal under det mindste offentliggjorte antal skjules (Aarhus: færre end 5; Danmarks Statistik: mindst 3 pr. celle; Sundhedsdatastyrelsens forskerservice: mindst 5).&lt;br&gt;&amp;bull; &lt;i&gt;Komplement&lt;/i&gt;: et antal skjules også, når totalen minus antallet er under grænsen ("N &amp;minus; k lille": det fortæller noget om næsten alle).&lt;br&gt;&amp;bull; &lt;i&gt;Nuller&lt;/i&gt;: et 0 i en ikke-tom række skjules (en gruppe med 0 % eller 100 % afslører alle medlemmers egenskab); en tom række (total 0) offentliggøres.&lt;br&gt;&amp;bull; &lt;i&gt;Områdeminimum&lt;/i&gt;: en række, hvis total er under det mindste område, viser kun totalen (flag A; Københavns SØK 50 beboere, Frederiksberg 250).&lt;br&gt;&amp;bull; &lt;i&gt;Sekundær diskretionering&lt;/i&gt;: en skjult celle må ikke kunne genskabes ved at trække fra totalen, fra de øvrige kategorier eller fra et overordnet område; flere celler (de mindste først, totalen sidst) skjules, indtil en eksakt lineær-algebraisk kontrol beviser, at ingen skjult celle kan beregnes. Værktøjet skriver aldrig en tabel, som kontrollen afviser.&lt;br&gt;&amp;bull; &lt;i&gt;Angriberens kontrol&lt;/i&gt;: hver skjult celles interval beregnes med lineær programmering ud fra de offentliggjorte celler, relationerne og det, en angriber alligevel ved (antal er aldrig negative og aldrig større end deres total). Tabellen godkendes kun, hvis ingen skjult celle er låst fast på én værdi, og hver primær celle forbliver mindst beskyttelsesbredden (standard: det mindste offentliggjorte antal) usikker; rapporten viser intervallerne. En række, hvis antal ikke passer med totalen, eller et overordnet område, hvis delområder ikke summerer til dets række, rapporteres og afvises.&lt;br&gt;&amp;bull; &lt;i&gt;Støj&lt;/i&gt; (standard til): hvert offentliggjort antal flyttes højst &amp;plusmn;2 med cellenøglebaseret støj ud fra rækkens id og kolonnen med en hemmelig nøgle (noise_secret.key, oprettet én gang i udgivelsesregistrets mappe: opbevar den sammen med data), på samme måde i hver udgivelse, så gentagne eller overlappende udgivelser ikke kan midles eller trækkes fra hinanden, og ingen uden nøglen kan fjerne støjen; fra giver eksakte antal (alle diskretionsregler gælder stadig).&lt;br&gt;&amp;bull; &lt;i&gt;Nøglebaseret afrunding&lt;/i&gt; (avanceret, i stedet for støjen): offentliggjorte antal afrundes til multipla af et grundtal ved hjælp af en hemmelig nøgle (samme celle afrundes altid på samme måde).&lt;br&gt;&lt;br&gt;&lt;b&gt;Forudindstillinger&lt;/b&gt;: default (&amp;lt;5 skjules, områder &amp;ge;50), aarhus (&amp;lt;5), sok (områder &amp;ge;50), frederiksberg (områder &amp;ge;250), dst (&amp;lt;3). En forudindstilling tilsidesætter de to tal.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kolonner&lt;/b&gt;: antalsfelterne er kategorierne; totalfeltet (valgfrit) er rækkens total (fx beboere). Hvis kategorierne ikke summerer til totalen, beskyttes den ikke-offentliggjorte rest også ('Kategorierne summerer til totalen': auto finder selv ud af det). Et felt for overordnet område grupperer rækkerne (fx områder i et distrikt): gruppens summer regnes som offentliggjorte; sammen med id-feltet gælder, at en række, hvis id er lig med en værdi i feltet for overordnet område, er det overordnede områdes egen række. Antal skal være hele tal på 0 eller derover; tomme celler og '..' betragtes som allerede diskretioneret af kilden (flag P). Kontrolrapporten (JSON eller HTML) viser reglerne, de skjulte celler og kontrolresultatet; nøglen skrives aldrig.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_applydiscretion.py" />
@@ -715,11 +715,11 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
-      <source>Checks a person extract against the data model (README, 'Data model') and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only.</source>
-      <translation>Kontrollerer et personudtræk i forhold til datamodellen (README, afsnittet 'Data model') og rapporterer hvert problem i en tabel med antal og eksempler på rækkenumre (1 = første datarække): manglende eller dublerede kolonner, værdier af forkert type, værdier uden for det gyldige interval (alder uden for 0-125, outside_fte uden for 0..1, andre koder end 0/1), ukendte kønskoder, dublerede personnøgler inden for en opgørelsesdato, nøgler formet som CPR-numre, rækker uden placering og kolonner, der ligner direkte identifikatorer.&lt;br&gt;Alvorligheden 'blocking' stopper 'Beregn indikatorer'; 'warning' tælles og rapporteres. Konklusionen er ok, warnings eller blocking. Der skrives ingen værdier på personniveau: tabellen indeholder kun antal og rækkenumre.</translation>
+      <source>Checks a person extract against the data model (README, 'Data model') and reports every problem as a table with a count and example row numbers (1 = first data row): missing or duplicate columns, values of the wrong type, out-of-range values (age outside 0-125, outside_fte outside 0..1, codes other than 0/1), unknown sex codes, duplicate person keys within a reference date, CPR-shaped keys, rows without location and columns that look like direct identifiers.&lt;br&gt;Severity 'blocking' stops 'Compute indicators'; 'warning' is counted and reported. The verdict is ok, warnings or blocking. No person-level values are written: the table holds counts and row numbers only. A PostGIS table is checked in the database (the same problems and counts, without example rows).</source>
+      <translation>Kontrollerer et personudtræk i forhold til datamodellen (README, afsnittet 'Data model') og rapporterer hvert problem i en tabel med antal og eksempler på rækkenumre (1 = første datarække): manglende eller dublerede kolonner, værdier af forkert type, værdier uden for det gyldige interval (alder uden for 0-125, outside_fte uden for 0..1, andre koder end 0/1), ukendte kønskoder, dublerede personnøgler inden for en opgørelsesdato, nøgler formet som CPR-numre, rækker uden placering og kolonner, der ligner direkte identifikatorer.&lt;br&gt;Alvorligheden 'blocking' stopper 'Beregn indikatorer'; 'warning' tælles og rapporteres. Konklusionen er ok, warnings eller blocking. Der skrives ingen værdier på personniveau: tabellen indeholder kun antal og rækkenumre. En PostGIS-tabel kontrolleres i databasen (de samme problemer og antal, uden eksempelrækker).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Children 0-17</source>
       <translation>Børn 0-17 år</translation>
     </message>
@@ -869,7 +869,7 @@
       <translation>Udeladte kolonner (nøgle og direkte identifikatorer): {cols}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>Columns that look like direct identifiers ({cols}) are ignored and never written. Remove them from the extract.</source>
       <translation>Kolonner, der ligner direkte identifikatorer ({cols}), ignoreres og skrives aldrig. Fjern dem fra udtrækket.</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>Dømte (× landsgennemsnit)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Convicted, residents 18 and over</source>
       <translation>Dømte, beboere på 18 år og derover</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>Kunne ikke gemme stilen i '{src}': {err}</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>Could not style {field}: {err}</source>
       <translation>Kunne ikke give {field} en stil: {err}</translation>
     </message>
@@ -1195,11 +1195,6 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>Earlier releases are not checked and this release is not recorded in the release register: the register holds person keys, which never leave the database (README "Databases").</source>
-      <translation>Tidligere udgivelser kontrolleres ikke, og denne udgivelse registreres ikke i udgivelsesregistret: registret indeholder personnøgler, som aldrig forlader databasen (README "Databases").</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
       <source>East coordinate of each person in the CRS below; only for tables without geometry.</source>
       <translation>Hver persons østkoordinat i koordinatsystemet nedenfor; kun for tabeller uden geometri.</translation>
     </message>
@@ -1359,9 +1354,14 @@
       <translation>Følg udviklingen over tid</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>Following every person between the two dates in the database</source>
+      <translation>Følger hver person mellem de to datoer i databasen</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
-      <source>Follows every person by the pseudonymised person key from FROM_DATE to TO_DATE (default: the two latest dates of the extract) and counts per area: residents_from, residents_to, stayers (in the area on both dates), in_movers (in another area at FROM_DATE), out_movers (in another area at TO_DATE), in_from_outside (in no area at FROM_DATE: new in the extract, outside every area or without location), out_to_outside, net (residents_to − residents_from) and turnover (all who came or left), each with a _flag ('' published, P primary, S secondary suppression, A area below the minimum). turnover_pct is turnover per 100 residents (mean of the two dates).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevator effect&lt;/b&gt;: for each profile indicator C, C_in (everyone who came, at TO_DATE), C_out (everyone who left, at FROM_DATE) and C_stay (the stayers, at TO_DATE), in the indicator's unit (percent, or kroner for income).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flows&lt;/b&gt; (FLOWS): one line per pair of areas with at least one mover, from the origin to the destination, with persons and flag; suppressed flows are listed but not drawn. The layer is styled as a flow map (width by persons, arrows).&lt;br&gt;&lt;br&gt;&lt;b&gt;Waterbed effect&lt;/b&gt;: give focus areas (FOCUS_AREAS: area ids, or an expression on the areas, e.g. "designed" = 'parallelsamfund'); OUTPUT then gets from_focus (persons who moved from a focus area into the area) and from_focus_pct (their share of its in_movers), flows from the focus areas are drawn orange, and the report lists where the focus areas' movers went.&lt;br&gt;&lt;br&gt;&lt;b&gt;Groups&lt;/b&gt;: GROUP_FIELD (an area attribute such as housing type or urban/rural) adds GROUP_FLOWS: moves between groups, e.g. from public housing into private rental in the countryside on one line.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: flows form a two-way table with the in/out totals: flows below the smallest published count are hidden, and further cells are hidden until the attacker's audit (every relation between the counts, the flows, the profiles and the indicator layer of both dates; counts never negative) shows no hidden figure can be computed or narrowed below the protection width. Published counts carry the same cell-key noise as computeindicators (PERTURBATION=off for exact values).&lt;br&gt;&lt;br&gt;A person key twice on one of the two dates stops the run (with the rows); probably changed keys (someone vanishing while a person of the same sex, origin and age appears at the same address) are reported.</source>
-      <translation>Følger hver person via den pseudonymiserede personnøgle fra FROM_DATE til TO_DATE (standard: udtrækkets to seneste datoer) og tæller pr. område: residents_from, residents_to, stayers (i området på begge datoer), in_movers (i et andet område på FROM_DATE), out_movers (i et andet område på TO_DATE), in_from_outside (i intet område på FROM_DATE: ny i udtrækket, uden for alle områder eller uden placering), out_to_outside, net (residents_to − residents_from) og turnover (alle der kom eller flyttede), hver med et _flag ('' offentliggjort, P primær, S sekundær undertrykkelse, A område under minimum). turnover_pct er til- og fraflytning pr. 100 beboere (gennemsnit af de to datoer).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevatoreffekt&lt;/b&gt;: for hver profilindikator C: C_in (alle der kom, på TO_DATE), C_out (alle der flyttede, på FROM_DATE) og C_stay (de der blev boende, på TO_DATE) i indikatorens enhed (procent, eller kroner for indkomst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flytninger&lt;/b&gt; (FLOWS): én linje pr. par af områder med mindst én flytter, fra fra-område til til-område, med personer og flag; skjulte flytninger står i tabellen men tegnes ikke. Laget får en flytningskort-stil (bredde efter personer, pile).&lt;br&gt;&lt;br&gt;&lt;b&gt;Vandsengseffekt&lt;/b&gt;: angiv fokusområder (FOCUS_AREAS: område-id'er, eller et udtryk på områderne, fx "designed" = 'parallelsamfund'); OUTPUT får så from_focus (personer der flyttede fra et fokusområde ind i området) og from_focus_pct (deres andel af områdets in_movers), flytninger fra fokusområderne tegnes orange, og rapporten viser hvor fokusområdernes fraflyttere flyttede hen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Grupper&lt;/b&gt;: GROUP_FIELD (en områdeattribut som boligtype eller by/land) tilføjer GROUP_FLOWS: flytninger mellem grupper, fx fra almene boliger til privat udlejning på landet på én linje.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: flytningerne er en krydstabel med til- og fraflytningstotalerne: flytninger under mindste offentliggjorte antal skjules, og flere celler skjules, indtil angriberens kontrol (alle sammenhænge mellem antallene, flytningerne, profilerne og indikatorlaget på begge datoer; antal aldrig negative) viser at intet skjult tal kan beregnes eller indsnævres under beskyttelsesbredden. Offentliggjorte antal har samme cellenøgle-støj som computeindicators (PERTURBATION=off giver eksakte værdier).&lt;br&gt;&lt;br&gt;En personnøgle to gange på en af de to datoer stopper kørslen (med rækkerne); sandsynligt ændrede nøgler (én forsvinder, mens en person med samme køn, herkomst og alder dukker op på samme adresse) rapporteres.</translation>
+      <source>Follows every person by the pseudonymised person key from FROM_DATE to TO_DATE (default: the two latest dates of the extract) and counts per area: residents_from, residents_to, stayers (in the area on both dates), in_movers (in another area at FROM_DATE), out_movers (in another area at TO_DATE), in_from_outside (in no area at FROM_DATE: new in the extract, outside every area or without location), out_to_outside, net (residents_to − residents_from) and turnover (all who came or left), each with a _flag ('' published, P primary, S secondary suppression, A area below the minimum). turnover_pct is turnover per 100 residents (mean of the two dates).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevator effect&lt;/b&gt;: for each profile indicator C, C_in (everyone who came, at TO_DATE), C_out (everyone who left, at FROM_DATE) and C_stay (the stayers, at TO_DATE), in the indicator's unit (percent, or kroner for income).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flows&lt;/b&gt; (FLOWS): one line per pair of areas with at least one mover, from the origin to the destination, with persons and flag; suppressed flows are listed but not drawn. The layer is styled as a flow map (width by persons, arrows).&lt;br&gt;&lt;br&gt;&lt;b&gt;Waterbed effect&lt;/b&gt;: give focus areas (FOCUS_AREAS: area ids, or an expression on the areas, e.g. "designed" = 'parallelsamfund'); OUTPUT then gets from_focus (persons who moved from a focus area into the area) and from_focus_pct (their share of its in_movers), flows from the focus areas are drawn orange, and the report lists where the focus areas' movers went.&lt;br&gt;&lt;br&gt;&lt;b&gt;Groups&lt;/b&gt;: GROUP_FIELD (an area attribute such as housing type or urban/rural) adds GROUP_FLOWS: moves between groups, e.g. from public housing into private rental in the countryside on one line.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: flows form a two-way table with the in/out totals: flows below the smallest published count are hidden, and further cells are hidden until the attacker's audit (every relation between the counts, the flows, the profiles and the indicator layer of both dates; counts never negative) shows no hidden figure can be computed or narrowed below the protection width. Published counts carry the same cell-key noise as computeindicators (PERTURBATION=off for exact values). Every published count is recorded with its persons in the release register (REGISTER_MODE, RELEASE_REGISTER), and protected against what earlier releases published there.&lt;br&gt;&lt;br&gt;A person key twice on one of the two dates stops the run (with the rows); probably changed keys (someone vanishing while a person of the same sex, origin and age appears at the same address) are reported.</source>
+      <translation>Følger hver person via den pseudonymiserede personnøgle fra FROM_DATE til TO_DATE (standard: udtrækkets to seneste datoer) og tæller pr. område: residents_from, residents_to, stayers (i området på begge datoer), in_movers (i et andet område på FROM_DATE), out_movers (i et andet område på TO_DATE), in_from_outside (i intet område på FROM_DATE: ny i udtrækket, uden for alle områder eller uden placering), out_to_outside, net (residents_to − residents_from) og turnover (alle der kom eller flyttede), hver med et _flag ('' offentliggjort, P primær, S sekundær undertrykkelse, A område under minimum). turnover_pct er til- og fraflytning pr. 100 beboere (gennemsnit af de to datoer).&lt;br&gt;&lt;br&gt;&lt;b&gt;Elevatoreffekt&lt;/b&gt;: for hver profilindikator C: C_in (alle der kom, på TO_DATE), C_out (alle der flyttede, på FROM_DATE) og C_stay (de der blev boende, på TO_DATE) i indikatorens enhed (procent, eller kroner for indkomst).&lt;br&gt;&lt;br&gt;&lt;b&gt;Flytninger&lt;/b&gt; (FLOWS): én linje pr. par af områder med mindst én flytter, fra fra-område til til-område, med personer og flag; skjulte flytninger står i tabellen men tegnes ikke. Laget får en flytningskort-stil (bredde efter personer, pile).&lt;br&gt;&lt;br&gt;&lt;b&gt;Vandsengseffekt&lt;/b&gt;: angiv fokusområder (FOCUS_AREAS: område-id'er, eller et udtryk på områderne, fx "designed" = 'parallelsamfund'); OUTPUT får så from_focus (personer der flyttede fra et fokusområde ind i området) og from_focus_pct (deres andel af områdets in_movers), flytninger fra fokusområderne tegnes orange, og rapporten viser hvor fokusområdernes fraflyttere flyttede hen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Grupper&lt;/b&gt;: GROUP_FIELD (en områdeattribut som boligtype eller by/land) tilføjer GROUP_FLOWS: flytninger mellem grupper, fx fra almene boliger til privat udlejning på landet på én linje.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: flytningerne er en krydstabel med til- og fraflytningstotalerne: flytninger under mindste offentliggjorte antal skjules, og flere celler skjules, indtil angriberens kontrol (alle sammenhænge mellem antallene, flytningerne, profilerne og indikatorlaget på begge datoer; antal aldrig negative) viser at intet skjult tal kan beregnes eller indsnævres under beskyttelsesbredden. Offentliggjorte antal har samme cellenøgle-støj som computeindicators (PERTURBATION=off giver eksakte værdier). Hvert offentliggjort antal registreres med sine personer i udgivelsesregistret (REGISTER_MODE, RELEASE_REGISTER) og beskyttes mod det, tidligere udgivelser har offentliggjort dér.&lt;br&gt;&lt;br&gt;En personnøgle to gange på en af de to datoer stopper kørslen (med rækkerne); sandsynligt ændrede nøgler (én forsvinder, mens en person med samme køn, herkomst og alder dukker op på samme adresse) rapporteres.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_monitorcriteria.py" />
@@ -1524,7 +1524,7 @@
       <translation>Ignoreres af metoden law.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Immigrants and descendants from non-western countries</source>
       <translation>Indvandrere og efterkommere fra ikke-vestlige lande</translation>
     </message>
@@ -1549,7 +1549,7 @@
       <translation>Indikator</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>Indicator '{code}' uses the column(s) {cols}, which are neither in the extract nor in the data model. Check the spelling.</source>
       <translation>Indikatoren '{code}' bruger kolonnen/kolonnerne {cols}, som hverken findes i udtrækket eller i datamodellen. Kontroller stavningen.</translation>
     </message>
@@ -1724,6 +1724,11 @@
       <translation>Forlod områderne</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Linked to earlier releases: {e} equal, {n} nearly equal, {s} nested populations (of {p} loaded from the register).</source>
+      <translation>Koblet til tidligere udgivelser: {e} ens, {n} næsten ens, {s} indlejrede populationer (af {p} hentet fra registret).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Linked to other dates and earlier releases: {e} equal, {n} nearly equal, {s} nested populations; {d} dates hidden because too few persons changed.</source>
       <translation>Koblet til andre datoer og tidligere udgivelser: {e} ens, {n} næsten ens og {s} indlejrede populationer; {d} datoer skjult, fordi for få personer har ændret sig.</translation>
@@ -1764,7 +1769,7 @@
       <translation>Gennemsnitlig bruttoindkomst i procent af gennemsnitsindkomsten i regionen</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Mean gross income, taxpayers 15-64 not in education</source>
       <translation>Gennemsnitlig bruttoindkomst, skattepligtige 15-64 år, der ikke er under uddannelse</translation>
     </message>
@@ -1780,8 +1785,8 @@
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
-      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks with comparable neighbours to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: rook (default): two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not. Queen: a shared corner is enough. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary (with homogeneity fields: the most similar neighbour), then the smallest population, then the smallest area id, until no region is below the minimum. A split pass then cuts every region that falls into two connected parts that both reach the minimum, and re-cuts two neighbouring regions into three where they hold enough residents. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Homogeneity fields&lt;/b&gt; (optional; one or more indicator fields of the areas): regions are made alike inside. After the merging, areas on the edge of a region move to (or swap with) a neighbouring region when that lowers the mixing, never losing a region, never breaking contiguity, the minimum or a parent boundary. The number of regions comes first: it is never lower than without the fields.&lt;br&gt;&lt;b&gt;Mixing&lt;/b&gt; (log and output MIXING): the share of the variation of the fields between areas that lies within regions (within-region sum of squares / total sum of squares, every area counting once, each field standardised; a missing value counts as the field's mean): 0 = every region uniform, 1 = no more alike than the whole layer.&lt;br&gt;&lt;b&gt;Upper bound&lt;/b&gt; (log and output UPPER_BOUND): no partition can have more regions reaching the minimum (per group of connected areas: the total over the minimum, and the areas reaching it alone plus the rest over the minimum).&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, population_flag, feasible, parent) and a table area_id &amp;rarr; region_id, feasible.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: a region's population is a published count like any other. It is NULL (population_flag P) below the smallest published count, NULL (A) for a region below the minimum, and NULL (S) when, with what is published elsewhere, it would give a hidden count: a region minus its published member areas must not give a small area's residents. Counted from a person extract, the regions go through the release register (linked by their persons to every earlier release, e.g. the indicator layer of the same areas) and the perturbation like every other output. From a residents field there are no persons: the member areas' counts are taken as published, except those below the smallest published count, and the perturbation is keyed on the region's member areas.</source>
-      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen med sammenlignelige naboer for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: rook (standard): to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Queen: et fælles hjørne er nok. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse (med felter til ensartethed: den nabo, der ligner mest), dernæst den med den mindste befolkning og til sidst den med det mindste område-id – indtil intet sammenlagt område er under minimum. En opdeling skærer derefter hvert sammenlagt område over, der kan deles i to sammenhængende dele, som begge når minimum, og deler to nabo-områder i tre, hvor de har beboere nok. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Felter til ensartethed&lt;/b&gt; (valgfrit; et eller flere indikatorfelter i områdelaget): de sammenlagte områder gøres ensartede. Efter sammenlægningen flyttes områder i kanten af et sammenlagt område til (eller byttes med) et nabo-område, når det mindsker blandingen, uden at et sammenlagt område går tabt, og uden at sammenhæng, minimum eller en grænse mellem overordnede områder brydes. Antallet af sammenlagte områder kommer først: det bliver aldrig lavere end uden felterne.&lt;br&gt;&lt;b&gt;Blanding&lt;/b&gt; (log og resultatet MIXING): den andel af felternes variation mellem områderne, der ligger inden for de sammenlagte områder (kvadratsum inden for de sammenlagte områder / samlet kvadratsum, hvert område tæller én gang, hvert felt standardiseret; en manglende værdi tæller som feltets gennemsnit): 0 = hvert sammenlagt område er helt ensartet, 1 = ikke mere ensartet end hele laget.&lt;br&gt;&lt;b&gt;Øvre grænse&lt;/b&gt; (log og resultatet UPPER_BOUND): ingen opdeling kan have flere sammenlagte områder, der når minimum (pr. gruppe af sammenhængende områder: summen divideret med minimum, og de områder, der selv når minimum, plus resten divideret med minimum).&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, population_flag, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: et sammenlagt områdes befolkningstal er et offentliggjort antal som alle andre. Det er NULL (population_flag P) under det mindste offentliggjorte antal, NULL (A) for et sammenlagt område under minimum og NULL (S), når det sammen med det, der er offentliggjort andre steder, ville afsløre et skjult antal: et sammenlagt område minus dets offentliggjorte delområder må ikke give et lille områdes beboertal. Tælles beboerne fra et personudtræk, går de sammenlagte områder gennem udgivelsesregistret (koblet via personerne til alle tidligere udgivelser, fx indikatorlaget for de samme områder) og støjen som alle andre resultater. Fra et beboerfelt er der ingen personer: delområdernes antal regnes som offentliggjorte, undtagen dem under det mindste offentliggjorte antal, og støjen bygger på det sammenlagte områdes delområder.</translation>
+      <source>Merges areas into contiguous regions that each have at least a minimum number of residents, so that figures can be published for every region (practice: an area below the minimum is hidden or merged; Frederiksberg merges blocks with comparable neighbours to reach 250 persons, Copenhagen's SØK publishes roder with at least 50, Statistics Denmark commonly asks for sub-areas of about 200 residents &amp;mdash; check the current terms of your own data agreement).&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents&lt;/b&gt; come from a numeric field of the areas or are counted from a person extract (on one reference date: the given one, else the latest in the extract). Give one of the two.&lt;br&gt;&lt;b&gt;Contiguity&lt;/b&gt;: rook (default): two areas are neighbours when their boundaries share a line; areas that touch only at a corner are not. Queen: a shared corner is enough. The shared boundary length decides between candidates (longer first). A tolerance (advanced) bridges small gaps between areas digitised apart.&lt;br&gt;&lt;b&gt;Method&lt;/b&gt; (deterministic, max-p style): the smallest region below the minimum joins a neighbour, preferring neighbours still below the minimum, then the longest shared boundary (with homogeneity fields: the most similar neighbour), then the smallest population, then the smallest area id, until no region is below the minimum. A split pass then cuts every region that falls into two connected parts that both reach the minimum, and re-cuts two neighbouring regions into three where they hold enough residents. With a parent field (e.g. the district) no region crosses a parent boundary.&lt;br&gt;&lt;b&gt;Homogeneity fields&lt;/b&gt; (optional; one or more indicator fields of the areas): regions are made alike inside. After the merging, areas on the edge of a region move to (or swap with) a neighbouring region when that lowers the mixing, never losing a region, never breaking contiguity, the minimum or a parent boundary. The number of regions comes first: it is never lower than without the fields.&lt;br&gt;&lt;b&gt;Mixing&lt;/b&gt; (log and output MIXING): the share of the variation of the fields between areas that lies within regions (within-region sum of squares / total sum of squares, every area counting once, each field standardised; a missing value counts as the field's mean): 0 = every region uniform, 1 = no more alike than the whole layer.&lt;br&gt;&lt;b&gt;Upper bound&lt;/b&gt; (log and output UPPER_BOUND): no partition can have more regions reaching the minimum (per group of connected areas: the total over the minimum, and the areas reaching it alone plus the rest over the minimum).&lt;br&gt;&lt;b&gt;Infeasible&lt;/b&gt;: a group of areas that cannot reach the minimum (an island without neighbours, or a parent with too few residents) becomes one region with feasible = 0 and population NULL, and is reported in the log. Islands are listed too.&lt;br&gt;&lt;br&gt;Outputs: the merged regions (dissolved geometry; region_id, members, population, population_flag, feasible, parent) and a table area_id &amp;rarr; region_id, feasible.&lt;br&gt;&lt;br&gt;&lt;b&gt;Discretion&lt;/b&gt;: a region's population is a published count like any other. It is NULL (population_flag P) below the smallest published count, NULL (A) for a region below the minimum, and NULL (S) when, with what is published elsewhere, it would give a hidden count: a region minus its published member areas must not give a small area's residents. Counted from a person extract, the regions go through the release register (linked by their persons to every earlier release, e.g. the indicator layer of the same areas) and the perturbation like every other output. From a residents field there are no persons: the member areas' counts are taken as published, except those below the smallest published count, and the perturbation is keyed on the region's member areas with a secret (noise_secret.key in the release register folder, created once: keep it with the data).</source>
+      <translation>Lægger områder sammen til sammenhængende områder, der hver har mindst et minimumsantal beboere, så der kan offentliggøres tal for hvert sammenlagt område (praksis: et område under minimum skjules eller lægges sammen med andre; Frederiksberg lægger karréer sammen med sammenlignelige naboer for at nå 250 personer, Københavns SØK offentliggør roder med mindst 50, og Danmarks Statistik kræver typisk delområder med omkring 200 beboere &amp;mdash; kontroller de gældende vilkår i jeres egen dataaftale).&lt;br&gt;&lt;br&gt;&lt;b&gt;Beboere&lt;/b&gt; hentes fra et numerisk felt i områdelaget eller tælles fra et personudtræk (på én opgørelsesdato: den angivne, ellers den seneste i udtrækket). Angiv en af de to.&lt;br&gt;&lt;b&gt;Naboskab&lt;/b&gt;: rook (standard): to områder er naboer, når deres grænser deler en linje; områder, der kun rører hinanden i et hjørne, er ikke naboer. Queen: et fælles hjørne er nok. Længden af den fælles grænse afgør valget mellem kandidater (længst først). En tolerance (avanceret) bygger bro over små huller mellem områder, der er digitaliseret hver for sig.&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt; (deterministisk, i stil med max-p): det mindste sammenlagte område under minimum lægges sammen med en nabo – helst en nabo, der også er under minimum, dernæst den med den længste fælles grænse (med felter til ensartethed: den nabo, der ligner mest), dernæst den med den mindste befolkning og til sidst den med det mindste område-id – indtil intet sammenlagt område er under minimum. En opdeling skærer derefter hvert sammenlagt område over, der kan deles i to sammenhængende dele, som begge når minimum, og deler to nabo-områder i tre, hvor de har beboere nok. Med et felt for overordnet område (fx distriktet) krydser intet sammenlagt område en grænse mellem overordnede områder.&lt;br&gt;&lt;b&gt;Felter til ensartethed&lt;/b&gt; (valgfrit; et eller flere indikatorfelter i områdelaget): de sammenlagte områder gøres ensartede. Efter sammenlægningen flyttes områder i kanten af et sammenlagt område til (eller byttes med) et nabo-område, når det mindsker blandingen, uden at et sammenlagt område går tabt, og uden at sammenhæng, minimum eller en grænse mellem overordnede områder brydes. Antallet af sammenlagte områder kommer først: det bliver aldrig lavere end uden felterne.&lt;br&gt;&lt;b&gt;Blanding&lt;/b&gt; (log og resultatet MIXING): den andel af felternes variation mellem områderne, der ligger inden for de sammenlagte områder (kvadratsum inden for de sammenlagte områder / samlet kvadratsum, hvert område tæller én gang, hvert felt standardiseret; en manglende værdi tæller som feltets gennemsnit): 0 = hvert sammenlagt område er helt ensartet, 1 = ikke mere ensartet end hele laget.&lt;br&gt;&lt;b&gt;Øvre grænse&lt;/b&gt; (log og resultatet UPPER_BOUND): ingen opdeling kan have flere sammenlagte områder, der når minimum (pr. gruppe af sammenhængende områder: summen divideret med minimum, og de områder, der selv når minimum, plus resten divideret med minimum).&lt;br&gt;&lt;b&gt;Ikke muligt&lt;/b&gt;: en gruppe områder, der ikke kan nå minimum (en ø uden naboer eller et overordnet område med for få beboere), bliver ét sammenlagt område med feasible = 0 og population NULL og rapporteres i loggen. Øer listes også.&lt;br&gt;&lt;br&gt;Resultater: de sammenlagte områder (samlet geometri; region_id, members, population, population_flag, feasible, parent) og en tabel area_id &amp;rarr; region_id, feasible.&lt;br&gt;&lt;br&gt;&lt;b&gt;Diskretion&lt;/b&gt;: et sammenlagt områdes befolkningstal er et offentliggjort antal som alle andre. Det er NULL (population_flag P) under det mindste offentliggjorte antal, NULL (A) for et sammenlagt område under minimum og NULL (S), når det sammen med det, der er offentliggjort andre steder, ville afsløre et skjult antal: et sammenlagt område minus dets offentliggjorte delområder må ikke give et lille områdes beboertal. Tælles beboerne fra et personudtræk, går de sammenlagte områder gennem udgivelsesregistret (koblet via personerne til alle tidligere udgivelser, fx indikatorlaget for de samme områder) og støjen som alle andre resultater. Fra et beboerfelt er der ingen personer: delområdernes antal regnes som offentliggjorte, undtagen dem under det mindste offentliggjorte antal, og støjen bygger på det sammenlagte områdes delområder og en hemmelig nøgle (noise_secret.key i udgivelsesregistrets mappe, oprettet én gang: opbevar den sammen med data).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
@@ -1834,6 +1839,13 @@
       <translation>Højst antal sammenlagte områder, der kan nå minimum</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/maps/moves.py" />
+      <source>Moved in from
+the focus areas</source>
+      <translation>Tilflyttere fra
+fokusområderne</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Moved in from other areas</source>
       <translation>Tilflyttet fra andre områder</translation>
@@ -1842,13 +1854,6 @@
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Moved in from the focus areas</source>
       <translation>Tilflyttet fra fokusområderne</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/maps/moves.py" />
-      <source>Moved in from
-the focus areas</source>
-      <translation>Tilflyttere fra
-fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
@@ -1869,6 +1874,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Moves between groups need a group field (GROUP_FIELD).</source>
       <translation>Flytninger mellem grupper kræver et gruppefelt (GROUP_FIELD).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Moves computed in the database are not checked against earlier releases and not recorded in the release register. To use the register, run 'Analyse moves between areas' on the extract exported to a file.</source>
+      <translation>Flytninger beregnet i databasen kontrolleres ikke mod tidligere udgivelser og registreres ikke i udgivelsesregistret. Kør 'Analysér flytninger mellem områder' på udtrækket eksporteret til en fil for at bruge registret.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/moves.py" />
@@ -1896,7 +1906,7 @@ fokusområderne</translation>
       <translation>Kommune (fx kommunekoden)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
@@ -1936,7 +1946,7 @@ fokusområderne</translation>
       <translation>Nettoændring i beboere</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>Next list</source>
       <translation>Næste liste</translation>
     </message>
@@ -2001,7 +2011,7 @@ fokusområderne</translation>
       <translation>Ingen opgørelse på eller før vurderingsdatoen {d}; den tidligste opgørelsesdato er {first}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>No trend chart: {err}</source>
       <translation>Ingen udviklingsgraf: {err}</translation>
     </message>
@@ -2157,8 +2167,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>One row per resident per reference date: a point layer, or a table (CSV, GeoPackage) with x/y columns or an address id. A PostGIS layer is computed in the database: only per-area figures come back.</source>
-      <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id. Et PostGIS-lag beregnes i databasen: kun tal pr. område kommer tilbage.</translation>
+      <source>One row per resident per reference date: a point layer, or a table (CSV, GeoPackage) with x/y columns or an address id. A PostGIS layer is computed in the database: only per-area figures come back, and for the release register the persons' keys (never pseudonyms or values).</source>
+      <translation>Én række pr. beboer pr. opgørelsesdato: et punktlag eller en tabel (CSV, GeoPackage) med x/y-kolonner eller et adresse-id. Et PostGIS-lag beregnes i databasen: kun tal pr. område kommer tilbage, og til udgivelsesregistret personernes nøgler (aldrig pseudonymer eller værdier).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/moves_report.py" />
@@ -2166,7 +2176,7 @@ fokusområderne</translation>
       <translation>Kun grundskole</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Only basic schooling, 30-59</source>
       <translation>Kun grundskoleuddannelse, 30-59 år</translation>
     </message>
@@ -2221,7 +2231,7 @@ fokusområderne</translation>
       <translation>Uden for arbejdsmarkedet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Outside labour market and education, 18-64</source>
       <translation>Uden for arbejdsmarkedet og uddannelse, 18-64 år</translation>
     </message>
@@ -2546,7 +2556,7 @@ fokusområderne</translation>
       <translation>Når mindstegrænsen (1 = ja)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
+      <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>Read {n} person rows ({how}).</source>
       <translation>Læste {n} personrækker ({how}).</translation>
     </message>
@@ -2571,7 +2581,7 @@ fokusområderne</translation>
       <translation>Begrundelse for kategorien</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/processing/common.py" />
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
       <source>Recorded in the release register {path} as {id}.</source>
       <translation>Registreret i udgivelsesregistret {path} som {id}.</translation>
     </message>
@@ -2701,7 +2711,7 @@ fokusområderne</translation>
       <translation>Beboere</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Residents 65 and over</source>
       <translation>Beboere på 65 år og derover</translation>
     </message>
@@ -2716,7 +2726,7 @@ fokusområderne</translation>
       <translation>Beboerfelt i områdelaget (eller angiv et personudtræk)</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/definitions.py" />
       <source>Residents in single-parent households</source>
       <translation>Beboere i husstande med enlig forsørger</translation>
     </message>
@@ -2981,12 +2991,12 @@ fokusområderne</translation>
       <translation>Statens kriterier over tid</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>State criteria: category</source>
       <translation>Statens kriterier: kategori</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/gui/panel.py" />
+      <location filename="../boligsocial_plugin/gui/results.py" />
       <source>State criteria: projected category (next list)</source>
       <translation>Statens kriterier: fremskrevet kategori (næste liste)</translation>
     </message>
@@ -3201,7 +3211,7 @@ fokusområderne</translation>
       <translation>Kolonnen '{col}' skal indeholde tal (antal); ret eller fravælg den.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/sqlgen.py" />
       <source>The comparison '{op}' needs a numeric column, but '{col}' holds text.</source>
       <translation>Sammenligningen '{op}' kræver en numerisk kolonne, men '{col}' indeholder tekst.</translation>
     </message>
@@ -3276,7 +3286,7 @@ fokusområderne</translation>
       <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The extract has no location: give a point layer, x and y columns, or an address_id column together with an address layer.</source>
       <translation>Udtrækket har ingen placering: angiv et punktlag, x- og y-kolonner eller en address_id-kolonne sammen med et adresselag.</translation>
     </message>
@@ -3286,7 +3296,7 @@ fokusområderne</translation>
       <translation>Udtrækket har ingen personnøgle-kolonne (person_id).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The extract has no rows. Check the export or the layer's filter.</source>
       <translation>Udtrækket har ingen rækker. Kontroller eksporten eller lagets filter.</translation>
     </message>
@@ -3406,12 +3416,12 @@ fokusområderne</translation>
       <translation>Felterne til ensartethed har samme værdi i alle områder; de kan ikke gøre de sammenlagte områder mere ensartede.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>The indicator definition file is not valid JSON: {err}. Start from indicator_catalogue.json.</source>
       <translation>Filen med indikatordefinitioner er ikke gyldig JSON: {err}. Tag udgangspunkt i indicator_catalogue.json.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>The indicator definition file must hold a list of indicators.</source>
       <translation>Filen med indikatordefinitioner skal indeholde en liste af indikatorer.</translation>
     </message>
@@ -3577,13 +3587,33 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>The person extract is a database table ({where}): the join and the aggregation run in the database; only per-area figures come back.</source>
-      <translation>Personudtrækket er en databasetabel ({where}): sammenkobling og summering sker i databasen; kun tal pr. område kommer tilbage.</translation>
+      <source>The person extract is a database table ({where}): the join and the aggregation run in the database; only per-area figures come back, and for the release register the persons' keys (never pseudonyms or values).</source>
+      <translation>Personudtrækket er en databasetabel ({where}): sammenkobling og summering sker i databasen; kun tal pr. område kommer tilbage, og til udgivelsesregistret personernes nøgler (aldrig pseudonymer eller værdier).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
       <source>The person layer has no primary key, so its selection cannot be used in the database; use a filter instead.</source>
       <translation>Personlaget har ingen primærnøgle, så dets markering kan ikke bruges i databasen; brug i stedet et filter.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>The person table changed while the run read it: the persons recorded for the release register are not the ones counted. Run again when the table is not being written, or run without the register (REGISTER_MODE=off).</source>
+      <translation>Persontabellen blev ændret, mens kørslen læste den: de personer, der registreres i udgivelsesregistret, er ikke dem, der blev talt. Kør igen, når der ikke skrives i tabellen, eller kør uden registret (REGISTER_MODE=off).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
+      <source>The perturbation of a table without persons needs its secret key; none was given.</source>
+      <translation>Støjen på en tabel uden personer kræver dens hemmelige nøgle; der blev ikke angivet nogen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
+      <source>The perturbation secret cannot be created in {path} ({err}). Choose another release register folder.</source>
+      <translation>Den hemmelige nøgle til støjen kan ikke oprettes i {path} ({err}). Vælg en anden mappe til udgivelsesregistret.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
+      <source>The perturbation secret {path} cannot be read ({err}). Restore it from a backup: the same secret keeps tables consistent with earlier releases.</source>
+      <translation>Den hemmelige nøgle til støjen {path} kan ikke læses ({err}). Gendan den fra en sikkerhedskopi: den samme nøgle holder tabellerne i overensstemmelse med tidligere udgivelser.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
@@ -3636,7 +3666,7 @@ fokusområderne</translation>
       <translation>Rapporten: områderne at holde øje med, derefter deres udviklingsgrafer (A4 på tværs).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/extract.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>The required column '{col}' (Danish: '{alias}') is missing. Rename the column or choose it in the field parameters.</source>
       <translation>Den påkrævede kolonne '{col}' (på dansk: '{alias}') mangler. Omdøb kolonnen, eller vælg den i feltparametrene.</translation>
     </message>
@@ -4114,8 +4144,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
-      <source>cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts ±{a} % of the largest contribution</source>
-      <translation>cellenøglebaseret støj: antal højst ±{c}, fuldtidspersoner ±{f}, beløb ±{a} % af det største bidrag</translation>
+      <source>cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts ±{lo}–{hi} × the largest contribution</source>
+      <translation>cellenøglebaseret støj: antal højst ±{c}, fuldtidspersoner ±{f}, beløb ±{lo}–{hi} × det største bidrag</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
@@ -4198,7 +4228,7 @@ fokusområderne</translation>
       <translation>historik for {years} beregnet ud fra udtrækket</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>indicator no. {n}</source>
       <translation>indikator nr. {n}</translation>
     </message>
@@ -4369,8 +4399,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by at most 10 % of the largest contribution), the same way for the same persons in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
-      <translation>on: hvert offentliggjort antal flyttes højst ±2 (summer af fuldtidspersoner højst ±2, beløb højst 10 % af det største bidrag), på samme måde for de samme personer i hver kørsel, så forskelle mellem uddata og gennemsnit af gentagne uddata ikke afslører nogen. off: nøjagtige værdier (til kontrol; alle regler for diskretionering gælder stadig).</translation>
+      <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by 0.5 to 1.5 times the largest contribution, up or down), the same way for the same persons and values in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
+      <translation>on: hvert offentliggjort antal flyttes højst ±2 (summer af fuldtidspersoner højst ±2, beløb 0,5 til 1,5 gange det største bidrag, op eller ned), på samme måde for de samme personer og værdier i hver kørsel, så forskelle mellem uddata og gennemsnit af gentagne uddata ikke afslører nogen. off: nøjagtige værdier (til kontrol; alle regler for diskretionering gælder stadig).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -4759,8 +4789,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
-      <source>{n} hidden figures are narrower than the protection width because of figures this output does not decide (the indicator layer, the residents); review before publishing.</source>
-      <translation>{n} skjulte tal er snævrere end beskyttelsesbredden på grund af tal som dette uddata ikke bestemmer (indikatorlaget, beboertallene); gennemgå før offentliggørelse.</translation>
+      <source>{n} hidden figures are narrower than the protection width because of figures this output does not decide (the indicator layer, the residents, earlier releases); review before publishing.</source>
+      <translation>{n} skjulte tal er snævrere end beskyttelsesbredden på grund af tal som dette uddata ikke bestemmer (indikatorlaget, beboertallene, tidligere udgivelser); gennemgå før offentliggørelse.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
@@ -4838,17 +4868,17 @@ fokusområderne</translation>
       <translation>{n} rækker har et adresse-id, der ikke findes i adresselaget; de tælles som uden placering.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no coordinates; they are counted as without location and left out of every area.</source>
       <translation>{n} rækker har ingen koordinater; de tælles som uden placering og indgår ikke i noget område.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no person key in '{col}'.</source>
       <translation>{n} rækker har ingen personnøgle i '{col}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no valid reference date in '{col}' (use YYYY-MM-DD).</source>
       <translation>{n} rækker har ingen gyldig opgørelsesdato i '{col}' (brug ÅÅÅÅ-MM-DD).</translation>
     </message>
@@ -4858,12 +4888,12 @@ fokusområderne</translation>
       <translation>{n} rækker har ingen værdi i '{col}' (rækker {rows}).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have no value in '{col}'; they are left out of the indicators that use it.</source>
       <translation>{n} rækker har ingen værdi i '{col}'; de udelades af de indikatorer, der bruger kolonnen.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows have unknown education; by law they count as basic schooling only.</source>
       <translation>{n} rækker har ukendt uddannelse; efter loven tælles de som kun grundskoleuddannelse.</translation>
     </message>
@@ -4883,7 +4913,12 @@ fokusområderne</translation>
       <translation>{n} rækker gentager en personnøgle på {a} eller {b} (fx række {rows}); en person må kun optræde én gang pr. dato, ellers kendes fra- og tilflytningsområdet ikke. Ret udtrækket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <source>{n} rows repeat a person key on {a} or {b}; a person must appear once per date, or its origin and destination are unknown. Fix the extract.</source>
+      <translation>{n} rækker gentager en personnøgle på {a} eller {b}; en person må kun optræde én gang pr. dato, ellers er hvorfra og hvortil ukendt. Ret udtrækket.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} rows repeat a person key within the same reference date. Each person may appear once per date.</source>
       <translation>{n} rækker gentager en personnøgle inden for samme opgørelsesdato. Hver person må kun optræde én gang pr. dato.</translation>
     </message>
@@ -4893,42 +4928,42 @@ fokusområderne</translation>
       <translation>{n} opgørelsestidspunkter fra {first} til {last}, {cadence}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are implausible amounts (beyond ±1 billion kr.).</source>
       <translation>{n} værdier i '{col}' er usandsynlige beløb (over ±1 mia. kr.).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are infinite.</source>
       <translation>{n} værdier i '{col}' er uendelige.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not 0 or 1.</source>
       <translation>{n} værdier i '{col}' er ikke 0 eller 1.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not M or K; they count as unknown sex.</source>
       <translation>{n} værdier i '{col}' er hverken M eller K; de tælles som ukendt køn.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not numbers. Fix them in the extract.</source>
       <translation>{n} værdier i '{col}' er ikke tal. Ret dem i udtrækket.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are not whole numbers between 0 and 125.</source>
       <translation>{n} værdier i '{col}' er ikke hele tal mellem 0 og 125.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' are outside 0..1 (a share of a full-time year).</source>
       <translation>{n} værdier i '{col}' ligger uden for 0..1 (en andel af et fuldtidsår).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/dbchecks.py" />
+      <location filename="../boligsocial_plugin/core/problems.py" />
       <source>{n} values in '{col}' look like CPR numbers. Pseudonymise the extract first (boligsocial:pseudonymise).</source>
       <translation>{n} værdier i '{col}' ligner CPR-numre. Pseudonymisér udtrækket først (boligsocial:pseudonymise).</translation>
     </message>
@@ -4948,57 +4983,62 @@ fokusområderne</translation>
       <translation>{v} gange landsgennemsnittet</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: 'in' needs a list of values.</source>
       <translation>{where}: 'in' kræver en liste af værdier.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: '{op}' needs a number, not '{v}'.</source>
       <translation>{where}: '{op}' kræver et tal, ikke '{v}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
+      <source>{where}: '{op}' needs one number or text as its value, not '{v}'.</source>
+      <translation>{where}: '{op}' kræver ét tal eller én tekst som værdi, ikke '{v}'.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: a condition needs 'column', 'op' and 'value'.</source>
       <translation>{where}: en betingelse skal have 'column', 'op' og 'value'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: age limits must be whole numbers, not '{v}'.</source>
       <translation>{where}: aldersgrænser skal være hele tal, ikke '{v}'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: give either 'value' (a column to sum) or 'condition', not both and not neither.</source>
       <translation>{where}: angiv enten 'value' (en kolonne, der summeres) eller 'condition' – ikke begge og ikke ingen af dem.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: must be an object with code, type and value or condition.</source>
       <translation>{where}: skal være et objekt med code, type og enten value eller condition.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: sex must be M or K.</source>
       <translation>{where}: køn skal være M eller K.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: the code '{code}' is used twice or is a built-in indicator; choose another code.</source>
       <translation>{where}: koden '{code}' er brugt to gange eller er en indbygget indikator; vælg en anden kode.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: the code '{code}' must start with a letter and hold only a-z, 0-9 and _ (at most 31 characters).</source>
       <translation>{where}: koden '{code}' skal starte med et bogstav og må kun indeholde a-z, 0-9 og _ (højst 31 tegn).</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: the operator '{op}' is not allowed; use one of {ops}.</source>
       <translation>{where}: operatoren '{op}' er ikke tilladt; brug en af {ops}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/indicators.py" />
+      <location filename="../boligsocial_plugin/core/indicators/userdefined.py" />
       <source>{where}: type '{kind}' is unknown; use share, mean or count.</source>
       <translation>{where}: typen '{kind}' er ukendt; brug share, mean eller count.</translation>
     </message>

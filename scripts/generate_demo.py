@@ -631,8 +631,13 @@ class _Moves:
     def nearby(self, areas: np.ndarray) -> np.ndarray:
         """A destination for each origin area: nearer and bigger areas more likely."""
         u = self.rng.random(len(areas))
-        rows = self.cum[areas]
-        return np.minimum((rows < u[:, None]).sum(axis=1), self.cum.shape[0] - 1)
+        out = np.empty(len(areas), dtype=np.int64)
+        # per origin area (a row of areas x areas per person would not fit at national size)
+        order = np.argsort(areas, kind="stable")
+        bounds = np.flatnonzero(np.diff(areas[order])) + 1
+        for part in np.split(order, bounds) if len(order) else []:
+            out[part] = np.searchsorted(self.cum[areas[part[0]]], u[part], side="left")
+        return np.minimum(out, self.cum.shape[0] - 1)
 
     def move_multiplier(self, design: "_Design", hh_area: np.ndarray,
                         hh_z: np.ndarray) -> np.ndarray:

@@ -269,15 +269,16 @@ def test_escape_formula(text, expected):
 
 def test_one_enormous_value_does_not_blow_up_memory(monkeypatch):
     """A single 100,000-character key must not make a (rows x longest) matrix."""
-    from boligsocial_plugin.core import extract
+    from boligsocial_plugin.core import columncodes, extract, personids
 
-    real = extract._codepoints
+    real = columncodes.codepoints
 
     def guarded(vals):
         assert max(map(len, vals)) <= 64, "fixed-width matrix for a huge value"
         return real(vals)
 
-    monkeypatch.setattr(extract, "_codepoints", guarded)
+    for module in (columncodes, personids):  # every module that builds the matrix
+        monkeypatch.setattr(module, "codepoints", guarded)
     frame = pd.DataFrame({"person_id": ["P{}".format(i) for i in range(50)],
                           "ref_date": "2025-01-01", "age": 30, "x": 1.0, "y": 1.0})
     frame.loc[3, "person_id"] = "x" * 100_000

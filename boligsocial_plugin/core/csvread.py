@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.columncodes import bytes_codes
 from boligsocial_plugin.core.columns import ColumnTable
 from boligsocial_plugin.core.datamodel import COLUMNS, match_columns
 from boligsocial_plugin.core.errors import BoligsocialError
@@ -226,8 +227,6 @@ def _text_column(col, encoding: str) -> np.ndarray:
     out = np.ascontiguousarray(m).view("S{}".format(width)).ravel()
     if encoding != "cp1252" or not (data >= 128).any():
         return out  # ASCII, or UTF-8 already
-    from boligsocial_plugin.core.extract import bytes_codes
-
     codes, first = bytes_codes(out)  # Windows-1252 beyond ASCII: re-encode each value once
     utf8 = np.array([v.decode("cp1252", "replace").encode("utf-8") for v in out[first]],
                     dtype="S")

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Mapping, Sequence, Tuple
 
 from boligsocial_plugin.core import sqlgen
 from boligsocial_plugin.core.datamodel import COLUMNS
-from boligsocial_plugin.core.extract import _table_problems
+from boligsocial_plugin.core.extract import table_problems
 from boligsocial_plugin.core.problems import BLOCKING, INFO, WARNING, Problem, message
 
 _CPR = "^[0-3][0-9][01][0-9]{3}-?[0-9]{4}$"
@@ -66,7 +66,7 @@ class Checks:
     def problems(self, total: Mapping[str, int], duplicates: int) -> List[Problem]:
         """The problems, in the order core.extract.prepare reports them."""
         n = total.get("n", 0)
-        out = _table_problems(_Shape(self.names, n), self.mapping, self.has_geometry,
+        out = table_problems(_Shape(self.names, n), self.mapping, self.has_geometry,
                               self.needs_location)
         for role, actual in self.mapping.items():
             out += _column_problems(role, actual, total)

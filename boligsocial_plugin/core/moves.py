@@ -134,6 +134,24 @@ class MoveData:
     stats: MoveStats
     years: float = 1.0
     extra: Dict[str, object] = field(default_factory=dict)
+    #: the persons behind the counts (for the release register); None when counted elsewhere
+    persons: Optional["MovePersons"] = None
+
+
+@dataclass
+class MovePersons:
+    """Person keys of the residents of the areas on both dates, with their other place.
+
+    ``*_to``: the persons in an area at TO_DATE, their area and where they were at FROM_DATE
+    (an area index, or :data:`OUTSIDE` / :data:`ABSENT`); ``*_from`` mirror them.
+    """
+
+    key_to: np.ndarray
+    area_to: np.ndarray
+    prev_to: np.ndarray
+    key_from: np.ndarray
+    area_from: np.ndarray
+    next_from: np.ndarray
 
 
 def choose_dates(dates: Sequence[str], from_date: Optional[str] = None,
@@ -289,8 +307,15 @@ def analyse(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     counts, flows = _counts(area, at_from, place_from[inv], place_to[inv], rkeys, n)
     groups_to, groups_from = _groups(sub, area, at_from, place_from[inv], place_to[inv], n,
                                      indicators, to_date, from_date)
+    persons = None
+    if "person_key" in sub:
+        pk = sub["person_key"].to_numpy().astype(np.uint64)
+        prev, nxt = place_from[inv], place_to[inv]
+        t_rows, f_rows = ~at_from & (area >= 0), at_from & (area >= 0)
+        persons = MovePersons(pk[t_rows], area[t_rows], prev[t_rows], pk[f_rows],
+                              area[f_rows], nxt[f_rows])
     return MoveData(list(area_ids), from_date, to_date, counts, flows, groups_to, groups_from,
-                    list(indicators), stats, years)
+                    list(indicators), stats, years, persons=persons)
 
 
 def _counts(area: np.ndarray, at_from: np.ndarray, prev: np.ndarray, nxt: np.ndarray,

@@ -388,16 +388,25 @@ def _outside_keys(joined: Joined) -> Dict[str, int]:
             "ck_no_location": int(rk[~loc].sum() % (1 << 32))}
 
 
+#: protect_run's figures and types computed from the person rows (the default)
+FROM_ROWS = "rows"
+
+
 def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicator],
                 area_ids: Sequence[str], pub: Publication,
                 with_totals: bool = True,
                 dates: Optional[Sequence[str]] = None,
-                withhold: Optional[np.ndarray] = None) -> ProtectedRelease:
+                withhold: Optional[np.ndarray] = None,
+                figures=FROM_ROWS, types=FROM_ROWS) -> ProtectedRelease:
     """Protect a run's table against itself, the run's totals and the register's releases.
 
     ``dates``: protect (and publish) only the rows of these reference dates; the others are
     left out of the release. The published table's rows are those of ``raw`` at those dates.
     ``withhold``: rows (of the table protected) the output does not publish.
+    ``figures`` (the GroupTables of the links' groups) and ``types`` (the TypeTable of
+    user-defined indicators, or None): computed from ``joined.data`` unless given, as for a
+    database source, whose ``joined.data`` holds only each person row's date and key
+    (qgis_io.postgis: the figures are aggregated where the persons are).
     """
     if dates is not None:
         raw, joined = select_dates(raw, joined, dates)
@@ -424,12 +433,14 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
         totals = Totals(st.joined, st.outside, st.no_location, st.rows, ck,
                         read_adds_up=(st.rows == st.rows_date and not joined.overlaps),
                         **_outside_keys(joined))
-    figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
-    # the built-in indicators are covered by the relations; user-defined ones may tile or
-    # overlap them in ways the relations do not know (core.discretion.types)
-    builtin = {i.code: i for i in builtin_indicators()}
-    types = type_table(joined.data, gidx, n, indicators) \
-        if any(builtin.get(i.code) != i for i in indicators) else None
+    if isinstance(figures, str):
+        figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
+    if isinstance(types, str):
+        # the built-in indicators are covered by the relations; user-defined ones may tile
+        # or overlap them in ways the relations do not know (core.discretion.types)
+        builtin = {i.code: i for i in builtin_indicators()}
+        types = type_table(joined.data, gidx, n, indicators) \
+            if any(builtin.get(i.code) != i for i in indicators) else None
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
                           totals=totals, withhold=withhold, types=types,

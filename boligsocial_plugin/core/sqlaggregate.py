@@ -154,19 +154,23 @@ class MoveGroups:
 
 def aggregate_sql(src: PersonSource, grid: Grid, indicators: Sequence[Indicator],
                   ref_date: Optional[str] = None, groups: Optional[Groups] = None,
-                  moves: Optional[MoveGroups] = None) -> Plan:
+                  moves: Optional[MoveGroups] = None, keyed: Optional[str] = None,
+                  dates: Optional[Sequence[str]] = None) -> Plan:
     """One statement: every person row joined to its areas and aggregated per area and date.
 
     Result rows: ``code`` (area index, or OUTSIDE / NO_LOCATION), ``d`` (date), the join
     counts, every indicator's cells, the nesting candidates' cells and the nesting tests.
     With ``groups`` the rows are the groups instead (``code`` = group number), with ``moves``
-    the elevator groups of ``ref_date``.
+    the elevator groups of ``ref_date``; with ``keyed`` (a table of group, date and person
+    key) the persons of each group at its date, wherever they are (no join to the areas).
+    ``dates``: only the rows of these reference dates.
     """
     p = Params()
     indicators = list(indicators)
     with_keys = "person_id" in src.columns
     inner, rows = _inner(src, p, indicators, ref_date, with_keys,
-                         key=groups is not None or moves is not None)
+                         key=groups is not None or moves is not None or keyed is not None,
+                         dates=dates)
     lay = _Layout(indicators, rows)
     per_row = ["j.area", "j.d", "j.n AS n_areas", "j.outer_rule",
                "CASE WHEN j.area >= 0 THEN {} ELSE 0 END AS pat".format(lay.pattern())]
@@ -196,6 +200,8 @@ def aggregate_sql(src: PersonSource, grid: Grid, indicators: Sequence[Indicator]
         located = _grouped(located, located_sql(grid, inner), groups, p, rows, with_keys)
     if moves is not None:
         located = _moves_grouped(located, moves, rows, with_keys)
+    if keyed is not None:
+        located = _keyed(inner, keyed, rows, with_keys)
     # the second-largest value per stage-1 group, from its (small) array: no ordered aggregate
     # in stage 1, so PostgreSQL may hash it instead of sorting every row
     seconds = "".join(", (SELECT x FROM unnest(q1.all_{a}) x ORDER BY x DESC OFFSET 1 LIMIT 1) "
@@ -255,6 +261,18 @@ def _moves_grouped(located: str, moves: MoveGroups, rows: Rows, with_keys: bool)
   CROSS JOIN LATERAL (VALUES (0), (CASE WHEN m.{other} = l.area THEN 1 ELSE 2 END)) AS g(kind)
   WHERE l.area >= 0)""".format(cols=", ".join(cols), located=located, places=moves.places,
                                other=moves.other)
+
+
+def _keyed(inner: str, table: str, rows: Rows, with_keys: bool) -> str:
+    """The person rows whose key a group of ``table`` (gid, d, k) holds at their date, with
+    the group as ``area`` (core.pipeline.GroupFigures for a database)."""
+    cols = ["g.gid AS area", "s.d", "1 AS n", "false AS outer_rule"] + \
+        (["s.rk"] if with_keys else []) + \
+        ["s." + c for c in sorted((rows.passed or {}).values())] + \
+        ["s." + c for c in sorted(rows.numbers.values())]
+    return """(SELECT {cols} FROM ({inner}) s
+  JOIN {table} g ON g.k = s.k AND g.d = s.d::text)""".format(cols=", ".join(cols), inner=inner,
+                                                            table=table)
 
 
 def _inner(src: PersonSource, p: Params, indicators: List[Indicator], ref_date: Optional[str],

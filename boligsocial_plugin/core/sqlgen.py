@@ -156,7 +156,7 @@ def run_rows(src: PersonSource, p: Params, ref_date: Optional[str] = None,
 
 
 def parsed(expr: str, kind: str) -> str:
-    """A column as float8 (text read as core.extract.to_number reads it: decimal comma,
+    """A column as float8 (text read as core.columncodes.to_number reads it: decimal comma,
     thousands dot, minus sign; NULL when it is not a number). May be infinite or NaN."""
     if kind == NUMBER:
         return "({})::float8".format(expr)

@@ -114,7 +114,9 @@ class AnalyseMoves(BoligsocialAlgorithm):
         "the indicator layer of both dates; counts never negative) shows no hidden figure "
         "can be computed or narrowed below the protection width. Published counts carry "
         "the same cell-key noise as computeindicators (PERTURBATION=off for exact "
-        "values).<br><br>"
+        "values). Every published count is recorded with its persons in the release register "
+        "(REGISTER_MODE, RELEASE_REGISTER), and protected against what earlier releases "
+        "published there.<br><br>"
         "A person key twice on one of the two dates stops the run (with the rows); probably "
         "changed keys (someone vanishing while a person of the same sex, origin and age "
         "appears at the same address) are reported.")
@@ -160,7 +162,7 @@ class AnalyseMoves(BoligsocialAlgorithm):
         p.setHelp(self.tr("E.g. housing type or urban/rural: adds the moves between groups."))
         self.addParameter(p)
         common.add_discretion_parameters(self)
-        common.add_protection_parameters(self, register=False)
+        common.add_protection_parameters(self)
         self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Moves per area"), QgsProcessing.TypeVectorPolygon), self.tr(
             "One row per area: residents on both dates, stayers, movers in and out, from and "
@@ -266,7 +268,9 @@ class AnalyseMoves(BoligsocialAlgorithm):
         indicators = self._indicators(parameters, context, columns)
         focus = self._focus(parameters, context, areas)
         rules = common.discretion_rules(self, parameters, context)
-        pub, _record = common.publication(self, parameters, context, rules)
+        pub, record_in = common.publication(self, parameters, context, rules)
+        if db is not None:  # the person keys stay on the server
+            pub, record_in = common.without_register(pub, record_in, feedback)
 
         def progress(frac: float) -> bool:
             feedback.setProgress(20 + 40 * frac)
@@ -290,12 +294,17 @@ class AnalyseMoves(BoligsocialAlgorithm):
         feedback.setProgress(62)
         groups = [text(v) for v in areas.extra[group_field]] if group_field else None
         rel = protect_moves(md, rules, perturbation=pub.perturbation, width=pub.width,
-                            focus=focus if focus.any() else None, group_of=groups)
+                            focus=focus if focus.any() else None, group_of=groups,
+                            register=pub.register)
         self.check_canceled(feedback)
         self._log_protection(rel, rules, feedback)
         feedback.setProgress(80)
         dest, flows_dest, groups_dest = self._write(parameters, context, feedback, md, rel,
                                                     areas, focus)
+        if record_in is not None and rel.release is not None:
+            rid = rel.release.record(record_in, self.name(), dest)
+            feedback.pushInfo(self.tr("Recorded in the release register {path} as {id}."
+                                      ).format(path=record_in.folder, id=rid))
         focus_on = bool(focus.any())
         field = "from_focus" if focus_on else "turnover_pct"
         moves_map.save_style(dest, context, feedback, "areas", field, rules.min_count)
@@ -327,6 +336,13 @@ class AnalyseMoves(BoligsocialAlgorithm):
             "below {w} ({n} counts and flows, {m} profile figures checked; {lp} solved one by "
             "one).").format(w=iv["protection_width"], n=iv["counts_checked"],
                             m=iv["profiles_checked"], lp=iv["solved_by_lp"]))
+        links = rep.get("links") or {}
+        if links.get("earlier_populations"):
+            feedback.pushInfo(self.tr(
+                "Linked to earlier releases: {e} equal, {n} nearly equal, {s} nested "
+                "populations (of {p} loaded from the register).").format(
+                e=links["equal"], n=links["near"], s=links["sum"],
+                p=links["earlier_populations"]))
         if rep.get("bounded_by_indicator_layer"):
             feedback.pushInfo(self.tr(
                 "{n} hidden profile figures lie below a published total of the indicator "
@@ -335,8 +351,8 @@ class AnalyseMoves(BoligsocialAlgorithm):
         if rep.get("unprotectable"):
             feedback.pushWarning(self.tr(
                 "{n} hidden figures are narrower than the protection width because of "
-                "figures this output does not decide (the indicator layer, the residents); "
-                "review before publishing.").format(n=rep["unprotectable"]))
+                "figures this output does not decide (the indicator layer, the residents, "
+                "earlier releases); review before publishing.").format(n=rep["unprotectable"]))
         feedback.pushInfo(self.tr("Perturbation: {how}; mean absolute change of the "
                                   "published counts {m}.").format(how=rep["perturbation"],
                                                                    m=rep["mean_abs_change"]))

@@ -3,6 +3,7 @@
 
 What a count cell may hold, the check before writing and the report: core/count_tables.py.
 """
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -27,6 +28,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core import count_tables, discretion
 from boligsocial_plugin.core.discretion.perturbation import OFF
+from boligsocial_plugin.core.discretion.register import Register
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.pseudonym import has_cpr
 from boligsocial_plugin.maps.styling import style_output
@@ -80,9 +82,11 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         "lists the intervals. A row whose counts do not fit its total, or a parent whose "
         "sub-areas do not add up to its row, is reported and refused.<br>"
         "&bull; <i>Perturbation</i> (default on): every published count moves by at most "
-        "&plusmn;2 with cell-key noise keyed on the row id and the column, the same way in "
-        "every release, so repeated or overlapping releases cannot be averaged or "
-        "differenced; off gives exact counts (every suppression rule still applies).<br>"
+        "&plusmn;2 with cell-key noise keyed on the row id and the column with a secret "
+        "(noise_secret.key, created once in the release register folder: keep it with the "
+        "data), the same way in every release, so repeated or overlapping releases cannot be "
+        "averaged or differenced and nobody without the secret can remove the noise; off "
+        "gives exact counts (every suppression rule still applies).<br>"
         "&bull; <i>Keyed rounding</i> (advanced, instead of the perturbation): published "
         "counts rounded to multiples of a base with a secret key (the same cell always "
         "rounds the same way).<br><br>"
@@ -208,11 +212,15 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         feedback.setProgressText(self.tr("Applying discretion to {n} rows").format(
             n=len(frame)))
         feedback.setProgress(25)
+        pert = pub.perturbation if base <= 1 else OFF
+        if pert.enabled:  # the table's noise key: a secret kept in the register folder
+            pert = replace(pert, secret=Register(common.register_folder(
+                self, parameters, context)).secret())
         out, report = discretion.protect_table(
             frame, counts, total or None, parent or None, rules, id_field=id_field or None,
             categories_exhaustive=count_tables.EXHAUSTIVE[exh],
             round_base=base if base > 1 else 0, round_key=key, width=pub.width,
-            perturbation=pub.perturbation if base <= 1 else OFF)
+            perturbation=pert)
         if report.get("audit") != "passed":
             raise BoligsocialError(self.tr(
                 "The discretion audit failed: some hidden cells could still be computed. "

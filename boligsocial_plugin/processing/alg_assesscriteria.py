@@ -170,7 +170,6 @@ class AssessCriteria(BoligsocialAlgorithm):
         assessment_date = date_value(self, parameters, ASSESSMENT_DATE, context)
         pub, record_in = common.publication(self, parameters, context, rules)
         if db is not None:  # joined, aggregated and protected with the persons in the database
-            pub, record_in = common.without_register(pub, record_in, feedback)
             raw, stats, release = db.criteria_release(areas, inds, overlaps, pub, rule_set,
                                                       [assessment_date], context, feedback)
             for line in stats.lines():

@@ -110,7 +110,6 @@ class ComputeIndicators(BoligsocialAlgorithm):
 
         pub, record_in = common.publication(self, parameters, context, rules)
         if db is not None:
-            pub, record_in = common.without_register(pub, record_in, feedback)
             res = db.compute(areas, indicators, ref_date or None, overlaps, pub, context,
                              feedback)
         else:

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """boligsocial:mergesmallareas: merge areas into contiguous regions with a minimum population."""
+from dataclasses import replace
 from typing import Any, Dict, List, Optional
 
 import numpy as np
@@ -20,6 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core.discretion import Rules
+from boligsocial_plugin.core.discretion.register import Register
 from boligsocial_plugin.core.discretion.rules import AREA, PRIMARY, PUBLISHED, SECONDARY
 from boligsocial_plugin.core.discretion.totals import protect_group_totals
 from boligsocial_plugin.core.errors import BoligsocialError
@@ -119,7 +121,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         "e.g. the indicator layer of the same areas) and the perturbation like every other "
         "output. From a residents field there are no persons: the member areas' counts are "
         "taken as published, except those below the smallest published count, and the "
-        "perturbation is keyed on the region's member areas.")
+        "perturbation is keyed on the region's member areas with a secret (noise_secret.key "
+        "in the release register folder, created once: keep it with the data).")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """Parameters (names are stable: models and batch jobs use them; README "Data model")."""
@@ -264,7 +267,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                                           "{d}.").format(d=ref_date))
         if db is not None:
             joined = db.run(areas, [], ref_date, OVERLAP_REFUSE, context, feedback,
-                            links=False)
+                            links=False, keys=common.uses_register(self, parameters, context))
             raw, stats = joined.raw, joined.stats
         else:
             joined = join_persons(ext.data, x, y, areas.rings, areas.ids, ref_date)
@@ -416,9 +419,13 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         withhold = ~np.asarray(res.feasible, dtype=bool)
         labels = [region_label(r, k) for r in range(k)]
         if joined is None:
+            pert = pub.perturbation
+            if pert.enabled:  # no persons: the noise keyed with the register folder's secret
+                pert = replace(pert, secret=Register(common.register_folder(
+                    self, parameters, context)).secret())
             values, flags, rep = protect_group_totals(
                 pop, res.region, k, rules, withhold=withhold, member_ids=areas.ids,
-                width=pub.width, perturbation=pub.perturbation)
+                width=pub.width, perturbation=pert)
             feedback.pushInfo(self.tr(
                 "Region populations: {p} below the smallest published count, {s} hidden "
                 "because with the member areas' counts they would give a hidden count, {a} "
@@ -429,6 +436,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         region = np.asarray(res.region, dtype=np.int64)
         values = np.full(k, np.nan)
         flags = np.full(k, AREA, dtype=object)
+        if not isinstance(joined, Joined) and joined.joined is not None:
+            joined = joined.joined  # a database's person keys: linked as a file's persons
         if isinstance(joined, Joined):
             group = np.where(joined.area >= 0, region[np.maximum(joined.area, 0)], -1)
             rjoined = Joined(joined.data, group, joined.stats, joined.overlaps)
@@ -438,7 +447,6 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             release = protect_run(raw, rjoined, [], labels, pub, with_totals=False,
                                   withhold=withhold[raw["area_idx"].to_numpy()])
         else:  # counted in a database: the regions' counts and cell keys from the areas'
-            pub, record_in = common.without_register(pub, record_in, feedback)
             raw = regroup_counts(joined.raw, region, k)
             if len(raw) == 0:
                 return values, flags, lambda dest: None

@@ -155,7 +155,6 @@ class MonitorCriteria(AssessCriteria):
 
         overlaps = common.overlaps(self, parameters, context)
         if db is not None:  # joined, aggregated and protected with the persons in the database
-            pub, record_in = common.without_register(pub, record_in, feedback)
             raw, stats, release = db.criteria_release(areas, inds, overlaps, pub, rule_set,
                                                       None, context, feedback)
             t1 = time.time()

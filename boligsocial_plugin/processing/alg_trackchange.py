@@ -82,7 +82,6 @@ class TrackChange(ComputeIndicators):
         db = self.database
         if db is not None:  # README "Databases": only aggregates leave the server
             db.source.period = (first or None, last or None)
-            pub, record_in = common.without_register(pub, record_in, feedback)
             res = db.compute(areas, indicators, None, overlaps, pub, context, feedback)
         else:
             keep = np.ones(len(ext.data), dtype=bool)

@@ -77,7 +77,8 @@ def add_person_parameters(alg, with_areas: bool = True) -> None:
         PERSONS, tr("Person extract (point layer or table)"), [QgsProcessing.TypeVector])
     p.setHelp(tr("One row per resident per reference date: a point layer, or a table (CSV, "
                  "GeoPackage) with x/y columns or an address id. A PostGIS layer is computed "
-                 "in the database: only per-area figures come back."))
+                 "in the database: only per-area figures come back, and for the release "
+                 "register the persons' keys (never pseudonyms or values)."))
     alg.addParameter(p)
     alg.addParameter(advanced(with_help(QgsProcessingParameterField(
         X_FIELD, tr("X column (tables without geometry)"), "x", PERSONS, optional=True),
@@ -165,10 +166,10 @@ def add_protection_parameters(alg, register: bool = True) -> None:
          (PERTURBATION_OFF, tr("Off: exact values (for checks)"))], default=PERTURBATION_ON,
         help_text=tr(
             "on: every published count moves by at most ±2 (sums of full-time persons by "
-            "at most ±2, amounts by at most 10 % of the largest contribution), the same "
-            "way for the same persons in every run, so differences between outputs and "
-            "averages of repeated outputs reveal no one. off: exact values (for checks; "
-            "every suppression rule still applies)."))
+            "at most ±2, amounts by 0.5 to 1.5 times the largest contribution, up or down), "
+            "the same way for the same persons and values in every run, so differences "
+            "between outputs and averages of repeated outputs reveal no one. off: exact "
+            "values (for checks; every suppression rule still applies)."))
     alg.addParameter(p)
     p = QgsProcessingParameterNumber(
         PROTECTION_WIDTH, tr("Protection width (empty = smallest published count)"),
@@ -427,21 +428,30 @@ def database_persons(alg, parameters, context, feedback, extra: Tuple[str, ...] 
     persons = PostgisPersons(layer, explicit, xy, default_crs, extra,
                              selected_ids(parameters, PERSONS, layer))
     feedback.pushInfo(tr("The person extract is a database table ({where}): the join and the "
-                         "aggregation run in the database; only per-area figures come "
-                         "back.").format(where=persons.describe()))
+                         "aggregation run in the database; only per-area figures come back, "
+                         "and for the release register the persons' keys (never pseudonyms "
+                         "or values).").format(where=persons.describe()))
     if checks:  # counted while the computation runs (finish_checks)
         persons.start_checks(feedback, ignore=ignore)
     return persons
 
 
+def uses_register(alg, parameters, context) -> bool:
+    """Whether the run checks against (or records in) the release register."""
+    if REGISTER_MODE not in [d.name() for d in alg.parameterDefinitions()]:
+        return False
+    return (alg.parameterAsEnumString(parameters, REGISTER_MODE, context) or
+            REGISTER_RECORD) != REGISTER_OFF
+
+
 def without_register(pub, record_in, feedback):
-    """A database source protects a release without the register (its person keys stay on
-    the server; README "Databases"): say so when a register was asked for."""
+    """Moves computed in a database are protected without the release register (the persons'
+    keys at both dates are not fetched from the server): say so when a register was asked."""
     if pub.register is None and record_in is None:
         return pub, None
-    feedback.pushWarning(tr("Earlier releases are not checked and this release is not "
-                            "recorded in the release register: the register holds person "
-                            "keys, which never leave the database (README \"Databases\")."))
+    feedback.pushWarning(tr("Moves computed in the database are not checked against earlier "
+                            "releases and not recorded in the release register. To use the "
+                            "register, run 'Analyse moves between areas' on the extract exported to a file."))
     from dataclasses import replace
 
     return replace(pub, register=None), None

@@ -24,11 +24,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from boligsocial_plugin.core.columncodes import to_number
 from boligsocial_plugin.core.columns import ColumnTable
 from boligsocial_plugin.core.csvread import csv_engine, read_csv_columns
 from boligsocial_plugin.core.datamodel import columns_to_read
 from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
-from boligsocial_plugin.core.extract import to_number
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.spatial import rings_from_wkb
 from boligsocial_plugin.qgis_io.values import is_null, qt_to_py, text

@@ -4,7 +4,10 @@
 Only per-area aggregates come back (README "Databases"): the area polygons go to temporary
 tables on the server, one statement joins every person row to its area and aggregates
 (core.sqlaggregate), and the result is the same raw table and join statistics the file path
-computes in numpy, so the same discretion, perturbation and writing follow.
+computes in numpy, so the same discretion, perturbation and writing follow. When the release
+register is used, each person row's area, date and 64-bit person key (computed on the server,
+never a pseudonym or a value) come back as well, so the release is linked to earlier ones and
+recorded as a file's (:meth:`PostgisPersons.start_keys`, :class:`KeyedFigures`).
 
 The connection comes from the layer: host, port, database, user, SSL mode or a service, and
 the password from the layer's QGIS authentication configuration (``authcfg``) or, failing
@@ -46,10 +49,12 @@ from boligsocial_plugin.core.indicators import Indicator, builtin_indicators
 from boligsocial_plugin.core.pipeline import (
     OVERLAP_REFUSE,
     IndicatorResult,
+    Joined,
     JoinStats,
     Publication,
     overlap_error,
     protect_counted,
+    protect_run,
     select_date,
 )
 from boligsocial_plugin.core.problems import BLOCKING, Problem
@@ -126,6 +131,8 @@ class DbRun:
     grid: Optional[sqlgen.Grid] = None
     #: cell keys of the persons outside every area and of those without location
     outside_keys: Dict[int, int] = field(default_factory=dict)
+    #: each person row's date, key and area (``PostgisPersons.run(keys=True)``)
+    joined: Optional[Joined] = None
 
 
 class PostgisPersons:
@@ -172,6 +179,7 @@ class PostgisPersons:
         self._checks: Dict[str, Any] = {}
         self._problems: Optional[List[Problem]] = None  # the checks' result (finish_checks)
         self._ignore: Tuple[str, ...] = ()  # problems the algorithm checks itself
+        self._keys: Optional[Tuple[Any, Dict[str, Any]]] = None  # the keys' fetch (start_keys)
 
     def _column(self, name: str) -> sqlgen.DbColumn:
         return sqlgen.DbColumn(name, sqlgen.column_kind(self.types.get(name, "")))
@@ -190,8 +198,12 @@ class PostgisPersons:
     # ------------------------------------------------------------------ connection
 
     @contextmanager
-    def session(self, feedback=None) -> Iterator[Any]:
-        """A cursor in a transaction that is rolled back at the end (temporary tables go)."""
+    def session(self, feedback=None, repeatable: bool = False,
+                snapshot: Optional[str] = None) -> Iterator[Any]:
+        """A cursor in a transaction that is rolled back at the end (temporary tables go).
+        ``repeatable``: REPEATABLE READ (every statement sees the same rows; the snapshot
+        can be exported); ``snapshot``: such an exported snapshot, shared with the session
+        that exported it."""
         pg = _psycopg2()
         try:
             conn = pg.connect(**connection_parameters(self.uri))
@@ -203,7 +215,11 @@ class PostgisPersons:
             cancel = conn.cancel
             feedback.canceled.connect(cancel)
         try:
+            if repeatable or snapshot is not None:
+                conn.set_session(isolation_level="REPEATABLE READ")
             cur = conn.cursor()
+            if snapshot is not None:  # the transaction's first statement
+                cur.execute("SET TRANSACTION SNAPSHOT %s", (snapshot,))
             cur.execute("SET LOCAL jit = off; SET LOCAL work_mem = '256MB'; "
                         "SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL statement_timeout = 0")
             yield cur
@@ -308,19 +324,105 @@ class PostgisPersons:
     # ------------------------------------------------------------------ computing
 
     def run(self, areas: AreaSet, indicators: Sequence[Indicator], ref_date: Optional[str],
-            overlaps: str, context, feedback=None, links: bool = True) -> DbRun:
+            overlaps: str, context, feedback=None, links: bool = True,
+            keys: bool = False) -> DbRun:
         """Join and aggregate in the database: the raw table, the join statistics and, when
-        ``links``, the persons each two rows share (for the protection)."""
-        with self.session(feedback) as cur:
-            return self._run(cur, areas, indicators, ref_date, overlaps, context, feedback,
-                             links)
+        ``links``, the persons each two rows share (for the protection); with ``keys`` also
+        each person row's date, area and key (``DbRun.joined``, :meth:`start_keys`)."""
+        with self._keys_stopped_on_error(), self.session(feedback, repeatable=keys) as cur:
+            if keys:
+                self.start_keys(cur, areas, ref_date, context, feedback)
+            run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback,
+                            links)
+            if keys:
+                run.joined = self.finish_keys(run)
+        return run
+
+    def start_keys(self, cur, areas: AreaSet, ref_date: Optional[str], context,
+                   feedback=None) -> None:
+        """Fetch the run's person rows for the release register on a connection of their
+        own while the aggregation runs on ``cur`` (the server works on both at once;
+        :meth:`finish_keys` waits): each row's area, date and 64-bit person key
+        (core.personkeys, computed on the server), nothing else. No pseudonym or value
+        leaves the server. One ``COPY ... (FORMAT binary)`` of 14 bytes of data a row, read
+        into numpy without a Python object per row (README "Person data in a database").
+        ``cur``: a REPEATABLE READ session (:meth:`session`); the fetch shares its snapshot,
+        so it sees the very rows the aggregation counts, even while the table is written."""
+        import threading
+
+        self._date_values(cur)  # before the thread: both read it
+        cur.execute("SELECT pg_export_snapshot()")
+        snapshot = cur.fetchone()[0]
+        geometry = self._geometry(areas, context)  # QGIS objects: in this thread
+        dates = [ref_date] if ref_date else None
+        state: Dict[str, Any] = {}
+
+        def work():
+            try:
+                with self.session(feedback, snapshot=snapshot) as cur:
+                    state["cancel"] = cur.connection.cancel
+                    grid = self._upload(cur, geometry)
+                    state["rows"] = _person_rows(cur, self.source, grid, dates)
+            except BaseException as e:  # noqa: BLE001 - handed to finish_keys
+                state["error"] = e
+
+        thread = threading.Thread(target=work, name="boligsocial-keys", daemon=True)
+        self._keys = (thread, state)
+        thread.start()
+
+    def finish_keys(self, run: "DbRun") -> Joined:
+        """The rows :meth:`start_keys` fetched, as core.pipeline.Joined holding each person
+        row's date and key with its area; refused when they are not the persons the run
+        counted (which the shared snapshot rules out; a check that costs nothing)."""
+        thread, state = self._keys
+        thread.join()
+        self._keys = None
+        if "error" in state:
+            raise state["error"]
+        code, day, key = state["rows"]
+        days, dcode = np.unique(day, return_inverse=True)
+        names = [str(d) for d in days.astype("datetime64[D]")]
+        codes = np.where(days[dcode] == _NO_DAY, -1, dcode)
+        if len(days) and days[0] == _NO_DAY:
+            names = names[1:]
+            codes = np.where(codes >= 0, codes - 1, -1)
+        data = pd.DataFrame({"ref_date": pd.Categorical.from_codes(codes, categories=names),
+                             "person_key": key.view(np.uint64)})
+        joined = Joined(data, np.where(code >= 0, code, -1), run.stats, overlaps=False,
+                        located=code != sqlgen.NO_LOCATION)
+        if not _same_persons(joined, code, run):
+            raise BoligsocialError(tr(
+                "The person table changed while the run read it: the persons recorded for the "
+                "release register are not the ones counted. Run again when the table is not "
+                "being written, or run without the register (REGISTER_MODE=off)."))
+        return joined
+
+    @contextmanager
+    def _keys_stopped_on_error(self) -> Iterator[None]:
+        """Cancel the fetch of :meth:`start_keys` when the run fails."""
+        try:
+            yield
+        except BaseException:
+            keys = getattr(self, "_keys", None)
+            if keys is not None:
+                cancel = keys[1].get("cancel")
+                if cancel is not None:
+                    try:
+                        cancel()
+                    except Exception:  # noqa: BLE001 - the run's own error is reported
+                        pass
+                self._keys = None
+            raise
 
     def compute(self, areas: AreaSet, indicators: Sequence[Indicator], ref_date: Optional[str],
                 overlaps: str, publication: Publication, context,
                 feedback=None) -> IndicatorResult:
         """core.pipeline.compute for a database source: join, aggregate, protect (the groups
         the protection needs figures of are aggregated in the same session)."""
-        with self.session(feedback) as cur:
+        keys = publication.register is not None
+        with self._keys_stopped_on_error(), self.session(feedback, repeatable=keys) as cur:
+            if keys:
+                self.start_keys(cur, areas, ref_date, context, feedback)
             run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback)
             release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
                                     publication, _totals(run))
@@ -335,7 +437,10 @@ class PostgisPersons:
         monitorcriteria assesses them)."""
         from boligsocial_plugin.core.criteria import release_dates
 
-        with self.session(feedback) as cur:
+        keys = publication.register is not None
+        with self._keys_stopped_on_error(), self.session(feedback, repeatable=keys) as cur:
+            if keys:
+                self.start_keys(cur, areas, None, context, feedback)
             run = self._run(cur, areas, indicators, None, overlaps, context, feedback)
             dates = sorted({str(d) for d in run.raw["ref_date"].unique()})
             need = release_dates(dates, dates if assessed is None else assessed, rule_set)
@@ -347,16 +452,25 @@ class PostgisPersons:
             i, j, o = run.pairs
             ok = (new[i] >= 0) & (new[j] >= 0)
             release = self._protect(cur, run, raw, (new[i][ok], new[j][ok], o[ok]), indicators,
-                                    areas.ids, publication, None)
+                                    areas.ids, publication, None, dates=sorted(need))
         release.limit({d: sorted(c) for d, c in need.items()})
         return run.raw, run.stats, release
 
     def _protect(self, cur, run: "DbRun", raw: pd.DataFrame, pairs, indicators, area_ids,
-                 publication: Publication, totals):
-        """core.pipeline.protect_counted with this session's figures of groups and types."""
+                 publication: Publication, totals, dates: Optional[Sequence[str]] = None):
+        """Protect with this session's figures of groups and types: through the release
+        register (core.pipeline.protect_run on the persons' keys, :meth:`start_keys`) when
+        one is used, else from counts only (core.pipeline.protect_counted). ``dates``: the
+        reference dates ``raw`` was cut to (``raw`` holds only their rows)."""
         builtin = {i.code: i for i in builtin_indicators()}
         types = _type_table(cur, self.source, run.grid, list(indicators), raw) \
             if any(builtin.get(i.code) != i for i in indicators) else None
+        if publication.register is not None:
+            joined = self.finish_keys(run)
+            figures = KeyedFigures(cur, self.source, run.grid, indicators)
+            return protect_run(run.raw, joined, indicators, area_ids, publication,
+                               with_totals=totals is not None, dates=dates, figures=figures,
+                               types=types)
 
         def figures(links):
             return _RestFigures(cur, self.source, run.grid, indicators, raw, links)
@@ -470,10 +584,19 @@ class PostgisPersons:
 
     def _prepare(self, cur, areas: AreaSet, context) -> sqlgen.Grid:
         """The areas on the server and the join's grid (temporary tables and function)."""
+        geometry = self._geometry(areas, context)
+        self._date_values(cur)
+        return self._upload(cur, geometry)
+
+    def _geometry(self, areas: AreaSet, context):
+        """The areas as the server joins them: (WKB, valid, polygon set, grid)."""
         wkbs, valid = _join_geometries(areas, self.crs, context)
         ps = polygon_set(areas.rings)
-        grid = sqlgen.choose_grid(ps.bbox, self.source.srid)
-        self._date_values(cur)
+        return wkbs, valid, ps, sqlgen.choose_grid(ps.bbox, self.source.srid)
+
+    def _upload(self, cur, geometry) -> sqlgen.Grid:
+        """:meth:`_geometry`'s areas to temporary tables, the join's function."""
+        wkbs, valid, ps, grid = geometry
         _upload_areas(cur, wkbs, valid, ps, self.source.srid)
         for st in sqlgen.setup_statements(grid):
             cur.execute(st)
@@ -514,6 +637,163 @@ class _RestFigures:
         found = np.array([r is not None for r in rows], dtype=bool)
         pick = table.iloc[[r if r is not None else 0 for r in rows]].reset_index(drop=True)
         return pick, found
+
+
+#: the day number (since 1970-01-01) of a row without reference date
+_NO_DAY = -(1 << 31)
+
+
+def _person_rows(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
+                 dates: Optional[Sequence[str]]) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each person row's area code, reference date (days since 1970-01-01) and signed 64-bit
+    person key, by one binary COPY (PostgisPersons.start_keys)."""
+    p = sqlgen.Params()
+    keyed = "person_id" in src.columns
+    inner = _located_inner(src, p, key=keyed, dates=dates)
+    sql = ("SELECT l.area::int4, COALESCE(l.d::date - DATE '1970-01-01', {none})::int4, "
+           "{k}::int8 FROM {located} l").format(
+        none=_NO_DAY, k="COALESCE(l.k, 0)" if keyed else "0",
+        located=sqlgen.located_sql(grid, inner))
+    got = copy_out(cur, sql, p.values, [("area", ">i4"), ("day", ">i4"), ("k", ">i8")])
+    return (got["area"].astype(np.int64), got["day"].astype(np.int64),
+            got["k"].astype(np.int64))
+
+
+def _same_persons(joined: Joined, code: np.ndarray, run: "DbRun") -> bool:
+    """Whether the fetched rows are the persons the run counted: per area and date, outside
+    every area, without location."""
+    st = run.stats
+    if int((code == sqlgen.OUTSIDE).sum()) != st.outside or \
+            int((code == sqlgen.NO_LOCATION).sum()) != st.no_location or \
+            int((code >= 0).sum()) != st.joined:
+        return False
+    raw = run.raw
+    if not len(raw):
+        return True
+    n_areas = int(raw["area_idx"].max()) + 1
+    names = [str(d) for d in joined.data["ref_date"].cat.categories]
+    table_dates = sorted({str(d) for d in raw["ref_date"]})
+    pos = {d: i for i, d in enumerate(table_dates)}
+    cat_pos = np.array([pos.get(d, -1) for d in names] + [-1], dtype=np.int64)
+    dpos = cat_pos[joined.data["ref_date"].cat.codes.to_numpy()]  # code -1: the last
+    inside = (code >= 0) & (dpos >= 0)
+    if int(inside.sum()) != int((code >= 0).sum()):
+        return False
+    nd = len(table_dates)
+    got = np.bincount(code[inside] * nd + dpos[inside], minlength=n_areas * nd)
+    want = np.zeros(max(len(got), n_areas * nd), dtype=np.int64)
+    at = raw["area_idx"].to_numpy(dtype=np.int64) * nd + \
+        np.array([pos[str(d)] for d in raw["ref_date"]], dtype=np.int64)
+    want[at] = raw["residents"].to_numpy(dtype=np.int64)
+    return bool(np.array_equal(np.pad(got, (0, len(want) - len(got))), want))
+
+
+class KeyedFigures:
+    """core.discretion.release's GroupTables for a database source protected through the
+    release register: the figures of groups of persons given by their keys (the links' rest
+    groups, earlier releases' populations), aggregated on the server. The groups' keys go to
+    a temporary table (``COPY ... FROM STDIN (FORMAT binary)``) and are joined to the person
+    rows of the groups' dates wherever they are (core.sqlaggregate ``keyed``); as
+    core.pipeline.GroupFigures for a file, a group is found when all its keys are."""
+
+    def __init__(self, cur, src: sqlgen.PersonSource, grid: sqlgen.Grid, indicators):
+        self.cur, self.src, self.grid, self.indicators = cur, src, grid, list(indicators)
+
+    def __call__(self, groups: List[Tuple[str, np.ndarray]]) -> Tuple[pd.DataFrame, np.ndarray]:
+        cur = self.cur
+        sizes = np.array([len(k) for _d, k in groups], dtype=np.int64)
+        gid = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
+        keys = np.concatenate([np.asarray(k, dtype=np.uint64) for _d, k in groups]) \
+            if len(groups) else np.zeros(0, np.uint64)
+        cur.execute("DROP TABLE IF EXISTS pg_temp.bs_gkey0; DROP TABLE IF EXISTS pg_temp.bs_gkey")
+        cur.execute("CREATE TEMP TABLE bs_gkey0 (gid int4, k int8) ON COMMIT DROP")
+        copy_in(cur, "pg_temp.bs_gkey0", [("gid", ">i4", gid), ("k", ">i8", keys.view(np.int64))])
+        cur.execute("CREATE TEMP TABLE bs_gkey ON COMMIT DROP AS SELECT g.gid, u.d, g.k "
+                    "FROM pg_temp.bs_gkey0 g JOIN unnest(%(g)s::int[], %(d)s::text[]) "
+                    "AS u(gid, d) ON u.gid = g.gid",
+                    {"g": list(range(len(groups))), "d": [str(d) for d, _k in groups]})
+        cur.execute("ANALYZE pg_temp.bs_gkey")
+        dates = sorted({str(d) for d, _k in groups})
+        plan = aggregate_sql(self.src, self.grid, self.indicators, keyed="pg_temp.bs_gkey",
+                             dates=dates)
+        cur.execute(plan.sql, plan.params)
+        names = [d[0] for d in cur.description]
+        table, res = raw_table(plan, names, cur.fetchall(), len(groups))
+        got = {(int(c), str(d)): int(r) for c, d, r in zip(res["code"], res["d"],
+                                                           res["residents"]) if int(c) >= 0}
+        at = {(int(a), str(d)): i for i, (a, d) in
+              enumerate(zip(table["area_idx"], table["ref_date"]))}
+        rows = [at.get((g, str(d))) for g, (d, _k) in enumerate(groups)]
+        found = np.array([got.get((g, str(d)), 0) == int(sizes[g])
+                          for g, (d, _k) in enumerate(groups)], dtype=bool)
+        if len(table):
+            pick = table.iloc[[r if r is not None else 0 for r in rows]].reset_index(drop=True)
+        else:
+            pick = pd.DataFrame({c: np.zeros(len(groups)) for c in table.columns})
+        empty = np.array([r is None for r in rows], dtype=bool)
+        if empty.any():  # nobody of the group at its date: the figures of an empty group
+            num = [c for c in pick.columns if c not in ("area_idx", "ref_date")]
+            pick.loc[empty, num] = 0
+        pick["area_idx"] = np.arange(len(groups))
+        pick["ref_date"] = [str(d) for d, _k in groups]
+        return pick, found
+
+
+_COPY_SIGNATURE = b"PGCOPY\n\xff\r\n\x00"
+
+
+def copy_out(cur, sql: str, params: Dict[str, Any], columns: Sequence[Tuple[str, str]]
+             ) -> np.ndarray:
+    """A query's rows as a numpy record array, by ``COPY (query) TO STDOUT (FORMAT binary)``:
+    ``columns`` (name, big-endian numpy type) must be fixed-width and never NULL."""
+    import io
+
+    text = cur.mogrify(sql, params)
+    if isinstance(text, bytes):
+        text = text.decode(_encoding(cur))
+    buf = io.BytesIO()
+    cur.copy_expert("COPY ({}) TO STDOUT (FORMAT binary)".format(text), buf)
+    data = buf.getvalue()
+    if not data.startswith(_COPY_SIGNATURE):
+        raise BoligsocialError("internal: not a binary COPY")
+    ext = int.from_bytes(data[15:19], "big", signed=False)
+    body = data[19 + ext:len(data) - 2]  # the trailer: int16 -1
+    fields = [("nf", ">i2")]
+    for name, t in columns:
+        fields += [("len_" + name, ">i4"), (name, t)]
+    dt = np.dtype(fields)
+    if len(body) % dt.itemsize:
+        raise BoligsocialError("internal: a NULL or a wider value in a binary COPY")
+    rows = np.frombuffer(body, dtype=dt)
+    if len(rows) and ((rows["nf"] != len(columns)).any() or any(
+            (rows["len_" + n] != np.dtype(t).itemsize).any() for n, t in columns)):
+        raise BoligsocialError("internal: a NULL or a wider value in a binary COPY")
+    return rows
+
+
+def copy_in(cur, table: str, columns: Sequence[Tuple[str, str, np.ndarray]]) -> None:
+    """Rows into a table by ``COPY ... FROM STDIN (FORMAT binary)``: ``columns`` (name,
+    big-endian numpy type, values), fixed-width, no NULL."""
+    import io
+
+    n = len(columns[0][2]) if columns else 0
+    fields = [("nf", ">i2")]
+    for name, t, _v in columns:
+        fields += [("len_" + name, ">i4"), (name, t)]
+    rows = np.zeros(n, dtype=np.dtype(fields))
+    rows["nf"] = len(columns)
+    for name, t, v in columns:
+        rows["len_" + name] = np.dtype(t).itemsize
+        rows[name] = v
+    buf = io.BytesIO(_COPY_SIGNATURE + bytes(8) + rows.tobytes() + b"\xff\xff")
+    cur.copy_expert("COPY {} ({}) FROM STDIN (FORMAT binary)".format(
+        table, ", ".join(sqlgen.ident(c[0]) for c in columns)), buf)
+
+
+def _encoding(cur) -> str:
+    from psycopg2.extensions import encodings
+
+    return encodings.get(cur.connection.encoding, "utf-8")
 
 
 def _join_geometries(areas: AreaSet, crs: QgsCoordinateReferenceSystem,
@@ -660,14 +940,14 @@ WHERE l.n > 1 GROUP BY 1, 2""".format(located=sqlgen.located_sql(grid, inner, Tr
 
 
 def _located_inner(src: sqlgen.PersonSource, p: sqlgen.Params,
-                   key: bool = False) -> str:
+                   key: bool = False, dates: Optional[Sequence[str]] = None) -> str:
     rows = sqlgen.Rows(src, p)
     x, y, pt = rows.xy()
     cols = ["{} AS d".format(rows.date()), "{} AS px".format(x), "{} AS py".format(y),
             "{} AS pt".format(pt)]
     if key:
         cols.append("{} AS k".format(rows.person_key()))
-    return "SELECT {} {}".format(", ".join(cols), sqlgen.run_rows(src, p))
+    return "SELECT {} {}".format(", ".join(cols), sqlgen.run_rows(src, p, dates=dates))
 
 
 def _date_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,

@@ -142,13 +142,13 @@ def test_bytes_columns_give_the_same_extract_as_text(ids, sex):
 
 
 def test_many_bytes_keys_and_a_hash_collision_are_exact():
-    from boligsocial_plugin.core import extract
+    from boligsocial_plugin.core import columncodes
 
     ids = np.array([b"P%09d" % i for i in range(50000)] + [b"P000000007"], dtype="S")
-    codes, first = extract.bytes_codes(ids)
+    codes, first = columncodes.bytes_codes(ids)
     assert codes[-1] == 7 and len(first) == 50000 and codes.max() == 49999
     fake_hashes = np.zeros(len(ids), dtype=np.uint64)  # every value collides
-    codes2, first2 = extract.bytes_codes(ids, fake_hashes)
+    codes2, first2 = columncodes.bytes_codes(ids, fake_hashes)
     assert np.array_equal(codes2, codes) and np.array_equal(first2, first)
 
 
@@ -169,7 +169,7 @@ def test_many_bytes_person_ids_give_the_same_extract_as_text(ids):
 
 
 def test_nine_digit_prefilter_finds_the_rows_the_full_count_finds():
-    from boligsocial_plugin.core import extract
+    from boligsocial_plugin.core import personids
 
     rng = np.random.default_rng(3)
     for w in (8, 9, 10, 13):
@@ -177,4 +177,4 @@ def test_nine_digit_prefilter_finds_the_rows_the_full_count_finds():
         m = rng.choice(np.frombuffer(b"0123456789012345678901234567A -\x00", np.uint8),
                        size=(5000, w))
         naive = ((m >= 48) & (m <= 57)).sum(axis=1) >= 9
-        assert np.array_equal(extract._nine_digits(m), naive)
+        assert np.array_equal(personids._nine_digits(m), naive)

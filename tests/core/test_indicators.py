@@ -105,7 +105,32 @@ def test_catalogue_parses_and_user_indicator_is_computed():
     ('[{"code": "x", "type": "share", "value": "agee"}]', "spelling"),
     ('[{"code": "income", "type": "share", "value": "age"}]', "built-in"),
     ('[{"code": "x", "type": "share", "value": "age", "age_min": "ten"}]', "whole numbers"),
+    ('[{"code": "x", "value": "age"}, {"code": "x", "value": "age"}]', "used twice"),
+    ('[{"code": "x", "condition": {"column": "age", "op": "=="}}]', "one number or text"),
+    ('[{"code": "x", "condition": {"column": "age", "op": "!=", "value": [1]}}]',
+     "one number or text"),
+    ('[{"code": "x", "condition": {"column": "age", "op": "in", "value": 1}}]', "list of values"),
+    ('[{"code": "x", "condition": {"column": "age", "op": ">", "value": "old"}}]',
+     "needs a number"),
 ])
 def test_bad_user_definitions_give_clear_messages(spec, needle):
     with pytest.raises(BoligsocialError, match=needle):
         ind.parse_user_indicators(spec, ["age"])
+
+
+def test_user_population_excludes_by_text_and_by_number():
+    """``!=`` in ``where``: a text value compares text, a number keeps missing values in."""
+    spec = [{"code": "not_women", "type": "share", "label": "x",
+             "condition": {"column": "age", "op": ">=", "value": 65},
+             "where": [{"column": "sex", "op": "!=", "value": "K"}]},
+            {"code": "not_students", "type": "share", "label": "x",
+             "condition": {"column": "age", "op": ">=", "value": 65},
+             "where": [{"column": "student", "op": "!=", "value": 1}]}]
+    extra = ind.parse_user_indicators(json.dumps(spec), ["age", "sex", "student"])
+    df = pd.DataFrame({"age": [70, 70, 20, 20, 80], "sex": ["K", "M", "M", None, "M"],
+                       "student": [0.0, 1.0, np.nan, 0.0, np.nan], "ref_date": "2025-01-01"})
+    raw = ind.aggregate(df, np.zeros(5, dtype=np.int64), 1, extra)
+    # sex != K: M, M, M (a missing sex satisfies no comparison of text)
+    assert (raw.loc[0, "not_women_num"], raw.loc[0, "not_women_den"]) == (2, 3)
+    # student != 1: every row but the second; a missing value is not a 1
+    assert (raw.loc[0, "not_students_num"], raw.loc[0, "not_students_den"]) == (2, 4)

@@ -192,3 +192,48 @@ def test_qgis_process_writes_the_styled_flow_map(moves_data, tmp_path):
     assert lyr.renderer().type() == "RuleRenderer"
     assert (tmp_path / "map.png").exists()
     assert np.isfinite(os.path.getsize(tmp_path / "map.png"))
+
+
+class _Log:
+    """A feedback that keeps the messages."""
+
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        class F(QgsProcessingFeedback):
+            def __init__(self, sink):
+                super().__init__()
+                self.sink = sink
+
+            def pushInfo(self, info):  # noqa: N802
+                self.sink.append(info)
+
+        self.lines = []
+        self.feedback = F(self.lines)
+
+
+def test_the_moves_are_recorded_and_linked_in_the_release_register(run_alg, moves_data,
+                                                                   tmp_path):
+    import json
+
+    tmp, _df = moves_data
+    reg = tmp_path / "register"
+    first = _Log()
+    run_alg("analysemoves", _params(tmp, RELEASE_REGISTER=str(reg), PERTURBATION="on",
+                                    OUTPUT=str(tmp_path / "m1.gpkg"),
+                                    FLOWS=str(tmp_path / "f1.gpkg")), first.feedback)
+    metas = [json.loads(p.read_text()) for p in reg.glob("*.json")]
+    assert [m["algorithm"] for m in metas] == ["analysemoves"]
+    assert sorted(metas[0]["dates"]) == [D0, D1]
+    assert any("Recorded in the release register" in x for x in first.lines)
+    # a draft (check): protected against the first, linked to it, not recorded
+    second = _Log()
+    res = run_alg("analysemoves", _params(tmp, RELEASE_REGISTER=str(reg), PERTURBATION="on",
+                                          REGISTER_MODE="check",
+                                          OUTPUT=str(tmp_path / "m2.gpkg"),
+                                          FLOWS=str(tmp_path / "f2.gpkg")), second.feedback)
+    assert len(list(reg.glob("*.json"))) == 1
+    assert any("Linked to earlier releases" in x for x in second.lines), second.lines
+    a = gpkg_rows(str(tmp_path / "m1.gpkg")).set_index("area_id")
+    b = gpkg_rows(res["OUTPUT"]).set_index("area_id")
+    pd.testing.assert_frame_equal(a[list(COUNTS)], b[list(COUNTS)])  # same persons, same

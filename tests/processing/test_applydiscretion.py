@@ -268,6 +268,29 @@ def test_perturbation_moves_published_counts_by_at_most_two(run_alg, tmp_path):
     assert moved > 0
 
 
+def test_perturbation_is_keyed_with_the_register_folders_secret(run_alg, tmp_path,
+                                                                 monkeypatch):
+    """The noise key is a secret created once in the release register folder (mode 0600): the
+    same folder gives the same table twice, another folder (another secret) other noise."""
+    import os
+    import stat
+
+    src = _write(TABLE, tmp_path / "t.csv", "csv")
+    params = {"INPUT": src, "COUNT_FIELDS": COUNTS, "TOTAL_FIELD": "total",
+              "ID_FIELD": "area_id", "MIN_RESIDENTS": 0, "PERTURBATION": "on"}
+    outs = []
+    for k, folder in enumerate(("one", "one", "two")):
+        monkeypatch.setenv("BOLIGSOCIAL_RELEASE_REGISTER", str(tmp_path / folder))
+        outs.append(_out(run_alg("applydiscretion", dict(
+            params, OUTPUT=str(tmp_path / "p{}.gpkg".format(k))))).drop(columns="fid"))
+    pd.testing.assert_frame_equal(outs[0], outs[1])
+    cols = COUNTS + ["total"]
+    assert not outs[0][cols].equals(outs[2][cols])
+    key = tmp_path / "one" / "noise_secret.key"
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    assert key.read_text().strip() != (tmp_path / "two" / "noise_secret.key").read_text().strip()
+
+
 def test_report_lists_the_intervals_of_hidden_cells(run_alg, tmp_path):
     src = _write(TABLE, tmp_path / "t.csv", "csv")
     report = tmp_path / "r.json"

@@ -290,6 +290,32 @@ def _patterned_grid(tmp_path, side, seed):
     return _squares(str(tmp_path / "karre.gpkg"), squares), values
 
 
+def test_population_field_noise_is_keyed_with_the_register_folders_secret(run_alg, tmp_path,
+                                                                          monkeypatch):
+    """From a residents field (no persons) the regions' noise is keyed with the secret of the
+    release register folder: the same folder, the same populations; another folder, other
+    noise; the noise an attacker computes from the member ids alone is not the plugin's."""
+    from boligsocial_plugin.core.discretion.perturbation import Perturbation, perturb_counts
+    from boligsocial_plugin.core.personkeys import keys_from_strings
+
+    path, pops = _grid(tmp_path, 8, seed=3)
+    got = []
+    for k, folder in enumerate(("one", "one", "two")):
+        monkeypatch.setenv("BOLIGSOCIAL_RELEASE_REGISTER", str(tmp_path / folder))
+        _res, regions, members = _run(run_alg, tmp_path, "s{}".format(k), AREAS=path,
+                                      POPULATION_FIELD="pop", MINIMUM=250)
+        got.append(regions.set_index("region_id")["population"])
+    pd.testing.assert_series_equal(got[0], got[1])
+    assert not got[0].equals(got[2])
+    truth = members.assign(pop=members["area_id"].map(pops)).groupby("region_id")["pop"].sum()
+    ids = members.groupby("region_id")["area_id"].apply(lambda x: "\x1f".join(sorted(x)))
+    shown = got[0].dropna()
+    labels = ids.loc[shown.index].tolist()
+    public = (keys_from_strings(labels) >> np.uint64(32)).astype(np.int64)
+    theirs = perturb_counts(truth.loc[shown.index].to_numpy(float), public, 5, Perturbation())
+    assert len(shown) >= 5 and not np.array_equal(theirs, shown.to_numpy(float))
+
+
 def test_homogeneity_fields_make_regions_alike(run_alg, tmp_path):
     from boligsocial_plugin.core.regions import mixing
 

@@ -244,7 +244,9 @@ def test_select_only_role_with_password_from_the_authentication_database(
 
 
 def test_only_aggregates_leave_the_server(run_alg, tmp_path, pg_db):
-    """pg_stat_statements: no statement of a run returns more rows than areas x dates."""
+    """pg_stat_statements: no statement of a run returns more rows than areas x dates, but
+    the one that gives the release register each person row's area, date and 64-bit key
+    (assesscriteria records its release; computeindicators does not: REGISTER_MODE off)."""
     areas = grid_areas(str(tmp_path / "areas.gpkg"))
     df = persons_frame(areas, [400, 300, 200, 100, 50, 20], dates=("2024-01-01", "2025-01-01"))
     df = df.drop(columns=["area_truth"])
@@ -268,7 +270,13 @@ def test_only_aggregates_leave_the_server(run_alg, tmp_path, pg_db):
     conn.close()
     assert stats, "the runs' statements were not seen"
     persons = len(df)
+    keys = [(q, c, r) for q, c, r in stats if q.startswith(
+        "COPY (SELECT l.area::int4, COALESCE(l.d::date - DATE '1970-01-01', ")]
+    assert len(keys) == 1 and keys[0][1:] == (1, persons)  # assesscriteria's, once
+    assert "::int4, COALESCE(l.k, 0)::int8 FROM (" in keys[0][0]  # area, date, key: no more
     for query, calls, rows in stats:
+        if query == keys[0][0]:
+            continue
         per_call = rows / max(1, calls)
         assert per_call <= (6 + 2) * 2 * 4, (per_call, query[:200])
         assert rows < persons

@@ -124,10 +124,6 @@ def _both(table, area, col):
     return table.loc[(area, D1), col], table.loc[(area, D2), col]
 
 
-@pytest.mark.xfail(strict=True, reason="leak: the noise of a sum of amounts is keyed on the "
-                   "persons only, so the same persons at two dates get the same noise and the "
-                   "difference is one person's exact change (core/discretion/perturbation.py "
-                   "perturb_amounts; release.py drops the links between dates)")
 def test_amount_change_of_one_stayer(published):
     """Nobody moved in or out of A10; one resident's income and time outside the labour market
     changed. The attacker subtracts the published sums of the two dates."""
@@ -150,10 +146,6 @@ def test_amount_change_of_one_stayer(published):
                                 got_income, got_fte, from_change, from_criteria)
 
 
-@pytest.mark.xfail(strict=True, reason="leak: amounts move by at most 10 % of the largest "
-                   "contribution, so one difference of two dates estimates a newcomer's "
-                   "income within the plugin's own p % rule (10 %): the dominance rules guard "
-                   "each cell, not the difference of two dates")
 def test_rich_newcomer_income_within_p_percent(published):
     """One newcomer with the issue's income (1,234,567 kr.) moves into A01 (300 residents):
     each cell passes the dominance and p % rules, their difference does not."""
@@ -185,10 +177,6 @@ def test_threshold_crossing_pins_the_hidden_count(published):
     assert hi - lo >= 1, "the hidden count of {} is pinned to {}".format(D1, lo)
 
 
-@pytest.mark.xfail(strict=True, reason="leak: a cell whose persons did not change repeats "
-                   "exactly (same cell key, same value), so every changed cell holds the "
-                   "newcomer and his attributes are read with certainty (cell keys are not "
-                   "mixed with the row's population)")
 def test_cells_without_the_newcomer_repeat_exactly(published):
     """In the four areas with one newcomer, a cell the newcomer is not in must not be told
     apart from one he is in: some cell without him must change too, else 'changed' proves

@@ -5,28 +5,55 @@ The method of the Australian Bureau of Statistics' TableBuilder and of the 2021 
 (ABS, ONS): every person has a *record key* (here a 32-bit hash of the person key, see
 :mod:`boligsocial_plugin.core.personkeys`: the low half of PostgreSQL's ``hashint8extended`` of
 it, so a database computes the same keys, core.sqlgen); a cell's *cell key* is the sum of the
-record keys
-of the persons behind it (modulo 2^32). The noise added to the cell is a deterministic function
-of the cell key and the cell's value. Hence:
+record keys of the persons behind it (modulo 2^32). The noise added to a cell is a deterministic
+function of its cell key, of the cell key of its *row's population* (the residents of the area
+at the date: ``residents_ck``) and of its exact value (counts; sums rounded to whole kroner,
+sums of full-time persons to 10^-6). Hence:
 
-* the same persons always give the same published value, in any run, layer, geography or
-  date, so averaging repeated releases recovers nothing;
-* two cells whose persons differ (A+B and B, or a month and the next) get independent noise, so
-  subtracting them gives the difference plus noise, not an individual's value;
+* the same persons in the same row population, with the same values, always get the same
+  published value, in any run, layer, geography or output, so averaging repeated releases
+  recovers nothing;
+* when anything in a row changes (one person moves in or out, one amount changes) *every* cell
+  of the row gets fresh, independent noise, also the cells the change did not touch: a cell
+  that changed does not prove that it holds the newcomer, and the difference of two dates is
+  the true difference plus the difference of two independent noises;
 * zero stays zero, and a count at or above ``MIN_COUNT`` is never published below it.
+
+The trade-off: a cell published again for the same persons and values after a change elsewhere
+in its row gets a new value (it moves by ±2 at most), so an unchanged sub-population can show a
+small change between dates; trends are read from many cells, never from one. And a group that
+stays the same while its row changes (monthly dates, or geographies that differ outside the
+group) gets an independent copy of its noise each time: the mean of k copies rounds to the
+exact count with probability 0.77 (k = 2), 0.84 (4), 0.96 (12). An exact published count
+discloses only together with another exact count of one person more or less; the release
+register links rows (populations), not cells of different rows.
 
 Counts (residents, numerators and denominators of shares) move by at most ±2: 0 with
 probability 50 %, ±1 with 20 % each, ±2 with 5 % each (mean 0, mean absolute change 0.6);
 just above ``MIN_COUNT`` the table is cut and re-balanced so the noise stays unbiased and the
 count stays ≥ ``MIN_COUNT``. Sums of full-time persons (outside the labour market) move by a
-continuous amount of at most ±2 full-time persons (triangular, mean absolute change 0.67).
-Sums of amounts (income) move by at most ±10 % of the largest single contribution in the cell
-(triangular), which hides every individual's amount even when the cell is the difference of
-two others. Shares and means are computed from the perturbed numerator and denominator.
-Decisions (suppression, categories, criteria met or not) are always taken on exact values.
+continuous amount of at most ±2 full-time persons (triangular, mean absolute change 0.67, never
+below 0). Sums of amounts (income) move by ``±m·L``, ``L`` the largest single contribution in
+the cell, ``m`` uniform between 0.5 and 1.5 and the sign random (mean 0, mean absolute change
+``L``). The density of this noise is at most ``1/(2L)`` everywhere, so the estimate an attacker
+takes from one difference of two cells (a newcomer's income = the sum after − the sum before)
+falls within ±p % of the newcomer's amount ``x`` with probability at most ``p·x/L ≤ p``
+(10 % for the 10 % rule), whatever the other cell's noise; a newcomer with more than four times
+the earlier cell's largest amount is never estimated within 10 % (the noise is at least
+``0.5·x`` after and at most ``1.5·L`` before). Shares and means are computed from the perturbed
+numerator and denominator. Decisions (suppression, categories, criteria met or not) are always
+taken on exact values.
+
+Tables without persons (``applydiscretion``, regions' populations from a residents field) have
+no person keys: their cell keys are an HMAC of the row and column labels with a 256-bit secret
+(:func:`table_cell_keys`), created once and kept in the release register folder (see
+core.discretion.register ``Register.secret``), so the noise cannot be recomputed and removed
+without it, and the same table always gets the same values.
 """
-from dataclasses import dataclass
-from typing import Dict, Tuple
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+from typing import Dict, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -36,18 +63,31 @@ from boligsocial_plugin.core.personkeys import hash_int64, mix64
 RECORD_SALT = 0x5EED0C311CE1
 _SALT_COUNT = np.uint64(0xC0C0A11CE)
 _SALT_AMOUNT = np.uint64(0xA303E7)
+_SALT_FTE = np.uint64(0xF7E5A17)
+_SALT_ROW = np.uint64(0x20E5C0FFEE)
 #: the perturbation table of counts away from the threshold: change -> probability
 COUNT_TABLE: Dict[int, float] = {-2: 0.05, -1: 0.2, 0: 0.5, 1: 0.2, 2: 0.05}
+#: sums of amounts move by m times the largest contribution, m uniform on this range
+AMOUNT_MAGNITUDE = (0.5, 1.5)
+#: the precision of a sum of full-time persons in its noise key
+FTE_PRECISION = 1e-6
+#: bytes of a table secret (see :func:`table_cell_keys`) and the file that keeps it
+SECRET_BYTES = 32
+SECRET_FILE = "noise_secret.key"
 
 
 @dataclass(frozen=True)
 class Perturbation:
-    """Whether and how much published values are perturbed (see the module doc)."""
+    """Whether and how much published values are perturbed (see the module doc).
+
+    ``secret``: the key of tables without persons (:func:`table_cell_keys`); never printed.
+    """
 
     enabled: bool = True
     max_count: int = 2          # counts: at most ± this (the table above)
     fte_max: float = 2.0        # sums of full-time persons: at most ± this
-    amount_share: float = 0.10  # sums of amounts: at most ± this share of the largest one
+    amount_share: float = 1.0   # sums of amounts: ±(0.5..1.5) × this × the largest one
+    secret: bytes = field(default=b"", repr=False, compare=False)
 
     def describe(self) -> str:
         """One line for reports (translated)."""
@@ -56,9 +96,10 @@ class Perturbation:
         if not self.enabled:
             return tr("off (exact values)")
         return tr("cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts "
-                  "±{a} % of the largest contribution").format(
+                  "±{lo}–{hi} × the largest contribution").format(
             c=self.max_count, f="{:g}".format(self.fte_max),
-            a="{:g}".format(100 * self.amount_share))
+            lo="{:g}".format(AMOUNT_MAGNITUDE[0] * self.amount_share),
+            hi="{:g}".format(AMOUNT_MAGNITUDE[1] * self.amount_share))
 
 
 OFF = Perturbation(enabled=False)
@@ -101,12 +142,29 @@ def cell_keys_of_sums(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     return (lo_i + (hi_i << 16)) % (1 << 32)
 
 
-def _uniform(ck: np.ndarray, salt: np.uint64, extra: np.ndarray = None) -> np.ndarray:
-    """Deterministic uniform numbers in [0, 1) from cell keys (and values)."""
-    z = np.asarray(ck, dtype=np.int64).astype(np.uint64) ^ salt
+def _row_mixed(ck: np.ndarray, row: Optional[np.ndarray]) -> np.ndarray:
+    """Noise keys (uint64) of cells: the cell key mixed with its row population's key.
+
+    ``row`` None: each cell is its own row (a population published alone, e.g. residents or a
+    flow), so a count gets the same noise whichever output publishes the same persons.
+    """
+    c = np.asarray(ck, dtype=np.int64).astype(np.uint64)
+    r = c if row is None else np.asarray(row, dtype=np.int64).astype(np.uint64)
+    return c ^ mix64(r ^ _SALT_ROW)
+
+
+def _uniform(key: np.ndarray, salt: np.uint64, extra: np.ndarray = None) -> np.ndarray:
+    """Deterministic uniform numbers in [0, 1) from noise keys (and values)."""
+    z = np.asarray(key, dtype=np.uint64) ^ salt
     if extra is not None:
         z = z ^ mix64(np.asarray(extra, dtype=np.uint64))
     return (mix64(z) >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+
+
+def _value_key(v: np.ndarray, precision: float) -> np.ndarray:
+    """The exact value, rounded to ``precision``, as uint64 bits for the noise key."""
+    q = np.round(np.nan_to_num(np.asarray(v, dtype=float)) / precision)
+    return np.clip(q, -2.0 ** 62, 2.0 ** 62).astype(np.int64).view(np.uint64)
 
 
 def _distribution(v: int, floor: int, d: int) -> Tuple[np.ndarray, np.ndarray]:
@@ -126,8 +184,12 @@ def _distribution(v: int, floor: int, d: int) -> Tuple[np.ndarray, np.ndarray]:
 
 
 def perturb_counts(values: np.ndarray, ck: np.ndarray, min_count: int,
-                   p: Perturbation) -> np.ndarray:
-    """Published counts: value + change from the table (NaN and 0 unchanged)."""
+                   p: Perturbation, row: Optional[np.ndarray] = None) -> np.ndarray:
+    """Published counts: value + change from the table (NaN and 0 unchanged).
+
+    ``ck``: the cells' keys; ``row``: the keys of their rows' populations (None: each cell is
+    its own row); the noise also depends on the exact value.
+    """
     v = np.asarray(values, dtype=float)
     out = v.copy()
     if not p.enabled:
@@ -136,7 +198,8 @@ def perturb_counts(values: np.ndarray, ck: np.ndarray, min_count: int,
     if not ok.any():
         return out
     vi = np.round(v[ok]).astype(np.int64)
-    u = _uniform(np.asarray(ck)[ok], _SALT_COUNT, vi)
+    key = _row_mixed(np.asarray(ck)[ok], None if row is None else np.asarray(row)[ok])
+    u = _uniform(key, _SALT_COUNT, vi)
     floor = max(1, int(min_count))
     change = np.zeros(len(vi), dtype=np.int64)
     base_ch, base_pr = _distribution(floor + p.max_count, floor, p.max_count)
@@ -155,19 +218,97 @@ def perturb_counts(values: np.ndarray, ck: np.ndarray, min_count: int,
 
 
 def perturb_amounts(values: np.ndarray, ck: np.ndarray, scale: np.ndarray,
-                    p: Perturbation) -> np.ndarray:
-    """Published sums: value + triangular noise on [-scale, scale] (NaN unchanged)."""
+                    p: Perturbation, row: Optional[np.ndarray] = None) -> np.ndarray:
+    """Published sums of amounts: value ± m·scale, m uniform on :data:`AMOUNT_MAGNITUDE`.
+
+    ``scale``: ``amount_share`` × the cell's largest contribution. The sign and ``m`` come from
+    the cell key, the row's key (``row``, None: the cell itself) and the value in whole kroner,
+    so the same persons with the same amounts in the same row always get the same noise, and a
+    changed amount gets fresh noise. NaN unchanged.
+    """
     v = np.asarray(values, dtype=float)
     if not p.enabled:
         return v.copy()
-    u1 = _uniform(ck, _SALT_AMOUNT)
-    u2 = _uniform(ck, _SALT_AMOUNT ^ np.uint64(0xFFFF))
-    noise = np.asarray(scale, dtype=float) * (u1 + u2 - 1.0)
+    key = _row_mixed(ck, row)
+    vk = _value_key(v, 1.0)
+    u1 = _uniform(key, _SALT_AMOUNT, vk)
+    u2 = _uniform(key, _SALT_AMOUNT ^ np.uint64(0xFFFF), vk)
+    lo, hi = AMOUNT_MAGNITUDE
+    noise = np.asarray(scale, dtype=float) * np.where(u2 < 0.5, -1.0, 1.0) * (lo + (hi - lo) * u1)
     return np.where(np.isnan(v), np.nan, v + np.nan_to_num(noise))
 
 
-def table_cell_keys(labels) -> np.ndarray:
-    """Cell keys for tables without persons (applydiscretion): from a text label per cell."""
-    from boligsocial_plugin.core.personkeys import keys_from_strings
+def perturb_fte(values: np.ndarray, ck: np.ndarray, p: Perturbation,
+                row: Optional[np.ndarray] = None) -> np.ndarray:
+    """Published sums of full-time persons: value + triangular noise on ±``fte_max``, never
+    below 0 (keyed like :func:`perturb_amounts`, the value to :data:`FTE_PRECISION`)."""
+    v = np.asarray(values, dtype=float)
+    if not p.enabled:
+        return v.copy()
+    key = _row_mixed(ck, row)
+    vk = _value_key(v, FTE_PRECISION)
+    u1 = _uniform(key, _SALT_FTE, vk)
+    u2 = _uniform(key, _SALT_FTE ^ np.uint64(0xFFFF), vk)
+    out = v + p.fte_max * (u1 + u2 - 1.0)
+    return np.where(np.isnan(v), np.nan, np.maximum(out, 0.0))
 
-    return (keys_from_strings(labels) >> np.uint64(32)).astype(np.int64)
+
+def table_cell_keys(labels: Sequence[str], secret: bytes) -> np.ndarray:
+    """Cell keys (int64 < 2^32) for tables without persons: HMAC-SHA256 of each cell's text
+    label (row and column) with the table secret.
+
+    Without the secret nobody can recompute the keys, so the noise cannot be removed; the
+    same secret gives the same keys in every run, so repeated releases cannot be averaged.
+    """
+    from boligsocial_plugin.core.errors import BoligsocialError
+    from boligsocial_plugin.core.i18n import tr
+
+    if not secret:
+        raise BoligsocialError(tr("The perturbation of a table without persons needs its "
+                                  "secret key; none was given."))
+    kb = bytes(secret)
+    return np.array([int.from_bytes(hmac.new(kb, str(x).encode("utf-8"),
+                                             hashlib.sha256).digest()[:4], "big")
+                     for x in labels], dtype=np.int64)
+
+
+def folder_secret(folder: str) -> bytes:
+    """The table secret kept in ``folder`` (the release register): :data:`SECRET_FILE`, 256
+    random bits in hex, created once with mode 0600 and read in every later run."""
+    import os
+    import secrets
+
+    from boligsocial_plugin.core.errors import BoligsocialError
+    from boligsocial_plugin.core.i18n import tr
+
+    path = os.path.join(folder, SECRET_FILE)
+    for _attempt in range(2):
+        try:
+            with open(path, encoding="ascii") as f:
+                key = bytes.fromhex(f.read().strip())
+            if len(key) < SECRET_BYTES:
+                raise ValueError("{} bytes".format(len(key)))
+            return key
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError) as e:
+            raise BoligsocialError(tr(
+                "The perturbation secret {path} cannot be read ({err}). Restore it from a "
+                "backup: the same secret keeps tables consistent with earlier releases."
+            ).format(path=path, err=e)) from e
+        try:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue  # created meanwhile by another run: read it
+        except OSError as e:
+            raise BoligsocialError(tr(
+                "The perturbation secret cannot be created in {path} ({err}). Choose another "
+                "release register folder.").format(path=folder, err=e)) from e
+        key = secrets.token_bytes(SECRET_BYTES)
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(key.hex() + "\n")
+        return key
+    raise BoligsocialError(tr("The perturbation secret {path} cannot be read ({err}). Restore "
+                              "it from a backup: the same secret keeps tables consistent with "
+                              "earlier releases.").format(path=path, err="?"))

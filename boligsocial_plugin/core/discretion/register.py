@@ -9,7 +9,10 @@ area label, the 64-bit keys of its persons (core.personkeys, never the pseudonym
 cell types were published or hidden). No counts, sums or values are stored.
 
 The register holds person-level information (keys of pseudonyms); keep it where the person
-extract is kept (files are written with mode 0600). To forget a release (a draft that was
+extract is kept (files are written with mode 0600). It also holds ``noise_secret.key``, the
+secret of the perturbation of tables without persons (``Register.secret``): keep it with the
+extract and back it up; a new secret gives every such table new noise, and two releases of the
+same table with different secrets can be averaged. To forget a release (a draft that was
 never published), delete its two files; ``Register.forget`` does that.
 """
 import datetime as _dt
@@ -142,6 +145,13 @@ class Register:
                                       "({err}); nothing was recorded.").format(
                                           path=self.folder, err=e)) from e
         return rid
+
+    def secret(self) -> bytes:
+        """The perturbation secret of tables without persons, created once in this folder
+        (core.discretion.perturbation ``folder_secret``)."""
+        from boligsocial_plugin.core.discretion.perturbation import folder_secret
+
+        return folder_secret(self.folder)
 
     def forget(self, release_id: str) -> bool:
         """Delete a release (a draft that was never published). True if it existed."""

@@ -66,7 +66,8 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
       relation first; the total is hidden only when no count can be (unavoidable).
     * Optional keyed rounding of published cells (:func:`keyed_round`), cell key = row id
       (or position) + column + true value; or cell-key perturbation (``perturbation``), the
-      cell key from the row id and the column.
+      cell key an HMAC of the row id and the column with ``perturbation.secret`` (required:
+      without the secret nobody can recompute the noise; core.discretion.perturbation).
     """
     t0 = time.perf_counter()
     rules = rules or Rules()
@@ -207,7 +208,8 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
             ck = [f"{rk}\x1f{c}\x1f{x}" for rk, x in zip(row_keys, data[:, j])]
             v = keyed_round(v, round_base, round_key, ck, rules.min_count)
         elif perturbation.enabled:
-            v2 = perturb_counts(v, table_cell_keys([f"{rk}\x1f{c}" for rk in row_keys]),
+            v2 = perturb_counts(v, table_cell_keys([f"{rk}\x1f{c}" for rk in row_keys],
+                                                   perturbation.secret),
                                 rules.min_count, perturbation)
             changes.append(np.abs(v2 - v)[~np.isnan(v)])
             v = v2

@@ -8,7 +8,8 @@ total is a cell like any other: it is not published when it is small, and not wh
 members' counts, it would give a hidden member's count (the region minus its published members)
 or narrow it below the protection width. Withheld totals (regions below the minimum) are not
 published; they are protected only where small. With perturbation, the published totals carry
-cell-key noise keyed on the member ids, so the same region always gets the same value.
+cell-key noise keyed on the member ids and the secret of ``perturbation`` (an HMAC: nobody
+without the secret can recompute the noise), so the same region always gets the same value.
 """
 from typing import Dict, Optional, Sequence, Tuple
 
@@ -71,7 +72,8 @@ def protect_group_totals(values: Sequence[float], group: Sequence[int], n_groups
         cuts = np.searchsorted(g[inside_sorted], np.arange(k + 1))
         labels = ["\x1f".join(sorted(ids[inside_sorted[cuts[r]:cuts[r + 1]]].tolist()))
                   for r in range(k)]
-        noisy = perturb_counts(out, table_cell_keys(labels), rules.min_count, perturbation)
+        noisy = perturb_counts(out, table_cell_keys(labels, perturbation.secret),
+                               rules.min_count, perturbation)
         changes = np.abs(noisy - out)[~np.isnan(out)]
         out = noisy
     report: Dict[str, object] = {
