@@ -255,7 +255,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                 pops, links, max(rules.min_count, rules.min_residents))
         links = list(links) + extra_links
         old_vals, rest_prot, old_prot = _link_figures(indicators, rules, pops, links,
-                                                      group_tables, raw)
+                                                      group_tables, raw, with_old_prot=True)
         for r in time_hidden:
             hidden[r, :1 + 2 * k] = True
         links = _equal_forest(pops, links)
@@ -523,12 +523,13 @@ def _group_protect(raw_like: pd.DataFrame, indicators: Sequence[Indicator],
 
 
 def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], group_tables,
-                  raw: Optional[pd.DataFrame] = None):
+                  raw: Optional[pd.DataFrame] = None, with_old_prot: bool = False):
     """True figures and protection of the groups the links involve.
 
     Returns (values of earlier populations by population, protection of each rest by link,
-    protection of earlier populations by population): arrays over the cell types. An earlier
-    population equal to a row of this release has that row's figures (no recount).
+    and with ``with_old_prot`` the protection of earlier populations by population): arrays
+    over the cell types. An earlier population equal to a row of this release has that row's
+    figures (no recount).
     """
     ntypes = 1 + 2 * len(indicators)
     same: Dict[int, int] = {}
@@ -569,8 +570,9 @@ def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], g
         at = {r: i for i, r in enumerate(rows)}
         old_vals.update({p: rv[at[r]] for p, r in same.items()})
     rest_prot = {id(lk): gprot[len(old) + i] for i, lk in enumerate(sums)}
-    old_prot = {p: gprot[i] for i, p in enumerate(old)}
-    return old_vals, rest_prot, old_prot
+    if not with_old_prot:
+        return old_vals, rest_prot
+    return old_vals, rest_prot, {p: gprot[i] for i, p in enumerate(old)}
 
 
 def _time_suppression(pops: Populations, links: Sequence[Link],
