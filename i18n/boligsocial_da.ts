@@ -4023,6 +4023,11 @@ fokusområderne</translation>
       <translation>Vil ikke længere være {category} ved opgørelsen {date}, hvis udviklingen fortsætter: {changes}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/atoms.py" />
+      <source>With PERTURBATION=off the populations of {date} overlap partially with earlier releases (or with each other) in {n} pieces; exact values are checked against every combination of at most {max} pieces. Publish overlapping geographies with PERTURBATION=on (the default), or fewer overlapping geographies of one date, or forget from the release register the drafts that were never published.</source>
+      <translation>Med PERTURBATION=off overlapper populationerne pr. {date} delvist med tidligere udgivelser (eller med hinanden) i {n} stykker; nøjagtige værdier kontrolleres mod alle kombinationer af højst {max} stykker. Udgiv overlappende geografier med PERTURBATION=on (standard), eller færre overlappende geografier pr. dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/monitoring/text.py" />
       <source>Will no longer be {category} at the next computation if the trend continues: {changes}.</source>
       <translation>Vil ikke længere være {category} ved næste opgørelse, hvis udviklingen fortsætter: {changes}.</translation>
@@ -4846,6 +4851,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/core/moves.py" />
       <source>{n} persons disappear after {a} while a person of the same sex, origin and age (one date older) appears at the same address at {b}: probably a changed person key (a new pseudonymisation key or a new CPR number). They are counted as out_to_outside and in_from_outside. Pseudonymise every date with the same key.</source>
       <translation>{n} personer forsvinder efter {a}, mens en person med samme køn, herkomst og alder (én dato ældre) dukker op på samme adresse på {b}: sandsynligvis en ændret personnøgle (en ny pseudonymiseringsnøgle eller et nyt CPR-nummer). De tælles som out_to_outside og in_from_outside. Pseudonymisér alle datoer med samme nøgle.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/release.py" />
+      <source>{n} rows are hidden: their persons are already in {k} different published populations of the same date (the overlap budget), and each more would give one more noisy copy of their figures. Publish fewer overlapping geographies of that date, or forget from the release register the drafts that were never published.</source>
+      <translation>{n} rækker er skjult: deres personer indgår allerede i {k} forskellige udgivne populationer på samme dato (overlapsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af deres tal. Udgiv færre overlappende geografier på den dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The main job on a generated demo municipality, headless through qgis_process:
 # validate the extract, compute indicators with discretion, assess the state criteria,
-# style them and export a map (PNG) and a one-page report (PDF); follow the criteria over the
-# snapshots, project the next list and draw the trend charts.
+# style them and export a map (PNG) and a one-page report (PDF); follow the criteria month by
+# month over the last two years, project the next list and draw the trend charts.
 # Installs what is missing first (QGIS 3.22 from Debian, ...). Leaves demo_output/:
 #   boligsocial_demo.gpkg (layers indicators, criteria, projection, criteria_series, moves,
 #   flows, styled), map.png, report.pdf, criteria_map.png, criteria_report.pdf,
@@ -25,14 +25,19 @@ done
 . "$REPO/scripts/setup_env.sh"
 DATA="$REPO/demo_data"
 OUT="$REPO/demo_output"
-# data generated before the moves (no housing type per area) is generated again
+# data generated before the moves (no housing type per area) or without the monthly series
+# (no expected_trends.csv) is generated again
+if [ -f "$DATA/areas.gpkg" ] && [ ! -f "$DATA/expected_trends.csv" ]; then FRESH=1; fi
 if [ -f "$DATA/areas.gpkg" ] && ! /usr/bin/python3 -c "
 from osgeo import ogr; import sys
 sys.exit(ogr.Open('$DATA/areas.gpkg').GetLayer(0).GetLayerDefn().GetFieldIndex('housing') < 0)
 " 2>/dev/null; then FRESH=1; fi
 if [ "$FRESH" = 1 ] || [ ! -f "$DATA/persons_dk.csv" ]; then
-  echo "[demo] generating a synthetic municipality ($PERSONS persons per date, 2021-2025)"
-  /usr/bin/python3 scripts/generate_demo.py --out "$DATA" --persons "$PERSONS" --formats csv,gpkg,dkcsv
+  # 1 January 2021-2025 in every file; persons.gpkg also has the monthly snapshots of the last
+  # two years (July 2023 - June 2025, the same persons) for the monitoring
+  echo "[demo] generating a synthetic municipality ($PERSONS persons per date, 2021-2025, monthly from July 2023)"
+  /usr/bin/python3 scripts/generate_demo.py --out "$DATA" --persons "$PERSONS" --formats csv,gpkg,dkcsv \
+    --months 24 --series-formats gpkg
 fi
 echo "[demo] installing the plugin into your QGIS profile 'default' (for desktop QGIS)"
 scripts/install_plugin.sh default
@@ -55,8 +60,8 @@ step "assessing the state criteria (rule set 2021)" \
     AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name RULE_SET=2021 \
     NATIONAL_CONVICTION_RATE="$NCR" REGIONAL_MEAN_INCOME="$RMI" \
     OUTPUT="ogr:dbname='$GPKG' table=\"criteria\" (geom)"
-step "following the criteria over the snapshots and projecting the next list (1 January)" \
-  "$QP" run boligsocial:monitorcriteria -- PERSONS="$DATA/persons_dk.csv" \
+step "following the criteria month by month and projecting the next list (1 January)" \
+  "$QP" run boligsocial:monitorcriteria -- PERSONS="$DATA/persons.gpkg" \
     AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name RULE_SET=2021 \
     NATIONAL_CONVICTION_RATE="$NCR" REGIONAL_MEAN_INCOME="$RMI" \
     OUTPUT="ogr:dbname='$GPKG' table=\"projection\" (geom)" \

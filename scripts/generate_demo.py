@@ -1296,10 +1296,14 @@ def _coord_text(v: np.ndarray, danish: bool) -> np.ndarray:
 def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  # noqa: C901
              areas: int = 300, years: Iterable[int] = (2021, 2022, 2023, 2024, 2025),
              monthly: bool = False, formats: Iterable[str] = ("csv", "gpkg"),
-             months: int = 0,
+             months: int = 0, series_formats: Optional[Iterable[str]] = None,
              spatial_index: bool = False, verbose: bool = False,
              summary: Optional[dict] = None) -> Dict[str, str]:
     """Write the demo data set into out_dir; returns {name: path} of the files written.
+
+    ``series_formats``: the formats that get the snapshots between the 1 January ones
+    (``months``, ``monthly``); the other formats get the 1 January snapshots only, of the same
+    persons (default: every format gets every snapshot).
 
     Point layers with more than INDEX_LIMIT points get a spatial index only with
     ``spatial_index=True`` (building it costs ~20 us a point). ``summary``, when given,
@@ -1315,6 +1319,8 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
         raise ValueError("--areas must be at least 30 (23 designed areas + ordinary ones)")
     if persons < 1000:
         raise ValueError("--persons must be at least 1000")
+    series_formats = formats if series_formats is None else \
+        {f.strip().lower() for f in series_formats if f.strip()}
     os.makedirs(out_dir, exist_ok=True)
     rng = np.random.default_rng(seed)
     log = (lambda *a: print(*a, file=sys.stderr)) if verbose else (lambda *a: None)
@@ -1381,7 +1387,7 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
                           [(c, PERSON_FIELD_TYPES[c]) for c in PERSON_COLUMNS])
     district_name = np.array([dnames[d] for d in district], dtype=object)
     stats: Dict[str, pd.DataFrame] = {}
-    first = True
+    started: set = set()  # the text files written to (the next dates are appended)
     n_rows = 0
     prev = (y_first, 0)
     for y, doy, out in dates:
@@ -1395,24 +1401,26 @@ def generate(out_dir: str = "demo_data", persons: int = 60000, seed: int = 1,  #
         cols, st = pop.snapshot(y, doy)
         stats[date] = st
         n_rows += len(cols["pid"])
-        if "csv" in formats or gpkg is not None:
+        here = formats if doy == 0 and y in years else formats & series_formats
+        if "csv" in here or (gpkg is not None and "gpkg" in here):
             fr = _frame(cols, date, design, addr_ids, addr_text, False)
-            if "csv" in formats:
-                _write_text(csv_path, fr, ",", "utf-8", "\n", append=not first)
-            if gpkg is not None:
+            if "csv" in here:
+                _write_text(csv_path, fr, ",", "utf-8", "\n", append="csv" in started)
+                started.add("csv")
+            if gpkg is not None and "gpkg" in here:
                 xy = design.addr_xy[cols["addr"]]
                 num = {"x": xy[:, 0], "y": xy[:, 1], "outside_fte": cols["outside_fte"],
                        "basic_edu": cols["basic_edu"]}
                 gpkg.append(xy[:, 0], xy[:, 1], {c: num[c] if c in num else fr[c].to_numpy()
                                                  for c in PERSON_COLUMNS})
             del fr
-        if "dkcsv" in formats:
+        if "dkcsv" in here:
             dk = _frame(cols, date, design, addr_ids, addr_text_dk, True).rename(
                 columns=DANISH)
             dk["bydel"] = district_name[cols["area"]]
-            _write_text(dk_path, dk, ";", "cp1252", "\r\n", append=not first)
+            _write_text(dk_path, dk, ";", "cp1252", "\r\n", append="dkcsv" in started)
+            started.add("dkcsv")
             del dk
-        first = False
         log("{}: {} persons, {:.1f} s".format(date, len(cols["pid"]), time.time() - t0))
     if "csv" in formats:
         paths["persons_csv"] = csv_path
@@ -1473,6 +1481,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     help="monthly snapshots (1st of the month) for this many months up to 1 "
                          "June of the last year, with designed trends (expected_trends.csv)")
     ap.add_argument("--formats", default="csv,gpkg", help="any of csv,gpkg,dkcsv")
+    ap.add_argument("--series-formats", default=None,
+                    help="the formats that get the snapshots between the 1 January ones "
+                         "(--months, --monthly); the others get the 1 January snapshots of "
+                         "the same persons (default: all of --formats)")
     ap.add_argument("--danish-csv", action="store_true", help="same as adding dkcsv")
     ap.add_argument("--spatial-index", action="store_true",
                     help="spatial index also on point layers over {} points".format(INDEX_LIMIT))
@@ -1485,6 +1497,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     paths = generate(a.out, persons=a.persons, seed=a.seed, areas=a.areas,
                      years=parse_years(a.years), monthly=a.monthly, formats=formats,
                      months=a.months,
+                     series_formats=None if a.series_formats is None else
+                     [f for f in a.series_formats.split(",") if f.strip()],
                      spatial_index=a.spatial_index, verbose=a.verbose, summary=summary)
     print("areas {areas}, addresses {addresses}, person rows {rows} over {nd} dates "
           "({first} .. {last}); {seconds} s".format(nd=len(summary["dates"]),

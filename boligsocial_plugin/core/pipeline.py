@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from boligsocial_plugin.core import discretion
+from boligsocial_plugin.core.discretion.budget import DEFAULT_BUDGET
 from boligsocial_plugin.core.discretion.linkage import (
     Populations,
     concat,
@@ -243,6 +244,9 @@ class Publication:
     perturbation: Perturbation = OFF
     width: Optional[float] = None
     register: Optional[Register] = None   # earlier releases to protect against (None: none)
+    #: with the perturbation: different published populations of one date a person may be in
+    #: (core.discretion.budget; 0 = no limit)
+    overlap_budget: int = DEFAULT_BUDGET
 
 
 @dataclass
@@ -445,7 +449,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
             if any(builtin.get(i.code) != i for i in indicators) else None
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
-                          totals=totals, withhold=withhold, types=types)
+                          totals=totals, withhold=withhold, types=types,
+                          overlap_budget=pub.overlap_budget)
     total_pops = _total_populations(joined) if with_totals else None
     if total_pops is not None and pops is not current:
         _check_totals(res, total_pops, pops, pub.rules.min_count)

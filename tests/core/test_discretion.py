@@ -500,3 +500,68 @@ def test_primary_flags_share_boundary_and_mean_rules():
     assert f0["convicted"].tolist() == ["", "P", "", ""]
     fa = d.primary_flags(raw, inds, d.Rules(min_residents=61))
     assert fa["convicted"].tolist() == ["A"] * 4
+
+
+def test_proof_shortcut_never_rules_out_a_cell_the_rank_test_accepts():
+    """secondary_suppression skips a candidate when the combination that computes j survives
+    hiding it (engine._Proof); that must never skip one that _protects would accept, and it
+    must settle most candidates (else the shortcut is dead code)."""
+    from boligsocial_plugin.core.discretion import engine
+
+    rng = np.random.default_rng(11)
+    settled = tried = accepted = 0
+    for _ in range(300):
+        n = int(rng.integers(6, 16))
+        rel = d.Relations(n)
+        for _r in range(int(rng.integers(3, 10))):
+            k = int(rng.integers(2, 5))
+            cells = rng.choice(n, size=k, replace=False)
+            rel.add(cells, rng.choice([-1.0, 1.0, 2.0], size=k))
+        hidden = rng.random(n) < 0.4
+        res = d.audit(rel, hidden)
+        if res.passed:
+            continue
+        indptr, cells, coefs = rel.csr()
+        nrel = len(indptr) - 1
+        rel_of = np.repeat(np.arange(nrel), np.diff(indptr))
+        corder = np.argsort(cells, kind="stable")
+        cptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cells, minlength=n), out=cptr[1:])
+        crel = rel_of[corder]
+        for j in res.recoverable:
+            members = np.nonzero(hidden & (res.labels == res.labels[j]))[0]
+            proof = engine._Proof(int(j), members, indptr, cells, coefs, hidden, crel, cptr)
+            for c in np.nonzero(~hidden)[0]:
+                for new in ([c], [c, (c + 1) % n]):
+                    tried += 1
+                    ok = engine._protects(int(j), new, members, indptr, cells, coefs, hidden,
+                                          crel, cptr)
+                    accepted += ok
+                    if proof.still_determined(new):
+                        settled += 1
+                        assert not ok, (j, new)
+    assert tried > 1000 and accepted > 50
+    assert settled > tried // 3
+
+
+def test_audit_from_a_previous_audit_solves_only_changed_blocks_and_agrees():
+    rng = np.random.default_rng(5)
+    reused = 0
+    for _ in range(60):
+        n = int(rng.integers(20, 60))
+        rel = d.Relations(n)
+        for _r in range(int(rng.integers(8, 30))):
+            k = int(rng.integers(2, 5))
+            rel.add(rng.choice(n, size=k, replace=False), rng.choice([-1.0, 1.0], size=k))
+        hidden = rng.random(n) < 0.2
+        protect = rng.random(n) < 0.8
+        prev = d.audit(rel, hidden, protect)
+        for _step in range(3):
+            more = hidden | (rng.random(n) < 0.05)
+            fresh = d.audit(rel, more, protect)
+            again = d.audit(rel, more, protect, None, (hidden, prev.recoverable_mask()))
+            assert np.array_equal(fresh.recoverable, again.recoverable)
+            reused += int((hidden & prev.recoverable_mask() & ~np.isin(
+                fresh.labels, fresh.labels[more & ~hidden])).sum())
+            hidden, prev = more, fresh
+    assert reused > 20  # blocks without a new hidden cell kept their answer

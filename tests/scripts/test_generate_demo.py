@@ -424,3 +424,28 @@ def test_monthly_series_with_designed_trends(gen, tmp_path):
 def test_months_needs_the_years_it_reaches(gen, tmp_path):
     with pytest.raises(ValueError):
         gen.generate(str(tmp_path / "x"), persons=4000, areas=40, years=[2025], months=12)
+
+
+def test_series_formats_keep_the_monthly_snapshots_out_of_the_other_files(gen, tmp_path):
+    """The demo's files: the CSVs with the 1 January snapshots only, the GeoPackage with the
+    monthly series too, of the same persons (the 1 January rows are the same)."""
+    from osgeo import ogr
+
+    summary = {}
+    paths = gen.generate(str(tmp_path / "s"), persons=4000, seed=5, areas=40, months=8,
+                         formats=["csv", "gpkg", "dkcsv"], series_formats=["gpkg"],
+                         summary=summary)
+    jan = [d for d in summary["dates"] if d.endswith("-01-01")]
+    assert len(summary["dates"]) == len(jan) + 7  # 2024-11-01 .. 2025-06-01 without 1 January
+    csv = pd.read_csv(paths["persons_csv"], dtype={"person_id": str, "address_id": str})
+    assert sorted(csv["ref_date"].unique()) == jan
+    dk = pd.read_csv(paths["persons_dk_csv"], sep=";", encoding="cp1252", dtype=str)
+    assert sorted(dk["opgoerelsesdato"].unique()) == jan
+    ds = ogr.Open(paths["persons_gpkg"])  # kept: the layer lives as long as its data source
+    rows = [(f.GetField("person_id"), f.GetField("ref_date"), f.GetField("age"))
+            for f in ds.GetLayer(0)]
+    ds = None
+    assert sorted({r[1].replace("/", "-") for r in rows}) == summary["dates"]
+    assert len(rows) == summary["rows"]
+    in_gpkg = {(p, d.replace("/", "-"), a) for p, d, a in rows if d.replace("/", "-") in jan}
+    assert in_gpkg == set(zip(csv["person_id"], csv["ref_date"], csv["age"]))

@@ -22,6 +22,10 @@ _RANK_TOL = 1e-9
 _NULL_TOL = 1e-9
 # cheaper cells of a block tried (each with a local rank test) before a costlier one
 _MAX_TRIES = 25
+# _Proof: below _CLEAR_TOL (times the scale) is zero, above _SURE_TOL is not; in between it
+# does not decide and the rank test does
+_CLEAR_TOL = 1e-9
+_SURE_TOL = 1e-6
 
 class Relations:
     """Linear relations ``Σ coef·cell = 0`` over a flat vector of ``n_cells`` cells.
@@ -117,6 +121,14 @@ class AuditResult:
     seconds: float
     labels: Optional[np.ndarray] = None  # block label per cell (internal)
 
+    def recoverable_mask(self) -> np.ndarray:
+        """``recoverable`` as a bool per cell."""
+        n = len(self.labels) if self.labels is not None else \
+            (int(self.recoverable.max()) + 1 if self.recoverable.size else 0)
+        out = np.zeros(n, dtype=bool)
+        out[self.recoverable] = True
+        return out
+
 
 def components(n: int, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     """Connected-component label (smallest member) of each of ``n`` nodes, edges ``u–v``."""
@@ -165,7 +177,8 @@ def _determined(m: np.ndarray) -> np.ndarray:
 
 
 def audit(relations: Relations, hidden: np.ndarray, protect: Optional[np.ndarray] = None,
-          cache: Optional[dict] = None) -> AuditResult:
+          cache: Optional[dict] = None,
+          previous: Optional[Tuple[np.ndarray, np.ndarray]] = None) -> AuditResult:
     """Exact audit: which protected hidden cells can be computed from the published ones.
 
     Hidden cell ``j`` is determined iff every vector of the null space of the relation matrix
@@ -173,7 +186,10 @@ def audit(relations: Relations, hidden: np.ndarray, protect: Optional[np.ndarray
     into blocks linked by relations (mostly one block per area); each block is solved with an
     SVD, identical block structures once (``cache``). ``protect`` (default: all) names the
     cells that must not be recoverable; other hidden cells (a denominator that equals a
-    published total) still take part in the algebra.
+    published total) still take part in the algebra. ``previous``: (hidden, recoverable) of an
+    earlier audit of the same relations with fewer hidden cells and at least these protected
+    ones: a block without a newly hidden cell is the same block as then (blocks only grow by
+    hidden cells), so its cells keep their answer and only the other blocks are solved.
     """
     t0 = time.perf_counter()
     hidden = np.asarray(hidden, dtype=bool)
@@ -214,7 +230,14 @@ def audit(relations: Relations, hidden: np.ndarray, protect: Optional[np.ndarray
         col_loc[o2] = ccol - first_col[block_of_term]
         ucells_all = c2[new_col]
         ustart = np.r_[0, np.cumsum(np.bincount(block_of_term[o2][new_col], minlength=blocks))]
-        for b in range(blocks):
+        todo = np.arange(blocks)
+        if previous is not None:
+            before, rec_before = previous
+            fresh = np.zeros(relations.n_cells, dtype=bool)
+            fresh[labels[hidden & ~before]] = True          # labels of blocks that changed
+            todo = todo[fresh[lab_t[starts[:-1]]]]
+            determined = rec_before & hidden & ~fresh[labels]
+        for b in todo:
             s, e = starts[b], starts[b + 1]
             ucell = ucells_all[ustart[b]:ustart[b + 1]]
             if ucell.size == 1:
@@ -301,15 +324,17 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
     cache: dict = {}
     rounds = 0
     unprotectable: List[int] = []
+    previous: Optional[Tuple[np.ndarray, np.ndarray]] = None
     while True:
-        res = audit(relations, hidden, protect, cache)
+        res = audit(relations, hidden, protect, cache, previous)
+        previous = (hidden.copy(), res.recoverable_mask())
         if res.passed:
             return Suppression(hidden, hidden & ~start, res, rounds,
                                np.array(sorted(unprotectable), dtype=np.int64))
         rounds += 1
         hid_count = np.bincount(rel_of[hidden[cells]], minlength=nrel)
         touched = np.zeros(nrel, dtype=bool)
-        block_of: Optional[Dict[int, np.ndarray]] = None
+        block_of: Optional[_Blocks] = None
         stuck: List[int] = []
         changed_blocks = set()
         for j in res.recoverable:
@@ -331,7 +356,12 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
                 alts = _candidates(rels_b, rels_j, indptr, cells, hidden, candidate, priority,
                                    weight, hid_count, crel, cptr)
                 limit = priority[best] if best is not None else np.inf
+                proof = None
                 for _, c in [a for a in alts if priority[a[1]] < limit][:_MAX_TRIES]:
+                    if proof is None:
+                        proof = _Proof(j, members, indptr, cells, coefs, hidden, crel, cptr)
+                    if proof.still_determined(group(c)):
+                        continue  # the combination that computes j does not use it
                     if _protects(j, group(c), members, indptr, cells, coefs, hidden, crel, cptr):
                         best = c
                         break
@@ -359,12 +389,26 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
             unprotectable.extend(stuck)
 
 
-def _blocks(labels: np.ndarray, hidden: np.ndarray) -> Dict[int, np.ndarray]:
+class _Blocks:
+    """Hidden cells by block label (``blocks[label]``), sliced from one sorted array when
+    asked (a series has hundreds of thousands of blocks; a round asks for a few)."""
+
+    def __init__(self, labels: np.ndarray, hidden: np.ndarray):
+        hc = np.nonzero(hidden)[0]
+        self._cells = hc[np.argsort(labels[hc], kind="stable")]
+        self._labels = labels[self._cells]
+
+    def __getitem__(self, label: int) -> np.ndarray:
+        a = np.searchsorted(self._labels, label, "left")
+        b = np.searchsorted(self._labels, label, "right")
+        if a == b:
+            raise KeyError(label)
+        return self._cells[a:b]
+
+
+def _blocks(labels: np.ndarray, hidden: np.ndarray) -> _Blocks:
     """Hidden cells by block label."""
-    hc = np.nonzero(hidden)[0]
-    order = hc[np.argsort(labels[hc], kind="stable")]
-    cuts = np.nonzero(np.diff(labels[order]))[0] + 1
-    return {int(labels[g[0]]): g for g in np.split(order, cuts) if g.size}
+    return _Blocks(labels, hidden)
 
 
 def _candidates(rels: np.ndarray, rels_j: np.ndarray, indptr, cells, hidden, candidate,
@@ -385,6 +429,77 @@ def _candidates(rels: np.ndarray, rels_j: np.ndarray, indptr, cells, hidden, can
             if c not in keys or key < keys[c]:
                 keys[c] = key
     return sorted((k, c) for c, k in keys.items())
+
+
+class _Proof:
+    """Why ``j`` is recoverable in its block, to rule out candidates without a factorisation.
+
+    ``j`` is recoverable when a combination ``y`` of its block's relations (rows ``A``, the
+    hidden cells as columns) gives ``yᵀA = e_jᵀ``. Hiding more cells adds their columns ``a``
+    (and relations of their own); if some such ``y`` also has ``yᵀa = 0``, the same
+    combination still computes ``j`` and hiding them cannot protect it. The solutions are
+    ``y0 + L t`` (``L`` the left null space of ``A``), so that holds iff ``aᵀy0`` lies in the
+    span of ``aᵀL`` — a small least-squares test per candidate instead of a rank test of the
+    grown block (:func:`_protects`), which is still run whenever this test does not settle it.
+    """
+
+    def __init__(self, j: int, members: np.ndarray, indptr, cells, coefs, hidden, crel, cptr):
+        self.ok = False
+        rels = np.unique(np.concatenate([crel[cptr[x]:cptr[x + 1]] for x in members]))
+        idx = np.concatenate([np.arange(indptr[r], indptr[r + 1]) for r in rels])
+        row = np.repeat(np.arange(len(rels)), np.diff(indptr)[rels])
+        self.row, self.nrow, self.coefs = row, len(rels), coefs[idx]
+        keep = hidden[cells[idx]]
+        ucell, col = np.unique(cells[idx][keep], return_inverse=True)
+        pos = np.searchsorted(ucell, j)
+        if pos >= ucell.size or ucell[pos] != j:
+            return
+        m = np.zeros((len(rels), len(ucell)))
+        np.add.at(m, (row[keep], col), coefs[idx][keep])
+        u, sv, vt = np.linalg.svd(m, full_matrices=True)
+        smax = max(sv[0] if sv.size else 0.0, 1.0)
+        rank = int(np.sum(sv > _RANK_TOL * smax))
+        if rank == 0 or ((sv > _CLEAR_TOL * smax) & (sv < _SURE_TOL * smax)).any():
+            return  # no relation, or a singular value too close to call: no shortcut
+        y0 = u[:, :rank] @ (vt[:rank, pos] / sv[:rank])   # least-norm yᵀm = e_jᵀ
+        e = np.zeros(len(ucell))
+        e[pos] = 1.0
+        if np.abs(y0 @ m - e).max() > _CLEAR_TOL:
+            return  # j is not recoverable in this block as it is now: no shortcut
+        self.ok = True
+        self.y0, self.left = y0, u[:, rank:]
+        self.ucell = ucell
+        at = cells[idx]
+        self.order = np.argsort(at, kind="stable")   # terms by cell, to find a cell's terms
+        self.sorted_at = at[self.order]
+
+    def still_determined(self, new: Sequence[int]) -> bool:
+        """Whether hiding ``new`` surely leaves ``j`` recoverable (False: not known)."""
+        if not self.ok:
+            return False
+        new = np.unique(np.asarray(new, dtype=np.int64))
+        where = np.minimum(np.searchsorted(self.ucell, new), self.ucell.size - 1)
+        new = new[self.ucell[where] != new]          # cells that are not columns already
+        if new.size == 0:
+            return True
+        lo = np.searchsorted(self.sorted_at, new, "left")
+        hi = np.searchsorted(self.sorted_at, new, "right")
+        if not (hi > lo).any():
+            return True  # not in the relations of the block: no new column there
+        terms = self.order[np.concatenate([np.arange(a, b) for a, b in zip(lo, hi)])]
+        a = np.zeros((self.nrow, new.size))
+        np.add.at(a, (self.row[terms], np.repeat(np.arange(new.size), hi - lo)),
+                  self.coefs[terms])
+        p = a.T @ self.y0
+        q = a.T @ self.left
+        scale = 1.0 + float(np.abs(a).max())
+        if q.size:  # remove from p what moving along the left null space can cancel
+            uq, sq, _ = np.linalg.svd(q, full_matrices=False)
+            if ((sq > _CLEAR_TOL * scale) & (sq < _SURE_TOL * scale)).any():
+                return False  # too close to call: leave it to the rank test
+            uq = uq[:, sq >= _SURE_TOL * scale]
+            p = p - uq @ (uq.T @ p)
+        return bool(np.abs(p).max() <= _CLEAR_TOL * scale)
 
 
 def _protects(j: int, new: Sequence[int], members: np.ndarray, indptr, cells, coefs, hidden,

@@ -80,7 +80,8 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
                    upper: Optional[np.ndarray] = None,
                    leq: Optional[np.ndarray] = None,
                    only: Optional[np.ndarray] = None, certify: bool = True,
-                   blocks: Optional[np.ndarray] = None) -> IntervalResult:
+                   blocks: Optional[np.ndarray] = None,
+                   cache: Optional[dict] = None) -> IntervalResult:
     """Feasible intervals of the hidden cells and whether each is wide enough.
 
     ``values``: true value of every cell (NaN = unknown; a block with an unknown hidden value
@@ -88,7 +89,9 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
     requirement; use ``PINNED_WIDTH`` for "not pinned"). ``lower``/``upper``: bounds per cell
     (default 0 and +inf). ``leq``: (k, 2) pairs ``x[a] <= x[b]``. ``only``: restrict the work to
     blocks holding these cells (bool per cell). ``certify=False`` solves every cell (exact
-    intervals for a report) instead of clearing most with the certificate.
+    intervals for a report) instead of clearing most with the certificate. ``cache``: null
+    spaces of block matrices met before (a dict kept across calls: a monthly series repeats a
+    few block structures thousands of times).
     """
     t0 = time.perf_counter()
     n = relations.n_cells
@@ -139,53 +142,66 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
                               time.perf_counter() - t0, labels=labels)
     hid_idx = np.nonzero(hidden)[0]
     order = np.argsort(labels[hid_idx], kind="stable")
-    hid_sorted = hid_idx[order]
+    hid_sorted = hid_idx[order]             # by block, cells ascending within a block
     lab_sorted = labels[hid_sorted]
-    # relation terms grouped by block
+    pos = np.zeros(n, dtype=np.int64)       # a hidden cell's place in hid_sorted
+    pos[hid_sorted] = np.arange(hid_sorted.size)
+    # relation terms grouped by block (relations ascending within a block, as in the CSR);
+    # local row: relations numbered within the block; local column: the cell's place among
+    # the block's members
     t_order = np.argsort(labels[hcell], kind="stable")
     t_lab = labels[hcell][t_order]
+    t_rel = hrel[t_order]
+    t_new = np.r_[True, (t_lab[1:] != t_lab[:-1]) | (t_rel[1:] != t_rel[:-1])] \
+        if t_lab.size else np.zeros(0, bool)
+    t_row = np.cumsum(t_new) - 1
+    t_pos = pos[hcell[t_order]]
+    t_coef = hcoef[t_order]
     p_lab = labels[pairs[:, 0]] if len(pairs) else np.zeros(0, np.int64)
     p_order = np.argsort(p_lab, kind="stable")
+    p_lab_s = p_lab[p_order]
     certified = solved = unknown = 0
     failing: List[int] = []
     linprog = None
+    cache = {} if cache is None else cache
     for lab in np.unique(labels[targets]):
-        members = hid_sorted[np.searchsorted(lab_sorted, lab, "left"):
-                             np.searchsorted(lab_sorted, lab, "right")]
-        tsel = t_order[np.searchsorted(t_lab, lab, "left"):np.searchsorted(t_lab, lab, "right")]
-        psel = p_order[np.searchsorted(p_lab[p_order], lab, "left"):
-                       np.searchsorted(p_lab[p_order], lab, "right")] if len(pairs) else []
+        m0 = np.searchsorted(lab_sorted, lab, "left")
+        members = hid_sorted[m0:np.searchsorted(lab_sorted, lab, "right")]
         xs = values[members]
         if np.isnan(xs).any():
             unknown += 1
             continue
-        col = {int(c): k for k, c in enumerate(members)}
-        rows = {}
-        for r in hrel[tsel]:
-            rows.setdefault(int(r), len(rows))
-        a_eq = np.zeros((len(rows), len(members)))
-        for r, c, x in zip(hrel[tsel], hcell[tsel], hcoef[tsel]):
-            a_eq[rows[int(r)], col[int(c)]] += x
+        t0_, t1_ = np.searchsorted(t_lab, lab, "left"), np.searchsorted(t_lab, lab, "right")
+        rows = t_row[t0_:t1_] - (t_row[t0_] if t1_ > t0_ else 0)
+        a_eq = np.zeros((rows[-1] + 1 if rows.size else 0, len(members)))
+        np.add.at(a_eq, (rows, t_pos[t0_:t1_] - m0), t_coef[t0_:t1_])
         b_eq = a_eq @ xs
         lb, ub = lo_eff[members], up_eff[members]
+        psel = p_order[np.searchsorted(p_lab_s, lab, "left"):
+                       np.searchsorted(p_lab_s, lab, "right")] if len(pairs) else \
+            np.zeros(0, np.int64)
         a_ub = np.zeros((len(psel), len(members)))
-        for k, p in enumerate(psel):
-            a_ub[k, col[int(pairs[p, 0])]] += 1.0
-            a_ub[k, col[int(pairs[p, 1])]] -= 1.0
-        want = [k for k, c in enumerate(members) if need[c]]
-        cert = _certificate(a_eq, xs, lb, ub, a_ub, want, width[members[want]]) \
+        if len(psel):
+            k_ub = np.arange(len(psel))
+            np.add.at(a_ub, (k_ub, pos[pairs[psel, 0]] - m0), 1.0)
+            np.add.at(a_ub, (k_ub, pos[pairs[psel, 1]] - m0), -1.0)
+        want = np.nonzero(need[members])[0]
+        wcells = members[want]
+        cert = _certificate(a_eq, xs, lb, ub, a_ub, want, width[wcells], cache) \
             if certify else np.zeros(len(xs))
-        for k in want:
+        ok = cert[want] >= width[wcells] - _TOL
+        certified += int(ok.sum())
+        min_width[wcells[ok]] = cert[want[ok]]
+        lp_kw = None
+        for k in want[~ok]:
             c = members[k]
-            if cert[k] >= width[c] - _TOL:
-                certified += 1
-                min_width[c] = cert[k]
-                continue
             if linprog is None:
                 linprog = _linprog()
+            if lp_kw is None:
+                lp_kw = _lp_problem(a_eq, b_eq, a_ub, lb, ub)
             solved += 1
             # certifying: the max is not needed when the min alone leaves the width
-            lo[c], hi[c] = _extremes(linprog, a_eq, b_eq, a_ub, lb, ub, k, xs[k],
+            lo[c], hi[c] = _extremes(linprog, lp_kw, len(xs), k, xs[k],
                                      enough=width[c] if certify else None)
             min_width[c] = (hi[c] if not np.isnan(hi[c]) else xs[k]) - lo[c]
             if hi[c] - lo[c] < width[c] - _TOL:
@@ -198,14 +214,16 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
 
 def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,
                  a_ub: np.ndarray, want: Sequence[int],
-                 need: Optional[np.ndarray] = None) -> np.ndarray:
+                 need: Optional[np.ndarray] = None,
+                 cache: Optional[dict] = None) -> np.ndarray:
     """A lower bound on each cell's interval width from null-space moves around ``xs``.
 
     ``need`` (per cell of ``want``): stop looking for a cell once its width reaches it.
+    ``cache``: null spaces by matrix (see :func:`_null_space_cached`).
     """
     k = len(xs)
     out = np.zeros(k)
-    null = null_space(a_eq.reshape(-1, k))
+    null = _null_space_cached(a_eq.reshape(-1, k), cache)
     if null.shape[0] == 0:
         return out
     t_lo, t_hi = _step_ranges(null, xs, lb, ub, a_ub)
@@ -233,10 +251,34 @@ def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarra
     if tight.any() or pairs.shape[0]:
         face = np.vstack([a_eq, np.eye(k)[tight], pairs]) if a_eq.shape[0] else \
             np.vstack([np.eye(k)[tight], pairs])
-        null2 = null_space(face)
+        null2 = _null_space_cached(face, cache)
         if null2.shape[0]:
             _directions(null2, short, xs, lb, ub, a_ub, out)
     return out
+
+
+#: bytes of null spaces a cache keeps at most (then it stops adding)
+_CACHE_BYTES = 256 * 2 ** 20
+
+
+def _null_space_cached(m: np.ndarray, cache: Optional[dict]) -> np.ndarray:
+    """:func:`null_space` of ``m``, from ``cache`` when the same matrix was met before.
+
+    The blocks of a series repeat: the same area's cells at every date give the same matrix.
+    The key is the matrix itself (shape and bytes), so a hit is the very result a new
+    factorisation would give.
+    """
+    if cache is None:
+        return null_space(m)
+    key = (m.shape, m.tobytes())
+    null = cache.get(key)
+    if null is None:
+        null = null_space(m)
+        size = cache.get("_bytes", 0) + null.nbytes + len(key[1])
+        if size <= _CACHE_BYTES:
+            cache[key] = null
+            cache["_bytes"] = size
+    return null
 
 
 def _directions(null: np.ndarray, cells: np.ndarray, xs: np.ndarray, lb: np.ndarray,
@@ -307,23 +349,32 @@ def _step_range(v: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,
     return t_lo, t_hi
 
 
-def _extremes(linprog, a_eq, b_eq, a_ub, lb, ub, k: int, x0: float,
+def _lp_problem(a_eq: np.ndarray, b_eq: np.ndarray, a_ub: np.ndarray, lb: np.ndarray,
+                ub: np.ndarray) -> Dict[str, object]:
+    """linprog's keywords for a block (built once, solved for many cells): the matrices in
+    sparse form, as HiGHS takes them (the same entries a dense matrix would give)."""
+    from scipy.sparse import csr_matrix
+
+    bounds = [(None if not np.isfinite(a) else float(a), None if not np.isfinite(b) else float(b))
+              for a, b in zip(lb, ub)]
+    kw: Dict[str, object] = {"bounds": bounds, "method": "highs"}
+    if a_eq.shape[0]:
+        kw.update(A_eq=csr_matrix(a_eq), b_eq=b_eq)
+    if a_ub.shape[0]:
+        kw.update(A_ub=csr_matrix(a_ub), b_ub=np.zeros(a_ub.shape[0]))
+    return kw
+
+
+def _extremes(linprog, kw: Dict[str, object], n: int, k: int, x0: float,
               enough: Optional[float] = None) -> Tuple[float, float]:
-    """Min and max of variable k over the feasible set (HiGHS).
+    """Min and max of variable k of ``n`` over the feasible set ``kw`` (HiGHS,
+    :func:`_lp_problem`).
 
     ``enough``: when the minimum is already that far below ``x0``, the maximum is not solved
     (returned as NaN).
     """
     if linprog is None:  # pragma: no cover - no solver: be cautious, call it pinned
         return x0, x0
-    n = a_eq.shape[1]
-    bounds = [(None if not np.isfinite(a) else float(a), None if not np.isfinite(b) else float(b))
-              for a, b in zip(lb, ub)]
-    kw: Dict[str, object] = {"bounds": bounds, "method": "highs"}
-    if a_eq.shape[0]:
-        kw.update(A_eq=a_eq, b_eq=b_eq)
-    if a_ub.shape[0]:
-        kw.update(A_ub=a_ub, b_ub=np.zeros(a_ub.shape[0]))
     out = []
     for sign in (1.0, -1.0):
         c = np.zeros(n)
@@ -378,22 +429,18 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
     cptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(cells, minlength=n), out=cptr[1:])
     crel = rel_of[corder]
-    groups: Dict[int, np.ndarray] = {}
-    if link is not None:
+    if link is not None:  # cells hidden together: link_cells[a:b] for one link id
         link = np.asarray(link, dtype=np.int64)
         lk = np.nonzero(link >= 0)[0]
-        srt = lk[np.argsort(link[lk], kind="stable")]
-        keys = link[srt]
-        cuts = np.nonzero(np.diff(keys))[0] + 1
-        for g in np.split(srt, cuts):
-            if g.size:
-                groups[int(link[g[0]])] = g
+        link_cells = lk[np.argsort(link[lk], kind="stable")]
+        link_keys = link[link_cells]
     hid = start.copy()
     rounds = 0
     unprotectable: List[int] = []
     audited: Optional[np.ndarray] = None  # hidden cells when the blocks were last audited
     acc_lo, acc_hi, acc_w = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     n_cert = n_solved = 0
+    null_cache: dict = {}
     while True:
         sup = secondary_suppression(relations, hid, protect, candidate, priority, weight, link,
                                     allow_unprotectable)
@@ -408,7 +455,8 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
         # after the first round only the blocks that gained a hidden cell can change
         iv = interval_audit(relations, values, hid, need_now, lower, upper, leq_arr,
                             certify=certify,
-                            blocks=None if audited is None else (hid & ~audited))
+                            blocks=None if audited is None else (hid & ~audited),
+                            cache=null_cache)
         audited = hid.copy()
         done = ~np.isnan(iv.min_width) | ~np.isnan(iv.lo)
         acc_lo[done], acc_hi[done], acc_w[done] = iv.lo[done], iv.hi[done], iv.min_width[done]
@@ -453,8 +501,11 @@ def secure_suppression(relations: Relations, values: np.ndarray, hidden: np.ndar
                 c = int(big[key[0]])
             else:
                 c = int(cand[np.argmax(np.abs(v))])
-            grp = groups.get(int(link[c]), np.array([c])) if link is not None and link[c] >= 0 \
-                else np.array([c])
+            if link is not None and link[c] >= 0:
+                grp = link_cells[np.searchsorted(link_keys, link[c], "left"):
+                                 np.searchsorted(link_keys, link[c], "right")]
+            else:
+                grp = np.array([c])
             hid[grp] = True
             for x in grp:
                 for r in crel[cptr[x]:cptr[x + 1]]:

@@ -26,6 +26,8 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.discretion.atoms import ATOMS, AtomStats, atom_links, is_atom
+from boligsocial_plugin.core.discretion.budget import over_budget
 from boligsocial_plugin.core.discretion.engine import Relations
 from boligsocial_plugin.core.discretion.indicators import indicator_relation_templates
 from boligsocial_plugin.core.discretion.intervals import secure_suppression
@@ -124,6 +126,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                     totals: Optional[Totals] = None,
                     withhold: Optional[np.ndarray] = None,
                     types: Optional[TypeTable] = None,
+                    overlap_budget: int = 0,
                     overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
                     ) -> ReleaseResult:
     """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table.
@@ -132,6 +135,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     merged region below the minimum): hidden, protected only where the rules make them small.
     ``types`` (core.discretion.types, from the persons): after the relations, no small group
     the indicators tell apart may be recovered; more indicators are hidden until none is.
+    ``overlap_budget`` (with the perturbation; 0 = none): rows that would put a person into
+    more different published populations of one date are hidden (core.discretion.budget).
     ``overlaps`` (row i, row j, persons in both): the pairs of rows sharing persons, when
     ``pops`` holds no person keys (a database).
     """
@@ -230,7 +235,28 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     # links between this release's rows and earlier releases
     known_before = np.zeros(n * w, dtype=bool)
     time_hidden: set = set()
-    if pops is not None and links:
+    atom_stats = AtomStats()
+    extra_links: List[Link] = []
+    budget_hidden: set = set()
+    most_populations: Dict[str, int] = {}
+    if pops is not None and perturbation.enabled and overlap_budget > 0:
+        # independent noise of each different population: a bounded number of noisy copies
+        budget_hidden, most_populations = over_budget(pops, overlap_budget)
+        for r in budget_hidden:
+            hidden[r, :1 + 2 * k] = True
+        if budget_hidden:
+            warnings.append(tr("{n} rows are hidden: their persons are already in {k} "
+                               "different published populations of the same date (the overlap "
+                               "budget), and each more would give one more noisy copy of their "
+                               "figures. Publish fewer overlapping geographies of that date, or "
+                               "forget from the release register the drafts that were never "
+                               "published.").format(n=len(budget_hidden), k=overlap_budget))
+    if pops is not None and not perturbation.enabled:
+        # exact values: overlapping populations, each the sum of its atoms (the noise of
+        # each population protects an inclusion-exclusion of perturbed ones)
+        pops, extra_links, atom_stats = atom_links(pops, max(1, rules.min_count),
+                                                   cell_types(indicators))
+    if pops is not None and (links or extra_links):
         links = [lk for lk in links if any(pops.row[p] >= 0 for p in (lk.container,)
                                            + lk.members)]
         if perturbation.enabled:
@@ -242,12 +268,15 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         if not perturbation.enabled:
             time_hidden, links = _time_suppression(
                 pops, links, max(rules.min_count, rules.min_residents))
-        old_vals, rest_prot = _link_figures(indicators, rules, pops, links, group_tables, raw)
+        links = list(links) + extra_links
+        old_vals, rest_prot, old_prot = _link_figures(indicators, rules, pops, links,
+                                                      group_tables, raw, with_old_prot=True)
         for r in time_hidden:
             hidden[r, :1 + 2 * k] = True
         links = _equal_forest(pops, links)
         known_before = _add_links(raw, indicators, pops, links, old_vals, rest_prot, rel, extra,
-                                  col, w, vals, rules)
+                                  col, w, vals, old_prot,
+                                  max(rules.min_count, rules.min_residents), rules)
     # ------------------------------------------------------------------ solve
     n_all = rel.n_cells
     h = np.concatenate([hidden.ravel(), extra.hidden])
@@ -287,8 +316,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     if types is not None:
         hid, type_hidden = _type_audit(types, raw, indicators, flags, hid, col, rules)
     sec = (hid & ~hidden)
-    if time_hidden:  # hidden because the area changed by too few persons: secondary
-        tr_rows = np.array(sorted(time_hidden), dtype=np.int64)
+    if time_hidden or budget_hidden:  # hidden for change / for the budget: secondary
+        tr_rows = np.array(sorted(time_hidden | budget_hidden), dtype=np.int64)
         sec[tr_rows, :1 + 2 * k] = True
     # ------------------------------------------------------------------ publish
     pub = np.where(hid, np.nan, vals)
@@ -352,7 +381,10 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "links": {"equal": sum(1 for x in links if x.kind == EQUAL),
                   "near": sum(1 for x in links if x.kind == NEAR),
                   "sum": sum(1 for x in links if x.kind == SUM),
-                  "examples": [describe(x, pops) for x in list(links)[:5]] if pops else []},
+                  "examples": [describe(x, pops) for x in list(links)[:5]
+                               if x.kind != ATOMS] if pops else []},
+        "atoms": {"populations": atom_stats.populations, "atoms": atom_stats.atoms,
+                  "seconds": round(atom_stats.seconds, 4)},
         "perturbation": perturbation.describe(),
         "mean_abs_change": round(float(np.mean(np.concatenate(changes))), 4) if changes
         else 0.0,
@@ -362,6 +394,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "hidden_for_groups": type_hidden,
         "dates_hidden_for_change": len(time_hidden),
         "hidden_for_crossing": int(sum(int(v.sum()) for v in crossing.values())),
+        "overlap_budget": {"budget": overlap_budget, "rows_hidden": len(budget_hidden),
+                           "most_populations_per_person": most_populations},
     }
     return ReleaseResult(published, report, types, hidden_types, tot_out)
 
@@ -505,12 +539,13 @@ def _group_protect(raw_like: pd.DataFrame, indicators: Sequence[Indicator],
 
 
 def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], group_tables,
-                  raw: Optional[pd.DataFrame] = None):
+                  raw: Optional[pd.DataFrame] = None, with_old_prot: bool = False):
     """True figures and protection of the groups the links involve.
 
-    Returns (values of earlier populations by population, figures of each link's rest and of
-    each foreign part, protection of each rest): arrays over the cell types. An earlier
-    population equal to a row of this release has that row's figures (no recount).
+    Returns (values of earlier populations by population, protection of each rest by link,
+    and with ``with_old_prot`` the protection of earlier populations by population): arrays
+    over the cell types. An earlier population equal to a row of this release has that row's
+    figures (no recount).
     """
     ntypes = 1 + 2 * len(indicators)
     same: Dict[int, int] = {}
@@ -551,7 +586,9 @@ def _link_figures(indicators, rules, pops: Populations, links: Sequence[Link], g
         at = {r: i for i, r in enumerate(rows)}
         old_vals.update({p: rv[at[r]] for p, r in same.items()})
     rest_prot = {id(lk): gprot[len(old) + i] for i, lk in enumerate(sums)}
-    return old_vals, rest_prot
+    if not with_old_prot:
+        return old_vals, rest_prot
+    return old_vals, rest_prot, {p: gprot[i] for i, p in enumerate(old)}
 
 
 def _quantities(table: pd.DataFrame, ind: Indicator) -> List[np.ndarray]:
@@ -777,8 +814,9 @@ def _equal_forest(pops: Populations, links: Sequence[Link]) -> List[Link]:
 
 def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_vals,
                rest_prot, rel: Relations, extra: _Extra, col, w: int,
-               vals: np.ndarray, rules: Optional[Rules] = None) -> np.ndarray:
-    """Cells and relations of the links (see core.discretion.linkage).
+               vals: np.ndarray, old_prot=None, small_group: float = 0.0,
+               rules: Optional[Rules] = None) -> np.ndarray:
+    """Cells and relations of the links (see core.discretion.linkage, .atoms).
 
     Returns the cells of this release that an earlier release published for exactly the same
     persons (an attacker knows them). An implied cell's true value follows from the relation
@@ -788,6 +826,12 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
     tcols = _type_columns(indicators, col)
     ntypes = len(tcols)
     old_cell: Dict[Tuple[int, int], int] = {}
+    # an atom's cell is protected where its own figures fail the primary rules, every cell of
+    # an atom too small to be published as an area (``small_group``); an amount sum may be
+    # negative
+    atom_lower = [-np.inf if t % 2 == 1 and indicators[(t - 1) // 2].kind == "mean" else 0.0
+                  for t in range(1 + 2 * len(indicators))]
+    atom_lower += [0.0] * (ntypes - len(atom_lower))
     flat = vals.ravel()
     # an earlier population of the same persons at the same date as a row of this release (a
     # re-run, another output of the same series): the row's own relations hold for it, so
@@ -819,10 +863,16 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
         if name in pops.hidden[p]:
             key = (p, t)
             if key not in old_cell:
-                protect = True if twin_prot is None or p not in twin else \
-                    bool(twin_prot[twin_at[twin[p]], t])
-                old_cell[key] = extra.add(1, values=[value(p, t)], hidden=True, protect=protect,
-                                          candidate=False)[0]
+                prot, low = True, 0.0
+                if is_atom(pops, p):
+                    pp = (old_prot or {}).get(p)
+                    prot = True if pp is None else bool(pp[t]) or \
+                        0 < value(p, 0) < small_group
+                    low = atom_lower[t]
+                elif twin_prot is not None and p in twin:
+                    prot = bool(twin_prot[twin_at[twin[p]], t])
+                old_cell[key] = extra.add(1, values=[value(p, t)], hidden=True, protect=prot,
+                                          candidate=False, lower=low)[0]
             return old_cell[key]
         if name in pops.published[p]:
             return -1
@@ -852,8 +902,8 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
             if lk.kind == EQUAL and len(keep) == 1 and keep[0][0] < len(known_before):
                 known_before[keep[0][0]] = True  # the same persons, published before
                 continue
-            if len(keep) < 2:
-                continue
+            if len(keep) < 2 and not (lk.kind == ATOMS and keep):
+                continue  # (an atom alone in a relation equals what was published)
             r_lens.append(len(keep))
             r_cells.extend(x for x, _ in keep)
             r_coefs.extend(a for _, a in keep)

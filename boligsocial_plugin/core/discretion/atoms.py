@@ -1,0 +1,159 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Overlapping populations as sums of their atoms (inclusion–exclusion, for the audit).
+
+The links of core.discretion.linkage relate populations that are equal, nearly equal or
+(nearly) inside one another. Populations that overlap without either being nearly inside the
+other give the attacker more: with X = H∪B∪C, Y = B∪D, Z = C∪E and W = D∪E published,
+``X − Y − Z + W`` is the small group H, although no two of them are nearly nested.
+
+The exact model: at one reference date, the persons with the same *membership signature*
+(the set of populations that contain them) form an **atom**; every population is the sum of
+its atoms. Any linear combination of published populations is then a combination of atoms,
+and it reveals a group exactly when the combination's coefficient on every atom is 0 or 1.
+So the audit is given, per cell type, the relation ``population = Σ its atoms`` with the atoms'
+cells as hidden unknowns (never published), each protected when the atom's own figures fail
+the primary rules; secondary suppression then hides what inclusion–exclusion would reveal.
+
+Only what is needed is modelled: per date, the populations (this release's rows and the
+register's earlier populations) that overlap another one *partially* (each with at least
+``tolerance`` persons outside the other), in connected groups of such pairs holding a row of
+this release. Equal, near and nested populations are covered by the links (a district around
+the areas, a run's total). A single geography of disjoint areas, areas with their districts,
+re-runs give no atoms.
+
+The atoms enter the release as extra populations (``row`` −1, release :data:`ATOM_RELEASE`,
+every cell type hidden) and one link of kind :data:`ATOMS` per population:
+``Link(ATOMS, population, (atoms...))``, read by core.discretion.release like a sum link
+without a rest.
+"""
+import time
+from dataclasses import dataclass
+from typing import List, Sequence, Tuple
+
+import numpy as np
+import pandas as pd
+
+from boligsocial_plugin.core.discretion.linkage import Link, Populations, _overlaps, concat
+from boligsocial_plugin.core.errors import BoligsocialError
+from boligsocial_plugin.core.i18n import tr
+
+ATOMS = "atoms"
+ATOM_RELEASE = "(atom)"
+#: the most atoms the exact audit takes (each adds a hidden cell per cell type, and the
+#: secondary suppression's rank tests grow with the cube of a block's cells)
+MAX_ATOMS = 60
+
+
+@dataclass
+class AtomStats:
+    """What the atom model added (for the report)."""
+
+    populations: int = 0      # populations expressed as sums of atoms
+    atoms: int = 0
+    seconds: float = 0.0
+
+
+def is_atom(pops: Populations, p: int) -> bool:
+    """Whether population ``p`` is an atom added by :func:`atom_links`."""
+    return pops.release[p] == ATOM_RELEASE
+
+
+def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
+               max_atoms: int = MAX_ATOMS) -> Tuple[Populations, List[Link], AtomStats]:
+    """The populations with the atoms appended, and one ATOMS link per population modelled.
+
+    ``types``: the release's cell types (core.discretion.release.cell_types), all hidden in an
+    atom. More than ``max_atoms`` atoms: a BoligsocialError (the exact audit of so many
+    overlapping pieces would take too long; the message names the fix).
+
+    ``pops`` must hold the members' keys (not a database run's sizes only); otherwise, or when
+    nothing overlaps partially, ``pops`` is returned unchanged with no links.
+    """
+    t0 = time.perf_counter()
+    stats = AtomStats()
+    n = len(pops)
+    if n < 2 or len(pops.keys) != int(pops.ptr[-1]) or not (pops.row >= 0).any():
+        return pops, [], stats
+    sizes = pops.size()
+    date_code = pd.factorize(np.array(pops.dates, dtype=object), sort=True)[0]
+    idx = np.arange(n, dtype=np.int64)
+    i, j, o = _overlaps(pops, idx, date_code)
+    if not len(i):
+        return pops, [], stats
+    partial = (sizes[i] - o >= tolerance) & (sizes[j] - o >= tolerance)
+    if not partial.any():
+        return pops, [], stats
+    # populations linked by partial overlaps (those nested in or around them: the links)
+    comp = _components(n, i[partial], j[partial])
+    in_pair = np.zeros(n, dtype=bool)
+    in_pair[i[partial]] = in_pair[j[partial]] = True
+    has_current = np.zeros(n, dtype=bool)
+    has_current[comp[(pops.row >= 0) & in_pair]] = True
+    wanted = in_pair & has_current[comp]
+    chosen = np.nonzero(wanted)[0]
+    if not len(chosen):
+        return pops, [], stats
+    # persons × chosen populations (a person is one row per date: components lie in one date)
+    lens = sizes[chosen]
+    cols = np.repeat(np.arange(len(chosen), dtype=np.int64), lens)
+    keys = np.concatenate([pops.members(int(p)) for p in chosen])
+    dcode = date_code[chosen][cols].astype(np.int64)
+    person, _ = pd.factorize(pd.MultiIndex.from_arrays([keys, dcode]))
+    # signature: a sum of random 64-bit weights of the populations (wrapping); equal sums of
+    # different sets have probability ~2^-64 per pair
+    weight = np.random.default_rng(0x5EED).integers(1, 2 ** 63, len(chosen), dtype=np.uint64)
+    sig = np.zeros(person.max() + 1, dtype=np.uint64)
+    np.add.at(sig, person, weight[cols])
+    pdate = np.zeros(len(sig), dtype=np.int64)
+    pdate[person] = dcode
+    atom_of_person, _ = pd.factorize(pd.MultiIndex.from_arrays([sig, pdate]))
+    n_atoms = int(atom_of_person.max()) + 1
+    if n_atoms > max_atoms:
+        raise BoligsocialError(tr(
+            "With PERTURBATION=off the populations of {date} overlap partially with earlier "
+            "releases (or with each other) in {n} pieces; exact values are checked against "
+            "every combination of at most {max} pieces. Publish overlapping geographies with "
+            "PERTURBATION=on (the default), or fewer overlapping geographies of one date, or "
+            "forget from the release register the drafts that were never published."
+        ).format(date=pops.dates[int(chosen[0])], n=n_atoms, max=max_atoms))
+    row_atom = atom_of_person[person]                # the atom of each (population, person) row
+    # each population's atoms; each atom's keys
+    pa = np.unique(cols * n_atoms + row_atom)
+    pop_of, atom_of = pa // n_atoms, pa % n_atoms
+    # one row per person: the first population holding the person
+    take = np.zeros(len(keys), dtype=bool)
+    take[np.unique(person, return_index=True)[1]] = True
+    a_keys = keys[take]
+    a_atom = row_atom[take]
+    a_date = dcode[take]
+    srt = np.lexsort((a_keys, a_atom))
+    a_keys, a_atom, a_date = a_keys[srt], a_atom[srt], a_date[srt]
+    ptr = np.zeros(n_atoms + 1, dtype=np.int64)
+    np.cumsum(np.bincount(a_atom, minlength=n_atoms), out=ptr[1:])
+    dates_sorted = sorted(set(pops.dates))
+    atom_dates = [dates_sorted[int(a_date[ptr[a]])] for a in range(n_atoms)]
+    atoms = Populations(atom_dates, ["(atom {})".format(a + 1) for a in range(n_atoms)],
+                        [ATOM_RELEASE] * n_atoms, np.full(n_atoms, -1, dtype=np.int64), ptr,
+                        a_keys.astype(np.uint64), [frozenset(types)] * n_atoms,
+                        [frozenset()] * n_atoms)
+    out = concat(pops, atoms)
+    links: List[Link] = []
+    cuts = np.r_[0, np.nonzero(np.diff(pop_of))[0] + 1, len(pop_of)]
+    for s, e in zip(cuts[:-1], cuts[1:]):
+        p = int(chosen[pop_of[s]])
+        members = tuple(int(n + a) for a in atom_of[s:e])
+        links.append(Link(ATOMS, p, members, np.zeros(0, np.uint64), pops.dates[p],
+                          rest_size=0, has_foreign=False))
+    stats.populations = len(links)
+    stats.atoms = n_atoms
+    stats.seconds = time.perf_counter() - t0
+    return out, links, stats
+
+
+def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Connected component label of each of ``n`` nodes, edges (i, j)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    g = coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+    return connected_components(g, directed=False)[1]
