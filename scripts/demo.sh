@@ -44,6 +44,9 @@ scripts/install_plugin.sh default
 rm -rf "$OUT"; mkdir -p "$OUT"
 GPKG="$OUT/boligsocial_demo.gpkg"
 export BOLIGSOCIAL_LOCALE="${BOLIGSOCIAL_LOCALE:-da_DK}"   # Danish report; set en_GB for English
+# the demo's releases go to a register of their own (demo_output/release_register), so every
+# run of the demo starts as a first publication; your own runs use the profile's register
+export BOLIGSOCIAL_RELEASE_REGISTER="$OUT/release_register"
 QP="$REPO/scripts/qgis_process.sh"
 NCR=$(/usr/bin/python3 -c "import json;print(json.load(open('$DATA/reference_values.json'))['national_conviction_rate'])")
 RMI=$(/usr/bin/python3 -c "import json;print(json.load(open('$DATA/reference_values.json'))['regional_mean_income'])")
