@@ -22,7 +22,6 @@ LONG_MODULES = {
     "core/sqlaggregate.py": _PARALLEL,
     "core/pipeline.py": _PARALLEL,
     "core/moves.py": _PARALLEL,
-    "qgis_io/postgis.py": _PARALLEL,
     "processing/alg_applydiscretion.py": _PARALLEL,
     "processing/alg_mergesmallareas.py": _PARALLEL,
     "processing/alg_analysemoves.py": _PARALLEL,

@@ -30,9 +30,6 @@ from boligsocial_plugin.core.problems import BLOCKING, INFO, WARNING, Problem, m
 #: a table as prepare() gets it (both have ``columns``, ``len`` and ``table[name]``)
 RawTable = Union[pd.DataFrame, ColumnTable]
 MAX_EXAMPLES = 5
-#: qgis_io.postgis imports the date parser under this name (that module is being rewritten in
-#: parallel); new code imports core.columncodes.to_date
-_to_date = to_date
 
 
 @dataclass

@@ -209,7 +209,11 @@ def _read(source, target, context, feedback):
 
 def _write_database(name: str, schema: str, tables, geoms, epsg: int, feedback) -> str:
     """Append the tables to a PostGIS schema through a QGIS connection (its credentials)."""
-    from boligsocial_plugin.qgis_io.postgis import _clean, _psycopg2, connection_parameters
+    from boligsocial_plugin.qgis_io.pgsession import (
+        clean_error,
+        connection_parameters,
+        load_psycopg2,
+    )
     from boligsocial_plugin.qgis_io.resultstore import binary_geoms, write_postgis
 
     md = QgsProviderRegistry.instance().providerMetadata("postgres")
@@ -217,17 +221,17 @@ def _write_database(name: str, schema: str, tables, geoms, epsg: int, feedback) 
         conn = md.createConnection(name)
     except Exception as e:  # noqa: BLE001 - QGIS raises its own exception type
         raise BoligsocialError(str(e)) from e
-    pg = _psycopg2()
+    pg = load_psycopg2()
     try:
         db = pg.connect(**connection_parameters(QgsDataSourceUri(conn.uri())))
     except pg.Error as e:
-        raise BoligsocialError("{}: {}".format(name, _clean(e))) from e
+        raise BoligsocialError("{}: {}".format(name, clean_error(e))) from e
     try:
         write_postgis(db.cursor(), schema, tables, binary_geoms(geoms), epsg)
         db.commit()
     except pg.Error as e:
         db.rollback()
-        raise BoligsocialError(_clean(e)) from e
+        raise BoligsocialError(clean_error(e)) from e
     finally:
         db.close()
     return "{} ({})".format(name, schema)

@@ -16,33 +16,30 @@ are passed through the audit log's secret filter. The database role needs SELECT
 person table and the right to create temporary tables (PostgreSQL grants it to everyone by
 default); nothing is written outside the session's temporary schema, and the transaction is
 rolled back at the end.
+
+The module holds the person source, its checks and the run; its parts live beside it:
+qgis_io.pgsession (connection, binary COPY), qgis_io.pgareas (the areas on the server),
+qgis_io.pgfigures (figures counted on the server: statistics, shared persons, types, the
+protection's groups) and qgis_io.pgkeys (the register's person keys).
 """
-import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsApplication,
-    QgsAuthMethodConfig,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsDataSourceUri,
-    QgsGeometry,
     QgsProcessingFeatureSourceDefinition,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from boligsocial_plugin.core import sqlgen
-from boligsocial_plugin.core.auditlog import strip_secrets
+from boligsocial_plugin.core.columncodes import to_date
 from boligsocial_plugin.core.datamodel import COLUMNS, match_columns
 from boligsocial_plugin.core.dbchecks import check_sql
-from boligsocial_plugin.core.discretion.release import Totals
-from boligsocial_plugin.core.discretion.types import TypeTable
-from boligsocial_plugin.core.errors import BoligsocialError, Cancelled
+from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import blocking_message
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import Indicator, builtin_indicators
@@ -50,7 +47,6 @@ from boligsocial_plugin.core.pipeline import (
     OVERLAP_REFUSE,
     IndicatorResult,
     Joined,
-    JoinStats,
     Publication,
     overlap_error,
     protect_counted,
@@ -58,81 +54,35 @@ from boligsocial_plugin.core.pipeline import (
     select_date,
 )
 from boligsocial_plugin.core.problems import BLOCKING, Problem
-from boligsocial_plugin.core.spatial import polygon_set, rings_from_wkb
-from boligsocial_plugin.core.sqlaggregate import Groups, aggregate_sql, raw_table
+from boligsocial_plugin.core.spatial import polygon_set
+from boligsocial_plugin.core.sqlaggregate import aggregate_sql, raw_table
+from boligsocial_plugin.qgis_io import pgkeys, pgsession
 from boligsocial_plugin.qgis_io.layers import AreaSet
+from boligsocial_plugin.qgis_io.pgareas import join_geometries, upload_areas
+from boligsocial_plugin.qgis_io.pgfigures import (
+    DbRun,
+    KeyedFigures,
+    RestFigures,
+    date_pairs,
+    join_stats,
+    no_pairs,
+    overlap_pairs,
+    run_totals,
+    type_table,
+)
+from boligsocial_plugin.qgis_io.pgkeys import joined_rows, same_persons
+from boligsocial_plugin.qgis_io.pgsession import (
+    PROVIDER,
+    connection_parameters,
+    copy_in,
+    copy_out,
+    is_postgis,
+    load_psycopg2,
+)
 
-PROVIDER = "postgres"
-
-
-def is_postgis(layer: Optional[QgsVectorLayer]) -> bool:
-    """Whether a layer reads from PostgreSQL/PostGIS."""
-    return layer is not None and layer.providerType() == PROVIDER
-
-
-def _psycopg2():
-    try:
-        import psycopg2
-    except ImportError as e:
-        from boligsocial_plugin.dependencies import message
-
-        raise BoligsocialError(message(["psycopg2"])) from e
-    return psycopg2
-
-
-def connection_parameters(uri: QgsDataSourceUri) -> Dict[str, str]:
-    """libpq keywords of a layer's data source, the password from its authentication
-    configuration when it has one (never logged)."""
-    params: Dict[str, str] = {}
-    if uri.service():
-        params["service"] = uri.service()
-    for key, value in (("host", uri.host()), ("port", uri.port()), ("dbname", uri.database()),
-                       ("user", uri.username()), ("password", uri.password())):
-        if value:
-            params[key] = value
-    mode = uri.sslMode()
-    modes = {QgsDataSourceUri.SslDisable: "disable", QgsDataSourceUri.SslAllow: "allow",
-             QgsDataSourceUri.SslPrefer: "prefer", QgsDataSourceUri.SslRequire: "require",
-             QgsDataSourceUri.SslVerifyCa: "verify-ca",
-             QgsDataSourceUri.SslVerifyFull: "verify-full"}
-    if mode in modes:
-        params["sslmode"] = modes[mode]
-    authcfg = uri.authConfigId()
-    if authcfg:
-        cfg = QgsAuthMethodConfig()
-        manager = QgsApplication.authManager()
-        if manager is None or not manager.loadAuthenticationConfig(authcfg, cfg, True):
-            raise BoligsocialError(tr(
-                "The authentication configuration '{id}' of the person layer cannot be read. "
-                "Check that it exists and that the QGIS master password is set (Settings > "
-                "Options > Authentication).").format(id=authcfg))
-        if cfg.config("username", ""):
-            params["user"] = cfg.config("username", "")
-        if cfg.config("password", ""):
-            params["password"] = cfg.config("password", "")
-    params["application_name"] = "boligsocial"
-    return params
-
-
-def _clean(error: Exception) -> str:
-    """A database error's message without secrets or connection details."""
-    text = str(getattr(error, "pgerror", None) or error).strip()
-    return strip_secrets(re.sub(r"\s+", " ", text))[:500]
-
-
-@dataclass
-class DbRun:
-    """What a run in the database gave (the raw table never leaves the process)."""
-
-    raw: pd.DataFrame
-    stats: JoinStats
-    overlaps: bool  # persons counted in several areas (not yet possible in the database)
-    pairs: Tuple[np.ndarray, np.ndarray, np.ndarray]
-    grid: Optional[sqlgen.Grid] = None
-    #: cell keys of the persons outside every area and of those without location
-    outside_keys: Dict[int, int] = field(default_factory=dict)
-    #: each person row's date, key and area (``PostgisPersons.run(keys=True)``)
-    joined: Optional[Joined] = None
+#: names of the parts, importable from here as before the split
+__all__ = ["PROVIDER", "DbRun", "KeyedFigures", "PostgisPersons", "connection_parameters",
+           "copy_in", "copy_out", "is_postgis", "selected_ids"]
 
 
 class PostgisPersons:
@@ -204,40 +154,8 @@ class PostgisPersons:
         ``repeatable``: REPEATABLE READ (every statement sees the same rows; the snapshot
         can be exported); ``snapshot``: such an exported snapshot, shared with the session
         that exported it."""
-        pg = _psycopg2()
-        try:
-            conn = pg.connect(**connection_parameters(self.uri))
-        except pg.Error as e:
-            raise BoligsocialError(tr("Cannot connect to the database of the person layer: "
-                                      "{err}").format(err=_clean(e))) from e
-        cancel = None
-        if feedback is not None:
-            cancel = conn.cancel
-            feedback.canceled.connect(cancel)
-        try:
-            if repeatable or snapshot is not None:
-                conn.set_session(isolation_level="REPEATABLE READ")
-            cur = conn.cursor()
-            if snapshot is not None:  # the transaction's first statement
-                cur.execute("SET TRANSACTION SNAPSHOT %s", (snapshot,))
-            cur.execute("SET LOCAL jit = off; SET LOCAL work_mem = '256MB'; "
-                        "SET LOCAL DateStyle = 'ISO, YMD'; SET LOCAL statement_timeout = 0")
+        with pgsession.session(self.uri, feedback, repeatable, snapshot) as cur:
             yield cur
-        except pg.extensions.QueryCanceledError as e:
-            raise Cancelled() from e
-        except pg.Error as e:
-            raise BoligsocialError(tr("The database refused the computation: {err}").format(
-                err=_clean(e))) from e
-        finally:
-            if cancel is not None:
-                try:
-                    feedback.canceled.disconnect(cancel)
-                except TypeError:
-                    pass
-            try:
-                conn.rollback()
-            finally:
-                conn.close()
 
     # ------------------------------------------------------------------ checks
 
@@ -311,13 +229,11 @@ class PostgisPersons:
         col = self.source.columns.get("ref_date")
         if col is None or col.kind == sqlgen.DATE or self.source.date_values is not None:
             return
-        from boligsocial_plugin.core.extract import _to_date
-
         p = sqlgen.Params()
         cur.execute("SELECT DISTINCT btrim((t.{})::text) {}".format(
             sqlgen.ident(col.name), self.source.from_clause(p)), p.values)
         raw = [r[0] for r in cur.fetchall() if r[0] is not None]
-        iso, bad = _to_date(pd.Series(raw, dtype=object))
+        iso, bad = to_date(pd.Series(raw, dtype=object))
         self.source.date_values = {r: (None if b else str(v))
                                    for r, v, b in zip(raw, iso, bad)}
 
@@ -362,7 +278,7 @@ class PostgisPersons:
                 with self.session(feedback, snapshot=snapshot) as cur:
                     state["cancel"] = cur.connection.cancel
                     grid = self._upload(cur, geometry)
-                    state["rows"] = _person_rows(cur, self.source, grid, dates)
+                    state["rows"] = pgkeys.person_rows(cur, self.source, grid, dates)
             except BaseException as e:  # noqa: BLE001 - handed to finish_keys
                 state["error"] = e
 
@@ -370,7 +286,7 @@ class PostgisPersons:
         self._keys = (thread, state)
         thread.start()
 
-    def finish_keys(self, run: "DbRun") -> Joined:
+    def finish_keys(self, run: DbRun) -> Joined:
         """The rows :meth:`start_keys` fetched, as core.pipeline.Joined holding each person
         row's date and key with its area; refused when they are not the persons the run
         counted (which the shared snapshot rules out; a check that costs nothing)."""
@@ -379,18 +295,9 @@ class PostgisPersons:
         self._keys = None
         if "error" in state:
             raise state["error"]
-        code, day, key = state["rows"]
-        days, dcode = np.unique(day, return_inverse=True)
-        names = [str(d) for d in days.astype("datetime64[D]")]
-        codes = np.where(days[dcode] == _NO_DAY, -1, dcode)
-        if len(days) and days[0] == _NO_DAY:
-            names = names[1:]
-            codes = np.where(codes >= 0, codes - 1, -1)
-        data = pd.DataFrame({"ref_date": pd.Categorical.from_codes(codes, categories=names),
-                             "person_key": key.view(np.uint64)})
-        joined = Joined(data, np.where(code >= 0, code, -1), run.stats, overlaps=False,
-                        located=code != sqlgen.NO_LOCATION)
-        if not _same_persons(joined, code, run):
+        joined = joined_rows(state["rows"], run.stats)
+        code = state["rows"][0]
+        if not same_persons(joined, code, run):
             raise BoligsocialError(tr(
                 "The person table changed while the run read it: the persons recorded for the "
                 "release register are not the ones counted. Run again when the table is not "
@@ -425,7 +332,7 @@ class PostgisPersons:
                 self.start_keys(cur, areas, ref_date, context, feedback)
             run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback)
             release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
-                                    publication, _totals(run))
+                                    publication, run_totals(run))
         return IndicatorResult(run.raw, release.published, run.stats, list(indicators),
                                release)
 
@@ -456,14 +363,14 @@ class PostgisPersons:
         release.limit({d: sorted(c) for d, c in need.items()})
         return run.raw, run.stats, release
 
-    def _protect(self, cur, run: "DbRun", raw: pd.DataFrame, pairs, indicators, area_ids,
+    def _protect(self, cur, run: DbRun, raw: pd.DataFrame, pairs, indicators, area_ids,
                  publication: Publication, totals, dates: Optional[Sequence[str]] = None):
         """Protect with this session's figures of groups and types: through the release
         register (core.pipeline.protect_run on the persons' keys, :meth:`start_keys`) when
         one is used, else from counts only (core.pipeline.protect_counted). ``dates``: the
         reference dates ``raw`` was cut to (``raw`` holds only their rows)."""
         builtin = {i.code: i for i in builtin_indicators()}
-        types = _type_table(cur, self.source, run.grid, list(indicators), raw) \
+        types = type_table(cur, self.source, run.grid, list(indicators), raw) \
             if any(builtin.get(i.code) != i for i in indicators) else None
         if publication.register is not None:
             joined = self.finish_keys(run)
@@ -473,7 +380,7 @@ class PostgisPersons:
                                types=types)
 
         def figures(links):
-            return _RestFigures(cur, self.source, run.grid, indicators, raw, links)
+            return RestFigures(cur, self.source, run.grid, indicators, raw, links)
 
         return protect_counted(raw, run.stats, run.overlaps, indicators, area_ids, publication,
                                pairs, figures=figures, totals=totals, types=types)
@@ -487,7 +394,7 @@ class PostgisPersons:
             feedback.setProgressText(tr("Joining and aggregating in the database"))
         try:
             cur.execute(plan.sql, plan.params)
-        except _psycopg2().Error:
+        except load_psycopg2().Error:
             self.finish_checks(feedback)  # a blocking problem of the data explains it better
             raise
         names = [d[0] for d in cur.description]
@@ -496,22 +403,21 @@ class PostgisPersons:
         if ref_date and ref_date not in self.dates:
             select_date(pd.DataFrame({"ref_date": sorted(self.dates)}), ref_date)
         raw, res = raw_table(plan, names, fetched, len(areas.ids))
-        stats = _stats(res, self._rows_in_period())
+        stats = join_stats(res, self._rows_in_period())
         keys = {int(c): int(sum(int(v or 0) for v in res["residents_ck"][res["code"] == c])
                             % (1 << 32)) for c in (sqlgen.OUTSIDE, sqlgen.NO_LOCATION)} \
             if "residents_ck" in res else {}
         if stats.overlap_persons:
-            stats.overlap_pairs = _overlap_pairs(cur, self.source, grid, areas.ids)
+            stats.overlap_pairs = overlap_pairs(cur, self.source, grid, areas.ids)
             if overlaps == OVERLAP_REFUSE:
                 raise overlap_error(stats)
             raise BoligsocialError(tr(
                 "Overlapping areas (OVERLAPS=allow) are not yet computed in the database; "
                 "fix the overlaps or export the persons to a file."))
-        pairs = _no_pairs()
+        pairs = no_pairs()
         if links and len(raw) and raw["ref_date"].nunique() > 1:
-            pairs = _date_pairs(cur, self.source, grid, raw)
+            pairs = date_pairs(cur, self.source, grid, raw)
         return DbRun(raw, stats, False, pairs, grid, keys)
-
 
     def _rows_in_period(self) -> Optional[int]:
         """Person rows of the run: all, or those of the source's period (as a file's rows are
@@ -590,403 +496,18 @@ class PostgisPersons:
 
     def _geometry(self, areas: AreaSet, context):
         """The areas as the server joins them: (WKB, valid, polygon set, grid)."""
-        wkbs, valid = _join_geometries(areas, self.crs, context)
+        wkbs, valid = join_geometries(areas, self.crs, context)
         ps = polygon_set(areas.rings)
         return wkbs, valid, ps, sqlgen.choose_grid(ps.bbox, self.source.srid)
 
     def _upload(self, cur, geometry) -> sqlgen.Grid:
         """:meth:`_geometry`'s areas to temporary tables, the join's function."""
         wkbs, valid, ps, grid = geometry
-        _upload_areas(cur, wkbs, valid, ps, self.source.srid)
+        upload_areas(cur, wkbs, valid, ps, self.source.srid)
         for st in sqlgen.setup_statements(grid):
             cur.execute(st)
         cur.execute(sqlgen.exact_function(grid))
         return grid
-
-
-class _RestFigures:
-    """core.discretion.release's GroupTables for a database source: the figures of the
-    links' rest groups (an area's persons at one date who were not in it at the other),
-    aggregated on the server. The links' groups carry no keys; a group is found by the
-    identity of its (key-less) array."""
-
-    def __init__(self, cur, src, grid, indicators, raw: pd.DataFrame, links):
-        self.cur, self.src, self.grid, self.indicators = cur, src, grid, list(indicators)
-        self.areas = raw["area_idx"].to_numpy()
-        self.dates = [str(d) for d in raw["ref_date"]]
-        self.by_rest = {id(lk.rest): lk for lk in links}
-
-    def __call__(self, groups: List[Tuple[str, np.ndarray]]) -> Tuple[pd.DataFrame, np.ndarray]:
-        spec = []
-        for _date, rest in groups:
-            lk = self.by_rest.get(id(rest))
-            if lk is None:
-                raise BoligsocialError("internal: a group without its link")
-            c = int(lk.container)
-            away = sorted({self.dates[int(m)] for m in lk.members})
-            spec.append((int(self.areas[c]), self.dates[c], away))
-        all_dates = sorted(set(self.dates))
-        plan = aggregate_sql(self.src, self.grid, self.indicators,
-                             groups=Groups(all_dates, spec))
-        self.cur.execute(plan.sql, plan.params)
-        names = [d[0] for d in self.cur.description]
-        table, _res = raw_table(plan, names, self.cur.fetchall(), len(spec))
-        at = {(int(a), str(d)): i for i, (a, d) in
-              enumerate(zip(table["area_idx"], table["ref_date"]))}
-        rows = [at.get((g, d)) for g, (_a, d, _x) in enumerate(spec)]
-        found = np.array([r is not None for r in rows], dtype=bool)
-        pick = table.iloc[[r if r is not None else 0 for r in rows]].reset_index(drop=True)
-        return pick, found
-
-
-#: the day number (since 1970-01-01) of a row without reference date
-_NO_DAY = -(1 << 31)
-
-
-def _person_rows(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
-                 dates: Optional[Sequence[str]]) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each person row's area code, reference date (days since 1970-01-01) and signed 64-bit
-    person key, by one binary COPY (PostgisPersons.start_keys)."""
-    p = sqlgen.Params()
-    keyed = "person_id" in src.columns
-    inner = _located_inner(src, p, key=keyed, dates=dates)
-    sql = ("SELECT l.area::int4, COALESCE(l.d::date - DATE '1970-01-01', {none})::int4, "
-           "{k}::int8 FROM {located} l").format(
-        none=_NO_DAY, k="COALESCE(l.k, 0)" if keyed else "0",
-        located=sqlgen.located_sql(grid, inner))
-    got = copy_out(cur, sql, p.values, [("area", ">i4"), ("day", ">i4"), ("k", ">i8")])
-    return (got["area"].astype(np.int64), got["day"].astype(np.int64),
-            got["k"].astype(np.int64))
-
-
-def _same_persons(joined: Joined, code: np.ndarray, run: "DbRun") -> bool:
-    """Whether the fetched rows are the persons the run counted: per area and date, outside
-    every area, without location."""
-    st = run.stats
-    if int((code == sqlgen.OUTSIDE).sum()) != st.outside or \
-            int((code == sqlgen.NO_LOCATION).sum()) != st.no_location or \
-            int((code >= 0).sum()) != st.joined:
-        return False
-    raw = run.raw
-    if not len(raw):
-        return True
-    n_areas = int(raw["area_idx"].max()) + 1
-    names = [str(d) for d in joined.data["ref_date"].cat.categories]
-    table_dates = sorted({str(d) for d in raw["ref_date"]})
-    pos = {d: i for i, d in enumerate(table_dates)}
-    cat_pos = np.array([pos.get(d, -1) for d in names] + [-1], dtype=np.int64)
-    dpos = cat_pos[joined.data["ref_date"].cat.codes.to_numpy()]  # code -1: the last
-    inside = (code >= 0) & (dpos >= 0)
-    if int(inside.sum()) != int((code >= 0).sum()):
-        return False
-    nd = len(table_dates)
-    got = np.bincount(code[inside] * nd + dpos[inside], minlength=n_areas * nd)
-    want = np.zeros(max(len(got), n_areas * nd), dtype=np.int64)
-    at = raw["area_idx"].to_numpy(dtype=np.int64) * nd + \
-        np.array([pos[str(d)] for d in raw["ref_date"]], dtype=np.int64)
-    want[at] = raw["residents"].to_numpy(dtype=np.int64)
-    return bool(np.array_equal(np.pad(got, (0, len(want) - len(got))), want))
-
-
-class KeyedFigures:
-    """core.discretion.release's GroupTables for a database source protected through the
-    release register: the figures of groups of persons given by their keys (the links' rest
-    groups, earlier releases' populations), aggregated on the server. The groups' keys go to
-    a temporary table (``COPY ... FROM STDIN (FORMAT binary)``) and are joined to the person
-    rows of the groups' dates wherever they are (core.sqlaggregate ``keyed``); as
-    core.pipeline.GroupFigures for a file, a group is found when all its keys are."""
-
-    def __init__(self, cur, src: sqlgen.PersonSource, grid: sqlgen.Grid, indicators):
-        self.cur, self.src, self.grid, self.indicators = cur, src, grid, list(indicators)
-
-    def __call__(self, groups: List[Tuple[str, np.ndarray]]) -> Tuple[pd.DataFrame, np.ndarray]:
-        cur = self.cur
-        sizes = np.array([len(k) for _d, k in groups], dtype=np.int64)
-        gid = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
-        keys = np.concatenate([np.asarray(k, dtype=np.uint64) for _d, k in groups]) \
-            if len(groups) else np.zeros(0, np.uint64)
-        cur.execute("DROP TABLE IF EXISTS pg_temp.bs_gkey0; DROP TABLE IF EXISTS pg_temp.bs_gkey")
-        cur.execute("CREATE TEMP TABLE bs_gkey0 (gid int4, k int8) ON COMMIT DROP")
-        copy_in(cur, "pg_temp.bs_gkey0", [("gid", ">i4", gid), ("k", ">i8", keys.view(np.int64))])
-        cur.execute("CREATE TEMP TABLE bs_gkey ON COMMIT DROP AS SELECT g.gid, u.d, g.k "
-                    "FROM pg_temp.bs_gkey0 g JOIN unnest(%(g)s::int[], %(d)s::text[]) "
-                    "AS u(gid, d) ON u.gid = g.gid",
-                    {"g": list(range(len(groups))), "d": [str(d) for d, _k in groups]})
-        cur.execute("ANALYZE pg_temp.bs_gkey")
-        dates = sorted({str(d) for d, _k in groups})
-        plan = aggregate_sql(self.src, self.grid, self.indicators, keyed="pg_temp.bs_gkey",
-                             dates=dates)
-        cur.execute(plan.sql, plan.params)
-        names = [d[0] for d in cur.description]
-        table, res = raw_table(plan, names, cur.fetchall(), len(groups))
-        got = {(int(c), str(d)): int(r) for c, d, r in zip(res["code"], res["d"],
-                                                           res["residents"]) if int(c) >= 0}
-        at = {(int(a), str(d)): i for i, (a, d) in
-              enumerate(zip(table["area_idx"], table["ref_date"]))}
-        rows = [at.get((g, str(d))) for g, (d, _k) in enumerate(groups)]
-        found = np.array([got.get((g, str(d)), 0) == int(sizes[g])
-                          for g, (d, _k) in enumerate(groups)], dtype=bool)
-        if len(table):
-            pick = table.iloc[[r if r is not None else 0 for r in rows]].reset_index(drop=True)
-        else:
-            pick = pd.DataFrame({c: np.zeros(len(groups)) for c in table.columns})
-        empty = np.array([r is None for r in rows], dtype=bool)
-        if empty.any():  # nobody of the group at its date: the figures of an empty group
-            num = [c for c in pick.columns if c not in ("area_idx", "ref_date")]
-            pick.loc[empty, num] = 0
-        pick["area_idx"] = np.arange(len(groups))
-        pick["ref_date"] = [str(d) for d, _k in groups]
-        return pick, found
-
-
-_COPY_SIGNATURE = b"PGCOPY\n\xff\r\n\x00"
-
-
-def copy_out(cur, sql: str, params: Dict[str, Any], columns: Sequence[Tuple[str, str]]
-             ) -> np.ndarray:
-    """A query's rows as a numpy record array, by ``COPY (query) TO STDOUT (FORMAT binary)``:
-    ``columns`` (name, big-endian numpy type) must be fixed-width and never NULL."""
-    import io
-
-    text = cur.mogrify(sql, params)
-    if isinstance(text, bytes):
-        text = text.decode(_encoding(cur))
-    buf = io.BytesIO()
-    cur.copy_expert("COPY ({}) TO STDOUT (FORMAT binary)".format(text), buf)
-    data = buf.getvalue()
-    if not data.startswith(_COPY_SIGNATURE):
-        raise BoligsocialError("internal: not a binary COPY")
-    ext = int.from_bytes(data[15:19], "big", signed=False)
-    body = data[19 + ext:len(data) - 2]  # the trailer: int16 -1
-    fields = [("nf", ">i2")]
-    for name, t in columns:
-        fields += [("len_" + name, ">i4"), (name, t)]
-    dt = np.dtype(fields)
-    if len(body) % dt.itemsize:
-        raise BoligsocialError("internal: a NULL or a wider value in a binary COPY")
-    rows = np.frombuffer(body, dtype=dt)
-    if len(rows) and ((rows["nf"] != len(columns)).any() or any(
-            (rows["len_" + n] != np.dtype(t).itemsize).any() for n, t in columns)):
-        raise BoligsocialError("internal: a NULL or a wider value in a binary COPY")
-    return rows
-
-
-def copy_in(cur, table: str, columns: Sequence[Tuple[str, str, np.ndarray]]) -> None:
-    """Rows into a table by ``COPY ... FROM STDIN (FORMAT binary)``: ``columns`` (name,
-    big-endian numpy type, values), fixed-width, no NULL."""
-    import io
-
-    n = len(columns[0][2]) if columns else 0
-    fields = [("nf", ">i2")]
-    for name, t, _v in columns:
-        fields += [("len_" + name, ">i4"), (name, t)]
-    rows = np.zeros(n, dtype=np.dtype(fields))
-    rows["nf"] = len(columns)
-    for name, t, v in columns:
-        rows["len_" + name] = np.dtype(t).itemsize
-        rows[name] = v
-    buf = io.BytesIO(_COPY_SIGNATURE + bytes(8) + rows.tobytes() + b"\xff\xff")
-    cur.copy_expert("COPY {} ({}) FROM STDIN (FORMAT binary)".format(
-        table, ", ".join(sqlgen.ident(c[0]) for c in columns)), buf)
-
-
-def _encoding(cur) -> str:
-    from psycopg2.extensions import encodings
-
-    return encodings.get(cur.connection.encoding, "utf-8")
-
-
-def _join_geometries(areas: AreaSet, crs: QgsCoordinateReferenceSystem,
-                     context) -> Tuple[List[bytes], List[bool]]:
-    """Each area's WKB in the persons' CRS (transformed as for the file path), and whether
-    its rings are exactly the ones the file path joins with (else: the exact test only)."""
-    xform = None
-    if crs.isValid() and areas.crs.isValid() and areas.crs != crs:
-        xform = QgsCoordinateTransform(areas.crs, crs, context.transformContext())
-    wkbs, valid = [], []
-    for g, rings in zip(areas.geometries, areas.rings):
-        jg = QgsGeometry(g)
-        if xform is not None and not jg.isNull():
-            jg.transform(xform)
-        wkb = bytes(jg.asWkb()) if not jg.isNull() and not jg.isEmpty() else b""
-        valid.append(bool(wkb) and _same_rings(rings_from_wkb(wkb), rings))
-        wkbs.append(wkb)
-    return wkbs, valid
-
-
-def _totals(run: DbRun) -> Totals:
-    """The run's totals as protected cells (core.pipeline.protect_run's, from counts)."""
-    st = run.stats
-    ck = int(np.sum(run.raw["residents_ck"].to_numpy(dtype=np.int64)) % (1 << 32)) \
-        if "residents_ck" in run.raw else 0
-    return Totals(st.joined, st.outside, st.no_location, st.rows, ck,
-                  read_adds_up=(st.rows == st.rows_date and not run.overlaps),
-                  ck_outside=run.outside_keys.get(sqlgen.OUTSIDE, 0),
-                  ck_no_location=run.outside_keys.get(sqlgen.NO_LOCATION, 0))
-
-
-def _type_table(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
-                indicators: List[Indicator], raw: pd.DataFrame) -> Optional[TypeTable]:
-    """core.discretion.types.type_table from counts: per row, the persons of each type (a
-    bit per indicator population and per 0/1 numerator), counted in the database."""
-    from boligsocial_plugin.core.sqlaggregate import _inner
-
-    k = len(indicators)
-    if k < 2 or len(raw) == 0 or 2 * k > 63:
-        return None
-    p = sqlgen.Params()
-    inner, rows = _inner(src, p, indicators, None, False)
-    bits, nonbin = [], []
-    for n, ind in enumerate(indicators):
-        val = rows.contribution(ind)
-        pop = rows.population(ind)
-        m = "({} AND {} IS NOT NULL)".format(pop, val) if ind.kind == "mean" else \
-            ("true" if ind.kind == "count" else pop)
-        c0 = "COALESCE({}, 0)".format(val)
-        bits.append("(CASE WHEN {m} THEN {b} ELSE 0 END)::bigint | (CASE WHEN {m} AND "
-                    "{c} > 0.5 THEN {b2} ELSE 0 END)::bigint".format(
-                        m=m, c=c0, b=1 << n, b2=1 << (k + n)))
-        nonbin.append("bool_or({m} AND NOT ({c} IN (0, 1))) AS nb{n}".format(m=m, c=c0, n=n))
-    sql = "SELECT j.area, j.d, {code} AS code, count(*), {nb} FROM {located} j " \
-          "WHERE j.area >= 0 GROUP BY 1, 2, 3".format(
-              code=" | ".join(bits), nb=", ".join(nonbin),
-              located=sqlgen.located_sql(grid, inner))
-    cur.execute(sql, p.values)
-    row_of = {(int(a), str(d)): r for r, (a, d) in
-              enumerate(zip(raw["area_idx"], raw["ref_date"]))}
-    recs = [r for r in cur.fetchall() if (int(r[0]), str(r[1])) in row_of]  # the table's rows
-    seen = np.zeros(k, dtype=bool)
-    for r in recs:
-        seen |= np.array([bool(v) for v in r[4:]], dtype=bool)
-    binary = np.array([ind.kind != "mean" and not seen[n] for n, ind in enumerate(indicators)],
-                      dtype=bool)
-    keep = np.uint64(sum(1 << n for n in range(k)) |
-                     sum(1 << (k + n) for n in range(k) if binary[n]))
-    codes = np.array([int(r[2]) for r in recs], dtype=np.uint64) & keep
-    uniq, inv = np.unique(codes, return_inverse=True)
-    counts = np.zeros((len(raw), len(uniq)), dtype=np.int64)
-    for rec, t in zip(recs, inv):
-        counts[row_of[(int(rec[0]), str(rec[1]))], t] += int(rec[3])
-    unpacked = ((uniq[:, None] >> np.arange(2 * k, dtype=np.uint64)[None, :]) &
-                np.uint64(1)).astype(bool)
-    keys = [None if b else (i.value or None) for i, b in zip(indicators, binary)]
-    return TypeTable(unpacked[:, :k], unpacked[:, k:], binary, counts, keys)
-
-
-def _same_rings(a: Sequence[np.ndarray], b: Sequence[np.ndarray]) -> bool:
-    return len(a) == len(b) and all(np.array_equal(x, y) for x, y in zip(a, b))
-
-
-def _no_pairs() -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-    return (np.zeros(0, np.int64),) * 3
-
-
-def _upload_areas(cur, wkbs: List[bytes], valid: List[bool], ps, srid: int) -> None:
-    """The areas, their edges and bounding boxes as temporary tables (bound parameters)."""
-    pg = _psycopg2()
-    cur.execute(
-        "CREATE TEMP TABLE bs_area ON COMMIT DROP AS "
-        "SELECT u.area::int AS area, ST_SetSRID(ST_GeomFromWKB(u.w), %(srid)s) AS geom, "
-        "u.same AS valid FROM unnest(%(area)s::int[], %(wkb)s::bytea[], %(same)s::bool[]) "
-        "AS u(area, w, same) WHERE length(u.w) > 0",
-        {"srid": int(srid), "area": list(range(len(wkbs))),
-         "wkb": [pg.Binary(w) for w in wkbs], "same": valid})
-    cur.execute("UPDATE bs_area SET valid = valid AND ST_IsValid(geom)")
-    cur.execute(
-        "CREATE TEMP TABLE bs_edge ON COMMIT DROP AS SELECT * FROM unnest(%(a)s::int[], "
-        "%(x0)s::float8[], %(y0)s::float8[], %(x1)s::float8[], %(y1)s::float8[]) "
-        "AS u(area, x0, y0, x1, y1)",
-        {"a": ps.edge_area.tolist(), "x0": ps.x0.tolist(), "y0": ps.y0.tolist(),
-         "x1": ps.x1.tolist(), "y1": ps.y1.tolist()})
-    cur.execute("CREATE INDEX ON bs_edge (area)")
-    b = ps.bbox
-    ok = np.isfinite(b).all(axis=1)
-    cur.execute(
-        "CREATE TEMP TABLE bs_bbox ON COMMIT DROP AS SELECT * FROM unnest(%(a)s::int[], "
-        "%(x0)s::float8[], %(y0)s::float8[], %(x1)s::float8[], %(y1)s::float8[]) "
-        "AS u(area, x0, y0, x1, y1)",
-        {"a": np.nonzero(ok)[0].tolist(), "x0": b[ok, 0].tolist(), "y0": b[ok, 1].tolist(),
-         "x1": b[ok, 2].tolist(), "y1": b[ok, 3].tolist()})
-    cur.execute("ANALYZE bs_area; ANALYZE bs_edge; ANALYZE bs_bbox")
-
-
-def _stats(res: pd.DataFrame, rows_all: Optional[int]) -> JoinStats:
-    """core.pipeline.JoinStats from the per-code counts."""
-    code = res["code"].to_numpy(dtype=np.int64)
-    residents = res["residents"].to_numpy(dtype=np.int64)
-    st = JoinStats()
-    st.rows_date = int(residents.sum())
-    st.rows = int(rows_all) if rows_all is not None else st.rows_date
-    st.unique_locations = -1  # not counted in the database (README "Databases")
-    st.joined = int(residents[code >= 0].sum())
-    st.outside = int(residents[code == sqlgen.OUTSIDE].sum())
-    st.no_location = int(residents[code == sqlgen.NO_LOCATION].sum())
-    st.on_outer_boundary = int(res["on_outer"].sum())
-    st.overlap_persons = int(res["overlap_persons"].sum())
-    st.dates = sorted({str(d) for d in res["d"].dropna()})
-    return st
-
-
-def _overlap_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
-                   ids: Sequence[str]) -> Dict[str, int]:
-    """Locations in two areas, per pair (first area, other area), for the message."""
-    p = sqlgen.Params()
-    inner = _located_inner(src, p)
-    sql = """SELECT l.arr[1], a.other, count(DISTINCT (l.px, l.py))
-FROM {located} l CROSS JOIN LATERAL unnest(l.arr[2:]) AS a(other)
-WHERE l.n > 1 GROUP BY 1, 2""".format(located=sqlgen.located_sql(grid, inner, True))
-    cur.execute(sql, p.values)
-    return {"{} / {}".format(ids[int(a)], ids[int(b)]): int(n) for a, b, n in cur.fetchall()}
-
-
-def _located_inner(src: sqlgen.PersonSource, p: sqlgen.Params,
-                   key: bool = False, dates: Optional[Sequence[str]] = None) -> str:
-    rows = sqlgen.Rows(src, p)
-    x, y, pt = rows.xy()
-    cols = ["{} AS d".format(rows.date()), "{} AS px".format(x), "{} AS py".format(y),
-            "{} AS pt".format(pt)]
-    if key:
-        cols.append("{} AS k".format(rows.person_key()))
-    return "SELECT {} {}".format(", ".join(cols), sqlgen.run_rows(src, p, dates=dates))
-
-
-def _date_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
-                raw: pd.DataFrame) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Persons shared by the rows of one area at two dates, from counts only: per area, how
-    many persons were in it at exactly which set of dates (the keys stay on the server)."""
-    dates = sorted({str(d) for d in raw["ref_date"]})
-    p = sqlgen.Params()
-    inner = _located_inner(src, p, key=True)
-    words = (len(dates) + 62) // 63
-    didx = "(array_position({}, l.d::text) - 1)".format(p(dates, "text[]"))
-    masks = ", ".join(
-        "bit_or(CASE WHEN {i} / 63 = {w} THEN 1::bigint << ({i} - {w} * 63) ELSE 0 END) "
-        "AS m{w}".format(i=didx, w=w) for w in range(words))
-    sql = """SELECT area, {cols}, count(*) FROM (
-  SELECT l.k, l.area, {masks} FROM {located} l WHERE l.area >= 0 AND l.k IS NOT NULL
-  GROUP BY l.k, l.area) s
-GROUP BY area, {cols}""".format(cols=", ".join("m{}".format(w) for w in range(words)),
-                                masks=masks, located=sqlgen.located_sql(grid, inner))
-    cur.execute(sql, p.values)
-    n_dates = len(dates)
-    row_of = {(int(a), str(d)): r for r, (a, d) in
-              enumerate(zip(raw["area_idx"], raw["ref_date"]))}
-    shared: Dict[Tuple[int, int], int] = {}
-    for rec in cur.fetchall():
-        area, words_, count = int(rec[0]), rec[1:1 + words], int(rec[-1])
-        present = [k for w, m in enumerate(words_) for k in range(63)
-                   if int(m) >> k & 1 and w * 63 + k < n_dates]
-        rows = [row_of[(area, dates[k])] for k in present if (area, dates[k]) in row_of]
-        for x in range(len(rows)):
-            for y in range(x + 1, len(rows)):
-                key = (min(rows[x], rows[y]), max(rows[x], rows[y]))
-                shared[key] = shared.get(key, 0) + count
-    if not shared:
-        return _no_pairs()
-    keys = sorted(shared)
-    return (np.array([k[0] for k in keys], dtype=np.int64),
-            np.array([k[1] for k in keys], dtype=np.int64),
-            np.array([shared[k] for k in keys], dtype=np.int64))
 
 
 def selected_ids(parameters: Dict[str, Any], name: str,

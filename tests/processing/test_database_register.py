@@ -291,7 +291,8 @@ def test_keys_fetched_alongside_are_the_persons_counted(small_area):
 
     from boligsocial_plugin.core.extract import prepare
     from boligsocial_plugin.qgis_io.layers import read_areas
-    from boligsocial_plugin.qgis_io.postgis import PostgisPersons, _same_persons
+    from boligsocial_plugin.qgis_io.pgkeys import same_persons
+    from boligsocial_plugin.qgis_io.postgis import PostgisPersons
 
     tmp, layer, df = small_area
     ctx = QgsProcessingContext()
@@ -307,9 +308,9 @@ def test_keys_fetched_alongside_are_the_persons_counted(small_area):
     assert joined.data["ref_date"].astype(str).unique().tolist() == [DATE]
     assert sorted(np.bincount(joined.area).tolist()) == [4, 200]
     code = joined.area.copy()
-    assert _same_persons(joined, code, run)
+    assert same_persons(joined, code, run)
     code[np.nonzero(code == 1)[0][0]] = 0  # a person counted in B recorded in A
-    assert not _same_persons(joined, code, run)
+    assert not same_persons(joined, code, run)
 
 
 def test_keys_share_the_aggregations_snapshot_while_the_table_is_written(
@@ -322,7 +323,7 @@ def test_keys_share_the_aggregations_snapshot_while_the_table_is_written(
         QgsProcessingFeedback,
     )
 
-    from boligsocial_plugin.qgis_io import postgis
+    from boligsocial_plugin.qgis_io import pgkeys, postgis
     from boligsocial_plugin.qgis_io.layers import read_areas
 
     tmp, _layer, _df = small_area
@@ -334,7 +335,7 @@ def test_keys_share_the_aggregations_snapshot_while_the_table_is_written(
     conn.commit()
     layer = pg_layer(pg_db, DB, "persons_written")
     assert layer.isValid()
-    fetch = postgis._person_rows
+    fetch = pgkeys.person_rows
 
     def written_meanwhile(*args, **kw):
         cur.execute("INSERT INTO persons_written SELECT fid + 100000, 'NEW' || person_id, "
@@ -343,7 +344,7 @@ def test_keys_share_the_aggregations_snapshot_while_the_table_is_written(
         conn.commit()
         return fetch(*args, **kw)
 
-    monkeypatch.setattr(postgis, "_person_rows", written_meanwhile)
+    monkeypatch.setattr(pgkeys, "person_rows", written_meanwhile)
     ctx = QgsProcessingContext()
     crs = QgsCoordinateReferenceSystem("EPSG:25832")
     areas = read_areas(QgsVectorLayer(str(tmp / "split.gpkg"), "a", "ogr"), "area_id",
