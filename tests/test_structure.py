@@ -19,7 +19,6 @@ _PARALLEL = "being rewritten by the protection and moves work of this round; spl
 #: each with its reason. Remove an entry when its module is split.
 LONG_MODULES = {
     "core/discretion/": _PARALLEL + " (release.py)",
-    "core/sqlaggregate.py": _PARALLEL,
     "core/pipeline.py": _PARALLEL,
     "core/moves.py": _PARALLEL,
     "processing/alg_applydiscretion.py": _PARALLEL,

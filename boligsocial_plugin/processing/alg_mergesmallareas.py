@@ -35,7 +35,7 @@ from boligsocial_plugin.core.pipeline import (
     protect_run,
 )
 from boligsocial_plugin.core.regions import merge_small_areas
-from boligsocial_plugin.core.sqlaggregate import regroup_counts
+from boligsocial_plugin.core.sqlresult import regroup_counts
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm

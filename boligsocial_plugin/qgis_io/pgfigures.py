@@ -15,7 +15,8 @@ from boligsocial_plugin.core.discretion.types import TypeTable
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.indicators import Indicator
 from boligsocial_plugin.core.pipeline import Joined, JoinStats
-from boligsocial_plugin.core.sqlaggregate import Groups, aggregate_sql, raw_table
+from boligsocial_plugin.core.sqlaggregate import Groups, aggregate_sql, inner_rows
+from boligsocial_plugin.core.sqlresult import raw_table
 from boligsocial_plugin.qgis_io.pgsession import copy_in
 
 
@@ -132,13 +133,11 @@ def type_table(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
                 indicators: List[Indicator], raw: pd.DataFrame) -> Optional[TypeTable]:
     """core.discretion.types.type_table from counts: per row, the persons of each type (a
     bit per indicator population and per 0/1 numerator), counted in the database."""
-    from boligsocial_plugin.core.sqlaggregate import _inner
-
     k = len(indicators)
     if k < 2 or len(raw) == 0 or 2 * k > 63:
         return None
     p = sqlgen.Params()
-    inner, rows = _inner(src, p, indicators, None, False)
+    inner, rows = inner_rows(src, p, indicators, None, False)
     bits, nonbin = [], []
     for n, ind in enumerate(indicators):
         val = rows.contribution(ind)

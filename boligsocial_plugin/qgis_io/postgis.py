@@ -3,11 +3,12 @@
 
 Only per-area aggregates come back (README "Databases"): the area polygons go to temporary
 tables on the server, one statement joins every person row to its area and aggregates
-(core.sqlaggregate), and the result is the same raw table and join statistics the file path
-computes in numpy, so the same discretion, perturbation and writing follow. When the release
-register is used, each person row's area, date and 64-bit person key (computed on the server,
-never a pseudonym or a value) come back as well, so the release is linked to earlier ones and
-recorded as a file's (:meth:`PostgisPersons.start_keys`, :class:`KeyedFigures`).
+(core.sqlaggregate), and the result, read back by core.sqlresult, is the same raw table and
+join statistics the file path computes in numpy, so the same discretion, perturbation and
+writing follow. When the release register is used, each person row's area, date and 64-bit
+person key (computed on the server, never a pseudonym or a value) come back as well, so the
+release is linked to earlier ones and recorded as a file's
+(:meth:`PostgisPersons.start_keys`, :class:`KeyedFigures`).
 
 The connection comes from the layer: host, port, database, user, SSL mode or a service, and
 the password from the layer's QGIS authentication configuration (``authcfg``) or, failing
@@ -55,7 +56,8 @@ from boligsocial_plugin.core.pipeline import (
 )
 from boligsocial_plugin.core.problems import BLOCKING, Problem
 from boligsocial_plugin.core.spatial import polygon_set
-from boligsocial_plugin.core.sqlaggregate import aggregate_sql, raw_table
+from boligsocial_plugin.core.sqlaggregate import MoveGroups, aggregate_sql
+from boligsocial_plugin.core.sqlresult import raw_table
 from boligsocial_plugin.qgis_io import pgkeys, pgsession
 from boligsocial_plugin.qgis_io.layers import AreaSet
 from boligsocial_plugin.qgis_io.pgareas import join_geometries, upload_areas
@@ -436,7 +438,6 @@ class PostgisPersons:
         (core.sqlmoves); each person's place at the two dates stays on the server."""
         from boligsocial_plugin.core import moves as mv
         from boligsocial_plugin.core import sqlmoves
-        from boligsocial_plugin.core.sqlaggregate import MoveGroups
 
         self.finish_checks(feedback)  # the dates and the persons repeated on a date
         from_date, to_date = mv.choose_dates(sorted(self.dates), from_date, to_date)

@@ -32,10 +32,6 @@ from boligsocial_plugin.core.indicators.nestings import (
 )
 from boligsocial_plugin.core.indicators.userdefined import parse_user_indicators
 
-#: the old private name, imported by core.sqlaggregate (rewritten in parallel this round);
-#: new code imports nest_possible
-_nest_possible = nest_possible
-
 __all__ = [
     "KINDS", "NEST_DEN", "NEST_NUM", "NEST_SAME", "OPS", "Condition", "Indicator",
     "aggregate", "available_indicators", "builtin_indicators", "catalogue_path", "contribution",
