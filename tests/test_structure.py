@@ -22,7 +22,6 @@ LONG_MODULES = {
     "core/pipeline.py": _PARALLEL,
     "core/moves.py": _PARALLEL,
     "processing/alg_applydiscretion.py": _PARALLEL,
-    "processing/alg_mergesmallareas.py": _PARALLEL,
     "processing/alg_analysemoves.py": _PARALLEL,
 }
 
@@ -30,7 +29,6 @@ LONG_MODULES = {
 RUFF_EXEMPTIONS = {
     "boligsocial_plugin/core/discretion/*.py": _PARALLEL,
     "boligsocial_plugin/core/pipeline.py": _PARALLEL,
-    "boligsocial_plugin/processing/alg_mergesmallareas.py": _PARALLEL,
 }
 
 #: mypy sections with ignore_errors allowed in mypy.ini, with their reasons

@@ -206,6 +206,16 @@ class MergeSmallAreas(BoligsocialAlgorithm):
 
     def _population(self, parameters, context, feedback):
         """Areas and residents per area, from the field or counted from the extract."""
+        pop_field, source, keep = self._checked_fields(parameters, context)
+        if pop_field:
+            areas = common.load_areas(self, parameters, context, feedback,
+                                      source.sourceCrs(), keep)
+            return areas, self._field_population(areas, pop_field), None
+        return self._counted_population(parameters, context, feedback, keep)
+
+    def _checked_fields(self, parameters, context):
+        """(residents field, area source, the area fields to keep): refused when the
+        residents come from both or neither source, or a field is missing or not numeric."""
         pop_field = self.parameterAsString(parameters, POPULATION_FIELD, context)
         parent_field = self.parameterAsString(parameters, PARENT_FIELD, context)
         has_persons = parameters.get(common.PERSONS) not in (None, "")
@@ -228,22 +238,28 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                 raise BoligsocialError(self.tr(
                     "The homogeneity field '{f}' is not numeric. Choose indicator fields with "
                     "numbers (e.g. the _val fields of computeindicators).").format(f=f))
-        if pop_field:
-            areas = common.load_areas(self, parameters, context, feedback,
-                                      source.sourceCrs(), keep)
-            pop = np.zeros(len(areas.ids))
-            for i, v in enumerate(areas.extra[pop_field]):
-                try:
-                    x = float(v)
-                except (TypeError, ValueError):
-                    x = float("nan")
-                if v is None or np.isnan(x) or x < 0:
-                    raise BoligsocialError(self.tr(
-                        "The area '{id}' has no valid number of residents in '{f}' ({v}). "
-                        "Every area needs a count of 0 or more.").format(
-                        id=areas.ids[i], f=pop_field, v=v))
-                pop[i] = x
-            return areas, pop, None
+        return pop_field, source, keep
+
+    def _field_population(self, areas, pop_field: str) -> np.ndarray:
+        """Residents per area from the areas' field; refused when one is not a count."""
+        pop = np.zeros(len(areas.ids))
+        for i, v in enumerate(areas.extra[pop_field]):
+            try:
+                x = float(v)
+            except (TypeError, ValueError):
+                x = float("nan")
+            if v is None or np.isnan(x) or x < 0:
+                raise BoligsocialError(self.tr(
+                    "The area '{id}' has no valid number of residents in '{f}' ({v}). "
+                    "Every area needs a count of 0 or more.").format(
+                    id=areas.ids[i], f=pop_field, v=v))
+            pop[i] = x
+        return pop
+
+    def _counted_population(self, parameters, context, feedback, keep):
+        """Areas, residents per area counted from the person extract (file or database) at
+        the reference date, and the join (for the protection)."""
+        ext = x = y = None
         feedback.setProgressText(self.tr("Reading the person extract"))
         db = common.database_persons(self, parameters, context, feedback)
         if db is not None:  # README "Databases": only the areas' counts leave the server
@@ -252,19 +268,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             ext, x, y, crs = common.load_persons(self, parameters, context, feedback)
             common.require_no_blocking(ext, feedback)
         areas = common.load_areas(self, parameters, context, feedback, crs, keep)
-        ref_date = date_value(self, parameters, common.REF_DATE, context)
-        if not ref_date:
-            if db is not None:
-                db.finish_checks(feedback)
-                dates = sorted(db.dates)
-            else:
-                dates = sorted({str(d) for d in ext.data["ref_date"].dropna().unique()})
-            if not dates:
-                raise BoligsocialError(self.tr("The person extract has no reference date."))
-            ref_date = dates[-1]
-            if len(dates) > 1:
-                feedback.pushInfo(self.tr("Residents counted on the latest reference date, "
-                                          "{d}.").format(d=ref_date))
+        ref_date = date_value(self, parameters, common.REF_DATE, context) or \
+            self._latest_date(db, ext, feedback)
         if db is not None:
             joined = db.run(areas, [], ref_date, OVERLAP_REFUSE, context, feedback,
                             links=False, keys=common.uses_register(self, parameters, context))
@@ -280,6 +285,20 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                   raw["residents"].to_numpy(dtype=float))
         return areas, pop, joined
 
+    def _latest_date(self, db, ext, feedback) -> str:
+        """The extract's latest reference date (residents are counted on it)."""
+        if db is not None:
+            db.finish_checks(feedback)
+            dates = sorted(db.dates)
+        else:
+            dates = sorted({str(d) for d in ext.data["ref_date"].dropna().unique()})
+        if not dates:
+            raise BoligsocialError(self.tr("The person extract has no reference date."))
+        if len(dates) > 1:
+            feedback.pushInfo(self.tr("Residents counted on the latest reference date, "
+                                      "{d}.").format(d=dates[-1]))
+        return dates[-1]
+
     # ------------------------------------------------------------------ run
 
     def process(self, parameters, context, feedback) -> Dict[str, Any]:
@@ -291,6 +310,47 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         minimum = self.parameterAsInt(parameters, MINIMUM, context)
         min_count = self.parameterAsInt(parameters, common.MIN_COUNT, context)
         tolerance = self.parameterAsDouble(parameters, TOLERANCE, context)
+        n = len(areas.ids)
+        edges, lonely = self._neighbours(areas, tolerance, queen, feedback)
+        parent: Optional[List[str]] = None
+        if parent_field:
+            parent = ["" if _is_null(v) else str(v) for v in areas.extra[parent_field]]
+        attributes = None
+        if alike:
+            attributes = np.asarray([[np.nan if _is_null(v) else float(v)
+                                      for v in areas.extra[f]] for f in alike], dtype=float).T
+        feedback.setProgressText(self.tr("Merging areas"))
+        res = merge_small_areas(pop, edges, minimum, parent=parent, area_ids=areas.ids,
+                                attributes=attributes)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
+        k = len(res.population)
+        self._warn_merge(res, minimum, bool(parent_field), bool(alike), feedback)
+        feedback.setProgress(75)
+        feedback.setProgressText(self.tr("Dissolving {k} regions").format(k=k))
+        members: List[List[int]] = [[] for _ in range(k)]
+        for i, r in enumerate(res.region.tolist()):
+            members[r].append(i)
+        published, flags, record = self._protect(parameters, context, feedback, areas, pop,
+                                                 joined, res, min_count)
+        dest = self._write_regions(parameters, context, feedback, areas, members, parent,
+                                   res, published, flags)
+        record(dest)
+        style_output(dest, "population", context, feedback)
+        results: Dict[str, Any] = {OUTPUT: dest}
+        mdest = self._write_members(parameters, context, areas, res)
+        if mdest is not None:
+            results[OUTPUT_MEMBERS] = mdest
+        rep = res.report()
+        self._summarise(res, rep, n, minimum, alike, feedback)
+        feedback.setProgress(100)
+        results.update({"REGIONS": k, "INFEASIBLE": int(rep["infeasible_regions"]),
+                        "ISLANDS": int(len(lonely)), "UPPER_BOUND": int(res.upper_bound),
+                        "MIXING": None if res.mixing is None else float(res.mixing)})
+        return results
+
+    def _neighbours(self, areas, tolerance: float, queen: bool, feedback):
+        """The areas' neighbour pairs and the areas without neighbour (warned)."""
         n = len(areas.ids)
         feedback.setProgressText(self.tr("Finding neighbours of {n} areas").format(n=n))
         feedback.setProgress(20)
@@ -309,40 +369,31 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             more = "" if len(lonely) <= 20 else " …"
             feedback.pushWarning(self.tr("{n} areas have no neighbour (islands): {ids}{more}"
                                          ).format(n=len(lonely), ids=names, more=more))
-        parent: Optional[List[str]] = None
-        if parent_field:
-            parent = ["" if _is_null(v) else str(v) for v in areas.extra[parent_field]]
-        attributes = None
-        if alike:
-            attributes = np.asarray([[np.nan if _is_null(v) else float(v)
-                                      for v in areas.extra[f]] for f in alike], dtype=float).T
-        feedback.setProgressText(self.tr("Merging areas"))
-        res = merge_small_areas(pop, edges, minimum, parent=parent, area_ids=areas.ids,
-                                attributes=attributes)
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
-        k = len(res.population)
+        return edges, lonely
+
+    def _warn_merge(self, res, minimum: int, has_parent: bool, has_alike: bool,
+                    feedback) -> None:
+        """Warnings of the merge: regions below the minimum, missing or useless homogeneity
+        values."""
         for comp in res.infeasible_components:
             ids = [str(a) for a in comp["areas"]]
             feedback.pushWarning(self.tr(
                 "Areas {ids} cannot reach {m} residents together (no more neighbours{par}); "
                 "they form one region marked infeasible, population not published.").format(
                 ids=", ".join(ids[:20]) + (" …" if len(ids) > 20 else ""), m=minimum,
-                par=self.tr(" within the parent") if parent_field else ""))
+                par=self.tr(" within the parent") if has_parent else ""))
         if res.missing_values:
             feedback.pushWarning(self.tr(
                 "{n} values of the homogeneity fields are missing (NULL); they count as the "
                 "field's mean.").format(n=res.missing_values))
-        if alike and res.mixing is None:
+        if has_alike and res.mixing is None:
             feedback.pushWarning(self.tr("The homogeneity fields have the same value in every "
                                          "area; they cannot make regions more alike."))
-        feedback.setProgress(75)
-        feedback.setProgressText(self.tr("Dissolving {k} regions").format(k=k))
-        members: List[List[int]] = [[] for _ in range(k)]
-        for i, r in enumerate(res.region.tolist()):
-            members[r].append(i)
-        published, flags, record = self._protect(parameters, context, feedback, areas, pop,
-                                                 joined, res, min_count)
+
+    def _write_regions(self, parameters, context, feedback, areas, members, parent, res,
+                       published, flags) -> str:
+        """The dissolved regions to OUTPUT, with their published residents; its id."""
+        k = len(res.population)
         sink, dest = self.parameterAsSink(parameters, OUTPUT, context,
                                           fields_for(REGION_FIELDS), QgsWkbTypes.MultiPolygon,
                                           areas.crs)
@@ -368,9 +419,11 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         if batch:
             sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         del sink
-        record(dest)
-        style_output(dest, "population", context, feedback)
-        results: Dict[str, Any] = {OUTPUT: dest}
+        return dest
+
+    def _write_members(self, parameters, context, areas, res) -> Optional[str]:
+        """Each area's region to OUTPUT_MEMBERS when it is asked for; its id."""
+        k = len(res.population)
         msink, mdest = self.parameterAsSink(parameters, OUTPUT_MEMBERS, context,
                                             fields_for(MEMBER_FIELDS), QgsWkbTypes.NoGeometry,
                                             areas.crs)
@@ -383,8 +436,12 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                 rows.append(f)
             msink.addFeatures(rows, QgsFeatureSink.FastInsert)
             del msink
-            results[OUTPUT_MEMBERS] = mdest
-        rep = res.report()
+            return mdest
+        return None
+
+    def _summarise(self, res, rep, n: int, minimum: int, alike, feedback) -> None:
+        """The merge's figures for the log."""
+        k = len(res.population)
         feasible = int(rep["feasible_regions"])
         feedback.pushInfo(self.tr("{n} areas merged into {k} regions ({f} reach {m} "
                                   "residents, {i} do not).").format(
@@ -400,12 +457,6 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                 "within regions (0 = alike inside, 1 = no more alike than the whole layer); "
                 "{moves} local-search moves.").format(
                 x=number(res.mixing, 3), fields=", ".join(alike), moves=res.moves))
-        feedback.setProgress(100)
-        results.update({"REGIONS": k, "INFEASIBLE": int(rep["infeasible_regions"]),
-                        "ISLANDS": int(len(lonely)), "UPPER_BOUND": int(res.upper_bound),
-                        "MIXING": None if res.mixing is None else float(res.mixing)})
-        return results
-
 
     def _protect(self, parameters, context, feedback, areas, pop, joined, res, min_count):
         """Published region populations, their flags, and a function recording the release.
