@@ -13,7 +13,7 @@ from boligsocial_plugin.qgis_io.pgsession import load_psycopg2
 
 
 def join_geometries(areas: AreaSet, crs: QgsCoordinateReferenceSystem,
-                     context) -> Tuple[List[bytes], List[bool]]:
+                    context) -> Tuple[List[bytes], List[bool]]:
     """Each area's WKB in the persons' CRS (transformed as for the file path), and whether
     its rings are exactly the ones the file path joins with (else: the exact test only)."""
     xform = None

@@ -53,7 +53,7 @@ def join_stats(res: pd.DataFrame, rows_all: Optional[int]) -> JoinStats:
 
 
 def overlap_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
-                   ids: Sequence[str]) -> Dict[str, int]:
+                  ids: Sequence[str]) -> Dict[str, int]:
     """Locations in two areas, per pair (first area, other area), for the message."""
     p = sqlgen.Params()
     inner = located_inner(src, p)
@@ -65,7 +65,7 @@ WHERE l.n > 1 GROUP BY 1, 2""".format(located=sqlgen.located_sql(grid, inner, Tr
 
 
 def located_inner(src: sqlgen.PersonSource, p: sqlgen.Params,
-                   key: bool = False, dates: Optional[Sequence[str]] = None) -> str:
+                  key: bool = False, dates: Optional[Sequence[str]] = None) -> str:
     rows = sqlgen.Rows(src, p)
     x, y, pt = rows.xy()
     cols = ["{} AS d".format(rows.date()), "{} AS px".format(x), "{} AS py".format(y),
@@ -76,7 +76,7 @@ def located_inner(src: sqlgen.PersonSource, p: sqlgen.Params,
 
 
 def date_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
-                raw: pd.DataFrame) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+               raw: pd.DataFrame) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Persons shared by the rows of one area at two dates, from counts only: per area, how
     many persons were in it at exactly which set of dates (the keys stay on the server)."""
     dates = sorted({str(d) for d in raw["ref_date"]})
@@ -130,7 +130,7 @@ def run_totals(run: DbRun) -> Totals:
 
 
 def type_table(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
-                indicators: List[Indicator], raw: pd.DataFrame) -> Optional[TypeTable]:
+               indicators: List[Indicator], raw: pd.DataFrame) -> Optional[TypeTable]:
     """core.discretion.types.type_table from counts: per row, the persons of each type (a
     bit per indicator population and per 0/1 numerator), counted in the database."""
     k = len(indicators)

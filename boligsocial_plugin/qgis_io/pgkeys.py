@@ -19,7 +19,7 @@ NO_DAY = -(1 << 31)
 
 
 def person_rows(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
-                 dates: Optional[Sequence[str]]) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+                dates: Optional[Sequence[str]]) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each person row's area code, reference date (days since 1970-01-01) and signed 64-bit
     person key, by one binary COPY (PostgisPersons.start_keys)."""
     p = sqlgen.Params()

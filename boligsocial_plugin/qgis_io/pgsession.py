@@ -77,7 +77,6 @@ def clean_error(error: Exception) -> str:
     return strip_secrets(re.sub(r"\s+", " ", text))[:500]
 
 
-
 @contextmanager
 def session(uri: QgsDataSourceUri, feedback=None, repeatable: bool = False,
             snapshot: Optional[str] = None) -> Iterator[Any]:

@@ -526,4 +526,3 @@ def selected_ids(parameters: Dict[str, Any], name: str,
         raise BoligsocialError(tr("The person layer has no primary key, so its selection "
                                   "cannot be used in the database; use a filter instead."))
     return sorted(int(f) for f in layer.selectedFeatureIds())
-
