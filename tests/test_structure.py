@@ -20,9 +20,6 @@ _PARALLEL = "being rewritten by the protection and moves work of this round; spl
 LONG_MODULES = {
     "core/discretion/": _PARALLEL + " (release.py)",
     "core/pipeline.py": _PARALLEL,
-    "core/moves.py": _PARALLEL,
-    "processing/alg_applydiscretion.py": _PARALLEL,
-    "processing/alg_analysemoves.py": _PARALLEL,
 }
 
 #: ruff per-file ignores allowed in ruff.toml, with their reasons
