@@ -83,7 +83,7 @@ class _ArrayTests:
 class NestingTests(Protocol):
     """The questions find_nestings asks about two indicators ``a`` and ``b`` (by code), over
     the persons in areas: answered from person rows (:class:`_ArrayTests`) or by a database
-    source from aggregates (core.sqlaggregate)."""
+    source from aggregates (core.sqlaggregate computes them, core.sqlresult reads them)."""
 
     def same(self, a: str, b: str) -> bool:
         """The two populations hold the same persons."""
