@@ -30,7 +30,8 @@ OUT="$REPO/demo_output"
 if [ -f "$DATA/areas.gpkg" ] && [ ! -f "$DATA/expected_trends.csv" ]; then FRESH=1; fi
 if [ -f "$DATA/areas.gpkg" ] && ! /usr/bin/python3 -c "
 from osgeo import ogr; import sys
-sys.exit(ogr.Open('$DATA/areas.gpkg').GetLayer(0).GetLayerDefn().GetFieldIndex('housing') < 0)
+ds = ogr.Open('$DATA/areas.gpkg')  # kept: a layer outlives its dataset only as a crash
+sys.exit(ds.GetLayer(0).GetLayerDefn().GetFieldIndex('housing') < 0)
 " 2>/dev/null; then FRESH=1; fi
 if [ "$FRESH" = 1 ] || [ ! -f "$DATA/persons_dk.csv" ]; then
   # 1 January 2021-2025 in every file; persons.gpkg also has the monthly snapshots of the last
