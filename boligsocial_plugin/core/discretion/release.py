@@ -78,6 +78,9 @@ class Totals:
     read_adds_up: bool = True  # read = joined + outside + no_location (one date, no overlaps)
     ck_outside: int = 0    # cell keys of the persons outside every area, without location
     ck_no_location: int = 0
+    #: the table's rows whose residents add up to ``joined`` (None: all; a run protected with
+    #: a date it does not publish)
+    rows: Optional[np.ndarray] = None
 
 
 @dataclass
@@ -356,7 +359,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         hidden_types[:, 2 + 2 * j] = hid[:, col[ind.code] + 1]
     tot_out: Dict[str, Optional[float]] = {}
     if totals is not None:
-        tot_out = _publish_totals(totals, hid[:, 0], rules)
+        tot_out = _publish_totals(totals, hid[:, 0] if totals.rows is None
+                                  else hid[np.asarray(totals.rows, dtype=bool), 0], rules)
         if perturbation.enabled:  # each total keyed on its own persons, like a cell
             keys = {"PERSONS_IN_AREAS": totals.ck, "PERSONS_OUTSIDE": totals.ck_outside,
                     "PERSONS_NO_LOCATION": totals.ck_no_location,
