@@ -155,6 +155,10 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     release.limit({ref_date: ["residents"] + [i.code for i in indicators]})
     pub_rows = (release.published["ref_date"].astype(str) == str(ref_date)).to_numpy()
     published = release.published.loc[pub_rows].reset_index(drop=True)
+    # the log counts the suppressions of the date shown (the previous year is not published)
+    flags = published[[f"{i.code}_flag" for i in indicators]].to_numpy()
+    for key, flag in (("primary", "P"), ("secondary", "S"), ("area", "A")):
+        release.result.report[key] = int((flags == flag).sum())
     raw = raw.loc[(raw["ref_date"].astype(str) == str(ref_date)).to_numpy()].reset_index(
         drop=True)
     return IndicatorResult(raw, published, joined.stats, list(indicators), release)
