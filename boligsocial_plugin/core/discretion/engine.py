@@ -10,7 +10,7 @@ totals) are the job of :mod:`boligsocial_plugin.core.discretion.intervals`.
 """
 import time
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union, cast
 
 import numpy as np
 
@@ -69,10 +69,10 @@ class Relations:
                    ) -> None:
         """Relations of different lengths: ``lens[i]`` terms each, ``cells``/``coefs``
         concatenated in order."""
-        lens = np.asarray(lens, dtype=np.int64)
-        if lens.size == 0:
+        lens_a = np.asarray(lens, dtype=np.int64)
+        if lens_a.size == 0:
             return
-        self._lens.append(lens)
+        self._lens.append(lens_a)
         self._cells.append(np.asarray(cells, dtype=np.int64))
         self._coefs.append(np.asarray(coefs, dtype=float))
         self._csr = None
@@ -163,7 +163,8 @@ def null_space(m: np.ndarray, tol: float = _RANK_TOL) -> np.ndarray:
     if rows == 0:
         return np.eye(cols)
     if rows > cols:
-        m = np.linalg.qr(m, mode="r")
+        # mode "r" returns the triangle alone (numpy's stubs type every mode as a tuple)
+        m = cast(np.ndarray, np.linalg.qr(m, mode="r"))
     _, s, vt = np.linalg.svd(m, full_matrices=True)
     smax = s[0] if s.size else 0.0
     rank = int(np.sum(s > tol * max(smax, 1.0)))
@@ -308,25 +309,15 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
     cptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(cells, minlength=n), out=cptr[1:])
     crel = rel_of[corder]
-    if link is not None:
-        link = np.asarray(link, dtype=np.int64)
-        lk = np.nonzero(link >= 0)[0]
-        link_cells = lk[np.argsort(link[lk], kind="stable")]
-        link_keys = link[link_cells]
-
-    def group(c: int) -> Sequence[int]:
-        """Cells hidden together with ``c``."""
-        if link is None or link[c] < 0:
-            return [c]
-        a, b = np.searchsorted(link_keys, link[c], "left"), np.searchsorted(link_keys, link[c],
-                                                                             "right")
-        return link_cells[a:b]
+    group = _linked(link)
     cache: dict = {}
     rounds = 0
     unprotectable: List[int] = []
     previous: Optional[Tuple[np.ndarray, np.ndarray]] = None
     while True:
         res = audit(relations, hidden, protect, cache, previous)
+        labels = res.labels
+        assert labels is not None  # audit always labels the blocks
         previous = (hidden.copy(), res.recoverable_mask())
         if res.passed:
             return Suppression(hidden, hidden & ~start, res, rounds,
@@ -345,32 +336,19 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
                               weight, hid_count, crel, cptr)
             best = own[0][1] if own else None
             if (best is None or priority[best] > priority.min()) and \
-                    int(res.labels[j]) in changed_blocks:
+                    int(labels[j]) in changed_blocks:
                 continue  # its block changed this round: the next audit says if it still must
             if best is None or priority[best] > priority.min():
                 # a cheaper cell elsewhere in the block, if hiding it really protects j
                 if block_of is None:
-                    block_of = _blocks(res.labels, hidden)
-                members = block_of[int(res.labels[j])]
-                rels_b = np.unique(np.concatenate([crel[cptr[c]:cptr[c + 1]] for c in members]))
-                alts = _candidates(rels_b, rels_j, indptr, cells, hidden, candidate, priority,
-                                   weight, hid_count, crel, cptr)
-                limit = priority[best] if best is not None else np.inf
-                proof = None
-                for _, c in [a for a in alts if priority[a[1]] < limit][:_MAX_TRIES]:
-                    if proof is None:
-                        proof = _Proof(j, members, indptr, cells, coefs, hidden, crel, cptr)
-                    if proof.still_determined(group(c)):
-                        continue  # the combination that computes j does not use it
-                    if _protects(j, group(c), members, indptr, cells, coefs, hidden, crel, cptr):
-                        best = c
-                        break
-                if best is None and alts:
-                    best = alts[0][1]
+                    block_of = _blocks(labels, hidden)
+                best = _cheaper_in_block(j, best, block_of[int(labels[j])], group, rels_j,
+                                         (indptr, cells, coefs), hidden, candidate, priority,
+                                         weight, hid_count, crel, cptr)
             if best is None:
                 stuck.append(int(j))
                 continue
-            changed_blocks.add(int(res.labels[j]))
+            changed_blocks.add(int(labels[j]))
             for c in group(best):
                 if not hidden[c]:
                     hidden[c] = True
@@ -387,6 +365,50 @@ def secondary_suppression(relations: Relations, hidden: np.ndarray,
             protect = protect.copy()
             protect[stuck] = False
             unprotectable.extend(stuck)
+
+
+def _linked(link: Optional[np.ndarray]) -> Callable[[int], Union[List[int], np.ndarray]]:
+    """``group(c)``: the cells hidden together with ``c`` (``link``: group id per cell, -1
+    none)."""
+    if link is None:
+        return lambda c: [c]
+    link_a = np.asarray(link, dtype=np.int64)
+    lk = np.nonzero(link_a >= 0)[0]
+    link_cells = lk[np.argsort(link_a[lk], kind="stable")]
+    link_keys = link_a[link_cells]
+
+    def group(c: int) -> Union[List[int], np.ndarray]:
+        if link_a[c] < 0:
+            return [c]
+        a = np.searchsorted(link_keys, link_a[c], "left")
+        b = np.searchsorted(link_keys, link_a[c], "right")
+        return link_cells[a:b]
+    return group
+
+
+def _cheaper_in_block(j: int, best: Optional[int], members: np.ndarray,
+                      group: Callable[[int], Union[List[int], np.ndarray]], rels_j: np.ndarray,
+                      csr: Tuple[np.ndarray, np.ndarray, np.ndarray], hidden, candidate,
+                      priority, weight, hid_count, crel, cptr) -> Optional[int]:
+    """A cell of the block ``members`` of ``j`` cheaper than ``best`` whose hiding really
+    protects ``j`` (at most ``_MAX_TRIES`` tried); else ``best``, or the block's cheapest
+    candidate when ``best`` is None."""
+    indptr, cells, coefs = csr
+    rels_b = np.unique(np.concatenate([crel[cptr[c]:cptr[c + 1]] for c in members]))
+    alts = _candidates(rels_b, rels_j, indptr, cells, hidden, candidate, priority,
+                       weight, hid_count, crel, cptr)
+    limit = priority[best] if best is not None else np.inf
+    proof = None
+    for _, c in [a for a in alts if priority[a[1]] < limit][:_MAX_TRIES]:
+        if proof is None:
+            proof = _Proof(j, members, indptr, cells, coefs, hidden, crel, cptr)
+        if proof.still_determined(group(c)):
+            continue  # the combination that computes j does not use it
+        if _protects(j, group(c), members, indptr, cells, coefs, hidden, crel, cptr):
+            return c
+    if best is None and alts:
+        return alts[0][1]
+    return best
 
 
 class _Blocks:
@@ -473,11 +495,11 @@ class _Proof:
         self.order = np.argsort(at, kind="stable")   # terms by cell, to find a cell's terms
         self.sorted_at = at[self.order]
 
-    def still_determined(self, new: Sequence[int]) -> bool:
-        """Whether hiding ``new`` surely leaves ``j`` recoverable (False: not known)."""
+    def still_determined(self, cells: Union[Sequence[int], np.ndarray]) -> bool:
+        """Whether hiding ``cells`` surely leaves ``j`` recoverable (False: not known)."""
         if not self.ok:
             return False
-        new = np.unique(np.asarray(new, dtype=np.int64))
+        new = np.unique(np.asarray(cells, dtype=np.int64))
         where = np.minimum(np.searchsorted(self.ucell, new), self.ucell.size - 1)
         new = new[self.ucell[where] != new]          # cells that are not columns already
         if new.size == 0:
@@ -502,8 +524,8 @@ class _Proof:
         return bool(np.abs(p).max() <= _CLEAR_TOL * scale)
 
 
-def _protects(j: int, new: Sequence[int], members: np.ndarray, indptr, cells, coefs, hidden,
-              crel, cptr) -> bool:
+def _protects(j: int, new: Union[Sequence[int], np.ndarray], members: np.ndarray, indptr,
+              cells, coefs, hidden, crel, cptr) -> bool:
     """Whether hiding the cells ``new`` makes ``j`` unrecoverable in its block (local check)."""
     cols = np.union1d(members, new)
     rels = np.unique(np.concatenate([crel[cptr[x]:cptr[x + 1]] for x in cols]))

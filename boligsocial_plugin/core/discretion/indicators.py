@@ -2,7 +2,7 @@
 """Protection of the indicator layer: relations between its cells, suppression, report."""
 import time
 from dataclasses import asdict
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -24,10 +24,14 @@ def _age_band(cond: Optional[Condition]) -> Optional[Tuple[float, float]]:
     op, v = cond.op, cond.value
     try:
         if op == "in":
+            if not isinstance(v, tuple):
+                return None  # a single value: the condition counts that one value
             vals = sorted(int(x) for x in v)
             if not vals or vals != list(range(vals[0], vals[-1] + 1)):
                 return None
             return float(max(vals[0], 0)), float(vals[-1])
+        if not isinstance(v, (int, float, str)):
+            return None
         x = float(v)
     except (TypeError, ValueError):
         return None
@@ -69,7 +73,9 @@ def indicator_relation_templates(indicators: Sequence[Indicator]) -> List[List[T
     ``den − num`` is never published and adds no constraint.
     """
     out: List[List[Tuple[int, float]]] = []
-    by_pop: Dict[object, List[int]] = {}
+    # "ALL" (every resident) or (age_min, age_max, where) of the population counted
+    by_pop: Dict[Union[str, Tuple[Optional[int], Optional[int], Tuple[Condition, ...]]],
+                 List[int]] = {}
     bands: Dict[Tuple[float, float], int] = {}
     for i, ind in enumerate(indicators):
         if ind.kind == "mean":
@@ -92,6 +98,7 @@ def indicator_relation_templates(indicators: Sequence[Indicator]) -> List[List[T
         if sig == "ALL":
             lo, hi, target = 0.0, np.inf, 0
         else:
+            assert not isinstance(sig, str)
             amin, amax, where = sig
             if where:
                 continue

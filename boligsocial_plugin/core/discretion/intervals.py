@@ -26,7 +26,7 @@ scipy's HiGHS (min and max of the cell), per connected block of hidden cells.
 """
 import time
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -213,12 +213,12 @@ def interval_audit(relations: Relations, values: np.ndarray, hidden: np.ndarray,
 
 
 def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarray,
-                 a_ub: np.ndarray, want: Sequence[int],
+                 a_ub: np.ndarray, want_cells: Union[Sequence[int], np.ndarray],
                  need: Optional[np.ndarray] = None,
                  cache: Optional[dict] = None) -> np.ndarray:
     """A lower bound on each cell's interval width from null-space moves around ``xs``.
 
-    ``need`` (per cell of ``want``): stop looking for a cell once its width reaches it.
+    ``need`` (per cell of ``want_cells``): stop looking for a cell once its width reaches it.
     ``cache``: null spaces by matrix (see :func:`_null_space_cached`).
     """
     k = len(xs)
@@ -234,7 +234,7 @@ def _certificate(a_eq: np.ndarray, xs: np.ndarray, lb: np.ndarray, ub: np.ndarra
     # for a cell the basis leaves short: the null-space direction that moves it most, first
     # in the whole null space, then on the face of the bounds the true values sit on (cells
     # at a bound and tight bound pairs kept fixed, so they cannot stop the move)
-    want = np.asarray(want, dtype=np.int64)
+    want = np.asarray(want_cells, dtype=np.int64)
     goal = np.full(len(want), 1e6) if need is None else np.asarray(need, dtype=float)
     short = want[out[want] < goal - _TOL]
     if not len(short):

@@ -253,15 +253,7 @@ def find_links(pops: Populations, tolerance: int, disjoint_current: bool = False
         for m, s in mem:
             by_date.setdefault(pops.dates[m], []).append((m, s))
         for _d, grp in sorted(by_date.items()):
-            exact = [(m, s) for m, s in grp if _only(m, c, overlap, sizes) == 0]
-            families = [_disjoint(exact, clash)] if exact else []
-            if len(exact) < len(grp):  # members nearly inside: a second, wider relation
-                wide = _disjoint(sorted(exact, key=lambda t: (-t[1], t[0])) +
-                                 sorted([t for t in grp if t not in exact],
-                                        key=lambda t: (-t[1], t[0])), clash, keep_order=True)
-                if wide != (families[0] if families else None):
-                    families.append(wide)
-            for chosen in families:
+            for chosen in _families(c, grp, overlap, sizes, clash):
                 if not chosen:
                     continue
                 inner = sum(int(sizes[m]) - _only(m, c, overlap, sizes) for m in chosen)
@@ -269,6 +261,7 @@ def find_links(pops: Populations, tolerance: int, disjoint_current: bool = False
                 rest = group(n_rest, lambda c=c, chosen=chosen: _minus(
                     pops.members(c), np.concatenate([pops.members(m) for m in chosen])))
                 outside = [m for m in chosen if _only(m, c, overlap, sizes) > 0]
+                foreign: Union[Callable[[], Tuple[np.ndarray, ...]], Tuple[np.ndarray, ...]]
                 if keyed:
                     foreign = (lambda c=c, outside=outside: tuple(
                         _minus(pops.members(m), pops.members(c)) for m in outside))
@@ -277,6 +270,21 @@ def find_links(pops: Populations, tolerance: int, disjoint_current: bool = False
                 links.append(Link(SUM, c, tuple(chosen), rest, pops.dates[c], foreign,
                                   rest_size=n_rest, has_foreign=bool(outside)))
     return links
+
+
+def _families(c: int, grp: List[Tuple[int, int]], overlap: Dict[Tuple[int, int], int],
+              sizes: np.ndarray, clash: Dict[int, set]) -> List[List[int]]:
+    """The disjoint families of the members ``grp`` ((population, size) of one date) inside
+    ``c``: those exactly inside, and a second, wider one when some are only nearly inside."""
+    exact = [(m, s) for m, s in grp if _only(m, c, overlap, sizes) == 0]
+    families = [_disjoint(exact, clash)] if exact else []
+    if len(exact) < len(grp):  # members nearly inside: a second, wider relation
+        wide = _disjoint(sorted(exact, key=lambda t: (-t[1], t[0])) +
+                         sorted([t for t in grp if t not in exact],
+                                key=lambda t: (-t[1], t[0])), clash, keep_order=True)
+        if wide != (families[0] if families else None):
+            families.append(wide)
+    return families
 
 
 def _pairs(pops: Populations, disjoint_current: bool, tolerance: Optional[int] = None,

@@ -22,7 +22,7 @@ hidden ones.
 """
 import time
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -117,8 +117,8 @@ class _Problem:
         self.runs = 0
         self._blocks: Optional[np.ndarray] = None
         self._sub: Dict[int, "_Problem"] = {}
-        self._csc = None
-        self._csr = None
+        self._csc: Any = None  # scipy.sparse matrices, made when first needed
+        self._csr: Any = None
 
     def run(self, c: np.ndarray, lo: np.ndarray, up: np.ndarray):
         """scipy's result of minimising c·x over the feasible set with these bounds."""

@@ -169,11 +169,12 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
         c_flags[rows * K + RF] != PUBLISHED, c_flags[rows * K + RF],
         c_flags[rows * K + RT]), PUBLISHED)
     areas["net_flag"] = net_flag
-    areas["turnover"] = pub[rows * K + TURN]
+    turnover = pub[rows * K + TURN]
+    areas["turnover"] = turnover
     areas["turnover_flag"] = c_flags[rows * K + TURN]
     with np.errstate(invalid="ignore", divide="ignore"):
         mean_res = (rf + rt) / 2.0
-        areas["turnover_pct"] = np.where(mean_res > 0, 100.0 * areas["turnover"] / mean_res,
+        areas["turnover_pct"] = np.where(mean_res > 0, 100.0 * turnover / mean_res,
                                          np.nan)
     # profiles
     prof = _publish_profiles(md, ps, p_hidden, rules, perturbation, changes)

@@ -94,7 +94,7 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
         key = pd.Series(g[origin]).str.cat(pd.Series(g[dest]), sep="\x1f")
         codes, uniq = pd.factorize(key)
         pair_of = codes.astype(np.int64)
-        pairs = [tuple(u.split("\x1f", 1)) for u in uniq]  # type: ignore[misc]
+        pairs = [tuple(u.split("\x1f", 1)) for u in uniq]
     base_flow = n * K
     base_w = base_flow + nf
     base_focus = base_w + len(w_dest)
@@ -188,8 +188,8 @@ def count_system(md: MoveData, rules: Rules, focus: Optional[np.ndarray] = None,
     flags[fidx[fsmall]] = PRIMARY
     flags[fidx[small_area[origin] | small_area[dest]]] = AREA
     if has_focus:
-        wv = values[base_w:base_w + len(w_dest)]
-        flags[base_w + np.nonzero((wv > 0) & (wv < rules.min_count))[0]] = PRIMARY
+        w_vals = values[base_w:base_w + len(w_dest)]
+        flags[base_w + np.nonzero((w_vals > 0) & (w_vals < rules.min_count))[0]] = PRIMARY
         flags[base_w + np.nonzero(small_area[w_dest])[0]] = AREA
         priority[base_w:base_focus] = 2
         tv = values[base_focus:base_group]
@@ -231,6 +231,7 @@ def protect_counts(cs: CountSystem, rules: Rules, width: Optional[float] = None,
     ``forced``: cells to hide as secondary suppressions (decided by the profiles).
     """
     wid = float(rules.min_count if width is None else width)
+    assert cs.forced is not None  # count_system always sets it
     forced = cs.forced.copy() if forced is None else (forced | cs.forced)
     if forced is not None:  # stayers forced hidden take their turnover along
         forced = forced.copy()

@@ -6,7 +6,7 @@ modelled): per area and indicator the numerators and denominators of the arrival
 leavers and the stayers, related to the indicator layer of both dates, and their protection.
 """
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Callable, List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
@@ -144,13 +144,23 @@ def profile_system(md: MoveData, rules: Rules, count_hidden: np.ndarray,
             for r in range(PROFILE_ROWS):
                 den_c = cell(r, t[0][0])
                 protect[den_c] &= hidden[cell(r, 0)]
-    # ---- relations
+    rel, leq_arr = _profile_relations(values, inds, templates, cell, w, total)
+    return ProfileSystem(rel, values, hidden, protect, candidate, priority, link, lower, upper,
+                         leq_arr, gflags, rows, w)
+
+
+def _profile_relations(values: np.ndarray, inds, templates,
+                       cell: Callable[[int, int], np.ndarray], w: int, total: int
+                       ) -> Tuple[Relations, np.ndarray]:
+    """The profile system's relations (the indicator templates per row, whole = parts of the
+    groups, stayers equal at both dates where their figures are) and its ``leq`` pairs
+    (numerator ≤ denominator ≤ residents). ``cell(row, col)``: that cell of every area."""
     rel = Relations(total)
     for r in range(PROFILE_ROWS):
         for t in templates:
             cols = np.array([c for c, _ in t], dtype=np.int64)
             coefs = np.array([x for _, x in t])
-            rel.add_many(areas[:, None] * per_area + r * w + cols[None, :], coefs)
+            rel.add_many(cell(r, 0)[:, None] + cols[None, :], coefs)
     for whole, parts in ((P_ALLT, (P_STAY, P_IN)), (P_ALLF, (P_STAYF, P_OUT))):
         for col in range(w):
             rel.add_many(np.stack([cell(whole, col)] + [cell(p, col) for p in parts], axis=1),
@@ -167,8 +177,7 @@ def profile_system(md: MoveData, rules: Rules, count_hidden: np.ndarray,
                 leq.append(np.stack([num_c, den_c], axis=1))
             leq.append(np.stack([den_c, cell(r, 0)], axis=1))
     leq_arr = np.concatenate(leq) if leq else np.zeros((0, 2), dtype=np.int64)
-    return ProfileSystem(rel, values, hidden, protect, candidate, priority, link, lower, upper,
-                         leq_arr, gflags, rows, w)
+    return rel, leq_arr
 
 
 def protect_profiles(ps: ProfileSystem, rules: Rules, width: Optional[float] = None):

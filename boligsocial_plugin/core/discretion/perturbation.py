@@ -111,7 +111,7 @@ def record_keys(person_keys: np.ndarray) -> np.ndarray:
 
 
 def cell_keys(rkeys: np.ndarray, group: np.ndarray, size: int,
-              mask: np.ndarray = None) -> np.ndarray:
+              mask: Optional[np.ndarray] = None) -> np.ndarray:
     """Cell key per group: Σ record keys of its members (``mask``) modulo 2^32 (int64).
 
     Exact with float bincounts: the keys are summed in two 16-bit halves (each sum stays far
@@ -153,7 +153,8 @@ def _row_mixed(ck: np.ndarray, row: Optional[np.ndarray]) -> np.ndarray:
     return c ^ mix64(r ^ _SALT_ROW)
 
 
-def _uniform(key: np.ndarray, salt: np.uint64, extra: np.ndarray = None) -> np.ndarray:
+def _uniform(key: np.ndarray, salt: np.uint64, extra: Optional[np.ndarray] = None
+             ) -> np.ndarray:
     """Deterministic uniform numbers in [0, 1) from noise keys (and values)."""
     z = np.asarray(key, dtype=np.uint64) ^ salt
     if extra is not None:

@@ -20,7 +20,7 @@ import json
 import os
 import uuid
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence
+from typing import IO, Any, Dict, List, Optional, Sequence
 
 import numpy as np
 
@@ -57,7 +57,7 @@ class Register:
 
     def releases(self) -> List[ReleaseInfo]:
         """Every registered release, oldest first (unreadable files are skipped)."""
-        out = []
+        out: List[ReleaseInfo] = []
         if not os.path.isdir(self.folder):
             return out
         for name in sorted(os.listdir(self.folder)):
@@ -197,8 +197,8 @@ class _private:
 
     def __enter__(self):
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        self.f = os.fdopen(fd, "w" if self.text else "wb",
-                           **({"encoding": "utf-8"} if self.text else {}))
+        self.f: IO[Any] = os.fdopen(fd, "w", encoding="utf-8") if self.text else \
+            os.fdopen(fd, "wb")
         return self.f
 
     def __exit__(self, *exc):

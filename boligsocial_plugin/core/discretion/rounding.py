@@ -19,7 +19,7 @@ def person_cell_key(person_ids: Sequence[str]) -> str:
     return h.hexdigest()
 
 
-def keyed_round(values, base: int, key: Union[str, bytes], cell_keys: Sequence[str],
+def keyed_round(values, base: int, key: Union[str, bytes, None], cell_keys: Sequence[str],
                 min_count: int = 0) -> np.ndarray:
     """Keyed (deterministic) unbiased rounding of counts to multiples of ``base``.
 

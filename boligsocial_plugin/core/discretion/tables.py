@@ -72,20 +72,7 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     t0 = time.perf_counter()
     rules = rules or Rules()
     count_columns = list(count_columns)
-    if not count_columns:
-        raise BoligsocialError(tr("Choose at least one count column to protect."))
-    for c in count_columns + [x for x in (total_column, parent_field, id_field) if x]:
-        if c not in df.columns:
-            raise BoligsocialError(tr("The table has no column '{col}'; choose an existing "
-                                      "column.").format(col=c))
-    cols = count_columns + ([total_column] if total_column else [])
-    data = np.zeros((len(df), len(cols)))
-    for j, c in enumerate(cols):
-        try:
-            data[:, j] = pd.to_numeric(df[c]).to_numpy(dtype=float, na_value=np.nan)
-        except (TypeError, ValueError):
-            raise BoligsocialError(tr("The column '{col}' must hold numbers (counts); fix or "
-                                      "deselect it.").format(col=c)) from None
+    cols, data = _read_counts(df, count_columns, total_column, parent_field, id_field)
     n, kc = len(df), len(count_columns)
     warnings: List[str] = []
     counts = data[:, :kc]
@@ -94,31 +81,9 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     # ---- rest column
     use_rest = False
     additive = total is not None
+    rest = np.zeros(0)
     if total is not None:
-        with np.errstate(invalid="ignore"):
-            above = (counts > total[:, None] + 1e-9).any(axis=1)
-        if above.any():  # reported and refused: never a reason to drop the relations
-            where = np.nonzero(above)[0]
-            raise BoligsocialError(tr(
-                "In {n} rows (e.g. rows {rows}) a count is larger than the total. Fix the "
-                "table; the protection needs counts that fit their total.").format(
-                    n=len(where), rows=", ".join(str(i + 1) for i in where[:5])))
-        with np.errstate(invalid="ignore"):
-            rest = total - counts.sum(axis=1)
-            bad = rest < -1e-9
-        if categories_exhaustive == "overlap":
-            additive = False
-        elif bad.any():
-            where = np.nonzero(bad)[0]
-            raise BoligsocialError(tr(
-                "In {n} rows (e.g. rows {rows}) the count columns add up to more than the total. "
-                "Fix the table, or, if the count columns overlap (e.g. men, women and "
-                "children), say so in 'Categories' (overlapping).").format(
-                    n=len(where), rows=", ".join(str(i + 1) for i in where[:5])))
-        elif categories_exhaustive is None:
-            use_rest = not np.all(np.nan_to_num(rest) == 0)
-        else:
-            use_rest = not categories_exhaustive
+        rest, additive, use_rest = _rest(counts, total, categories_exhaustive)
     w = len(cols) + (1 if use_rest else 0)
     vals = np.zeros((n, w))
     vals[:, :len(cols)] = np.nan_to_num(data)
@@ -142,6 +107,7 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     if total is not None:
         priority[:, kc] = 1
     if use_rest:
+        assert total is not None  # a rest is the total minus the categories
         r = np.nan_to_num(rest)
         vals[:, -1] = r
         hidden[:, -1] = True
@@ -157,30 +123,7 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
         coefs[kc] = -1.0
         rel.add_many(cell, coefs)
     if parent_field:
-        parent = df[parent_field].to_numpy(dtype=object)
-        has_parent = ~pd.isna(df[parent_field]).to_numpy()
-        pkeys = np.array([str(p) for p in parent], dtype=object)
-        parent_row = {}
-        if id_field:
-            for i, v in enumerate(df[id_field].to_numpy(dtype=object)):
-                parent_row.setdefault(str(v), i)
-        codes, uniq = pd.factorize(pd.Series(pkeys[has_parent]))
-        child_rows = rows[has_parent]
-        ng = len(uniq)
-        sizes = np.bincount(codes, minlength=ng)
-        prow = np.array([parent_row.get(str(u), -1) for u in uniq], dtype=np.int64)
-        lonely = [str(uniq[g]) for g in range(ng) if sizes[g] == 1 and prow[g] < 0]
-        if lonely:
-            raise BoligsocialError(tr("The parent(s) {names} have only one sub-area, whose "
-                                      "figures would equal the parent's published totals; "
-                                      "merge the sub-area or leave the parent field empty."
-                                      ).format(names=", ".join(sorted(lonely)[:10])))
-        _check_parent_sums(data, codes, child_rows, prow, uniq, cols)
-        for j in range(w):
-            cc = np.concatenate([cell[child_rows, j], cell[prow[prow >= 0], j]])
-            gg = np.concatenate([codes, np.nonzero(prow >= 0)[0]])
-            co = np.concatenate([np.ones(len(child_rows)), -np.ones(int((prow >= 0).sum()))])
-            rel.add_sums(cc, gg, co)
+        _add_parent_sums(rel, df, parent_field, id_field, data, cell, cols)
     truth = vals.copy()
     truth[:, :len(cols)][source_hidden] = np.nan  # unknown to us too
     if use_rest:
@@ -198,23 +141,10 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     hid = sup.hidden.reshape(n, w)
     sec = sup.secondary.reshape(n, w)
     flags[sec[:, :len(cols)]] = SECONDARY
-    out = df.copy()
     row_keys = (df[id_field].astype(str).to_numpy() if id_field
                 else np.array([str(i) for i in range(n)], dtype=object))
-    changes = []
-    for j, c in enumerate(cols):
-        v = np.where(hid[:, j], np.nan, data[:, j])
-        if round_base and round_base > 1:
-            ck = [f"{rk}\x1f{c}\x1f{x}" for rk, x in zip(row_keys, data[:, j])]
-            v = keyed_round(v, round_base, round_key, ck, rules.min_count)
-        elif perturbation.enabled:
-            v2 = perturb_counts(v, table_cell_keys([f"{rk}\x1f{c}" for rk in row_keys],
-                                                   perturbation.secret),
-                                rules.min_count, perturbation)
-            changes.append(np.abs(v2 - v)[~np.isnan(v)])
-            v = v2
-        out[c] = v
-        out[f"{c}_flag"] = flags[:, j]
+    out, changes = _published(df, cols, data, hid, flags, row_keys, rules, round_base,
+                              round_key, perturbation)
     n_flags = {fl: int(np.sum(flags == fl)) for fl in (PRIMARY, SECONDARY, AREA)}
     report = _report(rules, sup, len(rel), n_flags, t0)
     report["published"] = int(np.sum(flags == PUBLISHED))
@@ -229,8 +159,130 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     report["audit"] = "passed" if (sup.audit.passed and iv.passed) else "failed"
     report["interval_audit"] = {"protection_width": wid, "checked": iv.checked,
                                 "certified": iv.certified, "solved_by_lp": iv.solved}
-    intervals = []
-    for cidx in np.nonzero(hid[:, :len(cols)].ravel())[0] if small else []:
+    report["intervals"] = _intervals(iv, hid, flags, cols, w) if small else []
+    if len(iv.unprotectable):
+        warnings.append(tr(
+            "{n} hidden cells follow from totals outside the table (e.g. a parent total of 0) "
+            "whatever else is hidden.").format(n=len(iv.unprotectable)))
+    return out, report
+
+
+def _read_counts(df: pd.DataFrame, count_columns: List[str], total_column: Optional[str],
+                 parent_field: Optional[str], id_field: Optional[str]
+                 ) -> Tuple[List[str], np.ndarray]:
+    """The counted columns (the counts, then the total) and their values as floats (NaN:
+    missing); a clear error for a missing column or one that does not hold numbers."""
+    if not count_columns:
+        raise BoligsocialError(tr("Choose at least one count column to protect."))
+    for c in count_columns + [x for x in (total_column, parent_field, id_field) if x]:
+        if c not in df.columns:
+            raise BoligsocialError(tr("The table has no column '{col}'; choose an existing "
+                                      "column.").format(col=c))
+    cols = count_columns + ([total_column] if total_column else [])
+    data = np.zeros((len(df), len(cols)))
+    for j, c in enumerate(cols):
+        try:
+            data[:, j] = pd.to_numeric(df[c]).to_numpy(dtype=float, na_value=np.nan)
+        except (TypeError, ValueError):
+            raise BoligsocialError(tr("The column '{col}' must hold numbers (counts); fix or "
+                                      "deselect it.").format(col=c)) from None
+    return cols, data
+
+
+def _rest(counts: np.ndarray, total: np.ndarray, categories_exhaustive: Union[None, bool, str]
+          ) -> Tuple[np.ndarray, bool, bool]:
+    """(rest per row = total − Σ counts, whether the categories add up to the total as a
+    relation, whether the rest is a cell of its own); an error for counts above the total."""
+    additive, use_rest = True, False
+    with np.errstate(invalid="ignore"):
+        above = (counts > total[:, None] + 1e-9).any(axis=1)
+    if above.any():  # reported and refused: never a reason to drop the relations
+        where = np.nonzero(above)[0]
+        raise BoligsocialError(tr(
+            "In {n} rows (e.g. rows {rows}) a count is larger than the total. Fix the "
+            "table; the protection needs counts that fit their total.").format(
+                n=len(where), rows=", ".join(str(i + 1) for i in where[:5])))
+    with np.errstate(invalid="ignore"):
+        rest = total - counts.sum(axis=1)
+        bad = rest < -1e-9
+    if categories_exhaustive == "overlap":
+        additive = False
+    elif bad.any():
+        where = np.nonzero(bad)[0]
+        raise BoligsocialError(tr(
+            "In {n} rows (e.g. rows {rows}) the count columns add up to more than the total. "
+            "Fix the table, or, if the count columns overlap (e.g. men, women and "
+            "children), say so in 'Categories' (overlapping).").format(
+                n=len(where), rows=", ".join(str(i + 1) for i in where[:5])))
+    elif categories_exhaustive is None:
+        use_rest = not np.all(np.nan_to_num(rest) == 0)
+    else:
+        use_rest = not categories_exhaustive
+    return rest, additive, bool(use_rest)
+
+
+def _add_parent_sums(rel: Relations, df: pd.DataFrame, parent_field: str,
+                     id_field: Optional[str], data: np.ndarray, cell: np.ndarray,
+                     cols: Sequence[str]) -> None:
+    """The relations of the parent groups: per cell column, the sub-areas' sum equals the
+    parent's own row (``id_field``) or a published total; an error for a lonely sub-area or a
+    parent row that is not the sum of its sub-areas."""
+    rows = np.arange(len(df), dtype=np.int64)
+    parent = df[parent_field].to_numpy(dtype=object)
+    has_parent = ~pd.isna(df[parent_field]).to_numpy()
+    pkeys = np.array([str(p) for p in parent], dtype=object)
+    parent_row: Dict[str, int] = {}
+    if id_field:
+        for i, v in enumerate(df[id_field].to_numpy(dtype=object)):
+            parent_row.setdefault(str(v), i)
+    codes, uniq = pd.factorize(pd.Series(pkeys[has_parent]))
+    child_rows = rows[has_parent]
+    ng = len(uniq)
+    sizes = np.bincount(codes, minlength=ng)
+    prow = np.array([parent_row.get(str(u), -1) for u in uniq], dtype=np.int64)
+    lonely = [str(uniq[g]) for g in range(ng) if sizes[g] == 1 and prow[g] < 0]
+    if lonely:
+        raise BoligsocialError(tr("The parent(s) {names} have only one sub-area, whose "
+                                  "figures would equal the parent's published totals; "
+                                  "merge the sub-area or leave the parent field empty."
+                                  ).format(names=", ".join(sorted(lonely)[:10])))
+    _check_parent_sums(data, codes, child_rows, prow, uniq, cols)
+    for j in range(cell.shape[1]):
+        cc = np.concatenate([cell[child_rows, j], cell[prow[prow >= 0], j]])
+        gg = np.concatenate([codes, np.nonzero(prow >= 0)[0]])
+        co = np.concatenate([np.ones(len(child_rows)), -np.ones(int((prow >= 0).sum()))])
+        rel.add_sums(cc, gg, co)
+
+
+def _published(df: pd.DataFrame, cols: Sequence[str], data: np.ndarray, hid: np.ndarray,
+               flags: np.ndarray, row_keys: np.ndarray, rules: Rules, round_base: int,
+               round_key: Union[str, bytes, None], perturbation: Perturbation
+               ) -> Tuple[pd.DataFrame, List[np.ndarray]]:
+    """The output table (hidden cells NaN, published ones rounded or perturbed, a flag column
+    per count) and the absolute changes of the perturbed cells per column."""
+    out = df.copy()
+    changes = []
+    for j, c in enumerate(cols):
+        v = np.where(hid[:, j], np.nan, data[:, j])
+        if round_base and round_base > 1:
+            ck = [f"{rk}\x1f{c}\x1f{x}" for rk, x in zip(row_keys, data[:, j])]
+            v = keyed_round(v, round_base, round_key, ck, rules.min_count)
+        elif perturbation.enabled:
+            v2 = perturb_counts(v, table_cell_keys([f"{rk}\x1f{c}" for rk in row_keys],
+                                                   perturbation.secret),
+                                rules.min_count, perturbation)
+            changes.append(np.abs(v2 - v)[~np.isnan(v)])
+            v = v2
+        out[c] = v
+        out[f"{c}_flag"] = flags[:, j]
+    return out, changes
+
+
+def _intervals(iv, hid: np.ndarray, flags: np.ndarray, cols: Sequence[str], w: int
+               ) -> List[Dict[str, object]]:
+    """The attacker's interval of each hidden cell of the table, for the report."""
+    intervals: List[Dict[str, object]] = []
+    for cidx in np.nonzero(hid[:, :len(cols)].ravel())[0]:
         i, j = divmod(int(cidx), len(cols))
         lo, hi = iv.interval(i * w + j)
         intervals.append({"row": i + 1, "column": cols[j], "flag": flags[i, j],
@@ -239,12 +291,7 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
                                                            else "inf"),
                           "min_width": None if np.isnan(iv.min_width[i * w + j]) else
                           round(float(min(iv.min_width[i * w + j], 1e12)), 2)})
-    report["intervals"] = intervals
-    if len(iv.unprotectable):
-        report["warnings"].append(tr(
-            "{n} hidden cells follow from totals outside the table (e.g. a parent total of 0) "
-            "whatever else is hidden.").format(n=len(iv.unprotectable)))
-    return out, report
+    return intervals
 
 
 def _check_parent_sums(data: np.ndarray, codes: np.ndarray, child_rows: np.ndarray,

@@ -80,7 +80,8 @@ def type_table(data: pd.DataFrame, group: np.ndarray, n_rows: int,
 def _groups(tt: TypeTable) -> Tuple[np.ndarray, List[Tuple[int, int, str]]]:
     """(groups, types) membership of the groups checked, and (a, b, how) per group."""
     k = tt.member.shape[1]
-    rows, names = [], []
+    rows: List[np.ndarray] = []
+    names: List[Tuple[int, int, str]] = []
     distinct: Dict[bytes, int] = {}
     for a in range(k):
         for b in range(k):
