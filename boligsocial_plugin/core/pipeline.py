@@ -139,10 +139,58 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     rings (NaN = without location). ``publication``: perturbation, protection width and the
     register of earlier releases (default: exact values, this release alone).
     """
+    pub = publication or Publication(rules)
     joined = join_persons(data, x, y, area_rings, area_ids, ref_date, overlaps, progress)
-    raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
-    release = protect_run(raw, joined, indicators, area_ids, publication or Publication(rules))
-    return IndicatorResult(raw, release.published, joined.stats, list(indicators), release)
+    prev = previous_date(data, ref_date) if ref_date else None
+    if prev is None:
+        raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
+        release = protect_run(raw, joined, indicators, area_ids, pub)
+        return IndicatorResult(raw, release.published, joined.stats, list(indicators), release)
+    # the date is protected with its previous year, as a criteria output of that date is
+    # (core.criteria.publish.release_dates): both layers then hide the same cells in either
+    # order, and the crossing rule finds no cell published before that it would have to hide
+    both = join_with(joined, join_persons(data, x, y, area_rings, area_ids, prev, overlaps))
+    raw = aggregate(both.data, both.area, len(area_ids), indicators)
+    release = protect_run(raw, both, indicators, area_ids, pub, totals_of=joined)
+    release.limit({ref_date: ["residents"] + [i.code for i in indicators]})
+    pub_rows = (release.published["ref_date"].astype(str) == str(ref_date)).to_numpy()
+    published = release.published.loc[pub_rows].reset_index(drop=True)
+    # the log counts the suppressions of the date shown (the previous year is not published)
+    flags = published[[f"{i.code}_flag" for i in indicators]].to_numpy()
+    for key, flag in (("primary", "P"), ("secondary", "S"), ("area", "A")):
+        release.result.report[key] = int((flags == flag).sum())
+    raw = raw.loc[(raw["ref_date"].astype(str) == str(ref_date)).to_numpy()].reset_index(
+        drop=True)
+    return IndicatorResult(raw, published, joined.stats, list(indicators), release)
+
+
+def previous_date(data: pd.DataFrame, ref_date: str) -> Optional[str]:
+    """The extract's snapshot a year before ``ref_date`` (the one the two-year criteria of
+    ``ref_date`` use: core.criteria.dates.previous_year_date), or None."""
+    from boligsocial_plugin.core.criteria.dates import previous_year_date
+
+    dates = [str(d) for d in pd.unique(data["ref_date"].to_numpy(dtype=object))
+             if d is not None and str(d)]
+    return previous_year_date(dates, str(ref_date)) if str(ref_date) in dates else None
+
+
+def join_with(first: "Joined", other: "Joined") -> "Joined":
+    """Two joins of different dates as one (rows of both dates, then the overlaps' repeated
+    rows of both); the statistics are those of ``first`` (the date a run reports)."""
+    n1, n2 = first.stats.rows_date, other.stats.rows_date
+    order = np.concatenate([np.arange(n1), len(first.area) + np.arange(n2),
+                            np.arange(n1, len(first.area)),
+                            len(first.area) + np.arange(n2, len(other.area))])
+    data = pd.concat([first.data, other.data], ignore_index=True).iloc[order].reset_index(
+        drop=True)
+    area = np.concatenate([first.area, other.area])[order]
+    stats = JoinStats(**{k: getattr(first.stats, k) for k in asdict(first.stats)})
+    stats.rows_date = n1 + n2
+    stats.dates = sorted(set(first.stats.dates) | set(other.stats.dates))
+    located = None
+    if first.located is not None and other.located is not None:
+        located = np.concatenate([first.located[:n1], other.located[:n2]])
+    return Joined(data, area, stats, first.overlaps or other.overlaps, located)
 
 
 def join_and_aggregate(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
@@ -403,7 +451,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
                 with_totals: bool = True,
                 dates: Optional[Sequence[str]] = None,
                 withhold: Optional[np.ndarray] = None,
-                figures=FROM_ROWS, types=FROM_ROWS) -> ProtectedRelease:
+                figures=FROM_ROWS, types=FROM_ROWS,
+                totals_of: Optional[Joined] = None) -> ProtectedRelease:
     """Protect a run's table against itself, the run's totals and the register's releases.
 
     ``dates``: protect (and publish) only the rows of these reference dates; the others are
@@ -413,6 +462,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
     user-defined indicators, or None): computed from ``joined.data`` unless given, as for a
     database source, whose ``joined.data`` holds only each person row's date and key
     (qgis_io.postgis: the figures are aggregated where the persons are).
+    ``totals_of``: the join (of one date of ``joined``) whose persons the run's totals count,
+    when ``joined`` holds more dates than the run reports (default ``joined``).
     """
     if dates is not None:
         raw, joined = select_dates(raw, joined, dates)
@@ -432,13 +483,16 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
     links = find_links(pops, max(1, pub.rules.min_count), disjoint_current=not joined.overlaps,
                        equal_across_dates=pub.perturbation.enabled)
     totals = None
+    tj = joined if totals_of is None else totals_of
     if with_totals:
-        st = joined.stats
-        ck = int(np.sum(raw["residents_ck"].to_numpy(dtype=np.int64)) % (1 << 32)) \
-            if "residents_ck" in raw else 0
+        st = tj.stats
+        at = None if totals_of is None else \
+            raw["ref_date"].astype(str).isin(set(st.dates)).to_numpy()
+        ck = int(np.sum(raw["residents_ck"].to_numpy(dtype=np.int64)[
+            slice(None) if at is None else at]) % (1 << 32)) if "residents_ck" in raw else 0
         totals = Totals(st.joined, st.outside, st.no_location, st.rows, ck,
-                        read_adds_up=(st.rows == st.rows_date and not joined.overlaps),
-                        **_outside_keys(joined))
+                        read_adds_up=(st.rows == st.rows_date and not tj.overlaps),
+                        rows=at, **_outside_keys(tj))
     if isinstance(figures, str):
         figures = GroupFigures(joined, indicators) if "person_key" in joined.data else None
     if isinstance(types, str):
@@ -451,7 +505,7 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
                           width=pub.width, pops=pops, links=links, group_tables=figures,
                           totals=totals, withhold=withhold, types=types,
                           overlap_budget=pub.overlap_budget)
-    total_pops = _total_populations(joined) if with_totals else None
+    total_pops = _total_populations(tj) if with_totals else None
     if total_pops is not None and pops is not current:
         _check_totals(res, total_pops, pops, pub.rules.min_count)
     return ProtectedRelease(res, current, pub.rules, totals=total_pops)

@@ -78,6 +78,9 @@ class Totals:
     read_adds_up: bool = True  # read = joined + outside + no_location (one date, no overlaps)
     ck_outside: int = 0    # cell keys of the persons outside every area, without location
     ck_no_location: int = 0
+    #: the table's rows whose residents add up to ``joined`` (None: all; a run protected with
+    #: a date it does not publish)
+    rows: Optional[np.ndarray] = None
 
 
 @dataclass
@@ -276,7 +279,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         links = _equal_forest(pops, links)
         known_before = _add_links(raw, indicators, pops, links, old_vals, rest_prot, rel, extra,
                                   col, w, vals, old_prot,
-                                  max(rules.min_count, rules.min_residents), rules)
+                                  max(rules.min_count, rules.min_residents), rules,
+                                  row_need=hidden & protect)
     # ------------------------------------------------------------------ solve
     n_all = rel.n_cells
     h = np.concatenate([hidden.ravel(), extra.hidden])
@@ -356,7 +360,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         hidden_types[:, 2 + 2 * j] = hid[:, col[ind.code] + 1]
     tot_out: Dict[str, Optional[float]] = {}
     if totals is not None:
-        tot_out = _publish_totals(totals, hid[:, 0], rules)
+        tot_out = _publish_totals(totals, hid[:, 0] if totals.rows is None
+                                  else hid[np.asarray(totals.rows, dtype=bool), 0], rules)
         if perturbation.enabled:  # each total keyed on its own persons, like a cell
             keys = {"PERSONS_IN_AREAS": totals.ck, "PERSONS_OUTSIDE": totals.ck_outside,
                     "PERSONS_NO_LOCATION": totals.ck_no_location,
@@ -815,12 +820,16 @@ def _equal_forest(pops: Populations, links: Sequence[Link]) -> List[Link]:
 def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_vals,
                rest_prot, rel: Relations, extra: _Extra, col, w: int,
                vals: np.ndarray, old_prot=None, small_group: float = 0.0,
-               rules: Optional[Rules] = None) -> np.ndarray:
+               rules: Optional[Rules] = None,
+               row_need: Optional[np.ndarray] = None) -> np.ndarray:
     """Cells and relations of the links (see core.discretion.linkage, .atoms).
 
     Returns the cells of this release that an earlier release published for exactly the same
     persons (an attacker knows them). An implied cell's true value follows from the relation
     when the other terms' values are known (for the attacker's interval audit).
+    ``row_need`` (rows, columns): the cells of this release's rows that need the protection
+    width (hidden by the rules, and protected); an earlier twin of a row needs it where the
+    row does.
     """
     known_before = np.zeros(len(raw) * w, dtype=bool)
     tcols = _type_columns(indicators, col)
@@ -835,8 +844,9 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
     flat = vals.ravel()
     # an earlier population of the same persons at the same date as a row of this release (a
     # re-run, another output of the same series): the row's own relations hold for it, so
-    # its hidden cells need the protection the rules give the row's (an earlier secondary
-    # cell is no small count), not a protection width each
+    # its hidden cells need the protection the row's cells need (an earlier secondary cell is
+    # no small count, nor is the denominator of an area kept back whose residents are
+    # published), not a protection width each
     twin: Dict[int, int] = {}
     for lk in links:
         if lk.kind == EQUAL:
@@ -845,8 +855,12 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
                 old_p, row = (b, a) if pops.row[a] >= 0 else (a, b)
                 twin[int(old_p)] = int(pops.row[row])
     twin_rows = sorted(set(twin.values()))
-    twin_prot = _group_protect(raw.iloc[twin_rows].reset_index(drop=True), indicators,
-                               rules) if twin_rows and rules is not None else None
+    twin_prot = None
+    if twin_rows and row_need is not None:
+        twin_prot = np.asarray(row_need)[twin_rows][:, [c for _n, c in tcols]]
+    elif twin_rows and rules is not None:
+        twin_prot = _group_protect(raw.iloc[twin_rows].reset_index(drop=True), indicators,
+                                   rules)
     twin_at = {r: i for i, r in enumerate(twin_rows)}
 
     def value(p: int, t: int) -> float:
