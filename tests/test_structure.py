@@ -15,17 +15,19 @@ GENERATED = {"resources_rc.py"}
 
 _PARALLEL = "being rewritten by the protection and moves work of this round; split it after"
 _CROSSING = "being changed in parallel (crossing rule); type-check and split it after"
+_COMPLEX = "functions over complexity 15 to split: {}"
 
 #: modules (paths under boligsocial_plugin/, a folder ending in /) that may exceed MAX_LINES,
 #: each with its reason. Remove an entry when its module is split.
 LONG_MODULES = {
-    "core/discretion/release.py": _CROSSING,
     "core/pipeline.py": _PARALLEL,
 }
 
 #: ruff per-file ignores allowed in ruff.toml, with their reasons
 RUFF_EXEMPTIONS = {
-    "boligsocial_plugin/core/discretion/release.py": _CROSSING,
+    "boligsocial_plugin/core/discretion/release.py": _COMPLEX.format("protect_release"),
+    "boligsocial_plugin/core/discretion/links.py": _COMPLEX.format("_add_links"),
+    "boligsocial_plugin/core/discretion/timerules.py": _COMPLEX.format("_crossing_suppression"),
     "boligsocial_plugin/core/pipeline.py": _CROSSING,
 }
 
@@ -82,7 +84,7 @@ def test_the_size_check_sees_what_it_must():
     """A long module outside the exemptions is found (the check cannot pass vacuously)."""
     rels = [rel for rel, _src in _modules()]
     assert "core/extract.py" in rels and "gui/panel.py" in rels and len(rels) > 50
-    assert _exempt("core/discretion/release.py") and not _exempt("core/extract.py")
+    assert _exempt("core/pipeline.py") and not _exempt("core/extract.py")
     assert not _exempt("core/discretionary.py")
 
 
