@@ -32,10 +32,7 @@ RUFF_EXEMPTIONS = {
 }
 
 #: mypy sections with ignore_errors allowed in mypy.ini, with their reasons
-MYPY_EXEMPTIONS = {
-    "mypy-boligsocial_plugin.core.discretion.release": _CROSSING,
-    "mypy-boligsocial_plugin.core.pipeline": _CROSSING,
-}
+MYPY_EXEMPTIONS: dict = {}
 
 #: what core/ must never import: QGIS, Qt, and the package's QGIS side
 QGIS_SIDE = ("qgis", "PyQt5", "PyQt6", "sip", "processing", "osgeo",

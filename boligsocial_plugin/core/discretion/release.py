@@ -108,10 +108,11 @@ class ReleaseResult:
 
 
 
-def _nest_rules(raw: pd.DataFrame, indicators: Sequence[Indicator], nestings, rules: Rules):
+def _nest_rules(raw: pd.DataFrame, indicators: Sequence[Indicator], nestings,
+                rules: Rules) -> List[Optional[np.ndarray]]:
     """Protection of each nesting's implied cell (True = must not be computable or narrow)."""
     kinds = {i.code: i.kind for i in indicators}
-    out = []
+    out: List[Optional[np.ndarray]] = []
     for k, (_small, big, how) in enumerate(nestings):
         if how == NEST_SAME:
             out.append(None)
@@ -357,8 +358,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         for fl in n_flags:
             n_flags[fl] += int(np.sum(f == fl))
     published = pd.DataFrame(out)
-    types = cell_types(indicators)
-    hidden_types = np.zeros((n, len(types)), dtype=bool)
+    row_types = cell_types(indicators)
+    hidden_types = np.zeros((n, len(row_types)), dtype=bool)
     hidden_types[:, 0] = hid[:, 0]
     for j, ind in enumerate(indicators):
         hidden_types[:, 1 + 2 * j] = hid[:, col[ind.code]]
@@ -407,7 +408,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "overlap_budget": {"budget": overlap_budget, "rows_hidden": len(budget_hidden),
                            "most_populations_per_person": most_populations},
     }
-    return ReleaseResult(published, report, types, hidden_types, tot_out)
+    return ReleaseResult(published, report, row_types, hidden_types, tot_out)
 
 
 def _type_audit(types: TypeTable, raw: pd.DataFrame, indicators: Sequence[Indicator], flags,
