@@ -24,7 +24,6 @@ LONG_MODULES: Dict[str, str] = {}
 RUFF_EXEMPTIONS = {
     "boligsocial_plugin/core/discretion/release.py": _COMPLEX.format("protect_release"),
     "boligsocial_plugin/core/discretion/links.py": _COMPLEX.format("_add_links"),
-    "boligsocial_plugin/core/discretion/timerules.py": _COMPLEX.format("_crossing_suppression"),
 }
 
 #: mypy sections with ignore_errors allowed in mypy.ini, with their reasons

@@ -6,7 +6,7 @@ persons away from a cell the primary rules hide at another date of the same area
 and the earlier ones); :func:`_time_suppression` hides the earlier of two dates of an area whose
 populations differ by a small group.
 """
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -72,14 +72,7 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
     kind_types = ["residents"] + types[1::2]
     # earlier releases: populations under a label of this release, with a hidden cell
     # (those of the same persons at the same date as a row of this release add nothing)
-    here = {(lab, d): r for r, (lab, d) in enumerate(zip(labels, row_dates))}
-    here_labels = set(labels)
-    old = []
-    for p in (np.nonzero(pops.row < 0)[0].tolist() if keyed else []):
-        r = here.get((pops.labels[p], pops.dates[p]))
-        twin = r is not None and np.array_equal(pops.members(p), pops.members(int(pop_of[r])))
-        if not twin and pops.labels[p] in here_labels and pops.hidden[p] & set(kind_types):
-            old.append(p)
+    old = _earlier(pops, labels, row_dates, pop_of, kind_types) if keyed else []
     m = len(old)
     pop_of = np.r_[pop_of, np.array(old, dtype=np.int64)]
     all_dates = np.r_[row_dates, np.array([pops.dates[p] for p in old], dtype=object)]
@@ -142,35 +135,63 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
                       np.r_[f == PUBLISHED, np.zeros(m, bool)], qs))
     unknown = np.r_[np.zeros(n, bool), ~found]
     for name, is_p, is_pub, qs in kinds:
-        with np.errstate(invalid="ignore"):
-            small = np.stack([is_p & ((q < rules.min_count) | unknown) for q in qs], axis=1)
-        small[is_p & ~small.any(axis=1)] = True  # P by another rule (dominance): every count
-        pub_rows, frontier = is_pub.copy(), is_p.copy()
-        hide = np.zeros(n + m, dtype=bool)
-        while frontier.any():
-            new = np.zeros(n + m, dtype=bool)
-            for rows in by_label:
-                a = rows[frontier[rows]]
-                b = rows[pub_rows[rows]]
-                if not len(a) or not len(b):
-                    continue
-                close = np.zeros((len(a), len(b)), dtype=bool)
-                with np.errstate(invalid="ignore"):
-                    for qi, q in enumerate(qs):
-                        near = np.abs(q[a][:, None] - q[b][None, :]) < width
-                        close |= small[a, qi][:, None] & (near | unknown[a][:, None])
-                close &= date_code[a][:, None] != date_code[b][None, :]
-                for x, y in zip(*np.nonzero(close)):
-                    ra, rb = int(a[x]), int(b[y])
-                    if differ(ra, rb) < width:
-                        new[rb] = True
-                        small[rb] |= small[ra]
-            hide |= new
-            pub_rows &= ~new
-            frontier = new
+        hide = _spread(is_p, is_pub, qs, unknown, by_label, date_code, differ, width,
+                       rules.min_count)
         if hide[:n].any():
             out[name] = hide[:n]
     return out
+
+
+def _earlier(pops: Populations, labels: List[str], row_dates: np.ndarray, pop_of: np.ndarray,
+             kind_types: List[str]) -> List[int]:
+    """The earlier populations under a label of this release with a hidden cell of
+    ``kind_types``, but those of the same persons at the same date as a row of this release
+    (they add nothing)."""
+    here = {(lab, d): r for r, (lab, d) in enumerate(zip(labels, row_dates))}
+    here_labels = set(labels)
+    old = []
+    for p in np.nonzero(pops.row < 0)[0].tolist():
+        r = here.get((pops.labels[p], pops.dates[p]))
+        twin = r is not None and np.array_equal(pops.members(p), pops.members(int(pop_of[r])))
+        if not twin and pops.labels[p] in here_labels and pops.hidden[p] & set(kind_types):
+            old.append(p)
+    return old
+
+
+def _spread(is_p: np.ndarray, is_pub: np.ndarray, qs: List[np.ndarray], unknown: np.ndarray,
+            by_label: List[np.ndarray], date_code: np.ndarray, differ: Callable[[int, int], int],
+            width: float, min_count: int) -> np.ndarray:
+    """The crossing rule for one cell kind: the published rows (of this release and the
+    earlier ones) to hide, spreading from the ``P`` rows ``is_p`` over the dates of each
+    label (``by_label``) while fewer than ``width`` persons differ (see
+    :func:`_crossing_suppression`)."""
+    with np.errstate(invalid="ignore"):
+        small = np.stack([is_p & ((q < min_count) | unknown) for q in qs], axis=1)
+    small[is_p & ~small.any(axis=1)] = True  # P by another rule (dominance): every count
+    pub_rows, frontier = is_pub.copy(), is_p.copy()
+    hide = np.zeros(len(is_p), dtype=bool)
+    while frontier.any():
+        new = np.zeros(len(is_p), dtype=bool)
+        for rows in by_label:
+            a = rows[frontier[rows]]
+            b = rows[pub_rows[rows]]
+            if not len(a) or not len(b):
+                continue
+            close = np.zeros((len(a), len(b)), dtype=bool)
+            with np.errstate(invalid="ignore"):
+                for qi, q in enumerate(qs):
+                    near = np.abs(q[a][:, None] - q[b][None, :]) < width
+                    close |= small[a, qi][:, None] & (near | unknown[a][:, None])
+            close &= date_code[a][:, None] != date_code[b][None, :]
+            for x, y in zip(*np.nonzero(close)):
+                ra, rb = int(a[x]), int(b[y])
+                if differ(ra, rb) < width:
+                    new[rb] = True
+                    small[rb] |= small[ra]
+        hide |= new
+        pub_rows &= ~new
+        frontier = new
+    return hide
 
 
 def _time_suppression(pops: Populations, links: Sequence[Link],
