@@ -23,7 +23,6 @@ LONG_MODULES: Dict[str, str] = {}
 #: ruff per-file ignores allowed in ruff.toml, with their reasons
 RUFF_EXEMPTIONS = {
     "boligsocial_plugin/core/discretion/release.py": _COMPLEX.format("protect_release"),
-    "boligsocial_plugin/core/discretion/links.py": _COMPLEX.format("_add_links"),
 }
 
 #: mypy sections with ignore_errors allowed in mypy.ini, with their reasons

@@ -215,6 +215,47 @@ def _equal_forest(pops: Populations, links: Sequence[Link]) -> List[Link]:
     return out
 
 
+def _atom_lower(indicators: Sequence[Indicator], ntypes: int) -> List[float]:
+    """Lower bound of an atom's cell per type: 0, but −inf for an amount sum."""
+    atom_lower = [-np.inf if t % 2 == 1 and indicators[(t - 1) // 2].kind == "mean" else 0.0
+                  for t in range(1 + 2 * len(indicators))]
+    atom_lower += [0.0] * (ntypes - len(atom_lower))
+    return atom_lower
+
+
+def _twins(raw, indicators, pops: Populations, links: Sequence[Link],
+           tcols: List[Tuple[str, int]], rules: Optional[Rules], row_need: Optional[np.ndarray]
+           ) -> Tuple[Dict[int, int], Optional[np.ndarray], Dict[int, int]]:
+    """The earlier populations equal to a row of this release at the same date (population:
+    row), the protection of those rows' cells (rows, types; None: none), and the position of
+    each row in it (see :func:`_add_links`)."""
+    twin: Dict[int, int] = {}
+    for lk in links:
+        if lk.kind == EQUAL:
+            a, b = lk.container, lk.members[0]
+            if pops.dates[a] == pops.dates[b] and (pops.row[a] >= 0) != (pops.row[b] >= 0):
+                old_p, row = (b, a) if pops.row[a] >= 0 else (a, b)
+                twin[int(old_p)] = int(pops.row[row])
+    twin_rows = sorted(set(twin.values()))
+    twin_prot = None
+    if twin_rows and row_need is not None:
+        twin_prot = np.asarray(row_need)[twin_rows][:, [c for _n, c in tcols]]
+    elif twin_rows and rules is not None:
+        twin_prot = _group_protect(raw.iloc[twin_rows].reset_index(drop=True), indicators,
+                                   rules)
+    twin_at = {r: i for i, r in enumerate(twin_rows)}
+    return twin, twin_prot, twin_at
+
+
+def _value(pops: Populations, flat: np.ndarray, w: int, tcols: List[Tuple[str, int]],
+           old_vals, p: int, t: int) -> float:
+    """True value of population p's type t: its row's cell, or its figures (NaN unknown)."""
+    if pops.row[p] >= 0:
+        return float(flat[int(pops.row[p]) * w + tcols[t][1]])
+    v = old_vals.get(p)
+    return float(v[t]) if v is not None else np.nan
+
+
 def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_vals,
                rest_prot, rel: Relations, extra: _Extra, col, w: int,
                vals: np.ndarray, old_prot=None, small_group: float = 0.0,
@@ -236,36 +277,17 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
     # an atom's cell is protected where its own figures fail the primary rules, every cell of
     # an atom too small to be published as an area (``small_group``); an amount sum may be
     # negative
-    atom_lower = [-np.inf if t % 2 == 1 and indicators[(t - 1) // 2].kind == "mean" else 0.0
-                  for t in range(1 + 2 * len(indicators))]
-    atom_lower += [0.0] * (ntypes - len(atom_lower))
+    atom_lower = _atom_lower(indicators, ntypes)
     flat = vals.ravel()
     # an earlier population of the same persons at the same date as a row of this release (a
     # re-run, another output of the same series): the row's own relations hold for it, so
     # its hidden cells need the protection the row's cells need (an earlier secondary cell is
     # no small count, nor is the denominator of an area kept back whose residents are
     # published), not a protection width each
-    twin: Dict[int, int] = {}
-    for lk in links:
-        if lk.kind == EQUAL:
-            a, b = lk.container, lk.members[0]
-            if pops.dates[a] == pops.dates[b] and (pops.row[a] >= 0) != (pops.row[b] >= 0):
-                old_p, row = (b, a) if pops.row[a] >= 0 else (a, b)
-                twin[int(old_p)] = int(pops.row[row])
-    twin_rows = sorted(set(twin.values()))
-    twin_prot = None
-    if twin_rows and row_need is not None:
-        twin_prot = np.asarray(row_need)[twin_rows][:, [c for _n, c in tcols]]
-    elif twin_rows and rules is not None:
-        twin_prot = _group_protect(raw.iloc[twin_rows].reset_index(drop=True), indicators,
-                                   rules)
-    twin_at = {r: i for i, r in enumerate(twin_rows)}
+    twin, twin_prot, twin_at = _twins(raw, indicators, pops, links, tcols, rules, row_need)
 
     def value(p: int, t: int) -> float:
-        if pops.row[p] >= 0:
-            return float(flat[int(pops.row[p]) * w + tcols[t][1]])
-        v = old_vals.get(p)
-        return float(v[t]) if v is not None else np.nan
+        return _value(pops, flat, w, tcols, old_vals, p, t)
 
     def cell(p: int, t: int) -> Optional[int]:
         """Engine cell of population p's type t; -1 known (published earlier); None absent."""
