@@ -172,73 +172,18 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     upper = np.full((n, w), np.inf)
     link = np.full((n, w), -1, dtype=np.int64)
     rows = np.arange(n, dtype=np.int64)
-    leq: List[np.ndarray] = []
-    for i, ind in enumerate(indicators):
-        c = col[ind.code]
-        num = raw[f"{ind.code}_num"].to_numpy(dtype=float)
-        den = raw[f"{ind.code}_den"].to_numpy(dtype=float)
-        vals[:, c], vals[:, c + 1] = num, den
-        hide = flags[ind.code] != PUBLISHED
-        hidden[:, c] = hidden[:, c + 1] = hide
-        # a small population is a small count; an empty population has nothing to protect
-        protect[:, c + 1] = frequency_rule(den, rules, den > 0)
-        protect[:, c] = den > 0
-        priority[:, c + 1] = 1
-        weight[:, c] = weight[:, c + 1] = num
-        link[:, c] = link[:, c + 1] = rows * k + i
-        if ind.kind == "mean":
-            lower[:, c] = -np.inf  # amounts may be negative
-        else:
-            leq.append(np.stack([rows * w + c, rows * w + c + 1], axis=1))  # num <= den
-        leq.append(np.stack([rows * w + c + 1, rows * w], axis=1))          # den <= residents
-    if withhold is not None:  # not published: protected only where the rules say small
-        wh = np.asarray(withhold, dtype=bool)
-        protect[wh, 0] = hidden[wh, 0]
-        for ind in indicators:
-            c = col[ind.code]
-            protect[wh, c] &= hidden[wh, c]
-            flags[ind.code] = np.where(wh & (flags[ind.code] == PUBLISHED), AREA,
-                                       flags[ind.code])
-        hidden[wh, :1 + 2 * k] = True
+    leq = _row_cells(raw, indicators, col, flags, rows, w, withhold, rules, vals, hidden,
+                     protect, priority, weight, link, lower)
     crossing: Dict[str, np.ndarray] = {}
     if perturbation.enabled and pops is not None:
         crossing = _crossing_suppression(raw, indicators, flags, hidden, pops, width, rules,
                                          group_tables, overlaps)
-        for name, rows_hidden in crossing.items():
-            if name == "residents":
-                hidden[rows_hidden, 0] = True
-                continue
-            c = col[name]
-            hidden[rows_hidden, c] = hidden[rows_hidden, c + 1] = True
-            flags[name] = np.where(rows_hidden, PRIMARY, flags[name])
-    nest_protect = _nest_rules(raw, indicators, nestings, rules)
-    for pos, m in enumerate(rest_idx):
-        c = 1 + 2 * k + pos
-        small, big, how = nestings[m]
-        cell = "den" if how == NEST_DEN else "num"
-        vals[:, c] = raw["nest{}_{}".format(m, cell)].to_numpy(dtype=float)
-        hidden[:, c] = True
-        candidate[:, c] = False
-        protect[:, c] = nest_protect[m]
-        big_kind = {i.code: i.kind for i in indicators}[big]
-        if big_kind == "mean" and cell == "num":
-            lower[:, c] = -np.inf
+        _hide_crossing(crossing, hidden, flags, col)
+    _nest_cells(raw, indicators, nestings, rest_idx, rules, vals, hidden, candidate, protect,
+                lower)
     # ------------------------------------------------------------------ relations
     rel = Relations(n * w)
-    for t in indicator_relation_templates(indicators):
-        cols = np.array([c for c, _ in t], dtype=np.int64)
-        coefs = np.array([x for _, x in t])
-        rel.add_many(rows[:, None] * w + cols[None, :], coefs)
-    for pos, m in enumerate(rest_idx + [m for m, t in enumerate(nestings) if t[2] == NEST_SAME]):
-        small, big, how = nestings[m]
-        off = 1 if how == NEST_DEN else 0
-        cs, cb = col[small] + off, col[big] + off
-        if how == NEST_SAME:
-            rel.add_many(np.stack([rows * w + cb, rows * w + cs], axis=1), [1.0, -1.0])
-        else:
-            cr = 1 + 2 * k + pos
-            rel.add_many(np.stack([rows * w + cb, rows * w + cs, rows * w + cr], axis=1),
-                         [1.0, -1.0, -1.0])
+    _row_relations(rel, indicators, nestings, rest_idx, col, rows, w)
     extra = _Extra(n * w)
     warnings: List[str] = []
     # links between this release's rows and earlier releases
@@ -251,15 +196,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     if pops is not None and perturbation.enabled and overlap_budget > 0:
         # independent noise of each different population: a bounded number of noisy copies
         budget_hidden, most_populations = over_budget(pops, overlap_budget)
-        for r in budget_hidden:
-            hidden[r, :1 + 2 * k] = True
-        if budget_hidden:
-            warnings.append(tr("{n} rows are hidden: their persons are already in {k} "
-                               "different published populations of the same date (the overlap "
-                               "budget), and each more would give one more noisy copy of their "
-                               "figures. Publish fewer overlapping geographies of that date, or "
-                               "forget from the release register the drafts that were never "
-                               "published.").format(n=len(budget_hidden), k=overlap_budget))
+        _hide_over_budget(budget_hidden, hidden, k, overlap_budget, warnings)
     if pops is not None and not perturbation.enabled:
         # exact values: overlapping populations, each the sum of its atoms (the noise of
         # each population protects an inclusion-exclusion of perturbed ones)
@@ -334,50 +271,9 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     changes: List[np.ndarray] = []
     if perturbation.enabled:
         pub = _perturb(raw, indicators, pub, col, rules, perturbation, changes)
-    out: Dict[str, object] = {"area_idx": raw["area_idx"].to_numpy(),
-                              "ref_date": raw["ref_date"].to_numpy(), "residents": pub[:, 0]}
-    n_flags = {PRIMARY: 0, SECONDARY: 0, AREA: 0}
-    for ind in indicators:
-        c = col[ind.code]
-        f = flags[ind.code].copy()
-        f[sec[:, c] | sec[:, c + 1]] = SECONDARY
-        hide = f != PUBLISHED
-        num, den = pub[:, c].copy(), pub[:, c + 1].copy()
-        num[hide] = np.nan
-        den[hide] = np.nan
-        with np.errstate(invalid="ignore", divide="ignore"):
-            if ind.kind == "share":
-                val = np.clip(100.0 * num / den, 0.0, 100.0)
-            elif ind.kind == "mean":
-                val = num / den
-            else:
-                val = num.copy()
-        val[~(den > 0)] = np.nan
-        out[f"{ind.code}_num"], out[f"{ind.code}_den"] = num, den
-        out[f"{ind.code}_val"], out[f"{ind.code}_flag"] = val, f
-        for fl in n_flags:
-            n_flags[fl] += int(np.sum(f == fl))
-    published = pd.DataFrame(out)
-    row_types = cell_types(indicators)
-    hidden_types = np.zeros((n, len(row_types)), dtype=bool)
-    hidden_types[:, 0] = hid[:, 0]
-    for j, ind in enumerate(indicators):
-        hidden_types[:, 1 + 2 * j] = hid[:, col[ind.code]]
-        hidden_types[:, 2 + 2 * j] = hid[:, col[ind.code] + 1]
-    tot_out: Dict[str, Optional[float]] = {}
-    if totals is not None:
-        tot_out = _publish_totals(totals, hid[:, 0] if totals.rows is None
-                                  else hid[np.asarray(totals.rows, dtype=bool), 0], rules)
-        if perturbation.enabled:  # each total keyed on its own persons, like a cell
-            keys = {"PERSONS_IN_AREAS": totals.ck, "PERSONS_OUTSIDE": totals.ck_outside,
-                    "PERSONS_NO_LOCATION": totals.ck_no_location,
-                    "PERSONS_READ": (totals.ck + totals.ck_outside + totals.ck_no_location)
-                    % (1 << 32)}
-            for name, key in keys.items():
-                if tot_out.get(name) is not None:
-                    tot_out[name] = float(perturb_counts(
-                        np.array([tot_out[name]], float), np.array([key]), rules.min_count,
-                        perturbation)[0])
+    published, n_flags, row_types, hidden_types = _publish_table(raw, indicators, pub, col,
+                                                                 flags, sec, hid)
+    tot_out = _protected_totals(totals, hid, rules, perturbation)
     a = sup.audit
     report: Dict[str, object] = {
         "rules_applied": rules.describe(),
@@ -409,6 +305,168 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                            "most_populations_per_person": most_populations},
     }
     return ReleaseResult(published, report, row_types, hidden_types, tot_out)
+
+
+def _row_cells(raw: pd.DataFrame, indicators: Sequence[Indicator], col: Dict[str, int],
+               flags, rows: np.ndarray, w: int, withhold: Optional[np.ndarray], rules: Rules,
+               vals: np.ndarray, hidden: np.ndarray, protect: np.ndarray, priority: np.ndarray,
+               weight: np.ndarray, link: np.ndarray, lower: np.ndarray) -> List[np.ndarray]:
+    """The indicators' cells of every row (filled in place; ``withhold``: see
+    :func:`protect_release`); returns the pairs (cell, cell) of ``num <= den <= residents``."""
+    k = len(indicators)
+    leq: List[np.ndarray] = []
+    for i, ind in enumerate(indicators):
+        c = col[ind.code]
+        num = raw[f"{ind.code}_num"].to_numpy(dtype=float)
+        den = raw[f"{ind.code}_den"].to_numpy(dtype=float)
+        vals[:, c], vals[:, c + 1] = num, den
+        hide = flags[ind.code] != PUBLISHED
+        hidden[:, c] = hidden[:, c + 1] = hide
+        # a small population is a small count; an empty population has nothing to protect
+        protect[:, c + 1] = frequency_rule(den, rules, den > 0)
+        protect[:, c] = den > 0
+        priority[:, c + 1] = 1
+        weight[:, c] = weight[:, c + 1] = num
+        link[:, c] = link[:, c + 1] = rows * k + i
+        if ind.kind == "mean":
+            lower[:, c] = -np.inf  # amounts may be negative
+        else:
+            leq.append(np.stack([rows * w + c, rows * w + c + 1], axis=1))  # num <= den
+        leq.append(np.stack([rows * w + c + 1, rows * w], axis=1))          # den <= residents
+    if withhold is not None:  # not published: protected only where the rules say small
+        wh = np.asarray(withhold, dtype=bool)
+        protect[wh, 0] = hidden[wh, 0]
+        for ind in indicators:
+            c = col[ind.code]
+            protect[wh, c] &= hidden[wh, c]
+            flags[ind.code] = np.where(wh & (flags[ind.code] == PUBLISHED), AREA,
+                                       flags[ind.code])
+        hidden[wh, :1 + 2 * k] = True
+    return leq
+
+
+def _hide_crossing(crossing: Dict[str, np.ndarray], hidden: np.ndarray, flags,
+                   col: Dict[str, int]) -> None:
+    """Hide (``P``) the cells the crossing rule found (in place)."""
+    for name, rows_hidden in crossing.items():
+        if name == "residents":
+            hidden[rows_hidden, 0] = True
+            continue
+        c = col[name]
+        hidden[rows_hidden, c] = hidden[rows_hidden, c + 1] = True
+        flags[name] = np.where(rows_hidden, PRIMARY, flags[name])
+
+
+def _nest_cells(raw: pd.DataFrame, indicators: Sequence[Indicator], nestings,
+                rest_idx: List[int], rules: Rules, vals: np.ndarray, hidden: np.ndarray,
+                candidate: np.ndarray, protect: np.ndarray, lower: np.ndarray) -> None:
+    """The implied cells of the nestings (filled in place, after a row's indicator cells)."""
+    k = len(indicators)
+    nest_protect = _nest_rules(raw, indicators, nestings, rules)
+    for pos, m in enumerate(rest_idx):
+        c = 1 + 2 * k + pos
+        small, big, how = nestings[m]
+        cell = "den" if how == NEST_DEN else "num"
+        vals[:, c] = raw["nest{}_{}".format(m, cell)].to_numpy(dtype=float)
+        hidden[:, c] = True
+        candidate[:, c] = False
+        protect[:, c] = nest_protect[m]
+        big_kind = {i.code: i.kind for i in indicators}[big]
+        if big_kind == "mean" and cell == "num":
+            lower[:, c] = -np.inf
+
+
+def _hide_over_budget(budget_hidden: set, hidden: np.ndarray, k: int, overlap_budget: int,
+                      warnings: List[str]) -> None:
+    """Hide the rows over the overlap budget (in place) and say so."""
+    for r in budget_hidden:
+        hidden[r, :1 + 2 * k] = True
+    if budget_hidden:
+        warnings.append(tr("{n} rows are hidden: their persons are already in {k} "
+                           "different published populations of the same date (the overlap "
+                           "budget), and each more would give one more noisy copy of their "
+                           "figures. Publish fewer overlapping geographies of that date, or "
+                           "forget from the release register the drafts that were never "
+                           "published.").format(n=len(budget_hidden), k=overlap_budget))
+
+
+def _publish_table(raw: pd.DataFrame, indicators: Sequence[Indicator], pub: np.ndarray,
+                   col: Dict[str, int], flags, sec: np.ndarray, hid: np.ndarray
+                   ) -> Tuple[pd.DataFrame, Dict[str, int], List[str], np.ndarray]:
+    """The published table (values, flags), the count of each flag, the register's cell types
+    of a row and which of them are hidden (see :func:`protect_release`)."""
+    n = len(raw)
+    out: Dict[str, object] = {"area_idx": raw["area_idx"].to_numpy(),
+                              "ref_date": raw["ref_date"].to_numpy(), "residents": pub[:, 0]}
+    n_flags = {PRIMARY: 0, SECONDARY: 0, AREA: 0}
+    for ind in indicators:
+        c = col[ind.code]
+        f = flags[ind.code].copy()
+        f[sec[:, c] | sec[:, c + 1]] = SECONDARY
+        hide = f != PUBLISHED
+        num, den = pub[:, c].copy(), pub[:, c + 1].copy()
+        num[hide] = np.nan
+        den[hide] = np.nan
+        with np.errstate(invalid="ignore", divide="ignore"):
+            if ind.kind == "share":
+                val = np.clip(100.0 * num / den, 0.0, 100.0)
+            elif ind.kind == "mean":
+                val = num / den
+            else:
+                val = num.copy()
+        val[~(den > 0)] = np.nan
+        out[f"{ind.code}_num"], out[f"{ind.code}_den"] = num, den
+        out[f"{ind.code}_val"], out[f"{ind.code}_flag"] = val, f
+        for fl in n_flags:
+            n_flags[fl] += int(np.sum(f == fl))
+    published = pd.DataFrame(out)
+    row_types = cell_types(indicators)
+    hidden_types = np.zeros((n, len(row_types)), dtype=bool)
+    hidden_types[:, 0] = hid[:, 0]
+    for j, ind in enumerate(indicators):
+        hidden_types[:, 1 + 2 * j] = hid[:, col[ind.code]]
+        hidden_types[:, 2 + 2 * j] = hid[:, col[ind.code] + 1]
+    return published, n_flags, row_types, hidden_types
+
+
+def _protected_totals(totals: Optional[Totals], hid: np.ndarray, rules: Rules,
+                      perturbation: Perturbation) -> Dict[str, Optional[float]]:
+    """The run's totals as published (:func:`_publish_totals`, with their noise)."""
+    tot_out: Dict[str, Optional[float]] = {}
+    if totals is not None:
+        tot_out = _publish_totals(totals, hid[:, 0] if totals.rows is None
+                                  else hid[np.asarray(totals.rows, dtype=bool), 0], rules)
+        if perturbation.enabled:  # each total keyed on its own persons, like a cell
+            keys = {"PERSONS_IN_AREAS": totals.ck, "PERSONS_OUTSIDE": totals.ck_outside,
+                    "PERSONS_NO_LOCATION": totals.ck_no_location,
+                    "PERSONS_READ": (totals.ck + totals.ck_outside + totals.ck_no_location)
+                    % (1 << 32)}
+            for name, key in keys.items():
+                if tot_out.get(name) is not None:
+                    tot_out[name] = float(perturb_counts(
+                        np.array([tot_out[name]], float), np.array([key]), rules.min_count,
+                        perturbation)[0])
+    return tot_out
+
+
+def _row_relations(rel: Relations, indicators: Sequence[Indicator], nestings,
+                   rest_idx: List[int], col: Dict[str, int], rows: np.ndarray, w: int) -> None:
+    """The relations within each row: the indicators' templates and the nestings."""
+    k = len(indicators)
+    for t in indicator_relation_templates(indicators):
+        cols = np.array([c for c, _ in t], dtype=np.int64)
+        coefs = np.array([x for _, x in t])
+        rel.add_many(rows[:, None] * w + cols[None, :], coefs)
+    for pos, m in enumerate(rest_idx + [m for m, t in enumerate(nestings) if t[2] == NEST_SAME]):
+        small, big, how = nestings[m]
+        off = 1 if how == NEST_DEN else 0
+        cs, cb = col[small] + off, col[big] + off
+        if how == NEST_SAME:
+            rel.add_many(np.stack([rows * w + cb, rows * w + cs], axis=1), [1.0, -1.0])
+        else:
+            cr = 1 + 2 * k + pos
+            rel.add_many(np.stack([rows * w + cb, rows * w + cs, rows * w + cr], axis=1),
+                         [1.0, -1.0, -1.0])
 
 
 def _type_audit(types: TypeTable, raw: pd.DataFrame, indicators: Sequence[Indicator], flags,
