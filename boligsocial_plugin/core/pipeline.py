@@ -4,7 +4,7 @@
 The dock panel and every algorithm call this one function, so all give the same numbers.
 """
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, cast
 
 import numpy as np
 import pandas as pd
@@ -152,6 +152,7 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     both = join_with(joined, join_persons(data, x, y, area_rings, area_ids, prev, overlaps))
     raw = aggregate(both.data, both.area, len(area_ids), indicators)
     release = protect_run(raw, both, indicators, area_ids, pub, totals_of=joined)
+    assert ref_date is not None  # a previous date is found only for a date
     release.limit({ref_date: ["residents"] + [i.code for i in indicators]})
     pub_rows = (release.published["ref_date"].astype(str) == str(ref_date)).to_numpy()
     published = release.published.loc[pub_rows].reset_index(drop=True)
@@ -335,7 +336,7 @@ class ProtectedRelease:
         pops = self.populations
         rows = np.nonzero(shown.any(axis=1))[0]
         if len(rows) < len(pops):
-            pops = subset(pops, rows)
+            pops = subset(pops, rows.tolist())
         hid, pub = (hidden & shown)[rows], (~hidden & shown)[rows]
         if self.totals is not None:
             pops = concat(pops, self.totals)
@@ -575,7 +576,7 @@ def _check_totals(res: ReleaseResult, mine: Populations, pops: Populations,
             if 0 < diff < min_count:
                 res.totals[name] = None
                 res.totals["PERSONS_READ"] = None
-                res.report.setdefault("warnings", []).append(tr(
+                cast(list, res.report.setdefault("warnings", [])).append(tr(
                     "{name} is not published: it differs from the one published by {release} "
                     "by {n} persons, too few to publish.").format(name=name,
                                                                    release=pops.release[p],
