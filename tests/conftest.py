@@ -168,5 +168,7 @@ def pg_cluster():
 @pytest.fixture(scope="session")
 def pg_db(pg_cluster):
     """A database with PostGIS and pg_stat_statements in the test server."""
-    pg_cluster.create_database("boligsocial_test")
+    from tests.helpers import PG_DB
+
+    pg_cluster.create_database(PG_DB)
     return pg_cluster

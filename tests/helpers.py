@@ -163,3 +163,18 @@ def qgis_auth_config(user: str, password: str, name: str = "boligsocial test") -
     ok, cfg = am.storeAuthenticationConfig(cfg)
     assert ok
     return cfg.id()
+
+
+#: the database of the throw-away test server (tests/conftest.py ``pg_db``)
+PG_DB = "boligsocial_test"
+
+
+def gpkg_to_postgis(cluster, path: str, table: str) -> None:
+    """Copy a GeoPackage's person layer into a table of the test server's database."""
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    dsn = "PG:host={} port={} dbname={} user={} password={}".format(
+        cluster.host, cluster.port, PG_DB, cluster.user, cluster.password)
+    gdal.VectorTranslate(dsn, path, layerName=table, accessMode="overwrite",
+                         layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid"])

@@ -10,9 +10,9 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 from tests.core.test_moves import BIG, D0, D1, designed
-from tests.helpers import grid_areas, layer_frame, pg_layer, pg_load_persons
+from tests.helpers import PG_DB, gpkg_to_postgis, grid_areas, layer_frame, pg_layer, pg_load_persons
 
-DB = "boligsocial_test"
+DB = PG_DB
 
 
 def _frame(path, keys):
@@ -124,20 +124,10 @@ def test_analysemoves_same_layers_as_from_the_file(run_alg, moves_db, pert, grou
         assert _frame(d["OUTPUT"], ["area_id"])["stayers"].notna().sum() >= 2
 
 
-def _gpkg_to_postgis(cluster, path: str, table: str) -> None:
-    from osgeo import gdal
-
-    gdal.UseExceptions()
-    dsn = "PG:host={} port={} dbname={} user={} password={}".format(
-        cluster.host, cluster.port, DB, cluster.user, cluster.password)
-    gdal.VectorTranslate(dsn, path, layerName=table, accessMode="overwrite",
-                         layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid"])
-
-
 @pytest.fixture(scope="module")
 def demo_db(demo_data, pg_db):
     """The demo municipality (five yearly snapshots, 40 areas) in PostGIS."""
-    _gpkg_to_postgis(pg_db, str(demo_data / "persons.gpkg"), "demo_persons_alg")
+    gpkg_to_postgis(pg_db, str(demo_data / "persons.gpkg"), "demo_persons_alg")
     layer = pg_layer(pg_db, DB, "demo_persons_alg")
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)

@@ -10,10 +10,18 @@ import pandas as pd
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
-from tests.helpers import grid_areas, layer_frame, persons_frame, pg_layer, pg_load_persons
+from tests.helpers import (
+    PG_DB,
+    gpkg_to_postgis,
+    grid_areas,
+    layer_frame,
+    persons_frame,
+    pg_layer,
+    pg_load_persons,
+)
 from tests.redteam.attack_helpers import box, write_areas
 
-DB = "boligsocial_test"
+DB = PG_DB
 A, B, AB = "A00", "A10", "AB"
 DATE = "2025-01-01"
 
@@ -154,16 +162,6 @@ def test_register_holds_the_same_keys_from_a_database_as_from_a_file(run_alg, sm
     assert len(keys["db"][2]) == 2 * 204  # the two areas' and the run's totals' persons
 
 
-def _gpkg_to_postgis(cluster, path: str, table: str) -> None:
-    from osgeo import gdal
-
-    gdal.UseExceptions()
-    dsn = "PG:host={} port={} dbname={} user={} password={}".format(
-        cluster.host, cluster.port, DB, cluster.user, cluster.password)
-    gdal.VectorTranslate(dsn, path, layerName=table, accessMode="overwrite",
-                         layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid"])
-
-
 def _sorted(path, keys):
     frame = layer_frame(QgsVectorLayer(path, "out", "ogr"))
     return frame.drop(columns=["fid"], errors="ignore").sort_values(keys).reset_index(
@@ -173,7 +171,7 @@ def _sorted(path, keys):
 @pytest.fixture(scope="module")
 def demo_db(demo_data, pg_db):
     """The demo municipality in PostGIS."""
-    _gpkg_to_postgis(pg_db, str(demo_data / "persons.gpkg"), "demo_persons_register")
+    gpkg_to_postgis(pg_db, str(demo_data / "persons.gpkg"), "demo_persons_register")
     layer = pg_layer(pg_db, DB, "demo_persons_register")
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)

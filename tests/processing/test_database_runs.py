@@ -7,6 +7,8 @@ import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 
 from tests.helpers import (
+    PG_DB,
+    gpkg_to_postgis,
     grid_areas,
     layer_frame,
     persons_frame,
@@ -15,7 +17,7 @@ from tests.helpers import (
     qgis_auth_config,
 )
 
-DB = "boligsocial_test"
+DB = PG_DB
 
 
 @pytest.fixture
@@ -59,19 +61,9 @@ def test_same_indicator_layer_as_from_the_file(run_alg, two_dates, pert):
     assert np.isfinite(_output(d["OUTPUT"])["residents"].astype(float)).any()
 
 
-def _gpkg_to_postgis(cluster, path: str, table: str) -> None:
-    from osgeo import gdal
-
-    gdal.UseExceptions()
-    dsn = "PG:host={} port={} dbname={} user={} password={}".format(
-        cluster.host, cluster.port, DB, cluster.user, cluster.password)
-    gdal.VectorTranslate(dsn, path, layerName=table, accessMode="overwrite",
-                         layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid"])
-
-
 @pytest.fixture(scope="module")
 def demo_in_postgis(demo_data, pg_db):
-    _gpkg_to_postgis(pg_db, str(demo_data / "persons.gpkg"), "demo_persons")
+    gpkg_to_postgis(pg_db, str(demo_data / "persons.gpkg"), "demo_persons")
     return demo_data
 
 
@@ -190,7 +182,7 @@ def test_monthly_snapshots_same_as_danish_csv(run_alg, tmp_path, pg_db):
     spec.loader.exec_module(gen)
     gen.generate(str(tmp_path), persons=8000, seed=4, areas=40, monthly=True,
                  formats=("gpkg", "dkcsv"))
-    _gpkg_to_postgis(pg_db, str(tmp_path / "persons.gpkg"), "monthly_persons")
+    gpkg_to_postgis(pg_db, str(tmp_path / "persons.gpkg"), "monthly_persons")
     layer = pg_layer(pg_db, DB, "monthly_persons")
     QgsProject.instance().addMapLayer(layer)
     try:
