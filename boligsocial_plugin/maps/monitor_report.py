@@ -205,7 +205,7 @@ def build_report(project: QgsProject, data: MonitorData, watch: QgsVectorLayer,
     m.attemptResize(QgsLayoutSize(map_w, h))
     m.setExtent(QgsRectangle(0, 0, map_w, h))
     m.zoomToExtent(extent)
-    report._legend(layout, [watch], tr("Projection"), MARGIN, top + h + 3, map_w)
+    report.layer_legend(layout, [watch], tr("Projection"), MARGIN, top + h + 3, map_w)
     x = MARGIN + map_w + 8
     _watch_table(layout, data, watched, x, top, PAGE_W - MARGIN - x, PAGE_H - MARGIN - top,
                  max_rows)

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsFillSymbol,
     QgsGeometry,
     QgsLayoutFrame,
-    QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemTextTable,
     QgsLayoutPoint,
@@ -290,43 +289,10 @@ def build_report(project: QgsProject, layers: Sequence[QgsVectorLayer], title: s
 def _legend(layout, layers: Sequence[QgsVectorLayer], x: float, y: float, w: float):
     """The legend of the flow map's layers (flows, focus outline, areas), no layer titles
     but the flows' and the areas' group names."""
-    from qgis.core import (
-        QgsLayerTree,
-        QgsLayoutExporter,
-        QgsLegendRenderer,
-    )
-    from qgis.PyQt.QtCore import QRectF, QSize
-
-    legend = QgsLayoutItemLegend(layout)
-    layout.addLayoutItem(legend)
-    legend.setTitle("")
-    legend.setAutoUpdateModel(False)
-    root = QgsLayerTree()
-    for lyr in layers:
-        node = root.addLayer(lyr)
-        QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Subgroup)
-    legend.model().setRootGroup(root)
-    legend._root = root  # keep the tree alive as long as the legend
-    for style, size, bold in ((QgsLegendStyle.Title, 9, True), (QgsLegendStyle.Group, 8, True),
-                              (QgsLegendStyle.Subgroup, 8, True),
-                              (QgsLegendStyle.SymbolLabel, 7.5, False)):
-        legend.setStyleFont(style, report.font(size, bold))
-    legend.rstyle(QgsLegendStyle.Symbol).setMargin(QgsLegendStyle.Top, 1.2)
-    legend.rstyle(QgsLegendStyle.Subgroup).setMargin(QgsLegendStyle.Top, 2.0)
-    legend.setSymbolWidth(10)
-    legend.setSymbolHeight(3.2)
-    legend.setBackgroundEnabled(False)
-    legend.setFrameEnabled(False)
-    legend.setColumnCount(2)
-    legend.setSplitLayer(False)
-    legend.setResizeToContents(True)
-    legend.attemptMove(QgsLayoutPoint(x, y))
-    QgsLayoutExporter(layout).renderRegionToImage(QRectF(x, y, 5, 5), QSize(8, 8))
-    legend.adjustBoxSize()
-    if legend.sizeWithUnits().width() > w:
-        legend.setResizeToContents(False)
-        legend.attemptResize(QgsLayoutSize(w, legend.sizeWithUnits().height()))
-    return legend
+    return report.layer_legend(
+        layout, layers, "", x, y, w, node_style=QgsLegendStyle.Subgroup,
+        font_sizes=(9, 8, 8, 7.5), symbol=(10, 3.2), columns=2,
+        margins=((QgsLegendStyle.Symbol, 1.2), (QgsLegendStyle.Subgroup, 2.0)))
 
 
 def export_png(layout: QgsPrintLayout, path: str, dpi: int = 150) -> None:

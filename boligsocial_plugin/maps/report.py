@@ -289,7 +289,15 @@ def _label(layout, text: str, x: float, y: float, w: float, h: float, size: floa
     return item
 
 
-def _legend(layout, project_layers, title: str, x: float, y: float, w: float):
+def layer_legend(layout, project_layers, title: str, x: float, y: float, w: float,
+                 node_style=None, font_sizes=(10, 9, 9, 8.5), symbol=(7, 4.5), columns=1,
+                 margins=()):
+    """A legend of ``project_layers`` at (x, y), sized to its contents and at most ``w`` wide.
+
+    ``node_style``: the layers' own headings (default hidden); ``font_sizes``: title, group,
+    subgroup, symbol label; ``symbol``: symbol width and height; ``margins``: (style, top
+    margin) pairs; ``columns`` > 1 keeps each layer in one column.
+    """
     legend = QgsLayoutItemLegend(layout)
     layout.addLayoutItem(legend)
     legend.setTitle(title)
@@ -297,17 +305,23 @@ def _legend(layout, project_layers, title: str, x: float, y: float, w: float):
     root = QgsLayerTree()
     for lyr in project_layers:
         node = root.addLayer(lyr)
-        QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+        QgsLegendRenderer.setNodeLegendStyle(
+            node, QgsLegendStyle.Hidden if node_style is None else node_style)
     legend.model().setRootGroup(root)
     legend._root = root  # keep the tree alive as long as the legend
-    for style, size, bold in ((QgsLegendStyle.Title, 10, True), (QgsLegendStyle.Group, 9, True),
-                              (QgsLegendStyle.Subgroup, 9, True),
-                              (QgsLegendStyle.SymbolLabel, 8.5, False)):
-        legend.setStyleFont(style, font(size, bold))
-    legend.setSymbolWidth(7)
-    legend.setSymbolHeight(4.5)
+    styles = (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
+              QgsLegendStyle.SymbolLabel)
+    for style, size in zip(styles, font_sizes):
+        legend.setStyleFont(style, font(size, style != QgsLegendStyle.SymbolLabel))
+    for style, top in margins:
+        legend.rstyle(style).setMargin(QgsLegendStyle.Top, top)
+    legend.setSymbolWidth(symbol[0])
+    legend.setSymbolHeight(symbol[1])
     legend.setBackgroundEnabled(False)
     legend.setFrameEnabled(False)
+    if columns > 1:
+        legend.setColumnCount(columns)
+        legend.setSplitLayer(False)
     legend.setResizeToContents(True)
     legend.attemptMove(QgsLayoutPoint(x, y))
     # a legend sizes itself only after it was painted once (QgsLayoutItemLegend.adjustBoxSize)
@@ -400,7 +414,7 @@ def build_layout(project: QgsProject, panels: Sequence[Panel], text: ReportText,
     groups = [[p.layer for p in panels]] if shared_legend else [[p.layer] for p in panels]
     for i, layers in enumerate(groups):
         title = text.legend_titles[i] if i < len(text.legend_titles) else ""
-        lg = _legend(layout, layers[:1], title, col_x, y, col_w)
+        lg = layer_legend(layout, layers[:1], title, col_x, y, col_w)
         y += lg.sizeWithUnits().height() + 3
     _table(layout, text.headers, table_rows, col_x, y + 1, col_w,
            PAGE_H - MARGIN - y - 1, max_rows)
