@@ -141,17 +141,18 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     """
     pub = publication or Publication(rules)
     joined = join_persons(data, x, y, area_rings, area_ids, ref_date, overlaps, progress)
-    prev = previous_date(data, ref_date) if ref_date else None
-    if prev is None:
+    if ref_date is None or len(joined.stats.dates) == len(extract_dates(data)):
         raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
         release = protect_run(raw, joined, indicators, area_ids, pub)
         return IndicatorResult(raw, release.published, joined.stats, list(indicators), release)
-    # the date is protected with its previous year, as a criteria output of that date is
-    # (core.criteria.publish.release_dates): both layers then hide the same cells in either
-    # order, and the crossing rule finds no cell published before that it would have to hide
-    both = join_with(joined, join_persons(data, x, y, area_rings, area_ids, prev, overlaps))
-    raw = aggregate(both.data, both.area, len(area_ids), indicators)
-    release = protect_run(raw, both, indicators, area_ids, pub, totals_of=joined)
+    # the date is protected with every other date of the extract, as a criteria output or a
+    # series from the same extract is (core.criteria.publish.protect_criteria): all of them
+    # then hide the same cells in any order, and the crossing rule (a small count at a
+    # neighbouring month, a few persons away) finds no cell published before that it would
+    # have to hide; only the date asked for is published
+    every = join_persons(data, x, y, area_rings, area_ids, None, overlaps)
+    raw = aggregate(every.data, every.area, len(area_ids), indicators)
+    release = protect_run(raw, every, indicators, area_ids, pub, totals_of=joined)
     assert ref_date is not None  # a previous date is found only for a date
     release.limit({ref_date: ["residents"] + [i.code for i in indicators]})
     pub_rows = (release.published["ref_date"].astype(str) == str(ref_date)).to_numpy()
@@ -165,33 +166,10 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     return IndicatorResult(raw, published, joined.stats, list(indicators), release)
 
 
-def previous_date(data: pd.DataFrame, ref_date: str) -> Optional[str]:
-    """The extract's snapshot a year before ``ref_date`` (the one the two-year criteria of
-    ``ref_date`` use: core.criteria.dates.previous_year_date), or None."""
-    from boligsocial_plugin.core.criteria.dates import previous_year_date
-
-    dates = [str(d) for d in pd.unique(data["ref_date"].to_numpy(dtype=object))
-             if d is not None and str(d)]
-    return previous_year_date(dates, str(ref_date)) if str(ref_date) in dates else None
-
-
-def join_with(first: "Joined", other: "Joined") -> "Joined":
-    """Two joins of different dates as one (rows of both dates, then the overlaps' repeated
-    rows of both); the statistics are those of ``first`` (the date a run reports)."""
-    n1, n2 = first.stats.rows_date, other.stats.rows_date
-    order = np.concatenate([np.arange(n1), len(first.area) + np.arange(n2),
-                            np.arange(n1, len(first.area)),
-                            len(first.area) + np.arange(n2, len(other.area))])
-    data = pd.concat([first.data, other.data], ignore_index=True).iloc[order].reset_index(
-        drop=True)
-    area = np.concatenate([first.area, other.area])[order]
-    stats = JoinStats(**{k: getattr(first.stats, k) for k in asdict(first.stats)})
-    stats.rows_date = n1 + n2
-    stats.dates = sorted(set(first.stats.dates) | set(other.stats.dates))
-    located = None
-    if first.located is not None and other.located is not None:
-        located = np.concatenate([first.located[:n1], other.located[:n2]])
-    return Joined(data, area, stats, first.overlaps or other.overlaps, located)
+def extract_dates(data: pd.DataFrame) -> List[str]:
+    """The extract's reference dates (sorted)."""
+    return sorted({str(d) for d in pd.unique(data["ref_date"].to_numpy(dtype=object))
+                   if d is not None and str(d)})
 
 
 def join_and_aggregate(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
@@ -506,10 +484,30 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
                           width=pub.width, pops=pops, links=links, group_tables=figures,
                           totals=totals, withhold=withhold, types=types,
                           overlap_budget=pub.overlap_budget)
+    _say_kept_back(res, pub.register)
     total_pops = _total_populations(tj) if with_totals else None
     if total_pops is not None and pops is not current:
         _check_totals(res, total_pops, pops, pub.rules.min_count)
     return ProtectedRelease(res, current, pub.rules, totals=total_pops)
+
+
+def _say_kept_back(res: ReleaseResult, register: Optional[Register]) -> None:
+    """A warning naming the earlier releases that made rows be kept back (``A``)."""
+    kept = cast(Dict[str, object], res.report.get("kept_back_for_earlier") or {})
+    rows = int(cast(int, kept.get("rows", 0)))
+    if not rows:
+        return
+    names = []
+    for rid in cast(List[str], kept.get("releases", [])):
+        info = register.info(rid) if register is not None else None
+        names.append("{} ({})".format(info.label(), rid) if info is not None else rid)
+    cast(List[str], res.report["warnings"]).append(tr(
+        "{n} rows (an area at a date) are kept back (A): a count below the threshold there "
+        "would be narrowed by a figure published for nearly the same persons at another date "
+        "by an earlier release: {releases}. To publish them, protect both together: compute "
+        "single-date layers from an extract that holds every date of the series (the monthly "
+        "snapshots), or forget the earlier release in the register if it was never "
+        "published.").format(n=rows, releases="; ".join(names)))
 
 
 def protect_counted(raw: pd.DataFrame, stats: JoinStats, overlaps: bool,

@@ -71,7 +71,9 @@ def protect_criteria(raw: pd.DataFrame, joined: Joined, area_ids: Sequence[str],
 
     ``raw``: core.indicators.aggregate of ``joined`` with ``indicators`` (default: every
     indicator in ``raw`` among :func:`release_indicators`); ``assessed``: the assessment dates
-    (``None`` = the latest snapshot), each protected with its previous year. Pass the result's
+    (``None`` = the latest snapshot), each protected with every other date of ``raw`` (the
+    crossing rule and the links see them all; only the dates the outputs rest on are recorded
+    as published). Pass the result's
     ``published`` to :func:`boligsocial_plugin.core.criteria.assess_criteria` (``published=``)
     for every date, and record the release once after writing (``release.record`` or
     ``processing.common.report_protection``): the register then holds exactly the cells the
@@ -82,7 +84,19 @@ def protect_criteria(raw: pd.DataFrame, joined: Joined, area_ids: Sequence[str],
                       if f"{i.code}_num" in raw.columns]
     dates = sorted({str(d) for d in raw["ref_date"].unique()})
     need = release_dates(dates, assessed, rule_set)
-    release = protect_run(raw, joined, indicators, area_ids, pub, with_totals=False,
-                          dates=sorted(need))
+    # every date of the extract is protected (the others are not published): a single-date
+    # layer and a series from the same extract then hide the same cells, whichever comes first
+    release = protect_run(raw, joined, indicators, area_ids, pub, with_totals=False)
     release.limit({d: sorted(c) for d, c in need.items()})
+    # the log counts the suppressions of the cells the outputs rest on
+    pub_dates = release.published["ref_date"].astype(str).to_numpy()
+    counts = {"primary": 0, "secondary": 0, "area": 0}
+    for d, codes in need.items():
+        at = pub_dates == d
+        for code in codes:
+            if code + "_flag" in release.published:
+                f = release.published.loc[at, code + "_flag"].to_numpy()
+                for key, flag in (("primary", "P"), ("secondary", "S"), ("area", "A")):
+                    counts[key] += int((f == flag).sum())
+    release.result.report.update(counts)
     return release

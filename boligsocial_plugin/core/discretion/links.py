@@ -226,16 +226,23 @@ def _atom_lower(indicators: Sequence[Indicator], ntypes: int) -> List[float]:
 def _twins(raw, indicators, pops: Populations, links: Sequence[Link],
            tcols: List[Tuple[str, int]], rules: Optional[Rules], row_need: Optional[np.ndarray]
            ) -> Tuple[Dict[int, int], Optional[np.ndarray], Dict[int, int]]:
-    """The earlier populations equal to a row of this release at the same date (population:
-    row), the protection of those rows' cells (rows, types; None: none), and the position of
-    each row in it (see :func:`_add_links`)."""
+    """The earlier populations equal to a row of this release (population: row; at the same
+    date, else at another date: the same persons, whose cells the links equate), the
+    protection of those rows' cells (rows, types; None: none), and the position of each row in
+    it (see :func:`_add_links`)."""
     twin: Dict[int, int] = {}
+    other: Dict[int, int] = {}
     for lk in links:
         if lk.kind == EQUAL:
             a, b = lk.container, lk.members[0]
-            if pops.dates[a] == pops.dates[b] and (pops.row[a] >= 0) != (pops.row[b] >= 0):
+            if (pops.row[a] >= 0) != (pops.row[b] >= 0):
                 old_p, row = (b, a) if pops.row[a] >= 0 else (a, b)
-                twin[int(old_p)] = int(pops.row[row])
+                if pops.dates[a] == pops.dates[b]:
+                    twin[int(old_p)] = int(pops.row[row])
+                elif row_need is not None:  # the crossing rule has hidden what they pin
+                    other.setdefault(int(old_p), int(pops.row[row]))
+    for old_p, r in other.items():
+        twin.setdefault(old_p, r)
     twin_rows = sorted(set(twin.values()))
     twin_prot = None
     if twin_rows and row_need is not None:

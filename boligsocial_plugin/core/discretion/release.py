@@ -175,10 +175,13 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     leq = _row_cells(raw, indicators, col, flags, rows, w, withhold, rules, vals, hidden,
                      protect, priority, weight, link, lower)
     crossing: Dict[str, np.ndarray] = {}
+    pinned: Dict[int, set] = {}
     if perturbation.enabled and pops is not None:
+        by_rules = hidden.copy()
         crossing = _crossing_suppression(raw, indicators, flags, hidden, pops, width, rules,
-                                         group_tables, overlaps)
+                                         group_tables, overlaps, pinned)
         _hide_crossing(crossing, hidden, flags, col)
+        _keep_back(sorted(pinned), indicators, flags, hidden, protect, by_rules)
     _nest_cells(raw, indicators, nestings, rest_idx, rules, vals, hidden, candidate, protect,
                 lower)
     # ------------------------------------------------------------------ relations
@@ -238,7 +241,10 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     lq = np.concatenate(leq) if leq else np.zeros((0, 2), np.int64)
     # cells an earlier release published for the same persons are known to the attacker
     if known_before.any():
-        lost = int((known_before & hidden.ravel() & protect.ravel()).sum())
+        # (in rows kept back for an earlier release no flag says a count is small)
+        kept = np.zeros((n, w), dtype=bool)
+        kept[sorted(pinned)] = True
+        lost = int((known_before & hidden.ravel() & protect.ravel() & ~kept.ravel()).sum())
         if lost:
             warnings.append(tr("{n} figures hidden now were published for the same persons by "
                                "an earlier release; they count as known.").format(n=lost))
@@ -252,9 +258,13 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     widths = iv.min_width[prim] if len(prim) else np.zeros(0)
     widths = widths[~np.isnan(widths)]
     narrowest = round(float(min(widths.min(), 1e12)), 3) if len(widths) else None
-    if len(iv.unprotectable):
+    # a cell hidden only to protect others (secondary) that earlier releases pin is no
+    # disclosure: its figure passes the rules (the cells it was to protect are audited)
+    pinned_now = iv.unprotectable[h[iv.unprotectable]] if len(iv.unprotectable) else \
+        iv.unprotectable
+    if len(pinned_now):
         warnings.append(tr("{n} hidden figures follow from what was published before whatever "
-                           "this release hides.").format(n=len(iv.unprotectable)))
+                           "this release hides.").format(n=len(pinned_now)))
     hid_all = sup.hidden.copy()
     if known_before.any():
         hid_all[:n * w] |= hidden.ravel()  # never publish what the rules hide
@@ -301,6 +311,11 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "hidden_for_groups": type_hidden,
         "dates_hidden_for_change": len(time_hidden),
         "hidden_for_crossing": int(sum(int(v.sum()) for v in crossing.values())),
+        "secondary_known_before": int(len(iv.unprotectable) - len(pinned_now)),
+        # rows kept back (A) because an earlier release published a cell that would narrow
+        # one of their P cells: row count and the earlier releases' ids
+        "kept_back_for_earlier": {"rows": len(pinned),
+                                  "releases": sorted({x for v in pinned.values() for x in v})},
         "overlap_budget": {"budget": overlap_budget, "rows_hidden": len(budget_hidden),
                            "most_populations_per_person": most_populations},
     }
@@ -355,6 +370,22 @@ def _hide_crossing(crossing: Dict[str, np.ndarray], hidden: np.ndarray, flags,
         c = col[name]
         hidden[rows_hidden, c] = hidden[rows_hidden, c + 1] = True
         flags[name] = np.where(rows_hidden, PRIMARY, flags[name])
+
+
+def _keep_back(rows: List[int], indicators: Sequence[Indicator], flags, hidden: np.ndarray,
+               protect: np.ndarray, by_rules: np.ndarray) -> None:
+    """Keep back (``A``) every cell of ``rows`` (in place): a ``P`` flag there would be
+    narrowed by an earlier release, an ``A`` flag says nothing of a count. The cells the rules
+    hide (``by_rules``) stay protected, the others need no protection."""
+    if not rows:
+        return
+    r = np.asarray(rows, dtype=np.int64)
+    protect[r] &= by_rules[r]
+    for ind in indicators:
+        f = flags[ind.code].copy()
+        f[r] = AREA
+        flags[ind.code] = f
+    hidden[r, :1 + 2 * len(indicators)] = True
 
 
 def _nest_cells(raw: pd.DataFrame, indicators: Sequence[Indicator], nestings,

@@ -39,8 +39,8 @@ def _only_in(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], flags,
                           hidden: np.ndarray, pops: Populations, width: float, rules: Rules,
                           group_tables: Optional[GroupTables] = None,
-                          overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
-                          ) -> Dict[str, np.ndarray]:
+                          overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None,
+                          pinned: Optional[Dict[int, set]] = None) -> Dict[str, np.ndarray]:
     """Cells of this release hidden because a date of the same area, a few persons away,
     is hidden by the primary rules (with the perturbation, where the noise cannot protect).
 
@@ -55,6 +55,12 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
     hidden cells are ``P`` when the rules flag their figures (``group_tables``), and taken as
     ``P`` when their persons are not in this run's data. ``overlaps``: (row i, row j, persons
     in both) when the persons are not at hand (a database); pairs not listed share nobody.
+
+    A cell an earlier release published (for the same persons at the same date, or for a
+    population of another date under the label) cannot be hidden any more: a ``P`` cell of
+    this release a few persons away from it would be narrowed, whatever this release hides.
+    Such rows go to ``pinned`` (row: the ids of the earlier releases), for the caller to keep
+    back without a ``P`` flag.
 
     Returns, per indicator code and ``"residents"``, the rows to hide.
     """
@@ -72,7 +78,7 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
     kind_types = ["residents"] + types[1::2]
     # earlier releases: populations under a label of this release, with a hidden cell
     # (those of the same persons at the same date as a row of this release add nothing)
-    old = _earlier(pops, labels, row_dates, pop_of, kind_types) if keyed else []
+    old, twin_pub = _earlier(pops, labels, row_dates, pop_of, types) if keyed else ([], {})
     m = len(old)
     pop_of = np.r_[pop_of, np.array(old, dtype=np.int64)]
     all_dates = np.r_[row_dates, np.array([pops.dates[p] for p in old], dtype=object)]
@@ -101,12 +107,7 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
         return int(sizes[a] + sizes[b] - 2 * shared[key])
 
     # the earlier populations' figures and primary flags (unknown: NaN, taken as P)
-    old_table, found = None, np.zeros(m, dtype=bool)
-    if m and group_tables is not None:
-        old_table, found = group_tables([(pops.dates[p], pops.members(p)) for p in old])
-        found = np.asarray(found, dtype=bool)
-    old_flags = primary_flags(old_table, indicators, rules) if old_table is not None and \
-        len(old_table) else {}
+    old_table, found, old_flags = _old_figures(pops, old, group_tables, indicators, rules)
 
     # cell kinds: residents, then the indicators; per kind its P rows, its published rows,
     # the counts the rules test, and per row the counts a P cell is small in (what an
@@ -134,37 +135,79 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
         kinds.append((ind.code, np.r_[f == PRIMARY, p_old],
                       np.r_[f == PUBLISHED, np.zeros(m, bool)], qs))
     unknown = np.r_[np.zeros(n, bool), ~found]
-    for name, is_p, is_pub, qs in kinds:
-        hide = _spread(is_p, is_pub, qs, unknown, by_label, date_code, differ, width,
-                       rules.min_count)
+    for j, (name, is_p, is_pub, qs) in enumerate(kinds):
+        # published by an earlier release: can no longer be hidden
+        known = np.r_[np.array([j in twin_pub.get(r, {}) for r in range(n)], dtype=bool),
+                      np.array([_published_kind(pops.published[p], types, j) for p in old],
+                               dtype=bool)]
+        hide, small = _spread(is_p, is_pub & ~known, qs, unknown, by_label, date_code, differ,
+                              width, rules.min_count)
         if hide[:n].any():
             out[name] = hide[:n]
+        if pinned is None or not known.any():
+            continue
+        src = (is_p | hide) & (np.arange(n + m) < n)
+        for ra, rb in _close_pairs(src, known, small, qs, unknown, by_label, date_code,
+                                   differ, width):
+            who = twin_pub[rb][j] if rb < n else {pops.release[pop_of[rb]]}
+            pinned.setdefault(int(ra), set()).update(who)
     return out
 
 
+def _old_figures(pops: Populations, old: List[int], group_tables: Optional[GroupTables],
+                 indicators: Sequence[Indicator], rules: Rules):
+    """The earlier populations' figures (raw-like table or None), whether each was found, and
+    their primary flags."""
+    old_table, found = None, np.zeros(len(old), dtype=bool)
+    if old and group_tables is not None:
+        old_table, found = group_tables([(pops.dates[p], pops.members(p)) for p in old])
+        found = np.asarray(found, dtype=bool)
+    old_flags = primary_flags(old_table, indicators, rules) if old_table is not None and \
+        len(old_table) else {}
+    return old_table, found, old_flags
+
+
+def _published_kind(published: frozenset, types: List[str], j: int) -> bool:
+    """Whether a population's cell kind ``j`` (0 residents, then the indicators) was
+    published (for an indicator: its numerator or denominator)."""
+    if j == 0:
+        return "residents" in published
+    return types[2 * j - 1] in published or types[2 * j] in published
+
+
 def _earlier(pops: Populations, labels: List[str], row_dates: np.ndarray, pop_of: np.ndarray,
-             kind_types: List[str]) -> List[int]:
-    """The earlier populations under a label of this release with a hidden cell of
-    ``kind_types``, but those of the same persons at the same date as a row of this release
-    (they add nothing)."""
+             types: List[str]) -> Tuple[List[int], Dict[int, Dict[int, set]]]:
+    """The earlier populations under a label of this release with a hidden or published cell
+    (but those of the same persons at the same date as a row of this release: they add nothing
+    but what they published), and per row of this release the cell kinds its earlier twins
+    published (kind: the releases)."""
     here = {(lab, d): r for r, (lab, d) in enumerate(zip(labels, row_dates))}
     here_labels = set(labels)
-    old = []
+    kinds = 1 + (len(types) - 1) // 2
+    old: List[int] = []
+    twin_pub: Dict[int, Dict[int, set]] = {}
     for p in np.nonzero(pops.row < 0)[0].tolist():
+        if pops.labels[p] not in here_labels or not (pops.hidden[p] or pops.published[p]):
+            continue
         r = here.get((pops.labels[p], pops.dates[p]))
-        twin = r is not None and np.array_equal(pops.members(p), pops.members(int(pop_of[r])))
-        if not twin and pops.labels[p] in here_labels and pops.hidden[p] & set(kind_types):
+        if r is not None and np.array_equal(pops.members(p), pops.members(int(pop_of[r]))):
+            for j in range(kinds):
+                if _published_kind(pops.published[p], types, j):
+                    twin_pub.setdefault(r, {}).setdefault(j, set()).add(pops.release[p])
+            continue
+        if pops.hidden[p] & set(types) or any(_published_kind(pops.published[p], types, j)
+                                              for j in range(kinds)):
             old.append(p)
-    return old
+    return old, twin_pub
 
 
 def _spread(is_p: np.ndarray, is_pub: np.ndarray, qs: List[np.ndarray], unknown: np.ndarray,
             by_label: List[np.ndarray], date_code: np.ndarray, differ: Callable[[int, int], int],
-            width: float, min_count: int) -> np.ndarray:
+            width: float, min_count: int) -> Tuple[np.ndarray, np.ndarray]:
     """The crossing rule for one cell kind: the published rows (of this release and the
     earlier ones) to hide, spreading from the ``P`` rows ``is_p`` over the dates of each
     label (``by_label``) while fewer than ``width`` persons differ (see
-    :func:`_crossing_suppression`)."""
+    :func:`_crossing_suppression`); and per row the counts a ``P`` cell is small in."""
     with np.errstate(invalid="ignore"):
         small = np.stack([is_p & ((q < min_count) | unknown) for q in qs], axis=1)
     small[is_p & ~small.any(axis=1)] = True  # P by another rule (dominance): every count
@@ -191,7 +234,31 @@ def _spread(is_p: np.ndarray, is_pub: np.ndarray, qs: List[np.ndarray], unknown:
         hide |= new
         pub_rows &= ~new
         frontier = new
-    return hide
+    return hide, small
+
+
+def _close_pairs(src: np.ndarray, dst: np.ndarray, small: np.ndarray, qs: List[np.ndarray],
+                 unknown: np.ndarray, by_label: List[np.ndarray], date_code: np.ndarray,
+                 differ: Callable[[int, int], int], width: float) -> List[Tuple[int, int]]:
+    """(a, b): a ``P`` row of ``src`` and a published row of ``dst`` of another date of the
+    same label, fewer than ``width`` persons apart, where a count ``a`` is small in is within
+    ``width`` of ``b``'s (or either is unknown)."""
+    out = []
+    for rows in by_label:
+        a, b = rows[src[rows]], rows[dst[rows]]
+        if not len(a) or not len(b):
+            continue
+        close = np.zeros((len(a), len(b)), dtype=bool)
+        with np.errstate(invalid="ignore"):
+            for qi, q in enumerate(qs):
+                near = (np.abs(q[a][:, None] - q[b][None, :]) < width) | \
+                    np.isnan(q[b])[None, :] | unknown[a][:, None]
+                close |= small[a, qi][:, None] & near
+        close &= date_code[a][:, None] != date_code[b][None, :]
+        for x, y in zip(*np.nonzero(close)):
+            if differ(int(a[x]), int(b[y])) < width:
+                out.append((int(a[x]), int(b[y])))
+    return out
 
 
 def _time_suppression(pops: Populations, links: Sequence[Link],
