@@ -6,7 +6,7 @@ persons away from a cell the primary rules hide at another date of the same area
 and the earlier ones); :func:`_time_suppression` hides the earlier of two dates of an area whose
 populations differ by a small group.
 """
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -135,23 +135,66 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
         kinds.append((ind.code, np.r_[f == PRIMARY, p_old],
                       np.r_[f == PUBLISHED, np.zeros(m, bool)], qs))
     unknown = np.r_[np.zeros(n, bool), ~found]
+    # published by an earlier release (per kind): can no longer be hidden
+    known = [np.r_[np.array([j in twin_pub.get(r, {}) for r in range(n)], dtype=bool),
+                   np.array([_published_kind(pops.published[p], types, j) for p in old],
+                            dtype=bool)] for j in range(len(kinds))]
+    ctx = _Ctx(n, unknown, by_label, date_code, differ, width, rules.min_count, twin_pub,
+               [pops.release[int(p)] for p in pop_of])
+    out, first, every = _spread_kinds(kinds, known, [], ctx)
+    if first:
+        # the rows kept back for a P cell the rules flag show no P: what was hidden only to
+        # protect their flags need not be, nor kept back
+        out, _, every = _spread_kinds(kinds, known, sorted(first), ctx)
+        for r, who in first.items():
+            every.setdefault(r, set()).update(who)
+    if pinned is not None:
+        pinned.update(every)
+    return out
+
+
+class _Ctx(NamedTuple):
+    """What :func:`_spread_kinds` needs of the rows (this release's first, then earlier)."""
+
+    n: int
+    unknown: np.ndarray
+    by_label: List[np.ndarray]
+    date_code: np.ndarray
+    differ: Callable[[int, int], int]
+    width: float
+    min_count: int
+    twin_pub: Dict[int, Dict[int, set]]
+    release: List[str]
+
+
+def _spread_kinds(kinds, known: List[np.ndarray], exclude: List[int], ctx: _Ctx
+                  ) -> Tuple[Dict[str, np.ndarray], Dict[int, set], Dict[int, set]]:
+    """The crossing rule over every cell kind, with the rows ``exclude`` kept back (neither
+    ``P`` nor published). Returns the rows to hide per kind, and the rows of this release
+    whose ``P`` cell (by the rules; by the rules or hidden here) an earlier release's
+    published cell narrows, with those releases' ids."""
+    out: Dict[str, np.ndarray] = {}
+    first: Dict[int, set] = {}
+    every: Dict[int, set] = {}
+    n = ctx.n
+    current = np.arange(len(ctx.unknown)) < n
     for j, (name, is_p, is_pub, qs) in enumerate(kinds):
-        # published by an earlier release: can no longer be hidden
-        known = np.r_[np.array([j in twin_pub.get(r, {}) for r in range(n)], dtype=bool),
-                      np.array([_published_kind(pops.published[p], types, j) for p in old],
-                               dtype=bool)]
-        hide, small = _spread(is_p, is_pub & ~known, qs, unknown, by_label, date_code, differ,
-                              width, rules.min_count)
+        is_p, is_pub = is_p.copy(), is_pub & ~known[j]
+        is_p[exclude] = False
+        is_pub[exclude] = False
+        hide, small = _spread(is_p, is_pub, qs, ctx.unknown, ctx.by_label, ctx.date_code,
+                              ctx.differ, ctx.width, ctx.min_count)
         if hide[:n].any():
             out[name] = hide[:n]
-        if pinned is None or not known.any():
+        if not known[j].any():
             continue
-        src = (is_p | hide) & (np.arange(n + m) < n)
-        for ra, rb in _close_pairs(src, known, small, qs, unknown, by_label, date_code,
-                                   differ, width):
-            who = twin_pub[rb][j] if rb < n else {pops.release[pop_of[rb]]}
-            pinned.setdefault(int(ra), set()).update(who)
-    return out
+        for ra, rb in _close_pairs((is_p | hide) & current, known[j], small, qs, ctx.unknown,
+                                   ctx.by_label, ctx.date_code, ctx.differ, ctx.width):
+            who = ctx.twin_pub[rb][j] if rb < n else {ctx.release[rb]}
+            every.setdefault(ra, set()).update(who)
+            if is_p[ra]:
+                first.setdefault(ra, set()).update(who)
+    return out, first, every
 
 
 def _old_figures(pops: Populations, old: List[int], group_tables: Optional[GroupTables],
