@@ -55,12 +55,15 @@ DATE=$(/usr/bin/python3 -c "import json;print(json.load(open('$DATA/reference_va
 step() { echo "[demo] $1"; shift; local t0=$SECONDS; "$@"; echo "[demo]   done in $((SECONDS - t0)) s"; }
 step "validating the person extract (Danish CSV: ';', decimal comma, Windows-1252)" \
   "$QP" run boligsocial:validateextract -- PERSONS="$DATA/persons_dk.csv" OUTPUT="$OUT/validation.csv"
+# the layers of one date read the extract with the monthly snapshots too: they are then
+# protected together with the monthly series below (README, Discretion item 3)
 step "computing indicators for $DATE" \
-  "$QP" run boligsocial:computeindicators -- PERSONS="$DATA/persons_dk.csv" \
+  "$QP" run boligsocial:computeindicators -- PERSONS="$DATA/persons.gpkg" \
     AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name REF_DATE="$DATE" \
     OUTPUT="ogr:dbname='$GPKG' table=\"indicators\" (geom)"
 step "assessing the state criteria (rule set 2021)" \
-  "$QP" run boligsocial:assesscriteria -- PERSONS="$DATA/persons_dk.csv" \
+  "$QP" run boligsocial:assesscriteria -- PERSONS="$DATA/persons.gpkg" \
+    ASSESSMENT_DATE="$DATE" \
     AREAS="$DATA/areas.gpkg" AREA_ID_FIELD=area_id AREA_NAME_FIELD=area_name RULE_SET=2021 \
     NATIONAL_CONVICTION_RATE="$NCR" REGIONAL_MEAN_INCOME="$RMI" \
     OUTPUT="ogr:dbname='$GPKG' table=\"criteria\" (geom)"
