@@ -161,6 +161,8 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     flags = published[[f"{i.code}_flag" for i in indicators]].to_numpy()
     for key, flag in (("primary", "P"), ("secondary", "S"), ("area", "A")):
         release.result.report[key] = int((flags == flag).sum())
+    by_date = cast(Dict[str, int], release.result.report.get("hidden_for_crossing_by_date", {}))
+    release.result.report["hidden_for_crossing"] = by_date.get(str(ref_date), 0)
     raw = raw.loc[(raw["ref_date"].astype(str) == str(ref_date)).to_numpy()].reset_index(
         drop=True)
     return IndicatorResult(raw, published, joined.stats, list(indicators), release)

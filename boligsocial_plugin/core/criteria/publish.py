@@ -29,7 +29,7 @@ Usage (an algorithm that writes a criteria output)::
     # write the table, then processing.common.report_protection(alg, release, record_in,
     # dest, feedback) logs the protection and records the release in the register
 """
-from typing import Dict, List, Optional, Sequence, Set
+from typing import Dict, List, Optional, Sequence, Set, cast
 
 import pandas as pd
 
@@ -98,5 +98,8 @@ def protect_criteria(raw: pd.DataFrame, joined: Joined, area_ids: Sequence[str],
                 f = release.published.loc[at, code + "_flag"].to_numpy()
                 for key, flag in (("primary", "P"), ("secondary", "S"), ("area", "A")):
                     counts[key] += int((f == flag).sum())
+    by_date = cast(Dict[str, int], release.result.report.get("hidden_for_crossing_by_date")
+                   or {})
+    counts["hidden_for_crossing"] = sum(int(v) for d, v in by_date.items() if d in need)
     release.result.report.update(counts)
     return release

@@ -311,6 +311,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "hidden_for_groups": type_hidden,
         "dates_hidden_for_change": len(time_hidden),
         "hidden_for_crossing": int(sum(int(v.sum()) for v in crossing.values())),
+        "hidden_for_crossing_by_date": _by_date(raw, crossing),
         "secondary_known_before": int(len(iv.unprotectable) - len(pinned_now)),
         # rows kept back (A) because an earlier release published a cell that would narrow
         # one of their P cells: row count and the earlier releases' ids
@@ -370,6 +371,15 @@ def _hide_crossing(crossing: Dict[str, np.ndarray], hidden: np.ndarray, flags,
         c = col[name]
         hidden[rows_hidden, c] = hidden[rows_hidden, c + 1] = True
         flags[name] = np.where(rows_hidden, PRIMARY, flags[name])
+
+
+def _by_date(raw: pd.DataFrame, crossing: Dict[str, np.ndarray]) -> Dict[str, int]:
+    """Cells hidden by the crossing rule, per reference date."""
+    if not crossing:
+        return {}
+    per_row = np.sum([v.astype(np.int64) for v in crossing.values()], axis=0)
+    dates = raw["ref_date"].astype(str).to_numpy()
+    return {str(d): int(per_row[dates == d].sum()) for d in np.unique(dates)}
 
 
 def _keep_back(rows: List[int], indicators: Sequence[Indicator], flags, hidden: np.ndarray,
