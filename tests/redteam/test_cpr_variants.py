@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Red team: CPR numbers in spellings the detector does not know, through pseudonymise.
+
+The README and the issue: pseudonymise drops or pseudonymises every column that holds CPR
+numbers, also numeric columns and common variants. The detector
+(core/pseudonym.py: CPR_ANYWHERE, CPR_VARIANTS) knows ``0101851234``, ``010185-1234``,
+``010185 1234``, ``010185/1234``, ``cpr0101851234`` and numbers without the leading zero. A
+real extract also has the spellings office software and hand-typed registers make:
+
+* ``010185–1234`` with an en dash (Word and Outlook turn " - " into "–" as you type; a list
+  pasted from a letter keeps it),
+* ``010185_1234`` (from file names), ``01.01.85-1234`` (a date with dots),
+* ``０１０１８５-１２３４`` in full-width digits (text from East-Asian input methods or PDFs).
+
+A column ``partner`` with these passes through to the pseudonymised extract unchanged:
+the persons' partners' CPR numbers in the file handed to the analysts.
+"""
+import re
+import sqlite3
+
+import pytest
+
+from tests.helpers import grid_areas, persons_frame
+from tests.processing.test_pseudonymise import KEY_A, fake_cprs
+
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _spell(cpr, k):
+    d, s = cpr[:6], cpr[7:]
+    return [d + "\u2013" + s, d + "_" + s, "{}.{}.{}-{}".format(d[:2], d[2:4], d[4:], s),
+            (d + "-" + s).translate(FULLWIDTH)][k % 4]
+
+
+def _digits(values):
+    """Each value's ten-digit runs once separators are dropped and full-width digits folded."""
+    out = set()
+    for v in values:
+        folded = v.translate({ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")})
+        out |= set(re.findall(r"\d{10}", re.sub(r"[\s\-\u2013_./]", "", folded)))
+    return out
+
+
+@pytest.mark.xfail(strict=True, reason="redteam3: CPR numbers with an en dash, underscore, "
+                   "dotted date or full-width digits are not recognised; pseudonymise keeps "
+                   "the column")
+def test_partner_cpr_in_office_spellings_is_kept(run_alg, tmp_path):
+    areas = grid_areas(str(tmp_path / "areas.gpkg"))
+    df = persons_frame(areas, [40, 30, 20, 10, 6, 0], dates=("2025-01-01",))
+    n = len(df)
+    df.insert(0, "cpr", fake_cprs(n, seed=21))
+    partners = fake_cprs(n, seed=22)
+    df["partner"] = [_spell(c, k) for k, c in enumerate(partners)]
+    df = df.drop(columns=["person_id", "area_truth"])
+    path = tmp_path / "persons.csv"
+    df.to_csv(path, sep=";", decimal=",", index=False, encoding="utf-8")
+    (tmp_path / "key.txt").write_text(KEY_A + "\n")
+    res = run_alg("pseudonymise", {"PERSONS": str(path), "ID_FIELD": "cpr",
+                                   "KEY_FILE": str(tmp_path / "key.txt"),
+                                   "OUTPUT": str(tmp_path / "out.gpkg")})
+    con = sqlite3.connect(res["OUTPUT"])
+    text = []
+    for (table,) in con.execute("select name from sqlite_master where type='table'"):
+        for row in con.execute('select * from "{}"'.format(table)):
+            text.extend(str(v) for v in row if isinstance(v, str))
+    con.close()
+    found = _digits(text) & {c.replace("-", "") for c in partners}
+    assert not found, "{} partners' CPR numbers in the pseudonymised extract, e.g. {}".format(
+        len(found), sorted(found)[:3])
+
+
+@pytest.mark.xfail(strict=True, reason="redteam3: validateextract accepts raw CPR numbers "
+                   "with an en dash, underscore or full-width digits as person_id")
+def test_validateextract_accepts_cpr_spellings_as_person_id(run_alg, tmp_path):
+    """The issue's case (``010185 1001`` accepted as a person_id) in the spellings the detector
+    does not know: the extract goes on to every algorithm with raw CPR numbers as keys (kept
+    in the release register's inputs, echoed in any message that shows a key)."""
+    areas = grid_areas(str(tmp_path / "areas.gpkg"))
+    df = persons_frame(areas, [40, 30, 20, 10, 6, 0], dates=("2025-01-01",))
+    cprs = fake_cprs(len(df), seed=23)
+    df["person_id"] = [_spell(c, k if k % 4 != 2 else 0) for k, c in enumerate(cprs)]
+    df.drop(columns=["area_truth"]).to_csv(tmp_path / "persons.csv", index=False,
+                                           encoding="utf-8")
+    res = run_alg("validateextract", {"PERSONS": str(tmp_path / "persons.csv"),
+                                      "OUTPUT": str(tmp_path / "validation.csv")})
+    report = (tmp_path / "validation.csv").read_text(encoding="utf-8")
+    flagged = res["BLOCKING"] > 0 or "cpr" in report.lower()
+    assert flagged, "raw CPR numbers accepted as person keys: verdict {}, report {!r}".format(
+        res["VERDICT"], report[:300])
