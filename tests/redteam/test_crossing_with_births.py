@@ -29,11 +29,9 @@ D1, D2 = "2025-01-01", "2025-02-01"
 BABIES = {"A00": 4, "A01": 9}
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory, provider):
+def _publish(tmp, perturbation):
     import processing
 
-    tmp = tmp_path_factory.mktemp("redteam_crossing_births")
     areas = grid_areas(str(tmp / "areas.gpkg"))
     base = persons_frame(areas, [120, 120, 80, 60, 60, 60], dates=(D1,), seed=17)
     for aid in BABIES:
@@ -61,8 +59,13 @@ def published(tmp_path_factory, provider):
     res = processing.run("boligsocial:computeindicators", {
         "PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / "areas.gpkg"),
         "AREA_ID_FIELD": "area_id", "RELEASE_REGISTER": str(tmp / "register"),
-        "OUTPUT": str(tmp / "ind.gpkg")})
+        "PERTURBATION": perturbation, "OUTPUT": str(tmp / "ind.gpkg")})
     return gpkg_rows(res["OUTPUT"]).set_index(["area_id", "ref_date"])
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory, provider):
+    return _publish(tmp_path_factory.mktemp("redteam_crossing_births"), "on")
 
 
 @pytest.mark.xfail(strict=True, reason="redteam3: the crossing rule counts the row's persons; "
@@ -80,3 +83,17 @@ def test_newborns_dodge_the_crossing_rule(published):
             pinned.append((aid, BABIES[aid], lo, after["convicted_num"]))
     assert not pinned, "January's hidden convicted count pinned to 4 (area, babies, value, " \
         "February published): {}".format(pinned)
+
+
+def test_exact_values_with_newborns_give_no_difference(tmp_path, provider):
+    """Held: with PERTURBATION=off the same design publishes only one of the two dates of each
+    area (January hidden whole), so February − January does not exist."""
+    ind = _publish(tmp_path, "off")
+    both = []
+    for aid in BABIES:
+        for c in ("residents", "convicted_num", "nonwestern_num", "age_18_64_num",
+                  "income_num"):
+            a, b = ind.loc[(aid, D1), c], ind.loc[(aid, D2), c]
+            if not pd.isna(a) and not pd.isna(b):
+                both.append((aid, c, b - a))
+    assert not both, both
