@@ -200,3 +200,100 @@ def test_moves_publish_nothing_its_own_audit_calls_narrow(town):
     narrow = [ln for ln in log.splitlines() if "narrower than the protection width" in ln]
     assert "Attacker's audit passed" in log
     assert not narrow, narrow
+
+
+def moves_intervals(mv, fl, noise=2, min_count=5):
+    """The attacker's integer interval of every hidden count and flow of a moves release.
+
+    Unknowns: the seven counts of every area and every listed flow. Exact relations:
+    residents_to = stayers + in_movers + in_from_outside, residents_from = stayers +
+    out_movers + out_to_outside, in_movers = Σ listed flows in, out_movers = Σ listed flows
+    out. Bounds: a published p ≠ 0 is within ±noise and at least min_count when p is (README:
+    never below MIN_COUNT when at least MIN_COUNT); a published 0 is 0; a hidden ``P`` is at
+    most min_count − 1, a hidden ``S`` at least min_count (it passed the rules); a listed
+    flow at least 1. linprog (HiGHS), rounded inwards to whole numbers."""
+    from scipy.optimize import linprog
+
+    mv = mv.set_index("area_id") if "area_id" in mv.columns else mv
+    kinds = ["residents_from", "residents_to", "stayers", "in_movers", "out_movers",
+             "in_from_outside", "out_to_outside"]
+    var = {}
+    for a in mv.index:
+        for k in kinds:
+            var[(k, a)] = len(var)
+    for r in fl.itertuples():
+        var[("flow", r.from_area, r.to_area)] = len(var)
+    n = len(var)
+    a_eq = []
+
+    def eq(terms):
+        row = np.zeros(n)
+        for t, c in terms:
+            row[var[t]] += c
+        a_eq.append(row)
+
+    for a in mv.index:
+        eq([(("residents_to", a), 1), (("stayers", a), -1), (("in_movers", a), -1),
+            (("in_from_outside", a), -1)])
+        eq([(("residents_from", a), 1), (("stayers", a), -1), (("out_movers", a), -1),
+            (("out_to_outside", a), -1)])
+        eq([(("in_movers", a), 1)] + [(("flow", r.from_area, a), -1)
+                                      for r in fl[fl.to_area == a].itertuples()])
+        eq([(("out_movers", a), 1)] + [(("flow", a, r.to_area), -1)
+                                       for r in fl[fl.from_area == a].itertuples()])
+    bounds, flags = [None] * n, {}
+    for name, i in var.items():
+        if name[0] == "flow":
+            r = fl[(fl.from_area == name[1]) & (fl.to_area == name[2])].iloc[0]
+            p, f, lo, hi = r.persons, r.flag, 1, None
+        else:
+            p, f, lo, hi = mv.loc[name[1], name[0]], mv.loc[name[1], name[0] + "_flag"], 0, None
+        flags[name] = f
+        if p is not None and not pd.isna(p):
+            p = float(p)
+            lo, hi = (0, 0) if p == 0 else (max(lo, p - noise, min_count if p >= min_count
+                                                   else 0), p + noise)
+        elif f == "P":
+            hi = min_count - 1
+        elif f == "S":
+            lo = max(lo, min_count)
+        bounds[i] = (lo, hi)
+    a_eq = np.array(a_eq)
+    b_eq = np.zeros(len(a_eq))
+    out = {}
+    for name, i in var.items():
+        if flags[name] not in ("P", "S"):
+            continue
+        c = np.zeros(n)
+        c[i] = 1
+        lo = linprog(c, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+        hi = linprog(-c, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+        assert lo.status == 0 and hi.status in (0, 3), (name, lo.message, hi.message)
+        out[name] = (flags[name], np.ceil(lo.fun - 1e-7),
+                     np.floor(-hi.fun + 1e-7) if hi.status == 0 else np.inf)
+    return out
+
+
+def test_moves_bounds_attack(town):
+    """Print-free probe of the LP attacker on the fresh moves release (see the xfail below
+    for what counts as a leak); here only: the attacker's model is consistent (every LP is
+    feasible), so the intervals below are sound."""
+    tables, _ = town
+    assert moves_intervals(tables["moves"], tables["flows"])
+
+
+@pytest.mark.xfail(strict=True, reason="redteam3: on the fresh municipality, P counts of the "
+                   "moves table are narrowed to 3 values by listed flows (>= 1 each) and P "
+                   "flags (<= 4)")
+def test_moves_bounds_narrow_no_primary_flow(town):
+    """A primary count of the moves table is narrowed beyond what its flag and its listing
+    say ([0, 4], and [1, 4] for a listed flow) by the counts it adds up to. On this
+    municipality 5 primary cells: A021's in_movers (true 4) has two listed incoming flows,
+    so [2, 4]; A022's out_movers (true 4) likewise [2, 4]; and its two flows (3 and 1) and
+    A015 → A021 (2) are at most 4 − 1 = 3, so [1, 3]. (On the same seed with 4 months: A014's
+    two outgoing flows, 3 and 4, in [2, 4] from its published out_movers 8 ± 2.) Every truth
+    lies in its interval (checked against the generated persons)."""
+    tables, _ = town
+    iv = moves_intervals(tables["moves"], tables["flows"])
+    narrow = [(k, v) for k, v in iv.items() if v[0] == "P" and (v[1] >= 2 or v[2] <= 3)]
+    assert not narrow, narrow
