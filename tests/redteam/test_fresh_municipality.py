@@ -22,7 +22,7 @@ LP attacker on the moves table narrows 5 primary cells to 3 values; the indicato
 1 January publishes a cell the monthly series published later hides as ``P`` (README's
 known limit).
 
-CPU about 10 s for the publications (the fixture), under 1 s per attack.
+CPU about 10 s for the publications (the fixture), a few seconds per attack.
 """
 import importlib.util
 import json
