@@ -18,9 +18,8 @@ on the indicator layers of areas and districts pins nothing and narrows no numer
 Leaks (xfail): analysemoves' own attacker's audit finds hidden figures narrower than the
 protection width and writes the outputs anyway (``WARN 35 hidden figures are narrower than
 the protection width … review before publishing``; 20 on the same seed with 4 months); an
-LP attacker on the moves table narrows 5 primary cells to 3 values; the indicator layer of
-1 January publishes a cell the monthly series published later hides as ``P`` (README's
-known limit).
+LP attacker on the moves table narrows 5 primary cells to 3 values. (Held since: the
+indicator layer of 1 January hides what the monthly series hides.)
 
 CPU about 10 s for the publications (the fixture), a few seconds per attack.
 """
@@ -175,18 +174,13 @@ def test_trend_rests_on_published_points_only(town):
     assert not solvable, solvable
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: README's known limit seen on fresh data: "
-                   "the indicator layer of 1 January publishes single_parent of A012 (5) that "
-                   "the monthly series published later hides as P")
 def test_hidden_primary_cell_not_published_elsewhere(town):
     """Issue 10: 'nothing hidden in one is published in another'. A012 (60 residents):
-    single parents 3 in July 2024 (P), 5 from August to January, 9 from February. The
-    indicator layer of 1 January 2025 (published first, protected with the snapshot a year
-    before) publishes 5; trackchange's series, published later through the same register,
-    hides August..January as P (crossing rule chain). The attacker now holds a P cell and a
-    published value for the same persons; no pin follows here (the months between differ by
-    1-2 persons each, so the chain back to July stays wider than the width), but the
-    flags contradict each other and a P flag no longer means 'fewer than 5'."""
+    single parents 3 in July 2024 (P), 5 from August to January, 9 from February.
+    trackchange's series hides August..January as P (crossing rule chain). The indicator
+    layer of 1 January 2025, published first, once published 5 there (it was protected with
+    the snapshot a year before only): the flags contradicted each other. It is protected with
+    every snapshot of its extract now, and hides it as the series does (guard)."""
     tables = town[0]
     ind = tables["ind"].set_index("area_id")
     ser = tables["chg_s"]
