@@ -142,7 +142,7 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
     ctx = _Ctx(n, unknown, by_label, date_code, differ, width, rules.min_count, twin_pub,
                [pops.release[int(p)] for p in pop_of])
     out, first, every = _spread_kinds(kinds, known, [], ctx)
-    if first:
+    if first and pinned is not None:
         # the rows kept back for a P cell the rules flag show no P: what was hidden only to
         # protect their flags need not be, nor kept back
         out, _, every = _spread_kinds(kinds, known, sorted(first), ctx)
