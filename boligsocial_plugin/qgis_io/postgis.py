@@ -62,6 +62,7 @@ from boligsocial_plugin.core.sqlresult import raw_table
 from boligsocial_plugin.qgis_io import pgkeys, pgsession
 from boligsocial_plugin.qgis_io.layers import AreaSet
 from boligsocial_plugin.qgis_io.pgareas import join_geometries, upload_areas
+from boligsocial_plugin.qgis_io.pgdates import shown_dates, shown_join, shown_rows
 from boligsocial_plugin.qgis_io.pgfigures import (
     DbRun,
     KeyedFigures,
@@ -74,7 +75,6 @@ from boligsocial_plugin.qgis_io.pgfigures import (
     run_totals,
     type_table,
 )
-from boligsocial_plugin.qgis_io.pgdates import shown_dates, shown_join, shown_rows
 from boligsocial_plugin.qgis_io.pgkeys import joined_rows, same_persons
 from boligsocial_plugin.qgis_io.pgsession import (
     PROVIDER,
