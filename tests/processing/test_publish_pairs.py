@@ -41,7 +41,7 @@ ALGS = {
 
 
 class Warnings(QgsProcessingFeedback):
-    """Keeps the warnings of a run."""
+    """Keeps every line a run logs (the protection's warnings, whatever their level)."""
 
     def __init__(self):
         super().__init__()
@@ -50,6 +50,14 @@ class Warnings(QgsProcessingFeedback):
     def pushWarning(self, warning):  # noqa: N802
         self.lines.append(warning)
         super().pushWarning(warning)
+
+    def pushInfo(self, info):  # noqa: N802
+        self.lines.append(info)
+        super().pushInfo(info)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        self.lines.append(error)
+        super().reportError(error, fatalError)
 
 
 def _persons(areas) -> pd.DataFrame:
