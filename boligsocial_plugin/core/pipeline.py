@@ -139,39 +139,41 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     rings (NaN = without location). ``publication``: perturbation, protection width and the
     register of earlier releases (default: exact values, this release alone).
     """
+    from boligsocial_plugin.core.shown_dates import context_dates, protect_shown
+
     pub = publication or Publication(rules)
     joined = join_persons(data, x, y, area_rings, area_ids, ref_date, overlaps, progress)
-    if ref_date is None or len(joined.stats.dates) == len(extract_dates(data)):
-        raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
-        release = protect_run(raw, joined, indicators, area_ids, pub)
-        return IndicatorResult(raw, release.published, joined.stats, list(indicators), release)
-    # the date is protected with every other date of the extract, as a criteria output or a
-    # series from the same extract is (core.criteria.publish.protect_criteria): all of them
-    # then hide the same cells in any order, and the crossing rule (a small count at a
-    # neighbouring month, a few persons away) finds no cell published before that it would
-    # have to hide; only the date asked for is published
-    every = join_persons(data, x, y, area_rings, area_ids, None, overlaps)
-    raw = aggregate(every.data, every.area, len(area_ids), indicators)
-    release = protect_run(raw, every, indicators, area_ids, pub, totals_of=joined)
-    assert ref_date is not None  # a previous date is found only for a date
-    release.limit({ref_date: ["residents"] + [i.code for i in indicators]})
-    pub_rows = (release.published["ref_date"].astype(str) == str(ref_date)).to_numpy()
-    published = release.published.loc[pub_rows].reset_index(drop=True)
-    # the log counts the suppressions of the date shown (the previous year is not published)
-    flags = published[[f"{i.code}_flag" for i in indicators]].to_numpy()
-    for key, flag in (("primary", "P"), ("secondary", "S"), ("area", "A")):
-        release.result.report[key] = int((flags == flag).sum())
-    by_date = cast(Dict[str, int], release.result.report.get("hidden_for_crossing_by_date", {}))
-    release.result.report["hidden_for_crossing"] = by_date.get(str(ref_date), 0)
-    raw = raw.loc[(raw["ref_date"].astype(str) == str(ref_date)).to_numpy()].reset_index(
+    # a date shown alone is protected with every other snapshot of its extract, as a criteria
+    # output or a series from the same extract is (core.shown_dates): all of them then hide
+    # the same cells in any order
+    extra = None
+    if ref_date:
+        dates = data["ref_date"].astype(str).to_numpy()
+        others = context_dates(np.unique(dates), [ref_date])
+        if others:
+            at = np.isin(dates, others)
+            extra = join_persons(data.loc[at].reset_index(drop=True), x[at], y[at],
+                                 area_rings, area_ids, None, overlaps)
+    return protect_shown(joined, extra, area_ids, indicators, pub, [str(ref_date)])
+
+
+def join_with(first: "Joined", other: "Joined") -> "Joined":
+    """Two joins of different dates as one (rows of both dates, then the overlaps' repeated
+    rows of both); the statistics are those of ``first`` (the date a run reports)."""
+    n1, n2 = first.stats.rows_date, other.stats.rows_date
+    order = np.concatenate([np.arange(n1), len(first.area) + np.arange(n2),
+                            np.arange(n1, len(first.area)),
+                            len(first.area) + np.arange(n2, len(other.area))])
+    data = pd.concat([first.data, other.data], ignore_index=True).iloc[order].reset_index(
         drop=True)
-    return IndicatorResult(raw, published, joined.stats, list(indicators), release)
-
-
-def extract_dates(data: pd.DataFrame) -> List[str]:
-    """The extract's reference dates (sorted)."""
-    return sorted({str(d) for d in pd.unique(data["ref_date"].to_numpy(dtype=object))
-                   if d is not None and str(d)})
+    area = np.concatenate([first.area, other.area])[order]
+    stats = JoinStats(**{k: getattr(first.stats, k) for k in asdict(first.stats)})
+    stats.rows_date = n1 + n2
+    stats.dates = sorted(set(first.stats.dates) | set(other.stats.dates))
+    located = None
+    if first.located is not None and other.located is not None:
+        located = np.concatenate([first.located[:n1], other.located[:n2]])
+    return Joined(data, area, stats, first.overlaps or other.overlaps, located)
 
 
 def join_and_aggregate(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,

@@ -14,6 +14,9 @@ flag ``P``. Attacker: in_movers of X ≥ 4 listed flows × 1 and ≤ 4 (P): exac
 of the four flows is exactly 1 -- a primary cell and four flows pinned (interval width 0,
 required: the protection width 5). tests/redteam/test_moves_flow_bounds.py gives the
 attacker the listed flows but not the meaning of the ``P`` flag.
+
+Fixed: FLOWS lists only published flows (a hidden flow has no row, like a pair nobody moved
+between), so the attacker's lower end stays 0 and the interval [0, 4] is the width.
 """
 import pandas as pd
 import pytest
@@ -54,8 +57,6 @@ def _interval(areas, flows, area, col, key):
     return lo, hi
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: a P flag (<= 4) and four listed flows "
-                   "(each >= 1) pin X's in_movers to 4 and every flow to 1")
 def test_p_flag_and_listed_flows_pin_the_in_movers(published):
     areas, flows = published
     assert areas.loc["X", "in_movers_flag"] == "P" and pd.isna(areas.loc["X", "in_movers"])

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Outputs that show some reference dates only, protected with every other snapshot of their
+extract (not shown), as a series from the same extract protects them.
+
+The criteria of a date are two-year averages over it and its previous year, and a monthly
+series (``monitorcriteria``, ``trackchange``) publishes every snapshot: the crossing rule hides
+a count a few persons away from a small count of another date (a chain over many months). An
+indicator layer of one date (``computeindicators`` with ``REF_DATE``), the criteria layer
+(core.criteria.publish) or a series from a first date (``trackchange`` with ``FROM_DATE``),
+from a file or from a database, is protected together with every snapshot of its extract,
+which it does not show. Then any two outputs from the same extract, in any order and through
+one release register, hide the same cells and none finds a cell another published that it
+must now hide.
+"""
+from typing import List, Optional, Sequence
+
+import numpy as np
+import pandas as pd
+
+#: the text of a missing reference date
+MISSING = {"None", "nan", "NaT", ""}
+
+
+def context_dates(dates: Sequence[str], shown: Optional[Sequence[str]]) -> List[str]:
+    """The snapshots among ``dates`` that are not shown (``shown`` None: every date is shown,
+    none is added; none either when the extract holds no date shown)."""
+    if shown is None:
+        return []
+    have = sorted({str(d) for d in dates if d is not None and str(d)} - MISSING)
+    want = {str(d) for d in shown}
+    if not want & set(have):
+        return []
+    return [d for d in have if d not in want]
+
+
+def protect_shown(joined, extra, area_ids: Sequence[str], indicators, pub,
+                  shown: Sequence[str]):
+    """core.pipeline.compute's release of the person rows ``joined`` (the dates shown; its
+    statistics are the run's) protected with ``extra`` (the rows of :func:`context_dates`, or
+    None), as an IndicatorResult holding only the shown dates."""
+    from boligsocial_plugin.core.indicators import aggregate
+    from boligsocial_plugin.core.pipeline import IndicatorResult, join_with, protect_run
+
+    if extra is None:
+        raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
+        release = protect_run(raw, joined, indicators, area_ids, pub)
+        return IndicatorResult(raw, release.published, joined.stats, list(indicators), release)
+    both = join_with(joined, extra)
+    raw = aggregate(both.data, both.area, len(area_ids), indicators)
+    release = protect_run(raw, both, indicators, area_ids, pub, totals_of=joined)
+    return shown_only(raw, release, joined.stats, indicators, shown)
+
+
+def shown_only(raw: pd.DataFrame, release, stats, indicators, shown: Sequence[str]):
+    """The IndicatorResult of a release protected over more dates than it shows: the register
+    records the shown dates' cells only, the published and raw tables hold their rows, and the
+    log counts their suppressions."""
+    from boligsocial_plugin.core.pipeline import IndicatorResult
+
+    want = {str(d) for d in shown}
+    codes = [i.code for i in indicators]
+    release.limit({d: ["residents"] + codes for d in sorted(want)})
+    rows = release.published["ref_date"].astype(str).isin(want).to_numpy()
+    published = release.published.loc[rows].reset_index(drop=True)
+    flags = published[[c + "_flag" for c in codes]].to_numpy()
+    for key, flag in (("primary", "P"), ("secondary", "S"), ("area", "A")):
+        release.result.report[key] = int((flags == flag).sum())
+    by_date = release.result.report.get("hidden_for_crossing_by_date") or {}
+    release.result.report["hidden_for_crossing"] = sum(int(v) for d, v in by_date.items()
+                                                       if d in want)
+    keep = raw["ref_date"].astype(str).isin(want).to_numpy()
+    raw = raw.loc[keep].reset_index(drop=True) if not np.all(keep) else raw
+    return IndicatorResult(raw, published, stats, list(indicators), release)
+
+
+def compute_period(data: pd.DataFrame, x: np.ndarray, y: np.ndarray, area_rings, area_ids,
+                   indicators, rules, first: str = "", last: str = "", overlaps: str = "refuse",
+                   progress=None, publication=None):
+    """core.pipeline.compute for the dates from ``first`` to ``last`` (ISO text; empty: open),
+    protected with the extract's other snapshots (not shown): the release of ``trackchange``
+    from a first date."""
+    from boligsocial_plugin.core.pipeline import Publication, join_persons
+
+    dates = data["ref_date"].astype(str).to_numpy()
+    keep = np.ones(len(data), dtype=bool)
+    if first:
+        keep &= dates >= first
+    if last:
+        keep &= dates <= last
+    if keep.all():
+        from boligsocial_plugin.core.pipeline import compute
+
+        return compute(data, x, y, area_rings, area_ids, indicators, rules, None, overlaps,
+                       progress, publication)
+    shown = sorted(set(dates[keep]) - MISSING)
+    joined = join_persons(data.loc[keep].reset_index(drop=True), x[keep], y[keep], area_rings,
+                          area_ids, None, overlaps, progress)
+    before = context_dates(np.unique(dates), shown)
+    extra = None
+    if before:
+        at = np.isin(dates, before)
+        extra = join_persons(data.loc[at].reset_index(drop=True), x[at], y[at], area_rings,
+                             area_ids, None, overlaps)
+    pub = publication or Publication(rules)
+    return protect_shown(joined, extra, area_ids, indicators, pub, shown)
