@@ -50,9 +50,9 @@ class TrackChange(ComputeIndicators):
             self.removeParameter(name)
         common.add_ref_date_parameter(
             self, FROM_DATE, self.tr("First snapshot (empty = the earliest)"),
-            self.tr("Snapshots before this date are left out (the snapshot a year before "
-                    "each one shown is protected with it, not shown, as in every other output "
-                    "of that date). On the command line: FROM_DATE=2024-01-01."))
+            self.tr("Snapshots before this date are left out (the extract's other snapshots "
+                    "are protected with the ones shown, not shown, as in every other output "
+                    "from that extract). On the command line: FROM_DATE=2024-01-01."))
         common.add_ref_date_parameter(
             self, TO_DATE, self.tr("Last snapshot (empty = the latest)"),
             self.tr("Snapshots after this date are left out. On the command line: "
@@ -89,8 +89,8 @@ class TrackChange(ComputeIndicators):
                 feedback.setProgress(10 + 60 * frac)
                 return not feedback.isCanceled()
 
-            # the dates from FROM_DATE are protected with the snapshots a year before them,
-            # as every other output of those dates is (core.shown_dates)
+            # the dates from FROM_DATE are protected with the extract's other snapshots, as
+            # every other output from the extract is (core.shown_dates)
             res = compute_period(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
                                  first, last, overlaps, progress, publication=pub)
         self.check_canceled(feedback)
