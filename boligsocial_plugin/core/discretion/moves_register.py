@@ -195,6 +195,7 @@ def link_earlier(cs, pops: Populations, cells: np.ndarray, rules: Rules,
     if perturbation.enabled:  # as core.discretion.release: only equal links between dates
         links = [lk for lk in links if lk.kind == EQUAL or
                  len({allp.dates[p] for p in (lk.container,) + lk.members}) == 1]
+        links = _noisy_copies_dropped(allp, links)
     if not links:
         return out
     total = len(cs.values)
@@ -228,6 +229,34 @@ def link_earlier(cs, pops: Populations, cells: np.ndarray, rules: Rules,
     for kind in (EQUAL, NEAR, SUM):
         out[kind] = sum(1 for lk in links if lk.kind == kind)
     out["examples"] = [describe(lk, allp) for lk in links[:5]]
+    return out
+
+
+def _noisy_copies_dropped(pops: Populations, links: Sequence) -> List:
+    """The links without those that tie one of this release's populations to an earlier
+    population of the same persons at *another* date whose size was published (perturbation
+    on only).
+
+    Such a population (a month of a series whose residents are exactly this area's stayers)
+    has the same perturbed value in every output (the noise is keyed on the persons and the
+    value), so publishing it again adds nothing and hiding it protects nothing; and its
+    published value is the true size plus noise, so a difference with another of this
+    release's figures (residents_to − stayers = arrivals) is a difference of two differently
+    perturbed populations, as every difference between dates is
+    (core.discretion.release). Counting it as an exact known figure pinned the moves'
+    hidden arrivals and leavers in areas where a monthly series had been published (the
+    "review before publishing" warning). Links to an earlier *hidden* population of the same
+    persons are kept: this release must not publish what an earlier one hid.
+    """
+    out = []
+    for lk in links:
+        if lk.kind == EQUAL:
+            a, b = lk.container, lk.members[0]
+            if (pops.row[a] >= 0) != (pops.row[b] >= 0) and pops.dates[a] != pops.dates[b]:
+                old = b if pops.row[a] >= 0 else a
+                if "residents" in pops.published[old]:
+                    continue
+        out.append(lk)
     return out
 
 
@@ -273,3 +302,58 @@ def recorded_release(pops: Populations, cells: np.ndarray, hidden: np.ndarray, r
     hid = np.asarray(hidden, dtype=bool)[np.asarray(cells, dtype=np.int64)].reshape(-1, 1)
     result = ReleaseResult(pd.DataFrame(), {}, list(TYPES), hid)
     return ProtectedRelease(result, pops, rules)
+
+
+def modelled_by_moves(pops: Populations, links: Sequence, register: Optional[Register],
+                      perturbed: bool = False) -> List:
+    """The links of a later release (core.pipeline) without those the moves modelled.
+
+    A row of the later release whose persons, date and label are those of an earlier
+    population (an indicator layer's area at a moves date: the moves' ``residents_from`` or
+    ``residents_to``) is the moves' residents cell, which the moves treat as published and
+    known to everyone. A link between such rows and the moves' own groups (the stayers, the
+    in-movers, the flows, ...) is a relation inside the moves release: either one its count
+    system states by definition (residents_from = stayers + leavers) or a coincidence the
+    attacker cannot know (the stayers of an area nobody left are its residents at FROM_DATE),
+    and the moves' secondary suppression and audit already protect it. Such links are
+    dropped, as the moves drop them the other way round (:func:`_structural`); the link of a
+    row to its own earlier twin stays (it carries what the moves hid, e.g. a small area's
+    residents), and so does every link to a population the moves do not define.
+
+    ``perturbed`` (perturbation on): a row equal to one of the moves' groups at *another*
+    date (a month of a series whose residents are an area's stayers) is not linked either,
+    as :func:`_noisy_copies_dropped` does the other way round: the same persons get the same
+    noise in every output, and its difference with the moves' residents is a difference of
+    two differently perturbed populations, as every difference between dates is.
+    """
+    if register is None or not links:
+        return list(links)
+    moves_ids = {r.id for r in register.releases() if r.algorithm == "analysemoves"}
+    if not moves_ids:
+        return list(links)
+    twin_of: Dict[int, bool] = {}
+    index: Dict[Tuple[str, str], List[int]] = {}
+    for p in np.nonzero(pops.row < 0)[0]:
+        index.setdefault((pops.dates[p], pops.labels[p]), []).append(int(p))
+
+    def has_twin(p: int) -> bool:
+        if p not in twin_of:
+            mine = pops.members(p)
+            twin_of[p] = any(np.array_equal(pops.members(q), mine)
+                             for q in index.get((pops.dates[p], pops.labels[p]), []))
+        return twin_of[p]
+
+    out = []
+    for lk in links:
+        members = (lk.container,) + lk.members
+        cur = [p for p in members if pops.row[p] >= 0]
+        old = [p for p in members if pops.row[p] < 0]
+        twins = {(pops.dates[p], pops.labels[p]) for p in cur}
+        groups = [p for p in old if (pops.dates[p], pops.labels[p]) not in twins]
+        if cur and groups and all(pops.release[p] in moves_ids for p in groups):
+            if all(has_twin(p) for p in cur):
+                continue
+            if perturbed and lk.kind == EQUAL and pops.dates[cur[0]] != pops.dates[groups[0]]:
+                continue
+        out.append(lk)
+    return out
