@@ -1,16 +1,22 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Red team: the moves and the indicator layers of other dates through one register.
+"""Red team: the moves and the indicator layers of the same and other dates, one register.
 
-A municipality publishes the indicator layer at 1 January of both years and at a date in
-between (or a monthly series), and the moves between the two 1 Januaries, all through one
-release register, in either order. In area A two newcomers arrive after the middle date and
-nobody leaves; in area B one resident leaves (to outside every area) before it: the middle
-date's residents of A and B are exactly their stayers. Counting that earlier (perturbed)
-figure as an exact known value made analysemoves pin its own hidden arrivals and leavers and
-warn "review before publishing" in the demo; here no run warns, the moves hide what their
-rules hide, and an attacker holding every output recovers no hidden count of the moves
-exactly (perturbation on: differences of differently perturbed populations) and, with exact
-values (perturbation off), none within less than the protection width.
+A municipality publishes the indicator layer at 1 January of both years (and, before the
+moves, at a date in between, as a monthly series does) and the moves between the two
+1 Januaries, all through one release register, in either order. In area A two newcomers
+arrive after the middle date and nobody leaves or comes from another area; in area B one
+resident leaves (to outside every area) before it: the middle date's residents of A and B
+are exactly their stayers, and nobody in D moves at all.
+
+Before: analysemoves counted the middle date's (perturbed) residents as the exact size of
+its stayers and pinned its own hidden arrivals and leavers ("review before publishing", 20
+figures in the demo), and a layer published after the moves was linked to the moves' hidden
+stayers and groups (relations the moves protect themselves) and found hidden figures that
+"follow from what was published before". Now no run warns of a figure it would not warn of
+without the moves, the moves hide what their rules hide, and with exact values
+(perturbation off) an attacker holding every output, the flows list (a listed flow holds
+somebody) and whole numbers, recovers no count of the moves exactly and the small ones only
+within the protection width.
 """
 import numpy as np
 import pandas as pd
@@ -26,9 +32,9 @@ SMALL = ("in_from_outside", "out_to_outside", "turnover")
 
 
 def _persons():
-    """A, B, C, D with 120 residents at every date (nobody in D moves); A gets two newcomers at TD (nobody moves in
-    from another area), one resident of B is there at FD only; ten residents of C move to B
-    at TD (a flow)."""
+    """A, B, C, D with 120 residents at every date (nobody in D moves); A gets two newcomers
+    at TD (nobody moves in from another area), one resident of B is there at FD only; ten
+    residents of C move to B at TD (a flow)."""
     boxes = [("A", _box(0, 0, 1, 1)), ("B", _box(1, 0, 2, 1)), ("C", _box(2, 0, 3, 1)),
              ("D", _box(3, 0, 4, 1))]
     df = persons_frame(boxes, [120, 120, 120, 120], dates=(FD, MID, TD), seed=7)
