@@ -269,8 +269,6 @@ class AnalyseMoves(BoligsocialAlgorithm):
         focus = self._focus(parameters, context, areas)
         rules = common.discretion_rules(self, parameters, context)
         pub, record_in = common.publication(self, parameters, context, rules)
-        if db is not None:  # the person keys stay on the server
-            pub, record_in = common.without_register(pub, record_in, feedback)
 
         def progress(frac: float) -> bool:
             feedback.setProgress(20 + 40 * frac)
@@ -280,7 +278,8 @@ class AnalyseMoves(BoligsocialAlgorithm):
         from_date = date_value(self, parameters, FROM_DATE, context)
         to_date = date_value(self, parameters, TO_DATE, context)
         if db is not None:
-            md = db.moves(areas, indicators, from_date, to_date, context, feedback)
+            md = db.moves(areas, indicators, from_date, to_date, context, feedback,
+                          keys=pub.register is not None)
         else:
             md = moves.analyse(ext.data, x, y, areas.rings, areas.ids, indicators, from_date,
                                to_date, progress)
