@@ -114,9 +114,9 @@ class AnalyseMoves(BoligsocialAlgorithm):
         "the indicator layer of both dates; counts never negative) shows no hidden figure "
         "can be computed or narrowed below the protection width. Published counts carry "
         "the same cell-key noise as computeindicators (PERTURBATION=off for exact "
-        "values). Every published count is recorded with its persons in the release register "
-        "(REGISTER_MODE, RELEASE_REGISTER), and protected against what earlier releases "
-        "published there.<br><br>"
+        "values). Every published count and profile figure is recorded with its persons in "
+        "the release register (REGISTER_MODE, RELEASE_REGISTER; also from a database), and "
+        "protected against what earlier releases published there.<br><br>"
         "A person key twice on one of the two dates stops the run (with the rows); probably "
         "changed keys (someone vanishing while a person of the same sex, origin and age "
         "appears at the same address) are reported.")
