@@ -50,7 +50,7 @@ from boligsocial_plugin.core.discretion.moves_counts import (
     S,
 )
 from boligsocial_plugin.core.discretion.perturbation import Perturbation
-from boligsocial_plugin.core.discretion.register import Register
+from boligsocial_plugin.core.discretion.register import Register, fingerprint
 from boligsocial_plugin.core.discretion.release import (
     ReleaseResult,
     _add_links,
@@ -408,9 +408,16 @@ def modelled_by_moves(pops: Populations, links: Sequence, register: Optional[Reg
     """
     if register is None or not links:
         return list(links)
-    moves_ids = {r.id for r in register.releases() if r.algorithm == "analysemoves"}
-    if not moves_ids:
+    moves_fp = register.fingerprints("analysemoves")  # robust to load's merging
+    if not moves_fp:
         return list(links)
+    moves_pop: Dict[int, bool] = {}
+
+    def of_moves(p: int) -> bool:
+        if p not in moves_pop:
+            moves_pop[p] = fingerprint(pops.dates[p], pops.members(p)) in moves_fp
+        return moves_pop[p]
+
     twin_of: Dict[int, bool] = {}
     index: Dict[Tuple[str, str], List[int]] = {}
     for p in np.nonzero(pops.row < 0)[0]:
@@ -430,7 +437,7 @@ def modelled_by_moves(pops: Populations, links: Sequence, register: Optional[Reg
         old = [p for p in members if pops.row[p] < 0]
         twins = {(pops.dates[p], pops.labels[p]) for p in cur}
         groups = [p for p in old if (pops.dates[p], pops.labels[p]) not in twins]
-        if cur and groups and all(pops.release[p] in moves_ids for p in groups):
+        if cur and groups and all(of_moves(p) for p in groups):
             if all(has_twin(p) for p in cur):
                 continue
             if perturbed and lk.kind == EQUAL and pops.dates[cur[0]] != pops.dates[groups[0]]:
