@@ -400,11 +400,12 @@ def modelled_by_moves(pops: Populations, links: Sequence, register: Optional[Reg
     row to its own earlier twin stays (it carries what the moves hid, e.g. a small area's
     residents), and so does every link to a population the moves do not define.
 
-    ``perturbed`` (perturbation on): a row equal to one of the moves' groups at *another*
-    date (a month of a series whose residents are an area's stayers) is not linked either,
-    as :func:`_noisy_copies_dropped` does the other way round: the same persons get the same
-    noise in every output, and its difference with the moves' residents is a difference of
-    two differently perturbed populations, as every difference between dates is.
+    ``perturbed`` (perturbation on): a row equal to one of the moves' *hidden* groups at
+    another date (a month of a series whose residents are an area's stayers) is not linked
+    either, as :func:`_noisy_copies_dropped` does the other way round: the same persons get
+    the same noise in every output, and the row's difference with the moves' residents is a
+    difference of two differently perturbed populations, as every difference between dates
+    is. A group the moves published stays linked: the row's size is then known.
     """
     if register is None or not links:
         return list(links)
@@ -440,7 +441,8 @@ def modelled_by_moves(pops: Populations, links: Sequence, register: Optional[Reg
         if cur and groups and all(of_moves(p) for p in groups):
             if all(has_twin(p) for p in cur):
                 continue
-            if perturbed and lk.kind == EQUAL and pops.dates[cur[0]] != pops.dates[groups[0]]:
+            if perturbed and lk.kind == EQUAL and pops.dates[cur[0]] != pops.dates[groups[0]] \
+                    and "residents" not in pops.published[groups[0]]:
                 continue
         out.append(lk)
     return out
