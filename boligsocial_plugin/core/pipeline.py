@@ -143,13 +143,13 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
 
     pub = publication or Publication(rules)
     joined = join_persons(data, x, y, area_rings, area_ids, ref_date, overlaps, progress)
-    # a date shown alone is protected with every other snapshot of its extract, as a criteria
-    # output or a series from the same extract is (core.shown_dates): all of them then hide
-    # the same cells in any order
+    # a date shown alone is protected with every other snapshot of its extract (with exact
+    # values: the year before), as a criteria output or a series from the same extract is
+    # (core.shown_dates): all of them then hide the same cells in any order
     extra = None
     if ref_date:
         dates = data["ref_date"].astype(str).to_numpy()
-        others = context_dates(np.unique(dates), [ref_date])
+        others = context_dates(np.unique(dates), [ref_date], pub.perturbation.enabled)
         if others:
             at = np.isin(dates, others)
             extra = join_persons(data.loc[at].reset_index(drop=True), x[at], y[at],

@@ -10,27 +10,37 @@ indicator layer of one date (``computeindicators`` with ``REF_DATE``), the crite
 from a file or from a database, is protected together with every snapshot of its extract,
 which it does not show. Then any two outputs from the same extract, in any order and through
 one release register, hide the same cells and none finds a cell another published that it
-must now hide.
+must now hide. With exact values (no perturbation) only the snapshot a year before each date
+shown is added: there a series hides a date too close to the next (time suppression), which a
+layer of that date alone does not.
 """
 from typing import List, Optional, Sequence
 
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.criteria.dates import previous_year_date
+
 #: the text of a missing reference date
 MISSING = {"None", "nan", "NaT", ""}
 
 
-def context_dates(dates: Sequence[str], shown: Optional[Sequence[str]]) -> List[str]:
+def context_dates(dates: Sequence[str], shown: Optional[Sequence[str]],
+                  every: bool = True) -> List[str]:
     """The snapshots among ``dates`` that are not shown (``shown`` None: every date is shown,
-    none is added; none either when the extract holds no date shown)."""
+    none is added; none either when the extract holds no date shown). ``every`` False: only
+    the snapshot a year before each date shown (with exact values, where a series' time
+    suppression, not the crossing rule, protects the changes between dates)."""
     if shown is None:
         return []
     have = sorted({str(d) for d in dates if d is not None and str(d)} - MISSING)
     want = {str(d) for d in shown}
     if not want & set(have):
         return []
-    return [d for d in have if d not in want]
+    if every:
+        return [d for d in have if d not in want]
+    out = {previous_year_date(have, d) for d in want if d in have}
+    return sorted(d for d in out if d is not None and d not in want)
 
 
 def protect_shown(joined, extra, area_ids: Sequence[str], indicators, pub,
@@ -95,11 +105,11 @@ def compute_period(data: pd.DataFrame, x: np.ndarray, y: np.ndarray, area_rings,
     shown = sorted(set(dates[keep]) - MISSING)
     joined = join_persons(data.loc[keep].reset_index(drop=True), x[keep], y[keep], area_rings,
                           area_ids, None, overlaps, progress)
-    before = context_dates(np.unique(dates), shown)
+    pub = publication or Publication(rules)
+    before = context_dates(np.unique(dates), shown, pub.perturbation.enabled)
     extra = None
     if before:
         at = np.isin(dates, before)
         extra = join_persons(data.loc[at].reset_index(drop=True), x[at], y[at], area_rings,
                              area_ids, None, overlaps)
-    pub = publication or Publication(rules)
     return protect_shown(joined, extra, area_ids, indicators, pub, shown)

@@ -25,7 +25,7 @@ def extract_dates(cur, src: sqlgen.PersonSource) -> List[str]:
     return sorted({str(d) for (d,) in cur.fetchall() if d is not None})
 
 
-def shown_dates(cur, src: sqlgen.PersonSource, ref_date: Optional[str]
+def shown_dates(cur, src: sqlgen.PersonSource, ref_date: Optional[str], every: bool = True
                 ) -> Tuple[Optional[List[str]], List[str]]:
     """(the dates a run shows, None: all; the snapshots a year before them it protects with
     them but does not show). Only a run of one date (``ref_date``) or from a first date (the
@@ -39,7 +39,7 @@ def shown_dates(cur, src: sqlgen.PersonSource, ref_date: Optional[str]
     else:
         last = (src.period or (None, None))[1]
         shown = [d for d in dates if d >= str(first) and (not last or d <= str(last))]
-    return shown, context_dates(dates, shown)
+    return shown, context_dates(dates, shown, every)
 
 
 def shown_rows(res: pd.DataFrame, shown: Optional[Sequence[str]]) -> pd.DataFrame:

@@ -341,7 +341,8 @@ class PostgisPersons:
         try:
             with self._keys_stopped_on_error(), \
                     self.session(feedback, repeatable=keys) as cur:
-                shown, extra = shown_dates(cur, self.source, ref_date)
+                shown, extra = shown_dates(cur, self.source, ref_date,
+                                           publication.perturbation.enabled)
                 dates = sorted(set(shown or ()) | set(extra)) if extra else None
                 if dates is not None:  # the dates by name (the period would drop the extra)
                     self.source.period = None
