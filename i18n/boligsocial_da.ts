@@ -2942,8 +2942,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
-      <source>Snapshots before this date are left out (the extract's other snapshots are protected with the ones shown, not shown, as in every other output from that extract). On the command line: FROM_DATE=2024-01-01.</source>
-      <translation>Opgørelsestidspunkter før denne dato udelades (udtrækkets øvrige opgørelser beskyttes sammen med de viste uden at blive vist, som i alle andre resultater fra det udtræk). På kommandolinjen: FROM_DATE=2024-01-01.</translation>
+      <source>Snapshots before this date are left out (the extract's other snapshots are protected with the ones shown, not shown, as in every other output from that extract; with exact values the snapshot a year before each). On the command line: FROM_DATE=2024-01-01.</source>
+      <translation>Opgørelsestidspunkter før denne dato udelades (udtrækkets øvrige opgørelser beskyttes sammen med de viste uden at blive vist, som i alle andre resultater fra det udtræk; med eksakte værdier opgørelsen et år før hvert). På kommandolinjen: FROM_DATE=2024-01-01.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />

@@ -52,7 +52,8 @@ class TrackChange(ComputeIndicators):
             self, FROM_DATE, self.tr("First snapshot (empty = the earliest)"),
             self.tr("Snapshots before this date are left out (the extract's other snapshots "
                     "are protected with the ones shown, not shown, as in every other output "
-                    "from that extract). On the command line: FROM_DATE=2024-01-01."))
+                    "from that extract; with exact values the snapshot a year before each). "
+                    "On the command line: FROM_DATE=2024-01-01."))
         common.add_ref_date_parameter(
             self, TO_DATE, self.tr("Last snapshot (empty = the latest)"),
             self.tr("Snapshots after this date are left out. On the command line: "
