@@ -11,6 +11,7 @@ import pandas as pd
 
 from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.discretion.budget import DEFAULT_BUDGET
+from boligsocial_plugin.core.discretion.carry import carry_release
 from boligsocial_plugin.core.discretion.linkage import (
     Populations,
     concat,
@@ -145,6 +146,7 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     if prev is None:
         raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
         release = protect_run(raw, joined, indicators, area_ids, pub)
+        carry_release(release, joined.data, joined.area, indicators, area_ids, pub.register)
         return IndicatorResult(raw, release.published, joined.stats, list(indicators), release)
     # the date is protected with its previous year, as a criteria output of that date is
     # (core.criteria.publish.release_dates): both layers then hide the same cells in either
@@ -310,6 +312,8 @@ class ProtectedRelease:
     shown: Optional[np.ndarray] = None
     #: the persons behind the run's totals (TOTAL_LABELS), recorded with what was published
     totals: Optional[Populations] = None
+    #: (rows, cell types): the date whose value each cell shows (a series: core.discretion.carry)
+    as_of: Optional[np.ndarray] = None
 
     @property
     def published(self) -> pd.DataFrame:
@@ -338,6 +342,7 @@ class ProtectedRelease:
         if len(rows) < len(pops):
             pops = subset(pops, rows.tolist())
         hid, pub = (hidden & shown)[rows], (~hidden & shown)[rows]
+        as_of = None if self.as_of is None else np.where(pub, self.as_of[rows], "")
         if self.totals is not None:
             pops = concat(pops, self.totals)
             extra = np.zeros((len(self.totals), len(types)), dtype=bool)
@@ -345,7 +350,8 @@ class ProtectedRelease:
             for k, name in enumerate(TOTAL_LABELS):
                 extra_pub[k, 0] = self.result.totals.get(name) is not None
             hid, pub = np.vstack([hid, extra]), np.vstack([pub, extra_pub])
-        return register.add(pops, hid, pub, types, algorithm, output, asdict(self.rules))
+        return register.add(pops, hid, pub, types, algorithm, output, asdict(self.rules),
+                            as_of=as_of)
 
 
 class GroupFigures:

@@ -14,7 +14,7 @@ from boligsocial_plugin.processing.alg_computeindicators import (
     ComputeIndicators,
     indicator_field_types,
 )
-from boligsocial_plugin.processing.alg_monitorcriteria import PROJECT_TO, SERIES
+from boligsocial_plugin.processing.alg_monitorcriteria import AS_OF_FIELD, PROJECT_TO, SERIES
 from boligsocial_plugin.processing.base import N_
 from boligsocial_plugin.processing.params import date_value, with_help
 from boligsocial_plugin.qgis_io.writer import multi_polygon
@@ -116,8 +116,10 @@ class TrackChange(ComputeIndicators):
         idx = pub_rows["area_idx"].to_numpy()
         pub_rows = pub_rows.assign(area_id=np.array(areas.ids, dtype=object)[idx],
                                    area_name=np.array(areas.names, dtype=object)[idx])
+        if "figures_as_of" not in pub_rows:  # nothing carried (one date, a database)
+            pub_rows["figures_as_of"] = pub_rows["ref_date"]
         sdest = self.write_layer(parameters, context, feedback, SERIES, pub_rows,
-                                 indicator_field_types(codes),
+                                 indicator_field_types(codes) + AS_OF_FIELD,
                                  [multi_polygon(areas.geometries[i]) for i in idx], areas.crs)
         if codes:
             main = "outside_labour" if "outside_labour" in codes else codes[0]

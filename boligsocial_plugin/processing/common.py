@@ -269,6 +269,14 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
     feedback.pushInfo(tr("Perturbation: {how}; mean absolute change of the published counts "
                          "{m}.").format(how=rep["perturbation"],
                                         m=number(rep["mean_abs_change"], 2)))
+    carry = rep.get("carry")
+    if carry:
+        feedback.pushInfo(tr("Series: {c} of {n} figures repeat an earlier snapshot's value "
+                             "because fewer than {m} of their persons changed since; {h} kept "
+                             "hidden for the same reason; {r} as earlier releases showed them "
+                             "(field figures_as_of).").format(
+            c=carry["carried"], n=carry["cells"], m=carry["min_count"], h=carry["kept_hidden"],
+            r=carry["from_register"]))
     for w in rep.get("warnings", []):
         feedback.pushWarning(w)
     hidden_totals = [k for k, v in release.result.totals.items() if v is None]

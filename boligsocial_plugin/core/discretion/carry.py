@@ -1,0 +1,372 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The carry rule of series outputs: a cell shows a new value only after enough persons changed.
+
+Cell-key noise (core.discretion.perturbation) is keyed on the row's population, so in a monthly
+series a cell whose persons and values did not change gets an independent noisy copy whenever
+anybody else in its row moved, was born or died; averaging the copies before and after a known
+newcomer's arrival recovers his contribution. The rule (Statistics Denmark's logic for
+differences: a change is shown only when it concerns a group large enough to be published on
+its own): walking the dates of each area in order, a cell (the residents; each indicator's
+numerator and denominator) shows a new value at date t only when the persons behind it changed
+by at least ``min_count`` since the date u of its last shown value. "Changed" counts the persons
+who entered or left the cell and those in both whose contribution changed (an amount, a
+full-time fraction): each person's *contribution key* is a hash of the person key and the
+value. Otherwise the cell shows the value it showed at u: the same protected, perturbed value,
+so a series holds one noisy copy per group of ``min_count`` changes, never one per month.
+
+Hidden stays hidden: a cell the protection hides at t is hidden at t (its flag) and becomes the
+reference of the next dates; a cell hidden at u and publishable at t with fewer than
+``min_count`` persons changed stays hidden (flag S). The rule only removes information from an
+audited release.
+
+Vectorised: per cell an entity per distinct (area, contribution key), a presence matrix
+entities × dates, and one pass over the dates (at step t the persons in both the reference date
+and t of every area are one bincount).
+"""
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import pandas as pd
+
+from boligsocial_plugin.core.indicators.definitions import (
+    Indicator,
+    contribution,
+    population_mask,
+)
+from boligsocial_plugin.core.personkeys import mix64
+
+#: contributions enter the key at this precision (amounts in whole kroner and finer)
+VALUE_PRECISION = 1e-6
+_SALT_CELL = np.uint64(0xCA77E5EED)
+
+
+@dataclass
+class Walk:
+    """The result of the walk of one cell over an areas × dates grid.
+
+    ``source[a, t]``: the date index whose value is shown at (a, t) (t itself: a new value;
+    earlier: carried; -1: hidden). ``kept_hidden``: hidden by the rule (publishable, but too
+    few persons changed since the cell was hidden).
+    """
+
+    source: np.ndarray
+    kept_hidden: np.ndarray
+
+
+def contribution_keys(person_keys: np.ndarray, values: Optional[np.ndarray],
+                      cell: int) -> np.ndarray:
+    """A 64-bit key per person row: the person, the cell and the value (None: 1)."""
+    k = mix64(np.asarray(person_keys, dtype=np.uint64) ^ (_SALT_CELL * np.uint64(cell + 1)))
+    if values is None:
+        return k
+    v = np.round(np.asarray(values, dtype=float) / VALUE_PRECISION)
+    with np.errstate(over="ignore"):
+        return mix64(k ^ mix64(v.astype(np.int64).view(np.uint64)))
+
+
+#: an anchor for a date whose earlier value came from a snapshot not in this run
+LOST = -2
+
+
+class _Presence:
+    """Which entities (distinct area and key) are present at which date."""
+
+    def __init__(self, area: np.ndarray, date: np.ndarray, keys: np.ndarray, n_areas: int,
+                 n_dates: int):
+        code = pd.factorize(mix64(keys ^ mix64(area.astype(np.uint64))))[0] \
+            if len(keys) else np.zeros(0, dtype=np.int64)
+        n_ent = int(code.max()) + 1 if len(code) else 0
+        self.at = np.zeros((n_ent, n_dates), dtype=bool)
+        self.at[code, date] = True
+        self.area = np.zeros(n_ent, dtype=np.int64)
+        self.area[code] = area
+        self.ents = np.arange(n_ent)
+        self.n_areas = n_areas
+
+    def common(self, ref: np.ndarray, t: int) -> np.ndarray:
+        """Per area: entities present both at ``ref[a]`` and at ``t``."""
+        r = np.maximum(ref, 0)
+        both = self.at[self.ents, r[self.area]] & self.at[:, t]
+        return np.bincount(self.area[both], minlength=self.n_areas)
+
+
+class _Changes:
+    """Persons of a cell who changed between two dates: entered, left, or in both with
+    another contribution (``persons``: the cell's person keys; None: contributions are the
+    persons, every value 1)."""
+
+    def __init__(self, area: np.ndarray, date: np.ndarray, keys: np.ndarray,
+                 persons: Optional[np.ndarray], n_areas: int, n_dates: int):
+        self.values = _Presence(area, date, keys, n_areas, n_dates)
+        self.persons = None if persons is None else \
+            _Presence(area, date, persons, n_areas, n_dates)
+        self.size = np.bincount(area * n_dates + date, minlength=n_areas * n_dates).reshape(
+            n_areas, n_dates).astype(np.int64)
+        self.rows = np.arange(n_areas)
+
+    def __call__(self, ref: np.ndarray, t: int) -> np.ndarray:
+        """|P_u| + |P_t| − |P_u ∩ P_t| − |K_u ∩ K_t| per area (u = ``ref[a]``; P persons,
+        K contributions; a huge number where ``ref`` is -1)."""
+        same = self.values.common(ref, t)
+        both = same if self.persons is None else self.persons.common(ref, t)
+        out = self.size[self.rows, np.maximum(ref, 0)] + self.size[:, t] - both - same
+        return np.where(ref < 0, np.iinfo(np.int64).max // 2, out)
+
+
+def walk(area: np.ndarray, date: np.ndarray, keys: np.ndarray, n_areas: int, n_dates: int,
+         hidden: np.ndarray, min_count: int, anchor: Optional[np.ndarray] = None,
+         persons: Optional[np.ndarray] = None) -> Walk:
+    """Walk one cell over the dates of every area (see the module doc).
+
+    ``area``, ``date``, ``keys``: the cell's person rows (area and date index, contribution
+    key; ``persons``: their person keys when contributions differ from 1);
+    ``hidden[a, t]``: the protection hides the cell (or the row is not published);
+    ``anchor[a, t]``: the date index an earlier release showed at (a, t) (-1: none), taken
+    when that value is publishable here, so a rolling window repeats what was published;
+    ``LOST``: it showed a value of a snapshot not in this run. Such a cell is hidden (S) until
+    ``2 min_count - 1`` persons changed: fewer than ``min_count`` had changed between that
+    snapshot and this date, so the next value still differs from it by ``min_count``.
+
+    A new value is shown at t when at least ``min_count`` persons changed since the last
+    value shown (u) and since the last date the cell was hidden after u (as many as owed,
+    see LOST); otherwise the value of u is shown again, or the cell stays hidden when it was
+    hidden since u with too few changes.
+    """
+    changed = _Changes(area, date, keys, persons, n_areas, n_dates)
+    source = np.full((n_areas, n_dates), -1, dtype=np.int64)
+    kept = np.zeros((n_areas, n_dates), dtype=bool)
+    ref = np.full(n_areas, -1, dtype=np.int64)      # the last date shown or hidden
+    last = np.full(n_areas, -1, dtype=np.int64)     # the last date whose value was shown
+    need = np.full(n_areas, min_count, dtype=np.int64)
+    rows = changed.rows
+    for t in range(n_dates):
+        ch_ref = changed(ref, t)
+        new = (ch_ref >= need) & (changed(last, t) >= min_count)
+        hid = hidden[:, t]
+        anc = anchor[:, t] if anchor is not None else np.full(n_areas, -1, dtype=np.int64)
+        ok = (anc >= 0) & (anc <= t) & ~hid
+        ok[ok] &= ~hidden[rows[ok], anc[ok]]
+        lost = (anc == LOST) & ~hid
+        base = ~hid & ~ok & ~lost
+        fresh = base & new
+        carried = base & ~new & (last >= 0) & ((ref == last) | (ch_ref >= need))
+        kept[base & ~new & ~carried, t] = True
+        kept[lost, t] = True
+        source[fresh, t] = t
+        source[carried, t] = last[carried]
+        source[ok, t] = anc[ok]
+        ref[hid | lost | fresh] = t
+        ref[ok] = anc[ok]
+        last[fresh] = t
+        last[ok] = anc[ok]
+        last[lost] = -1
+        need[fresh | ok] = min_count
+        need[lost] = 2 * min_count - 1
+    return Walk(source, kept)
+
+
+@dataclass
+class CellSpec:
+    """One cell of a row to walk: its register cell type, the published column holding its
+    value, and which person rows are behind it with what value (None: 1 each)."""
+
+    type: str
+    column: str
+    members: np.ndarray
+    values: Optional[np.ndarray]
+    indicator: Optional[str] = None
+
+
+def cell_specs(data: pd.DataFrame, inside: np.ndarray, indicators: Sequence[Indicator],
+               types: Sequence[str]) -> List[CellSpec]:
+    """The cells of a row (``types``: core.discretion.links.cell_types) and their persons:
+    residents (every person); per indicator the numerator (persons of the population with a
+    contribution other than 0, keyed with it) and the denominator (the population; the
+    residents for counts)."""
+    out = [CellSpec(types[0], "residents", inside, None)]
+    for j, ind in enumerate(indicators):
+        pop = population_mask(ind, data) & inside
+        val = np.asarray(contribution(ind, data), dtype=float)
+        unknown = np.isnan(val)
+        v0 = np.where(unknown, 0.0, val)
+        known = pop & ~unknown if ind.kind == "mean" else pop
+        out.append(CellSpec(types[1 + 2 * j], f"{ind.code}_num", known & (v0 != 0), v0,
+                            ind.code))
+        den = inside if ind.kind == "count" else known
+        out.append(CellSpec(types[2 + 2 * j], f"{ind.code}_den", den, None, ind.code))
+    return out
+
+
+@dataclass
+class CarryResult:
+    """What the rule did to a published series (see :func:`carry_table`)."""
+
+    published: pd.DataFrame
+    #: (rows, cell types): the date whose value each cell shows ('' hidden)
+    as_of: np.ndarray
+    #: (rows, cell types): hidden now (by the protection or by the rule)
+    hidden: np.ndarray
+    cells: int = 0
+    carried: int = 0
+    kept_hidden: int = 0
+    from_register: int = 0
+    mean_abs_diff: Dict[str, float] = field(default_factory=dict)
+
+
+def carry_table(published: pd.DataFrame, data: pd.DataFrame, area: np.ndarray,
+                dates: Sequence[str], indicators: Sequence[Indicator], types: Sequence[str],
+                min_count: int, kinds: Dict[str, str],
+                anchors: Optional[Dict[str, np.ndarray]] = None) -> CarryResult:
+    """Apply the carry rule to a published table of several dates.
+
+    ``data``/``area``: the person rows and each one's area index (-1 none); ``dates``: the
+    run's dates in order (every row's ``ref_date`` among them); ``types``: the cell types of a
+    row; ``kinds``: indicator code -> kind; ``anchors``: per cell type an (areas, dates)
+    array of the date index an earlier release showed (-1 none).
+    """
+    pub = published.copy()
+    n_dates = len(dates)
+    d_of = {str(d): k for k, d in enumerate(dates)}
+    row_a = pub["area_idx"].to_numpy(dtype=np.int64)
+    row_d = np.array([d_of[str(d)] for d in pub["ref_date"]], dtype=np.int64)
+    n_areas = int(max(row_a.max(initial=-1) + 1, np.max(area, initial=-1) + 1))
+    date_codes = pd.Series(data["ref_date"].astype(str).map(d_of)).fillna(-1).to_numpy(
+        dtype=np.int64)
+    inside = (np.asarray(area) >= 0) & (date_codes >= 0)
+    pkeys = data["person_key"].to_numpy(dtype=np.uint64)
+    as_of = np.full((len(pub), len(types)), "", dtype=object)
+    hidden_out = np.zeros((len(pub), len(types)), dtype=bool)
+    res = CarryResult(pub, as_of, hidden_out)
+    flags = {i.code: pub[f"{i.code}_flag"].to_numpy(dtype=object).copy() for i in indicators}
+    sources: Dict[str, np.ndarray] = {}
+    for c, spec in enumerate(cell_specs(data, inside, indicators, types)):
+        col = pub[spec.column].to_numpy(dtype=float)
+        grid_hidden = np.ones((n_areas, n_dates), dtype=bool)
+        grid_hidden[row_a, row_d] = np.isnan(col) if spec.indicator is None else \
+            flags[spec.indicator] != ""
+        m = spec.members
+        vals = None if spec.values is None else spec.values[m]
+        w = walk(np.asarray(area)[m].astype(np.int64), date_codes[m],
+                 contribution_keys(pkeys[m], vals, c), n_areas, n_dates, grid_hidden,
+                 min_count, None if anchors is None else anchors.get(spec.type),
+                 None if vals is None else pkeys[m])
+        src = w.source[row_a, row_d]
+        kept = w.kept_hidden[row_a, row_d]
+        sources[spec.column] = src
+        grid_val = np.full((n_areas, n_dates), np.nan)
+        grid_val[row_a, row_d] = col
+        shown = np.where(src >= 0, grid_val[row_a, np.maximum(src, 0)], np.nan)
+        res.cells += int((src >= 0).sum())
+        res.carried += int(((src >= 0) & (src != row_d)).sum())
+        res.kept_hidden += int(kept.sum())
+        if anchors is not None and spec.type in anchors:
+            got = anchors[spec.type][row_a, row_d]
+            res.from_register += int(((got >= 0) & (src == got)).sum())
+        diff = np.abs(shown - col)[(src >= 0) & (src != row_d)]
+        if len(diff):
+            res.mean_abs_diff[spec.column] = float(diff.mean())
+        if spec.indicator is None:
+            pub[spec.column] = shown
+        else:
+            flags[spec.indicator][kept] = "S"
+            pub[spec.column] = shown
+        as_of[:, c] = np.where(src >= 0, np.array(dates, dtype=object)[np.maximum(src, 0)], "")
+    _finish(pub, indicators, flags, kinds, as_of, hidden_out, types)
+    return res
+
+
+def _finish(pub: pd.DataFrame, indicators: Sequence[Indicator], flags: Dict[str, np.ndarray],
+            kinds: Dict[str, str], as_of: np.ndarray, hidden: np.ndarray,
+            types: Sequence[str]) -> None:
+    """Flags, hidden pairs and values of every indicator from the shown num and den."""
+    hidden[:, 0] = pub["residents"].isna().to_numpy()
+    as_of[hidden[:, 0], 0] = ""
+    for j, ind in enumerate(indicators):
+        f = flags[ind.code]
+        num = pub[f"{ind.code}_num"].to_numpy(dtype=float).copy()
+        den = pub[f"{ind.code}_den"].to_numpy(dtype=float).copy()
+        hide = f != ""
+        num[hide], den[hide] = np.nan, np.nan
+        with np.errstate(invalid="ignore", divide="ignore"):
+            kind = kinds[ind.code]
+            if kind == "share":
+                val = np.clip(100.0 * num / den, 0.0, 100.0)
+            elif kind == "mean":
+                val = num / den
+            else:
+                val = num.copy()
+        val[~(den > 0)] = np.nan
+        pub[f"{ind.code}_num"], pub[f"{ind.code}_den"] = num, den
+        pub[f"{ind.code}_val"], pub[f"{ind.code}_flag"] = val, f
+        hidden[:, 1 + 2 * j] = hide
+        hidden[:, 2 + 2 * j] = hide
+        as_of[hide, 1 + 2 * j] = ""
+        as_of[hide, 2 + 2 * j] = ""
+    oldest = [min((d for d in row if d), default="") for row in as_of]
+    pub["figures_as_of"] = oldest
+
+
+def anchor_grid(shown: Dict[Tuple[str, str], Dict[str, str]], labels: Sequence[str],
+                dates: Sequence[str], types: Sequence[str]
+                ) -> Tuple[Dict[str, np.ndarray], int]:
+    """Per cell type an (areas, dates) grid of the date index earlier releases showed at
+    each area's date (-1: none, or its date is not among ``dates``), and how many earlier
+    as-of dates fell outside ``dates`` (so the walk starts afresh there)."""
+    d_of = {str(d): k for k, d in enumerate(dates)}
+    grids = {t: np.full((len(labels), len(dates)), -1, dtype=np.int64) for t in types}
+    lost = 0
+    for a, lab in enumerate(labels):
+        for t, d in enumerate(dates):
+            got = shown.get((str(lab), str(d)))
+            if not got:
+                continue
+            for typ, asof in got.items():
+                if typ not in grids or not asof:
+                    continue
+                k = d_of.get(asof)
+                if k is None:
+                    lost += 1
+                grids[typ][a, t] = LOST if k is None else k
+    return grids, lost
+
+
+def carry_release(release, data: pd.DataFrame, area: np.ndarray,
+                  indicators: Sequence[Indicator], area_ids: Sequence[str],
+                  register=None) -> Optional[CarryResult]:
+    """Apply the carry rule to a protected release of several dates, in place.
+
+    ``release``: a core.pipeline.ProtectedRelease (its published table, hidden cell types,
+    as-of dates and report are updated); ``data``/``area``: the person rows (with
+    ``person_key`` and the indicators' columns) and each one's area index; ``register``: the
+    release register whose recorded as-of dates the walk repeats (None: none). A release of
+    one date is left as it is (None).
+    """
+    from boligsocial_plugin.core.i18n import tr
+
+    res = release.result
+    dates = sorted({str(d) for d in res.published["ref_date"]})
+    if len(dates) < 2 or "person_key" not in data.columns:
+        return None
+    labels = [str(a) for a in area_ids]
+    anchors, lost = None, 0
+    if register is not None:
+        anchors, lost = anchor_grid(register.shown_as_of(labels), labels, dates, res.types)
+    out = carry_table(res.published, data, area, dates, indicators, res.types,
+                      max(1, release.rules.min_count), {i.code: i.kind for i in indicators},
+                      anchors)
+    res.published = out.published
+    res.hidden_types = res.hidden_types | out.hidden
+    release.as_of = out.as_of
+    flags = out.published[[f"{i.code}_flag" for i in indicators]].to_numpy()
+    res.report["secondary"] = int((flags == "S").sum())
+    res.report["carry"] = {"cells": out.cells, "carried": out.carried,
+                           "kept_hidden": out.kept_hidden, "from_register": out.from_register,
+                           "restarted": lost, "min_count": release.rules.min_count}
+    if lost:
+        res.report.setdefault("warnings", []).append(tr(
+            "{n} figures published before were carried from snapshots that are not in this "
+            "run; they are hidden (S) until enough persons changed, and the series starts "
+            "afresh from {d}. Include the earlier snapshots in the run to continue the "
+            "published series.").format(n=lost, d=dates[0]))
+    return out
