@@ -187,7 +187,7 @@ class MonitorCriteria(AssessCriteria):
             release = protect_criteria(raw, joined, areas.ids, pub, rule_set, stats.dates,
                                        inds)
             # a series shows a new value only after enough persons changed (the carry rule)
-            carry_release(release, joined.data, joined.area, inds, areas.ids, pub.register)
+            carry_release(release, joined.data, joined.area, inds, areas.ids, pub)
         self.check_canceled(feedback)
         t2 = time.time()
         feedback.setProgressText(self.tr("Assessing every snapshot"))
@@ -216,7 +216,7 @@ class MonitorCriteria(AssessCriteria):
                                 qgis_types(monitor_fields()),
                                 [multi_polygon(g) for g in areas.geometries], areas.crs)
         sdest = self.write_layer(parameters, context, feedback, SERIES, ser,
-                                 qgis_types(series_fields()) + AS_OF_FIELD,
+                                 qgis_types(series_fields()),
                                  [multi_polygon(areas.geometries[i]) for i in ser_area],
                                  areas.crs)
         style_output(dest, "projected_category", context, feedback)

@@ -333,21 +333,23 @@ def anchor_grid(shown: Dict[Tuple[str, str], Dict[str, str]], labels: Sequence[s
 
 def carry_release(release, data: pd.DataFrame, area: np.ndarray,
                   indicators: Sequence[Indicator], area_ids: Sequence[str],
-                  register=None) -> Optional[CarryResult]:
+                  pub) -> Optional[CarryResult]:
     """Apply the carry rule to a protected release of several dates, in place.
 
     ``release``: a core.pipeline.ProtectedRelease (its published table, hidden cell types,
     as-of dates and report are updated); ``data``/``area``: the person rows (with
-    ``person_key`` and the indicators' columns) and each one's area index; ``register``: the
-    release register whose recorded as-of dates the walk repeats (None: none). A release of
-    one date is left as it is (None).
+    ``person_key`` and the indicators' columns) and each one's area index; ``pub``: the
+    core.pipeline.Publication (its register's recorded as-of dates are repeated). A release
+    of one date, or of exact values (no noise to average: the protection's time rule already
+    hides dates too close to each other), is left as it is (None).
     """
     from boligsocial_plugin.core.i18n import tr
 
     res = release.result
     dates = sorted({str(d) for d in res.published["ref_date"]})
-    if len(dates) < 2 or "person_key" not in data.columns:
+    if len(dates) < 2 or "person_key" not in data.columns or not pub.perturbation.enabled:
         return None
+    register = pub.register
     labels = [str(a) for a in area_ids]
     anchors, lost = None, 0
     if register is not None:
