@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""trackchange's and monitorcriteria's SERIES obey the carry rule (core.discretion.carry):
+with perturbation (the default) a figure shows a new value only after MIN_COUNT (5) of its
+persons changed, and every derived figure comes from the shown values."""
+import numpy as np
+import pytest
+
+from tests.redteam.test_monthly_income_copies import ARRIVAL, MONTHS, _data
+from tests.test_leaks import gpkg_rows
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory, provider):
+    import processing
+
+    tmp = tmp_path_factory.mktemp("series_carry")
+    ids, _ = _data(tmp)
+    base = {"PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / "areas.gpkg"),
+            "AREA_ID_FIELD": "area_id", "AREA_NAME_FIELD": "area_name",
+            "RELEASE_REGISTER": str(tmp / "register")}
+    change = processing.run("boligsocial:trackchange", dict(
+        base, OUTPUT=str(tmp / "change.gpkg"), SERIES=str(tmp / "series.gpkg")))
+    crit = processing.run("boligsocial:monitorcriteria", dict(
+        base, REGIONAL_MEAN_INCOME=300000.0, NATIONAL_CONVICTION_RATE=1.0,
+        OUTPUT=str(tmp / "monitor.gpkg"), SERIES=str(tmp / "crit_series.gpkg")))
+    return ids, change, crit
+
+
+def _by_area(frame, aid, col):
+    rows = frame[frame["area_id"] == aid].sort_values("ref_date")
+    assert list(rows["ref_date"].astype(str)) == MONTHS
+    return rows[col].to_numpy(dtype=float)
+
+
+def test_trackchange_series_moves_only_after_min_count_persons(runs):
+    ids, change, _ = runs
+    ser = gpkg_rows(change["SERIES"])
+    for aid in ids:
+        resid = _by_area(ser, aid, "residents")
+        # one birth a month (and the newcomer once): a new residents figure every 5th month
+        steps = np.nonzero(np.diff(resid))[0]
+        assert len(steps) <= 5, (aid, resid)
+        assert (np.diff(steps) >= 4).all(), (aid, resid)
+        # the newcomer alone never moves the income cell: the same value before and after
+        inc = _by_area(ser, aid, "income_num")
+        assert inc[ARRIVAL] == inc[ARRIVAL - 1], aid
+        val = _by_area(ser, aid, "income_val")
+        den = _by_area(ser, aid, "income_den")
+        np.testing.assert_allclose(val, inc / den)
+    carried = ser["figures_as_of"].astype(str) < ser["ref_date"].astype(str)
+    assert carried.mean() > 0.5
+
+
+def test_trackchange_change_from_shown_values(runs):
+    ids, change, _ = runs
+    ser = gpkg_rows(change["SERIES"])
+    out = gpkg_rows(change["OUTPUT"]).set_index("area_id")
+    for aid in ids:
+        val = _by_area(ser, aid, "income_val")
+        shown = val[~np.isnan(val)]
+        assert out.loc[aid, "income_first"] == pytest.approx(shown[0])
+        assert out.loc[aid, "income_last"] == pytest.approx(shown[-1])
+
+
+def test_monitorcriteria_series_carries_too(runs):
+    ids, _, crit = runs
+    ser = gpkg_rows(crit["SERIES"])
+    assert "figures_as_of" in ser.columns
+    seen = 0
+    for aid in ids:
+        inc = _by_area(ser, aid, "income_val")
+        if np.isnan(inc[ARRIVAL - 1:ARRIVAL + 1]).any():
+            continue
+        seen += 1
+        # the rich newcomer (1 person in the cells behind it) does not move the criterion
+        assert inc[ARRIVAL] == inc[ARRIVAL - 1], (aid, inc)
+    assert seen >= 6
+    carried = ser["figures_as_of"].astype(str) < ser["ref_date"].astype(str)
+    assert carried.mean() > 0.5
