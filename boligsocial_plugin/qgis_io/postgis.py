@@ -40,6 +40,7 @@ from boligsocial_plugin.core import sqlgen
 from boligsocial_plugin.core.columncodes import to_date
 from boligsocial_plugin.core.datamodel import COLUMNS, match_columns
 from boligsocial_plugin.core.dbchecks import check_sql
+from boligsocial_plugin.core.discretion.carry import not_carried
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import blocking_message
 from boligsocial_plugin.core.i18n import tr
@@ -335,6 +336,7 @@ class PostgisPersons:
             run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback)
             release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
                                     publication, run_totals(run))
+        not_carried(release, publication)  # README "Discretion": no carry rule here yet
         return IndicatorResult(run.raw, release.published, run.stats, list(indicators),
                                release)
 
@@ -363,6 +365,7 @@ class PostgisPersons:
             release = self._protect(cur, run, raw, (new[i][ok], new[j][ok], o[ok]), indicators,
                                     areas.ids, publication, None, dates=sorted(need))
         release.limit({d: sorted(c) for d, c in need.items()})
+        not_carried(release, publication)
         return run.raw, run.stats, release
 
     def _protect(self, cur, run: DbRun, raw: pd.DataFrame, pairs, indicators, area_ids,
