@@ -274,9 +274,9 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
         feedback.pushInfo(tr("Series: {c} of {n} figures repeat an earlier snapshot's value "
                              "because fewer than {m} of their persons changed since; {h} kept "
                              "hidden for the same reason; {r} as earlier releases showed them "
-                             "(field figures_as_of).").format(
+                             "(field figures_as_of); the carry rule took {s} s.").format(
             c=carry["carried"], n=carry["cells"], m=carry["min_count"], h=carry["kept_hidden"],
-            r=carry["from_register"]))
+            r=carry["from_register"], s=carry["seconds"]))
     for w in rep.get("warnings", []):
         feedback.pushWarning(w)
     hidden_totals = [k for k, v in release.result.totals.items() if v is None]

@@ -23,6 +23,7 @@ Vectorised: per cell an entity per distinct (area, contribution key), a presence
 entities × dates, and one pass over the dates (at step t the persons in both the reference date
 and t of every area are one bincount).
 """
+import time
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -350,6 +351,7 @@ def carry_release(release, data: pd.DataFrame, area: np.ndarray,
     if len(dates) < 2 or "person_key" not in data.columns or not pub.perturbation.enabled:
         return None
     register = pub.register
+    t0 = time.perf_counter()
     labels = [str(a) for a in area_ids]
     anchors, lost = None, 0
     if register is not None:
@@ -364,7 +366,8 @@ def carry_release(release, data: pd.DataFrame, area: np.ndarray,
     res.report["secondary"] = int((flags == "S").sum())
     res.report["carry"] = {"cells": out.cells, "carried": out.carried,
                            "kept_hidden": out.kept_hidden, "from_register": out.from_register,
-                           "restarted": lost, "min_count": release.rules.min_count}
+                           "restarted": lost, "min_count": release.rules.min_count,
+                           "seconds": round(time.perf_counter() - t0, 3)}
     if lost:
         res.report.setdefault("warnings", []).append(tr(
             "{n} figures published before were carried from snapshots that are not in this "
