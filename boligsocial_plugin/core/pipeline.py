@@ -146,7 +146,7 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     if prev is None:
         raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
         release = protect_run(raw, joined, indicators, area_ids, pub)
-        carry_release(release, joined.data, joined.area, indicators, area_ids, pub)
+        carry_release(release, joined.data, joined.area, indicators, area_ids, pub, raw)
         return IndicatorResult(raw, release.published, joined.stats, list(indicators), release)
     # the date is protected with its previous year, as a criteria output of that date is
     # (core.criteria.publish.release_dates): both layers then hide the same cells in either

@@ -187,7 +187,7 @@ class MonitorCriteria(AssessCriteria):
             release = protect_criteria(raw, joined, areas.ids, pub, rule_set, stats.dates,
                                        inds)
             # a series shows a new value only after enough persons changed (the carry rule)
-            carry_release(release, joined.data, joined.area, inds, areas.ids, pub)
+            carry_release(release, joined.data, joined.area, inds, areas.ids, pub, raw)
         self.check_canceled(feedback)
         t2 = time.time()
         feedback.setProgressText(self.tr("Assessing every snapshot"))

@@ -161,6 +161,9 @@ def test_series_carries_unchanged_cells_across_a_newcomer():
     assert len(set(income[~np.isnan(income)])) <= 4
     rep = res.release.result.report["carry"]
     assert rep["carried"] > 0 and rep["cells"] > rep["carried"]
+    acc = rep["accuracy"]
+    assert set(acc) == {"counts", "shares_pp", "means_pct"}
+    assert 0 < acc["counts"][0] < 2 and 0 < acc["counts"][1] < 4
     # residents: a birth a month -> a new value every 5th month at most
     resid = ser.loc["A", "residents"].to_numpy(dtype=float)
     changes = np.nonzero(np.diff(resid))[0]

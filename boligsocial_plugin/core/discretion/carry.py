@@ -334,13 +334,14 @@ def anchor_grid(shown: Dict[Tuple[str, str], Dict[str, str]], labels: Sequence[s
 
 def carry_release(release, data: pd.DataFrame, area: np.ndarray,
                   indicators: Sequence[Indicator], area_ids: Sequence[str],
-                  pub) -> Optional[CarryResult]:
+                  pub, raw: Optional[pd.DataFrame] = None) -> Optional[CarryResult]:
     """Apply the carry rule to a protected release of several dates, in place.
 
     ``release``: a core.pipeline.ProtectedRelease (its published table, hidden cell types,
     as-of dates and report are updated); ``data``/``area``: the person rows (with
     ``person_key`` and the indicators' columns) and each one's area index; ``pub``: the
-    core.pipeline.Publication (its register's recorded as-of dates are repeated). A release
+    core.pipeline.Publication (its register's recorded as-of dates are repeated); ``raw``:
+    the exact table, to report the accuracy before and after (:func:`accuracy`). A release
     of one date, or of exact values (no noise to average: the protection's time rule already
     hides dates too close to each other), is left as it is (None).
     """
@@ -356,6 +357,7 @@ def carry_release(release, data: pd.DataFrame, area: np.ndarray,
     anchors, lost = None, 0
     if register is not None:
         anchors, lost = anchor_grid(register.shown_as_of(labels), labels, dates, res.types)
+    before = res.published
     out = carry_table(res.published, data, area, dates, indicators, res.types,
                       max(1, release.rules.min_count), {i.code: i.kind for i in indicators},
                       anchors)
@@ -368,12 +370,49 @@ def carry_release(release, data: pd.DataFrame, area: np.ndarray,
                            "kept_hidden": out.kept_hidden, "from_register": out.from_register,
                            "restarted": lost, "min_count": release.rules.min_count,
                            "seconds": round(time.perf_counter() - t0, 3)}
+    if raw is not None:
+        res.report["carry"]["accuracy"] = accuracy(before, out.published, raw, indicators)
     if lost:
         res.report.setdefault("warnings", []).append(tr(
             "{n} figures published before were carried from snapshots that are not in this "
             "run; they are hidden (S) until enough persons changed, and the series starts "
             "afresh from {d}. Include the earlier snapshots in the run to continue the "
             "published series.").format(n=lost, d=dates[0]))
+    return out
+
+
+def accuracy(before: pd.DataFrame, after: pd.DataFrame, raw: pd.DataFrame,
+             indicators: Sequence[Indicator]) -> Dict[str, List[float]]:
+    """Mean absolute difference from the exact values of the published figures before and
+    after the carry rule (cells published in both): counts (residents, numerators and
+    denominators of shares and counts), shares (percentage points), means (relative, %)."""
+    key = ["area_idx", "ref_date"]
+    ex = raw.assign(ref_date=raw["ref_date"].astype(str)).set_index(key)
+    b = before.assign(ref_date=before["ref_date"].astype(str)).set_index(key)
+    a = after.assign(ref_date=after["ref_date"].astype(str)).set_index(key)
+    ex = ex.reindex(b.index)
+    counts = ["residents"] + [f"{i.code}_{x}" for i in indicators if i.kind != "mean"
+                              for x in ("num", "den")]
+    groups = {"counts": [(c, c) for c in counts],
+              "shares_pp": [(f"{i.code}_val", i.code) for i in indicators if i.kind == "share"],
+              "means_pct": [(f"{i.code}_val", i.code) for i in indicators if i.kind == "mean"]}
+    out: Dict[str, List[float]] = {}
+    for name, cols in groups.items():
+        errs: List[List[np.ndarray]] = [[], []]
+        for col, code in cols:
+            if col == code:
+                exact = ex[col].to_numpy(dtype=float)
+            else:
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    exact = ex[f"{code}_num"].to_numpy(dtype=float) / \
+                        ex[f"{code}_den"].to_numpy(dtype=float)
+                exact = exact * 100.0 if name == "shares_pp" else exact
+            both = b[col].notna().to_numpy() & a[col].notna().to_numpy() & ~np.isnan(exact)
+            for k, t in enumerate((b, a)):
+                d = np.abs(t[col].to_numpy(dtype=float)[both] - exact[both])
+                errs[k].append(d / np.abs(exact[both]) * 100.0 if name == "means_pct" else d)
+        out[name] = [round(float(np.mean(np.concatenate(e))), 4) if e and
+                     len(np.concatenate(e)) else 0.0 for e in errs]
     return out
 
 
