@@ -24,7 +24,7 @@ entities × dates, and one pass over the dates (at step t the persons in both th
 and t of every area are one bincount).
 """
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -70,41 +70,58 @@ def contribution_keys(person_keys: np.ndarray, values: Optional[np.ndarray],
 LOST = -2
 
 
-class _Presence:
-    """Which entities (distinct area and key) are present at which date."""
+class Presence:
+    """Which entities (a distinct area and key: a person, or a person with a contribution)
+    are present at which date, each standing for ``weight`` of them (a database hands out
+    only how many entities of an area share one pattern of dates)."""
 
-    def __init__(self, area: np.ndarray, date: np.ndarray, keys: np.ndarray, n_areas: int,
-                 n_dates: int):
+    def __init__(self, area: np.ndarray, at: np.ndarray, n_areas: int,
+                 weight: Optional[np.ndarray] = None):
+        self.area = np.asarray(area, dtype=np.int64)
+        self.at = at
+        self.weight = weight
+        self.n_areas = n_areas
+        self.ents = np.arange(len(self.area))
+
+    @classmethod
+    def of_rows(cls, area: np.ndarray, date: np.ndarray, keys: np.ndarray, n_areas: int,
+                n_dates: int) -> "Presence":
+        """From person rows: each one's area and date index and its key."""
         code = pd.factorize(mix64(keys ^ mix64(area.astype(np.uint64))))[0] \
             if len(keys) else np.zeros(0, dtype=np.int64)
         n_ent = int(code.max()) + 1 if len(code) else 0
-        self.at = np.zeros((n_ent, n_dates), dtype=bool)
-        self.at[code, date] = True
-        self.area = np.zeros(n_ent, dtype=np.int64)
-        self.area[code] = area
-        self.ents = np.arange(n_ent)
-        self.n_areas = n_areas
+        at = np.zeros((n_ent, n_dates), dtype=bool)
+        at[code, date] = True
+        ent_area = np.zeros(n_ent, dtype=np.int64)
+        ent_area[code] = area
+        return cls(ent_area, at, n_areas)
 
     def common(self, ref: np.ndarray, t: int) -> np.ndarray:
         """Per area: entities present both at ``ref[a]`` and at ``t``."""
         r = np.maximum(ref, 0)
         both = self.at[self.ents, r[self.area]] & self.at[:, t]
-        return np.bincount(self.area[both], minlength=self.n_areas)
+        w = None if self.weight is None else self.weight[both]
+        return np.bincount(self.area[both], weights=w, minlength=self.n_areas).astype(np.int64)
+
+    def sizes(self) -> np.ndarray:
+        """(areas, dates): entities present."""
+        n_dates = self.at.shape[1]
+        cell = self.area[:, None] * n_dates + np.arange(n_dates)[None, :]
+        w = None if self.weight is None else np.broadcast_to(
+            self.weight[:, None], self.at.shape)[self.at]
+        return np.bincount(cell[self.at], weights=w, minlength=self.n_areas * n_dates).reshape(
+            self.n_areas, n_dates).astype(np.int64)
 
 
-class _Changes:
+class Changes:
     """Persons of a cell who changed between two dates: entered, left, or in both with
-    another contribution (``persons``: the cell's person keys; None: contributions are the
-    persons, every value 1)."""
+    another contribution (``values``: entities of contributions; ``persons``: of persons,
+    None when every contribution is 1)."""
 
-    def __init__(self, area: np.ndarray, date: np.ndarray, keys: np.ndarray,
-                 persons: Optional[np.ndarray], n_areas: int, n_dates: int):
-        self.values = _Presence(area, date, keys, n_areas, n_dates)
-        self.persons = None if persons is None else \
-            _Presence(area, date, persons, n_areas, n_dates)
-        self.size = np.bincount(area * n_dates + date, minlength=n_areas * n_dates).reshape(
-            n_areas, n_dates).astype(np.int64)
-        self.rows = np.arange(n_areas)
+    def __init__(self, values: Presence, persons: Optional[Presence] = None):
+        self.values, self.persons = values, persons
+        self.size = values.sizes()
+        self.rows = np.arange(values.n_areas)
 
     def __call__(self, ref: np.ndarray, t: int) -> np.ndarray:
         """|P_u| + |P_t| − |P_u ∩ P_t| − |K_u ∩ K_t| per area (u = ``ref[a]``; P persons,
@@ -134,7 +151,16 @@ def walk(area: np.ndarray, date: np.ndarray, keys: np.ndarray, n_areas: int, n_d
     see LOST); otherwise the value of u is shown again, or the cell stays hidden when it was
     hidden since u with too few changes.
     """
-    changed = _Changes(area, date, keys, persons, n_areas, n_dates)
+    changed = Changes(Presence.of_rows(area, date, keys, n_areas, n_dates),
+                      None if persons is None else
+                      Presence.of_rows(area, date, persons, n_areas, n_dates))
+    return walk_changes(changed, hidden, min_count, anchor)
+
+
+def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
+                 anchor: Optional[np.ndarray] = None) -> Walk:
+    """:func:`walk` of a cell's :class:`Changes`."""
+    n_areas, n_dates = hidden.shape
     source = np.full((n_areas, n_dates), -1, dtype=np.int64)
     kept = np.zeros((n_areas, n_dates), dtype=bool)
     ref = np.full(n_areas, -1, dtype=np.int64)      # the last date shown or hidden
@@ -167,35 +193,47 @@ def walk(area: np.ndarray, date: np.ndarray, keys: np.ndarray, n_areas: int, n_d
     return Walk(source, kept)
 
 
-@dataclass
-class CellSpec:
-    """One cell of a row to walk: its register cell type, the published column holding its
-    value, and which person rows are behind it with what value (None: 1 each)."""
-
-    type: str
-    column: str
-    members: np.ndarray
-    values: Optional[np.ndarray]
-    indicator: Optional[str] = None
+#: the cells of a row, in the order of core.discretion.links.cell_types: residents, then
+#: each indicator's numerator and denominator
+def cell_columns(indicators: Sequence[Indicator]) -> List[Tuple[str, Optional[str]]]:
+    """(published column, indicator code or None) of each cell of a row."""
+    out: List[Tuple[str, Optional[str]]] = [("residents", None)]
+    for ind in indicators:
+        out += [(f"{ind.code}_num", ind.code), (f"{ind.code}_den", ind.code)]
+    return out
 
 
-def cell_specs(data: pd.DataFrame, inside: np.ndarray, indicators: Sequence[Indicator],
-               types: Sequence[str]) -> List[CellSpec]:
-    """The cells of a row (``types``: core.discretion.links.cell_types) and their persons:
-    residents (every person); per indicator the numerator (persons of the population with a
-    contribution other than 0, keyed with it) and the denominator (the population; the
-    residents for counts)."""
-    out = [CellSpec(types[0], "residents", inside, None)]
+def row_changes(data: pd.DataFrame, area: np.ndarray, dates: Sequence[str],
+                indicators: Sequence[Indicator], n_areas: int) -> List[Changes]:
+    """The :class:`Changes` of every cell (:func:`cell_columns`) from person rows (``area``:
+    each row's area index, -1 none): residents (every person); per indicator the numerator
+    (persons of the population with a contribution other than 0, keyed with it) and the
+    denominator (the population; the residents for counts)."""
+    d_of = {str(d): k for k, d in enumerate(dates)}
+    date_codes = pd.Series(data["ref_date"].astype(str).map(d_of)).fillna(-1).to_numpy(
+        dtype=np.int64)
+    inside = (np.asarray(area) >= 0) & (date_codes >= 0)
+    pkeys = data["person_key"].to_numpy(dtype=np.uint64)
+    area = np.asarray(area, dtype=np.int64)
+    n_dates = len(dates)
+
+    def of(m: np.ndarray, vals: Optional[np.ndarray], c: int) -> Changes:
+        keys = contribution_keys(pkeys[m], None if vals is None else vals[m], c)
+        persons = None if vals is None else \
+            Presence.of_rows(area[m], date_codes[m], pkeys[m], n_areas, n_dates)
+        return Changes(Presence.of_rows(area[m], date_codes[m], keys, n_areas, n_dates),
+                       persons)
+
+    residents = of(inside, None, 0)
+    out = [residents]
     for j, ind in enumerate(indicators):
         pop = population_mask(ind, data) & inside
         val = np.asarray(contribution(ind, data), dtype=float)
         unknown = np.isnan(val)
         v0 = np.where(unknown, 0.0, val)
         known = pop & ~unknown if ind.kind == "mean" else pop
-        out.append(CellSpec(types[1 + 2 * j], f"{ind.code}_num", known & (v0 != 0), v0,
-                            ind.code))
-        den = inside if ind.kind == "count" else known
-        out.append(CellSpec(types[2 + 2 * j], f"{ind.code}_den", den, None, ind.code))
+        out.append(of(known & (v0 != 0), v0, 1 + 2 * j))
+        out.append(residents if ind.kind == "count" else of(known, None, 2 + 2 * j))
     return out
 
 
@@ -212,74 +250,53 @@ class CarryResult:
     carried: int = 0
     kept_hidden: int = 0
     from_register: int = 0
-    mean_abs_diff: Dict[str, float] = field(default_factory=dict)
 
 
-def carry_table(published: pd.DataFrame, data: pd.DataFrame, area: np.ndarray,
-                dates: Sequence[str], indicators: Sequence[Indicator], types: Sequence[str],
-                min_count: int, kinds: Dict[str, str],
+def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequence[str],
+                indicators: Sequence[Indicator], types: Sequence[str], min_count: int,
                 anchors: Optional[Dict[str, np.ndarray]] = None) -> CarryResult:
     """Apply the carry rule to a published table of several dates.
 
-    ``data``/``area``: the person rows and each one's area index (-1 none); ``dates``: the
-    run's dates in order (every row's ``ref_date`` among them); ``types``: the cell types of a
-    row; ``kinds``: indicator code -> kind; ``anchors``: per cell type an (areas, dates)
-    array of the date index an earlier release showed (-1 none).
+    ``changes``: each cell's :class:`Changes` (:func:`row_changes`; order of
+    :func:`cell_columns`) over ``dates``, the run's dates in order (every row's ``ref_date``
+    among them); ``types``: the register's cell types of a row; ``anchors``: per cell type
+    an (areas, dates) array of the date index an earlier release showed (-1 none, LOST).
     """
     pub = published.copy()
     n_dates = len(dates)
     d_of = {str(d): k for k, d in enumerate(dates)}
     row_a = pub["area_idx"].to_numpy(dtype=np.int64)
     row_d = np.array([d_of[str(d)] for d in pub["ref_date"]], dtype=np.int64)
-    n_areas = int(max(row_a.max(initial=-1) + 1, np.max(area, initial=-1) + 1))
-    date_codes = pd.Series(data["ref_date"].astype(str).map(d_of)).fillna(-1).to_numpy(
-        dtype=np.int64)
-    inside = (np.asarray(area) >= 0) & (date_codes >= 0)
-    pkeys = data["person_key"].to_numpy(dtype=np.uint64)
+    n_areas = changes[0].size.shape[0]
     as_of = np.full((len(pub), len(types)), "", dtype=object)
-    hidden_out = np.zeros((len(pub), len(types)), dtype=bool)
-    res = CarryResult(pub, as_of, hidden_out)
+    res = CarryResult(pub, as_of, np.zeros((len(pub), len(types)), dtype=bool))
     flags = {i.code: pub[f"{i.code}_flag"].to_numpy(dtype=object).copy() for i in indicators}
-    sources: Dict[str, np.ndarray] = {}
-    for c, spec in enumerate(cell_specs(data, inside, indicators, types)):
-        col = pub[spec.column].to_numpy(dtype=float)
+    for c, (column, code) in enumerate(cell_columns(indicators)):
+        col = pub[column].to_numpy(dtype=float)
         grid_hidden = np.ones((n_areas, n_dates), dtype=bool)
-        grid_hidden[row_a, row_d] = np.isnan(col) if spec.indicator is None else \
-            flags[spec.indicator] != ""
-        m = spec.members
-        vals = None if spec.values is None else spec.values[m]
-        w = walk(np.asarray(area)[m].astype(np.int64), date_codes[m],
-                 contribution_keys(pkeys[m], vals, c), n_areas, n_dates, grid_hidden,
-                 min_count, None if anchors is None else anchors.get(spec.type),
-                 None if vals is None else pkeys[m])
+        grid_hidden[row_a, row_d] = np.isnan(col) if code is None else flags[code] != ""
+        anchor = None if anchors is None else anchors.get(types[c])
+        w = walk_changes(changes[c], grid_hidden, min_count, anchor)
         src = w.source[row_a, row_d]
         kept = w.kept_hidden[row_a, row_d]
-        sources[spec.column] = src
         grid_val = np.full((n_areas, n_dates), np.nan)
         grid_val[row_a, row_d] = col
-        shown = np.where(src >= 0, grid_val[row_a, np.maximum(src, 0)], np.nan)
+        pub[column] = np.where(src >= 0, grid_val[row_a, np.maximum(src, 0)], np.nan)
         res.cells += int((src >= 0).sum())
         res.carried += int(((src >= 0) & (src != row_d)).sum())
         res.kept_hidden += int(kept.sum())
-        if anchors is not None and spec.type in anchors:
-            got = anchors[spec.type][row_a, row_d]
+        if anchor is not None:
+            got = anchor[row_a, row_d]
             res.from_register += int(((got >= 0) & (src == got)).sum())
-        diff = np.abs(shown - col)[(src >= 0) & (src != row_d)]
-        if len(diff):
-            res.mean_abs_diff[spec.column] = float(diff.mean())
-        if spec.indicator is None:
-            pub[spec.column] = shown
-        else:
-            flags[spec.indicator][kept] = "S"
-            pub[spec.column] = shown
+        if code is not None:
+            flags[code][kept] = "S"
         as_of[:, c] = np.where(src >= 0, np.array(dates, dtype=object)[np.maximum(src, 0)], "")
-    _finish(pub, indicators, flags, kinds, as_of, hidden_out, types)
+    _finish(pub, indicators, flags, {i.code: i.kind for i in indicators}, as_of, res.hidden)
     return res
 
 
 def _finish(pub: pd.DataFrame, indicators: Sequence[Indicator], flags: Dict[str, np.ndarray],
-            kinds: Dict[str, str], as_of: np.ndarray, hidden: np.ndarray,
-            types: Sequence[str]) -> None:
+            kinds: Dict[str, str], as_of: np.ndarray, hidden: np.ndarray) -> None:
     """Flags, hidden pairs and values of every indicator from the shown num and den."""
     hidden[:, 0] = pub["residents"].isna().to_numpy()
     as_of[hidden[:, 0], 0] = ""
@@ -332,14 +349,16 @@ def anchor_grid(shown: Dict[Tuple[str, str], Dict[str, str]], labels: Sequence[s
     return grids, lost
 
 
-def carry_release(release, data: pd.DataFrame, area: np.ndarray,
+def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarray],
                   indicators: Sequence[Indicator], area_ids: Sequence[str],
-                  pub, raw: Optional[pd.DataFrame] = None) -> Optional[CarryResult]:
+                  pub, raw: Optional[pd.DataFrame] = None,
+                  changes=None) -> Optional[CarryResult]:
     """Apply the carry rule to a protected release of several dates, in place.
 
     ``release``: a core.pipeline.ProtectedRelease (its published table, hidden cell types,
     as-of dates and report are updated); ``data``/``area``: the person rows (with
-    ``person_key`` and the indicators' columns) and each one's area index; ``pub``: the
+    ``person_key`` and the indicators' columns) and each one's area index, or ``changes``:
+    ``changes(dates)`` gives the cells' :class:`Changes` (a database); ``pub``: the
     core.pipeline.Publication (its register's recorded as-of dates are repeated); ``raw``:
     the exact table, to report the accuracy before and after (:func:`accuracy`). A release
     of one date, or of exact values (no noise to average: the protection's time rule already
@@ -349,18 +368,20 @@ def carry_release(release, data: pd.DataFrame, area: np.ndarray,
 
     res = release.result
     dates = sorted({str(d) for d in res.published["ref_date"]})
-    if len(dates) < 2 or "person_key" not in data.columns or not pub.perturbation.enabled:
+    if len(dates) < 2 or not pub.perturbation.enabled or \
+            (changes is None and (data is None or "person_key" not in data.columns)):
         return None
-    register = pub.register
     t0 = time.perf_counter()
     labels = [str(a) for a in area_ids]
     anchors, lost = None, 0
-    if register is not None:
-        anchors, lost = anchor_grid(register.shown_as_of(labels), labels, dates, res.types)
+    if pub.register is not None:
+        anchors, lost = anchor_grid(pub.register.shown_as_of(labels), labels, dates,
+                                    res.types)
+    cells = changes(dates) if changes is not None else \
+        row_changes(data, np.asarray(area), dates, indicators, len(labels))
     before = res.published
-    out = carry_table(res.published, data, area, dates, indicators, res.types,
-                      max(1, release.rules.min_count), {i.code: i.kind for i in indicators},
-                      anchors)
+    out = carry_table(before, cells, dates, indicators, res.types,
+                      max(1, release.rules.min_count), anchors)
     res.published = out.published
     res.hidden_types = res.hidden_types | out.hidden
     release.as_of = out.as_of
