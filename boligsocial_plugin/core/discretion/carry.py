@@ -439,15 +439,14 @@ def accuracy(before: pd.DataFrame, after: pd.DataFrame, raw: pd.DataFrame,
 
 def not_carried(release, pub) -> None:
     """Say in the release's warnings that a series of several dates was not carried (a
-    database source: the persons' contributions stay on the server)."""
+    database source without person ids: nobody can tell who changed)."""
     from boligsocial_plugin.core.i18n import tr
 
     dates = {str(d) for d in release.result.published["ref_date"]}
     if len(dates) < 2 or not pub.perturbation.enabled:
         return
     release.result.report.setdefault("warnings", []).append(tr(
-        "This series from a database is published without the carry rule: a figure whose "
-        "persons did not change gets a new noisy value whenever its area changes, and many "
-        "such copies can be averaged. Do not publish a series of many snapshots from a "
-        "database source; export the persons to a file and run again, or publish single "
-        "dates."))
+        "This series is published without the carry rule (the person table has no person "
+        "id): a figure whose persons did not change gets a new noisy value whenever its "
+        "area changes, and many such copies can be averaged. Do not publish a series of "
+        "many snapshots from it; give the person id column, or publish single dates."))
