@@ -77,3 +77,37 @@ def test_monitorcriteria_series_carries_too(runs):
     assert seen >= 6
     carried = ser["figures_as_of"].astype(str) < ser["ref_date"].astype(str)
     assert carried.mean() > 0.5
+
+
+def test_a_postgis_series_is_carried_as_from_the_file(runs, pg_db, tmp_path):
+    """The same persons in a PostGIS table: the database counts, per area, cell and pattern of
+    dates, the persons and contributions (qgis_io.pgcarry), and the series is the file's."""
+    import pandas as pd
+    import processing
+    from qgis.core import QgsProject
+
+    from tests.helpers import PG_DB, pg_layer, pg_load_persons
+
+    ids, change, _ = runs
+    folder = tmp_path.parent
+    src = [p for p in folder.glob("series_carry*/persons.csv")]
+    assert src, "the module's data"
+    df = pd.read_csv(src[0], dtype={"person_id": str})
+    pg_load_persons(pg_db, PG_DB, "carry_persons", df)
+    layer = pg_layer(pg_db, PG_DB, "carry_persons")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        res = processing.run("boligsocial:trackchange", {
+            "PERSONS": layer.id(), "AREAS": str(src[0].parent / "areas.gpkg"),
+            "AREA_ID_FIELD": "area_id", "AREA_NAME_FIELD": "area_name",
+            "REGISTER_MODE": "off", "OUTPUT": str(tmp_path / "change.gpkg"),
+            "SERIES": str(tmp_path / "series.gpkg")})
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    key = ["area_id", "ref_date"]
+    a = gpkg_rows(change["SERIES"]).sort_values(key).reset_index(drop=True)
+    b = gpkg_rows(res["SERIES"]).sort_values(key).reset_index(drop=True)
+    assert (b["figures_as_of"].astype(str) < b["ref_date"].astype(str)).mean() > 0.5
+    pd.testing.assert_frame_equal(a.drop(columns=["fid"], errors="ignore"),
+                                  b.drop(columns=["fid"], errors="ignore"))
