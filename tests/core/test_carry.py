@@ -202,3 +202,54 @@ def test_rolling_window_repeats_what_earlier_releases_showed(tmp_path):
             s3.loc[s3.index.intersection(s2.index), c]
         both = old.notna() & new.notna()
         assert (old[both] == new[both]).all(), c
+
+
+def _reference_walk(sets, hidden, min_count):
+    """The rule for one area in plain Python: ``sets[t]`` = {person: value}."""
+    def changed(u, t):
+        a, b = sets[u], sets[t]
+        return len(a.keys() ^ b.keys()) + sum(1 for p in a.keys() & b.keys() if a[p] != b[p])
+
+    src, ref, last = [], None, None
+    for t in range(len(sets)):
+        if hidden[t]:
+            src.append(-1)
+            ref = t
+            continue
+        new = (ref is None or changed(ref, t) >= min_count) and \
+            (last is None or changed(last, t) >= min_count)
+        if new:
+            src.append(t)
+            ref = last = t
+        elif last is not None and (ref == last or changed(ref, t) >= min_count):
+            src.append(last)
+        else:
+            src.append(-1)
+    return src
+
+
+def test_walk_equals_the_rule_in_plain_python_also_past_64_dates():
+    rng = np.random.default_rng(8)
+    for case in range(6):
+        n_d = 70 if case % 2 else 12
+        people = ["q{}".format(i) for i in range(30)]
+        sets, hidden = [], rng.random(n_d) < 0.15
+        cur = {p: float(rng.integers(0, 3)) for p in people[:20]}
+        for _t in range(n_d):
+            for p in rng.choice(people, 2):
+                if p in cur and rng.random() < 0.5:
+                    del cur[p]
+                else:
+                    cur[p] = float(rng.integers(0, 3))
+            sets.append(dict(cur))
+        area, date, keys, pers = [], [], [], []
+        for t, st in enumerate(sets):
+            ids = sorted(st)
+            pk = keys_from_strings(ids)
+            keys.append(contribution_keys(pk, np.array([st[i] for i in ids]), 1))
+            pers.append(pk)
+            area += [0] * len(ids)
+            date += [t] * len(ids)
+        w = walk(np.array(area), np.array(date), np.concatenate(keys), 1, n_d, hidden[None, :],
+                 3, persons=np.concatenate(pers))
+        assert w.source[0].tolist() == _reference_walk(sets, hidden, 3), case

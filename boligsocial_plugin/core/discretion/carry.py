@@ -82,6 +82,12 @@ class Presence:
         self.weight = weight
         self.n_areas = n_areas
         self.ents = np.arange(len(self.area))
+        # the dates as bits of 64-bit words (words, entities): one date of every entity is a
+        # shift of its word, not a gather from a row of booleans
+        n_dates = at.shape[1]
+        self.words = np.zeros(((n_dates + 63) // 64, len(self.area)), dtype=np.uint64)
+        for t in range(n_dates):
+            self.words[t >> 6] |= at[:, t].astype(np.uint64) << np.uint64(t & 63)
 
     @classmethod
     def of_rows(cls, area: np.ndarray, date: np.ndarray, keys: np.ndarray, n_areas: int,
@@ -98,8 +104,12 @@ class Presence:
 
     def common(self, ref: np.ndarray, t: int) -> np.ndarray:
         """Per area: entities present both at ``ref[a]`` and at ``t``."""
-        r = np.maximum(ref, 0)
-        both = self.at[self.ents, r[self.area]] & self.at[:, t]
+        r = np.maximum(ref, 0)[self.area]
+        if len(self.words) == 1:
+            at_r = self.words[0] >> r.astype(np.uint64)
+        else:
+            at_r = self.words[r >> 6, self.ents] >> (r & 63).astype(np.uint64)
+        both = (at_r & (self.words[t >> 6] >> np.uint64(t & 63)) & np.uint64(1)).astype(bool)
         w = None if self.weight is None else self.weight[both]
         return np.bincount(self.area[both], weights=w, minlength=self.n_areas).astype(np.int64)
 
@@ -122,14 +132,20 @@ class Changes:
         self.values, self.persons = values, persons
         self.size = values.sizes()
         self.rows = np.arange(values.n_areas)
+        self._last: Optional[Tuple[int, np.ndarray, np.ndarray]] = None
 
     def __call__(self, ref: np.ndarray, t: int) -> np.ndarray:
         """|P_u| + |P_t| − |P_u ∩ P_t| − |K_u ∩ K_t| per area (u = ``ref[a]``; P persons,
         K contributions; a huge number where ``ref`` is -1)."""
+        if self._last is not None and self._last[0] == t and \
+                np.array_equal(self._last[1], ref):
+            return self._last[2]  # the same reference as the call before (walk_changes)
         same = self.values.common(ref, t)
         both = same if self.persons is None else self.persons.common(ref, t)
         out = self.size[self.rows, np.maximum(ref, 0)] + self.size[:, t] - both - same
-        return np.where(ref < 0, np.iinfo(np.int64).max // 2, out)
+        out = np.where(ref < 0, np.iinfo(np.int64).max // 2, out)
+        self._last = (t, ref.copy(), out)
+        return out
 
 
 def walk(area: np.ndarray, date: np.ndarray, keys: np.ndarray, n_areas: int, n_dates: int,
