@@ -232,13 +232,29 @@ def row_changes(data: pd.DataFrame, area: np.ndarray, dates: Sequence[str],
     pkeys = data["person_key"].to_numpy(dtype=np.uint64)
     area = np.asarray(area, dtype=np.int64)
     n_dates = len(dates)
+    # one entity per (area, person), numbered once for every cell
+    rows = np.nonzero(inside)[0]
+    pcode, uniq = pd.factorize(pkeys[rows])
+    ent_code, ent_pairs = pd.factorize(area[rows] * max(1, len(uniq)) + pcode)
+    ent = np.full(len(area), -1, dtype=np.int64)
+    ent[rows] = ent_code
+    ent_area = (np.asarray(ent_pairs, dtype=np.int64) // max(1, len(uniq)))
+    n_ent = len(ent_pairs)
+
+    def present(m: np.ndarray, code: np.ndarray, n: int, e_area: np.ndarray) -> Presence:
+        at = np.zeros((n, n_dates), dtype=bool)
+        at[code, date_codes[m]] = True
+        return Presence(e_area, at, n_areas)
 
     def of(m: np.ndarray, vals: Optional[np.ndarray], c: int) -> Changes:
-        keys = contribution_keys(pkeys[m], None if vals is None else vals[m], c)
-        persons = None if vals is None else \
-            Presence.of_rows(area[m], date_codes[m], pkeys[m], n_areas, n_dates)
-        return Changes(Presence.of_rows(area[m], date_codes[m], keys, n_areas, n_dates),
-                       persons)
+        persons = present(m, ent[m], n_ent, ent_area)
+        if vals is None or not (vals[m] != 1).any():  # every contribution 1: the persons
+            return Changes(persons)
+        keys = contribution_keys(ent[m].astype(np.uint64), vals[m], c)
+        code, first = pd.factorize(keys)
+        e_area = np.zeros(len(first), dtype=np.int64)
+        e_area[code] = ent_area[ent[m]]
+        return Changes(present(m, code, len(first), e_area), persons)
 
     residents = of(inside, None, 0)
     out = [residents]
