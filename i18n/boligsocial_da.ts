@@ -619,7 +619,7 @@
       <translation>Annullerer…</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <location filename="../boligsocial_plugin/qgis_io/pgsession.py" />
       <source>Cannot connect to the database of the person layer: {err}</source>
       <translation>Kan ikke forbinde til personlagets database: {err}</translation>
     </message>
@@ -1754,6 +1754,11 @@
       <translation>Kort og rapporter</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Mean absolute difference from the exact values without and with the carry rule: counts {c0} and {c1}, shares {s0} and {s1} percentage points, means {m0} % and {m1} %.</source>
+      <translation>Gennemsnitlig absolut afvigelse fra de eksakte værdier uden og med fremføringsreglen: antal {c0} og {c1}, andele {s0} og {s1} procentpoint, gennemsnit {m0} % og {m1} %.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/moves_report.py" />
       <source>Mean gross income</source>
       <translation>Gns. bruttoindkomst</translation>
@@ -2089,6 +2094,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/processing/common.py" />
       <source>Off: exact values (for checks)</source>
       <translation>Fra: nøjagtige værdier (til kontrol)</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/fieldinfo.py" />
+      <source>Oldest figure carried from</source>
+      <translation>Ældste tal fremført fra</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -2886,6 +2896,11 @@ fokusområderne</translation>
       <translation>Sekventielle farveforløb, som farveblinde læsere kan skelne, og som bevarer rækkefølgen ved udskrift i gråtoner.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Series: {c} of {n} figures repeat an earlier snapshot's value because fewer than {m} of their persons changed since; {h} kept hidden for the same reason; {r} as earlier releases showed them (field figures_as_of); the carry rule took {s} s.</source>
+      <translation>Tidsserie: {c} af {n} tal gentager værdien fra et tidligere øjebliksbillede, fordi færre end {m} af deres personer har ændret sig siden; {h} holdes skjult af samme grund; {r} som tidligere udgivelser viste dem (feltet figures_as_of); fremføringsreglen tog {s} s.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/gui/panel_ui.py" />
       <source>Setup</source>
       <translation>Opsætning</translation>
@@ -3181,7 +3196,7 @@ fokusområderne</translation>
       <translation>Godkendelseskonfigurationen '{id}' indeholder ingen adgangskode. Gem nøglen som adgangskode i en godkendelseskonfiguration af typen 'Basic'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <location filename="../boligsocial_plugin/qgis_io/pgsession.py" />
       <source>The authentication configuration '{id}' of the person layer cannot be read. Check that it exists and that the QGIS master password is set (Settings &gt; Options &gt; Authentication).</source>
       <translation>Personlagets autentificeringskonfiguration '{id}' kan ikke læses. Kontrollér, at den findes, og at QGIS' masteradgangskode er angivet (Indstillinger &gt; Indstillinger &gt; Autentificering).</translation>
     </message>
@@ -3246,7 +3261,7 @@ fokusområderne</translation>
       <translation>Kriterielaget mangler felterne area_id, rule_set og category; angiv et lag lavet med 'Vurder statens kriterier'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <location filename="../boligsocial_plugin/qgis_io/pgsession.py" />
       <source>The database refused the computation: {err}</source>
       <translation>Databasen afviste beregningen: {err}</translation>
     </message>
@@ -3771,6 +3786,11 @@ fokusområderne</translation>
       <translation>Kolonnen erstattes af person_id og udelades i uddata.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/carry.py" />
+      <source>This series is published without the carry rule (the person table has no person id): a figure whose persons did not change gets a new noisy value whenever its area changes, and many such copies can be averaged. Do not publish a series of many snapshots from it; give the person id column, or publish single dates.</source>
+      <translation>Denne tidsserie udgives uden fremføringsreglen (persontabellen har intet person-id): et tal, hvis personer ikke har ændret sig, får en ny støjet værdi, hver gang dets område ændrer sig, og mange sådanne kopier kan midles. Udgiv ikke en tidsserie med mange øjebliksbilleder herfra; angiv kolonnen med person-id, eller udgiv enkelte datoer.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
       <source>Ticked: every key must be a CPR number with a real birth date. Untick it for another direct key (e.g. a case number or a warehouse's person number): then only empty and repeated keys are checked.</source>
       <translation>Afkrydset: hver nøgle skal være et CPR-nummer med en gyldig fødselsdato. Fjern krydset for en anden direkte nøgle (fx et sagsnummer eller datavarehusets personnummer): så kontrolleres kun tomme og gentagne nøgler.</translation>
@@ -4023,14 +4043,14 @@ fokusområderne</translation>
       <translation>Vil ikke længere være {category} ved opgørelsen {date}, hvis udviklingen fortsætter: {changes}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion/atoms.py" />
-      <source>With PERTURBATION=off the populations of {date} overlap partially with earlier releases (or with each other) in {n} pieces; exact values are checked against every combination of at most {max} pieces. Publish overlapping geographies with PERTURBATION=on (the default), or fewer overlapping geographies of one date, or forget from the release register the drafts that were never published.</source>
-      <translation>Med PERTURBATION=off overlapper populationerne pr. {date} delvist med tidligere udgivelser (eller med hinanden) i {n} stykker; nøjagtige værdier kontrolleres mod alle kombinationer af højst {max} stykker. Udgiv overlappende geografier med PERTURBATION=on (standard), eller færre overlappende geografier pr. dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
-    </message>
-    <message>
       <location filename="../boligsocial_plugin/core/monitoring/text.py" />
       <source>Will no longer be {category} at the next computation if the trend continues: {changes}.</source>
       <translation>Vil ikke længere være {category} ved næste opgørelse, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/atoms.py" />
+      <source>With PERTURBATION=off the populations of {date} overlap partially with earlier releases (or with each other) in {n} pieces; exact values are checked against every combination of at most {max} pieces. Publish overlapping geographies with PERTURBATION=on (the default), or fewer overlapping geographies of one date, or forget from the release register the drafts that were never published.</source>
+      <translation>Med PERTURBATION=off overlapper populationerne pr. {date} delvist med tidligere udgivelser (eller med hinanden) i {n} stykker; nøjagtige værdier kontrolleres mod alle kombinationer af højst {max} stykker. Udgiv overlappende geografier med PERTURBATION=on (standard), eller færre overlappende geografier pr. dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
@@ -4788,6 +4808,11 @@ fokusområderne</translation>
       <translation>{n} tal, der skjules nu, blev offentliggjort for de samme personer i en tidligere udgivelse; de regnes som kendte.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/carry.py" />
+      <source>{n} figures published before were carried from snapshots that are not in this run; they are hidden (S) until enough persons changed, and the series starts afresh from {d}. Include the earlier snapshots in the run to continue the published series.</source>
+      <translation>{n} tal, der er udgivet før, var fremført fra øjebliksbilleder, som ikke er med i denne kørsel; de skjules (S), indtil nok personer har ændret sig, og tidsserien starter forfra fra {d}. Tag de tidligere øjebliksbilleder med i kørslen for at fortsætte den udgivne tidsserie.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/tables.py" />
       <source>{n} hidden cells follow from totals outside the table (e.g. a parent total of 0) whatever else is hidden.</source>
       <translation>{n} skjulte celler følger af totaler uden for tabellen (fx en overordnet total på 0), uanset hvad der ellers skjules.</translation>
@@ -4853,14 +4878,14 @@ fokusområderne</translation>
       <translation>{n} personer forsvinder efter {a}, mens en person med samme køn, herkomst og alder (én dato ældre) dukker op på samme adresse på {b}: sandsynligvis en ændret personnøgle (en ny pseudonymiseringsnøgle eller et nyt CPR-nummer). De tælles som out_to_outside og in_from_outside. Pseudonymisér alle datoer med samme nøgle.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion/release.py" />
-      <source>{n} rows are hidden: their persons are already in {k} different published populations of the same date (the overlap budget), and each more would give one more noisy copy of their figures. Publish fewer overlapping geographies of that date, or forget from the release register the drafts that were never published.</source>
-      <translation>{n} rækker er skjult: deres personer indgår allerede i {k} forskellige udgivne populationer på samme dato (overlapsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af deres tal. Udgiv færre overlappende geografier på den dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
-    </message>
-    <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>{n} persons lie outside every area.</source>
       <translation>{n} personer ligger uden for alle områder.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/release.py" />
+      <source>{n} rows are hidden: their persons are already in {k} different published populations of the same date (the overlap budget), and each more would give one more noisy copy of their figures. Publish fewer overlapping geographies of that date, or forget from the release register the drafts that were never published.</source>
+      <translation>{n} rækker er skjult: deres personer indgår allerede i {k} forskellige udgivne populationer på samme dato (overlapsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af deres tal. Udgiv færre overlappende geografier på den dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
