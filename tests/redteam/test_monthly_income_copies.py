@@ -21,8 +21,15 @@ law: 6 + 6 months give an estimate within 10 % in 62 % of cases, 12 + 12 months 
 Design (processing.run, trackchange with defaults, one register): 8 areas of 110-180
 residents, 24 monthly snapshots (2024-01 .. 2025-12). In each area one child is born every
 month (not in the income population, but the row changes) and one newcomer aged 45 with an
-income of 2.0-3.4 million kr. (four or more times anyone else's) moves in at month 13 and
-stays. The attacker reads only ``income_num`` of the published SERIES.
+income of 2.0-3.4 million kr. moves in at month 13 and stays (1.8-4.9 times the largest
+income before him: one resident per area earns 700,000-1,120,000 kr., everybody else less
+than 600,000). The attacker reads only ``income_num`` of the published SERIES.
+
+Measured before the carry rule (core.discretion.carry): the newcomer's income estimated
+within 10 % in 4 of 8 areas, in one the whole feasible interval inside ±10 %
+(2,404,801-2,666,401 for 2,600,000); his 0/1 attributes at >= 99 % certainty for 9 of 16;
+the top income of the area before him within 10 % in 5 of 8. With the rule a cell shows a
+new value only after 5 of its persons changed: 0 of 8, 0 of 16, 0 of 8.
 """
 import hashlib
 
@@ -37,6 +44,8 @@ MONTHS = ["{}-{:02d}-01".format(2024 + k // 12, k % 12 + 1) for k in range(24)]
 ARRIVAL = 12
 SIZES = [110, 130, 150, 180, 120, 140, 160, 170]
 RICH = [2.0e6 + 200000.0 * k for k in range(8)]
+#: one resident's income per area, the largest before the newcomer (others below 600,000)
+TOP = [700000.0 + 60000.0 * k for k in range(8)]
 #: the newcomers' 0/1 attributes, per area (both values of each attribute occur)
 ATTRS = {"nonwestern": [a % 2 for a in range(8)], "basic_edu": [(a // 2) % 2 for a in range(8)]}
 
@@ -44,6 +53,9 @@ ATTRS = {"nonwestern": [a % 2 for a in range(8)], "basic_edu": [(a // 2) % 2 for
 def _data(tmp):
     areas = grid_areas(str(tmp / "areas.gpkg"), nx=4, ny=2)
     base = persons_frame(areas, SIZES, dates=(MONTHS[0],), seed=31)
+    for a, (aid, _) in enumerate(areas):   # one resident per area earns the area's top income
+        who = base.index[(base["area_truth"] == aid) & base["age"].between(30, 60)][0]
+        base.loc[who, ["student", "taxpayer", "gross_income"]] = [0, 1, TOP[a]]
     frames = []
     for k, d in enumerate(MONTHS):
         month = base.copy()
@@ -66,11 +78,14 @@ def _data(tmp):
         frame["ref_date"] = d
         frames.append(frame)
     df = pd.concat(frames, ignore_index=True)
-    truth = df.drop_duplicates("person_id")[["person_id", "area_truth"]]
+    first = df[df["ref_date"] == MONTHS[0]]
+    inc = first[first["age"].between(15, 64) & (first["student"] == 0)
+                & (first["taxpayer"] == 1)]
+    top = inc.groupby("area_truth")["gross_income"].max().to_dict()
     df = df.drop(columns=["area_truth"])
     df["person_id"] = [hashlib.sha256(p.encode()).hexdigest()[:32] for p in df["person_id"]]
     df.to_csv(tmp / "persons.csv", index=False)
-    return [a for a, _ in areas], truth
+    return [a for a, _ in areas], top
 
 
 def centre(c):
@@ -103,17 +118,17 @@ def published(tmp_path_factory, provider):
     import processing
 
     tmp = tmp_path_factory.mktemp("redteam_monthly_income")
-    ids, _ = _data(tmp)
+    ids, top = _data(tmp)
     res = processing.run("boligsocial:trackchange", {
         "PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / "areas.gpkg"),
         "AREA_ID_FIELD": "area_id", "AREA_NAME_FIELD": "area_name",
         "RELEASE_REGISTER": str(tmp / "register"), "OUTPUT": str(tmp / "change.gpkg"),
         "SERIES": str(tmp / "series.gpkg")})
-    return ids, gpkg_rows(res["SERIES"]).set_index(["area_id", "ref_date"])
+    return ids, gpkg_rows(res["SERIES"]).set_index(["area_id", "ref_date"]), top
 
 
 def test_rich_newcomer_income_from_monthly_copies(published):
-    ids, series = published
+    ids, series, _ = published
     hits, pinned, seen = [], [], 0
     for a, aid in enumerate(ids):
         vals = np.array([series.loc[(aid, d), "income_num"] for d in MONTHS], dtype=float)
@@ -179,7 +194,7 @@ def test_newcomer_attributes_from_monthly_copies(published):
     one, who takes every month as an independent copy; he is then sure of "0" everywhere, so
     his certainty says nothing: disclosure = his sure verdicts are right more often than
     wrong."""
-    ids, series = published
+    ids, series, _ = published
     sure, naive_right, naive_wrong, seen = [], [], [], 0
     for a, aid in enumerate(ids):
         for attr in ATTRS:
@@ -201,3 +216,39 @@ def test_newcomer_attributes_from_monthly_copies(published):
     assert len(naive_right) <= len(naive_wrong) + 1, (
         "taking every month as a copy: {} sure and right, {} sure and wrong".format(
             len(naive_right), len(naive_wrong)))
+
+
+def largest_contribution(c):
+    """Feasible largest contributions M: some S with every |c − S| in [0.5 M, 1.5 M] and
+    copies on both sides of S."""
+    grid = np.linspace(c.min(), c.max(), 20001)
+    a = np.abs(c[:, None] - grid[None, :])
+    lo, hi = a.max(0) / 1.5, a.min(0) / 0.5
+    ok = (lo <= hi) & (c[:, None] > grid).any(0) & (c[:, None] < grid).any(0)
+    return (lo[ok].min(), hi[ok].max()) if ok.any() else (np.nan, np.nan)
+
+
+def test_top_income_of_an_area_from_monthly_copies(published):
+    """No newcomer needed: before month 13 nothing in the income cell changes, only births.
+    The noise of each copy is ±(0.5–1.5) × the largest income in the cell, so the gap
+    between the copies above and below the sum, and their spread, measure that one
+    person's income (the dominance rule's very subject). The attacker's estimate (the
+    middle of the feasible interval) is within 10 % of the top income in 5 of 8 areas
+    (0.4-9 % off); the README's standard for a newcomer is at most 10 % of cases."""
+    ids, series, top = published
+    hits, seen = [], 0
+    for aid in ids:
+        c = np.array([series.loc[(aid, d), "income_num"] for d in MONTHS[:ARRIVAL]],
+                     dtype=float)
+        c = c[~np.isnan(c)]
+        if len(c) < 4:
+            continue
+        seen += 1
+        lo, hi = largest_contribution(c)
+        est = (lo + hi) / 2
+        if abs(est - top[aid]) < 0.10 * top[aid]:
+            hits.append((aid, round(est), top[aid]))
+    assert seen >= 6, "the income cells are not published: nothing to attack"
+    # the p % rule: the largest contributor's value must not be estimated within 10 %
+    assert len(hits) <= 1, "top incomes estimated within 10 % in {} of {} areas: {}".format(
+        len(hits), seen, hits)

@@ -153,16 +153,18 @@ class Register:
         return rid
 
     def shown_as_of(self, labels: Sequence[str]) -> Dict[tuple, Dict[str, str]]:
-        """(label, date) -> {cell type: the date whose value was shown} of the series
-        recorded with these labels (later releases win)."""
+        """(label, date) -> {cell type: the date whose value was shown} of the releases
+        recorded with these labels (later releases win). A release without carried values (a
+        single date, or recorded before the carry rule) showed each published cell's value
+        of its own date."""
         want = set(labels)
         out: Dict[tuple, Dict[str, str]] = {}
         for r in self.releases():
             try:
                 z = np.load(os.path.join(self.folder, r.id + ".npz"), allow_pickle=False)
-                if "as_of" not in z.files:
-                    continue
-                pd_, pl, types, asof = z["dates"], z["labels"], z["types"], z["as_of"]
+                pd_, pl, types = z["dates"], z["labels"], z["types"]
+                asof = z["as_of"] if "as_of" in z.files else \
+                    np.where(z["published"], pd_.astype(str)[:, None], "")
             except (OSError, ValueError, KeyError):
                 continue
             names = [str(t) for t in types]
