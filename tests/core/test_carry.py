@@ -253,3 +253,21 @@ def test_walk_equals_the_rule_in_plain_python_also_past_64_dates():
         w = walk(np.array(area), np.array(date), np.concatenate(keys), 1, n_d, hidden[None, :],
                  3, persons=np.concatenate(pers))
         assert w.source[0].tolist() == _reference_walk(sets, hidden, 3), case
+
+
+def test_a_single_date_published_before_anchors_the_series(tmp_path):
+    df = _monthly(MONTHS[:10])
+    reg = Register(str(tmp_path / "reg"))
+    pub = Publication(RULES, Perturbation(), register=reg)
+    one = compute(df, df["x"].to_numpy(), df["y"].to_numpy(), [r for _, r in AREAS],
+                  [a for a, _ in AREAS], INDS, RULES, MONTHS[7], publication=pub)
+    one.release.record(reg, "test", "single")
+    single = one.published.assign(area_id=[AREAS[i][0] for i in one.published["area_idx"]])
+    ser, res = _series(df, reg)
+    cols = ["residents", "income_num", "income_den", "nonwestern_num", "convicted_num"]
+    for _, row in single.iterrows():
+        got = ser.loc[(row["area_id"], MONTHS[7])]
+        for c in cols:
+            if not pd.isna(row[c]) and not pd.isna(got[c]):
+                assert row[c] == got[c], c
+    assert res.release.result.report["carry"]["from_register"] > 0
