@@ -105,7 +105,10 @@ class MonitorCriteria(AssessCriteria):
         "reported in the log. Every value is published under the same discretion as 'Compute "
         "indicators' for all snapshots together (primary and secondary suppression, snapshots "
         "that differ by too few persons hidden, perturbation); trends and projections use "
-        "published values only.")
+        "published values only. With perturbation a figure shows a new value only when at "
+        "least the smallest published count of its persons changed since its last shown value "
+        "(the carry rule); the SERIES field figures_as_of gives the date of the oldest "
+        "repeated value of the row.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """assesscriteria's parameters, without the assessment date and at-risk margins, plus

@@ -40,7 +40,12 @@ class TrackChange(ComputeIndicators):
         "Controller animates it.<br>"
         "Everything is computed from published values only: a snapshot hidden because too few "
         "persons changed since the next one does not count, and a suppressed value is never "
-        "used.")
+        "used.<br><br>"
+        "<b>Carry rule</b> (with perturbation): a figure shows a new value only when at least "
+        "the smallest published count of its persons changed since its last shown value; "
+        "otherwise it repeats that value, so an unchanged group is never published as many "
+        "noisy copies. The SERIES field figures_as_of gives the date of the oldest repeated "
+        "value of the row.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """computeindicators' parameters with a period (FROM_DATE, TO_DATE) instead of one
