@@ -90,6 +90,12 @@ def test_lost_anchor_hides_until_twice_the_changes():
     anchor[0, 0] = LOST
     w = walk(a, d, k, 1, 8, np.zeros((1, 8), bool), 3, anchor)
     assert w.source[0].tolist() == [-1, -1, -1, -1, -1, 5, 5, 5]
+    # the same when the protection hides the first date: the debt stays
+    hidden = np.zeros((1, 8), bool)
+    hidden[0, 0] = True
+    w = walk(a, d, k, 1, 8, hidden, 3, anchor)
+    assert w.source[0].tolist() == [-1, -1, -1, -1, -1, 5, 5, 5]
+    assert not w.kept_hidden[0, 0] and w.kept_hidden[0, 1:5].all()
 
 
 def test_walk_is_vectorised_over_areas_and_deterministic():

@@ -190,12 +190,12 @@ def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
         anc = anchor[:, t] if anchor is not None else np.full(n_areas, -1, dtype=np.int64)
         ok = (anc >= 0) & (anc <= t) & ~hid
         ok[ok] &= ~hidden[rows[ok], anc[ok]]
-        lost = (anc == LOST) & ~hid
+        lost = anc == LOST  # also where hidden now: the debt stays
         base = ~hid & ~ok & ~lost
         fresh = base & new
         carried = base & ~new & (last >= 0) & ((ref == last) | (ch_ref >= need))
         kept[base & ~new & ~carried, t] = True
-        kept[lost, t] = True
+        kept[lost & ~hid, t] = True
         source[fresh, t] = t
         source[carried, t] = last[carried]
         source[ok, t] = anc[ok]
