@@ -2962,6 +2962,11 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
+      <source>Snapshots before the period read to continue the figures earlier releases carried into it: {d}.</source>
+      <translation>Øjebliksbilleder før perioden læst med for at fortsætte de tal, som tidligere udgivelser har fremført ind i den: {d}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
       <source>Snapshots before this date are left out. On the command line: FROM_DATE=2024-01-01.</source>
       <translation>Opgørelsestidspunkter før denne dato udelades. På kommandolinjen: FROM_DATE=2024-01-01.</translation>
     </message>

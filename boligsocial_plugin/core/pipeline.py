@@ -298,6 +298,8 @@ class Publication:
     #: with the perturbation: different published populations of one date a person may be in
     #: (core.discretion.budget; 0 = no limit)
     overlap_budget: int = DEFAULT_BUDGET
+    #: a series' first published date: earlier snapshots only continue carried figures
+    carry_from: str = ""
 
 
 @dataclass

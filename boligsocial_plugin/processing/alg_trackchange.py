@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """boligsocial:trackchange: many snapshots + areas -> per indicator first, last, change and trend
 per area (OUTPUT) and the indicator layer at every snapshot (SERIES)."""
+from dataclasses import replace
+
 import numpy as np
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink
 
+from boligsocial_plugin.core.discretion.carry import earlier_snapshots, publish_from
 from boligsocial_plugin.core.monitoring.calendar import calendar, default_project_to
 from boligsocial_plugin.core.monitoring.change import PARTS, track_change
 from boligsocial_plugin.core.pipeline import compute
@@ -91,8 +94,15 @@ class TrackChange(ComputeIndicators):
         else:
             keep = np.ones(len(ext.data), dtype=bool)
             dates = ext.data["ref_date"].astype(str).to_numpy()
+            extra = []
+            if first and pub.register is not None and pub.perturbation.enabled:
+                # a rolling window: the snapshots whose values earlier releases carried into
+                # the period come along, so the series repeats them (core.discretion.carry)
+                extra = earlier_snapshots(pub.register, areas.ids, first,
+                                          sorted(set(dates[dates <= last] if last else dates)))
+                pub = replace(pub, carry_from=first)
             if first:
-                keep &= dates >= first
+                keep &= (dates >= first) | np.isin(dates, extra)
             if last:
                 keep &= dates <= last
             data = ext.data.loc[keep].reset_index(drop=True) if not keep.all() else ext.data
@@ -103,13 +113,18 @@ class TrackChange(ComputeIndicators):
 
             res = compute(data, x[keep], y[keep], areas.rings, areas.ids, indicators, rules,
                           None, overlaps, progress, publication=pub)
+            if extra:
+                publish_from(res, first)
+                feedback.pushInfo(self.tr("Snapshots before the period read to continue the "
+                                          "figures earlier releases carried into it: {d}."
+                                          ).format(d=", ".join(extra)))
         self.check_canceled(feedback)
         for line in res.stats.lines() + calendar(res.stats.dates).lines():
             feedback.pushInfo(line)
         codes = [i.code for i in res.indicators]
         project_to = self._date(parameters, PROJECT_TO, context) or \
             default_project_to(max(res.stats.dates))
-        change = track_change(res.release.published, codes, len(areas.ids), project_to)
+        change = track_change(res.published, codes, len(areas.ids), project_to)
         table = change.frame(codes)
         table.insert(0, "area_name", areas.names)
         table.insert(0, "area_id", areas.ids)

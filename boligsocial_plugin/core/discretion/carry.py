@@ -358,17 +358,18 @@ def _finish(pub: pd.DataFrame, indicators: Sequence[Indicator], flags: Dict[str,
 
 
 def anchor_grid(shown: Dict[Tuple[str, str], Dict[str, str]], labels: Sequence[str],
-                dates: Sequence[str], types: Sequence[str]
+                dates: Sequence[str], types: Sequence[str], first: str = ""
                 ) -> Tuple[Dict[str, np.ndarray], int]:
     """Per cell type an (areas, dates) grid of the date index earlier releases showed at
     each area's date (-1: none, or its date is not among ``dates``), and how many earlier
-    as-of dates fell outside ``dates`` (so the walk starts afresh there)."""
+    as-of dates fell outside ``dates`` (so the walk starts afresh there). Dates before
+    ``first`` are not published by this run: no anchor there."""
     d_of = {str(d): k for k, d in enumerate(dates)}
     grids = {t: np.full((len(labels), len(dates)), -1, dtype=np.int64) for t in types}
     lost = 0
     for a, lab in enumerate(labels):
         for t, d in enumerate(dates):
-            got = shown.get((str(lab), str(d)))
+            got = shown.get((str(lab), str(d))) if str(d) >= first else None
             if not got:
                 continue
             for typ, asof in got.items():
@@ -408,7 +409,7 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     anchors, lost = None, 0
     if pub.register is not None:
         anchors, lost = anchor_grid(pub.register.shown_as_of(labels), labels, dates,
-                                    res.types)
+                                    res.types, getattr(pub, "carry_from", ""))
     cells = changes(dates) if changes is not None else \
         row_changes(data, np.asarray(area), dates, indicators, len(labels))
     before = res.published
@@ -432,6 +433,29 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
             "afresh from {d}. Include the earlier snapshots in the run to continue the "
             "published series.").format(n=lost, d=dates[0]))
     return out
+
+
+def earlier_snapshots(register, labels: Sequence[str], first: str,
+                      available: Sequence[str]) -> List[str]:
+    """The snapshots before ``first`` (among ``available``) whose values earlier releases
+    showed at ``first`` or later: a series from ``first`` needs them to repeat those values
+    (a rolling window) instead of hiding them."""
+    want = set()
+    for (_lab, d), cells in register.shown_as_of(labels).items():
+        if d >= first:
+            want |= {a for a in cells.values() if a and a < first}
+    return sorted(want & {str(a) for a in available})
+
+
+def publish_from(result, first: str) -> None:
+    """Publish (and record) only the dates from ``first`` of a core.pipeline.IndicatorResult
+    whose run also held earlier snapshots (:func:`earlier_snapshots`)."""
+    rel = result.release
+    dates = sorted({str(d) for d in rel.published["ref_date"] if str(d) >= first})
+    rel.limit({d: ["residents"] + [i.code for i in result.indicators] for d in dates})
+    keep = (rel.published["ref_date"].astype(str) >= first).to_numpy()
+    result.published = rel.published.loc[keep].reset_index(drop=True)
+    result.stats.dates = [d for d in result.stats.dates if str(d) >= first]
 
 
 def accuracy(before: pd.DataFrame, after: pd.DataFrame, raw: pd.DataFrame,
