@@ -1,15 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """boligsocial:trackchange: many snapshots + areas -> per indicator first, last, change and trend
 per area (OUTPUT) and the indicator layer at every snapshot (SERIES)."""
-from dataclasses import replace
-
 import numpy as np
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink
 
-from boligsocial_plugin.core.discretion.carry import earlier_snapshots, publish_from
 from boligsocial_plugin.core.monitoring.calendar import calendar, default_project_to
 from boligsocial_plugin.core.monitoring.change import PARTS, track_change
-from boligsocial_plugin.core.pipeline import compute
+from boligsocial_plugin.core.shown_dates import compute_period
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.alg_computeindicators import (
@@ -58,8 +55,9 @@ class TrackChange(ComputeIndicators):
             self.removeParameter(name)
         common.add_ref_date_parameter(
             self, FROM_DATE, self.tr("First snapshot (empty = the earliest)"),
-            self.tr("Snapshots before this date are left out. On the command line: "
-                    "FROM_DATE=2024-01-01."))
+            self.tr("Snapshots before this date are left out (the snapshot a year before "
+                    "each one shown is protected with it, not shown, as in every other output "
+                    "of that date). On the command line: FROM_DATE=2024-01-01."))
         common.add_ref_date_parameter(
             self, TO_DATE, self.tr("Last snapshot (empty = the latest)"),
             self.tr("Snapshots after this date are left out. On the command line: "
@@ -92,32 +90,14 @@ class TrackChange(ComputeIndicators):
             db.source.period = (first or None, last or None)
             res = db.compute(areas, indicators, None, overlaps, pub, context, feedback)
         else:
-            keep = np.ones(len(ext.data), dtype=bool)
-            dates = ext.data["ref_date"].astype(str).to_numpy()
-            extra = []
-            if first and pub.register is not None and pub.perturbation.enabled:
-                # a rolling window: the snapshots whose values earlier releases carried into
-                # the period come along, so the series repeats them (core.discretion.carry)
-                extra = earlier_snapshots(pub.register, areas.ids, first,
-                                          sorted(set(dates[dates <= last] if last else dates)))
-                pub = replace(pub, carry_from=first)
-            if first:
-                keep &= (dates >= first) | np.isin(dates, extra)
-            if last:
-                keep &= dates <= last
-            data = ext.data.loc[keep].reset_index(drop=True) if not keep.all() else ext.data
-
             def progress(frac: float) -> bool:
                 feedback.setProgress(10 + 60 * frac)
                 return not feedback.isCanceled()
 
-            res = compute(data, x[keep], y[keep], areas.rings, areas.ids, indicators, rules,
-                          None, overlaps, progress, publication=pub)
-            if extra:
-                publish_from(res, first)
-                feedback.pushInfo(self.tr("Snapshots before the period read to continue the "
-                                          "figures earlier releases carried into it: {d}."
-                                          ).format(d=", ".join(extra)))
+            # the dates from FROM_DATE are protected with the snapshots a year before them,
+            # as every other output of those dates is (core.shown_dates)
+            res = compute_period(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
+                                 first, last, overlaps, progress, publication=pub)
         self.check_canceled(feedback)
         for line in res.stats.lines() + calendar(res.stats.dates).lines():
             feedback.pushInfo(line)
@@ -136,7 +116,7 @@ class TrackChange(ComputeIndicators):
         idx = pub_rows["area_idx"].to_numpy()
         pub_rows = pub_rows.assign(area_id=np.array(areas.ids, dtype=object)[idx],
                                    area_name=np.array(areas.names, dtype=object)[idx])
-        if "figures_as_of" not in pub_rows:  # nothing carried (one date, a database)
+        if "figures_as_of" not in pub_rows:  # nothing carried (one date, exact values)
             pub_rows["figures_as_of"] = pub_rows["ref_date"]
         sdest = self.write_layer(parameters, context, feedback, SERIES, pub_rows,
                                  indicator_field_types(codes) + AS_OF_FIELD,
