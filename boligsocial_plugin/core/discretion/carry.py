@@ -447,17 +447,6 @@ def earlier_snapshots(register, labels: Sequence[str], first: str,
     return sorted(want & {str(a) for a in available})
 
 
-def publish_from(result, first: str) -> None:
-    """Publish (and record) only the dates from ``first`` of a core.pipeline.IndicatorResult
-    whose run also held earlier snapshots (:func:`earlier_snapshots`)."""
-    rel = result.release
-    dates = sorted({str(d) for d in rel.published["ref_date"] if str(d) >= first})
-    rel.limit({d: ["residents"] + [i.code for i in result.indicators] for d in dates})
-    keep = (rel.published["ref_date"].astype(str) >= first).to_numpy()
-    result.published = rel.published.loc[keep].reset_index(drop=True)
-    result.stats.dates = [d for d in result.stats.dates if str(d) >= first]
-
-
 def accuracy(before: pd.DataFrame, after: pd.DataFrame, raw: pd.DataFrame,
              indicators: Sequence[Indicator]) -> Dict[str, List[float]]:
     """Mean absolute difference from the exact values of the published figures before and
