@@ -82,9 +82,11 @@ def _series(moves):
 
 def test_a_count_crossing_the_threshold_is_hidden_at_the_close_months():
     """4 convicted in January (P), one convicted newcomer in February (5), nobody in March
-    (5, the same persons), then 8 non-convicted newcomers in April (still 5) and May: with the
-    perturbation, February and March are hidden (P, a chain), April and May are published."""
-    df = _series({1: (1, 0), 3: (0, 8)})
+    (5, the same persons), then 5 convicted and 3 other newcomers in April (10) and nobody in
+    May: with the perturbation, February and March are hidden (P, a chain: one and no
+    convicted person away), April and May are published (five convicted persons away from
+    the hidden months)."""
+    df = _series({1: (1, 0), 3: (5, 3)})
     out, rel, _ = publish(df, [("A", sq(0, 0, 1, 1))], perturbation=Perturbation())
     flags = [out.loc[("A", d), "convicted_flag"] for d in MONTHS]
     assert flags == ["P", "P", "P", "", ""]
@@ -95,14 +97,39 @@ def test_a_count_crossing_the_threshold_is_hidden_at_the_close_months():
     assert all(not pd.isna(out.loc[("A", d), "residents"]) for d in MONTHS)
 
 
-def test_a_crossing_among_many_movers_is_published():
+def test_a_crossing_among_many_movers_is_hidden():
     """One convicted newcomer among six: the area's populations differ by the protection
-    width, so the published count leaves the January count its full range."""
+    width, but its convicted by one person, who pins January's count (4) from February's
+    (5); the months after repeat the same convicted persons: hidden too (a chain)."""
     df = _series({1: (1, 5)})
     out, rel, _ = publish(df, [("A", sq(0, 0, 1, 1))], perturbation=Perturbation())
     flags = [out.loc[("A", d), "convicted_flag"] for d in MONTHS]
-    assert flags == ["P", "", "", "", ""]
-    assert rel.result.report["hidden_for_crossing"] == 0
+    assert flags == ["P", "P", "P", "P", "P"]
+    assert rel.result.report["hidden_for_crossing"] == 4
+    assert all(out.loc[("A", d), "nonwestern_flag"] != "P" or
+               out.loc[("A", d), "nonwestern_num"] != out.loc[("A", d), "nonwestern_num"]
+               for d in MONTHS)
+
+
+def test_a_crossing_by_changed_attributes_of_residents():
+    """January: 4 convicted (P). February: one more resident convicted (5, one person away:
+    hidden). March: one newcomer (not convicted), three of the January convicted no longer
+    count and four other residents are convicted (6): seven persons away from February and
+    January, so the attacker must know more persons than the width: published, although the
+    area's populations differ by one person (the rule counted movers before, and hid it)."""
+    df = _series({2: (0, 1)})
+    df = df[df["ref_date"].isin(MONTHS[:3])].reset_index(drop=True)
+    first = df[df["ref_date"] == MONTHS[0]]
+    was = first.loc[first["convicted"] == 1, "pid"].tolist()
+    others = first.loc[(first["convicted"] == 0) & (first["age"] >= 18), "pid"].tolist()
+    feb, mar = df["ref_date"] == MONTHS[1], df["ref_date"] == MONTHS[2]
+    df.loc[(feb | mar) & df["pid"].isin(others[:1]), "convicted"] = 1.0
+    df.loc[mar & df["pid"].isin(was[:3]), "convicted"] = 0.0
+    df.loc[mar & df["pid"].isin(others[1:5]), "convicted"] = 1.0
+    out, rel, _ = publish(df, [("A", sq(0, 0, 1, 1))], perturbation=Perturbation())
+    flags = [out.loc[("A", d), "convicted_flag"] for d in MONTHS[:3]]
+    assert flags == ["P", "P", ""]
+    assert rel.result.report["hidden_for_crossing"] == 1
 
 
 def test_registered_populations_of_other_dates_and_labels_are_loaded(tmp_path):

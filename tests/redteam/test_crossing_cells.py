@@ -100,21 +100,18 @@ def _assert_wide(iv, what):
             .format(what, *iv)
 
 
-@pytest.mark.xfail(strict=True, reason="known leak: the crossing rule counts movers of one label")
 def test_many_movers_one_change_in_the_cell(published):
     jan, feb = published
     assert jan.loc[("A", D1), "convicted_flag"] == "P"
     _assert_wide(_interval(jan, feb, "A", "A", 1), "A, eight newcomers, one convicted")
 
 
-@pytest.mark.xfail(strict=True, reason="known leak: the crossing rule counts movers of one label")
 def test_another_label_one_newcomer(published):
     jan, feb = published
     assert jan.loc[("C", D1), "convicted_flag"] == "P"
     _assert_wide(_interval(jan, feb, "C", "C2", 1), "C published as C2")
 
 
-@pytest.mark.xfail(strict=True, reason="known leak: the crossing rule counts movers of one label")
 def test_a_merged_region_one_newcomer(published):
     jan, feb = published
     assert jan.loc[("D", D1), "convicted_flag"] == "P"
