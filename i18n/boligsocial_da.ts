@@ -619,7 +619,7 @@
       <translation>Annullerer…</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <location filename="../boligsocial_plugin/qgis_io/pgsession.py" />
       <source>Cannot connect to the database of the person layer: {err}</source>
       <translation>Kan ikke forbinde til personlagets database: {err}</translation>
     </message>
@@ -3181,7 +3181,7 @@ fokusområderne</translation>
       <translation>Godkendelseskonfigurationen '{id}' indeholder ingen adgangskode. Gem nøglen som adgangskode i en godkendelseskonfiguration af typen 'Basic'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <location filename="../boligsocial_plugin/qgis_io/pgsession.py" />
       <source>The authentication configuration '{id}' of the person layer cannot be read. Check that it exists and that the QGIS master password is set (Settings &gt; Options &gt; Authentication).</source>
       <translation>Personlagets autentificeringskonfiguration '{id}' kan ikke læses. Kontrollér, at den findes, og at QGIS' masteradgangskode er angivet (Indstillinger &gt; Indstillinger &gt; Autentificering).</translation>
     </message>
@@ -3246,7 +3246,7 @@ fokusområderne</translation>
       <translation>Kriterielaget mangler felterne area_id, rule_set og category; angiv et lag lavet med 'Vurder statens kriterier'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <location filename="../boligsocial_plugin/qgis_io/pgsession.py" />
       <source>The database refused the computation: {err}</source>
       <translation>Databasen afviste beregningen: {err}</translation>
     </message>
@@ -4023,14 +4023,14 @@ fokusområderne</translation>
       <translation>Vil ikke længere være {category} ved opgørelsen {date}, hvis udviklingen fortsætter: {changes}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion/atoms.py" />
-      <source>With PERTURBATION=off the populations of {date} overlap partially with earlier releases (or with each other) in {n} pieces; exact values are checked against every combination of at most {max} pieces. Publish overlapping geographies with PERTURBATION=on (the default), or fewer overlapping geographies of one date, or forget from the release register the drafts that were never published.</source>
-      <translation>Med PERTURBATION=off overlapper populationerne pr. {date} delvist med tidligere udgivelser (eller med hinanden) i {n} stykker; nøjagtige værdier kontrolleres mod alle kombinationer af højst {max} stykker. Udgiv overlappende geografier med PERTURBATION=on (standard), eller færre overlappende geografier pr. dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
-    </message>
-    <message>
       <location filename="../boligsocial_plugin/core/monitoring/text.py" />
       <source>Will no longer be {category} at the next computation if the trend continues: {changes}.</source>
       <translation>Vil ikke længere være {category} ved næste opgørelse, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/atoms.py" />
+      <source>With PERTURBATION=off the populations of {date} overlap partially with earlier releases (or with each other) in {n} pieces; exact values are checked against every combination of at most {max} pieces. Publish overlapping geographies with PERTURBATION=on (the default), or fewer overlapping geographies of one date, or forget from the release register the drafts that were never published.</source>
+      <translation>Med PERTURBATION=off overlapper populationerne pr. {date} delvist med tidligere udgivelser (eller med hinanden) i {n} stykker; nøjagtige værdier kontrolleres mod alle kombinationer af højst {max} stykker. Udgiv overlappende geografier med PERTURBATION=on (standard), eller færre overlappende geografier pr. dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
@@ -4779,8 +4779,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>{n} figures hidden (P) because the same count is below the threshold at a date of the area that differs by only a few persons.</source>
-      <translation>{n} tal skjult (P), fordi det samme antal er under grænsen på en dato, hvor områdets beboere kun afviger med få personer.</translation>
+      <source>{n} figures hidden (P) because the same count is below the threshold at another date, where the persons in it (in this or another area) differ by only a few.</source>
+      <translation>{n} tal skjult (P), fordi det samme antal er under grænsen på en anden dato, hvor personerne bag det (i dette eller et andet område) kun afviger med få.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
@@ -4853,14 +4853,14 @@ fokusområderne</translation>
       <translation>{n} personer forsvinder efter {a}, mens en person med samme køn, herkomst og alder (én dato ældre) dukker op på samme adresse på {b}: sandsynligvis en ændret personnøgle (en ny pseudonymiseringsnøgle eller et nyt CPR-nummer). De tælles som out_to_outside og in_from_outside. Pseudonymisér alle datoer med samme nøgle.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion/release.py" />
-      <source>{n} rows are hidden: their persons are already in {k} different published populations of the same date (the overlap budget), and each more would give one more noisy copy of their figures. Publish fewer overlapping geographies of that date, or forget from the release register the drafts that were never published.</source>
-      <translation>{n} rækker er skjult: deres personer indgår allerede i {k} forskellige udgivne populationer på samme dato (overlapsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af deres tal. Udgiv færre overlappende geografier på den dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
-    </message>
-    <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>{n} persons lie outside every area.</source>
       <translation>{n} personer ligger uden for alle områder.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/release.py" />
+      <source>{n} rows are hidden: their persons are already in {k} different published populations of the same date (the overlap budget), and each more would give one more noisy copy of their figures. Publish fewer overlapping geographies of that date, or forget from the release register the drafts that were never published.</source>
+      <translation>{n} rækker er skjult: deres personer indgår allerede i {k} forskellige udgivne populationer på samme dato (overlapsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af deres tal. Udgiv færre overlappende geografier på den dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />

@@ -220,3 +220,27 @@ def test_a_rerun_of_a_series_against_the_register_publishes_the_same_cells(tmp_p
     pd.testing.assert_frame_equal(first[flags], second[flags])
     assert first["residents"].equals(second["residents"])
     assert rel.result.report["links"]["equal"] >= 6 * 4
+
+
+def test_a_crossing_into_another_area():
+    """January: A has 4 convicted (P), B none. February: the 4 convicted move from A to B
+    and one convicted newcomer arrives in B (5). B's convicted differ from A's of January by
+    the newcomer only: B's February count is hidden, although B's populations of the two
+    dates differ by five persons (the rule compared the dates of one area only)."""
+    rng = np.random.default_rng(21)
+    a = persons(scatter(rng, (0, 0, 1, 1), 120), MONTHS[0], seed=1)
+    b = persons(scatter(rng, (1, 0, 2, 1), 80), MONTHS[0], seed=2, start=500)
+    a["convicted"], b["convicted"] = 0.0, 0.0
+    a.loc[a.index[a["age"] >= 18][:4], "convicted"] = 1.0
+    jan = pd.concat([a, b], ignore_index=True)
+    feb = jan.assign(ref_date=MONTHS[1])
+    moved = feb["convicted"] == 1
+    feb.loc[moved, "x"] = feb.loc[moved, "x"] + 1.0  # into B
+    one = persons([(1.5, 0.5)], MONTHS[1], seed=9, start=999).assign(convicted=1.0, age=40.0)
+    df = pd.concat([jan, feb, one], ignore_index=True)
+    areas = [("A", sq(0, 0, 1, 1)), ("B", sq(1, 0, 2, 1))]
+    out, rel, _ = publish(df, areas, perturbation=Perturbation())
+    assert out.loc[("A", MONTHS[0]), "convicted_flag"] == "P"
+    assert out.loc[("B", MONTHS[1]), "convicted_flag"] == "P"
+    assert pd.isna(out.loc[("B", MONTHS[1]), "convicted_num"])
+    assert rel.result.report["hidden_for_crossing"] >= 1
