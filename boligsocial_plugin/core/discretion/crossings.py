@@ -220,34 +220,36 @@ def _quantity(base: Tuple[np.ndarray, ...], qi: int, n_quantities: int) -> np.nd
 
 
 def crossing_pairs(pops: Populations, pop_of: np.ndarray, label_code: np.ndarray,
-                   date_code: np.ndarray, keyed: bool) -> Tuple[np.ndarray, np.ndarray]:
-    """(i, j), i < j, the rows (indices into ``pop_of``) the crossing rule compares: two dates
-    of one label, and (``keyed``: the persons are known) two rows of different dates and labels
-    that share persons. Shared persons are counted with one sparse product over the persons
-    found under two labels or more (the movers, and everybody when geographies overlap)."""
+                   date_code: np.ndarray, keyed: bool, n: int) -> Tuple[np.ndarray, np.ndarray]:
+    """(i, j), i < j, the rows (indices into ``pop_of``; the first ``n`` this release's) the
+    crossing rule compares, each pair with a row of this release: two dates of one label,
+    and (``keyed``: the persons are known) two rows of different dates and labels that share
+    persons. Shared persons are counted with one sparse product over the persons found under
+    two labels or more (the movers, and everybody when geographies overlap)."""
     ii: List[np.ndarray] = []
     jj: List[np.ndarray] = []
     order = np.argsort(label_code, kind="stable")
     cut = np.flatnonzero(np.diff(label_code[order])) + 1
     for rows in np.split(order, cut):
-        if len(rows) > 1:
-            a, b = np.triu_indices(len(rows), k=1)
-            ii.append(rows[a])
-            jj.append(rows[b])
+        mine = rows[rows < n]
+        if len(rows) > 1 and len(mine):
+            ii.append(np.repeat(mine, len(rows)))
+            jj.append(np.tile(rows, len(mine)))
     if keyed and len(np.unique(label_code)) > 1:
-        i2, j2 = _shared_pairs(pops, pop_of, label_code)
+        i2, j2 = _shared_pairs(pops, pop_of, label_code, n)
         ii.append(i2)
         jj.append(j2)
     i = np.concatenate(ii) if ii else np.zeros(0, np.int64)
     j = np.concatenate(jj) if jj else np.zeros(0, np.int64)
     lo, hi = np.minimum(i, j), np.maximum(i, j)
     keep = date_code[lo] != date_code[hi]
-    return lo[keep], hi[keep]
+    code = np.unique(lo[keep] * len(pop_of) + hi[keep])
+    return code // len(pop_of), code % len(pop_of)
 
 
-def _shared_pairs(pops: Populations, pop_of: np.ndarray, label_code: np.ndarray
+def _shared_pairs(pops: Populations, pop_of: np.ndarray, label_code: np.ndarray, n: int
                   ) -> Tuple[np.ndarray, np.ndarray]:
-    """Pairs of rows of different labels sharing persons."""
+    """Pairs (a row of this release, another row) of different labels sharing persons."""
     from scipy import sparse
 
     empty = (np.zeros(0, np.int64),) * 2
@@ -259,15 +261,16 @@ def _shared_pairs(pops: Populations, pop_of: np.ndarray, label_code: np.ndarray
     cols = np.repeat(np.arange(len(pop_of), dtype=np.int64), sizes)
     person, uk = pd.factorize(keys)
     # the persons under two labels or more
-    pl = np.unique(person.astype(np.int64) * (int(label_code.max()) + 1) + label_code[cols])
-    labels_of = np.bincount(pl // (int(label_code.max()) + 1), minlength=len(uk))
+    span = int(label_code.max()) + 1
+    pl = np.unique(person.astype(np.int64) * span + label_code[cols])
+    labels_of = np.bincount(pl // span, minlength=len(uk))
     many = labels_of[person] > 1
     if not many.any():
         return empty
     person, cols = person[many], cols[many]
     m = sparse.csr_matrix((np.ones(len(person), dtype=np.float32), (person, cols)),
-                          shape=(len(uk), len(pop_of)))
-    prod = sparse.triu(m.T @ m, k=1).tocoo()
+                          shape=(len(uk), len(pop_of))).tocsc()
+    prod = (m[:, :n].T @ m).tocoo()
     other = label_code[prod.row] != label_code[prod.col]
     return prod.row[other].astype(np.int64), prod.col[other].astype(np.int64)
 

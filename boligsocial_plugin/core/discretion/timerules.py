@@ -94,7 +94,7 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
         return out
     # the pairs compared: the dates of a label, and rows of any labels sharing persons
     keep, pairs = paired_rows(n, len(pop_of),
-                              crossing_pairs(pops, pop_of, label_code, date_code, keyed))
+                              crossing_pairs(pops, pop_of, label_code, date_code, keyed, n))
     old = [p for p, k in zip(old, keep[n:]) if k]
     m = len(old)
     pop_of = pop_of[keep]
