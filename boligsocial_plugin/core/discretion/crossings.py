@@ -282,7 +282,7 @@ def spread(is_p: np.ndarray, is_pub: np.ndarray, qs: List[np.ndarray], unknown: 
     those whose cell differs by fewer than ``width`` persons from a ``P`` row ``is_p`` in a
     count the ``P`` cell is small in (see timerules._crossing_suppression). ``unknown``: rows
     whose figures are not known (an earlier release of persons not in this run), taken as
-    small and near in every count.
+    small (below ``min_count``) in every count.
 
     Every published cell is compared with the ``P`` cells directly, not through the cells
     hidden here: the persons that differ along a chain a → b → c are at least those that
@@ -298,8 +298,10 @@ def spread(is_p: np.ndarray, is_pub: np.ndarray, qs: List[np.ndarray], unknown: 
     a, b = src[sel], dst[sel]
     hit = np.zeros(len(a), dtype=bool)
     for qi, q in enumerate(qs):
-        with np.errstate(invalid="ignore"):
-            close = np.nonzero(small[a, qi] & ((np.abs(q[a] - q[b]) < width) | unknown[a]))[0]
+        with np.errstate(invalid="ignore"):  # unknown: the count is below min_count
+            near = (np.abs(q[a] - q[b]) < width) | \
+                (unknown[a] & (q[b] - (min_count - 1) < width))
+            close = np.nonzero(small[a, qi] & near)[0]
         if len(close):
             hit[close[distance(a[close], b[close], qi) < width]] = True
     hide = np.zeros(len(is_p), dtype=bool)
