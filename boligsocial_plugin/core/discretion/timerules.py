@@ -11,13 +11,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
-from boligsocial_plugin.core.discretion.crossings import (
-    cell_index,
-    crossing_pairs,
-    paired_rows,
-    rows_distance,
-    spread,
-)
+from boligsocial_plugin.core.discretion.crossings import crossing_pairs, paired_rows, spread
 from boligsocial_plugin.core.discretion.linkage import EQUAL, NEAR, Link, Populations
 from boligsocial_plugin.core.discretion.links import GroupTables, cell_types
 from boligsocial_plugin.core.discretion.rules import PRIMARY, PUBLISHED, Rules, primary_flags
@@ -46,26 +40,26 @@ def _only_in(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], flags,
                           hidden: np.ndarray, pops: Populations, width: float, rules: Rules,
                           group_tables: Optional[GroupTables] = None,
-                          overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
-                          ) -> Dict[str, np.ndarray]:
+                          overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None,
+                          any_label: bool = True) -> Dict[str, np.ndarray]:
     """Cells of this release hidden because a cell of another date a few persons away is
     hidden by the primary rules (with the perturbation, where the noise cannot protect).
 
     A published count is at least ``MIN_COUNT`` and a ``P`` flag says a count is smaller:
-    when the persons of two such cells of the same indicator differ by fewer than the
-    protection width, ``x_P ≥ MIN_COUNT − (persons that differ)`` narrows the hidden count
-    (one newcomer, or one resident whose situation changed, pins it to ``MIN_COUNT − 1``),
-    whatever the noise. The persons that differ are counted per cell from the persons' own
-    figures (core.discretion.crossings: a newcomer outside the cell does not count, a
-    resident whose attribute changed does), between two dates of an area and between any
-    two rows of different dates that share persons (a district renamed or re-cut, a region
-    merged from earlier areas). Such a published cell is hidden too, flagged ``P`` like the
-    cell it protects (an ``S`` flag would still say "at least ``MIN_COUNT``"). The earlier
-    releases (the register) count too: their hidden cells are ``P`` when the rules flag
-    their figures (``group_tables``), and taken as ``P`` when their persons are not in this
-    run's data (then their distance is a lower bound). ``overlaps``: (row i, row j, persons
-    in both) when the persons are not at hand (a database): then the dates of one label are
-    compared, by the persons who moved in or out; pairs not listed share nobody.
+    when the persons of two such cells of the same indicator differ by ``d`` persons,
+    ``x_P ≥ MIN_COUNT − d`` narrows the hidden count (one newcomer, or one resident whose
+    situation changed, pins it to ``MIN_COUNT − 1``), whatever the noise. ``d`` is at least
+    the difference of the two counts whoever moved or changed, so a published count less
+    than the protection width away from a ``P`` count is hidden (core.discretion.crossings),
+    between two dates of an area and, when ``any_label`` (a run with a release register),
+    between any two rows of different dates that share persons (a district renamed or
+    re-cut, a region merged from earlier areas, persons moving together). Such a published
+    cell is hidden too, flagged ``P`` like the cell it protects (an ``S`` flag would still
+    say "at least ``MIN_COUNT``"). The earlier releases (the register) count too: their
+    hidden cells are ``P`` when the rules flag their figures (``group_tables``), and taken as
+    ``P`` (below ``MIN_COUNT`` in every count) when their persons are not in this run's
+    data. ``overlaps``: (row i, row j, persons in both) when the persons are not at hand (a
+    database without a register): the dates of one label are compared.
 
     Returns, per indicator code and ``"residents"``, the rows to hide.
     """
@@ -94,25 +88,11 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
         return out
     # the pairs compared: the dates of a label, and rows of any labels sharing persons
     keep, pairs = paired_rows(n, len(pop_of),
-                              crossing_pairs(pops, pop_of, label_code, date_code, keyed, n))
+                              crossing_pairs(pops, pop_of, label_code, date_code,
+                                             keyed and any_label, n))
     old = [p for p, k in zip(old, keep[n:]) if k]
     m = len(old)
     pop_of = pop_of[keep]
-    sizes = pops.size()[pop_of]
-    shared: Dict[Tuple[int, int], int] = {}
-    if overlaps is not None:
-        for i, j, o in zip(*overlaps):
-            shared[(min(int(i), int(j)), max(int(i), int(j)))] = int(o)
-
-    def differ(a: int, b: int) -> int:
-        """Persons in one of the rows a and b and not in the other."""
-        key = (min(a, b), max(a, b))
-        if key not in shared:
-            if not keyed:
-                return int(sizes[a] + sizes[b])
-            ka, kb = pops.members(int(pop_of[a])), pops.members(int(pop_of[b]))
-            shared[key] = int(len(ka) - len(_only_in(ka, kb)))
-        return int(sizes[a] + sizes[b] - 2 * shared[key])
 
     # the earlier populations' figures and primary flags (unknown: NaN, taken as P)
     old_table, found = None, np.zeros(m, dtype=bool)
@@ -148,11 +128,8 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
         kinds.append((ind.code, np.r_[f == PRIMARY, p_old],
                       np.r_[f == PUBLISHED, np.zeros(m, bool)], qs))
     unknown = np.r_[np.zeros(n, bool), ~found]
-    index = cell_index(group_tables, indicators, pops, pop_of) if keyed else None
     for name, is_p, is_pub, qs in kinds:
-        dist = rows_distance(differ) if index is None else \
-            index.distance(name, qs, rules.min_count, differ)
-        hide = spread(is_p, is_pub, qs, unknown, pairs, dist, width, rules.min_count)
+        hide = spread(is_p, is_pub, qs, unknown, pairs, width, rules.min_count)
         if hide[:n].any():
             out[name] = hide[:n]
     return out
