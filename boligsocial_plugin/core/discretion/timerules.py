@@ -129,10 +129,19 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
                       np.r_[f == PUBLISHED, np.zeros(m, bool)], qs))
     unknown = np.r_[np.zeros(n, bool), ~found]
     for name, is_p, is_pub, qs in kinds:
-        hide = spread(is_p, is_pub, qs, unknown, pairs, width, rules.min_count)
+        hide = spread(is_p, is_pub, qs, unknown, pairs, width, rules.min_count,
+                      _unit(indicators, name, len(qs)))
         if hide[:n].any():
             out[name] = hide[:n]
     return out
+
+
+def _unit(indicators: Sequence[Indicator], name: str, n_quantities: int) -> List[bool]:
+    """Per count of a cell kind (:func:`_quantities`): whether each person adds at most one
+    (persons; the numerator of a share of 0/1 values or fractions, or of a condition)."""
+    ind = {i.code: i for i in indicators}.get(name)
+    unit = ind is None or ind.kind == "share" or ind.condition is not None
+    return [True] * min(n_quantities, 3) + [unit] * max(0, n_quantities - 3)
 
 
 def _earlier(pops: Populations, labels: List[str], row_dates: np.ndarray, pop_of: np.ndarray,
