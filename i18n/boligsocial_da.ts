@@ -4779,8 +4779,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>{n} figures hidden (P) because the same count is below the threshold at another date, where the persons in it (in this or another area) differ by only a few.</source>
-      <translation>{n} tal skjult (P), fordi det samme antal er under grænsen på en anden dato, hvor personerne bag det (i dette eller et andet område) kun afviger med få.</translation>
+      <source>{n} figures hidden (P) because the same count is below the threshold at another date (of this or another area) and fewer persons away than the protection width.</source>
+      <translation>{n} tal skjult (P), fordi det samme antal er under grænsen på en anden dato (i dette eller et andet område) og færre personer væk end beskyttelsesbredden.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />
