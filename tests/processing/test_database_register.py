@@ -273,10 +273,7 @@ def test_every_algorithm_in_turn_from_database_and_file_as_from_files(run_alg, d
                     layers[(name, k, s)] = _sorted(res[s], keys)
             assert len([f for f in os.listdir(reg) if f.endswith(".npz")]) == len(steps)
         for (name, k, s), frame in layers.items():
-            # the last step (REF_DATE) from a database is not yet protected with the year
-            # before as from a file (test_database_runs.py
-            # test_one_date_layer_with_its_year_before_same_as_file, xfail)
-            if name == "mixed" and k != len(steps) - 1:
+            if name == "mixed":
                 pd.testing.assert_frame_equal(layers[("files", k, s)], frame,
                                               check_exact=True, obj="{} {}".format(k, s))
 

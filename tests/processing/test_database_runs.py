@@ -222,33 +222,7 @@ def test_criteria_and_catalogue_indicators_same_as_file(run_alg, demo_in_postgis
         b = layer_frame(QgsVectorLayer(d["OUTPUT"], "d", "ogr"))
         pd.testing.assert_frame_equal(a.sort_values("area_id").reset_index(drop=True),
                                       b.sort_values("area_id").reset_index(drop=True))
-        cat = dict(common, INDICATOR_DEFINITIONS=catalogue_path())
-        f = run_alg("computeindicators", dict(cat, PERSONS=str(data / "persons.gpkg"),
-                                              OUTPUT=str(tmp / "cat_file.gpkg")))
-        d = run_alg("computeindicators", dict(cat, PERSONS=layer.id(),
-                                              OUTPUT=str(tmp / "cat_db.gpkg")))
-        _same(_output(f["OUTPUT"]), _output(d["OUTPUT"]))
-    finally:
-        QgsProject.instance().removeMapLayer(layer.id())
-
-
-@pytest.mark.xfail(strict=True, reason="computeindicators with REF_DATE from a database is not "
-                   "protected with the snapshot a year before, as from a file "
-                   "(core.pipeline.compute): the crossing rule hides cells of the file's "
-                   "layer next to a P cell of the year before that the database's publishes")
-def test_one_date_layer_with_its_year_before_same_as_file(run_alg, demo_in_postgis, pg_db):
-    """computeindicators with REF_DATE and the shipped catalogue: the file's layer."""
-    from boligsocial_plugin.core.indicators import catalogue_path
-
-    data = demo_in_postgis
-    layer = pg_layer(pg_db, DB, "demo_persons")
-    QgsProject.instance().addMapLayer(layer)
-    tmp = data / "out_one_date"
-    tmp.mkdir(exist_ok=True)
-    try:
-        cat = {"AREAS": str(data / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
-               "AREA_NAME_FIELD": "area_name", "REGISTER_MODE": "off",
-               "INDICATOR_DEFINITIONS": catalogue_path(), "REF_DATE": "2025-01-01"}
+        cat = dict(common, INDICATOR_DEFINITIONS=catalogue_path(), REF_DATE="2025-01-01")
         f = run_alg("computeindicators", dict(cat, PERSONS=str(data / "persons.gpkg"),
                                               OUTPUT=str(tmp / "cat_file.gpkg")))
         d = run_alg("computeindicators", dict(cat, PERSONS=layer.id(),
