@@ -98,7 +98,9 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
     old_table, found = None, np.zeros(m, dtype=bool)
     if m and group_tables is not None:
         old_table, found = group_tables([(pops.dates[p], pops.members(p)) for p in old])
-        found = np.asarray(found, dtype=bool)
+        # figures of a date this run does not hold are unknown, as from a file, also where a
+        # database could count them (the same outputs from both)
+        found = np.asarray(found, dtype=bool) & np.isin([pops.dates[p] for p in old], row_dates)
     old_flags = primary_flags(old_table, indicators, rules) if old_table is not None and \
         len(old_table) else {}
 
