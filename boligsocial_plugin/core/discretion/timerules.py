@@ -100,7 +100,8 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
         old_table, found = group_tables([(pops.dates[p], pops.members(p)) for p in old])
         # figures of a date this run does not hold are unknown, as from a file, also where a
         # database could count them (the same outputs from both)
-        found = np.asarray(found, dtype=bool) & np.isin([pops.dates[p] for p in old], row_dates)
+        found = np.asarray(found, dtype=bool) & np.isin([pops.dates[p] for p in old],
+                                                        _held_dates(group_tables, row_dates))
     old_flags = primary_flags(old_table, indicators, rules) if old_table is not None and \
         len(old_table) else {}
 
@@ -136,6 +137,15 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
         if hide[:n].any():
             out[name] = hide[:n]
     return out
+
+
+def _held_dates(group_tables, row_dates: np.ndarray) -> np.ndarray:
+    """The dates whose persons the run holds: those of the group tables' person rows (a file:
+    core.pipeline.GroupFigures), else those of its rows (a database counts any date)."""
+    data = getattr(group_tables, "data", None)
+    if isinstance(data, pd.DataFrame) and "ref_date" in data.columns:
+        return pd.Series(pd.unique(data["ref_date"])).astype(str).to_numpy()
+    return row_dates
 
 
 def _unit(indicators: Sequence[Indicator], name: str, n_quantities: int) -> List[bool]:
