@@ -75,7 +75,7 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
     labels = [pops.labels[p] for p in pop_of]
     types = cell_types(indicators)
     kind_types = ["residents"] + types[1::2]
-    # earlier releases: populations under a label of this release, with a hidden cell
+    # earlier releases: populations of any label with a hidden cell (kept when paired below)
     # (those of the same persons at the same date as a row of this release add nothing)
     old = _earlier(pops, labels, row_dates, pop_of, kind_types) if keyed else []
     m = len(old)
