@@ -270,6 +270,21 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
     feedback.pushInfo(tr("Perturbation: {how}; mean absolute change of the published counts "
                          "{m}.").format(how=rep["perturbation"],
                                         m=number(rep["mean_abs_change"], 2)))
+    carry = rep.get("carry")
+    if carry:
+        feedback.pushInfo(tr("Series: {c} of {n} figures repeat an earlier snapshot's value "
+                             "because fewer than {m} of their persons changed since; {h} kept "
+                             "hidden for the same reason; {r} as earlier releases showed them "
+                             "(field figures_as_of); the carry rule took {s} s.").format(
+            c=carry["carried"], n=carry["cells"], m=carry["min_count"], h=carry["kept_hidden"],
+            r=carry["from_register"], s=carry["seconds"]))
+        acc = carry.get("accuracy")
+        if acc:
+            feedback.pushInfo(tr("Mean absolute difference from the exact values without and "
+                                 "with the carry rule: counts {c0} and {c1}, shares {s0} and "
+                                 "{s1} percentage points, means {m0} % and {m1} %.").format(
+                c0=acc["counts"][0], c1=acc["counts"][1], s0=acc["shares_pp"][0],
+                s1=acc["shares_pp"][1], m0=acc["means_pct"][0], m1=acc["means_pct"][1]))
     for w in rep.get("warnings", []):
         feedback.pushWarning(w)
     hidden_totals = [k for k, v in release.result.totals.items() if v is None]

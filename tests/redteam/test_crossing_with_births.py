@@ -16,8 +16,13 @@ removal van and the prams knows that one adult arrived.
 Attacker: January ``P`` with 120 residents means at most 4 convicted; February published
 means at least 5 (README: never below MIN_COUNT when at least MIN_COUNT); one adult more
 means at most one more convicted: January is 4 (a primary cell pinned) and the newcomer
-is convicted. Guarded now: the crossing rule compares the counts themselves (a published
-count less than the width away from a P count is hidden), not the rows' persons.
+is convicted.
+
+Held since the carry rule of multi-date releases (core.discretion.carry): January's ``P``
+cell, publishable in February with only one of its persons changed, stays hidden (``S``).
+Two single-date layers (``REF_DATE``) are the crossing rule's to protect: it compares the
+counts themselves (a published count less than the width away from a P count is hidden),
+not the rows' persons.
 """
 import pandas as pd
 import pytest
