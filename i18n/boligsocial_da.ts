@@ -4794,8 +4794,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>{n} figures hidden (P) because the same count is below the threshold at a date of the area that differs by only a few persons.</source>
-      <translation>{n} tal skjult (P), fordi det samme antal er under grænsen på en dato, hvor områdets beboere kun afviger med få personer.</translation>
+      <source>{n} figures hidden (P) because the same count is below the threshold at another date (of this or another area) and fewer persons away than the protection width.</source>
+      <translation>{n} tal skjult (P), fordi det samme antal er under grænsen på en anden dato (i dette eller et andet område) og færre personer væk end beskyttelsesbredden.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/release.py" />

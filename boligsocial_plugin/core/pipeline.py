@@ -497,7 +497,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
                           totals=totals, withhold=withhold, types=types,
-                          overlap_budget=pub.overlap_budget)
+                          overlap_budget=pub.overlap_budget,
+                          crossing_any_label=pub.register is not None)
     _say_kept_back(res, pub.register)
     total_pops = _total_populations(tj) if with_totals else None
     if total_pops is not None and pops is not current:

@@ -257,8 +257,9 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
             n=rep["hidden_for_groups"]))
     if rep.get("hidden_for_crossing"):
         feedback.pushInfo(tr("{n} figures hidden (P) because the same count is below the "
-                             "threshold at a date of the area that differs by only a few "
-                             "persons.").format(n=rep["hidden_for_crossing"]))
+                             "threshold at another date (of this or another area) and fewer "
+                             "persons away than the protection width.").format(
+                                 n=rep["hidden_for_crossing"]))
     links = rep["links"]
     if links["equal"] or links["near"] or links["sum"] or rep.get("dates_hidden_for_change"):
         feedback.pushInfo(tr("Linked to other dates and earlier releases: {e} equal, {n} nearly "

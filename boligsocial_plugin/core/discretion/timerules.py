@@ -2,15 +2,21 @@
 """Rules over the dates of an area: the crossing rule and time suppression.
 
 Part of core.discretion.release. :func:`_crossing_suppression` hides published cells a few
-persons away from a cell the primary rules hide at another date of the same area (this release
-and the earlier ones); :func:`_time_suppression` hides the earlier of two dates of an area whose
-populations differ by a small group.
+persons away from a cell the primary rules hide at another date (of the same area or of any
+row sharing persons; this release and the earlier ones); :func:`_time_suppression` hides the
+earlier of two dates of an area whose populations differ by a small group.
 """
-from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.discretion.crossings import (
+    Pairs,
+    crossing_pairs,
+    paired_rows,
+    spread,
+)
 from boligsocial_plugin.core.discretion.linkage import EQUAL, NEAR, Link, Populations
 from boligsocial_plugin.core.discretion.links import GroupTables, cell_types
 from boligsocial_plugin.core.discretion.rules import PRIMARY, PUBLISHED, Rules, primary_flags
@@ -40,27 +46,32 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
                           hidden: np.ndarray, pops: Populations, width: float, rules: Rules,
                           group_tables: Optional[GroupTables] = None,
                           overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None,
+                          any_label: bool = True,
                           pinned: Optional[Dict[int, set]] = None) -> Dict[str, np.ndarray]:
-    """Cells of this release hidden because a date of the same area, a few persons away,
-    is hidden by the primary rules (with the perturbation, where the noise cannot protect).
+    """Cells of this release hidden because a cell of another date a few persons away is
+    hidden by the primary rules (with the perturbation, where the noise cannot protect).
 
     A published count is at least ``MIN_COUNT`` and a ``P`` flag says a count is smaller:
-    when the populations of two dates of an area differ by fewer persons than the protection
-    width, ``x_P ≥ MIN_COUNT − (persons that differ)`` narrows the hidden count (one newcomer
-    pins it to ``MIN_COUNT − 1``), whatever the noise. Such a published cell (the same
-    indicator, whose small count changed by less than the width) is hidden too, flagged
-    ``P`` like the cell it protects (an ``S`` flag would still say "at least ``MIN_COUNT``"),
-    and so on until no published cell of the area is that close to a ``P`` cell (chains over
-    many months). The dates of the area in earlier releases (the register) count too: their
+    when the persons of two such cells of the same indicator differ by ``d`` persons,
+    ``x_P ≥ MIN_COUNT − d`` narrows the hidden count (one newcomer, or one resident whose
+    situation changed, pins it to ``MIN_COUNT − 1``), whatever the noise. ``d`` is at least
+    the difference of the two counts whoever moved or changed, so a published count less
+    than the protection width away from a ``P`` count is hidden (core.discretion.crossings),
+    between two dates of an area and, when ``any_label`` (a run with a release register),
+    between any two rows of different dates that share persons (a district renamed or
+    re-cut, a region merged from earlier areas, persons moving together). Such a published
+    cell is hidden too, flagged ``P`` like the cell it protects (an ``S`` flag would still
+    say "at least ``MIN_COUNT``"). The earlier releases (the register) count too: their
     hidden cells are ``P`` when the rules flag their figures (``group_tables``), and taken as
-    ``P`` when their persons are not in this run's data. ``overlaps``: (row i, row j, persons
-    in both) when the persons are not at hand (a database); pairs not listed share nobody.
+    ``P`` (below ``MIN_COUNT`` in every count) when their persons are not in this run's
+    data. ``overlaps``: (row i, row j, persons in both) when the persons are not at hand (a
+    database without a register): the dates of one label are compared.
 
     A cell an earlier release published (for the same persons at the same date, or for a
-    population of another date under the label) cannot be hidden any more: a ``P`` cell of
-    this release a few persons away from it would be narrowed, whatever this release hides.
-    Such rows go to ``pinned`` (row: the ids of the earlier releases), for the caller to keep
-    back without a ``P`` flag.
+    population of another date) cannot be hidden any more: a ``P`` cell of this release a few
+    persons away from it would be narrowed, whatever this release hides. Such rows go to
+    ``pinned`` (row: the ids of the earlier releases), for the caller to keep back without a
+    ``P`` flag.
 
     Returns, per indicator code and ``"residents"``, the rows to hide.
     """
@@ -76,7 +87,7 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
     labels = [pops.labels[p] for p in pop_of]
     types = cell_types(indicators)
     kind_types = ["residents"] + types[1::2]
-    # earlier releases: populations under a label of this release, with a hidden cell
+    # earlier releases: populations of any label with a hidden cell (kept when paired below)
     # (those of the same persons at the same date as a row of this release add nothing)
     old, twin_pub = _earlier(pops, labels, row_dates, pop_of, types) if keyed else ([], {})
     m = len(old)
@@ -87,27 +98,24 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
                                        dtype=object))[0]
     if date_code.max() < 1:
         return out
-    order = np.argsort(label_code, kind="stable")
-    cut = np.flatnonzero(np.diff(label_code[order])) + 1
-    by_label = [r for r in np.split(order, cut) if len(r) > 1 and (r < n).any()]
-    sizes = pops.size()[pop_of]
-    shared: Dict[Tuple[int, int], int] = {}
-    if overlaps is not None:
-        for i, j, o in zip(*overlaps):
-            shared[(min(int(i), int(j)), max(int(i), int(j)))] = int(o)
-
-    def differ(a: int, b: int) -> int:
-        """Persons in one of the rows a and b and not in the other."""
-        key = (min(a, b), max(a, b))
-        if key not in shared:
-            if not keyed:
-                return int(sizes[a] + sizes[b])
-            ka, kb = pops.members(int(pop_of[a])), pops.members(int(pop_of[b]))
-            shared[key] = int(len(ka) - len(_only_in(ka, kb)))
-        return int(sizes[a] + sizes[b] - 2 * shared[key])
+    # the pairs compared: the dates of a label, and rows of any labels sharing persons
+    keep, pairs = paired_rows(n, len(pop_of),
+                              crossing_pairs(pops, pop_of, label_code, date_code,
+                                             keyed and any_label, n))
+    old = [p for p, k in zip(old, keep[n:]) if k]
+    m = len(old)
+    pop_of = pop_of[keep]
 
     # the earlier populations' figures and primary flags (unknown: NaN, taken as P)
-    old_table, found, old_flags = _old_figures(pops, old, group_tables, indicators, rules)
+    old_table, found = None, np.zeros(m, dtype=bool)
+    if m and group_tables is not None:
+        old_table, found = group_tables([(pops.dates[p], pops.members(p)) for p in old])
+        # figures of a date this run does not hold are unknown, as from a file, also where a
+        # database could count them (the same outputs from both)
+        found = np.asarray(found, dtype=bool) & np.isin([pops.dates[p] for p in old],
+                                                        _held_dates(group_tables, row_dates))
+    old_flags = primary_flags(old_table, indicators, rules) if old_table is not None and \
+        len(old_table) else {}
 
     # cell kinds: residents, then the indicators; per kind its P rows, its published rows,
     # the counts the rules test, and per row the counts a P cell is small in (what an
@@ -139,8 +147,9 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
     known = [np.r_[np.array([j in twin_pub.get(r, {}) for r in range(n)], dtype=bool),
                    np.array([_published_kind(pops.published[p], types, j) for p in old],
                             dtype=bool)] for j in range(len(kinds))]
-    ctx = _Ctx(n, unknown, by_label, date_code, differ, width, rules.min_count, twin_pub,
-               [pops.release[int(p)] for p in pop_of])
+    ctx = _Ctx(n, unknown, pairs, width, rules.min_count, twin_pub,
+               [pops.release[int(p)] for p in pop_of],
+               [_unit(indicators, name, len(qs)) for name, _p, _b, qs in kinds])
     out, first, every = _spread_kinds(kinds, known, [], ctx)
     if first and pinned is not None:
         # the rows kept back for a P cell the rules flag show no P: what was hidden only to
@@ -158,13 +167,12 @@ class _Ctx(NamedTuple):
 
     n: int
     unknown: np.ndarray
-    by_label: List[np.ndarray]
-    date_code: np.ndarray
-    differ: Callable[[int, int], int]
+    pairs: Pairs
     width: float
     min_count: int
     twin_pub: Dict[int, Dict[int, set]]
     release: List[str]
+    units: List[List[bool]]
 
 
 def _spread_kinds(kinds, known: List[np.ndarray], exclude: List[int], ctx: _Ctx
@@ -182,14 +190,13 @@ def _spread_kinds(kinds, known: List[np.ndarray], exclude: List[int], ctx: _Ctx
         is_p, is_pub = is_p.copy(), is_pub & ~known[j]
         is_p[exclude] = False
         is_pub[exclude] = False
-        hide, small = _spread(is_p, is_pub, qs, ctx.unknown, ctx.by_label, ctx.date_code,
-                              ctx.differ, ctx.width, ctx.min_count)
+        hide = spread(is_p, is_pub, qs, ctx.unknown, ctx.pairs, ctx.width, ctx.min_count,
+                      ctx.units[j])
         if hide[:n].any():
             out[name] = hide[:n]
         if not known[j].any():
             continue
-        for ra, rb in _close_pairs((is_p | hide) & current, known[j], small, qs, ctx.unknown,
-                                   ctx.by_label, ctx.date_code, ctx.differ, ctx.width):
+        for ra, rb in _pinned_pairs(is_p & current, known[j], qs, ctx):
             who = ctx.twin_pub[rb][j] if rb < n else {ctx.release[rb]}
             every.setdefault(ra, set()).update(who)
             if is_p[ra]:
@@ -197,17 +204,24 @@ def _spread_kinds(kinds, known: List[np.ndarray], exclude: List[int], ctx: _Ctx
     return out, first, every
 
 
-def _old_figures(pops: Populations, old: List[int], group_tables: Optional[GroupTables],
-                 indicators: Sequence[Indicator], rules: Rules):
-    """The earlier populations' figures (raw-like table or None), whether each was found, and
-    their primary flags."""
-    old_table, found = None, np.zeros(len(old), dtype=bool)
-    if old and group_tables is not None:
-        old_table, found = group_tables([(pops.dates[p], pops.members(p)) for p in old])
-        found = np.asarray(found, dtype=bool)
-    old_flags = primary_flags(old_table, indicators, rules) if old_table is not None and \
-        len(old_table) else {}
-    return old_table, found, old_flags
+def _pinned_pairs(src: np.ndarray, dst: np.ndarray, qs: List[np.ndarray], ctx: _Ctx
+                  ) -> List[Tuple[int, int]]:
+    """(a, b): a ``P`` row of ``src`` (of this release, its figures known) and a published
+    row of ``dst`` of a pair where a count ``a`` is small in is less than the width from
+    ``b``'s (or ``b``'s figures are unknown): ``b`` published narrows it."""
+    i, j, _s = ctx.pairs
+    a = np.r_[i, j]
+    b = np.r_[j, i]
+    sel = src[a] & dst[b]
+    a, b = a[sel], b[sel]
+    small = np.stack([q[a] < ctx.min_count for q in qs], axis=1) if len(a) else \
+        np.zeros((0, len(qs)), dtype=bool)
+    small[~small.any(axis=1)] = True  # P by another rule (dominance): every count
+    hit = np.zeros(len(a), dtype=bool)
+    for qi, q in enumerate(qs):
+        with np.errstate(invalid="ignore"):
+            hit |= small[:, qi] & ((np.abs(q[a] - q[b]) < ctx.width) | np.isnan(q[b]))
+    return [(int(x), int(y)) for x, y in zip(a[hit], b[hit])]
 
 
 def _published_kind(published: frozenset, types: List[str], j: int) -> bool:
@@ -218,90 +232,46 @@ def _published_kind(published: frozenset, types: List[str], j: int) -> bool:
     return types[2 * j - 1] in published or types[2 * j] in published
 
 
+def _held_dates(group_tables, row_dates: np.ndarray) -> np.ndarray:
+    """The dates whose persons the run holds: those of the group tables' person rows (a file:
+    core.pipeline.GroupFigures), else those of its rows (a database counts any date)."""
+    data = getattr(group_tables, "data", None)
+    if isinstance(data, pd.DataFrame) and "ref_date" in data.columns:
+        return pd.Series(pd.unique(data["ref_date"])).astype(str).to_numpy()
+    return row_dates
+
+
+def _unit(indicators: Sequence[Indicator], name: str, n_quantities: int) -> List[bool]:
+    """Per count of a cell kind (:func:`_quantities`): whether each person adds at most one
+    (persons; the numerator of a share of 0/1 values or fractions, or of a condition)."""
+    ind = {i.code: i for i in indicators}.get(name)
+    unit = ind is None or ind.kind == "share" or ind.condition is not None
+    return [True] * min(n_quantities, 3) + [unit] * max(0, n_quantities - 3)
+
+
 def _earlier(pops: Populations, labels: List[str], row_dates: np.ndarray, pop_of: np.ndarray,
              types: List[str]) -> Tuple[List[int], Dict[int, Dict[int, set]]]:
-    """The earlier populations under a label of this release with a hidden or published cell
-    (but those of the same persons at the same date as a row of this release: they add nothing
-    but what they published), and per row of this release the cell kinds its earlier twins
-    published (kind: the releases)."""
+    """The earlier populations (any label) with a hidden cell, or under a label of this
+    release with a published one, but those of the same persons at the same date as a row of
+    this release (they add nothing but what they published); and per row of this release the
+    cell kinds its earlier twins published (kind: the releases)."""
     here = {(lab, d): r for r, (lab, d) in enumerate(zip(labels, row_dates))}
     here_labels = set(labels)
     kinds = 1 + (len(types) - 1) // 2
+    kind_types = set(["residents"] + types[1::2])
     old: List[int] = []
     twin_pub: Dict[int, Dict[int, set]] = {}
     for p in np.nonzero(pops.row < 0)[0].tolist():
-        if pops.labels[p] not in here_labels or not (pops.hidden[p] or pops.published[p]):
-            continue
         r = here.get((pops.labels[p], pops.dates[p]))
         if r is not None and np.array_equal(pops.members(p), pops.members(int(pop_of[r]))):
             for j in range(kinds):
                 if _published_kind(pops.published[p], types, j):
                     twin_pub.setdefault(r, {}).setdefault(j, set()).add(pops.release[p])
             continue
-        if pops.hidden[p] & set(types) or any(_published_kind(pops.published[p], types, j)
-                                              for j in range(kinds)):
+        if pops.hidden[p] & kind_types or (pops.labels[p] in here_labels and any(
+                _published_kind(pops.published[p], types, j) for j in range(kinds))):
             old.append(p)
     return old, twin_pub
-
-
-def _spread(is_p: np.ndarray, is_pub: np.ndarray, qs: List[np.ndarray], unknown: np.ndarray,
-            by_label: List[np.ndarray], date_code: np.ndarray, differ: Callable[[int, int], int],
-            width: float, min_count: int) -> Tuple[np.ndarray, np.ndarray]:
-    """The crossing rule for one cell kind: the published rows (of this release and the
-    earlier ones) to hide, spreading from the ``P`` rows ``is_p`` over the dates of each
-    label (``by_label``) while fewer than ``width`` persons differ (see
-    :func:`_crossing_suppression`); and per row the counts a ``P`` cell is small in."""
-    with np.errstate(invalid="ignore"):
-        small = np.stack([is_p & ((q < min_count) | unknown) for q in qs], axis=1)
-    small[is_p & ~small.any(axis=1)] = True  # P by another rule (dominance): every count
-    pub_rows, frontier = is_pub.copy(), is_p.copy()
-    hide = np.zeros(len(is_p), dtype=bool)
-    while frontier.any():
-        new = np.zeros(len(is_p), dtype=bool)
-        for rows in by_label:
-            a = rows[frontier[rows]]
-            b = rows[pub_rows[rows]]
-            if not len(a) or not len(b):
-                continue
-            close = np.zeros((len(a), len(b)), dtype=bool)
-            with np.errstate(invalid="ignore"):
-                for qi, q in enumerate(qs):
-                    near = np.abs(q[a][:, None] - q[b][None, :]) < width
-                    close |= small[a, qi][:, None] & (near | unknown[a][:, None])
-            close &= date_code[a][:, None] != date_code[b][None, :]
-            for x, y in zip(*np.nonzero(close)):
-                ra, rb = int(a[x]), int(b[y])
-                if differ(ra, rb) < width:
-                    new[rb] = True
-                    small[rb] |= small[ra]
-        hide |= new
-        pub_rows &= ~new
-        frontier = new
-    return hide, small
-
-
-def _close_pairs(src: np.ndarray, dst: np.ndarray, small: np.ndarray, qs: List[np.ndarray],
-                 unknown: np.ndarray, by_label: List[np.ndarray], date_code: np.ndarray,
-                 differ: Callable[[int, int], int], width: float) -> List[Tuple[int, int]]:
-    """(a, b): a ``P`` row of ``src`` and a published row of ``dst`` of another date of the
-    same label, fewer than ``width`` persons apart, where a count ``a`` is small in is within
-    ``width`` of ``b``'s (or either is unknown)."""
-    out = []
-    for rows in by_label:
-        a, b = rows[src[rows]], rows[dst[rows]]
-        if not len(a) or not len(b):
-            continue
-        close = np.zeros((len(a), len(b)), dtype=bool)
-        with np.errstate(invalid="ignore"):
-            for qi, q in enumerate(qs):
-                near = (np.abs(q[a][:, None] - q[b][None, :]) < width) | \
-                    np.isnan(q[b])[None, :] | unknown[a][:, None]
-                close |= small[a, qi][:, None] & near
-        close &= date_code[a][:, None] != date_code[b][None, :]
-        for x, y in zip(*np.nonzero(close)):
-            if differ(int(a[x]), int(b[y])) < width:
-                out.append((int(a[x]), int(b[y])))
-    return out
 
 
 def _time_suppression(pops: Populations, links: Sequence[Link],
