@@ -196,7 +196,7 @@ def _spread_kinds(kinds, known: List[np.ndarray], exclude: List[int], ctx: _Ctx
             out[name] = hide[:n]
         if not known[j].any():
             continue
-        for ra, rb in _pinned_pairs(is_p & current, known[j], qs, ctx):
+        for ra, rb in _pinned_pairs(is_p & current, known[j], qs, ctx, ctx.units[j]):
             who = ctx.twin_pub[rb][j] if rb < n else {ctx.release[rb]}
             every.setdefault(ra, set()).update(who)
             if is_p[ra]:
@@ -204,23 +204,31 @@ def _spread_kinds(kinds, known: List[np.ndarray], exclude: List[int], ctx: _Ctx
     return out, first, every
 
 
-def _pinned_pairs(src: np.ndarray, dst: np.ndarray, qs: List[np.ndarray], ctx: _Ctx
-                  ) -> List[Tuple[int, int]]:
+def _pinned_pairs(src: np.ndarray, dst: np.ndarray, qs: List[np.ndarray], ctx: _Ctx,
+                  unit: List[bool]) -> List[Tuple[int, int]]:
     """(a, b): a ``P`` row of ``src`` (of this release, its figures known) and a published
-    row of ``dst`` of a pair where a count ``a`` is small in is less than the width from
-    ``b``'s (or ``b``'s figures are unknown): ``b`` published narrows it."""
-    i, j, _s = ctx.pairs
+    row of ``dst`` of a pair that fewer than the width of persons separate in a count ``a``
+    is small in (crossings.spread's test; ``b``'s figures unknown: two dates of one label are
+    taken as close): ``b`` published narrows it."""
+    i, j, shared = ctx.pairs
     a = np.r_[i, j]
     b = np.r_[j, i]
+    s = np.r_[shared, shared]
     sel = src[a] & dst[b]
-    a, b = a[sel], b[sel]
+    a, b, s = a[sel], b[sel], s[sel]
     small = np.stack([q[a] < ctx.min_count for q in qs], axis=1) if len(a) else \
         np.zeros((0, len(qs)), dtype=bool)
     small[~small.any(axis=1)] = True  # P by another rule (dominance): every count
     hit = np.zeros(len(a), dtype=bool)
     for qi, q in enumerate(qs):
+        xa, xb = q[a], q[b]
         with np.errstate(invalid="ignore"):
-            hit |= small[:, qi] & ((np.abs(q[a] - q[b]) < ctx.width) | np.isnan(q[b]))
+            if unit[qi]:
+                sep = xa + xb - 2 * np.minimum(s, np.minimum(xa, xb))
+            else:
+                sep = np.abs(xa - xb)
+            close = (sep < ctx.width) | (np.isnan(xb) & np.isinf(s))
+        hit |= small[:, qi] & close
     return [(int(x), int(y)) for x, y in zip(a[hit], b[hit])]
 
 
