@@ -23,8 +23,7 @@ protection width … review before publishing``; 20 on the same seed with 4 mont
 counted the series' months whose residents are exactly an area's stayers as exact known
 figures; now 0 (the guard below). The indicator layer of 1 January published a cell the
 monthly series published later hides as ``P``; it is protected with every snapshot of its
-extract now, but the carry rule's series shows a value carried from an earlier snapshot
-where the layer shows ``P`` (xfail).
+extract now (the guard below).
 
 CPU about 10 s for the publications (the fixture), a few seconds per attack.
 """
@@ -179,9 +178,6 @@ def test_trend_rests_on_published_points_only(town):
     assert not solvable, solvable
 
 
-@pytest.mark.xfail(strict=True, reason="carry rule: trackchange's series shows at 1 January "
-                   "2025 a value carried from an earlier snapshot (A024 convicted 8) where the "
-                   "indicator layer of that date, protected with every snapshot, shows P")
 def test_hidden_primary_cell_not_published_elsewhere(town):
     """Issue 10: 'nothing hidden in one is published in another'. A012 (60 residents):
     single parents 3 in July 2024 (P), 5 from August to January, 9 from February.
