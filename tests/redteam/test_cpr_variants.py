@@ -41,9 +41,6 @@ def _digits(values):
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: CPR numbers with an en dash, underscore, "
-                   "dotted date or full-width digits are not recognised; pseudonymise keeps "
-                   "the column")
 def test_partner_cpr_in_office_spellings_is_kept(run_alg, tmp_path):
     areas = grid_areas(str(tmp_path / "areas.gpkg"))
     df = persons_frame(areas, [40, 30, 20, 10, 6, 0], dates=("2025-01-01",))
@@ -69,8 +66,6 @@ def test_partner_cpr_in_office_spellings_is_kept(run_alg, tmp_path):
         len(found), sorted(found)[:3])
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: validateextract accepts raw CPR numbers "
-                   "with an en dash, underscore or full-width digits as person_id")
 def test_validateextract_accepts_cpr_spellings_as_person_id(run_alg, tmp_path):
     """The issue's case (``010185 1001`` accepted as a person_id) in the spellings the detector
     does not know: the extract goes on to every algorithm with raw CPR numbers as keys (kept
@@ -89,8 +84,6 @@ def test_validateextract_accepts_cpr_spellings_as_person_id(run_alg, tmp_path):
         res["VERDICT"], report[:300])
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: applydiscretion's error message echoes a "
-                   "CPR number typed with an en dash, a dotted date or full-width digits")
 def test_applydiscretion_message_echoes_cpr_spellings(run_alg, tmp_path):
     """A CPR number pasted into a count cell: the existing guard
     (tests/processing/test_pseudonymise.py) checks ``-``, blank and ``cpr`` prefix; the
