@@ -111,9 +111,6 @@ def test_applydiscretion_message_echoes_cpr_spellings(run_alg, tmp_path):
     assert not echoed, echoed
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: '081164_3124' is read as the number "
-                   "811643124 (Python's int() allows underscores): a CPR number typed into a "
-                   "count cell is published as a count")
 def test_underscore_cpr_is_published_as_a_count(run_alg, tmp_path):
     """A count column read from CSV as text is parsed with int(), which accepts digit
     groups separated by underscores. Without a total field nothing objects: the CPR number
