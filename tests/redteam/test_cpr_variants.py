@@ -136,9 +136,6 @@ def test_underscore_cpr_is_published_as_a_count(run_alg, tmp_path):
     assert not near, "the CPR number {} is published as a count: {}".format(value, got)
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: a CPR number after an underscore (a file "
-                   "named udtraek_borger_0101851234.csv) is not redacted: the log and the "
-                   "moves report PDF ('Source: udtraek_borger_0101851234') print it")
 def test_cpr_in_the_file_name_reaches_log_and_pdf(tmp_path, provider):
     """Case files are often named by the citizen's CPR number. The CPR pattern requires no
     word character before the number, so ``_0101851234`` is neither redacted in the log
