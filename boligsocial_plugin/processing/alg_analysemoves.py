@@ -285,9 +285,9 @@ class AnalyseMoves(BoligsocialAlgorithm):
             md = moves.analyse(ext.data, x, y, areas.rings, areas.ids, indicators, from_date,
                                to_date, progress)
         self.check_canceled(feedback)
-        for line in md.stats.lines():
+        for line in md.stats.lines(rules.min_count):
             feedback.pushInfo(line)
-        for w in md.stats.warnings():
+        for w in md.stats.warnings(rules.min_count):
             feedback.pushWarning(w)
         feedback.setProgressText(self.tr("Protecting the moves (secondary suppression and "
                                          "the attacker's audit)"))

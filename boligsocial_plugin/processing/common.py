@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Parameters and loading shared by the algorithms that read a person extract and areas."""
-from typing import Dict, Optional, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -228,6 +228,17 @@ def publication(alg, parameters, context, rules: discretion.Rules):
         if mode != REGISTER_OFF else None
     pub = Publication(rules, Perturbation() if pert == PERTURBATION_ON else OFF, width, register)
     return pub, (register if mode == REGISTER_RECORD else None)
+
+
+def log_join(feedback, stats, release=None, extra: Sequence[str] = ()) -> None:
+    """The join's report lines in the log, with the run's totals as ``release`` (a
+    core.pipeline.ProtectedRelease; None: not published) publishes them: the log is
+    shareable and never shows an exact count the outputs protect (README "Text and logs")."""
+    totals = release.result.totals if release is not None else None
+    min_count = release.rules.min_count if release is not None else \
+        discretion.Rules().min_count
+    for line in list(stats.lines(totals, min_count)) + list(extra):
+        feedback.pushInfo(line)
 
 
 def report_protection(alg, release, record_in, dest: str, feedback) -> None:
