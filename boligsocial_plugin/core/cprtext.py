@@ -75,10 +75,14 @@ def has_cpr(text: object) -> bool:
     return CPR_TEXT.search(fold(str(text))) is not None
 
 
+_SEP_CHARS = "".join(map(chr, SEPARATORS.tolist()))
+
+
 def is_cpr_value(text: object) -> bool:
-    """Whether a whole value (a key, a cell) is a CPR number, blanks around it ignored."""
-    m = CPR_TEXT.match(fold(str(text)).strip())
-    return m is not None and m.end() == len(fold(str(text)).strip())
+    """Whether a whole value (a key, a cell) is a CPR number, separators around it ignored."""
+    value = fold(str(text)).strip().strip(_SEP_CHARS)
+    m = CPR_TEXT.match(value)
+    return m is not None and m.end() == len(value)
 
 
 def cpr_matrix(m: np.ndarray) -> np.ndarray:
@@ -118,13 +122,16 @@ _DIGIT_ASCII[48:58] = True
 
 
 def _ascii_matrix(m: np.ndarray) -> np.ndarray:
+    m_in = m
     sep = _SEP_ASCII[m]
     has_sep = sep.any(axis=1)
     if has_sep.any():
         rows = np.nonzero(has_sep)[0]
         sub, sep_r = m[rows], sep[rows]
         before = np.cumsum(_DIGIT_ASCII[sub], axis=1, dtype=np.int16)  # digits so far
-        odd = (sep_r & (before % 2 == 1)).any(axis=1)  # a separator inside a digit pair
+        # a separator inside a digit pair: no CPR number (an amount grouped by thousands)
+        # unless the text pattern says so ('101851234.0', rare: decided one by one)
+        odd = (sep_r & (before % 2 == 1)).any(axis=1)
         keep = ~sep_r & (sub != 0)
         keep[odd] = False
         pos = np.cumsum(keep, axis=1, dtype=np.int16) - 1
@@ -133,6 +140,17 @@ def _ascii_matrix(m: np.ndarray) -> np.ndarray:
         packed[r, pos[r, c]] = sub[r, c]  # kept characters to the left
         m = m.copy()
         m[rows] = packed
+        odd_rows = rows[odd & (before[:, -1] >= 9)]
+    else:
+        odd_rows = np.zeros(0, dtype=np.int64)
+    out = _pairs(m)
+    for i in odd_rows:
+        out[i] = is_cpr_value("".join(map(chr, m_in[i][m_in[i] != 0].tolist())))
+    return out
+
+
+def _pairs(m: np.ndarray) -> np.ndarray:
+    """The CPR test on a matrix without separators."""
     n, w = m.shape
 
     def col(j: int) -> np.ndarray:

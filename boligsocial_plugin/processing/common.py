@@ -20,6 +20,7 @@ from boligsocial_plugin.core.datamodel import COLUMNS
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import Extract, blocking_message, prepare
 from boligsocial_plugin.core.i18n import number, tr
+from boligsocial_plugin.core.logfigures import about
 from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE
 from boligsocial_plugin.processing.base import advanced
 from boligsocial_plugin.processing.params import (
@@ -399,12 +400,13 @@ def load_persons(alg, parameters, context, feedback, needs_location: bool = True
         if unknown:
             feedback.pushWarning(tr("{n} rows have an address id that is not in the address "
                                     "layer; they are counted as without location.").format(
-                n=unknown))
+                n=about(unknown, discretion.Rules().min_count)))
     elif "address_id" in data and addr is None and not has_geom and \
             not {"x", "y"} <= set(data.columns):
         raise BoligsocialError(tr("The extract locates persons by address_id: choose the "
                                   "address point layer in 'Address points'."))
-    feedback.pushInfo(tr("Read {n} person rows ({how}).").format(n=n, how=table.how))
+    feedback.pushInfo(tr("Read {n} person rows ({how}).").format(
+        n=about(n, discretion.Rules().min_count), how=table.how))
     return ext, x, y, crs
 
 
@@ -417,7 +419,7 @@ def require_no_blocking_problems(problems, feedback) -> None:
     """Refuse when a problem is blocking; report the others."""
     for p in problems:
         if p.severity != "blocking":
-            feedback.pushWarning(p.message)
+            feedback.pushWarning(p.shared_message(discretion.Rules().min_count))
     if any(p.severity == "blocking" for p in problems):
         raise BoligsocialError(blocking_message(problems))
 
