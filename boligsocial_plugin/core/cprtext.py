@@ -24,6 +24,7 @@ vectorised code-point matrix for 700k ids) apply the same rule.
 """
 import re
 import unicodedata
+from typing import Optional
 
 import numpy as np
 
@@ -83,6 +84,15 @@ def is_cpr_value(text: object) -> bool:
     value = fold(str(text)).strip().strip(_SEP_CHARS)
     m = CPR_TEXT.match(value)
     return m is not None and m.end() == len(value)
+
+
+def cpr_digits(text: str) -> Optional[str]:
+    """The ten digits of a whole value that is a CPR number written with separators, a
+    prefix or other digit forms (``01.01.85–1234`` -> ``0101851234``); None otherwise."""
+    if not is_cpr_value(text):
+        return None
+    digits = re.sub(r"\D", "", fold(text))
+    return digits if len(digits) == 10 else None
 
 
 def cpr_matrix(m: np.ndarray) -> np.ndarray:

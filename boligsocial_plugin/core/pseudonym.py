@@ -25,7 +25,13 @@ from typing import List, Optional, Sequence, Set, Tuple
 import numpy as np
 import pandas as pd
 
-from boligsocial_plugin.core.cprtext import CPR_TEXT, fold, has_cpr, redact  # noqa: F401
+from boligsocial_plugin.core.cprtext import (  # noqa: F401
+    CPR_TEXT,
+    cpr_digits,
+    fold,
+    has_cpr,
+    redact,
+)
 from boligsocial_plugin.core.datamodel import (
     COLUMNS,
     EXTRA_ALIASES,
@@ -44,7 +50,7 @@ MAX_EXAMPLES = 5
 #: (core.cprtext: separators, Unicode digits, a 'cpr' prefix, a lost leading zero; a real
 #: day and month). Both names are the same pattern; search :func:`fold`-ed text.
 CPR_ANYWHERE = CPR_VARIANTS = CPR_TEXT
-_CPR_SHAPE = r"^\d{6}-?\d{4}$"
+_CPR_SHAPE = r"^[0-9]{6}-?[0-9]{4}$"
 
 
 @dataclass
@@ -218,7 +224,8 @@ def valid_birth_dates(digits: np.ndarray) -> np.ndarray:
 
 def check_cpr(values: pd.Series, ref_dates: Optional[pd.Series] = None,
               pad_numbers: bool = True) -> IdCheck:
-    """Check CPR numbers (10 digits, optional '-', a real ddmmyy date) and find duplicates.
+    """Check CPR numbers (10 digits in any spelling core.cprtext knows, a real ddmmyy date)
+    and find duplicates; every spelling is normalised to the ten digits.
 
     A numeric column has lost the leading zero of persons born on days 1-9; with
     ``pad_numbers`` such 9-digit numbers get it back (counted in ``padded``).
@@ -233,8 +240,13 @@ def check_cpr(values: pd.Series, ref_dates: Optional[pd.Series] = None,
             if t is not None and len(t) == 9:
                 texts[i] = "0" + t
                 padded += 1
-    n = len(texts)
     match = _SHAPE_RE.match
+    for i, t in enumerate(texts):  # other spellings: '010185–1234', '01.01.85-1234', 'cpr…'
+        if t is not None and match(t) is None:
+            digits = cpr_digits(t)
+            if digits is not None:
+                texts[i] = digits
+    n = len(texts)
     missing = np.array([t is None for t in texts], dtype=bool)
     shape_ok = np.array([t is not None and match(t) is not None for t in texts], dtype=bool)
     idx = np.nonzero(shape_ok)[0]
