@@ -619,7 +619,7 @@
       <translation>Annullerer…</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <location filename="../boligsocial_plugin/qgis_io/pgsession.py" />
       <source>Cannot connect to the database of the person layer: {err}</source>
       <translation>Kan ikke forbinde til personlagets database: {err}</translation>
     </message>
@@ -2186,6 +2186,11 @@ fokusområderne</translation>
       <translation>Kun for uddata, der gemmes som .csv. Dansk: ';' mellem felterne, decimalkomma og UTF-8 med byte-order mark, så Excel viser æ, ø, å og tal korrekt; international: ',' og decimalpunktum. Begge skriver datoer som ÅÅÅÅ-MM-DD og sætter aldrig tal i anførselstegn. auto: dansk, når QGIS kører på dansk.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Only the rows on the chosen reference date are used.</source>
+      <translation>Kun rækkerne på den valgte opgørelsesdato bruges.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/moves.py" />
       <source>Only {p} % of the persons at {a} are found again at {b}. Were the two dates pseudonymised with different keys? Then every person counts as moved away and in again.</source>
       <translation>Kun {p} % af personerne på {a} findes igen på {b}. Er de to datoer pseudonymiseret med forskellige nøgler? Så tælles alle som fraflyttet og tilflyttet igen.</translation>
@@ -2337,8 +2342,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/moves.py" />
-      <source>Persons in an area: {f} at {a}, {t} at {b}.</source>
-      <translation>Personer i et område: {f} på {a}, {t} på {b}.</translation>
+      <source>Persons in an area, outside every area and without location (both counted as outside): the output layer gives the protected counts per area (residents_from, residents_to, in_from_outside, out_to_outside).</source>
+      <translation>Personer i et område, uden for alle områder og uden placering (begge tælles som udenfor): uddatalaget giver de beskyttede antal pr. område (residents_from, residents_to, in_from_outside, out_to_outside).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -2361,11 +2366,6 @@ fokusområderne</translation>
       <translation>Personer uden for alle områder</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/moves.py" />
-      <source>Persons outside every area (counted as outside): {f} at {a}, {t} at {b}.</source>
-      <translation>Personer uden for alle områder (tælles som udenfor): {f} på {a}, {t} på {b}.</translation>
-    </message>
-    <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Persons outside every area (counted, not in any area): {n}</source>
       <translation>Personer uden for alle områder (talt med, men ikke i noget område): {n}</translation>
@@ -2374,11 +2374,6 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Persons without location</source>
       <translation>Personer uden placering</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/moves.py" />
-      <source>Persons without location (counted as outside): {f} at {a}, {t} at {b}.</source>
-      <translation>Personer uden placering (tælles som udenfor): {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -2687,8 +2682,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
-      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx, the dash optional) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR numbers: text columns with any CPR-shaped value (also written 'cpr0101851234', '010185 1234' or '010185/1234'), numeric columns whose values are mostly CPR numbers that lost their leading zero (a partner's or mother's CPR number); dropped columns are listed in the log. Pseudonymise such a column separately if it is needed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
-      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx, bindestregen er valgfri) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder CPR-numre: tekstkolonner med en værdi formet som et CPR-nummer (også skrevet 'cpr0101851234', '010185 1234' eller '010185/1234') og numeriske kolonner, hvis værdier for størstedelens vedkommende er CPR-numre, der har mistet det foranstillede nul (en partners eller mors CPR-nummer); udeladte kolonner vises i loggen. Pseudonymisér en sådan kolonne for sig, hvis den skal bruges.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
+      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx; also read with an en dash, underscore, dots, slash or blank between the pairs, in full-width digits or after a 'cpr' prefix, and normalised to the ten digits) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR numbers: text columns with any CPR-shaped value (in any of those spellings, e.g. '01.01.85-1234' or 'cpr0101851234'), numeric columns whose values are mostly CPR numbers that lost their leading zero (a partner's or mother's CPR number); dropped columns are listed in the log. Pseudonymise such a column separately if it is needed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
+      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx; læses også med tankestreg, understregning, punktummer, skråstreg eller mellemrum mellem parrene, med cifre i fuld bredde eller efter et 'cpr'-præfiks, og normaliseres til de ti cifre) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder CPR-numre: tekstkolonner med en værdi formet som et CPR-nummer (i en hvilken som helst af de stavemåder, fx '01.01.85-1234' eller 'cpr0101851234') og numeriske kolonner, hvis værdier for størstedelens vedkommende er CPR-numre, der har mistet det foranstillede nul (en partners eller mors CPR-nummer); udeladte kolonner vises i loggen. Pseudonymisér en sådan kolonne for sig, hvis den skal bruges.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -2774,11 +2769,6 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Rows</source>
       <translation>Rækker</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" />
-      <source>Rows on the chosen reference date: {n}</source>
-      <translation>Rækker på den valgte opgørelsesdato: {n}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -3181,7 +3171,7 @@ fokusområderne</translation>
       <translation>Godkendelseskonfigurationen '{id}' indeholder ingen adgangskode. Gem nøglen som adgangskode i en godkendelseskonfiguration af typen 'Basic'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <location filename="../boligsocial_plugin/qgis_io/pgsession.py" />
       <source>The authentication configuration '{id}' of the person layer cannot be read. Check that it exists and that the QGIS master password is set (Settings &gt; Options &gt; Authentication).</source>
       <translation>Personlagets autentificeringskonfiguration '{id}' kan ikke læses. Kontrollér, at den findes, og at QGIS' masteradgangskode er angivet (Indstillinger &gt; Indstillinger &gt; Autentificering).</translation>
     </message>
@@ -3227,6 +3217,11 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>The count field '{f}' holds a value shaped like a CPR number in row {row} (not shown). A CPR number is never read as a count: remove it from the table, or deselect the field.</source>
+      <translation>Tællefeltet '{f}' indeholder en værdi formet som et CPR-nummer i række {row} (vises ikke). Et CPR-nummer læses aldrig som et antal: fjern det fra tabellen, eller fravælg feltet.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' holds {v} in row {row}, which is not a whole number. Discretion applies to counts of persons; choose count fields (not shares, means or sums of fractions).</source>
       <translation>Antalsfeltet '{f}' indeholder {v} i række {row}, hvilket ikke er et helt tal. Diskretionering gælder antal personer; vælg antalsfelter (ikke andele, gennemsnit eller summer af brøkdele).</translation>
     </message>
@@ -3246,7 +3241,7 @@ fokusområderne</translation>
       <translation>Kriterielaget mangler felterne area_id, rule_set og category; angiv et lag lavet med 'Vurder statens kriterier'.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/qgis_io/postgis.py" />
+      <location filename="../boligsocial_plugin/qgis_io/pgsession.py" />
       <source>The database refused the computation: {err}</source>
       <translation>Databasen afviste beregningen: {err}</translation>
     </message>
@@ -4023,14 +4018,14 @@ fokusområderne</translation>
       <translation>Vil ikke længere være {category} ved opgørelsen {date}, hvis udviklingen fortsætter: {changes}.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion/atoms.py" />
-      <source>With PERTURBATION=off the populations of {date} overlap partially with earlier releases (or with each other) in {n} pieces; exact values are checked against every combination of at most {max} pieces. Publish overlapping geographies with PERTURBATION=on (the default), or fewer overlapping geographies of one date, or forget from the release register the drafts that were never published.</source>
-      <translation>Med PERTURBATION=off overlapper populationerne pr. {date} delvist med tidligere udgivelser (eller med hinanden) i {n} stykker; nøjagtige værdier kontrolleres mod alle kombinationer af højst {max} stykker. Udgiv overlappende geografier med PERTURBATION=on (standard), eller færre overlappende geografier pr. dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
-    </message>
-    <message>
       <location filename="../boligsocial_plugin/core/monitoring/text.py" />
       <source>Will no longer be {category} at the next computation if the trend continues: {changes}.</source>
       <translation>Vil ikke længere være {category} ved næste opgørelse, hvis udviklingen fortsætter: {changes}.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/atoms.py" />
+      <source>With PERTURBATION=off the populations of {date} overlap partially with earlier releases (or with each other) in {n} pieces; exact values are checked against every combination of at most {max} pieces. Publish overlapping geographies with PERTURBATION=on (the default), or fewer overlapping geographies of one date, or forget from the release register the drafts that were never published.</source>
+      <translation>Med PERTURBATION=off overlapper populationerne pr. {date} delvist med tidligere udgivelser (eller med hinanden) i {n} stykker; nøjagtige værdier kontrolleres mod alle kombinationer af højst {max} stykker. Udgiv overlappende geografier med PERTURBATION=on (standard), eller færre overlappende geografier pr. dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
@@ -4111,6 +4106,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/core/monitoring/calendar.py" />
       <source>a single snapshot</source>
       <translation>ét opgørelsestidspunkt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/logfigures.py" />
+      <source>about {n}</source>
+      <translation>ca. {n}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/helppages.py" />
@@ -4206,6 +4206,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
       <source>export,GeoFA,PostGIS,GeoPackage,model,results,eksport,resultater,datamodel</source>
       <translation>eksport,GeoFA,PostGIS,GeoPackage,model,resultater,export,results,datamodel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/logfigures.py" />
+      <source>fewer than {m}</source>
+      <translation>færre end {m}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
@@ -4386,6 +4391,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>not met</source>
       <translation>ikke opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/logfigures.py" />
+      <source>not published (protected)</source>
+      <translation>ikke offentliggjort (beskyttet)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
@@ -4853,14 +4863,14 @@ fokusområderne</translation>
       <translation>{n} personer forsvinder efter {a}, mens en person med samme køn, herkomst og alder (én dato ældre) dukker op på samme adresse på {b}: sandsynligvis en ændret personnøgle (en ny pseudonymiseringsnøgle eller et nyt CPR-nummer). De tælles som out_to_outside og in_from_outside. Pseudonymisér alle datoer med samme nøgle.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion/release.py" />
-      <source>{n} rows are hidden: their persons are already in {k} different published populations of the same date (the overlap budget), and each more would give one more noisy copy of their figures. Publish fewer overlapping geographies of that date, or forget from the release register the drafts that were never published.</source>
-      <translation>{n} rækker er skjult: deres personer indgår allerede i {k} forskellige udgivne populationer på samme dato (overlapsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af deres tal. Udgiv færre overlappende geografier på den dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
-    </message>
-    <message>
       <location filename="../boligsocial_plugin/gui/panel.py" />
       <source>{n} persons lie outside every area.</source>
       <translation>{n} personer ligger uden for alle områder.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/release.py" />
+      <source>{n} rows are hidden: their persons are already in {k} different published populations of the same date (the overlap budget), and each more would give one more noisy copy of their figures. Publish fewer overlapping geographies of that date, or forget from the release register the drafts that were never published.</source>
+      <translation>{n} rækker er skjult: deres personer indgår allerede i {k} forskellige udgivne populationer på samme dato (overlapsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af deres tal. Udgiv færre overlappende geografier på den dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
