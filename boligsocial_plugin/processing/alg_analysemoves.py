@@ -97,9 +97,10 @@ class AnalyseMoves(BoligsocialAlgorithm):
         "<b>Elevator effect</b>: for each profile indicator C, C_in (everyone who came, at "
         "TO_DATE), C_out (everyone who left, at FROM_DATE) and C_stay (the stayers, at "
         "TO_DATE), in the indicator's unit (percent, or kroner for income).<br><br>"
-        "<b>Flows</b> (FLOWS): one line per pair of areas with at least one mover, from the "
-        "origin to the destination, with persons and flag; suppressed flows are listed but "
-        "not drawn. The layer is styled as a flow map (width by persons, arrows).<br><br>"
+        "<b>Flows</b> (FLOWS): one line per pair of areas with a published flow, from the "
+        "origin to the destination, with persons and flag; suppressed flows are not listed "
+        "(a listed flow would tell that somebody moved). The layer is styled as a flow map "
+        "(width by persons, arrows).<br><br>"
         "<b>Waterbed effect</b>: give focus areas (FOCUS_AREAS: area ids, or an expression "
         "on the areas, e.g. \"designed\" = 'parallelsamfund'); OUTPUT then gets from_focus "
         "(persons who moved from a focus area into the area) and from_focus_pct (their share "
@@ -170,8 +171,8 @@ class AnalyseMoves(BoligsocialAlgorithm):
             "focus areas) the persons from the focus areas.")))
         self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             FLOWS, self.tr("Flows between areas"), QgsProcessing.TypeVectorLine), self.tr(
-            "One line per pair of areas with at least one mover, styled as a flow map; "
-            "suppressed flows are listed but not drawn.")))
+            "One line per pair of areas with a published flow, styled as a flow map; "
+            "suppressed flows are not listed.")))
         self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             GROUP_FLOWS, self.tr("Moves between groups"), QgsProcessing.TypeVector,
             optional=True, createByDefault=False), self.tr(
@@ -373,7 +374,9 @@ class AnalyseMoves(BoligsocialAlgorithm):
         write_frame(sink, t, types, [multi_polygon(areas.geometries[i]) for i in idx],
                     feedback, (80, 88), dest)
         del sink
-        f = rel.flows
+        # only published flows are listed: a listed hidden flow would say that somebody
+        # moved between the two areas (at least 1), which with a P flag pins small counts
+        f = rel.flows[rel.flows["persons"].notna()]
         o, d = f["origin"].to_numpy(), f["dest"].to_numpy()
         ff = pd.DataFrame({
             "from_area": np.array(areas.ids, dtype=object)[o] if len(f) else [],
@@ -397,8 +400,8 @@ class AnalyseMoves(BoligsocialAlgorithm):
                                                      fields_for(GROUP_FIELDS),
                                                      QgsWkbTypes.NoGeometry)
             if sink is not None:
-                write_frame(sink, rel.groups, GROUP_FIELDS, None, feedback, (94, 95),
-                            groups_dest)
+                write_frame(sink, rel.groups[rel.groups["persons"].notna()], GROUP_FIELDS,
+                            None, feedback, (94, 95), groups_dest)
                 del sink
         elif rel.groups is None and parameters.get(GROUP_FLOWS):
             feedback.pushWarning(self.tr("Moves between groups need a group field "
