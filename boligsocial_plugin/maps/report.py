@@ -227,7 +227,7 @@ def render_png(panels: Sequence[Panel], path: str, width_px: int = 1600, dpi: in
             if cap:
                 painter.setFont(font(12))
                 painter.setPen(QColor("black"))
-                painter.drawText(QRectF(x, 0, w, cap), int(Qt.AlignCenter), p.caption)
+                painter.drawText(QRectF(x, 0, w, cap), int(Qt.AlignCenter), redact(p.caption))
     finally:
         painter.end()
     if not out.save(path, "PNG"):
