@@ -2937,8 +2937,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
-      <source>Snapshots before this date are left out. On the command line: FROM_DATE=2024-01-01.</source>
-      <translation>Opgørelsestidspunkter før denne dato udelades. På kommandolinjen: FROM_DATE=2024-01-01.</translation>
+      <source>Snapshots before this date are left out (the snapshot a year before each one shown is protected with it, not shown, as in every other output of that date). On the command line: FROM_DATE=2024-01-01.</source>
+      <translation>Opgørelsestidspunkter før denne dato udelades (opgørelsen et år før hvert viste tidspunkt beskyttes sammen med det uden at blive vist, som i alle andre resultater for den dato). På kommandolinjen: FROM_DATE=2024-01-01.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />

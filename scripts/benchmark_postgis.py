@@ -42,7 +42,8 @@ def _module(name: str):
 
 
 def run(persons: int, areas: int, work: str, cluster, env, years: str = "2025",
-        algorithm: str = "computeindicators", register: bool = False) -> dict:
+        algorithm: str = "computeindicators", register: bool = False,
+        ref_date: str = "") -> dict:
     """Generate, load and time one size (persons per reference date, one date per year)."""
     data = os.path.join(work, "data_{}_{}".format(persons, years))
     # generating and loading run in child processes: a child started from a big process
@@ -74,7 +75,8 @@ def run(persons: int, areas: int, work: str, cluster, env, years: str = "2025",
     res = {"persons": persons, "areas": areas, "years": years, "algorithm": algorithm,
            "load_s": time.perf_counter() - t0}
     a = os.path.join(data, "areas.gpkg")
-    common = ["AREAS=" + a, "AREA_ID_FIELD=area_id", "AREA_NAME_FIELD=area_name"]
+    common = ["AREAS=" + a, "AREA_ID_FIELD=area_id", "AREA_NAME_FIELD=area_name"] + \
+        (["REF_DATE=" + ref_date] if ref_date else [])
     uri = ("postgres://dbname='bench' host={h} port={p} user='{u}' key='fid' srid=25832 "
            "type=Point table=\"public\".\"{t}\" (geom)").format(h=cluster.host, p=cluster.port,
                                                                 u=cluster.user, t=table)
@@ -154,6 +156,9 @@ def main(argv=None) -> int:
     ap.add_argument("--register", action="store_true",
                     help="also with the release register: the first release, then the same "
                          "run again linked to it")
+    ap.add_argument("--ref-date", default="",
+                    help="computeindicators of this date only (protected with the snapshot a "
+                         "year before it)")
     a = ap.parse_args(argv)
     work = a.work or tempfile.mkdtemp(prefix="boligsocial_pgbench_")
     os.makedirs(work, exist_ok=True)
@@ -169,7 +174,8 @@ def main(argv=None) -> int:
         rows = []
         for n in [int(s) for s in a.persons.split(",") if s]:
             for alg in [s for s in a.algorithms.split(",") if s]:
-                rows.append(run(n, a.areas, work, cluster, env, a.years, alg, a.register))
+                rows.append(run(n, a.areas, work, cluster, env, a.years, alg, a.register,
+                                a.ref_date))
             print("# done {} persons".format(n), file=sys.stderr, flush=True)
     finally:
         cluster.stop()

@@ -149,40 +149,18 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     rings (NaN = without location). ``publication``: perturbation, protection width and the
     register of earlier releases (default: exact values, this release alone).
     """
+    from boligsocial_plugin.core.shown_dates import context_dates, protect_shown
+
     pub = publication or Publication(rules)
     joined = join_persons(data, x, y, area_rings, area_ids, ref_date, overlaps, progress)
-    prev = previous_date(data, ref_date) if ref_date else None
-    if prev is None:
-        raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
-        release = protect_run(raw, joined, indicators, area_ids, pub)
-        return IndicatorResult(raw, release.published, joined.stats, list(indicators), release)
-    # the date is protected with its previous year, as a criteria output of that date is
-    # (core.criteria.publish.release_dates): both layers then hide the same cells in either
-    # order, and the crossing rule finds no cell published before that it would have to hide
-    both = join_with(joined, join_persons(data, x, y, area_rings, area_ids, prev, overlaps))
-    raw = aggregate(both.data, both.area, len(area_ids), indicators)
-    release = protect_run(raw, both, indicators, area_ids, pub, totals_of=joined)
-    assert ref_date is not None  # a previous date is found only for a date
-    release.limit({ref_date: ["residents"] + [i.code for i in indicators]})
-    pub_rows = (release.published["ref_date"].astype(str) == str(ref_date)).to_numpy()
-    published = release.published.loc[pub_rows].reset_index(drop=True)
-    # the log counts the suppressions of the date shown (the previous year is not published)
-    flags = published[[f"{i.code}_flag" for i in indicators]].to_numpy()
-    for key, flag in (("primary", "P"), ("secondary", "S"), ("area", "A")):
-        release.result.report[key] = int((flags == flag).sum())
-    raw = raw.loc[(raw["ref_date"].astype(str) == str(ref_date)).to_numpy()].reset_index(
-        drop=True)
-    return IndicatorResult(raw, published, joined.stats, list(indicators), release)
-
-
-def previous_date(data: pd.DataFrame, ref_date: str) -> Optional[str]:
-    """The extract's snapshot a year before ``ref_date`` (the one the two-year criteria of
-    ``ref_date`` use: core.criteria.dates.previous_year_date), or None."""
-    from boligsocial_plugin.core.criteria.dates import previous_year_date
-
-    dates = [str(d) for d in pd.unique(data["ref_date"].to_numpy(dtype=object))
-             if d is not None and str(d)]
-    return previous_year_date(dates, str(ref_date)) if str(ref_date) in dates else None
+    # a date shown alone is protected with its previous year, as a criteria output of that
+    # date is (core.shown_dates): both layers then hide the same cells in either order
+    extra = None
+    if ref_date:
+        prev = context_dates(pd.unique(data["ref_date"].to_numpy(dtype=object)), [ref_date])
+        if prev:
+            extra = join_persons(data, x, y, area_rings, area_ids, prev[0], overlaps)
+    return protect_shown(joined, extra, area_ids, indicators, pub, [str(ref_date)])
 
 
 def join_with(first: "Joined", other: "Joined") -> "Joined":

@@ -6,7 +6,7 @@ from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink
 
 from boligsocial_plugin.core.monitoring.calendar import calendar, default_project_to
 from boligsocial_plugin.core.monitoring.change import PARTS, track_change
-from boligsocial_plugin.core.pipeline import compute
+from boligsocial_plugin.core.shown_dates import compute_period
 from boligsocial_plugin.maps.styling import style_output
 from boligsocial_plugin.processing import common
 from boligsocial_plugin.processing.alg_computeindicators import (
@@ -50,8 +50,9 @@ class TrackChange(ComputeIndicators):
             self.removeParameter(name)
         common.add_ref_date_parameter(
             self, FROM_DATE, self.tr("First snapshot (empty = the earliest)"),
-            self.tr("Snapshots before this date are left out. On the command line: "
-                    "FROM_DATE=2024-01-01."))
+            self.tr("Snapshots before this date are left out (the snapshot a year before "
+                    "each one shown is protected with it, not shown, as in every other output "
+                    "of that date). On the command line: FROM_DATE=2024-01-01."))
         common.add_ref_date_parameter(
             self, TO_DATE, self.tr("Last snapshot (empty = the latest)"),
             self.tr("Snapshots after this date are left out. On the command line: "
@@ -84,26 +85,20 @@ class TrackChange(ComputeIndicators):
             db.source.period = (first or None, last or None)
             res = db.compute(areas, indicators, None, overlaps, pub, context, feedback)
         else:
-            keep = np.ones(len(ext.data), dtype=bool)
-            dates = ext.data["ref_date"].astype(str).to_numpy()
-            if first:
-                keep &= dates >= first
-            if last:
-                keep &= dates <= last
-            data = ext.data.loc[keep].reset_index(drop=True) if not keep.all() else ext.data
-
             def progress(frac: float) -> bool:
                 feedback.setProgress(10 + 60 * frac)
                 return not feedback.isCanceled()
 
-            res = compute(data, x[keep], y[keep], areas.rings, areas.ids, indicators, rules,
-                          None, overlaps, progress, publication=pub)
+            # the dates from FROM_DATE are protected with the snapshots a year before them,
+            # as every other output of those dates is (core.shown_dates)
+            res = compute_period(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
+                                 first, last, overlaps, progress, publication=pub)
         self.check_canceled(feedback)
         common.log_join(feedback, res.stats, res.release, calendar(res.stats.dates).lines())
         codes = [i.code for i in res.indicators]
         project_to = self._date(parameters, PROJECT_TO, context) or \
             default_project_to(max(res.stats.dates))
-        change = track_change(res.release.published, codes, len(areas.ids), project_to)
+        change = track_change(res.published, codes, len(areas.ids), project_to)
         table = change.frame(codes)
         table.insert(0, "area_name", areas.names)
         table.insert(0, "area_id", areas.ids)

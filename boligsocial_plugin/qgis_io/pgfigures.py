@@ -33,6 +33,17 @@ class DbRun:
     outside_keys: Dict[int, int] = field(default_factory=dict)
     #: each person row's date, key and area (``PostgisPersons.run(keys=True)``)
     joined: Optional[Joined] = None
+    #: the table, statistics and outside keys of the dates shown, when the run holds more
+    #: (core.shown_dates: a date protected with its previous year)
+    shown: Optional["DbRun"] = None
+
+
+def outside_keys(res: pd.DataFrame) -> Dict[int, int]:
+    """The cell keys of the persons outside every area and of those without location."""
+    if "residents_ck" not in res:
+        return {}
+    return {int(c): int(sum(int(v or 0) for v in res["residents_ck"][res["code"] == c])
+                        % (1 << 32)) for c in (sqlgen.OUTSIDE, sqlgen.NO_LOCATION)}
 
 
 def join_stats(res: pd.DataFrame, rows_all: Optional[int]) -> JoinStats:
@@ -75,13 +86,14 @@ def located_inner(src: sqlgen.PersonSource, p: sqlgen.Params,
     return "SELECT {} {}".format(", ".join(cols), sqlgen.run_rows(src, p, dates=dates))
 
 
-def date_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
-               raw: pd.DataFrame) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def date_pairs(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid, raw: pd.DataFrame,
+               only: Optional[Sequence[str]] = None) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Persons shared by the rows of one area at two dates, from counts only: per area, how
-    many persons were in it at exactly which set of dates (the keys stay on the server)."""
+    many persons were in it at exactly which set of dates (the keys stay on the server).
+    ``only``: the run reads these dates only."""
     dates = sorted({str(d) for d in raw["ref_date"]})
     p = sqlgen.Params()
-    inner = located_inner(src, p, key=True)
+    inner = located_inner(src, p, key=True, dates=only)
     words = (len(dates) + 62) // 63
     didx = "(array_position({}, l.d::text) - 1)".format(p(dates, "text[]"))
     masks = ", ".join(
@@ -118,15 +130,16 @@ def no_pairs() -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     return (np.zeros(0, np.int64),) * 3
 
 
-def run_totals(run: DbRun) -> Totals:
-    """The run's totals as protected cells (core.pipeline.protect_run's, from counts)."""
+def run_totals(run: DbRun, rows: Optional[np.ndarray] = None) -> Totals:
+    """The run's totals as protected cells (core.pipeline.protect_run's, from counts).
+    ``rows``: the rows of the table protected that ``run`` (the dates shown) holds."""
     st = run.stats
     ck = int(np.sum(run.raw["residents_ck"].to_numpy(dtype=np.int64)) % (1 << 32)) \
         if "residents_ck" in run.raw else 0
     return Totals(st.joined, st.outside, st.no_location, st.rows, ck,
                   read_adds_up=(st.rows == st.rows_date and not run.overlaps),
                   ck_outside=run.outside_keys.get(sqlgen.OUTSIDE, 0),
-                  ck_no_location=run.outside_keys.get(sqlgen.NO_LOCATION, 0))
+                  ck_no_location=run.outside_keys.get(sqlgen.NO_LOCATION, 0), rows=rows)
 
 
 def type_table(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,

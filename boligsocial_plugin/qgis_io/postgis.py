@@ -57,12 +57,14 @@ from boligsocial_plugin.core.pipeline import (
     select_date,
 )
 from boligsocial_plugin.core.problems import BLOCKING, Problem
+from boligsocial_plugin.core.shown_dates import shown_only
 from boligsocial_plugin.core.spatial import polygon_set
 from boligsocial_plugin.core.sqlaggregate import MoveGroups, aggregate_sql
 from boligsocial_plugin.core.sqlresult import raw_table
 from boligsocial_plugin.qgis_io import pgkeys, pgsession
 from boligsocial_plugin.qgis_io.layers import AreaSet
 from boligsocial_plugin.qgis_io.pgareas import join_geometries, upload_areas
+from boligsocial_plugin.qgis_io.pgdates import shown_dates, shown_join, shown_rows
 from boligsocial_plugin.qgis_io.pgfigures import (
     DbRun,
     KeyedFigures,
@@ -70,6 +72,7 @@ from boligsocial_plugin.qgis_io.pgfigures import (
     date_pairs,
     join_stats,
     no_pairs,
+    outside_keys,
     overlap_pairs,
     run_totals,
     type_table,
@@ -132,6 +135,8 @@ class PostgisPersons:
         self._thread = None                # the checks running alongside (start_checks)
         self._checks: Dict[str, Any] = {}
         self._problems: Optional[List[Problem]] = None  # the checks' result (finish_checks)
+        #: the period the run's rows are counted in while it reads dates by name (compute)
+        self._counted_period: Optional[Tuple[Optional[str], Optional[str]]] = None
         self._ignore: Tuple[str, ...] = ()  # problems the algorithm checks itself
         self._keys: Optional[Tuple[Any, Dict[str, Any]]] = None  # the keys' fetch (start_keys)
 
@@ -259,7 +264,7 @@ class PostgisPersons:
         return run
 
     def start_keys(self, cur, areas: AreaSet, ref_date: Optional[str], context,
-                   feedback=None) -> None:
+                   feedback=None, dates: Optional[Sequence[str]] = None) -> None:
         """Fetch the run's person rows for the release register on a connection of their
         own while the aggregation runs on ``cur`` (the server works on both at once;
         :meth:`finish_keys` waits): each row's area, date and 64-bit person key
@@ -274,7 +279,8 @@ class PostgisPersons:
         cur.execute("SELECT pg_export_snapshot()")
         snapshot = cur.fetchone()[0]
         geometry = self._geometry(areas, context)  # QGIS objects: in this thread
-        dates = [ref_date] if ref_date else None
+        if dates is None:
+            dates = [ref_date] if ref_date else None
         state: Dict[str, Any] = {}
 
         def work():
@@ -329,14 +335,33 @@ class PostgisPersons:
                 overlaps: str, publication: Publication, context,
                 feedback=None) -> IndicatorResult:
         """core.pipeline.compute for a database source: join, aggregate, protect (the groups
-        the protection needs figures of are aggregated in the same session)."""
+        the protection needs figures of are aggregated in the same session). A run of one
+        date (``ref_date``) or from a first date (the source's period) is protected with the
+        snapshots a year before the dates it shows, as from a file (core.shown_dates)."""
         keys = publication.register is not None
-        with self._keys_stopped_on_error(), self.session(feedback, repeatable=keys) as cur:
-            if keys:
-                self.start_keys(cur, areas, ref_date, context, feedback)
-            run = self._run(cur, areas, indicators, ref_date, overlaps, context, feedback)
-            release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
-                                    publication, run_totals(run))
+        period = self.source.period
+        try:
+            with self._keys_stopped_on_error(), \
+                    self.session(feedback, repeatable=keys) as cur:
+                shown, extra = shown_dates(cur, self.source, ref_date)
+                dates = sorted(set(shown or ()) | set(extra)) if extra else None
+                if dates is not None:  # the dates by name (the period would drop the extra)
+                    self.source.period = None
+                    self._counted_period = period
+                if keys:
+                    self.start_keys(cur, areas, ref_date, context, feedback, dates=dates)
+                run = self._run(cur, areas, indicators, None if dates else ref_date, overlaps,
+                                context, feedback, dates=dates, shown=shown if dates else None)
+                totals = run_totals(run) if dates is None else run_totals(
+                    run.shown, run.raw["ref_date"].astype(str).isin(set(shown)).to_numpy())
+                release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
+                                        publication, totals, shown=shown if dates else None)
+        finally:
+            self.source.period = period
+            self._counted_period = None
+        if dates is not None:
+            assert shown is not None  # context dates are found only for dates shown
+            return shown_only(run.raw, release, run.shown.stats, indicators, shown)
         return IndicatorResult(run.raw, release.published, run.stats, list(indicators),
                                release)
 
@@ -368,20 +393,23 @@ class PostgisPersons:
         return run.raw, run.stats, release
 
     def _protect(self, cur, run: DbRun, raw: pd.DataFrame, pairs, indicators, area_ids,
-                 publication: Publication, totals, dates: Optional[Sequence[str]] = None):
+                 publication: Publication, totals, dates: Optional[Sequence[str]] = None,
+                 shown: Optional[Sequence[str]] = None):
         """Protect with this session's figures of groups and types: through the release
         register (core.pipeline.protect_run on the persons' keys, :meth:`start_keys`) when
         one is used, else from counts only (core.pipeline.protect_counted). ``dates``: the
-        reference dates ``raw`` was cut to (``raw`` holds only their rows)."""
+        reference dates ``raw`` was cut to (``raw`` holds only their rows); ``shown``: the
+        dates the run's totals count (``totals``: theirs), when it holds more."""
         builtin = {i.code: i for i in builtin_indicators()}
         types = type_table(cur, self.source, run.grid, list(indicators), raw) \
             if any(builtin.get(i.code) != i for i in indicators) else None
         if publication.register is not None:
             joined = self.finish_keys(run)
             figures = KeyedFigures(cur, self.source, run.grid, indicators)
+            tj = None if shown is None else shown_join(joined, run.shown.stats, shown)
             return protect_run(run.raw, joined, indicators, area_ids, publication,
                                with_totals=totals is not None, dates=dates, figures=figures,
-                               types=types)
+                               types=types, totals_of=tj)
 
         def figures(links):
             return RestFigures(cur, self.source, run.grid, indicators, raw, links)
@@ -391,9 +419,12 @@ class PostgisPersons:
 
     def _run(self, cur, areas: AreaSet, indicators: Sequence[Indicator],
              ref_date: Optional[str], overlaps: str, context, feedback,
-             links: bool = True) -> DbRun:
+             links: bool = True, dates: Optional[Sequence[str]] = None,
+             shown: Optional[Sequence[str]] = None) -> DbRun:
+        """``dates``: only these reference dates; ``shown``: the dates the run reports (its
+        statistics and totals in ``DbRun.shown``; the others are protected with them)."""
         grid = self._prepare(cur, areas, context)
-        plan = aggregate_sql(self.source, grid, indicators, ref_date or None)
+        plan = aggregate_sql(self.source, grid, indicators, ref_date or None, dates=dates)
         if feedback is not None:
             feedback.setProgressText(tr("Joining and aggregating in the database"))
         try:
@@ -408,9 +439,7 @@ class PostgisPersons:
             select_date(pd.DataFrame({"ref_date": sorted(self.dates)}), ref_date)
         raw, res = raw_table(plan, names, fetched, len(areas.ids))
         stats = join_stats(res, self._rows_in_period())
-        keys = {int(c): int(sum(int(v or 0) for v in res["residents_ck"][res["code"] == c])
-                            % (1 << 32)) for c in (sqlgen.OUTSIDE, sqlgen.NO_LOCATION)} \
-            if "residents_ck" in res else {}
+        keys = outside_keys(res)
         if stats.overlap_persons:
             stats.overlap_pairs = overlap_pairs(cur, self.source, grid, areas.ids)
             if overlaps == OVERLAP_REFUSE:
@@ -420,15 +449,22 @@ class PostgisPersons:
                 "fix the overlaps or export the persons to a file."))
         pairs = no_pairs()
         if links and len(raw) and raw["ref_date"].nunique() > 1:
-            pairs = date_pairs(cur, self.source, grid, raw)
-        return DbRun(raw, stats, False, pairs, grid, keys)
+            pairs = date_pairs(cur, self.source, grid, raw, dates)
+        run = DbRun(raw, stats, False, pairs, grid, keys)
+        if shown is not None:  # the statistics and totals of the dates shown
+            at = raw["ref_date"].astype(str).isin(set(shown)).to_numpy()
+            res = shown_rows(res, shown)
+            run.shown = DbRun(raw.loc[at].reset_index(drop=True), join_stats(
+                res, self._rows_in_period()), False, no_pairs(), grid, outside_keys(res))
+        return run
 
     def _rows_in_period(self) -> Optional[int]:
         """Person rows of the run: all, or those of the source's period (as a file's rows are
         cut to the period before they are joined)."""
-        if self.source.period is None or self.rows is None:
+        period = self.source.period or self._counted_period
+        if period is None or self.rows is None:
             return self.rows
-        first, last = self.source.period
+        first, last = period
         return sum(n for d, n in self.dates.items()
                    if (not first or d >= first) and (not last or d <= last))
 

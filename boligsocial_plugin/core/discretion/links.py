@@ -226,14 +226,16 @@ def _atom_lower(indicators: Sequence[Indicator], ntypes: int) -> List[float]:
 def _twins(raw, indicators, pops: Populations, links: Sequence[Link],
            tcols: List[Tuple[str, int]], rules: Optional[Rules], row_need: Optional[np.ndarray]
            ) -> Tuple[Dict[int, int], Optional[np.ndarray], Dict[int, int]]:
-    """The earlier populations equal to a row of this release at the same date (population:
-    row), the protection of those rows' cells (rows, types; None: none), and the position of
-    each row in it (see :func:`_add_links`)."""
+    """The earlier populations equal to a row of this release (population: row), the
+    protection of those rows' cells (rows, types; None: none), and the position of each row
+    in it (see :func:`_add_links`). At another date too: an equal link between dates (the
+    same persons, kept with the perturbation) relates every cell of the two as equal (their
+    figures are the row's, :func:`_link_figures`), so the row's protection is theirs."""
     twin: Dict[int, int] = {}
     for lk in links:
         if lk.kind == EQUAL:
             a, b = lk.container, lk.members[0]
-            if pops.dates[a] == pops.dates[b] and (pops.row[a] >= 0) != (pops.row[b] >= 0):
+            if (pops.row[a] >= 0) != (pops.row[b] >= 0):
                 old_p, row = (b, a) if pops.row[a] >= 0 else (a, b)
                 twin[int(old_p)] = int(pops.row[row])
     twin_rows = sorted(set(twin.values()))
@@ -279,8 +281,9 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
     # negative
     atom_lower = _atom_lower(indicators, ntypes)
     flat = vals.ravel()
-    # an earlier population of the same persons at the same date as a row of this release (a
-    # re-run, another output of the same series): the row's own relations hold for it, so
+    # an earlier population of the same persons as a row of this release (a re-run, another
+    # output of the same series, the same persons at another date): the row's own relations
+    # hold for it, so
     # its hidden cells need the protection the row's cells need (an earlier secondary cell is
     # no small count, nor is the denominator of an area kept back whose residents are
     # published), not a protection width each
