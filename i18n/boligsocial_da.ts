@@ -2387,8 +2387,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
-      <source>Perturbation: {how}; mean absolute change of the published counts {m}.</source>
-      <translation>Støj: {how}; gennemsnitlig absolut ændring af de offentliggjorte antal {m}.</translation>
+      <source>Perturbation: {how}.</source>
+      <translation>Støj: {how}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />

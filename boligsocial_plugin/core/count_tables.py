@@ -156,16 +156,19 @@ def report_lines(report: Dict[str, Any]) -> List[str]:
     if base and base > 1:
         lines.append(tr("Keyed rounding of published counts to multiples of {b}.").format(
             b=base))
-    elif report.get("perturbed"):
-        lines.append(tr("Perturbation: {how}; mean absolute change of the published counts "
-                        "{m}.").format(how=report["perturbation"],
-                                       m=report.get("mean_abs_change", 0)))
+    elif report.get("perturbed"):  # not the mean absolute change (see report_document)
+        lines.append(tr("Perturbation: {how}.").format(how=report["perturbation"]))
     lines.append(tr("Seconds: {s}").format(s=report["seconds"]))
     return lines
 
 
 def report_document(report: Dict[str, Any], lines: List[str], as_html: bool) -> str:
-    """The audit report as a JSON document, or as an HTML page."""
+    """The audit report as a JSON document, or as an HTML page.
+
+    Without the run's mean absolute change of the published counts: over a few counts it
+    tells how far each is from its exact value (0.0: every published count is exact).
+    """
+    report = {k: v for k, v in report.items() if k != "mean_abs_change"}
     details = json.dumps(report, indent=2, ensure_ascii=False, default=str)
     if not as_html:
         return details

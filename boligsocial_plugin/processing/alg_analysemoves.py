@@ -354,9 +354,9 @@ class AnalyseMoves(BoligsocialAlgorithm):
                 "{n} hidden figures are narrower than the protection width because of "
                 "figures this output does not decide (the indicator layer, the residents, "
                 "earlier releases); review before publishing.").format(n=rep["unprotectable"]))
-        feedback.pushInfo(self.tr("Perturbation: {how}; mean absolute change of the "
-                                  "published counts {m}.").format(how=rep["perturbation"],
-                                                                   m=rep["mean_abs_change"]))
+        # not the run's mean absolute change: over a few counts it tells how far each is from
+        # its exact value (0.0: every published count is exact)
+        feedback.pushInfo(tr("Perturbation: {how}.").format(how=rep["perturbation"]))
 
     def _write(self, parameters, context, feedback, md, rel, areas, focus):
         inds = md.indicators

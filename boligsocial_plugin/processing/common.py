@@ -278,9 +278,9 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
                              "persons changed.").format(e=links["equal"], n=links["near"],
                                                         s=links["sum"],
                                                         d=rep.get("dates_hidden_for_change", 0)))
-    feedback.pushInfo(tr("Perturbation: {how}; mean absolute change of the published counts "
-                         "{m}.").format(how=rep["perturbation"],
-                                        m=number(rep["mean_abs_change"], 2)))
+    # not the run's mean absolute change: over a few counts it tells how far each is from its
+    # exact value (0.0: every published count is exact)
+    feedback.pushInfo(tr("Perturbation: {how}.").format(how=rep["perturbation"]))
     for w in rep.get("warnings", []):
         feedback.pushWarning(w)
     hidden_totals = [k for k, v in release.result.totals.items() if v is None]

@@ -109,3 +109,14 @@ def test_report_as_json_and_html(tmp_path):
     page = (tmp_path / "r.HTML").read_text()
     assert page.startswith("<!DOCTYPE html>") and "<h1>Discretion audit report</h1>" in page
     assert "&lt;careful&gt;" in page and "<careful>" not in page  # escaped
+
+
+def test_the_runs_mean_absolute_change_is_not_in_log_or_report(tmp_path):
+    """Over a few counts it would tell how far each published count is from its exact value
+    (0.0: every published count is exact)."""
+    rep = dict(REPORT, rounding={"base": 0}, perturbed=True, perturbation="cell key ±2",
+               mean_abs_change=0.0)
+    lines = ct.report_lines(rep)
+    assert "Perturbation: cell key ±2." in lines and not any("mean abs" in x for x in lines)
+    ct.write_report(str(tmp_path / "r.json"), rep, lines)
+    assert "mean_abs_change" not in (tmp_path / "r.json").read_text()
