@@ -17,7 +17,7 @@ import pandas as pd
 from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
-from boligsocial_plugin.core.pseudonym import cpr_numbers, has_cpr, load_key, redact
+from boligsocial_plugin.core.pseudonym import cpr_numbers, has_cpr, load_key, mask, redact
 
 #: text marking a cell the source already suppressed (Statistics Denmark writes '..')
 MISSING_MARKS = ("", "..")
@@ -45,7 +45,7 @@ def _count(v: Any, field: str, row: int) -> float:
             raise BoligsocialError(tr(
                 "The count field '{f}' holds '{v}' in row {row}, which is not a number. "
                 "Count fields must hold whole numbers; fix the value or deselect the field."
-            ).format(f=field, v=redact(v), row=row)) from None
+            ).format(f=field, v=mask(v), row=row)) from None  # text from the input: masked
     elif isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
         raise BoligsocialError(tr(
             "The count field '{f}' must hold numbers (counts), not '{v}'; deselect it."

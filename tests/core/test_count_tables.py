@@ -120,3 +120,9 @@ def test_the_runs_mean_absolute_change_is_not_in_log_or_report(tmp_path):
     assert "Perturbation: cell key ±2." in lines and not any("mean abs" in x for x in lines)
     ct.write_report(str(tmp_path / "r.json"), rep, lines)
     assert "mean_abs_change" not in (tmp_path / "r.json").read_text()
+
+
+def test_text_in_a_count_cell_is_masked_in_the_message():
+    with pytest.raises(BoligsocialError, match="row 2") as e:
+        ct.parse_counts([1, "Jens Hansen"], "count")
+    assert "Hansen" not in str(e.value) and "'Jeaa aaaaaa'" in str(e.value)
