@@ -4734,8 +4734,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
-      <source>{name} is not published: it differs from the one published by {release} by {n} persons, too few to publish.</source>
-      <translation>{name} offentliggøres ikke: det adskiller sig fra det, der blev offentliggjort af {release}, med {n} personer, for få til at offentliggøre.</translation>
+      <source>{name} is not published: it differs from the one published by {release} by fewer than {m} persons, too few to publish.</source>
+      <translation>{name} offentliggøres ikke: det adskiller sig fra det, der blev offentliggjort af {release}, med færre end {m} personer, for få til at offentliggøre.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />

@@ -566,7 +566,6 @@ def _check_totals(res: ReleaseResult, mine: Populations, pops: Populations,
                 res.totals["PERSONS_READ"] = None
                 cast(list, res.report.setdefault("warnings", [])).append(tr(
                     "{name} is not published: it differs from the one published by {release} "
-                    "by {n} persons, too few to publish.").format(name=name,
-                                                                   release=pops.release[p],
-                                                                   n=diff))
+                    "by fewer than {m} persons, too few to publish.").format(
+                    name=name, release=pops.release[p], m=min_count))  # not the difference
                 break
