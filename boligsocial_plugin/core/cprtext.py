@@ -4,10 +4,11 @@
 A CPR number is ten digits ``ddmmyy ssss`` with a real day (01-31) and month (01-12), as it is
 found in extracts, case files and hand-typed registers:
 
-* separators between the pairs ``dd mm yy ss ss`` (not elsewhere, so an amount grouped by
-  thousands, ``1.012.345.678``, is no CPR number): hyphen, en/em dash and other Unicode
-  dashes, minus, underscore (file names), dot (``01.01.85-1234``), slash, colon, blank or
-  no-break space;
+* separators before and inside the serial number (``010185-1234``, ``010185 12 34``), or
+  between every part (``01.01.85-1234``, ``01 01 85 12 34``); not elsewhere, so an amount
+  grouped by thousands (``1.012.345.678``) or a date with a time (``01.02.2025 12:34``) is no
+  CPR number. Separators: hyphen, en/em dash and other Unicode dashes, minus, underscore
+  (file names), dot, slash, blank or no-break space;
 * Unicode digit forms: text is NFKC-normalised first (full-width ``０１０１８５``), other
   decimal digits (Arabic-Indic …) are read as their value;
 * an optional prefix ``cpr``, ``cpr-nr.``, ``cprnr:``, ``cpr nummer`` …;
@@ -15,9 +16,9 @@ found in extracts, case files and hand-typed registers:
   (``101851234``, also ``101851234.0``).
 
 Not a CPR number: ten digits inside a longer word or number (a UUID ``2d301579-0020-…``, a
-hex pseudonym), after a decimal mark (a coordinate), or with an impossible day/month (most
-amounts). The day-in-month and century check of a person key is :func:`valid_birth_dates`
-in core.pseudonym; this module only decides "CPR-shaped".
+hex pseudonym), after a decimal mark (a coordinate) or before ``:`` and a digit (a time), or
+with an impossible day/month (most amounts). The day-in-month and century check of a person
+key is :func:`valid_birth_dates` in core.pseudonym; this module only decides "CPR-shaped".
 
 :func:`redact` (text), :func:`has_cpr` (text) and :func:`cpr_matrix` (whole values, a
 vectorised code-point matrix for 700k ids) apply the same rule.
@@ -28,23 +29,29 @@ from typing import Optional
 
 import numpy as np
 
-#: Separators allowed between the digits of a CPR number (a regex character class).
-SEP_CLASS = r"[\-\u2010-\u2015\u2212_./: \u00a0\u202f]"
+#: Separators allowed between the digit pairs of a CPR number (a regex character class).
+SEP_CLASS = r"[\-\u2010-\u2015\u2212_./ \u00a0\u202f]"
 #: The same separators as code points (for the matrix test).
-SEPARATORS = np.array([45, 8208, 8209, 8210, 8211, 8212, 8213, 8722, 95, 46, 47, 58, 32, 160,
+SEPARATORS = np.array([45, 8208, 8209, 8210, 8211, 8212, 8213, 8722, 95, 46, 47, 32, 160,
                        8239], dtype=np.uint32)
 MASK = "xxxxxx-xxxx"
-_S = SEP_CLASS + "{0,3}"
-_DDMM = r"(?:0[1-9]|[12]\d|3[01])" + _S + r"(?:0[1-9]|1[0-2])"
+_S = SEP_CLASS + "*"
+_S1 = SEP_CLASS + "+"
+_DD, _MM = r"(?:0[1-9]|[12]\d|3[01])", r"(?:0[1-9]|1[0-2])"
+_SERIAL = r"\d\d" + _S + r"\d\d"
+#: ``ddmmyy ssss`` (separators only before and inside the serial number), or a date written
+#: with separators ``dd.mm.yy ssss``: then every part is separated, so a date and a time
+#: (``01.02.2025 12:34``) is no CPR number.
+_TEN = r"(?:" + _DD + _MM + r"\d\d" + _S + _SERIAL + r"|" + \
+    _DD + _S1 + _MM + _S1 + r"\d\d" + _S1 + _SERIAL + r")"
 _PREFIX = r"(?i:cpr[\W_]{0,3}(?:n(?:r|o|ummer)\.?[\W_]{0,3})?)"
 #: Before a CPR number: the prefix, or no letter/digit and no decimal mark after a digit
 #: (underscore and other punctuation are allowed: ``udtraek_0101851234.csv``).
 _BEFORE = r"(?:" + _PREFIX + r"|(?<![^\W_])(?<!\d[.,]))"
-_AFTER = r"(?![^\W_]|[.,]\d)"
+_AFTER = r"(?![^\W_]|[.,:]\d)"
 #: Anything shaped like a CPR number inside a longer text (after :func:`fold`).
 CPR_TEXT = re.compile(
-    _BEFORE + r"(?:" + _DDMM + (_S + r"\d\d") * 3
-    + r"|[1-9](?:0[1-9]|1[0-2])\d{6}(?:[.,]0+)?)" + _AFTER)
+    _BEFORE + r"(?:" + _TEN + r"|[1-9](?:0[1-9]|1[0-2])\d{6}(?:[.,]0+)?)" + _AFTER)
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f]")
 
 
@@ -99,8 +106,9 @@ def cpr_matrix(m: np.ndarray) -> np.ndarray:
     """Which rows of a code-point matrix (rows = whole values, 0-padded; uint8 ASCII/UTF-8
     bytes or uint32 code points) are CPR numbers; vectorised for ASCII rows.
 
-    Separators are dropped first (rows that have one are compacted; a separator after an
-    odd number of digits rules the row out), then: ten digits with a real day and month,
+    Separators are dropped first (rows with one before the digits, after the date or inside
+    the serial number are compacted; rows with one elsewhere go through
+    :func:`is_cpr_value`), then: ten digits with a real day and month,
     after an optional 'cpr' / 'cprnr' / 'cprno' prefix, or nine digits with a real month (a
     lost leading zero). Rows with non-ASCII characters (full-width digits, an en dash) go
     through :func:`is_cpr_value`.
@@ -139,9 +147,10 @@ def _ascii_matrix(m: np.ndarray) -> np.ndarray:
         rows = np.nonzero(has_sep)[0]
         sub, sep_r = m[rows], sep[rows]
         before = np.cumsum(_DIGIT_ASCII[sub], axis=1, dtype=np.int16)  # digits so far
-        # a separator inside a digit pair: no CPR number (an amount grouped by thousands)
-        # unless the text pattern says so ('101851234.0', rare: decided one by one)
-        odd = (sep_r & (before % 2 == 1)).any(axis=1)
+        # the usual spellings (separators before the digits, after the date or inside the
+        # serial number) are compacted here; a separator anywhere else (inside a pair, in a
+        # date written dd.mm.yy, '101851234.0') is rare and decided by the text pattern
+        odd = (sep_r & ~np.isin(before, (0, 6, 8, 10))).any(axis=1)
         keep = ~sep_r & (sub != 0)
         keep[odd] = False
         pos = np.cumsum(keep, axis=1, dtype=np.int16) - 1
@@ -183,6 +192,7 @@ def _pairs(m: np.ndarray) -> np.ndarray:
         cpr = (lower[:, 0] == 99) & (lower[:, 1] == 112) & (lower[:, 2] == 114)
         if cpr.any():
             out |= cpr & at(3)
+            out |= cpr & (col(3) == 58) & at(4)  # 'cpr:0101851234'
             nr = cpr & (lower[:, 3] == 110) & np.isin(lower[:, 4], (111, 114))
             if w >= 15 and nr.any():
                 out |= nr & at(5)
