@@ -471,6 +471,10 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
             pops = concat(current, old)
     links = find_links(pops, max(1, pub.rules.min_count), disjoint_current=not joined.overlaps,
                        equal_across_dates=pub.perturbation.enabled)
+    if pub.register is not None:  # relations the moves protect themselves
+        from boligsocial_plugin.core.discretion.moves_register import modelled_by_moves
+
+        links = modelled_by_moves(pops, links, pub.register, pub.perturbation.enabled)
     totals = None
     tj = joined if totals_of is None else totals_of
     if with_totals:

@@ -115,9 +115,9 @@ class AnalyseMoves(BoligsocialAlgorithm):
         "the indicator layer of both dates; counts never negative) shows no hidden figure "
         "can be computed or narrowed below the protection width. Published counts carry "
         "the same cell-key noise as computeindicators (PERTURBATION=off for exact "
-        "values). Every published count is recorded with its persons in the release register "
-        "(REGISTER_MODE, RELEASE_REGISTER), and protected against what earlier releases "
-        "published there.<br><br>"
+        "values). Every published count and profile figure is recorded with its persons in "
+        "the release register (REGISTER_MODE, RELEASE_REGISTER; also from a database), and "
+        "protected against what earlier releases published there.<br><br>"
         "A person key twice on one of the two dates stops the run (with the rows); probably "
         "changed keys (someone vanishing while a person of the same sex, origin and age "
         "appears at the same address) are reported.")
@@ -270,8 +270,6 @@ class AnalyseMoves(BoligsocialAlgorithm):
         focus = self._focus(parameters, context, areas)
         rules = common.discretion_rules(self, parameters, context)
         pub, record_in = common.publication(self, parameters, context, rules)
-        if db is not None:  # the person keys stay on the server
-            pub, record_in = common.without_register(pub, record_in, feedback)
 
         def progress(frac: float) -> bool:
             feedback.setProgress(20 + 40 * frac)
@@ -281,7 +279,8 @@ class AnalyseMoves(BoligsocialAlgorithm):
         from_date = date_value(self, parameters, FROM_DATE, context)
         to_date = date_value(self, parameters, TO_DATE, context)
         if db is not None:
-            md = db.moves(areas, indicators, from_date, to_date, context, feedback)
+            md = db.moves(areas, indicators, from_date, to_date, context, feedback,
+                          keys=pub.register is not None)
         else:
             md = moves.analyse(ext.data, x, y, areas.rings, areas.ids, indicators, from_date,
                                to_date, progress)

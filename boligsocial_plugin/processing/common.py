@@ -461,20 +461,6 @@ def uses_register(alg, parameters, context) -> bool:
             REGISTER_RECORD) != REGISTER_OFF
 
 
-def without_register(pub, record_in, feedback):
-    """Moves computed in a database are protected without the release register (the persons'
-    keys at both dates are not fetched from the server): say so when a register was asked."""
-    if pub.register is None and record_in is None:
-        return pub, None
-    feedback.pushWarning(tr("Moves computed in the database are not checked against earlier "
-                            "releases and not recorded in the release register. To use the "
-                            "register, run 'Analyse moves between areas' on the extract "
-                            "exported to a file."))
-    from dataclasses import replace
-
-    return replace(pub, register=None), None
-
-
 def load_areas(alg, parameters, context, feedback,
                join_crs: QgsCoordinateReferenceSystem,
                keep_fields: Tuple[str, ...] = ()) -> AreaSet:

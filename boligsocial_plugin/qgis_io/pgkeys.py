@@ -3,7 +3,8 @@
 date and 64-bit person key (core.personkeys, computed on the server; never a pseudonym or a
 value), fetched by one binary COPY and decoded into core.pipeline.Joined
 (PostgisPersons.start_keys / finish_keys), and the check that they are the persons the run
-counted."""
+counted; for the moves, each person's key with its area at both dates
+(:func:`move_persons`)."""
 from typing import Optional, Sequence, Tuple
 
 import numpy as np
@@ -78,3 +79,35 @@ def same_persons(joined: Joined, code: np.ndarray, run: DbRun) -> bool:
         np.array([pos[str(d)] for d in raw["ref_date"]], dtype=np.int64)
     want[at] = raw["residents"].to_numpy(dtype=np.int64)
     return bool(np.array_equal(np.pad(got, (0, len(want) - len(got))), want))
+
+
+def move_persons(cur, counts: pd.DataFrame):
+    """core.moves.MovePersons of a database moves run: each person's 64-bit key (the key the
+    file path computes, core.personkeys) with its place at FROM_DATE and TO_DATE, from the
+    run's places table (core.sqlmoves ``bs_mv``, on the run's own snapshot) by one binary
+    COPY of 16 bytes a person in an area at either date; refused when they are not the
+    persons counted (the residents of every area at both dates)."""
+    from boligsocial_plugin.core.errors import BoligsocialError
+    from boligsocial_plugin.core.i18n import tr
+    from boligsocial_plugin.core.moves import MovePersons
+    from boligsocial_plugin.core.sqlmoves import PLACES
+
+    got = copy_out(cur, "SELECT m.k::int8, COALESCE(m.a_from, -1)::int4, "
+                        "COALESCE(m.a_to, -1)::int4 FROM {pl} m "
+                        "WHERE m.a_from >= 0 OR m.a_to >= 0".format(pl=PLACES), {},
+                   [("k", ">i8"), ("f", ">i4"), ("t", ">i4")])
+    key = got["k"].astype(np.int64).view(np.uint64)
+    a_from = got["f"].astype(np.int64)
+    a_to = got["t"].astype(np.int64)
+    prev = np.where(a_from >= 0, a_from, -1)
+    nxt = np.where(a_to >= 0, a_to, -1)
+    n = len(counts)
+    for area, name in ((a_to, "residents_to"), (a_from, "residents_from")):
+        have = np.bincount(area[area >= 0], minlength=n)
+        if not np.array_equal(have[:n], counts[name].to_numpy(dtype=np.int64)):
+            raise BoligsocialError(tr(
+                "The person table changed while the run read it: the persons recorded for "
+                "the release register are not the ones counted. Run again when the table is "
+                "not being written, or run without the register (REGISTER_MODE=off)."))
+    t, f = a_to >= 0, a_from >= 0
+    return MovePersons(key[t], a_to[t], prev[t], key[f], a_from[f], nxt[f])

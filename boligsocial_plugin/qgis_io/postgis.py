@@ -471,9 +471,12 @@ class PostgisPersons:
     # ------------------------------------------------------------------ moves
 
     def moves(self, areas: AreaSet, indicators: Sequence[Indicator], from_date: Optional[str],
-              to_date: Optional[str], context, feedback=None):
+              to_date: Optional[str], context, feedback=None, keys: bool = False):
         """core.moves.analyse for a database source: a core.moves.MoveData from aggregates
-        (core.sqlmoves); each person's place at the two dates stays on the server."""
+        (core.sqlmoves); each person's place at the two dates stays on the server. ``keys``
+        (the release register): also each person's 64-bit key (core.personkeys, computed on
+        the server) with its area codes at both dates, by one binary COPY
+        (:func:`boligsocial_plugin.qgis_io.pgkeys.move_persons`), as MoveData.persons."""
         from boligsocial_plugin.core import moves as mv
         from boligsocial_plugin.core import sqlmoves
 
@@ -524,8 +527,9 @@ class PostgisPersons:
                 table, _res = raw_table(plan, names, cur.fetchall(), 3 * n)
                 tables.append(table.assign(area_idx=np.arange(3 * n) // 3,
                                            kind=np.arange(3 * n) % 3, ref_date=date))
+            persons = pgkeys.move_persons(cur, counts) if keys else None
         return mv.MoveData(list(areas.ids), from_date, to_date, counts, flows, tables[0],
-                           tables[1], list(indicators), stats, years)
+                           tables[1], list(indicators), stats, years, persons=persons)
 
     def _prepare(self, cur, areas: AreaSet, context) -> sqlgen.Grid:
         """The areas on the server and the join's grid (temporary tables and function)."""

@@ -88,3 +88,29 @@ def test_listed_flows_and_whole_numbers_narrow_nothing(seed, base, sums):
         if small:
             assert hi - lo >= rules.min_count - 1e-6, (v, lo, hi, true)
     assert checked
+
+
+def test_the_attacker_catches_a_protection_narrower_than_the_width():
+    """The test above can fail: protected for a width of 1 only, the same designs give the
+    stronger attacker small counts narrower than MIN_COUNT."""
+    rules = Rules(min_count=5, min_residents=20)
+    narrowed = []
+    for seed, base, sums in ((0, tm.DESIGN, False), (2, tm.DESIGN, True), (3, tm.BIG, False),
+                             (4, tm.BIG, True)):
+        rng = np.random.default_rng(seed)
+        design = [(o, d, max(1, int(n * rng.uniform(0.5, 1.5)))) for o, d, n in base]
+        df = tm.designed(seed, design)
+        md = tm.run(df)
+        focus, groups = (tm.FOCUS_A, tm.GROUPS) if sums else (None, None)
+        rel = protect_moves(md, rules, perturbation=OFF, focus=focus, group_of=groups,
+                            width=1.0)
+        for v, (lo, hi, true) in intervals(rel, md, rules, tm.indicator_layer(df, rules),
+                                           focus, groups).items():
+            if v[0] in ("arrivals", "leavers") or v[2:3] in (("allT",), ("allF",),
+                                                               ("stayF",)):
+                continue
+            small = tm._sensitive(v, true, rules) and v[0] != "flow" or \
+                (v[0] == "flow" and true < rules.min_count)
+            if small and hi - lo < rules.min_count - 1e-6:
+                narrowed.append(v)
+    assert narrowed

@@ -238,7 +238,8 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
                         {"counts": cs, "count_hidden": c_hidden, "profiles": ps,
                          "profile_hidden": p_hidden, "profile_suppression": p_sup,
                          "count_suppression": c_sup},
-                        recorded_release(made[0], made[1], c_hidden, rules)
+                        recorded_release(made[0], made[1], c_hidden, rules,
+                                         (md, ps, p_hidden))
                         if made is not None else None)
 
 

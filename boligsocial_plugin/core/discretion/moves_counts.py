@@ -238,6 +238,8 @@ def protect_counts(cs: CountSystem, rules: Rules, width: Optional[float] = None,
         areas = np.nonzero(forced[np.arange(cs.n) * K + S])[0]
         forced[areas * K + TURN] = True
         forced &= ~cs.hidden
+        if cs.known is not None:  # published before for the same persons: hiding it here
+            forced &= ~cs.known   # would let the audit think the attacker does not know it
     hidden, candidate = cs.hidden, cs.candidate
     if cs.known is not None:  # published before for the same persons: the attacker knows
         hidden, candidate = hidden & ~cs.known, candidate & ~cs.known

@@ -5,7 +5,8 @@ Every count the moves publish is the size of a group of persons at a reference d
 
 * per area: the residents at FROM_DATE and at TO_DATE (labelled with the area id, like the
   indicator layer's rows), the stayers (at both dates: the same persons), the in-movers and
-  those in from outside (at TO_DATE), the out-movers and those out to outside (at FROM_DATE);
+  those in from outside (at TO_DATE), the out-movers and those out to outside (at FROM_DATE),
+  the arrivals (TO_DATE) and the leavers (FROM_DATE);
 * per flow ``A>B``: its movers at both dates (out-movers of A at FROM_DATE, in-movers of B at
   TO_DATE); likewise the flows between groups of areas;
 * with focus areas: the movers from them into each area (TO_DATE) and their totals.
@@ -36,9 +37,11 @@ from boligsocial_plugin.core.discretion.linkage import (
     populations_from_rows,
 )
 from boligsocial_plugin.core.discretion.moves_counts import (
+    ARR,
     FOCUS_TOTALS,
     IN,
     INO,
+    LEA,
     OUT,
     OUTO,
     RF,
@@ -47,7 +50,7 @@ from boligsocial_plugin.core.discretion.moves_counts import (
     S,
 )
 from boligsocial_plugin.core.discretion.perturbation import Perturbation
-from boligsocial_plugin.core.discretion.register import Register
+from boligsocial_plugin.core.discretion.register import Register, fingerprint
 from boligsocial_plugin.core.discretion.release import (
     ReleaseResult,
     _add_links,
@@ -107,6 +110,9 @@ def move_populations(md, cs, focus: Optional[np.ndarray] = None
     per_area(td, " (in_from_outside)", INO, pt < 0, at, kt)
     per_area(fd, " (out_movers)", OUT, out_m, af, kf)
     per_area(fd, " (out_to_outside)", OUTO, nf < 0, af, kf)
+    # the groups of the elevator profiles (their sizes are never published as such)
+    per_area(td, " (arrivals)", ARR, ~stay_t, at, kt)
+    per_area(fd, " (leavers)", LEA, ~stay_f, af, kf)
     # flows, at both dates
     fl = cs.flows
     nflow = len(fl)
@@ -195,6 +201,7 @@ def link_earlier(cs, pops: Populations, cells: np.ndarray, rules: Rules,
     if perturbation.enabled:  # as core.discretion.release: only equal links between dates
         links = [lk for lk in links if lk.kind == EQUAL or
                  len({allp.dates[p] for p in (lk.container,) + lk.members}) == 1]
+        links = _noisy_copies_dropped(allp, links)
     if not links:
         return out
     total = len(cs.values)
@@ -228,6 +235,34 @@ def link_earlier(cs, pops: Populations, cells: np.ndarray, rules: Rules,
     for kind in (EQUAL, NEAR, SUM):
         out[kind] = sum(1 for lk in links if lk.kind == kind)
     out["examples"] = [describe(lk, allp) for lk in links[:5]]
+    return out
+
+
+def _noisy_copies_dropped(pops: Populations, links: Sequence) -> List:
+    """The links without those that tie one of this release's populations to an earlier
+    population of the same persons at *another* date whose size was published (perturbation
+    on only).
+
+    Such a population (a month of a series whose residents are exactly this area's stayers)
+    has the same perturbed value in every output (the noise is keyed on the persons and the
+    value), so publishing it again adds nothing and hiding it protects nothing; and its
+    published value is the true size plus noise, so a difference with another of this
+    release's figures (residents_to − stayers = arrivals) is a difference of two differently
+    perturbed populations, as every difference between dates is
+    (core.discretion.release). Counting it as an exact known figure pinned the moves'
+    hidden arrivals and leavers in areas where a monthly series had been published (the
+    "review before publishing" warning). Links to an earlier *hidden* population of the same
+    persons are kept: this release must not publish what an earlier one hid.
+    """
+    out = []
+    for lk in links:
+        if lk.kind == EQUAL:
+            a, b = lk.container, lk.members[0]
+            if (pops.row[a] >= 0) != (pops.row[b] >= 0) and pops.dates[a] != pops.dates[b]:
+                old = b if pops.row[a] >= 0 else a
+                if "residents" in pops.published[old]:
+                    continue
+        out.append(lk)
     return out
 
 
@@ -265,11 +300,149 @@ def _structural(pops: Populations, links: Sequence) -> List:
     return out
 
 
-def recorded_release(pops: Populations, cells: np.ndarray, hidden: np.ndarray, rules: Rules):
+def recorded_release(pops: Populations, cells: np.ndarray, hidden: np.ndarray, rules: Rules,
+                     profiles=None):
     """The core.pipeline.ProtectedRelease the register records: each population's size,
-    hidden or published as its cell (``hidden``: the count system's final hidden cells)."""
+    hidden or published as its cell (``hidden``: the count system's final hidden cells), and
+    with ``profiles`` = (MoveData, ProfileSystem, its final hidden cells) the elevator
+    profiles: the arrivals (TO_DATE), the leavers (FROM_DATE) and the stayers (TO_DATE) of
+    every area with the numerator and denominator of each profile indicator, published or
+    hidden as C_in, C_out and C_stay are (cell types of core.discretion.links.cell_types,
+    so a later indicator layer of any geography is linked to them)."""
     from boligsocial_plugin.core.pipeline import ProtectedRelease
 
+    types = list(TYPES)
     hid = np.asarray(hidden, dtype=bool)[np.asarray(cells, dtype=np.int64)].reshape(-1, 1)
-    result = ReleaseResult(pd.DataFrame(), {}, list(TYPES), hid)
-    return ProtectedRelease(result, pops, rules)
+    pub = ~hid
+    prof = _profile_populations(*profiles) if profiles is not None else None
+    if prof is not None:
+        ppops, phid, ppub, types = prof
+        pad = np.zeros((len(hid), len(types) - 1), dtype=bool)
+        hid = np.vstack([np.hstack([hid, pad]), phid])
+        pub = np.vstack([np.hstack([pub, pad]), ppub])
+        pops = concat(pops, ppops)
+        pops.row[:] = np.arange(len(pops.row))
+    result = ReleaseResult(pd.DataFrame(), {}, types, hid)
+    release = ProtectedRelease(result, pops, rules)
+    release.shown = hid | pub
+    return release
+
+
+def _profile_populations(md, ps, p_hidden):
+    """(populations, hidden, published, cell types) of the profile groups; None without
+    persons or indicators."""
+    from boligsocial_plugin.core.discretion.links import cell_types
+    from boligsocial_plugin.core.discretion.moves_profiles import (
+        P_IN,
+        P_OUT,
+        P_STAY,
+        PROFILE_ROWS,
+    )
+
+    mp = md.persons
+    if mp is None or not md.indicators:
+        return None
+    n, w = len(md.area_ids), ps.w
+    ids = [str(a) for a in md.area_ids]
+    types = cell_types(md.indicators)
+    at, pt, kt = mp.area_to, mp.prev_to, mp.key_to
+    af, nf, kf = mp.area_from, mp.next_from, mp.key_from
+    areas = np.arange(n, dtype=np.int64)
+    dates: List[str] = []
+    labels: List[str] = []
+    member: List[np.ndarray] = []
+    keys: List[np.ndarray] = []
+    hid_parts, pub_parts = [], []
+    for j, (r, date, suffix, mask, area, key) in enumerate((
+            (P_IN, str(md.to_date), " (arrivals)", pt != at, at, kt),
+            (P_OUT, str(md.from_date), " (leavers)", nf != af, af, kf),
+            (P_STAY, str(md.to_date), " (stayers)", pt == at, at, kt))):
+        dates.extend([date] * n)
+        labels.extend(a + suffix for a in ids)
+        member.append(j * n + area[mask])
+        keys.append(key[mask])
+        base = areas * PROFILE_ROWS * w + r * w
+        h = np.zeros((n, len(types)), dtype=bool)
+        pb = np.zeros((n, len(types)), dtype=bool)
+        h[:, 0] = p_hidden[base]
+        pb[:, 0] = ~p_hidden[base]
+        for i in range(len(md.indicators)):
+            num_c, den_c = base + 1 + 2 * i, base + 2 + 2 * i
+            hi = p_hidden[num_c] | p_hidden[den_c]
+            shown = ~hi & (ps.values[den_c] > 0)
+            h[:, 1 + 2 * i] = h[:, 2 + 2 * i] = hi
+            pb[:, 1 + 2 * i] = pb[:, 2 + 2 * i] = shown
+        hid_parts.append(h)
+        pub_parts.append(pb)
+    g = np.concatenate(member)
+    size = np.bincount(g, minlength=len(dates))
+    keep = np.nonzero(size > 0)[0]
+    remap = np.full(len(dates), -1, dtype=np.int64)
+    remap[keep] = np.arange(len(keep))
+    pops = populations_from_rows(remap[g], np.concatenate(keys), len(keep),
+                                 [dates[i] for i in keep], [labels[i] for i in keep])
+    return pops, np.vstack(hid_parts)[keep], np.vstack(pub_parts)[keep], types
+
+
+def modelled_by_moves(pops: Populations, links: Sequence, register: Optional[Register],
+                      perturbed: bool = False) -> List:
+    """The links of a later release (core.pipeline) without those the moves modelled.
+
+    A row of the later release whose persons, date and label are those of an earlier
+    population (an indicator layer's area at a moves date: the moves' ``residents_from`` or
+    ``residents_to``) is the moves' residents cell, which the moves treat as published and
+    known to everyone. A link between such rows and the moves' own groups (the stayers, the
+    in-movers, the flows, ...) is a relation inside the moves release: either one its count
+    system states by definition (residents_from = stayers + leavers) or a coincidence the
+    attacker cannot know (the stayers of an area nobody left are its residents at FROM_DATE),
+    and the moves' secondary suppression and audit already protect it. Such links are
+    dropped, as the moves drop them the other way round (:func:`_structural`); the link of a
+    row to its own earlier twin stays (it carries what the moves hid, e.g. a small area's
+    residents), and so does every link to a population the moves do not define.
+
+    ``perturbed`` (perturbation on): a row equal to one of the moves' *hidden* groups at
+    another date (a month of a series whose residents are an area's stayers) is not linked
+    either, as :func:`_noisy_copies_dropped` does the other way round: the same persons get
+    the same noise in every output, and the row's difference with the moves' residents is a
+    difference of two differently perturbed populations, as every difference between dates
+    is. A group the moves published stays linked: the row's size is then known.
+    """
+    if register is None or not links:
+        return list(links)
+    moves_fp = register.fingerprints("analysemoves")  # robust to load's merging
+    if not moves_fp:
+        return list(links)
+    moves_pop: Dict[int, bool] = {}
+
+    def of_moves(p: int) -> bool:
+        if p not in moves_pop:
+            moves_pop[p] = fingerprint(pops.dates[p], pops.members(p)) in moves_fp
+        return moves_pop[p]
+
+    twin_of: Dict[int, bool] = {}
+    index: Dict[Tuple[str, str], List[int]] = {}
+    for p in np.nonzero(pops.row < 0)[0]:
+        index.setdefault((pops.dates[p], pops.labels[p]), []).append(int(p))
+
+    def has_twin(p: int) -> bool:
+        if p not in twin_of:
+            mine = pops.members(p)
+            twin_of[p] = any(np.array_equal(pops.members(q), mine)
+                             for q in index.get((pops.dates[p], pops.labels[p]), []))
+        return twin_of[p]
+
+    out = []
+    for lk in links:
+        members = (lk.container,) + lk.members
+        cur = [p for p in members if pops.row[p] >= 0]
+        old = [p for p in members if pops.row[p] < 0]
+        twins = {(pops.dates[p], pops.labels[p]) for p in cur}
+        groups = [p for p in old if (pops.dates[p], pops.labels[p]) not in twins]
+        if cur and groups and all(of_moves(p) for p in groups):
+            if all(has_twin(p) for p in cur):
+                continue
+            if perturbed and lk.kind == EQUAL and pops.dates[cur[0]] != pops.dates[groups[0]] \
+                    and "residents" not in pops.published[groups[0]]:
+                continue
+        out.append(lk)
+    return out

@@ -115,6 +115,22 @@ class Register:
                            [p[2] for p in parts], np.full(n, -1, dtype=np.int64), ptr, keys,
                            [p[4] for p in parts], [p[5] for p in parts])
 
+    def fingerprints(self, algorithm: str) -> set:
+        """(date, size, key fingerprint) of every population the releases of ``algorithm``
+        recorded (:func:`fingerprint`), whatever :meth:`load` merged them with."""
+        out: set = set()
+        for r in self.releases():
+            if r.algorithm != algorithm:
+                continue
+            try:
+                z = np.load(os.path.join(self.folder, r.id + ".npz"), allow_pickle=False)
+                dates, ptr, keys = z["dates"], z["ptr"], z["keys"]
+            except (OSError, ValueError, KeyError):
+                continue
+            out.update(fingerprint(str(d), keys[ptr[i]:ptr[i + 1]])
+                       for i, d in enumerate(dates))
+        return out
+
     def add(self, pops: Populations, hidden: np.ndarray, published: np.ndarray,
             types: Sequence[str], algorithm: str, output: str,
             rules: Dict[str, object]) -> str:
@@ -165,6 +181,14 @@ class Register:
                 os.remove(p)
                 found = True
         return found
+
+
+def fingerprint(date: str, keys: np.ndarray) -> tuple:
+    """A population's (date, size, xor of its mixed keys): equal for the same persons."""
+    from boligsocial_plugin.core.personkeys import mix64
+
+    k = np.asarray(keys, dtype=np.uint64)
+    return (date, len(k), int(np.bitwise_xor.reduce(mix64(k))) if len(k) else 0)
 
 
 def _merge_identical(parts):
