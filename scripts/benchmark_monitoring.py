@@ -22,10 +22,12 @@ WRAPPER = os.path.join(ROOT, "scripts", "qgis_process.sh")
 
 SPLIT = re.compile(r"reading and joining ([\d.]+), protection ([\d.]+), assessing (\d+) "
                    r"snapshots and projecting ([\d.]+), writing and styling ([\d.]+)")
+#: core.discretion.carry's time in the log (processing.common.report_protection)
+CARRY = re.compile(r"carry rule took ([\d.]+) s")
 
 
 def peak_rss(args, env=None):
-    """Run a command; (wall seconds, its peak memory in MB, stdout, stderr)."""
+    """Run a command; (wall seconds, its peak memory in MB, stdout, stderr, CPU seconds)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         p = subprocess.Popen(args, stdout=out, stderr=err, env=env)
@@ -36,7 +38,7 @@ def peak_rss(args, env=None):
         text, errors = out.read().decode(), err.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError("{} failed:\n{}".format(" ".join(args[:3]), errors[-3000:]))
-    return dt, usage.ru_maxrss / 1024, text, errors
+    return dt, usage.ru_maxrss / 1024, text, errors, usage.ru_utime + usage.ru_stime
 
 
 def main(argv=None) -> int:
@@ -65,7 +67,7 @@ def main(argv=None) -> int:
               "AREAS=" + os.path.join(data, "areas.gpkg"), "AREA_ID_FIELD=area_id",
               "AREA_NAME_FIELD=area_name", "REGISTER_MODE=off"]
     rows = []
-    startup, _m, _o, _e = peak_rss([WRAPPER, "--version"], env)
+    startup, _m, _o, _e, _c = peak_rss([WRAPPER, "--version"], env)
     runs = [("monitorcriteria", ["RULE_SET=2021",
                                  "NATIONAL_CONVICTION_RATE={}".format(
                                      refs["national_conviction_rate"]),
@@ -74,23 +76,25 @@ def main(argv=None) -> int:
     for alg, extra in runs:
         out = [os.path.join(work, "{}_{}.gpkg".format(alg, s)) for s in ("out", "series")]
         t0 = time.perf_counter()
-        dt, mb, stdout, _err = peak_rss([WRAPPER, "run", "boligsocial:" + alg, "--json", "--",
+        dt, mb, stdout, _err, cpu = peak_rss([WRAPPER, "run", "boligsocial:" + alg, "--json", "--",
                                          *common, *extra, "OUTPUT=" + out[0],
                                          "SERIES=" + out[1]], env)
         js = json.loads(stdout)
         log = "\n".join(js.get("log", {}).get("info", []))
         m = SPLIT.search(log)
+        carry = CARRY.search(log)
         rows.append({"alg": alg, "s": dt, "mb": mb, "split": m.groups() if m else None,
+                     "cpu": cpu, "carry": carry.group(1) if carry else "–",
                      "wall": time.perf_counter() - t0})
     print("{} persons a month, {} monthly snapshots, {} areas; qgis_process start-up {:.1f} s"
           .format(a.persons, a.months, a.areas, startup))
-    print("| algorithm | wall s | peak MB | read+join s | protection s | assess+project s | "
-          "write s |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| algorithm | wall s | CPU s | peak MB | read+join s | protection s | carry s | "
+          "assess+project s | write s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         sp = r["split"] or ("–", "–", "", "–", "–")
-        print("| {} | {:.1f} | {:.0f} | {} | {} | {} | {} |".format(
-            r["alg"], r["s"], r["mb"], sp[0], sp[1], sp[3], sp[4]))
+        print("| {} | {:.1f} | {:.1f} | {:.0f} | {} | {} | {} | {} | {} |".format(
+            r["alg"], r["s"], r["cpu"], r["mb"], sp[0], sp[1], r["carry"], sp[3], sp[4]))
     return 0
 
 

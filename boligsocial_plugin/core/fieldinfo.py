@@ -85,6 +85,7 @@ EXACT: Dict[str, Tuple[str, Optional[int]]] = {
     "trend_from": (N_("Trend from"), None),
     "trend_points": (N_("Snapshots in the trend"), 0),
     "first_date": (N_("First snapshot"), None),
+    "figures_as_of": (N_("Oldest figure carried from"), None),
     "last_date": (N_("Last snapshot"), None),
 }
 

@@ -284,6 +284,8 @@ class Publication:
     #: with the perturbation: different published populations of one date a person may be in
     #: (core.discretion.budget; 0 = no limit)
     overlap_budget: int = DEFAULT_BUDGET
+    #: a series' first published date: earlier snapshots only continue carried figures
+    carry_from: str = ""
 
 
 @dataclass
@@ -298,6 +300,8 @@ class ProtectedRelease:
     shown: Optional[np.ndarray] = None
     #: the persons behind the run's totals (TOTAL_LABELS), recorded with what was published
     totals: Optional[Populations] = None
+    #: (rows, cell types): the date whose value each cell shows (a series: core.discretion.carry)
+    as_of: Optional[np.ndarray] = None
 
     @property
     def published(self) -> pd.DataFrame:
@@ -326,6 +330,7 @@ class ProtectedRelease:
         if len(rows) < len(pops):
             pops = subset(pops, rows.tolist())
         hid, pub = (hidden & shown)[rows], (~hidden & shown)[rows]
+        as_of = None if self.as_of is None else np.where(pub, self.as_of[rows], "")
         if self.totals is not None:
             pops = concat(pops, self.totals)
             extra = np.zeros((len(self.totals), len(types)), dtype=bool)
@@ -333,7 +338,8 @@ class ProtectedRelease:
             for k, name in enumerate(TOTAL_LABELS):
                 extra_pub[k, 0] = self.result.totals.get(name) is not None
             hid, pub = np.vstack([hid, extra]), np.vstack([pub, extra_pub])
-        return register.add(pops, hid, pub, types, algorithm, output, asdict(self.rules))
+        return register.add(pops, hid, pub, types, algorithm, output, asdict(self.rules),
+                            as_of=as_of)
 
 
 class GroupFigures:
@@ -497,7 +503,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
                           totals=totals, withhold=withhold, types=types,
-                          overlap_budget=pub.overlap_budget)
+                          overlap_budget=pub.overlap_budget,
+                          crossing_any_label=pub.register is not None)
     total_pops = _total_populations(tj) if with_totals else None
     if total_pops is not None and pops is not current:
         _check_totals(res, total_pops, pops, pub.rules.min_count)

@@ -41,16 +41,21 @@ def protect_shown(joined, extra, area_ids: Sequence[str], indicators, pub,
     """core.pipeline.compute's release of the person rows ``joined`` (the dates shown; its
     statistics are the run's) protected with ``extra`` (the rows of :func:`context_dates`, or
     None), as an IndicatorResult holding only the shown dates."""
+    from boligsocial_plugin.core.discretion.carry import carry_release
     from boligsocial_plugin.core.indicators import aggregate
     from boligsocial_plugin.core.pipeline import IndicatorResult, join_with, protect_run
 
     if extra is None:
         raw = aggregate(joined.data, joined.area, len(area_ids), indicators)
         release = protect_run(raw, joined, indicators, area_ids, pub)
+        # a series shows a new value only after enough persons changed (nothing for one date)
+        carry_release(release, joined.data, joined.area, indicators, area_ids, pub, raw)
         return IndicatorResult(raw, release.published, joined.stats, list(indicators), release)
     both = join_with(joined, extra)
     raw = aggregate(both.data, both.area, len(area_ids), indicators)
     release = protect_run(raw, both, indicators, area_ids, pub, totals_of=joined)
+    if len(set(str(d) for d in shown)) > 1:  # a series (a period): walked over every date
+        carry_release(release, both.data, both.area, indicators, area_ids, pub, raw)
     return shown_only(raw, release, joined.stats, indicators, shown)
 
 
@@ -96,10 +101,21 @@ def compute_period(data: pd.DataFrame, x: np.ndarray, y: np.ndarray, area_rings,
     joined = join_persons(data.loc[keep].reset_index(drop=True), x[keep], y[keep], area_rings,
                           area_ids, None, overlaps, progress)
     before = context_dates(np.unique(dates), shown)
+    pub = publication or Publication(rules)
+    if first and pub.register is not None and pub.perturbation.enabled:
+        # a rolling window: the snapshots whose values earlier releases carried into the
+        # period come along too, so the series repeats them (core.discretion.carry)
+        from dataclasses import replace
+
+        from boligsocial_plugin.core.discretion.carry import earlier_snapshots
+
+        avail = [d for d in np.unique(dates) if not last or d <= last]
+        before = sorted(set(before) | set(earlier_snapshots(pub.register, area_ids, first,
+                                                            avail)))
+        pub = replace(pub, carry_from=first)
     extra = None
     if before:
         at = np.isin(dates, before)
         extra = join_persons(data.loc[at].reset_index(drop=True), x[at], y[at], area_rings,
                              area_ids, None, overlaps)
-    pub = publication or Publication(rules)
     return protect_shown(joined, extra, area_ids, indicators, pub, shown)

@@ -19,6 +19,7 @@ from boligsocial_plugin.core.criteria import (
     protect_criteria,
     release_indicators,
 )
+from boligsocial_plugin.core.discretion.carry import carry_release
 from boligsocial_plugin.core.indicators import aggregate
 from boligsocial_plugin.core.monitoring.calendar import calendar
 from boligsocial_plugin.core.monitoring.projection import DEFAULT_TREND_MONTHS, project_criteria
@@ -51,6 +52,20 @@ TREND_MONTHS = "TREND_MONTHS"
 SERIES = "SERIES"
 QTYPES = {"str": QVariant.String, "int": QVariant.LongLong, "float": QVariant.Double,
           "date": QVariant.Date}
+
+
+#: the series' date of its oldest carried figure (core.discretion.carry)
+AS_OF_FIELD = [("figures_as_of", QVariant.Date)]
+
+
+def figures_as_of(published, area_idx, ref_dates):
+    """The published table's ``figures_as_of`` at these areas and dates (the date itself when
+    nothing was carried)."""
+    if "figures_as_of" not in published:
+        return list(ref_dates)
+    look = {(int(a), str(d)): v for a, d, v in zip(published["area_idx"], published["ref_date"],
+                                                  published["figures_as_of"])}
+    return [look.get((int(a), str(d)), str(d)) for a, d in zip(area_idx, ref_dates)]
 
 
 def qgis_types(fields):
@@ -90,7 +105,10 @@ class MonitorCriteria(AssessCriteria):
         "reported in the log. Every value is published under the same discretion as 'Compute "
         "indicators' for all snapshots together (primary and secondary suppression, snapshots "
         "that differ by too few persons hidden, perturbation); trends and projections use "
-        "published values only.")
+        "published values only. With perturbation a figure shows a new value only when at "
+        "least the smallest published count of its persons changed since its last shown value "
+        "(the carry rule); the SERIES field figures_as_of gives the date of the oldest "
+        "repeated value of the row.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """assesscriteria's parameters, without the assessment date and at-risk margins, plus
@@ -169,6 +187,8 @@ class MonitorCriteria(AssessCriteria):
             feedback.setProgressText(self.tr("Protecting the published figures"))
             release = protect_criteria(raw, joined, areas.ids, pub, rule_set, stats.dates,
                                        inds)
+            # a series shows a new value only after enough persons changed (the carry rule)
+            carry_release(release, joined.data, joined.area, inds, areas.ids, pub, raw)
         common.log_join(feedback, stats, release, calendar(stats.dates).lines())
         self.check_canceled(feedback)
         t2 = time.time()
@@ -192,6 +212,7 @@ class MonitorCriteria(AssessCriteria):
         t3 = time.time()
         out = monitor_table(series, proj)
         ser, ser_area = series_table(series)
+        ser["figures_as_of"] = figures_as_of(release.published, ser_area, ser["ref_date"])
         feedback.setProgressText(self.tr("Writing"))
         dest = self.write_layer(parameters, context, feedback, OUTPUT, out,
                                 qgis_types(monitor_fields()),

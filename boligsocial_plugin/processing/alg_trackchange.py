@@ -14,7 +14,7 @@ from boligsocial_plugin.processing.alg_computeindicators import (
     ComputeIndicators,
     indicator_field_types,
 )
-from boligsocial_plugin.processing.alg_monitorcriteria import PROJECT_TO, SERIES
+from boligsocial_plugin.processing.alg_monitorcriteria import AS_OF_FIELD, PROJECT_TO, SERIES
 from boligsocial_plugin.processing.base import N_
 from boligsocial_plugin.processing.params import date_value, with_help
 from boligsocial_plugin.qgis_io.writer import multi_polygon
@@ -40,7 +40,12 @@ class TrackChange(ComputeIndicators):
         "Controller animates it.<br>"
         "Everything is computed from published values only: a snapshot hidden because too few "
         "persons changed since the next one does not count, and a suppressed value is never "
-        "used.")
+        "used.<br><br>"
+        "<b>Carry rule</b> (with perturbation): a figure shows a new value only when at least "
+        "the smallest published count of its persons changed since its last shown value; "
+        "otherwise it repeats that value, so an unchanged group is never published as many "
+        "noisy copies. The SERIES field figures_as_of gives the date of the oldest repeated "
+        "value of the row.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         """computeindicators' parameters with a period (FROM_DATE, TO_DATE) instead of one
@@ -110,8 +115,10 @@ class TrackChange(ComputeIndicators):
         idx = pub_rows["area_idx"].to_numpy()
         pub_rows = pub_rows.assign(area_id=np.array(areas.ids, dtype=object)[idx],
                                    area_name=np.array(areas.names, dtype=object)[idx])
+        if "figures_as_of" not in pub_rows:  # nothing carried (one date, exact values)
+            pub_rows["figures_as_of"] = pub_rows["ref_date"]
         sdest = self.write_layer(parameters, context, feedback, SERIES, pub_rows,
-                                 indicator_field_types(codes),
+                                 indicator_field_types(codes) + AS_OF_FIELD,
                                  [multi_polygon(areas.geometries[i]) for i in idx], areas.crs)
         if codes:
             main = "outside_labour" if "outside_labour" in codes else codes[0]

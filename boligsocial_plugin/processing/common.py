@@ -231,6 +231,10 @@ def publication(alg, parameters, context, rules: discretion.Rules):
     return pub, (register if mode == REGISTER_RECORD else None)
 
 
+#: the fewest figures the log gives a mean difference from the exact values for
+MIN_ACCURACY_FIGURES = 100
+
+
 def log_join(feedback, stats, release=None, extra: Sequence[str] = ()) -> None:
     """The join's report lines in the log, with the run's totals as ``release`` (a
     core.pipeline.ProtectedRelease; None: not published) publishes them: the log is
@@ -269,8 +273,9 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
             n=rep["hidden_for_groups"]))
     if rep.get("hidden_for_crossing"):
         feedback.pushInfo(tr("{n} figures hidden (P) because the same count is below the "
-                             "threshold at a date of the area that differs by only a few "
-                             "persons.").format(n=rep["hidden_for_crossing"]))
+                             "threshold at another date (of this or another area) and fewer "
+                             "persons away than the protection width.").format(
+                                 n=rep["hidden_for_crossing"]))
     links = rep["links"]
     if links["equal"] or links["near"] or links["sum"] or rep.get("dates_hidden_for_change"):
         feedback.pushInfo(tr("Linked to other dates and earlier releases: {e} equal, {n} nearly "
@@ -281,6 +286,23 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
     # not the run's mean absolute change: over a few counts it tells how far each is from its
     # exact value (0.0: every published count is exact)
     feedback.pushInfo(tr("Perturbation: {how}.").format(how=rep["perturbation"]))
+    carry = rep.get("carry")
+    if carry:
+        feedback.pushInfo(tr("Series: {c} of {n} figures repeat an earlier snapshot's value "
+                             "because fewer than {m} of their persons changed since; {h} kept "
+                             "hidden for the same reason; {r} as earlier releases showed them "
+                             "(field figures_as_of); the carry rule took {s} s.").format(
+            c=carry["carried"], n=carry["cells"], m=carry["min_count"], h=carry["kept_hidden"],
+            r=carry["from_register"], s=carry["seconds"]))
+        acc = carry.get("accuracy")
+        # over a few figures the mean difference from the exact values tells how far each
+        # published figure is from its exact value: only from MIN_ACCURACY_FIGURES on
+        if acc and carry["cells"] >= MIN_ACCURACY_FIGURES:
+            feedback.pushInfo(tr("Mean absolute difference from the exact values without and "
+                                 "with the carry rule: counts {c0} and {c1}, shares {s0} and "
+                                 "{s1} percentage points, means {m0} % and {m1} %.").format(
+                c0=acc["counts"][0], c1=acc["counts"][1], s0=acc["shares_pp"][0],
+                s1=acc["shares_pp"][1], m0=acc["means_pct"][0], m1=acc["means_pct"][1]))
     for w in rep.get("warnings", []):
         feedback.pushWarning(w)
     hidden_totals = [k for k, v in release.result.totals.items() if v is None]

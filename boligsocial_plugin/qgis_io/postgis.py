@@ -41,6 +41,7 @@ from boligsocial_plugin.core.columncodes import to_date
 from boligsocial_plugin.core.datamodel import COLUMNS, match_columns
 from boligsocial_plugin.core.dbchecks import check_sql
 from boligsocial_plugin.core.discretion import Rules
+from boligsocial_plugin.core.discretion.carry import carry_release, not_carried
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import blocking_message
 from boligsocial_plugin.core.i18n import tr
@@ -64,6 +65,7 @@ from boligsocial_plugin.core.sqlresult import raw_table
 from boligsocial_plugin.qgis_io import pgkeys, pgsession
 from boligsocial_plugin.qgis_io.layers import AreaSet
 from boligsocial_plugin.qgis_io.pgareas import join_geometries, upload_areas
+from boligsocial_plugin.qgis_io.pgcarry import carry_changes
 from boligsocial_plugin.qgis_io.pgdates import shown_dates, shown_join, shown_rows
 from boligsocial_plugin.qgis_io.pgfigures import (
     DbRun,
@@ -356,6 +358,9 @@ class PostgisPersons:
                     run.shown, run.raw["ref_date"].astype(str).isin(set(shown)).to_numpy())
                 release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
                                         publication, totals, shown=shown if dates else None)
+                if not ref_date and (not dates or len(set(shown or ())) > 1):
+                    # a series: the carry rule over every date protected (as from a file)
+                    self._carry(cur, run, release, indicators, areas.ids, publication)
         finally:
             self.source.period = period
             self._counted_period = None
@@ -389,8 +394,21 @@ class PostgisPersons:
             ok = (new[i] >= 0) & (new[j] >= 0)
             release = self._protect(cur, run, raw, (new[i][ok], new[j][ok], o[ok]), indicators,
                                     areas.ids, publication, None, dates=sorted(need))
+            if assessed is None:  # a series (monitorcriteria), as from a file
+                self._carry(cur, run, release, indicators, areas.ids, publication)
         release.limit({d: sorted(c) for d, c in need.items()})
         return run.raw, run.stats, release
+
+    def _carry(self, cur, run: DbRun, release, indicators, area_ids,
+               publication: Publication) -> None:
+        """The carry rule of a series (core.discretion.carry), counted in this session; a
+        source without person ids cannot tell who changed: said in the log."""
+        if "person_id" not in self.source.columns:
+            not_carried(release, publication)
+            return
+        carry_release(release, None, None, indicators, area_ids, publication, run.raw,
+                      changes=carry_changes(cur, self.source, run.grid, indicators,
+                                            len(area_ids)))
 
     def _protect(self, cur, run: DbRun, raw: pd.DataFrame, pairs, indicators, area_ids,
                  publication: Publication, totals, dates: Optional[Sequence[str]] = None,

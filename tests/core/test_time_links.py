@@ -82,9 +82,11 @@ def _series(moves):
 
 def test_a_count_crossing_the_threshold_is_hidden_at_the_close_months():
     """4 convicted in January (P), one convicted newcomer in February (5), nobody in March
-    (5, the same persons), then 8 non-convicted newcomers in April (still 5) and May: with the
-    perturbation, February and March are hidden (P, a chain), April and May are published."""
-    df = _series({1: (1, 0), 3: (0, 8)})
+    (5, the same persons), then 5 convicted and 3 other newcomers in April (10) and nobody in
+    May: with the perturbation, February and March are hidden (P, a chain: one and no
+    convicted person away), April and May are published (five convicted persons away from
+    the hidden months)."""
+    df = _series({1: (1, 0), 3: (5, 3)})
     out, rel, _ = publish(df, [("A", sq(0, 0, 1, 1))], perturbation=Perturbation())
     flags = [out.loc[("A", d), "convicted_flag"] for d in MONTHS]
     assert flags == ["P", "P", "P", "", ""]
@@ -95,14 +97,36 @@ def test_a_count_crossing_the_threshold_is_hidden_at_the_close_months():
     assert all(not pd.isna(out.loc[("A", d), "residents"]) for d in MONTHS)
 
 
-def test_a_crossing_among_many_movers_is_published():
+def test_a_crossing_among_many_movers_is_hidden():
     """One convicted newcomer among six: the area's populations differ by the protection
-    width, so the published count leaves the January count its full range."""
+    width, but its convicted by one person, who pins January's count (4) from February's
+    (5); the months after repeat the same convicted persons: hidden too (a chain)."""
     df = _series({1: (1, 5)})
     out, rel, _ = publish(df, [("A", sq(0, 0, 1, 1))], perturbation=Perturbation())
     flags = [out.loc[("A", d), "convicted_flag"] for d in MONTHS]
-    assert flags == ["P", "", "", "", ""]
-    assert rel.result.report["hidden_for_crossing"] == 0
+    assert flags == ["P", "P", "P", "P", "P"]
+    assert rel.result.report["hidden_for_crossing"] == 4
+    assert all(out.loc[("A", d), "nonwestern_flag"] != "P" or
+               out.loc[("A", d), "nonwestern_num"] != out.loc[("A", d), "nonwestern_num"]
+               for d in MONTHS)
+
+
+def test_a_crossing_by_changed_attributes_of_residents():
+    """January: 4 convicted (P). February: one newcomer (not convicted) and one resident
+    convicted meanwhile (5: hidden, although the persons who moved are one, not the one whose
+    conviction changed). March: another newcomer and four more residents convicted (9): the
+    width away from January's count, so an attacker needs five persons' changes: published."""
+    df = _series({1: (0, 1), 2: (0, 1)})
+    df = df[df["ref_date"].isin(MONTHS[:3])].reset_index(drop=True)
+    first = df[df["ref_date"] == MONTHS[0]]
+    others = first.loc[(first["convicted"] == 0) & (first["age"] >= 18), "pid"].tolist()
+    feb, mar = df["ref_date"] == MONTHS[1], df["ref_date"] == MONTHS[2]
+    df.loc[(feb | mar) & df["pid"].isin(others[:1]), "convicted"] = 1.0
+    df.loc[mar & df["pid"].isin(others[1:5]), "convicted"] = 1.0
+    out, rel, _ = publish(df, [("A", sq(0, 0, 1, 1))], perturbation=Perturbation())
+    flags = [out.loc[("A", d), "convicted_flag"] for d in MONTHS[:3]]
+    assert flags == ["P", "P", ""]
+    assert rel.result.report["hidden_for_crossing"] == 1
 
 
 def test_registered_populations_of_other_dates_and_labels_are_loaded(tmp_path):
@@ -193,3 +217,28 @@ def test_a_rerun_of_a_series_against_the_register_publishes_the_same_cells(tmp_p
     pd.testing.assert_frame_equal(first[flags], second[flags])
     assert first["residents"].equals(second["residents"])
     assert rel.result.report["links"]["equal"] >= 6 * 4
+
+
+def test_a_crossing_into_another_area(tmp_path):
+    """January: A has 4 convicted (P), B none. February: the 4 convicted move from A to B
+    and one convicted newcomer arrives in B (5). B's convicted differ from A's of January by
+    the newcomer only: B's February count is hidden, although B's populations of the two
+    dates differ by five persons (the rule compared the dates of one area only). Rows of
+    different areas are compared in a run with a release register (the default)."""
+    rng = np.random.default_rng(21)
+    a = persons(scatter(rng, (0, 0, 1, 1), 120), MONTHS[0], seed=1)
+    b = persons(scatter(rng, (1, 0, 2, 1), 80), MONTHS[0], seed=2, start=500)
+    a["convicted"], b["convicted"] = 0.0, 0.0
+    a.loc[a.index[a["age"] >= 18][:4], "convicted"] = 1.0
+    jan = pd.concat([a, b], ignore_index=True)
+    feb = jan.assign(ref_date=MONTHS[1])
+    moved = feb["convicted"] == 1
+    feb.loc[moved, "x"] = feb.loc[moved, "x"] + 1.0  # into B
+    one = persons([(1.5, 0.5)], MONTHS[1], seed=9, start=999).assign(convicted=1.0, age=40.0)
+    df = pd.concat([jan, feb, one], ignore_index=True)
+    areas = [("A", sq(0, 0, 1, 1)), ("B", sq(1, 0, 2, 1))]
+    out, rel, _ = publish(df, areas, Register(str(tmp_path / "r")), perturbation=Perturbation())
+    assert out.loc[("A", MONTHS[0]), "convicted_flag"] == "P"
+    assert out.loc[("B", MONTHS[1]), "convicted_flag"] == "P"
+    assert pd.isna(out.loc[("B", MONTHS[1]), "convicted_num"])
+    assert rel.result.report["hidden_for_crossing"] >= 1

@@ -17,6 +17,12 @@ Attacker: January ``P`` with 120 residents means at most 4 convicted; February p
 means at least 5 (README: never below MIN_COUNT when at least MIN_COUNT); one adult more
 means at most one more convicted: January is 4 (a primary cell pinned) and the newcomer
 is convicted.
+
+Held since the carry rule of multi-date releases (core.discretion.carry): January's ``P``
+cell, publishable in February with only one of its persons changed, stays hidden (``S``).
+Two single-date layers (``REF_DATE``) are the crossing rule's to protect: it compares the
+counts themselves (a published count less than the width away from a P count is hidden),
+not the rows' persons.
 """
 import pandas as pd
 import pytest
@@ -68,8 +74,6 @@ def published(tmp_path_factory, provider):
     return _publish(tmp_path_factory.mktemp("redteam_crossing_births"), "on")
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: the crossing rule counts the row's persons; "
-                   "4+ newborns make the row differ by >= 5 and the hidden count is pinned")
 def test_newborns_dodge_the_crossing_rule(published):
     pinned = []
     for aid in BABIES:

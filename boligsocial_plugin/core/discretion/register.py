@@ -133,8 +133,10 @@ class Register:
 
     def add(self, pops: Populations, hidden: np.ndarray, published: np.ndarray,
             types: Sequence[str], algorithm: str, output: str,
-            rules: Dict[str, object]) -> str:
-        """Record a release: the populations with their hidden/published cell types."""
+            rules: Dict[str, object], as_of: Optional[np.ndarray] = None) -> str:
+        """Record a release: the populations with their hidden/published cell types, and for
+        a series the date whose value each cell shows (``as_of``, '' none:
+        core.discretion.carry)."""
         try:
             os.makedirs(self.folder, mode=0o700, exist_ok=True)
         except OSError as e:
@@ -155,7 +157,8 @@ class Register:
                                                                              dtype=str),
                     ptr=pops.ptr, keys=pops.keys, types=np.array(list(types), dtype=str),
                     hidden=np.asarray(hidden, dtype=bool), published=np.asarray(published,
-                                                                                dtype=bool))
+                                                                                dtype=bool),
+                    **({} if as_of is None else {"as_of": np.asarray(as_of, dtype=str)}))
             os.replace(tmp, npz)
             with _private(os.path.join(self.folder, rid + ".json"), text=True) as f:
                 json.dump(meta, f, ensure_ascii=False, indent=1)
@@ -164,6 +167,28 @@ class Register:
                                       "({err}); nothing was recorded.").format(
                                           path=self.folder, err=e)) from e
         return rid
+
+    def shown_as_of(self, labels: Sequence[str]) -> Dict[tuple, Dict[str, str]]:
+        """(label, date) -> {cell type: the date whose value was shown} of the releases
+        recorded with these labels (later releases win). A release without carried values (a
+        single date, or recorded before the carry rule) showed each published cell's value
+        of its own date."""
+        want = set(labels)
+        out: Dict[tuple, Dict[str, str]] = {}
+        for r in self.releases():
+            try:
+                z = np.load(os.path.join(self.folder, r.id + ".npz"), allow_pickle=False)
+                pd_, pl, types = z["dates"], z["labels"], z["types"]
+                asof = z["as_of"] if "as_of" in z.files else \
+                    np.where(z["published"], pd_.astype(str)[:, None], "")
+            except (OSError, ValueError, KeyError):
+                continue
+            names = [str(t) for t in types]
+            for i in range(min(len(pd_), len(asof))):
+                if str(pl[i]) in want:
+                    row = out.setdefault((str(pl[i]), str(pd_[i])), {})
+                    row.update({t: str(a) for t, a in zip(names, asof[i]) if str(a)})
+        return out
 
     def secret(self) -> bytes:
         """The perturbation secret of tables without persons, created once in this folder

@@ -136,8 +136,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                     withhold: Optional[np.ndarray] = None,
                     types: Optional[TypeTable] = None,
                     overlap_budget: int = 0,
-                    overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
-                    ) -> ReleaseResult:
+                    overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None,
+                    crossing_any_label: bool = True) -> ReleaseResult:
     """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table.
 
     ``withhold`` (bool per row): rows whose figures the output does not publish at all (a
@@ -147,7 +147,9 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     ``overlap_budget`` (with the perturbation; 0 = none): rows that would put a person into
     more different published populations of one date are hidden (core.discretion.budget).
     ``overlaps`` (row i, row j, persons in both): the pairs of rows sharing persons, when
-    ``pops`` holds no person keys (a database).
+    ``pops`` holds no person keys (a database). ``crossing_any_label``: the crossing rule
+    compares rows of any labels that share persons, not only the dates of one label (a run
+    with a release register; a database run without one cannot tell who is in two areas).
     """
     t0 = time.perf_counter()
     width = float(rules.min_count if width is None else width)
@@ -177,7 +179,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     crossing: Dict[str, np.ndarray] = {}
     if perturbation.enabled and pops is not None:
         crossing = _crossing_suppression(raw, indicators, flags, hidden, pops, width, rules,
-                                         group_tables, overlaps)
+                                         group_tables, overlaps, crossing_any_label)
         _hide_crossing(crossing, hidden, flags, col)
     _nest_cells(raw, indicators, nestings, rest_idx, rules, vals, hidden, candidate, protect,
                 lower)

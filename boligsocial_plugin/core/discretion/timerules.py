@@ -2,15 +2,16 @@
 """Rules over the dates of an area: the crossing rule and time suppression.
 
 Part of core.discretion.release. :func:`_crossing_suppression` hides published cells a few
-persons away from a cell the primary rules hide at another date of the same area (this release
-and the earlier ones); :func:`_time_suppression` hides the earlier of two dates of an area whose
-populations differ by a small group.
+persons away from a cell the primary rules hide at another date (of the same area or of any
+row sharing persons; this release and the earlier ones); :func:`_time_suppression` hides the
+earlier of two dates of an area whose populations differ by a small group.
 """
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.discretion.crossings import crossing_pairs, paired_rows, spread
 from boligsocial_plugin.core.discretion.linkage import EQUAL, NEAR, Link, Populations
 from boligsocial_plugin.core.discretion.links import GroupTables, cell_types
 from boligsocial_plugin.core.discretion.rules import PRIMARY, PUBLISHED, Rules, primary_flags
@@ -39,22 +40,26 @@ def _only_in(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], flags,
                           hidden: np.ndarray, pops: Populations, width: float, rules: Rules,
                           group_tables: Optional[GroupTables] = None,
-                          overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None
-                          ) -> Dict[str, np.ndarray]:
-    """Cells of this release hidden because a date of the same area, a few persons away,
-    is hidden by the primary rules (with the perturbation, where the noise cannot protect).
+                          overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None,
+                          any_label: bool = True) -> Dict[str, np.ndarray]:
+    """Cells of this release hidden because a cell of another date a few persons away is
+    hidden by the primary rules (with the perturbation, where the noise cannot protect).
 
     A published count is at least ``MIN_COUNT`` and a ``P`` flag says a count is smaller:
-    when the populations of two dates of an area differ by fewer persons than the protection
-    width, ``x_P ≥ MIN_COUNT − (persons that differ)`` narrows the hidden count (one newcomer
-    pins it to ``MIN_COUNT − 1``), whatever the noise. Such a published cell (the same
-    indicator, whose small count changed by less than the width) is hidden too, flagged
-    ``P`` like the cell it protects (an ``S`` flag would still say "at least ``MIN_COUNT``"),
-    and so on until no published cell of the area is that close to a ``P`` cell (chains over
-    many months). The dates of the area in earlier releases (the register) count too: their
+    when the persons of two such cells of the same indicator differ by ``d`` persons,
+    ``x_P ≥ MIN_COUNT − d`` narrows the hidden count (one newcomer, or one resident whose
+    situation changed, pins it to ``MIN_COUNT − 1``), whatever the noise. ``d`` is at least
+    the difference of the two counts whoever moved or changed, so a published count less
+    than the protection width away from a ``P`` count is hidden (core.discretion.crossings),
+    between two dates of an area and, when ``any_label`` (a run with a release register),
+    between any two rows of different dates that share persons (a district renamed or
+    re-cut, a region merged from earlier areas, persons moving together). Such a published
+    cell is hidden too, flagged ``P`` like the cell it protects (an ``S`` flag would still
+    say "at least ``MIN_COUNT``"). The earlier releases (the register) count too: their
     hidden cells are ``P`` when the rules flag their figures (``group_tables``), and taken as
-    ``P`` when their persons are not in this run's data. ``overlaps``: (row i, row j, persons
-    in both) when the persons are not at hand (a database); pairs not listed share nobody.
+    ``P`` (below ``MIN_COUNT`` in every count) when their persons are not in this run's
+    data. ``overlaps``: (row i, row j, persons in both) when the persons are not at hand (a
+    database without a register): the dates of one label are compared.
 
     Returns, per indicator code and ``"residents"``, the rows to hide.
     """
@@ -70,7 +75,7 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
     labels = [pops.labels[p] for p in pop_of]
     types = cell_types(indicators)
     kind_types = ["residents"] + types[1::2]
-    # earlier releases: populations under a label of this release, with a hidden cell
+    # earlier releases: populations of any label with a hidden cell (kept when paired below)
     # (those of the same persons at the same date as a row of this release add nothing)
     old = _earlier(pops, labels, row_dates, pop_of, kind_types) if keyed else []
     m = len(old)
@@ -81,30 +86,22 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
                                        dtype=object))[0]
     if date_code.max() < 1:
         return out
-    order = np.argsort(label_code, kind="stable")
-    cut = np.flatnonzero(np.diff(label_code[order])) + 1
-    by_label = [r for r in np.split(order, cut) if len(r) > 1 and (r < n).any()]
-    sizes = pops.size()[pop_of]
-    shared: Dict[Tuple[int, int], int] = {}
-    if overlaps is not None:
-        for i, j, o in zip(*overlaps):
-            shared[(min(int(i), int(j)), max(int(i), int(j)))] = int(o)
-
-    def differ(a: int, b: int) -> int:
-        """Persons in one of the rows a and b and not in the other."""
-        key = (min(a, b), max(a, b))
-        if key not in shared:
-            if not keyed:
-                return int(sizes[a] + sizes[b])
-            ka, kb = pops.members(int(pop_of[a])), pops.members(int(pop_of[b]))
-            shared[key] = int(len(ka) - len(_only_in(ka, kb)))
-        return int(sizes[a] + sizes[b] - 2 * shared[key])
+    # the pairs compared: the dates of a label, and rows of any labels sharing persons
+    keep, pairs = paired_rows(n, len(pop_of),
+                              crossing_pairs(pops, pop_of, label_code, date_code,
+                                             keyed and any_label, n))
+    old = [p for p, k in zip(old, keep[n:]) if k]
+    m = len(old)
+    pop_of = pop_of[keep]
 
     # the earlier populations' figures and primary flags (unknown: NaN, taken as P)
     old_table, found = None, np.zeros(m, dtype=bool)
     if m and group_tables is not None:
         old_table, found = group_tables([(pops.dates[p], pops.members(p)) for p in old])
-        found = np.asarray(found, dtype=bool)
+        # figures of a date this run does not hold are unknown, as from a file, also where a
+        # database could count them (the same outputs from both)
+        found = np.asarray(found, dtype=bool) & np.isin([pops.dates[p] for p in old],
+                                                        _held_dates(group_tables, row_dates))
     old_flags = primary_flags(old_table, indicators, rules) if old_table is not None and \
         len(old_table) else {}
 
@@ -135,63 +132,42 @@ def _crossing_suppression(raw: pd.DataFrame, indicators: Sequence[Indicator], fl
                       np.r_[f == PUBLISHED, np.zeros(m, bool)], qs))
     unknown = np.r_[np.zeros(n, bool), ~found]
     for name, is_p, is_pub, qs in kinds:
-        hide = _spread(is_p, is_pub, qs, unknown, by_label, date_code, differ, width,
-                       rules.min_count)
+        hide = spread(is_p, is_pub, qs, unknown, pairs, width, rules.min_count,
+                      _unit(indicators, name, len(qs)))
         if hide[:n].any():
             out[name] = hide[:n]
     return out
 
 
+def _held_dates(group_tables, row_dates: np.ndarray) -> np.ndarray:
+    """The dates whose persons the run holds: those of the group tables' person rows (a file:
+    core.pipeline.GroupFigures), else those of its rows (a database counts any date)."""
+    data = getattr(group_tables, "data", None)
+    if isinstance(data, pd.DataFrame) and "ref_date" in data.columns:
+        return pd.Series(pd.unique(data["ref_date"])).astype(str).to_numpy()
+    return row_dates
+
+
+def _unit(indicators: Sequence[Indicator], name: str, n_quantities: int) -> List[bool]:
+    """Per count of a cell kind (:func:`_quantities`): whether each person adds at most one
+    (persons; the numerator of a share of 0/1 values or fractions, or of a condition)."""
+    ind = {i.code: i for i in indicators}.get(name)
+    unit = ind is None or ind.kind == "share" or ind.condition is not None
+    return [True] * min(n_quantities, 3) + [unit] * max(0, n_quantities - 3)
+
+
 def _earlier(pops: Populations, labels: List[str], row_dates: np.ndarray, pop_of: np.ndarray,
              kind_types: List[str]) -> List[int]:
-    """The earlier populations under a label of this release with a hidden cell of
-    ``kind_types``, but those of the same persons at the same date as a row of this release
-    (they add nothing)."""
+    """The earlier populations (any label) with a hidden cell of ``kind_types``, but those of
+    the same persons at the same date as a row of this release (they add nothing)."""
     here = {(lab, d): r for r, (lab, d) in enumerate(zip(labels, row_dates))}
-    here_labels = set(labels)
     old = []
     for p in np.nonzero(pops.row < 0)[0].tolist():
         r = here.get((pops.labels[p], pops.dates[p]))
         twin = r is not None and np.array_equal(pops.members(p), pops.members(int(pop_of[r])))
-        if not twin and pops.labels[p] in here_labels and pops.hidden[p] & set(kind_types):
+        if not twin and pops.hidden[p] & set(kind_types):
             old.append(p)
     return old
-
-
-def _spread(is_p: np.ndarray, is_pub: np.ndarray, qs: List[np.ndarray], unknown: np.ndarray,
-            by_label: List[np.ndarray], date_code: np.ndarray, differ: Callable[[int, int], int],
-            width: float, min_count: int) -> np.ndarray:
-    """The crossing rule for one cell kind: the published rows (of this release and the
-    earlier ones) to hide, spreading from the ``P`` rows ``is_p`` over the dates of each
-    label (``by_label``) while fewer than ``width`` persons differ (see
-    :func:`_crossing_suppression`)."""
-    with np.errstate(invalid="ignore"):
-        small = np.stack([is_p & ((q < min_count) | unknown) for q in qs], axis=1)
-    small[is_p & ~small.any(axis=1)] = True  # P by another rule (dominance): every count
-    pub_rows, frontier = is_pub.copy(), is_p.copy()
-    hide = np.zeros(len(is_p), dtype=bool)
-    while frontier.any():
-        new = np.zeros(len(is_p), dtype=bool)
-        for rows in by_label:
-            a = rows[frontier[rows]]
-            b = rows[pub_rows[rows]]
-            if not len(a) or not len(b):
-                continue
-            close = np.zeros((len(a), len(b)), dtype=bool)
-            with np.errstate(invalid="ignore"):
-                for qi, q in enumerate(qs):
-                    near = np.abs(q[a][:, None] - q[b][None, :]) < width
-                    close |= small[a, qi][:, None] & (near | unknown[a][:, None])
-            close &= date_code[a][:, None] != date_code[b][None, :]
-            for x, y in zip(*np.nonzero(close)):
-                ra, rb = int(a[x]), int(b[y])
-                if differ(ra, rb) < width:
-                    new[rb] = True
-                    small[rb] |= small[ra]
-        hide |= new
-        pub_rows &= ~new
-        frontier = new
-    return hide
 
 
 def _time_suppression(pops: Populations, links: Sequence[Link],

@@ -31,7 +31,7 @@ def series_fields() -> Fields:
     """Fields of monitorcriteria's SERIES."""
     return [("area_id", "str"), ("area_name", "str"), ("ref_date", "date"), ("rule_set", "str"),
             ("residents", "int")] + [("{}_val".format(k), "float") for k in KEYS] + \
-        [("category", "str")]
+        [("category", "str"), ("figures_as_of", "date")]
 
 
 def monitor_table(series: CriteriaSeries, proj: Projection) -> pd.DataFrame:
@@ -74,4 +74,5 @@ def series_table(series: CriteriaSeries) -> Tuple[pd.DataFrame, np.ndarray]:
         out["{}_val".format(k)] = series.value[k][a, d] if k in series.value else \
             np.full(len(a), np.nan)
     out["category"] = series.category[a, d]
+    out["figures_as_of"] = out["ref_date"]  # nothing carried (core.discretion.carry)
     return pd.DataFrame(out, columns=[name for name, _ in series_fields()]), a
