@@ -2191,6 +2191,11 @@ fokusområderne</translation>
       <translation>Kun for uddata, der gemmes som .csv. Dansk: ';' mellem felterne, decimalkomma og UTF-8 med byte-order mark, så Excel viser æ, ø, å og tal korrekt; international: ',' og decimalpunktum. Begge skriver datoer som ÅÅÅÅ-MM-DD og sætter aldrig tal i anførselstegn. auto: dansk, når QGIS kører på dansk.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <source>Only the rows on the chosen reference date are used.</source>
+      <translation>Kun rækkerne på den valgte opgørelsesdato bruges.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/moves.py" />
       <source>Only {p} % of the persons at {a} are found again at {b}. Were the two dates pseudonymised with different keys? Then every person counts as moved away and in again.</source>
       <translation>Kun {p} % af personerne på {a} findes igen på {b}. Er de to datoer pseudonymiseret med forskellige nøgler? Så tælles alle som fraflyttet og tilflyttet igen.</translation>
@@ -2342,8 +2347,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/moves.py" />
-      <source>Persons in an area: {f} at {a}, {t} at {b}.</source>
-      <translation>Personer i et område: {f} på {a}, {t} på {b}.</translation>
+      <source>Persons in an area, outside every area and without location (both counted as outside): the output layer gives the protected counts per area (residents_from, residents_to, in_from_outside, out_to_outside).</source>
+      <translation>Personer i et område, uden for alle områder og uden placering (begge tælles som udenfor): uddatalaget giver de beskyttede antal pr. område (residents_from, residents_to, in_from_outside, out_to_outside).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -2366,11 +2371,6 @@ fokusområderne</translation>
       <translation>Personer uden for alle områder</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/moves.py" />
-      <source>Persons outside every area (counted as outside): {f} at {a}, {t} at {b}.</source>
-      <translation>Personer uden for alle områder (tælles som udenfor): {f} på {a}, {t} på {b}.</translation>
-    </message>
-    <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
       <source>Persons outside every area (counted, not in any area): {n}</source>
       <translation>Personer uden for alle områder (talt med, men ikke i noget område): {n}</translation>
@@ -2379,11 +2379,6 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/processing/alg_computeindicators.py" />
       <source>Persons without location</source>
       <translation>Personer uden placering</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/moves.py" />
-      <source>Persons without location (counted as outside): {f} at {a}, {t} at {b}.</source>
-      <translation>Personer uden placering (tælles som udenfor): {f} på {a}, {t} på {b}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
@@ -2397,8 +2392,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
-      <source>Perturbation: {how}; mean absolute change of the published counts {m}.</source>
-      <translation>Støj: {how}; gennemsnitlig absolut ændring af de offentliggjorte antal {m}.</translation>
+      <source>Perturbation: {how}.</source>
+      <translation>Støj: {how}.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_stylechoropleth.py" />
@@ -2692,8 +2687,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
-      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx, the dash optional) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR numbers: text columns with any CPR-shaped value (also written 'cpr0101851234', '010185 1234' or '010185/1234'), numeric columns whose values are mostly CPR numbers that lost their leading zero (a partner's or mother's CPR number); dropped columns are listed in the log. Pseudonymise such a column separately if it is needed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
-      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx, bindestregen er valgfri) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder CPR-numre: tekstkolonner med en værdi formet som et CPR-nummer (også skrevet 'cpr0101851234', '010185 1234' eller '010185/1234') og numeriske kolonner, hvis værdier for størstedelens vedkommende er CPR-numre, der har mistet det foranstillede nul (en partners eller mors CPR-nummer); udeladte kolonner vises i loggen. Pseudonymisér en sådan kolonne for sig, hvis den skal bruges.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
+      <source>Replaces the CPR number (or another direct person key) in ID_FIELD by a keyed pseudonym in the new column &lt;b&gt;person_id&lt;/b&gt;: the first 32 hex characters of HMAC-SHA-256(key, CPR number). The same key always gives the same pseudonym, so a person can be followed over reference dates and extracts; without the key nobody can compute the pseudonym of a CPR number.&lt;br&gt;&lt;br&gt;&lt;b&gt;Key&lt;/b&gt;: a file holding a long random secret (at least 16 bytes; e.g. 64 hex characters), or a QGIS authentication configuration whose password is the secret ('Basic' method). Only the path or the configuration id is stored in the project and the audit log, never the key. Keep the key away from the extract and the outputs; whoever holds the key and a CPR number can recompute a pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Checks&lt;/b&gt;: CPR numbers must be 10 digits (ddmmyy-xxxx; also read with an en dash, underscore, dots, slash or blank between the pairs, in full-width digits or after a 'cpr' prefix, and normalised to the ten digits) with a real birth date; the modulus-11 check is not applied (numbers issued since 2007 need not pass it). Malformed or empty values stop the run with a count, row numbers and masked examples (12xxxx-xxxx) unless 'Drop rows with malformed keys' is ticked. A numeric column that lost the leading zero is repaired and reported. The same CPR number twice within a reference date is counted and reported.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: the same rows and geometry with person_id first, then every other column except the key column and columns that look like direct identifiers (cpr, navn, name, adresse, address, vejnavn, husnr...) or hold CPR numbers: text columns with any CPR-shaped value (in any of those spellings, e.g. '01.01.85-1234' or 'cpr0101851234'), numeric columns whose values are mostly CPR numbers that lost their leading zero (a partner's or mother's CPR number); dropped columns are listed in the log. Pseudonymise such a column separately if it is needed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internal, person level&lt;/b&gt;: the output still holds one row per person and is personal data. Keep it where only the analysts may read it; never publish or share it. Publish only the aggregated, discretion-checked layers of the other algorithms.</source>
+      <translation>Erstatter CPR-nummeret (eller en anden direkte personnøgle) i ID_FIELD med et nøglebaseret pseudonym i den nye kolonne &lt;b&gt;person_id&lt;/b&gt;: de første 32 hex-tegn af HMAC-SHA-256(nøgle, CPR-nummer). Samme nøgle giver altid samme pseudonym, så en person kan følges på tværs af opgørelsesdatoer og udtræk; uden nøglen kan ingen beregne pseudonymet for et CPR-nummer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Nøgle&lt;/b&gt;: en fil med en lang, tilfældig hemmelighed (mindst 16 bytes; fx 64 hex-tegn) eller en QGIS-godkendelseskonfiguration, hvis adgangskode er hemmeligheden (metoden 'Basic'). Kun stien eller konfigurationens id gemmes i projektet og i brugsloggen – aldrig nøglen. Opbevar nøglen adskilt fra udtrækket og resultaterne; den, der har nøglen og et CPR-nummer, kan genberegne et pseudonym.&lt;br&gt;&lt;br&gt;&lt;b&gt;Kontroller&lt;/b&gt;: CPR-numre skal have 10 cifre (ddmmåå-xxxx; læses også med tankestreg, understregning, punktummer, skråstreg eller mellemrum mellem parrene, med cifre i fuld bredde eller efter et 'cpr'-præfiks, og normaliseres til de ti cifre) og en gyldig fødselsdato; modulus 11-kontrollen anvendes ikke (numre udstedt siden 2007 behøver ikke at opfylde den). Fejlformaterede eller tomme værdier stopper kørslen med antal, rækkenumre og maskerede eksempler (12xxxx-xxxx), medmindre 'Udelad rækker med fejlformaterede nøgler' er markeret. En numerisk kolonne, der har mistet det foranstillede nul, repareres og rapporteres. Samme CPR-nummer to gange inden for en opgørelsesdato tælles og rapporteres.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;: de samme rækker og den samme geometri med person_id først og derefter alle øvrige kolonner undtagen nøglekolonnen og kolonner, der ligner direkte identifikatorer (cpr, navn, name, adresse, address, vejnavn, husnr...) eller indeholder CPR-numre: tekstkolonner med en værdi formet som et CPR-nummer (i en hvilken som helst af de stavemåder, fx '01.01.85-1234' eller 'cpr0101851234') og numeriske kolonner, hvis værdier for størstedelens vedkommende er CPR-numre, der har mistet det foranstillede nul (en partners eller mors CPR-nummer); udeladte kolonner vises i loggen. Pseudonymisér en sådan kolonne for sig, hvis den skal bruges.&lt;br&gt;&lt;br&gt;&lt;b&gt;Internt, personniveau&lt;/b&gt;: resultatet har stadig én række pr. person og er personoplysninger. Opbevar det, hvor kun analytikerne kan læse det; offentliggør eller del det aldrig. Offentliggør kun de aggregerede, diskretionskontrollerede lag fra de andre algoritmer.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
@@ -2779,11 +2774,6 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
       <source>Rows</source>
       <translation>Rækker</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" />
-      <source>Rows on the chosen reference date: {n}</source>
-      <translation>Rækker på den valgte opgørelsesdato: {n}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_pseudonymise.py" />
@@ -3234,6 +3224,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
       <source>The count field '{f}' holds a negative or infinite value ({v}) in row {row}. Counts cannot be negative; fix the table.</source>
       <translation>Antalsfeltet '{f}' indeholder en negativ eller uendelig værdi ({v}) i række {row}. Antal kan ikke være negative; ret tabellen.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/count_tables.py" />
+      <source>The count field '{f}' holds a value shaped like a CPR number in row {row} (not shown). A CPR number is never read as a count: remove it from the table, or deselect the field.</source>
+      <translation>Tællefeltet '{f}' indeholder en værdi formet som et CPR-nummer i række {row} (vises ikke). Et CPR-nummer læses aldrig som et antal: fjern det fra tabellen, eller fravælg feltet.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/count_tables.py" />
@@ -4128,6 +4123,11 @@ fokusområderne</translation>
       <translation>ét opgørelsestidspunkt</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/logfigures.py" />
+      <source>about {n}</source>
+      <translation>ca. {n}</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/helppages.py" />
       <source>advanced</source>
       <translation>avanceret</translation>
@@ -4221,6 +4221,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/processing/alg_exportresults.py" />
       <source>export,GeoFA,PostGIS,GeoPackage,model,results,eksport,resultater,datamodel</source>
       <translation>eksport,GeoFA,PostGIS,GeoPackage,model,resultater,export,results,datamodel</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/logfigures.py" />
+      <source>fewer than {m}</source>
+      <translation>færre end {m}</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/fieldinfo.py" />
@@ -4401,6 +4406,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>not met</source>
       <translation>ikke opfyldt</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/logfigures.py" />
+      <source>not published (protected)</source>
+      <translation>ikke offentliggjort (beskyttet)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
@@ -4739,8 +4749,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pipeline.py" />
-      <source>{name} is not published: it differs from the one published by {release} by {n} persons, too few to publish.</source>
-      <translation>{name} offentliggøres ikke: det adskiller sig fra det, der blev offentliggjort af {release}, med {n} personer, for få til at offentliggøre.</translation>
+      <source>{name} is not published: it differs from the one published by {release} by fewer than {m} persons, too few to publish.</source>
+      <translation>{name} offentliggøres ikke: det adskiller sig fra det, der blev offentliggjort af {release}, med færre end {m} personer, for få til at offentliggøre.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />

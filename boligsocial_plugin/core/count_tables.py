@@ -17,7 +17,7 @@ import pandas as pd
 from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
-from boligsocial_plugin.core.pseudonym import load_key
+from boligsocial_plugin.core.pseudonym import cpr_numbers, has_cpr, load_key, mask, redact
 
 #: text marking a cell the source already suppressed (Statistics Denmark writes '..')
 MISSING_MARKS = ("", "..")
@@ -35,31 +35,44 @@ def _count(v: Any, field: str, row: int) -> float:
         s = v.strip().replace(" ", "")
         if s in MISSING_MARKS:
             return math.nan
+        if has_cpr(v):
+            raise _cpr_count(field, row)
         try:
+            if "_" in s:  # float() reads '081164_3124' as 811643124 (digit grouping)
+                raise ValueError(s)
             x = float(s)
         except ValueError:
             raise BoligsocialError(tr(
                 "The count field '{f}' holds '{v}' in row {row}, which is not a number. "
                 "Count fields must hold whole numbers; fix the value or deselect the field."
-            ).format(f=field, v=v, row=row)) from None
+            ).format(f=field, v=mask(v), row=row)) from None  # text from the input: masked
     elif isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
         raise BoligsocialError(tr(
             "The count field '{f}' must hold numbers (counts), not '{v}'; deselect it."
-        ).format(f=field, v=v))
+        ).format(f=field, v=redact(v)))
     else:
         x = float(v)
     if math.isnan(x):
         return x
+    if bool(cpr_numbers(np.array([x]))[0]):  # no count of persons has nine or ten digits
+        raise _cpr_count(field, row)
     if math.isinf(x) or x < 0:
         raise BoligsocialError(tr(
             "The count field '{f}' holds a negative or infinite value ({v}) in row {row}. "
-            "Counts cannot be negative; fix the table.").format(f=field, v=v, row=row))
+            "Counts cannot be negative; fix the table.").format(f=field, v=redact(v), row=row))
     if abs(x - round(x)) > 1e-9:
         raise BoligsocialError(tr(
             "The count field '{f}' holds {v} in row {row}, which is not a whole number. "
             "Discretion applies to counts of persons; choose count fields (not shares, "
-            "means or sums of fractions).").format(f=field, v=v, row=row))
+            "means or sums of fractions).").format(f=field, v=redact(v), row=row))
     return float(round(x))
+
+
+def _cpr_count(field: str, row: int) -> BoligsocialError:
+    return BoligsocialError(tr(
+        "The count field '{f}' holds a value shaped like a CPR number in row {row} (not "
+        "shown). A CPR number is never read as a count: remove it from the table, or "
+        "deselect the field.").format(f=field, row=row))
 
 
 def parse_counts(values: Sequence[Any], field: str) -> np.ndarray:
@@ -143,16 +156,19 @@ def report_lines(report: Dict[str, Any]) -> List[str]:
     if base and base > 1:
         lines.append(tr("Keyed rounding of published counts to multiples of {b}.").format(
             b=base))
-    elif report.get("perturbed"):
-        lines.append(tr("Perturbation: {how}; mean absolute change of the published counts "
-                        "{m}.").format(how=report["perturbation"],
-                                       m=report.get("mean_abs_change", 0)))
+    elif report.get("perturbed"):  # not the mean absolute change (see report_document)
+        lines.append(tr("Perturbation: {how}.").format(how=report["perturbation"]))
     lines.append(tr("Seconds: {s}").format(s=report["seconds"]))
     return lines
 
 
 def report_document(report: Dict[str, Any], lines: List[str], as_html: bool) -> str:
-    """The audit report as a JSON document, or as an HTML page."""
+    """The audit report as a JSON document, or as an HTML page.
+
+    Without the run's mean absolute change of the published counts: over a few counts it
+    tells how far each is from its exact value (0.0: every published count is exact).
+    """
+    report = {k: v for k, v in report.items() if k != "mean_abs_change"}
     details = json.dumps(report, indent=2, ensure_ascii=False, default=str)
     if not as_html:
         return details

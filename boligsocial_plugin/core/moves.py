@@ -30,6 +30,7 @@ from boligsocial_plugin.core.discretion.perturbation import cell_keys, record_ke
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import Indicator, aggregate
+from boligsocial_plugin.core.logfigures import about
 from boligsocial_plugin.core.pipeline import OVERLAP_REFUSE, join_persons
 
 #: per-area count columns of the moves table, in output order (README "Moves")
@@ -69,30 +70,31 @@ class MoveStats:
         """Share of the persons at FROM_DATE found again at TO_DATE (0..1)."""
         return self.persons_both / self.rows_from if self.rows_from else 0.0
 
-    def lines(self) -> List[str]:
-        """Human-readable report lines (translated)."""
-        out = [tr("Moves from {a} to {b}.").format(a=self.from_date, b=self.to_date),
+    def lines(self, min_count: int = 5) -> List[str]:
+        """Report lines for the shared log (translated). The run's persons per date in the
+        areas, outside them and without location are published per area only (the output
+        layer's protected counts), so the log gives no figure for them; the extract's other
+        counts only as core.pipeline.about says (never a small group's exact number)."""
+        a, b = self.from_date, self.to_date
+        out = [tr("Moves from {a} to {b}.").format(a=a, b=b),
                tr("Person rows: {f} at {a}, {t} at {b}.").format(
-                   f=self.rows_from, t=self.rows_to, a=self.from_date, b=self.to_date),
-               tr("Persons in an area: {f} at {a}, {t} at {b}.").format(
-                   f=self.in_area_from, t=self.in_area_to, a=self.from_date, b=self.to_date),
-               tr("Persons outside every area (counted as outside): {f} at {a}, {t} at {b}."
-                  ).format(f=self.outside_from, t=self.outside_to, a=self.from_date,
-                           b=self.to_date),
-               tr("Persons without location (counted as outside): {f} at {a}, {t} at {b}."
-                  ).format(f=self.no_location_from, t=self.no_location_to, a=self.from_date,
-                           b=self.to_date),
+                   f=about(self.rows_from, min_count), t=about(self.rows_to, min_count), a=a,
+                   b=b),
+               tr("Persons in an area, outside every area and without location (both counted "
+                  "as outside): the output layer gives the protected counts per area "
+                  "(residents_from, residents_to, in_from_outside, out_to_outside)."),
                tr("Persons on both dates: {n}; only at {a}: {f} (moved away or died); only at "
                   "{b}: {t} (moved here or born).").format(
-                   n=self.persons_both, f=self.only_from, t=self.only_to, a=self.from_date,
-                   b=self.to_date)]
+                   n=about(self.persons_both, min_count), f=about(self.only_from, min_count),
+                   t=about(self.only_to, min_count), a=a, b=b)]
         if self.duplicates_elsewhere:
             out.append(tr("{n} rows repeat a person key on dates not analysed; they do not "
-                          "affect this analysis.").format(n=self.duplicates_elsewhere))
+                          "affect this analysis.").format(
+                n=about(self.duplicates_elsewhere, min_count)))
         return out
 
-    def warnings(self) -> List[str]:
-        """Warnings about the person keys (translated)."""
+    def warnings(self, min_count: int = 5) -> List[str]:
+        """Warnings about the person keys (translated; counts as in :meth:`lines`)."""
         out = []
         if self.key_changes:
             out.append(tr(
@@ -100,12 +102,12 @@ class MoveStats:
                 "(one date older) appears at the same address at {b}: probably a changed person "
                 "key (a new pseudonymisation key or a new CPR number). They are counted as "
                 "out_to_outside and in_from_outside. Pseudonymise every date with the same key."
-            ).format(n=self.key_changes, a=self.from_date, b=self.to_date))
+            ).format(n=about(self.key_changes, min_count), a=self.from_date, b=self.to_date))
         if self.rows_from and self.matched_share() < 0.5:
             out.append(tr(
                 "Only {p} % of the persons at {a} are found again at {b}. Were the two dates "
                 "pseudonymised with different keys? Then every person counts as moved away and "
-                "in again.").format(p=round(100 * self.matched_share(), 1), a=self.from_date,
+                "in again.").format(p=int(100 * self.matched_share()), a=self.from_date,
                                     b=self.to_date))
         return out
 

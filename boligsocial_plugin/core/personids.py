@@ -23,6 +23,7 @@ from boligsocial_plugin.core.columncodes import (
     stripped_text,
     without_empty,
 )
+from boligsocial_plugin.core.cprtext import cpr_matrix
 from boligsocial_plugin.core.personkeys import (
     keys_from_bytes,
     keys_from_codepoints,
@@ -47,7 +48,7 @@ def person_keys(s: ColumnData) -> Tuple[np.ndarray, np.ndarray, int, np.ndarray]
     fast = fast_codes(s)
     if fast is not None:
         codes, m, first = fast
-        cpr_u = _cpr_matrix(m) if len(m) else np.zeros(1, dtype=bool)
+        cpr_u = cpr_matrix(m) if len(m) else np.zeros(1, dtype=bool)
         if m.dtype == np.uint8 and (m >= 128).any():  # UTF-8 bytes: hash the characters
             raw = column_values(s)[first]
             keys_u = keys_from_strings([v.decode("utf-8", "replace") for v in raw])
@@ -68,7 +69,7 @@ def person_keys(s: ColumnData) -> Tuple[np.ndarray, np.ndarray, int, np.ndarray]
         if changed:
             codes, stripped = merge_equal(codes, stripped)
         vals = np.asarray(stripped, dtype=object)
-        m = codepoints(np.array([v[:12] for v in vals], dtype=object))  # 12 chars decide
+        m = codepoints(np.array([v[:32] for v in vals], dtype=object))  # 32 chars decide
     else:
         m = codepoints(vals)
     if len(vals) and not wide:
@@ -84,7 +85,7 @@ def person_keys(s: ColumnData) -> Tuple[np.ndarray, np.ndarray, int, np.ndarray]
     empty_u = m[:, 0] == 0 if len(vals) else np.zeros(0, dtype=bool)
     if empty_u.any():
         codes = np.where((codes >= 0) & empty_u[np.maximum(codes, 0)], -1, codes)
-    cpr_u = _cpr_matrix(m)
+    cpr_u = cpr_matrix(m)
     cpr = (codes >= 0) & cpr_u[np.maximum(codes, 0)] if len(vals) else codes < -1
     keys_u = keys_from_strings(vals) if wide else keys_from_codepoints(m)
     return codes.astype(np.int64), cpr, len(vals), keys_u
@@ -118,10 +119,11 @@ def _bytes_person_keys(v: np.ndarray):
         wide = (um >= 128).any(axis=1)
         keys_u[wide] = keys_from_strings([b.decode("utf-8", "replace") for b in v[first[wide]]])
     cpr_u = np.zeros(max(1, len(um)), dtype=bool)
-    # a CPR number has at least nine digits: only such values need the shape test
-    digits = _nine_digits(um)
+    # a CPR number has at least nine digits: only such values need the shape test (and
+    # values with UTF-8 beyond ASCII: full-width digits, an en dash)
+    digits = _nine_digits(um) | (um >= 128).any(axis=1)
     if digits.any():
-        cpr_u[np.nonzero(digits)[0]] = _cpr_matrix(um[digits])
+        cpr_u[np.nonzero(digits)[0]] = cpr_matrix(um[digits])
     return codes, (codes >= 0) & cpr_u[np.maximum(codes, 0)], len(um), keys_u
 
 
@@ -148,47 +150,9 @@ def _nine_digits(m: np.ndarray) -> np.ndarray:
 
 
 def cpr_shaped(vals: np.ndarray) -> np.ndarray:
-    """Which strings look like CPR numbers (ddmmyy-xxxx or 10 digits); vectorised."""
+    """Which strings are CPR numbers in any spelling (core.cprtext); vectorised."""
     if not len(vals):
         return np.zeros(0, dtype=bool)
-    if max(map(len, vals)) > WIDE:  # 12 characters decide; keeps the matrix small
-        vals = np.array([v[:12] for v in vals], dtype=object)
-    return _cpr_matrix(codepoints(vals))
-
-
-_SEPARATORS = (45, 32, 47)  # '-', ' ', '/'
-
-
-def _cpr_matrix(m: np.ndarray) -> np.ndarray:
-    """CPR shape test on a code-point matrix (rows = strings, 0-padded).
-
-    ``ddmmyyxxxx`` and ``ddmmyy-xxxx`` (also with a blank or slash), after an optional
-    'cpr' prefix (``cpr0101851234``, ``CPR-010185-1234``), and nine digits with a real day
-    and month, a CPR number that lost its leading zero (``101851234``).
-    """
-    n, w = m.shape
-    if w < 9:
-        return np.zeros(n, dtype=bool)
-    col = (lambda j: m[:, j] if j < w else np.zeros(n, dtype=m.dtype))
-
-    def digits(a: int, b: int) -> np.ndarray:
-        return np.logical_and.reduce([(col(j) >= 48) & (col(j) <= 57) for j in range(a, b)])
-
-    def at(o: int) -> np.ndarray:
-        first6 = digits(o, o + 6) & (col(o) >= 48) & (col(o) <= 51) & \
-            (col(o + 2) >= 48) & (col(o + 2) <= 49)
-        plain = first6 & digits(o + 6, o + 10) & (col(o + 10) == 0)
-        sep = first6 & np.isin(col(o + 6), _SEPARATORS) & digits(o + 7, o + 11) & \
-            (col(o + 11) == 0)
-        return plain | sep
-
-    out = at(0)
-    lower = m | 32  # ASCII letters to lower case (digits and separators keep their code)
-    cpr = (lower[:, 0] == 99) & (lower[:, 1] == 112) & (lower[:, 2] == 114) if w >= 3 else \
-        np.zeros(n, dtype=bool)
-    if cpr.any() and w >= 13:
-        out |= cpr & at(3)
-        out |= cpr & np.isin(col(3), _SEPARATORS + (58, 95)) & at(4)  # ':' '_'
-    month = (col(1) - 48) * 10 + col(2) - 48
-    nine = digits(0, 9) & (col(9) == 0) & (col(0) >= 49) & (month >= 1) & (month <= 12)
-    return out | nine
+    if max(map(len, vals)) > WIDE:  # 32 characters decide; keeps the matrix small
+        vals = np.array([v[:32] for v in vals], dtype=object)
+    return cpr_matrix(codepoints(vals))

@@ -4,7 +4,7 @@
 The dock panel and every algorithm call this one function, so all give the same numbers.
 """
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence, Tuple, cast
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple, cast
 
 import numpy as np
 import pandas as pd
@@ -35,6 +35,7 @@ from boligsocial_plugin.core.indicators import (
     builtin_indicators,
     group_index,
 )
+from boligsocial_plugin.core.logfigures import about, shown
 from boligsocial_plugin.core.spatial import join_points, polygon_set
 
 OVERLAP_REFUSE, OVERLAP_ALLOW = "refuse", "allow"
@@ -55,25 +56,34 @@ class JoinStats:
     overlap_pairs: Dict[str, int] = field(default_factory=dict)
     dates: List[str] = field(default_factory=list)
 
-    def lines(self) -> List[str]:
-        """Human-readable report lines (translated)."""
-        out = [tr("Person rows read: {n}").format(n=self.rows)]
+    def lines(self, published: Optional[Mapping[str, Optional[float]]] = None,
+              min_count: int = 5) -> List[str]:
+        """Report lines for the shared log (translated): the run's totals as published.
+
+        The log is shareable, so it shows no exact count about persons that the outputs
+        protect: the totals are the release's published values (``published``: its
+        ``totals``, e.g. ``PERSONS_IN_AREAS``; missing or None = not published), other
+        counts of persons only as :func:`about` says.
+        """
+        pub = dict(published or {})
+        out = [tr("Person rows read: {n}").format(n=shown(pub.get("PERSONS_READ")))]
         if self.rows_date != self.rows:
-            out.append(tr("Rows on the chosen reference date: {n}").format(n=self.rows_date))
+            out.append(tr("Only the rows on the chosen reference date are used."))
         out.append(tr("Reference dates: {d}").format(d=", ".join(self.dates) or "-"))
         if self.unique_locations >= 0:  # a database source does not count them
-            out.append(tr("Unique locations joined: {n}").format(n=self.unique_locations))
-        out.append(tr("Persons in an area: {n}").format(n=self.joined))
+            out.append(tr("Unique locations joined: {n}").format(
+                n=about(self.unique_locations, min_count)))
+        out.append(tr("Persons in an area: {n}").format(n=shown(pub.get("PERSONS_IN_AREAS"))))
         out.append(tr("Persons outside every area (counted, not in any area): {n}").format(
-            n=self.outside))
+            n=shown(pub.get("PERSONS_OUTSIDE"))))
         out.append(tr("Persons without location (counted, not in any area): {n}").format(
-            n=self.no_location))
+            n=shown(pub.get("PERSONS_NO_LOCATION"))))
         if self.on_outer_boundary:
             out.append(tr("Persons exactly on an outer area boundary (counted in that area): {n}"
-                          ).format(n=self.on_outer_boundary))
+                          ).format(n=about(self.on_outer_boundary, min_count)))
         if self.overlap_persons:
             out.append(tr("Persons inside overlapping areas (counted in each): {n}").format(
-                n=self.overlap_persons))
+                n=about(self.overlap_persons, min_count)))
         return out
 
 
@@ -591,7 +601,6 @@ def _check_totals(res: ReleaseResult, mine: Populations, pops: Populations,
                 res.totals["PERSONS_READ"] = None
                 cast(list, res.report.setdefault("warnings", [])).append(tr(
                     "{name} is not published: it differs from the one published by {release} "
-                    "by {n} persons, too few to publish.").format(name=name,
-                                                                   release=pops.release[p],
-                                                                   n=diff))
+                    "by fewer than {m} persons, too few to publish.").format(
+                    name=name, release=pops.release[p], m=min_count))  # not the difference
                 break

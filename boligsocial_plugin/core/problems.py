@@ -6,9 +6,10 @@ problem with the same words: :func:`message` gives the translated text of a code
 the words depend on the column, of ``code:variant``).
 """
 from dataclasses import dataclass, field
-from typing import List
+from typing import Dict, List
 
 from boligsocial_plugin.core.i18n import N_, tr
+from boligsocial_plugin.core.logfigures import about
 
 BLOCKING, WARNING, INFO = "blocking", "warning", "info"
 
@@ -23,6 +24,23 @@ class Problem:
     count: int
     message: str
     examples: List[int] = field(default_factory=list)
+
+    def shared_message(self, min_count: int) -> str:
+        """The message for the shared log of an analysis: the count as
+        core.logfigures.about gives it (the exact count of, say, persons without location
+        is a total the outputs protect). validateextract's report keeps the exact count."""
+        key = getattr(self.message, "key", None)
+        values = getattr(self.message, "values", None)
+        if key is None or not values or "n" not in values:
+            return self.message
+        return message(key, **dict(values, n=about(int(values["n"]), min_count)))
+
+
+class ProblemText(str):
+    """A problem's message that remembers its code and values (to be worded again)."""
+
+    key: str = ""
+    values: Dict[str, object] = {}
 
 
 #: problem code (or ``code:variant``) -> message with {n} rows/values and {col} the column
@@ -60,4 +78,6 @@ MESSAGES = {
 
 def message(key: str, **values) -> str:
     """The translated message of a problem code (``code`` or ``code:variant``)."""
-    return tr(MESSAGES[key]).format(**values)
+    text = ProblemText(tr(MESSAGES[key]).format(**values))
+    text.key, text.values = key, dict(values)
+    return text

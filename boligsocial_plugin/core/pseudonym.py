@@ -25,6 +25,13 @@ from typing import List, Optional, Sequence, Set, Tuple
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.cprtext import (  # noqa: F401
+    CPR_TEXT,
+    cpr_digits,
+    fold,
+    has_cpr,
+    redact,
+)
 from boligsocial_plugin.core.datamodel import (
     COLUMNS,
     EXTRA_ALIASES,
@@ -39,19 +46,11 @@ PSEUDONYM_HEX = 32
 #: Shortest accepted key, in bytes (after stripping surrounding whitespace).
 MIN_KEY_BYTES = 16
 MAX_EXAMPLES = 5
-#: Anything shaped like a CPR number inside a longer text (for redaction and leak checks).
-#: Not inside a longer word or number (a UUID such as 2d301579-0020-... is no CPR number)
-#: nor after a decimal mark (a coordinate with ten decimals).
-CPR_ANYWHERE = re.compile(r"(?<![\w.,])[0-3]\d[01]\d{3}-?\d{4}(?![\w]|[.,]\d)")
-_DDMM = r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])"
-#: CPR numbers as they also turn up: after a 'cpr'/'cprnr' prefix (``cpr0101851234``), with a
-#: blank or slash (``010185 1234``, ``010185/1234``), and from a numeric column that lost the
-#: leading zero (``101851234``, also ``101851234.0``). A real day and month are required.
-CPR_VARIANTS = re.compile(
-    r"(?:(?i:cpr[\W_]{0,3}(?:n(?:r|o|ummer)\.?[\W_]{0,3})?)|(?<![\w.,]))"
-    r"(?:" + _DDMM + r"\d\d[-/ ]?\d{4}|[1-9](?:0[1-9]|1[0-2])\d{6})"
-    r"(?:[.,]0+)?(?![\w]|[.,]\d)")
-_CPR_SHAPE = r"^\d{6}-?\d{4}$"
+#: Anything shaped like a CPR number inside a longer text, in every spelling the plugin knows
+#: (core.cprtext: separators, Unicode digits, a 'cpr' prefix, a lost leading zero; a real
+#: day and month). Both names are the same pattern; search :func:`fold`-ed text.
+CPR_ANYWHERE = CPR_VARIANTS = CPR_TEXT
+_CPR_SHAPE = r"^[0-9]{6}-?[0-9]{4}$"
 
 
 @dataclass
@@ -225,7 +224,8 @@ def valid_birth_dates(digits: np.ndarray) -> np.ndarray:
 
 def check_cpr(values: pd.Series, ref_dates: Optional[pd.Series] = None,
               pad_numbers: bool = True) -> IdCheck:
-    """Check CPR numbers (10 digits, optional '-', a real ddmmyy date) and find duplicates.
+    """Check CPR numbers (10 digits in any spelling core.cprtext knows, a real ddmmyy date)
+    and find duplicates; every spelling is normalised to the ten digits.
 
     A numeric column has lost the leading zero of persons born on days 1-9; with
     ``pad_numbers`` such 9-digit numbers get it back (counted in ``padded``).
@@ -240,8 +240,13 @@ def check_cpr(values: pd.Series, ref_dates: Optional[pd.Series] = None,
             if t is not None and len(t) == 9:
                 texts[i] = "0" + t
                 padded += 1
-    n = len(texts)
     match = _SHAPE_RE.match
+    for i, t in enumerate(texts):  # other spellings: '010185–1234', '01.01.85-1234', 'cpr…'
+        if t is not None and match(t) is None:
+            digits = cpr_digits(t)
+            if digits is not None:
+                texts[i] = digits
+    n = len(texts)
     missing = np.array([t is None for t in texts], dtype=bool)
     shape_ok = np.array([t is not None and match(t) is not None for t in texts], dtype=bool)
     idx = np.nonzero(shape_ok)[0]
@@ -305,17 +310,6 @@ def duplicate_message(check: IdCheck, column: str) -> str:
               "{rows}). Each person may appear once per date; 'Compute indicators' will refuse "
               "the extract until they are removed.").format(
         n=check.n_duplicates, col=column, rows=", ".join(rows))
-
-
-def redact(text: str) -> str:
-    """Text with everything shaped like a CPR number (also the variants of
-    :data:`CPR_VARIANTS`) replaced by 'xxxxxx-xxxx'."""
-    return CPR_ANYWHERE.sub("xxxxxx-xxxx", CPR_VARIANTS.sub("xxxxxx-xxxx", str(text)))
-
-
-def has_cpr(text: str) -> bool:
-    """Whether text holds anything shaped like a CPR number (or a variant)."""
-    return bool(CPR_ANYWHERE.search(text) or CPR_VARIANTS.search(text))
 
 
 def cpr_numbers(values: np.ndarray) -> np.ndarray:

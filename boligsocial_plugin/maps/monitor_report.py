@@ -268,7 +268,7 @@ def _watch_table(layout, data: MonitorData, rows: Sequence[int], x: float, y: fl
                                  "projection date if the trends continue. The following pages "
                                  "chart the areas on a list now."), x, y, w, 20, 9)
         return None
-    table.setContents(content)
+    table.setContents(report.table_text(content))
     frame = QgsLayoutFrame(layout, table)
     frame.attemptMove(QgsLayoutPoint(x, y))
     frame.attemptResize(QgsLayoutSize(w, h))

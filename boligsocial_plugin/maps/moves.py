@@ -217,7 +217,7 @@ def _text_table(layout, headers: Sequence[str], rows: Sequence[Sequence[str]], x
     table.setGridStrokeWidth(0.1)
     table.setGridColor(QColor("#9e9e9e"))
     table.setHeaderHAlignment(QgsLayoutItemTextTable.FollowColumn)
-    table.setContents([list(r) for r in rows])
+    table.setContents(report.table_text(rows))
     h = _row_height(size) * (len(rows) + 1) + 1
     frame = QgsLayoutFrame(layout, table)
     frame.attemptMove(QgsLayoutPoint(x, y))
@@ -300,6 +300,7 @@ def export_png(layout: QgsPrintLayout, path: str, dpi: int = 150) -> None:
     from qgis.core import QgsLayoutExporter
     from qgis.PyQt.QtCore import QSize
 
+    report.redact_layout(layout)
     image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(), dpi)
     if image.isNull() or not image.save(path, "PNG"):
         raise BoligsocialError(tr("Could not write the picture '{path}'.").format(path=path))

@@ -46,6 +46,7 @@ from boligsocial_plugin.core import choropleth
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.map_report import table_sort_key
+from boligsocial_plugin.core.pseudonym import has_cpr, redact
 from boligsocial_plugin.qgis_io.values import is_missing, number, text
 
 FONT_FAMILY = "DejaVu Sans"
@@ -226,7 +227,7 @@ def render_png(panels: Sequence[Panel], path: str, width_px: int = 1600, dpi: in
             if cap:
                 painter.setFont(font(12))
                 painter.setPen(QColor("black"))
-                painter.drawText(QRectF(x, 0, w, cap), int(Qt.AlignCenter), p.caption)
+                painter.drawText(QRectF(x, 0, w, cap), int(Qt.AlignCenter), redact(p.caption))
     finally:
         painter.end()
     if not out.save(path, "PNG"):
@@ -459,7 +460,7 @@ def _table(layout, headers: Sequence[str], rows: Sequence[Sequence[str]], x: flo
     fit_chars = max(6, int(widths[1] / (TABLE_PT * POINT_MM * PER_CHAR_EM)))
     for r in shown:
         r[1] = _clip(r[1], fit_chars)
-    table.setContents(shown)
+    table.setContents(table_text(shown))
     frame.attemptResize(QgsLayoutSize(w, min(h, row_h * (len(shown) + 1) + 2)))
     return table
 
@@ -495,17 +496,43 @@ def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]],
 PDF_AUTHOR = "Boligsocial monitorering (QGIS plugin)"
 
 
+def table_text(rows: Sequence[Sequence[object]]) -> List[List[object]]:
+    """Cells for a layout table, each redacted (an area name or id can quote input)."""
+    return [[redact(c) if isinstance(c, str) else c for c in r] for r in rows]
+
+
+def redact_layout(layout: QgsPrintLayout) -> None:
+    """Mask anything shaped like a CPR number in the text the layout prints: labels (the
+    source line names the input file, which may carry one), legend titles and layer names.
+    Tables get their cells through :func:`table_text`."""
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel):
+            if has_cpr(item.text()):
+                item.setText(redact(item.text()))
+        elif isinstance(item, QgsLayoutItemLegend):
+            if has_cpr(item.title()):
+                item.setTitle(redact(item.title()))
+            root = item.model().rootGroup() if item.model() is not None else None
+            for node in root.findLayers() if root is not None else []:
+                if has_cpr(node.name()):
+                    node.setName(redact(node.name()))
+
+
 def export_pdf(layout: QgsPrintLayout, path: str) -> None:
-    """Export the layout to a PDF (vector, text kept as text).
+    """Export the layout to a PDF (vector, text kept as text), CPR-shaped text redacted.
 
     The document's metadata name the plugin as author, never the user: the report's own
-    project gets that author; a layout of the user's project is exported without metadata.
+    project gets that author (its title and subject redacted); a layout of the user's
+    project is exported without metadata.
     """
+    redact_layout(layout)
     settings = QgsLayoutExporter.PdfExportSettings()
     project = layout.project()
     if project is not None and project is not QgsProject.instance():
         meta = project.metadata()
         meta.setAuthor(PDF_AUTHOR)
+        meta.setTitle(redact(meta.title()))
+        meta.setAbstract(redact(meta.abstract()))
         project.setMetadata(meta)
     else:
         settings.exportMetadata = False

@@ -285,9 +285,9 @@ class AnalyseMoves(BoligsocialAlgorithm):
             md = moves.analyse(ext.data, x, y, areas.rings, areas.ids, indicators, from_date,
                                to_date, progress)
         self.check_canceled(feedback)
-        for line in md.stats.lines():
+        for line in md.stats.lines(rules.min_count):
             feedback.pushInfo(line)
-        for w in md.stats.warnings():
+        for w in md.stats.warnings(rules.min_count):
             feedback.pushWarning(w)
         feedback.setProgressText(self.tr("Protecting the moves (secondary suppression and "
                                          "the attacker's audit)"))
@@ -353,9 +353,9 @@ class AnalyseMoves(BoligsocialAlgorithm):
                 "{n} hidden figures are narrower than the protection width because of "
                 "figures this output does not decide (the indicator layer, the residents, "
                 "earlier releases); review before publishing.").format(n=rep["unprotectable"]))
-        feedback.pushInfo(self.tr("Perturbation: {how}; mean absolute change of the "
-                                  "published counts {m}.").format(how=rep["perturbation"],
-                                                                   m=rep["mean_abs_change"]))
+        # not the run's mean absolute change: over a few counts it tells how far each is from
+        # its exact value (0.0: every published count is exact)
+        feedback.pushInfo(tr("Perturbation: {how}.").format(how=rep["perturbation"]))
 
     def _write(self, parameters, context, feedback, md, rel, areas, focus):
         inds = md.indicators

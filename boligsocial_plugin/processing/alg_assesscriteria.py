@@ -172,19 +172,16 @@ class AssessCriteria(BoligsocialAlgorithm):
         if db is not None:  # joined, aggregated and protected with the persons in the database
             raw, stats, release = db.criteria_release(areas, inds, overlaps, pub, rule_set,
                                                       [assessment_date], context, feedback)
-            for line in stats.lines():
-                feedback.pushInfo(line)
         else:
             joined = join_persons(ext.data, x, y, areas.rings, areas.ids, None, overlaps,
                                   progress)
             raw = aggregate(joined.data, joined.area, len(areas.ids), inds)
             stats = joined.stats
             self.check_canceled(feedback)
-            for line in stats.lines():
-                feedback.pushInfo(line)
             feedback.setProgressText(self.tr("Protecting the published figures"))
             release = protect_criteria(raw, joined, areas.ids, pub, rule_set,
                                        [assessment_date], inds)
+        common.log_join(feedback, stats, release)
         self.check_canceled(feedback)
         res = assess_criteria(
             raw, areas.ids, areas.names, rule_set,

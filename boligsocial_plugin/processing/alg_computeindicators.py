@@ -116,8 +116,7 @@ class ComputeIndicators(BoligsocialAlgorithm):
             res = compute(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
                           ref_date or None, overlaps, progress, publication=pub)
         self.check_canceled(feedback)
-        for line in res.stats.lines():
-            feedback.pushInfo(line)
+        common.log_join(feedback, res.stats, res.release)
         if res.stats.joined == 0 and res.stats.rows_date > res.stats.no_location:
             raise QgsProcessingException(self.tr(
                 "No person lies in any area. Check that the extract's CRS ({crs}; parameter "

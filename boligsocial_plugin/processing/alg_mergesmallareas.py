@@ -278,8 +278,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             joined = join_persons(ext.data, x, y, areas.rings, areas.ids, ref_date)
             raw = aggregate(joined.data, joined.area, len(areas.ids), [])
             stats = joined.stats
-        for line in stats.lines():
-            feedback.pushInfo(line)
+        common.log_join(feedback, stats)  # totals not published here: no figures in the log
         pop = np.zeros(len(areas.ids))
         np.add.at(pop, raw["area_idx"].to_numpy(dtype=np.int64),
                   raw["residents"].to_numpy(dtype=float))

@@ -183,14 +183,13 @@ class MonitorCriteria(AssessCriteria):
             stats = joined.stats
             t1 = time.time()
         self.check_canceled(feedback)
-        for line in stats.lines() + calendar(stats.dates).lines():
-            feedback.pushInfo(line)
         if db is None:
             feedback.setProgressText(self.tr("Protecting the published figures"))
             release = protect_criteria(raw, joined, areas.ids, pub, rule_set, stats.dates,
                                        inds)
             # a series shows a new value only after enough persons changed (the carry rule)
             carry_release(release, joined.data, joined.area, inds, areas.ids, pub, raw)
+        common.log_join(feedback, stats, release, calendar(stats.dates).lines())
         self.check_canceled(feedback)
         t2 = time.time()
         feedback.setProgressText(self.tr("Assessing every snapshot"))

@@ -100,8 +100,7 @@ class TrackChange(ComputeIndicators):
             res = compute_period(ext.data, x, y, areas.rings, areas.ids, indicators, rules,
                                  first, last, overlaps, progress, publication=pub)
         self.check_canceled(feedback)
-        for line in res.stats.lines() + calendar(res.stats.dates).lines():
-            feedback.pushInfo(line)
+        common.log_join(feedback, res.stats, res.release, calendar(res.stats.dates).lines())
         codes = [i.code for i in res.indicators]
         project_to = self._date(parameters, PROJECT_TO, context) or \
             default_project_to(max(res.stats.dates))

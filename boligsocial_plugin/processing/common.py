@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Parameters and loading shared by the algorithms that read a person extract and areas."""
-from typing import Dict, Optional, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,7 @@ from boligsocial_plugin.core.datamodel import COLUMNS
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import Extract, blocking_message, prepare
 from boligsocial_plugin.core.i18n import number, tr
+from boligsocial_plugin.core.logfigures import about
 from boligsocial_plugin.core.pipeline import OVERLAP_ALLOW, OVERLAP_REFUSE
 from boligsocial_plugin.processing.base import advanced
 from boligsocial_plugin.processing.params import (
@@ -230,6 +231,21 @@ def publication(alg, parameters, context, rules: discretion.Rules):
     return pub, (register if mode == REGISTER_RECORD else None)
 
 
+#: the fewest figures the log gives a mean difference from the exact values for
+MIN_ACCURACY_FIGURES = 100
+
+
+def log_join(feedback, stats, release=None, extra: Sequence[str] = ()) -> None:
+    """The join's report lines in the log, with the run's totals as ``release`` (a
+    core.pipeline.ProtectedRelease; None: not published) publishes them: the log is
+    shareable and never shows an exact count the outputs protect (README "Text and logs")."""
+    totals = release.result.totals if release is not None else None
+    min_count = release.rules.min_count if release is not None else \
+        discretion.Rules().min_count
+    for line in list(stats.lines(totals, min_count)) + list(extra):
+        feedback.pushInfo(line)
+
+
 def report_protection(alg, release, record_in, dest: str, feedback) -> None:
     """Log what the protection did, and record the release (after the output was written).
 
@@ -267,9 +283,9 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
                              "persons changed.").format(e=links["equal"], n=links["near"],
                                                         s=links["sum"],
                                                         d=rep.get("dates_hidden_for_change", 0)))
-    feedback.pushInfo(tr("Perturbation: {how}; mean absolute change of the published counts "
-                         "{m}.").format(how=rep["perturbation"],
-                                        m=number(rep["mean_abs_change"], 2)))
+    # not the run's mean absolute change: over a few counts it tells how far each is from its
+    # exact value (0.0: every published count is exact)
+    feedback.pushInfo(tr("Perturbation: {how}.").format(how=rep["perturbation"]))
     carry = rep.get("carry")
     if carry:
         feedback.pushInfo(tr("Series: {c} of {n} figures repeat an earlier snapshot's value "
@@ -279,7 +295,9 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
             c=carry["carried"], n=carry["cells"], m=carry["min_count"], h=carry["kept_hidden"],
             r=carry["from_register"], s=carry["seconds"]))
         acc = carry.get("accuracy")
-        if acc:
+        # over a few figures the mean difference from the exact values tells how far each
+        # published figure is from its exact value: only from MIN_ACCURACY_FIGURES on
+        if acc and carry["cells"] >= MIN_ACCURACY_FIGURES:
             feedback.pushInfo(tr("Mean absolute difference from the exact values without and "
                                  "with the carry rule: counts {c0} and {c1}, shares {s0} and "
                                  "{s1} percentage points, means {m0} % and {m1} %.").format(
@@ -404,12 +422,13 @@ def load_persons(alg, parameters, context, feedback, needs_location: bool = True
         if unknown:
             feedback.pushWarning(tr("{n} rows have an address id that is not in the address "
                                     "layer; they are counted as without location.").format(
-                n=unknown))
+                n=about(unknown, discretion.Rules().min_count)))
     elif "address_id" in data and addr is None and not has_geom and \
             not {"x", "y"} <= set(data.columns):
         raise BoligsocialError(tr("The extract locates persons by address_id: choose the "
                                   "address point layer in 'Address points'."))
-    feedback.pushInfo(tr("Read {n} person rows ({how}).").format(n=n, how=table.how))
+    feedback.pushInfo(tr("Read {n} person rows ({how}).").format(
+        n=about(n, discretion.Rules().min_count), how=table.how))
     return ext, x, y, crs
 
 
@@ -422,7 +441,7 @@ def require_no_blocking_problems(problems, feedback) -> None:
     """Refuse when a problem is blocking; report the others."""
     for p in problems:
         if p.severity != "blocking":
-            feedback.pushWarning(p.message)
+            feedback.pushWarning(p.shared_message(discretion.Rules().min_count))
     if any(p.severity == "blocking" for p in problems):
         raise BoligsocialError(blocking_message(problems))
 

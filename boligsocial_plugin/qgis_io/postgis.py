@@ -40,11 +40,13 @@ from boligsocial_plugin.core import sqlgen
 from boligsocial_plugin.core.columncodes import to_date
 from boligsocial_plugin.core.datamodel import COLUMNS, match_columns
 from boligsocial_plugin.core.dbchecks import check_sql
+from boligsocial_plugin.core.discretion import Rules
 from boligsocial_plugin.core.discretion.carry import carry_release, not_carried
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.extract import blocking_message
 from boligsocial_plugin.core.i18n import tr
 from boligsocial_plugin.core.indicators import Indicator, builtin_indicators
+from boligsocial_plugin.core.logfigures import about
 from boligsocial_plugin.core.pipeline import (
     OVERLAP_REFUSE,
     IndicatorResult,
@@ -208,12 +210,12 @@ class PostgisPersons:
         if feedback is not None:
             for p in problems:
                 if p.severity != BLOCKING:
-                    feedback.pushWarning(p.message)
+                    feedback.pushWarning(p.shared_message(Rules().min_count))
         if any(p.severity == BLOCKING for p in problems):
             raise BoligsocialError(blocking_message(problems))
         if feedback is not None:
-            feedback.pushInfo(tr("Read {n} person rows ({how}).").format(n=self.rows,
-                                                                         how="postgis"))
+            feedback.pushInfo(tr("Read {n} person rows ({how}).").format(
+                n=about(self.rows, Rules().min_count), how="postgis"))
         return problems
 
     def check(self, needs_location: bool = True, feedback=None) -> List[Problem]:

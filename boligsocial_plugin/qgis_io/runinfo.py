@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any, Dict, Optional
 
 from boligsocial_plugin.core.auditlog import strip_secrets
+from boligsocial_plugin.core.pseudonym import redact
 
 ITEM = "BOLIGSOCIAL_RUN"
 
@@ -38,7 +39,7 @@ def write_run_info(dest: str, info: Dict[str, Any]) -> bool:
     info = dict(info)
     info.setdefault("created", datetime.now(timezone.utc).isoformat(timespec="seconds"))
     if "source" in info:
-        info["source"] = strip_secrets(str(info["source"]))
+        info["source"] = redact(strip_secrets(str(info["source"])))
     ds = ogr.Open(path, 1)
     if ds is None:
         return False

@@ -36,6 +36,26 @@ def test_bad_count_cells_name_field_and_row(value, words):
         assert "row 2" in str(e.value)
 
 
+_D, _S = "".join(["08", "11", "64"]), "3124"  # built at run time: no CPR-shaped literal
+
+
+@pytest.mark.parametrize("value", [
+    _D + "_" + _S, _D + "\u2013" + _S, _D + "-" + _S, "08.11.64-" + _S, "cpr" + _D + _S,
+    (_D + _S).translate(str.maketrans("0123456789", "\uff10\uff11\uff12\uff13\uff14"
+                                                    "\uff15\uff16\uff17\uff18\uff19")),
+    int((_D + _S)[1:]), float(_D + _S),
+])
+def test_cpr_shaped_count_is_refused_not_read_nor_echoed(value):
+    with pytest.raises(BoligsocialError, match="shaped like a CPR number in row 2") as e:
+        ct.parse_counts([1, value], "count")
+    assert _S not in str(e.value) and "(not shown)" in str(e.value)
+
+
+def test_digit_grouping_underscores_are_not_numbers():
+    with pytest.raises(BoligsocialError, match="not a number"):
+        ct.parse_counts(["1_000"], "count")
+
+
 def test_key_text():
     assert [ct.key_text(v) for v in (None, "", "  ", " D1 ", 7)] == [None, None, None, "D1", "7"]
 
@@ -89,3 +109,20 @@ def test_report_as_json_and_html(tmp_path):
     page = (tmp_path / "r.HTML").read_text()
     assert page.startswith("<!DOCTYPE html>") and "<h1>Discretion audit report</h1>" in page
     assert "&lt;careful&gt;" in page and "<careful>" not in page  # escaped
+
+
+def test_the_runs_mean_absolute_change_is_not_in_log_or_report(tmp_path):
+    """Over a few counts it would tell how far each published count is from its exact value
+    (0.0: every published count is exact)."""
+    rep = dict(REPORT, rounding={"base": 0}, perturbed=True, perturbation="cell key ±2",
+               mean_abs_change=0.0)
+    lines = ct.report_lines(rep)
+    assert "Perturbation: cell key ±2." in lines and not any("mean abs" in x for x in lines)
+    ct.write_report(str(tmp_path / "r.json"), rep, lines)
+    assert "mean_abs_change" not in (tmp_path / "r.json").read_text()
+
+
+def test_text_in_a_count_cell_is_masked_in_the_message():
+    with pytest.raises(BoligsocialError, match="row 2") as e:
+        ct.parse_counts([1, "Jens Hansen"], "count")
+    assert "Hansen" not in str(e.value) and "'Jeaa aaaaaa'" in str(e.value)

@@ -85,7 +85,8 @@ def test_generated_key_is_accepted():
     (_cpr("3204" + "85", "1234"), "date"),
     ("12345", "shape"),
     ("0102031234x", "shape"),
-    ("01-02-03-1234", "shape"),
+    ("01-02-03-1234", None),  # separators between the pairs: a CPR number (core.cprtext)
+    ("0-1020-31234", "shape"),  # a separator inside a pair is not
     ("", "missing"),
     (None, "missing"),
 ])
@@ -163,7 +164,7 @@ def test_uuid_address_keys_are_not_taken_for_cpr_numbers():
     from boligsocial_plugin.core.pseudonym import CPR_ANYWHERE
 
     assert CPR_ANYWHERE.search("2d301579-0020-48e4-9691-c37cf1c8bb3a") is None
-    fake = "".join(["30", "15", "79"]) + "-" + "0020"  # built at run time
+    fake = "".join(["30", "12", "79"]) + "-" + "0020"  # built at run time
     assert CPR_ANYWHERE.search("cpr " + fake + ".") is not None
 
 
@@ -215,3 +216,13 @@ def test_extract_other_keys_only_need_a_value():
 
 def test_cpr_column_warning_names_the_column():
     assert "'note' holds 3 values shaped like CPR numbers" in ps.cpr_column_warning("note", 3)
+
+
+def test_every_spelling_of_a_key_gets_the_same_normalised_number():
+    d, s = "0102" + "03", "1234"
+    spellings = [d + s, d + "-" + s, d + "\u2013" + s, "01.02.03-" + s, d + "_" + s,
+                 (d + "-" + s).translate(str.maketrans("0123456789", "".join(
+                     chr(0xFF10 + i) for i in range(10)))), "cpr" + d + s]
+    c = ps.check_cpr(pd.Series(spellings))
+    assert not c.malformed.any() and set(c.normalised) == {d + s}
+    assert c.n_duplicates == len(spellings) - 1  # one person, not seven

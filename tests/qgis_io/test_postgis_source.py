@@ -245,8 +245,9 @@ def test_select_only_role_with_password_from_the_authentication_database(
 
 def test_only_aggregates_leave_the_server(run_alg, tmp_path, pg_db):
     """pg_stat_statements: no statement of a run returns more rows than areas x dates (the
-    carry rule's: areas x cells x patterns of dates, counts only), but the one that gives the release register each person row's area, date and 64-bit key
-    (assesscriteria records its release; computeindicators does not: REGISTER_MODE off)."""
+    carry rule's: areas x cells x patterns of dates, counts only), but the one that gives the
+    release register each person row's area, date and 64-bit key (assesscriteria records its
+    release; computeindicators does not: REGISTER_MODE off)."""
     areas = grid_areas(str(tmp_path / "areas.gpkg"))
     df = persons_frame(areas, [400, 300, 200, 100, 50, 20], dates=("2024-01-01", "2025-01-01"))
     df = df.drop(columns=["area_truth"])

@@ -41,9 +41,6 @@ def _digits(values):
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: CPR numbers with an en dash, underscore, "
-                   "dotted date or full-width digits are not recognised; pseudonymise keeps "
-                   "the column")
 def test_partner_cpr_in_office_spellings_is_kept(run_alg, tmp_path):
     areas = grid_areas(str(tmp_path / "areas.gpkg"))
     df = persons_frame(areas, [40, 30, 20, 10, 6, 0], dates=("2025-01-01",))
@@ -69,8 +66,6 @@ def test_partner_cpr_in_office_spellings_is_kept(run_alg, tmp_path):
         len(found), sorted(found)[:3])
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: validateextract accepts raw CPR numbers "
-                   "with an en dash, underscore or full-width digits as person_id")
 def test_validateextract_accepts_cpr_spellings_as_person_id(run_alg, tmp_path):
     """The issue's case (``010185 1001`` accepted as a person_id) in the spellings the detector
     does not know: the extract goes on to every algorithm with raw CPR numbers as keys (kept
@@ -89,8 +84,6 @@ def test_validateextract_accepts_cpr_spellings_as_person_id(run_alg, tmp_path):
         res["VERDICT"], report[:300])
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: applydiscretion's error message echoes a "
-                   "CPR number typed with an en dash, a dotted date or full-width digits")
 def test_applydiscretion_message_echoes_cpr_spellings(run_alg, tmp_path):
     """A CPR number pasted into a count cell: the existing guard
     (tests/processing/test_pseudonymise.py) checks ``-``, blank and ``cpr`` prefix; the
@@ -118,9 +111,6 @@ def test_applydiscretion_message_echoes_cpr_spellings(run_alg, tmp_path):
     assert not echoed, echoed
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: '081164_3124' is read as the number "
-                   "811643124 (Python's int() allows underscores): a CPR number typed into a "
-                   "count cell is published as a count")
 def test_underscore_cpr_is_published_as_a_count(run_alg, tmp_path):
     """A count column read from CSV as text is parsed with int(), which accepts digit
     groups separated by underscores. Without a total field nothing objects: the CPR number
@@ -146,9 +136,6 @@ def test_underscore_cpr_is_published_as_a_count(run_alg, tmp_path):
     assert not near, "the CPR number {} is published as a count: {}".format(value, got)
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: a CPR number after an underscore (a file "
-                   "named udtraek_borger_0101851234.csv) is not redacted: the log and the "
-                   "moves report PDF ('Source: udtraek_borger_0101851234') print it")
 def test_cpr_in_the_file_name_reaches_log_and_pdf(tmp_path, provider):
     """Case files are often named by the citizen's CPR number. The CPR pattern requires no
     word character before the number, so ``_0101851234`` is neither redacted in the log

@@ -83,8 +83,6 @@ def _numbers_after(text, label):
     return [int(x) for x in re.findall(re.escape(label) + r"\D{0,60}?(\d+)", text)]
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: the log prints the run's exact totals "
-                   "(persons in an area, outside, rows read) that the outputs hide or perturb")
 def test_log_gives_the_hidden_total_of_a_small_area(runs):
     """The attacker reads the shared log of computeindicators: the persons in the area
     directly, or rows read − outside − without location."""
@@ -102,8 +100,6 @@ def test_log_gives_the_hidden_total_of_a_small_area(runs):
         [ln for ln in log.splitlines() if "erson" in ln])
 
 
-@pytest.mark.xfail(strict=True, reason="redteam3: analysemoves' log prints the exact "
-                   "persons in the areas at both dates (3 and 4) although every cell is hidden")
 def test_moves_log_gives_both_dates_of_a_small_area(runs):
     log = runs["mv_log"]
     lines = [ln for ln in log.splitlines() if ln.startswith("Persons in an area")]
