@@ -19,7 +19,7 @@ from boligsocial_plugin.core.discretion.linkage import (
     subset,
 )
 from boligsocial_plugin.core.discretion.perturbation import OFF, Perturbation
-from boligsocial_plugin.core.discretion.register import Register
+from boligsocial_plugin.core.discretion.register import Register, say_kept_back
 from boligsocial_plugin.core.discretion.release import (
     ReleaseResult,
     Totals,
@@ -509,30 +509,11 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
                           totals=totals, withhold=withhold, types=types,
                           overlap_budget=pub.overlap_budget,
                           crossing_any_label=pub.register is not None)
-    _say_kept_back(res, pub.register)
+    say_kept_back(res.report, pub.register)
     total_pops = _total_populations(tj) if with_totals else None
     if total_pops is not None and pops is not current:
         _check_totals(res, total_pops, pops, pub.rules.min_count)
     return ProtectedRelease(res, current, pub.rules, totals=total_pops)
-
-
-def _say_kept_back(res: ReleaseResult, register: Optional[Register]) -> None:
-    """A warning naming the earlier releases that made rows be kept back (``A``)."""
-    kept = cast(Dict[str, object], res.report.get("kept_back_for_earlier") or {})
-    rows = int(cast(int, kept.get("rows", 0)))
-    if not rows:
-        return
-    names = []
-    for rid in cast(List[str], kept.get("releases", [])):
-        info = register.info(rid) if register is not None else None
-        names.append("{} ({})".format(info.label(), rid) if info is not None else rid)
-    cast(List[str], res.report["warnings"]).append(tr(
-        "{n} rows (an area at a date) are kept back (A): a count below the threshold there "
-        "would be narrowed by a figure published for nearly the same persons at another date "
-        "by an earlier release: {releases}. To publish them, protect both together: compute "
-        "single-date layers from an extract that holds every date of the series (the monthly "
-        "snapshots), or forget the earlier release in the register if it was never "
-        "published.").format(n=rows, releases="; ".join(names)))
 
 
 def protect_counted(raw: pd.DataFrame, stats: JoinStats, overlaps: bool,

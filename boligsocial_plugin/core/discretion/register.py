@@ -253,3 +253,23 @@ class _private:
     def __exit__(self, *exc):
         self.f.close()
         return False
+
+
+def say_kept_back(report: Dict[str, Any], register: Optional[Register]) -> None:
+    """A warning (in ``report["warnings"]``) naming the earlier releases that made a release
+    keep rows back (``A``: ``report["kept_back_for_earlier"]``, core.discretion.release)."""
+    kept = report.get("kept_back_for_earlier") or {}
+    rows = int(kept.get("rows", 0))
+    if not rows:
+        return
+    names = []
+    for rid in kept.get("releases", []):
+        info = register.info(rid) if register is not None else None
+        names.append("{} ({})".format(info.label(), rid) if info is not None else rid)
+    report["warnings"].append(tr(
+        "{n} rows (an area at a date) are kept back (A): a count below the threshold there "
+        "would be narrowed by a figure published for nearly the same persons at another date "
+        "by an earlier release: {releases}. To publish them, protect both together: compute "
+        "single-date layers from an extract that holds every date of the series (the monthly "
+        "snapshots), or forget the earlier release in the register if it was never "
+        "published.").format(n=rows, releases="; ".join(names)))
