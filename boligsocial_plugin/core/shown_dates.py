@@ -61,8 +61,9 @@ def protect_shown(joined, extra, area_ids: Sequence[str], indicators, pub,
     both = join_with(joined, extra)
     raw = aggregate(both.data, both.area, len(area_ids), indicators)
     release = protect_run(raw, both, indicators, area_ids, pub, totals_of=joined)
-    if len(set(str(d) for d in shown)) > 1:  # a series (a period): walked over every date
-        carry_release(release, both.data, both.area, indicators, area_ids, pub, raw)
+    # walked over every date of the extract, also for one date shown: a layer of one date
+    # shows the value the series from the same extract shows there (no further noisy copy)
+    carry_release(release, both.data, both.area, indicators, area_ids, pub, raw)
     return shown_only(raw, release, joined.stats, indicators, shown)
 
 

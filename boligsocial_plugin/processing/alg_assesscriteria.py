@@ -24,6 +24,7 @@ from boligsocial_plugin.core.criteria import (
     release_indicators,
     rule_set_label,
 )
+from boligsocial_plugin.core.discretion.carry import carry_release
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.indicators import aggregate
 from boligsocial_plugin.core.pipeline import join_persons
@@ -181,6 +182,9 @@ class AssessCriteria(BoligsocialAlgorithm):
             feedback.setProgressText(self.tr("Protecting the published figures"))
             release = protect_criteria(raw, joined, areas.ids, pub, rule_set,
                                        [assessment_date], inds)
+            # the figures shown are those a series from this extract shows at the date (the
+            # carry rule over every snapshot; the decisions stay on the exact figures)
+            carry_release(release, joined.data, joined.area, inds, areas.ids, pub, raw)
         common.log_join(feedback, stats, release)
         self.check_canceled(feedback)
         res = assess_criteria(

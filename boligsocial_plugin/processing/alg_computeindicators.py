@@ -123,8 +123,11 @@ class ComputeIndicators(BoligsocialAlgorithm):
                 "PERSONS_CRS for x/y columns) and x/y columns are right and that the areas "
                 "cover the persons.").format(crs=crs.authid()))
         codes = [i.code for i in res.indicators]
-        types = indicator_field_types(codes)
+        # the oldest date whose values a row shows (the carry rule, core.discretion.carry)
+        types = indicator_field_types(codes) + [("figures_as_of", QVariant.Date)]
         pub = res.published
+        if "figures_as_of" not in pub:  # nothing carried (exact values, one snapshot)
+            pub = pub.assign(figures_as_of=pub["ref_date"])
         idx = pub["area_idx"].to_numpy()
         pub = pub.assign(area_id=np.array(areas.ids, dtype=object)[idx],
                          area_name=np.array(areas.names, dtype=object)[idx])

@@ -359,9 +359,11 @@ class PostgisPersons:
                     run.shown, run.raw["ref_date"].astype(str).isin(set(shown)).to_numpy())
                 release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
                                         publication, totals, shown=shown if dates else None)
-                if not ref_date and (not dates or len(set(shown or ())) > 1):
-                    # a series: the carry rule over every date protected (as from a file)
-                    self._carry(cur, run, release, indicators, areas.ids, publication)
+                if not ref_date or dates:
+                    # the carry rule over every date protected (as from a file), also when
+                    # one date is shown: it shows the value the series shows there
+                    self._carry(cur, run, release, indicators, areas.ids, publication,
+                                series=not ref_date)
         finally:
             self.source.period = period
             self._counted_period = None
@@ -395,17 +397,19 @@ class PostgisPersons:
             ok = (new[i] >= 0) & (new[j] >= 0)
             release = self._protect(cur, run, raw, (new[i][ok], new[j][ok], o[ok]), indicators,
                                     areas.ids, publication, None, dates=sorted(need))
-            if assessed is None:  # a series (monitorcriteria), as from a file
-                self._carry(cur, run, release, indicators, areas.ids, publication)
+            # a series (monitorcriteria) or one assessed date: the carry rule, as from a file
+            self._carry(cur, run, release, indicators, areas.ids, publication,
+                        series=assessed is None)
         release.limit({d: sorted(c) for d, c in need.items()})
         return run.raw, run.stats, release
 
     def _carry(self, cur, run: DbRun, release, indicators, area_ids,
-               publication: Publication) -> None:
-        """The carry rule of a series (core.discretion.carry), counted in this session; a
-        source without person ids cannot tell who changed: said in the log."""
+               publication: Publication, series: bool = True) -> None:
+        """The carry rule (core.discretion.carry), counted in this session; a source without
+        person ids cannot tell who changed: said in the log of a series."""
         if "person_id" not in self.source.columns:
-            not_carried(release, publication)
+            if series:
+                not_carried(release, publication)
             return
         carry_release(release, None, None, indicators, area_ids, publication, run.raw,
                       changes=carry_changes(cur, self.source, run.grid, indicators,

@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""computeindicators with REF_DATE obeys the carry rule (core.discretion.carry) of the series
+from the same extract: a layer of one date shows, per cell, the value the series shows there.
+
+Red team: one geography set (areas H ∪ B_k: a newcomer's block H with another block B_k,
+overlapping) published as two single-date layers, REF_DATE=d1 then REF_DATE=d2, through one
+register. Without the rule each geography's d2 row carries fresh noise, and the differences
+d2 − d1 over the geographies are independent noisy copies of the newcomer's figures (README,
+the overlap budget's residual). With it every cell where fewer than MIN_COUNT persons changed
+repeats d1's published value: all differences are 0, and averaging them teaches nothing.
+"""
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.helpers import persons_frame
+from tests.test_leaks import gpkg_rows
+
+D1, D2 = "2025-01-01", "2025-02-01"
+K = 6
+SIZE = 1000.0
+X0, Y0 = 570000.0, 6220000.0
+
+
+def _block(i):
+    return (X0 + 2 * i * SIZE, Y0, X0 + (2 * i + 1) * SIZE, Y0 + SIZE)
+
+
+def _ring(b):
+    return "(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(*b)
+
+
+def _geographies(path):
+    """K areas G_k = H ∪ B_k (two separate squares each): all hold H."""
+    from osgeo import ogr, osr
+
+    ogr.UseExceptions()
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25832)
+    lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
+    lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
+    lyr.CreateField(ogr.FieldDefn("area_name", ogr.OFTString))
+    for k in range(K):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("area_id", "G{}".format(k))
+        f.SetField("area_name", "Geografi {}".format(k))
+        f.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON({},{})".format(
+            _ring(_block(0)), _ring(_block(k + 1)))))
+        lyr.CreateFeature(f)
+    ds = None
+
+
+@pytest.fixture(scope="module")
+def layers(tmp_path_factory, provider):
+    import processing
+
+    tmp = tmp_path_factory.mktemp("single_date_carry")
+    _geographies(str(tmp / "geos.gpkg"))
+    blocks = [("H", _block(0))] + [("B{}".format(k), _block(k + 1)) for k in range(K)]
+    base = persons_frame(blocks, [100] + [60] * K, dates=(D1,), seed=11)
+    base["convicted"] = (np.arange(len(base)) % 4 == 0).astype(int)  # published counts
+    second = base.assign(ref_date=D2)   # nobody changes, but for the newcomer
+    newcomer = base[base["area_truth"] == "H"].head(1).assign(
+        ref_date=D2, person_id="NEWCOMER", age=40, convicted=1, nonwestern=1, basic_edu=1)
+    df = pd.concat([base, second, newcomer], ignore_index=True).drop(columns=["area_truth"])
+    df.to_csv(tmp / "persons.csv", index=False)
+    common = {"PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / "geos.gpkg"),
+              "AREA_ID_FIELD": "area_id", "AREA_NAME_FIELD": "area_name",
+              "OVERLAPS": "allow", "RELEASE_REGISTER": str(tmp / "register")}
+    out = {}
+    for d in (D1, D2):
+        res = processing.run("boligsocial:computeindicators", dict(
+            common, REF_DATE=d, OUTPUT=str(tmp / "layer_{}.gpkg".format(d))))
+        out[d] = gpkg_rows(res["OUTPUT"]).set_index("area_id")
+    return out
+
+
+def test_second_date_repeats_the_first_dates_values(layers):
+    a, b = layers[D1], layers[D2]
+    assert list(b["ref_date"].astype(str).unique()) == [D2]
+    cells = ["residents"] + [c for c in a.columns if c.endswith(("_num", "_den"))]
+    compared = 0
+    for c in cells:
+        both = a[c].notna() & b[c].notna()
+        compared += int(both.sum())
+        # one person changed (the newcomer) < MIN_COUNT: the value of d1, not a new copy
+        assert (a.loc[both, c] == b.loc[both, c]).all(), (c, a[c].tolist(), b[c].tolist())
+    assert compared >= K * 5
+    shown = b["residents"].notna()
+    assert shown.sum() >= 4
+    assert (b.loc[shown, "figures_as_of"].astype(str) == D1).all()
+    assert (a.loc[a["residents"].notna(), "figures_as_of"].astype(str) == D1).all()
+
+
+def test_averaging_the_geographies_learns_nothing(layers):
+    a, b = layers[D1], layers[D2]
+    for cell in ("residents", "convicted_num", "nonwestern_num", "age_18_64_num"):
+        diffs = (b[cell] - a[cell]).dropna().to_numpy()
+        assert len(diffs) >= 4, cell
+        assert np.all(diffs == 0), (cell, diffs)
+
+
+@pytest.fixture(scope="module")
+def series_and_single(tmp_path_factory, provider):
+    import processing
+
+    from tests.redteam.test_monthly_income_copies import MONTHS, _data
+
+    tmp = tmp_path_factory.mktemp("series_single")
+    _data(tmp)
+    base = {"PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / "areas.gpkg"),
+            "AREA_ID_FIELD": "area_id", "AREA_NAME_FIELD": "area_name"}
+    date = MONTHS[15]
+    series = processing.run("boligsocial:computeindicators", dict(
+        base, RELEASE_REGISTER=str(tmp / "reg_series"), OUTPUT=str(tmp / "series.gpkg")))
+    alone = processing.run("boligsocial:computeindicators", dict(
+        base, RELEASE_REGISTER=str(tmp / "reg_single"), REF_DATE=date,
+        OUTPUT=str(tmp / "single.gpkg")))
+    after = processing.run("boligsocial:computeindicators", dict(
+        base, RELEASE_REGISTER=str(tmp / "reg_series"), REF_DATE=date,
+        OUTPUT=str(tmp / "after.gpkg")))
+    crit = processing.run("boligsocial:assesscriteria", dict(
+        base, RELEASE_REGISTER=str(tmp / "reg_crit"), ASSESSMENT_DATE=date,
+        REGIONAL_MEAN_INCOME=300000.0, NATIONAL_CONVICTION_RATE=1.0,
+        OUTPUT=str(tmp / "crit.gpkg")))
+    ser = gpkg_rows(series["OUTPUT"])
+    ser = ser[ser["ref_date"].astype(str) == date].set_index("area_id").sort_index()
+    return (ser, gpkg_rows(alone["OUTPUT"]).set_index("area_id").sort_index(),
+            gpkg_rows(after["OUTPUT"]).set_index("area_id").sort_index(),
+            gpkg_rows(crit["OUTPUT"]).set_index("area_id").sort_index())
+
+
+def test_single_date_shows_the_series_values(series_and_single):
+    ser, alone, after, _ = series_and_single
+    cols = ["residents"] + [c for c in ser.columns if c.endswith(("_num", "_den", "_val",
+                                                                  "_flag"))]
+    assert (ser["figures_as_of"].astype(str) < ser["ref_date"].astype(str)).any()
+    for other in (alone, after):
+        assert list(other.index) == list(ser.index)
+        for c in cols + ["figures_as_of"]:
+            x, y = ser[c], other[c]
+            assert (x.isna() == y.isna()).all(), c
+            assert (x[x.notna()].astype(str) == y[y.notna()].astype(str)).all(), \
+                (c, x.tolist(), y.tolist())
+
+
+def test_criteria_layer_rests_on_the_shown_values(series_and_single):
+    """assesscriteria at the date shows the residents and shares the series shows there
+    (carried too), not a fresh noisy copy."""
+    ser, _, _, crit = series_and_single
+    assert list(crit.index) == list(ser.index)
+    pairs = [("residents", "residents"), ("nonwestern_val", "nonwestern_val")]
+    seen = 0
+    for ccol, icol in pairs:
+        x, y = crit[ccol].astype(float), ser[icol].astype(float)
+        both = x.notna() & y.notna()
+        seen += int(both.sum())
+        np.testing.assert_allclose(x[both], y[both], rtol=1e-9, err_msg=ccol)
+    assert seen >= 8
