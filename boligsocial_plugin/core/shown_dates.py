@@ -63,7 +63,7 @@ def protect_shown(joined, extra, area_ids: Sequence[str], indicators, pub,
     release = protect_run(raw, both, indicators, area_ids, pub, totals_of=joined)
     # walked over every date of the extract, also for one date shown: a layer of one date
     # shows the value the series from the same extract shows there (no further noisy copy)
-    carry_release(release, both.data, both.area, indicators, area_ids, pub, raw)
+    carry_release(release, both.data, both.area, indicators, area_ids, pub, raw, shown=shown)
     return shown_only(raw, release, joined.stats, indicators, shown)
 
 

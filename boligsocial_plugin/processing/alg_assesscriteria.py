@@ -24,7 +24,7 @@ from boligsocial_plugin.core.criteria import (
     release_indicators,
     rule_set_label,
 )
-from boligsocial_plugin.core.discretion.carry import carry_release
+from boligsocial_plugin.core.discretion.carry import carry_release, shown_dates_of
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.indicators import aggregate
 from boligsocial_plugin.core.pipeline import join_persons
@@ -184,7 +184,8 @@ class AssessCriteria(BoligsocialAlgorithm):
                                        [assessment_date], inds)
             # the figures shown are those a series from this extract shows at the date (the
             # carry rule over every snapshot; the decisions stay on the exact figures)
-            carry_release(release, joined.data, joined.area, inds, areas.ids, pub, raw)
+            carry_release(release, joined.data, joined.area, inds, areas.ids, pub, raw,
+                          shown=shown_dates_of(release))
         common.log_join(feedback, stats, release)
         self.check_canceled(feedback)
         res = assess_criteria(

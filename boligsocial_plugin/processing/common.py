@@ -288,7 +288,7 @@ def report_protection(alg, release, record_in, dest: str, feedback) -> None:
     feedback.pushInfo(tr("Perturbation: {how}.").format(how=rep["perturbation"]))
     carry = rep.get("carry")
     if carry:
-        feedback.pushInfo(tr("Series: {c} of {n} figures repeat an earlier snapshot's value "
+        feedback.pushInfo(tr("Carry rule: {c} of {n} figures repeat an earlier snapshot's value "
                              "because fewer than {m} of their persons changed since; {h} kept "
                              "hidden for the same reason; {r} as earlier releases showed them "
                              "(field figures_as_of); the carry rule took {s} s.").format(

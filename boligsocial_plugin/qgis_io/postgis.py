@@ -363,7 +363,7 @@ class PostgisPersons:
                     # the carry rule over every date protected (as from a file), also when
                     # one date is shown: it shows the value the series shows there
                     self._carry(cur, run, release, indicators, areas.ids, publication,
-                                series=not ref_date)
+                                series=not ref_date, shown=shown if dates else None)
         finally:
             self.source.period = period
             self._counted_period = None
@@ -399,12 +399,14 @@ class PostgisPersons:
                                     areas.ids, publication, None, dates=sorted(need))
             # a series (monitorcriteria) or one assessed date: the carry rule, as from a file
             self._carry(cur, run, release, indicators, areas.ids, publication,
-                        series=assessed is None)
+                        series=assessed is None,
+                        shown=None if assessed is None else sorted(need))
         release.limit({d: sorted(c) for d, c in need.items()})
         return run.raw, run.stats, release
 
     def _carry(self, cur, run: DbRun, release, indicators, area_ids,
-               publication: Publication, series: bool = True) -> None:
+               publication: Publication, series: bool = True,
+               shown: Optional[Sequence[str]] = None) -> None:
         """The carry rule (core.discretion.carry), counted in this session; a source without
         person ids cannot tell who changed: said in the log of a series."""
         if "person_id" not in self.source.columns:
@@ -413,7 +415,7 @@ class PostgisPersons:
             return
         carry_release(release, None, None, indicators, area_ids, publication, run.raw,
                       changes=carry_changes(cur, self.source, run.grid, indicators,
-                                            len(area_ids)))
+                                            len(area_ids)), shown=shown)
 
     def _protect(self, cur, run: DbRun, raw: pd.DataFrame, pairs, indicators, area_ids,
                  publication: Publication, totals, dates: Optional[Sequence[str]] = None,

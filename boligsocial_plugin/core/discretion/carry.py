@@ -286,13 +286,15 @@ class CarryResult:
 
 def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequence[str],
                 indicators: Sequence[Indicator], types: Sequence[str], min_count: int,
-                anchors: Optional[Dict[str, np.ndarray]] = None) -> CarryResult:
+                anchors: Optional[Dict[str, np.ndarray]] = None,
+                counted: Optional[np.ndarray] = None) -> CarryResult:
     """Apply the carry rule to a published table of several dates.
 
     ``changes``: each cell's :class:`Changes` (:func:`row_changes`; order of
     :func:`cell_columns`) over ``dates``, the run's dates in order (every row's ``ref_date``
     among them); ``types``: the register's cell types of a row; ``anchors``: per cell type
-    an (areas, dates) array of the date index an earlier release showed (-1 none, LOST).
+    an (areas, dates) array of the date index an earlier release showed (-1 none, LOST);
+    ``counted``: the rows the result's counts cover (None: all; an output of some dates).
     """
     pub = published.copy()
     n_dates = len(dates)
@@ -303,6 +305,7 @@ def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequ
     as_of = np.full((len(pub), len(types)), "", dtype=object)
     res = CarryResult(pub, as_of, np.zeros((len(pub), len(types)), dtype=bool))
     flags = {i.code: pub[f"{i.code}_flag"].to_numpy(dtype=object).copy() for i in indicators}
+    cnt = np.ones(len(pub), dtype=bool) if counted is None else counted
     for c, (column, code) in enumerate(cell_columns(indicators)):
         col = pub[column].to_numpy(dtype=float)
         grid_hidden = np.ones((n_areas, n_dates), dtype=bool)
@@ -314,12 +317,12 @@ def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequ
         grid_val = np.full((n_areas, n_dates), np.nan)
         grid_val[row_a, row_d] = col
         pub[column] = np.where(src >= 0, grid_val[row_a, np.maximum(src, 0)], np.nan)
-        res.cells += int((src >= 0).sum())
-        res.carried += int(((src >= 0) & (src != row_d)).sum())
-        res.kept_hidden += int(kept.sum())
+        res.cells += int(((src >= 0) & cnt).sum())
+        res.carried += int(((src >= 0) & (src != row_d) & cnt).sum())
+        res.kept_hidden += int((kept & cnt).sum())
         if anchor is not None:
             got = anchor[row_a, row_d]
-            res.from_register += int(((got >= 0) & (src == got)).sum())
+            res.from_register += int(((got >= 0) & (src == got) & cnt).sum())
         if code is not None:
             flags[code][kept] = "S"
         as_of[:, c] = np.where(src >= 0, np.array(dates, dtype=object)[np.maximum(src, 0)], "")
@@ -385,7 +388,7 @@ def anchor_grid(shown: Dict[Tuple[str, str], Dict[str, str]], labels: Sequence[s
 def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarray],
                   indicators: Sequence[Indicator], area_ids: Sequence[str],
                   pub, raw: Optional[pd.DataFrame] = None,
-                  changes=None) -> Optional[CarryResult]:
+                  changes=None, shown: Optional[Sequence[str]] = None) -> Optional[CarryResult]:
     """Apply the carry rule to a protected release of several dates, in place.
 
     ``release``: a core.pipeline.ProtectedRelease (its published table, hidden cell types,
@@ -393,7 +396,8 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     ``person_key`` and the indicators' columns) and each one's area index, or ``changes``:
     ``changes(dates)`` gives the cells' :class:`Changes` (a database); ``pub``: the
     core.pipeline.Publication (its register's recorded as-of dates are repeated); ``raw``:
-    the exact table, to report the accuracy before and after (:func:`accuracy`). A release
+    the exact table, to report the accuracy before and after (:func:`accuracy`); ``shown``:
+    the dates the output shows (None: all), which the report counts. A release
     of one date, or of exact values (no noise to average: the protection's time rule already
     hides dates too close to each other), is left as it is (None).
     """
@@ -413,8 +417,10 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     cells = changes(dates) if changes is not None else \
         row_changes(data, np.asarray(area), dates, indicators, len(labels))
     before = res.published
+    counted = None if shown is None else \
+        before["ref_date"].astype(str).isin({str(d) for d in shown}).to_numpy()
     out = carry_table(before, cells, dates, indicators, res.types,
-                      max(1, release.rules.min_count), anchors)
+                      max(1, release.rules.min_count), anchors, counted)
     res.published = out.published
     res.hidden_types = res.hidden_types | out.hidden
     release.as_of = out.as_of
@@ -425,7 +431,9 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
                            "restarted": lost, "min_count": release.rules.min_count,
                            "seconds": round(time.perf_counter() - t0, 3)}
     if raw is not None:
-        res.report["carry"]["accuracy"] = accuracy(before, out.published, raw, indicators)
+        res.report["carry"]["accuracy"] = accuracy(before, out.published, raw, indicators) \
+            if counted is None else accuracy(before.loc[counted], out.published.loc[counted],
+                                             raw, indicators)
     if lost:
         res.report.setdefault("warnings", []).append(tr(
             "{n} figures published before were carried from snapshots that are not in this "
@@ -433,6 +441,14 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
             "afresh from {d}. Include the earlier snapshots in the run to continue the "
             "published series.").format(n=lost, d=dates[0]))
     return out
+
+
+def shown_dates_of(release) -> Optional[List[str]]:
+    """The dates of a release's rows an output shows (ProtectedRelease.limit; None: all)."""
+    if release.shown is None:
+        return None
+    dates = release.published["ref_date"].astype(str).to_numpy()
+    return sorted(set(dates[release.shown.any(axis=1)]))
 
 
 def earlier_snapshots(register, labels: Sequence[str], first: str,
