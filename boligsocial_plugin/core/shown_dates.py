@@ -14,7 +14,7 @@ must now hide. With exact values (no perturbation) only the snapshot a year befo
 shown is added: there a series hides a date too close to the next (time suppression), which a
 layer of that date alone does not.
 """
-from typing import List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -78,7 +78,7 @@ def shown_only(raw: pd.DataFrame, release, stats, indicators, shown: Sequence[st
     release.limit({d: ["residents"] + codes for d in sorted(want)})
     rows = release.published["ref_date"].astype(str).isin(want).to_numpy()
     published = release.published.loc[rows].reset_index(drop=True)
-    flags = published[[c + "_flag" for c in codes]].to_numpy()
+    flags = published[[c + "_flag" for c in codes]].to_numpy(dtype=object)
     for key, flag in (("primary", "P"), ("secondary", "S"), ("area", "A")):
         release.result.report[key] = int((flags == flag).sum())
     by_date = release.result.report.get("hidden_for_crossing_by_date") or {}
@@ -130,3 +130,55 @@ def compute_period(data: pd.DataFrame, x: np.ndarray, y: np.ndarray, area_rings,
         extra = join_persons(data.loc[at].reset_index(drop=True), x[at], y[at], area_rings,
                              area_ids, None, overlaps)
     return protect_shown(joined, extra, area_ids, indicators, pub, shown)
+
+
+def shown_residents(table: pd.DataFrame, data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
+                    area_rings, area_ids, pub, dates: Sequence[Tuple[str, str]]
+                    ) -> Dict[Tuple[str, str], str]:
+    """Replace the residents columns of ``table`` (per ``area_idx``; ``dates``: (column,
+    date) pairs) by the residents a layer of that date from the same extract shows (the carry
+    rule: an older value where too few persons changed), so every output of one extract
+    shows one value per area, date and cell; a cell that layer hides keeps its value here.
+    Returns (area id, date) -> the date whose value is shown, for the register."""
+    from boligsocial_plugin.core.pipeline import compute
+
+    out: Dict[Tuple[str, str], str] = {}
+    if not pub.perturbation.enabled or "area_idx" not in table:
+        return out
+    idx = table["area_idx"].to_numpy(dtype=np.int64)
+    for column, date in dates:
+        res = compute(data, x, y, area_rings, area_ids, [], pub.rules, date, publication=pub)
+        shown = np.full(len(area_ids), np.nan)
+        p = res.published
+        shown[p["area_idx"].to_numpy(dtype=np.int64)] = p["residents"].to_numpy(dtype=float)
+        old = table[column].to_numpy(dtype=float)
+        new = shown[idx]
+        both = ~np.isnan(old) & ~np.isnan(new)
+        table[column] = np.where(both, new, old)
+        as_of = np.full(len(area_ids), "", dtype=object)
+        rel = res.release
+        if rel is not None and rel.as_of is not None:
+            allp = rel.published
+            at = (allp["ref_date"].astype(str) == str(date)).to_numpy()
+            as_of[allp.loc[at, "area_idx"].to_numpy(dtype=np.int64)] = rel.as_of[at, 0]
+        for a in idx[both]:
+            if as_of[a]:
+                out[(str(area_ids[a]), str(date))] = str(as_of[a])
+    return out
+
+
+def record_as_of(release, carried: Dict[Tuple[str, str], str]) -> None:
+    """Tell a release's register record that its residents cells of these (area id, date)
+    show the value of another date (:func:`shown_residents`); its other cells show their own
+    date's value."""
+    pops = release.populations
+    types = list(release.result.types)
+    as_of = np.array([[str(d)] * len(types) for d in pops.dates], dtype=object).reshape(
+        len(pops.dates), len(types))
+    if "residents" in types:
+        col = types.index("residents")
+        for i, (d, lab) in enumerate(zip(pops.dates, pops.labels)):
+            got = carried.get((str(lab), str(d)))
+            if got:
+                as_of[i, col] = got
+    release.as_of = as_of

@@ -35,6 +35,7 @@ from boligsocial_plugin.core.indicators import (
     catalogue_path,
     parse_user_indicators,
 )
+from boligsocial_plugin.core.shown_dates import record_as_of, shown_residents
 from boligsocial_plugin.maps import moves as moves_map
 from boligsocial_plugin.maps import report
 from boligsocial_plugin.processing import common
@@ -296,6 +297,18 @@ class AnalyseMoves(BoligsocialAlgorithm):
         rel = protect_moves(md, rules, perturbation=pub.perturbation, width=pub.width,
                             focus=focus if focus.any() else None, group_of=groups,
                             register=pub.register)
+        if db is None:  # the residents as the indicator layers of both dates show them
+            carried = shown_residents(rel.areas, ext.data, x, y, areas.rings, areas.ids, pub,
+                                      [("residents_from", from_date), ("residents_to", to_date)])
+            if carried and rel.release is not None:  # the register learns which value
+                record_as_of(rel.release, carried)
+            rf, rt = rel.areas["residents_from"], rel.areas["residents_to"]
+            rel.areas["net"] = rt - rf
+            with np.errstate(invalid="ignore", divide="ignore"):
+                mean_res = ((rf + rt) / 2.0).to_numpy(dtype=float)
+                rel.areas["turnover_pct"] = np.where(
+                    mean_res > 0, 100.0 * rel.areas["turnover"].to_numpy(dtype=float) / mean_res,
+                    np.nan)
         self.check_canceled(feedback)
         self._log_protection(rel, rules, feedback)
         feedback.setProgress(80)
