@@ -132,22 +132,21 @@ def compute_period(data: pd.DataFrame, x: np.ndarray, y: np.ndarray, area_rings,
     return protect_shown(joined, extra, area_ids, indicators, pub, shown)
 
 
-def shown_residents(table: pd.DataFrame, data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
-                    area_rings, area_ids, pub, dates: Sequence[Tuple[str, str]]
-                    ) -> Dict[Tuple[str, str], str]:
+def shown_residents(table: pd.DataFrame, layer, area_ids, pub,
+                    dates: Sequence[Tuple[str, str]]) -> Dict[Tuple[str, str], str]:
     """Replace the residents columns of ``table`` (per ``area_idx``; ``dates``: (column,
     date) pairs) by the residents a layer of that date from the same extract shows (the carry
     rule: an older value where too few persons changed), so every output of one extract
     shows one value per area, date and cell; a cell that layer hides keeps its value here.
-    Returns (area id, date) -> the date whose value is shown, for the register."""
-    from boligsocial_plugin.core.pipeline import compute
-
+    ``layer(date)``: the IndicatorResult of that layer without indicators (core.pipeline.
+    compute with ``ref_date``, or a database's). Returns (area id, date) -> the date whose
+    value is shown, for the register."""
     out: Dict[Tuple[str, str], str] = {}
     if not pub.perturbation.enabled or "area_idx" not in table:
         return out
     idx = table["area_idx"].to_numpy(dtype=np.int64)
     for column, date in dates:
-        res = compute(data, x, y, area_rings, area_ids, [], pub.rules, date, publication=pub)
+        res = layer(date)
         shown = np.full(len(area_ids), np.nan)
         p = res.published
         shown[p["area_idx"].to_numpy(dtype=np.int64)] = p["residents"].to_numpy(dtype=float)

@@ -35,6 +35,7 @@ from boligsocial_plugin.core.indicators import (
     catalogue_path,
     parse_user_indicators,
 )
+from boligsocial_plugin.core.pipeline import OVERLAP_REFUSE, compute
 from boligsocial_plugin.core.shown_dates import record_as_of, shown_residents
 from boligsocial_plugin.maps import moves as moves_map
 from boligsocial_plugin.maps import report
@@ -297,8 +298,14 @@ class AnalyseMoves(BoligsocialAlgorithm):
         rel = protect_moves(md, rules, perturbation=pub.perturbation, width=pub.width,
                             focus=focus if focus.any() else None, group_of=groups,
                             register=pub.register)
-        if db is None:  # the residents as the indicator layers of both dates show them
-            carried = shown_residents(rel.areas, ext.data, x, y, areas.rings, areas.ids, pub,
+        if pub.perturbation.enabled:  # the residents as the layers of both dates show them
+            def layer(d):
+                if db is not None:
+                    return db.compute(areas, [], d, OVERLAP_REFUSE, pub, context, None)
+                return compute(ext.data, x, y, areas.rings, areas.ids, [], rules, d,
+                               publication=pub)
+
+            carried = shown_residents(rel.areas, layer, areas.ids, pub,
                                       [("residents_from", from_date), ("residents_to", to_date)])
             if carried and rel.release is not None:  # the register learns which value
                 record_as_of(rel.release, carried)
