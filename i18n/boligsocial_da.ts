@@ -4048,6 +4048,11 @@ fokusområderne</translation>
       <translation>Med et gruppefelt: én række pr. par af grupper (fx boligtyper).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/register.py" />
+      <source>With exact values (PERTURBATION=off) this release would hide {n} figures that an earlier release published for the same persons: {releases}. Their differences with the figures published now could give a group too small to publish. Publish both with PERTURBATION=on (the default), or compute the single dates and the series together from one extract before publishing either, or forget the earlier release in the register if it was never published.</source>
+      <translation>Med nøjagtige værdier (PERTURBATION=off) ville denne udgivelse skjule {n} tal, som en tidligere udgivelse har offentliggjort for de samme personer: {releases}. Forskellen til de tal, der offentliggøres nu, kunne give en gruppe, der er for lille til at blive offentliggjort. Offentliggør begge med PERTURBATION=on (standard), eller beregn enkeltdatoerne og serien sammen fra ét udtræk, før nogen af dem offentliggøres, eller glem den tidligere udgivelse i registret, hvis den aldrig blev offentliggjort.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
       <source>Would become {category} if {change}.</source>
       <translation>Ville blive {category}, hvis {change}.</translation>

@@ -19,7 +19,11 @@ from boligsocial_plugin.core.discretion.linkage import (
     subset,
 )
 from boligsocial_plugin.core.discretion.perturbation import OFF, Perturbation
-from boligsocial_plugin.core.discretion.register import Register, say_kept_back
+from boligsocial_plugin.core.discretion.register import (
+    Register,
+    refuse_exact_conflict,
+    say_kept_back,
+)
 from boligsocial_plugin.core.discretion.release import (
     ReleaseResult,
     Totals,
@@ -510,6 +514,7 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
                           overlap_budget=pub.overlap_budget,
                           crossing_any_label=pub.register is not None)
     say_kept_back(res.report, pub.register)
+    refuse_exact_conflict(res.report, pops, pub.perturbation.enabled, pub.register)
     total_pops = _total_populations(tj) if with_totals else None
     if total_pops is not None and pops is not current:
         _check_totals(res, total_pops, pops, pub.rules.min_count)

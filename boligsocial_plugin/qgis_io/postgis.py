@@ -388,15 +388,11 @@ class PostgisPersons:
             run = self._run(cur, areas, indicators, None, overlaps, context, feedback)
             dates = sorted({str(d) for d in run.raw["ref_date"].unique()})
             need = release_dates(dates, dates if assessed is None else assessed, rule_set)
-            keep = np.nonzero(run.raw["ref_date"].astype(str).isin(sorted(need)).to_numpy())[0]
-            raw = run.raw.iloc[keep].reset_index(drop=True)
-            raw.attrs = run.raw.attrs
-            new = np.full(len(run.raw), -1, dtype=np.int64)
-            new[keep] = np.arange(len(keep))
-            i, j, o = run.pairs
-            ok = (new[i] >= 0) & (new[j] >= 0)
-            release = self._protect(cur, run, raw, (new[i][ok], new[j][ok], o[ok]), indicators,
-                                    areas.ids, publication, None, dates=sorted(need))
+            # every date of the extract is protected (the others are not published), as
+            # core.criteria.protect_criteria does from a file: a single-date layer and a series
+            # from the same extract hide the same cells
+            release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
+                                    publication, None)
             # a series (monitorcriteria) or one assessed date: the carry rule, as from a file
             self._carry(cur, run, release, indicators, areas.ids, publication,
                         series=assessed is None,

@@ -242,3 +242,35 @@ def test_bounds_attack_on_the_indicator_layers(runs, order):
             if t[c[:-4] + "_flag"].iloc[i] == "P":
                 assert hi - lo >= WIDTH - 1e-9, (order, t["area_id"].iloc[i], c, lo, hi)
     assert checked, "no hidden age count to attack"
+
+
+def test_exact_values_series_keeps_the_date_published_before(provider, data):
+    """With exact values (PERTURBATION=off) a series hides a date too close to the next one
+    (time suppression: the latest kept). When a single-date layer published the earlier date
+    before, the exact difference of the two would give the small group that changed (A00's
+    newcomer of 1 January 2025): the series keeps the date published before and hides the
+    other one, and warns of nothing."""
+    import processing
+
+    tmp, _df = data
+    common = {"AREAS": str(tmp / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
+              "AREA_NAME_FIELD": "area_name", "RELEASE_REGISTER": str(tmp / "reg_exact"),
+              "PERTURBATION": "off", "PERSONS": str(tmp / "months.csv")}
+    fb = Warnings()
+    single = processing.run("boligsocial:computeindicators",
+                            dict(common, REF_DATE="2024-12-01",
+                                 OUTPUT=str(tmp / "exact_single.gpkg")), feedback=fb)
+    one = gpkg_rows(single["OUTPUT"]).set_index("area_id")
+    assert not pd.isna(one.loc["A00", "residents"])  # December published exactly
+    fb = Warnings()
+    res = processing.run("boligsocial:trackchange",
+                         dict(common, OUTPUT=str(tmp / "exact_change.gpkg"),
+                              SERIES=str(tmp / "exact_series.gpkg")), feedback=fb)
+    assert not [w for w in fb.lines if any(x in w for x in PROTECTION_WARNINGS)], fb.lines
+    series = gpkg_rows(res["SERIES"])
+    series = series.assign(ref_date=series["ref_date"].astype(str)).set_index(
+        ["area_id", "ref_date"])
+    dec, jan = series.loc[("A00", "2024-12-01")], series.loc[("A00", REF)]
+    # one of the two dates a person apart is hidden, and not the one published before
+    assert not pd.isna(dec["residents"]) and dec["residents"] == one.loc["A00", "residents"]
+    assert pd.isna(jan["residents"]), jan

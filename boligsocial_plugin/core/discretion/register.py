@@ -273,3 +273,29 @@ def say_kept_back(report: Dict[str, Any], register: Optional[Register]) -> None:
         "single-date layers from an extract that holds every date of the series (the monthly "
         "snapshots), or forget the earlier release in the register if it was never "
         "published.").format(n=rows, releases="; ".join(names)))
+
+
+def refuse_exact_conflict(report: Dict[str, Any], pops, perturbed: bool,
+                          register: Optional[Register]) -> None:
+    """With exact values (no perturbation), refuse a release that would hide figures an
+    earlier release published for the same persons (``report["known_before_lost"]``): a
+    series hides a date too close to the next, whose exact figures the earlier release
+    published, and the differences of exact figures would give the small group that changed.
+    The message names the earlier releases of the same areas and dates, and what to do."""
+    lost = int(report.get("known_before_lost", 0) or 0)
+    if perturbed or not lost or pops is None:
+        return
+    here = {(pops.labels[p], pops.dates[p]) for p in range(len(pops)) if pops.row[p] >= 0}
+    rids = sorted({pops.release[p] for p in range(len(pops))
+                   if pops.row[p] < 0 and (pops.labels[p], pops.dates[p]) in here})
+    names = []
+    for rid in rids:
+        info = register.info(rid) if register is not None else None
+        names.append("{} ({})".format(info.label(), rid) if info is not None else rid)
+    raise BoligsocialError(tr(
+        "With exact values (PERTURBATION=off) this release would hide {n} figures that an "
+        "earlier release published for the same persons: {releases}. Their differences with "
+        "the figures published now could give a group too small to publish. Publish both "
+        "with PERTURBATION=on (the default), or compute the single dates and the series "
+        "together from one extract before publishing either, or forget the earlier release in "
+        "the register if it was never published.").format(n=lost, releases="; ".join(names)))

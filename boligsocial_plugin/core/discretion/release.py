@@ -242,6 +242,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     up = np.concatenate([upper.ravel(), np.full(n_all - n * w, np.inf)])
     lq = np.concatenate(leq) if leq else np.zeros((0, 2), np.int64)
     # cells an earlier release published for the same persons are known to the attacker
+    lost = 0
     if known_before.any():
         # (in rows kept back for an earlier release no flag says a count is small)
         kept = np.zeros((n, w), dtype=bool)
@@ -309,6 +310,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         else 0.0,
         "seconds": round(time.perf_counter() - t0, 4),
         "warnings": warnings,
+        "known_before_lost": lost,
         "residents_hidden": int(hid[:, 0].sum()),
         "hidden_for_groups": type_hidden,
         "dates_hidden_for_change": len(time_hidden),

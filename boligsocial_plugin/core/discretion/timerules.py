@@ -308,11 +308,32 @@ def _time_suppression(pops: Populations, links: Sequence[Link],
             close.setdefault(a, set()).add(b)
             close.setdefault(b, set()).add(a)
     hide: set = set()
-    published: List[int] = []
-    order = sorted(close, key=lambda r: (pops.labels[r], pops.dates[r]), reverse=True)
+    # rows an earlier release published for the same persons are public already: they are
+    # kept, and a date too close to one of them is hidden instead (else the exact difference
+    # of the two would give the small group)
+    known = _published_before(pops, links)
+    published: List[int] = [r for r in close if r in known]
+    order = sorted((r for r in close if r not in known),
+                   key=lambda r: (pops.labels[r], pops.dates[r]), reverse=True)
     for r in order:  # per area, the latest date first
         if any(p in close[r] for p in published if pops.labels[p] == pops.labels[r]):
             hide.add(r)
         else:
             published.append(r)
     return hide, rest
+
+
+def _published_before(pops: Populations, links: Sequence[Link]) -> set:
+    """Rows of this release equal (the same persons, the same date) to a population an
+    earlier release published figures of."""
+    known: set = set()
+    for lk in links:
+        if lk.kind != EQUAL:
+            continue
+        ps = (lk.container,) + lk.members
+        cur = [p for p in ps if pops.row[p] >= 0]
+        old = [p for p in ps if pops.row[p] < 0 and
+               (not pops.published or pops.published[p])]
+        if cur and old and len({pops.dates[p] for p in ps}) == 1:
+            known.update(int(pops.row[p]) for p in cur)
+    return known
