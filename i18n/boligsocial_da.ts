@@ -2966,6 +2966,11 @@ fokusområderne</translation>
       <translation>Nogle områdepolygoner overlapper, så {n} personer ligger i mere end ét område (fx {pairs}). Ret områderne (fx med 'Dissolve' eller 'Difference'), eller sæt 'Overlappende områder' til 'Tillad' (allow) (OVERLAPS=allow), så sådanne personer tælles med i hvert område.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/map_report.py" />
+      <source>Some figures are shown as they were at an earlier date (from {date}; field figures_as_of): a figure changes only when at least {n} of the persons behind it have changed.</source>
+      <translation>Nogle tal vises, som de var på en tidligere dato (fra {date}; feltet figures_as_of): et tal ændres først, når mindst {n} af personerne bag det er skiftet.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_exportmap.py" />
       <source>Source text (empty = the layer's name)</source>
       <translation>Kildetekst (tom = lagets navn)</translation>

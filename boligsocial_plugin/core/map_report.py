@@ -104,12 +104,18 @@ def made_text(source: str, dates: Sequence[str], today: Optional[datetime.date] 
               "plugin for QGIS.").format(source=source, dates=date_part or "–", today=when)
 
 
-def notes(maps: Sequence[Any], source: str, min_count: int, method: str) -> str:
-    """The report's notes: source and dates, discretion and (for choropleths) the classes."""
+def notes(maps: Sequence[Any], source: str, min_count: int, method: str,
+          carried_since: str = "") -> str:
+    """The report's notes: source and dates, discretion, figures shown as of an earlier date
+    (the carry rule: ``carried_since`` the earliest such date, '' none) and (for choropleths)
+    the classes."""
     dates = [d for d in dict.fromkeys(m.date for m in maps) if d]
     return "\n".join([
         made_text(source, dates),
         choropleth.discretion_note(min_count),
+        tr("Some figures are shown as they were at an earlier date (from {date}; field "
+           "figures_as_of): a figure changes only when at least {n} of the persons behind it "
+           "have changed.").format(date=carried_since, n=min_count) if carried_since else "",
         tr("Classes: {method}, computed from published values only.").format(
             method=choropleth.method_label(method))
         if any(m.field != CATEGORY_FIELD for m in maps) else "",

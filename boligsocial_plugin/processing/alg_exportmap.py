@@ -186,7 +186,8 @@ class ExportMap(BoligsocialAlgorithm):
             source = self.parameterAsString(parameters, SOURCE, context).strip() or \
                 layer.name()
             text = report.ReportText(title, map_report.subtitle(panels),
-                                     map_report.notes(panels, source, min_count, method),
+                                     map_report.notes(panels, source, min_count, method,
+                                                      _carried_since(panels)),
                                      [map_report.legend_title(p) for p in panels],
                                      map_report.table_headers(panels))
             rows = report.area_table(panels, min_count, sort_by)
@@ -231,3 +232,29 @@ class ExportMap(BoligsocialAlgorithm):
         return report.Panel(copy, field, unit=styling.field_unit(layer, field),
                             label=choropleth.field_label(field, crit), date=date or "",
                             source=layer.name())
+
+
+def _iso(value) -> str:
+    """A date field's value as ISO text ('' for NULL)."""
+    if value is None:
+        return ""
+    if hasattr(value, "toString") and hasattr(value, "isValid"):
+        return value.toString("yyyy-MM-dd") if value.isValid() else ""
+    text = str(value)
+    return "" if text in ("NULL", "None") else text[:10]
+
+
+def _carried_since(panels) -> str:
+    """The earliest ``figures_as_of`` before its row's ``ref_date`` over the panels' layers
+    (the carry rule shows a figure as it was then), '' when none."""
+    out = ""
+    for p in panels:
+        fields = p.layer.fields()
+        ia, ir = fields.indexOf("figures_as_of"), fields.indexOf("ref_date")
+        if ia < 0 or ir < 0:
+            continue
+        for feat in p.layer.getFeatures():
+            a, r = _iso(feat[ia]), _iso(feat[ir])
+            if a and r and a < r and (not out or a < out):
+                out = a
+    return out

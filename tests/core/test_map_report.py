@@ -59,6 +59,9 @@ def test_notes_name_source_dates_discretion_and_classes():
     assert "natural breaks (Jenks)" in text
     assert "Classes" not in mr.notes([MapText("category")], "Demo", 5, "jenks")
     assert "Made 2024-02-29" in mr.made_text("s", [], datetime.date(2024, 2, 29))
+    assert "earlier date" not in text
+    carried = mr.notes(maps, "Demo", 5, "jenks", carried_since="2024-03-01")
+    assert "from 2024-03-01" in carried and "at least 5 of the persons" in carried
 
 
 @pytest.mark.parametrize("category, rows, expected", [
