@@ -30,7 +30,6 @@ from boligsocial_plugin.core.discretion.release import (
     cell_types,
     protect_release,
 )
-from boligsocial_plugin.core.discretion.timerules import near_earlier_dates
 from boligsocial_plugin.core.discretion.types import type_table
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
@@ -509,8 +508,6 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
         builtin = {i.code: i for i in builtin_indicators()}
         types = type_table(joined.data, gidx, n, indicators) \
             if any(builtin.get(i.code) != i for i in indicators) else None
-    if pub.perturbation.enabled and pops is not current and len(set(row_dates)) == 1:
-        withhold = near_earlier_dates(pops, pub.rules.min_count, n, withhold)
     res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                           width=pub.width, pops=pops, links=links, group_tables=figures,
                           totals=totals, withhold=withhold, types=types,

@@ -158,38 +158,3 @@ def test_criteria_layer_rests_on_the_shown_values(series_and_single):
         seen += int(both.sum())
         np.testing.assert_allclose(x[both], y[both], rtol=1e-9, err_msg=ccol)
     assert seen >= 8
-
-
-def test_one_snapshot_extracts_withhold_an_area_a_newcomer_apart(provider, tmp_path):
-    """Each year's layer from an extract of that date only (the carry rule cannot count who
-    changed): an area whose persons differ by fewer than MIN_COUNT from its population in a
-    layer published before at another date is withheld (flag A), else every geography
-    around a newcomer would be one more independent noisy copy of his figures. Areas where
-    enough persons changed are published."""
-    import processing
-
-    from tests.helpers import grid_areas, persons_frame
-
-    areas = grid_areas(str(tmp_path / "areas.gpkg"))
-    d1, d2 = "2024-01-01", "2025-01-01"
-    base = persons_frame(areas, [120, 150, 130, 140, 160, 110], dates=(d1,), seed=3)
-    new = []
-    for k, (aid, _) in enumerate(areas):
-        take = base[base["area_truth"] == aid].head(1 if k == 0 else 6).copy()
-        take["person_id"] = ["N{}_{}".format(aid, i) for i in range(len(take))]
-        new.append(take)
-    later = pd.concat([base] + new, ignore_index=True).assign(ref_date=d2)
-    base.drop(columns=["area_truth"]).to_csv(tmp_path / "d1.csv", index=False)
-    later.drop(columns=["area_truth"]).to_csv(tmp_path / "d2.csv", index=False)
-    common = {"AREAS": str(tmp_path / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
-              "RELEASE_REGISTER": str(tmp_path / "register")}
-    processing.run("boligsocial:computeindicators",
-                   dict(common, PERSONS=str(tmp_path / "d1.csv"),
-                        OUTPUT=str(tmp_path / "l1.gpkg")))
-    res = processing.run("boligsocial:computeindicators",
-                         dict(common, PERSONS=str(tmp_path / "d2.csv"),
-                              OUTPUT=str(tmp_path / "l2.gpkg")))
-    two = gpkg_rows(res["OUTPUT"]).set_index("area_id")
-    assert pd.isna(two.loc["A00", "residents"]) and two.loc["A00", "convicted_flag"] == "A"
-    others = two.drop(index="A00")
-    assert others["residents"].notna().all(), others["residents"]

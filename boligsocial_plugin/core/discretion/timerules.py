@@ -337,27 +337,3 @@ def _published_before(pops: Populations, links: Sequence[Link]) -> set:
         if cur and old and len({pops.dates[p] for p in ps}) == 1:
             known.update(int(pops.row[p]) for p in cur)
     return known
-
-
-def near_earlier_dates(pops: Populations, min_count: int, n: int,
-                       withhold: Optional[np.ndarray]) -> Optional[np.ndarray]:
-    """Rows of a one-date release (an extract of one snapshot: the carry rule cannot count who
-    changed) whose persons differ by fewer than ``min_count`` (but some) from a population an
-    earlier release published at another date: withheld (``withhold`` extended; None:
-    nothing). Else each such geography would be one more independent noisy copy of a
-    newcomer's figures (core.discretion.carry; README "With the perturbation")."""
-    from boligsocial_plugin.core.discretion.linkage import _pairs
-
-    i, j, o = _pairs(pops, True, min_count, equal_only=False)
-    sizes = pops.size()
-    near = np.zeros(n, dtype=bool)
-    for a, b, shared in zip(i.tolist(), j.tolist(), o.tolist()):
-        ra, rb = int(pops.row[a]), int(pops.row[b])
-        if (ra >= 0) == (rb >= 0) or pops.dates[a] == pops.dates[b]:
-            continue
-        cur = ra if ra >= 0 else rb
-        if cur < n and 0 < int(sizes[a] + sizes[b] - 2 * shared) < min_count:
-            near[cur] = True
-    if not near.any():
-        return withhold
-    return near if withhold is None else (np.asarray(withhold, dtype=bool) | near)
