@@ -19,27 +19,15 @@ import hashlib
 
 import pandas as pd
 import pytest
-from qgis.core import QgsProcessingFeedback
 
 from boligsocial_plugin.core.criteria.rules import INDICATOR_CODES, KEYS, get_rule_set
+from tests.feedback import LogLines
 from tests.helpers import grid_areas, persons_frame
 from tests.test_leaks import gpkg_rows
 
 D1, D2 = "2024-01-01", "2025-01-01"
 NEWCOMER = {"age": 40, "nonwestern": 1, "outside_fte": 1.0, "convicted": 1, "basic_edu": 1,
             "student": 0, "gross_income": 250000.0}
-
-
-class Warnings(QgsProcessingFeedback):
-    """Keeps the warnings of a run."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-        super().pushWarning(warning)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +59,7 @@ def _run(data, order, name):
               "RELEASE_REGISTER": str(data / ("register_" + name))}
     out, warn = {}, {}
     for alg in order:
-        fb = Warnings()
+        fb = LogLines(info=False)
         if alg == "computeindicators":
             params = dict(common, REF_DATE=D2, OUTPUT=str(data / (name + "_ind.gpkg")))
         else:

@@ -2,6 +2,7 @@
 """The shared log of a run never gives an exact small difference between two populations."""
 import re
 
+from tests.feedback import LogLines
 from tests.helpers import persons_frame
 from tests.redteam.attack_helpers import box, hash_ids, write_areas
 
@@ -12,7 +13,6 @@ def test_a_total_withheld_for_a_small_difference_does_not_say_the_difference(tmp
     outside every area differ by C's 2 residents. The second run withholds that total, and its
     log must not say by how many it differs."""
     import processing
-    from qgis.core import QgsProcessingFeedback
 
     areas = [("A", box(0, 0, 1, 1)), ("B", box(1, 0, 2, 1)), ("C", box(2, 0, 3, 1))]
     df = persons_frame(areas, [120, 60, 2], seed=7)
@@ -20,20 +20,10 @@ def test_a_total_withheld_for_a_small_difference_does_not_say_the_difference(tmp
     write_areas(str(tmp_path / "a1.gpkg"), [("A", [box(0, 0, 1, 1)])])
     write_areas(str(tmp_path / "a2.gpkg"), [("A", [box(0, 0, 1, 1)]), ("C", [box(2, 0, 3, 1)])])
 
-    class Log(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def pushInfo(self, t):  # noqa: N802
-            self.lines.append(t)
-
-        def pushWarning(self, t):  # noqa: N802
-            self.lines.append(t)
 
     logs = []
     for k in (1, 2):
-        log = Log()
+        log = LogLines()
         processing.run("boligsocial:computeindicators", {
             "PERSONS": str(tmp_path / "p.csv"), "AREAS": str(tmp_path / "a{}.gpkg".format(k)),
             "AREA_ID_FIELD": "area_id", "RELEASE_REGISTER": str(tmp_path / "register"),

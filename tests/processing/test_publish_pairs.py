@@ -16,9 +16,10 @@ import hashlib
 import numpy as np
 import pandas as pd
 import pytest
-from qgis.core import QgsProcessingFeedback, QgsProject
+from qgis.core import QgsProject
 
 from boligsocial_plugin.core.criteria.rules import INDICATOR_CODES, KEYS, get_rule_set
+from tests.feedback import LogLines
 from tests.helpers import PG_DB, grid_areas, persons_frame, pg_layer, pg_load_persons
 from tests.test_leaks import gpkg_rows
 
@@ -40,20 +41,8 @@ ALGS = {
 }
 
 
-class Warnings(QgsProcessingFeedback):
+class Warnings(LogLines):
     """Keeps every line a run logs (the protection's warnings, whatever their level)."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-        super().pushWarning(warning)
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-        super().pushInfo(info)
 
     def reportError(self, error, fatalError=False):  # noqa: N802, N803
         self.lines.append(error)

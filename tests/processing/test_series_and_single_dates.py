@@ -23,10 +23,10 @@ import hashlib
 import numpy as np
 import pandas as pd
 import pytest
-from qgis.core import QgsProcessingFeedback
 
 from boligsocial_plugin.core.criteria.rules import INDICATOR_CODES, KEYS, get_rule_set
 from tests.core.test_attacks import attacker_intervals
+from tests.feedback import LogLines
 from tests.helpers import grid_areas, persons_frame
 from tests.test_leaks import gpkg_rows
 
@@ -37,18 +37,6 @@ AGES = ["age_0_17_num", "age_18_64_num", "age_65plus_num"]
 PROTECTION_WARNINGS = ("follow from what was published before",
                        "were published for the same persons by an earlier release",
                        "are kept back (A)")
-
-
-class Warnings(QgsProcessingFeedback):
-    """Keeps the warnings of a run."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-        super().pushWarning(warning)
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +82,7 @@ def _run(data, steps, name):
             "REGIONAL_MEAN_INCOME": 300000.0}
     out = []
     for k, (alg, extract, date) in enumerate(steps):
-        fb = Warnings()
+        fb = LogLines(info=False)
         dest = str(tmp / "{}_{}_{}.gpkg".format(name, k, alg))
         p = dict(common, PERSONS=str(tmp / (extract + ".csv")), OUTPUT=dest)
         if alg == "computeindicators":
@@ -256,13 +244,13 @@ def test_exact_values_series_keeps_the_date_published_before(provider, data):
     common = {"AREAS": str(tmp / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
               "AREA_NAME_FIELD": "area_name", "RELEASE_REGISTER": str(tmp / "reg_exact"),
               "PERTURBATION": "off", "PERSONS": str(tmp / "months.csv")}
-    fb = Warnings()
+    fb = LogLines(info=False)
     single = processing.run("boligsocial:computeindicators",
                             dict(common, REF_DATE="2024-12-01",
                                  OUTPUT=str(tmp / "exact_single.gpkg")), feedback=fb)
     one = gpkg_rows(single["OUTPUT"]).set_index("area_id")
     assert not pd.isna(one.loc["A00", "residents"])  # December published exactly
-    fb = Warnings()
+    fb = LogLines(info=False)
     res = processing.run("boligsocial:trackchange",
                          dict(common, OUTPUT=str(tmp / "exact_change.gpkg"),
                               SERIES=str(tmp / "exact_series.gpkg")), feedback=fb)

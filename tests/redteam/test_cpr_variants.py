@@ -20,6 +20,7 @@ import sqlite3
 
 import pytest
 
+from tests.feedback import LogLines
 from tests.helpers import grid_areas, persons_frame
 from tests.processing.test_pseudonymise import KEY_A, fake_cprs
 
@@ -144,7 +145,6 @@ def test_cpr_in_the_file_name_reaches_log_and_pdf(tmp_path, provider):
     import subprocess
 
     import processing
-    from qgis.core import QgsProcessingFeedback
 
     from tests.redteam.attack_helpers import box, hash_ids, write_areas
 
@@ -157,18 +157,8 @@ def test_cpr_in_the_file_name_reaches_log_and_pdf(tmp_path, provider):
     hash_ids(df).drop(columns=["area_truth"]).to_csv(src, index=False)
     write_areas(str(tmp_path / "areas.gpkg"), [(a, [b]) for a, b in boxes])
 
-    class Log(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
 
-        def pushInfo(self, t):  # noqa: N802
-            self.lines.append(t)
-
-        def pushWarning(self, t):  # noqa: N802
-            self.lines.append(t)
-
-    log = Log()
+    log = LogLines()
     processing.run("boligsocial:analysemoves", {
         "PERSONS": str(src), "AREAS": str(tmp_path / "areas.gpkg"), "AREA_ID_FIELD": "area_id",
         "RELEASE_REGISTER": str(tmp_path / "register"), "OUTPUT": str(tmp_path / "m.gpkg"),
