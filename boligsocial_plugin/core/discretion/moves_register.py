@@ -163,13 +163,21 @@ def move_populations(md, cs, focus: Optional[np.ndarray] = None
             rows(d, [label], cell, np.zeros(int(m.sum())), k[m])
     cell_arr = np.concatenate(cells)
     g = np.concatenate(groups)
+    pops, keep = _nonempty_populations(g, keys, dates, labels)
+    return pops, cell_arr[keep]
+
+
+def _nonempty_populations(g: np.ndarray, keys: List[np.ndarray], dates: List[str],
+                          labels: List[str]) -> Tuple[Populations, np.ndarray]:
+    """The populations of the groups ``g`` (one per person row, keys concatenated from
+    ``keys``) that hold anybody, and which groups those are."""
     size = np.bincount(g, minlength=len(dates))
     keep = np.nonzero(size > 0)[0]
     remap = np.full(len(dates), -1, dtype=np.int64)
     remap[keep] = np.arange(len(keep))
     pops = populations_from_rows(remap[g], np.concatenate(keys), len(keep),
                                  [dates[i] for i in keep], [labels[i] for i in keep])
-    return pops, cell_arr[keep]
+    return pops, keep
 
 
 def _sizes(groups: List[Tuple[str, np.ndarray]]) -> Tuple[pd.DataFrame, np.ndarray]:
@@ -375,12 +383,7 @@ def _profile_populations(md, ps, p_hidden):
         hid_parts.append(h)
         pub_parts.append(pb)
     g = np.concatenate(member)
-    size = np.bincount(g, minlength=len(dates))
-    keep = np.nonzero(size > 0)[0]
-    remap = np.full(len(dates), -1, dtype=np.int64)
-    remap[keep] = np.arange(len(keep))
-    pops = populations_from_rows(remap[g], np.concatenate(keys), len(keep),
-                                 [dates[i] for i in keep], [labels[i] for i in keep])
+    pops, keep = _nonempty_populations(g, keys, dates, labels)
     return pops, np.vstack(hid_parts)[keep], np.vstack(pub_parts)[keep], types
 
 
