@@ -30,6 +30,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.discretion.release import indicator_value
 from boligsocial_plugin.core.indicators.definitions import (
     Indicator,
     contribution,
@@ -341,15 +342,7 @@ def _finish(pub: pd.DataFrame, indicators: Sequence[Indicator], flags: Dict[str,
         den = pub[f"{ind.code}_den"].to_numpy(dtype=float).copy()
         hide = f != ""
         num[hide], den[hide] = np.nan, np.nan
-        with np.errstate(invalid="ignore", divide="ignore"):
-            kind = kinds[ind.code]
-            if kind == "share":
-                val = np.clip(100.0 * num / den, 0.0, 100.0)
-            elif kind == "mean":
-                val = num / den
-            else:
-                val = num.copy()
-        val[~(den > 0)] = np.nan
+        val = indicator_value(kinds[ind.code], num, den)
         pub[f"{ind.code}_num"], pub[f"{ind.code}_den"] = num, den
         pub[f"{ind.code}_val"], pub[f"{ind.code}_flag"] = val, f
         hidden[:, 1 + 2 * j] = hide

@@ -435,6 +435,20 @@ def _hide_over_budget(budget_hidden: set, hidden: np.ndarray, k: int, overlap_bu
                            "published.").format(n=len(budget_hidden), k=overlap_budget))
 
 
+def indicator_value(kind: str, num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """An indicator's published value from its published numerator and denominator: a share
+    in percent (0-100), a mean, or the count; NaN where the denominator is not positive."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if kind == "share":
+            val = np.clip(100.0 * num / den, 0.0, 100.0)
+        elif kind == "mean":
+            val = num / den
+        else:
+            val = num.copy()
+    val[~(den > 0)] = np.nan
+    return val
+
+
 def _publish_table(raw: pd.DataFrame, indicators: Sequence[Indicator], pub: np.ndarray,
                    col: Dict[str, int], flags, sec: np.ndarray, hid: np.ndarray
                    ) -> Tuple[pd.DataFrame, Dict[str, int], List[str], np.ndarray]:
@@ -452,14 +466,7 @@ def _publish_table(raw: pd.DataFrame, indicators: Sequence[Indicator], pub: np.n
         num, den = pub[:, c].copy(), pub[:, c + 1].copy()
         num[hide] = np.nan
         den[hide] = np.nan
-        with np.errstate(invalid="ignore", divide="ignore"):
-            if ind.kind == "share":
-                val = np.clip(100.0 * num / den, 0.0, 100.0)
-            elif ind.kind == "mean":
-                val = num / den
-            else:
-                val = num.copy()
-        val[~(den > 0)] = np.nan
+        val = indicator_value(ind.kind, num, den)
         out[f"{ind.code}_num"], out[f"{ind.code}_den"] = num, den
         out[f"{ind.code}_val"], out[f"{ind.code}_flag"] = val, f
         for fl in n_flags:
