@@ -4,7 +4,7 @@
 The dock panel and every algorithm call this one function, so all give the same numbers.
 """
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple, cast
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, cast
 
 import numpy as np
 import pandas as pd
@@ -310,6 +310,8 @@ class ProtectedRelease:
     totals: Optional[Populations] = None
     #: (rows, cell types): the date whose value each cell shows (a series: core.discretion.carry)
     as_of: Optional[np.ndarray] = None
+    #: the cell state of each area's first and last row (core.discretion.carrystate)
+    carry_state: Optional[Any] = None
 
     @property
     def published(self) -> pd.DataFrame:
@@ -346,8 +348,9 @@ class ProtectedRelease:
             for k, name in enumerate(TOTAL_LABELS):
                 extra_pub[k, 0] = self.result.totals.get(name) is not None
             hid, pub = np.vstack([hid, extra]), np.vstack([pub, extra_pub])
+        state = None if self.carry_state is None else self.carry_state.recorded(rows, pub)
         return register.add(pops, hid, pub, types, algorithm, output, asdict(self.rules),
-                            as_of=as_of)
+                            as_of=as_of, state=state)
 
 
 class GroupFigures:

@@ -158,3 +158,91 @@ def test_criteria_layer_rests_on_the_shown_values(series_and_single):
         seen += int(both.sum())
         np.testing.assert_allclose(x[both], y[both], rtol=1e-9, err_msg=ccol)
     assert seen >= 8
+
+
+def _ids(path, prefix):
+    """The geographies of :func:`_geographies` under other ids (a renamed geography)."""
+    from osgeo import ogr
+
+    _geographies(path)
+    ds = ogr.Open(path, 1)
+    lyr = ds.GetLayer(0)
+    for f in lyr:
+        f.SetField("area_id", prefix + f.GetField("area_id")[1:])
+        lyr.SetFeature(f)
+    ds = None
+
+
+@pytest.fixture(scope="module")
+def yearly(tmp_path_factory, provider):
+    """One extract per date (the d2 extract knows nothing of d1), published through one
+    register; d2 also under renamed ids, and with many newborns in every B_k."""
+    import processing
+
+    tmp = tmp_path_factory.mktemp("yearly_carry")
+    _geographies(str(tmp / "geos.gpkg"))
+    _ids(str(tmp / "renamed.gpkg"), "X")
+    blocks = [("H", _block(0))] + [("B{}".format(k), _block(k + 1)) for k in range(K)]
+    base = persons_frame(blocks, [100] + [60] * K, dates=(D1,), seed=11)
+    base["convicted"] = (np.arange(len(base)) % 4 == 0).astype(int)
+    newcomer = base[base["area_truth"] == "H"].head(1).assign(
+        ref_date=D2, person_id="NEWCOMER", age=40, convicted=1, nonwestern=1, basic_edu=1)
+    second = pd.concat([base.assign(ref_date=D2), newcomer], ignore_index=True)
+    babies = pd.concat([base[base["area_truth"] == "B{}".format(k)].head(10).assign(
+        ref_date=D2, person_id=["BABY{}_{}".format(k, i) for i in range(10)], age=0,
+        convicted=0) for k in range(K)], ignore_index=True)
+    base.drop(columns=["area_truth"]).to_csv(tmp / "d1.csv", index=False)
+    second.drop(columns=["area_truth"]).to_csv(tmp / "d2.csv", index=False)
+    pd.concat([second, babies], ignore_index=True).drop(columns=["area_truth"]).to_csv(
+        tmp / "d2_babies.csv", index=False)
+    out = {}
+    for name, persons, areas, reg in (
+            ("d1", "d1.csv", "geos.gpkg", "register"),
+            ("d2", "d2.csv", "geos.gpkg", "register"),
+            ("renamed", "d2.csv", "renamed.gpkg", "register"),
+            ("d1_b", "d1.csv", "geos.gpkg", "register_b"),
+            ("babies", "d2_babies.csv", "geos.gpkg", "register_b"),
+            ("alone", "d2.csv", "geos.gpkg", "other_register")):
+        res = processing.run("boligsocial:computeindicators", dict(
+            PERSONS=str(tmp / persons), AREAS=str(tmp / areas), AREA_ID_FIELD="area_id",
+            AREA_NAME_FIELD="area_name", OVERLAPS="allow",
+            RELEASE_REGISTER=str(tmp / reg), OUTPUT=str(tmp / "{}.gpkg".format(name))))
+        rows = gpkg_rows(res["OUTPUT"])
+        rows["area_id"] = "G" + rows["area_id"].str[1:]
+        out[name] = rows.set_index("area_id").sort_index()
+    return out
+
+
+@pytest.mark.parametrize("later", ["d2", "renamed"])
+def test_an_extract_of_one_later_date_repeats_the_registered_values(yearly, later):
+    a, b = yearly["d1"], yearly[later]
+    assert list(b["ref_date"].astype(str).unique()) == [D2]
+    cells = ["residents"] + [c for c in a.columns if c.endswith(("_num", "_den"))]
+    compared = 0
+    for c in cells:
+        both = a[c].notna() & b[c].notna()
+        compared += int(both.sum())
+        assert (a.loc[both, c] == b.loc[both, c]).all(), (c, a[c].tolist(), b[c].tolist())
+    assert compared >= K * 5
+    assert b["residents"].notna().sum() >= K - 1
+    assert (b.loc[b["residents"].notna(), "figures_as_of"].astype(str) == D1).all()
+
+
+def test_a_cell_with_few_changes_repeats_even_when_its_row_changed_much(yearly):
+    """Ten babies in every B_k: residents may be new, the newcomer's 0/1 numerators not."""
+    a, b = yearly["d1_b"], yearly["babies"]
+    assert a.equals(yearly["d1"])  # the same release in another register
+    blocks = [g for g in a.index if b.loc[g, "residents"] != a.loc[g, "residents"]]
+    assert len(blocks) >= K - 1  # the residents changed by 11 >= MIN_COUNT: a new value
+    for cell in ("convicted_num", "nonwestern_num", "basic_edu_num"):
+        diffs = (b[cell] - a[cell]).dropna().to_numpy()
+        assert len(diffs) >= 4, cell
+        assert np.all(diffs == 0), (cell, diffs)
+
+
+def test_without_the_register_each_geography_is_a_new_copy(yearly):
+    """The control: the same d2 extract through another register gives fresh values."""
+    a, b = yearly["d1"], yearly["alone"]
+    diffs = np.concatenate([(b[c] - a[c]).dropna().to_numpy() for c in
+                            ("residents", "convicted_num", "nonwestern_num")])
+    assert np.count_nonzero(diffs) >= 4

@@ -30,6 +30,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.discretion.carrystate import Bound, keep_state, register_binding
 from boligsocial_plugin.core.discretion.release import indicator_value
 from boligsocial_plugin.core.indicators.definitions import (
     Indicator,
@@ -175,8 +176,11 @@ def walk(area: np.ndarray, date: np.ndarray, keys: np.ndarray, n_areas: int, n_d
 
 
 def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
-                 anchor: Optional[np.ndarray] = None) -> Walk:
-    """:func:`walk` of a cell's :class:`Changes`."""
+                 anchor: Optional[np.ndarray] = None,
+                 debt_at: Optional[np.ndarray] = None) -> Walk:
+    """:func:`walk` of a cell's :class:`Changes`; ``debt_at[a]``: a date index after which
+    the area owes ``2 min_count - 1`` changes (its value there stood for other persons: the
+    register's cell state, core.discretion.carrystate), -1 none."""
     n_areas, n_dates = hidden.shape
     source = np.full((n_areas, n_dates), -1, dtype=np.int64)
     kept = np.zeros((n_areas, n_dates), dtype=bool)
@@ -207,6 +211,8 @@ def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
         last[lost] = -1
         need[fresh | ok] = min_count
         need[lost] = 2 * min_count - 1
+        if debt_at is not None:
+            need[debt_at == t] = 2 * min_count - 1
     return Walk(source, kept)
 
 
@@ -283,19 +289,25 @@ class CarryResult:
     carried: int = 0
     kept_hidden: int = 0
     from_register: int = 0
+    #: anchors to snapshots not in the run that the register's cell state replaced
+    lost_bound: int = 0
 
 
 def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequence[str],
                 indicators: Sequence[Indicator], types: Sequence[str], min_count: int,
                 anchors: Optional[Dict[str, np.ndarray]] = None,
-                counted: Optional[np.ndarray] = None) -> CarryResult:
+                counted: Optional[np.ndarray] = None,
+                bound: Optional[Dict[int, Bound]] = None,
+                first: Optional[np.ndarray] = None) -> CarryResult:
     """Apply the carry rule to a published table of several dates.
 
     ``changes``: each cell's :class:`Changes` (:func:`row_changes`; order of
     :func:`cell_columns`) over ``dates``, the run's dates in order (every row's ``ref_date``
     among them); ``types``: the register's cell types of a row; ``anchors``: per cell type
     an (areas, dates) array of the date index an earlier release showed (-1 none, LOST);
-    ``counted``: the rows the result's counts cover (None: all; an output of some dates).
+    ``counted``: the rows the result's counts cover (None: all; an output of some dates);
+    ``bound``: per cell index what the register binds each area's first date ``first[a]``
+    (a date index, -1 none) to (core.discretion.carrystate.bind_first_dates).
     """
     pub = published.copy()
     n_dates = len(dates)
@@ -307,19 +319,29 @@ def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequ
     res = CarryResult(pub, as_of, np.zeros((len(pub), len(types)), dtype=bool))
     flags = {i.code: pub[f"{i.code}_flag"].to_numpy(dtype=object).copy() for i in indicators}
     cnt = np.ones(len(pub), dtype=bool) if counted is None else counted
+    f0 = np.full(n_areas, -1, dtype=np.int64) if first is None else first
     for c, (column, code) in enumerate(cell_columns(indicators)):
         col = pub[column].to_numpy(dtype=float)
         grid_hidden = np.ones((n_areas, n_dates), dtype=bool)
         grid_hidden[row_a, row_d] = np.isnan(col) if code is None else flags[code] != ""
         anchor = None if anchors is None else anchors.get(types[c])
-        w = walk_changes(changes[c], grid_hidden, min_count, anchor)
-        src = w.source[row_a, row_d]
-        kept = w.kept_hidden[row_a, row_d]
         grid_val = np.full((n_areas, n_dates), np.nan)
         grid_val[row_a, row_d] = col
+        b = None if bound is None else bound.get(c)
+        rep = hide = np.zeros(n_areas, dtype=bool)
+        if b is not None:
+            anchor, rep, hide, n_lost = _bind(b, f0, grid_val, grid_hidden, anchor)
+            res.lost_bound += n_lost
+        w = walk_changes(changes[c], grid_hidden, min_count, anchor,
+                         np.where(rep | hide, f0, -1))
+        w.kept_hidden[np.nonzero(hide)[0], np.maximum(f0, 0)[hide]] = True
+        src = w.source[row_a, row_d]
+        kept = w.kept_hidden[row_a, row_d]
         pub[column] = np.where(src >= 0, grid_val[row_a, np.maximum(src, 0)], np.nan)
+        ext = rep[row_a] & (src >= 0) & (src == f0[row_a])
+        res.from_register += int((ext & cnt & (src == row_d)).sum())
         res.cells += int(((src >= 0) & cnt).sum())
-        res.carried += int(((src >= 0) & (src != row_d) & cnt).sum())
+        res.carried += int(((src >= 0) & ((src != row_d) | ext) & cnt).sum())
         res.kept_hidden += int((kept & cnt).sum())
         if anchor is not None:
             got = anchor[row_a, row_d]
@@ -327,8 +349,36 @@ def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequ
         if code is not None:
             flags[code][kept] = "S"
         as_of[:, c] = np.where(src >= 0, np.array(dates, dtype=object)[np.maximum(src, 0)], "")
+        if b is not None:
+            as_of[ext, c] = b.as_of[row_a[ext]]
     _finish(pub, indicators, flags, {i.code: i.kind for i in indicators}, as_of, res.hidden)
     return res
+
+
+def _bind(b: Bound, first: np.ndarray, grid_val: np.ndarray, grid_hidden: np.ndarray,
+          anchor: Optional[np.ndarray]):
+    """Apply the register's binding of one cell at each area's first date, in place: a bound
+    value replaces the date's own (a repeat), a bound hidden cell is hidden. An earlier
+    release of that very date wins (its anchor); one that carried a snapshot not in this run
+    (LOST) is replaced by the binding (that snapshot's recorded value). Returns the anchor,
+    the areas repeated and hidden, and how many LOST anchors were replaced."""
+    areas = np.arange(len(first))
+    t0 = np.maximum(first, 0)
+    free = (first >= 0) & ~grid_hidden[areas, t0]
+    n_lost = 0
+    if anchor is not None:
+        anc = anchor[areas, t0]
+        swap = free & (anc == LOST) & (b.repeat | b.hide)
+        if swap.any():
+            anchor = anchor.copy()
+            anchor[areas[swap], t0[swap]] = -1
+            n_lost = int(swap.sum())
+        free &= anchor[areas, t0] < 0
+    rep = free & b.repeat & ~np.isnan(b.value)
+    hide = free & b.hide
+    grid_val[areas[rep], t0[rep]] = b.value[rep]
+    grid_hidden[areas[hide], t0[hide]] = True
+    return anchor, rep, hide, n_lost
 
 
 def _finish(pub: pd.DataFrame, indicators: Sequence[Indicator], flags: Dict[str, np.ndarray],
@@ -398,11 +448,17 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
 
     res = release.result
     dates = sorted({str(d) for d in res.published["ref_date"]})
-    if len(dates) < 2 or not pub.perturbation.enabled or \
+    if not pub.perturbation.enabled or \
             (changes is None and (data is None or "person_key" not in data.columns)):
         return None
     t0 = time.perf_counter()
     labels = [str(a) for a in area_ids]
+    m = max(1, release.rules.min_count)
+    first, bound = register_binding(release, data, area, indicators, len(labels), dates,
+                                     pub, m)
+    if len(dates) < 2 and bound is None:
+        keep_state(release, data, area, indicators, pub, shown)
+        return None
     anchors, lost = None, 0
     if pub.register is not None:
         anchors, lost = anchor_grid(pub.register.shown_as_of(labels), labels, dates,
@@ -412,9 +468,11 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     before = res.published
     counted = None if shown is None else \
         before["ref_date"].astype(str).isin({str(d) for d in shown}).to_numpy()
-    out = carry_table(before, cells, dates, indicators, res.types,
-                      max(1, release.rules.min_count), anchors, counted)
+    out = carry_table(before, cells, dates, indicators, res.types, m, anchors, counted,
+                      bound, first)
+    lost -= out.lost_bound
     res.published = out.published
+    keep_state(release, data, area, indicators, pub, shown)
     res.hidden_types = res.hidden_types | out.hidden
     release.as_of = out.as_of
     flags = out.published[[f"{i.code}_flag" for i in indicators]].to_numpy(dtype=object)

@@ -6,7 +6,11 @@ A folder (default ``<QGIS profile>/boligsocial/releases``; a folder the user nam
 with two files per release: ``<id>.json`` (when, which algorithm, which output, the dates, the
 discretion rules, how many populations) and ``<id>.npz`` (per published population: its date,
 area label, the 64-bit keys of its persons (core.personkeys, never the pseudonyms), and which
-cell types were published or hidden). No counts, sums or values are stored.
+cell types were published or hidden, and the date whose value each cell showed). For the rows
+a release shows first and last of each area it also keeps their *cell state*
+(core.discretion.carrystate: per person and cell a one-byte code of the contribution, and the
+published value of each cell), so a later run from another extract can repeat those values
+instead of a new noisy copy. No exact counts, sums or values are stored.
 
 The register holds person-level information (keys of pseudonyms); keep it where the person
 extract is kept (files are written with mode 0600). It also holds ``noise_secret.key``, the
@@ -133,10 +137,12 @@ class Register:
 
     def add(self, pops: Populations, hidden: np.ndarray, published: np.ndarray,
             types: Sequence[str], algorithm: str, output: str,
-            rules: Dict[str, object], as_of: Optional[np.ndarray] = None) -> str:
+            rules: Dict[str, object], as_of: Optional[np.ndarray] = None,
+            state=None) -> str:
         """Record a release: the populations with their hidden/published cell types, and for
         a series the date whose value each cell shows (``as_of``, '' none:
-        core.discretion.carry)."""
+        core.discretion.carry); ``state``: a core.discretion.carrystate.CellState whose rows
+        are indices of ``pops``."""
         try:
             os.makedirs(self.folder, mode=0o700, exist_ok=True)
         except OSError as e:
@@ -158,7 +164,10 @@ class Register:
                     ptr=pops.ptr, keys=pops.keys, types=np.array(list(types), dtype=str),
                     hidden=np.asarray(hidden, dtype=bool), published=np.asarray(published,
                                                                                 dtype=bool),
-                    **({} if as_of is None else {"as_of": np.asarray(as_of, dtype=str)}))
+                    **({} if as_of is None else {"as_of": np.asarray(as_of, dtype=str)}),
+                    **({} if state is None else {
+                        "cs_rows": state.rows, "cs_ptr": state.ptr, "cs_keys": state.keys,
+                        "cs_codes": state.codes, "cs_values": state.values}))
             os.replace(tmp, npz)
             with _private(os.path.join(self.folder, rid + ".json"), text=True) as f:
                 json.dump(meta, f, ensure_ascii=False, indent=1)
@@ -189,6 +198,54 @@ class Register:
                     row = out.setdefault((str(pl[i]), str(pd_[i])), {})
                     row.update({t: str(a) for t, a in zip(names, asof[i]) if str(a)})
         return out
+
+    def cell_states(self, types: Sequence[str], exclude_dates: Sequence[str],
+                    persons: np.ndarray):
+        """The recorded cell states (core.discretion.carrystate.Recorded) of rows at dates
+        other than ``exclude_dates`` that hold any of ``persons`` (keys), on ``types``; None
+        when there are none."""
+        from boligsocial_plugin.core.discretion.carrystate import Recorded
+
+        skip = {str(d) for d in exclude_dates}
+        want = np.unique(np.asarray(persons, dtype=np.uint64))
+        col = {t: k for k, t in enumerate(types)}
+        parts: List[tuple] = []
+        for r in self.releases():
+            try:
+                z = np.load(os.path.join(self.folder, r.id + ".npz"), allow_pickle=False)
+                if "cs_rows" not in z.files:
+                    continue
+                pd_, pl = z["dates"], z["labels"]
+                names = [str(t) for t in z["types"]]
+                hid, pub, vals = z["hidden"], z["published"], z["cs_values"]
+                asof = z["as_of"] if "as_of" in z.files else \
+                    np.where(pub, pd_.astype(str)[:, None], "")
+                rows, ptr, keys, codes = z["cs_rows"], z["cs_ptr"], z["cs_keys"], z["cs_codes"]
+            except (OSError, ValueError, KeyError):
+                continue
+            have = [(k, col[t]) for k, t in enumerate(names) if t in col]
+            for i, p in enumerate(rows):
+                k = keys[ptr[i]:ptr[i + 1]]
+                if str(pd_[p]) in skip or not np.isin(k, want).any():
+                    continue
+                h = np.zeros(len(types), dtype=bool)
+                s, a = h.copy(), np.full(len(types), "", dtype=object)
+                v = np.full(len(types), np.nan)
+                c = np.zeros((len(k), len(types)), dtype=np.uint8)
+                for src, dst in have:
+                    h[dst], s[dst], a[dst] = hid[p, src], pub[p, src], str(asof[p, src])
+                    v[dst] = vals[i, src]
+                    c[:, dst] = codes[ptr[i]:ptr[i + 1], src]
+                parts.append((str(pl[p]), str(pd_[p]), h, s, a, v, k, c))
+        if not parts:
+            return None
+        ptr = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum([len(x[6]) for x in parts], out=ptr[1:])
+        return Recorded([x[0] for x in parts], [x[1] for x in parts],
+                        np.stack([x[4] for x in parts]), np.stack([x[2] for x in parts]),
+                        np.stack([x[3] for x in parts]), np.stack([x[5] for x in parts]), ptr,
+                        np.concatenate([x[6] for x in parts]).astype(np.uint64),
+                        np.concatenate([x[7] for x in parts]))
 
     def secret(self) -> bytes:
         """The perturbation secret of tables without persons, created once in this folder

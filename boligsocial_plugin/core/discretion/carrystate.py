@@ -1,0 +1,273 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The carry rule across runs: a later extract repeats what an earlier one published.
+
+The carry rule (core.discretion.carry) walks the dates of one run. A municipality that
+receives one extract a year and publishes each year's layers from it gets no walk: an area's
+layer of d2 knows nothing of who lived there at d1, so each cell gets fresh noise, and every
+geography holding a newcomer (a renamed one too) is one more independent noisy copy of his
+figures. So the release register keeps, for the rows a release shows first and last of each
+area, its *cell state*: the person keys, per person and cell a one-byte code of the person's
+contribution (0: not in the cell; else 1–128 from a hash of the person and the value), and
+the value each cell showed. A later run compares each area's first date with every recorded
+row at another date that shares persons with it (any area id), per cell:
+
+    changed = |A| + |B| − 2·(in both, same code) − (in both, other code)
+
+the persons who entered, left or changed contribution. A recorded cell *binds* when fewer
+than ``min_count`` changed (``2·min_count − 1`` when the recorded cell itself repeated an
+older value: it stood for persons up to ``min_count − 1`` away from that value). A bound
+cell repeats the recorded value (the published, perturbed value, with its as-of date), or
+stays hidden (``S``) when every binding row hid it; with no binding row it is new. After a
+repeated or hidden first date the run's own walk asks ``2·min_count − 1`` changes for a new
+value. A code collision (1 in 128) can only hide a change, so it repeats more, never less.
+The code is PostgreSQL's ``(hashint8extended(key # hashint8extended(round(v * 1e6), S1), S2)
+& 127) + 1`` (core.personkeys.hash_int64), so a database can compute the same codes.
+
+The codes are bytes, not the walk's 64-bit keys, to keep the register small (one byte per
+person and cell: 19 bytes a person for the built-in indicators).
+"""
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence
+
+import numpy as np
+import pandas as pd
+
+from boligsocial_plugin.core.indicators.definitions import (
+    Indicator,
+    contribution,
+    population_mask,
+)
+from boligsocial_plugin.core.personkeys import hash_int64
+
+#: the seeds of the contribution code (any fixed values below 2**63)
+CODE_SEEDS = (0x6361727279, 0x7374617465)
+
+
+@dataclass
+class CellState:
+    """The cell state of some rows of a release (see the module doc)."""
+
+    rows: np.ndarray      # the release's table row of each state row
+    ptr: np.ndarray       # offsets of each state row's persons in keys/codes
+    keys: np.ndarray      # uint64 person keys
+    codes: np.ndarray     # (persons, cell types) uint8
+    values: np.ndarray    # (state rows, cell types) the value shown (NaN: hidden / not shown)
+
+    def subset(self, rows: np.ndarray, positions: np.ndarray) -> "CellState":
+        """The state rows ``rows`` (indices into this state), renumbered ``positions``."""
+        parts = [np.arange(self.ptr[i], self.ptr[i + 1]) for i in rows]
+        idx = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum([len(p) for p in parts], out=ptr[1:])
+        return CellState(np.asarray(positions, dtype=np.int64), ptr, self.keys[idx],
+                         self.codes[idx], self.values[rows])
+
+
+    def recorded(self, rows: np.ndarray, published: np.ndarray) -> Optional["CellState"]:
+        """The state of the rows a release records (``rows``: table rows, in the register's
+        order; ``published``: (len(rows), types) the cells recorded as published): values of
+        other cells are not kept."""
+        pos = np.searchsorted(rows, self.rows)
+        ok = (pos < len(rows)) & (rows[np.minimum(pos, len(rows) - 1)] == self.rows) \
+            if len(rows) else np.zeros(len(self.rows), dtype=bool)
+        if not ok.any():
+            return None
+        out = self.subset(np.nonzero(ok)[0], pos[ok])
+        out.values = np.where(published[pos[ok]], out.values, np.nan)
+        return out
+
+
+def contribution_codes(keys: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The one-byte code (1–128) of each person's contribution (see the module doc)."""
+    v = np.round(np.asarray(values, dtype=float) * 1e6).astype(np.int64).view(np.uint64)
+    h = hash_int64(np.asarray(keys, dtype=np.uint64) ^ hash_int64(v, CODE_SEEDS[0]),
+                   CODE_SEEDS[1])
+    return ((h & np.uint64(127)) + np.uint64(1)).astype(np.uint8)
+
+
+def cell_codes(data: pd.DataFrame, indicators: Sequence[Indicator]) -> np.ndarray:
+    """(person rows, cell types) uint8: each person's code in the residents and in each
+    indicator's numerator and denominator (the cells of core.discretion.carry.row_changes)."""
+    keys = data["person_key"].to_numpy(dtype=np.uint64)
+    out = np.zeros((len(data), 1 + 2 * len(indicators)), dtype=np.uint8)
+    out[:, 0] = 1
+    for j, ind in enumerate(indicators):
+        pop = population_mask(ind, data)
+        val = np.asarray(contribution(ind, data), dtype=float)
+        unknown = np.isnan(val)
+        v0 = np.where(unknown, 0.0, val)
+        known = pop & ~unknown if ind.kind == "mean" else pop
+        num = known & (v0 != 0)
+        out[num, 1 + 2 * j] = contribution_codes(keys[num], v0[num])
+        out[:, 2 + 2 * j] = 1 if ind.kind == "count" else known.astype(np.uint8)
+    return out
+
+
+def row_of_persons(published: pd.DataFrame, data: pd.DataFrame, area: np.ndarray,
+                   rows: np.ndarray) -> np.ndarray:
+    """Per person row: its position in ``rows`` (rows of the published table: an area at a
+    date), -1 none."""
+    dates = sorted({str(d) for d in published["ref_date"]})
+    d_of = {d: k for k, d in enumerate(dates)}
+    n_d = len(dates)
+    table = published["area_idx"].to_numpy(dtype=np.int64)[rows] * n_d + np.array(
+        [d_of[str(d)] for d in published["ref_date"].to_numpy()[rows]], dtype=np.int64)
+    lookup = pd.Series(np.arange(len(rows)), index=table)
+    pd_code = pd.Series(data["ref_date"].astype(str).map(d_of)).fillna(-1).to_numpy(
+        dtype=np.int64)
+    a = np.asarray(area, dtype=np.int64)
+    code = np.where((a >= 0) & (pd_code >= 0), a * n_d + pd_code, -1)
+    return pd.Series(code).map(lookup).fillna(-1).to_numpy(dtype=np.int64)
+
+
+def state_of(published: pd.DataFrame, data: pd.DataFrame, area: np.ndarray,
+             indicators: Sequence[Indicator], rows: np.ndarray) -> CellState:
+    """The cell state of the published table's ``rows`` (their shown values: the table after
+    the carry rule)."""
+    rows = np.asarray(rows, dtype=np.int64)
+    pos = row_of_persons(published, data, area, rows)
+    sel = np.nonzero(pos >= 0)[0]
+    order = sel[np.lexsort((data["person_key"].to_numpy(dtype=np.uint64)[sel], pos[sel]))]
+    ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pos[order], minlength=len(rows)), out=ptr[1:])
+    sub = data.iloc[order]
+    cols = ["residents"] + [f"{i.code}_{x}" for i in indicators for x in ("num", "den")]
+    values = published[cols].to_numpy(dtype=float)[rows]
+    return CellState(rows, ptr, sub["person_key"].to_numpy(dtype=np.uint64),
+                     cell_codes(sub, indicators), values)
+
+
+def state_rows(published: pd.DataFrame, shown: Optional[Sequence[str]]) -> np.ndarray:
+    """The rows whose state is recorded: each area's first and last date shown."""
+    d = published["ref_date"].astype(str)
+    ok = np.ones(len(d), dtype=bool) if shown is None else \
+        d.isin({str(x) for x in shown}).to_numpy()
+    t = pd.DataFrame({"a": published["area_idx"].to_numpy(), "d": d.to_numpy(),
+                      "r": np.arange(len(d))})[ok]
+    if not len(t):
+        return np.zeros(0, dtype=np.int64)
+    g = t.sort_values(["a", "d"]).groupby("a")["r"]
+    return np.unique(np.concatenate([g.first().to_numpy(), g.last().to_numpy()]))
+
+
+@dataclass
+class Recorded:
+    """Recorded cell states of earlier releases, on the cell types asked for."""
+
+    labels: List[str]
+    dates: List[str]
+    as_of: np.ndarray        # (rows, types) object: the date whose value was shown ('' none)
+    hidden: np.ndarray       # (rows, types)
+    shown: np.ndarray        # (rows, types): published
+    values: np.ndarray       # (rows, types)
+    ptr: np.ndarray
+    keys: np.ndarray
+    codes: np.ndarray        # (persons, types) uint8; a type the release lacked: 0
+
+
+@dataclass
+class Bound:
+    """What the register binds one cell of each area's first date to (arrays over areas)."""
+
+    repeat: np.ndarray       # repeat a recorded value
+    value: np.ndarray
+    as_of: np.ndarray        # object
+    hide: np.ndarray         # every binding recorded cell was hidden: stays hidden (S)
+
+
+def bind_first_dates(recorded: Recorded, published: pd.DataFrame, data: pd.DataFrame,
+                     area: np.ndarray, indicators: Sequence[Indicator], n_areas: int,
+                     first_rows: np.ndarray, min_count: int) -> Dict[int, Bound]:
+    """Per cell type index: the :class:`Bound` of each area's first row (``first_rows``:
+    the table row of each area's first date, -1 none) against the recorded rows."""
+    have = first_rows >= 0
+    rows = first_rows[have]
+    row_area = np.nonzero(have)[0]
+    pos = row_of_persons(published, data, area, rows)
+    sel = np.nonzero(pos >= 0)[0]
+    keys = data["person_key"].to_numpy(dtype=np.uint64)[sel]
+    codes = cell_codes(data.iloc[sel], indicators)
+    n_types = codes.shape[1]
+    size_a = np.stack([np.bincount(pos[sel], weights=codes[:, c] > 0, minlength=len(rows))
+                       for c in range(n_types)], axis=1)
+    q_of = np.repeat(np.arange(len(recorded.labels)), np.diff(recorded.ptr))
+    size_b = np.stack([np.bincount(q_of, weights=recorded.codes[:, c] > 0,
+                                   minlength=len(recorded.labels)) for c in range(n_types)],
+                      axis=1)
+    cur = pd.DataFrame({"k": keys.view(np.int64), "i": np.arange(len(sel))})
+    rec = pd.DataFrame({"k": recorded.keys.view(np.int64), "j": np.arange(len(q_of))})
+    m = cur.merge(rec, on="k")
+    i, j = m["i"].to_numpy(), m["j"].to_numpy()
+    r, q = pos[sel][i], q_of[j]
+    pair, uniq = pd.factorize(r * len(recorded.labels) + q)
+    pr, pq = uniq // len(recorded.labels), uniq % len(recorded.labels)
+    ca, cb = codes[i], recorded.codes[j]
+    both = (ca > 0) & (cb > 0)
+    same = both & (ca == cb)
+    out: Dict[int, Bound] = {}
+    rec_dates = np.array(recorded.dates, dtype=object)
+    for c in range(n_types):
+        s = np.bincount(pair, weights=same[:, c], minlength=len(uniq))
+        d = np.bincount(pair, weights=both[:, c] & ~same[:, c], minlength=len(uniq))
+        changed = size_a[pr, c] + size_b[pq, c] - 2 * s - d
+        known = recorded.hidden[pq, c] | recorded.shown[pq, c]
+        older = recorded.shown[pq, c] & (recorded.as_of[pq, c] != rec_dates[pq])
+        need = np.where(older, 2 * min_count - 1, min_count)
+        binding = known & (changed < need)
+        b = Bound(np.zeros(n_areas, dtype=bool), np.full(n_areas, np.nan),
+                  np.full(n_areas, "", dtype=object), np.zeros(n_areas, dtype=bool))
+        if binding.any():
+            hid_rows = np.unique(pr[binding])
+            ok = binding & recorded.shown[pq, c]
+            # the recorded value of fewest changes (then the latest date) per area
+            cand = np.nonzero(ok)[0]
+            order = cand[np.lexsort((-_date_rank(rec_dates[pq[cand]]), changed[cand],
+                                     pr[cand]))]
+            first = order[np.unique(pr[order], return_index=True)[1]]
+            a = row_area[pr[first]]
+            b.repeat[a] = True
+            b.value[a] = recorded.values[pq[first], c]
+            b.as_of[a] = recorded.as_of[pq[first], c]
+            b.hide[row_area[hid_rows]] = True
+            b.hide[a] = False
+        out[c] = b
+    return out
+
+
+def _date_rank(dates: np.ndarray) -> np.ndarray:
+    """An integer rank of ISO dates (later: larger)."""
+    return pd.factorize(np.asarray(dates, dtype=str), sort=True)[0] if len(dates) else \
+        np.zeros(0, dtype=np.int64)
+
+
+def register_binding(release, data: Optional[pd.DataFrame], area, indicators, n_areas: int,
+                      dates: Sequence[str], pub, min_count: int):
+    """Each area's first row (a date index per area, -1 none) and what the register's cell
+    states of other dates bind its cells to (core.discretion.carrystate), or (None, None)."""
+    if pub.register is None or data is None:
+        return None, None
+    published = release.result.published
+    a = published["area_idx"].to_numpy(dtype=np.int64)
+    d_of = {d: k for k, d in enumerate(dates)}
+    d = np.array([d_of[str(x)] for x in published["ref_date"]], dtype=np.int64)
+    first = np.full(n_areas, -1, dtype=np.int64)
+    first_row = np.full(n_areas, -1, dtype=np.int64)
+    order = np.lexsort((d, a))
+    r = order[np.unique(a[order], return_index=True)[1]]
+    first[a[r]], first_row[a[r]] = d[r], r
+    inside = np.asarray(area) >= 0
+    recorded = pub.register.cell_states(release.result.types, dates,
+                                        data["person_key"].to_numpy(dtype=np.uint64)[inside])
+    if recorded is None:
+        return None, None
+    return first, bind_first_dates(recorded, published, data, area, indicators, n_areas,
+                                   first_row, min_count)
+
+
+def keep_state(release, data, area, indicators, pub, shown) -> None:
+    """Attach the cell state of each area's first and last row shown, for the register."""
+    if pub.register is None or data is None:
+        return
+    published = release.result.published
+    release.carry_state = state_of(published, data, area, indicators,
+                                   state_rows(published, shown))
