@@ -224,19 +224,24 @@ class Register:
             except (OSError, ValueError, KeyError):
                 continue
             have = [(k, col[t]) for k, t in enumerate(names) if t in col]
-            for i, p in enumerate(rows):
-                k = keys[ptr[i]:ptr[i + 1]]
-                if str(pd_[p]) in skip or not np.isin(k, want).any():
-                    continue
+            src = [k for k, _ in have]
+            dst = [c for _, c in have]
+            hit = np.isin(keys, want)
+            lens = np.diff(ptr)
+            hits = np.add.reduceat(hit, np.minimum(ptr[:-1], len(keys) - 1)) if len(keys) \
+                else np.zeros(len(rows))
+            take = [i for i in range(len(rows))
+                    if lens[i] and hits[i] and str(pd_[rows[i]]) not in skip]
+            for i in take:
+                p = rows[i]
                 h = np.zeros(len(types), dtype=bool)
                 s, a = h.copy(), np.full(len(types), "", dtype=object)
                 v = np.full(len(types), np.nan)
-                c = np.zeros((len(k), len(types)), dtype=np.uint8)
-                for src, dst in have:
-                    h[dst], s[dst], a[dst] = hid[p, src], pub[p, src], str(asof[p, src])
-                    v[dst] = vals[i, src]
-                    c[:, dst] = codes[ptr[i]:ptr[i + 1], src]
-                parts.append((str(pl[p]), str(pd_[p]), h, s, a, v, k, c))
+                c = np.zeros((lens[i], len(types)), dtype=np.uint8)
+                h[dst], s[dst], v[dst] = hid[p, src], pub[p, src], vals[i, src]
+                a[dst] = asof[p, src].astype(str)
+                c[:, dst] = codes[ptr[i]:ptr[i + 1]][:, src]
+                parts.append((str(pl[p]), str(pd_[p]), h, s, a, v, keys[ptr[i]:ptr[i + 1]], c))
         if not parts:
             return None
         ptr = np.zeros(len(parts) + 1, dtype=np.int64)
