@@ -246,3 +246,61 @@ def test_without_the_register_each_geography_is_a_new_copy(yearly):
     diffs = np.concatenate([(b[c] - a[c]).dropna().to_numpy() for c in
                             ("residents", "convicted_num", "nonwestern_num")])
     assert np.count_nonzero(diffs) >= 4
+
+
+@pytest.fixture(scope="module")
+def between(tmp_path_factory, provider):
+    """A series of three dates (a wave of six adults in every B_k at the middle date, another
+    at the last), then an extract of one date just after the middle one: the middle date's
+    persons and a newcomer."""
+    import processing
+
+    tmp = tmp_path_factory.mktemp("between_carry")
+    _geographies(str(tmp / "geos.gpkg"))
+    blocks = [("H", _block(0))] + [("B{}".format(k), _block(k + 1)) for k in range(K)]
+    base = persons_frame(blocks, [100] + [60] * K, dates=(D1,), seed=12)
+    d2, d3, later = "2025-02-01", "2025-03-01", "2025-02-15"
+
+    def wave(tag, date):
+        rows = pd.concat([base[base["area_truth"] == "B{}".format(k)].head(6).assign(
+            person_id=["{}{}_{}".format(tag, k, i) for i in range(6)]) for k in range(K)],
+            ignore_index=True)
+        return rows.assign(ref_date=date, age=30, convicted=1, nonwestern=1, basic_edu=1,
+                           gross_income=250000.0)
+
+    series = pd.concat([base, base.assign(ref_date=d2), wave("W", d2), base.assign(ref_date=d3),
+                        wave("V", d3)], ignore_index=True)
+    newcomer = base[base["area_truth"] == "H"].head(1).assign(
+        ref_date=later, person_id="NEWCOMER", age=40, convicted=1, nonwestern=1, basic_edu=1)
+    one = pd.concat([base.assign(ref_date=later), wave("W", later), newcomer],
+                    ignore_index=True)
+    series.drop(columns=["area_truth"]).to_csv(tmp / "series.csv", index=False)
+    one.drop(columns=["area_truth"]).to_csv(tmp / "one.csv", index=False)
+    common = dict(AREAS=str(tmp / "geos.gpkg"), AREA_ID_FIELD="area_id",
+                  AREA_NAME_FIELD="area_name", OVERLAPS="allow",
+                  RELEASE_REGISTER=str(tmp / "register"))
+    s = processing.run("boligsocial:computeindicators", dict(
+        common, PERSONS=str(tmp / "series.csv"), OUTPUT=str(tmp / "series.gpkg")))
+    o = processing.run("boligsocial:computeindicators", dict(
+        common, PERSONS=str(tmp / "one.csv"), OUTPUT=str(tmp / "one.gpkg")))
+    rows = gpkg_rows(s["OUTPUT"])
+    mid = rows[rows["ref_date"].astype(str) == d2].set_index("area_id").sort_index()
+    first = rows[rows["ref_date"].astype(str) == D1].set_index("area_id").sort_index()
+    return first, mid, gpkg_rows(o["OUTPUT"]).set_index("area_id").sort_index()
+
+
+def test_a_date_between_published_dates_repeats_the_nearest_one(between):
+    """The middle date of a published series is recorded too: an extract of a date just
+    after it repeats its values, not a new copy around the newcomer."""
+    first, mid, one = between
+    cells = ("residents", "convicted_num", "nonwestern_num", "basic_edu_num",
+             "age_18_64_num")
+    # the wave moved these cells by six persons: the middle date shows new values
+    assert sum(int((mid[c] != first[c]).sum()) for c in cells) >= K
+    compared = 0
+    for c in cells:
+        both = mid[c].notna() & one[c].notna()
+        compared += int(both.sum())
+        assert (mid.loc[both, c] == one.loc[both, c]).all(), (c, mid[c].tolist(),
+                                                              one[c].tolist())
+    assert compared >= K * 3

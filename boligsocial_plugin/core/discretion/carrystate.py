@@ -5,11 +5,13 @@ The carry rule (core.discretion.carry) walks the dates of one run. A municipalit
 receives one extract a year and publishes each year's layers from it gets no walk: an area's
 layer of d2 knows nothing of who lived there at d1, so each cell gets fresh noise, and every
 geography holding a newcomer (a renamed one too) is one more independent noisy copy of his
-figures. So the release register keeps, for the rows a release shows first and last of each
-area, its *cell state*: the person keys, per person and cell a one-byte code of the person's
-contribution (0: not in the cell; else 1–128 from a hash of the person and the value), and
-the value each cell showed. A later run compares each area's first date with every recorded
-row at another date that shares persons with it (any area id), per cell:
+figures. So the release register keeps, for every row a release shows, its *cell state*: the
+person keys, per person and cell a one-byte code of the person's contribution (0: not in the
+cell; 1: the value 1, as every member of a residents, denominator or 0/1 cell; else 2–129
+from a hash of the person and the value), and the value each cell showed. A later run
+compares each area's first date with the recorded rows that share persons with it (any area
+id), of each release and id the nearest date before and after it (not a date of the run),
+per cell:
 
     changed = |A| + |B| − 2·(in both, same code) − (in both, other code)
 
@@ -20,11 +22,12 @@ cell repeats the recorded value (the published, perturbed value, with its as-of 
 stays hidden (``S``) when every binding row hid it; with no binding row it is new. After a
 repeated or hidden first date the run's own walk asks ``2·min_count − 1`` changes for a new
 value. A code collision (1 in 128) can only hide a change, so it repeats more, never less.
-The code is PostgreSQL's ``(hashint8extended(key # hashint8extended(round(v * 1e6), S1), S2)
-& 127) + 1`` (core.personkeys.hash_int64), so a database can compute the same codes.
+The code of a value other than 1 is PostgreSQL's ``(hashint8extended(key #
+hashint8extended(round(v * 1e6), S1), S2) & 127) + 2`` (core.personkeys.hash_int64), so a
+database can compute the same codes.
 
-The codes are bytes, not the walk's 64-bit keys, to keep the register small (one byte per
-person and cell: 19 bytes a person for the built-in indicators).
+The codes are bytes, not the walk's 64-bit keys, and mostly 0 and 1, so the register stores
+them compressed (about 3 bytes a person row for the built-in indicators).
 """
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
@@ -78,11 +81,16 @@ class CellState:
 
 
 def contribution_codes(keys: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """The one-byte code (1–128) of each person's contribution (see the module doc)."""
-    v = np.round(np.asarray(values, dtype=float) * 1e6).astype(np.int64).view(np.uint64)
-    h = hash_int64(np.asarray(keys, dtype=np.uint64) ^ hash_int64(v, CODE_SEEDS[0]),
+    """The one-byte code (1: the value 1, else 2–129) of each person's contribution (see the
+    module doc)."""
+    values = np.asarray(values, dtype=float)
+    out = np.ones(len(values), dtype=np.uint8)
+    other = values != 1
+    v = np.round(values[other] * 1e6).astype(np.int64).view(np.uint64)
+    h = hash_int64(np.asarray(keys, dtype=np.uint64)[other] ^ hash_int64(v, CODE_SEEDS[0]),
                    CODE_SEEDS[1])
-    return ((h & np.uint64(127)) + np.uint64(1)).astype(np.uint8)
+    out[other] = ((h & np.uint64(127)) + np.uint64(2)).astype(np.uint8)
+    return out
 
 
 def cell_codes(data: pd.DataFrame, indicators: Sequence[Indicator]) -> np.ndarray:
@@ -138,16 +146,11 @@ def state_of(published: pd.DataFrame, data: pd.DataFrame, area: np.ndarray,
 
 
 def state_rows(published: pd.DataFrame, shown: Optional[Sequence[str]]) -> np.ndarray:
-    """The rows whose state is recorded: each area's first and last date shown."""
+    """The rows whose state is recorded: every row shown."""
     d = published["ref_date"].astype(str)
     ok = np.ones(len(d), dtype=bool) if shown is None else \
         d.isin({str(x) for x in shown}).to_numpy()
-    t = pd.DataFrame({"a": published["area_idx"].to_numpy(), "d": d.to_numpy(),
-                      "r": np.arange(len(d))})[ok]
-    if not len(t):
-        return np.zeros(0, dtype=np.int64)
-    g = t.sort_values(["a", "d"]).groupby("a")["r"]
-    return np.unique(np.concatenate([g.first().to_numpy(), g.last().to_numpy()]))
+    return np.nonzero(ok)[0]
 
 
 @dataclass
@@ -265,7 +268,7 @@ def register_binding(release, data: Optional[pd.DataFrame], area, indicators, n_
 
 
 def keep_state(release, data, area, indicators, pub, shown) -> None:
-    """Attach the cell state of each area's first and last row shown, for the register."""
+    """Attach the cell state of every row shown, for the register."""
     if pub.register is None or data is None:
         return
     published = release.result.published

@@ -23,6 +23,7 @@ import datetime as _dt
 import json
 import os
 import uuid
+import zlib
 from dataclasses import dataclass
 from typing import IO, Any, Dict, List, Optional, Sequence
 
@@ -165,9 +166,7 @@ class Register:
                     hidden=np.asarray(hidden, dtype=bool), published=np.asarray(published,
                                                                                 dtype=bool),
                     **({} if as_of is None else {"as_of": np.asarray(as_of, dtype=str)}),
-                    **({} if state is None else {
-                        "cs_rows": state.rows, "cs_ptr": state.ptr, "cs_keys": state.keys,
-                        "cs_codes": state.codes, "cs_values": state.values}))
+                    **({} if state is None else _state_arrays(state, pops)))
             os.replace(tmp, npz)
             with _private(os.path.join(self.folder, rid + ".json"), text=True) as f:
                 json.dump(meta, f, ensure_ascii=False, indent=1)
@@ -202,8 +201,9 @@ class Register:
     def cell_states(self, types: Sequence[str], exclude_dates: Sequence[str],
                     persons: np.ndarray):
         """The recorded cell states (core.discretion.carrystate.Recorded) of rows at dates
-        other than ``exclude_dates`` that hold any of ``persons`` (keys), on ``types``; None
-        when there are none."""
+        other than ``exclude_dates`` that hold any of ``persons`` (keys), on ``types``: of
+        each release and label the nearest date before and after the first of
+        ``exclude_dates`` (the run's first date); None when there are none."""
         from boligsocial_plugin.core.discretion.carrystate import Recorded
 
         skip = {str(d) for d in exclude_dates}
@@ -220,7 +220,7 @@ class Register:
                 hid, pub, vals = z["hidden"], z["published"], z["cs_values"]
                 asof = z["as_of"] if "as_of" in z.files else \
                     np.where(pub, pd_.astype(str)[:, None], "")
-                rows, ptr, keys, codes = z["cs_rows"], z["cs_ptr"], z["cs_keys"], z["cs_codes"]
+                rows, ptr, keys, codes = _state_of_npz(z)
             except (OSError, ValueError, KeyError):
                 continue
             have = [(k, col[t]) for k, t in enumerate(names) if t in col]
@@ -230,8 +230,10 @@ class Register:
             lens = np.diff(ptr)
             hits = np.add.reduceat(hit, np.minimum(ptr[:-1], len(keys) - 1)) if len(keys) \
                 else np.zeros(len(rows))
-            take = [i for i in range(len(rows))
-                    if lens[i] and hits[i] and str(pd_[rows[i]]) not in skip]
+            take = _nearest([i for i in range(len(rows))
+                             if lens[i] and hits[i] and str(pd_[rows[i]]) not in skip],
+                            [str(pl[p]) for p in rows], [str(pd_[p]) for p in rows],
+                            min(skip) if skip else "")
             for i in take:
                 p = rows[i]
                 h = np.zeros(len(types), dtype=bool)
@@ -268,6 +270,51 @@ class Register:
                 os.remove(p)
                 found = True
         return found
+
+
+def _state_arrays(state, pops: Populations) -> Dict[str, np.ndarray]:
+    """The npz arrays of a cell state (core.discretion.carrystate.CellState; its rows index
+    ``pops``): the codes compressed (mostly 0 and 1), the keys only where they are not the
+    populations' own (they are when both come from the same person rows)."""
+    idx = _spans(pops.ptr, state.rows)
+    out = {"cs_rows": state.rows, "cs_ptr": state.ptr, "cs_values": state.values,
+           "cs_shape": np.array(state.codes.shape, dtype=np.int64),
+           "cs_codes_z": np.frombuffer(zlib.compress(
+               np.ascontiguousarray(state.codes, dtype=np.uint8).tobytes(), 1), dtype=np.uint8)}
+    if not (np.array_equal(np.diff(state.ptr), np.diff(pops.ptr)[state.rows]) and
+            np.array_equal(pops.keys[idx], state.keys)):
+        out["cs_keys"] = state.keys
+    return out
+
+
+def _state_of_npz(z):
+    """(rows, ptr, keys, codes) of a cell state written by :func:`_state_arrays`."""
+    rows, ptr = z["cs_rows"], z["cs_ptr"]
+    keys = z["cs_keys"] if "cs_keys" in z.files else z["keys"][_spans(z["ptr"], rows)]
+    shape = tuple(int(x) for x in z["cs_shape"])
+    codes = np.frombuffer(zlib.decompress(z["cs_codes_z"].tobytes()), dtype=np.uint8)
+    return rows, ptr, keys, codes.reshape(shape)
+
+
+def _spans(ptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The indices of the members of populations ``rows`` (offsets ``ptr``), in order."""
+    rows = np.asarray(rows, dtype=np.int64)
+    lens = ptr[rows + 1] - ptr[rows]
+    if not len(rows) or not lens.sum():
+        return np.zeros(0, dtype=np.int64)
+    start = np.repeat(ptr[rows] - np.concatenate([[0], np.cumsum(lens)[:-1]]), lens)
+    return start + np.arange(int(lens.sum()))
+
+
+def _nearest(take: List[int], labels: List[str], dates: List[str], near: str) -> List[int]:
+    """Of the state rows ``take``: per label the nearest date before ``near`` and after it."""
+    best: Dict[tuple, int] = {}
+    for i in take:
+        after = dates[i] > near
+        j = best.get((labels[i], after))
+        if j is None or (dates[i] < dates[j] if after else dates[i] > dates[j]):
+            best[(labels[i], after)] = i
+    return sorted(best.values())
 
 
 def fingerprint(date: str, keys: np.ndarray) -> tuple:
