@@ -304,3 +304,53 @@ def test_a_date_between_published_dates_repeats_the_nearest_one(between):
         assert (mid.loc[both, c] == one.loc[both, c]).all(), (c, mid[c].tolist(),
                                                               one[c].tolist())
     assert compared >= K * 3
+
+
+@pytest.fixture(scope="module")
+def earlier_series_after(tmp_path_factory, provider):
+    """A layer of one date published first (the persons of 1 March and a newcomer), then the
+    series of January to March (a wave of six adults in every B_k in January only): the
+    series' last months are a few persons from the layer published before."""
+    import processing
+
+    tmp = tmp_path_factory.mktemp("earlier_series_after")
+    _geographies(str(tmp / "geos.gpkg"))
+    blocks = [("H", _block(0))] + [("B{}".format(k), _block(k + 1)) for k in range(K)]
+    base = persons_frame(blocks, [100] + [60] * K, dates=(D1,), seed=13)
+    d2, d3, later = "2025-02-01", "2025-03-01", "2025-03-15"
+    wave = pd.concat([base[base["area_truth"] == "B{}".format(k)].head(6).assign(
+        person_id=["W{}_{}".format(k, i) for i in range(6)]) for k in range(K)],
+        ignore_index=True).assign(age=30, convicted=1, nonwestern=1, basic_edu=1)
+    newcomer = base[base["area_truth"] == "H"].head(1).assign(
+        ref_date=later, person_id="NEWCOMER", age=40, convicted=1, nonwestern=1, basic_edu=1)
+    series = pd.concat([base, wave, base.assign(ref_date=d2), base.assign(ref_date=d3)],
+                       ignore_index=True)
+    one = pd.concat([base.assign(ref_date=later), newcomer], ignore_index=True)
+    series.drop(columns=["area_truth"]).to_csv(tmp / "series.csv", index=False)
+    one.drop(columns=["area_truth"]).to_csv(tmp / "one.csv", index=False)
+    common = dict(AREAS=str(tmp / "geos.gpkg"), AREA_ID_FIELD="area_id",
+                  AREA_NAME_FIELD="area_name", OVERLAPS="allow",
+                  RELEASE_REGISTER=str(tmp / "register"))
+    o = processing.run("boligsocial:computeindicators", dict(
+        common, PERSONS=str(tmp / "one.csv"), OUTPUT=str(tmp / "one.gpkg")))
+    s = processing.run("boligsocial:computeindicators", dict(
+        common, PERSONS=str(tmp / "series.csv"), OUTPUT=str(tmp / "series.gpkg")))
+    rows = gpkg_rows(s["OUTPUT"])
+    by = {d: rows[rows["ref_date"].astype(str) == d].set_index("area_id").sort_index()
+          for d in (D1, d2, d3)}
+    return by, gpkg_rows(o["OUTPUT"]).set_index("area_id").sort_index()
+
+
+def test_an_earlier_series_published_after_repeats_the_later_layer(earlier_series_after):
+    """Every month of the series a few persons from the layer published before (February
+    and March: the newcomer only) shows that layer's values: no copy around the newcomer."""
+    by, one = earlier_series_after
+    cells = ("residents", "convicted_num", "nonwestern_num", "basic_edu_num")
+    compared = 0
+    for d in ("2025-02-01", "2025-03-01"):
+        for c in cells:
+            both = by[d][c].notna() & one[c].notna()
+            compared += int(both.sum())
+            assert (by[d].loc[both, c] == one.loc[both, c]).all(), (d, c, by[d][c].tolist(),
+                                                                    one[c].tolist())
+    assert compared >= 2 * K * 2

@@ -177,10 +177,10 @@ def walk(area: np.ndarray, date: np.ndarray, keys: np.ndarray, n_areas: int, n_d
 
 def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
                  anchor: Optional[np.ndarray] = None,
-                 debt_at: Optional[np.ndarray] = None) -> Walk:
-    """:func:`walk` of a cell's :class:`Changes`; ``debt_at[a]``: a date index after which
-    the area owes ``2 min_count - 1`` changes (its value there stood for other persons: the
-    register's cell state, core.discretion.carrystate), -1 none."""
+                 forced: Optional[np.ndarray] = None) -> Walk:
+    """:func:`walk` of a cell's :class:`Changes`; ``forced[a, t]``: the value at (a, t) is
+    given (the register's cell state bound it, core.discretion.carrystate): it is shown, and
+    the next dates owe ``2 min_count - 1`` changes (it stood for other persons)."""
     n_areas, n_dates = hidden.shape
     source = np.full((n_areas, n_dates), -1, dtype=np.int64)
     kept = np.zeros((n_areas, n_dates), dtype=bool)
@@ -197,8 +197,9 @@ def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
         ok[ok] &= ~hidden[rows[ok], anc[ok]]
         lost = anc == LOST  # also where hidden now: the debt stays
         base = ~hid & ~ok & ~lost
-        fresh = base & new
-        carried = base & ~new & (last >= 0) & ((ref == last) | (ch_ref >= need))
+        force = np.zeros(n_areas, dtype=bool) if forced is None else forced[:, t]
+        fresh = base & (new | force)
+        carried = base & ~new & ~force & (last >= 0) & ((ref == last) | (ch_ref >= need))
         kept[base & ~new & ~carried, t] = True
         kept[lost & ~hid, t] = True
         source[fresh, t] = t
@@ -211,8 +212,7 @@ def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
         last[lost] = -1
         need[fresh | ok] = min_count
         need[lost] = 2 * min_count - 1
-        if debt_at is not None:
-            need[debt_at == t] = 2 * min_count - 1
+        need[force & fresh] = 2 * min_count - 1
     return Walk(source, kept)
 
 
@@ -297,8 +297,7 @@ def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequ
                 indicators: Sequence[Indicator], types: Sequence[str], min_count: int,
                 anchors: Optional[Dict[str, np.ndarray]] = None,
                 counted: Optional[np.ndarray] = None,
-                bound: Optional[Dict[int, Bound]] = None,
-                first: Optional[np.ndarray] = None) -> CarryResult:
+                bound: Optional[Dict[int, Bound]] = None) -> CarryResult:
     """Apply the carry rule to a published table of several dates.
 
     ``changes``: each cell's :class:`Changes` (:func:`row_changes`; order of
@@ -306,8 +305,8 @@ def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequ
     among them); ``types``: the register's cell types of a row; ``anchors``: per cell type
     an (areas, dates) array of the date index an earlier release showed (-1 none, LOST);
     ``counted``: the rows the result's counts cover (None: all; an output of some dates);
-    ``bound``: per cell index what the register binds each area's first date ``first[a]``
-    (a date index, -1 none) to (core.discretion.carrystate.bind_first_dates).
+    ``bound``: per cell index what the register binds each row of the table to
+    (core.discretion.carrystate.bind_rows).
     """
     pub = published.copy()
     n_dates = len(dates)
@@ -319,7 +318,6 @@ def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequ
     res = CarryResult(pub, as_of, np.zeros((len(pub), len(types)), dtype=bool))
     flags = {i.code: pub[f"{i.code}_flag"].to_numpy(dtype=object).copy() for i in indicators}
     cnt = np.ones(len(pub), dtype=bool) if counted is None else counted
-    f0 = np.full(n_areas, -1, dtype=np.int64) if first is None else first
     for c, (column, code) in enumerate(cell_columns(indicators)):
         col = pub[column].to_numpy(dtype=float)
         grid_hidden = np.ones((n_areas, n_dates), dtype=bool)
@@ -328,17 +326,16 @@ def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequ
         grid_val = np.full((n_areas, n_dates), np.nan)
         grid_val[row_a, row_d] = col
         b = None if bound is None else bound.get(c)
-        rep = hide = np.zeros(n_areas, dtype=bool)
+        rep = hide = np.zeros((n_areas, n_dates), dtype=bool)
         if b is not None:
-            anchor, rep, hide, n_lost = _bind(b, f0, grid_val, grid_hidden, anchor)
+            anchor, rep, hide, n_lost = _bind(b, row_a, row_d, grid_val, grid_hidden, anchor)
             res.lost_bound += n_lost
-        w = walk_changes(changes[c], grid_hidden, min_count, anchor,
-                         np.where(rep | hide, f0, -1))
-        w.kept_hidden[np.nonzero(hide)[0], np.maximum(f0, 0)[hide]] = True
+        w = walk_changes(changes[c], grid_hidden, min_count, anchor, rep)
+        w.kept_hidden |= hide
         src = w.source[row_a, row_d]
         kept = w.kept_hidden[row_a, row_d]
         pub[column] = np.where(src >= 0, grid_val[row_a, np.maximum(src, 0)], np.nan)
-        ext = rep[row_a] & (src >= 0) & (src == f0[row_a])
+        ext = (src >= 0) & rep[row_a, np.maximum(src, 0)]
         res.from_register += int((ext & cnt & (src == row_d)).sum())
         res.cells += int(((src >= 0) & cnt).sum())
         res.carried += int(((src >= 0) & ((src != row_d) | ext) & cnt).sum())
@@ -350,34 +347,39 @@ def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequ
             flags[code][kept] = "S"
         as_of[:, c] = np.where(src >= 0, np.array(dates, dtype=object)[np.maximum(src, 0)], "")
         if b is not None:
-            as_of[ext, c] = b.as_of[row_a[ext]]
+            grid_asof = np.full((n_areas, n_dates), "", dtype=object)
+            grid_asof[row_a, row_d] = b.as_of
+            as_of[ext, c] = grid_asof[row_a[ext], src[ext]]
     _finish(pub, indicators, flags, {i.code: i.kind for i in indicators}, as_of, res.hidden)
     return res
 
 
-def _bind(b: Bound, first: np.ndarray, grid_val: np.ndarray, grid_hidden: np.ndarray,
-          anchor: Optional[np.ndarray]):
-    """Apply the register's binding of one cell at each area's first date, in place: a bound
-    value replaces the date's own (a repeat), a bound hidden cell is hidden. An earlier
-    release of that very date wins (its anchor); one that carried a snapshot not in this run
-    (LOST) is replaced by the binding (that snapshot's recorded value). Returns the anchor,
-    the areas repeated and hidden, and how many LOST anchors were replaced."""
-    areas = np.arange(len(first))
-    t0 = np.maximum(first, 0)
-    free = (first >= 0) & ~grid_hidden[areas, t0]
+def _bind(b: Bound, row_a: np.ndarray, row_d: np.ndarray, grid_val: np.ndarray,
+          grid_hidden: np.ndarray, anchor: Optional[np.ndarray]):
+    """Apply the register's binding of one cell (arrays over the table's rows at
+    ``row_a``/``row_d``), in place: a bound value replaces the row's own and is shown (a
+    repeat), a bound hidden cell is hidden. An earlier release of that very area and date
+    wins (its anchor); one that carried a snapshot not in this run (LOST) is replaced by the
+    binding (that snapshot's recorded value). Returns the anchor, the (areas, dates) grids
+    repeated and hidden, and how many LOST anchors were replaced."""
+    free = ~grid_hidden[row_a, row_d] & (b.repeat | b.hide)
     n_lost = 0
     if anchor is not None:
-        anc = anchor[areas, t0]
-        swap = free & (anc == LOST) & (b.repeat | b.hide)
+        anc = anchor[row_a, row_d]
+        swap = free & (anc == LOST)
         if swap.any():
             anchor = anchor.copy()
-            anchor[areas[swap], t0[swap]] = -1
+            anchor[row_a[swap], row_d[swap]] = -1
             n_lost = int(swap.sum())
-        free &= anchor[areas, t0] < 0
-    rep = free & b.repeat & ~np.isnan(b.value)
-    hide = free & b.hide
-    grid_val[areas[rep], t0[rep]] = b.value[rep]
-    grid_hidden[areas[hide], t0[hide]] = True
+        free &= anchor[row_a, row_d] < 0
+    rep = np.zeros(grid_val.shape, dtype=bool)
+    hide = np.zeros(grid_val.shape, dtype=bool)
+    r = free & b.repeat & ~np.isnan(b.value)
+    rep[row_a[r], row_d[r]] = True
+    grid_val[row_a[r], row_d[r]] = b.value[r]
+    h = free & b.hide
+    hide[row_a[h], row_d[h]] = True
+    grid_hidden[row_a[h], row_d[h]] = True
     return anchor, rep, hide, n_lost
 
 
@@ -454,8 +456,7 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     t0 = time.perf_counter()
     labels = [str(a) for a in area_ids]
     m = max(1, release.rules.min_count)
-    first, bound = register_binding(release, data, area, indicators, len(labels), dates,
-                                     pub, m)
+    bound = register_binding(release, data, area, indicators, dates, pub, m)
     if len(dates) < 2 and bound is None:
         keep_state(release, data, area, indicators, pub, shown)
         return None
@@ -469,7 +470,7 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     counted = None if shown is None else \
         before["ref_date"].astype(str).isin({str(d) for d in shown}).to_numpy()
     out = carry_table(before, cells, dates, indicators, res.types, m, anchors, counted,
-                      bound, first)
+                      bound)
     lost -= out.lost_bound
     res.published = out.published
     keep_state(release, data, area, indicators, pub, shown)

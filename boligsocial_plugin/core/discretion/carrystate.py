@@ -9,9 +9,9 @@ figures. So the release register keeps, for every row a release shows, its *cell
 person keys, per person and cell a one-byte code of the person's contribution (0: not in the
 cell; 1: the value 1, as every member of a residents, denominator or 0/1 cell; else 2–129
 from a hash of the person and the value), and the value each cell showed. A later run
-compares each area's first date with the recorded rows that share persons with it (any area
-id), of each release and id the nearest date before and after it (not a date of the run),
-per cell:
+compares each row (an area at a date of the run) with the recorded rows that share persons
+with it (any area id; of each release and id the nearest date before the run, the nearest
+after it and those between its dates), per cell:
 
     changed = |A| + |B| − 2·(in both, same code) − (in both, other code)
 
@@ -19,12 +19,12 @@ the persons who entered, left or changed contribution. A recorded cell *binds* w
 than ``min_count`` changed (``2·min_count − 1`` when the recorded cell itself repeated an
 older value: it stood for persons up to ``min_count − 1`` away from that value). A bound
 cell repeats the recorded value (the published, perturbed value, with its as-of date), or
-stays hidden (``S``) when every binding row hid it; with no binding row it is new. After a
-repeated or hidden first date the run's own walk asks ``2·min_count − 1`` changes for a new
-value. A code collision (1 in 128) can only hide a change, so it repeats more, never less.
-The code of a value other than 1 is PostgreSQL's ``(hashint8extended(key #
-hashint8extended(round(v * 1e6), S1), S2) & 127) + 2`` (core.personkeys.hash_int64), so a
-database can compute the same codes.
+stays hidden (``S``) when every binding row hid it; with no binding row the run's own walk
+decides (core.discretion.carry). After a repeated or hidden date the walk asks
+``2·min_count − 1`` changes for a new value. A code collision (1 in 128) can only hide a
+change, so it repeats more, never less. The code of a value other than 1 is PostgreSQL's
+``(hashint8extended(key # hashint8extended(round(v * 1e6), S1), S2) & 127) + 2``
+(core.personkeys.hash_int64), so a database can compute the same codes.
 
 The codes are bytes, not the walk's 64-bit keys, and mostly 0 and 1, so the register stores
 them compressed (about 3 bytes a person row for the built-in indicators).
@@ -170,7 +170,7 @@ class Recorded:
 
 @dataclass
 class Bound:
-    """What the register binds one cell of each area's first date to (arrays over areas)."""
+    """What the register binds one cell of each row of a table to (arrays over its rows)."""
 
     repeat: np.ndarray       # repeat a recorded value
     value: np.ndarray
@@ -178,32 +178,30 @@ class Bound:
     hide: np.ndarray         # every binding recorded cell was hidden: stays hidden (S)
 
 
-def bind_first_dates(recorded: Recorded, published: pd.DataFrame, data: pd.DataFrame,
-                     area: np.ndarray, indicators: Sequence[Indicator], n_areas: int,
-                     first_rows: np.ndarray, min_count: int) -> Dict[int, Bound]:
-    """Per cell type index: the :class:`Bound` of each area's first row (``first_rows``:
-    the table row of each area's first date, -1 none) against the recorded rows."""
-    have = first_rows >= 0
-    rows = first_rows[have]
-    row_area = np.nonzero(have)[0]
+def bind_rows(recorded: Recorded, published: pd.DataFrame, data: pd.DataFrame,
+              area: np.ndarray, indicators: Sequence[Indicator], min_count: int
+              ) -> Dict[int, Bound]:
+    """Per cell type index: the :class:`Bound` of every row of the published table (arrays
+    over its rows) against the recorded rows."""
+    n_rows = len(published)
+    rows = np.arange(n_rows)
     pos = row_of_persons(published, data, area, rows)
     sel = np.nonzero(pos >= 0)[0]
     keys = data["person_key"].to_numpy(dtype=np.uint64)[sel]
     codes = cell_codes(data.iloc[sel], indicators)
     n_types = codes.shape[1]
-    size_a = np.stack([np.bincount(pos[sel], weights=codes[:, c] > 0, minlength=len(rows))
+    size_a = np.stack([np.bincount(pos[sel], weights=codes[:, c] > 0, minlength=n_rows)
                        for c in range(n_types)], axis=1)
-    q_of = np.repeat(np.arange(len(recorded.labels)), np.diff(recorded.ptr))
-    size_b = np.stack([np.bincount(q_of, weights=recorded.codes[:, c] > 0,
-                                   minlength=len(recorded.labels)) for c in range(n_types)],
-                      axis=1)
+    n_q = len(recorded.labels)
+    q_of = np.repeat(np.arange(n_q), np.diff(recorded.ptr))
+    size_b = np.stack([np.bincount(q_of, weights=recorded.codes[:, c] > 0, minlength=n_q)
+                       for c in range(n_types)], axis=1)
     cur = pd.DataFrame({"k": keys.view(np.int64), "i": np.arange(len(sel))})
     rec = pd.DataFrame({"k": recorded.keys.view(np.int64), "j": np.arange(len(q_of))})
     m = cur.merge(rec, on="k")
     i, j = m["i"].to_numpy(), m["j"].to_numpy()
-    r, q = pos[sel][i], q_of[j]
-    pair, uniq = pd.factorize(r * len(recorded.labels) + q)
-    pr, pq = uniq // len(recorded.labels), uniq % len(recorded.labels)
+    pair, uniq = pd.factorize(pos[sel][i] * n_q + q_of[j])
+    pr, pq = uniq // n_q, uniq % n_q
     ca, cb = codes[i], recorded.codes[j]
     both = (ca > 0) & (cb > 0)
     same = both & (ca == cb)
@@ -217,22 +215,22 @@ def bind_first_dates(recorded: Recorded, published: pd.DataFrame, data: pd.DataF
         older = recorded.shown[pq, c] & (recorded.as_of[pq, c] != rec_dates[pq])
         need = np.where(older, 2 * min_count - 1, min_count)
         binding = known & (changed < need)
-        b = Bound(np.zeros(n_areas, dtype=bool), np.full(n_areas, np.nan),
-                  np.full(n_areas, "", dtype=object), np.zeros(n_areas, dtype=bool))
+        b = Bound(np.zeros(n_rows, dtype=bool), np.full(n_rows, np.nan),
+                  np.full(n_rows, "", dtype=object), np.zeros(n_rows, dtype=bool))
         if binding.any():
             hid_rows = np.unique(pr[binding])
             ok = binding & recorded.shown[pq, c]
-            # the recorded value of fewest changes (then the latest date) per area
+            # the recorded value of fewest changes (then the latest date) per row
             cand = np.nonzero(ok)[0]
             order = cand[np.lexsort((-_date_rank(rec_dates[pq[cand]]), changed[cand],
                                      pr[cand]))]
             first = order[np.unique(pr[order], return_index=True)[1]]
-            a = row_area[pr[first]]
-            b.repeat[a] = True
-            b.value[a] = recorded.values[pq[first], c]
-            b.as_of[a] = recorded.as_of[pq[first], c]
-            b.hide[row_area[hid_rows]] = True
-            b.hide[a] = False
+            r = pr[first]
+            b.repeat[r] = True
+            b.value[r] = recorded.values[pq[first], c]
+            b.as_of[r] = recorded.as_of[pq[first], c]
+            b.hide[hid_rows] = True
+            b.hide[r] = False
         out[c] = b
     return out
 
@@ -243,28 +241,18 @@ def _date_rank(dates: np.ndarray) -> np.ndarray:
         np.zeros(0, dtype=np.int64)
 
 
-def register_binding(release, data: Optional[pd.DataFrame], area, indicators, n_areas: int,
-                      dates: Sequence[str], pub, min_count: int):
-    """Each area's first row (a date index per area, -1 none) and what the register's cell
-    states of other dates bind its cells to (core.discretion.carrystate), or (None, None)."""
+def register_binding(release, data: Optional[pd.DataFrame], area, indicators,
+                     dates: Sequence[str], pub, min_count: int) -> Optional[Dict[int, Bound]]:
+    """What the register's cell states of dates not in the run bind each row of the
+    release's table to (:func:`bind_rows`), or None."""
     if pub.register is None or data is None:
-        return None, None
-    published = release.result.published
-    a = published["area_idx"].to_numpy(dtype=np.int64)
-    d_of = {d: k for k, d in enumerate(dates)}
-    d = np.array([d_of[str(x)] for x in published["ref_date"]], dtype=np.int64)
-    first = np.full(n_areas, -1, dtype=np.int64)
-    first_row = np.full(n_areas, -1, dtype=np.int64)
-    order = np.lexsort((d, a))
-    r = order[np.unique(a[order], return_index=True)[1]]
-    first[a[r]], first_row[a[r]] = d[r], r
+        return None
     inside = np.asarray(area) >= 0
     recorded = pub.register.cell_states(release.result.types, dates,
                                         data["person_key"].to_numpy(dtype=np.uint64)[inside])
     if recorded is None:
-        return None, None
-    return first, bind_first_dates(recorded, published, data, area, indicators, n_areas,
-                                   first_row, min_count)
+        return None
+    return bind_rows(recorded, release.result.published, data, area, indicators, min_count)
 
 
 def keep_state(release, data, area, indicators, pub, shown) -> None:

@@ -201,9 +201,9 @@ class Register:
     def cell_states(self, types: Sequence[str], exclude_dates: Sequence[str],
                     persons: np.ndarray):
         """The recorded cell states (core.discretion.carrystate.Recorded) of rows at dates
-        other than ``exclude_dates`` that hold any of ``persons`` (keys), on ``types``: of
-        each release and label the nearest date before and after the first of
-        ``exclude_dates`` (the run's first date); None when there are none."""
+        other than ``exclude_dates`` (the run's dates) that hold any of ``persons`` (keys),
+        on ``types``: of each release and label the nearest date before the run's first date,
+        the nearest after its last, and those between; None when there are none."""
         from boligsocial_plugin.core.discretion.carrystate import Recorded
 
         skip = {str(d) for d in exclude_dates}
@@ -233,7 +233,7 @@ class Register:
             take = _nearest([i for i in range(len(rows))
                              if lens[i] and hits[i] and str(pd_[rows[i]]) not in skip],
                             [str(pl[p]) for p in rows], [str(pd_[p]) for p in rows],
-                            min(skip) if skip else "")
+                            min(skip) if skip else "", max(skip) if skip else "")
             for i in take:
                 p = rows[i]
                 h = np.zeros(len(types), dtype=bool)
@@ -306,15 +306,21 @@ def _spans(ptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return start + np.arange(int(lens.sum()))
 
 
-def _nearest(take: List[int], labels: List[str], dates: List[str], near: str) -> List[int]:
-    """Of the state rows ``take``: per label the nearest date before ``near`` and after it."""
+def _nearest(take: List[int], labels: List[str], dates: List[str], first: str,
+             last: str) -> List[int]:
+    """Of the state rows ``take``: per label the nearest date before ``first``, the nearest
+    after ``last``, and every date between."""
     best: Dict[tuple, int] = {}
+    out = []
     for i in take:
-        after = dates[i] > near
+        if first < dates[i] < last:
+            out.append(i)
+            continue
+        after = dates[i] > last
         j = best.get((labels[i], after))
         if j is None or (dates[i] < dates[j] if after else dates[i] > dates[j]):
             best[(labels[i], after)] = i
-    return sorted(best.values())
+    return sorted(out + list(best.values()))
 
 
 def fingerprint(date: str, keys: np.ndarray) -> tuple:
