@@ -241,3 +241,27 @@ def test_file_and_database_runs_through_one_register_are_two_file_runs(
         for x, y in zip(f, g):
             np.testing.assert_array_equal(x, y)
         assert f[3].shape[1] >= 3 and (f[3][:, 1:] > 1).any()  # contribution codes
+
+
+def _criteria(run_alg, tmp, persons, date, register, name):
+    from tests.test_leaks import gpkg_rows
+
+    res = run_alg("assesscriteria", {
+        "PERSONS": persons, "AREAS": str(tmp / "m.gpkg"), "AREA_ID_FIELD": "area_id",
+        "AREA_NAME_FIELD": "area_name", "RELEASE_REGISTER": str(tmp / register),
+        "ASSESSMENT_DATE": date, "REGIONAL_MEAN_INCOME": 300000.0,
+        "NATIONAL_CONVICTION_RATE": 1.0, "OUTPUT": str(tmp / "{}.gpkg".format(name))})
+    return gpkg_rows(res["OUTPUT"]).set_index("area_id").sort_index()
+
+
+def test_criteria_layers_from_a_file_then_a_database_are_two_file_runs(run_alg, layers):
+    """assesscriteria of d1 from the file, then of d2 from the database, through one register:
+    the layers of two file runs (d2's residents repeat d1's where the newcomer alone came)."""
+    tmp, src = layers
+    ff = [_criteria(run_alg, tmp, src[d + ".csv"], date, "reg_cff", "cff_" + d)
+          for d, date in (("d1", D1), ("d2", D2))]
+    fd = [_criteria(run_alg, tmp, src["d1.csv"], D1, "reg_cfd", "cfd_d1"),
+          _criteria(run_alg, tmp, src["d2"], D2, "reg_cfd", "cfd_d2")]
+    for a, b in zip(ff, fd):
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+    assert ff[1].loc["M0", "residents"] == ff[0].loc["M0", "residents"]
