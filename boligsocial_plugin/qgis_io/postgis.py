@@ -88,6 +88,7 @@ from boligsocial_plugin.qgis_io.pgsession import (
     is_postgis,
     load_psycopg2,
 )
+from boligsocial_plugin.qgis_io.pgstate import run_state
 
 #: names of the parts, importable from here as before the split
 __all__ = ["PROVIDER", "DbRun", "KeyedFigures", "PostgisPersons", "connection_parameters",
@@ -359,9 +360,10 @@ class PostgisPersons:
                     run.shown, run.raw["ref_date"].astype(str).isin(set(shown)).to_numpy())
                 release = self._protect(cur, run, run.raw, run.pairs, indicators, areas.ids,
                                         publication, totals, shown=shown if dates else None)
-                if not ref_date or dates:
+                if not ref_date or dates or keys:
                     # the carry rule over every date protected (as from a file), also when
-                    # one date is shown: it shows the value the series shows there
+                    # one date is shown: it shows the value the series shows there (and
+                    # the register's cell states: core.discretion.carrystate)
                     self._carry(cur, run, release, indicators, areas.ids, publication,
                                 series=not ref_date, shown=shown if dates else None)
         finally:
@@ -403,15 +405,18 @@ class PostgisPersons:
     def _carry(self, cur, run: DbRun, release, indicators, area_ids,
                publication: Publication, series: bool = True,
                shown: Optional[Sequence[str]] = None) -> None:
-        """The carry rule (core.discretion.carry), counted in this session; a source without
-        person ids cannot tell who changed: said in the log of a series."""
+        """The carry rule (core.discretion.carry), counted in this session, with the
+        register's cell states (qgis_io.pgstate); a source without person ids cannot tell who
+        changed: said in the log of a series."""
         if "person_id" not in self.source.columns:
             if series:
                 not_carried(release, publication)
             return
+        state = run_state(cur, self.source, run.grid, indicators, release, shown, run.raw) \
+            if publication.register is not None and publication.perturbation.enabled else None
         carry_release(release, None, None, indicators, area_ids, publication, run.raw,
                       changes=carry_changes(cur, self.source, run.grid, indicators,
-                                            len(area_ids)), shown=shown)
+                                            len(area_ids)), shown=shown, state_rows=state)
 
     def _protect(self, cur, run: DbRun, raw: pd.DataFrame, pairs, indicators, area_ids,
                  publication: Publication, totals, dates: Optional[Sequence[str]] = None,

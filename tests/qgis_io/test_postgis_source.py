@@ -246,8 +246,10 @@ def test_select_only_role_with_password_from_the_authentication_database(
 def test_only_aggregates_leave_the_server(run_alg, tmp_path, pg_db):
     """pg_stat_statements: no statement of a run returns more rows than areas x dates (the
     carry rule's: areas x cells x patterns of dates, counts only), but the one that gives the
-    release register each person row's area, date and 64-bit key (assesscriteria records its
-    release; computeindicators does not: REGISTER_MODE off)."""
+    release register each person row's area, date and 64-bit key, and the one that gives its
+    cell state each person row's area, date, key and one byte per cell at each area's first
+    and last date (qgis_io.pgstate) (assesscriteria records its release; computeindicators
+    does not: REGISTER_MODE off)."""
     areas = grid_areas(str(tmp_path / "areas.gpkg"))
     df = persons_frame(areas, [400, 300, 200, 100, 50, 20], dates=("2024-01-01", "2025-01-01"))
     df = df.drop(columns=["area_truth"])
@@ -275,8 +277,14 @@ def test_only_aggregates_leave_the_server(run_alg, tmp_path, pg_db):
         "COPY (SELECT l.area::int4, COALESCE(l.d::date - DATE '1970-01-01', ")]
     assert len(keys) == 1 and keys[0][1:] == (1, persons)  # assesscriteria's, once
     assert "::int4, COALESCE(l.k, 0)::int8 FROM (" in keys[0][0]  # area, date, key: no more
+    state = [(q, c, r) for q, c, r in stats if q.startswith(
+        "COPY (SELECT j.area::int4, (j.d::date - DATE '1970-01-01')::int4, "
+        "COALESCE(j.k, 0)::int8, (((1)::int8 << 0) | ")]
+    # both dates are each area's first and last: every person row, once (assesscriteria's)
+    assert len(state) == 1 and state[0][1:] == (1, persons)
+    assert ")::int8 FROM (SELECT x.*" in state[0][0]  # and eight codes to a bigint, no value
     for query, calls, rows in stats:
-        if query == keys[0][0]:
+        if query in (keys[0][0], state[0][0]):
             continue
         per_call = rows / max(1, calls)
         if query.startswith("SELECT area, cell, m0, count(*)"):

@@ -433,7 +433,9 @@ def anchor_grid(shown: Dict[Tuple[str, str], Dict[str, str]], labels: Sequence[s
 def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarray],
                   indicators: Sequence[Indicator], area_ids: Sequence[str],
                   pub, raw: Optional[pd.DataFrame] = None,
-                  changes=None, shown: Optional[Sequence[str]] = None) -> Optional[CarryResult]:
+                  changes=None, shown: Optional[Sequence[str]] = None,
+                  state_rows: Optional[Tuple[pd.DataFrame, np.ndarray]] = None
+                  ) -> Optional[CarryResult]:
     """Apply the carry rule to a protected release of several dates, in place.
 
     ``release``: a core.pipeline.ProtectedRelease (its published table, hidden cell types,
@@ -442,7 +444,10 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     ``changes(dates)`` gives the cells' :class:`Changes` (a database); ``pub``: the
     core.pipeline.Publication (its register's recorded as-of dates are repeated); ``raw``:
     the exact table, to report the accuracy before and after (:func:`accuracy`); ``shown``:
-    the dates the output shows (None: all), which the report counts. A release
+    the dates the output shows (None: all), which the report counts; ``state_rows``: the
+    person rows (and their area index) the register's cell state is taken from and bound to
+    (core.discretion.carrystate) when not ``data``/``area``: a database's person rows with
+    precomputed codes (qgis_io.pgstate). A release
     of one date, or of exact values (no noise to average: the protection's time rule already
     hides dates too close to each other), is left as it is (None).
     """
@@ -456,9 +461,10 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     t0 = time.perf_counter()
     labels = [str(a) for a in area_ids]
     m = max(1, release.rules.min_count)
-    bound = register_binding(release, data, area, indicators, dates, pub, m)
+    s_data, s_area = (data, area) if state_rows is None else state_rows
+    bound = register_binding(release, s_data, s_area, indicators, dates, pub, m)
     if len(dates) < 2 and bound is None:
-        keep_state(release, data, area, indicators, pub, shown)
+        keep_state(release, s_data, s_area, indicators, pub, shown)
         return None
     anchors, lost = None, 0
     if pub.register is not None:
@@ -473,7 +479,7 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
                       bound)
     lost -= out.lost_bound
     res.published = out.published
-    keep_state(release, data, area, indicators, pub, shown)
+    keep_state(release, s_data, s_area, indicators, pub, shown)
     res.hidden_types = res.hidden_types | out.hidden
     release.as_of = out.as_of
     flags = out.published[[f"{i.code}_flag" for i in indicators]].to_numpy(dtype=object)

@@ -44,6 +44,8 @@ from boligsocial_plugin.core.personkeys import hash_int64
 
 #: the seeds of the contribution code (any fixed values below 2**63)
 CODE_SEEDS = (0x6361727279, 0x7374617465)
+#: the column of a cell's codes computed elsewhere (a database: qgis_io.pgstate), per cell
+CODE_COLUMN = "cell_code_{}"
 
 
 @dataclass
@@ -95,9 +97,14 @@ def contribution_codes(keys: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 def cell_codes(data: pd.DataFrame, indicators: Sequence[Indicator]) -> np.ndarray:
     """(person rows, cell types) uint8: each person's code in the residents and in each
-    indicator's numerator and denominator (the cells of core.discretion.carry.row_changes)."""
+    indicator's numerator and denominator (the cells of core.discretion.carry.row_changes);
+    the columns ``cell_code_<c>`` when ``data`` holds them (codes computed by a database)."""
+    n_types = 1 + 2 * len(indicators)
+    if CODE_COLUMN.format(0) in data.columns:
+        return np.stack([data[CODE_COLUMN.format(c)].to_numpy(dtype=np.uint8)
+                         for c in range(n_types)], axis=1).reshape(len(data), n_types)
     keys = data["person_key"].to_numpy(dtype=np.uint64)
-    out = np.zeros((len(data), 1 + 2 * len(indicators)), dtype=np.uint8)
+    out = np.zeros((len(data), n_types), dtype=np.uint8)
     out[:, 0] = 1
     for j, ind in enumerate(indicators):
         pop = population_mask(ind, data)

@@ -220,7 +220,7 @@ class Register:
                 hid, pub, vals = z["hidden"], z["published"], z["cs_values"]
                 asof = z["as_of"] if "as_of" in z.files else \
                     np.where(pub, pd_.astype(str)[:, None], "")
-                rows, ptr, keys, codes = _state_of_npz(z)
+                rows, ptr, keys, codes = state_of_npz(z)
             except (OSError, ValueError, KeyError):
                 continue
             have = [(k, col[t]) for k, t in enumerate(names) if t in col]
@@ -287,7 +287,7 @@ def _state_arrays(state, pops: Populations) -> Dict[str, np.ndarray]:
     return out
 
 
-def _state_of_npz(z):
+def state_of_npz(z):
     """(rows, ptr, keys, codes) of a cell state written by :func:`_state_arrays`."""
     rows, ptr = z["cs_rows"], z["cs_ptr"]
     keys = z["cs_keys"] if "cs_keys" in z.files else z["keys"][_spans(z["ptr"], rows)]
