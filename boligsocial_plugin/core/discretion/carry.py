@@ -200,7 +200,7 @@ def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
         force = np.zeros(n_areas, dtype=bool) if forced is None else forced[:, t]
         fresh = base & (new | force)
         carried = base & ~new & ~force & (last >= 0) & ((ref == last) | (ch_ref >= need))
-        kept[base & ~new & ~carried, t] = True
+        kept[base & ~fresh & ~carried, t] = True
         kept[lost & ~hid, t] = True
         source[fresh, t] = t
         source[carried, t] = last[carried]
@@ -345,6 +345,12 @@ def carry_table(published: pd.DataFrame, changes: Sequence[Changes], dates: Sequ
             res.from_register += int(((got >= 0) & (src == got) & cnt).sum())
         if code is not None:
             flags[code][kept] = "S"
+            # hidden because a recorded cell of nearly the same persons was hidden: P, as the
+            # crossing rule flags a count a few persons from a small one (S would say that
+            # this one is not small)
+            flags[code][hide[row_a, row_d]] = "P"
+            if b is not None:  # hidden (S) here, near a recorded hidden cell: P as well
+                flags[code][b.hide & (flags[code] == "S")] = "P"
         as_of[:, c] = np.where(src >= 0, np.array(dates, dtype=object)[np.maximum(src, 0)], "")
         if b is not None:
             grid_asof = np.full((n_areas, n_dates), "", dtype=object)

@@ -15,15 +15,19 @@ after it and those between its dates), per cell:
 
     changed = |A| + |B| − 2·(in both, same code) − (in both, other code)
 
-the persons who entered, left or changed contribution. A recorded cell *binds* when fewer
+the persons who entered, left or changed contribution, against recorded cells of any type
+(a cell's value is the sum of its persons' contributions: the same definition under a new
+code, or a nearly equal age band, is the same cell; another type binds only when the two
+share a person with the same contribution). A recorded cell *binds* when fewer
 than ``min_count`` changed (``2·min_count − 1`` when the recorded cell itself repeated an
 older value: it stood for persons up to ``min_count − 1`` away from that value). A bound
 cell repeats the recorded value (the published, perturbed value, with its as-of date), or
-stays hidden (``S``) when every binding row hid it; with no binding row the run's own walk
-decides (core.discretion.carry). After a repeated or hidden date the walk asks
-``2·min_count − 1`` changes for a new value. A code collision (1 in 128) can only hide a
-change, so it repeats more, never less. The code of a value other than 1 is PostgreSQL's
-``(hashint8extended(key # hashint8extended(round(v * 1e6), S1), S2) & 127) + 2``
+stays hidden (flag ``P``, as the crossing rule's; a cell the protection hid as ``S`` beside
+such a recorded hidden cell is flagged ``P`` too) when every binding row hid it; with no
+binding row the run's own walk decides (core.discretion.carry). After a repeated or hidden
+date the walk asks ``2·min_count − 1`` changes for a new value. A code collision (1 in 128)
+can only hide a change, so it repeats more, never less. The code of a value other than 1 is
+PostgreSQL's ``(hashint8extended(key # hashint8extended(round(v * 1e6), S1), S2) & 127) + 2``
 (core.personkeys.hash_int64), so a database can compute the same codes.
 
 The codes are bytes, not the walk's 64-bit keys, and mostly 0 and 1, so the register stores
@@ -189,57 +193,84 @@ def bind_rows(recorded: Recorded, published: pd.DataFrame, data: pd.DataFrame,
               area: np.ndarray, indicators: Sequence[Indicator], min_count: int
               ) -> Dict[int, Bound]:
     """Per cell type index: the :class:`Bound` of every row of the published table (arrays
-    over its rows) against the recorded rows."""
+    over its rows) against the recorded rows' cells of any type: a cell's value is the sum of
+    its persons' contributions, so a recorded cell of another indicator with nearly the same
+    persons and contributions (the same indicator under a new code, a reworded definition)
+    binds as the same indicator's does."""
     n_rows = len(published)
-    rows = np.arange(n_rows)
-    pos = row_of_persons(published, data, area, rows)
+    pos = row_of_persons(published, data, area, np.arange(n_rows))
     sel = np.nonzero(pos >= 0)[0]
-    keys = data["person_key"].to_numpy(dtype=np.uint64)[sel]
     codes = cell_codes(data.iloc[sel], indicators)
-    n_types = codes.shape[1]
-    size_a = np.stack([np.bincount(pos[sel], weights=codes[:, c] > 0, minlength=n_rows)
-                       for c in range(n_types)], axis=1)
-    n_q = len(recorded.labels)
+    n_q, n_rec = len(recorded.labels), recorded.codes.shape[1]
     q_of = np.repeat(np.arange(n_q), np.diff(recorded.ptr))
-    size_b = np.stack([np.bincount(q_of, weights=recorded.codes[:, c] > 0, minlength=n_q)
-                       for c in range(n_types)], axis=1)
-    cur = pd.DataFrame({"k": keys.view(np.int64), "i": np.arange(len(sel))})
-    rec = pd.DataFrame({"k": recorded.keys.view(np.int64), "j": np.arange(len(q_of))})
-    m = cur.merge(rec, on="k")
-    i, j = m["i"].to_numpy(), m["j"].to_numpy()
-    pair, uniq = pd.factorize(pos[sel][i] * n_q + q_of[j])
+    m = pd.DataFrame({"k": data["person_key"].to_numpy(dtype=np.uint64)[sel].view(np.int64),
+                      "i": np.arange(len(sel))}).merge(
+        pd.DataFrame({"k": recorded.keys.view(np.int64), "j": np.arange(len(q_of))}), on="k")
+    pair, uniq = pd.factorize(pos[sel][m["i"].to_numpy()] * n_q + q_of[m["j"].to_numpy()])
+    order = np.argsort(pair, kind="stable")
+    ca, cb = codes[m["i"].to_numpy()[order]], recorded.codes[m["j"].to_numpy()[order]]
+    seg = np.zeros(len(uniq) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pair, minlength=len(uniq)), out=seg[1:])
     pr, pq = uniq // n_q, uniq % n_q
-    ca, cb = codes[i], recorded.codes[j]
-    both = (ca > 0) & (cb > 0)
-    same = both & (ca == cb)
-    out: Dict[int, Bound] = {}
+    size_a = np.stack([np.bincount(pos[sel], weights=codes[:, c] > 0, minlength=n_rows)
+                       for c in range(codes.shape[1])], axis=1)
+    size_b = np.stack([np.bincount(q_of, weights=recorded.codes[:, c] > 0, minlength=n_q)
+                       for c in range(n_rec)], axis=1)
     rec_dates = np.array(recorded.dates, dtype=object)
-    for c in range(n_types):
-        s = np.bincount(pair, weights=same[:, c], minlength=len(uniq))
-        d = np.bincount(pair, weights=both[:, c] & ~same[:, c], minlength=len(uniq))
-        changed = size_a[pr, c] + size_b[pq, c] - 2 * s - d
-        known = recorded.hidden[pq, c] | recorded.shown[pq, c]
-        older = recorded.shown[pq, c] & (recorded.as_of[pq, c] != rec_dates[pq])
-        need = np.where(older, 2 * min_count - 1, min_count)
-        binding = known & (changed < need)
-        b = Bound(np.zeros(n_rows, dtype=bool), np.full(n_rows, np.nan),
-                  np.full(n_rows, "", dtype=object), np.zeros(n_rows, dtype=bool))
-        if binding.any():
-            hid_rows = np.unique(pr[binding])
-            ok = binding & recorded.shown[pq, c]
-            # the recorded value of fewest changes (then the latest date) per row
-            cand = np.nonzero(ok)[0]
-            order = cand[np.lexsort((-_date_rank(rec_dates[pq[cand]]), changed[cand],
-                                     pr[cand]))]
-            first = order[np.unique(pr[order], return_index=True)[1]]
-            r = pr[first]
-            b.repeat[r] = True
-            b.value[r] = recorded.values[pq[first], c]
-            b.as_of[r] = recorded.as_of[pq[first], c]
-            b.hide[hid_rows] = True
-            b.hide[r] = False
-        out[c] = b
+    known = recorded.hidden | recorded.shown
+    older = recorded.shown & (recorded.as_of != rec_dates[:, None])
+    need_q = np.where(older, 2 * min_count - 1, min_count)
+    out: Dict[int, Bound] = {}
+    for c in range(codes.shape[1]):
+        found = []  # (pair index, recorded cell, changes)
+        for c2 in range(n_rec):
+            near = known[pq, c2] & (np.abs(size_a[pr, c] - size_b[pq, c2]) < need_q[pq, c2])
+            if not near.any():
+                continue
+            p = np.nonzero(near)[0]
+            idx = _segments(seg, p)
+            a, b = ca[idx, c], cb[idx, c2]
+            grp = np.repeat(np.arange(len(p)), seg[p + 1] - seg[p])
+            same = np.bincount(grp, weights=(a > 0) & (a == b), minlength=len(p))
+            diff = np.bincount(grp, weights=(a > 0) & (b > 0) & (a != b), minlength=len(p))
+            changed = size_a[pr[p], c] + size_b[pq[p], c2] - 2 * same - diff
+            ok = (changed < need_q[pq[p], c2]) & ((c2 == c) | (same > 0))
+            found += [(p[ok], np.full(int(ok.sum()), c2), changed[ok])]
+        out[c] = _choose(found, pr, pq, recorded, rec_dates, n_rows, c)
     return out
+
+
+def _segments(seg: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """The indices of the segments ``p`` (offsets ``seg``), in order."""
+    lens = seg[p + 1] - seg[p]
+    if not lens.sum():
+        return np.zeros(0, dtype=np.int64)
+    start = np.repeat(seg[p] - np.concatenate([[0], np.cumsum(lens)[:-1]]), lens)
+    return start + np.arange(int(lens.sum()))
+
+
+def _choose(found, pr, pq, recorded: Recorded, rec_dates, n_rows: int, c: int) -> Bound:
+    """Per row the binding recorded cell to repeat: published, fewest changes, the same cell
+    type, the latest date; hidden when every binding cell was hidden."""
+    b = Bound(np.zeros(n_rows, dtype=bool), np.full(n_rows, np.nan),
+              np.full(n_rows, "", dtype=object), np.zeros(n_rows, dtype=bool))
+    if not found or not sum(len(f[0]) for f in found):
+        return b
+    p = np.concatenate([f[0] for f in found])
+    c2 = np.concatenate([f[1] for f in found])
+    changed = np.concatenate([f[2] for f in found])
+    b.hide[np.unique(pr[p])] = True
+    shown = recorded.shown[pq[p], c2]
+    p, c2, changed = p[shown], c2[shown], changed[shown]
+    if len(p):
+        order = np.lexsort((-_date_rank(rec_dates[pq[p]]), c2 != c, changed, pr[p]))
+        first = order[np.unique(pr[p][order], return_index=True)[1]]
+        r = pr[p[first]]
+        b.repeat[r] = True
+        b.value[r] = recorded.values[pq[p[first]], c2[first]]
+        b.as_of[r] = recorded.as_of[pq[p[first]], c2[first]]
+        b.hide[r] = False
+    return b
 
 
 def _date_rank(dates: np.ndarray) -> np.ndarray:

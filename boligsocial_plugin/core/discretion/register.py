@@ -201,9 +201,10 @@ class Register:
     def cell_states(self, types: Sequence[str], exclude_dates: Sequence[str],
                     persons: np.ndarray):
         """The recorded cell states (core.discretion.carrystate.Recorded) of rows at dates
-        other than ``exclude_dates`` (the run's dates) that hold any of ``persons`` (keys),
-        on ``types``: of each release and label the nearest date before the run's first date,
-        the nearest after its last, and those between; None when there are none."""
+        other than ``exclude_dates`` (the run's dates) that hold any of ``persons`` (keys):
+        of each release and label the nearest date before the run's first date, the nearest
+        after its last, and those between; on ``types`` first, then every other cell type
+        recorded; None when there are none."""
         from boligsocial_plugin.core.discretion.carrystate import Recorded
 
         skip = {str(d) for d in exclude_dates}
@@ -223,9 +224,7 @@ class Register:
                 rows, ptr, keys, codes = state_of_npz(z)
             except (OSError, ValueError, KeyError):
                 continue
-            have = [(k, col[t]) for k, t in enumerate(names) if t in col]
-            src = [k for k, _ in have]
-            dst = [c for _, c in have]
+            dst = [col.setdefault(t, len(col)) for t in names]
             hit = np.isin(keys, want)
             lens = np.diff(ptr)
             hits = np.add.reduceat(hit, np.minimum(ptr[:-1], len(keys) - 1)) if len(keys) \
@@ -236,23 +235,26 @@ class Register:
                             min(skip) if skip else "", max(skip) if skip else "")
             for i in take:
                 p = rows[i]
-                h = np.zeros(len(types), dtype=bool)
-                s, a = h.copy(), np.full(len(types), "", dtype=object)
-                v = np.full(len(types), np.nan)
-                c = np.zeros((lens[i], len(types)), dtype=np.uint8)
-                h[dst], s[dst], v[dst] = hid[p, src], pub[p, src], vals[i, src]
-                a[dst] = asof[p, src].astype(str)
-                c[:, dst] = codes[ptr[i]:ptr[i + 1]][:, src]
-                parts.append((str(pl[p]), str(pd_[p]), h, s, a, v, keys[ptr[i]:ptr[i + 1]], c))
+                parts.append((str(pl[p]), str(pd_[p]), dst, hid[p], pub[p],
+                              asof[p].astype(str), vals[i], keys[ptr[i]:ptr[i + 1]],
+                              codes[ptr[i]:ptr[i + 1]]))
         if not parts:
             return None
-        ptr = np.zeros(len(parts) + 1, dtype=np.int64)
-        np.cumsum([len(x[6]) for x in parts], out=ptr[1:])
-        return Recorded([x[0] for x in parts], [x[1] for x in parts],
-                        np.stack([x[4] for x in parts]), np.stack([x[2] for x in parts]),
-                        np.stack([x[3] for x in parts]), np.stack([x[5] for x in parts]), ptr,
-                        np.concatenate([x[6] for x in parts]).astype(np.uint64),
-                        np.concatenate([x[7] for x in parts]))
+        n, width = len(parts), len(col)
+        ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum([len(x[7]) for x in parts], out=ptr[1:])
+        hidden = np.zeros((n, width), dtype=bool)
+        shown = np.zeros((n, width), dtype=bool)
+        as_of = np.full((n, width), "", dtype=object)
+        values = np.full((n, width), np.nan)
+        codes = np.zeros((int(ptr[-1]), width), dtype=np.uint8)
+        for k, x in enumerate(parts):
+            dst = x[2]
+            hidden[k, dst], shown[k, dst], as_of[k, dst], values[k, dst] = x[3], x[4], x[5], x[6]
+            codes[ptr[k]:ptr[k + 1], dst] = x[8]
+        return Recorded([x[0] for x in parts], [x[1] for x in parts], as_of, hidden, shown,
+                        values, ptr, np.concatenate([x[7] for x in parts]).astype(np.uint64),
+                        codes)
 
     def secret(self) -> bytes:
         """The perturbation secret of tables without persons, created once in this folder
