@@ -166,7 +166,8 @@ def state_rows(published: pd.DataFrame, shown: Optional[Sequence[str]]) -> np.nd
 
 @dataclass
 class Recorded:
-    """Recorded cell states of earlier releases, on the cell types asked for."""
+    """Recorded cell states of earlier releases: the cell types asked for first, then every
+    other type recorded."""
 
     labels: List[str]
     dates: List[str]

@@ -221,7 +221,7 @@ class Register:
                 hid, pub, vals = z["hidden"], z["published"], z["cs_values"]
                 asof = z["as_of"] if "as_of" in z.files else \
                     np.where(pub, pd_.astype(str)[:, None], "")
-                rows, ptr, keys, codes = state_of_npz(z)
+                rows, ptr, keys, _ = state_of_npz(z, codes=False)
             except (OSError, ValueError, KeyError):
                 continue
             dst = [col.setdefault(t, len(col)) for t in names]
@@ -233,6 +233,12 @@ class Register:
                              if lens[i] and hits[i] and str(pd_[rows[i]]) not in skip],
                             [str(pl[p]) for p in rows], [str(pd_[p]) for p in rows],
                             min(skip) if skip else "", max(skip) if skip else "")
+            if not take:
+                continue
+            try:
+                codes = state_of_npz(z)[3]
+            except (OSError, ValueError, KeyError, zlib.error):
+                continue  # an unreadable state: nothing to bind to
             for i in take:
                 p = rows[i]
                 parts.append((str(pl[p]), str(pd_[p]), dst, hid[p], pub[p],
@@ -289,13 +295,16 @@ def _state_arrays(state, pops: Populations) -> Dict[str, np.ndarray]:
     return out
 
 
-def state_of_npz(z):
-    """(rows, ptr, keys, codes) of a cell state written by :func:`_state_arrays`."""
+def state_of_npz(z, codes: bool = True):
+    """(rows, ptr, keys, codes) of a cell state written by :func:`_state_arrays` (``codes``
+    False: None for the codes, which are decompressed only when asked for)."""
     rows, ptr = z["cs_rows"], z["cs_ptr"]
     keys = z["cs_keys"] if "cs_keys" in z.files else z["keys"][_spans(z["ptr"], rows)]
+    if not codes:
+        return rows, ptr, keys, None
     shape = tuple(int(x) for x in z["cs_shape"])
-    codes = np.frombuffer(zlib.decompress(z["cs_codes_z"].tobytes()), dtype=np.uint8)
-    return rows, ptr, keys, codes.reshape(shape)
+    out = np.frombuffer(zlib.decompress(z["cs_codes_z"].tobytes()), dtype=np.uint8)
+    return rows, ptr, keys, out.reshape(shape)
 
 
 def _spans(ptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
