@@ -9,6 +9,7 @@ from boligsocial_plugin.core.discretion.carrystate import (
     CellState,
     Recorded,
     bind_rows,
+    cell_codes,
     contribution_codes,
 )
 from boligsocial_plugin.core.discretion.linkage import populations_from_rows
@@ -104,11 +105,12 @@ def test_a_cell_binds_to_a_recorded_cell_of_another_type_with_the_same_persons()
     area = np.zeros(n, dtype=np.int64)
     other = np.zeros((n, 4), dtype=np.uint8)
     other[:, 3] = (np.arange(n) < 10)  # 8 convicted + 2 more: 2 changes
-    b = bind_rows(_recorded(other), published, data, area, inds, 5)
+    b = bind_rows(_recorded(other), published, data, area, cell_codes(data, inds), 5)
     assert b[1].repeat[0] and b[1].value[0] == 7.0 and b[1].as_of[0] == "2024-01-01"
     other[:, 3] = (np.arange(n) < 14)  # 6 changes: a new value
-    b = bind_rows(_recorded(other), published, data, area, inds, 5)
+    b = bind_rows(_recorded(other), published, data, area, cell_codes(data, inds), 5)
     assert not b[1].repeat[0] and not b[1].hide[0]
     other[:, 3] = (np.arange(n) < 9)  # hidden in the record: hidden here
-    b = bind_rows(_recorded(other, shown=False, hidden=True), published, data, area, inds, 5)
+    b = bind_rows(_recorded(other, shown=False, hidden=True), published, data, area,
+                  cell_codes(data, inds), 5)
     assert b[1].hide[0] and not b[1].repeat[0]

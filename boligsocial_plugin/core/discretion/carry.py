@@ -30,7 +30,12 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
-from boligsocial_plugin.core.discretion.carrystate import Bound, keep_state, register_binding
+from boligsocial_plugin.core.discretion.carrystate import (
+    Bound,
+    cell_codes,
+    keep_state,
+    register_binding,
+)
 from boligsocial_plugin.core.discretion.release import indicator_value
 from boligsocial_plugin.core.indicators.definitions import (
     Indicator,
@@ -468,9 +473,10 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     labels = [str(a) for a in area_ids]
     m = max(1, release.rules.min_count)
     s_data, s_area = (data, area) if state_rows is None else state_rows
-    bound = register_binding(release, s_data, s_area, indicators, dates, pub, m)
+    codes = None if pub.register is None or s_data is None else cell_codes(s_data, indicators)
+    bound = register_binding(release, s_data, s_area, codes, dates, pub, m)
     if len(dates) < 2 and bound is None:
-        keep_state(release, s_data, s_area, indicators, pub, shown)
+        keep_state(release, s_data, s_area, codes, indicators, pub, shown)
         return None
     anchors, lost = None, 0
     if pub.register is not None:
@@ -485,7 +491,7 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
                       bound)
     lost -= out.lost_bound
     res.published = out.published
-    keep_state(release, s_data, s_area, indicators, pub, shown)
+    keep_state(release, s_data, s_area, codes, indicators, pub, shown)
     res.hidden_types = res.hidden_types | out.hidden
     release.as_of = out.as_of
     flags = out.published[[f"{i.code}_flag" for i in indicators]].to_numpy(dtype=object)

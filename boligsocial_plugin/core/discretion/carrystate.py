@@ -129,31 +129,36 @@ def row_of_persons(published: pd.DataFrame, data: pd.DataFrame, area: np.ndarray
     dates = sorted({str(d) for d in published["ref_date"]})
     d_of = {d: k for k, d in enumerate(dates)}
     n_d = len(dates)
-    table = published["area_idx"].to_numpy(dtype=np.int64)[rows] * n_d + np.array(
+    row_a = published["area_idx"].to_numpy(dtype=np.int64)
+    table = row_a[rows] * n_d + np.array(
         [d_of[str(d)] for d in published["ref_date"].to_numpy()[rows]], dtype=np.int64)
-    lookup = pd.Series(np.arange(len(rows)), index=table)
-    pd_code = pd.Series(data["ref_date"].astype(str).map(d_of)).fillna(-1).to_numpy(
-        dtype=np.int64)
+    codes, uniq = pd.factorize(data["ref_date"])  # the dates' text once, not per person
+    of_uniq = np.array([d_of.get(u, -1) for u in pd.Series(uniq).astype(str)] + [-1],
+                       dtype=np.int64)
+    d = of_uniq[codes]  # code -1 (missing): the last entry, -1
     a = np.asarray(area, dtype=np.int64)
-    code = np.where((a >= 0) & (pd_code >= 0), a * n_d + pd_code, -1)
-    return pd.Series(code).map(lookup).fillna(-1).to_numpy(dtype=np.int64)
+    n_a = int(max(a.max(initial=-1), row_a.max(initial=-1))) + 1
+    lookup = np.full(n_a * n_d + 1, -1, dtype=np.int64)
+    lookup[table] = np.arange(len(rows))
+    ok = (a >= 0) & (d >= 0)
+    return np.where(ok, lookup[np.where(ok, a * n_d + d, n_a * n_d)], -1)
 
 
 def state_of(published: pd.DataFrame, data: pd.DataFrame, area: np.ndarray,
-             indicators: Sequence[Indicator], rows: np.ndarray) -> CellState:
+             codes: np.ndarray, indicators: Sequence[Indicator], rows: np.ndarray
+             ) -> CellState:
     """The cell state of the published table's ``rows`` (their shown values: the table after
-    the carry rule)."""
+    the carry rule); ``codes``: :func:`cell_codes` of ``data``."""
     rows = np.asarray(rows, dtype=np.int64)
     pos = row_of_persons(published, data, area, rows)
     sel = np.nonzero(pos >= 0)[0]
     order = sel[np.lexsort((data["person_key"].to_numpy(dtype=np.uint64)[sel], pos[sel]))]
     ptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum(np.bincount(pos[order], minlength=len(rows)), out=ptr[1:])
-    sub = data.iloc[order]
     cols = ["residents"] + [f"{i.code}_{x}" for i in indicators for x in ("num", "den")]
     values = published[cols].to_numpy(dtype=float)[rows]
-    return CellState(rows, ptr, sub["person_key"].to_numpy(dtype=np.uint64),
-                     cell_codes(sub, indicators), values)
+    return CellState(rows, ptr, data["person_key"].to_numpy(dtype=np.uint64)[order],
+                     codes[order], values)
 
 
 def state_rows(published: pd.DataFrame, shown: Optional[Sequence[str]]) -> np.ndarray:
@@ -191,17 +196,16 @@ class Bound:
 
 
 def bind_rows(recorded: Recorded, published: pd.DataFrame, data: pd.DataFrame,
-              area: np.ndarray, indicators: Sequence[Indicator], min_count: int
-              ) -> Dict[int, Bound]:
+              area: np.ndarray, all_codes: np.ndarray, min_count: int) -> Dict[int, Bound]:
     """Per cell type index: the :class:`Bound` of every row of the published table (arrays
     over its rows) against the recorded rows' cells of any type: a cell's value is the sum of
     its persons' contributions, so a recorded cell of another indicator with nearly the same
     persons and contributions (the same indicator under a new code, a reworded definition)
-    binds as the same indicator's does."""
+    binds as the same indicator's does. ``all_codes``: :func:`cell_codes` of ``data``."""
     n_rows = len(published)
     pos = row_of_persons(published, data, area, np.arange(n_rows))
     sel = np.nonzero(pos >= 0)[0]
-    codes = cell_codes(data.iloc[sel], indicators)
+    codes = all_codes[sel]
     n_q, n_rec = len(recorded.labels), recorded.codes.shape[1]
     q_of = np.repeat(np.arange(n_q), np.diff(recorded.ptr))
     m = pd.DataFrame({"k": data["person_key"].to_numpy(dtype=np.uint64)[sel].view(np.int64),
@@ -280,24 +284,26 @@ def _date_rank(dates: np.ndarray) -> np.ndarray:
         np.zeros(0, dtype=np.int64)
 
 
-def register_binding(release, data: Optional[pd.DataFrame], area, indicators,
-                     dates: Sequence[str], pub, min_count: int) -> Optional[Dict[int, Bound]]:
+def register_binding(release, data: Optional[pd.DataFrame], area,
+                     codes: Optional[np.ndarray], dates: Sequence[str], pub, min_count: int
+                     ) -> Optional[Dict[int, Bound]]:
     """What the register's cell states of dates not in the run bind each row of the
-    release's table to (:func:`bind_rows`), or None."""
-    if pub.register is None or data is None:
+    release's table to (:func:`bind_rows`; ``codes``: :func:`cell_codes` of ``data``), or
+    None."""
+    if pub.register is None or data is None or codes is None:
         return None
     inside = np.asarray(area) >= 0
     recorded = pub.register.cell_states(release.result.types, dates,
                                         data["person_key"].to_numpy(dtype=np.uint64)[inside])
     if recorded is None:
         return None
-    return bind_rows(recorded, release.result.published, data, area, indicators, min_count)
+    return bind_rows(recorded, release.result.published, data, area, codes, min_count)
 
 
-def keep_state(release, data, area, indicators, pub, shown) -> None:
+def keep_state(release, data, area, codes, indicators, pub, shown) -> None:
     """Attach the cell state of every row shown, for the register."""
-    if pub.register is None or data is None:
+    if pub.register is None or data is None or codes is None:
         return
     published = release.result.published
-    release.carry_state = state_of(published, data, area, indicators,
+    release.carry_state = state_of(published, data, area, codes, indicators,
                                    state_rows(published, shown))
