@@ -21,6 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from boligsocial_plugin.core.discretion import Rules
+from boligsocial_plugin.core.discretion.carry import carry_release
 from boligsocial_plugin.core.discretion.register import Register
 from boligsocial_plugin.core.discretion.rules import AREA, PRIMARY, PUBLISHED, SECONDARY
 from boligsocial_plugin.core.discretion.totals import protect_group_totals
@@ -496,6 +497,9 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                 return values, flags, lambda dest: None
             release = protect_run(raw, rjoined, [], labels, pub, with_totals=False,
                                   withhold=withhold[raw["area_idx"].to_numpy()])
+            # the register's cell states: a region of nearly the same persons as one published
+            # from another extract repeats its residents (core.discretion.carrystate)
+            carry_release(release, joined.data, group, [], labels, pub, raw)
         else:  # counted in a database: the regions' counts and cell keys from the areas'
             raw = regroup_counts(joined.raw, region, k)
             if len(raw) == 0:

@@ -354,3 +354,56 @@ def test_an_earlier_series_published_after_repeats_the_later_layer(earlier_serie
             assert (by[d].loc[both, c] == one.loc[both, c]).all(), (d, c, by[d][c].tolist(),
                                                                     one[c].tolist())
     assert compared >= 2 * K * 2
+
+
+def _strip(i):
+    """Adjacent squares in a row (neighbours share an edge: mergesmallareas can merge them)."""
+    return (X0 + i * SIZE, Y0, X0 + (i + 1) * SIZE, Y0 + SIZE)
+
+
+def _blocks_layer(path):
+    """The squares H, B0..B5 of :func:`_strip` as areas of their own."""
+    from osgeo import ogr, osr
+
+    ogr.UseExceptions()
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25832)
+    lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
+    lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
+    for i in range(K + 1):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("area_id", "H" if i == 0 else "B{}".format(i - 1))
+        f.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON({})".format(_ring(_strip(i)))))
+        lyr.CreateFeature(f)
+    ds = None
+
+
+def test_merged_regions_of_yearly_extracts_repeat_their_residents(tmp_path, provider):
+    """mergesmallareas from an extract of d1, then of d2 (d1's persons and a newcomer) through
+    one register: each region's residents at d2 repeat d1's (one person changed)."""
+    import processing
+
+    _blocks_layer(str(tmp_path / "blocks.gpkg"))
+    blocks = [("H", _strip(0))] + [("B{}".format(k), _strip(k + 1)) for k in range(K)]
+    base = persons_frame(blocks, [100] + [60] * K, dates=(D1,), seed=14)
+    newcomer = base[base["area_truth"] == "H"].head(1).assign(ref_date=D2,
+                                                             person_id="NEWCOMER")
+    base.drop(columns=["area_truth"]).to_csv(tmp_path / "d1.csv", index=False)
+    pd.concat([base.assign(ref_date=D2), newcomer], ignore_index=True).drop(
+        columns=["area_truth"]).to_csv(tmp_path / "d2.csv", index=False)
+    out = {}
+    for d in (D1, D2):
+        res = processing.run("boligsocial:mergesmallareas", dict(
+            PERSONS=str(tmp_path / "d{}.csv".format(1 if d == D1 else 2)),
+            AREAS=str(tmp_path / "blocks.gpkg"), AREA_ID_FIELD="area_id", MINIMUM=100,
+            RELEASE_REGISTER=str(tmp_path / "register"),
+            OUTPUT=str(tmp_path / "regions_{}.gpkg".format(d))))
+        out[d] = gpkg_rows(res["OUTPUT"])
+    key = [c for c in out[D1].columns if c.endswith("_id")][0]
+    a, b = out[D1].set_index(key).sort_index(), out[D2].set_index(key).sort_index()
+    assert list(a.index) == list(b.index) and len(a) >= 3
+    pop = [c for c in a.columns if c in ("residents", "population")][0]
+    both = a[pop].notna() & b[pop].notna()
+    assert both.sum() >= 3
+    assert (a.loc[both, pop] == b.loc[both, pop]).all(), (a[pop].tolist(), b[pop].tolist())
