@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from tests.helpers import persons_frame
+from tests.redteam.attack_helpers import write_areas
 from tests.test_leaks import gpkg_rows
 
 D1, D2 = "2025-01-01", "2025-02-01"
@@ -26,29 +27,10 @@ def _block(i):
     return (X0 + 2 * i * SIZE, Y0, X0 + (2 * i + 1) * SIZE, Y0 + SIZE)
 
 
-def _ring(b):
-    return "(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(*b)
-
-
-def _geographies(path):
-    """K areas G_k = H ∪ B_k (two separate squares each): all hold H."""
-    from osgeo import ogr, osr
-
-    ogr.UseExceptions()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(25832)
-    lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
-    lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
-    lyr.CreateField(ogr.FieldDefn("area_name", ogr.OFTString))
-    for k in range(K):
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetField("area_id", "G{}".format(k))
-        f.SetField("area_name", "Geografi {}".format(k))
-        f.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON({},{})".format(
-            _ring(_block(0)), _ring(_block(k + 1)))))
-        lyr.CreateFeature(f)
-    ds = None
+def _geographies(path, prefix="G"):
+    """K areas ``prefix``k = H ∪ B_k (two separate squares each): all hold H."""
+    write_areas(path, [("{}{}".format(prefix, k), [_block(0), _block(k + 1)])
+                       for k in range(K)], names=True)
 
 
 @pytest.fixture(scope="module")
@@ -160,19 +142,6 @@ def test_criteria_layer_rests_on_the_shown_values(series_and_single):
     assert seen >= 8
 
 
-def _ids(path, prefix):
-    """The geographies of :func:`_geographies` under other ids (a renamed geography)."""
-    from osgeo import ogr
-
-    _geographies(path)
-    ds = ogr.Open(path, 1)
-    lyr = ds.GetLayer(0)
-    for f in lyr:
-        f.SetField("area_id", prefix + f.GetField("area_id")[1:])
-        lyr.SetFeature(f)
-    ds = None
-
-
 @pytest.fixture(scope="module")
 def yearly(tmp_path_factory, provider):
     """One extract per date (the d2 extract knows nothing of d1), published through one
@@ -181,7 +150,7 @@ def yearly(tmp_path_factory, provider):
 
     tmp = tmp_path_factory.mktemp("yearly_carry")
     _geographies(str(tmp / "geos.gpkg"))
-    _ids(str(tmp / "renamed.gpkg"), "X")
+    _geographies(str(tmp / "renamed.gpkg"), "X")
     blocks = [("H", _block(0))] + [("B{}".format(k), _block(k + 1)) for k in range(K)]
     base = persons_frame(blocks, [100] + [60] * K, dates=(D1,), seed=11)
     base["convicted"] = (np.arange(len(base)) % 4 == 0).astype(int)
@@ -363,20 +332,8 @@ def _strip(i):
 
 def _blocks_layer(path):
     """The squares H, B0..B5 of :func:`_strip` as areas of their own."""
-    from osgeo import ogr, osr
-
-    ogr.UseExceptions()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(25832)
-    lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
-    lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
-    for i in range(K + 1):
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetField("area_id", "H" if i == 0 else "B{}".format(i - 1))
-        f.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON({})".format(_ring(_strip(i)))))
-        lyr.CreateFeature(f)
-    ds = None
+    write_areas(path, [("H" if i == 0 else "B{}".format(i - 1), [_strip(i)])
+                       for i in range(K + 1)])
 
 
 def test_merged_regions_of_yearly_extracts_repeat_their_residents(tmp_path, provider):

@@ -8,6 +8,7 @@ import pytest
 
 from boligsocial_plugin.core.discretion.register import state_of_npz
 from tests.helpers import PG_DB
+from tests.redteam.attack_helpers import write_areas
 
 DB = PG_DB
 
@@ -63,29 +64,9 @@ def _block(i):
     return (X0 + 2 * i * SIZE, Y0, X0 + (2 * i + 1) * SIZE, Y0 + SIZE)
 
 
-def _ring(b):
-    return "(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(*b)
-
-
 def _areas(path, areas):
     """A GeoPackage of (id, [blocks]) multipolygons."""
-    from osgeo import ogr, osr
-
-    ogr.UseExceptions()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(25832)
-    lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
-    lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
-    lyr.CreateField(ogr.FieldDefn("area_name", ogr.OFTString))
-    for aid, blocks in areas:
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetField("area_id", aid)
-        f.SetField("area_name", aid)
-        f.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON({})".format(
-            ",".join(_ring(_block(i)) for i in blocks))))
-        lyr.CreateFeature(f)
-    ds = None
+    write_areas(path, [(aid, [_block(i) for i in blocks]) for aid, blocks in areas], names=True)
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,9 @@ def box(x0, y0, x1, y1):
     return (X0 + x0 * U, Y0 + y0 * U, X0 + x1 * U, Y0 + y1 * U)
 
 
-def write_areas(path, areas):
-    """A GeoPackage of areas, each the union of boxes: [(id, [box, ...]), ...]."""
+def write_areas(path, areas, names=False):
+    """A GeoPackage of areas, each the union of boxes: [(id, [box, ...]), ...]; ``names``: an
+    ``area_name`` field too ("Område <id>")."""
     from osgeo import ogr, osr
 
     ogr.UseExceptions()
@@ -20,6 +21,8 @@ def write_areas(path, areas):
     srs.ImportFromEPSG(25832)
     lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
     lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
+    if names:
+        lyr.CreateField(ogr.FieldDefn("area_name", ogr.OFTString))
     for aid, boxes in areas:
         geom = None
         for b in boxes:
@@ -28,6 +31,8 @@ def write_areas(path, areas):
             geom = g if geom is None else geom.Union(g)
         f = ogr.Feature(lyr.GetLayerDefn())
         f.SetField("area_id", aid)
+        if names:
+            f.SetField("area_name", "Område {}".format(aid))
         f.SetGeometry(ogr.ForceToMultiPolygon(geom))
         lyr.CreateFeature(f)
     ds = None

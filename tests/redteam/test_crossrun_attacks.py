@@ -59,6 +59,7 @@ import pytest
 
 from boligsocial_plugin.core.discretion.perturbation import _distribution
 from tests.helpers import persons_frame
+from tests.redteam.attack_helpers import write_areas
 from tests.redteam.test_averaging_geographies import posterior_of_one
 from tests.test_leaks import gpkg_rows
 
@@ -87,30 +88,10 @@ def _block(i, j=0):
             y + (0.5 * i + 1) * SIZE)
 
 
-def _ring(b):
-    return "(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(*b)
-
-
 def _geographies(path, groups=1):
     """Per group j the K areas G{j}_{k} = H_j ∪ B_{j,k} (group 0: G{k})."""
-    from osgeo import ogr, osr
-
-    ogr.UseExceptions()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(25832)
-    lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
-    lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
-    lyr.CreateField(ogr.FieldDefn("area_name", ogr.OFTString))
-    for j in range(groups):
-        for k in range(K):
-            f = ogr.Feature(lyr.GetLayerDefn())
-            f.SetField("area_id", _gid(j, k))
-            f.SetField("area_name", "Omraade {}".format(_gid(j, k)))
-            f.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON({},{})".format(
-                _ring(_block(0, j)), _ring(_block(k + 1, j)))))
-            lyr.CreateFeature(f)
-    ds = None
+    write_areas(path, [(_gid(j, k), [_block(0, j), _block(k + 1, j)])
+                       for j in range(groups) for k in range(K)], names=True)
 
 
 def _gid(j, k):
@@ -527,24 +508,8 @@ TRIM = 4
 
 def _geographies_x(path, west):
     """X_k: G_k renamed, its B-part cut at ``west[k]`` (drops the persons west of it)."""
-    from osgeo import ogr, osr
-
-    ogr.UseExceptions()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(25832)
-    lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
-    lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
-    lyr.CreateField(ogr.FieldDefn("area_name", ogr.OFTString))
-    for k in range(K):
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetField("area_id", "X{}".format(k))
-        f.SetField("area_name", "Nyt omraade {}".format(k))
-        b = (west[k],) + _block(k + 1)[1:]
-        f.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON({},{})".format(
-            _ring(_block(0)), _ring(b))))
-        lyr.CreateFeature(f)
-    ds = None
+    write_areas(path, [("X{}".format(k), [_block(0), (west[k],) + _block(k + 1)[1:]])
+                       for k in range(K)], names=True)
 
 
 def _cell_members(df, attr, kind):

@@ -35,6 +35,7 @@ import pandas as pd
 import pytest
 
 from tests.helpers import persons_frame
+from tests.redteam.attack_helpers import write_areas
 from tests.redteam.test_averaging_geographies import posterior_of_one
 from tests.test_leaks import gpkg_rows
 
@@ -52,33 +53,12 @@ def _block(i):
     return (X0 + 2 * i * SIZE, Y0, X0 + (2 * i + 1) * SIZE, Y0 + SIZE)
 
 
-def _ring(b):
-    return "(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(*b)
-
-
 def _geographies(path, prefix, west=None):
     """K areas ``prefix``k = H ∪ B_k (two separate squares each): all hold H. ``west``: the
     west edge of each B_k (default its block's)."""
-    from osgeo import ogr, osr
-
-    ogr.UseExceptions()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(25832)
-    lyr = ds.CreateLayer("areas", srs, ogr.wkbMultiPolygon)
-    lyr.CreateField(ogr.FieldDefn("area_id", ogr.OFTString))
-    lyr.CreateField(ogr.FieldDefn("area_name", ogr.OFTString))
-    for k in range(K):
-        f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetField("area_id", "{}{}".format(prefix, k))
-        f.SetField("area_name", "Geografi {}".format(k))
-        b = _block(k + 1)
-        if west is not None:
-            b = (west[k],) + b[1:]
-        f.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON({},{})".format(
-            _ring(_block(0)), _ring(b))))
-        lyr.CreateFeature(f)
-    ds = None
+    write_areas(path, [("{}{}".format(prefix, k), [_block(0), _block(k + 1) if west is None
+                                                   else (west[k],) + _block(k + 1)[1:]])
+                       for k in range(K)], names=True)
 
 
 def _extracts(tmp):
