@@ -43,8 +43,7 @@ def layers(tmp_path_factory, provider):
     base = persons_frame(blocks, [100] + [60] * K, dates=(D1,), seed=11)
     base["convicted"] = (np.arange(len(base)) % 4 == 0).astype(int)  # published counts
     second = base.assign(ref_date=D2)   # nobody changes, but for the newcomer
-    newcomer = base[base["area_truth"] == "H"].head(1).assign(
-        ref_date=D2, person_id="NEWCOMER", age=40, convicted=1, nonwestern=1, basic_edu=1)
+    newcomer = _newcomer(base, D2)
     df = pd.concat([base, second, newcomer], ignore_index=True).drop(columns=["area_truth"])
     df.to_csv(tmp / "persons.csv", index=False)
     common = {"PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / "geos.gpkg"),
@@ -154,8 +153,7 @@ def yearly(tmp_path_factory, provider):
     blocks = [("H", _block(0))] + [("B{}".format(k), _block(k + 1)) for k in range(K)]
     base = persons_frame(blocks, [100] + [60] * K, dates=(D1,), seed=11)
     base["convicted"] = (np.arange(len(base)) % 4 == 0).astype(int)
-    newcomer = base[base["area_truth"] == "H"].head(1).assign(
-        ref_date=D2, person_id="NEWCOMER", age=40, convicted=1, nonwestern=1, basic_edu=1)
+    newcomer = _newcomer(base, D2)
     second = pd.concat([base.assign(ref_date=D2), newcomer], ignore_index=True)
     babies = pd.concat([base[base["area_truth"] == "B{}".format(k)].head(10).assign(
         ref_date=D2, person_id=["BABY{}_{}".format(k, i) for i in range(10)], age=0,
@@ -217,12 +215,33 @@ def test_without_the_register_each_geography_is_a_new_copy(yearly):
     assert np.count_nonzero(diffs) >= 4
 
 
+def _newcomer(base, date):
+    """A convicted, non-western newcomer of 40 with basic schooling in block H at ``date``."""
+    return base[base["area_truth"] == "H"].head(1).assign(
+        ref_date=date, person_id="NEWCOMER", age=40, convicted=1, nonwestern=1, basic_edu=1)
+
+
+def _publish(tmp, frames):
+    """Publish ``frames`` ([(name, person rows)], in this order) with computeindicators on
+    the geographies of ``tmp``/geos.gpkg through one register: each output's rows."""
+    import processing
+
+    out = {}
+    for name, df in frames:
+        df.drop(columns=["area_truth"]).to_csv(tmp / "{}.csv".format(name), index=False)
+        res = processing.run("boligsocial:computeindicators", dict(
+            PERSONS=str(tmp / "{}.csv".format(name)), AREAS=str(tmp / "geos.gpkg"),
+            AREA_ID_FIELD="area_id", AREA_NAME_FIELD="area_name", OVERLAPS="allow",
+            RELEASE_REGISTER=str(tmp / "register"), OUTPUT=str(tmp / "{}.gpkg".format(name))))
+        out[name] = gpkg_rows(res["OUTPUT"])
+    return out
+
+
 @pytest.fixture(scope="module")
 def between(tmp_path_factory, provider):
     """A series of three dates (a wave of six adults in every B_k at the middle date, another
     at the last), then an extract of one date just after the middle one: the middle date's
     persons and a newcomer."""
-    import processing
 
     tmp = tmp_path_factory.mktemp("between_carry")
     _geographies(str(tmp / "geos.gpkg"))
@@ -239,23 +258,13 @@ def between(tmp_path_factory, provider):
 
     series = pd.concat([base, base.assign(ref_date=d2), wave("W", d2), base.assign(ref_date=d3),
                         wave("V", d3)], ignore_index=True)
-    newcomer = base[base["area_truth"] == "H"].head(1).assign(
-        ref_date=later, person_id="NEWCOMER", age=40, convicted=1, nonwestern=1, basic_edu=1)
-    one = pd.concat([base.assign(ref_date=later), wave("W", later), newcomer],
+    one = pd.concat([base.assign(ref_date=later), wave("W", later), _newcomer(base, later)],
                     ignore_index=True)
-    series.drop(columns=["area_truth"]).to_csv(tmp / "series.csv", index=False)
-    one.drop(columns=["area_truth"]).to_csv(tmp / "one.csv", index=False)
-    common = dict(AREAS=str(tmp / "geos.gpkg"), AREA_ID_FIELD="area_id",
-                  AREA_NAME_FIELD="area_name", OVERLAPS="allow",
-                  RELEASE_REGISTER=str(tmp / "register"))
-    s = processing.run("boligsocial:computeindicators", dict(
-        common, PERSONS=str(tmp / "series.csv"), OUTPUT=str(tmp / "series.gpkg")))
-    o = processing.run("boligsocial:computeindicators", dict(
-        common, PERSONS=str(tmp / "one.csv"), OUTPUT=str(tmp / "one.gpkg")))
-    rows = gpkg_rows(s["OUTPUT"])
+    out = _publish(tmp, [("series", series), ("one", one)])
+    rows = out["series"]
     mid = rows[rows["ref_date"].astype(str) == d2].set_index("area_id").sort_index()
     first = rows[rows["ref_date"].astype(str) == D1].set_index("area_id").sort_index()
-    return first, mid, gpkg_rows(o["OUTPUT"]).set_index("area_id").sort_index()
+    return first, mid, out["one"].set_index("area_id").sort_index()
 
 
 def test_a_date_between_published_dates_repeats_the_nearest_one(between):
@@ -280,7 +289,6 @@ def earlier_series_after(tmp_path_factory, provider):
     """A layer of one date published first (the persons of 1 March and a newcomer), then the
     series of January to March (a wave of six adults in every B_k in January only): the
     series' last months are a few persons from the layer published before."""
-    import processing
 
     tmp = tmp_path_factory.mktemp("earlier_series_after")
     _geographies(str(tmp / "geos.gpkg"))
@@ -290,24 +298,14 @@ def earlier_series_after(tmp_path_factory, provider):
     wave = pd.concat([base[base["area_truth"] == "B{}".format(k)].head(6).assign(
         person_id=["W{}_{}".format(k, i) for i in range(6)]) for k in range(K)],
         ignore_index=True).assign(age=30, convicted=1, nonwestern=1, basic_edu=1)
-    newcomer = base[base["area_truth"] == "H"].head(1).assign(
-        ref_date=later, person_id="NEWCOMER", age=40, convicted=1, nonwestern=1, basic_edu=1)
     series = pd.concat([base, wave, base.assign(ref_date=d2), base.assign(ref_date=d3)],
                        ignore_index=True)
-    one = pd.concat([base.assign(ref_date=later), newcomer], ignore_index=True)
-    series.drop(columns=["area_truth"]).to_csv(tmp / "series.csv", index=False)
-    one.drop(columns=["area_truth"]).to_csv(tmp / "one.csv", index=False)
-    common = dict(AREAS=str(tmp / "geos.gpkg"), AREA_ID_FIELD="area_id",
-                  AREA_NAME_FIELD="area_name", OVERLAPS="allow",
-                  RELEASE_REGISTER=str(tmp / "register"))
-    o = processing.run("boligsocial:computeindicators", dict(
-        common, PERSONS=str(tmp / "one.csv"), OUTPUT=str(tmp / "one.gpkg")))
-    s = processing.run("boligsocial:computeindicators", dict(
-        common, PERSONS=str(tmp / "series.csv"), OUTPUT=str(tmp / "series.gpkg")))
-    rows = gpkg_rows(s["OUTPUT"])
+    one = pd.concat([base.assign(ref_date=later), _newcomer(base, later)], ignore_index=True)
+    out = _publish(tmp, [("one", one), ("series", series)])
+    rows = out["series"]
     by = {d: rows[rows["ref_date"].astype(str) == d].set_index("area_id").sort_index()
           for d in (D1, d2, d3)}
-    return by, gpkg_rows(o["OUTPUT"]).set_index("area_id").sort_index()
+    return by, out["one"].set_index("area_id").sort_index()
 
 
 def test_an_earlier_series_published_after_repeats_the_later_layer(earlier_series_after):
