@@ -71,7 +71,6 @@ class CellState:
         return CellState(np.asarray(positions, dtype=np.int64), ptr, self.keys[idx],
                          self.codes[idx], self.values[rows])
 
-
     def recorded(self, rows: np.ndarray, published: np.ndarray) -> Optional["CellState"]:
         """The state of the rows a release records (``rows``: table rows, in the register's
         order; ``published``: (len(rows), types) the cells recorded as published): values of
