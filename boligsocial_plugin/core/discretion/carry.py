@@ -495,6 +495,7 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     res.hidden_types = res.hidden_types | out.hidden
     release.as_of = out.as_of
     flags = out.published[[f"{i.code}_flag" for i in indicators]].to_numpy(dtype=object)
+    res.report["primary"] = int((flags == "P").sum())  # the register's P too (carrystate)
     res.report["secondary"] = int((flags == "S").sum())
     res.report["carry"] = {"cells": out.cells, "carried": out.carried,
                            "kept_hidden": out.kept_hidden, "from_register": out.from_register,
