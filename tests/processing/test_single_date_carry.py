@@ -362,3 +362,38 @@ def test_merged_regions_of_yearly_extracts_repeat_their_residents(tmp_path, prov
     both = a[pop].notna() & b[pop].notna()
     assert both.sum() >= 3
     assert (a.loc[both, pop] == b.loc[both, pop]).all(), (a[pop].tolist(), b[pop].tolist())
+
+
+@pytest.fixture(scope="module")
+def seasonal(tmp_path_factory, provider):
+    """One extract of three dates: January, June with ten seasonal residents in H (gone
+    again), December with a newcomer in H; and the same January and December without June."""
+    tmp = tmp_path_factory.mktemp("seasonal_carry")
+    _geographies(str(tmp / "geos.gpkg"))
+    blocks = [("H", _block(0))] + [("B{}".format(k), _block(k + 1)) for k in range(K)]
+    base = persons_frame(blocks, [100] + [60] * K, dates=(D1,), seed=15)
+    june, dec = "2025-06-01", "2025-12-01"
+    season = pd.concat([base[base["area_truth"] == "H"].head(1).assign(
+        ref_date=june, person_id="SEASON{}".format(i), age=40, convicted=1, nonwestern=1,
+        basic_edu=1) for i in range(10)], ignore_index=True)
+    df = pd.concat([base, base.assign(ref_date=june), season, base.assign(ref_date=dec),
+                    _newcomer(base, dec)], ignore_index=True)
+    rows = _publish(tmp, [("year", df)])["year"]
+    return {d: rows[rows["ref_date"].astype(str) == d].set_index("area_id").sort_index()
+            for d in (D1, june, dec)}
+
+
+def test_a_value_comes_back_when_the_persons_come_back(seasonal):
+    """June's seasonal residents made new values; in December only the newcomer differs from
+    January: December shows January's values again, not a new copy beside them."""
+    jan, june, dec = seasonal[D1], seasonal["2025-06-01"], seasonal["2025-12-01"]
+    cells = ("residents", "nonwestern_num", "basic_edu_num", "age_18_64_num")
+    assert sum(int((june[c] != jan[c]).sum()) for c in cells) >= K  # June is new
+    compared = 0
+    for c in cells:
+        both = jan[c].notna() & dec[c].notna()
+        compared += int(both.sum())
+        assert (jan.loc[both, c] == dec.loc[both, c]).all(), (c, jan[c].tolist(),
+                                                              dec[c].tolist())
+    assert compared >= 3 * K
+    assert (dec.loc[dec["residents"].notna(), "figures_as_of"].astype(str) == D1).all()

@@ -30,6 +30,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.discretion.carryaccuracy import accuracy
 from boligsocial_plugin.core.discretion.carrystate import (
     Bound,
     cell_codes,
@@ -185,7 +186,12 @@ def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
                  forced: Optional[np.ndarray] = None) -> Walk:
     """:func:`walk` of a cell's :class:`Changes`; ``forced[a, t]``: the value at (a, t) is
     given (the register's cell state bound it, core.discretion.carrystate): it is shown, and
-    the next dates owe ``2 min_count - 1`` changes (it stood for other persons)."""
+    the next dates owe ``2 min_count - 1`` changes (it stood for other persons).
+
+    A new value is also compared with every earlier new value of the area, not only the last:
+    where fewer than ``min_count`` persons changed since one of them (ten seasonal residents
+    came and went, then a newcomer arrived), that value is shown again, so two published
+    values of a cell always stand ``min_count`` persons apart."""
     n_areas, n_dates = hidden.shape
     source = np.full((n_areas, n_dates), -1, dtype=np.int64)
     kept = np.zeros((n_areas, n_dates), dtype=bool)
@@ -193,16 +199,21 @@ def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
     last = np.full(n_areas, -1, dtype=np.int64)     # the last date whose value was shown
     need = np.full(n_areas, min_count, dtype=np.int64)
     rows = changed.rows
+    hist = np.full((n_areas, n_dates), -1, dtype=np.int64)  # each area's new values' dates
+    n_hist = np.zeros(n_areas, dtype=np.int64)
     for t in range(n_dates):
         ch_ref = changed(ref, t)
         new = (ch_ref >= need) & (changed(last, t) >= min_count)
         hid = hidden[:, t]
         anc = anchor[:, t] if anchor is not None else np.full(n_areas, -1, dtype=np.int64)
+        force = np.zeros(n_areas, dtype=bool) if forced is None else forced[:, t]
+        back = _earlier_value(changed, hist, n_hist, last, new & ~hid & ~force & (anc == -1),
+                              t, min_count)
+        anc = np.where(back >= 0, back, anc)
         ok = (anc >= 0) & (anc <= t) & ~hid
         ok[ok] &= ~hidden[rows[ok], anc[ok]]
         lost = anc == LOST  # also where hidden now: the debt stays
         base = ~hid & ~ok & ~lost
-        force = np.zeros(n_areas, dtype=bool) if forced is None else forced[:, t]
         fresh = base & (new | force)
         carried = base & ~new & ~force & (last >= 0) & ((ref == last) | (ch_ref >= need))
         kept[base & ~fresh & ~carried, t] = True
@@ -218,7 +229,29 @@ def walk_changes(changed: Changes, hidden: np.ndarray, min_count: int,
         need[fresh | ok] = min_count
         need[lost] = 2 * min_count - 1
         need[force & fresh] = 2 * min_count - 1
+        hist[fresh, n_hist[fresh]] = t
+        n_hist[fresh] += 1
     return Walk(source, kept)
+
+
+def _earlier_value(changed: Changes, hist: np.ndarray, n_hist: np.ndarray, last: np.ndarray,
+                   cand: np.ndarray, t: int, min_count: int) -> np.ndarray:
+    """Per area (of ``cand``, about to show a new value at ``t``): an earlier date whose new
+    value stands fewer than ``min_count`` changes from ``t`` (the fewest), other than
+    ``last``; -1 none."""
+    back = np.full(len(last), -1, dtype=np.int64)
+    if not cand.any() or int(n_hist[cand].max()) < 2:
+        return back
+    best = np.full(len(last), np.iinfo(np.int64).max, dtype=np.int64)
+    for k in range(int(n_hist[cand].max())):
+        s = hist[:, k]
+        valid = cand & (k < n_hist) & (s != last) & (s >= 0)
+        if not valid.any():
+            continue
+        ch = changed(np.where(valid, s, -1), t)
+        better = valid & (ch < min_count) & (ch < best)
+        back[better], best[better] = s[better], ch[better]
+    return back
 
 
 #: the cells of a row, in the order of core.discretion.links.cell_types: residents, then
@@ -454,7 +487,7 @@ def carry_release(release, data: Optional[pd.DataFrame], area: Optional[np.ndarr
     ``person_key`` and the indicators' columns) and each one's area index, or ``changes``:
     ``changes(dates)`` gives the cells' :class:`Changes` (a database); ``pub``: the
     core.pipeline.Publication (its register's recorded as-of dates are repeated); ``raw``:
-    the exact table, to report the accuracy before and after (:func:`accuracy`); ``shown``:
+    the exact table, to report the accuracy before and after (carryaccuracy); ``shown``:
     the dates the output shows (None: all), which the report counts; ``state_rows``: the
     person rows (and their area index) the register's cell state is taken from and bound to
     (core.discretion.carrystate) when not ``data``/``area``: a database's person rows with
@@ -532,41 +565,6 @@ def earlier_snapshots(register, labels: Sequence[str], first: str,
         if d >= first:
             want |= {a for a in cells.values() if a and a < first}
     return sorted(want & {str(a) for a in available})
-
-
-def accuracy(before: pd.DataFrame, after: pd.DataFrame, raw: pd.DataFrame,
-             indicators: Sequence[Indicator]) -> Dict[str, List[float]]:
-    """Mean absolute difference from the exact values of the published figures before and
-    after the carry rule (cells published in both): counts (residents, numerators and
-    denominators of shares and counts), shares (percentage points), means (relative, %)."""
-    key = ["area_idx", "ref_date"]
-    ex = raw.assign(ref_date=raw["ref_date"].astype(str)).set_index(key)
-    b = before.assign(ref_date=before["ref_date"].astype(str)).set_index(key)
-    a = after.assign(ref_date=after["ref_date"].astype(str)).set_index(key)
-    ex = ex.reindex(b.index)
-    counts = ["residents"] + [f"{i.code}_{x}" for i in indicators if i.kind != "mean"
-                              for x in ("num", "den")]
-    groups = {"counts": [(c, c) for c in counts],
-              "shares_pp": [(f"{i.code}_val", i.code) for i in indicators if i.kind == "share"],
-              "means_pct": [(f"{i.code}_val", i.code) for i in indicators if i.kind == "mean"]}
-    out: Dict[str, List[float]] = {}
-    for name, cols in groups.items():
-        errs: List[List[np.ndarray]] = [[], []]
-        for col, code in cols:
-            if col == code:
-                exact = ex[col].to_numpy(dtype=float)
-            else:
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    exact = ex[f"{code}_num"].to_numpy(dtype=float) / \
-                        ex[f"{code}_den"].to_numpy(dtype=float)
-                exact = exact * 100.0 if name == "shares_pp" else exact
-            both = b[col].notna().to_numpy() & a[col].notna().to_numpy() & ~np.isnan(exact)
-            for k, t in enumerate((b, a)):
-                d = np.abs(t[col].to_numpy(dtype=float)[both] - exact[both])
-                errs[k].append(d / np.abs(exact[both]) * 100.0 if name == "means_pct" else d)
-        out[name] = [round(float(np.mean(np.concatenate(e))), 4) if e and
-                     len(np.concatenate(e)) else 0.0 for e in errs]
-    return out
 
 
 def not_carried(release, pub) -> None:

@@ -9,9 +9,8 @@ figures. So the release register keeps, for every row a release shows, its *cell
 person keys, per person and cell a one-byte code of the person's contribution (0: not in the
 cell; 1: the value 1, as every member of a residents, denominator or 0/1 cell; else 2–129
 from a hash of the person and the value), and the value each cell showed. A later run
-compares each row (an area at a date of the run) with the recorded rows that share persons
-with it (any area id; of each release and id the nearest date before the run, the nearest
-after it and those between its dates), per cell:
+compares each row (an area at a date of the run) with every recorded row at another date
+that shares persons with it (any area id), per cell:
 
     changed = |A| + |B| − 2·(in both, same code) − (in both, other code)
 

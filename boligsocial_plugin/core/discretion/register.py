@@ -201,10 +201,10 @@ class Register:
     def cell_states(self, types: Sequence[str], exclude_dates: Sequence[str],
                     persons: np.ndarray):
         """The recorded cell states (core.discretion.carrystate.Recorded) of rows at dates
-        other than ``exclude_dates`` (the run's dates) that hold any of ``persons`` (keys):
-        of each release and label the nearest date before the run's first date, the nearest
-        after its last, and those between; on ``types`` first, then every other cell type
-        recorded; None when there are none."""
+        other than ``exclude_dates`` (the run's dates) that hold any of ``persons`` (keys), on
+        ``types`` first, then every other cell type recorded; None when there are none. Every
+        such row: a release's nearest date alone would hide an earlier one that a later
+        snapshot is closer to (seasonal residents came and went)."""
         from boligsocial_plugin.core.discretion.carrystate import Recorded
 
         skip = {str(d) for d in exclude_dates}
@@ -229,10 +229,8 @@ class Register:
             lens = np.diff(ptr)
             hits = np.add.reduceat(hit, np.minimum(ptr[:-1], len(keys) - 1)) if len(keys) \
                 else np.zeros(len(rows))
-            take = _nearest([i for i in range(len(rows))
-                             if lens[i] and hits[i] and str(pd_[rows[i]]) not in skip],
-                            [str(pl[p]) for p in rows], [str(pd_[p]) for p in rows],
-                            min(skip) if skip else "", max(skip) if skip else "")
+            take = [i for i in range(len(rows))
+                    if lens[i] and hits[i] and str(pd_[rows[i]]) not in skip]
             if not take:
                 continue
             try:
@@ -315,23 +313,6 @@ def _spans(ptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     start = np.repeat(ptr[rows] - np.concatenate([[0], np.cumsum(lens)[:-1]]), lens)
     return start + np.arange(int(lens.sum()))
-
-
-def _nearest(take: List[int], labels: List[str], dates: List[str], first: str,
-             last: str) -> List[int]:
-    """Of the state rows ``take``: per label the nearest date before ``first``, the nearest
-    after ``last``, and every date between."""
-    best: Dict[tuple, int] = {}
-    out = []
-    for i in take:
-        if first < dates[i] < last:
-            out.append(i)
-            continue
-        after = dates[i] > last
-        j = best.get((labels[i], after))
-        if j is None or (dates[i] < dates[j] if after else dates[i] > dates[j]):
-            best[(labels[i], after)] = i
-    return sorted(out + list(best.values()))
 
 
 def fingerprint(date: str, keys: np.ndarray) -> tuple:
