@@ -57,17 +57,22 @@ def layers(tmp_path_factory, provider):
     return out
 
 
+def _same_where_both_shown(a, b):
+    """Assert that every count cell (residents, numerators, denominators) shown in both
+    layers has one value; return how many were compared."""
+    compared = 0
+    for c in ["residents"] + [c for c in a.columns if c.endswith(("_num", "_den"))]:
+        both = a[c].notna() & b[c].notna()
+        compared += int(both.sum())
+        assert (a.loc[both, c] == b.loc[both, c]).all(), (c, a[c].tolist(), b[c].tolist())
+    return compared
+
+
 def test_second_date_repeats_the_first_dates_values(layers):
     a, b = layers[D1], layers[D2]
     assert list(b["ref_date"].astype(str).unique()) == [D2]
-    cells = ["residents"] + [c for c in a.columns if c.endswith(("_num", "_den"))]
-    compared = 0
-    for c in cells:
-        both = a[c].notna() & b[c].notna()
-        compared += int(both.sum())
-        # one person changed (the newcomer) < MIN_COUNT: the value of d1, not a new copy
-        assert (a.loc[both, c] == b.loc[both, c]).all(), (c, a[c].tolist(), b[c].tolist())
-    assert compared >= K * 5
+    # one person changed (the newcomer) < MIN_COUNT: the value of d1, not a new copy
+    assert _same_where_both_shown(a, b) >= K * 5
     shown = b["residents"].notna()
     assert shown.sum() >= 4
     assert (b.loc[shown, "figures_as_of"].astype(str) == D1).all()
@@ -184,13 +189,7 @@ def yearly(tmp_path_factory, provider):
 def test_an_extract_of_one_later_date_repeats_the_registered_values(yearly, later):
     a, b = yearly["d1"], yearly[later]
     assert list(b["ref_date"].astype(str).unique()) == [D2]
-    cells = ["residents"] + [c for c in a.columns if c.endswith(("_num", "_den"))]
-    compared = 0
-    for c in cells:
-        both = a[c].notna() & b[c].notna()
-        compared += int(both.sum())
-        assert (a.loc[both, c] == b.loc[both, c]).all(), (c, a[c].tolist(), b[c].tolist())
-    assert compared >= K * 5
+    assert _same_where_both_shown(a, b) >= K * 5
     assert b["residents"].notna().sum() >= K - 1
     assert (b.loc[b["residents"].notna(), "figures_as_of"].astype(str) == D1).all()
 
