@@ -107,12 +107,8 @@ def test_analysemoves_same_layers_as_from_the_file(run_alg, moves_db, pert, grou
     tag = pert + ("_groups" if groups else "")
     for name, persons in (("file", str(tmp / "persons.csv")), ("db", layer.id())):
         extra = {"GROUP_FLOWS": str(tmp / f"{name}_{tag}_groups.gpkg")} if groups else {}
-        # a register each: the second run would repeat the first's profiles (flag P for its
-        # S: core.discretion.moves_carry); both paths through one register:
-        # tests/processing/test_database_moves_register.py
         out[name] = run_alg("analysemoves", dict(
             common, PERSONS=persons, OUTPUT=str(tmp / f"{name}_{tag}.gpkg"),
-            RELEASE_REGISTER=str(tmp / f"register_{name}_{tag}"),
             FLOWS=str(tmp / f"{name}_{tag}_flows.gpkg"), **extra))
     f, d = out["file"], out["db"]
     keys = [("OUTPUT", ["area_id"]), ("FLOWS", ["from_area", "to_area"])]

@@ -90,3 +90,16 @@ def test_figures_an_earlier_release_hid_stay_hidden(run_alg, area):
     assert len(shown) >= 3, own
     assert pd.isna(later[[c + "_stay" for c in shown]]).all(), later
     assert (later[[c + "_stay_flag" for c in shown]] == "P").all(), later
+
+
+def test_a_rerun_shows_the_same_layer(run_alg, area):
+    """The same window again through the register: bound to its own recorded figures at the
+    same dates, it shows the same values and flags (S stays S: hidden as P only what the
+    run's own protection would publish)."""
+    tmp, base = area
+    first = _run(run_alg, tmp, base, "2023-01-01", "2024-01-01", "reg_rerun", "r1")
+    again = _run(run_alg, tmp, base, "2023-01-01", "2024-01-01", "reg_rerun", "r2")
+    flags = [c for c in first.index if c.endswith("_flag")]
+    assert "S" in set(first[flags]), first[flags]
+    pd.testing.assert_series_equal(first.drop(["fid"], errors="ignore"),
+                                   again.drop(["fid"], errors="ignore"), check_names=False)

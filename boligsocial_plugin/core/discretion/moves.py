@@ -48,7 +48,9 @@ import pandas as pd
 from boligsocial_plugin.core.discretion.links import cell_types
 from boligsocial_plugin.core.discretion.moves_carry import (
     bind_profiles,
+    hidden_by_binding,
     hide_bound,
+    published_of,
     repeat_bound,
 )
 from boligsocial_plugin.core.discretion.moves_counts import (
@@ -145,11 +147,16 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
     per_area = PROFILE_ROWS * (1 + 2 * len(md.indicators))
     # the profiles' cells bound to the register's recorded cell states (moves_carry)
     bound = bind_profiles(md, register, cell_types(md.indicators), rules.min_count)
-    for _attempt in range(4):
+    early, late = hidden_by_binding(bound, n, len(md.indicators))
+    for attempt in range(6):
         c_hidden, c_flags, c_sup = protect_counts(cs, rules, width, forced)
         ps = profile_system(md, rules, c_hidden, c_flags)
-        kept_hidden = hide_bound(ps, bound, n, len(md.indicators))
+        kept_hidden = hide_bound(ps, early)
         p_hidden, p_sup = protect_profiles(ps, rules, width)
+        missed = published_of(ps, p_hidden, late)
+        if missed.any() and attempt < 5:  # bound at the run's dates only: hidden (P) where
+            early |= missed               # this run would publish them
+            continue
         # profiles narrowed by the published group sizes: hide the area's stayers (and so
         # its group sizes) and protect again
         unprot, bounded = _split_unprotectable(ps, p_hidden, p_sup.unprotectable,
@@ -161,6 +168,10 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
         if not len(bad):
             break
         forced[bad * K + S] = True
+    missed = published_of(ps, p_hidden, late)
+    if missed.any():  # (never seen: the rounds above hide them first)
+        kept_hidden += hide_bound(ps, missed)
+        p_hidden = p_hidden | ps.hidden
     pub = np.where(c_hidden, np.nan, cs.values)
     changes: List[np.ndarray] = []
     if perturbation.enabled:

@@ -16,6 +16,7 @@ hidden (flag ``P``, and protected by the profile system's secondary suppression)
 binding recorded cell was hidden. The groups' own cell states are recorded with the release,
 so the next window binds to them, and so does a later indicator layer of any geography.
 """
+from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 import numpy as np
@@ -54,21 +55,33 @@ def group_persons(md) -> Optional[Tuple[np.ndarray, np.ndarray, np.ndarray, List
     return row, keys, codes, dates
 
 
-def bind_profiles(md, register, types, min_count: int) -> Optional[Dict[int, Bound]]:
-    """Per cell type (core.discretion.links.cell_types of the profile indicators) the
-    :class:`~boligsocial_plugin.core.discretion.carrystate.Bound` of every profile group row
-    (``g * n + area``) against the register's recorded cell states, or None."""
+@dataclass
+class ProfileBinding:
+    """What the register binds the profile groups to: per cell type a
+    :class:`~boligsocial_plugin.core.discretion.carrystate.Bound` over the group rows
+    (``g * n + area``) against the recorded rows of every date (``every``: its repeats are
+    shown) and of the dates not in the run (``other``)."""
+
+    every: Dict[int, Bound]
+    other: Dict[int, Bound]
+
+
+def bind_profiles(md, register, types, min_count: int) -> Optional[ProfileBinding]:
+    """The :class:`ProfileBinding` of the profile groups (``types``: cell types of the
+    profile indicators, core.discretion.links.cell_types), or None."""
     got = group_persons(md)
     if register is None or got is None:
         return None
     row, keys, codes, dates = got
-    recorded = register.cell_states(types, (), keys)
-    if recorded is None:
-        return None
     table = pd.DataFrame({"area_idx": np.arange(len(dates)), "ref_date": dates})
     data = pd.DataFrame({"person_key": keys,
                          "ref_date": np.asarray(dates, dtype=object)[row]})
-    return bind_rows(recorded, table, data, row, codes, max(1, min_count))
+    out = []
+    for exclude in ((), (str(md.from_date), str(md.to_date))):
+        recorded = register.cell_states(types, exclude, keys)
+        out.append({} if recorded is None else
+                   bind_rows(recorded, table, data, row, codes, max(1, min_count)))
+    return ProfileBinding(*out) if out[0] else None
 
 
 def _group_cells(ps: ProfileSystem, n: int, g: int, col: int) -> np.ndarray:
@@ -77,41 +90,64 @@ def _group_cells(ps: ProfileSystem, n: int, g: int, col: int) -> np.ndarray:
     return np.arange(n, dtype=np.int64) * PROFILE_ROWS * ps.w + GROUPS[g] * ps.w + col
 
 
-def hide_bound(ps: ProfileSystem, bound: Optional[Dict[int, Bound]], n: int,
-               n_ind: int) -> int:
-    """Hide (flag ``P``, protected as a primary cell) the profile figures whose numerator or
-    denominator is bound to recorded hidden cells only; before the secondary suppression.
-    Returns how many figures."""
-    if not bound:
-        return 0
-    count = 0
+def hidden_by_binding(binding: Optional[ProfileBinding], n: int, n_ind: int
+                      ) -> Tuple[np.ndarray, np.ndarray]:
+    """(before, after): (3, n, indicators) the profile figures bound to recorded hidden cells
+    only. ``before``: some at a date not in the run, hidden (flag ``P``) before the secondary
+    suppression (a flag ``S`` would tell that the count reached ``min_count``); ``after``: at
+    the run's dates only (a re-run, another window to the same date), hidden as ``P`` only
+    where this run's own protection would publish them, so a re-run shows the same flags."""
+    before = np.zeros((3, n, n_ind), dtype=bool)
+    after = np.zeros((3, n, n_ind), dtype=bool)
+    if binding is None:
+        return before, after
     for g in range(3):
         rows = g * n + np.arange(n)
         for i in range(n_ind):
-            hide = np.zeros(n, dtype=bool)
             for col in (1 + 2 * i, 2 + 2 * i):
-                b = bound.get(col)
-                if b is not None:
-                    hide |= b.hide[rows] & ~b.repeat[rows]
-            if not hide.any():
-                continue
-            fl = ps.flags[:, g, i]
-            new = hide & (fl == PUBLISHED)  # hidden already: protected as it was
-            den = ps.values[_group_cells(ps, n, g, 2 + 2 * i)]
-            for col in (1 + 2 * i, 2 + 2 * i):
-                c = _group_cells(ps, n, g, col)[new]
-                ps.hidden[c] = True
-                ps.protect[c] = den[new] > 0  # as a primary cell (nothing to protect in 0/0)
-            fl[new] = PRIMARY
-            count += int(new.sum())
+                every, other = binding.every.get(col), binding.other.get(col)
+                if every is None:
+                    continue
+                hide = every.hide[rows] & ~every.repeat[rows]
+                early = hide & (other.hide[rows] if other is not None else False)
+                before[g, :, i] |= early
+                after[g, :, i] |= hide & ~early
+    return before, after
+
+
+def hide_bound(ps: ProfileSystem, mask: np.ndarray) -> int:
+    """Hide (flag ``P``, protected as a primary cell) the published profile figures of
+    ``mask`` ((3, n, indicators)) before the secondary suppression; how many."""
+    count = 0
+    n = mask.shape[1]
+    for g, i in zip(*np.nonzero(mask.any(axis=1))):
+        fl = ps.flags[:, g, i]
+        new = mask[g, :, i] & (fl == PUBLISHED)  # hidden already: protected as it was
+        den = ps.values[_group_cells(ps, n, g, 2 + 2 * i)]
+        for col in (1 + 2 * i, 2 + 2 * i):
+            c = _group_cells(ps, n, g, col)[new]
+            ps.hidden[c] = True
+            ps.protect[c] = den[new] > 0  # as a primary cell (nothing to protect in 0/0)
+        fl[new] = PRIMARY
+        count += int(new.sum())
     return count
 
 
-def repeat_bound(bound: Optional[Dict[int, Bound]], n: int, g: int, col: int,
+def published_of(ps: ProfileSystem, hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The figures of ``mask`` ((3, n, indicators)) the protection (``hidden``) publishes."""
+    out = np.zeros_like(mask)
+    n = mask.shape[1]
+    for g, i in zip(*np.nonzero(mask.any(axis=1))):
+        num, den = (_group_cells(ps, n, g, c) for c in (1 + 2 * i, 2 + 2 * i))
+        out[g, :, i] = mask[g, :, i] & ~hidden[num] & ~hidden[den]
+    return out
+
+
+def repeat_bound(binding: Optional[ProfileBinding], n: int, g: int, col: int,
                  values: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     """(values, repeated) of one profile column of group ``g``: the shown values (NaN
     hidden) with the bound cells repeating their recorded value."""
-    b = None if not bound else bound.get(col)
+    b = None if binding is None else binding.every.get(col)
     if b is None:
         return values, np.zeros(n, dtype=bool)
     rows = g * n + np.arange(n)
