@@ -363,6 +363,12 @@ class AnalyseMoves(BoligsocialAlgorithm):
                 "populations (of {p} loaded from the register).").format(
                 e=links["equal"], n=links["near"], s=links["sum"],
                 p=links["earlier_populations"]))
+        carry = rep.get("profile_carry") or {}
+        if carry.get("carried") or carry.get("kept_hidden"):
+            feedback.pushInfo(self.tr(
+                "Profiles through the release register: {c} figures repeat what an earlier "
+                "release published for nearly the same persons, {h} stay hidden (P) as an "
+                "earlier release hid them.").format(c=carry["carried"], h=carry["kept_hidden"]))
         if rep.get("bounded_by_indicator_layer"):
             feedback.pushInfo(self.tr(
                 "{n} hidden profile figures lie below a published total of the indicator "

@@ -148,15 +148,17 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
     # the profiles' cells bound to the register's recorded cell states (moves_carry)
     bound = bind_profiles(md, register, cell_types(md.indicators), rules.min_count)
     early, late = hidden_by_binding(bound, n, len(md.indicators))
-    for attempt in range(6):
+    for _attempt in range(4):
         c_hidden, c_flags, c_sup = protect_counts(cs, rules, width, forced)
-        ps = profile_system(md, rules, c_hidden, c_flags)
-        kept_hidden = hide_bound(ps, early)
-        p_hidden, p_sup = protect_profiles(ps, rules, width)
-        missed = published_of(ps, p_hidden, late)
-        if missed.any() and attempt < 5:  # bound at the run's dates only: hidden (P) where
-            early |= missed               # this run would publish them
-            continue
+        for _again in range(4):
+            ps = profile_system(md, rules, c_hidden, c_flags)
+            kept_hidden = hide_bound(ps, early)
+            p_hidden, p_sup = protect_profiles(ps, rules, width)
+            missed = published_of(ps, p_hidden, late)
+            if not missed.any():
+                break
+            early |= missed  # bound at the run's dates only: hidden (P) where this run
+            # would publish them
         # profiles narrowed by the published group sizes: hide the area's stayers (and so
         # its group sizes) and protect again
         unprot, bounded = _split_unprotectable(ps, p_hidden, p_sup.unprotectable,
