@@ -20,6 +20,8 @@ import pytest
 
 from boligsocial_plugin.core.discretion.perturbation import COUNT_TABLE, SECRET_FILE, Perturbation
 from boligsocial_plugin.core.discretion.tables import protect_table
+from tests.helpers import persons_frame
+from tests.redteam.attack_helpers import box, write_areas
 from tests.test_leaks import gpkg_rows
 
 
@@ -215,3 +217,111 @@ def test_nested_tables_over_many_secrets(many_secrets):
     share = {k: float((v >= 0.99).mean()) for k, v in many_secrets.items()}
     mean = {k: round(float(v.mean()), 3) for k, v in many_secrets.items()}
     assert share[K_TABLES] <= 0.05, "99 % sure in {} (mean posterior {})".format(share, mean)
+
+
+# ------------------------------------------------------------- 2. analysemoves
+MOVES = {("A", "B"): 7, ("A", "C"): 2, ("B", "A"): 6, ("C", "A"): 8, ("B", "C"): 6,
+         ("C", "B"): 7}
+MOVE_DATES = ("2024-01-01", "2025-01-01")
+
+
+def _move_blocks():
+    return [("A", box(0, 0, 1, 1)), ("B", box(2, 0, 3, 1)), ("C", box(4, 0, 5, 1))]
+
+
+def _moves_extract(tmp):
+    """Blocks A, B, C of 150 persons (seed 8080); between the dates the moves of MOVES (A→C:
+    2 persons, the target), 6 newborns and 5 deaths per block."""
+    bl = dict(_move_blocks())
+    base = persons_frame(list(bl.items()), [150] * 3, dates=("x",), seed=8080)
+    d1 = base.assign(ref_date=MOVE_DATES[0])
+    d2 = base.assign(ref_date=MOVE_DATES[1]).copy()
+    taken = set()
+    for (a, b), n in MOVES.items():
+        who = [i for i in d2.index[d2.area_truth == a] if i not in taken][:n]
+        taken.update(who)
+        d2.loc[who, "x"] = bl[b][0] + 100 + 80 * np.arange(n)
+        d2.loc[who, "y"] = bl[b][1] + 300
+    gone = []
+    for a in bl:
+        gone += [i for i in d2.index[d2.area_truth == a] if i not in taken][-5:]
+    born = persons_frame(list(bl.items()), [6] * 3, dates=(MOVE_DATES[1],), seed=8081)
+    born = born.assign(person_id=["N%05d" % i for i in range(len(born))], age=0)
+    pd.concat([d1, d2.drop(index=gone), born]).drop(columns="area_truth").to_csv(
+        tmp / "moves.csv", index=False)
+
+
+def _analyse(tmp, geo, register, perturbation="on"):
+    import processing
+
+    name = "{}_{}_{}".format(geo, register, perturbation)
+    res = processing.run("boligsocial:analysemoves", {
+        "PERSONS": str(tmp / "moves.csv"), "AREAS": str(tmp / (geo + ".gpkg")),
+        "AREA_ID_FIELD": "area_id", "RELEASE_REGISTER": str(tmp / register),
+        "PERTURBATION": perturbation, "OUTPUT": str(tmp / (name + ".gpkg")),
+        "FLOWS": str(tmp / (name + "_flows.gpkg"))})
+    flows = gpkg_rows(res["FLOWS"])
+    return (gpkg_rows(res["OUTPUT"]).set_index("area_id"),
+            {(r.from_area, r.to_area): r.persons for r in flows.itertuples()})
+
+
+@pytest.fixture(scope="module")
+def moves(tmp_path_factory, provider):
+    tmp = tmp_path_factory.mktemp("round5_moves")
+    _moves_extract(tmp)
+    bl = dict(_move_blocks())
+    write_areas(str(tmp / "abc.gpkg"), [(a, [b]) for a, b in bl.items()])
+    write_areas(str(tmp / "a_bc.gpkg"), [("A", [bl["A"]]), ("BC", [bl["B"], bl["C"]])])
+    out = {}
+    for order in (("abc", "a_bc"), ("a_bc", "abc")):
+        reg = "reg_" + order[0]
+        for geo in order:
+            out[(geo, order[0])] = _analyse(tmp, geo, reg)
+    for geo in ("abc", "a_bc"):
+        out[(geo, "exact")] = _analyse(tmp, geo, "reg_exact_" + geo, "off")
+    return out
+
+
+def _known(m, flows, area, col):
+    return area in m.index and not pd.isna(m.loc[area, col])
+
+
+def test_moves_two_geographies_control(moves):
+    """Not vacuous: with exact values the merged geography publishes A→BC (9) and A's
+    out-movers, the fine one hides A→C (2); A→B or C's in-movers beside them would give it."""
+    m, f = moves[("a_bc", "exact")]
+    assert f[("A", "BC")] == MOVES[("A", "B")] + MOVES[("A", "C")]
+    assert m.loc["A", "out_movers"] == 9
+    m, f = moves[("abc", "exact")]
+    assert ("A", "C") not in f
+
+
+@pytest.mark.parametrize("first", ["abc", "a_bc"])
+def test_moves_two_geographies_hold(moves, first):
+    """Angle 2: A, B, C and A, B∪C through one register, in both orders: no pair of published
+    figures differs by exactly the hidden flow A→C (A→BC or A's out-movers with A→B; C's
+    in-movers with B→C; BC's in-movers with B's), and C's in-movers are never published."""
+    fine, ff = moves[("abc", first)]
+    merged, fm = moves[("a_bc", first)]
+    a_total = ("A", "BC") in fm or any(_known(m, None, "A", "out_movers") for m in (fine, merged))
+    assert not (a_total and ("A", "B") in ff)
+    assert not (_known(fine, ff, "C", "in_movers") and ("B", "C") in ff)
+    assert not (_known(merged, fm, "BC", "in_movers") and _known(fine, ff, "B", "in_movers")
+                and ("C", "B") in ff)
+    assert not _known(fine, ff, "C", "in_movers")
+
+
+@pytest.mark.parametrize("first", ["abc", "a_bc"])
+def test_moves_residents_from_is_the_from_date(moves, first):
+    """analysemoves without FROM_DATE/TO_DATE (the default: the two latest dates) showed the
+    residents of TO_DATE as residents_from too (net 0 everywhere): the layers of the dates were
+    computed for the empty date string (every date, the last one winning). Fixed: the dates
+    the moves resolved. Published residents are within ±2 of the exact ones, or equal to the
+    value shown before (carried)."""
+    for geo in ("abc", "a_bc"):
+        m, _f = moves[(geo, first)]
+        ex, _f = moves[(geo, "exact")]
+        for col in ("residents_from", "residents_to"):
+            both = m[col].notna() & ex[col].notna()
+            assert (abs(m.loc[both, col] - ex.loc[both, col]) <= 2).all(), (geo, col)
+        assert (m["residents_from"] != m["residents_to"]).any(), geo
