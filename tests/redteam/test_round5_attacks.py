@@ -374,6 +374,7 @@ def grids(tmp_path_factory, provider):
     for geo in ("g100", "g100s"):
         out[(geo, "exact")] = run(geo, "reg_exact_" + geo, "off")
         out[(geo, "exact_shared")] = run(geo, "reg_exact_shared", "off")
+    out["tmp"] = tmp
     return people, out
 
 
@@ -581,3 +582,76 @@ def _income_monte_carlo(k, n=300):
         mode, _mass = income_posterior(X_INCOME + n2 - n1, X_INCOME)
         hits += abs(mode - X_INCOME) <= 0.1 * X_INCOME
     return hits / n
+
+
+# ------------------------------------------------------------- 1. reports and exports
+def _fmt(v):
+    return "{:.1f}".format(v).replace(".", ",")
+
+
+@pytest.fixture(scope="module")
+def exported(grids):
+    """The 100 m grid layer (published through the register with the shifted grid) drawn by
+    exportmap (PDF: two maps, legends, table) and written by exportresults (GeoPackage)."""
+    import subprocess
+
+    import processing
+
+    _people, out = grids
+    tmp = out["tmp"]
+    layer = str(tmp / "g100_reg_g100_g100s_on.gpkg")
+    res = processing.run("boligsocial:exportmap", {
+        "INPUT": layer, "FIELD": "nonwestern_val", "FIELD2": "age_0_17_val",
+        "OUTPUT_PDF": str(tmp / "map.pdf"), "OUTPUT_PNG": str(tmp / "map.png")})
+    text = subprocess.run(["pdftotext", "-layout", res["OUTPUT_PDF"], "-"],
+                          capture_output=True, text=True, check=True).stdout
+    processing.run("boligsocial:exportresults", {"INDICATORS": layer,
+                                                 "GEOPACKAGE": str(tmp / "results.gpkg")})
+    import sqlite3
+
+    con = sqlite3.connect(str(tmp / "results.gpkg"))
+    try:
+        obs = pd.read_sql("select * from bs_observation", con)
+    finally:
+        con.close()
+    return out[("g100", "reg_g100_g100s")], text, obs
+
+
+def test_exportmap_prints_only_published_figures(exported):
+    """Angle 1: every percentage in the PDF (legends, classes, table) is a published value of
+    a mapped field; every table row shows its layer's figures ('suppressed' where hidden),
+    residents only where the layer publishes at least MIN_COUNT."""
+    import re
+
+    layer, text, _obs = exported
+    fields = ("nonwestern_val", "age_0_17_val")
+    allowed = {_fmt(v) for f in fields for v in layer[f].dropna()}
+    shown = set(re.findall(r"(\d+,\d) %", text))
+    assert shown and shown <= allowed, shown - allowed
+    rows = {m.group(1): m.group(2).split() for m in
+            re.finditer(r"^\s*\d+ (100_\d_\d)\s+(.+)$", text, re.M)}
+    assert len(rows) >= 10
+    for aid, cells in rows.items():
+        want = ["suppressed" if pd.isna(layer.loc[aid, f]) else _fmt(layer.loc[aid, f]) + " %"
+                for f in fields]
+        res = layer.loc[aid, "residents"]
+        want = " ".join(want + ["–" if pd.isna(res) or res < 5 else str(int(res))]).split()
+        assert cells == want, (aid, cells, want)
+
+
+def test_exportresults_writes_only_published_figures(exported):
+    """Angle 1: bs_observation repeats the layer's num, den and val (NULL where hidden) and
+    adds no row (no total of the municipality, no hidden figure)."""
+    layer, _text, obs = exported
+    codes = [c[:-4] for c in layer.columns if c.endswith("_val")]
+    assert len(obs) == len(layer) * (len(codes) + 1)
+    for r in obs.itertuples():
+        if r.indicator == "residents":
+            assert r.num == layer.loc[r.area_id, "residents"] or pd.isna(r.num)
+            continue
+        for part in ("num", "den", "val"):
+            want = layer.loc[r.area_id, "{}_{}".format(r.indicator, part)]
+            got = getattr(r, part)
+            assert (pd.isna(want) and pd.isna(got)) or got == pytest.approx(want), (r, part)
+        if layer.loc[r.area_id, r.indicator + "_flag"]:
+            assert pd.isna(r.num) and pd.isna(r.val), r
