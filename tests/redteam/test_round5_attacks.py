@@ -655,3 +655,44 @@ def test_exportresults_writes_only_published_figures(exported):
             assert (pd.isna(want) and pd.isna(got)) or got == pytest.approx(want), (r, part)
         if layer.loc[r.area_id, r.indicator + "_flag"]:
             assert pd.isna(r.num) and pd.isna(r.val), r
+
+
+# ------------------------------------------------------------- 6. a table without an id
+def _protect_no_id(tmp, name, table):
+    import processing
+
+    src = tmp / "{}.csv".format(name)
+    table.assign(total=table["kids"] + table["adults"]).to_csv(src, index=False)
+    res = processing.run("boligsocial:applydiscretion", {
+        "INPUT": str(src), "COUNT_FIELDS": ["kids", "adults"], "TOTAL_FIELD": "total",
+        "OUTPUT": str(tmp / "{}.gpkg".format(name))})
+    return gpkg_rows(res["OUTPUT"]).set_index("id")
+
+
+@pytest.fixture(scope="module")
+def unkeyed(tmp_path_factory, provider):
+    """The blocks table without ID_FIELD (optional), published as it is, sorted by the
+    number of children, and without its first row (e.g. the areas on a list)."""
+    tmp = tmp_path_factory.mktemp("round5_no_id")
+    blocks = _blocks()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BOLIGSOCIAL_RELEASE_REGISTER", str(tmp / "register"))
+        return [_protect_no_id(tmp, "t%d" % i, t) for i, t in enumerate(
+            [blocks, blocks.sort_values("kids", ascending=False), blocks.iloc[1:],
+             blocks.iloc[::-1]])]
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="without ID_FIELD a row's noise is keyed on its position: the "
+                          "same table sorted or filtered gives fresh noisy copies")
+def test_table_without_id_sorted_or_filtered(unkeyed):
+    """Angle 6: the same counts (same row, same column, same value) must be published
+    with the same value in every release of the table."""
+    first = unkeyed[0]
+    differ = 0
+    for other in unkeyed[1:]:
+        for c in ("kids", "adults", "total"):
+            both = other.index.intersection(first.index)
+            a, b = first.loc[both, c], other.loc[both, c]
+            differ += int(((a != b) & a.notna() & b.notna()).sum())
+    assert differ == 0, "{} published counts got a second, different value".format(differ)
