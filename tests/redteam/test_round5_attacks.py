@@ -1,16 +1,58 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Red team (round 5): outputs through ONE release register on data the authors did not tune.
 
-Default parameters, perturbation on, one register folder (its secret too). The attacker has
-only what the plugin writes for publication and the public noise table (README: a count moves
-by 0, ±1, ±2 with probabilities 0.5, 0.2, 0.05).
+Default parameters (perturbation on), one register folder (its secret too), data from
+tests.helpers.persons_frame with seeds 5150 and 8080. The attacker has only what the plugin
+writes for publication and the public noise laws (README: a count moves by 0, ±1, ±2 with
+probabilities 0.5, 0.2, 0.05 each side; a sum of amounts by ±0.5-1.5 × its largest
+contribution).
 
-* **5. applydiscretion of nested tables (tables without persons).** A blocks table (ids
-  ``0101``-``0109``; block A: 3 children, flag P) and tables of districts that each put A
-  together with one other block (D_k = A + B_k; the rest of the blocks in a second row): each
-  table passes its own audit, and nothing links the tables (they have no persons; the noise
-  is keyed on the row id and the column). D_k − B_k is A's hidden count plus two independent
-  noises. RESULTS below (``test_nested_tables_*``).
+* **1. Reports and exports** (holds). The 100 m grid layer of angle 4 drawn by ``exportmap``
+  (two maps, legends, classes, table; pdftotext) and written by ``exportresults``: every
+  percentage in the PDF is a published value of a mapped field, each table row shows its
+  layer's figures ('suppressed' where hidden, residents only from MIN_COUNT on), and
+  bs_observation repeats num/den/val (NULL where hidden) with no extra row (no total).
+* **2. analysemoves of two geographies** (holds). Blocks A, B, C (150 persons each, seed 8080;
+  A→B 7, A→C 2 (the target), B→A 6, C→A 8, B→C 6, C→B 7, 6 births and 5 deaths per block),
+  published as A, B, C and as A, B∪C through one register in both orders: A→BC (9) or A's
+  out-movers are never published beside A→B, C's in-movers never (nor beside B→C). Found on
+  the way (fixed here, ``alg_analysemoves``): with FROM_DATE/TO_DATE left at their default
+  (the two latest dates) ``residents_from`` showed TO_DATE's residents (net 0 everywhere; the
+  layers of the dates were computed for an empty date, the last date winning), and the register
+  recorded that value for the FROM_DATE population. Guard: residents within ±2 of the exact.
+* **3. A newcomer's income across yearly extracts, 8 geographies** (SUCCEEDS, xfail). G_k =
+  H ∪ B_k (120 + 60 persons, seed 8080, incomes up to 600,000), one-snapshot extracts 2024 and
+  2025; in 2025 a newcomer earning 3,000,000 (five times anyone else) lives in H. Holds: when
+  only he changed, the sums repeat 2024's (carry); five zero-income entrants per B_k do not
+  break it (persons without a contribution are not counted). But a year's wages move every
+  income (3 % ± 5 % here), so every income cell shows a new value; the attacker subtracts
+  1.03 × 2024's sum and models the difference as x ± m·x ∓ m'·L (m, m' uniform on [0.5, 1.5],
+  L unknown in {300k, 600k, 900k}): the noise has hard edges, so copies intersect. Over 300
+  newcomers (the plugin's perturb_amounts, random cell keys): posterior mode within ±10 % in
+  26 % of cases with ONE difference (README: at most 10 %, "always" missed for a dominant
+  newcomer), 54 % with 4 geographies, 74 % with 8 (the overlap budget's maximum). The
+  plugin's own run (one draw): mode 2.70 M (10.1 % off), posterior mass within ±10 % 0.54.
+* **4. Grid cells** (holds with the perturbation; SUCCEEDS with exact values, xfail). Eight
+  buildings (seed 5150) on a 100 m grid, the grid shifted by 50 m, and a 250 m grid, through
+  one register. Building a (60) and b (20; every figure hidden, A) share a shifted cell; a
+  shares its 100 m cell with c, which has a shifted cell of its own: b = (a+b) − (a+c) + c.
+  All three are published, so b's figures come as one copy with three independent noises
+  (P(exact) 0.26 per count): age 0-17 1 (true 2), basic schooling 3 (3), non-western 7 (5),
+  income 4.97 M (3.30 M), outside the labour market 1.71 (2.75). The 250 m cell whose rest is
+  b is hidden. With PERTURBATION=off through one register the three cells are published
+  exactly and give b's counts exactly (2 and 3, below MIN_COUNT): the register links a
+  population nearly inside another, not a chain through an unpublished group (a).
+* **5. applydiscretion of nested tables** (SUCCEEDS with many districtings, xfail). A blocks
+  table (ids 0101-0117; block A: 3 children, P) and districting tables that put A with one
+  other block (D_k = A + B_k, the other blocks in a second row), each passing its own audit;
+  tables have no persons and nothing links them. Posterior of A's count (flat over 0-4; the
+  attacker uses children, adults and totals of A, B_k, D_k), over 30 secrets: 1 districting
+  mean 0.34, never ≥ 0.99; 8: mean 0.79, ≥ 0.9 in 47 %; 16: mean 0.91, ≥ 0.99 in 63 %. The
+  same two tables published again under names instead of codes (fresh keys): 0.57 (one secret).
+* **6. applydiscretion without ID_FIELD** (SUCCEEDS, xfail): the row key is the row's
+  position, so the same table sorted by children, without its first row, or reversed gives
+  22 of 49, 32 of 48 and 26 of 49 published counts a second, different value (copies to
+  average; with 4 copies a count rounds to its exact value with probability 0.84, README).
 """
 import hashlib
 
