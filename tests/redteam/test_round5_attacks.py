@@ -49,10 +49,12 @@ contribution).
   attacker uses children, adults and totals of A, B_k, D_k), over 30 secrets: 1 districting
   mean 0.34, never ≥ 0.99; 8: mean 0.79, ≥ 0.9 in 47 %; 16: mean 0.91, ≥ 0.99 in 63 %. The
   same two tables published again under names instead of codes (fresh keys): 0.57 (one secret).
-* **6. applydiscretion without ID_FIELD** (SUCCEEDS, xfail): the row key is the row's
-  position, so the same table sorted by children, without its first row, or reversed gives
-  22 of 49, 32 of 48 and 26 of 49 published counts a second, different value (copies to
-  average; with 4 copies a count rounds to its exact value with probability 0.84, README).
+* **6. applydiscretion without ID_FIELD** (was a leak; fixed here in core.discretion.tables):
+  the row key was the row's position, so the same table sorted by children, without its first
+  row, or reversed gave 22 of 49, 32 of 48 and 26 of 49 published counts a second, different
+  value (copies to average; with 4 copies a count rounds to its exact value with probability
+  0.84, README). Now a row without an id is keyed on its exact counts (and parent): every
+  copy repeats the first table's values. The test guards it.
 """
 import hashlib
 
@@ -724,9 +726,6 @@ def unkeyed(tmp_path_factory, provider):
              blocks.iloc[::-1]])]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="without ID_FIELD a row's noise is keyed on its position: the "
-                          "same table sorted or filtered gives fresh noisy copies")
 def test_table_without_id_sorted_or_filtered(unkeyed):
     """Angle 6: the same counts (same row, same column, same value) must be published
     with the same value in every release of the table."""
