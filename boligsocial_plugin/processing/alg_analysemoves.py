@@ -305,8 +305,10 @@ class AnalyseMoves(BoligsocialAlgorithm):
                 return compute(ext.data, x, y, areas.rings, areas.ids, [], rules, d,
                                publication=pub)
 
+            # the dates the moves resolved (FROM_DATE/TO_DATE may be empty: the latest two)
             carried = shown_residents(rel.areas, layer, areas.ids, pub,
-                                      [("residents_from", from_date), ("residents_to", to_date)])
+                                      [("residents_from", md.from_date),
+                                       ("residents_to", md.to_date)])
             if carried and rel.release is not None:  # the register learns which value
                 record_as_of(rel.release, carried)
             rf, rt = rel.areas["residents_from"], rel.areas["residents_to"]
