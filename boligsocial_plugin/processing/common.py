@@ -167,7 +167,8 @@ def add_protection_parameters(alg, register: bool = True) -> None:
          (PERTURBATION_OFF, tr("Off: exact values (for checks)"))], default=PERTURBATION_ON,
         help_text=tr(
             "on: every published count moves by at most ±2 (sums of full-time persons by "
-            "at most ±2, amounts by 0.5 to 1.5 times the largest contribution, up or down), "
+            "at most ±2, amounts by a smooth random change of about the largest "
+            "contribution, up or down, never below 0), "
             "the same way for the same persons and values in every run, so differences "
             "between outputs and averages of repeated outputs reveal no one. off: exact "
             "values (for checks; every suppression rule still applies)."))

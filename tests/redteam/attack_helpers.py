@@ -2,6 +2,8 @@
 """Helpers of the red-team tests: designed area layers and pseudonym-like person ids."""
 import hashlib
 
+import numpy as np
+
 X0, Y0, U = 570000.0, 6220000.0, 1000.0
 
 
@@ -43,3 +45,52 @@ def hash_ids(df):
     df = df.copy()
     df["person_id"] = [hashlib.sha256(p.encode()).hexdigest()[:32] for p in df["person_id"]]
     return df
+
+
+# ------------------------------------------------------- a newcomer's income from copies
+#: the newcomer's income of the round-5 income attack: five times anyone else's (≤ 600,000)
+X_INCOME = 3_000_000.0
+#: the attacker's prior on the largest contribution of the cell before the newcomer
+L_OTHERS = (300_000.0, 600_000.0, 900_000.0)
+
+
+def income_posterior(diffs, truth, pdf, ppf, nodes=81):
+    """(posterior mode, posterior mass within ±10 % of ``truth``) of a newcomer's income x from
+    differences d_k = x + n2_k − n1_k of income sums, for a public amount-noise law given by
+    the density ``pdf`` and quantile function ``ppf`` of the noise in units of the cell's
+    largest contribution: n2 = max(x, L)·z2, n1 = L·z1, L unknown (prior :data:`L_OTHERS`),
+    flat prior on log x. n1 is integrated out on ``nodes`` equal-probability quantiles."""
+    grid = np.exp(np.linspace(np.log(2e5), np.log(3e7), 3000))
+    t = ppf((np.arange(nodes) + 0.5) / nodes)
+    ll = np.zeros(len(grid))
+    for d in diffs:
+        lik = np.zeros(len(grid))
+        for big in L_OTHERS:
+            scale = np.maximum(grid, big)[:, None]
+            z = (d - grid[:, None] + t[None, :] * big) / scale
+            lik += (pdf(z) / scale).mean(1)
+        ll += np.log(lik + 1e-300)
+    p = np.exp(ll - ll.max())
+    p /= p.sum()
+    near = np.abs(grid - truth) <= 0.1 * truth
+    return float(grid[p.argmax()]), float(p[near].sum())
+
+
+def income_monte_carlo(k, noise, pdf, ppf, n=300, seed=8080):
+    """Share of ``n`` newcomers (income :data:`X_INCOME`) whose posterior mode from ``k``
+    differences (k geographies: independent cell keys) is within ±10 %.
+
+    ``noise(values, cell_keys, scale)``: the published sums (the plugin's perturb_amounts);
+    last year's sums 20-21 million, their largest contribution 500,000-700,000."""
+    rng = np.random.default_rng(seed)
+    hits = 0
+    for _ in range(n):
+        big = rng.uniform(500_000.0, 700_000.0, k)
+        before = 2e7 + rng.uniform(0, 1e6, k)
+        keys = rng.integers(0, 2 ** 62, (2, k), dtype=np.int64)
+        n1 = noise(before, keys[0], big) - before
+        after = before + X_INCOME
+        n2 = noise(after, keys[1], np.maximum(big, X_INCOME)) - after
+        mode, _mass = income_posterior(X_INCOME + n2 - n1, X_INCOME, pdf, ppf)
+        hits += abs(mode - X_INCOME) <= 0.1 * X_INCOME
+    return hits / n

@@ -56,6 +56,7 @@ contribution).
   0.84, README). Now a row without an id is keyed on its exact counts (and parent): every
   copy repeats the first table's values. The test guards it.
 """
+import functools
 import hashlib
 
 import numpy as np
@@ -65,7 +66,12 @@ import pytest
 from boligsocial_plugin.core.discretion.perturbation import COUNT_TABLE, SECRET_FILE, Perturbation
 from boligsocial_plugin.core.discretion.tables import protect_table
 from tests.helpers import persons_frame
-from tests.redteam.attack_helpers import box, write_areas
+from tests.redteam.attack_helpers import (
+    X_INCOME,
+    box,
+    income_monte_carlo,
+    write_areas,
+)
 from tests.test_leaks import gpkg_rows
 
 
@@ -495,29 +501,17 @@ def test_grid_shift_exact_values_one_register(grids):
 # ------------------------------------------------------------- 3. income across extracts
 INCOME_YEARS = ("2024-01-01", "2025-01-01")
 K_GEO = 8
-X_INCOME = 3_000_000.0  # the newcomer's income: five times anyone else's (at most 600,000)
-L_OTHERS = (300_000.0, 600_000.0, 900_000.0)  # the attacker's prior on a cell's largest one
 
 
-def income_posterior(diffs, truth):
-    """(posterior mode, posterior mass within ±10 % of ``truth``) of the newcomer's income from
-    differences d_k = x + n2_k − n1_k of income sums: n2 = ±m·max(x, L), n1 = ±m'·L, m, m'
-    uniform on [0.5, 1.5] (README: the public noise law), L unknown (prior L_OTHERS), flat
-    prior on log x."""
-    grid = np.exp(np.linspace(np.log(2e5), np.log(3e7), 3000))
-    m1 = np.concatenate([np.linspace(-1.5, -0.5, 41), np.linspace(0.5, 1.5, 41)])
-    ll = np.zeros(len(grid))
-    for d in diffs:
-        lik = np.zeros(len(grid))
-        for big in L_OTHERS:
-            scale = np.maximum(grid, big)[:, None]
-            z = np.abs(d - grid[:, None] + m1[None, :] * big) / scale
-            lik += np.where((z >= 0.5) & (z <= 1.5), 0.5 / scale, 0.0).mean(1)
-        ll += np.log(lik + 1e-300)
-    p = np.exp(ll - ll.max())
-    p /= p.sum()
-    near = np.abs(grid - truth) <= 0.1 * truth
-    return float(grid[p.argmax()]), float(p[near].sum())
+def public_law():
+    """The public amount-noise law (README): Student's t with AMOUNT_DF degrees of freedom,
+    scale AMOUNT_T_SCALE × the cell's largest contribution: (pdf, ppf) in units of it."""
+    from scipy import stats
+
+    from boligsocial_plugin.core.discretion.perturbation import AMOUNT_DF, AMOUNT_T_SCALE
+
+    law = stats.t(AMOUNT_DF, scale=AMOUNT_T_SCALE)
+    return law.pdf, law.ppf
 
 
 GROWTH = 0.03  # the year's wage growth (public); each person's own change: sd 5 %
@@ -582,50 +576,51 @@ def test_income_yearly_control(incomes):
 
 def test_income_yearly_follows_the_public_noise_law(incomes):
     """The plugin's differences are what the attacker below models: the newcomer's income
-    plus ±(0.5-1.5) × his income (the largest contribution now) minus ±(0.5-1.5) × at most
-    600,000 (last year), plus the wages' spread (5 % of X here)."""
-    dev = np.abs(_income_diffs(incomes, "y1", "y2") - X_INCOME)
-    slack = 1.5 * 600_000.0 + 0.05 * X_INCOME
-    assert ((dev >= 0.5 * X_INCOME - slack) & (dev <= 1.5 * X_INCOME + slack)).all(), dev
+    plus his income (the largest contribution now) × a t draw minus at most 600,000 (last
+    year) × another, plus the wages' spread (5 % of X here). No edge: unlike the old law
+    (|noise| ≥ 0.5 × the largest contribution) a copy may fall close to the truth."""
+    exact = _income_diffs(incomes, "y1_exact", "y2_exact")
+    z = (_income_diffs(incomes, "y1", "y2") - exact) / X_INCOME
+    assert (np.abs(z) < 20).all() and (np.abs(z) < 0.5).any(), z
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="README: one difference misses a newcomer's income by more than "
-                          "10 % in at least 90 % of cases; the posterior mode of the public "
-                          "noise law is within 10 % in 26 %")
+@functools.lru_cache(maxsize=None)
+def _income_monte_carlo(k, n=300):
+    """The attacker of attack_helpers.income_posterior, knowing the public law, over ``n``
+    newcomers: the plugin's perturb_amounts with random cell keys, last year's largest
+    contribution 500,000-700,000; the share whose posterior mode is within ±10 %."""
+    from boligsocial_plugin.core.discretion.perturbation import Perturbation, perturb_amounts
+
+    p = Perturbation()
+    pdf, ppf = public_law()
+    return income_monte_carlo(k, lambda v, ck, s: perturb_amounts(v, ck, s, p), pdf, ppf, n)
+
+
 def test_income_one_difference():
-    """One difference (one geography) under the same attacker, over 300 newcomers (the
-    plugin's perturb_amounts, random cell keys, last year's largest contribution 500,000-
-    700,000): how often the posterior mode is within ±10 %."""
+    """One difference (one geography): README, the posterior mode of a newcomer earning five
+    times anyone else is within 10 % in at most 10 % of cases (measured 9 %; the old law
+    ±(0.5-1.5) × the largest contribution: 26 %)."""
     hits = _income_monte_carlo(1)
     assert hits <= 0.10, hits
 
 
+def test_income_copies_within_the_documented_residual_risk():
+    """README (residual risk): 4 geographies 20 %, 8 (the overlap budget's maximum) 29 %;
+    asserted with a margin of two standard errors (300 newcomers: 2.6 points)."""
+    assert _income_monte_carlo(4) <= 0.20 + 0.046, _income_monte_carlo(4)
+    assert _income_monte_carlo(K_GEO) <= 0.29 + 0.052, _income_monte_carlo(K_GEO)
+
+
 @pytest.mark.xfail(strict=True, raises=AssertionError,
                    reason="eight geographies (the overlap budget) give eight copies of the "
-                          "newcomer's income; their bounded noise intersects")
+                          "newcomer's income, each with noise proportional to it: their "
+                          "spread tells his income; posterior mode within 10 % in 29 % of "
+                          "cases (README residual risk), not at most 10 %")
 def test_income_eight_geographies_over_many_newcomers():
-    """The same attacker over 300 newcomers: how often the mode is within ±10 %."""
+    """The same attacker over 300 newcomers: how often the mode is within ±10 % (the
+    README's promise for one copy)."""
     hits = _income_monte_carlo(K_GEO)
-    assert hits < 0.5, hits
-
-
-def _income_monte_carlo(k, n=300):
-    from boligsocial_plugin.core.discretion.perturbation import Perturbation, perturb_amounts
-
-    rng = np.random.default_rng(8080)
-    p = Perturbation()
-    hits = 0
-    for _ in range(n):
-        big = rng.uniform(500_000.0, 700_000.0, k)
-        before = 2e7 + rng.uniform(0, 1e6, k)
-        keys = rng.integers(0, 2 ** 62, (2, k), dtype=np.int64)
-        n1 = perturb_amounts(before, keys[0], big, p) - before
-        after = before + X_INCOME
-        n2 = perturb_amounts(after, keys[1], np.maximum(big, X_INCOME), p) - after
-        mode, _mass = income_posterior(X_INCOME + n2 - n1, X_INCOME)
-        hits += abs(mode - X_INCOME) <= 0.1 * X_INCOME
-    return hits / n
+    assert hits <= 0.10, hits
 
 
 # ------------------------------------------------------------- 1. reports and exports

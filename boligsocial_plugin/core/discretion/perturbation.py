@@ -67,8 +67,10 @@ _SALT_FTE = np.uint64(0xF7E5A17)
 _SALT_ROW = np.uint64(0x20E5C0FFEE)
 #: the perturbation table of counts away from the threshold: change -> probability
 COUNT_TABLE: Dict[int, float] = {-2: 0.05, -1: 0.2, 0: 0.5, 1: 0.2, 2: 0.05}
-#: sums of amounts move by m times the largest contribution, m uniform on this range
-AMOUNT_MAGNITUDE = (0.5, 1.5)
+#: sums of amounts move by the largest contribution times a Student t draw with these degrees
+#: of freedom and this scale (chosen by measured result: scripts/measure_amount_noise.py)
+AMOUNT_DF = 3.0
+AMOUNT_T_SCALE = 1.0
 #: the precision of a sum of full-time persons in its noise key
 FTE_PRECISION = 1e-6
 #: bytes of a table secret (see :func:`table_cell_keys`) and the file that keeps it
@@ -86,7 +88,7 @@ class Perturbation:
     enabled: bool = True
     max_count: int = 2          # counts: at most ± this (the table above)
     fte_max: float = 2.0        # sums of full-time persons: at most ± this
-    amount_share: float = 1.0   # sums of amounts: ±(0.5..1.5) × this × the largest one
+    amount_share: float = 1.0   # sums of amounts: noise scale = this × the largest one
     secret: bytes = field(default=b"", repr=False, compare=False)
 
     def describe(self) -> str:
@@ -96,10 +98,10 @@ class Perturbation:
         if not self.enabled:
             return tr("off (exact values)")
         return tr("cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts "
-                  "±{lo}–{hi} × the largest contribution").format(
+                  "by {s} × the largest contribution × a Student t draw ({df} degrees of "
+                  "freedom)").format(
             c=self.max_count, f="{:g}".format(self.fte_max),
-            lo="{:g}".format(AMOUNT_MAGNITUDE[0] * self.amount_share),
-            hi="{:g}".format(AMOUNT_MAGNITUDE[1] * self.amount_share))
+            s="{:g}".format(AMOUNT_T_SCALE * self.amount_share), df="{:g}".format(AMOUNT_DF))
 
 
 OFF = Perturbation(enabled=False)
@@ -218,25 +220,49 @@ def perturb_counts(values: np.ndarray, ck: np.ndarray, min_count: int,
     return out
 
 
+def amount_noise(u: np.ndarray) -> np.ndarray:
+    """The amount noise in units of its scale from uniforms in [0, 1): Student's t with
+    :data:`AMOUNT_DF` degrees of freedom times :data:`AMOUNT_T_SCALE`, by its inverse CDF
+    (symmetric, mean 0, a smooth density of at most 0.37/AMOUNT_T_SCALE, no edges)."""
+    from scipy.special import stdtrit
+
+    q = np.asarray(u, dtype=float) + 2.0 ** -54  # in (0, 1): a finite draw
+    return AMOUNT_T_SCALE * stdtrit(AMOUNT_DF, q)
+
+
 def perturb_amounts(values: np.ndarray, ck: np.ndarray, scale: np.ndarray,
                     p: Perturbation, row: Optional[np.ndarray] = None) -> np.ndarray:
-    """Published sums of amounts: value ± m·scale, m uniform on :data:`AMOUNT_MAGNITUDE`.
+    """Published sums of amounts: value + scale × :func:`amount_noise`, a positive sum folded
+    into [0, 2·value] (:func:`fold_into`).
 
-    ``scale``: ``amount_share`` × the cell's largest contribution. The sign and ``m`` come from
-    the cell key, the row's key (``row``, None: the cell itself) and the value in whole kroner,
-    so the same persons with the same amounts in the same row always get the same noise, and a
+    ``scale``: ``amount_share`` × the cell's largest contribution. The draw comes from the cell
+    key, the row's key (``row``, None: the cell itself) and the value in whole kroner, so the
+    same persons with the same amounts in the same row always get the same noise, and a
     changed amount gets fresh noise. NaN unchanged.
     """
     v = np.asarray(values, dtype=float)
     if not p.enabled:
         return v.copy()
     key = _row_mixed(ck, row)
-    vk = _value_key(v, 1.0)
-    u1 = _uniform(key, _SALT_AMOUNT, vk)
-    u2 = _uniform(key, _SALT_AMOUNT ^ np.uint64(0xFFFF), vk)
-    lo, hi = AMOUNT_MAGNITUDE
-    noise = np.asarray(scale, dtype=float) * np.where(u2 < 0.5, -1.0, 1.0) * (lo + (hi - lo) * u1)
-    return np.where(np.isnan(v), np.nan, v + np.nan_to_num(noise))
+    u = _uniform(key, _SALT_AMOUNT, _value_key(v, 1.0))
+    noise = np.nan_to_num(np.asarray(scale, dtype=float) * amount_noise(u))
+    return np.where(np.isnan(v), np.nan, fold_into(v + noise, v))
+
+
+def fold_into(published: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Noisy sums of positive exact ``values`` folded back into [0, 2·value].
+
+    A noise that would take a positive sum below 0 is reflected at 0 (and at twice the value),
+    so a published sum is never negative; the reflections keep the noise symmetric around the
+    value (mean 0). Only a cell whose sum is not much more than its largest contribution gets
+    there. Values ≤ 0 and NaN: unchanged.
+    """
+    y = np.asarray(published, dtype=float)
+    v = np.asarray(values, dtype=float)
+    pos = np.nan_to_num(v) > 0
+    period = np.where(pos, 4.0 * v, 1.0)
+    w = np.mod(np.where(pos, y, 0.0), period)
+    return np.where(pos, np.where(w > period / 2, period - w, w), y)
 
 
 def perturb_fte(values: np.ndarray, ck: np.ndarray, p: Perturbation,
