@@ -47,8 +47,8 @@ before) falls within ±p % of the newcomer's amount ``x`` with probability at mo
 ``2·0.37·p·x/L ≤ 0.74·p`` (7.4 % for the 10 % rule), whatever the other cell's noise. A
 positive sum is never published below 0: a draw that would take it there is folded back
 into [0, 2·sum] (:func:`fold_into`; symmetric, so still unbiased). Shares and means are
-computed from the perturbed numerator and denominator. Decisions (suppression, categories, criteria met or not) are always
-taken on exact values.
+computed from the perturbed numerator and denominator. Decisions (suppression, categories,
+criteria met or not) are always taken on exact values.
 
 Tables without persons (``applydiscretion``, regions' populations from a residents field) have
 no person keys: their cell keys are an HMAC of the row and column labels with a 256-bit secret
