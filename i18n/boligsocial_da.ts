@@ -4174,8 +4174,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
-      <source>cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts ±{lo}–{hi} × the largest contribution</source>
-      <translation>cellenøglebaseret støj: antal højst ±{c}, fuldtidspersoner ±{f}, beløb ±{lo}–{hi} × det største bidrag</translation>
+      <source>cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts by {s} × the largest contribution × a Student t draw ({df} degrees of freedom)</source>
+      <translation>cellenøglebaseret støj: antal højst ±{c}, fuldtidspersoner ±{f}, beløb med {s} × det største bidrag × en trækning fra Students t-fordeling ({df} frihedsgrader)</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
@@ -4439,8 +4439,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />
-      <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by 0.5 to 1.5 times the largest contribution, up or down), the same way for the same persons and values in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
-      <translation>on: hvert offentliggjort antal flyttes højst ±2 (summer af fuldtidspersoner højst ±2, beløb 0,5 til 1,5 gange det største bidrag, op eller ned), på samme måde for de samme personer og værdier i hver kørsel, så forskelle mellem uddata og gennemsnit af gentagne uddata ikke afslører nogen. off: nøjagtige værdier (til kontrol; alle regler for diskretionering gælder stadig).</translation>
+      <source>on: every published count moves by at most ±2 (sums of full-time persons by at most ±2, amounts by a smooth random change of about the largest contribution, up or down, never below 0), the same way for the same persons and values in every run, so differences between outputs and averages of repeated outputs reveal no one. off: exact values (for checks; every suppression rule still applies).</source>
+      <translation>on: hvert offentliggjort antal flyttes højst ±2 (summer af fuldtidspersoner højst ±2, beløb med en jævn tilfældig ændring på omkring det største bidrag, op eller ned, aldrig under 0), på samme måde for de samme personer og værdier i hver kørsel, så forskelle mellem uddata og gennemsnit af gentagne uddata ikke afslører nogen. off: nøjagtige værdier (til kontrol; alle regler for diskretionering gælder stadig).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
