@@ -13,6 +13,10 @@ drawn from the plugin's keyed uniforms as core.discretion.perturbation does):
   the denominator perturbed as in a release).
 
     /usr/bin/python3 scripts/measure_amount_noise.py [--newcomers 300] [--laws normal1,laplace1]
+
+``--yearly FOLDER`` (``yYYYY.csv`` one-snapshot extracts, e.g. from scripts/generate_demo.py):
+the plugin's own law only, each year published with a fresh register and through one
+register (the carry rule), the mean absolute relative change of the mean incomes.
 """
 import argparse
 import importlib.util
@@ -148,12 +152,50 @@ def accuracy(cells, noise, unfolded):
     return float(rel.mean()), float(rel.max()), int(below.sum())
 
 
+def yearly(folder):
+    """Mean income error of yearly extracts: a fresh register each year vs one register."""
+    import glob
+    import tempfile
+
+    from boligsocial_plugin.core.discretion.register import Register
+    from boligsocial_plugin.core.extract import prepare
+    from boligsocial_plugin.core.indicators import available_indicators
+    from boligsocial_plugin.core.pipeline import Publication
+
+    spec = importlib.util.spec_from_file_location(
+        "measure_protection", os.path.join(ROOT, "scripts", "measure_protection.py"))
+    mp = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mp)
+    ids, rings, _pairs = mp.read_areas(os.path.join(ROOT, "demo_data", "areas.gpkg"))
+    work = tempfile.mkdtemp(prefix="bs_amounts_")
+    shared = Register(os.path.join(work, "shared"))
+    for path in sorted(glob.glob(os.path.join(folder, "y*.csv"))):
+        data = prepare(pd.read_csv(path, dtype={"person_id": str})).data
+        inds, _ = available_indicators(data.columns)
+        x, y = data["x"].to_numpy(float), data["y"].to_numpy(float)
+        exact = mp.publish(data, x, y, rings, ids, inds,
+                           Publication(discretion.Rules(), pt.OFF), record=False)[0]
+        row = []
+        for reg in (Register(os.path.join(work, os.path.basename(path))), shared):
+            out = mp.publish(data, x, y, rings, ids, inds,
+                             Publication(discretion.Rules(), pt.Perturbation(), register=reg))[0]
+            a = out["income_num"] / out["income_den"]
+            b = (exact["income_num"] / exact["income_den"]).reindex(a.index)
+            row.append("{:.2%}".format(float(np.abs(a / b - 1).dropna().mean())))
+        print("{}: fresh register {}, one register {}".format(os.path.basename(path), *row),
+              flush=True)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--newcomers", type=int, default=300)
     ap.add_argument("--copies", default="1,4,8")
     ap.add_argument("--laws", default=",".join(LAWS))
+    ap.add_argument("--yearly", default=None, help="folder of yearly extracts yYYYY.csv")
     args = ap.parse_args(argv)
+    if args.yearly:
+        yearly(args.yearly)
+        return 0
     cells = demo_cells()
     print("law | within ±10 % from " + " | ".join(args.copies.split(",")) +
           " copies | mean income error mean / max | sums the fold kept from going below 0")
