@@ -63,7 +63,16 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         "the current terms of your own data agreement).<br><br>"
         "<b>Residents</b> come from a numeric field of the areas or are counted from a "
         "person extract (on one reference date: the given one, else the latest in the "
-        "extract). Give one of the two.<br>"
+        "extract). Give one of the two. Counted from persons, the merge decides on the "
+        "residents the indicator layer of the same areas publishes (perturbed and protected, "
+        "through the release register), never on exact counts: each area's published "
+        "residents minus 2, the most the perturbation changes a count (where the carry rule "
+        "repeats an earlier snapshot's value, minus the smallest published count less one "
+        "more), so a region's exact residents always reach the minimum; an area whose "
+        "residents are hidden counts as 0 (it is always merged). Regions drawn for many "
+        "minimums then tell nothing the indicator layer does not; there may be slightly fewer "
+        "regions. A residents field is taken as it is: give published figures (e.g. the "
+        "residents of the indicator layer) when the regions are to be published.<br>"
         "<b>Contiguity</b>: rook (default): two areas are neighbours when their boundaries "
         "share a line; areas that touch only at a corner are not. Queen: a shared corner is "
         "enough. The shared boundary length decides between candidates (longer first). A "
@@ -99,10 +108,10 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         "other. It is NULL (population_flag P) below the smallest published count, NULL (A) "
         "for a region below the minimum, and NULL (S) when, with what is published elsewhere, "
         "it would give a hidden count: a region minus its published member areas must not "
-        "give a small area's residents. Counted from a person extract, the regions go "
-        "through the release register (linked by their persons to every earlier release, "
-        "e.g. the indicator layer of the same areas) and the perturbation like every other "
-        "output. From a residents field there are no persons: the member areas' counts are "
+        "give a small area's residents. Counted from a person extract, the areas' residents "
+        "the merge decided on are recorded in the release register, then the regions go "
+        "through it (linked by their persons to every earlier release, e.g. the indicator "
+        "layer of the same areas) and the perturbation like every other output. From a residents field there are no persons: the member areas' counts are "
         "taken as published, except those below the smallest published count, and the "
         "perturbation is keyed on the region's member areas with a secret (noise_secret.key "
         "in the release register folder, created once: keep it with the data).")
@@ -118,8 +127,9 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         p = QgsProcessingParameterField(
             POPULATION_FIELD, self.tr("Residents field of the areas (or give a person extract)"),
             None, AREAS, QgsProcessingParameterField.Numeric, optional=True)
-        p.setHelp(self.tr("Number of residents of each area. Leave empty to count them from "
-                          "the person extract."))
+        p.setHelp(self.tr("Number of residents of each area, taken as published (give "
+                          "published figures). Leave empty to count them from the person "
+                          "extract (the merge then decides on the published residents)."))
         self.addParameter(p)
         common.add_person_parameters(self, with_areas=False)
         persons = self.parameterDefinition(common.PERSONS)

@@ -43,10 +43,13 @@ from YEARS[ARRIVAL] on. Extracts: ``one_t`` (the snapshot of YEARS[t] alone) and
   differences mean 1.44, posterior 0.9945 (8 pairs, set X alone: 0.983). Control: a newcomer
   without basic schooling: posterior < 0.5. residents_from/residents_to are fresh too (the
   newcomer's presence, known anyway); nonwestern_stay stays hidden (S).
-* **6. mergesmallareas for several minimums** (SUCCEEDS, xfail). Regions are drawn on exact
-  residents: P stands alone up to MINIMUM 247, PD = P + a sliver D up to 250: D's residents
-  exactly 3 (interval width 1), though the protection hides PD's population. 32 runs, one
-  register, one extract (not across extracts: the structure needs no second date).
+* **6. mergesmallareas for several minimums** (was a leak; fixed). Regions were drawn on
+  exact residents: P stood alone up to MINIMUM 247, PD = P + a sliver D up to 250: D's
+  residents exactly 3 (interval width 1), though the protection hides PD's population. 32
+  runs, one register, one extract (not across extracts: the structure needs no second date).
+  Now the merge decides on the areas' published residents minus 2 (a hidden one counts 0):
+  the layer run second, P first or PD first, is kept back by the register and never stands
+  alone; D's interval is unbounded.
 """
 import numpy as np
 import pandas as pd
