@@ -111,8 +111,9 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         "give a small area's residents. Counted from a person extract, the areas' residents "
         "the merge decided on are recorded in the release register, then the regions go "
         "through it (linked by their persons to every earlier release, e.g. the indicator "
-        "layer of the same areas) and the perturbation like every other output. From a residents field there are no persons: the member areas' counts are "
-        "taken as published, except those below the smallest published count, and the "
+        "layer of the same areas) and the perturbation like every other output. From a "
+        "residents field there are no persons: the member areas' counts are taken as "
+        "published, except those below the smallest published count, and the "
         "perturbation is keyed on the region's member areas with a secret (noise_secret.key "
         "in the release register folder, created once: keep it with the data).")
 
