@@ -277,6 +277,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         feedback.setProgressText(self.tr("Protecting the areas' residents"))
         result = mergeprotect.area_release(areas, joined, ext, x, y, db, ref_date, pub,
                                            context, feedback)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
         pop = mergeprotect.merge_input(result, len(areas.ids), ref_date, pub, feedback)
         return areas, pop, joined, result
 

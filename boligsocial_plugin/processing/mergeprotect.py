@@ -74,6 +74,7 @@ def record_areas(alg, result, record_in, output: str, feedback) -> None:
     releases, and this run's regions, are protected against them."""
     if record_in is None:
         return
+    result.release.totals = None  # the run's totals: not shown (the indicator layer's are)
     rid = result.release.record(record_in, alg.name(), output)
     feedback.pushInfo(tr("The areas' residents the merge decided on are recorded in the "
                          "release register {path} as {id}.").format(path=record_in.folder,
