@@ -2441,6 +2441,11 @@ fokusområderne</translation>
       <translation>Profilindikatorer (kommaseparerede koder)</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/alg_analysemoves.py" />
+      <source>Profiles through the release register: {c} figures repeat what an earlier release published for nearly the same persons, {h} stay hidden (P) as an earlier release hid them.</source>
+      <translation>Profiler gennem udgivelsesregistret: {c} tal gentager, hvad en tidligere udgivelse offentliggjorde for næsten de samme personer, {h} forbliver skjult (P), fordi en tidligere udgivelse skjulte dem.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />
       <source>Project to (empty = the next 1 January after the last snapshot)</source>
       <translation>Fremskriv til (tom = næste 1. januar efter sidste opgørelsestidspunkt)</translation>

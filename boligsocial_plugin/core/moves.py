@@ -26,6 +26,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.discretion.carrystate import cell_codes
 from boligsocial_plugin.core.discretion.perturbation import cell_keys, record_keys
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
@@ -146,6 +147,9 @@ class MovePersons:
 
     ``*_to``: the persons in an area at TO_DATE, their area and where they were at FROM_DATE
     (an area index, or :data:`OUTSIDE` / :data:`ABSENT`); ``*_from`` mirror them.
+    ``codes_*``: (persons, cell types) each person's contribution code in the residents and
+    each indicator's numerator and denominator (core.discretion.carrystate.cell_codes), for
+    the register's cell state of the elevator profiles; None when not computed.
     """
 
     key_to: np.ndarray
@@ -154,6 +158,8 @@ class MovePersons:
     key_from: np.ndarray
     area_from: np.ndarray
     next_from: np.ndarray
+    codes_to: Optional[np.ndarray] = None
+    codes_from: Optional[np.ndarray] = None
 
 
 def choose_dates(dates: Sequence[str], from_date: Optional[str] = None,
@@ -315,9 +321,20 @@ def analyse(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
         prev, nxt = place_from[inv], place_to[inv]
         t_rows, f_rows = ~at_from & (area >= 0), at_from & (area >= 0)
         persons = MovePersons(pk[t_rows], area[t_rows], prev[t_rows], pk[f_rows],
-                              area[f_rows], nxt[f_rows])
+                              area[f_rows], nxt[f_rows], _codes(sub, t_rows, indicators),
+                              _codes(sub, f_rows, indicators))
     return MoveData(list(area_ids), from_date, to_date, counts, flows, groups_to, groups_from,
                     list(indicators), stats, years, persons=persons)
+
+
+def _codes(sub: pd.DataFrame, rows: np.ndarray, indicators: Sequence[Indicator]
+           ) -> np.ndarray:
+    """The contribution codes (core.discretion.carrystate.cell_codes) of the person rows
+    ``rows`` (a mask) of ``sub``."""
+    need = {"person_key", "student", "taxpayer"} | {c for i in indicators for c in i.columns()}
+    part = pd.DataFrame({c: sub[c].to_numpy()[rows] for c in sub.columns if c in need},
+                        copy=False)
+    return cell_codes(part, indicators)
 
 
 def _counts(area: np.ndarray, at_from: np.ndarray, prev: np.ndarray, nxt: np.ndarray,

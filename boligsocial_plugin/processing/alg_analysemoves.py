@@ -305,8 +305,10 @@ class AnalyseMoves(BoligsocialAlgorithm):
                 return compute(ext.data, x, y, areas.rings, areas.ids, [], rules, d,
                                publication=pub)
 
+            # the dates the moves resolved (FROM_DATE/TO_DATE may be empty: the latest two)
             carried = shown_residents(rel.areas, layer, areas.ids, pub,
-                                      [("residents_from", from_date), ("residents_to", to_date)])
+                                      [("residents_from", md.from_date),
+                                       ("residents_to", md.to_date)])
             if carried and rel.release is not None:  # the register learns which value
                 record_as_of(rel.release, carried)
             rf, rt = rel.areas["residents_from"], rel.areas["residents_to"]
@@ -363,6 +365,12 @@ class AnalyseMoves(BoligsocialAlgorithm):
                 "populations (of {p} loaded from the register).").format(
                 e=links["equal"], n=links["near"], s=links["sum"],
                 p=links["earlier_populations"]))
+        carry = rep.get("profile_carry") or {}
+        if carry.get("carried") or carry.get("kept_hidden"):
+            feedback.pushInfo(self.tr(
+                "Profiles through the release register: {c} figures repeat what an earlier "
+                "release published for nearly the same persons, {h} stay hidden (P) as an "
+                "earlier release hid them.").format(c=carry["carried"], h=carry["kept_hidden"]))
         if rep.get("bounded_by_indicator_layer"):
             feedback.pushInfo(self.tr(
                 "{n} hidden profile figures lie below a published total of the indicator "

@@ -112,3 +112,33 @@ def run_state(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
             "release register are not the ones counted. Run again when the table is not "
             "being written, or run without the register (REGISTER_MODE=off)."))
     return data, area
+
+
+def move_codes(cur, src: sqlgen.PersonSource, grid: sqlgen.Grid,
+               indicators: Sequence[Indicator], persons, from_date: str, to_date: str):
+    """core.moves.MovePersons ``persons`` with each person's contribution codes at both
+    dates (``codes_to``/``codes_from``: the cell state of the elevator profiles,
+    core.discretion.moves_carry), computed on the server as :func:`fetch_state` does;
+    refused when the rows are not the persons of the moves."""
+    from dataclasses import replace
+
+    data, area = fetch_state(cur, src, grid, indicators, [from_date, to_date])
+    codes = data[[CODE_COLUMN.format(c) for c in range(1 + 2 * len(indicators))]].to_numpy(
+        dtype=np.uint8).reshape(len(data), -1)
+    day = data["ref_date"].astype(str).to_numpy()
+    keys = data["person_key"].to_numpy(dtype=np.uint64)
+    out = []
+    for date, want, where in ((to_date, persons.key_to, persons.area_to),
+                              (from_date, persons.key_from, persons.area_from)):
+        m = np.nonzero(day == str(date))[0]
+        m = m[np.argsort(keys[m], kind="stable")]
+        pos = np.searchsorted(keys[m], want)
+        if len(m) != len(want) or (len(want) and (
+                pos.max() >= len(m) or not np.array_equal(keys[m][pos], want) or
+                not np.array_equal(area[m][pos], where))):
+            raise BoligsocialError(tr(
+                "The person table changed while the run read it: the persons recorded for "
+                "the release register are not the ones counted. Run again when the table is "
+                "not being written, or run without the register (REGISTER_MODE=off)."))
+        out.append(codes[m][pos])
+    return replace(persons, codes_to=out[0], codes_from=out[1])

@@ -88,7 +88,7 @@ from boligsocial_plugin.qgis_io.pgsession import (
     is_postgis,
     load_psycopg2,
 )
-from boligsocial_plugin.qgis_io.pgstate import run_state
+from boligsocial_plugin.qgis_io.pgstate import move_codes, run_state
 
 #: names of the parts, importable from here as before the split
 __all__ = ["PROVIDER", "DbRun", "KeyedFigures", "PostgisPersons", "connection_parameters",
@@ -554,6 +554,9 @@ class PostgisPersons:
                 tables.append(table.assign(area_idx=np.arange(3 * n) // 3,
                                            kind=np.arange(3 * n) % 3, ref_date=date))
             persons = pgkeys.move_persons(cur, counts) if keys else None
+            if persons is not None and indicators:  # the profiles' cell state
+                persons = move_codes(cur, self.source, grid, indicators, persons, from_date,
+                                     to_date)
         return mv.MoveData(list(areas.ids), from_date, to_date, counts, flows, tables[0],
                            tables[1], list(indicators), stats, years, persons=persons)
 

@@ -50,7 +50,8 @@ def test_move_persons_equal_to_the_file_path(moves_db):  # noqa: F811
     crs = QgsCoordinateReferenceSystem("EPSG:25832")
     src = QgsVectorLayer(str(tmp / "areas.gpkg"), "a", "ogr")
     areas = read_areas(src, "area_id", "area_name", crs, ctx, QgsProcessingFeedback())
-    inds = [i for i in builtin_indicators() if i.code == "nonwestern"]
+    inds = [i for i in builtin_indicators() if i.code in ("nonwestern", "income",
+                                                          "outside_labour")]
     data = prepare(pd.read_csv(tmp / "persons.csv")).data
     f = analyse(data, data["x"].to_numpy(), data["y"].to_numpy(), areas.rings, areas.ids,
                 inds)
@@ -67,6 +68,11 @@ def test_move_persons_equal_to_the_file_path(moves_db):  # noqa: F811
                               getattr(d.persons, "area_" + side)[do])
         assert np.array_equal(np.maximum(getattr(f.persons, other)[fo], -1),
                               np.maximum(getattr(d.persons, other)[do], -1))
+        # the elevator profiles' cell state: the same contribution codes (income, full-time
+        # shares: hashed values) from the server as from the file
+        fc, dc = getattr(f.persons, "codes_" + side), getattr(d.persons, "codes_" + side)
+        assert fc.shape == (len(fk), 7) and (fc[:, 5] > 1).any()  # income
+        assert np.array_equal(fc[fo], dc[do])
 
 
 def _run(run_alg, tmp, layer, first, second, name):

@@ -45,6 +45,14 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from boligsocial_plugin.core.discretion.links import cell_types
+from boligsocial_plugin.core.discretion.moves_carry import (
+    bind_profiles,
+    hidden_by_binding,
+    hide_bound,
+    published_of,
+    repeat_bound,
+)
 from boligsocial_plugin.core.discretion.moves_counts import (
     COUNT_FIELDS,
     FOCUS_TOTALS,
@@ -137,10 +145,20 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
     rows = np.arange(n, dtype=np.int64)
     forced = np.zeros(len(cs.values), dtype=bool)
     per_area = PROFILE_ROWS * (1 + 2 * len(md.indicators))
+    # the profiles' cells bound to the register's recorded cell states (moves_carry)
+    bound = bind_profiles(md, register, cell_types(md.indicators), rules.min_count)
+    early, late = hidden_by_binding(bound, n, len(md.indicators))
     for _attempt in range(4):
         c_hidden, c_flags, c_sup = protect_counts(cs, rules, width, forced)
-        ps = profile_system(md, rules, c_hidden, c_flags)
-        p_hidden, p_sup = protect_profiles(ps, rules, width)
+        for _again in range(4):
+            ps = profile_system(md, rules, c_hidden, c_flags)
+            kept_hidden = hide_bound(ps, early)
+            p_hidden, p_sup = protect_profiles(ps, rules, width)
+            missed = published_of(ps, p_hidden, late)
+            if not missed.any():
+                break
+            early |= missed  # bound at the run's dates only: hidden (P) where this run
+            # would publish them
         # profiles narrowed by the published group sizes: hide the area's stayers (and so
         # its group sizes) and protect again
         unprot, bounded = _split_unprotectable(ps, p_hidden, p_sup.unprotectable,
@@ -152,6 +170,10 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
         if not len(bad):
             break
         forced[bad * K + S] = True
+    missed = published_of(ps, p_hidden, late)
+    if missed.any():  # (never seen: the rounds above hide them first)
+        kept_hidden += hide_bound(ps, missed)
+        p_hidden = p_hidden | ps.hidden
     pub = np.where(c_hidden, np.nan, cs.values)
     changes: List[np.ndarray] = []
     if perturbation.enabled:
@@ -177,7 +199,8 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
         areas["turnover_pct"] = np.where(mean_res > 0, 100.0 * turnover / mean_res,
                                          np.nan)
     # profiles
-    prof = _publish_profiles(md, ps, p_hidden, rules, perturbation, changes)
+    prof, shown, carried = _publish_profiles(md, ps, p_hidden, rules, perturbation, changes,
+                                             bound)
     areas.update(prof)
     # from the focus areas
     focus_out: Dict[str, Tuple[Optional[float], str]] = {}
@@ -231,6 +254,7 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
         if changes and sum(len(x) for x in changes) else 0.0,
         "rounds": c_sup.rounds + p_sup.rounds,
         "links": linked,
+        "profile_carry": {"carried": carried, "kept_hidden": kept_hidden},
         "seconds": round(time.perf_counter() - t0, 3),
         "warnings": [],
     }
@@ -239,7 +263,7 @@ def protect_moves(md: MoveData, rules: Rules, *, perturbation: Perturbation = OF
                          "profile_hidden": p_hidden, "profile_suppression": p_sup,
                          "count_suppression": c_sup},
                         recorded_release(made[0], made[1], c_hidden, rules,
-                                         (md, ps, p_hidden))
+                                         (md, ps, p_hidden, shown))
                         if made is not None else None)
 
 
@@ -272,13 +296,19 @@ def prof_hidden_flags(table: pd.DataFrame, indicators: Sequence[Indicator]) -> n
 
 
 def _publish_profiles(md: MoveData, ps: ProfileSystem, hidden: np.ndarray, rules: Rules,
-                      p: Perturbation, changes: List[np.ndarray]) -> Dict[str, object]:
-    """C_in, C_out, C_stay with flags (values from perturbed numerators and denominators)."""
+                      p: Perturbation, changes: List[np.ndarray], bound=None
+                      ) -> Tuple[Dict[str, object], np.ndarray, int]:
+    """C_in, C_out, C_stay with flags (values from perturbed numerators and denominators,
+    or those the register binds them to: core.discretion.moves_carry); the numerators and
+    denominators shown (3 n group rows, cell types; NaN hidden) and how many figures repeat
+    a recorded value."""
     n = len(md.area_ids)
     w = ps.w
     per_area = PROFILE_ROWS * w
     areas = np.arange(n, dtype=np.int64)
     out: Dict[str, object] = {}
+    shown = np.full((3 * n, w), np.nan)
+    carried = 0
     for g, (r, name) in enumerate(((P_IN, "in"), (P_OUT, "out"), (P_STAY, "stay"))):
         t = ps.rows[r]
         for i, ind in enumerate(md.indicators):
@@ -308,6 +338,14 @@ def _publish_profiles(md: MoveData, ps: ProfileSystem, hidden: np.ndarray, rules
                     with np.errstate(invalid="ignore"):
                         n2 = np.where(n2 > d2, d2, n2)
                 num, den = n2, d2
+            num, rep_n = repeat_bound(bound, n, g, 1 + 2 * i, num)
+            den, rep_d = repeat_bound(bound, n, g, 2 + 2 * i, den)
+            carried += int((rep_n | rep_d).sum())
+            if ind.kind != "mean":
+                with np.errstate(invalid="ignore"):
+                    num = np.where(num > den, den, num)
+            shown[g * n + areas, 1 + 2 * i] = num
+            shown[g * n + areas, 2 + 2 * i] = den
             with np.errstate(invalid="ignore", divide="ignore"):
                 if ind.kind == "share":
                     val = np.clip(100.0 * num / den, 0.0, 100.0)
@@ -318,4 +356,4 @@ def _publish_profiles(md: MoveData, ps: ProfileSystem, hidden: np.ndarray, rules
             val = np.where(den > 0, val, np.nan)
             out[f"{ind.code}_{name}"] = val
             out[f"{ind.code}_{name}_flag"] = fl
-    return out
+    return out, shown, carried

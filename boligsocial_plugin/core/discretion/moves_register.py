@@ -316,29 +316,37 @@ def recorded_release(pops: Populations, cells: np.ndarray, hidden: np.ndarray, r
     profiles: the arrivals (TO_DATE), the leavers (FROM_DATE) and the stayers (TO_DATE) of
     every area with the numerator and denominator of each profile indicator, published or
     hidden as C_in, C_out and C_stay are (cell types of core.discretion.links.cell_types,
-    so a later indicator layer of any geography is linked to them)."""
+    so a later indicator layer of any geography is linked to them); with a fourth item, the
+    numerators and denominators shown per group row, also the groups' cell states
+    (core.discretion.moves_carry), so later windows repeat them."""
+    from boligsocial_plugin.core.discretion.moves_carry import profile_state
     from boligsocial_plugin.core.pipeline import ProtectedRelease
 
     types = list(TYPES)
     hid = np.asarray(hidden, dtype=bool)[np.asarray(cells, dtype=np.int64)].reshape(-1, 1)
     pub = ~hid
-    prof = _profile_populations(*profiles) if profiles is not None else None
+    prof = _profile_populations(*profiles[:3]) if profiles is not None else None
+    state = None
     if prof is not None:
-        ppops, phid, ppub, types = prof
+        ppops, phid, ppub, types, keep = prof
+        first = len(pops)
         pad = np.zeros((len(hid), len(types) - 1), dtype=bool)
         hid = np.vstack([np.hstack([hid, pad]), phid])
         pub = np.vstack([np.hstack([pub, pad]), ppub])
         pops = concat(pops, ppops)
         pops.row[:] = np.arange(len(pops.row))
+        if len(profiles) > 3:  # the groups' cell states (core.discretion.moves_carry)
+            state = profile_state(profiles[0], first, keep, profiles[3])
     result = ReleaseResult(pd.DataFrame(), {}, types, hid)
     release = ProtectedRelease(result, pops, rules)
     release.shown = hid | pub
+    release.carry_state = state
     return release
 
 
 def _profile_populations(md, ps, p_hidden):
-    """(populations, hidden, published, cell types) of the profile groups; None without
-    persons or indicators."""
+    """(populations, hidden, published, cell types, group row of each population: ``g * n +
+    area``) of the non-empty profile groups; None without persons or indicators."""
     from boligsocial_plugin.core.discretion.links import cell_types
     from boligsocial_plugin.core.discretion.moves_profiles import (
         P_IN,
@@ -384,7 +392,7 @@ def _profile_populations(md, ps, p_hidden):
         pub_parts.append(pb)
     g = np.concatenate(member)
     pops, keep = _nonempty_populations(g, keys, dates, labels)
-    return pops, np.vstack(hid_parts)[keep], np.vstack(pub_parts)[keep], types
+    return pops, np.vstack(hid_parts)[keep], np.vstack(pub_parts)[keep], types, keep
 
 
 def modelled_by_moves(pops: Populations, links: Sequence, register: Optional[Register],

@@ -254,7 +254,10 @@ class Register:
         codes = np.zeros((int(ptr[-1]), width), dtype=np.uint8)
         for k, x in enumerate(parts):
             dst = x[2]
-            hidden[k, dst], shown[k, dst], as_of[k, dst], values[k, dst] = x[3], x[4], x[5], x[6]
+            # a cell recorded as published without a value (a moves group's size, shown
+            # only as a sum of counts) binds nothing
+            hidden[k, dst], shown[k, dst] = x[3], x[4] & ~np.isnan(x[6])
+            as_of[k, dst], values[k, dst] = x[5], x[6]
             codes[ptr[k]:ptr[k + 1], dst] = x[8]
         return Recorded([x[0] for x in parts], [x[1] for x in parts], as_of, hidden, shown,
                         values, ptr, np.concatenate([x[7] for x in parts]).astype(np.uint64),

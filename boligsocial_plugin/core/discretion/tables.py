@@ -65,9 +65,10 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     * Secondary suppression (:func:`secondary_suppression`): the smallest count of the
       relation first; the total is hidden only when no count can be (unavoidable).
     * Optional keyed rounding of published cells (:func:`keyed_round`), cell key = row id
-      (or position) + column + true value; or cell-key perturbation (``perturbation``), the
-      cell key an HMAC of the row id and the column with ``perturbation.secret`` (required:
-      without the secret nobody can recompute the noise; core.discretion.perturbation).
+      + column + true value; or cell-key perturbation (``perturbation``), the cell key an
+      HMAC of the row id and the column with ``perturbation.secret`` (required: without the
+      secret nobody can recompute the noise; core.discretion.perturbation). Without an id
+      the row's exact counts (and parent) are its id, never its position.
     """
     t0 = time.perf_counter()
     rules = rules or Rules()
@@ -142,7 +143,7 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     sec = sup.secondary.reshape(n, w)
     flags[sec[:, :len(cols)]] = SECONDARY
     row_keys = (df[id_field].astype(str).to_numpy() if id_field
-                else np.array([str(i) for i in range(n)], dtype=object))
+                else _content_keys(df, data, parent_field))
     out, changes = _published(df, cols, data, hid, flags, row_keys, rules, round_base,
                               round_key, perturbation)
     n_flags = {fl: int(np.sum(flags == fl)) for fl in (PRIMARY, SECONDARY, AREA)}
@@ -252,6 +253,18 @@ def _add_parent_sums(rel: Relations, df: pd.DataFrame, parent_field: str,
         gg = np.concatenate([codes, np.nonzero(prow >= 0)[0]])
         co = np.concatenate([np.ones(len(child_rows)), -np.ones(int((prow >= 0).sum()))])
         rel.add_sums(cc, gg, co)
+
+
+def _content_keys(df: pd.DataFrame, data: np.ndarray, parent_field: Optional[str]
+                  ) -> np.ndarray:
+    """Row keys of a table without an id: the row's exact counts (and parent), not its
+    position, so the same row sorted or filtered differently keeps its noise (a key by
+    position gave each new order a fresh noisy copy to average)."""
+    parents = (df[parent_field].astype(str).to_numpy() if parent_field
+               else np.full(len(df), "", dtype=object))
+    return np.array(["#{}\x1e{}".format(p, ",".join("" if np.isnan(x) else str(int(x))
+                                                     for x in row))
+                     for p, row in zip(parents, data)], dtype=object)
 
 
 def _published(df: pd.DataFrame, cols: Sequence[str], data: np.ndarray, hid: np.ndarray,
