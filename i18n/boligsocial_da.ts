@@ -4923,6 +4923,11 @@ fokusområderne</translation>
       <translation>{n} personer ligger uden for alle områder.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/mergeprotect.py" />
+      <source>{n} regions reach the minimum by their published residents but not by their exact residents (a figure repeated over several extracts); they are marked infeasible and their population is not published.</source>
+      <translation>{n} sammenlagte områder når minimum med deres offentliggjorte beboertal, men ikke med de eksakte (et tal gentaget over flere udtræk); de markeres som ikke mulige, og deres befolkningstal offentliggøres ikke.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/register.py" />
       <source>{n} rows (an area at a date) are kept back (A): a count below the threshold there would be narrowed by a figure published for nearly the same persons at another date by an earlier release: {releases}. To publish them, protect both together: compute single-date layers from an extract that holds every date of the series (the monthly snapshots), or forget the earlier release in the register if it was never published.</source>
       <translation>{n} rækker (et område på en dato) er tilbageholdt (A): et antal under grænsen dér ville blive indsnævret af et tal, som en tidligere udgivelse har offentliggjort for næsten de samme personer på en anden dato: {releases}. Beskyt dem sammen for at offentliggøre dem: beregn lag for enkelte datoer ud fra et udtræk, der rummer alle seriens datoer (de månedlige øjebliksbilleder), eller glem den tidligere udgivelse i registret, hvis den aldrig blev offentliggjort.</translation>

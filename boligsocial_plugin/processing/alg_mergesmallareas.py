@@ -333,7 +333,8 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             mergeprotect.record_areas(self, released, record_in, self.parameterAsOutputLayer(
                 parameters, OUTPUT, context), feedback)
         published, flags, record = mergeprotect.protect_regions(
-            self, parameters, context, feedback, areas, pop, joined, res, pub, record_in)
+            self, parameters, context, feedback, areas, pop, joined, res, pub, record_in,
+            minimum)
         dest = self._write_regions(parameters, context, feedback, areas, members, parent,
                                    res, published, flags)
         record(dest)

@@ -89,12 +89,15 @@ def publication(alg, parameters, context, min_count: int):
 
 
 def protect_regions(alg, parameters, context, feedback, areas, pop, joined, res,
-                    pub: Publication, record_in
+                    pub: Publication, record_in, minimum: int = 0
                     ) -> Tuple[np.ndarray, np.ndarray, Callable[[str], None]]:
     """Published region populations, their flags, and a function recording the release.
 
     From persons: one release of the regions' person sets (register, perturbation); from
-    a residents field: the member counts taken as published (core.discretion.totals).
+    a residents field: the member counts taken as published (core.discretion.totals). A
+    region drawn on published residents whose exact residents fall short of ``minimum`` (a
+    value carried over several extracts drifted further than the margin) is marked
+    infeasible (``res.feasible``) and withheld, with a warning.
     """
     k = len(res.population)
     rules, min_count = pub.rules, pub.rules.min_count
@@ -121,6 +124,17 @@ def protect_regions(alg, parameters, context, feedback, areas, pop, joined, res,
     release, raw = _region_release(joined, region, k, labels, pub, withhold)
     if release is None:
         return values, flags, lambda dest: None
+    short = np.zeros(k, dtype=bool)
+    short[raw["area_idx"].to_numpy()] = raw["residents"].to_numpy(dtype=float) < minimum
+    short &= ~withhold
+    if short.any():  # rare: the regions say only that such a region is below the minimum
+        res.feasible[short] = False
+        withhold |= short
+        feedback.pushWarning(tr(
+            "{n} regions reach the minimum by their published residents but not by their "
+            "exact residents (a figure repeated over several extracts); they are marked "
+            "infeasible and their population is not published.").format(n=int(short.sum())))
+        release, raw = _region_release(joined, region, k, labels, pub, withhold)
     idx = release.published["area_idx"].to_numpy()
     values[idx] = release.published["residents"].to_numpy(dtype=float)
     hidden = release.result.hidden_types[:, 0]
