@@ -153,22 +153,12 @@ def compute(data: pd.DataFrame, x: np.ndarray, y: np.ndarray,
     rings (NaN = without location). ``publication``: perturbation, protection width and the
     register of earlier releases (default: exact values, this release alone).
     """
-    from boligsocial_plugin.core.shown_dates import context_dates, protect_shown
+    from boligsocial_plugin.core.shown_dates import protect_joined
 
     pub = publication or Publication(rules)
     joined = join_persons(data, x, y, area_rings, area_ids, ref_date, overlaps, progress)
-    # a date shown alone is protected with every other snapshot of its extract (with exact
-    # values: the year before), as a criteria output or a series from the same extract is
-    # (core.shown_dates): all of them then hide the same cells in any order
-    extra = None
-    if ref_date:
-        dates = data["ref_date"].astype(str).to_numpy()
-        others = context_dates(np.unique(dates), [ref_date], pub.perturbation.enabled)
-        if others:
-            at = np.isin(dates, others)
-            extra = join_persons(data.loc[at].reset_index(drop=True), x[at], y[at],
-                                 area_rings, area_ids, None, overlaps)
-    return protect_shown(joined, extra, area_ids, indicators, pub, [str(ref_date)])
+    return protect_joined(joined, data, x, y, area_rings, area_ids, indicators, pub, ref_date,
+                          overlaps)
 
 
 def join_with(first: "Joined", other: "Joined") -> "Joined":

@@ -43,6 +43,27 @@ def context_dates(dates: Sequence[str], shown: Optional[Sequence[str]],
     return sorted(d for d in out if d is not None and d not in want)
 
 
+def protect_joined(joined, data: pd.DataFrame, x: np.ndarray, y: np.ndarray, area_rings,
+                   area_ids: Sequence[str], indicators, pub, ref_date: Optional[str],
+                   overlaps: str = "refuse"):
+    """core.pipeline.compute's release of ``joined`` (the person rows of ``data`` at
+    ``ref_date``, None: every date, joined to the areas): a date shown alone is protected
+    with every other snapshot of its extract (with exact values: the year before), as a
+    criteria output or a series from the same extract is, so all of them hide the same cells
+    in any order (and mergesmallareas decides on the residents this layer shows)."""
+    from boligsocial_plugin.core.pipeline import join_persons
+
+    extra = None
+    if ref_date:
+        dates = data["ref_date"].astype(str).to_numpy()
+        others = context_dates(np.unique(dates), [ref_date], pub.perturbation.enabled)
+        if others:
+            at = np.isin(dates, others)
+            extra = join_persons(data.loc[at].reset_index(drop=True), x[at], y[at],
+                                 area_rings, area_ids, None, overlaps)
+    return protect_shown(joined, extra, area_ids, indicators, pub, [str(ref_date)])
+
+
 def protect_shown(joined, extra, area_ids: Sequence[str], indicators, pub,
                   shown: Sequence[str]):
     """core.pipeline.compute's release of the person rows ``joined`` (the dates shown; its

@@ -1,6 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """boligsocial:mergesmallareas: merge areas into contiguous regions with a minimum population."""
-from dataclasses import replace
 from typing import Any, Dict, List, Optional
 
 import numpy as np
@@ -20,26 +19,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from boligsocial_plugin.core.discretion import Rules
-from boligsocial_plugin.core.discretion.carry import carry_release
-from boligsocial_plugin.core.discretion.register import Register
-from boligsocial_plugin.core.discretion.rules import AREA, PRIMARY, PUBLISHED, SECONDARY
-from boligsocial_plugin.core.discretion.totals import protect_group_totals
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import number
-from boligsocial_plugin.core.indicators import aggregate
-from boligsocial_plugin.core.pipeline import (
-    OVERLAP_REFUSE,
-    Joined,
-    join_persons,
-    protect_counted,
-    protect_run,
-)
+from boligsocial_plugin.core.pipeline import OVERLAP_REFUSE, join_persons
 from boligsocial_plugin.core.regions import merge_small_areas
-from boligsocial_plugin.core.sqlresult import regroup_counts
 from boligsocial_plugin.maps.styling import style_output
-from boligsocial_plugin.processing import common
+from boligsocial_plugin.processing import common, mergeprotect
 from boligsocial_plugin.processing.base import N_, BoligsocialAlgorithm
+from boligsocial_plugin.processing.mergeprotect import region_label
 from boligsocial_plugin.processing.params import date_value, enum_parameter, with_help
 from boligsocial_plugin.qgis_io.adjacency import islands, polygon_adjacency
 from boligsocial_plugin.qgis_io.writer import fields_for
@@ -56,11 +43,6 @@ REGION_FIELDS = [("region_id", QVariant.String), ("members", QVariant.Int),
                  ("feasible", QVariant.Int), ("parent", QVariant.String)]
 MEMBER_FIELDS = [("area_id", QVariant.String), ("region_id", QVariant.String),
                  ("feasible", QVariant.Int)]
-
-
-def region_label(r: int, k: int) -> str:
-    """Region id text: 'R0001' (wider when there are 10,000 regions or more)."""
-    return "R{}".format(str(r + 1).zfill(max(4, len(str(k)))))
 
 
 class MergeSmallAreas(BoligsocialAlgorithm):
@@ -81,7 +63,16 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         "the current terms of your own data agreement).<br><br>"
         "<b>Residents</b> come from a numeric field of the areas or are counted from a "
         "person extract (on one reference date: the given one, else the latest in the "
-        "extract). Give one of the two.<br>"
+        "extract). Give one of the two. Counted from persons, the merge decides on the "
+        "residents the indicator layer of the same areas publishes (perturbed and protected, "
+        "through the release register), never on exact counts: each area's published "
+        "residents minus 2, the most the perturbation changes a count (where the carry rule "
+        "repeats an earlier snapshot's value, minus the smallest published count less one "
+        "more), so a region's exact residents always reach the minimum; an area whose "
+        "residents are hidden counts as 0 (it is always merged). Regions drawn for many "
+        "minimums then tell nothing the indicator layer does not; there may be slightly fewer "
+        "regions. A residents field is taken as it is: give published figures (e.g. the "
+        "residents of the indicator layer) when the regions are to be published.<br>"
         "<b>Contiguity</b>: rook (default): two areas are neighbours when their boundaries "
         "share a line; areas that touch only at a corner are not. Queen: a shared corner is "
         "enough. The shared boundary length decides between candidates (longer first). A "
@@ -117,11 +108,12 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         "other. It is NULL (population_flag P) below the smallest published count, NULL (A) "
         "for a region below the minimum, and NULL (S) when, with what is published elsewhere, "
         "it would give a hidden count: a region minus its published member areas must not "
-        "give a small area's residents. Counted from a person extract, the regions go "
-        "through the release register (linked by their persons to every earlier release, "
-        "e.g. the indicator layer of the same areas) and the perturbation like every other "
-        "output. From a residents field there are no persons: the member areas' counts are "
-        "taken as published, except those below the smallest published count, and the "
+        "give a small area's residents. Counted from a person extract, the areas' residents "
+        "the merge decided on are recorded in the release register, then the regions go "
+        "through it (linked by their persons to every earlier release, e.g. the indicator "
+        "layer of the same areas) and the perturbation like every other output. From a "
+        "residents field there are no persons: the member areas' counts are taken as "
+        "published, except those below the smallest published count, and the "
         "perturbation is keyed on the region's member areas with a secret (noise_secret.key "
         "in the release register folder, created once: keep it with the data).")
 
@@ -136,8 +128,9 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         p = QgsProcessingParameterField(
             POPULATION_FIELD, self.tr("Residents field of the areas (or give a person extract)"),
             None, AREAS, QgsProcessingParameterField.Numeric, optional=True)
-        p.setHelp(self.tr("Number of residents of each area. Leave empty to count them from "
-                          "the person extract."))
+        p.setHelp(self.tr("Number of residents of each area, taken as published (give "
+                          "published figures). Leave empty to count them from the person "
+                          "extract (the merge then decides on the published residents)."))
         self.addParameter(p)
         common.add_person_parameters(self, with_areas=False)
         persons = self.parameterDefinition(common.PERSONS)
@@ -205,14 +198,16 @@ class MergeSmallAreas(BoligsocialAlgorithm):
 
     # ------------------------------------------------------------------ helpers
 
-    def _population(self, parameters, context, feedback):
-        """Areas and residents per area, from the field or counted from the extract."""
+    def _population(self, parameters, context, feedback, pub):
+        """(areas, the residents per area the merge decides on, the join, the areas'
+        release): the field's, or from the person extract the published ones
+        (mergeprotect.merge_input; the join and release None for a field)."""
         pop_field, source, keep = self._checked_fields(parameters, context)
         if pop_field:
             areas = common.load_areas(self, parameters, context, feedback,
                                       source.sourceCrs(), keep)
-            return areas, self._field_population(areas, pop_field), None
-        return self._counted_population(parameters, context, feedback, keep)
+            return areas, self._field_population(areas, pop_field), None, None
+        return self._counted_population(parameters, context, feedback, keep, pub)
 
     def _checked_fields(self, parameters, context):
         """(residents field, area source, the area fields to keep): refused when the
@@ -257,9 +252,11 @@ class MergeSmallAreas(BoligsocialAlgorithm):
             pop[i] = x
         return pop
 
-    def _counted_population(self, parameters, context, feedback, keep):
+    def _counted_population(self, parameters, context, feedback, keep, pub):
         """Areas, residents per area counted from the person extract (file or database) at
-        the reference date, and the join (for the protection)."""
+        the reference date as the indicator layer publishes them, made conservative
+        (core.regions.published), the join (for the regions' protection) and the areas'
+        release (recorded in the register)."""
         ext = x = y = None
         feedback.setProgressText(self.tr("Reading the person extract"))
         db = common.database_persons(self, parameters, context, feedback)
@@ -274,16 +271,16 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         if db is not None:
             joined = db.run(areas, [], ref_date, OVERLAP_REFUSE, context, feedback,
                             links=False, keys=common.uses_register(self, parameters, context))
-            raw, stats = joined.raw, joined.stats
         else:
             joined = join_persons(ext.data, x, y, areas.rings, areas.ids, ref_date)
-            raw = aggregate(joined.data, joined.area, len(areas.ids), [])
-            stats = joined.stats
-        common.log_join(feedback, stats)  # totals not published here: no figures in the log
-        pop = np.zeros(len(areas.ids))
-        np.add.at(pop, raw["area_idx"].to_numpy(dtype=np.int64),
-                  raw["residents"].to_numpy(dtype=float))
-        return areas, pop, joined
+        common.log_join(feedback, joined.stats)  # no totals published here: none in the log
+        feedback.setProgressText(self.tr("Protecting the areas' residents"))
+        result = mergeprotect.area_release(areas, joined, ext, x, y, db, ref_date, pub,
+                                           context, feedback)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled: no output was written."))
+        pop = mergeprotect.merge_input(result, len(areas.ids), ref_date, pub, feedback)
+        return areas, pop, joined, result
 
     def _latest_date(self, db, ext, feedback) -> str:
         """The extract's latest reference date (residents are counted on it)."""
@@ -303,12 +300,13 @@ class MergeSmallAreas(BoligsocialAlgorithm):
 
     def process(self, parameters, context, feedback) -> Dict[str, Any]:
         """Residents, adjacency, merge, dissolve, write."""
-        areas, pop, joined = self._population(parameters, context, feedback)
+        min_count = self.parameterAsInt(parameters, common.MIN_COUNT, context)
+        pub, record_in = mergeprotect.publication(self, parameters, context, min_count)
+        areas, pop, joined, released = self._population(parameters, context, feedback, pub)
         parent_field = self.parameterAsString(parameters, PARENT_FIELD, context)
         alike = self.parameterAsFields(parameters, HOMOGENEITY_FIELDS, context) or []
         queen = self.parameterAsEnumString(parameters, CONTIGUITY, context) == QUEEN
         minimum = self.parameterAsInt(parameters, MINIMUM, context)
-        min_count = self.parameterAsInt(parameters, common.MIN_COUNT, context)
         tolerance = self.parameterAsDouble(parameters, TOLERANCE, context)
         n = len(areas.ids)
         edges, lonely = self._neighbours(areas, tolerance, queen, feedback)
@@ -331,8 +329,12 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         members: List[List[int]] = [[] for _ in range(k)]
         for i, r in enumerate(res.region.tolist()):
             members[r].append(i)
-        published, flags, record = self._protect(parameters, context, feedback, areas, pop,
-                                                 joined, res, min_count)
+        if released is not None:  # before the regions: they are linked to the areas' values
+            mergeprotect.record_areas(self, released, record_in, self.parameterAsOutputLayer(
+                parameters, OUTPUT, context), feedback)
+        published, flags, record = mergeprotect.protect_regions(
+            self, parameters, context, feedback, areas, pop, joined, res, pub, record_in,
+            minimum)
         dest = self._write_regions(parameters, context, feedback, areas, members, parent,
                                    res, published, flags)
         record(dest)
@@ -457,67 +459,6 @@ class MergeSmallAreas(BoligsocialAlgorithm):
                 "within regions (0 = alike inside, 1 = no more alike than the whole layer); "
                 "{moves} local-search moves.").format(
                 x=number(res.mixing, 3), fields=", ".join(alike), moves=res.moves))
-
-    def _protect(self, parameters, context, feedback, areas, pop, joined, res, min_count):
-        """Published region populations, their flags, and a function recording the release.
-
-        From persons: one release of the regions' person sets (register, perturbation); from
-        a residents field: the member counts taken as published (core.discretion.totals).
-        """
-        k = len(res.population)
-        rules = Rules(min_count=min_count, min_residents=0)
-        pub, record_in = common.publication(self, parameters, context, rules)
-        withhold = ~np.asarray(res.feasible, dtype=bool)
-        labels = [region_label(r, k) for r in range(k)]
-        if joined is None:
-            pert = pub.perturbation
-            if pert.enabled:  # no persons: the noise keyed with the register folder's secret
-                pert = replace(pert, secret=Register(common.register_folder(
-                    self, parameters, context)).secret())
-            values, flags, rep = protect_group_totals(
-                pop, res.region, k, rules, withhold=withhold, member_ids=areas.ids,
-                width=pub.width, perturbation=pert)
-            feedback.pushInfo(self.tr(
-                "Region populations: {p} below the smallest published count, {s} hidden "
-                "because with the member areas' counts they would give a hidden count, {a} "
-                "regions below the minimum; perturbation: {how}.").format(
-                p=rep["primary"], s=rep["secondary"], a=rep["withheld"],
-                how=rep["perturbation"]))
-            return values, flags, lambda dest: None
-        region = np.asarray(res.region, dtype=np.int64)
-        values = np.full(k, np.nan)
-        flags = np.full(k, AREA, dtype=object)
-        if not isinstance(joined, Joined) and joined.joined is not None:
-            joined = joined.joined  # a database's person keys: linked as a file's persons
-        if isinstance(joined, Joined):
-            group = np.where(joined.area >= 0, region[np.maximum(joined.area, 0)], -1)
-            rjoined = Joined(joined.data, group, joined.stats, joined.overlaps)
-            raw = aggregate(joined.data, group, k, [])
-            if len(raw) == 0:
-                return values, flags, lambda dest: None
-            release = protect_run(raw, rjoined, [], labels, pub, with_totals=False,
-                                  withhold=withhold[raw["area_idx"].to_numpy()])
-            # the register's cell states: a region of nearly the same persons as one published
-            # from another extract repeats its residents (core.discretion.carrystate)
-            carry_release(release, joined.data, group, [], labels, pub, raw)
-        else:  # counted in a database: the regions' counts and cell keys from the areas'
-            raw = regroup_counts(joined.raw, region, k)
-            if len(raw) == 0:
-                return values, flags, lambda dest: None
-            release = protect_counted(raw, joined.stats, False, [], labels, pub,
-                                      joined.pairs, withhold=withhold[raw["area_idx"].to_numpy()])
-        idx = release.published["area_idx"].to_numpy()
-        values[idx] = release.published["residents"].to_numpy(dtype=float)
-        hidden = release.result.hidden_types[:, 0]
-        exact = raw["residents"].to_numpy(dtype=float)
-        small = (exact > 0) & (exact < min_count)
-        flags[idx] = np.where(withhold[idx], AREA, np.where(
-            small, PRIMARY, np.where(hidden, SECONDARY, PUBLISHED)))
-
-        def record(dest: str) -> None:
-            common.report_protection(self, release, record_in, dest, feedback)
-
-        return values, flags, record
 
 
 def _is_null(v: Any) -> bool:

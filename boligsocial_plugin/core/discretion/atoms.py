@@ -16,8 +16,11 @@ the primary rules; secondary suppression then hides what inclusion–exclusion w
 
 Only what is needed is modelled: per date, the populations (this release's rows and the
 register's earlier populations) that overlap another one *partially* (each with at least
-``tolerance`` persons outside the other), in connected groups of such pairs holding a row of
-this release. Equal, near and nested populations are covered by the links (a district around
+``tolerance`` persons outside the other), with every population joined to them by any overlap
+(nested in or around one: with X = a∪c published earlier and Y = a∪b, c now, the attacker
+knows that the atom c is the row c, so b = Y − X + c; a link of its own would give c's rest a
+an unknown of its own, unrelated to the atom a), in connected groups holding a row of this
+release. Equal, near and nested populations alone are covered by the links (a district around
 the areas, a run's total). A single geography of disjoint areas, areas with their districts,
 re-runs give no atoms.
 
@@ -83,13 +86,17 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
     partial = (sizes[i] - o >= tolerance) & (sizes[j] - o >= tolerance)
     if not partial.any():
         return pops, [], stats
-    # populations linked by partial overlaps (those nested in or around them: the links)
-    comp = _components(n, i[partial], j[partial])
+    # populations linked by overlaps to a partial overlap, those nested in or around it too:
+    # a link of its own would give a nested one (c inside a+c) a rest of its own, unrelated
+    # to the atom of the same persons (a), and (a+b) − (a+c) + c gave the atom b
+    comp = _components(n, i, j)
     in_pair = np.zeros(n, dtype=bool)
     in_pair[i[partial]] = in_pair[j[partial]] = True
+    has_pair = np.zeros(n, dtype=bool)
+    has_pair[comp[in_pair]] = True
     has_current = np.zeros(n, dtype=bool)
-    has_current[comp[(pops.row >= 0) & in_pair]] = True
-    wanted = in_pair & has_current[comp]
+    has_current[comp[pops.row >= 0]] = True
+    wanted = has_pair[comp] & has_current[comp]
     chosen = np.nonzero(wanted)[0]
     if not len(chosen):
         return pops, [], stats

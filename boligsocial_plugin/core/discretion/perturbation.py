@@ -97,6 +97,12 @@ class Perturbation:
     amount_share: float = 1.0   # sums of amounts: noise scale = this × the largest one
     secret: bytes = field(default=b"", repr=False, compare=False)
 
+    @property
+    def count_margin(self) -> int:
+        """The most a published count can lie from its exact value (0: exact values); a
+        decision taken on published counts subtracts it to be sure of a minimum."""
+        return self.max_count if self.enabled else 0
+
     def describe(self) -> str:
         """One line for reports (translated)."""
         from boligsocial_plugin.core.i18n import tr
