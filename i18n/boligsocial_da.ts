@@ -4189,8 +4189,8 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/perturbation.py" />
-      <source>cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts by {s} × the largest contribution × a Student t draw ({df} degrees of freedom)</source>
-      <translation>cellenøglebaseret støj: antal højst ±{c}, fuldtidspersoner ±{f}, beløb med {s} × det største bidrag × en trækning fra Students t-fordeling ({df} frihedsgrader)</translation>
+      <source>cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts by {s} × the largest contribution × a Student t draw ({df} degrees of freedom, cut at ±{cut})</source>
+      <translation>cellenøglebaseret støj: antal højst ±{c}, fuldtidspersoner ±{f}, beløb med {s} × det største bidrag × en trækning fra Students t-fordeling ({df} frihedsgrader, afskåret ved ±{cut})</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/alg_trackchange.py" />

@@ -59,6 +59,21 @@ def _student(s, nu=3.0):
             lambda q: s * special.stdtrit(nu, q))
 
 
+def _student_cut(s, c, nu=3.0):
+    """Student's t cut at ±c (its density renormalised inside): the tail bounded."""
+    cst = special.gamma((nu + 1) / 2) / (special.gamma(nu / 2) * np.sqrt(nu * np.pi))
+    lo, hi = special.stdtr(nu, -c), special.stdtr(nu, c)
+
+    def ppf(q):
+        return s * special.stdtrit(nu, lo + np.asarray(q) * (hi - lo))
+
+    def pdf(z):
+        zz = np.asarray(z) / s
+        return np.where(np.abs(zz) <= c, cst * (1 + zz ** 2 / nu) ** (-(nu + 1) / 2)
+                        / (s * (hi - lo)), 0.0)
+    return (lambda u1, u2: ppf(u1), pdf, ppf)
+
+
 def _bimodal(mu, sd):
     """A smooth version of the old law: ±mu·L, a normal spread sd·L around each."""
     def ppf(q):  # numerically, on a fine grid of the mixture's CDF
@@ -100,7 +115,9 @@ LAWS = {"uniform0.5-1.5": _old(), "normal1": _normal(1.0), "normal1.5": _normal(
         "bimodal1_0.5": _bimodal(1.0, 0.5),
         "scalemix0.5-2": _scale_mixture(0.5, 2.0), "scalemix0.25-4": _scale_mixture(0.25, 4.0),
         "scalemix0.3-3": _scale_mixture(0.3, 3.0), "laplace1.5": _laplace(1.5),
-        "student3_1.5": _student(1.5)}
+        "student3_1.5": _student(1.5), "student3_1_cut3": _student_cut(1.0, 3.0),
+        "student3_1_cut4": _student_cut(1.0, 4.0), "student3_1_cut5": _student_cut(1.0, 5.0),
+        "student3_1_cut6": _student_cut(1.0, 6.0)}
 
 
 def keyed_noise(draw, fold=True):

@@ -35,16 +35,18 @@ count stays ≥ ``MIN_COUNT``. Sums of full-time persons (outside the labour mar
 continuous amount of at most ±2 full-time persons (triangular, mean absolute change 0.67, never
 below 0). Sums of amounts (income) move by ``L·t``, ``L`` the largest single contribution in
 the cell (× ``amount_share``) and ``t`` a draw of Student's t with :data:`AMOUNT_DF` = 3 degrees
-of freedom and scale :data:`AMOUNT_T_SCALE` (mean 0, median absolute change ``0.77·L``, mean
-absolute change ``1.1·L``). The law is smooth, without edges: the earlier ``±(0.5–1.5)·L``
-had hard edges, so an attacker who knew it intersected copies (a newcomer earning five times
-anyone else within ±10 % in 26 % of cases from one yearly difference, 74 % from eight
-geographies). Chosen by measured result (scripts/measure_amount_noise.py, README
-"Discretion"): with the t law the same attacker, knowing it, gets 9 % from one copy and 29 % from
-eight, at a mean error of published mean incomes of 4.1 % (3.7 % before). Its density is at
-most ``0.37/L``, so one difference of two cells (a newcomer's income = the sum after − the sum
-before) falls within ±p % of the newcomer's amount ``x`` with probability at most
-``2·0.37·p·x/L ≤ 0.74·p`` (7.4 % for the 10 % rule), whatever the other cell's noise. A
+of freedom and scale :data:`AMOUNT_T_SCALE`, cut at ±:data:`AMOUNT_T_CUT` (mean 0, median
+absolute change ``0.75·L``, at most ``4·L``). The law is smooth, its only edges four scales
+out: the earlier ``±(0.5–1.5)·L`` had hard edges, so an attacker who knew it intersected
+copies (a newcomer earning five times anyone else within ±10 % in 26 % of cases from one
+yearly difference, 74 % from eight geographies). Chosen by measured result
+(scripts/measure_amount_noise.py, README "Discretion"): with the cut t law the same attacker,
+knowing it, gets 8 % from one copy, 23 % from four and 33 % from eight, at a mean error of
+published mean incomes of 3.65 % (3.7 % before; the uncut t: 9 %, 20 %, 29 %, but 4.1 % and
+one area off by 68 %). Its density is at most ``0.38/L``, so one difference of two cells (a
+newcomer's income = the sum after − the sum before) falls within ±p % of the newcomer's amount
+``x`` with probability at most ``2·0.38·p·x/L ≤ 0.76·p`` (7.6 % for the 10 % rule), whatever
+the other cell's noise. A
 positive sum is never published below 0: a draw that would take it there is folded back
 into [0, 2·sum] (:func:`fold_into`; symmetric, so still unbiased). Shares and means are
 computed from the perturbed numerator and denominator. Decisions (suppression, categories,
@@ -77,6 +79,9 @@ COUNT_TABLE: Dict[int, float] = {-2: 0.05, -1: 0.2, 0: 0.5, 1: 0.2, 2: 0.05}
 #: of freedom and this scale (chosen by measured result: scripts/measure_amount_noise.py)
 AMOUNT_DF = 3.0
 AMOUNT_T_SCALE = 1.0
+#: the t draw is cut at ±AMOUNT_T_CUT (its density renormalised inside): a bounded tail (the
+#: uncut law moved one demo area's mean income by 68 %, this one at most 23 %)
+AMOUNT_T_CUT = 4.0
 #: the precision of a sum of full-time persons in its noise key
 FTE_PRECISION = 1e-6
 #: bytes of a table secret (see :func:`table_cell_keys`) and the file that keeps it
@@ -111,9 +116,10 @@ class Perturbation:
             return tr("off (exact values)")
         return tr("cell-key perturbation: counts ±{c} at most, full-time persons ±{f}, amounts "
                   "by {s} × the largest contribution × a Student t draw ({df} degrees of "
-                  "freedom)").format(
+                  "freedom, cut at ±{cut})").format(
             c=self.max_count, f="{:g}".format(self.fte_max),
-            s="{:g}".format(AMOUNT_T_SCALE * self.amount_share), df="{:g}".format(AMOUNT_DF))
+            s="{:g}".format(AMOUNT_T_SCALE * self.amount_share), df="{:g}".format(AMOUNT_DF),
+            cut="{:g}".format(AMOUNT_T_CUT))
 
 
 OFF = Perturbation(enabled=False)
@@ -234,11 +240,13 @@ def perturb_counts(values: np.ndarray, ck: np.ndarray, min_count: int,
 
 def amount_noise(u: np.ndarray) -> np.ndarray:
     """The amount noise in units of its scale from uniforms in [0, 1): Student's t with
-    :data:`AMOUNT_DF` degrees of freedom times :data:`AMOUNT_T_SCALE`, by its inverse CDF
-    (symmetric, mean 0, a smooth density of at most 0.37/AMOUNT_T_SCALE, no edges)."""
-    from scipy.special import stdtrit
+    :data:`AMOUNT_DF` degrees of freedom cut at ±:data:`AMOUNT_T_CUT`, times
+    :data:`AMOUNT_T_SCALE`, by its inverse CDF (symmetric, mean 0, a smooth density of at
+    most 0.38/AMOUNT_T_SCALE; its only edges lie four scales out)."""
+    from scipy.special import stdtr, stdtrit
 
-    q = np.asarray(u, dtype=float) + 2.0 ** -54  # in (0, 1): a finite draw
+    lo = stdtr(AMOUNT_DF, -AMOUNT_T_CUT)
+    q = lo + (1.0 - 2.0 * lo) * (np.asarray(u, dtype=float) + 2.0 ** -54)
     return AMOUNT_T_SCALE * stdtrit(AMOUNT_DF, q)
 
 
