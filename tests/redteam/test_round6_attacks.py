@@ -14,6 +14,11 @@ attacker has only what the plugin writes for publication.
   difference of 1 would give him away): the second window hidden, both orders. Control (a
   register per run): 12 differences [10, 3, -1, 3, 1, 3, 1, 3, 2, 3, 1, 3], posterior
   0.99997 that he has basic schooling.
+* **1''. analysemoves beside the indicator layer (cross-type), exact values** (holds). T (3
+  stayers), B (150 stayers), 70 movers in B at each date; the indicator layer of 2025 for B and
+  analysemoves 2024→2025 for X = T∪B, PERTURBATION=off, one register: T = stay_X − (B − in_X).
+  Indicators first: X's moves row is hidden except the zero flows (S); moves first: B's row
+  is hidden except convicted (S). The output published first shows all it needs.
 * **2. mergesmallareas with exact values and a sliver** (holds). Round 4's P / PD = P + D
   (3 persons) beside Q on new data, PERTURBATION=off, minimums 240-255, both orders, one
   register: the first layer's small area stands alone exactly up to its residents (247 or
@@ -355,3 +360,74 @@ def test_exact_nested_rest_control(tmp_path, provider):
     got = out["Z"] - out["Y"]
     assert len(t) == 3
     assert got.isna().all(), ("T's figures", dict(got.dropna()))
+
+
+# --- angle 1'': cross-type, the indicator layer of B beside the moves of X = T∪B --------------
+#
+# T (3 stayers, non-western, basic schooling), B (150 stayers), 70 movers in B at each date
+# only, F far away (seed 6060), extract 2024 and 2025, PERTURBATION=off, one register: the
+# indicator layer of 1 January 2025 for B, and analysemoves 2024→2025 for X = T∪B. X's stayers
+# are T and B's stayers, its arrivals B's arrivals, so T = stay_X − (B − in_X) for every
+# profile indicator (the shares read as fractions: B's numerator and denominator are
+# published, in_X's denominator is the in-movers count).
+
+
+@pytest.fixture(scope="module", params=[("ind", "moves"), ("moves", "ind")],
+                ids=["indicators first", "moves first"])
+def cross_type(request, tmp_path_factory, provider):
+    import processing
+
+    tmp = tmp_path_factory.mktemp("round6_cross_type")
+    t, b, f = box(0, 0, 1, 1), box(1, 0, 2, 1), box(5, 5, 6, 6)
+    base = persons_frame([("T", t), ("B", b), ("F", f)], [3, 150, 100], dates=("x",),
+                         seed=6060)
+    base.loc[base.area_truth == "T", ["nonwestern", "basic_edu", "age"]] = [1, 1, 40]
+    frames = []
+    for d in ("2024-01-01", "2025-01-01"):
+        m = persons_frame([("B", b)], [70], dates=("x",), seed=7000 + int(d[:4]))
+        m["person_id"] = "M" + d[:4] + m["person_id"]
+        frames += [base.assign(ref_date=d), m.assign(ref_date=d)]
+    pd.concat(frames).drop(columns=["area_truth"]).to_csv(tmp / "persons.csv", index=False)
+    write_areas(str(tmp / "B.gpkg"), [("B", [b]), ("F", [f])])
+    write_areas(str(tmp / "X.gpkg"), [("X", [t, b]), ("F", [f])])
+    common = {"PERSONS": str(tmp / "persons.csv"), "AREA_ID_FIELD": "area_id",
+              "PERTURBATION": "off", "RELEASE_REGISTER": str(tmp / "register")}
+    out = {"order": request.param}
+    for what in request.param:
+        if what == "ind":
+            res = processing.run("boligsocial:computeindicators", dict(
+                common, REF_DATE="2025-01-01", AREAS=str(tmp / "B.gpkg"),
+                OUTPUT=str(tmp / "ind.gpkg")))
+            out["ind"] = gpkg_rows(res["OUTPUT"]).set_index("area_id").loc["B"]
+        else:
+            res = processing.run("boligsocial:analysemoves", dict(
+                common, FROM_DATE="2024-01-01", TO_DATE="2025-01-01",
+                AREAS=str(tmp / "X.gpkg"), OUTPUT=str(tmp / "moves.gpkg"),
+                FLOWS=str(tmp / "flows.gpkg")))
+            out["moves"] = gpkg_rows(res["OUTPUT"]).set_index("area_id").loc["X"]
+    return out
+
+
+PROFILE_CODES = ("nonwestern", "basic_edu", "outside_labour")
+
+
+def _cross_type_material(out, what):
+    """The figures the attack needs from one output, per profile indicator: whether shown."""
+    if what == "ind":
+        return {c: not pd.isna(out["ind"][c + "_num"]) and not pd.isna(out["ind"][c + "_den"])
+                for c in PROFILE_CODES}
+    return {c: not pd.isna(out["moves"][c + "_stay"]) and not pd.isna(out["moves"][c + "_in"])
+            for c in PROFILE_CODES}
+
+
+def test_cross_type_indicator_layer_and_moves(cross_type):
+    ind, moves = _cross_type_material(cross_type, "ind"), _cross_type_material(cross_type,
+                                                                                "moves")
+    both = [c for c in PROFILE_CODES if ind[c] and moves[c]]
+    assert not both, ("T's figures follow for", both)
+
+
+def test_cross_type_control(cross_type):
+    """Not vacuous: the output published first shows every figure the attack needs."""
+    first = cross_type["order"][0]
+    assert all(_cross_type_material(cross_type, first).values()), cross_type["order"]
