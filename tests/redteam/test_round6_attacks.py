@@ -46,7 +46,16 @@ attacker has only what the plugin writes for publication.
   publishes all three residents (180, 60, 123): T's residents 3 exactly (4 with T of 4
   persons); T's other cells stay hidden (every indicator of X is hidden). Control (holds):
   Z = T∪B∪C beside Y (T an exact rest) hides T's figures, residents too.
+* **3''. Exact values, four geographies cutting a 4×4 block grid, an LP attacker** (holds).
+  Blocks of 2-120 persons (seeds 7171, 6060), quadrants and three shifted cuts (25 areas;
+  with every area's exact figures all 16 blocks follow: the control), one register, one date
+  or the last two geographies a month later. Published equations of 25: 11/4 (one date,
+  7171/6060), 12/11 (two dates); the narrowest interval of a block below MIN_COUNT persons:
+  residents 42/68 at one date but 9/43 across two dates, non-western 11/16 and 5/16 (6
+  values: just at the protection width). The cross-date gap of angle 3 narrows the intervals
+  here without breaching the width.
 """
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -431,3 +440,105 @@ def test_cross_type_control(cross_type):
     """Not vacuous: the output published first shows every figure the attack needs."""
     first = cross_type["order"][0]
     assert all(_cross_type_material(cross_type, first).values()), cross_type["order"]
+
+
+# --- angle 3'': exact values, four geographies over a 4×4 block grid, an LP attacker --------
+#
+# 16 one-km blocks with 2-120 persons each (a random size from 2, 3, 4, 40, 60, 90, 120; seeds
+# 7171 and 6060), four geographies cutting the grid: quadrants (4 areas), at x 1|3 and y 2 (6),
+# at x 2 and y 1|3 (6), at x 1|3 and y 1|3 (9, the corners single blocks); with every area's
+# exact figures each block follows (the control). PERTURBATION=off, one register, in that
+# order, all of one date or the last two a month later (the same persons). The attacker takes
+# every published residents / non-western / age 0-17 / age 65+ figure as an equation over the
+# blocks (counts ≥ 0) and bounds each block below MIN_COUNT persons by linear programming.
+
+GRID_N = 4
+GRID_CELLS = ["residents", "nonwestern_num", "age_0_17_num", "age_65plus_num"]
+
+
+def _grid_geographies():
+    """Partitions of the grid by cuts: quadrants, cut at x 1|3, at y 1|3, and at both."""
+    def cut(xs, ys):
+        xr = [range(a, b) for a, b in zip([0] + xs, xs + [GRID_N])]
+        yr = [range(a, b) for a, b in zip([0] + ys, ys + [GRID_N])]
+        return {"{}{}".format(i, j): [(x, y) for x in xx for y in yy]
+                for i, xx in enumerate(xr) for j, yy in enumerate(yr)}
+
+    return {"quad": cut([2], [2]), "shift": cut([1, 3], [2]), "shift2": cut([2], [1, 3]),
+            "s11": cut([1, 3], [1, 3])}
+
+
+def _grid_intervals(equations, truth, cell):
+    """(block, true value, lowest, highest) of each block below MIN_COUNT persons."""
+    from scipy.optimize import linprog
+
+    ids = list(truth.index)
+    a = [[1.0 if i in blocks else 0.0 for i in ids] for blocks, _ in equations]
+    b = [v for _, v in equations]
+    out = []
+    for j, i in enumerate(ids):
+        if truth.loc[i, "residents"] >= 5:
+            continue
+        obj = np.zeros(len(ids))
+        obj[j] = 1.0
+        lo = linprog(obj, A_eq=a, b_eq=b, bounds=[(0, None)] * len(ids))
+        hi = linprog(-obj, A_eq=a, b_eq=b, bounds=[(0, None)] * len(ids))
+        out.append((i, int(truth.loc[i, cell]), lo.fun if lo.status == 0 else -np.inf,
+                    -hi.fun if hi.status == 0 else np.inf))
+    return out
+
+
+@pytest.fixture(scope="module", params=[(7171, False), (7171, True), (6060, False),
+                                        (6060, True)],
+                ids=["7171 one date", "7171 two dates", "6060 one date", "6060 two dates"])
+def grid_lp(request, tmp_path_factory, provider):
+    import processing
+
+    seed, two_dates = request.param
+    tmp = tmp_path_factory.mktemp("round6_grid")
+    rng = np.random.default_rng(seed)
+    sizes = {(x, y): int(rng.choice([2, 3, 4, 40, 60, 90, 120]))
+             for x in range(GRID_N) for y in range(GRID_N)}
+    blocks = [("{}_{}".format(*b), box(b[0], b[1], b[0] + 1, b[1] + 1)) for b in sizes]
+    base = persons_frame(blocks, list(sizes.values()), dates=("2025-01-01",), seed=seed)
+    base.drop(columns=["area_truth"]).to_csv(tmp / "jan.csv", index=False)
+    base.drop(columns=["area_truth"]).assign(ref_date="2025-02-01").to_csv(
+        tmp / "feb.csv", index=False)
+    truth = base.assign(kid=base.age <= 17, old=base.age >= 65).groupby("area_truth").agg(
+        residents=("person_id", "size"), nonwestern_num=("nonwestern", "sum"),
+        age_0_17_num=("kid", "sum"), age_65plus_num=("old", "sum"))
+    published, everything = [], []
+    for name, areas in _grid_geographies().items():
+        write_areas(str(tmp / (name + ".gpkg")),
+                    [(a, [box(x, y, x + 1, y + 1) for x, y in bl]) for a, bl in areas.items()])
+        extract = "feb.csv" if two_dates and name in ("shift2", "s11") else "jan.csv"
+        res = processing.run("boligsocial:computeindicators", {
+            "PERSONS": str(tmp / extract), "AREAS": str(tmp / (name + ".gpkg")),
+            "AREA_ID_FIELD": "area_id", "PERTURBATION": "off",
+            "RELEASE_REGISTER": str(tmp / "register"),
+            "OUTPUT": str(tmp / (name + "_out.gpkg"))})
+        out = gpkg_rows(res["OUTPUT"]).set_index("area_id")
+        for a, bl in areas.items():
+            ids = ["{}_{}".format(*b) for b in bl if "{}_{}".format(*b) in truth.index]
+            published.append((ids, out.loc[a, GRID_CELLS]))
+            everything.append((ids, truth.loc[ids, GRID_CELLS].sum()))
+    return published, everything, truth
+
+
+def test_grid_lp_attacker_narrows_no_small_block(grid_lp):
+    published, _, truth = grid_lp
+    narrow = []
+    for c in GRID_CELLS:
+        eqs = [(ids, float(row[c])) for ids, row in published if not pd.isna(row[c])]
+        if eqs:
+            narrow += [(c,) + iv for iv in _grid_intervals(eqs, truth, c)
+                       if iv[3] - iv[2] + 1 < 5]
+    assert not narrow, narrow
+
+
+def test_grid_lp_control(grid_lp):
+    """Not vacuous: with every area's exact figures the same attacker pins small blocks."""
+    _, everything, truth = grid_lp
+    eqs = [(ids, float(row["residents"])) for ids, row in everything]
+    pinned = [iv for iv in _grid_intervals(eqs, truth, "residents") if iv[3] - iv[2] < 1e-6]
+    assert pinned, _grid_intervals(eqs, truth, "residents")
