@@ -51,9 +51,9 @@ attacker has only what the plugin writes for publication.
   with every area's exact figures all 16 blocks follow: the control), one register, one date
   or the last two geographies a month later. Published equations of 25: 11/4 (one date,
   7171/6060), 12/11 (two dates); the narrowest interval of a block below MIN_COUNT persons:
-  residents 42/68 at one date but 9/43 across two dates, non-western 11/16 and 5/16 (6
-  values: just at the protection width). The cross-date gap of angle 3 narrows the intervals
-  here without breaching the width.
+  residents 42/68 at one date but 9/43 across two dates, non-western 11/16 at one date and
+  5/16 across two (6 values: one above the protection width). The cross-date gap of angle 3
+  narrows the intervals here without breaching the width.
 """
 import numpy as np
 import pandas as pd
