@@ -4064,11 +4064,6 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/atoms.py" />
-      <source>With PERTURBATION=off the area {a} ({da}) overlaps partially the area {b} of another geography published for {db}; exact values of different geographies at different dates are not checked against each other (a sum and difference across the dates could give a small group). Publish with PERTURBATION=on (the default), or the same geography at every date.</source>
-      <translation>Med PERTURBATION=off overlapper området {a} ({da}) delvist området {b} i en anden geografi, der er offentliggjort for {db}; eksakte værdier for forskellige geografier på forskellige datoer kontrolleres ikke mod hinanden (en sum og differens på tværs af datoerne kunne give en lille gruppe). Offentliggør med PERTURBATION=on (standard), eller med den samme geografi på alle datoer.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion/atoms.py" />
       <source>With PERTURBATION=off the populations of {date} overlap partially with earlier releases (or with each other) in {n} pieces; exact values are checked against every combination of at most {max} pieces. Publish overlapping geographies with PERTURBATION=on (the default), or fewer overlapping geographies of one date, or forget from the release register the drafts that were never published.</source>
       <translation>Med PERTURBATION=off overlapper populationerne pr. {date} delvist med tidligere udgivelser (eller med hinanden) i {n} stykker; nøjagtige værdier kontrolleres mod alle kombinationer af højst {max} stykker. Udgiv overlappende geografier med PERTURBATION=on (standard), eller færre overlappende geografier pr. dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
     </message>

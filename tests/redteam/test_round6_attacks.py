@@ -26,10 +26,7 @@ attacker has only what the plugin writes for publication.
   register count 0), its populations are NULL, INFEASIBLE 0 and UPPER_BOUND 1 at every
   minimum: D's interval is unbounded. (The same with the perturbation, not kept as a test:
   P alone up to 245, PD up to 247, the second layer never alone.)
-* **3. Exact values: inclusion–exclusion across two dates** (was a leak; fixed: with exact
-  values a run whose area overlaps partially, sharing at least half of the smaller, an area of
-  another geography at another date is refused, core.discretion.atoms.refuse_other_dates).
-  Blocks T (3
+* **3. Exact values: inclusion–exclusion across two dates** (SUCCEEDS, xfail). Blocks T (3
   persons), B (120), E (60, January only), C (60, February only), F; attributes unchanged
   between 1 January and 1 February 2025; PERTURBATION=off, one register, one-snapshot
   extracts. X = T∪B∪E and V = E in January, Y = B∪C and W = C in February: X − V − Y + W
@@ -252,14 +249,8 @@ EXACT_LAYERS = {"X": (0, ["T", "B", "E"]), "V": (0, ["E"]), "Y": (1, ["B", "C"])
                 "W": (1, ["C"])}
 
 
-def _exact_chain(tmp, order, one_date=False, dates=None, keep_c=False, one_extract=False,
-                 refused=None):
-    """(T's figures by X − V − Y + W, None where one is hidden; T's true figures). A run the
-    plugin refuses publishes nothing (its message in ``refused``)."""
+def _exact_chain(tmp, order, one_date=False, dates=None, keep_c=False, one_extract=False):
     import processing
-    from qgis.core import QgsProcessingException
-
-    refused = [] if refused is None else refused
 
     blocks = {"T": box(0, 0, 1, 1), "B": box(1, 0, 2, 1), "E": box(0, 1, 1, 2),
               "C": box(2, 0, 3, 1), "F": box(5, 5, 6, 6)}
@@ -283,16 +274,11 @@ def _exact_chain(tmp, order, one_date=False, dates=None, keep_c=False, one_extra
         extract = {"PERSONS": str(tmp / "p{}.csv".format(0 if one_date else i))}
         if one_extract:
             extract = {"PERSONS": str(tmp / "both.csv"), "REF_DATE": EXACT_DATES[i]}
-        try:
-            res = processing.run("boligsocial:computeindicators", {
-                **extract,
-                "AREAS": str(tmp / (name + ".gpkg")), "AREA_ID_FIELD": "area_id",
-                "PERTURBATION": "off", "RELEASE_REGISTER": str(tmp / "register"),
-                "OUTPUT": str(tmp / (name + ".gpkg.out.gpkg"))})
-        except QgsProcessingException as e:  # refused: nothing published
-            refused.append((name, str(e)))
-            out[name] = pd.Series(np.nan, index=EXACT_CELLS)
-            continue
+        res = processing.run("boligsocial:computeindicators", {
+            **extract,
+            "AREAS": str(tmp / (name + ".gpkg")), "AREA_ID_FIELD": "area_id",
+            "PERTURBATION": "off", "RELEASE_REGISTER": str(tmp / "register"),
+            "OUTPUT": str(tmp / (name + ".gpkg.out.gpkg"))})
         out[name] = gpkg_rows(res["OUTPUT"]).set_index("area_id").loc[name, EXACT_CELLS]
     t = base[base.area_truth == "T"]
     truth = {"residents": len(t), "age_0_17_num": int((t.age <= 17).sum()),
@@ -311,17 +297,16 @@ def _exact_chain(tmp, order, one_date=False, dates=None, keep_c=False, one_extra
 EXACT_ORDER = ("Y", "X", "W", "V")
 
 
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "red team round 6 angle 3: with exact values, populations of different dates that "
+    "overlap partially are not modelled (atoms lie in one date): X(Jan) − V(Jan) − Y(Feb) + "
+    "W(Feb) gives the 3 persons of T exactly"))
 @pytest.mark.parametrize("one_extract", [False, True],
                          ids=["one-snapshot extracts", "one extract of both months"])
 def test_exact_chain_across_two_dates(tmp_path, provider, one_extract):
-    """Was a leak (atoms lie in one date); now the run of another geography whose area
-    overlaps partially an area of an earlier date is refused with exact values (the message
-    names PERTURBATION=on), and nothing of T is recovered."""
-    refused = []
-    got, truth = _exact_chain(tmp_path, EXACT_ORDER, one_extract=one_extract, refused=refused)
+    got, truth = _exact_chain(tmp_path, EXACT_ORDER, one_extract=one_extract)
     exact = {c: got[c] for c in EXACT_CELLS if got[c] is not None and got[c] == truth[c]}
     assert not exact, ("T's figures recovered exactly", exact, truth)
-    assert refused and all("PERTURBATION=on" in m for _n, m in refused), refused
 
 
 def test_exact_chain_within_one_date(tmp_path, provider):
@@ -379,9 +364,8 @@ def _near_chain(tmp, order):
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
     "red team round 6 angle 3': with exact values, X = T∪B nearly inside Y = B∪C (3 persons "
-    "outside) and W = C inside Y: T's 3 residents come exactly from X − Y + W, and already "
-    "from W's own totals (persons outside every area = T∪B = 123) − (Y − W): a run's totals "
-    "are not modelled with the atoms of earlier releases"))
+    "outside: no partial overlap, no atoms) and W = C inside Y: X − Y + W gives T's 3 "
+    "residents exactly"))
 def test_exact_near_inside_and_nested(tmp_path, provider):
     out, t = _near_chain(tmp_path, ("Y", "W", "X"))
     got = out["X"] - out["Y"] + out["W"]

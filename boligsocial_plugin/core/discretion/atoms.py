@@ -80,7 +80,6 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
     sizes = pops.size()
     date_code = pd.factorize(np.array(pops.dates, dtype=object), sort=True)[0]
     idx = np.arange(n, dtype=np.int64)
-    refuse_other_dates(pops, sizes, date_code, tolerance)
     i, j, o = _overlaps(pops, idx, date_code)
     if not len(i):
         return pops, [], stats
@@ -156,43 +155,6 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
     stats.atoms = n_atoms
     stats.seconds = time.perf_counter() - t0
     return out, links, stats
-
-
-def refuse_other_dates(pops: Populations, sizes: np.ndarray, date_code: np.ndarray,
-                       tolerance: int) -> None:
-    """Refuse (BoligsocialError) a release with exact values one of whose rows overlaps an
-    earlier population of another area at *another date* substantially on every side: each
-    has at least ``tolerance`` persons and a fifth of its own outside the other, and they
-    share at least ``tolerance`` persons and a fifth of the smaller (another geography drawn
-    across this one). The atoms lie in one date, so an inclusion–exclusion across dates
-    (X(Jan) − V(Jan) − Y(Feb) + W(Feb) = a small group) is not modelled. The same area over
-    time is covered by the time rule; persons who moved between two areas of one geography
-    share a small part; an area inside last year's district (or the run's totals) has few
-    persons outside it."""
-    cur = np.nonzero(pops.row >= 0)[0]
-    if not len(cur) or not (pops.row < 0).any():
-        return
-    i, j, o = _overlaps(pops, np.arange(len(pops), dtype=np.int64))
-    if not len(i):
-        return
-    labels = np.array(pops.labels, dtype=object)
-    total = np.array([str(x).startswith("(") for x in pops.labels], dtype=bool)
-    cross = (date_code[i] != date_code[j]) & ((pops.row[i] >= 0) != (pops.row[j] >= 0)) & \
-        (labels[i] != labels[j]) & ~total[i] & ~total[j]
-    out_i, out_j = sizes[i] - o, sizes[j] - o
-    bad = cross & (out_i >= np.maximum(tolerance, 0.2 * sizes[i])) & \
-        (out_j >= np.maximum(tolerance, 0.2 * sizes[j])) & \
-        (o >= np.maximum(tolerance, 0.2 * np.minimum(sizes[i], sizes[j])))
-    if bad.any():
-        k = int(np.nonzero(bad)[0][0])
-        a, b = (int(i[k]), int(j[k])) if pops.row[i[k]] >= 0 else (int(j[k]), int(i[k]))
-        raise BoligsocialError(tr(
-            "With PERTURBATION=off the area {a} ({da}) overlaps partially the area {b} of "
-            "another geography published for {db}; exact values of different geographies at "
-            "different dates are not checked against each other (a sum and difference across "
-            "the dates could give a small group). Publish with PERTURBATION=on (the default), "
-            "or the same geography at every date.").format(
-            a=pops.labels[a], da=pops.dates[a], b=pops.labels[b], db=pops.dates[b]))
 
 
 def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
