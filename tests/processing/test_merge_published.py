@@ -5,6 +5,7 @@ are those the indicator layer of the same areas publishes (no extra hiding eithe
 import pandas as pd
 import pytest
 
+from tests.feedback import LogLines
 from tests.helpers import grid_areas, persons_frame
 from tests.test_leaks import gpkg_rows
 
@@ -12,18 +13,19 @@ D1, D2 = "2024-01-01", "2025-01-01"
 MINIMUM = 250
 
 
-def _recording_feedback():
-    from qgis.core import QgsProcessingFeedback
-
-    class Feedback(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def pushInfo(self, text):  # noqa: N802
-            self.lines.append(text)
-
-    return Feedback()
+def _merge(run_alg, tmp, truth, name):
+    """mergesmallareas of the near-minimum squares through the register ``name``: (result,
+    its log, exact residents per region, whether each region is feasible)."""
+    log = LogLines()
+    res = run_alg("mergesmallareas", {
+        "PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / "areas.gpkg"),
+        "AREA_ID_FIELD": "area_id", "MINIMUM": MINIMUM, "RELEASE_REGISTER": str(tmp / name),
+        "OUTPUT": str(tmp / (name + ".gpkg")),
+        "OUTPUT_MEMBERS": str(tmp / (name + "_members.gpkg"))}, feedback=log)
+    members = gpkg_rows(res["OUTPUT_MEMBERS"])
+    exact = members.assign(n=members["area_id"].map(truth)).groupby("region_id")["n"].sum()
+    feasible = members.groupby("region_id")["feasible"].first() == 1
+    return res, log, exact, feasible
 
 
 @pytest.fixture(scope="module")
@@ -60,15 +62,7 @@ def test_feasible_regions_reach_the_minimum_in_exact_residents(near_minimum, run
     reach = layer.loc[short, "residents"] >= MINIMUM   # a published value reaches it
     carried = layer.loc[short, "residents"] == earlier.loc[short, "residents"]
     assert (reach & carried).sum() >= 2 and (reach & ~carried).sum() >= 2
-    log = _recording_feedback()
-    res = run_alg("mergesmallareas", {
-        "PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / "areas.gpkg"),
-        "AREA_ID_FIELD": "area_id", "MINIMUM": MINIMUM, "RELEASE_REGISTER": str(tmp / "reg"),
-        "OUTPUT": str(tmp / "m.gpkg"), "OUTPUT_MEMBERS": str(tmp / "m_members.gpkg")},
-        feedback=log)
-    members = gpkg_rows(res["OUTPUT_MEMBERS"])
-    exact = members.assign(n=members["area_id"].map(truth)).groupby("region_id")["n"].sum()
-    feasible = members.groupby("region_id")["feasible"].first() == 1
+    _res, log, exact, feasible = _merge(run_alg, tmp, truth, "reg")
     assert feasible.sum() >= 5
     assert (exact[feasible] >= MINIMUM).all(), exact[feasible].tolist()
     assert any("minus 2" in line for line in log.lines)
@@ -88,20 +82,11 @@ def test_a_region_short_in_exact_residents_is_marked_infeasible(near_minimum, ru
 
     monkeypatch.setattr(mergeprotect, "merge_residents", no_margin)
     tmp, truth = near_minimum
-    warned = []
-    log = _recording_feedback()
-    log.pushWarning = warned.append
-    res = run_alg("mergesmallareas", {
-        "PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / "areas.gpkg"),
-        "AREA_ID_FIELD": "area_id", "MINIMUM": MINIMUM, "RELEASE_REGISTER": str(tmp / "reg2"),
-        "OUTPUT": str(tmp / "m2.gpkg"), "OUTPUT_MEMBERS": str(tmp / "m2_members.gpkg")},
-        feedback=log)
-    members = gpkg_rows(res["OUTPUT_MEMBERS"])
-    exact = members.assign(n=members["area_id"].map(truth)).groupby("region_id")["n"].sum()
-    feasible = members.groupby("region_id")["feasible"].first() == 1
+    res, log, exact, feasible = _merge(run_alg, tmp, truth, "reg2")
     regions = gpkg_rows(res["OUTPUT"]).set_index("region_id")
     short = exact[~feasible & (exact < MINIMUM)].index
-    assert len(short) >= 1 and any("not by their exact residents" in w for w in warned), warned
+    assert len(short) >= 1 and any("not by their exact residents" in w for w in log.lines), \
+        log.lines
     assert regions.loc[short, "population"].isna().all()
     assert (regions.loc[short, "population_flag"] == "A").all()
     assert (exact[feasible] >= MINIMUM).all(), exact[feasible].tolist()
@@ -125,7 +110,7 @@ def demo_layers(demo_data, provider, tmp_path_factory):
         return gpkg_rows(res["OUTPUT"])
 
     def merge(tag):
-        log = _recording_feedback()
+        log = LogLines()
         res = processing.run("boligsocial:mergesmallareas", dict(
             base, MINIMUM=250, RELEASE_REGISTER=str(tmp / tag),
             OUTPUT=str(tmp / (tag + "_m.gpkg")),

@@ -94,3 +94,42 @@ def income_monte_carlo(k, noise, pdf, ppf, n=300, seed=8080):
         mode, _mass = income_posterior(X_INCOME + n2 - n1, X_INCOME, pdf, ppf)
         hits += abs(mode - X_INCOME) <= 0.1 * X_INCOME
     return hits / n
+
+
+def sliver_regions(tmp, order, seed, minimums, **params):
+    """mergesmallareas over two layers of one extract through one register: P (247 persons)
+    beside Q (600), and PD = P with a sliver D of 3 persons beside Q, in ``order`` (layer
+    names), for every minimum. (layer, minimum) -> (number of regions, the region layer,
+    INFEASIBLE, UPPER_BOUND); ``params``: further parameters (e.g. PERTURBATION)."""
+    import processing
+
+    from tests.helpers import persons_frame
+    from tests.test_leaks import gpkg_rows
+
+    p, d, q = box(0, 0, 1, 1), box(1, 0, 1.05, 0.05), box(0, 1, 2, 3)
+    persons_frame([("P", p), ("D", d), ("Q", q)], [247, 3, 600], dates=("2025-01-01",),
+                  seed=seed).drop(columns=["area_truth"]).to_csv(tmp / "persons.csv",
+                                                                  index=False)
+    write_areas(str(tmp / "P.gpkg"), [("P", [p]), ("Q", [q])])
+    write_areas(str(tmp / "PD.gpkg"), [("PD", [p, d]), ("Q", [q])])
+    out = {"order": order}
+    for layer in order:
+        for m in minimums:
+            res = processing.run("boligsocial:mergesmallareas", dict({
+                "PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / (layer + ".gpkg")),
+                "AREA_ID_FIELD": "area_id", "MINIMUM": m,
+                "RELEASE_REGISTER": str(tmp / "register"),
+                "OUTPUT": str(tmp / "{}_{}.gpkg".format(layer, m)),
+                "OUTPUT_MEMBERS": str(tmp / "{}_{}_members.gpkg".format(layer, m))}, **params))
+            out[(layer, m)] = (gpkg_rows(res["OUTPUT_MEMBERS"])["region_id"].nunique(),
+                               gpkg_rows(res["OUTPUT"]), res["INFEASIBLE"], res["UPPER_BOUND"])
+    return out
+
+
+def alone_interval(merged, layer, minimums):
+    """The attacker's interval for the layer's small area: it stands alone (two regions) iff
+    its residents reach the minimum. An area that never stands alone may be one whose
+    residents are hidden (they count as 0): then it says nothing (no upper bound)."""
+    alone = [m for m in minimums if merged[(layer, m)][0] == 2]
+    apart = [m for m in minimums if merged[(layer, m)][0] == 1]
+    return (max(alone) if alone else 0), (min(apart) - 1 if apart and alone else 10 ** 6)

@@ -58,7 +58,7 @@ import pandas as pd
 import pytest
 
 from tests.helpers import persons_frame
-from tests.redteam.attack_helpers import box, write_areas
+from tests.redteam.attack_helpers import alone_interval, box, sliver_regions, write_areas
 from tests.test_leaks import gpkg_rows
 
 K = 8
@@ -477,37 +477,12 @@ MERGE_ORDERS = {"P first": ("P", "PD"), "PD first": ("PD", "P")}
 
 @pytest.fixture(scope="module", params=list(MERGE_ORDERS))
 def merged(request, tmp_path_factory, provider):
-    import processing
-
-    tmp = tmp_path_factory.mktemp("final_merge")
-    p, d, q = box(0, 0, 1, 1), box(1, 0, 1.05, 0.05), box(0, 1, 2, 3)
-    persons_frame([("P", p), ("D", d), ("Q", q)], [247, 3, 600], dates=("2025-01-01",),
-                  seed=31).drop(columns=["area_truth"]).to_csv(tmp / "persons.csv",
-                                                                index=False)
-    write_areas(str(tmp / "P.gpkg"), [("P", [p]), ("Q", [q])])
-    write_areas(str(tmp / "PD.gpkg"), [("PD", [p, d]), ("Q", [q])])
-    out = {"order": MERGE_ORDERS[request.param]}
-    for layer in out["order"]:
-        for m in MERGE_MINIMUMS:
-            res = processing.run("boligsocial:mergesmallareas", {
-                "PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / (layer + ".gpkg")),
-                "AREA_ID_FIELD": "area_id", "MINIMUM": m,
-                "RELEASE_REGISTER": str(tmp / "register"),
-                "OUTPUT": str(tmp / "{}_{}.gpkg".format(layer, m)),
-                "OUTPUT_MEMBERS": str(tmp / "{}_{}_members.gpkg".format(layer, m))})
-            members = gpkg_rows(res["OUTPUT_MEMBERS"])
-            out[(layer, m)] = (members["region_id"].nunique(),
-                               gpkg_rows(res["OUTPUT"]))
-    return out
+    return sliver_regions(tmp_path_factory.mktemp("final_merge"), MERGE_ORDERS[request.param],
+                          31, MERGE_MINIMUMS)
 
 
 def _bounds(merged, layer):
-    """The attacker's interval for the layer's small area: it stands alone (two regions) iff
-    its residents reach the minimum. An area that never stands alone may be one whose
-    residents are hidden (they count as 0, README): then it says nothing (no upper bound)."""
-    alone = [m for m in MERGE_MINIMUMS if merged[(layer, m)][0] == 2]
-    apart = [m for m in MERGE_MINIMUMS if merged[(layer, m)][0] == 1]
-    return (max(alone) if alone else 0), (min(apart) - 1 if apart and alone else 10 ** 6)
+    return alone_interval(merged, layer, MERGE_MINIMUMS)
 
 
 def test_region_populations_hide_the_sliver(merged):

@@ -62,7 +62,7 @@ import pandas as pd
 import pytest
 
 from tests.helpers import persons_frame
-from tests.redteam.attack_helpers import box, write_areas
+from tests.redteam.attack_helpers import alone_interval, box, sliver_regions, write_areas
 from tests.test_leaks import gpkg_rows
 
 # --- angle 1: analysemoves' profiles of overlapping windows ----------------------------------
@@ -179,36 +179,13 @@ MERGE_ORDERS = {"P first": ("P", "PD"), "PD first": ("PD", "P")}
 
 @pytest.fixture(scope="module", params=list(MERGE_ORDERS))
 def merged_exact(request, tmp_path_factory, provider):
-    import processing
-
-    tmp = tmp_path_factory.mktemp("round6_merge")
-    p, d, q = box(0, 0, 1, 1), box(1, 0, 1.05, 0.05), box(0, 1, 2, 3)
-    persons_frame([("P", p), ("D", d), ("Q", q)], [247, 3, 600], dates=("2025-01-01",),
-                  seed=6060).drop(columns=["area_truth"]).to_csv(tmp / "persons.csv",
-                                                                  index=False)
-    write_areas(str(tmp / "P.gpkg"), [("P", [p]), ("Q", [q])])
-    write_areas(str(tmp / "PD.gpkg"), [("PD", [p, d]), ("Q", [q])])
-    out = {"order": MERGE_ORDERS[request.param]}
-    for layer in out["order"]:
-        for m in MERGE_MINIMUMS:
-            res = processing.run("boligsocial:mergesmallareas", {
-                "PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / (layer + ".gpkg")),
-                "AREA_ID_FIELD": "area_id", "MINIMUM": m, "PERTURBATION": "off",
-                "RELEASE_REGISTER": str(tmp / "register"),
-                "OUTPUT": str(tmp / "{}_{}.gpkg".format(layer, m)),
-                "OUTPUT_MEMBERS": str(tmp / "{}_{}_members.gpkg".format(layer, m))})
-            out[(layer, m)] = (gpkg_rows(res["OUTPUT_MEMBERS"])["region_id"].nunique(),
-                               gpkg_rows(res["OUTPUT"]), res["INFEASIBLE"], res["UPPER_BOUND"])
-    return out
+    return sliver_regions(tmp_path_factory.mktemp("round6_merge"), MERGE_ORDERS[request.param],
+                          6060, MERGE_MINIMUMS, PERTURBATION="off")
 
 
 def _alone(merged, layer):
-    """The attacker's interval for the layer's small area from the number of regions (and
-    UPPER_BOUND, which says the same here): it stands alone iff its residents reach the
-    minimum; one never alone may be hidden (counts 0): no upper bound."""
-    alone = [m for m in MERGE_MINIMUMS if merged[(layer, m)][0] == 2]
-    apart = [m for m in MERGE_MINIMUMS if merged[(layer, m)][0] == 1]
-    return (max(alone) if alone else 0), (min(apart) - 1 if apart and alone else 10 ** 6)
+    """The attacker's interval from the number of regions (UPPER_BOUND says the same)."""
+    return alone_interval(merged, layer, MERGE_MINIMUMS)
 
 
 def test_exact_regions_for_several_minimums_hide_the_sliver(merged_exact):
