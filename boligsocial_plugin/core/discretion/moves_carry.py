@@ -22,7 +22,12 @@ from typing import Dict, List, Optional, Tuple
 import numpy as np
 import pandas as pd
 
-from boligsocial_plugin.core.discretion.carrystate import Bound, CellState, bind_rows
+from boligsocial_plugin.core.discretion.carrystate import (
+    Bound,
+    CellState,
+    Recorded,
+    bind_rows,
+)
 from boligsocial_plugin.core.discretion.moves_profiles import (
     P_IN,
     P_OUT,
@@ -76,12 +81,30 @@ def bind_profiles(md, register, types, min_count: int) -> Optional[ProfileBindin
     table = pd.DataFrame({"area_idx": np.arange(len(dates)), "ref_date": dates})
     data = pd.DataFrame({"person_key": keys,
                          "ref_date": np.asarray(dates, dtype=object)[row]})
-    out = []
-    for exclude in ((), (str(md.from_date), str(md.to_date))):
-        recorded = register.cell_states(types, exclude, keys)
-        out.append({} if recorded is None else
-                   bind_rows(recorded, table, data, row, codes, max(1, min_count)))
-    return ProfileBinding(*out) if out[0] else None
+    recorded = register.cell_states(types, (), keys)  # the register read once
+    if recorded is None:
+        return None
+    m = max(1, min_count)
+    other = _at_other_dates(recorded, {str(md.from_date), str(md.to_date)})
+    return ProfileBinding(bind_rows(recorded, table, data, row, codes, m),
+                          {} if other is None else bind_rows(other, table, data, row, codes, m))
+
+
+def _at_other_dates(recorded: Recorded, dates) -> Optional[Recorded]:
+    """The recorded rows at dates not in ``dates`` (None: none)."""
+    keep = np.array([d not in dates for d in recorded.dates], dtype=bool)
+    if not keep.any():
+        return None
+    if keep.all():
+        return recorded
+    lens = np.diff(recorded.ptr)
+    take = np.repeat(keep, lens)
+    ptr = np.zeros(int(keep.sum()) + 1, dtype=np.int64)
+    np.cumsum(lens[keep], out=ptr[1:])
+    return Recorded([x for x, k in zip(recorded.labels, keep) if k],
+                    [x for x, k in zip(recorded.dates, keep) if k], recorded.as_of[keep],
+                    recorded.hidden[keep], recorded.shown[keep], recorded.values[keep], ptr,
+                    recorded.keys[take], recorded.codes[take])
 
 
 def _group_cells(ps: ProfileSystem, n: int, g: int, col: int) -> np.ndarray:
