@@ -4778,9 +4778,14 @@ fokusområderne</translation>
       <translation>{m} nabopar fundet.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/pipeline.py" />
+      <location filename="../boligsocial_plugin/core/discretion/run_totals.py" />
       <source>{name} is not published: it differs from the one published by {release} by fewer than {m} persons, too few to publish.</source>
       <translation>{name} offentliggøres ikke: det adskiller sig fra det, der blev offentliggjort af {release}, med færre end {m} personer, for få til at offentliggøre.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/run_totals.py" />
+      <source>{name} is not published: with this run's figures and those published before it would give a count that may not be published.</source>
+      <translation>{name} offentliggøres ikke: sammen med kørslens tal og det, der er offentliggjort før, ville det give et antal, der ikke må offentliggøres.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />

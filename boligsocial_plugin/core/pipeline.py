@@ -4,7 +4,7 @@
 The dock panel and every algorithm call this one function, so all give the same numbers.
 """
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, cast
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import pandas as pd
@@ -12,6 +12,7 @@ import pandas as pd
 from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.discretion.budget import DEFAULT_BUDGET
 from boligsocial_plugin.core.discretion.linkage import (
+    Link,
     Populations,
     concat,
     find_links,
@@ -29,6 +30,11 @@ from boligsocial_plugin.core.discretion.release import (
     Totals,
     cell_types,
     protect_release,
+)
+from boligsocial_plugin.core.discretion.run_totals import (
+    TOTAL_LABELS,
+    audit_totals,
+    check_near_totals,
 )
 from boligsocial_plugin.core.discretion.types import type_table
 from boligsocial_plugin.core.errors import BoligsocialError
@@ -476,12 +482,6 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
         old = pub.register.load(None, None, cell_types(indicators))
         if len(old):
             pops = concat(current, old)
-    links = find_links(pops, max(1, pub.rules.min_count), disjoint_current=not joined.overlaps,
-                       equal_across_dates=pub.perturbation.enabled)
-    if pub.register is not None:  # relations the moves protect themselves
-        from boligsocial_plugin.core.discretion.moves_register import modelled_by_moves
-
-        links = modelled_by_moves(pops, links, pub.register, pub.perturbation.enabled)
     totals = None
     tj = joined if totals_of is None else totals_of
     if with_totals:
@@ -501,16 +501,34 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
         builtin = {i.code: i for i in builtin_indicators()}
         types = type_table(joined.data, gidx, n, indicators) \
             if any(builtin.get(i.code) != i for i in indicators) else None
-    res = protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
-                          width=pub.width, pops=pops, links=links, group_tables=figures,
-                          totals=totals, withhold=withhold, types=types,
-                          overlap_budget=pub.overlap_budget,
-                          crossing_any_label=pub.register is not None)
+
+    def relink(with_pops: Populations) -> List[Link]:
+        found = find_links(with_pops, max(1, pub.rules.min_count),
+                           disjoint_current=not joined.overlaps,
+                           equal_across_dates=pub.perturbation.enabled)
+        if pub.register is not None:  # relations the moves protect themselves
+            from boligsocial_plugin.core.discretion.moves_register import modelled_by_moves
+
+            found = modelled_by_moves(with_pops, found, pub.register,
+                                      pub.perturbation.enabled)
+        return found
+
+    def protect(with_pops: Populations, with_links: List[Link],
+                run_totals: Optional[Totals] = None) -> ReleaseResult:
+        return protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
+                               width=pub.width, pops=with_pops, links=with_links,
+                               group_tables=figures, totals=run_totals, withhold=withhold,
+                               types=types, overlap_budget=pub.overlap_budget,
+                               crossing_any_label=pub.register is not None)
+
+    res = protect(pops, relink(pops), totals)
     say_kept_back(res.report, pub.register)
     refuse_exact_conflict(res.report, pops, pub.perturbation.enabled, pub.register)
     total_pops = _total_populations(tj) if with_totals else None
     if total_pops is not None and pops is not current:
-        _check_totals(res, total_pops, pops, pub.rules.min_count)
+        check_near_totals(res, total_pops, pops, pub.rules.min_count)
+        if not pub.perturbation.enabled:  # exact totals beside earlier releases
+            audit_totals(res, total_pops, pops, relink, protect)
     return ProtectedRelease(res, current, pub.rules, totals=total_pops)
 
 
@@ -543,12 +561,6 @@ def protect_counted(raw: pd.DataFrame, stats: JoinStats, overlaps: bool,
     return ProtectedRelease(res, current, pub.rules)
 
 
-#: how the run's totals are named in the release register (one reference date only)
-TOTAL_LABELS = {"PERSONS_IN_AREAS": "(persons in an area)",
-                "PERSONS_OUTSIDE": "(persons outside every area)",
-                "PERSONS_NO_LOCATION": "(persons without location)"}
-
-
 def _total_populations(joined: Joined) -> Optional[Populations]:
     """The persons behind the run's totals, for the register (a run of one date only)."""
     if "person_key" not in joined.data or joined.located is None or \
@@ -560,26 +572,3 @@ def _total_populations(joined: Joined) -> Optional[Populations]:
     group = np.where(area >= 0, 0, np.where(loc, 1, 2))
     return populations_from_rows(group, joined.data["person_key"].to_numpy()[:n], 3,
                                  [joined.stats.dates[0]] * 3, list(TOTAL_LABELS.values()))
-
-
-def _check_totals(res: ReleaseResult, mine: Populations, pops: Populations,
-                  min_count: int) -> None:
-    """Withhold a total whose persons differ from a published total of an earlier release by
-    fewer persons than may be published (two geographies: the persons outside differ by the
-    persons of a small area)."""
-    for k, (name, label) in enumerate(TOTAL_LABELS.items()):
-        if res.totals.get(name) is None:
-            continue
-        for p in range(len(pops)):
-            if pops.row[p] >= 0 or pops.labels[p] != label or pops.dates[p] != mine.dates[k] \
-                    or "residents" not in pops.published[p]:
-                continue
-            diff = len(np.setxor1d(mine.members(k), pops.members(p), assume_unique=True))
-            if 0 < diff < min_count:
-                res.totals[name] = None
-                res.totals["PERSONS_READ"] = None
-                cast(list, res.report.setdefault("warnings", [])).append(tr(
-                    "{name} is not published: it differs from the one published by {release} "
-                    "by fewer than {m} persons, too few to publish.").format(
-                    name=name, release=pops.release[p], m=min_count))  # not the difference
-                break

@@ -317,6 +317,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         "hidden_for_crossing": int(sum(int(v.sum()) for v in crossing.values())),
         "hidden_for_crossing_by_date": _by_date(raw, crossing),
         "secondary_known_before": int(len(iv.unprotectable) - len(pinned_now)),
+        "pinned_by_earlier": int(len(pinned_now)),
         # rows kept back (A) because an earlier release published a cell that would narrow
         # one of their P cells: row count and the earlier releases' ids
         "kept_back_for_earlier": {"rows": len(pinned),
