@@ -4784,6 +4784,11 @@ fokusområderne</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/discretion/run_totals.py" />
+      <source>{name} is not published: it overlaps earlier releases in too many pieces to be checked with exact values (PERTURBATION=on publishes it).</source>
+      <translation>{name} offentliggøres ikke: det overlapper tidligere offentliggørelser i for mange stykker til at kunne kontrolleres med eksakte værdier (PERTURBATION=on offentliggør det).</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/run_totals.py" />
       <source>{name} is not published: with this run's figures and those published before it would give a count that may not be published.</source>
       <translation>{name} offentliggøres ikke: sammen med kørslens tal og det, der er offentliggjort før, ville det give et antal, der ikke må offentliggøres.</translation>
     </message>

@@ -370,6 +370,38 @@ def test_exact_run_totals_beside_earlier(tmp_path, provider):
     assert alone["W"]["PERSONS_OUTSIDE"] == 123
 
 
+def test_exact_run_totals_too_many_pieces_withheld(tmp_path, provider):
+    """A total that overlaps earlier releases in more pieces than the exact audit takes is
+    withheld, and the run goes on (refusing it would refuse an ordinary check). Two districts
+    of 65 blocks each, then 66 of the blocks as areas: the persons outside every area cut both
+    districts, and each area nested in them is a piece. Control: the same run with a register
+    of its own publishes both totals."""
+    import processing
+
+    blocks = [("K%03d" % b, box(b, 0, b + 1, 1)) for b in range(130)]
+    persons_frame(blocks, [60] * 130, dates=("2025-01-01",), seed=4242).drop(
+        columns=["area_truth"]).to_csv(tmp_path / "persons.csv", index=False)
+    write_areas(str(tmp_path / "districts.gpkg"),
+                [("D1", [box(0, 0, 65, 1)]), ("D2", [box(65, 0, 130, 1)])])
+    part = [b for b in blocks if int(b[0][1:]) % 65 < 33]
+    write_areas(str(tmp_path / "part.gpkg"), [(name, [poly]) for name, poly in part])
+
+    def run(layer, reg):
+        return processing.run("boligsocial:computeindicators", {
+            "PERSONS": str(tmp_path / "persons.csv"), "AREAS": str(tmp_path / (layer + ".gpkg")),
+            "AREA_ID_FIELD": "area_id", "PERTURBATION": "off",
+            "RELEASE_REGISTER": str(tmp_path / reg),
+            "OUTPUT": str(tmp_path / "{}_{}.gpkg".format(layer, reg))})
+
+    run("districts", "register")
+    res = run("part", "register")
+    rows = gpkg_rows(res["OUTPUT"])
+    assert len(rows) == 66 and (rows["residents"] == 60).all()
+    assert res["PERSONS_OUTSIDE"] is None and res["PERSONS_READ"] is None
+    alone = run("part", "alone")
+    assert alone["PERSONS_OUTSIDE"] == 64 * 60 and alone["PERSONS_IN_AREAS"] == 66 * 60
+
+
 def test_exact_nested_rest_control(tmp_path, provider):
     """Holds: Z = T∪B∪C and Y = B∪C (T the rest of an exact nesting) give nothing of T."""
     out, t, _tot = _near_chain(tmp_path, ("Z", "Y"))

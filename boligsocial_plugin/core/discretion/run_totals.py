@@ -16,7 +16,9 @@ persons): outside − (Y − W) = 3. Two checks:
   run's cells, or leaves more hidden figures pinned by what is known, the total would give
   something away, and it is withheld (the log says so). The relations, atoms and interval
   audit are those of core.discretion.release, so any combination of earlier releases, the run's
-  rows and the total is covered. With the perturbation each total carries its own noise
+  rows and the total is covered. A total that overlaps earlier releases in more pieces than
+  the exact audit takes (core.discretion.atoms.MAX_ATOMS) is withheld, the run goes on. With
+  the perturbation each total carries its own noise
   (keyed on its persons), so differences are inexact and this check is not needed.
 """
 from typing import Callable, Dict, List, Optional, cast
@@ -25,6 +27,7 @@ import numpy as np
 
 from boligsocial_plugin.core.discretion.linkage import Link, Populations, concat, subset
 from boligsocial_plugin.core.discretion.release import ReleaseResult
+from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 
 #: how the run's totals are named in the release register (one reference date only)
@@ -89,7 +92,15 @@ def audit_totals(res: ReleaseResult, mine: Populations, pops: Populations,
         if res.totals.get(name) is None or mine.size()[k] == 0:
             continue
         more = concat(pops, _what_if(mine, k))
-        alt = protect(more, relink(more))
+        try:
+            alt = protect(more, relink(more))
+        except BoligsocialError:  # too many overlapping pieces to check: not published
+            withheld += 1
+            _withhold(res, name, tr(
+                "{name} is not published: it overlaps earlier releases in too many pieces "
+                "to be checked with exact values (PERTURBATION=on publishes it).").format(
+                name=name))
+            continue
         if (alt.published.isna().to_numpy() & ~base_hidden).any() or \
                 _pinned(alt) > base_pinned:
             withheld += 1
