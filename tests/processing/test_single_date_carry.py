@@ -266,6 +266,16 @@ def between(tmp_path_factory, provider):
     return first, mid, out["one"].set_index("area_id").sort_index()
 
 
+def _repeated(a, b, cells):
+    """Assert that ``b`` shows ``a``'s value in every cell both publish; how many there are."""
+    compared = 0
+    for c in cells:
+        both = a[c].notna() & b[c].notna()
+        compared += int(both.sum())
+        assert (a.loc[both, c] == b.loc[both, c]).all(), (c, a[c].tolist(), b[c].tolist())
+    return compared
+
+
 def test_a_date_between_published_dates_repeats_the_nearest_one(between):
     """The middle date of a published series is recorded too: an extract of a date just
     after it repeats its values, not a new copy around the newcomer."""
@@ -274,13 +284,7 @@ def test_a_date_between_published_dates_repeats_the_nearest_one(between):
              "age_18_64_num")
     # the wave moved these cells by six persons: the middle date shows new values
     assert sum(int((mid[c] != first[c]).sum()) for c in cells) >= K
-    compared = 0
-    for c in cells:
-        both = mid[c].notna() & one[c].notna()
-        compared += int(both.sum())
-        assert (mid.loc[both, c] == one.loc[both, c]).all(), (c, mid[c].tolist(),
-                                                              one[c].tolist())
-    assert compared >= K * 3
+    assert _repeated(mid, one, cells) >= K * 3
 
 
 @pytest.fixture(scope="module")
@@ -388,11 +392,5 @@ def test_a_value_comes_back_when_the_persons_come_back(seasonal):
     jan, june, dec = seasonal[D1], seasonal["2025-06-01"], seasonal["2025-12-01"]
     cells = ("residents", "nonwestern_num", "basic_edu_num", "age_18_64_num")
     assert sum(int((june[c] != jan[c]).sum()) for c in cells) >= K  # June is new
-    compared = 0
-    for c in cells:
-        both = jan[c].notna() & dec[c].notna()
-        compared += int(both.sum())
-        assert (jan.loc[both, c] == dec.loc[both, c]).all(), (c, jan[c].tolist(),
-                                                              dec[c].tolist())
-    assert compared >= 3 * K
+    assert _repeated(jan, dec, cells) >= 3 * K
     assert (dec.loc[dec["residents"].notna(), "figures_as_of"].astype(str) == D1).all()
