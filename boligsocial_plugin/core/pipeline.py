@@ -528,7 +528,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
     if total_pops is not None and pops is not current:
         check_near_totals(res, total_pops, pops, pub.rules.min_count)
         if not pub.perturbation.enabled:  # exact totals beside earlier releases
-            audit_totals(res, total_pops, pops, relink, protect)
+            audit_totals(res, total_pops, pops, relink, protect,
+                         in_areas_is_sum=not tj.overlaps)
     return ProtectedRelease(res, current, pub.rules, totals=total_pops)
 
 

@@ -78,18 +78,22 @@ def _pinned(res: ReleaseResult) -> int:
 
 def audit_totals(res: ReleaseResult, mine: Populations, pops: Populations,
                  relink: Callable[[Populations], List[Link]],
-                 protect: Callable[[Populations, List[Link]], ReleaseResult]) -> Optional[int]:
+                 protect: Callable[[Populations, List[Link]], ReleaseResult],
+                 in_areas_is_sum: bool = False) -> Optional[int]:
     """Withhold each total that would give away a figure (module doc). ``relink``: the links
     of a set of populations (as the run found them); ``protect``: the run's protection with
-    other populations and links. Returns how many totals were withheld (None: not checked,
-    the populations hold no person keys)."""
+    other populations and links. ``in_areas_is_sum``: the areas do not overlap, so the persons
+    in an area, when published (every area's residents are), are the sum of the published
+    residents and tell nothing more (not checked). Returns how many totals were withheld
+    (None: not checked, the populations hold no person keys)."""
     if len(pops.keys) != int(pops.ptr[-1]) or len(mine.keys) != int(mine.ptr[-1]):
         return None
     base_hidden = res.published.isna().to_numpy()
     base_pinned = _pinned(res)
     withheld = 0
     for k, name in enumerate(TOTAL_LABELS):
-        if res.totals.get(name) is None or mine.size()[k] == 0:
+        if res.totals.get(name) is None or mine.size()[k] == 0 or \
+                (in_areas_is_sum and name == "PERSONS_IN_AREAS"):
             continue
         more = concat(pops, _what_if(mine, k))
         try:
