@@ -370,36 +370,98 @@ def test_exact_run_totals_beside_earlier(tmp_path, provider):
     assert alone["W"]["PERSONS_OUTSIDE"] == 123
 
 
-def test_exact_run_totals_too_many_pieces_withheld(tmp_path, provider):
-    """A total that overlaps earlier releases in more pieces than the exact audit takes is
-    withheld, and the run goes on (refusing it would refuse an ordinary check). Two districts
-    of 65 blocks each, then 66 of the blocks as areas: the persons outside every area cut both
-    districts, and each area nested in them is a piece. Control: the same run with a register
-    of its own publishes both totals."""
+def _districts_and_part(tmp, n_blocks=130, district_blocks=65, inside=33):
+    """``n_blocks`` blocks of 60 persons in a row (seed 4242), districts of
+    ``district_blocks`` blocks each, and the first ``inside`` blocks of each district as
+    areas: a run over ``layer`` (districts, part) with exact values through the register
+    ``reg``."""
     import processing
 
-    blocks = [("K%03d" % b, box(b, 0, b + 1, 1)) for b in range(130)]
-    persons_frame(blocks, [60] * 130, dates=("2025-01-01",), seed=4242).drop(
-        columns=["area_truth"]).to_csv(tmp_path / "persons.csv", index=False)
-    write_areas(str(tmp_path / "districts.gpkg"),
-                [("D1", [box(0, 0, 65, 1)]), ("D2", [box(65, 0, 130, 1)])])
-    part = [b for b in blocks if int(b[0][1:]) % 65 < 33]
-    write_areas(str(tmp_path / "part.gpkg"), [(name, [poly]) for name, poly in part])
+    blocks = [("K%03d" % b, box(b, 0, b + 1, 1)) for b in range(n_blocks)]
+    persons_frame(blocks, [60] * n_blocks, dates=("2025-01-01",), seed=4242).drop(
+        columns=["area_truth"]).to_csv(tmp / "persons.csv", index=False)
+    write_areas(str(tmp / "districts.gpkg"),
+                [("D%d" % (d + 1), [box(d * district_blocks, 0, (d + 1) * district_blocks, 1)])
+                 for d in range(n_blocks // district_blocks)])
+    part = [b for b in blocks if int(b[0][1:]) % district_blocks < inside]
+    write_areas(str(tmp / "part.gpkg"), [(name, [poly]) for name, poly in part])
 
     def run(layer, reg):
         return processing.run("boligsocial:computeindicators", {
-            "PERSONS": str(tmp_path / "persons.csv"), "AREAS": str(tmp_path / (layer + ".gpkg")),
+            "PERSONS": str(tmp / "persons.csv"), "AREAS": str(tmp / (layer + ".gpkg")),
             "AREA_ID_FIELD": "area_id", "PERTURBATION": "off",
-            "RELEASE_REGISTER": str(tmp_path / reg),
-            "OUTPUT": str(tmp_path / "{}_{}.gpkg".format(layer, reg))})
+            "RELEASE_REGISTER": str(tmp / reg),
+            "OUTPUT": str(tmp / "{}_{}.gpkg".format(layer, reg))})
+    return run
 
+
+def test_exact_run_totals_withheld_when_not_checked(tmp_path, provider):
+    """A total that overlaps earlier releases in more pieces than the exact audit takes is
+    withheld, and the run goes on (refusing it would refuse an ordinary check): 70 districts
+    of two blocks, then one block of each as areas, whose persons outside every area cut every
+    district (140 pieces). Control: the same run with a register of its own publishes both
+    totals."""
+    run = _districts_and_part(tmp_path, 140, 2, 1)
     run("districts", "register")
     res = run("part", "register")
     rows = gpkg_rows(res["OUTPUT"])
-    assert len(rows) == 66 and (rows["residents"] == 60).all()
+    assert len(rows) == 70 and (rows["residents"] == 60).all()
     assert res["PERSONS_OUTSIDE"] is None and res["PERSONS_READ"] is None
     alone = run("part", "alone")
-    assert alone["PERSONS_OUTSIDE"] == 64 * 60 and alone["PERSONS_IN_AREAS"] == 66 * 60
+    assert alone["PERSONS_OUTSIDE"] == 70 * 60 and alone["PERSONS_IN_AREAS"] == 70 * 60
+
+
+def test_exact_part_of_the_areas_after_districts(tmp_path, provider):
+    """Two districts of 65 blocks, then 66 of the blocks as areas: the persons outside every
+    area cut both districts in 4 pieces, the areas nested in them are linked, so the total is
+    checked and published (its what-if had 68 pieces, one per area, and was withheld)."""
+    run = _districts_and_part(tmp_path)
+    run("districts", "register")
+    res = run("part", "register")
+    assert res["PERSONS_OUTSIDE"] == 64 * 60
+
+
+def test_exact_districts_after_part_of_the_areas(tmp_path, provider):
+    """The other order: 66 blocks as areas, then the districts. The first run's totals cut
+    both districts; the areas nested in the pieces are related to them by links, not made
+    pieces of their own (that gave 68 pieces and refused the run). Both districts are
+    published, and D1 − its published areas is the rest of 32 blocks, never a block."""
+    run = _districts_and_part(tmp_path)
+    part = gpkg_rows(run("part", "register")["OUTPUT"])
+    districts = gpkg_rows(run("districts", "register")["OUTPUT"]).set_index("area_id")
+    assert (districts["residents"] == 65 * 60).all()
+    inside = part[part["area_id"].str[1:].astype(int) < 65]["residents"].sum()
+    assert districts.loc["D1", "residents"] - inside == 32 * 60
+
+
+@pytest.mark.parametrize("order", [("X", "Y", "L"), ("L", "X", "Y"), ("Y", "L", "X")],
+                         ids=lambda o: "".join(o))
+def test_exact_areas_nested_in_a_piece(tmp_path, provider, order):
+    """Areas nested in an atom are linked to it, and the atom's rest is protected: X = H∪C∪T∪B
+    and Y = B∪D overlap partially (pieces H∪C∪T, B, D); a layer L of D, H and C (T: 3
+    persons) would give T = X − (Y − D) − H − C. Never all five residents in any order."""
+    import processing
+
+    bl = {"H": box(0, 0, 1, 1), "C": box(1, 0, 2, 1), "T": box(2, 0, 3, 1),
+          "B": box(3, 0, 4, 1), "D": box(4, 0, 5, 1), "F": box(8, 8, 9, 9)}
+    sizes = {"H": 60, "C": 60, "T": 3, "B": 120, "D": 60, "F": 100}
+    persons_frame([(k, bl[k]) for k in sizes], list(sizes.values()), dates=("2025-01-01",),
+                  seed=5151).drop(columns=["area_truth"]).to_csv(tmp_path / "persons.csv",
+                                                                 index=False)
+    layers = {"X": [("X", [bl["H"], bl["C"], bl["T"], bl["B"]])],
+              "Y": [("Y", [bl["B"], bl["D"]])],
+              "L": [("D", [bl["D"]]), ("H", [bl["H"]]), ("C", [bl["C"]])]}
+    got = {}
+    for name in order:
+        write_areas(str(tmp_path / (name + ".gpkg")), layers[name] + [("F", [bl["F"]])])
+        res = processing.run("boligsocial:computeindicators", {
+            "PERSONS": str(tmp_path / "persons.csv"), "AREAS": str(tmp_path / (name + ".gpkg")),
+            "AREA_ID_FIELD": "area_id", "PERTURBATION": "off",
+            "RELEASE_REGISTER": str(tmp_path / "register"),
+            "OUTPUT": str(tmp_path / (name + ".out.gpkg"))})
+        got.update(gpkg_rows(res["OUTPUT"]).set_index("area_id")["residents"].to_dict())
+    t = got["X"] - (got["Y"] - got["D"]) - got["H"] - got["C"]
+    assert pd.isna(t), ("T's residents", t, got)
 
 
 def test_exact_nested_rest_control(tmp_path, provider):

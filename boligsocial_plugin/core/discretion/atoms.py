@@ -100,20 +100,19 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
     chosen = np.nonzero(wanted)[0]
     if not len(chosen):
         return pops, [], stats
-    # persons × chosen populations (a person is one row per date: components lie in one date)
-    lens = sizes[chosen]
-    cols = np.repeat(np.arange(len(chosen), dtype=np.int64), lens)
-    keys = np.concatenate([pops.members(int(p)) for p in chosen])
-    dcode = date_code[chosen][cols].astype(np.int64)
-    person, _ = pd.factorize(pd.MultiIndex.from_arrays([keys, dcode]))
-    # signature: a sum of random 64-bit weights of the populations (wrapping); equal sums of
-    # different sets have probability ~2^-64 per pair
-    weight = np.random.default_rng(0x5EED).integers(1, 2 ** 63, len(chosen), dtype=np.uint64)
-    sig = np.zeros(person.max() + 1, dtype=np.uint64)
-    np.add.at(sig, person, weight[cols])
-    pdate = np.zeros(len(sig), dtype=np.int64)
-    pdate[person] = dcode
-    atom_of_person, _ = pd.factorize(pd.MultiIndex.from_arrays([sig, pdate]))
+    # the atoms come from the populations that overlap partially (the core); one nested in
+    # or around an atom is related to it by a link (equal, sum, near), and one that cuts an
+    # atom partially joins the core: a grid of areas inside two districts cut by a run's total
+    # gives the districts' pieces as atoms, not one atom per area
+    core = in_pair & wanted
+    while True:
+        person, keys, dcode, cols, atom_of_person, core_idx = _atoms_of(pops, core, date_code)
+        cuts = _cutting(pops, np.nonzero(wanted & ~core)[0], date_code, keys, dcode,
+                        atom_of_person[person], tolerance)
+        if not len(cuts):
+            break
+        core[cuts] = True
+    chosen = core_idx
     n_atoms = int(atom_of_person.max()) + 1
     if n_atoms > max_atoms:
         raise BoligsocialError(tr(
@@ -152,9 +151,75 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
         links.append(Link(ATOMS, p, members, np.zeros(0, np.uint64), pops.dates[p],
                           rest_size=0, has_foreign=False))
     stats.populations = len(links)
+    links += _nested_links(out, np.nonzero(wanted & ~core)[0], n, n_atoms, tolerance)
     stats.atoms = n_atoms
     stats.seconds = time.perf_counter() - t0
     return out, links, stats
+
+
+def _atoms_of(pops: Populations, core: np.ndarray, date_code: np.ndarray):
+    """The atoms of the ``core`` populations: (person row of each member row, the member
+    rows' keys, dates and core column, the atom of each person row, the core populations)."""
+    chosen = np.nonzero(core)[0]
+    lens = pops.size()[chosen]
+    cols = np.repeat(np.arange(len(chosen), dtype=np.int64), lens)
+    keys = np.concatenate([pops.members(int(p)) for p in chosen])
+    dcode = date_code[chosen][cols].astype(np.int64)
+    person, _ = pd.factorize(pd.MultiIndex.from_arrays([keys, dcode]))
+    # signature: a sum of random 64-bit weights of the populations (wrapping); equal sums of
+    # different sets have probability ~2^-64 per pair
+    weight = np.random.default_rng(0x5EED).integers(1, 2 ** 63, len(chosen), dtype=np.uint64)
+    sig = np.zeros(person.max() + 1, dtype=np.uint64)
+    np.add.at(sig, person, weight[cols])
+    pdate = np.zeros(len(sig), dtype=np.int64)
+    pdate[person] = dcode
+    atom_of_person, _ = pd.factorize(pd.MultiIndex.from_arrays([sig, pdate]))
+    return person, keys, dcode, cols, atom_of_person, chosen
+
+
+def _cutting(pops: Populations, others: np.ndarray, date_code: np.ndarray, keys: np.ndarray,
+             dcode: np.ndarray, atom_of_row: np.ndarray, tolerance: int) -> np.ndarray:
+    """The populations of ``others`` that overlap an atom partially (each with at least
+    ``tolerance`` persons outside the other)."""
+    if not len(others):
+        return others
+    index = pd.MultiIndex.from_arrays([keys, dcode])
+    first = ~index.duplicated()
+    index, atom = index[first], atom_of_row[first]
+    atom_size = np.bincount(atom)
+    out = []
+    for p in others.tolist():
+        m = pops.members(int(p))
+        at = index.get_indexer(pd.MultiIndex.from_arrays(
+            [m, np.full(len(m), date_code[p], dtype=np.int64)]))
+        inside = at[at >= 0]
+        if not len(inside):
+            continue
+        shared = np.bincount(atom[inside], minlength=len(atom_size))
+        touched = shared > 0
+        if ((len(m) - shared[touched] >= tolerance) &
+                (atom_size[touched] - shared[touched] >= tolerance)).any():
+            out.append(p)
+    return np.array(out, dtype=np.int64)
+
+
+def _nested_links(pops: Populations, others: np.ndarray, n: int, n_atoms: int,
+                  tolerance: int) -> List[Link]:
+    """The links (equal, near, sum) between the atoms (populations ``n`` …) and the
+    populations ``others`` nested in or around them, in ``pops``' numbering."""
+    from boligsocial_plugin.core.discretion.linkage import find_links, subset
+
+    if not len(others):
+        return []
+    idx = others.tolist() + list(range(n, n + n_atoms))
+    found = find_links(subset(pops, idx), tolerance)
+    out = []
+    for lk in found:
+        lk.container = idx[lk.container]
+        lk.members = tuple(idx[m] for m in lk.members)
+        if any(p >= n for p in (lk.container,) + lk.members):
+            out.append(lk)
+    return out
 
 
 def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
