@@ -622,8 +622,10 @@ def test_income_one_difference():
 
 
 def test_income_copies_within_the_documented_residual_risk():
-    """README (residual risk): 4 geographies 23 %, 8 (the overlap budget's maximum) 33 %;
-    asserted with a margin of two standard errors (300 newcomers: 4.9 and 5.4 points)."""
+    """README (residual risk): 2 geographies 15 %, 4 23 %, 8 (the overlap budget's maximum)
+    33 %; asserted with a margin of two standard errors (300 newcomers: 4.1, 4.9 and 5.4
+    points)."""
+    assert _income_monte_carlo(2) <= 0.15 + 0.041, _income_monte_carlo(2)
     assert _income_monte_carlo(4) <= 0.23 + 0.049, _income_monte_carlo(4)
     assert _income_monte_carlo(K_GEO) <= 0.33 + 0.054, _income_monte_carlo(K_GEO)
 
