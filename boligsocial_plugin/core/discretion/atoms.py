@@ -41,6 +41,7 @@ from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 
 ATOMS = "atoms"
+SAME = "same persons"
 ATOM_RELEASE = "(atom)"
 #: the most atoms the exact audit takes (each adds a hidden cell per cell type, and the
 #: secondary suppression's rank tests grow with the cube of a block's cells)
@@ -81,11 +82,17 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
     date_code = pd.factorize(np.array(pops.dates, dtype=object), sort=True)[0]
     idx = np.arange(n, dtype=np.int64)
     i, j, o = _overlaps(pops, idx, date_code)
+    ci, cj = _across_dates(pops, date_code, tolerance)
+    if len(ci):
+        i, j = np.concatenate([i, ci]), np.concatenate([j, cj])
+        o = np.concatenate([o, np.zeros(len(ci), np.int64)])  # partial by construction
     if not len(i):
         return pops, [], stats
     partial = (sizes[i] - o >= tolerance) & (sizes[j] - o >= tolerance)
     if not partial.any():
         return pops, [], stats
+    cross = np.zeros(n, dtype=bool)   # populations related to another date's (module doc)
+    cross[ci] = cross[cj] = True
     # populations linked by overlaps to a partial overlap, those nested in or around it too:
     # a link of its own would give a nested one (c inside a+c) a rest of its own, unrelated
     # to the atom of the same persons (a), and (a+b) − (a+c) + c gave the atom b
@@ -106,7 +113,8 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
     # gives the districts' pieces as atoms, not one atom per area
     core = in_pair & wanted
     while True:
-        person, keys, dcode, cols, atom_of_person, core_idx = _atoms_of(pops, core, date_code)
+        person, keys, dcode, cols, atom_of_person, core_idx = _atoms_of(pops, core, date_code,
+                                                                        cross)
         cuts = _cutting(pops, np.nonzero(wanted & ~core)[0], date_code, keys, dcode,
                         atom_of_person[person], tolerance)
         if not len(cuts):
@@ -152,14 +160,20 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
                           rest_size=0, has_foreign=False))
     stats.populations = len(links)
     links += _nested_links(out, np.nonzero(wanted & ~core)[0], n, n_atoms, tolerance)
+    links += _same_persons(out, n, n_atoms)
     stats.atoms = n_atoms
     stats.seconds = time.perf_counter() - t0
     return out, links, stats
 
 
-def _atoms_of(pops: Populations, core: np.ndarray, date_code: np.ndarray):
+def _atoms_of(pops: Populations, core: np.ndarray, date_code: np.ndarray,
+              cross: np.ndarray):
     """The atoms of the ``core`` populations: (person row of each member row, the member
-    rows' keys, dates and core column, the atom of each person row, the core populations)."""
+    rows' keys, dates and core column, the atom of each person row, the core populations).
+
+    A person row's signature is the set of core populations of its date holding it, and of
+    the ``cross`` ones of other dates holding the same person: the persons of X(Jan) who are
+    in Y(Feb) form one atom at each date, with the same members."""
     chosen = np.nonzero(core)[0]
     lens = pops.size()[chosen]
     cols = np.repeat(np.arange(len(chosen), dtype=np.int64), lens)
@@ -171,6 +185,17 @@ def _atoms_of(pops: Populations, core: np.ndarray, date_code: np.ndarray):
     weight = np.random.default_rng(0x5EED).integers(1, 2 ** 63, len(chosen), dtype=np.uint64)
     sig = np.zeros(person.max() + 1, dtype=np.uint64)
     np.add.at(sig, person, weight[cols])
+    far = cross[chosen][cols]
+    if far.any():  # memberships of the same person at other dates
+        pk = np.zeros(len(sig), dtype=np.uint64)
+        pk[person] = keys
+        pd_ = np.zeros(len(sig), dtype=np.int64)
+        pd_[person] = dcode
+        for c in np.unique(cols[far]).tolist():
+            rows = cols == c
+            hit = np.isin(pk, keys[rows]) & (pd_ != dcode[rows][0])
+            with np.errstate(over="ignore"):
+                sig[hit] += weight[c]
     pdate = np.zeros(len(sig), dtype=np.int64)
     pdate[person] = dcode
     atom_of_person, _ = pd.factorize(pd.MultiIndex.from_arrays([sig, pdate]))
@@ -219,6 +244,43 @@ def _nested_links(pops: Populations, others: np.ndarray, n: int, n_atoms: int,
         lk.members = tuple(idx[m] for m in lk.members)
         if any(p >= n for p in (lk.container,) + lk.members):
             out.append(lk)
+    return out
+
+
+def _across_dates(pops: Populations, date_code: np.ndarray,
+                  tolerance: int) -> Tuple[np.ndarray, np.ndarray]:
+    """(i, j): populations of different dates and different geographies that overlap
+    partially in their persons (at least ``tolerance`` in both and outside each). Pairs of
+    one geography (each label also published at the other's date: an area and its neighbour
+    a month later, sharing the movers) are left to the links and the moves' protection."""
+    empty = (np.zeros(0, np.int64),) * 2
+    if len(set(date_code.tolist())) < 2:
+        return empty
+    sizes = pops.size()
+    i, j, o = _overlaps(pops, np.arange(len(pops), dtype=np.int64))
+    at = {(lab, d) for lab, d in zip(pops.labels, date_code.tolist())}
+    keep = (date_code[i] != date_code[j]) & (o >= tolerance) & \
+        (sizes[i] - o >= tolerance) & (sizes[j] - o >= tolerance)
+    keep &= np.array([(pops.labels[a], date_code[b]) not in at and
+                      (pops.labels[b], date_code[a]) not in at and
+                      pops.release[a] != ATOM_RELEASE and pops.release[b] != ATOM_RELEASE
+                      for a, b in zip(i.tolist(), j.tolist())], dtype=bool)
+    return i[keep], j[keep]
+
+
+def _same_persons(pops: Populations, n: int, n_atoms: int) -> List[Link]:
+    """SAME links between the atoms of two dates that hold the same persons (the persons of
+    X(Jan) who are in Y(Feb)): where their figures are equal, an attacker who takes them to
+    be equal is right (core.discretion.links reads a SAME link per cell type)."""
+    by_keys: dict = {}
+    for a in range(n, n + n_atoms):
+        m = pops.members(a)
+        by_keys.setdefault((len(m), m.tobytes()), []).append(a)
+    out = []
+    for group in by_keys.values():
+        for x in group[1:]:
+            out.append(Link(SAME, group[0], (x,), np.zeros(0, np.uint64), pops.dates[x],
+                            rest_size=0, has_foreign=False))
     return out
 
 

@@ -12,7 +12,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
-from boligsocial_plugin.core.discretion.atoms import ATOMS, is_atom
+from boligsocial_plugin.core.discretion.atoms import ATOMS, SAME, is_atom
 from boligsocial_plugin.core.discretion.engine import Relations
 from boligsocial_plugin.core.discretion.linkage import EQUAL, NEAR, SUM, Link, Populations
 from boligsocial_plugin.core.discretion.rules import (
@@ -258,6 +258,17 @@ def _value(pops: Populations, flat: np.ndarray, w: int, tcols: List[Tuple[str, i
     return float(v[t]) if v is not None else np.nan
 
 
+def _terms(lk: Link, members, t: int, cell, value) -> Optional[List[Optional[int]]]:
+    """The link's cells of type ``t`` (None: the link says nothing of this type: a cell is
+    absent, or a SAME link's atoms, the same persons, have other figures at their dates)."""
+    terms = [cell(p, t) for p in members]
+    if any(x is None for x in terms):
+        return None
+    if lk.kind == SAME and not value(members[0], t) == value(members[1], t):
+        return None
+    return terms
+
+
 def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_vals,
                rest_prot, rel: Relations, extra: _Extra, col, w: int,
                vals: np.ndarray, old_prot=None, small_group: float = 0.0,
@@ -322,8 +333,8 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
         prot = rest_prot.get(id(lk))
         members = (lk.container,) + lk.members
         for t in range(ntypes):
-            terms = [cell(p, t) for p in members]
-            if any(x is None for x in terms):
+            terms = _terms(lk, members, t, cell, value)
+            if terms is None:
                 continue
             coefs = [1.0] + [-1.0] * len(lk.members)
             if lk.kind in (SUM, NEAR) and (lk.rest_size or lk.has_foreign):

@@ -26,7 +26,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
-from boligsocial_plugin.core.discretion.atoms import ATOMS, AtomStats, atom_links
+from boligsocial_plugin.core.discretion.atoms import ATOMS, SAME, AtomStats, atom_links
 from boligsocial_plugin.core.discretion.budget import over_budget
 from boligsocial_plugin.core.discretion.engine import Relations
 from boligsocial_plugin.core.discretion.indicators import indicator_relation_templates
@@ -302,7 +302,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                   "near": sum(1 for x in links if x.kind == NEAR),
                   "sum": sum(1 for x in links if x.kind == SUM),
                   "examples": [describe(x, pops) for x in list(links)[:5]
-                               if x.kind != ATOMS] if pops else []},
+                               if x.kind not in (ATOMS, SAME)] if pops else []},
         "atoms": {"populations": atom_stats.populations, "atoms": atom_stats.atoms,
                   "seconds": round(atom_stats.seconds, 4)},
         "perturbation": perturbation.describe(),
