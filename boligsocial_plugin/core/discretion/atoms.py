@@ -14,15 +14,26 @@ So the audit is given, per cell type, the relation ``population = Σ its atoms``
 cells as hidden unknowns (never published), each protected when the atom's own figures fail
 the primary rules; secondary suppression then hides what inclusion–exclusion would reveal.
 
-Only what is needed is modelled: per date, the populations (this release's rows and the
-register's earlier populations) that overlap another one *partially* (each with at least
-``tolerance`` persons outside the other), with every population joined to them by any overlap
-(nested in or around one: with X = a∪c published earlier and Y = a∪b, c now, the attacker
-knows that the atom c is the row c, so b = Y − X + c; a link of its own would give c's rest a
-an unknown of its own, unrelated to the atom a), in connected groups holding a row of this
-release. Equal, near and nested populations alone are covered by the links (a district around
-the areas, a run's total). A single geography of disjoint areas, areas with their districts,
-re-runs give no atoms.
+Only what is needed is modelled. The atoms come from the populations (this release's rows
+and the register's earlier populations) that overlap another one *partially* (each with at
+least ``tolerance`` persons outside the other), in connected groups holding a row of this
+release. Every other population of such a group is linked to the atoms (core.discretion.
+linkage.find_links over it and the atoms): equal to one (with X = a∪c published earlier and
+Y = a∪b, c now, the attacker knows that the atom c is the row c, so b = Y − X + c), a sum of
+several, or inside one with a protected rest (areas inside the pieces of two districts cut by
+a run's totals); one that cuts an atom partially makes atoms too. Equal, near and nested
+populations alone are covered by the links (a district around the areas, a run's total). A
+single geography of disjoint areas, areas with their districts, re-runs give no atoms.
+
+**Across dates**: two populations of different dates and different geographies (neither label
+published at the other's date) that share at least ``tolerance`` persons, each with as many
+outside the other, make atoms across the dates: a person row's signature also holds these
+populations of other dates that hold the same person, so the persons of X(Jan) who are in
+Y(Feb) form one atom at each date. A link of kind :data:`SAME` makes the two equal in every
+figure that is equal at both dates (an attacker who takes them to be equal is right there):
+X(Jan) − V(Jan) − Y(Feb) + W(Feb) no longer gives a small group exactly. One geography at two
+dates (an area and its neighbour a month later, sharing movers) is left to the links, the
+time rule and the moves' protection.
 
 The atoms enter the release as extra populations (``row`` −1, release :data:`ATOM_RELEASE`,
 every cell type hidden) and one link of kind :data:`ATOMS` per population:
