@@ -3,7 +3,7 @@
 
 What a count cell may hold, the check before writing and the report: core/count_tables.py.
 """
-from dataclasses import replace
+from dataclasses import asdict, replace
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -29,6 +29,13 @@ from qgis.PyQt.QtCore import QVariant
 from boligsocial_plugin.core import count_tables, discretion
 from boligsocial_plugin.core.discretion.perturbation import OFF
 from boligsocial_plugin.core.discretion.register import Register
+from boligsocial_plugin.core.discretion.table_register import (
+    TableSignatures,
+    check_table,
+    record_table,
+    refusal,
+    table_signatures,
+)
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.pseudonym import has_cpr
 from boligsocial_plugin.maps.styling import style_output
@@ -86,10 +93,15 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         "(noise_secret.key, created once in the release register folder: keep it with the "
         "data), the same way in every release, so a table published again cannot be averaged "
         "and nobody without the secret can remove the noise; off gives exact counts (every "
-        "suppression rule still applies). A table has no persons, so tables that group the "
-        "same small areas differently (several districtings) are not linked to each other: "
-        "publish one grouping, or compute the figures from the person extract, whose outputs "
-        "are protected across geographies.<br>"
+        "suppression rule still applies).<br>"
+        "&bull; <i>Earlier releases</i>: a district minus its published blocks is the small "
+        "block. A table has no persons, but tables whose columns add up to the same totals "
+        "count the same population; the release register keeps keyed hashes of each "
+        "table's totals and rows (never a figure) and refuses a table that would be a "
+        "population's ninth grouping (the overlap budget; the same table again is a "
+        "repeat), and with exact values a second grouping (publish both in one table with "
+        "a parent field instead). The message names the earlier releases. Publish whole "
+        "groupings: a table of one district alone is not recognised.<br>"
         "&bull; <i>Keyed rounding</i> (advanced, instead of the perturbation): published "
         "counts rounded to multiples of a base with a secret key (the same cell always "
         "rounds the same way).<br><br>"
@@ -141,7 +153,7 @@ class ApplyDiscretion(BoligsocialAlgorithm):
             help_text=self.tr("auto: yes when every row's counts add up to its total; no: "
                               "there is an unpublished rest, which is protected too.")))
         common.add_discretion_parameters(self)
-        common.add_protection_parameters(self, register=False)
+        common.add_protection_parameters(self)
         p = QgsProcessingParameterNumber(ROUND_BASE, self.tr(
             "Keyed rounding base (0 = off)"), QgsProcessingParameterNumber.Integer, 0,
             minValue=0)
@@ -200,7 +212,7 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         in_fields = source.fields()
         counts, total, parent, id_field = self._fields(parameters, context, in_fields)
         rules = common.discretion_rules(self, parameters, context)
-        pub, _ = common.publication(self, parameters, context, rules)
+        pub, record_in = common.publication(self, parameters, context, rules)
         exh = self.parameterAsEnumString(parameters, CATEGORIES_EXHAUSTIVE, context) or "auto"
         base = self.parameterAsInt(parameters, ROUND_BASE, context)
         key: Optional[bytes] = None
@@ -219,6 +231,8 @@ class ApplyDiscretion(BoligsocialAlgorithm):
         if pert.enabled:  # the table's noise key: a secret kept in the register folder
             pert = replace(pert, secret=Register(common.register_folder(
                 self, parameters, context)).secret())
+        sig = self._check_earlier(pub, frame, counts, total, parent, id_field,
+                                  exact=base <= 1 and not pert.enabled)
         out, report = discretion.protect_table(
             frame, counts, total or None, parent or None, rules, id_field=id_field or None,
             categories_exhaustive=count_tables.EXHAUSTIVE[exh],
@@ -243,6 +257,10 @@ class ApplyDiscretion(BoligsocialAlgorithm):
                        "preset": self.parameterAsEnumString(parameters, "DISCRETION_PRESET",
                                                             context) or None})
         dest = self._write(parameters, context, feedback, source, feats, out, cols)
+        if record_in is not None and sig is not None and sig.columns:
+            rid = record_table(record_in, sig, self.name(), dest, asdict(rules))
+            feedback.pushInfo(self.tr("Recorded in the release register {path} as {id}.").format(
+                path=record_in.folder, id=rid))
         if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry:
             style_output(dest, counts[0], context, feedback)
         results: Dict[str, Any] = {OUTPUT: dest, "PRIMARY": int(report["primary"]),
@@ -254,6 +272,20 @@ class ApplyDiscretion(BoligsocialAlgorithm):
             results[OUTPUT_REPORT] = path
         feedback.setProgress(100)
         return results
+
+    @staticmethod
+    def _check_earlier(pub, frame: pd.DataFrame, counts: List[str], total: str, parent: str,
+                       id_field: str, exact: bool) -> Optional[TableSignatures]:
+        """The table's signatures (None without the register); refused when it would be one
+        grouping too many of a population published before (core.discretion.table_register)."""
+        if pub.register is None:
+            return None
+        sig = table_signatures(frame, counts, total or None, parent or None, id_field or None,
+                               pub.register.secret(), exact)
+        conflict = check_table(pub.register, sig, pub.overlap_budget)
+        if conflict is not None:
+            raise refusal(conflict, pub.register.folder, pub.overlap_budget)
+        return sig
 
     def _refuse_person_level(self, feats: List[QgsFeature], in_fields: QgsFields,
                              cols: List[str]) -> None:

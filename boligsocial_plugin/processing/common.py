@@ -196,8 +196,9 @@ def add_protection_parameters(alg, register: bool = True) -> None:
         RELEASE_REGISTER, tr("Release register (folder; empty = the QGIS profile's)"),
         QgsProcessingParameterFile.Folder, optional=True)
     p.setHelp(tr("A folder holding what earlier releases published (persons' keys per area and "
-                 "date, no figures). Share one folder between colleagues who publish from the "
-                 "same data; keep it as protected as the person extract."))
+                 "date; for tables, keyed hashes of their totals and rows; no figures). Share "
+                 "one folder between colleagues who publish from the same data; keep it as "
+                 "protected as the person extract."))
     alg.addParameter(advanced(p))
 
 

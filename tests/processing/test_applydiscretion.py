@@ -332,3 +332,56 @@ def test_person_level_table_is_refused(run_alg, tmp_path):
         run_alg("applydiscretion", {"INPUT": src, "COUNT_FIELDS": ["a"], "TOTAL_FIELD": "total",
                                     "OUTPUT": "memory:"})
     assert d not in str(err.value)
+
+
+def _districts(df: pd.DataFrame) -> pd.DataFrame:
+    """TABLE grouped by district: the same population, another grouping."""
+    g = df.groupby("district", as_index=False)[COUNTS + ["total"]].sum()
+    return g.rename(columns={"district": "area_id"})
+
+
+def test_second_exact_grouping_is_refused_through_the_register(run_alg, tmp_path):
+    """With exact values the districts minus their published areas would give the hidden
+    cells: the register refuses the districts after the areas (naming the release, nothing
+    written), a draft (REGISTER_MODE=check) is not recorded, and REGISTER_MODE=off ignores
+    earlier releases."""
+    import os
+
+    areas = _write(TABLE, tmp_path / "areas.csv", "csv")
+    districts = _write(_districts(TABLE), tmp_path / "districts.csv", "csv")
+    base = {"COUNT_FIELDS": COUNTS, "TOTAL_FIELD": "total", "ID_FIELD": "area_id",
+            "MIN_RESIDENTS": 0}
+    run_alg("applydiscretion", dict(base, INPUT=districts, REGISTER_MODE="check",
+                                    OUTPUT=str(tmp_path / "draft.gpkg")))
+    run_alg("applydiscretion", dict(base, INPUT=areas, OUTPUT=str(tmp_path / "a.gpkg")))
+    with pytest.raises(QgsProcessingException) as e:
+        run_alg("applydiscretion", dict(base, INPUT=districts,
+                                        OUTPUT=str(tmp_path / "d.gpkg")))
+    msg = str(e.value)
+    assert "'men'" in msg and "a.gpkg" in msg and "parent field" in msg, msg
+    assert not os.path.exists(tmp_path / "d.gpkg")
+    run_alg("applydiscretion", dict(base, INPUT=areas, OUTPUT=str(tmp_path / "a2.gpkg")))
+    out = _out(run_alg("applydiscretion", dict(base, INPUT=districts, REGISTER_MODE="off",
+                                               OUTPUT=str(tmp_path / "d_off.gpkg"))))
+    assert len(out) == 2
+
+
+def test_groupings_over_the_budget_are_refused_with_the_perturbation(run_alg, tmp_path):
+    """With the perturbation each grouping is one more noisy copy: the register takes eight
+    groupings of one population (the overlap budget) and refuses the ninth; the log says
+    where each table was recorded."""
+    from tests.feedback import LogLines
+
+    base = {"COUNT_FIELDS": COUNTS, "TOTAL_FIELD": "total", "ID_FIELD": "area_id",
+            "MIN_RESIDENTS": 0, "PERTURBATION": "on"}
+    for k in range(9):  # nine groupings: the rows under other names get fresh keys
+        src = _write(TABLE.assign(area_id=["g{}_{}".format(k, i) for i in range(5)]),
+                     tmp_path / "t{}.csv".format(k), "csv")
+        params = dict(base, INPUT=src, OUTPUT=str(tmp_path / "t{}.gpkg".format(k)))
+        if k < 8:
+            fb = LogLines()
+            run_alg("applydiscretion", params, fb)
+            assert any("Recorded in the release register" in x for x in fb.lines)
+            continue
+        with pytest.raises(QgsProcessingException, match="overlap budget of 8"):
+            run_alg("applydiscretion", params)

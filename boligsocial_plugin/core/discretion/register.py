@@ -10,7 +10,10 @@ cell types were published or hidden, and the date whose value each cell showed).
 a release shows first and last of each area it also keeps their *cell state*
 (core.discretion.carrystate: per person and cell a one-byte code of the contribution, and the
 published value of each cell), so a later run from another extract can repeat those values
-instead of a new noisy copy. No exact counts, sums or values are stored.
+instead of a new noisy copy. For a table without persons (``applydiscretion``) it keeps
+keyed hashes of the table's column totals and rows (core.discretion.table_register), which
+tell another grouping of the same population from a repeat. No exact counts, sums or values
+are stored.
 
 The register holds person-level information (keys of pseudonyms); keep it where the person
 extract is kept (files are written with mode 0600). It also holds ``noise_secret.key``, the
@@ -139,11 +142,12 @@ class Register:
     def add(self, pops: Populations, hidden: np.ndarray, published: np.ndarray,
             types: Sequence[str], algorithm: str, output: str,
             rules: Dict[str, object], as_of: Optional[np.ndarray] = None,
-            state=None) -> str:
+            state=None, table: Optional[Dict[str, np.ndarray]] = None) -> str:
         """Record a release: the populations with their hidden/published cell types, and for
         a series the date whose value each cell shows (``as_of``, '' none:
         core.discretion.carry); ``state``: a core.discretion.carrystate.CellState whose rows
-        are indices of ``pops``."""
+        are indices of ``pops``; ``table``: the signatures of a table without persons
+        (core.discretion.table_register, stored as ``table_<name>`` arrays)."""
         try:
             os.makedirs(self.folder, mode=0o700, exist_ok=True)
         except OSError as e:
@@ -166,7 +170,8 @@ class Register:
                     hidden=np.asarray(hidden, dtype=bool), published=np.asarray(published,
                                                                                 dtype=bool),
                     **({} if as_of is None else {"as_of": np.asarray(as_of, dtype=str)}),
-                    **({} if state is None else _state_arrays(state, pops)))
+                    **({} if state is None else _state_arrays(state, pops)),
+                    **{"table_" + k: np.asarray(v) for k, v in (table or {}).items()})
             os.replace(tmp, npz)
             with _private(os.path.join(self.folder, rid + ".json"), text=True) as f:
                 json.dump(meta, f, ensure_ascii=False, indent=1)
@@ -175,6 +180,21 @@ class Register:
                                       "({err}); nothing was recorded.").format(
                                           path=self.folder, err=e)) from e
         return rid
+
+    def tables(self) -> List[tuple]:
+        """(release, {name: array}) of every release that recorded a table's signatures
+        (:meth:`add` with ``table``), oldest first."""
+        out = []
+        for r in self.releases():
+            try:
+                with np.load(os.path.join(self.folder, r.id + ".npz"),
+                             allow_pickle=False) as z:
+                    arrays = {k[6:]: z[k] for k in z.files if k.startswith("table_")}
+            except (OSError, ValueError):
+                continue
+            if arrays:
+                out.append((r, arrays))
+        return out
 
     def shown_as_of(self, labels: Sequence[str]) -> Dict[tuple, Dict[str, str]]:
         """(label, date) -> {cell type: the date whose value was shown} of the releases

@@ -142,8 +142,7 @@ def protect_table(df: pd.DataFrame, count_columns: Sequence[str],
     hid = sup.hidden.reshape(n, w)
     sec = sup.secondary.reshape(n, w)
     flags[sec[:, :len(cols)]] = SECONDARY
-    row_keys = (df[id_field].astype(str).to_numpy() if id_field
-                else _content_keys(df, data, parent_field))
+    row_keys = table_row_keys(df, data, parent_field, id_field)
     out, changes = _published(df, cols, data, hid, flags, row_keys, rules, round_base,
                               round_key, perturbation)
     n_flags = {fl: int(np.sum(flags == fl)) for fl in (PRIMARY, SECONDARY, AREA)}
@@ -253,6 +252,15 @@ def _add_parent_sums(rel: Relations, df: pd.DataFrame, parent_field: str,
         gg = np.concatenate([codes, np.nonzero(prow >= 0)[0]])
         co = np.concatenate([np.ones(len(child_rows)), -np.ones(int((prow >= 0).sum()))])
         rel.add_sums(cc, gg, co)
+
+
+def table_row_keys(df: pd.DataFrame, data: np.ndarray, parent_field: Optional[str],
+                   id_field: Optional[str]) -> np.ndarray:
+    """The key of each row's noise: its id, or without one its content (:func:`_content_keys`);
+    ``data`` the counted columns' values (counts, then the total)."""
+    if id_field:
+        return df[id_field].astype(str).to_numpy()
+    return _content_keys(df, data, parent_field)
 
 
 def _content_keys(df: pd.DataFrame, data: np.ndarray, parent_field: Optional[str]
