@@ -1454,6 +1454,11 @@
       <translation>GeoPackage, som resultaterne gemmes i; hver kørsel tilføjer sine lag (med deres stil), så tidligere resultater bevares. Standard: boligsocial.gpkg i projektmappen. Tom: midlertidige filer.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>Geographies per date that may show a person's income (0 = no limit)</source>
+      <translation>Geografier pr. dato, der må vise en persons indkomst (0 = ingen grænse)</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_mergesmallareas.py" />
       <source>Give a residents field of the areas or a person extract to count residents from.</source>
       <translation>Angiv et beboerfelt i områdelaget eller et personudtræk, som beboerne kan tælles ud fra.</translation>
@@ -3801,6 +3806,11 @@ fokusområderne</translation>
       <translation>Udviklingsvinduet skal være mindst én måned.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/budget.py" />
+      <source>The {codes} of {n} rows are hidden: their persons' amounts are already shown by {k} published population(s) of the same date (the amount budget), and each more would give one more noisy copy of a top earner's income. Publish amounts for one geography of a date, raise the amount budget (its help gives the risk per copy), or forget from the release register the drafts that were never published.</source>
+      <translation>{codes} for {n} rækker er skjult: deres personers beløb vises allerede af {k} udgivne populationer på samme dato (beløbsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af en topindkomstmodtagers indkomst. Udgiv beløb for én geografi pr. dato, hæv beløbsbudgettet (dets hjælp angiver risikoen pr. kopi), eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />
       <source>These rows are left out.</source>
       <translation>Disse rækker udelades.</translation>
@@ -4086,6 +4096,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/core/discretion/register.py" />
       <source>With exact values (PERTURBATION=off) this release would hide {n} figures that an earlier release published for the same persons: {releases}. Their differences with the figures published now could give a group too small to publish. Publish both with PERTURBATION=on (the default), or compute the single dates and the series together from one extract before publishing either, or forget the earlier release in the register if it was never published.</source>
       <translation>Med nøjagtige værdier (PERTURBATION=off) ville denne udgivelse skjule {n} tal, som en tidligere udgivelse har offentliggjort for de samme personer: {releases}. Forskellen til de tal, der offentliggøres nu, kunne give en gruppe, der er for lille til at blive offentliggjort. Offentliggør begge med PERTURBATION=on (standard), eller beregn enkeltdatoerne og serien sammen fra ét udtræk, før nogen af dem offentliggøres, eller glem den tidligere udgivelse i registret, hvis den aldrig blev offentliggjort.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/processing/common.py" />
+      <source>With the perturbation the noise of an income sum is proportional to its largest income, so each more geography of one date showing a top earner's income (the areas, then their districts) is one more noisy copy of it. An attacker who subtracts last year's figures gets his income within ±10 % in 8 % of cases from one geography, 15 % from two, 19 % from three, 33 % from eight. Rows that would show a person's income in more geographies of the date hide their income sums (flag S).</source>
+      <translation>Med støj er støjen på en indkomstsum proportional med den største indkomst, så hver ekstra geografi på én dato, der viser en topindkomstmodtagers indkomst (områderne, derefter deres distrikter), er endnu en støjbehæftet kopi af den. En angriber, der trækker sidste års tal fra, får hans indkomst inden for ±10 % i 8 % af tilfældene fra én geografi, 15 % fra to, 19 % fra tre og 33 % fra otte. Rækker, der ville vise en persons indkomst i flere geografier på datoen, skjuler deres indkomstsummer (flag S).</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/criteria/text.py" />
@@ -4953,7 +4968,7 @@ fokusområderne</translation>
       <translation>{n} rækker (et område på en dato) er tilbageholdt (A): et antal under grænsen dér ville blive indsnævret af et tal, som en tidligere udgivelse har offentliggjort for næsten de samme personer på en anden dato: {releases}. Beskyt dem sammen for at offentliggøre dem: beregn lag for enkelte datoer ud fra et udtræk, der rummer alle seriens datoer (de månedlige øjebliksbilleder), eller glem den tidligere udgivelse i registret, hvis den aldrig blev offentliggjort.</translation>
     </message>
     <message>
-      <location filename="../boligsocial_plugin/core/discretion/release.py" />
+      <location filename="../boligsocial_plugin/core/discretion/budget.py" />
       <source>{n} rows are hidden: their persons are already in {k} different published populations of the same date (the overlap budget), and each more would give one more noisy copy of their figures. Publish fewer overlapping geographies of that date, or forget from the release register the drafts that were never published.</source>
       <translation>{n} rækker er skjult: deres personer indgår allerede i {k} forskellige udgivne populationer på samme dato (overlapsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af deres tal. Udgiv færre overlappende geografier på den dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
     </message>

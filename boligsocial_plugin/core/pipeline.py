@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from boligsocial_plugin.core import discretion
-from boligsocial_plugin.core.discretion.budget import DEFAULT_BUDGET
+from boligsocial_plugin.core.discretion.budget import DEFAULT_AMOUNT_BUDGET, DEFAULT_BUDGET
 from boligsocial_plugin.core.discretion.linkage import (
     Link,
     Populations,
@@ -288,6 +288,9 @@ class Publication:
     #: with the perturbation: different published populations of one date a person may be in
     #: (core.discretion.budget; 0 = no limit)
     overlap_budget: int = DEFAULT_BUDGET
+    #: with the perturbation: different published populations of one date that may show a
+    #: person's amounts (sums of incomes; core.discretion.budget.amount_rows; 0 = no limit)
+    amount_budget: int = DEFAULT_AMOUNT_BUDGET
     #: a series' first published date: earlier snapshots only continue carried figures
     carry_from: str = ""
 
@@ -519,6 +522,7 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
                                width=pub.width, pops=with_pops, links=with_links,
                                group_tables=figures, totals=run_totals, withhold=withhold,
                                types=types, overlap_budget=pub.overlap_budget,
+                               amount_budget=pub.amount_budget,
                                crossing_any_label=pub.register is not None)
 
     res = protect(pops, relink(pops), totals)

@@ -165,7 +165,7 @@ class AnalyseMoves(BoligsocialAlgorithm):
         p.setHelp(self.tr("E.g. housing type or urban/rural: adds the moves between groups."))
         self.addParameter(p)
         common.add_discretion_parameters(self)
-        common.add_protection_parameters(self)
+        common.add_protection_parameters(self, amounts=False)
         self.addParameter(with_help(QgsProcessingParameterFeatureSink(
             OUTPUT, self.tr("Moves per area"), QgsProcessing.TypeVectorPolygon), self.tr(
             "One row per area: residents on both dates, stayers, movers in and out, from and "

@@ -153,7 +153,7 @@ class ApplyDiscretion(BoligsocialAlgorithm):
             help_text=self.tr("auto: yes when every row's counts add up to its total; no: "
                               "there is an unpublished rest, which is protected too.")))
         common.add_discretion_parameters(self)
-        common.add_protection_parameters(self)
+        common.add_protection_parameters(self, amounts=False)
         p = QgsProcessingParameterNumber(ROUND_BASE, self.tr(
             "Keyed rounding base (0 = off)"), QgsProcessingParameterNumber.Integer, 0,
             minValue=0)

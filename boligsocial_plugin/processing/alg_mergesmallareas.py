@@ -171,7 +171,7 @@ class MergeSmallAreas(BoligsocialAlgorithm):
         p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         p.setHelp(self.tr("A region's population below this is not published (NULL)."))
         self.addParameter(p)
-        common.add_protection_parameters(self)
+        common.add_protection_parameters(self, amounts=False)
         p = QgsProcessingParameterNumber(TOLERANCE, self.tr(
             "Gap tolerance for neighbours (layer units; 0 = boundaries must coincide)"),
             QgsProcessingParameterNumber.Double, 0.0, minValue=0.0)

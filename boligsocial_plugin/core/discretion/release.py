@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from boligsocial_plugin.core.discretion.atoms import ATOMS, SAME, AtomStats, atom_links
-from boligsocial_plugin.core.discretion.budget import over_budget
+from boligsocial_plugin.core.discretion.budget import apply_budgets
 from boligsocial_plugin.core.discretion.engine import Relations
 from boligsocial_plugin.core.discretion.indicators import indicator_relation_templates
 from boligsocial_plugin.core.discretion.intervals import secure_suppression
@@ -135,7 +135,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                     totals: Optional[Totals] = None,
                     withhold: Optional[np.ndarray] = None,
                     types: Optional[TypeTable] = None,
-                    overlap_budget: int = 0,
+                    overlap_budget: int = 0, amount_budget: int = 0,
                     overlaps: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None,
                     crossing_any_label: bool = True) -> ReleaseResult:
     """Protect one release (see the module doc). ``raw``: core.indicators.aggregate's table.
@@ -146,6 +146,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     the indicators tell apart may be recovered; more indicators are hidden until none is.
     ``overlap_budget`` (with the perturbation; 0 = none): rows that would put a person into
     more different published populations of one date are hidden (core.discretion.budget).
+    ``amount_budget`` (with the perturbation; 0 = none): rows that would show a person's
+    amounts in more different published populations of one date hide their sums of amounts.
     ``overlaps`` (row i, row j, persons in both): the pairs of rows sharing persons, when
     ``pops`` holds no person keys (a database). ``crossing_any_label``: the crossing rule
     compares rows of any labels that share persons, not only the dates of one label (a run
@@ -196,12 +198,9 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     time_hidden: set = set()
     atom_stats = AtomStats()
     extra_links: List[Link] = []
-    budget_hidden: set = set()
-    most_populations: Dict[str, int] = {}
-    if pops is not None and perturbation.enabled and overlap_budget > 0:
-        # independent noise of each different population: a bounded number of noisy copies
-        budget_hidden, most_populations = over_budget(pops, overlap_budget)
-        _hide_over_budget(budget_hidden, hidden, k, overlap_budget, warnings)
+    budget_hidden, most_populations, amount_hidden, mean_codes = apply_budgets(
+        pops if perturbation.enabled else None, indicators, col, hidden, overlap_budget,
+        amount_budget, warnings)
     if pops is not None and not perturbation.enabled:
         # exact values: overlapping populations, each the sum of its atoms (the noise of
         # each population protects an inclusion-exclusion of perturbed ones)
@@ -279,6 +278,9 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     if time_hidden or budget_hidden:  # hidden for change / for the budget: secondary
         tr_rows = np.array(sorted(time_hidden | budget_hidden), dtype=np.int64)
         sec[tr_rows, :1 + 2 * k] = True
+    for c in mean_codes:  # sums of amounts hidden for the amount budget: secondary
+        rr = np.array(sorted(amount_hidden), dtype=np.int64)
+        sec[rr, col[c]] = hid[rr, col[c]]
     # ------------------------------------------------------------------ publish
     pub = np.where(hid, np.nan, vals)
     changes: List[np.ndarray] = []
@@ -324,6 +326,7 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
                                   "releases": sorted({x for v in pinned.values() for x in v})},
         "overlap_budget": {"budget": overlap_budget, "rows_hidden": len(budget_hidden),
                            "most_populations_per_person": most_populations},
+        "amount_budget": {"budget": amount_budget, "rows_hidden": len(amount_hidden)},
     }
     return ReleaseResult(published, report, row_types, hidden_types, tot_out)
 
@@ -420,20 +423,6 @@ def _nest_cells(raw: pd.DataFrame, indicators: Sequence[Indicator], nestings,
         big_kind = {i.code: i.kind for i in indicators}[big]
         if big_kind == "mean" and cell == "num":
             lower[:, c] = -np.inf
-
-
-def _hide_over_budget(budget_hidden: set, hidden: np.ndarray, k: int, overlap_budget: int,
-                      warnings: List[str]) -> None:
-    """Hide the rows over the overlap budget (in place) and say so."""
-    for r in budget_hidden:
-        hidden[r, :1 + 2 * k] = True
-    if budget_hidden:
-        warnings.append(tr("{n} rows are hidden: their persons are already in {k} "
-                           "different published populations of the same date (the overlap "
-                           "budget), and each more would give one more noisy copy of their "
-                           "figures. Publish fewer overlapping geographies of that date, or "
-                           "forget from the release register the drafts that were never "
-                           "published.").format(n=len(budget_hidden), k=overlap_budget))
 
 
 def indicator_value(kind: str, num: np.ndarray, den: np.ndarray) -> np.ndarray:
