@@ -36,6 +36,11 @@ import pandas as pd
 EQUAL, NEAR, SUM = "equal", "near", "sum"
 
 
+#: ``Populations.row`` of a run's total in the check of its totals (core.discretion.run_totals):
+#: published as if by an earlier release, but its links to earlier releases count like a row's
+WHAT_IF_ROW = -2
+
+
 @dataclass
 class Populations:
     """Populations with their member keys (sorted uint64, concatenated; ``ptr`` offsets)."""
@@ -44,6 +49,7 @@ class Populations:
     labels: List[str]
     release: List[str]           # '' for the release being made, else the register's id
     row: np.ndarray              # row of the current table, -1 for an earlier release
+    #                              (WHAT_IF_ROW: a total of the run set beside earlier ones)
     ptr: np.ndarray
     keys: np.ndarray
     hidden: List[frozenset] = field(default_factory=list)     # cell types hidden (earlier)

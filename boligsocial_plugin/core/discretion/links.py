@@ -14,7 +14,14 @@ import pandas as pd
 
 from boligsocial_plugin.core.discretion.atoms import ATOMS, SAME, is_atom
 from boligsocial_plugin.core.discretion.engine import Relations
-from boligsocial_plugin.core.discretion.linkage import EQUAL, NEAR, SUM, Link, Populations
+from boligsocial_plugin.core.discretion.linkage import (
+    EQUAL,
+    NEAR,
+    SUM,
+    WHAT_IF_ROW,
+    Link,
+    Populations,
+)
 from boligsocial_plugin.core.discretion.rules import (
     AREA,
     PUBLISHED,
@@ -350,8 +357,11 @@ def _add_links(raw, indicators, pops: Populations, links: Sequence[Link], old_va
             if lk.kind == EQUAL and len(keep) == 1 and keep[0][0] < len(known_before):
                 known_before[keep[0][0]] = True  # the same persons, published before
                 continue
-            if len(keep) < 2 and not (lk.kind == ATOMS and keep):
-                continue  # (an atom alone in a relation equals what was published)
+            if len(keep) < 2 and not (lk.kind == ATOMS and keep) and not (
+                    keep and any(pops.row[p] == WHAT_IF_ROW for p in members)):
+                # (an atom alone in a relation equals what was published; a rest alone
+                # beside a run's total set beside earlier releases is what the total pins)
+                continue
             r_lens.append(len(keep))
             r_cells.extend(x for x, _ in keep)
             r_coefs.extend(a for _, a in keep)

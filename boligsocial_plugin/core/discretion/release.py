@@ -35,6 +35,7 @@ from boligsocial_plugin.core.discretion.linkage import (
     EQUAL,
     NEAR,
     SUM,
+    WHAT_IF_ROW,
     Link,
     Populations,
     describe,
@@ -207,8 +208,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         pops, extra_links, atom_stats = atom_links(pops, max(1, rules.min_count),
                                                    cell_types(indicators))
     if pops is not None and (links or extra_links):
-        links = [lk for lk in links if any(pops.row[p] >= 0 for p in (lk.container,)
-                                           + lk.members)]
+        links = [lk for lk in links if any(pops.row[p] >= 0 or pops.row[p] == WHAT_IF_ROW
+                                           for p in (lk.container,) + lk.members)]
         if perturbation.enabled:
             # changes over time: the noise of two different groups of persons is independent,
             # so a difference between dates is the true difference plus noise, never a

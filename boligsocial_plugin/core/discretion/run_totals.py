@@ -25,7 +25,13 @@ from typing import Callable, Dict, List, Optional, cast
 
 import numpy as np
 
-from boligsocial_plugin.core.discretion.linkage import Link, Populations, concat, subset
+from boligsocial_plugin.core.discretion.linkage import (
+    WHAT_IF_ROW,
+    Link,
+    Populations,
+    concat,
+    subset,
+)
 from boligsocial_plugin.core.discretion.release import ReleaseResult
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
@@ -68,7 +74,8 @@ def check_near_totals(res: ReleaseResult, mine: Populations, pops: Populations,
 def _what_if(mine: Populations, k: int) -> Populations:
     """Total ``k`` of the run as a population an earlier release published (residents)."""
     one = subset(mine, [k])
-    return Populations(one.dates, one.labels, [WHAT_IF_RELEASE], np.array([-1], np.int64),
+    return Populations(one.dates, one.labels, [WHAT_IF_RELEASE],
+                       np.array([WHAT_IF_ROW], np.int64),
                        one.ptr, one.keys, [frozenset()], [frozenset({"residents"})])
 
 
