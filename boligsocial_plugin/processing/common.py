@@ -208,7 +208,7 @@ def add_protection_parameters(alg, register: bool = True, amounts: bool = True) 
 
     p = QgsProcessingParameterNumber(
         AMOUNT_BUDGET, tr("Geographies per date that may show a person's income (0 = no limit)"),
-        QgsProcessingParameterNumber.Integer, DEFAULT_AMOUNT_BUDGET, minValue=0)
+        QgsProcessingParameterNumber.Integer, DEFAULT_AMOUNT_BUDGET, optional=True, minValue=0)
     p.setHelp(tr("With the perturbation the noise of an income sum is proportional to its "
                  "largest income, so each more geography of one date showing a top earner's "
                  "income (the areas, then their districts) is one more noisy copy of it. An "

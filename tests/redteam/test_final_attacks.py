@@ -151,6 +151,13 @@ def _criteria(tmp, kind, shared):
                  NATIONAL_CONVICTION_RATE=1.0) for t in range(1, len(YEARS))]
 
 
+def _hidden_flag(v):
+    """A hidden cell's flag S and P alike: the carry rule flags a cell kept hidden beside a
+    recorded hidden cell P (an income sum hidden S for the amount budget is P a year later);
+    either hides the same."""
+    return "hidden" if v in ("S", "P") else v
+
+
 def _changed_fields(a, b):
     """The fields (but dates) whose values differ between two layers of the same ids."""
     out = []
@@ -158,7 +165,9 @@ def _changed_fields(a, b):
         if c in SKIP:
             continue
         x, y = a[c].tolist(), b[c].tolist()
-        if [None if pd.isna(v) else v for v in x] != [None if pd.isna(v) else v for v in y]:
+        norm = _hidden_flag if c.endswith("_flag") else (lambda v: v)
+        if [None if pd.isna(v) else norm(v) for v in x] != \
+                [None if pd.isna(v) else norm(v) for v in y]:
             out.append(c)
     return out
 

@@ -47,7 +47,13 @@ from typing import List, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
-from boligsocial_plugin.core.discretion.linkage import Link, Populations, _overlaps, concat
+from boligsocial_plugin.core.discretion.linkage import (
+    WHAT_IF_ROW,
+    Link,
+    Populations,
+    _overlaps,
+    concat,
+)
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 
@@ -87,7 +93,9 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
     t0 = time.perf_counter()
     stats = AtomStats()
     n = len(pops)
-    if n < 2 or len(pops.keys) != int(pops.ptr[-1]) or not (pops.row >= 0).any():
+    # this release's rows, and a run's total set beside earlier releases (run_totals)
+    current = (pops.row >= 0) | (pops.row == WHAT_IF_ROW)
+    if n < 2 or len(pops.keys) != int(pops.ptr[-1]) or not current.any():
         return pops, [], stats
     sizes = pops.size()
     date_code = pd.factorize(np.array(pops.dates, dtype=object), sort=True)[0]
@@ -113,7 +121,7 @@ def atom_links(pops: Populations, tolerance: int, types: Sequence[str],
     has_pair = np.zeros(n, dtype=bool)
     has_pair[comp[in_pair]] = True
     has_current = np.zeros(n, dtype=bool)
-    has_current[comp[pops.row >= 0]] = True
+    has_current[comp[current]] = True
     wanted = has_pair[comp] & has_current[comp]
     chosen = np.nonzero(wanted)[0]
     if not len(chosen):
@@ -263,7 +271,8 @@ def _across_dates(pops: Populations, date_code: np.ndarray,
     """(i, j): populations of different dates and different geographies that overlap
     partially in their persons (at least ``tolerance`` in both and outside each). Pairs of
     one geography (each label also published at the other's date: an area and its neighbour
-    a month later, sharing the movers) are left to the links and the moves' protection."""
+    a month later, sharing the movers) are left to the links and the moves' protection; a
+    run's totals are of no geography but their run's (red team round 7)."""
     empty = (np.zeros(0, np.int64),) * 2
     if len(set(date_code.tolist())) < 2:
         return empty
@@ -272,11 +281,17 @@ def _across_dates(pops: Populations, date_code: np.ndarray,
     at = {(lab, d) for lab, d in zip(pops.labels, date_code.tolist())}
     keep = (date_code[i] != date_code[j]) & (o >= tolerance) & \
         (sizes[i] - o >= tolerance) & (sizes[j] - o >= tolerance)
-    keep &= np.array([(pops.labels[a], date_code[b]) not in at and
-                      (pops.labels[b], date_code[a]) not in at and
+    keep &= np.array([_other_geography(pops.labels[a], date_code[b], at) and
+                      _other_geography(pops.labels[b], date_code[a], at) and
                       pops.release[a] != ATOM_RELEASE and pops.release[b] != ATOM_RELEASE
                       for a, b in zip(i.tolist(), j.tolist())], dtype=bool)
     return i[keep], j[keep]
+
+
+def _other_geography(label: str, other_date: int, at: set) -> bool:
+    """Whether a population's label is not published at the other date: another geography.
+    A run's total ('(persons outside every area)', …) is a geography of its run alone."""
+    return label.startswith("(") or (label, other_date) not in at
 
 
 def _same_persons(pops: Populations, n: int, n_atoms: int) -> List[Link]:

@@ -156,7 +156,7 @@ class Register:
                                       ).format(path=self.folder, err=e)) from e
         rid = _dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
         meta = {"format": FORMAT, "id": rid,
-                "created": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                "created": _dt.datetime.now().astimezone().isoformat(timespec="microseconds"),
                 "algorithm": algorithm, "output": output,
                 "dates": sorted(set(pops.dates)), "populations": len(pops), "rules": rules}
         npz = os.path.join(self.folder, rid + ".npz")
