@@ -3321,6 +3321,11 @@ fokusområderne</translation>
       <translation>Den tidligste af de to opgørelsesdatoer der sammenlignes. Tom: den seneste dato før til-datoen. På kommandolinjen: FROM_DATE=2024-01-01.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/engine.py" />
+      <source>The exact audit could not decompose a block of {r} relations over {c} hidden cells ({err}); nothing was written. Publish with the perturbation (PERTURBATION=on), or beside fewer overlapping geographies of earlier releases (another release register).</source>
+      <translation>Den eksakte kontrol kunne ikke dekomponere en blok med {r} relationer over {c} skjulte celler ({err}); intet blev skrevet. Udgiv med støj (PERTURBATION=on), eller ved siden af færre overlappende geografier fra tidligere udgivelser (et andet udgivelsesregister).</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/datamodel.py" />
       <source>The extract has duplicate column names: {cols}. Rename them so each column name occurs once.</source>
       <translation>Udtrækket har dublerede kolonnenavne: {cols}. Omdøb dem, så hvert kolonnenavn kun forekommer én gang.</translation>

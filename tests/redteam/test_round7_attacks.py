@@ -24,10 +24,12 @@ totals a run returns (PERSONS_IN_AREAS, PERSONS_OUTSIDE, PERSONS_READ).
   150) who do not move, 3 or 4 releases through one register, each of a random date
   (January or February) and up to three areas, each a random union of blocks. T's residents
   follow from the published figures (its block vector in their span) in 27 of 200 seeds
-  before this round, 21 after: the check of a run's totals now builds atoms across dates
-  with the total too (a run's total belongs to no other geography), and with exact values the
-  relations chained to the run's rows through earlier populations are kept. Six seeds fixed
-  are guards below; the other 21 are the measured residual risk of exact values across dates
+  before this round, 22 after: the check of a run's totals now builds atoms across dates
+  with the total too (a run's total belongs to no other geography). Keeping every relation
+  chained to the run's rows through earlier populations fixed one seed more but took 667 s
+  CPU on the demo's districts between its two halves of areas, and failed there (SVD did not
+  converge): not kept. Five seeds fixed are guards below; the other 22 are the measured
+  residual risk of exact values across dates
   (README: publish with the perturbation). With the perturbation the same combinations are
   noisy estimates (within ±0.5 of 3 in 72 of 166).
 """
@@ -123,7 +125,7 @@ def test_outside_beside_an_area_of_the_same_date(tmp_path, provider, first):
 
 # ------------------------------------------------------------- 4. random releases (core)
 RANDOM_SIZES = [3, 60, 90, 120, 45, 150]  # block 0 is T
-FIXED_SEEDS = [10, 65, 68, 71, 89, 191]   # leaked before this round
+FIXED_SEEDS = [10, 65, 68, 71, 89]   # leaked before this round
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +188,7 @@ def test_random_releases_fixed(static_frames, seed):
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="exact values across dates: 21 of 200 random seeds still give T "
+                   reason="exact values across dates: 22 of 200 random seeds still give T "
                           "(README, publish with the perturbation)")
 def test_random_releases_residual(static_frames):
     """Angle 4, a residual case (seed 16): T's block vector lies in the span of the published

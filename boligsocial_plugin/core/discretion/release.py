@@ -208,7 +208,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
         pops, extra_links, atom_stats = atom_links(pops, max(1, rules.min_count),
                                                    cell_types(indicators))
     if pops is not None and (links or extra_links):
-        links = connected_links(pops, links, chain=not perturbation.enabled)
+        links = [lk for lk in links if any(pops.row[p] >= 0 or pops.row[p] == WHAT_IF_ROW
+                                           for p in (lk.container,) + lk.members)]
         if perturbation.enabled:
             # changes over time: the noise of two different groups of persons is independent,
             # so a difference between dates is the true difference plus noise, never a
@@ -423,29 +424,6 @@ def _nest_cells(raw: pd.DataFrame, indicators: Sequence[Indicator], nestings,
         big_kind = {i.code: i.kind for i in indicators}[big]
         if big_kind == "mean" and cell == "num":
             lower[:, c] = -np.inf
-
-
-def connected_links(pops: Populations, links: Sequence[Link], chain: bool) -> List[Link]:
-    """The links an attacker can use against this release's rows: those holding a row (or a
-    run's total set beside earlier releases), and with ``chain`` (exact values) also those
-    reached from them through shared earlier populations: in X(Feb) − G(Jan) − (O(Jan) −
-    B(Jan)) the link between the earlier O and B carries the chain (red team round 7). Links
-    among earlier populations out of reach are what earlier releases published together."""
-    own = [any(pops.row[p] >= 0 or pops.row[p] == WHAT_IF_ROW
-               for p in (lk.container,) + lk.members) for lk in links]
-    if not chain:
-        return [lk for lk, o in zip(links, own) if o]
-    reach = {p for lk, o in zip(links, own) if o for p in (lk.container,) + lk.members}
-    keep = list(own)
-    grown = True
-    while grown:
-        grown = False
-        for k, lk in enumerate(links):
-            ps = (lk.container,) + lk.members
-            if not keep[k] and any(p in reach for p in ps):
-                keep[k] = grown = True
-                reach.update(ps)
-    return [lk for lk, k in zip(links, keep) if k]
 
 
 def indicator_value(kind: str, num: np.ndarray, den: np.ndarray) -> np.ndarray:
