@@ -3081,6 +3081,11 @@ fokusområderne</translation>
       <translation>Giver et numerisk felt i et polygonlag en stil som koropletkort (eller feltet 'category' i et kriterielag med kategoriernes faste farver). Klasserne beregnes med QGIS' egne klassifikationsmetoder alene ud fra de offentliggjorte værdier eller følger lovens grænseværdier. Diskretionerede værdier (NULL eller en ikke-tom *_flag-kolonne) tegnes med grå skravering og har deres egen post i signaturforklaringen, 'Diskretioneret', og indgår aldrig i en dataklasse.&lt;br&gt;&lt;br&gt;Selve laget får den nye stil. Når datakilden understøtter det (GeoPackage), gemmes stilen i filen som lagets standardstil, så laget åbner med stilen overalt; angiv en .qml-fil for også at gemme stilen dér.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/budget.py" />
+      <source>Sums of amounts ({codes}) are hidden in {n} rows: their persons' amounts are already shown by {k} published population(s) of the date (the amount budget), and each more would give one more noisy copy of a top earner's income. Publish amounts for one geography of a date, raise the amount budget (its help gives the risk per copy), or forget from the release register the drafts that were never published.</source>
+      <translation>Beløbssummer ({codes}) er skjult i {n} rækker: deres personers beløb vises allerede af {k} udgivne populationer på datoen (beløbsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af en topindkomstmodtagers indkomst. Udgiv beløb for én geografi pr. dato, hæv beløbsbudgettet (dets hjælp angiver risikoen pr. kopi), eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/choropleth.py" />
       <source>Suppressed</source>
       <translation>Diskretioneret</translation>
@@ -3809,11 +3814,6 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/core/monitoring/projection.py" />
       <source>The trend window must be at least one month.</source>
       <translation>Udviklingsvinduet skal være mindst én måned.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion/budget.py" />
-      <source>The {codes} of {n} rows are hidden: their persons' amounts are already shown by {k} published population(s) of the same date (the amount budget), and each more would give one more noisy copy of a top earner's income. Publish amounts for one geography of a date, raise the amount budget (its help gives the risk per copy), or forget from the release register the drafts that were never published.</source>
-      <translation>{codes} for {n} rækker er skjult: deres personers beløb vises allerede af {k} udgivne populationer på samme dato (beløbsbudgettet), og hver ekstra ville give endnu en støjbehæftet kopi af en topindkomstmodtagers indkomst. Udgiv beløb for én geografi pr. dato, hæv beløbsbudgettet (dets hjælp angiver risikoen pr. kopi), eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/core/pseudonym.py" />

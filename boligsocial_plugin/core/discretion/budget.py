@@ -140,8 +140,8 @@ def _hide_amounts(rows: set, codes: List[str], hidden: np.ndarray, col: Dict[str
         for c in codes:
             hidden[r, col[c]] = True
     if rows:
-        warnings.append(tr("The {codes} of {n} rows are hidden: their persons' amounts are "
-                           "already shown by {k} published population(s) of the same date "
+        warnings.append(tr("Sums of amounts ({codes}) are hidden in {n} rows: their persons' "
+                           "amounts are already shown by {k} published population(s) of the date "
                            "(the amount budget), and each more would give one more noisy copy "
                            "of a top earner's income. Publish amounts for one geography of a "
                            "date, raise the amount budget (its help gives the risk per copy), or "
