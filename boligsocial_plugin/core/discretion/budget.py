@@ -119,6 +119,8 @@ def amount_rows(pops: Populations, indicators: Sequence, col: Dict[str, int],
     shows = ~hidden[:, [col[c] for c in means]].all(axis=1)
     hide, _most = over_budget(pops, budget, counted, set(np.nonzero(shows)[0].tolist()))
     return hide, means
+
+
 def _hide_over_budget(budget_hidden: set, hidden: np.ndarray, k: int, overlap_budget: int,
                       warnings: List[str]) -> None:
     """Hide the rows over the overlap budget (in place) and say so."""

@@ -279,8 +279,8 @@ def protect_release(raw: pd.DataFrame, indicators: Sequence[Indicator], rules: R
     if time_hidden or budget_hidden:  # hidden for change / for the budget: secondary
         tr_rows = np.array(sorted(time_hidden | budget_hidden), dtype=np.int64)
         sec[tr_rows, :1 + 2 * k] = True
+    rr = np.array(sorted(amount_hidden), dtype=np.int64)
     for c in mean_codes:  # sums of amounts hidden for the amount budget: secondary
-        rr = np.array(sorted(amount_hidden), dtype=np.int64)
         sec[rr, col[c]] = hid[rr, col[c]]
     # ------------------------------------------------------------------ publish
     pub = np.where(hid, np.nan, vals)

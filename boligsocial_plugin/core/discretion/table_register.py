@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from boligsocial_plugin.core.discretion.register import Register, ReleaseInfo
-from boligsocial_plugin.core.discretion.tables import table_row_keys
+from boligsocial_plugin.core.discretion.tables import _read_counts, table_row_keys
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
 
@@ -72,9 +72,7 @@ def table_signatures(df: pd.DataFrame, count_columns: Sequence[str],
                      total_column: Optional[str], parent_field: Optional[str],
                      id_field: Optional[str], secret: bytes, exact: bool) -> TableSignatures:
     """The population and grouping hashes of each counted column (module doc)."""
-    cols = list(count_columns) + ([total_column] if total_column else [])
-    data = np.column_stack([pd.to_numeric(df[c]).to_numpy(dtype=float, na_value=np.nan)
-                            for c in cols]) if len(df) else np.zeros((0, len(cols)))
+    cols, data = _read_counts(df, list(count_columns), total_column, parent_field, id_field)
     keys = table_row_keys(df, data, parent_field, id_field)
     grand = float(np.nansum(data[:, -1])) if total_column else None
     sig = TableSignatures([], [], [], bool(exact))
