@@ -1624,6 +1624,11 @@
       <translation>Den interne kontrol fejlede for '{f}': den beskyttede tabel ville offentliggøre en værdi, som reglerne skjuler. Intet blev skrevet; rapportér venligst fejlen.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/exact_groups.py" />
+      <source>Internal error: a small group without a figure of this run.</source>
+      <translation>Intern fejl: en lille gruppe uden et tal fra denne kørsel.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/csvformat.py" />
       <source>International: , and decimal point</source>
       <translation>International: , og decimalpunktum</translation>
@@ -4088,6 +4093,16 @@ fokusområderne</translation>
       <translation>Vil ikke længere være {category} ved næste opgørelse, hvis udviklingen fortsætter: {changes}.</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/exact_groups.py" />
+      <source>With PERTURBATION=off more than {n} figures of this run would have to be kept back so that no small group follows from them and earlier releases; nothing was written. Publish with PERTURBATION=on (the default), or use another release register for checks.</source>
+      <translation>Med PERTURBATION=off skulle mere end {n} tal fra denne kørsel holdes tilbage, for at ingen lille gruppe kan udledes af dem og tidligere udgivelser; intet blev skrevet. Udgiv med PERTURBATION=on (standard), eller brug et andet udgivelsesregister til kontroller.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/exact_groups.py" />
+      <source>With PERTURBATION=off the figures published here and by earlier releases overlap in {n} pieces; exact values are checked for at most {max}. Publish with PERTURBATION=on (the default), or use another release register for checks.</source>
+      <translation>Med PERTURBATION=off overlapper de tal, der offentliggøres her og af tidligere udgivelser, i {n} stykker; nøjagtige værdier kontrolleres for højst {max}. Udgiv med PERTURBATION=on (standard), eller brug et andet udgivelsesregister til kontroller.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/atoms.py" />
       <source>With PERTURBATION=off the populations of {date} overlap partially with earlier releases (or with each other) in {n} pieces; exact values are checked against every combination of at most {max} pieces. Publish overlapping geographies with PERTURBATION=on (the default), or fewer overlapping geographies of one date, or forget from the release register the drafts that were never published.</source>
       <translation>Med PERTURBATION=off overlapper populationerne pr. {date} delvist med tidligere udgivelser (eller med hinanden) i {n} stykker; nøjagtige værdier kontrolleres mod alle kombinationer af højst {max} stykker. Udgiv overlappende geografier med PERTURBATION=on (standard), eller færre overlappende geografier pr. dato, eller glem de kladder i udgivelsesregistret, der aldrig blev udgivet.</translation>
@@ -4101,6 +4116,11 @@ fokusområderne</translation>
       <location filename="../boligsocial_plugin/core/discretion/register.py" />
       <source>With exact values (PERTURBATION=off) this release would hide {n} figures that an earlier release published for the same persons: {releases}. Their differences with the figures published now could give a group too small to publish. Publish both with PERTURBATION=on (the default), or compute the single dates and the series together from one extract before publishing either, or forget the earlier release in the register if it was never published.</source>
       <translation>Med nøjagtige værdier (PERTURBATION=off) ville denne udgivelse skjule {n} tal, som en tidligere udgivelse har offentliggjort for de samme personer: {releases}. Forskellen til de tal, der offentliggøres nu, kunne give en gruppe, der er for lille til at blive offentliggjort. Offentliggør begge med PERTURBATION=on (standard), eller beregn enkeltdatoerne og serien sammen fra ét udtræk, før nogen af dem offentliggøres, eller glem den tidligere udgivelse i registret, hvis den aldrig blev offentliggjort.</translation>
+    </message>
+    <message>
+      <location filename="../boligsocial_plugin/core/discretion/exact_groups.py" />
+      <source>With exact values (PERTURBATION=off) {rows} rows are kept back (flag A) and {tot} totals withheld ({names}): with earlier releases in the register they would give exactly the residents of a group of fewer than {min} persons, a figure of a group of fewer than {area}, or a count below {min}. PERTURBATION=on (the default) publishes them.</source>
+      <translation>Med nøjagtige værdier (PERTURBATION=off) holdes {rows} rækker tilbage (flag A), og {tot} totaler offentliggøres ikke ({names}): sammen med tidligere udgivelser i registret ville de give det nøjagtige antal beboere i en gruppe på færre end {min} personer, et tal for en gruppe på færre end {area} eller et antal under {min}. PERTURBATION=on (standard) offentliggør dem.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />

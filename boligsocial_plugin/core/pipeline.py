@@ -11,6 +11,7 @@ import pandas as pd
 
 from boligsocial_plugin.core import discretion
 from boligsocial_plugin.core.discretion.budget import DEFAULT_AMOUNT_BUDGET, DEFAULT_BUDGET
+from boligsocial_plugin.core.discretion.exact_groups import atom_figure_rules, keep_back_run
 from boligsocial_plugin.core.discretion.linkage import (
     Link,
     Populations,
@@ -516,24 +517,37 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
                                       pub.perturbation.enabled)
         return found
 
+    held = {"rows": withhold}
+
     def protect(with_pops: Populations, with_links: List[Link],
                 run_totals: Optional[Totals] = None) -> ReleaseResult:
         return protect_release(raw, indicators, pub.rules, perturbation=pub.perturbation,
                                width=pub.width, pops=with_pops, links=with_links,
-                               group_tables=figures, totals=run_totals, withhold=withhold,
-                               types=types, overlap_budget=pub.overlap_budget,
+                               group_tables=figures, totals=run_totals,
+                               withhold=held["rows"], types=types,
+                               overlap_budget=pub.overlap_budget,
                                amount_budget=pub.amount_budget,
                                crossing_any_label=pub.register is not None)
 
-    res = protect(pops, relink(pops), totals)
-    say_kept_back(res.report, pub.register)
-    refuse_exact_conflict(res.report, pops, pub.perturbation.enabled, pub.register)
     total_pops = _total_populations(tj) if with_totals else None
-    if total_pops is not None and pops is not current:
-        check_near_totals(res, total_pops, pops, pub.rules.min_count)
-        if not pub.perturbation.enabled:  # exact totals beside earlier releases
-            audit_totals(res, total_pops, pops, relink, protect,
-                         in_areas_is_sum=not tj.overlaps)
+
+    def run() -> ReleaseResult:
+        res = protect(pops, relink(pops), totals)
+        say_kept_back(res.report, pub.register)
+        refuse_exact_conflict(res.report, pops, pub.perturbation.enabled, pub.register)
+        if total_pops is not None and pops is not current:
+            check_near_totals(res, total_pops, pops, pub.rules.min_count)
+            if not pub.perturbation.enabled:  # exact totals beside earlier releases
+                audit_totals(res, total_pops, pops, relink, protect,
+                             in_areas_is_sum=not tj.overlaps)
+        return res
+
+    res = run()
+    if not pub.perturbation.enabled and pops is not current and \
+            len(pops.keys) == int(pops.ptr[-1]):
+        rules_of = atom_figure_rules(joined.data, raw, indicators, pub.rules) \
+            if "person_key" in joined.data else None
+        res = keep_back_run(res, run, held, current, total_pops, old, pub.rules, rules_of)
     return ProtectedRelease(res, current, pub.rules, totals=total_pops)
 
 
