@@ -134,6 +134,11 @@
       <translation>Et sammenlagt områdes beboertal under denne grænse offentliggøres ikke (NULL).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/table_register.py" />
+      <source>A table with a column '{col}' was published before with exact values and other figures ({names}; release register {folder}). With exact values a table of part of a grouping (one district alone) or of the same counts at another date, minus the earlier one, gives hidden figures exactly, and a table without persons is known to the register only by its totals and column names. Nothing was written. Publish all groupings of these counts in one table with a parent field (the audit then protects them together), or publish with the perturbation on, or check with REGISTER_MODE=check (nothing recorded), or delete the earlier release from the register if it was never published.</source>
+      <translation>En tabel med en kolonne '{col}' er tidligere offentliggjort med nøjagtige værdier og andre tal ({names}; udgivelsesregister {folder}). Med nøjagtige værdier giver en tabel med en del af en inddeling (ét distrikt alene) eller med de samme antal på en anden dato, minus den tidligere, skjulte tal nøjagtigt, og en tabel uden personer kender registret kun på dens totaler og kolonnenavne. Intet blev skrevet. Offentliggør alle inddelinger af disse antal i én tabel med et felt for overordnet område (kontrollen beskytter dem så sammen), eller offentliggør med støj, eller kontrollér med REGISTER_MODE=check (intet registreres), eller slet den tidligere udgivelse fra registret, hvis den aldrig blev offentliggjort.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/processing/alg_validateextract.py" />
       <source>A table with one row per problem: severity, problem, column, count, example row numbers and a message. No person-level values.</source>
       <translation>En tabel med én række pr. problem: alvor, problem, kolonne, antal, eksempler på rækkenumre og en meddelelse. Ingen værdier på personniveau.</translation>

@@ -545,8 +545,8 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
     res = run()
     if not pub.perturbation.enabled and pops is not current and \
             len(pops.keys) == int(pops.ptr[-1]):
-        rules_of = atom_figure_rules(joined.data, raw, indicators, pub.rules) \
-            if "person_key" in joined.data else None
+        rules_of = None if figures is None else atom_figure_rules(
+            figures, sorted({str(d) for d in raw["ref_date"]}), indicators, pub.rules)
         res = keep_back_run(res, run, held, current, total_pops, old, pub.rules, rules_of)
     return ProtectedRelease(res, current, pub.rules, totals=total_pops)
 

@@ -366,6 +366,28 @@ def test_second_exact_grouping_is_refused_through_the_register(run_alg, tmp_path
     assert len(out) == 2
 
 
+def test_one_district_alone_after_its_areas_is_refused_with_exact_values(run_alg, tmp_path):
+    """One district alone has other totals than the areas (not the same population), but
+    minus its published areas it gives their hidden cells exactly: refused by the column
+    names after an exact table; with the perturbation it is published."""
+    import os
+
+    areas = _write(TABLE, tmp_path / "areas.csv", "csv")
+    one = _districts(TABLE).iloc[:1]
+    district = _write(one, tmp_path / "one.csv", "csv")
+    base = {"COUNT_FIELDS": COUNTS, "TOTAL_FIELD": "total", "ID_FIELD": "area_id",
+            "MIN_RESIDENTS": 0}
+    run_alg("applydiscretion", dict(base, INPUT=areas, OUTPUT=str(tmp_path / "a.gpkg")))
+    with pytest.raises(QgsProcessingException) as e:
+        run_alg("applydiscretion", dict(base, INPUT=district, OUTPUT=str(tmp_path / "d.gpkg")))
+    msg = str(e.value)
+    assert "part of a grouping" in msg and "a.gpkg" in msg, msg
+    assert not os.path.exists(tmp_path / "d.gpkg")
+    out = _out(run_alg("applydiscretion", dict(base, INPUT=district, PERTURBATION="on",
+                                               OUTPUT=str(tmp_path / "d_noisy.gpkg"))))
+    assert len(out) == 1
+
+
 def test_groupings_over_the_budget_are_refused_with_the_perturbation(run_alg, tmp_path):
     """With the perturbation each grouping is one more noisy copy: the register takes eight
     groupings of one population (the overlap budget) and refuses the ninth; the log says

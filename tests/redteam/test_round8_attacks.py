@@ -10,7 +10,8 @@ and every union of blocks G they ask whether G's vector lies in the span of the 
 figures' (the attacker's exact linear algebra; persons who do not move make the dates one);
 it is a disclosure when the rules would hide that cell of G were it published itself
 (tests.core.test_attacks.hidden_for_group: residents of 1–4 persons, any figure of a group of
-fewer than 50 persons, a count below 5).
+fewer than 50 persons, a count below 5; and a count whose group's population is told too and
+leaves fewer than 5 persons outside it, the complement rule).
 
 * Before this round (SUCCEEDED): in 200 random scenarios across dates 40 gave a forbidden
   figure (22 of them block 0's residents: the known gap of round 7), and 50 of 200 on one
@@ -21,7 +22,10 @@ fewer than 50 persons, a count below 5).
   are the persons with one signature over every published population of any date, and an
   integer programme finds any 0/1 combination of atoms in the figures' row space whose figure
   the rules forbid; the run's figure every such combination needs is taken back (a total
-  withheld, a row kept back with flag A). Now 0 of 200 in both forms; the cost is below.
+  withheld, a row kept back with flag A). Now 0 of 200 in both forms, at 3.7 % (across
+  dates) and 3.4 % (one date) of the cells those scenarios published before. Seed 6 (across
+  dates) gave two blocks' persons without basic education (2) until the check took the
+  complement rule too.
 """
 import itertools
 import tempfile
@@ -35,7 +39,7 @@ from tests.core.test_attacks import CELLS, INDS, hidden_for_group, persons, publ
 SIZES = [3, 60, 90, 120, 45, 150]
 JAN, FEB = "2025-01-01", "2025-02-01"
 GROUPS = [g for r in range(1, 7) for g in itertools.combinations(range(6), r)]
-ACROSS_DATES = [5, 16, 21, 25, 33]    # gave a forbidden figure before this round
+ACROSS_DATES = [5, 6, 16, 21, 25, 33]    # gave a forbidden figure before this round
 ONE_DATE = [16, 21, 50, 53]
 
 
@@ -104,7 +108,16 @@ def _disclosures(vecs, blocks):
             target = {cc: sum(float(blocks[b][cc]) for b in g) for cc in CELLS}
             if hidden_for_group(target, c):
                 out.append((c, g))
+            den = c[:-4] + "_den"
+            if c.endswith("_num") and not c.startswith("income") and vecs.get(den) and \
+                    _spans(np.array(vecs[den]), e) and target[den] > 0 and \
+                    target[den] - target[c] < 5:
+                out.append((c + " (complement)", g))   # N − k small
     return out
+
+
+def _spans(m, e):
+    return np.linalg.matrix_rank(np.vstack([m, e])) == np.linalg.matrix_rank(m)
 
 
 @pytest.mark.parametrize("seed", ACROSS_DATES)

@@ -17,16 +17,16 @@ A group's figure may not be told when the primary rules would hide it were the g
 published itself (:class:`Rule`): residents of 1 to ``MIN_COUNT − 1`` persons; any other figure
 of a group below the area minimum (``MIN_RESIDENTS``); a count, a sum of fractions or an
 indicator's population below ``MIN_COUNT`` (or 0 where zeros are hidden), from the figures of
-the atoms' persons in this run's extract (:func:`atom_figure_rules`; earlier releases'
-persons who are not in it count 0; amounts are left to the size rule, a complement to the
-release's own audit). With ``N`` an orthonormal basis of the null space of the figures over
-the atoms, a 0/1 vector ``v`` is a combination of the figures exactly when ``Nᵀ v = 0``; over
-the atoms a rule can catch, an enumeration (few atoms) or a small integer programme (scipy's
-HiGHS) finds one or proves there is none. The model knows no tolerances and no geography:
-overlaps of any size, any number of releases and dates. (The relations of core.discretion.
-links and the atoms of core.discretion.atoms model what the secondary suppression needs, within
-tolerances that let some combinations of three or four releases through; this check is their
-safety net.)
+the atoms' persons in this run's extract, and their complements where a group's population is
+told too (:func:`atom_figure_rules`; earlier releases' persons who are not in it count 0;
+amounts are left to the size rule). With ``N`` an orthonormal basis of the null space of
+the figures over the atoms, a 0/1 vector ``v`` is a combination of the figures exactly when
+``Nᵀ v = 0``; over the atoms a rule can catch, an enumeration (few atoms) or a small integer
+programme (scipy's HiGHS) finds one or proves there is none. The model knows no tolerances
+and no geography: overlaps of any size, any number of releases and dates. (The relations of
+core.discretion.links and the atoms of core.discretion.atoms model what the secondary
+suppression needs, within tolerances that let some combinations of three or four releases
+through; this check is their safety net.)
 
 :func:`keep_back_groups` runs it after the release's protection: while a forbidden figure
 follows from this release's figures together with earlier ones (and not from earlier ones
@@ -48,7 +48,7 @@ from boligsocial_plugin.core.discretion.rules import Rules
 from boligsocial_plugin.core.discretion.run_totals import TOTAL_LABELS
 from boligsocial_plugin.core.errors import BoligsocialError
 from boligsocial_plugin.core.i18n import tr
-from boligsocial_plugin.core.indicators import Indicator, aggregate
+from boligsocial_plugin.core.indicators import Indicator
 
 #: the most atoms of one connected piece checked with a dense decomposition
 DENSE_LIMIT = 6000
@@ -321,8 +321,9 @@ def _pick(grp: Group, total: Sequence[Optional[str]]) -> int:
     raise BoligsocialError(tr("Internal error: a small group without a figure of this run."))
 
 
-#: the rules of a cell type's figures from the atoms (type name, keys, atom of key, sizes)
-FigureRules = Callable[[str, np.ndarray, np.ndarray, np.ndarray], List[Rule]]
+#: the rules of a cell type's figures from the atoms (type name, the names published with it,
+#: keys, atom of key, sizes)
+FigureRules = Callable[[str, Sequence[str], np.ndarray, np.ndarray, np.ndarray], List[Rule]]
 
 
 def check_figures(current: Populations, hidden_types: np.ndarray, types: Sequence[str],
@@ -385,49 +386,62 @@ def _rules_of(names: List[str], residents: str, min_count: int, min_group: int,
             out.append(Rule(sizes.astype(float), min_group))
         for name in names:
             if figure_rules is not None and name != residents:
-                out += figure_rules(name, keys, atom_of_key, sizes)
+                out += figure_rules(name, names, keys, atom_of_key, sizes)
         return out
     return rules_of
 
 
-def atom_figure_rules(data: pd.DataFrame, raw: pd.DataFrame, indicators: Sequence[Indicator],
-                      rules: Rules) -> FigureRules:
+#: the raw figures of groups of persons, (date, sorted keys) each: a raw-like table (a row per
+#: group, in order) and whether each was found (core.pipeline.GroupFigures, or a database's)
+GroupTable = Callable[[List[Tuple[str, np.ndarray]]], Tuple[pd.DataFrame, np.ndarray]]
+
+
+def atom_figure_rules(group_figures: GroupTable, dates: Sequence[str],
+                      indicators: Sequence[Indicator], rules: Rules) -> FigureRules:
     """The primary rules of each cell type on the figures of the atoms' persons at the run's
-    dates (core.discretion.exact_groups): a count, a sum of fractions or an indicator's
-    population of a group below ``min_count`` (or 0, unless zeros are published) may not be
-    told. Amounts (means' sums) are left to the size rule. ``data``: the person rows (with
-    ``person_key``), ``raw`` the run's table (its dates)."""
-    dates = sorted({str(d) for d in raw["ref_date"]})
-    row_dates = data["ref_date"].astype(str).to_numpy()
-    row_keys = data["person_key"].to_numpy().astype(np.uint64)
+    ``dates`` (the module doc): a count, a sum of fractions or an indicator's population of a
+    group below ``min_count`` (or 0, unless zeros are published) may not be told, nor (where
+    the group's population is told with it) the persons not counted. Amounts (means' sums)
+    are left to the size rule."""
     kinds = {i.code: i.kind for i in indicators}
     cache: Dict[str, Any] = {}
 
     def tables(keys: np.ndarray, atom_of_key: np.ndarray, n_atoms: int) -> List[pd.DataFrame]:
         if cache.get("keys") is not keys:  # the atoms of one check, once
-            pos = np.clip(np.searchsorted(keys, row_keys), 0, max(len(keys) - 1, 0))
-            hit = keys[pos] == row_keys if len(keys) else np.zeros(len(row_keys), bool)
-            out = []
-            for d in dates:
-                sel = np.nonzero(hit & (row_dates == d))[0]
-                if len(sel):
-                    out.append(aggregate(data.iloc[sel], atom_of_key[pos[sel]], n_atoms,
-                                         indicators))
+            order = np.argsort(atom_of_key, kind="stable")
+            cuts = np.searchsorted(atom_of_key[order], np.arange(n_atoms + 1))
+            members = [np.sort(keys[order[cuts[a]:cuts[a + 1]]]) for a in range(n_atoms)]
+            groups = [(str(d), m) for d in dates for m in members]
+            table, _found = group_figures(groups)   # a person not there counts 0
+            out = [table.iloc[i * n_atoms:(i + 1) * n_atoms].reset_index(drop=True)
+                   for i in range(len(dates))] if len(table) == len(groups) else []
             cache.update(keys=keys, tables=out)
         return cache["tables"]
 
-    def figure_rules(name, keys, atom_of_key, sizes) -> List[Rule]:
+    def figure_rules(name, names, keys, atom_of_key, sizes) -> List[Rule]:
         code, part = name.split(":")[0], name.rsplit(":", 1)[-1]
         if code not in kinds or (part == "num" and kinds[code] == "mean"):
             return []
+        both = name[:-len(part)] + "den" in names   # the group's population is told too
+        zero = not rules.publish_zeros
         out = []
         for t in tables(keys, atom_of_key, len(sizes)):
             den = t[f"{code}_den"].to_numpy(dtype=float)
             if part == "den":
                 out.append(Rule(den, rules.min_count))
-            else:
-                out.append(Rule(t[f"{code}_num"].to_numpy(dtype=float), rules.min_count,
-                                zero_too=not rules.publish_zeros, nonempty=den))
+                continue
+            num = t[f"{code}_num"].to_numpy(dtype=float)
+            out.append(Rule(num, rules.min_count, zero_too=zero, nonempty=den))
+            cnt = t[f"{code}_cnt"].to_numpy(dtype=float) if f"{code}_cnt" in t else num
+            if not np.array_equal(cnt, num):  # a sum of fractions: its persons too
+                out.append(Rule(cnt, rules.min_count, zero_too=zero, nonempty=den))
+            if both and rules.complement:     # N − k small
+                out.append(Rule(np.maximum(den - num, 0.0), rules.min_count, zero_too=zero,
+                                nonempty=den))
+                if f"{code}_rest" in t:
+                    rest = t[f"{code}_rest"].to_numpy(dtype=float)
+                    if not np.allclose(rest, den - num):
+                        out.append(Rule(rest, rules.min_count, zero_too=zero, nonempty=den))
         return out
 
     return figure_rules

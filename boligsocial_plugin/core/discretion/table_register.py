@@ -25,8 +25,10 @@ A new table is refused when one of its columns would give a population more diff
 groupings than the overlap budget (``Publication.overlap_budget``, 8 as for persons; only
 groupings that add up to the same totals are seen, so a table that publishes part of a
 grouping, one district alone, is not), and with exact values when an earlier *exact* release
-grouped the population otherwise (one subtraction is exact). A column that adds up to 0 has
-nothing to protect and is not recorded.
+grouped the population otherwise (one subtraction is exact), or published other figures in a
+column of the same name: part of a grouping (one district alone, other totals) or the same
+counts at another date would be exact by subtraction too, and the name is all the register
+knows of them. A column that adds up to 0 has nothing to protect and is not recorded.
 """
 import hashlib
 import hmac
@@ -100,6 +102,7 @@ class Conflict:
     releases: List[ReleaseInfo]
     groupings: int
     exact: bool
+    partial: bool = False   # exact: a column of the same name, other totals
 
 
 def check_table(register: Register, sig: TableSignatures, budget: int) -> Optional[Conflict]:
@@ -107,16 +110,19 @@ def check_table(register: Register, sig: TableSignatures, budget: int) -> Option
     doc), or None."""
     earlier: Dict[str, Dict[str, List[ReleaseInfo]]] = {}
     exact_groupings: Dict[str, set] = {}
+    exact_columns: Dict[str, Dict[str, List[ReleaseInfo]]] = {}
     for info, arr in register.tables():
         try:
             pops, grps = [str(x) for x in arr["population"]], [str(x) for x in arr["grouping"]]
+            cols = [str(x) for x in arr["column"]]
             was_exact = bool(arr["exact"])
         except KeyError:
             continue
-        for p, g in zip(pops, grps):
+        for c, p, g in zip(cols, pops, grps):
             earlier.setdefault(p, {}).setdefault(g, []).append(info)
             if was_exact:
                 exact_groupings.setdefault(p, set()).add(g)
+                exact_columns.setdefault(c, {}).setdefault(g, []).append(info)
     for c, p, g in zip(sig.columns, sig.population, sig.grouping):
         seen = earlier.get(p, {})
         if g in seen:
@@ -125,6 +131,12 @@ def check_table(register: Register, sig: TableSignatures, budget: int) -> Option
         if sig.exact and exact_groupings.get(p, set()) - {g}:
             exact_rel = [r for gg, rs in seen.items() if gg in exact_groupings[p] for r in rs]
             return Conflict(c, _unique(exact_rel), len(seen), True)
+        same_name = {gg: rs for gg, rs in exact_columns.get(c, {}).items() if gg != g}
+        if sig.exact and same_name:
+            # part of a grouping (one district alone), or the same counts of another date:
+            # other totals, so not seen above, and one subtraction is exact
+            return Conflict(c, _unique([r for rs in same_name.values() for r in rs]),
+                            len(same_name), True, partial=True)
         if budget > 0 and len(seen) + 1 > budget:
             return Conflict(c, _unique(others), len(seen), False)
     return None
@@ -141,6 +153,18 @@ def refusal(conflict: Conflict, folder: str, budget: int) -> BoligsocialError:
     """The error that names the earlier releases and what to do."""
     names = "; ".join(r.label() for r in conflict.releases[:4]) + (
         " …" if len(conflict.releases) > 4 else "")
+    if conflict.partial:
+        return BoligsocialError(tr(
+            "A table with a column '{col}' was published before with exact values and other "
+            "figures ({names}; release register {folder}). With exact values a table of part "
+            "of a grouping (one district alone) or of the same counts at another date, minus "
+            "the earlier one, gives hidden figures exactly, and a table without persons is "
+            "known to the register only by its totals and column names. Nothing was written. "
+            "Publish all groupings of these counts in one table with a parent field (the audit "
+            "then protects them together), or publish with the perturbation on, or check with "
+            "REGISTER_MODE=check (nothing recorded), or delete the earlier release from the "
+            "register if it was never published."
+        ).format(col=conflict.column, names=names, folder=folder))
     if conflict.exact:
         return BoligsocialError(tr(
             "The column '{col}' adds up to the same totals as a table published before with "
