@@ -4118,14 +4118,14 @@ fokusområderne</translation>
       <translation>Med et gruppefelt: én række pr. par af grupper (fx boligtyper).</translation>
     </message>
     <message>
+      <location filename="../boligsocial_plugin/core/discretion/exact_groups.py" />
+      <source>With exact values (PERTURBATION=off) rows kept back (flag A): {rows}; totals withheld: {tot} ({names}). With earlier releases in the register they would give exactly the residents of a group of fewer than {min} persons, a figure of a group of fewer than {area}, or a count below {min}. PERTURBATION=on (the default) publishes them.</source>
+      <translation>Med nøjagtige værdier (PERTURBATION=off) holdes rækker tilbage (flag A): {rows}; totaler offentliggøres ikke: {tot} ({names}). Sammen med tidligere udgivelser i registret ville de give det nøjagtige antal beboere i en gruppe på færre end {min} personer, et tal for en gruppe på færre end {area} eller et antal under {min}. PERTURBATION=on (standard) offentliggør dem.</translation>
+    </message>
+    <message>
       <location filename="../boligsocial_plugin/core/discretion/register.py" />
       <source>With exact values (PERTURBATION=off) this release would hide {n} figures that an earlier release published for the same persons: {releases}. Their differences with the figures published now could give a group too small to publish. Publish both with PERTURBATION=on (the default), or compute the single dates and the series together from one extract before publishing either, or forget the earlier release in the register if it was never published.</source>
       <translation>Med nøjagtige værdier (PERTURBATION=off) ville denne udgivelse skjule {n} tal, som en tidligere udgivelse har offentliggjort for de samme personer: {releases}. Forskellen til de tal, der offentliggøres nu, kunne give en gruppe, der er for lille til at blive offentliggjort. Offentliggør begge med PERTURBATION=on (standard), eller beregn enkeltdatoerne og serien sammen fra ét udtræk, før nogen af dem offentliggøres, eller glem den tidligere udgivelse i registret, hvis den aldrig blev offentliggjort.</translation>
-    </message>
-    <message>
-      <location filename="../boligsocial_plugin/core/discretion/exact_groups.py" />
-      <source>With exact values (PERTURBATION=off) {rows} rows are kept back (flag A) and {tot} totals withheld ({names}): with earlier releases in the register they would give exactly the residents of a group of fewer than {min} persons, a figure of a group of fewer than {area}, or a count below {min}. PERTURBATION=on (the default) publishes them.</source>
-      <translation>Med nøjagtige værdier (PERTURBATION=off) holdes {rows} rækker tilbage (flag A), og {tot} totaler offentliggøres ikke ({names}): sammen med tidligere udgivelser i registret ville de give det nøjagtige antal beboere i en gruppe på færre end {min} personer, et tal for en gruppe på færre end {area} eller et antal under {min}. PERTURBATION=on (standard) offentliggør dem.</translation>
     </message>
     <message>
       <location filename="../boligsocial_plugin/processing/common.py" />

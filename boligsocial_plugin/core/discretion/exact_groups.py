@@ -479,8 +479,8 @@ def keep_back_run(res: ReleaseResult, run: Callable[[], ReleaseResult], held: Di
                                   "seconds": round(done.seconds, 4)}
     if done.rows or done.totals:
         cast(list, res.report.setdefault("warnings", [])).append(tr(
-            "With exact values (PERTURBATION=off) {rows} rows are kept back (flag A) and {tot} "
-            "totals withheld ({names}): with earlier releases in the register they would give "
+            "With exact values (PERTURBATION=off) rows kept back (flag A): {rows}; totals "
+            "withheld: {tot} ({names}). With earlier releases in the register they would give "
             "exactly the residents of a group of fewer than {min} persons, a figure of a group "
             "of fewer than {area}, or a count below {min}. PERTURBATION=on (the default) "
             "publishes them.").format(
