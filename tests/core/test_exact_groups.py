@@ -139,3 +139,33 @@ def test_keep_back_takes_a_total_before_a_row_and_stops_when_nothing_follows():
     done = keep_back_groups(figures, take_back)
     assert taken == [(None, "PERSONS_OUTSIDE")]
     assert done.totals == ["PERSONS_OUTSIDE"] and done.rows == [] and done.groups == 1
+
+
+def test_groups_known_before_do_not_make_the_search_explode(monkeypatch):
+    """14 persons each determined by earlier releases (each area with Z, and all of them with
+    Z): every union of up to 4 of them is a small group known before. This run adds one area
+    (Z with a new block Y): nothing new follows, found at once (the search used to cut off the
+    known groups one by one: 1,470 integer programmes)."""
+    import scipy.optimize
+
+    calls = []
+    real = scipy.optimize.milp
+    monkeypatch.setattr(scipy.optimize, "milp", lambda *a, **k: calls.append(1) or real(*a, **k))
+    z = np.arange(100, dtype=np.uint64) + 1000
+    y = np.arange(100, dtype=np.uint64) + 5000
+    sets = [np.sort(np.r_[z, np.uint64(i)]) for i in range(14)]
+    sets.append(np.sort(np.r_[z, np.arange(14, dtype=np.uint64)]))
+    sets.append(np.sort(np.r_[z, y]))
+    ptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in sets], out=ptr[1:])
+    n = len(sets)
+    pops = Populations(["d"] * n, [str(i) for i in range(n)], [""] * n,
+                       np.arange(n, dtype=np.int64), ptr, np.concatenate(sets), [frozenset()] * n,
+                       [frozenset()] * n)
+    mine = np.zeros(n, dtype=bool)
+    mine[-1] = True
+    assert find_group(pops, np.arange(n), mine, size_rule(5)) is None
+    assert len(calls) <= 2   # one integer programme per side of the new direction
+    mine[:] = False
+    mine[0] = True    # Q_0 now: with the others it gives person 0
+    assert find_group(pops, np.arange(n), mine, size_rule(5)) is not None

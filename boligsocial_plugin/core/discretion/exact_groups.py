@@ -55,6 +55,7 @@ DENSE_LIMIT = 6000
 #: the most figures a run takes back before it gives up (a clear error)
 MAX_ROUNDS = 60
 _TOL = 1e-7
+_NEW = 1e-6   # a combination's product with the new direction beyond this is new
 
 
 @dataclass
@@ -157,6 +158,10 @@ def find_group(pops: Populations, use: np.ndarray, mine: np.ndarray, rules_of: R
     return None
 
 
+def _rank(s: np.ndarray, shape) -> int:
+    return int((s > max(shape) * np.finfo(float).eps * max(1.0, s[0] if len(s) else 1)).sum())
+
+
 def _in_piece(pop_of, atom_of, rows, cols, mine, rules: List[Rule]) -> Optional[Group]:
     """:func:`find_group` in one connected piece (populations ``rows``, atoms ``cols``)."""
     ri = -np.ones(int(rows.max()) + 1, dtype=np.int64)
@@ -166,47 +171,77 @@ def _in_piece(pop_of, atom_of, rows, cols, mine, rules: List[Rule]) -> Optional[
     sel = np.isin(pop_of, rows)
     p = np.zeros((len(rows), len(cols)))
     p[ri[pop_of[sel]], ci[atom_of[sel]]] = 1.0
-    u, s, vt = svd(p, True)
-    r = int((s > max(p.shape) * np.finfo(float).eps * max(1.0, s[0] if len(s) else 1)).sum())
+    pu = np.unique(p, axis=0)          # a figure published twice adds nothing
+    _, s, vt = svd(pu, True)
+    r = _rank(s, pu.shape)
     null = vt[r:].T                                # atoms × null dimension
     earlier = p[~mine[rows]]
+    new = _new_direction(np.unique(earlier, axis=0) if len(earlier) else earlier, vt[:r])
+    if new is not None and not len(new):
+        return None          # this run's figures add nothing to what was published before
     for rule in rules:
         value = rule.value[cols]
         pick = np.nonzero(value < rule.below)[0]
         if not len(pick):
             continue
         nonempty = None if rule.nonempty is None else rule.nonempty[cols][pick]
-        cuts: List[np.ndarray] = []
-        while True:
-            v = _binary_in_null(null[pick].T, value[pick], rule, nonempty, cuts)
-            if v is None:
-                break
+        v = _binary_in_null(null[pick].T, value[pick], rule, nonempty,
+                            None if new is None else new[pick])
+        if v is not None:
             full = np.zeros(len(cols))
             full[pick[v]] = 1.0
-            if len(earlier) and _in_row_space(earlier, full):
-                cuts.append(v)   # known before this run: not this release's to protect
-                continue
-            y = u[:, :r] @ ((vt[:r] @ full) / s[:r])   # the least-norm combination
-            free = np.linalg.norm(u[:, r:], axis=1) > 1e-9 if r < len(rows) else \
-                np.zeros(len(rows), dtype=bool)
-            used = np.nonzero((np.abs(y) > 1e-9) & mine[rows])[0]
-            order = sorted(used, key=lambda i: -abs(y[i]))
-            return Group(int(len(v)), [int(rows[i]) for i in order if not free[i]],
-                         [int(rows[i]) for i in order])
+            return _group(p, full, rows, mine, int(len(v)))
     return None
 
 
-def _in_row_space(p: np.ndarray, v: np.ndarray) -> bool:
-    y, *_ = np.linalg.lstsq(p.T, v, rcond=None)
-    return bool(np.linalg.norm(p.T @ y - v) < 1e-6)
+def _group(p: np.ndarray, full: np.ndarray, rows, mine, atoms: int) -> Group:
+    """The figures of this run in the least-norm combination giving ``full``; those every
+    combination needs (their row is independent of the others) first."""
+    u, s, vt = svd(p, True)
+    r = _rank(s, p.shape)
+    y = u[:, :r] @ ((vt[:r] @ full) / s[:r])
+    free = np.linalg.norm(u[:, r:], axis=1) > 1e-9 if r < len(rows) else \
+        np.zeros(len(rows), dtype=bool)
+    used = np.nonzero((np.abs(y) > 1e-9) & mine[rows])[0]
+    order = sorted(used, key=lambda i: -abs(y[i]))
+    return Group(atoms, [int(rows[i]) for i in order if not free[i]],
+                 [int(rows[i]) for i in order])
+
+
+def _new_direction(earlier: np.ndarray, row_space: np.ndarray) -> Optional[np.ndarray]:
+    """A random direction (per atom) of what this run's figures add to the earlier ones' row
+    space: a combination ``v`` of all the figures is new (not known from earlier releases
+    alone) exactly when its part outside their row space is not 0, and then, with
+    probability 1, its product with this direction is not 0 either. None: no earlier
+    figures (everything is new); empty: nothing is new."""
+    if not len(earlier):
+        return None
+    _, se, ve = svd(earlier, False)
+    qe = ve[:_rank(se, earlier.shape)].T               # atoms × rank of the earlier figures
+    rest = row_space.T - qe @ (qe.T @ row_space.T)      # the run's row space outside it
+    if not rest.size:
+        return np.zeros(0)
+    w, sw, _ = svd(rest, False)
+    k = int((sw > 1e-8).sum())
+    if not k:
+        return np.zeros(0)
+    c = np.random.default_rng(0x5EED).standard_normal(k)
+    d = w[:, :k] @ c
+    return d / np.abs(d).max()
 
 
 def _binary_in_null(nt: np.ndarray, value: np.ndarray, rule: Rule,
                     nonempty: Optional[np.ndarray],
-                    cuts: List[np.ndarray]) -> Optional[np.ndarray]:
+                    new: Optional[np.ndarray]) -> Optional[np.ndarray]:
     """Indices of a nonempty 0/1 vector ``v`` with ``nt v = 0`` whose figure the rule forbids
-    (none of ``cuts``), or None."""
+    and (``new``, see :func:`_new_direction`) that earlier figures alone do not give, or
+    None."""
     d = len(value)
+    if new is not None:
+        new = np.where(np.abs(new) < _NEW, 0.0, new)
+        if not new.any():
+            return None   # no group of these atoms is new
+    nt = np.where(np.abs(nt) < 1e-12, 0.0, nt)
     eps = 1e-9
     lo = -np.inf if rule.zero_too else eps
     hi = rule.below - eps
@@ -214,42 +249,45 @@ def _binary_in_null(nt: np.ndarray, value: np.ndarray, rule: Rule,
     def ok(v: np.ndarray) -> bool:
         f = float(value @ v)
         return lo <= f <= hi and (nonempty is None or float(nonempty @ v) > 0.5) and \
-            (not len(nt) or float(np.linalg.norm(nt @ v)) < 1e-6)
+            (not len(nt) or float(np.linalg.norm(nt @ v)) < 1e-6) and \
+            (new is None or abs(float(new @ v)) > _NEW)
 
     if d <= 12:  # few atoms: every subset, smallest first
         from itertools import combinations
 
-        banned = {tuple(sorted(int(x) for x in c)) for c in cuts}
         for size in range(1, d + 1):
             for combo in combinations(range(d), size):
                 v = np.zeros(d)
                 v[list(combo)] = 1.0
-                if combo not in banned and ok(v):
+                if ok(v):
                     return np.array(combo, dtype=np.int64)
         return None
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    cons = [LinearConstraint(np.ones((1, d)), 1, np.inf),
+    base = [LinearConstraint(np.ones((1, d)), 1, np.inf),
             LinearConstraint(value[None, :], lo, hi)]
     if len(nt):
-        cons.append(LinearConstraint(nt, -_TOL, _TOL))
+        base.append(LinearConstraint(nt, -_TOL, _TOL))
     if nonempty is not None:
-        cons.append(LinearConstraint(nonempty[None, :].astype(float), 0.5, np.inf))
-    for c in cuts:  # no-good cut: not exactly this set
-        a = -np.ones(d)
-        a[c] = 1.0
-        cons.append(LinearConstraint(a[None, :], -np.inf, len(c) - 1))
-    while True:
-        res = milp(np.zeros(d), constraints=cons, integrality=np.ones(d), bounds=Bounds(0, 1))
-        if res.x is None:
-            return None
-        v = np.round(res.x)
-        idx = np.nonzero(v)[0]
-        if ok(v):
-            return idx
-        a = -np.ones(d)
-        a[idx] = 1.0
-        cons.append(LinearConstraint(a[None, :], -np.inf, len(idx) - 1))
+        base.append(LinearConstraint(nonempty[None, :].astype(float), 0.5, np.inf))
+    sides = [[]] if new is None else \
+        [[LinearConstraint(new[None, :], 2 * _NEW, np.inf)],
+         [LinearConstraint(new[None, :], -np.inf, -2 * _NEW)]]
+    for side in sides:
+        cons = base + side
+        for _ in range(50):   # a rounded answer that fails the check is cut off and retried
+            res = milp(np.zeros(d), constraints=cons, integrality=np.ones(d),
+                       bounds=Bounds(0, 1))
+            if res.x is None:
+                break
+            v = np.round(res.x)
+            idx = np.nonzero(v)[0]
+            if ok(v):
+                return idx
+            a = -np.ones(d)
+            a[idx] = 1.0
+            cons = cons + [LinearConstraint(a[None, :], -np.inf, len(idx) - 1)]
+    return None
 
 
 @dataclass
