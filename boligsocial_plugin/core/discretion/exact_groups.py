@@ -30,9 +30,10 @@ through; this check is their safety net.)
 
 :func:`keep_back_groups` runs it after the release's protection: while a forbidden figure
 follows from this release's figures together with earlier ones (and not from earlier ones
-alone), the figure of this release that every such combination needs (else the one it leans
-on most) is taken back: a total is withheld, a row kept back (flag ``A``, every cell hidden)
-and the release protected again.
+alone: the combination's product with a random direction of what this release adds to the
+earlier figures' row space is not 0), the figure of this release that every such
+combination needs (else the one it leans on most) is taken back: a total is withheld, a row
+kept back (flag ``A``, every cell hidden) and the release protected again.
 """
 import time
 from dataclasses import dataclass, field
