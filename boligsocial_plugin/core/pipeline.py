@@ -531,8 +531,10 @@ def protect_run(raw: pd.DataFrame, joined: Joined, indicators: Sequence[Indicato
 
     total_pops = _total_populations(tj) if with_totals else None
 
+    links = relink(pops)   # who is in what does not change when rows are kept back
+
     def run() -> ReleaseResult:
-        res = protect(pops, relink(pops), totals)
+        res = protect(pops, links, totals)
         say_kept_back(res.report, pub.register)
         refuse_exact_conflict(res.report, pops, pub.perturbation.enabled, pub.register)
         if total_pops is not None and pops is not current:
